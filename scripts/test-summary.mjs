@@ -1,0 +1,42 @@
+// Sums vitest's and Playwright's JSON reports into one machine-readable line:
+// "N passed, N failed". A missing report counts as one failure: a suite that
+// did not run must not look green.
+import { readFileSync, existsSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const notes = [];
+
+if (process.argv.includes('--build-failed')) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+if (existsSync('reports/vitest.json')) {
+  const v = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites && !v.numFailedTests ? v.numFailedTestSuites : 0);
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  notes.push(`vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+} else {
+  failed += 1;
+  notes.push('vitest: no report');
+}
+
+if (existsSync('reports/playwright.json')) {
+  const p = JSON.parse(readFileSync('reports/playwright.json', 'utf8'));
+  const s = p.stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+  if ((p.errors ?? []).length > 0 && !s.unexpected) failed += 1;
+  notes.push(`playwright: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed`);
+} else {
+  failed += 1;
+  notes.push('playwright: no report');
+}
+
+console.log(notes.join('; '));
+console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: unit + API (vitest, against the production server it
+# starts) and browser (Playwright in Debian's Chromium, against the production
+# build). Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json
+
+echo "== build (production)"
+if ! npx next build > reports/build.log 2>&1; then
+  cat reports/build.log
+  echo "build failed"
+  node scripts/test-summary.mjs --build-failed
+  exit 1
+fi
+tail -n 25 reports/build.log
+
+echo "== unit and API tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+unit_rc=$?
+
+echo "== browser tests (Playwright, Chromium)"
+npx playwright test
+e2e_rc=$?
+
+node scripts/test-summary.mjs
+sum_rc=$?
+if [ $unit_rc -ne 0 ] || [ $e2e_rc -ne 0 ] || [ $sum_rc -ne 0 ]; then exit 1; fi
+exit 0
