@@ -1,0 +1,141 @@
+/** IPsec customer gateways and tunnels, and their mapping to segment_options. */
+import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type ConnectorDesign, type DesignIssue } from '../design';
+import { isFqdn } from '../net';
+import { eachRecord, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
+
+/** Segment values compare as written, trimmed: two identical expressions are the same segment. */
+function segmentKey(value: unknown): string | null {
+  return isUnset(value) ? null : text(value).trim();
+}
+
+/** The segments listed in segment_options, in order, without duplicates. */
+function optionSegments(design: ConnectorDesign): string[] {
+  const segments: string[] = [];
+  eachRecord(design.segment_options, (option) => {
+    const key = segmentKey(option.segment_id);
+    if (key !== null && !segments.includes(key)) segments.push(key);
+  });
+  return segments;
+}
+
+/**
+ * `ipsec_customer_gateway` only with IPSEC, and then required in every
+ * instance, each with at least one customer gateway, each with at least one tunnel.
+ */
+export function ipsecGatewaysMatchProtocol(design: ConnectorDesign): DesignIssue[] {
+  const { issues, report } = issueCollector();
+  const protocol = knownTunnelProtocol(design);
+  eachRecord(design.instances, (instance, i) => {
+    const at = `instances.${i}.ipsec_customer_gateway`;
+    const label = instanceLabel(instance, i);
+    const gateways = items(instance.ipsec_customer_gateway);
+    if (protocol !== null && protocol !== 'IPSEC' && gateways.length > 0) {
+      report(at, `${label}: ipsec_customer_gateway is only used with tunnel_protocol = "IPSEC", but tunnel_protocol is ${quote(protocol)}; remove the IPsec gateways or switch to IPSEC`);
+    }
+    if (protocol === 'IPSEC' && gateways.length === 0) {
+      const segments = optionSegments(design);
+      const which = segments.length ? `: one for each segment in segment_options (${segments.map(quote).join(', ')})` : '';
+      report(at, `${label}: tunnel_protocol "IPSEC" requires ipsec_customer_gateway blocks${which}`);
+    }
+    eachRecord(gateways, (gateway, g) => {
+      const gat = `${at}.${g}`;
+      const customerGateways = items(gateway.customer_gateway);
+      if (customerGateways.length === 0) {
+        report(`${gat}.customer_gateway`, `${label}: ipsec_customer_gateway for segment ${quote(text(gateway.segment_id))} needs at least one customer_gateway`);
+      }
+      eachRecord(customerGateways, (customerGateway, c) => {
+        if (items(customerGateway.tunnel).length === 0) {
+          report(`${gat}.customer_gateway.${c}.tunnel`, `${label}: customer gateway ${quote(text(customerGateway.name))} needs at least one tunnel`);
+        }
+      });
+    });
+  });
+  return issues;
+}
+
+/**
+ * With IPSEC, each instance's ipsec_customer_gateway segments equal the
+ * segment_options segments one-to-one (no extra, none missing, no duplicate).
+ */
+export function ipsecSegmentsMatchSegmentOptions(design: ConnectorDesign): DesignIssue[] {
+  const { issues, report } = issueCollector();
+  if (knownTunnelProtocol(design) !== 'IPSEC') return issues;
+  const options = optionSegments(design);
+  eachRecord(design.instances, (instance, i) => {
+    const gateways = items(instance.ipsec_customer_gateway);
+    // An empty list is reported once, by ipsecGatewaysMatchProtocol.
+    if (gateways.length === 0) return;
+    const label = instanceLabel(instance, i);
+    const seen = new Map<string, number>();
+    eachRecord(gateways, (gateway, g) => {
+      const segment = segmentKey(gateway.segment_id);
+      if (segment === null) return;
+      const path = `instances.${i}.ipsec_customer_gateway.${g}.segment_id`;
+      const first = seen.get(segment);
+      if (first !== undefined) {
+        report(path, `${label} already has an ipsec_customer_gateway for segment ${quote(segment)} (#${first + 1}); put all its customer gateways in one block`);
+        return;
+      }
+      seen.set(segment, g);
+      if (!options.includes(segment)) {
+        report(path, `${label} has an ipsec_customer_gateway for segment ${quote(segment)}, which segment_options does not list; add segment_options for it or remove this block`);
+      }
+    });
+    for (const segment of options) {
+      if (!seen.has(segment)) {
+        report(`instances.${i}.ipsec_customer_gateway`, `${label} has no ipsec_customer_gateway for segment ${quote(segment)}, which segment_options lists`);
+      }
+    }
+  });
+  return issues;
+}
+
+/** Calls `visit` for every tunnel with its path prefix and a human label. */
+export function eachTunnel(design: ConnectorDesign, visit: (tunnel: Record<string, unknown>, path: string, label: string) => void): void {
+  eachRecord(design.instances, (instance, i) => {
+    const instanceName = instanceLabel(instance, i);
+    eachRecord(instance.ipsec_customer_gateway, (gateway, g) => {
+      eachRecord(gateway.customer_gateway, (customerGateway, c) => {
+        eachRecord(customerGateway.tunnel, (tunnel, t) => {
+          const name = text(tunnel.name).trim() ? quote(tunnel.name) : `#${t + 1}`;
+          visit(
+            tunnel,
+            `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}`,
+            `${instanceName}, gateway ${quote(text(customerGateway.name))}, tunnel ${name}`,
+          );
+        });
+      });
+    });
+  });
+}
+
+/** Tunnel settings the service supports: IKEv2, FQDN remote identity with a valid FQDN, a numeric profile. */
+export function tunnelSettingsSupported(design: ConnectorDesign): DesignIssue[] {
+  const { issues, report } = issueCollector();
+  eachTunnel(design, (tunnel, at, label) => {
+    const ike = tunnel.ike_version;
+    if (!isUnset(ike) && !isReference(ike) && !(IKE_VERSIONS as readonly unknown[]).includes(ike)) {
+      report(`${at}.ike_version`, `${label}: ike_version must be "IKEv2" (the only version supported): ${quote(ike)} is not`);
+    }
+    const authType = tunnel.remote_auth_type;
+    const authValue = tunnel.remote_auth_value;
+    if (!isUnset(authType) && !isReference(authType) && !(REMOTE_AUTH_TYPES as readonly unknown[]).includes(authType)) {
+      report(`${at}.remote_auth_type`, `${label}: remote_auth_type must be "FQDN" (the only type supported): ${quote(authType)} is not`);
+    }
+    if (isUnset(authType) && !isUnset(authValue)) {
+      report(`${at}.remote_auth_type`, `${label}: remote_auth_value ${quote(authValue)} is set without remote_auth_type; set remote_auth_type = "FQDN"`);
+    }
+    if (authType === 'FQDN' && !isReference(authValue)) {
+      if (isUnset(authValue)) {
+        report(`${at}.remote_auth_value`, `${label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
+      } else if (!isFqdn(text(authValue).trim())) {
+        report(`${at}.remote_auth_value`, `${label}: remote_auth_value ${quote(authValue)} is not a valid FQDN (dot-separated labels of letters, digits and inner hyphens, e.g. vpn.example.com)`);
+      }
+    }
+    const profile = readNumber(tunnel.profile_id);
+    if (profile.kind === 'invalid' || (profile.kind === 'number' && (!Number.isInteger(profile.value) || profile.value < 1))) {
+      report(`${at}.profile_id`, `${label}: profile_id ${quote(tunnel.profile_id)} must be the positive integer ID of an IPsec tunnel profile (or a reference such as \${alkira_connector_ipsec_tunnel_profile.x.id})`);
+    }
+  });
+  return issues;
+}

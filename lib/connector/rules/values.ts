@@ -1,0 +1,80 @@
+/**
+ * Defensive readers shared by the rules. Rules run on parsed designs, on raw
+ * form state ('' for unset, numeric strings) and on partially invalid input
+ * (so that every finding shows at once), hence no rule trusts the static type.
+ */
+import { isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
+
+export type UnknownRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is UnknownRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The list, or [] when unset or not a list. */
+export function items(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Calls `visit` for each element that is an object, with its index. */
+export function eachRecord(value: unknown, visit: (record: UnknownRecord, index: number) => void): void {
+  items(value).forEach((entry, index) => {
+    if (isRecord(entry)) visit(entry, index);
+  });
+}
+
+/** The string, or '' when unset or not a string. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Unset: undefined, null or a blank string (form state uses '' for unset). */
+export function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** How a numeric attribute reads: a number, an expression, unset, or something else. */
+export type NumberReading =
+  | { kind: 'unset' }
+  | { kind: 'expression'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'invalid'; text: string };
+
+export function readNumber(value: unknown): NumberReading {
+  if (isUnset(value)) return { kind: 'unset' };
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: String(value) };
+  if (isExpression(value)) return { kind: 'expression', text: value };
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return { kind: 'number', value: Number(value) };
+  return { kind: 'invalid', text: typeof value === 'string' ? value : JSON.stringify(value) };
+}
+
+/** A value as the user wrote it, quoted, for messages. */
+export function quote(value: unknown): string {
+  return JSON.stringify(typeof value === 'string' ? value : String(value));
+}
+
+/** The tunnel protocol in force, or null when it is an expression or not a known protocol. */
+export function knownTunnelProtocol(design: { tunnel_protocol?: unknown }): TunnelProtocol | null {
+  const raw = isUnset(design.tunnel_protocol) ? DEFAULTS.tunnel_protocol : design.tunnel_protocol;
+  return (TUNNEL_PROTOCOLS as readonly unknown[]).includes(raw) ? (raw as TunnelProtocol) : null;
+}
+
+/** `Instance "name"`, or `Instance #2` when the name is not filled in yet. */
+export function instanceLabel(instance: UnknownRecord, index: number): string {
+  const name = text(instance.name);
+  return name.trim() ? `Instance ${quote(name)}` : `Instance #${index + 1}`;
+}
+
+/** Collects issues with a short syntax: `report(path, message)`. */
+export function issueCollector(): { issues: DesignIssue[]; report: (path: string, message: string) => void } {
+  const issues: DesignIssue[] = [];
+  return { issues, report: (path, message) => issues.push({ path, message }) };
+}
+
+/**
+ * `${...}` test without type narrowing: design.ts's `isExpression` is a type
+ * guard, which would narrow the negative branch of a string to `never`.
+ */
+export function isReference(value: unknown): boolean {
+  return isExpression(value);
+}
