@@ -1,0 +1,48 @@
+/**
+ * Test-only admin endpoints (`/emulator/_admin/...`), present only when
+ * ALKIRA_EMULATOR_ADMIN=1; otherwise they answer 404 as if absent.
+ */
+import { emulatorConfig } from '../config';
+import { addFaultRules, clearFaultRules, faultRulesBody, listFaultRules } from '../faults';
+import { ApiError, errorResult, ok, readJsonBody, toResponse, type ApiResult } from '../http';
+import { resetStore } from '../store';
+
+async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult): Promise<Response> {
+  const requestId = req.headers.get('x-ak-request-id') || `emu-${crypto.randomUUID()}`;
+  if (!emulatorConfig().adminEnabled) return toResponse(errorResult(404, 'Not found'), requestId);
+  try {
+    return toResponse(await run(), requestId);
+  } catch (err) {
+    if (err instanceof ApiError) return toResponse(errorResult(err.status, err.message, err.extra), requestId);
+    throw err;
+  }
+}
+
+/** POST: adds rules `{ rules: [...] }`; GET: lists the rules with uses left; DELETE: clears them. */
+export const faultsAdmin = {
+  POST: (req: Request) =>
+    guarded(req, async () => {
+      const parsed = faultRulesBody.safeParse(await readJsonBody(req));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
+      }
+      addFaultRules(parsed.data.rules);
+      return ok({ rules: listFaultRules() });
+    }),
+  GET: (req: Request) => guarded(req, () => ok({ rules: listFaultRules() })),
+  DELETE: (req: Request) =>
+    guarded(req, () => {
+      clearFaultRules();
+      return ok({ rules: [] });
+    }),
+};
+
+/** POST: wipes connectors, provision requests and faults; reseeds the catalog. */
+export const resetAdmin = {
+  POST: (req: Request) =>
+    guarded(req, () => {
+      resetStore();
+      return ok({ reset: true });
+    }),
+};

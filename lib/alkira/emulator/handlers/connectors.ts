@@ -1,0 +1,186 @@
+/**
+ * Azure ExpressRoute connectors: collection, item, per-connector state.
+ * Status codes: POST 201 (202 with provision=true), PUT 200 (202 with
+ * provision=true), DELETE 200 removes at once (202 with provision=true: marked
+ * for deletion, removed when its provision request succeeds).
+ */
+import { randomUUID } from 'node:crypto';
+import { ApiError, ok, readJsonBody, type ApiResult } from '../http';
+import type { Handler, Route } from '../router';
+import { connectorProvisionState, startProvisioning } from '../provisioning';
+import {
+  deleteConnector,
+  findConnectorByName,
+  getConnector,
+  insertConnector,
+  latestProvisionRequest,
+  markConnectorForDeletion,
+  nextCounter,
+  replaceConnector,
+  transaction,
+  listConnectors,
+  type ConnectorRow,
+} from '../store';
+import { issuesMessage, validateConnectorBody, type ConnectorInput } from '../validation';
+import { flag, integerId, requireTenant } from './common';
+
+type Json = Record<string, unknown>;
+
+function asList(value: unknown): Json[] {
+  return Array.isArray(value) ? (value as Json[]) : [];
+}
+
+/** The stored object: the input plus service-assigned ids, kept stable across PUTs by name. */
+function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
+  const prevInstances = new Map(asList(previous?.instances).map((i) => [String(i.name), i]));
+  const instances = input.instances.map((inst) => {
+    const prev = prevInstances.get(inst.name);
+    const prevGateways = new Map<string, Json>();
+    for (const so of asList(prev?.segmentOptions)) {
+      for (const g of asList(so.customerGateways)) prevGateways.set(`${String(so.segmentName)}/${String(g.name)}`, g);
+    }
+    const out: Json = {
+      name: inst.name,
+      id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1),
+      expressRouteCircuitId: inst.expressRouteCircuitId,
+      redundantRouter: inst.redundantRouter,
+      loopbackSubnet: inst.loopbackSubnet,
+      credentialId: inst.credentialId,
+    };
+    if (inst.gatewayMacAddresses) out.gatewayMacAddresses = inst.gatewayMacAddresses;
+    if (inst.vnis) out.vnis = inst.vnis;
+    if (inst.segmentOptions) {
+      out.segmentOptions = inst.segmentOptions.map((so) => ({
+        segmentName: so.segmentName,
+        customerGateways: so.customerGateways.map((g) => {
+          const prevGw = prevGateways.get(`${so.segmentName}/${g.name}`);
+          const prevTunnels = new Map(asList(prevGw?.tunnels).map((t) => [String(t.name), t]));
+          return {
+            name: g.name,
+            id: typeof prevGw?.id === 'string' ? prevGw.id : randomUUID(),
+            tunnels: g.tunnels.map((t) => {
+              const prevId = prevTunnels.get(t.name)?.id;
+              return { ...t, name: t.name, id: typeof prevId === 'string' ? prevId : randomUUID() };
+            }),
+          };
+        }),
+      }));
+    }
+    return out;
+  });
+  const out: Json = { name: input.name };
+  if (input.description) out.description = input.description;
+  Object.assign(out, {
+    id,
+    size: input.size,
+    enabled: input.enabled,
+    implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001),
+    vhubPrefix: input.vhubPrefix,
+    tunnelProtocol: input.tunnelProtocol,
+    cxp: input.cxp,
+  });
+  if (input.group) out.group = input.group;
+  out.billingTags = input.billingTags;
+  out.instances = instances;
+  out.segmentOptions = input.segmentOptions;
+  return out;
+}
+
+/** The connector as the API shows it; `provisionState` is null until it is first provisioned. */
+function connectorJson(row: ConnectorRow, now: number): Json {
+  const out: Json = { ...row.body, provisionState: connectorProvisionState(row.id, now) };
+  if (row.markedForDeletion) out.markedForDeletion = true;
+  return out;
+}
+
+async function validInput(req: Request): Promise<ConnectorInput> {
+  const body = await readJsonBody(req);
+  const result = validateConnectorBody(body);
+  if (!result.input) throw new ApiError(400, issuesMessage(result.issues), { errors: result.issues });
+  return result.input;
+}
+
+function rejectDuplicateName(name: string, exceptId?: number): void {
+  const other = findConnectorByName(name, exceptId);
+  if (other) throw new ApiError(409, `A connector named "${name}" already exists (id ${other.id})`);
+}
+
+function liveConnector(params: Record<string, string>, includeMarked: boolean): ConnectorRow {
+  requireTenant(params.tn);
+  const id = integerId(params.id, 'Azure ExpressRoute connector');
+  const row = getConnector(id);
+  if (!row || (row.markedForDeletion && !includeMarked)) throw new ApiError(404, `Azure ExpressRoute connector ${id} not found`);
+  return row;
+}
+
+function provisioned(status: number, body: Json, requestId: string | undefined): ApiResult {
+  return requestId ? ok(body, 202, { 'x-provision-request-id': requestId }) : ok(body, status);
+}
+
+const list: Handler = ({ params, query, now }) => {
+  requireTenant(params.tn);
+  const rows = listConnectors({ name: query.get('name') ?? undefined, includeMarked: flag(query, 'includeMarkedForDeletion') });
+  return ok(rows.map((r) => connectorJson(r, now)));
+};
+
+const create: Handler = async ({ req, params, query, now }) => {
+  requireTenant(params.tn);
+  const input = await validInput(req);
+  const { row, requestId } = transaction(() => {
+    rejectDuplicateName(input.name);
+    const row = insertConnector(input.name, (id) => materialize(id, input), now);
+    const requestId = flag(query, 'provision') ? startProvisioning(row.id, 'create', row.body, now).id : undefined;
+    return { row, requestId };
+  });
+  return provisioned(201, connectorJson(row, now), requestId);
+};
+
+const read: Handler = ({ params, query, now }) => {
+  const row = liveConnector(params, flag(query, 'includeMarkedForDeletion'));
+  const body = connectorJson(row, now);
+  const headers: Record<string, string> = {};
+  if (body.provisionState) headers['x-provision-request-state'] = String(body.provisionState);
+  const latest = latestProvisionRequest(row.id);
+  if (latest) headers['x-provision-request-id'] = latest.id;
+  return ok(body, 200, headers);
+};
+
+const update: Handler = async ({ req, params, query, now }) => {
+  const current = liveConnector(params, true);
+  if (current.markedForDeletion) throw new ApiError(409, `Azure ExpressRoute connector ${current.id} is marked for deletion`);
+  const input = await validInput(req);
+  const requestId = transaction(() => {
+    rejectDuplicateName(input.name, current.id);
+    const body = materialize(current.id, input, current.body);
+    replaceConnector(current.id, input.name, body, now);
+    return flag(query, 'provision') ? startProvisioning(current.id, 'update', body, now).id : undefined;
+  });
+  return provisioned(200, connectorJson(getConnector(current.id) as ConnectorRow, now), requestId);
+};
+
+const remove: Handler = ({ params, query, now }) => {
+  const row = liveConnector(params, true);
+  if (!flag(query, 'provision')) {
+    deleteConnector(row.id);
+    return ok({ id: row.id, deleted: true });
+  }
+  const requestId = transaction(() => {
+    const latest = latestProvisionRequest(row.id);
+    // Deleting twice is idempotent: the deletion already under way answers again.
+    if (row.markedForDeletion && latest?.operation === 'delete') return latest.id;
+    markConnectorForDeletion(row.id, now);
+    return startProvisioning(row.id, 'delete', row.body, now).id;
+  });
+  return provisioned(200, { id: row.id, markedForDeletion: true, provisionRequestId: requestId }, requestId);
+};
+
+const state: Handler = ({ params, now }) => {
+  const row = liveConnector(params, true);
+  return ok({ state: connectorProvisionState(row.id, now), docState: row.markedForDeletion ? 'MARKED_FOR_DELETION' : 'ACTIVE' });
+};
+
+export const connectorRoutes: Route[] = [
+  { pattern: '/api/v1/tenantnetworks/:tn/azure-express-route-connectors', methods: { GET: list, POST: create } },
+  { pattern: '/api/v1/tenantnetworks/:tn/azure-express-route-connectors/:id', methods: { GET: read, PUT: update, DELETE: remove } },
+  { pattern: '/api/tenantnetworks/:tn/connectors/:id', methods: { GET: state } },
+];
