@@ -1,0 +1,12 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { CATALOG_KINDS, catalogItems, isCatalogKind } from '@/lib/alkira/catalog';
+import { ApiError, jsonResponse } from '@/lib/http/errors';
+import { withErrorHandling } from '@/lib/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ kind: string }> }) => {
+  const { kind } = await params;
+  if (!isCatalogKind(kind)) throw new ApiError(404, `Unknown catalog "${kind}"; one of: ${CATALOG_KINDS.join(', ')}`);
+  return jsonResponse({ items: await catalogItems(AlkiraApi.fromEnv(req.url), kind) });
+});

@@ -1,0 +1,11 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { getConnectorDesign } from '@/lib/alkira/connectors';
+import { jsonResponse } from '@/lib/http/errors';
+import { parseConnectorId, withErrorHandling } from '@/lib/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const id = parseConnectorId((await params).id);
+  return jsonResponse(await getConnectorDesign(AlkiraApi.fromEnv(req.url), id));
+});

@@ -1,0 +1,18 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { AlkiraHttpError } from '@/lib/alkira/errors';
+import { fetchProvisionRequest } from '@/lib/alkira/summary';
+import { ApiError, jsonResponse } from '@/lib/http/errors';
+import { withErrorHandling } from '@/lib/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id)) throw new ApiError(404, `Provision request ${JSON.stringify(id)} does not exist`);
+  try {
+    return jsonResponse(await fetchProvisionRequest(AlkiraApi.fromEnv(req.url), id));
+  } catch (err) {
+    if (err instanceof AlkiraHttpError && err.status === 404) throw new ApiError(404, `Provision request ${id} does not exist`);
+    throw err;
+  }
+});

@@ -1,0 +1,126 @@
+import 'server-only';
+/**
+ * What the connector routes do, one function per route: read through the
+ * Alkira API, resolve designs before sending, record provisioning history,
+ * and keep pre-shared keys out of every response.
+ */
+import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
+import { ApiError } from '@/lib/http/errors';
+import type { AlkiraApi } from './api';
+import type { AlkiraConfig } from './config';
+import { AlkiraHttpError } from './errors';
+import { historyForConnector, recordProvisionRequest, type ProvisionOperation } from './history';
+import { resolveDesign, type UnresolvedReference } from './resolve';
+import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
+import { refreshed, summarize, type ConnectorSummary } from './summary';
+
+export interface BackendInfo {
+  mode: 'emulator' | 'portal';
+  host?: string;
+}
+
+export function backendInfo(config: AlkiraConfig): BackendInfo {
+  return config.mode === 'portal' ? { mode: 'portal', host: config.host } : { mode: 'emulator' };
+}
+
+function notFound(id: number): ApiError {
+  return new ApiError(404, `Connector ${id} does not exist`);
+}
+
+function unresolvedError(unresolved: UnresolvedReference[]): ApiError {
+  const n = unresolved.length;
+  return new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, { unresolved });
+}
+
+async function readConnector(api: AlkiraApi, id: number) {
+  try {
+    return await api.getConnector(id);
+  } catch (err) {
+    if (err instanceof AlkiraHttpError && err.status === 404) throw notFound(id);
+    throw err;
+  }
+}
+
+function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
+  recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
+}
+
+export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend: BackendInfo; connectors: ConnectorSummary[] }> {
+  const connectors = await api.listConnectors();
+  return { backend: backendInfo(api.config), connectors: await summarize(api, connectors) };
+}
+
+export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean) {
+  const resolution = await resolveDesign(api, design);
+  if (!resolution.ok) throw unresolvedError(resolution.unresolved);
+  // Refusing a taken name up front is also what makes adoption after a lost
+  // create response safe: any connector found by that name later is ours.
+  const existing = await api.findConnectorByName(design.name);
+  if (existing) throw new ApiError(409, `A connector named "${design.name}" already exists (id ${existing.id})`);
+
+  const result = await api.createConnector(resolution.body, provision, resolution.sensitive);
+  const id = Number(result.data.id);
+  if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
+  record(api, { id, name: result.data.name ?? design.name }, 'create', result.provisionRequestId);
+  const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
+  return { id, connector, provisionRequestId: result.provisionRequestId };
+}
+
+export async function getConnectorView(api: AlkiraApi, id: number) {
+  const { connector, provisionState } = await readConnector(api, id);
+  const [summary] = await summarize(api, [connector], new Map([[id, provisionState]]));
+  const entries = await Promise.all(
+    historyForConnector(api.config.backendKey, id)
+      .filter((e) => e.requestId)
+      .map((e) => refreshed(api, e)),
+  );
+  return {
+    connector: summary,
+    settings: maskConnectorKeys(connector),
+    provisionRequests: entries.map((e) => ({
+      id: e.requestId as string,
+      operation: e.operation,
+      state: e.state,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+      ...(e.errorMessage ? { errorMessage: e.errorMessage } : {}),
+    })),
+  };
+}
+
+export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean) {
+  const { connector: stored } = await readConnector(api, id);
+  const resolution = await resolveDesign(api, design, stored);
+  if (!resolution.ok) throw unresolvedError(resolution.unresolved);
+  const sensitive = [...resolution.sensitive, ...connectorKeys(stored)];
+  const result = await api.updateConnector(id, resolution.body, provision, sensitive).catch((err) => {
+    if (err instanceof AlkiraHttpError && err.status === 404) throw notFound(id);
+    throw err;
+  });
+  record(api, { id, name: design.name }, 'update', result.provisionRequestId);
+  return { id, provisionRequestId: result.provisionRequestId };
+}
+
+export async function deleteConnector(api: AlkiraApi, id: number, provision: boolean) {
+  const { connector } = await readConnector(api, id);
+  let provisionRequestId: string | null = null;
+  try {
+    provisionRequestId = (await api.deleteConnector(id, provision)).provisionRequestId;
+  } catch (err) {
+    // Found a moment ago, gone now: an earlier (retried) attempt deleted it.
+    if (!(err instanceof AlkiraHttpError && err.status === 404)) throw err;
+  }
+  record(api, { id, name: connector.name }, 'delete', provisionRequestId);
+  return { provisionRequestId };
+}
+
+/** The live connector as a design; segment names back to ids, keys masked. */
+export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<ConnectorDesign> {
+  const { connector } = await readConnector(api, id);
+  const segments = await api.segments();
+  const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
+  const masked: AlkiraConnector = maskConnectorKeys(connector, DESIGN_MASK);
+  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name) });
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+/**
+ * Typed failures of the Alkira REST client. Messages are shown to users, so
+ * they are always scrubbed of credentials and pre-shared keys first.
+ */
+
+/** The Alkira API answered with a non-success status that retrying won't fix (4xx, or 429 after retries). */
+export class AlkiraHttpError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = 'AlkiraHttpError';
+    this.status = status;
+  }
+}
+
+/** The Alkira API kept failing (5xx) or could not be reached; the app answers 502. */
+export class AlkiraUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlkiraUnavailableError';
+  }
+}
+
+/** The Alkira API did not answer in time; the app answers 504. */
+export class AlkiraTimeoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlkiraTimeoutError';
+  }
+}
+
+const MASK = '[redacted]';
+
+/**
+ * Replaces every occurrence of the given secrets (and anything that looks like
+ * an Authorization value or a pre-shared key field) with a placeholder.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  // Longest first, so a secret that contains another is removed whole.
+  for (const s of [...secrets].filter((x) => x && x.length >= 4).sort((a, b) => b.length - a.length)) {
+    out = out.split(s).join(MASK);
+  }
+  out = out.replace(/\b(api-key|basic|bearer)\s+[A-Za-z0-9+/=._-]{6,}/gi, `$1 ${MASK}`);
+  out = out.replace(/("?(?:preSharedKey|pre_shared_key|password|apiKey|api_key)"?\s*[:=]\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${MASK}"`);
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads a JSON object request body with a hard size limit, so a client cannot
+ * make the server buffer an arbitrarily large upload.
+ */
+import { ApiError } from './response';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      // Stop reading (the declared length may have lied or been absent).
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(413, `Request body is larger than ${Math.round(limit / 1024)} KB`);
+}
+
+/** The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large. */
+export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
+  const bytes = await readLimited(req, limit);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'Request body is not valid UTF-8');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'Request body is empty; expected a JSON object');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'Request body is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ApiError(400, 'Request body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
