@@ -1,3 +1,8 @@
+import type { Metadata } from 'next';
+import { Designer } from '@/components/designer/designer';
+
+export const metadata: Metadata = { title: 'Designer · Connector Studio' };
+
 export default function DesignerPage() {
-  return <main className="p-6"><h1 className="text-xl font-semibold">Connector designer</h1></main>;
+  return <Designer />;
 }

@@ -1,0 +1,33 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/connectors', label: 'Connectors' },
+  { href: '/designer', label: 'Designer' },
+];
+
+/** The app header's links; the current section is marked with aria-current. */
+export function AppNavLinks() {
+  const pathname = usePathname() ?? '';
+  return (
+    <ul className="flex items-center gap-1">
+      {LINKS.map((l) => {
+        const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
+        return (
+          <li key={l.href}>
+            <Link
+              href={l.href}
+              aria-current={active ? 'page' : undefined}
+              className={`rounded px-2.5 py-1 text-sm ${
+                active ? 'bg-slate-800 font-medium text-white' : 'text-slate-300 hover:bg-slate-800 hover:text-white'
+              }`}
+            >
+              {l.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,302 @@
+'use client';
+import { useId, useState, type ReactNode } from 'react';
+import { get, useController, useFormContext, useFormState, type FieldError } from 'react-hook-form';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import type { FormPath } from './form-types';
+import { helpFor } from './help-text';
+
+/** DOM id of the control for a design path; the error summary focuses it. */
+export function fieldId(path: string): string {
+  return `field-${path}`;
+}
+
+/** The message RHF holds at a path (array-level errors live under `.root`). */
+function messageAt(errors: unknown, path: string): string | undefined {
+  const node = get(errors, path) as (FieldError & { root?: FieldError }) | undefined;
+  if (!node) return undefined;
+  if (typeof node.message === 'string' && node.message) return node.message;
+  if (node.root && typeof node.root.message === 'string') return node.root.message;
+  return undefined;
+}
+
+/** Subscribes to the error of one path only, so typing elsewhere does not re-render this field. */
+export function useFieldError(path: string): string | undefined {
+  const { errors } = useFormState<ConnectorDesign>({ name: path as FormPath, exact: true });
+  return messageAt(errors, path);
+}
+
+export const inputClass =
+  'block h-8 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-xs ' +
+  'placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 ' +
+  'aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20';
+
+interface FieldShellProps {
+  path: string;
+  label: string;
+  required?: boolean;
+  error?: string;
+  help?: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/** Label, control, help and error for one field, wired with aria-describedby. */
+export function FieldShell({ path, label, required, error, help, className, children }: FieldShellProps) {
+  const helpText = help ?? helpFor(path);
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId(path)} className="mb-0.5 block text-xs font-medium text-slate-700">
+        {label}
+        {required && (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        )}
+      </label>
+      {children}
+      {helpText && (
+        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-500">
+          {helpText}
+        </p>
+      )}
+      {error && (
+        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(path: string, hasHelp: boolean, hasError: boolean): string | undefined {
+  const ids = [hasError ? `error-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+interface TextFieldProps {
+  path: FormPath;
+  label: string;
+  required?: boolean;
+  placeholder?: string;
+  /** Monospace for identifiers, prefixes and expressions. */
+  mono?: boolean;
+  inputMode?: 'text' | 'numeric';
+  /** id of a <datalist> with suggestions. */
+  list?: string;
+  className?: string;
+}
+
+export function TextField({ path, label, required, placeholder, mono, inputMode, list, className }: TextFieldProps) {
+  const { register } = useFormContext<ConnectorDesign>();
+  const error = useFieldError(path);
+  const help = helpFor(path);
+  return (
+    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+      <input
+        id={fieldId(path)}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        list={list}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+        className={`${inputClass} ${mono ? 'font-mono text-[13px]' : ''}`}
+        {...register(path)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A secret (pre-shared key): masked by default, with a show/hide toggle. */
+export function SecretField({ path, label, required, className }: Omit<TextFieldProps, 'mono' | 'inputMode' | 'list'>) {
+  const { register } = useFormContext<ConnectorDesign>();
+  const error = useFieldError(path);
+  const help = helpFor(path);
+  const [visible, setVisible] = useState(false);
+  return (
+    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+      <div className="flex gap-1">
+        <input
+          id={fieldId(path)}
+          type={visible ? 'text' : 'password'}
+          autoComplete="new-password"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+          className={`${inputClass} font-mono text-[13px]`}
+          {...register(path)}
+        />
+        <button
+          type="button"
+          onClick={() => setVisible((v) => !v)}
+          aria-pressed={visible}
+          aria-label={visible ? `Hide ${label}` : `Show ${label}`}
+          className="btn-secondary shrink-0 px-2 text-xs"
+        >
+          {visible ? 'Hide' : 'Show'}
+        </button>
+      </div>
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps {
+  path: FormPath;
+  label: string;
+  options: readonly string[];
+  required?: boolean;
+  className?: string;
+}
+
+export function SelectField({ path, label, options, required, className }: SelectFieldProps) {
+  const { register } = useFormContext<ConnectorDesign>();
+  const error = useFieldError(path);
+  const help = helpFor(path);
+  return (
+    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+      <select
+        id={fieldId(path)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+        className={inputClass}
+        {...register(path)}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ path, label, className }: { path: FormPath; label: string; className?: string }) {
+  const { register } = useFormContext<ConnectorDesign>();
+  const error = useFieldError(path);
+  const help = helpFor(path);
+  return (
+    <div className={className}>
+      <div className="flex items-center gap-2 pt-4">
+        <input
+          id={fieldId(path)}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+          className="size-4 rounded border-slate-300 accent-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          {...register(path)}
+        />
+        <label htmlFor={fieldId(path)} className="text-xs font-medium text-slate-700">
+          {label}
+        </label>
+      </div>
+      {help && (
+        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-500">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ValueListFieldProps {
+  /** Path of a list of scalars, e.g. `instances.0.gateway_mac_address`. */
+  path: FormPath;
+  label: string;
+  itemLabel: string;
+  addLabel: string;
+  placeholder?: string;
+  inputMode?: 'text' | 'numeric';
+}
+
+/**
+ * A list of scalars edited as rows. useFieldArray only handles lists of
+ * objects, so the whole list is one controlled value; each row still gets the
+ * exact item path (`…gateway_mac_address.1`) as its id, name and error slot.
+ */
+export function ValueListField({ path, label, itemLabel, addLabel, placeholder, inputMode }: ValueListFieldProps) {
+  const { field } = useController<ConnectorDesign>({ name: path });
+  const { errors } = useFormState<ConnectorDesign>({ name: path });
+  const items = Array.isArray(field.value) ? (field.value as (string | number)[]) : [];
+  const listError = messageAt(errors, path);
+  const headingId = useId();
+  const itemHelp = helpFor(`${path}.0`);
+
+  const update = (next: (string | number)[]) => field.onChange(next);
+
+  return (
+    <fieldset className="min-w-0" aria-labelledby={headingId}>
+      <div className="flex items-center justify-between">
+        <span id={headingId} className="text-xs font-medium text-slate-700">
+          {label}
+        </span>
+        <button
+          type="button"
+          id={fieldId(path)}
+          className="btn-link text-xs"
+          onClick={() => update([...items, ''])}
+        >
+          + {addLabel}
+        </button>
+      </div>
+      {itemHelp && <p className="text-[11px] leading-snug text-slate-500">{itemHelp}</p>}
+      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-400">None</p>}
+      <ul className="mt-1 space-y-1">
+        {items.map((value, i) => {
+          const itemPath = `${path}.${i}`;
+          const itemError = messageAt(errors, itemPath);
+          return (
+            <li key={i}>
+              <div className="flex items-center gap-1">
+                <label htmlFor={fieldId(itemPath)} className="sr-only">
+                  {itemLabel} {i + 1}
+                </label>
+                <input
+                  id={fieldId(itemPath)}
+                  name={itemPath}
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  inputMode={inputMode}
+                  placeholder={placeholder}
+                  value={String(value ?? '')}
+                  aria-invalid={itemError ? true : undefined}
+                  aria-describedby={itemError ? `error-${itemPath}` : undefined}
+                  onChange={(e) => update(items.map((v, j) => (j === i ? e.target.value : v)))}
+                  onBlur={field.onBlur}
+                  className={`${inputClass} font-mono text-[13px]`}
+                />
+                <button
+                  type="button"
+                  className="btn-icon"
+                  aria-label={`Remove ${itemLabel} ${i + 1}`}
+                  onClick={() => update(items.filter((_, j) => j !== i))}
+                >
+                  ×
+                </button>
+              </div>
+              {itemError && (
+                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+                  {itemError}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {listError && (
+        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+          {listError}
+        </p>
+      )}
+    </fieldset>
+  );
+}

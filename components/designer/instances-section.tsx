@@ -1,0 +1,230 @@
+'use client';
+import { useImperativeHandle, useState, type Ref } from 'react';
+import { useFieldArray, useFormContext, useFormState, useWatch, get } from 'react-hook-form';
+import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
+import { CheckboxField, fieldId, TextField, useFieldError, ValueListField } from './form-fields';
+import { IpsecGateways } from './ipsec-gateways';
+import { flattenFieldErrors } from './issues';
+import { SectionCard } from './section-card';
+
+export interface InstancesHandle {
+  /** Expands instance `index` (the error summary calls it before focusing a field inside). */
+  expand(index: number): void;
+}
+
+/** One-line description of a collapsed instance, e.g. `primary · 192.168.20.0/26 · 2 gateways`. */
+export function instanceSummary(instance: InstanceDesign | undefined, protocol: string): string {
+  if (!instance) return '';
+  const parts = [instance.name || 'unnamed', instance.loopback_subnet || 'no loopback'];
+  if (protocol === 'IPSEC') {
+    const segs = instance.ipsec_customer_gateway ?? [];
+    const gws = segs.reduce((n, s) => n + (s?.customer_gateway?.length ?? 0), 0);
+    parts.push(`${segs.length} segment${segs.length === 1 ? '' : 's'}`, `${gws} gateway${gws === 1 ? '' : 's'}`);
+  } else if (protocol === 'VXLAN') {
+    const macs = instance.gateway_mac_address?.length ?? 0;
+    parts.push(`${macs} gateway MAC${macs === 1 ? '' : 's'}`);
+  }
+  if (instance.redundant_router) parts.push('redundant');
+  return parts.join(' · ');
+}
+
+function InstanceCard(props: {
+  index: number;
+  collapsed: boolean;
+  onToggle: () => void;
+  onRemove: () => void;
+  onDuplicate: () => void;
+}) {
+  const { index, collapsed, onToggle, onRemove, onDuplicate } = props;
+  const base = `instances.${index}` as const;
+  const instance = useWatch<ConnectorDesign, typeof base>({ name: base });
+  const protocol = effectiveTunnelProtocol({ tunnel_protocol: useWatch<ConnectorDesign, 'tunnel_protocol'>({ name: 'tunnel_protocol' }) });
+  const { errors } = useFormState<ConnectorDesign>({ name: base });
+  const errorCount = flattenFieldErrors(get(errors, base)).length;
+  const { setValue } = useFormContext<ConnectorDesign>();
+  const bodyId = `instance-body-${index}`;
+
+  // Values of the other protocol are kept (switching back restores them) but are hidden; say so.
+  const hiddenIpsec = protocol !== 'IPSEC' && (instance?.ipsec_customer_gateway?.length ?? 0) > 0;
+  const hiddenVxlan =
+    protocol !== 'VXLAN' &&
+    ((instance?.gateway_mac_address?.length ?? 0) > 0 || (instance?.virtual_network_interface?.length ?? 0) > 0);
+
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white" data-instance={index}>
+      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
+        <button
+          type="button"
+          id={fieldId(base)}
+          onClick={onToggle}
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          className="flex min-w-0 flex-1 items-center gap-2 rounded text-left focus-visible:outline-2 focus-visible:outline-blue-600"
+        >
+          <span aria-hidden="true" className={`text-slate-400 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
+            ▸
+          </span>
+          <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-slate-800">Instance {index + 1}</span>
+          <span
+            className="truncate font-mono text-xs text-slate-500"
+            title={instanceSummary(instance, protocol)}
+            data-testid={`instance-summary-${index}`}
+          >
+            {instanceSummary(instance, protocol)}
+          </span>
+          {errorCount > 0 && (
+            <span className="ml-auto shrink-0 rounded-full bg-red-50 px-2 text-xs font-medium text-red-700">
+              {errorCount} error{errorCount === 1 ? '' : 's'}
+            </span>
+          )}
+        </button>
+        <button type="button" className="btn-secondary text-xs" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" className="btn-secondary text-xs text-red-700" onClick={onRemove}>
+          Remove
+        </button>
+      </div>
+      <div id={bodyId} hidden={collapsed} className="space-y-3 p-3">
+        <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+          <TextField path={`${base}.name`} label="Instance name" required />
+          <TextField path={`${base}.loopback_subnet`} label="Loopback subnet" required mono placeholder="192.168.20.0/26" />
+          <TextField
+            path={`${base}.expressroute_circuit_id`}
+            label="ExpressRoute circuit ID"
+            required
+            mono
+            placeholder="/subscriptions/…/expressRouteCircuits/…"
+            className="sm:col-span-2"
+          />
+          <TextField
+            path={`${base}.credential_id`}
+            label="Credential ID"
+            required
+            mono
+            placeholder="${alkira_credential_azure_vnet.prod.id}"
+          />
+          <CheckboxField path={`${base}.redundant_router`} label="Redundant router" />
+        </div>
+        {protocol === 'VXLAN' && (
+          <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 bg-slate-50 p-2 sm:grid-cols-2">
+            <ValueListField
+              path={`${base}.gateway_mac_address`}
+              label="Gateway MAC addresses"
+              itemLabel="Gateway MAC address"
+              addLabel="Add MAC"
+              placeholder="00:1A:2B:3C:4D:5E"
+            />
+            <ValueListField
+              path={`${base}.virtual_network_interface`}
+              label="Virtual network interfaces (VNI)"
+              itemLabel="VNI"
+              addLabel="Add VNI"
+              placeholder="16774000"
+              inputMode="numeric"
+            />
+          </div>
+        )}
+        {protocol === 'IPSEC' && <IpsecGateways instanceIndex={index} />}
+        {(hiddenIpsec || hiddenVxlan) && (
+          <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-800">
+            This instance still holds {hiddenIpsec ? 'IPsec gateway' : 'VXLAN gateway'} settings that{' '}
+            {protocol} does not use.{' '}
+            <button
+              type="button"
+              className="font-medium underline"
+              onClick={() => {
+                if (hiddenIpsec) setValue(`${base}.ipsec_customer_gateway`, [], { shouldDirty: true, shouldValidate: true });
+                if (hiddenVxlan) {
+                  setValue(`${base}.gateway_mac_address`, [], { shouldDirty: true, shouldValidate: true });
+                  setValue(`${base}.virtual_network_interface`, [], { shouldDirty: true, shouldValidate: true });
+                }
+              }}
+            >
+              Clear them
+            </button>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
+  const { control, getValues } = useFormContext<ConnectorDesign>();
+  const { fields, append, remove, insert } = useFieldArray({ control, name: 'instances' });
+  // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const listError = useFieldError('instances');
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      expand(index: number) {
+        const id = fields[index]?.id;
+        if (!id) return;
+        setCollapsed((prev) => {
+          if (!prev.has(id)) return prev;
+          const next = new Set(prev);
+          next.delete(id);
+          return next;
+        });
+      },
+    }),
+    [fields],
+  );
+
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <SectionCard
+      id="section-instances"
+      title="Instances"
+      subtitle="One per ExpressRoute circuit; at least one is required."
+      actions={
+        <>
+          {fields.length > 1 && (
+            <button
+              type="button"
+              className="btn-link text-xs"
+              onClick={() => setCollapsed(collapsed.size === fields.length ? new Set() : new Set(fields.map((f) => f.id)))}
+            >
+              {collapsed.size === fields.length ? 'Expand all' : 'Collapse all'}
+            </button>
+          )}
+          <button type="button" id={fieldId('instances')} className="btn-secondary text-xs" onClick={() => append(emptyInstance())}>
+            + Add instance
+          </button>
+        </>
+      }
+    >
+      {listError && (
+        <p role="alert" className="text-xs font-medium text-red-600">
+          {listError}
+        </p>
+      )}
+      <div className="space-y-3">
+        {fields.map((f, i) => (
+          <InstanceCard
+            key={f.id}
+            index={i}
+            collapsed={collapsed.has(f.id)}
+            onToggle={() => toggle(f.id)}
+            onRemove={() => remove(i)}
+            onDuplicate={() => {
+              const copy = structuredClone(getValues(`instances.${i}`));
+              copy.name = copy.name ? `${copy.name}-copy` : '';
+              insert(i + 1, copy);
+            }}
+          />
+        ))}
+      </div>
+    </SectionCard>
+  );
+}

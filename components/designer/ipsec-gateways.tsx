@@ -1,0 +1,134 @@
+'use client';
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import {
+  emptyCustomerGateway,
+  emptyIpsecCustomerGateway,
+  emptyTunnel,
+  IKE_VERSIONS,
+  REMOTE_AUTH_TYPES,
+  type ConnectorDesign,
+} from '@/lib/connector/design';
+import { CheckboxField, fieldId, SecretField, SelectField, TextField, useFieldError } from './form-fields';
+import { SEGMENT_SUGGESTIONS_ID } from './segment-suggestions';
+
+function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
+  const error = useFieldError(path);
+  return (
+    <div>
+      <div className="flex items-center justify-between gap-2">
+        <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
+        <button type="button" id={fieldId(path)} className="btn-link text-xs" onClick={onAdd}>
+          + {addLabel}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-xs font-medium text-red-600">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}.customer_gateway.${number}` }) {
+  const { control } = useFormContext<ConnectorDesign>();
+  const { fields, append, remove } = useFieldArray({ control, name: `${base}.tunnel` });
+  return (
+    <div className="space-y-2">
+      <ListHeading path={`${base}.tunnel`} title="Tunnels" addLabel="Add tunnel" onAdd={() => append(emptyTunnel())} />
+      {fields.map((f, t) => {
+        const p = `${base}.tunnel.${t}` as const;
+        return (
+          <div key={f.id} className="rounded-md border border-slate-200 bg-white p-2">
+            <div className="mb-1 flex items-center justify-between">
+              <span className="text-xs font-medium text-slate-600">Tunnel {t + 1}</span>
+              <button type="button" className="btn-link-danger text-xs" onClick={() => remove(t)}>
+                Remove tunnel
+              </button>
+            </div>
+            <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2 xl:grid-cols-3">
+              <TextField path={`${p}.name`} label="Tunnel name" required />
+              <SelectField path={`${p}.ike_version`} label="IKE version" options={IKE_VERSIONS} />
+              <CheckboxField path={`${p}.initiator`} label="Initiator" />
+              <SecretField path={`${p}.pre_shared_key`} label="Pre-shared key" />
+              <TextField path={`${p}.profile_id`} label="Tunnel profile ID" inputMode="numeric" mono />
+              <SelectField path={`${p}.remote_auth_type`} label="Remote auth type" options={REMOTE_AUTH_TYPES} />
+              <TextField path={`${p}.remote_auth_value`} label="Remote auth value" mono className="sm:col-span-2 xl:col-span-3" />
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}` }) {
+  const { control } = useFormContext<ConnectorDesign>();
+  const { fields, append, remove } = useFieldArray({ control, name: `${base}.customer_gateway` });
+  return (
+    <div className="space-y-2">
+      <ListHeading
+        path={`${base}.customer_gateway`}
+        title="Customer gateways"
+        addLabel="Add customer gateway"
+        onAdd={() => append(emptyCustomerGateway())}
+      />
+      {fields.map((f, c) => {
+        const p = `${base}.customer_gateway.${c}` as const;
+        return (
+          <div key={f.id} className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2">
+            <div className="flex items-end gap-2">
+              <TextField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} required className="flex-1" />
+              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(c)}>
+                Remove gateway
+              </button>
+            </div>
+            <Tunnels base={p} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** IPsec customer gateways of one instance: one block per segment. */
+export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
+  const { control } = useFormContext<ConnectorDesign>();
+  const base = `instances.${instanceIndex}.ipsec_customer_gateway` as const;
+  const { fields, append, remove } = useFieldArray({ control, name: base });
+  return (
+    <section className="space-y-2" aria-label="IPsec customer gateways">
+      <ListHeading
+        path={base}
+        title="IPsec customer gateways (per segment)"
+        addLabel="Add segment gateway"
+        onAdd={() => append(emptyIpsecCustomerGateway())}
+      />
+      {fields.length === 0 && (
+        <p className="text-xs italic text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
+      )}
+      {fields.map((f, g) => {
+        const p = `${base}.${g}` as const;
+        return (
+          <div key={f.id} className="space-y-2 rounded-md border border-blue-100 bg-blue-50/40 p-2">
+            <div className="flex items-end gap-2">
+              <TextField
+                path={`${p}.segment_id`}
+                label={`Segment ${g + 1}`}
+                required
+                mono
+                list={SEGMENT_SUGGESTIONS_ID}
+                placeholder="${alkira_segment.prod.id}"
+                className="flex-1"
+              />
+              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(g)}>
+                Remove segment gateway
+              </button>
+            </div>
+            <CustomerGateways base={p} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}

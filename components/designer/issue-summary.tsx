@@ -1,0 +1,73 @@
+'use client';
+import { useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
+import { validateDesign } from '@/lib/connector/validate';
+import { useErrorResync } from './use-error-resync';
+
+function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
+  const color = props.tone === 'error' ? 'text-red-700 hover:bg-red-100/60' : 'text-amber-800 hover:bg-amber-100/60';
+  return (
+    <ul className={`${props.compact ? 'max-h-28' : 'max-h-40'} space-y-0.5 overflow-auto`}>
+      {props.issues.map((issue) => (
+        <li key={`${issue.path}|${issue.message}`}>
+          <button
+            type="button"
+            data-issue-path={issue.path}
+            onClick={() => props.onSelect(issue.path)}
+            className={`w-full rounded px-1.5 py-0.5 text-left text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${color}`}
+          >
+            <code className="mr-1.5 font-mono text-[11px] opacity-80">{issue.path || '(connector)'}</code>
+            {issue.message}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function isInlinePskWarning(issue: DesignIssue): boolean {
+  return issue.path.endsWith('.pre_shared_key') && /inline/i.test(issue.message);
+}
+
+/**
+ * Every error and warning of the design: the full validation of the current
+ * values, so fields not yet touched count too. Each entry focuses its field.
+ */
+export function IssueSummary({ onSelect, pskAsVariables }: { onSelect: (path: string) => void; pskAsVariables: boolean }) {
+  const values = useWatch<ConnectorDesign>();
+  const result = useMemo(() => validateDesign(values), [values]);
+  const { errors } = result;
+  // "Key written inline ends up in the .tf" does not hold while the export turns keys into variables.
+  const warnings = pskAsVariables ? result.warnings.filter((w) => !isInlinePskWarning(w)) : result.warnings;
+  useErrorResync(errors);
+
+  return (
+    <section aria-label="Validation" className="space-y-2" data-testid="issue-summary">
+      <div
+        id="error-summary"
+        tabIndex={-1}
+        className={`rounded-lg border px-3 py-2 ${errors.length ? 'border-red-200 bg-red-50' : 'border-emerald-200 bg-emerald-50'}`}
+      >
+        <h2 className={`text-xs font-semibold ${errors.length ? 'text-red-800' : 'text-emerald-800'}`} aria-live="polite">
+          {errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before export` : 'No errors'}
+        </h2>
+        {errors.length > 0 && (
+          <div className="mt-1" data-testid="error-list">
+            <IssueList issues={errors} tone="error" onSelect={onSelect} />
+          </div>
+        )}
+      </div>
+      {warnings.length > 0 && (
+        <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2" data-testid="warning-list">
+          <summary className="cursor-pointer text-xs font-semibold text-amber-900">
+            {warnings.length} warning{warnings.length === 1 ? '' : 's'} (non-blocking)
+          </summary>
+          <div className="mt-1">
+            <IssueList issues={warnings} tone="warning" onSelect={onSelect} compact />
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}

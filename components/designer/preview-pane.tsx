@@ -1,0 +1,187 @@
+'use client';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
+import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { designToAlkiraConnector } from '@/lib/connector/mapping';
+import { HclHighlight } from './hcl-highlight';
+import { useDebouncedValue } from './use-debounced-value';
+
+type PreviewTab = 'hcl' | 'json';
+const TABS: { id: PreviewTab; label: string }[] = [
+  { id: 'hcl', label: 'HCL' },
+  { id: 'json', label: 'Alkira API JSON' },
+];
+
+/** The API JSON carries pre-shared keys in clear; the preview shows that one is set, never its value. */
+function maskSecrets(key: string, value: unknown): unknown {
+  if (key === 'preSharedKey' && typeof value === 'string' && value !== '') return '(sensitive)';
+  return value;
+}
+
+function safeFileName(resourceName: string | undefined): string {
+  const base = (resourceName ?? '').trim().replace(/[^A-Za-z0-9_.-]+/g, '_');
+  return `${base || 'connector'}.tf`;
+}
+
+export type PreviewHclOptions = Required<HclRenderOptions>;
+
+export const DEFAULT_PREVIEW_HCL_OPTIONS: PreviewHclOptions = { omitDefaults: true, preSharedKeys: 'variable' };
+
+/** Live HCL / API JSON of the form. The HCL options are owned by the page (the warnings depend on them too). */
+export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange: (next: PreviewHclOptions) => void }) {
+  const { options, onOptionsChange } = props;
+  const { omitDefaults, preSharedKeys } = options;
+  const values = useWatch<ConnectorDesign>() as ConnectorDesign;
+  const design = useDebouncedValue(values, 120);
+  const [tab, setTab] = useState<PreviewTab>('hcl');
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null });
+
+  useEffect(() => () => clearTimeout(copyTimer.current), []);
+
+  const hcl = useMemo(() => renderConnectorHcl(design, { omitDefaults, preSharedKeys }), [design, omitDefaults, preSharedKeys]);
+  const pskVariables = useMemo(
+    () => (preSharedKeys === 'variable' ? listPskVariables(design) : []),
+    [design, preSharedKeys],
+  );
+  const json = useMemo(() => {
+    try {
+      return JSON.stringify(designToAlkiraConnector(design), maskSecrets, 2);
+    } catch {
+      // The message could echo field values; keep it generic.
+      return '// This design cannot be mapped to the API yet. Fix the errors listed in the form.';
+    }
+  }, [design]);
+
+  const currentText = tab === 'hcl' ? hcl : json;
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(currentText);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+    clearTimeout(copyTimer.current);
+    copyTimer.current = setTimeout(() => setCopyState('idle'), 1500);
+  };
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([hcl], { type: 'text/plain;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = safeFileName(design.resource_name);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next: PreviewTab = tab === 'hcl' ? 'json' : 'hcl';
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <section aria-label="Preview" className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
+        <div role="tablist" aria-label="Preview format" className="flex rounded-md bg-slate-100 p-0.5">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`preview-tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls="preview-panel"
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={onTabKey}
+              className={`rounded px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
+                tab === t.id ? 'bg-white text-slate-900 shadow-xs' : 'text-slate-600 hover:text-slate-900'
+              }`}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="ml-auto flex items-center gap-2">
+          <button type="button" className="btn-secondary text-xs" onClick={copy}>
+            {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
+          </button>
+          <button type="button" className="btn-primary text-xs" onClick={download}>
+            Download .tf
+          </button>
+        </div>
+        <span className="sr-only" aria-live="polite">
+          {copyState === 'copied' ? 'Copied to clipboard' : copyState === 'failed' ? 'Copy failed' : ''}
+        </span>
+      </div>
+      {tab === 'hcl' && (
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-700">
+          <label className="flex items-center gap-1.5">
+            <input
+              type="checkbox"
+              className="size-3.5 accent-blue-600"
+              checked={omitDefaults}
+              onChange={(e) => onOptionsChange({ ...options, omitDefaults: e.target.checked })}
+            />
+            Omit default values
+          </label>
+          <label className="flex items-center gap-1.5">
+            Pre-shared keys:
+            <select
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs focus:outline-2 focus:outline-blue-600"
+              value={preSharedKeys}
+              onChange={(e) => onOptionsChange({ ...options, preSharedKeys: e.target.value === 'inline' ? 'inline' : 'variable' })}
+            >
+              <option value="variable">as sensitive variables</option>
+              <option value="inline">inline</option>
+            </select>
+          </label>
+        </div>
+      )}
+      <div
+        id="preview-panel"
+        role="tabpanel"
+        aria-labelledby={`preview-tab-${tab}`}
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-auto bg-slate-900 p-3 focus-visible:outline-2 focus-visible:outline-blue-500"
+      >
+        <pre>
+          {tab === 'hcl' ? (
+            <HclHighlight text={hcl} testId="hcl-preview" />
+          ) : (
+            <code data-testid="json-preview" className="block whitespace-pre font-mono text-[12.5px] leading-5 text-slate-100">
+              {json}
+            </code>
+          )}
+        </pre>
+      </div>
+      {tab === 'hcl' && pskVariables.length > 0 && (
+        <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700" data-testid="psk-variables">
+          <p className="font-medium">Set these sensitive variables before apply (e.g. TF_VAR_name):</p>
+          <ul className="mt-1 flex flex-wrap gap-1">
+            {pskVariables.map((v) => (
+              <li key={v.name} title={v.path} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800">
+                {v.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {tab === 'json' && (
+        <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-500">
+          Request body for the Alkira API. Pre-shared keys are masked; unresolved segment references stay as written.
+        </p>
+      )}
+    </section>
+  );
+}

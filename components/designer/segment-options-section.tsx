@@ -1,0 +1,61 @@
+'use client';
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import { emptySegmentOption, type ConnectorDesign } from '@/lib/connector/design';
+import { CheckboxField, fieldId, TextField, useFieldError } from './form-fields';
+import { SectionCard } from './section-card';
+import { SEGMENT_SUGGESTIONS_ID } from './segment-suggestions';
+
+export function SegmentOptionsSection() {
+  const { control } = useFormContext<ConnectorDesign>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'segment_options' });
+  const listError = useFieldError('segment_options');
+  return (
+    <SectionCard
+      id="section-segment-options"
+      title="Segment options"
+      subtitle="Routing per segment. Every segment used by an IPsec gateway needs one here."
+      actions={
+        <button
+          type="button"
+          id={fieldId('segment_options')}
+          className="btn-secondary text-xs"
+          onClick={() => append(emptySegmentOption())}
+        >
+          + Add segment option
+        </button>
+      }
+    >
+      {listError && (
+        <p role="alert" className="text-xs font-medium text-red-600">
+          {listError}
+        </p>
+      )}
+      {fields.map((f, i) => {
+        const p = `segment_options.${i}` as const;
+        return (
+          <div key={f.id} className="rounded-md border border-slate-200 p-2">
+            <div className="mb-1 flex items-center justify-between">
+              <span className="text-xs font-medium text-slate-600">Segment option {i + 1}</span>
+              <button type="button" className="btn-link-danger text-xs" onClick={() => remove(i)}>
+                Remove
+              </button>
+            </div>
+            <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+              <TextField
+                path={`${p}.segment_id`}
+                label="Segment"
+                required
+                mono
+                list={SEGMENT_SUGGESTIONS_ID}
+                placeholder="${alkira_segment.prod.id}"
+              />
+              <TextField path={`${p}.customer_asn`} label="Customer ASN" required mono inputMode="numeric" placeholder="65001" />
+              <CheckboxField path={`${p}.disable_internet_exit`} label="Disable internet exit" />
+              <CheckboxField path={`${p}.advertise_on_prem_routes`} label="Advertise on-prem routes" />
+            </div>
+          </div>
+        );
+      })}
+    </SectionCard>
+  );
+}
