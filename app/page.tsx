@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 
+/** The app's home is the connector dashboard. */
 export default function Home() {
-  redirect('/designer');
+  redirect('/connectors');
 }

@@ -1,0 +1,54 @@
+'use client';
+/**
+ * Downloads the live connector as Terraform: fetches its design JSON, renders
+ * HCL in the browser and saves `<resource_name>.tf`. Pre-shared keys arrive
+ * masked and are emitted as sensitive variables, never as literals.
+ */
+import { useState } from 'react';
+import { api, errorMessage } from '@/lib/client/api';
+import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { secondaryButtonClass } from './button-styles';
+
+function saveText(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoke later: revoking synchronously can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportHclButton({ connectorId }: { connectorId: number }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const exportHcl = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const design = await api.getConnectorDesign(connectorId);
+      const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
+      saveText(`${design.resource_name || 'connector'}.tf`, hcl);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <span className="inline-flex flex-col">
+      <button type="button" className={secondaryButtonClass} onClick={() => void exportHcl()} disabled={busy}>
+        {busy ? 'Exporting…' : 'Export HCL'}
+      </button>
+      {error && (
+        <span role="alert" className="mt-1 text-xs text-red-800">
+          Export failed: {error}
+        </span>
+      )}
+    </span>
+  );
+}

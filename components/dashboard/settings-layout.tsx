@@ -1,0 +1,37 @@
+/** Small layout pieces shared by the detail page's settings sections. */
+import type { ReactNode } from 'react';
+
+/** A definition list laid out as a two-column grid. */
+export function Fields({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">{children}</dl>;
+}
+
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+/** A value, or a dash when it is empty. */
+export function Value({ value, mono = false }: { value: ReactNode; mono?: boolean }) {
+  if (value === undefined || value === null || value === '') return <span className="text-slate-400">—</span>;
+  return <span className={mono ? 'font-mono text-xs' : undefined}>{value}</span>;
+}
+
+export function yesNo(value: boolean | undefined): string {
+  return value ? 'Yes' : 'No';
+}
+
+export function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id={id} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+/**
+ * A picker fed by the tenant catalog (`useCatalog(kind)`): shows names, stores
+ * the value the design needs (segment id, group NAME, credential id, billing
+ * tag id, CXP name, profile id). With `allowExpression`, a "Terraform
+ * expression…" choice reveals a text input for `${...}`. A current value the
+ * catalog does not know is kept as its own option rather than dropped. If the
+ * catalog cannot be loaded it degrades to a plain text input.
+ *
+ * The caller renders the `<label htmlFor={id}>`; `id` lands on the select (or
+ * the fallback text input).
+ */
+import { useState } from 'react';
+import { isExpression } from '@/lib/connector/design';
+import { useCatalog } from '@/lib/client/hooks';
+import type { CatalogKind } from '@/lib/client/types';
+import { CATALOG_NOUNS, catalogOptions } from './catalog-options';
+
+export interface CatalogSelectProps {
+  kind: CatalogKind;
+  value: string;
+  onChange(value: string): void;
+  id: string;
+  name?: string;
+  'aria-describedby'?: string;
+  /** Offer a free-typed `${...}` Terraform expression besides the catalog. */
+  allowExpression?: boolean;
+}
+
+const EXPRESSION_CHOICE = '__terraform_expression__';
+const controlClass =
+  'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
+
+export function CatalogSelect({ kind, value, onChange, id, name, allowExpression = false, ...rest }: CatalogSelectProps) {
+  const catalog = useCatalog(kind);
+  const describedBy = rest['aria-describedby'];
+  const noun = CATALOG_NOUNS[kind];
+  // Expression mode is sticky once chosen, even while the text is still empty.
+  const [expressionChosen, setExpressionChosen] = useState(false);
+  const expressionMode = allowExpression && (expressionChosen || isExpression(value));
+
+  if (catalog.isError) {
+    const fallbackNote = `${id}-catalog-unavailable`;
+    return (
+      <div>
+        <input
+          id={id}
+          name={name}
+          type="text"
+          className={controlClass}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={[describedBy, fallbackNote].filter(Boolean).join(' ')}
+          placeholder={allowExpression ? `${noun} value or \${...}` : `${noun} value`}
+        />
+        <p id={fallbackNote} className="mt-1 text-xs text-amber-800">
+          The tenant&apos;s {noun} list could not be loaded; type the value.
+        </p>
+      </div>
+    );
+  }
+
+  const options = catalog.data ? catalogOptions(kind, catalog.data) : [];
+  const known = options.some((o) => o.value === value);
+  const selectValue = expressionMode ? EXPRESSION_CHOICE : value;
+
+  return (
+    <div className="space-y-1">
+      <select
+        id={id}
+        name={expressionMode ? undefined : name}
+        className={controlClass}
+        value={selectValue}
+        aria-describedby={describedBy}
+        aria-busy={catalog.isPending || undefined}
+        onChange={(e) => {
+          if (e.target.value === EXPRESSION_CHOICE) {
+            setExpressionChosen(true);
+            if (!isExpression(value)) onChange('');
+          } else {
+            setExpressionChosen(false);
+            onChange(e.target.value);
+          }
+        }}
+      >
+        <option value="">{catalog.isPending ? 'Loading…' : `Choose a ${noun}…`}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {!known && value !== '' && !expressionMode && <option value={value}>{value} (not in the tenant catalog)</option>}
+        {allowExpression && <option value={EXPRESSION_CHOICE}>Terraform expression…</option>}
+      </select>
+      {expressionMode && (
+        <div>
+          <label htmlFor={`${id}-expression`} className="sr-only">
+            Terraform expression for the {noun}
+          </label>
+          <input
+            id={`${id}-expression`}
+            name={name}
+            type="text"
+            className={`${controlClass} font-mono`}
+            value={value}
+            placeholder="${alkira_segment.prod.id}"
+            onChange={(e) => onChange(e.target.value)}
+            aria-describedby={describedBy}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+/**
+ * "Provision" for a design: creates the connector (POST /api/connectors) or,
+ * when `connectorId` is set, replaces it (PUT /api/connectors/{id}); then
+ * follows the provision request (PENDING → IN_PROGRESS → SUCCESS/FAILED) and
+ * links to the connector's detail page. Explains 422 schema errors, 409
+ * unresolved tenant references and upstream failures.
+ *
+ * Once it has created a connector, later clicks update that connector rather
+ * than creating a duplicate (e.g. retrying after FAILED).
+ */
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { api } from '@/lib/client/api';
+import { queryKeys, useProvisionRequest } from '@/lib/client/hooks';
+import { isTerminalState } from '@/lib/client/provision-state';
+import { ProvisionErrors } from './ProvisionErrors';
+import { StateBadge } from './StateBadge';
+
+export interface ProvisionPanelProps {
+  design: ConnectorDesign;
+  /** The live connector this design edits; absent for a new connector. */
+  connectorId?: number;
+  /** E.g. while the design has validation errors. */
+  disabled?: boolean;
+  /** Called with the connector id once its provision request ends in SUCCESS. */
+  onProvisioned?(id: number): void;
+}
+
+interface Submitted {
+  connectorId: number;
+  provisionRequestId: string | null;
+  operation: 'create' | 'update';
+}
+
+export function ProvisionPanel({ design, connectorId, disabled = false, onProvisioned }: ProvisionPanelProps) {
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const targetId = connectorId ?? submitted?.connectorId;
+
+  const mutation = useMutation({
+    mutationFn: async (): Promise<Submitted> => {
+      if (targetId !== undefined) {
+        const res = await api.updateConnector(targetId, design);
+        return { connectorId: res.id ?? targetId, provisionRequestId: res.provisionRequestId, operation: 'update' };
+      }
+      const res = await api.createConnector(design);
+      return { connectorId: res.id, provisionRequestId: res.provisionRequestId, operation: 'create' };
+    },
+    onSuccess: (result) => {
+      setSubmitted(result);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connectors });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.connector(result.connectorId) });
+    },
+  });
+
+  const request = useProvisionRequest(submitted?.provisionRequestId);
+  // Until the first poll answers, a just-submitted request is PENDING.
+  const state = submitted ? (submitted.provisionRequestId ? (request.data?.state ?? 'PENDING') : null) : null;
+  const running = mutation.isPending || (submitted?.provisionRequestId != null && !isTerminalState(state));
+
+  // Report SUCCESS once per provision request.
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    if (!submitted?.provisionRequestId || state !== 'SUCCESS') return;
+    if (reported.current === submitted.provisionRequestId) return;
+    reported.current = submitted.provisionRequestId;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.connectors });
+    onProvisioned?.(submitted.connectorId);
+  }, [state, submitted, onProvisioned, queryClient]);
+
+  const buttonLabel = targetId !== undefined ? 'Provision changes' : 'Provision';
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={headingId} className="text-base font-semibold">
+          Provision to Alkira
+        </h2>
+        <button
+          type="button"
+          onClick={() => mutation.mutate()}
+          disabled={disabled || running}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400"
+        >
+          {mutation.isPending ? 'Submitting…' : buttonLabel}
+        </button>
+      </div>
+
+      {mutation.isError && <ProvisionErrors error={mutation.error} />}
+
+      {submitted && !mutation.isPending && (
+        <div aria-live="polite" className="space-y-2 text-sm">
+          <p className="flex flex-wrap items-center gap-2">
+            <span>
+              {submitted.operation === 'create' ? 'Created' : 'Updated'} connector #{submitted.connectorId}
+              {submitted.provisionRequestId ? '; provisioning:' : ' (no provision request was started).'}
+            </span>
+            {submitted.provisionRequestId && <StateBadge state={state} />}
+          </p>
+          {state === 'FAILED' && request.data?.errorMessage && (
+            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-950">
+              {request.data.errorMessage}
+            </p>
+          )}
+          {request.isError && (
+            <p role="alert" className="text-red-800">
+              Could not read the provision request&apos;s state: {request.error.message}
+            </p>
+          )}
+          {(state === null || isTerminalState(state)) && (
+            <p>
+              <Link className="font-medium text-blue-800 underline" href={`/connectors/${submitted.connectorId}`}>
+                View connector #{submitted.connectorId}
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * react-query hooks over the proxy routes. Lists and details poll by
+ * themselves while something is provisioning and stop once all is terminal.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api } from './api';
+import { PROVISION_POLL_MS, isTerminalState } from './provision-state';
+import type { CatalogKind } from './types';
+
+export const queryKeys = {
+  connectors: ['connectors'] as const,
+  connector: (id: number) => ['connector', id] as const,
+  catalog: (kind: CatalogKind) => ['catalog', kind] as const,
+  provisionRequest: (id: string) => ['provision-request', id] as const,
+};
+
+/** Every connector plus the backend in use; refreshes every 1.5 s while any row is provisioning. */
+export function useConnectors() {
+  return useQuery({
+    queryKey: queryKeys.connectors,
+    queryFn: api.listConnectors,
+    staleTime: 5_000,
+    refetchInterval: (query) =>
+      query.state.data?.connectors.some((c) => !isTerminalState(c.provisionState)) ? PROVISION_POLL_MS : false,
+  });
+}
+
+/** One connector's settings and provision history; polls while its latest request is running. */
+export function useConnector(id: number, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.connector(id),
+    queryFn: () => api.getConnector(id),
+    enabled: (options.enabled ?? true) && Number.isInteger(id),
+    staleTime: 5_000,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (!data) return false;
+      const running =
+        !isTerminalState(data.connector.provisionState) ||
+        data.provisionRequests.some((r) => !isTerminalState(r.state));
+      return running ? PROVISION_POLL_MS : false;
+    },
+  });
+}
+
+/** A tenant catalog (segments, groups, …); cached for a few minutes. */
+export function useCatalog<K extends CatalogKind>(kind: K) {
+  return useQuery({
+    queryKey: queryKeys.catalog(kind),
+    queryFn: () => api.getCatalog(kind),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** One provision request's state; polls every second until it is terminal. `null` disables it. */
+export function useProvisionRequest(id: string | null | undefined) {
+  return useQuery({
+    queryKey: queryKeys.provisionRequest(id ?? ''),
+    queryFn: () => api.getProvisionRequest(id as string),
+    enabled: Boolean(id),
+    staleTime: 0,
+    refetchInterval: (query) => (isTerminalState(query.state.data?.state ?? 'PENDING') ? false : 1000),
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The JSON shapes of the app's own proxy routes (`/api/...`), as the browser
+ * sees them. See the integration contract; these mirror it field for field.
+ */
+import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+
+export interface BackendInfo {
+  mode: 'emulator' | 'portal';
+  host?: string;
+}
+
+export interface ConnectorSummary {
+  id: number;
+  name: string;
+  cxp: string;
+  size: string;
+  tunnelProtocol: string;
+  instances: number;
+  segments: number;
+  enabled: boolean;
+  provisionState: string | null;
+  /** ISO timestamp of the last provisioning change. */
+  lastChange: string | null;
+  lastProvisionRequestId: string | null;
+}
+
+export interface ConnectorListResponse {
+  backend: BackendInfo;
+  connectors: ConnectorSummary[];
+}
+
+export type ProvisionOperation = 'create' | 'update' | 'delete';
+
+export interface ProvisionRequestRecord {
+  id: string;
+  operation: ProvisionOperation;
+  state: string;
+  createdAt: string;
+  updatedAt: string;
+  errorMessage?: string;
+}
+
+export interface ConnectorDetailResponse {
+  connector: ConnectorSummary;
+  /** The live connector; every preSharedKey arrives masked. */
+  settings: AlkiraConnector;
+  provisionRequests: ProvisionRequestRecord[];
+}
+
+export interface CreateConnectorResponse {
+  id: number;
+  connector: ConnectorSummary;
+  provisionRequestId: string | null;
+}
+
+export interface UpdateConnectorResponse {
+  id: number;
+  provisionRequestId: string | null;
+}
+
+export interface DeleteConnectorResponse {
+  provisionRequestId: string | null;
+}
+
+export interface ProvisionRequestStatus {
+  id: string;
+  state: string;
+  errorMessage?: string;
+}
+
+export const CATALOG_KINDS = ['segments', 'groups', 'credentials', 'billing-tags', 'cxps', 'ipsec-tunnel-profiles'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export interface SegmentItem { id: string; name: string; asn?: number }
+export interface GroupItem { id: number | string; name: string; description?: string }
+export interface CredentialItem { id: string; name: string; type?: string }
+export interface BillingTagItem { id: number; name: string; description?: string }
+export interface CxpItem { id: number | string; name: string; provider?: string; providerRegion?: string; state?: string }
+export interface TunnelProfileItem { id: number; name: string; description?: string }
+
+export interface CatalogItemsByKind {
+  segments: SegmentItem;
+  groups: GroupItem;
+  credentials: CredentialItem;
+  'billing-tags': BillingTagItem;
+  cxps: CxpItem;
+  'ipsec-tunnel-profiles': TunnelProfileItem;
+}
+
+export type CatalogItem = CatalogItemsByKind[CatalogKind];
+
+/** An issue at a dotted design path (422 schema errors). */
+export interface PathIssue {
+  path: string;
+  message: string;
+}
+
+/** A reference the proxy could not resolve against the tenant (409). */
+export interface UnresolvedReference {
+  path: string;
+  value: string;
+  message: string;
+}
+
+/** Every proxy error body: `error` always, the rest depending on the status. */
+export interface ApiErrorBody {
+  error: string;
+  errors?: PathIssue[];
+  unresolved?: UnresolvedReference[];
+}
