@@ -11,7 +11,7 @@
  * finding at once.
  */
 import { z } from 'zod';
-import type { ConnectorDesign, NumberLike } from './design';
+import { isExpression, type ConnectorDesign, type NumberLike } from './design';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
 
@@ -47,10 +47,18 @@ const optionalNumber = z
 /** A list item that is a number (VNIs, billing tags); a blank row stays '' for the rules to report. */
 const numberItem = numberOrText.transform(toNumberLike);
 
-/** Booleans, also as 'true'/'false' (HCL importers and query strings carry them so). */
+const BOOLEAN_MESSAGE = 'Expected true or false (or a ${reference})';
+
+/**
+ * Booleans, also as 'true'/'false' (HCL importers and query strings carry
+ * them so), or a `${expression}` such as `${var.enabled}` (kept as written;
+ * rules that need the value skip it).
+ */
 const optionalBoolean = z.preprocess(
   (value) => (value === 'true' ? true : value === 'false' ? false : blankToUndefined(value)),
-  z.boolean({ error: () => 'Expected true or false' }).optional(),
+  z
+    .union([z.boolean(), z.string().refine(isExpression, { error: BOOLEAN_MESSAGE })], { error: BOOLEAN_MESSAGE })
+    .optional(),
 );
 
 const tunnelSchema = z.object({
