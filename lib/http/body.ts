@@ -6,7 +6,8 @@ import { ApiError } from './response';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
+/** The raw body, refusing (413) more than `limit` bytes whether or not Content-Length is declared. */
+export async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!req.body) return new Uint8Array(0);
