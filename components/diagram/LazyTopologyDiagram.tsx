@@ -1,0 +1,36 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import type { TopologyDiagramProps } from './TopologyDiagram';
+
+export type { TopologyDiagramProps } from './TopologyDiagram';
+
+/**
+ * React Flow and ELK (~0.5 MB gzip together) load on demand, so they stay out
+ * of the first-load JS of the pages that embed the diagram.
+ */
+const DynamicTopologyDiagram = dynamic<TopologyDiagramProps>(() => import('./TopologyDiagram'), {
+  ssr: false,
+  loading: () => (
+    <div
+      role="status"
+      className="flex h-full min-h-[320px] items-center justify-center rounded-lg border border-slate-200 bg-slate-50 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-400"
+    >
+      Loading diagram…
+    </div>
+  ),
+});
+
+/**
+ * The topology diagram with the same props as `TopologyDiagram`. `className`
+ * sizes the box (default `h-[600px]`), which the loading placeholder fills too.
+ */
+export function LazyTopologyDiagram({ className, ...props }: TopologyDiagramProps) {
+  return (
+    <div className={className ?? 'h-[600px]'}>
+      <DynamicTopologyDiagram {...props} className="h-full" />
+    </div>
+  );
+}
+
+export default LazyTopologyDiagram;

@@ -1,0 +1,236 @@
+'use client';
+
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Edge,
+} from '@xyflow/react';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { nodeForPath } from '@/lib/diagram/graph';
+import type { DiagramIssues } from '@/lib/diagram/types';
+import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './DiagramNodeCard';
+import { DiagramToolbar } from './DiagramToolbar';
+import { SegmentLegend } from './SegmentLegend';
+import { useDiagramLayout } from './use-diagram-layout';
+
+export interface TopologyDiagramProps {
+  design: ConnectorDesign;
+  /** Validation findings (`validateDesign(design)`); nodes show the ones under their form path. */
+  issues?: DiagramIssues;
+  /** Provisioning state of a deployed connector (dashboard); tints the vHub and circuits. */
+  provisionState?: string | null;
+  /** Form path the user is editing; its node (or the deepest node above it) is highlighted. */
+  selectedPath?: string | null;
+  /** Called with the node's form path on click or Enter/Space. */
+  onNodeClick?(formPath: string): void;
+  className?: string;
+}
+
+const nodeTypes = { topology: TopologyNodeCard };
+
+/** Beyond this many nodes React Flow renders only what is on screen. */
+const VIRTUALIZE_ABOVE = 200;
+/** Small diagrams fit on screen; there the minimap would only cover nodes. */
+const MINIMAP_ABOVE = 40;
+/** Below this zoom node text is too small to read. */
+const MIN_READABLE_ZOOM = 0.45;
+const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
+
+function DiagramCanvas({ design, issues, provisionState, selectedPath, onNodeClick, className }: TopologyDiagramProps) {
+  const { current, pending, failure } = useDiagramLayout(design, issues, provisionState);
+  const flow = useReactFlow();
+  const [announce, setAnnounce] = useState('');
+
+  const highlightedId = useMemo(
+    () => (current && selectedPath != null ? nodeForPath(current.graph.nodes, selectedPath)?.id ?? null : null),
+    [current, selectedPath],
+  );
+
+  const nodes: TopologyFlowNode[] = useMemo(() => {
+    if (!current) return [];
+    return current.graph.nodes.flatMap((node) => {
+      const box = current.layout.nodes[node.id];
+      if (!box) return [];
+      return [
+        {
+          id: node.id,
+          type: 'topology' as const,
+          position: { x: box.x, y: box.y },
+          width: box.width,
+          height: box.height,
+          data: { node, highlighted: node.id === highlightedId },
+          draggable: false,
+          selectable: false,
+          connectable: false,
+          ariaRole: 'group',
+          ariaLabel: `${KIND_LABEL[node.kind]} ${node.title}`,
+        },
+      ];
+    });
+  }, [current, highlightedId]);
+
+  const edges: Edge[] = useMemo(() => {
+    if (!current) return [];
+    const titles = new Map(current.graph.nodes.map((n) => [n.id, n.title]));
+    return current.graph.edges.map((e) => {
+      const color = e.color ?? '#94a3b8';
+      const marker = { type: MarkerType.ArrowClosed, color, width: 16, height: 16 };
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'smoothstep',
+        label: e.label,
+        // Label colours come from React Flow's colour-mode variables (light/dark).
+        labelStyle: { fontSize: 10 },
+        labelBgPadding: [4, 2] as [number, number],
+        style: { stroke: color, strokeWidth: 1.6 },
+        markerEnd: e.arrow === 'forward' ? marker : undefined,
+        markerStart: e.arrow === 'backward' ? marker : undefined,
+        selectable: false,
+        focusable: false,
+        ariaLabel: `${titles.get(e.source) ?? e.source} to ${titles.get(e.target) ?? e.target}${e.label ? ` (${e.label})` : ''}`,
+      };
+    });
+  }, [current]);
+
+  // Fit once, when the first layout arrives; later edits keep the user's viewport.
+  // A design too big to read when fitted (10 circuits × 32 gateways is ~35,000 px
+  // tall) opens at a readable zoom around the vHub instead; "Fit to view" still shows it all.
+  const fitted = useRef(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!current || fitted.current) return;
+    fitted.current = true;
+    requestAnimationFrame(() => {
+      const box = canvasRef.current;
+      const vhub = current.layout.nodes.vhub;
+      const { width, height } = current.layout;
+      if (!box || !vhub || width === 0 || height === 0) return void flow.fitView(FIT_OPTIONS);
+      const fitZoom = Math.min(box.clientWidth / width, box.clientHeight / height);
+      if (fitZoom >= MIN_READABLE_ZOOM) return void flow.fitView(FIT_OPTIONS);
+      const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, (box.clientWidth - 24) / width));
+      void flow.setViewport({ x: 12, y: box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom, zoom });
+    });
+  }, [current, flow]);
+
+  /** Pans to a node when it is (partly) off screen, keeping the zoom readable. */
+  const reveal = useCallback(
+    (nodeId: string) => {
+      const box = current?.layout.nodes[nodeId];
+      const container = canvasRef.current;
+      if (!box || !container) return;
+      const { x, y, zoom } = flow.getViewport();
+      const left = box.x * zoom + x;
+      const top = box.y * zoom + y;
+      const outside =
+        left < 0 || top < 0 || left + box.width * zoom > container.clientWidth || top + box.height * zoom > container.clientHeight;
+      if (outside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.6), duration: 250 });
+    },
+    [current, flow],
+  );
+
+  // Bring the highlighted node into view when the form focus moves to a part that is off screen.
+  // Only on a change of selection: a re-layout while typing must not pan the view back.
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+  useEffect(() => {
+    if (highlightedId) revealRef.current(highlightedId);
+  }, [highlightedId]);
+
+  const activate = useCallback(
+    (formPath: string) => {
+      setAnnounce(`Opened ${formPath || 'connector settings'}`);
+      onNodeClick?.(formPath);
+    },
+    [onNodeClick],
+  );
+  const actions = useMemo(() => ({ activate, reveal }), [activate, reveal]);
+
+  const counts = useMemo(() => {
+    const byKind = new Map<string, number>();
+    for (const n of current?.graph.nodes ?? []) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
+    return byKind;
+  }, [current]);
+
+  const errorCount = current ? current.graph.nodes.reduce((n, x) => n + x.errors.length, 0) : 0;
+
+  return (
+    <section
+      data-diagram-root="true"
+      aria-label="Connector topology diagram"
+      className={`relative flex min-h-[320px] flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950 ${className ?? 'h-[600px]'}`}
+    >
+      <DiagramToolbar
+        laidOut={current}
+        resourceName={design?.resource_name}
+        provisionState={provisionState}
+        pending={pending}
+        onFit={() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 })}
+      />
+      <p className="sr-only" aria-live="polite">
+        {announce}
+      </p>
+      <p className="sr-only">
+        {current
+          ? `${counts.get('circuit') ?? 0} circuits, ${counts.get('gateway') ?? 0} customer gateways, ${counts.get('tunnel') ?? 0} tunnels, ${errorCount} errors. Tab to a node and press Enter to edit it.`
+          : 'Laying out the diagram.'}
+      </p>
+      <div ref={canvasRef} className="relative min-h-0 flex-1">
+        {failure ? (
+          <p role="alert" className="absolute inset-x-0 top-2 z-10 mx-auto w-fit rounded bg-red-50 px-3 py-1 text-sm text-red-800">
+            The diagram could not be laid out: {failure}
+          </p>
+        ) : null}
+        <NodeActionsContext.Provider value={actions}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodeClick={(_event, flowNode) => activate((flowNode as TopologyFlowNode).data.node.formPath)}
+            colorMode="system"
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            minZoom={0.02}
+            maxZoom={2}
+            onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+            proOptions={{ hideAttribution: false }}
+          >
+            <Background gap={20} size={1} />
+            <Controls showInteractive={false} position="bottom-left" />
+            {nodes.length > MINIMAP_ABOVE ? (
+              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" className="!hidden md:!block" />
+            ) : null}
+            {current ? (
+              <Panel position="top-left">
+                <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
+              </Panel>
+            ) : null}
+          </ReactFlow>
+        </NodeActionsContext.Provider>
+      </div>
+    </section>
+  );
+}
+
+/** The live topology of a connector design (client only; load it through LazyTopologyDiagram). */
+export function TopologyDiagram(props: TopologyDiagramProps) {
+  return (
+    <ReactFlowProvider>
+      <DiagramCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+export default TopologyDiagram;
