@@ -13,14 +13,14 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-800"
         >
           Skip to content
         </a>
-        <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-white">
+        <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-white dark:border-slate-700">
           <div className="mx-auto flex h-12 max-w-[1680px] items-center gap-6 px-4">
             <Link href="/" className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight">
               <span aria-hidden="true" className="inline-block size-5 rounded bg-blue-500 ring-2 ring-blue-300/40" />

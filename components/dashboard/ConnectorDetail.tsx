@@ -12,6 +12,7 @@ import { ApiError } from '@/lib/client/api';
 import { clockTime } from '@/lib/client/format';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 import { ConnectorSettings } from './ConnectorSettings';
+import { ConnectorTopology } from './ConnectorTopology';
 import { DeleteConnectorDialog } from './DeleteConnectorDialog';
 import { ErrorState } from './ErrorState';
 import { ExportHclButton } from './ExportHclButton';
@@ -35,7 +36,7 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
   }, [queryClient, connectorId, router, connectorName]);
 
   const backLink = (
-    <Link href="/connectors" className="text-sm text-blue-800 underline-offset-2 hover:underline">
+    <Link href="/connectors" className="text-sm text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
       ← All connectors
     </Link>
   );
@@ -44,7 +45,7 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
     return (
       <div className="mx-auto max-w-6xl space-y-4 p-6">
         {backLink}
-        <p className="text-sm text-slate-600">Loading connector…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading connector…</p>
       </div>
     );
   }
@@ -78,7 +79,7 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
             {connector.name}
             <StateBadge state={connector.provisionState} />
           </h1>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             Connector #{connector.id} · {connector.cxp} · last change <RelativeTime iso={connector.lastChange} />
             {detail.dataUpdatedAt > 0 && <> · Updated {clockTime(detail.dataUpdatedAt)}</>}
           </p>
@@ -98,11 +99,13 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
       </header>
 
       {connector.provisionState === 'FAILED' && latestError && (
-        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950">
+        <div role="alert" className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-950 dark:text-red-100">
           <p className="font-semibold">Provisioning failed</p>
           <p className="mt-1">{latestError}</p>
         </div>
       )}
+
+      <ConnectorTopology connectorId={connector.id} provisionState={connector.provisionState} />
 
       <div className="grid gap-5 items-start lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ConnectorSettings settings={settings} />

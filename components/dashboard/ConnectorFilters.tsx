@@ -9,13 +9,13 @@ export interface ConnectorFiltersProps {
 }
 
 const inputClass =
-  'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
+  'rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:focus:ring-blue-800';
 
 export function ConnectorFilters({ filter, onChange }: ConnectorFiltersProps) {
   return (
     <div role="search" className="flex flex-wrap items-end gap-4">
       <div className="flex flex-col gap-1">
-        <label htmlFor="connector-filter-text" className="text-xs font-medium text-slate-600">
+        <label htmlFor="connector-filter-text" className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Filter by name or CXP
         </label>
         <input
@@ -28,7 +28,7 @@ export function ConnectorFilters({ filter, onChange }: ConnectorFiltersProps) {
         />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="connector-filter-state" className="text-xs font-medium text-slate-600">
+        <label htmlFor="connector-filter-state" className="text-xs font-medium text-slate-600 dark:text-slate-400">
           Provision state
         </label>
         <select

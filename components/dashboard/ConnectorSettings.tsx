@@ -50,7 +50,7 @@ export function ConnectorSettings({ settings }: { settings: AlkiraConnector }) {
 
       <Card title={`Segment options (${settings.segmentOptions?.length ?? 0})`} id="settings-segments">
         <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
               <th scope="col" className="py-1 pr-3 font-medium">Segment</th>
               <th scope="col" className="py-1 pr-3 font-medium">Customer ASN</th>
@@ -60,7 +60,7 @@ export function ConnectorSettings({ settings }: { settings: AlkiraConnector }) {
           </thead>
           <tbody>
             {(settings.segmentOptions ?? []).map((so, i) => (
-              <tr key={`${so.segmentName}-${i}`} className="border-t border-slate-100">
+              <tr key={`${so.segmentName}-${i}`} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1 pr-3">{so.segmentName}</td>
                 <td className="py-1 pr-3 tabular-nums">{so.customerAsn}</td>
                 <td className="py-1 pr-3">{yesNo(so.disableInternetExit)}</td>

@@ -32,10 +32,10 @@ export function ConnectorTable({ rows, sort, onSortChange }: ConnectorTableProps
     });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-700 text-sm">
         <caption className="sr-only">Connectors; click a column header to sort</caption>
-        <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600">
+        <thead className="bg-slate-100 dark:bg-slate-800 text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
           <tr>
             {COLUMNS.map((col) => {
               const active = sort.key === col.key;
@@ -49,10 +49,10 @@ export function ConnectorTable({ rows, sort, onSortChange }: ConnectorTableProps
                   <button
                     type="button"
                     onClick={() => toggle(col.key)}
-                    className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+                    className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
                   >
                     {col.label}
-                    <span aria-hidden="true" className={active ? 'text-slate-900' : 'text-slate-300'}>
+                    <span aria-hidden="true" className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-300 dark:text-slate-600'}>
                       {active && sort.direction === 'descending' ? '▼' : '▲'}
                     </span>
                   </button>
@@ -61,11 +61,11 @@ export function ConnectorTable({ rows, sort, onSortChange }: ConnectorTableProps
             })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
-            <tr key={row.id} data-testid="connector-row" className="hover:bg-slate-50">
+            <tr key={row.id} data-testid="connector-row" className="hover:bg-slate-50 dark:hover:bg-slate-800">
               <td className="px-3 py-2 font-medium">
-                <Link href={`/connectors/${row.id}`} className="text-blue-800 underline-offset-2 hover:underline">
+                <Link href={`/connectors/${row.id}`} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
                   {row.name}
                 </Link>
               </td>
@@ -78,7 +78,7 @@ export function ConnectorTable({ rows, sort, onSortChange }: ConnectorTableProps
               <td className="px-3 py-2">
                 <StateBadge state={row.provisionState} />
               </td>
-              <td className="px-3 py-2 text-slate-600">
+              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
                 <RelativeTime iso={row.lastChange} />
               </td>
             </tr>

@@ -37,7 +37,7 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
         </div>
         <div className="flex items-center gap-4">
           {connectors.dataUpdatedAt > 0 && (
-            <p className="text-xs text-slate-500" aria-live="off" data-testid="updated-at">
+            <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="off" data-testid="updated-at">
               Updated {clockTime(connectors.dataUpdatedAt)}
               {connectors.isFetching && <span className="sr-only"> (refreshing)</span>}
             </p>
@@ -49,7 +49,7 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
       </header>
 
       {deletedName && !noticeDismissed && (
-        <div role="status" className="flex items-center justify-between rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950">
+        <div role="status" className="flex items-center justify-between rounded border border-green-300 dark:border-green-800 bg-green-50 dark:bg-green-950/40 px-3 py-2 text-sm text-green-950 dark:text-green-100">
           <span>
             Connector <strong>{deletedName}</strong> was deleted.
           </span>
@@ -59,7 +59,7 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
         </div>
       )}
 
-      {connectors.isPending && <p className="text-sm text-slate-600">Loading connectors…</p>}
+      {connectors.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading connectors…</p>}
 
       {connectors.isError && (
         <ErrorState
@@ -71,9 +71,9 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
       )}
 
       {all && all.length === 0 && (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+        <div className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-10 text-center">
           <p className="text-lg font-medium">No connectors yet</p>
-          <p className="mt-1 text-sm text-slate-600">Design an Azure ExpressRoute connector, validate it and provision it from the designer.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Design an Azure ExpressRoute connector, validate it and provision it from the designer.</p>
           <Link href="/designer" className={`${primaryButtonClass} mt-4`}>
             New connector
           </Link>
@@ -86,9 +86,9 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
           {rows.length > 0 ? (
             <ConnectorTable rows={rows} sort={sort} onSortChange={setSort} />
           ) : (
-            <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600">No connector matches the filter.</p>
+            <p className="rounded border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 text-sm text-slate-600 dark:text-slate-400">No connector matches the filter.</p>
           )}
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             Showing {rows.length} of {all.length} connector{all.length === 1 ? '' : 's'}
           </p>
         </>

@@ -58,7 +58,7 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
       <dialog
         ref={dialogRef}
         aria-labelledby={`${inputId}-title`}
-        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-full max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl dark:bg-slate-900 dark:text-slate-100 backdrop:bg-slate-900/40 dark:backdrop:bg-black/60"
       >
         <form
           method="dialog"
@@ -71,7 +71,7 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
           <h2 id={`${inputId}-title`} className="text-lg font-semibold">
             Delete connector {connectorName}?
           </h2>
-          <p id={hintId} className="text-sm text-slate-700">
+          <p id={hintId} className="text-sm text-slate-700 dark:text-slate-300">
             This deprovisions the connector in Alkira and removes it. Type <strong className="font-mono">{connectorName}</strong> to confirm.
           </p>
           <div className="flex flex-col gap-1">
@@ -86,12 +86,12 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
               value={typed}
               disabled={inFlight}
               onChange={(e) => setTyped(e.target.value)}
-              className="rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-200"
+              className="rounded border border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-950 px-2 py-1.5 text-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-200 dark:focus:ring-red-900"
             />
           </div>
 
           {deletion.isError && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950">
+            <p role="alert" className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-950 dark:text-red-100">
               {deletion.error.message}
             </p>
           )}
@@ -101,7 +101,7 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
                 Deleting: <StateBadge state={state} />
               </p>
               {state === 'FAILED' && (
-                <p role="alert" className="text-red-800">
+                <p role="alert" className="text-red-800 dark:text-red-300">
                   {request.data?.errorMessage ?? 'The deletion failed.'}
                 </p>
               )}

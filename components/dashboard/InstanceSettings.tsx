@@ -5,10 +5,10 @@ import { Field, Fields, Value, yesNo } from './settings-layout';
 export function InstanceSettings({ instance, index }: { instance: AlkiraInstance; index: number }) {
   const gateways = instance.segmentOptions ?? [];
   return (
-    <article className="rounded border border-slate-200 p-3" aria-label={`Instance ${instance.name || index + 1}`}>
+    <article className="rounded border border-slate-200 dark:border-slate-700 p-3" aria-label={`Instance ${instance.name || index + 1}`}>
       <h3 className="mb-2 text-sm font-semibold">
         Instance {index + 1}: {instance.name}
-        {instance.id !== undefined && <span className="ml-2 font-normal text-slate-500">(id {instance.id})</span>}
+        {instance.id !== undefined && <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">(id {instance.id})</span>}
       </h3>
       <Fields>
         <Field label="ExpressRoute circuit">
@@ -34,9 +34,9 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
       </Fields>
       {gateways.length > 0 && (
         <div className="mt-3 space-y-2">
-          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">IPsec customer gateways</h4>
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">IPsec customer gateways</h4>
           {gateways.map((so, g) => (
-            <div key={`${so.segmentName}-${g}`} className="rounded bg-slate-50 p-2">
+            <div key={`${so.segmentName}-${g}`} className="rounded bg-slate-50 dark:bg-slate-800/60 p-2">
               <p className="text-sm">
                 Segment <strong>{so.segmentName}</strong>
               </p>
@@ -44,7 +44,7 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
                 <div key={`${cg.name}-${c}`} className="mt-1 pl-3">
                   <p className="text-sm font-medium">Gateway {cg.name}</p>
                   <table className="mt-1 w-full text-xs">
-                    <thead className="text-left text-slate-500">
+                    <thead className="text-left text-slate-500 dark:text-slate-400">
                       <tr>
                         <th scope="col" className="pr-3 font-medium">Tunnel</th>
                         <th scope="col" className="pr-3 font-medium">Initiator</th>

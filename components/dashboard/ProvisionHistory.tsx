@@ -15,21 +15,21 @@ export function ProvisionHistory({ requests }: { requests: ProvisionRequestRecor
   return (
     <Card title="Provision history" id="provision-history">
       {newestFirst.length === 0 ? (
-        <p className="text-sm text-slate-600">No provision requests recorded for this connector.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No provision requests recorded for this connector.</p>
       ) : (
-        <ol className="divide-y divide-slate-100">
+        <ol className="divide-y divide-slate-100 dark:divide-slate-800">
           {newestFirst.map((r) => (
             <li key={r.id} data-testid="provision-request" className="space-y-1 py-2 text-sm first:pt-0 last:pb-0">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{OPERATION_LABELS[r.operation] ?? r.operation}</span>
                 <StateBadge state={r.state} />
               </p>
-              <p className="text-xs text-slate-600">
+              <p className="text-xs text-slate-600 dark:text-slate-400">
                 Started <time dateTime={r.createdAt} title={r.createdAt}>{dateTime(r.createdAt)}</time>
                 {' · '}last update <time dateTime={r.updatedAt} title={r.updatedAt}>{dateTime(r.updatedAt)}</time>
               </p>
-              {r.errorMessage && <p className="break-words text-red-800">{r.errorMessage}</p>}
-              <p className="font-mono text-[11px] text-slate-400">request {r.id}</p>
+              {r.errorMessage && <p className="break-words text-red-800 dark:text-red-300">{r.errorMessage}</p>}
+              <p className="font-mono text-[11px] text-slate-500 dark:text-slate-400">request {r.id}</p>
             </li>
           ))}
         </ol>

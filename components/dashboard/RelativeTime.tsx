@@ -17,7 +17,7 @@ export function RelativeTime({ iso }: { iso: string | null | undefined }) {
   // The tick only forces a re-render; reading the clock here keeps a row that
   // just refreshed from showing a time in the future.
   useNow();
-  if (!iso) return <span className="text-slate-400">—</span>;
+  if (!iso) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
     <time dateTime={iso} title={iso}>
       {relativeTime(iso, Date.now())}

@@ -9,7 +9,7 @@ export function Fields({ children }: { children: ReactNode }) {
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </>
   );
@@ -17,7 +17,7 @@ export function Field({ label, children }: { label: string; children: ReactNode 
 
 /** A value, or a dash when it is empty. */
 export function Value({ value, mono = false }: { value: ReactNode; mono?: boolean }) {
-  if (value === undefined || value === null || value === '') return <span className="text-slate-400">—</span>;
+  if (value === undefined || value === null || value === '') return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return <span className={mono ? 'font-mono text-xs' : undefined}>{value}</span>;
 }
 
@@ -27,7 +27,7 @@ export function yesNo(value: boolean | undefined): string {
 
 export function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <h2 id={id} className="mb-3 text-base font-semibold">
         {title}
       </h2>

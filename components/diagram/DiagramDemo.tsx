@@ -60,7 +60,7 @@ export function DiagramDemo({
               key={c.id}
               href={`/diagram-demo?template=${c.id}${injectErrors ? '&errors=1' : ''}${provisionState ? `&state=${provisionState}` : ''}`}
               aria-current={c.id === templateId ? 'page' : undefined}
-              className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800 hover:bg-slate-100 aria-[current=page]:border-blue-600 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-900"
+              className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800 hover:bg-slate-100 aria-[current=page]:border-blue-600 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700 dark:aria-[current=page]:border-blue-400 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100"
             >
               {c.title}
             </Link>
@@ -69,7 +69,7 @@ export function DiagramDemo({
         <button type="button" className="btn-secondary text-sm" onClick={() => setExtraInstances((n) => n + 1)}>
           Add instance
         </button>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           Clicked: <code data-testid="clicked-path">{clicked ?? ''}</code>
         </p>
       </div>

@@ -9,14 +9,16 @@ export interface StateBadgeProps {
   className?: string;
 }
 
+// Dark variants: a deep tint with light text keeps the pill readable (WCAG AA) on slate-900 cards.
+const RUNNING_STYLE = 'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700';
 const STYLES: Record<string, string> = {
-  PENDING: 'bg-amber-100 text-amber-900 ring-amber-300',
-  IN_PROGRESS: 'bg-amber-100 text-amber-900 ring-amber-300',
-  SUCCESS: 'bg-green-100 text-green-900 ring-green-300',
-  FAILED: 'bg-red-100 text-red-900 ring-red-300',
-  PARTIAL_SUCCESS: 'bg-orange-100 text-orange-900 ring-orange-300',
+  PENDING: RUNNING_STYLE,
+  IN_PROGRESS: RUNNING_STYLE,
+  SUCCESS: 'bg-green-100 text-green-900 ring-green-300 dark:bg-green-950 dark:text-green-200 dark:ring-green-700',
+  FAILED: 'bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-700',
+  PARTIAL_SUCCESS: 'bg-orange-100 text-orange-900 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-700',
 };
-const UNKNOWN_STYLE = 'bg-slate-100 text-slate-700 ring-slate-300';
+const UNKNOWN_STYLE = 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
 
 export function StateBadge({ state, className = '' }: StateBadgeProps) {
   const label = state || 'NONE';
@@ -32,7 +34,7 @@ export function StateBadge({ state, className = '' }: StateBadgeProps) {
       {running && (
         <span
           aria-hidden="true"
-          className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-amber-600 border-t-transparent"
+          className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-amber-600 border-t-transparent dark:border-amber-400 dark:border-t-transparent"
         />
       )}
       {label}

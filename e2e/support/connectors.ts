@@ -1,0 +1,125 @@
+/**
+ * Seeding connectors through the app's own API for the a11y and detail
+ * diagram specs, with references picked from the tenant catalog the way a
+ * user would (the same approach as dashboard.spec.ts).
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { ConnectorDesign } from '../../lib/connector/design';
+
+const CIRCUIT_BASE = '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
+
+export interface TenantRefs {
+  segmentId: string;
+  credentialId: string;
+  groupName: string;
+  cxpName: string;
+  profileId: number;
+}
+
+async function catalog<T>(request: APIRequestContext, kind: string): Promise<T[]> {
+  const res = await request.get(`/api/catalog/${kind}`);
+  expect(res.status(), `GET /api/catalog/${kind}: ${await res.text()}`).toBe(200);
+  return ((await res.json()) as { items: T[] }).items;
+}
+
+export async function tenantRefs(request: APIRequestContext): Promise<TenantRefs> {
+  const [segments, credentials, groups, cxps, profiles] = await Promise.all([
+    catalog<{ id: string }>(request, 'segments'),
+    catalog<{ id: string }>(request, 'credentials'),
+    catalog<{ name: string }>(request, 'groups'),
+    catalog<{ name: string }>(request, 'cxps'),
+    catalog<{ id: number }>(request, 'ipsec-tunnel-profiles'),
+  ]);
+  return {
+    segmentId: String(segments[0].id),
+    credentialId: credentials[0].id,
+    groupName: groups[0].name,
+    cxpName: cxps[0].name,
+    profileId: profiles[0].id,
+  };
+}
+
+export interface SeedOptions {
+  name: string;
+  /** 0..63 within this helper's address range (10.170.0.0/16), keeps seeded connectors apart. */
+  slot: number;
+  /** Tunnels per customer gateway; omitted = a VXLAN connector without gateways. */
+  ipsecTunnels?: number[];
+}
+
+export function seedDesign(refs: TenantRefs, o: SeedOptions): ConnectorDesign {
+  const tunnel = (g: number, t: number) => ({
+    name: `gw${g + 1}-tunnel-${t + 1}`,
+    ike_version: 'IKEv2',
+    initiator: t % 2 === 0,
+    pre_shared_key: `psk-${o.slot}-${g}-${t}-secret`,
+    profile_id: refs.profileId,
+    remote_auth_type: 'FQDN',
+    remote_auth_value: `gw${g + 1}.example.com`,
+  });
+  return {
+    resource_name: o.name.replace(/[^a-z0-9_]/gi, '_'),
+    name: o.name,
+    description: 'Seeded by an e2e test',
+    size: o.ipsecTunnels ? 'MEDIUM' : 'SMALL',
+    enabled: true,
+    vhub_prefix: `10.170.${o.slot * 2}.0/23`,
+    cxp: refs.cxpName,
+    tunnel_protocol: o.ipsecTunnels ? 'IPSEC' : 'VXLAN_GPE',
+    group: refs.groupName,
+    billing_tag_ids: [],
+    instances: [
+      {
+        name: 'primary',
+        expressroute_circuit_id: `${CIRCUIT_BASE}/circuit-${o.name}`,
+        redundant_router: false,
+        loopback_subnet: `192.168.${100 + o.slot}.0/26`,
+        credential_id: refs.credentialId,
+        ...(o.ipsecTunnels
+          ? {
+              ipsec_customer_gateway: [
+                {
+                  segment_id: refs.segmentId,
+                  customer_gateway: o.ipsecTunnels.map((count, g) => ({
+                    name: `gw-${g + 1}`,
+                    tunnel: Array.from({ length: count }, (_, t) => tunnel(g, t)),
+                  })),
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    segment_options: [{ segment_id: refs.segmentId, customer_asn: 65100 + o.slot, disable_internet_exit: true, advertise_on_prem_routes: false }],
+  } as ConnectorDesign;
+}
+
+export interface Seeded {
+  id: number;
+  name: string;
+  provisionRequestId: string | null;
+}
+
+/** Creates and provisions a connector; the emulator takes ALKIRA_EMULATOR_PROVISION_MS to finish. */
+export async function seedConnector(request: APIRequestContext, design: ConnectorDesign): Promise<Seeded> {
+  const res = await request.post('/api/connectors?provision=true', { data: design });
+  const body = await res.json();
+  expect(res.status(), JSON.stringify(body)).toBe(201);
+  return { id: body.id, name: design.name, provisionRequestId: body.provisionRequestId };
+}
+
+/** Waits (through the API, not the page) until a provision request is terminal. */
+export async function settled(request: APIRequestContext, provisionRequestId: string | null): Promise<string> {
+  expect(provisionRequestId).toBeTruthy();
+  let state = 'PENDING';
+  await expect
+    .poll(
+      async () => {
+        state = ((await (await request.get(`/api/provision-requests/${provisionRequestId}`)).json()) as { state: string }).state;
+        return state;
+      },
+      { timeout: 20_000, intervals: [500] },
+    )
+    .toMatch(/^(SUCCESS|FAILED|PARTIAL_SUCCESS)$/);
+  return state;
+}
