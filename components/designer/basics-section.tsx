@@ -1,6 +1,7 @@
 'use client';
 import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS } from '@/lib/connector/design';
-import { CheckboxField, SelectField, TextField, ValueListField } from './form-fields';
+import { CatalogField, CatalogListField } from './catalog-field';
+import { CheckboxField, SelectField, TextField } from './form-fields';
 import { SectionCard } from './section-card';
 
 export function BasicsSection() {
@@ -12,9 +13,9 @@ export function BasicsSection() {
         <SelectField path="size" label="Size" options={CONNECTOR_SIZES} required />
         <TextField path="description" label="Description" className="sm:col-span-2 xl:col-span-3" />
         <TextField path="vhub_prefix" label="VHUB prefix" required mono placeholder="10.130.0.0/23" />
-        <TextField path="cxp" label="CXP" required mono placeholder="USWEST-AZURE-1" />
+        <CatalogField path="cxp" label="CXP" kind="cxps" required expressionPlaceholder="${var.cxp}" />
         <SelectField path="tunnel_protocol" label="Tunnel protocol" options={TUNNEL_PROTOCOLS} />
-        <TextField path="group" label="Group" mono placeholder="${alkira_group.networking.name}" />
+        <CatalogField path="group" label="Group" kind="groups" expressionPlaceholder="${alkira_group.networking.name}" />
         <CheckboxField path="enabled" label="Enabled" />
       </div>
     </SectionCard>
@@ -24,12 +25,13 @@ export function BasicsSection() {
 export function BillingTagsSection() {
   return (
     <SectionCard id="section-billing" title="Billing tags">
-      <ValueListField
+      <CatalogListField
         path="billing_tag_ids"
-        label="Billing tag IDs"
-        itemLabel="Billing tag ID"
+        label="Billing tags"
+        itemLabel="Billing tag"
         addLabel="Add billing tag"
-        placeholder="${alkira_billing_tag.production.id}"
+        kind="billing-tags"
+        expressionPlaceholder="${alkira_billing_tag.production.id}"
       />
     </SectionCard>
   );

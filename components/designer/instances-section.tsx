@@ -2,6 +2,7 @@
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useFieldArray, useFormContext, useFormState, useWatch, get } from 'react-hook-form';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
+import { CatalogField } from './catalog-field';
 import { CheckboxField, fieldId, TextField, useFieldError, ValueListField } from './form-fields';
 import { IpsecGateways } from './ipsec-gateways';
 import { flattenFieldErrors } from './issues';
@@ -97,12 +98,12 @@ function InstanceCard(props: {
             placeholder="/subscriptions/…/expressRouteCircuits/…"
             className="sm:col-span-2"
           />
-          <TextField
+          <CatalogField
             path={`${base}.credential_id`}
-            label="Credential ID"
+            label="Credential"
+            kind="credentials"
             required
-            mono
-            placeholder="${alkira_credential_azure_vnet.prod.id}"
+            expressionPlaceholder="${alkira_credential_azure_vnet.prod.id}"
           />
           <CheckboxField path={`${base}.redundant_router`} label="Redundant router" />
         </div>

@@ -9,7 +9,7 @@ import {
   type ConnectorDesign,
 } from '@/lib/connector/design';
 import { CheckboxField, fieldId, SecretField, SelectField, TextField, useFieldError } from './form-fields';
-import { SEGMENT_SUGGESTIONS_ID } from './segment-suggestions';
+import { CatalogField } from './catalog-field';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
   const error = useFieldError(path);
@@ -51,7 +51,12 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
               <SelectField path={`${p}.ike_version`} label="IKE version" options={IKE_VERSIONS} />
               <CheckboxField path={`${p}.initiator`} label="Initiator" />
               <SecretField path={`${p}.pre_shared_key`} label="Pre-shared key" />
-              <TextField path={`${p}.profile_id`} label="Tunnel profile ID" inputMode="numeric" mono />
+              <CatalogField
+                path={`${p}.profile_id`}
+                label="Tunnel profile"
+                kind="ipsec-tunnel-profiles"
+                expressionPlaceholder="${alkira_ipsec_tunnel_profile.default.id}"
+              />
               <SelectField path={`${p}.remote_auth_type`} label="Remote auth type" options={REMOTE_AUTH_TYPES} />
               <TextField path={`${p}.remote_auth_value`} label="Remote auth value" mono className="sm:col-span-2 xl:col-span-3" />
             </div>
@@ -112,13 +117,12 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
         return (
           <div key={f.id} className="space-y-2 rounded-md border border-blue-100 bg-blue-50/40 p-2">
             <div className="flex items-end gap-2">
-              <TextField
+              <CatalogField
                 path={`${p}.segment_id`}
                 label={`Segment ${g + 1}`}
+                kind="segments"
                 required
-                mono
-                list={SEGMENT_SUGGESTIONS_ID}
-                placeholder="${alkira_segment.prod.id}"
+                expressionPlaceholder="${alkira_segment.prod.id}"
                 className="flex-1"
               />
               <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(g)}>

@@ -3,7 +3,7 @@ import { useFieldArray, useFormContext } from 'react-hook-form';
 import { emptySegmentOption, type ConnectorDesign } from '@/lib/connector/design';
 import { CheckboxField, fieldId, TextField, useFieldError } from './form-fields';
 import { SectionCard } from './section-card';
-import { SEGMENT_SUGGESTIONS_ID } from './segment-suggestions';
+import { CatalogField } from './catalog-field';
 
 export function SegmentOptionsSection() {
   const { control } = useFormContext<ConnectorDesign>();
@@ -41,13 +41,12 @@ export function SegmentOptionsSection() {
               </button>
             </div>
             <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-              <TextField
+              <CatalogField
                 path={`${p}.segment_id`}
                 label="Segment"
+                kind="segments"
                 required
-                mono
-                list={SEGMENT_SUGGESTIONS_ID}
-                placeholder="${alkira_segment.prod.id}"
+                expressionPlaceholder="${alkira_segment.prod.id}"
               />
               <TextField path={`${p}.customer_asn`} label="Customer ASN" required mono inputMode="numeric" placeholder="65001" />
               <CheckboxField path={`${p}.disable_internet_exit`} label="Disable internet exit" />

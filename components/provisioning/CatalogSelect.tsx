@@ -25,19 +25,40 @@ export interface CatalogSelectProps {
   'aria-describedby'?: string;
   /** Offer a free-typed `${...}` Terraform expression besides the catalog. */
   allowExpression?: boolean;
+  /** Marks the control invalid (aria-invalid), e.g. when a form reports an error for it. */
+  invalid?: boolean;
+  /** Example shown in the empty expression input, e.g. `${alkira_group.networking.name}`. */
+  expressionPlaceholder?: string;
+  /** Replaces the default control styling, so the picker matches the surrounding form. */
+  controlClassName?: string;
 }
 
 const EXPRESSION_CHOICE = '__terraform_expression__';
 const controlClass =
   'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
 
-export function CatalogSelect({ kind, value, onChange, id, name, allowExpression = false, ...rest }: CatalogSelectProps) {
+export function CatalogSelect({
+  kind,
+  value,
+  onChange,
+  id,
+  name,
+  allowExpression = false,
+  invalid,
+  expressionPlaceholder = '${alkira_segment.prod.id}',
+  controlClassName = controlClass,
+  ...rest
+}: CatalogSelectProps) {
   const catalog = useCatalog(kind);
   const describedBy = rest['aria-describedby'];
+  const ariaInvalid = invalid ? true : undefined;
   const noun = CATALOG_NOUNS[kind];
-  // Expression mode is sticky once chosen, even while the text is still empty.
+  const options = catalog.data ? catalogOptions(kind, catalog.data) : [];
+  const known = options.some((o) => o.value === value);
+  // Expression mode is sticky once chosen, so a half-typed `${alk` stays in the text box; but a catalog
+  // value set from outside (a form reset, a loaded template) shows as the picked option again.
   const [expressionChosen, setExpressionChosen] = useState(false);
-  const expressionMode = allowExpression && (expressionChosen || isExpression(value));
+  const expressionMode = allowExpression && (isExpression(value) || (expressionChosen && !known));
 
   if (catalog.isError) {
     const fallbackNote = `${id}-catalog-unavailable`;
@@ -47,9 +68,10 @@ export function CatalogSelect({ kind, value, onChange, id, name, allowExpression
           id={id}
           name={name}
           type="text"
-          className={controlClass}
+          className={controlClassName}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          aria-invalid={ariaInvalid}
           aria-describedby={[describedBy, fallbackNote].filter(Boolean).join(' ')}
           placeholder={allowExpression ? `${noun} value or \${...}` : `${noun} value`}
         />
@@ -60,8 +82,6 @@ export function CatalogSelect({ kind, value, onChange, id, name, allowExpression
     );
   }
 
-  const options = catalog.data ? catalogOptions(kind, catalog.data) : [];
-  const known = options.some((o) => o.value === value);
   const selectValue = expressionMode ? EXPRESSION_CHOICE : value;
 
   return (
@@ -69,8 +89,9 @@ export function CatalogSelect({ kind, value, onChange, id, name, allowExpression
       <select
         id={id}
         name={expressionMode ? undefined : name}
-        className={controlClass}
+        className={controlClassName}
         value={selectValue}
+        aria-invalid={ariaInvalid}
         aria-describedby={describedBy}
         aria-busy={catalog.isPending || undefined}
         onChange={(e) => {
@@ -101,10 +122,11 @@ export function CatalogSelect({ kind, value, onChange, id, name, allowExpression
             id={`${id}-expression`}
             name={name}
             type="text"
-            className={`${controlClass} font-mono`}
+            className={`${controlClassName} font-mono`}
             value={value}
-            placeholder="${alkira_segment.prod.id}"
+            placeholder={expressionPlaceholder}
             onChange={(e) => onChange(e.target.value)}
+            aria-invalid={ariaInvalid}
             aria-describedby={describedBy}
           />
         </div>

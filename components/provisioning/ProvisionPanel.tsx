@@ -10,7 +10,7 @@
  * than creating a duplicate (e.g. retrying after FAILED).
  */
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { api } from '@/lib/client/api';
@@ -25,6 +25,8 @@ export interface ProvisionPanelProps {
   connectorId?: number;
   /** E.g. while the design has validation errors. */
   disabled?: boolean;
+  /** Shown under the heading and tied to the button: why it is disabled, or what to expect. */
+  note?: ReactNode;
   /** Called with the connector id once its provision request ends in SUCCESS. */
   onProvisioned?(id: number): void;
 }
@@ -35,9 +37,10 @@ interface Submitted {
   operation: 'create' | 'update';
 }
 
-export function ProvisionPanel({ design, connectorId, disabled = false, onProvisioned }: ProvisionPanelProps) {
+export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned }: ProvisionPanelProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
+  const noteId = useId();
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const targetId = connectorId ?? submitted?.connectorId;
 
@@ -84,11 +87,18 @@ export function ProvisionPanel({ design, connectorId, disabled = false, onProvis
           type="button"
           onClick={() => mutation.mutate()}
           disabled={disabled || running}
+          aria-describedby={note ? noteId : undefined}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400"
         >
           {mutation.isPending ? 'Submitting…' : buttonLabel}
         </button>
       </div>
+
+      {note && (
+        <div id={noteId} className="text-sm text-slate-700" data-testid="provision-note">
+          {note}
+        </div>
+      )}
 
       {mutation.isError && <ProvisionErrors error={mutation.error} />}
 

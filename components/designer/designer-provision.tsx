@@ -1,0 +1,57 @@
+'use client';
+/**
+ * The designer's "Provision" action: the shared `ProvisionPanel` fed with the
+ * live form values. It creates a connector for a new design and replaces the
+ * live one in edit mode. While the form has errors the button is disabled and
+ * says why; Terraform expressions are pointed out before the click, because
+ * they export fine as HCL but cannot be sent to the API (the server then lists
+ * each unresolved reference).
+ */
+import { useMemo } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { validateDesign } from '@/lib/connector/validate';
+import { ProvisionPanel } from '@/components/provisioning/ProvisionPanel';
+import { expressionPaths } from './design-references';
+
+const SHOWN_PATHS = 4;
+
+function ProvisionNote({ errorCount, expressions }: { errorCount: number; expressions: string[] }) {
+  if (errorCount > 0) {
+    return (
+      <p className="text-red-800">
+        Fix the {errorCount} error{errorCount === 1 ? '' : 's'} listed above to provision.
+      </p>
+    );
+  }
+  if (expressions.length === 0) return null;
+  const shown = expressions.slice(0, SHOWN_PATHS);
+  return (
+    <p className="text-amber-900">
+      {expressions.length} value{expressions.length === 1 ? ' is a Terraform expression' : 's are Terraform expressions'} (
+      {shown.map((p, i) => (
+        <span key={p}>
+          {i > 0 && ', '}
+          <code className="font-mono text-xs">{p}</code>
+        </span>
+      ))}
+      {expressions.length > SHOWN_PATHS && ', …'}). They export as HCL, but provisioning needs picks from the tenant
+      catalog.
+    </p>
+  );
+}
+
+export function DesignerProvision(props: { connectorId?: number; onProvisioned?: (id: number) => void }) {
+  const design = useWatch<ConnectorDesign>() as ConnectorDesign;
+  const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
+  const expressions = useMemo(() => expressionPaths(design), [design]);
+  return (
+    <ProvisionPanel
+      design={design}
+      connectorId={props.connectorId}
+      disabled={errorCount > 0}
+      note={errorCount > 0 || expressions.length > 0 ? <ProvisionNote errorCount={errorCount} expressions={expressions} /> : undefined}
+      onProvisioned={props.onProvisioned}
+    />
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+/**
+ * Edit mode (`/designer?connector=<id>`): the live connector's design, read
+ * once from `GET /api/connectors/<id>/design`, and the banner that says which
+ * connector the form is editing.
+ *
+ * The live connector is the source of truth in edit mode, so its edits are not
+ * autosaved: a stale edit draft restored later could silently undo someone
+ * else's change with a full-replacement PUT. The new-design draft is kept
+ * separate and untouched while editing.
+ */
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { api, errorMessage } from '@/lib/client/api';
+
+/** The live connector as a design; read once per visit (no refetch behind the user's edits). */
+export function useLiveConnectorDesign(connectorId: number | undefined) {
+  return useQuery({
+    queryKey: ['connector-design', connectorId],
+    queryFn: () => api.getConnectorDesign(connectorId as number),
+    enabled: connectorId !== undefined,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: 1,
+  });
+}
+
+interface LiveConnectorBannerProps {
+  connectorId: number;
+  /** The connector's name as loaded (not as edited in the form). */
+  name: string | undefined;
+  loading: boolean;
+  error: unknown;
+  onRetry(): void;
+  storedKeys: boolean;
+}
+
+export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry, storedKeys }: LiveConnectorBannerProps) {
+  if (error) {
+    return (
+      <div role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950">
+        <p className="font-semibold">Connector {connectorId} could not be loaded for editing: {errorMessage(error)}</p>
+        <p className="mt-1 flex flex-wrap gap-3">
+          <button type="button" className="btn-secondary text-xs" onClick={onRetry}>
+            Retry
+          </button>
+          <Link className="font-medium text-blue-800 underline" href="/connectors">
+            Back to connectors
+          </Link>
+          <Link className="font-medium text-blue-800 underline" href="/designer">
+            Design a new connector
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  if (loading) {
+    return (
+      <p role="status" className="mb-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+        Loading connector {connectorId}…
+      </p>
+    );
+  }
+  return (
+    <div
+      className="mb-3 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950"
+      data-testid="edit-banner"
+    >
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="font-semibold">
+          Editing live connector {name} (id {connectorId})
+        </span>
+        <Link className="font-medium text-blue-800 underline" href={`/connectors/${connectorId}`}>
+          View its details
+        </Link>
+        <Link className="font-medium text-blue-800 underline" href="/designer">
+          New design instead
+        </Link>
+      </p>
+      <p className="mt-0.5 text-xs text-blue-900">
+        Provision replaces this connector with the form. Edits here are not saved as a draft.
+        {storedKeys &&
+          ' Stored pre-shared keys show as ******** and are kept unless you type a new key; the HCL writes every key as a variable.'}
+      </p>
+    </div>
+  );
+}
