@@ -110,14 +110,25 @@ async function addRows(page: Page, design: ConnectorDesign) {
   for (let s = 1; s < design.segment_options.length; s++) await field(page, 'segment_options').click();
 }
 
-/** Types every value of the design into its field. */
+const isExpressionText = (value: unknown) => typeof value === 'string' && value.startsWith('${');
+/** The text box a catalog picker reveals for a Terraform expression. */
+const expressionInput = (page: Page, path: string): Locator => page.locator(`[id="field-${path}-expression"]`);
+
+/**
+ * Types every value of the design into its field. Catalog pickers (segment,
+ * credential, group, CXP, tunnel profile) take an expression by choosing
+ * "Terraform expression…" and typing it; their catalog values are picked.
+ */
 async function typeDesign(page: Page, design: ConnectorDesign) {
   await field(page, 'tunnel_protocol').selectOption(String(design.tunnel_protocol));
   await addRows(page, design);
   for (const [path, value] of leaves(design)) {
     const loc = field(page, path);
     const kind = await controlKind(loc);
-    if (kind === 'select') await loc.selectOption(String(value));
+    if (kind === 'select' && isExpressionText(value)) {
+      await loc.selectOption({ label: 'Terraform expression…' });
+      await expressionInput(page, path).fill(String(value));
+    } else if (kind === 'select') await loc.selectOption(String(value));
     else if (kind === 'checkbox') await loc.setChecked(Boolean(value));
     else await loc.fill(String(value));
   }
@@ -126,7 +137,9 @@ async function typeDesign(page: Page, design: ConnectorDesign) {
 async function expectDesignInFields(page: Page, design: ConnectorDesign) {
   for (const [path, value] of leaves(design)) {
     const loc = field(page, path);
-    if ((await controlKind(loc)) === 'checkbox') await expect(loc, path).toBeChecked({ checked: Boolean(value) });
+    const kind = await controlKind(loc);
+    if (kind === 'checkbox') await expect(loc, path).toBeChecked({ checked: Boolean(value) });
+    else if (kind === 'select' && isExpressionText(value)) await expect(expressionInput(page, path), path).toHaveValue(String(value));
     else await expect(loc, path).toHaveValue(String(value));
   }
 }
@@ -148,9 +161,9 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
   const shown = (await hclPreview(page).textContent()) ?? '';
   expect(shown).toMatch(/loopback_subnet\s+= "192\.168\.22\.0\/26"/);
   expect(shown).toMatch(/pre_shared_key\s+= var\.\w+/);
-  // Highlighted: block types, attribute names, strings, numbers and booleans are marked up.
+  // Highlighted in the HCL editor: block types, attribute names, strings, numbers and booleans are marked up.
   const token = (type: string, text: string) =>
-    hclPreview(page).locator(`[data-token="${type}"]`).filter({ hasText: new RegExp(`^${text}$`) });
+    page.getByTestId('hcl-editor').locator(`.hcl-tok-${type}`).filter({ hasText: new RegExp(`^${text}$`) });
   await expect(token('block', 'resource')).toHaveCount(1);
   await expect(token('block', 'tunnel')).toHaveCount(4);
   await expect(token('attr', 'vhub_prefix')).toHaveCount(1);
@@ -250,6 +263,12 @@ test('a starter template fills the form and the HCL, and asks before replacing e
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
   await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.name')).toHaveValue('internal-backup-gateway');
   await expect(field(page, 'segment_options.1.customer_asn')).toHaveValue('65004');
+  // The template's references are expressions: their pickers show the expression, its catalog values are picked.
+  await expect(field(page, 'group')).toHaveValue('__terraform_expression__');
+  await expect(expressionInput(page, 'group')).toHaveValue('${alkira_group.security.name}');
+  await expect(expressionInput(page, 'segment_options.1.segment_id')).toHaveValue('${alkira_segment.internal.id}');
+  await expect(field(page, 'cxp')).toHaveValue('USWEST-AZURE-1');
+  await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.profile_id')).toHaveValue('12');
   const expected = renderConnectorHcl(template.design);
   expect(expected).toContain('"multi_segment"');
   await expectHcl(page, expected);
@@ -286,7 +305,7 @@ test('a starter template fills the form and the HCL, and asks before replacing e
 test('Reset asks first, then empties the form and the draft', async ({ page }) => {
   await page.goto('/designer');
   await field(page, 'name').fill('to-be-cleared');
-  await field(page, 'cxp').fill('USWEST-AZURE-1');
+  await field(page, 'cxp').selectOption('USWEST-AZURE-1');
   await expect(page.getByTestId('autosave-status')).toContainText('Draft saved');
 
   let asked = '';

@@ -1,11 +1,14 @@
 'use client';
 /**
- * Downloads the live connector as Terraform: fetches its design JSON, renders
- * HCL in the browser and saves `<resource_name>.tf`. Pre-shared keys arrive
- * masked and are emitted as sensitive variables, never as literals.
+ * "Export as Terraform": downloads the live connector as `<resource_name>.tf`
+ * — its design rendered as HCL in the browser, plus an `import` block with
+ * the connector's id so the team can adopt it into Terraform state instead of
+ * creating a duplicate. Pre-shared keys arrive masked and are emitted as
+ * sensitive variables, never as literals.
  */
 import { useState } from 'react';
 import { api, errorMessage } from '@/lib/client/api';
+import { withImportBlock } from '@/lib/connector/hcl/import-block';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { secondaryButtonClass } from './button-styles';
 
@@ -30,8 +33,9 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
     setError(null);
     try {
       const design = await api.getConnectorDesign(connectorId);
+      // Variable mode turns every literal key (here: the API's mask) into a sensitive variable.
       const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
-      saveText(`${design.resource_name || 'connector'}.tf`, hcl);
+      saveText(`${design.resource_name || 'connector'}.tf`, withImportBlock(hcl, design.resource_name, connectorId));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -42,7 +46,7 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
   return (
     <span className="inline-flex flex-col">
       <button type="button" className={secondaryButtonClass} onClick={() => void exportHcl()} disabled={busy}>
-        {busy ? 'Exporting…' : 'Export HCL'}
+        {busy ? 'Exporting…' : 'Export as Terraform'}
       </button>
       {error && (
         <span role="alert" className="mt-1 text-xs text-red-800">

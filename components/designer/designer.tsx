@@ -10,9 +10,14 @@ import { clearDraft, loadDraft, saveDraft, withFormLists } from './draft-storage
 import { fieldId } from './form-fields';
 import { InstancesSection, type InstancesHandle } from './instances-section';
 import { IssueSummary } from './issue-summary';
+import { HclDiagnosticsPanel } from './hcl-diagnostics-panel';
+import { HclSyncStore } from './hcl-sync-store';
+import { ImportAction } from '@/components/import/import-action';
 import { DEFAULT_PREVIEW_HCL_OPTIONS, PreviewPane, type PreviewHclOptions } from './preview-pane';
+import { DesignerProvision } from './designer-provision';
+import { hasStoredKeyPlaceholder } from './design-references';
+import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
-import { SegmentSuggestions } from './segment-suggestions';
 import { TemplateMenu } from './template-menu';
 
 const AUTOSAVE_MS = 300;
@@ -36,7 +41,11 @@ function focusPath(path: string): boolean {
   return false;
 }
 
-export function Designer() {
+/** `connectorId` set: edit mode for that live connector (see live-connector.tsx); otherwise a new design with an autosaved draft. */
+export function Designer({ connectorId }: { connectorId?: number } = {}) {
+  const editing = connectorId !== undefined;
+  const live = useLiveConnectorDesign(connectorId);
+  const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   const form = useForm<ConnectorDesign>({
     resolver: zodResolver(connectorDesignSchema),
     mode: 'all',
@@ -49,20 +58,33 @@ export function Designer() {
   const [draftLoaded, setDraftLoaded] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [hclOptions, setHclOptions] = useState<PreviewHclOptions>(DEFAULT_PREVIEW_HCL_OPTIONS);
+  // Two-way HCL: shared by the editor (in the preview), its diagnostics panel and Import.
+  const [hclSync] = useState(() => new HclSyncStore());
+
+  // Edit mode: load the live connector once; the new-design draft is neither read nor overwritten.
+  useEffect(() => {
+    if (!live.data || liveLoaded) return;
+    const next = withFormLists(live.data);
+    baselineRef.current = JSON.stringify(next);
+    reset(next);
+    void trigger();
+    setLiveLoaded({ name: live.data.name, storedKeys: hasStoredKeyPlaceholder(next) });
+  }, [live.data, liveLoaded, reset, trigger]);
 
   // Restore the draft after hydration (the server renders the empty form).
   useEffect(() => {
+    if (editing) return;
     const draft = loadDraft();
     if (draft) {
       reset(draft);
       void trigger();
     }
     setDraftLoaded(true);
-  }, [reset, trigger]);
+  }, [editing, reset, trigger]);
 
   // Autosave, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
-    if (!draftLoaded) return;
+    if (!draftLoaded || editing) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       if (timer === undefined) return;
@@ -81,20 +103,38 @@ export function Designer() {
       sub.unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [draftLoaded, watch, getValues]);
+  }, [draftLoaded, editing, watch, getValues]);
 
   const isDirty = () => JSON.stringify(getValues()) !== baselineRef.current;
 
-  const loadDesign = (design: ConnectorDesign, title: string) => {
-    if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`)) return;
+  /** False when the user declined to replace unsaved changes. */
+  const loadDesign = (design: ConnectorDesign, title: string): boolean => {
+    if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`)) return false;
     const next = withFormLists(design);
     baselineRef.current = JSON.stringify(next);
     reset(next);
     // Show findings of a loaded design straight away.
     void trigger();
+    return true;
+  };
+
+  // Imported: the editor shows the file as written (with its problems) rather than the form's re-rendering.
+  const loadImported = (design: ConnectorDesign, source: string, title: string): boolean => {
+    if (!loadDesign(design, title)) return false;
+    hclSync.showSource(source);
+    return true;
   };
 
   const resetForm = () => {
+    if (editing) {
+      // Edit mode has no draft to clear: Reset goes back to the live settings.
+      if (!live.data || !window.confirm('Revert to the live connector\'s settings? Your changes will be lost.')) return;
+      const next = withFormLists(live.data);
+      baselineRef.current = JSON.stringify(next);
+      reset(next);
+      void trigger();
+      return;
+    }
     if (!window.confirm('Reset the designer? This clears the form and the saved draft.')) return;
     const next = freshEmptyDesign();
     baselineRef.current = JSON.stringify(next);
@@ -110,6 +150,14 @@ export function Designer() {
     focusPath(path);
   }, []);
 
+  // Stored keys arrive as a placeholder: never export that as if it were a key.
+  const effectiveHclOptions: PreviewHclOptions = liveLoaded?.storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
+
+  // After a successful update the live connector matches the form: it is no longer a dirty edit.
+  const onProvisioned = useCallback(() => {
+    if (editing) baselineRef.current = JSON.stringify(getValues());
+  }, [editing, getValues]);
+
   const validateAll = async () => {
     await trigger();
     document.getElementById('error-summary')?.focus();
@@ -124,9 +172,10 @@ export function Designer() {
             <p className="text-xs text-slate-500">Azure ExpressRoute connector · alkira_connector_azure_expressroute</p>
           </div>
           <span className="text-xs text-slate-500" aria-live="polite" data-testid="autosave-status">
-            {savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
+            {editing ? 'Editing a live connector' : savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
           </span>
           <TemplateMenu onChoose={loadDesign} />
+          <ImportAction onLoad={loadImported} />
           <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
             Validate all
           </button>
@@ -134,7 +183,20 @@ export function Designer() {
             Reset
           </button>
         </div>
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]">
+        {editing && (
+          <LiveConnectorBanner
+            connectorId={connectorId}
+            name={liveLoaded?.name}
+            loading={!liveLoaded && !live.isError}
+            error={live.isError ? live.error : null}
+            onRetry={() => void live.refetch()}
+            storedKeys={Boolean(liveLoaded?.storedKeys)}
+          />
+        )}
+        <div
+          className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]"
+          hidden={editing && !liveLoaded}
+        >
           <form
             noValidate
             aria-label="Connector design"
@@ -144,16 +206,17 @@ export function Designer() {
               e.preventDefault();
             }}
           >
-            <SegmentSuggestions />
             <BasicsSection />
             <InstancesSection ref={instancesRef} />
             <SegmentOptionsSection />
             <BillingTagsSection />
           </form>
           <aside className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:self-start">
-            <IssueSummary onSelect={focusIssue} pskAsVariables={hclOptions.preSharedKeys === 'variable'} />
+            <IssueSummary onSelect={focusIssue} pskAsVariables={effectiveHclOptions.preSharedKeys === 'variable'} />
+            <HclDiagnosticsPanel store={hclSync} />
+            <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} />
             <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">
-              <PreviewPane options={hclOptions} onOptionsChange={setHclOptions} />
+              <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} sync={hclSync} />
             </div>
           </aside>
         </div>

@@ -1,11 +1,17 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useWatch } from 'react-hook-form';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
+import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
+import type { HclSyncStore } from './hcl-sync-store';
 import { useDebouncedValue } from './use-debounced-value';
+
+// CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
+const HclEditor = lazy(() => import('./hcl-editor'));
 
 type PreviewTab = 'hcl' | 'json';
 const TABS: { id: PreviewTab; label: string }[] = [
@@ -28,9 +34,16 @@ export type PreviewHclOptions = Required<HclRenderOptions>;
 
 export const DEFAULT_PREVIEW_HCL_OPTIONS: PreviewHclOptions = { omitDefaults: true, preSharedKeys: 'variable' };
 
-/** Live HCL / API JSON of the form. The HCL options are owned by the page (the warnings depend on them too). */
-export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange: (next: PreviewHclOptions) => void }) {
-  const { options, onOptionsChange } = props;
+/**
+ * Live HCL (an editor: edits flow back into the form) / API JSON of the form.
+ * The HCL options are owned by the page (the warnings depend on them too).
+ */
+export function PreviewPane(props: {
+  options: PreviewHclOptions;
+  onOptionsChange: (next: PreviewHclOptions) => void;
+  sync: HclSyncStore;
+}) {
+  const { options, onOptionsChange, sync } = props;
   const { omitDefaults, preSharedKeys } = options;
   const values = useWatch<ConnectorDesign>() as ConnectorDesign;
   const design = useDebouncedValue(values, 120);
@@ -39,7 +52,18 @@ export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null });
 
+  const [editorWanted, setEditorWanted] = useState(false);
+
   useEffect(() => () => clearTimeout(copyTimer.current), []);
+  // Client only: the editor needs the DOM, and the server-rendered page stays light.
+  useEffect(() => setEditorWanted(true), []);
+  useEffect(() => {
+    // A diagnostic clicked in the form must show the HCL tab before the editor can scroll to it.
+    sync.onBeforeReveal = () => flushSync(() => setTab('hcl'));
+    return () => {
+      sync.onBeforeReveal = null;
+    };
+  }, [sync]);
 
   const hcl = useMemo(() => renderConnectorHcl(design, { omitDefaults, preSharedKeys }), [design, omitDefaults, preSharedKeys]);
   const pskVariables = useMemo(
@@ -55,11 +79,12 @@ export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange
     }
   }, [design]);
 
-  const currentText = tab === 'hcl' ? hcl : json;
+  // What the editor holds (the user may have edited it), else the form's rendering.
+  const hclText = () => sync.editorText() ?? hcl;
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(currentText);
+      await navigator.clipboard.writeText(tab === 'hcl' ? hclText() : json);
       setCopyState('copied');
     } catch {
       setCopyState('failed');
@@ -69,7 +94,7 @@ export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange
   };
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([hcl], { type: 'text/plain;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob([hclText()], { type: 'text/plain;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = safeFileName(design.resource_name);
@@ -148,22 +173,34 @@ export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange
           </label>
         </div>
       )}
+      {tab === 'hcl' && <EditorSyncNotes store={sync} />}
       <div
         id="preview-panel"
         role="tabpanel"
         aria-labelledby={`preview-tab-${tab}`}
-        tabIndex={0}
-        className="min-h-0 flex-1 overflow-auto bg-slate-900 p-3 focus-visible:outline-2 focus-visible:outline-blue-500"
+        // The editor takes focus itself; the JSON view needs to be reachable for scrolling.
+        tabIndex={tab === 'json' ? 0 : undefined}
+        className={`min-h-0 flex-1 bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500 ${
+          tab === 'json' ? 'overflow-auto p-3' : 'overflow-hidden'
+        }`}
       >
-        <pre>
-          {tab === 'hcl' ? (
-            <HclHighlight text={hcl} testId="hcl-preview" />
+        {/* Hidden, not unmounted, on the JSON tab: the editor may hold text the user has not applied yet. */}
+        <div hidden={tab !== 'hcl'} className="h-full">
+          {editorWanted ? (
+            <Suspense fallback={<StaticHcl text={hcl} />}>
+              <HclEditor formHcl={hcl} options={options} store={sync} />
+            </Suspense>
           ) : (
+            <StaticHcl text={hcl} />
+          )}
+        </div>
+        {tab === 'json' && (
+          <pre>
             <code data-testid="json-preview" className="block whitespace-pre font-mono text-[12.5px] leading-5 text-slate-100">
               {json}
             </code>
-          )}
-        </pre>
+          </pre>
+        )}
       </div>
       {tab === 'hcl' && pskVariables.length > 0 && (
         <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700" data-testid="psk-variables">
@@ -183,5 +220,14 @@ export function PreviewPane(props: { options: PreviewHclOptions; onOptionsChange
         </p>
       )}
     </section>
+  );
+}
+
+/** The read-only highlighted HCL shown until the editor has loaded. */
+function StaticHcl({ text }: { text: string }) {
+  return (
+    <pre className="h-full overflow-auto p-3">
+      <HclHighlight text={text} testId="hcl-preview" />
+    </pre>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * Pure rules of the editor ⇄ form sync: when parsed HCL may replace the form,
+ * how pre-shared keys survive the round trip, which diagnostics to show, and
+ * the smallest text change between two renderings. No parser import here, so
+ * the diagnostics panel can use it without pulling the grammar into the
+ * designer's first load.
+ */
+import type { ConnectorDesign } from '@/lib/connector/design';
+import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
+import { listPskVariables } from '@/lib/connector/hcl/psk';
+import { validateDesign } from '@/lib/connector/validate';
+import type { EditorSyncStatus } from './hcl-sync-store';
+
+interface ParsedLike {
+  designs: { design: ConnectorDesign }[];
+  diagnostics: HclDiagnostic[];
+}
+
+/** Errors that mean the text is not a readable Terraform file (as opposed to a readable file with wrong values). */
+function isStructuralError(d: HclDiagnostic): boolean {
+  return d.severity === 'error' && (d.message.startsWith('Syntax error') || d.message.startsWith('Attributes are not allowed at the top level'));
+}
+
+export type EditorParseOutcome =
+  | { status: 'synced'; design: ConnectorDesign }
+  | { status: Exclude<EditorSyncStatus, 'synced' | 'conflict'>; resourceCount: number };
+
+/** Whether the editor text may replace the form: it must parse and hold exactly one connector. */
+export function judgeEditorParse(parsed: ParsedLike): EditorParseOutcome {
+  const resourceCount = parsed.designs.length;
+  if (parsed.diagnostics.some(isStructuralError)) return { status: 'syntax', resourceCount };
+  if (resourceCount !== 1) return { status: 'resource-count', resourceCount };
+  return { status: 'synced', design: parsed.designs[0].design };
+}
+
+/**
+ * The generated `variable` blocks are the editor's own output; noting on
+ * every one of them that the import ignores it would only be noise.
+ */
+export function editorDiagnostics(diagnostics: HclDiagnostic[]): HclDiagnostic[] {
+  return diagnostics.filter((d) => !(d.severity === 'info' && d.message.startsWith('Ignored variable block')));
+}
+
+/**
+ * Diagnostics about the HCL itself (syntax, unknown blocks, types): design
+ * rule findings are left out, since the error summary already lists them
+ * with a link to their field.
+ */
+export function hclOnlyDiagnostics(diagnostics: HclDiagnostic[], design: ConnectorDesign | undefined): HclDiagnostic[] {
+  if (!design) return diagnostics;
+  const result = validateDesign(design);
+  const rules = new Set([...result.errors, ...result.warnings].map((i) => `${i.path}|${i.message}`));
+  return diagnostics.filter((d) => d.path === undefined || !rules.has(`${d.path}|${d.message}`));
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  let node: unknown = root;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * The form holds literal keys while the editor shows `var.<name>`. A tunnel
+ * whose key in the editor is exactly the variable generated for that tunnel
+ * keeps the form's literal; otherwise a round trip through the editor would
+ * swap the user's key for a reference. Any other value is taken as written.
+ */
+export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign): ConnectorDesign {
+  const generated = listPskVariables(form);
+  if (generated.length === 0) return parsed;
+  const next = structuredClone(parsed);
+  for (const { name, path } of generated) {
+    const tunnelPath = path.slice(0, -'.pre_shared_key'.length);
+    const tunnel = valueAt(next, tunnelPath);
+    if (!tunnel || typeof tunnel !== 'object') continue;
+    const record = tunnel as Record<string, unknown>;
+    if (record.pre_shared_key === `\${var.${name}}`) record.pre_shared_key = valueAt(form, path);
+  }
+  return next;
+}
+
+/** The one replacement turning `before` into `after` (common prefix and suffix kept), so the cursor and scroll map through it. */
+export function minimalChange(before: string, after: string): { from: number; to: number; insert: string } | null {
+  if (before === after) return null;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}

@@ -1,0 +1,37 @@
+'use client';
+/**
+ * "HCL diagnostics" next to the error summary: what the editor reports about
+ * the HCL itself. Clicking one puts the editor cursor on it.
+ */
+import { HclDiagnosticLine } from './hcl-diagnostic-line';
+import { useHclSync, type HclSyncStore } from './hcl-sync-store';
+
+export function HclDiagnosticsPanel({ store }: { store: HclSyncStore }) {
+  const { diagnostics } = useHclSync(store);
+  if (diagnostics.length === 0) return null;
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return (
+    <section
+      aria-label="HCL diagnostics"
+      data-testid="hcl-diagnostics"
+      className={`rounded-lg border px-3 py-2 ${errors ? 'border-red-200 bg-red-50' : 'border-slate-200 bg-white'}`}
+    >
+      <h2 className={`text-xs font-semibold ${errors ? 'text-red-800' : 'text-slate-800'}`}>
+        HCL diagnostics ({diagnostics.length})
+      </h2>
+      <ul className="mt-1 max-h-32 space-y-0.5 overflow-auto">
+        {diagnostics.map((d) => (
+          <li key={`${d.from}|${d.severity}|${d.message}`}>
+            <button
+              type="button"
+              onClick={() => store.reveal(d.from, d.to)}
+              className="w-full rounded px-1.5 py-0.5 text-left text-xs hover:bg-slate-100/70 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
+              <HclDiagnosticLine diagnostic={d} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

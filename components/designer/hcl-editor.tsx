@@ -1,0 +1,213 @@
+'use client';
+/**
+ * The two-way HCL editor (CodeMirror 6). Loaded lazily by the preview pane:
+ * CodeMirror and the HCL parser stay out of the designer's first load.
+ *
+ * Sync rules:
+ * - editor → form: after a typing pause the text is parsed; when it parses
+ *   and holds exactly one connector resource, its design replaces the form.
+ *   Otherwise the form keeps the last valid design and a note says why.
+ * - form → editor: when the form's HCL changes for another reason than the
+ *   editor's own change, it replaces the editor text (as one minimal change,
+ *   so the cursor and scroll stay put) — but never while the user is typing
+ *   or while the editor holds text that could not be applied: then the user
+ *   chooses (see the notes in the preview pane).
+ */
+import { useEffect, useRef } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { Annotation, EditorSelection, EditorState, Transaction } from '@codemirror/state';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
+import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { withFormLists } from './draft-storage';
+import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange } from './editor-design';
+import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
+import type { HclSyncStore } from './hcl-sync-store';
+
+/** Pause after the last keystroke before the text is parsed and applied. */
+const APPLY_DELAY_MS = 400;
+
+/** Marks changes the editor did not get from the keyboard (form re-render, import). */
+const fromOutside = Annotation.define<boolean>();
+
+function toEditorDiagnostics(diagnostics: HclDiagnostic[], length: number): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const from = Math.min(d.from, length);
+    return { from, to: Math.min(Math.max(d.to, from), length), severity: d.severity, message: d.message, source: 'HCL' };
+  });
+}
+
+export interface HclEditorProps {
+  /** The form's design rendered as HCL (what the editor shows when it follows the form). */
+  formHcl: string;
+  options: Required<HclRenderOptions>;
+  store: HclSyncStore;
+}
+
+export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
+  const { getValues, reset, trigger } = useFormContext<ConnectorDesign>();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const mirrorRef = useRef<HTMLPreElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  // The form HCL the editor text last agreed with: a different formHcl means the form changed on its own.
+  const syncedHclRef = useRef(formHcl);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // False while the editor holds text that could not be applied: the form must not overwrite it.
+  const appliedRef = useRef(true);
+  const formAheadRef = useRef(false);
+
+  // The latest closures for CodeMirror's listeners, which are created once.
+  const actions = useRef({
+    renderForm: () => renderConnectorHcl(getValues(), optionsRef.current),
+
+    /** Parses the text, shows its diagnostics and says whether it can replace the form. */
+    check(view: EditorView) {
+      const text = view.state.doc.toString();
+      const parsed = parseConnectorHcl(text);
+      const shown = editorDiagnostics(parsed.diagnostics);
+      view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(shown, text.length)));
+      const outcome = judgeEditorParse(parsed);
+      appliedRef.current = outcome.status === 'synced';
+      store.update({
+        diagnostics: hclOnlyDiagnostics(shown, parsed.designs.length === 1 ? parsed.designs[0].design : undefined),
+        resourceCount: parsed.designs.length,
+        status: outcome.status === 'synced' && formAheadRef.current ? 'conflict' : outcome.status,
+      });
+      return outcome;
+    },
+
+    /** Replaces the editor text with `text` without treating it as the user's edit. */
+    setText(view: EditorView, text: string, minimal: boolean) {
+      clearTimeout(typingTimer.current);
+      typingTimer.current = undefined;
+      const before = view.state.doc.toString();
+      const change = minimal ? minimalChange(before, text) : { from: 0, to: before.length, insert: text };
+      if (change) {
+        view.dispatch({ changes: change, annotations: [fromOutside.of(true), Transaction.addToHistory.of(false)] });
+      }
+      formAheadRef.current = false;
+      store.update({ formAhead: false });
+      actions.current.check(view);
+    },
+
+    /** Editor → form, after the typing pause. */
+    applyEditorText(force = false) {
+      typingTimer.current = undefined;
+      const view = viewRef.current;
+      if (!view) return;
+      const outcome = actions.current.check(view);
+      if (outcome.status !== 'synced') return;
+      // The form changed while the editor could not follow: overwriting it now would lose that change.
+      if (formAheadRef.current && !force) return;
+      formAheadRef.current = false;
+      store.update({ formAhead: false, status: 'synced' });
+      const current = getValues();
+      const next = withFormLists(keepFormPskLiterals(outcome.design, current));
+      syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      reset(next);
+      // Show the validator's findings at the fields straight away.
+      void trigger();
+    },
+  });
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: syncedHclRef.current,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          highlightActiveLine(),
+          hclWithWholeStrings,
+          hclEditorLook,
+          lintGutter(),
+          // Tab is left alone so keyboard users can move on from the editor.
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          EditorView.contentAttributes.of({ 'aria-label': 'Terraform HCL (editable)' }),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            if (mirrorRef.current) mirrorRef.current.textContent = update.state.doc.toString();
+            if (update.transactions.some((tr) => tr.annotation(fromOutside))) return;
+            clearTimeout(typingTimer.current);
+            typingTimer.current = setTimeout(() => actions.current.applyEditorText(), APPLY_DELAY_MS);
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
+    actions.current.check(view);
+    store.attachEditor({
+      getText: () => view.state.doc.toString(),
+      reveal(from, to) {
+        const length = view.state.doc.length;
+        view.dispatch({
+          selection: EditorSelection.single(Math.min(from, length), Math.min(Math.max(to, from), length)),
+          scrollIntoView: true,
+        });
+        view.focus();
+      },
+      replaceWithFormHcl() {
+        const text = actions.current.renderForm();
+        syncedHclRef.current = text;
+        actions.current.setText(view, text, true);
+      },
+      applyToForm: () => actions.current.applyEditorText(true),
+      showSource(text) {
+        // The form was just loaded from this text: record its HCL so the form's re-render does not replace the file.
+        syncedHclRef.current = actions.current.renderForm();
+        actions.current.setText(view, text, false);
+        view.dispatch({ selection: EditorSelection.cursor(0), scrollIntoView: true });
+      },
+    });
+    return () => {
+      clearTimeout(typingTimer.current);
+      store.attachEditor(null);
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, [store]);
+
+  // Form → editor.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || formHcl === syncedHclRef.current) return;
+    if (typingTimer.current !== undefined || !appliedRef.current) {
+      // Keep what the user typed; the notes offer to take the form's HCL instead.
+      formAheadRef.current = true;
+      store.update({ formAhead: true });
+      return;
+    }
+    syncedHclRef.current = formHcl;
+    actions.current.setText(view, formHcl, true);
+  }, [formHcl, store]);
+
+  return (
+    <>
+      <div ref={hostRef} className="h-full min-h-0" data-testid="hcl-editor" />
+      {/* The editor's exact text for tests and tools (CodeMirror only renders the visible lines). */}
+      <pre ref={mirrorRef} hidden data-testid="hcl-preview" />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { keepFormPskLiterals, minimalChange, judgeEditorParse } from '@/components/designer/editor-design';
+import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+
+const ipsec = DESIGN_TEMPLATES.find((t) => JSON.stringify(t.design).includes('pre_shared_key'))!.design;
+
+describe('editor → form round trip', () => {
+  it('keeps the literal keys behind the generated variables', () => {
+    const parsed = parseConnectorHcl(renderConnectorHcl(ipsec));
+    const outcome = judgeEditorParse(parsed);
+    expect(outcome.status).toBe('synced');
+    if (outcome.status !== 'synced') return;
+    const merged = keepFormPskLiterals(outcome.design, ipsec);
+    expect(renderConnectorHcl(merged, { preSharedKeys: 'inline' })).toBe(renderConnectorHcl(ipsec, { preSharedKeys: 'inline' }));
+  });
+
+  it('takes any other reference as written', () => {
+    const [first] = listPskVariables(ipsec);
+    const hcl = renderConnectorHcl(ipsec).replace(`= var.${first.name}\n`, '= var.shared_psk\n');
+    const outcome = judgeEditorParse(parseConnectorHcl(hcl));
+    if (outcome.status !== 'synced') throw new Error('expected a design');
+    const merged = keepFormPskLiterals(outcome.design, ipsec);
+    expect(JSON.stringify(merged)).toContain('"pre_shared_key":"${var.shared_psk}"');
+  });
+
+  it('does not apply text with syntax errors or without exactly one connector', () => {
+    expect(judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec).replace('{', '{ =')))).toMatchObject({ status: 'syntax' });
+    expect(judgeEditorParse(parseConnectorHcl('variable "x" {}\n'))).toMatchObject({ status: 'resource-count', resourceCount: 0 });
+  });
+
+  it('replaces only what differs', () => {
+    expect(minimalChange('name = "a"\nsize = 1\n', 'name = "abc"\nsize = 1\n')).toEqual({ from: 9, to: 9, insert: 'bc' });
+    expect(minimalChange('same', 'same')).toBeNull();
+  });
+});
