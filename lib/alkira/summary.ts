@@ -5,27 +5,11 @@ import 'server-only';
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from './api';
+import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
 
-export interface ConnectorSummary {
-  id: number;
-  name: string;
-  cxp: string;
-  size: string;
-  tunnelProtocol: string;
-  instances: number;
-  segments: number;
-  enabled: boolean;
-  provisionState: string | null;
-  lastChange: string | null;
-  lastProvisionRequestId: string | null;
-}
-
-export interface ProvisionRequestView {
-  id: string;
-  state: string;
-  errorMessage?: string;
-}
+// The route JSON shapes are defined once, where the browser reads them.
+export type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
 
 /** Runs `fn` over `items` with at most `limit` in flight (keeps upstream load bounded). */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
