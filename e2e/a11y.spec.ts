@@ -81,7 +81,7 @@ test.describe('accessibility', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the designer has no serious violations, empty and with a template', async ({ page }) => {
+  test('the designer has no serious violations, empty, with a template and on the Topology tab', async ({ page }) => {
     page.on('dialog', (d) => void d.accept());
     await page.goto('/designer');
     await expect(page.getByRole('heading', { name: 'Connector designer' })).toBeVisible();
@@ -92,7 +92,12 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('multi-segment-ipsec');
     const withTemplate = await axeViolations(page);
 
-    expect({ empty, withTemplate }).toEqual({ empty: [], withTemplate: [] });
+    // The third preview view: the live topology diagram of the form.
+    await page.getByRole('tab', { name: 'Topology' }).click();
+    await expect(page.getByTestId('diagram-node-vhub')).toBeVisible({ timeout: 20_000 });
+    const topology = await axeViolations(page);
+
+    expect({ empty, withTemplate, topology }).toEqual({ empty: [], withTemplate: [], topology: [] });
   });
 
   test('the diagram demo has no serious violations', async ({ page }) => {

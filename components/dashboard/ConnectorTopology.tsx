@@ -5,6 +5,7 @@
  * (polling) connector detail, so the tint follows provisioning without reload.
  */
 import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
+import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useConnectorDesign } from '@/lib/client/design-hooks';
 import { ErrorState } from './ErrorState';
 
@@ -18,12 +19,18 @@ const DIAGRAM_HEIGHT = 'h-[480px]';
 
 export function ConnectorTopology({ connectorId, provisionState }: ConnectorTopologyProps) {
   const design = useConnectorDesign(connectorId);
+  const segmentLabels = useSegmentLabels();
 
   if (design.data) {
     // The diagram's own toolbar carries the "Topology" heading.
     return (
       <div data-testid="connector-topology">
-        <LazyTopologyDiagram design={design.data} provisionState={provisionState} className={DIAGRAM_HEIGHT} />
+        <LazyTopologyDiagram
+          design={design.data}
+          provisionState={provisionState}
+          segmentLabels={segmentLabels}
+          className={DIAGRAM_HEIGHT}
+        />
       </div>
     );
   }

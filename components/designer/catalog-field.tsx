@@ -90,14 +90,14 @@ export function CatalogListField({ path, label, itemLabel, addLabel, kind, expre
   return (
     <fieldset className="min-w-0" aria-labelledby={headingId}>
       <div className="flex items-center justify-between">
-        <span id={headingId} className="text-xs font-medium text-slate-700">
+        <span id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
           {label}
         </span>
         <button type="button" id={fieldId(path)} className="btn-link text-xs" onClick={() => update([...items, ''])}>
           + {addLabel}
         </button>
       </div>
-      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-400">None</p>}
+      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-500 dark:text-slate-400">None</p>}
       <ul className="mt-1 space-y-1">
         {items.map((value, i) => {
           const itemPath = `${path}.${i}`;
@@ -132,7 +132,7 @@ export function CatalogListField({ path, label, itemLabel, addLabel, kind, expre
                 </button>
               </div>
               {itemError && (
-                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
                   {itemError}
                 </p>
               )}
@@ -141,7 +141,7 @@ export function CatalogListField({ path, label, itemLabel, addLabel, kind, expre
         })}
       </ul>
       {listError && (
-        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
           {listError}
         </p>
       )}

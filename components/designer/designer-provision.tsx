@@ -7,11 +7,12 @@
  * they export fine as HCL but cannot be sent to the API (the server then lists
  * each unresolved reference).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { validateDesign } from '@/lib/connector/validate';
-import { ProvisionPanel } from '@/components/provisioning/ProvisionPanel';
+import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
+import { createdFor, forgetCreated } from './created-connector';
 import { expressionPaths } from './design-references';
 
 const SHOWN_PATHS = 4;
@@ -19,7 +20,7 @@ const SHOWN_PATHS = 4;
 function ProvisionNote({ errorCount, expressions }: { errorCount: number; expressions: string[] }) {
   if (errorCount > 0) {
     return (
-      <p className="text-red-800">
+      <p className="text-red-800 dark:text-red-300">
         Fix the {errorCount} error{errorCount === 1 ? '' : 's'} listed above to provision.
       </p>
     );
@@ -27,7 +28,7 @@ function ProvisionNote({ errorCount, expressions }: { errorCount: number; expres
   if (expressions.length === 0) return null;
   const shown = expressions.slice(0, SHOWN_PATHS);
   return (
-    <p className="text-amber-900">
+    <p className="text-amber-900 dark:text-amber-200">
       {expressions.length} value{expressions.length === 1 ? ' is a Terraform expression' : 's are Terraform expressions'} (
       {shown.map((p, i) => (
         <span key={p}>
@@ -41,17 +42,29 @@ function ProvisionNote({ errorCount, expressions }: { errorCount: number; expres
   );
 }
 
-export function DesignerProvision(props: { connectorId?: number; onProvisioned?: (id: number) => void }) {
+export function DesignerProvision(props: {
+  connectorId?: number;
+  onProvisioned?: (id: number) => void;
+  onCreated?: (submitted: SubmittedProvision) => void;
+}) {
+  const { connectorId } = props;
   const design = useWatch<ConnectorDesign>() as ConnectorDesign;
+  // A create submitted just before the page switched to editing it: keep following it.
+  const [resume] = useState(() => createdFor(connectorId));
+  useEffect(() => {
+    if (connectorId !== undefined) forgetCreated(connectorId);
+  }, [connectorId]);
   const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
   const expressions = useMemo(() => expressionPaths(design), [design]);
   return (
     <ProvisionPanel
       design={design}
-      connectorId={props.connectorId}
+      connectorId={connectorId}
       disabled={errorCount > 0}
       note={errorCount > 0 || expressions.length > 0 ? <ProvisionNote errorCount={errorCount} expressions={expressions} /> : undefined}
       onProvisioned={props.onProvisioned}
+      onCreated={props.onCreated}
+      resume={resume}
     />
   );
 }

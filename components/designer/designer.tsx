@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { useRouter } from 'next/navigation';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
@@ -15,6 +16,10 @@ import { HclSyncStore } from './hcl-sync-store';
 import { ImportAction } from '@/components/import/import-action';
 import { DEFAULT_PREVIEW_HCL_OPTIONS, PreviewPane, type PreviewHclOptions } from './preview-pane';
 import { DesignerProvision } from './designer-provision';
+import { DesignerColumns, useWideLayout } from './designer-layout';
+import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement } from './designer-topology';
+import { handOverCreated } from './created-connector';
+import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { hasStoredKeyPlaceholder } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
@@ -60,6 +65,12 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
   const [hclOptions, setHclOptions] = useState<PreviewHclOptions>(DEFAULT_PREVIEW_HCL_OPTIONS);
   // Two-way HCL: shared by the editor (in the preview), its diagnostics panel and Import.
   const [hclSync] = useState(() => new HclSyncStore());
+  // The field with focus, for the topology's highlight.
+  const [focusedPath] = useState(() => new FocusedPathStore());
+  const wide = useWideLayout();
+  const router = useRouter();
+  // Set once the draft has become a live connector: it must not be saved again on the way out.
+  const createdRef = useRef(false);
 
   // Edit mode: load the live connector once; the new-design draft is neither read nor overwritten.
   useEffect(() => {
@@ -87,7 +98,7 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
     if (!draftLoaded || editing) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
-      if (timer === undefined) return;
+      if (timer === undefined || createdRef.current) return;
       clearTimeout(timer);
       timer = undefined;
       saveDraft(getValues());
@@ -158,6 +169,29 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
     if (editing) baselineRef.current = JSON.stringify(getValues());
   }, [editing, getValues]);
 
+  // The draft is now a live connector: edit that from here on, so a reload cannot create it a second time.
+  const onCreated = useCallback(
+    (submitted: SubmittedProvision) => {
+      if (editing) return;
+      createdRef.current = true;
+      clearDraft();
+      handOverCreated(submitted);
+      router.replace(`/designer?connector=${submitted.connectorId}`, { scroll: false });
+    },
+    [editing, router],
+  );
+
+  const openNode = useCallback((formPath: string) => focusIssue(fieldPathForNode(formPath)), [focusIssue]);
+  const pskAsVariables = effectiveHclOptions.preSharedKeys === 'variable';
+  const topology = (
+    <DesignerTopology
+      focused={focusedPath}
+      pskAsVariables={pskAsVariables}
+      onNodeClick={openNode}
+      className={wide ? 'h-full min-h-0' : 'h-full'}
+    />
+  );
+
   const validateAll = async () => {
     await trigger();
     document.getElementById('error-summary')?.focus();
@@ -165,13 +199,13 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
 
   return (
     <FormProvider {...form}>
-      <div className="mx-auto max-w-[1680px] px-4 py-4">
+      <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
         <div className="mb-3 flex flex-wrap items-center gap-2">
           <div className="mr-auto">
-            <h1 className="text-lg font-semibold text-slate-900">Connector designer</h1>
-            <p className="text-xs text-slate-500">Azure ExpressRoute connector · alkira_connector_azure_expressroute</p>
+            <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-50">Connector designer</h1>
+            <p className="text-xs text-slate-600 dark:text-slate-400">Azure ExpressRoute connector · alkira_connector_azure_expressroute</p>
           </div>
-          <span className="text-xs text-slate-500" aria-live="polite" data-testid="autosave-status">
+          <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="autosave-status">
             {editing ? 'Editing a live connector' : savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
           </span>
           <TemplateMenu onChoose={loadDesign} />
@@ -179,7 +213,7 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
           <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
             Validate all
           </button>
-          <button type="button" className="btn-secondary text-xs text-red-700" onClick={resetForm}>
+          <button type="button" className="btn-secondary text-xs text-red-700 dark:text-red-300" onClick={resetForm}>
             Reset
           </button>
         </div>
@@ -193,33 +227,46 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
             storedKeys={Boolean(liveLoaded?.storedKeys)}
           />
         )}
-        <div
-          className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]"
+        <DesignerColumns
           hidden={editing && !liveLoaded}
-        >
-          <form
-            noValidate
-            aria-label="Connector design"
-            className="min-w-0 space-y-4"
-            onSubmit={(e) => {
-              // Enter in a text field must not reload the page; there is nothing to submit.
-              e.preventDefault();
-            }}
-          >
-            <BasicsSection />
-            <InstancesSection ref={instancesRef} />
-            <SegmentOptionsSection />
-            <BillingTagsSection />
-          </form>
-          <aside className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:self-start">
-            <IssueSummary onSelect={focusIssue} pskAsVariables={effectiveHclOptions.preSharedKeys === 'variable'} />
-            <HclDiagnosticsPanel store={hclSync} />
-            <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} />
-            <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">
-              <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} sync={hclSync} />
-            </div>
-          </aside>
-        </div>
+          form={
+            <form
+              noValidate
+              aria-label="Connector design"
+              className="min-w-0 space-y-4"
+              onSubmit={(e) => {
+                // Enter in a text field must not reload the page; there is nothing to submit.
+                e.preventDefault();
+              }}
+              // React's onFocus bubbles (focusin): the focused field's node is highlighted in the topology.
+              onFocus={(e) => {
+                const path = formPathOfElement(e.target);
+                if (path !== null) focusedPath.set(path);
+              }}
+            >
+              <BasicsSection />
+              <InstancesSection ref={instancesRef} />
+              <SegmentOptionsSection />
+              <BillingTagsSection />
+            </form>
+          }
+          side={
+            <>
+              <IssueSummary onSelect={focusIssue} pskAsVariables={pskAsVariables} />
+              <HclDiagnosticsPanel store={hclSync} />
+              <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />
+              <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">
+                <PreviewPane
+                  options={effectiveHclOptions}
+                  onOptionsChange={setHclOptions}
+                  sync={hclSync}
+                  topology={wide ? undefined : topology}
+                />
+              </div>
+            </>
+          }
+          topology={wide ? topology : null}
+        />
       </div>
     </FormProvider>
   );

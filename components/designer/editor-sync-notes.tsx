@@ -18,7 +18,7 @@ export function EditorSyncNotes({ store }: { store: HclSyncStore }) {
     <div
       role="status"
       data-testid="hcl-sync-note"
-      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950/60 px-3 py-1.5 text-xs text-amber-900 dark:text-amber-200"
     >
       <span className="mr-auto">{note}</span>
       {status === 'conflict' && (

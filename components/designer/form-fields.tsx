@@ -26,8 +26,8 @@ export function useFieldError(path: string): string | undefined {
 }
 
 export const inputClass =
-  'block h-8 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-xs ' +
-  'placeholder:text-slate-400 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 ' +
+  'block h-8 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-950 px-2 py-1 text-sm text-slate-900 dark:text-slate-100 shadow-xs ' +
+  'placeholder:text-slate-400 dark:placeholder:text-slate-500 focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-600/30 ' +
   'aria-[invalid=true]:border-red-500 aria-[invalid=true]:ring-red-500/20';
 
 interface FieldShellProps {
@@ -45,22 +45,22 @@ export function FieldShell({ path, label, required, error, help, className, chil
   const helpText = help ?? helpFor(path);
   return (
     <div className={className}>
-      <label htmlFor={fieldId(path)} className="mb-0.5 block text-xs font-medium text-slate-700">
+      <label htmlFor={fieldId(path)} className="mb-0.5 block text-xs font-medium text-slate-700 dark:text-slate-300">
         {label}
         {required && (
-          <span className="ml-0.5 text-red-600" aria-hidden="true">
+          <span className="ml-0.5 text-red-600 dark:text-red-400" aria-hidden="true">
             *
           </span>
         )}
       </label>
       {children}
       {helpText && (
-        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-500">
+        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-600 dark:text-slate-400">
           {helpText}
         </p>
       )}
       {error && (
-        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
           {error}
         </p>
       )}
@@ -186,20 +186,20 @@ export function CheckboxField({ path, label, className }: { path: FormPath; labe
           type="checkbox"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
-          className="size-4 rounded border-slate-300 accent-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          className="size-4 rounded border-slate-300 dark:border-slate-600 accent-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
           {...register(path)}
         />
-        <label htmlFor={fieldId(path)} className="text-xs font-medium text-slate-700">
+        <label htmlFor={fieldId(path)} className="text-xs font-medium text-slate-700 dark:text-slate-300">
           {label}
         </label>
       </div>
       {help && (
-        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-500">
+        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-600 dark:text-slate-400">
           {help}
         </p>
       )}
       {error && (
-        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
           {error}
         </p>
       )}
@@ -235,7 +235,7 @@ export function ValueListField({ path, label, itemLabel, addLabel, placeholder, 
   return (
     <fieldset className="min-w-0" aria-labelledby={headingId}>
       <div className="flex items-center justify-between">
-        <span id={headingId} className="text-xs font-medium text-slate-700">
+        <span id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
           {label}
         </span>
         <button
@@ -247,8 +247,8 @@ export function ValueListField({ path, label, itemLabel, addLabel, placeholder, 
           + {addLabel}
         </button>
       </div>
-      {itemHelp && <p className="text-[11px] leading-snug text-slate-500">{itemHelp}</p>}
-      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-400">None</p>}
+      {itemHelp && <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">{itemHelp}</p>}
+      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-500 dark:text-slate-400">None</p>}
       <ul className="mt-1 space-y-1">
         {items.map((value, i) => {
           const itemPath = `${path}.${i}`;
@@ -284,7 +284,7 @@ export function ValueListField({ path, label, itemLabel, addLabel, placeholder, 
                 </button>
               </div>
               {itemError && (
-                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
                   {itemError}
                 </p>
               )}
@@ -293,7 +293,7 @@ export function ValueListField({ path, label, itemLabel, addLabel, placeholder, 
         })}
       </ul>
       {listError && (
-        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600">
+        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
           {listError}
         </p>
       )}

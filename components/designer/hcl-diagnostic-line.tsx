@@ -2,9 +2,9 @@
 import type { HclDiagnostic, HclSeverity } from '@/lib/connector/hcl/import/diagnostics';
 
 const SEVERITY: Record<HclSeverity, { icon: string; label: string; className: string }> = {
-  error: { icon: '✕', label: 'Error', className: 'text-red-700' },
-  warning: { icon: '▲', label: 'Warning', className: 'text-amber-700' },
-  info: { icon: 'i', label: 'Note', className: 'text-blue-700' },
+  error: { icon: '✕', label: 'Error', className: 'text-red-700 dark:text-red-300' },
+  warning: { icon: '▲', label: 'Warning', className: 'text-amber-700 dark:text-amber-300' },
+  info: { icon: 'i', label: 'Note', className: 'text-blue-700 dark:text-blue-300' },
 };
 
 export function HclDiagnosticLine({ diagnostic }: { diagnostic: HclDiagnostic }) {
@@ -15,10 +15,10 @@ export function HclDiagnosticLine({ diagnostic }: { diagnostic: HclDiagnostic })
         {severity.icon}
       </span>
       <span className="sr-only">{severity.label}:</span>
-      <code className="shrink-0 font-mono text-[11px] text-slate-500">
+      <code className="shrink-0 font-mono text-[11px] text-slate-600 dark:text-slate-400">
         {diagnostic.line}:{diagnostic.column}
       </code>
-      <span className="min-w-0 break-words text-slate-800">{diagnostic.message}</span>
+      <span className="min-w-0 break-words text-slate-800 dark:text-slate-200">{diagnostic.message}</span>
     </span>
   );
 }

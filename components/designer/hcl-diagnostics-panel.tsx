@@ -14,9 +14,9 @@ export function HclDiagnosticsPanel({ store }: { store: HclSyncStore }) {
     <section
       aria-label="HCL diagnostics"
       data-testid="hcl-diagnostics"
-      className={`rounded-lg border px-3 py-2 ${errors ? 'border-red-200 bg-red-50' : 'border-slate-200 bg-white'}`}
+      className={`rounded-lg border px-3 py-2 ${errors ? 'border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/60' : 'border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900'}`}
     >
-      <h2 className={`text-xs font-semibold ${errors ? 'text-red-800' : 'text-slate-800'}`}>
+      <h2 className={`text-xs font-semibold ${errors ? 'text-red-800 dark:text-red-300' : 'text-slate-800 dark:text-slate-200'}`}>
         HCL diagnostics ({diagnostics.length})
       </h2>
       <ul className="mt-1 max-h-32 space-y-0.5 overflow-auto">
@@ -25,7 +25,7 @@ export function HclDiagnosticsPanel({ store }: { store: HclSyncStore }) {
             <button
               type="button"
               onClick={() => store.reveal(d.from, d.to)}
-              className="w-full rounded px-1.5 py-0.5 text-left text-xs hover:bg-slate-100/70 focus-visible:outline-2 focus-visible:outline-blue-600"
+              className="w-full rounded px-1.5 py-0.5 text-left text-xs hover:bg-slate-100/70 dark:hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-blue-600"
             >
               <HclDiagnosticLine diagnostic={d} />
             </button>

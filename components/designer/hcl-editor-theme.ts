@@ -11,7 +11,8 @@ import { hclLanguage } from 'codemirror-lang-hcl';
 
 const COLORS = {
   panel: '#0f172a', // slate-900
-  gutter: '#64748b', // slate-500
+  // slate-400: line numbers are text; slate-500 on slate-900 falls short of 4.5:1.
+  gutter: '#94a3b8', // slate-400
   activeLine: '#1e293b80', // slate-800, translucent
   selection: '#334155', // slate-700
   text: '#f1f5f9', // slate-100
@@ -20,7 +21,7 @@ const COLORS = {
   string: '#6ee7b7', // emerald-300
   number: '#fcd34d', // amber-300
   bool: '#fdba74', // orange-300
-  comment: '#64748b', // slate-500
+  comment: '#94a3b8', // slate-400 (italic); slate-500 is below 4.5:1 on the panel
   punct: '#94a3b8', // slate-400
   error: '#f87171', // red-400
   warning: '#fbbf24', // amber-400

@@ -156,6 +156,10 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       }),
     });
     viewRef.current = view;
+    // The scroller scrolls sideways past long lines; keyboard users must be able to reach and scroll it too.
+    view.scrollDOM.tabIndex = 0;
+    view.scrollDOM.setAttribute('role', 'group');
+    view.scrollDOM.setAttribute('aria-label', 'HCL editor (scroll with the arrow keys)');
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
     actions.current.check(view);
     store.attachEditor({

@@ -122,7 +122,7 @@ const TOKEN_CLASS: Record<HclTokenType, string> = {
   string: 'text-emerald-300',
   number: 'text-amber-300',
   bool: 'text-orange-300',
-  comment: 'text-slate-500 italic',
+  comment: 'text-slate-400 italic',
   ident: 'text-slate-100',
   punct: 'text-slate-400',
   space: '',

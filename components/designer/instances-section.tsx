@@ -52,8 +52,8 @@ function InstanceCard(props: {
     ((instance?.gateway_mac_address?.length ?? 0) > 0 || (instance?.virtual_network_interface?.length ?? 0) > 0);
 
   return (
-    <div className="rounded-lg border border-slate-200 bg-white" data-instance={index}>
-      <div className="flex items-center gap-2 border-b border-slate-100 px-3 py-2">
+    <div className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900" data-instance={index}>
+      <div className="flex items-center gap-2 border-b border-slate-100 dark:border-slate-800 px-3 py-2">
         <button
           type="button"
           id={fieldId(base)}
@@ -62,19 +62,19 @@ function InstanceCard(props: {
           aria-controls={bodyId}
           className="flex min-w-0 flex-1 items-center gap-2 rounded text-left focus-visible:outline-2 focus-visible:outline-blue-600"
         >
-          <span aria-hidden="true" className={`text-slate-400 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
+          <span aria-hidden="true" className={`text-slate-500 dark:text-slate-400 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
             ▸
           </span>
-          <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-slate-800">Instance {index + 1}</span>
+          <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-slate-800 dark:text-slate-200">Instance {index + 1}</span>
           <span
-            className="truncate font-mono text-xs text-slate-500"
+            className="truncate font-mono text-xs text-slate-600 dark:text-slate-400"
             title={instanceSummary(instance, protocol)}
             data-testid={`instance-summary-${index}`}
           >
             {instanceSummary(instance, protocol)}
           </span>
           {errorCount > 0 && (
-            <span className="ml-auto shrink-0 rounded-full bg-red-50 px-2 text-xs font-medium text-red-700">
+            <span className="ml-auto shrink-0 rounded-full bg-red-50 dark:bg-red-950/60 px-2 text-xs font-medium text-red-700 dark:text-red-300">
               {errorCount} error{errorCount === 1 ? '' : 's'}
             </span>
           )}
@@ -82,7 +82,7 @@ function InstanceCard(props: {
         <button type="button" className="btn-secondary text-xs" onClick={onDuplicate}>
           Duplicate
         </button>
-        <button type="button" className="btn-secondary text-xs text-red-700" onClick={onRemove}>
+        <button type="button" className="btn-secondary text-xs text-red-700 dark:text-red-300" onClick={onRemove}>
           Remove
         </button>
       </div>
@@ -108,7 +108,7 @@ function InstanceCard(props: {
           <CheckboxField path={`${base}.redundant_router`} label="Redundant router" />
         </div>
         {protocol === 'VXLAN' && (
-          <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 bg-slate-50 p-2 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2 sm:grid-cols-2">
             <ValueListField
               path={`${base}.gateway_mac_address`}
               label="Gateway MAC addresses"
@@ -128,7 +128,7 @@ function InstanceCard(props: {
         )}
         {protocol === 'IPSEC' && <IpsecGateways instanceIndex={index} />}
         {(hiddenIpsec || hiddenVxlan) && (
-          <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-800">
+          <p className="rounded-md bg-amber-50 dark:bg-amber-950/60 px-2 py-1 text-xs text-amber-800 dark:text-amber-200">
             This instance still holds {hiddenIpsec ? 'IPsec gateway' : 'VXLAN gateway'} settings that{' '}
             {protocol} does not use.{' '}
             <button
@@ -206,7 +206,7 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
       }
     >
       {listError && (
-        <p role="alert" className="text-xs font-medium text-red-600">
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {listError}
         </p>
       )}

@@ -16,13 +16,13 @@ function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: st
   return (
     <div>
       <div className="flex items-center justify-between gap-2">
-        <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
+        <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{title}</h4>
         <button type="button" id={fieldId(path)} className="btn-link text-xs" onClick={onAdd}>
           + {addLabel}
         </button>
       </div>
       {error && (
-        <p role="alert" className="text-xs font-medium text-red-600">
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {error}
         </p>
       )}
@@ -39,9 +39,9 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
       {fields.map((f, t) => {
         const p = `${base}.tunnel.${t}` as const;
         return (
-          <div key={f.id} className="rounded-md border border-slate-200 bg-white p-2">
+          <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-2">
             <div className="mb-1 flex items-center justify-between">
-              <span className="text-xs font-medium text-slate-600">Tunnel {t + 1}</span>
+              <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Tunnel {t + 1}</span>
               <button type="button" className="btn-link-danger text-xs" onClick={() => remove(t)}>
                 Remove tunnel
               </button>
@@ -81,7 +81,7 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
       {fields.map((f, c) => {
         const p = `${base}.customer_gateway.${c}` as const;
         return (
-          <div key={f.id} className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-2">
+          <div key={f.id} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2">
             <div className="flex items-end gap-2">
               <TextField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} required className="flex-1" />
               <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(c)}>
@@ -110,12 +110,12 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
         onAdd={() => append(emptyIpsecCustomerGateway())}
       />
       {fields.length === 0 && (
-        <p className="text-xs italic text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
+        <p className="text-xs italic text-slate-500 dark:text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
       )}
       {fields.map((f, g) => {
         const p = `${base}.${g}` as const;
         return (
-          <div key={f.id} className="space-y-2 rounded-md border border-blue-100 bg-blue-50/40 p-2">
+          <div key={f.id} className="space-y-2 rounded-md border border-blue-100 dark:border-blue-900/60 bg-blue-50/40 dark:bg-blue-950/30 p-2">
             <div className="flex items-end gap-2">
               <CatalogField
                 path={`${p}.segment_id`}

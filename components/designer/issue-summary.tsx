@@ -1,12 +1,14 @@
 'use client';
-import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
-import { validateDesign } from '@/lib/connector/validate';
+import { useDesignIssues } from './use-design-issues';
 import { useErrorResync } from './use-error-resync';
 
 function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
-  const color = props.tone === 'error' ? 'text-red-700 hover:bg-red-100/60' : 'text-amber-800 hover:bg-amber-100/60';
+  const color =
+    props.tone === 'error'
+      ? 'text-red-700 hover:bg-red-100/60 dark:text-red-300 dark:hover:bg-red-900/40'
+      : 'text-amber-800 hover:bg-amber-100/60 dark:text-amber-200 dark:hover:bg-amber-900/40';
   return (
     <ul className={`${props.compact ? 'max-h-28' : 'max-h-40'} space-y-0.5 overflow-auto`}>
       {props.issues.map((issue) => (
@@ -26,20 +28,13 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
   );
 }
 
-function isInlinePskWarning(issue: DesignIssue): boolean {
-  return issue.path.endsWith('.pre_shared_key') && /inline/i.test(issue.message);
-}
-
 /**
  * Every error and warning of the design: the full validation of the current
  * values, so fields not yet touched count too. Each entry focuses its field.
  */
 export function IssueSummary({ onSelect, pskAsVariables }: { onSelect: (path: string) => void; pskAsVariables: boolean }) {
   const values = useWatch<ConnectorDesign>();
-  const result = useMemo(() => validateDesign(values), [values]);
-  const { errors } = result;
-  // "Key written inline ends up in the .tf" does not hold while the export turns keys into variables.
-  const warnings = pskAsVariables ? result.warnings.filter((w) => !isInlinePskWarning(w)) : result.warnings;
+  const { errors, warnings } = useDesignIssues(values, pskAsVariables);
   useErrorResync(errors);
 
   return (
@@ -47,9 +42,13 @@ export function IssueSummary({ onSelect, pskAsVariables }: { onSelect: (path: st
       <div
         id="error-summary"
         tabIndex={-1}
-        className={`rounded-lg border px-3 py-2 ${errors.length ? 'border-red-200 bg-red-50' : 'border-emerald-200 bg-emerald-50'}`}
+        className={`rounded-lg border px-3 py-2 ${
+          errors.length
+            ? 'border-red-200 bg-red-50 dark:border-red-900 dark:bg-red-950/60'
+            : 'border-emerald-200 bg-emerald-50 dark:border-emerald-900 dark:bg-emerald-950/60'
+        }`}
       >
-        <h2 className={`text-xs font-semibold ${errors.length ? 'text-red-800' : 'text-emerald-800'}`} aria-live="polite">
+        <h2 className={`text-xs font-semibold ${errors.length ? 'text-red-800 dark:text-red-200' : 'text-emerald-800 dark:text-emerald-200'}`} aria-live="polite">
           {errors.length ? `${errors.length} error${errors.length === 1 ? '' : 's'} to fix before export` : 'No errors'}
         </h2>
         {errors.length > 0 && (
@@ -59,8 +58,8 @@ export function IssueSummary({ onSelect, pskAsVariables }: { onSelect: (path: st
         )}
       </div>
       {warnings.length > 0 && (
-        <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2" data-testid="warning-list">
-          <summary className="cursor-pointer text-xs font-semibold text-amber-900">
+        <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 dark:border-amber-900 dark:bg-amber-950/60" data-testid="warning-list">
+          <summary className="cursor-pointer text-xs font-semibold text-amber-900 dark:text-amber-100">
             {warnings.length} warning{warnings.length === 1 ? '' : 's'} (non-blocking)
           </summary>
           <div className="mt-1">

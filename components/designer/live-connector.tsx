@@ -40,16 +40,16 @@ interface LiveConnectorBannerProps {
 export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry, storedKeys }: LiveConnectorBannerProps) {
   if (error) {
     return (
-      <div role="alert" className="mb-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950">
+      <div role="alert" className="mb-3 rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/60 px-3 py-2 text-sm text-red-950 dark:text-red-100">
         <p className="font-semibold">Connector {connectorId} could not be loaded for editing: {errorMessage(error)}</p>
         <p className="mt-1 flex flex-wrap gap-3">
           <button type="button" className="btn-secondary text-xs" onClick={onRetry}>
             Retry
           </button>
-          <Link className="font-medium text-blue-800 underline" href="/connectors">
+          <Link className="font-medium text-blue-800 dark:text-blue-300 underline" href="/connectors">
             Back to connectors
           </Link>
-          <Link className="font-medium text-blue-800 underline" href="/designer">
+          <Link className="font-medium text-blue-800 dark:text-blue-300 underline" href="/designer">
             Design a new connector
           </Link>
         </p>
@@ -58,28 +58,28 @@ export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry
   }
   if (loading) {
     return (
-      <p role="status" className="mb-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+      <p role="status" className="mb-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 px-3 py-2 text-sm text-slate-700 dark:text-slate-300">
         Loading connector {connectorId}…
       </p>
     );
   }
   return (
     <div
-      className="mb-3 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950"
+      className="mb-3 rounded-lg border border-blue-200 dark:border-blue-800 bg-blue-50 dark:bg-blue-950/60 px-3 py-2 text-sm text-blue-950 dark:text-blue-100"
       data-testid="edit-banner"
     >
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-semibold">
           Editing live connector {name} (id {connectorId})
         </span>
-        <Link className="font-medium text-blue-800 underline" href={`/connectors/${connectorId}`}>
+        <Link className="font-medium text-blue-800 dark:text-blue-300 underline" href={`/connectors/${connectorId}`}>
           View its details
         </Link>
-        <Link className="font-medium text-blue-800 underline" href="/designer">
+        <Link className="font-medium text-blue-800 dark:text-blue-300 underline" href="/designer">
           New design instead
         </Link>
       </p>
-      <p className="mt-0.5 text-xs text-blue-900">
+      <p className="mt-0.5 text-xs text-blue-900 dark:text-blue-200">
         Provision replaces this connector with the form. Edits here are not saved as a draft.
         {storedKeys &&
           ' Stored pre-shared keys show as ******** and are kept unless you type a new key; the HCL writes every key as a variable.'}

@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useWatch } from 'react-hook-form';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
@@ -13,10 +13,11 @@ import { useDebouncedValue } from './use-debounced-value';
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
 const HclEditor = lazy(() => import('./hcl-editor'));
 
-type PreviewTab = 'hcl' | 'json';
+type PreviewTab = 'hcl' | 'json' | 'topology';
 const TABS: { id: PreviewTab; label: string }[] = [
   { id: 'hcl', label: 'HCL' },
   { id: 'json', label: 'Alkira API JSON' },
+  { id: 'topology', label: 'Topology' },
 ];
 
 /** The API JSON carries pre-shared keys in clear; the preview shows that one is set, never its value. */
@@ -35,22 +36,27 @@ export type PreviewHclOptions = Required<HclRenderOptions>;
 export const DEFAULT_PREVIEW_HCL_OPTIONS: PreviewHclOptions = { omitDefaults: true, preSharedKeys: 'variable' };
 
 /**
- * Live HCL (an editor: edits flow back into the form) / API JSON of the form.
+ * Live HCL (an editor: edits flow back into the form) / API JSON / topology of the form.
  * The HCL options are owned by the page (the warnings depend on them too).
+ * `topology` is the diagram for the "Topology" tab; without it (wide screens
+ * show the diagram in a column of its own) the tab is left out.
  */
 export function PreviewPane(props: {
   options: PreviewHclOptions;
   onOptionsChange: (next: PreviewHclOptions) => void;
   sync: HclSyncStore;
+  topology?: ReactNode;
 }) {
-  const { options, onOptionsChange, sync } = props;
+  const { options, onOptionsChange, sync, topology } = props;
   const { omitDefaults, preSharedKeys } = options;
   const values = useWatch<ConnectorDesign>() as ConnectorDesign;
   const design = useDebouncedValue(values, 120);
-  const [tab, setTab] = useState<PreviewTab>('hcl');
+  const [chosenTab, setTab] = useState<PreviewTab>('hcl');
+  const tabs = topology ? TABS : TABS.filter((t) => t.id !== 'topology');
+  const tab: PreviewTab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'hcl';
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null });
+  const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null, topology: null });
 
   const [editorWanted, setEditorWanted] = useState(false);
 
@@ -106,16 +112,20 @@ export function PreviewPane(props: {
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const next: PreviewTab = tab === 'hcl' ? 'json' : 'hcl';
+    const at = tabs.findIndex((t) => t.id === tab);
+    const next = tabs[(at + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length].id;
     setTab(next);
     tabRefs.current[next]?.focus();
   };
 
   return (
-    <section aria-label="Preview" className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
-      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2">
-        <div role="tablist" aria-label="Preview format" className="flex rounded-md bg-slate-100 p-0.5">
-          {TABS.map((t) => (
+    <section
+      aria-label="Preview"
+      className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+        <div role="tablist" aria-label="Preview format" className="flex rounded-md bg-slate-100 p-0.5 dark:bg-slate-800">
+          {tabs.map((t) => (
             <button
               key={t.id}
               ref={(el) => {
@@ -130,27 +140,32 @@ export function PreviewPane(props: {
               onClick={() => setTab(t.id)}
               onKeyDown={onTabKey}
               className={`rounded px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${
-                tab === t.id ? 'bg-white text-slate-900 shadow-xs' : 'text-slate-600 hover:text-slate-900'
+                tab === t.id
+                  ? 'bg-white text-slate-900 shadow-xs dark:bg-slate-600 dark:text-white'
+                  : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
               }`}
             >
               {t.label}
             </button>
           ))}
         </div>
-        <div className="ml-auto flex items-center gap-2">
-          <button type="button" className="btn-secondary text-xs" onClick={copy}>
-            {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
-          </button>
-          <button type="button" className="btn-primary text-xs" onClick={download}>
-            Download .tf
-          </button>
-        </div>
+        {/* The topology has its own export buttons. */}
+        {tab !== 'topology' && (
+          <div className="ml-auto flex items-center gap-2">
+            <button type="button" className="btn-secondary text-xs" onClick={copy}>
+              {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
+            </button>
+            <button type="button" className="btn-primary text-xs" onClick={download}>
+              Download .tf
+            </button>
+          </div>
+        )}
         <span className="sr-only" aria-live="polite">
           {copyState === 'copied' ? 'Copied to clipboard' : copyState === 'failed' ? 'Copy failed' : ''}
         </span>
       </div>
       {tab === 'hcl' && (
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-700">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-200">
           <label className="flex items-center gap-1.5">
             <input
               type="checkbox"
@@ -163,7 +178,7 @@ export function PreviewPane(props: {
           <label className="flex items-center gap-1.5">
             Pre-shared keys:
             <select
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs focus:outline-2 focus:outline-blue-600"
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
               value={preSharedKeys}
               onChange={(e) => onOptionsChange({ ...options, preSharedKeys: e.target.value === 'inline' ? 'inline' : 'variable' })}
             >
@@ -180,11 +195,11 @@ export function PreviewPane(props: {
         aria-labelledby={`preview-tab-${tab}`}
         // The editor takes focus itself; the JSON view needs to be reachable for scrolling.
         tabIndex={tab === 'json' ? 0 : undefined}
-        className={`min-h-0 flex-1 bg-slate-900 focus-visible:outline-2 focus-visible:outline-blue-500 ${
-          tab === 'json' ? 'overflow-auto p-3' : 'overflow-hidden'
-        }`}
+        className={`min-h-0 flex-1 focus-visible:outline-2 focus-visible:outline-blue-500 ${
+          tab === 'topology' ? 'p-2' : 'bg-slate-900'
+        } ${tab === 'json' ? 'overflow-auto p-3' : 'overflow-hidden'}`}
       >
-        {/* Hidden, not unmounted, on the JSON tab: the editor may hold text the user has not applied yet. */}
+        {/* Hidden, not unmounted, on the other tabs: the editor may hold text the user has not applied yet. */}
         <div hidden={tab !== 'hcl'} className="h-full">
           {editorWanted ? (
             <Suspense fallback={<StaticHcl text={hcl} />}>
@@ -201,13 +216,14 @@ export function PreviewPane(props: {
             </code>
           </pre>
         )}
+        {tab === 'topology' && topology}
       </div>
       {tab === 'hcl' && pskVariables.length > 0 && (
-        <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700" data-testid="psk-variables">
+        <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200" data-testid="psk-variables">
           <p className="font-medium">Set these sensitive variables before apply (e.g. TF_VAR_name):</p>
           <ul className="mt-1 flex flex-wrap gap-1">
             {pskVariables.map((v) => (
-              <li key={v.name} title={v.path} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800">
+              <li key={v.name} title={v.path} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800 dark:bg-slate-800 dark:text-slate-100">
                 {v.name}
               </li>
             ))}
@@ -215,7 +231,7 @@ export function PreviewPane(props: {
         </div>
       )}
       {tab === 'json' && (
-        <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-500">
+        <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
           Request body for the Alkira API. Pre-shared keys are masked; unresolved segment references stay as written.
         </p>
       )}

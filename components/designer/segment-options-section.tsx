@@ -26,16 +26,16 @@ export function SegmentOptionsSection() {
       }
     >
       {listError && (
-        <p role="alert" className="text-xs font-medium text-red-600">
+        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
           {listError}
         </p>
       )}
       {fields.map((f, i) => {
         const p = `segment_options.${i}` as const;
         return (
-          <div key={f.id} className="rounded-md border border-slate-200 p-2">
+          <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 p-2">
             <div className="mb-1 flex items-center justify-between">
-              <span className="text-xs font-medium text-slate-600">Segment option {i + 1}</span>
+              <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Segment option {i + 1}</span>
               <button type="button" className="btn-link-danger text-xs" onClick={() => remove(i)}>
                 Remove
               </button>

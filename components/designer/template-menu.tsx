@@ -55,21 +55,21 @@ export function TemplateMenu({ onChoose }: { onChoose: (design: ConnectorDesign,
         <ul
           id="template-menu"
           aria-label="Starter templates"
-          className="absolute left-0 z-30 mt-1 w-80 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute left-0 z-30 mt-1 w-80 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 py-1 shadow-lg"
         >
           {CHOICES.map((c) => (
             <li key={c.id}>
               <button
                 type="button"
                 data-template={c.id}
-                className="block w-full px-3 py-2 text-left hover:bg-slate-50 focus-visible:bg-blue-50 focus-visible:outline-none"
+                className="block w-full px-3 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-800 focus-visible:bg-blue-50 dark:focus-visible:bg-slate-800 focus-visible:outline-none"
                 onClick={() => {
                   setOpen(false);
                   onChoose(c.design(), c.title);
                 }}
               >
-                <span className="block text-sm font-medium text-slate-900">{c.title}</span>
-                <span className="block text-xs text-slate-500">{c.description}</span>
+                <span className="block text-sm font-medium text-slate-900 dark:text-slate-100">{c.title}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{c.description}</span>
               </button>
             </li>
           ))}

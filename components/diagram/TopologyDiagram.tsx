@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { nodeForPath } from '@/lib/diagram/graph';
+import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { DiagramIssues } from '@/lib/diagram/types';
 import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './DiagramNodeCard';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -29,6 +30,8 @@ export interface TopologyDiagramProps {
   provisionState?: string | null;
   /** Form path the user is editing; its node (or the deepest node above it) is highlighted. */
   selectedPath?: string | null;
+  /** Names of tenant segment ids (from the catalog) for the legend and segment nodes; ids not listed show as written. */
+  segmentLabels?: SegmentLabels;
   /** Called with the node's form path on click or Enter/Space. */
   onNodeClick?(formPath: string): void;
   className?: string;
@@ -44,8 +47,8 @@ const MINIMAP_ABOVE = 40;
 const MIN_READABLE_ZOOM = 0.45;
 const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
 
-function DiagramCanvas({ design, issues, provisionState, selectedPath, onNodeClick, className }: TopologyDiagramProps) {
-  const { current, pending, failure } = useDiagramLayout(design, issues, provisionState);
+function DiagramCanvas({ design, issues, provisionState, segmentLabels, selectedPath, onNodeClick, className }: TopologyDiagramProps) {
+  const { current, pending, failure } = useDiagramLayout(design, issues, provisionState, segmentLabels);
   const flow = useReactFlow();
   const [announce, setAnnounce] = useState('');
 

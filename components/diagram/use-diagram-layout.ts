@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { designToGraph } from '@/lib/diagram/graph';
 import { layoutGraph, type DiagramLayout } from '@/lib/diagram/layout';
+import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { DiagramGraph, DiagramIssues } from '@/lib/diagram/types';
 
 export interface LaidOutDiagram {
@@ -28,26 +29,27 @@ export function useDiagramLayout(
   design: ConnectorDesign,
   issues: DiagramIssues | undefined,
   provisionState: string | null | undefined,
+  segmentLabels?: SegmentLabels,
   delayMs = 250,
 ): { current: LaidOutDiagram | null; pending: boolean; failure: string | null } {
   const [current, setCurrent] = useState<LaidOutDiagram | null>(null);
   const [pending, setPending] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
-  const latest = useRef({ design, issues, provisionState });
-  latest.current = { design, issues, provisionState };
+  const latest = useRef({ design, issues, provisionState, segmentLabels });
+  latest.current = { design, issues, provisionState, segmentLabels };
   const previous = useRef<{ shape: string; laidOut: LaidOutDiagram } | null>(null);
   const generation = useRef(0);
 
   // Form libraries hand out a new object on every render; compare by content.
-  const key = JSON.stringify([design, issues ?? null, provisionState ?? null]);
+  const key = JSON.stringify([design, issues ?? null, provisionState ?? null, segmentLabels ?? null]);
 
   useEffect(() => {
     const mine = ++generation.current;
     setPending(true);
     const timer = setTimeout(
       () => {
-        const { design: d, issues: i, provisionState: p } = latest.current;
-        const graph = designToGraph(d, i, { provisionState: p ?? undefined });
+        const { design: d, issues: i, provisionState: p, segmentLabels: labels } = latest.current;
+        const graph = designToGraph(d, i, { provisionState: p ?? undefined, segmentLabels: labels });
         const shape = shapeOf(graph);
         if (previous.current && previous.current.shape === shape) {
           const laidOut = { graph, layout: previous.current.laidOut.layout };

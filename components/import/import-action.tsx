@@ -68,7 +68,7 @@ export function ImportAction({ onLoad }: { onLoad: ImportDialogProps['onLoad'] }
         Import
       </button>
       {dropError && (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
           {dropError}
         </span>
       )}
@@ -78,7 +78,7 @@ export function ImportAction({ onLoad }: { onLoad: ImportDialogProps['onLoad'] }
           data-testid="import-drop-overlay"
           className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center border-4 border-dashed border-blue-500 bg-blue-600/10"
         >
-          <p className="rounded-lg bg-white px-4 py-3 text-sm font-semibold text-blue-800 shadow-lg">Drop a .tf file to import it</p>
+          <p className="rounded-lg bg-white dark:bg-slate-900 px-4 py-3 text-sm font-semibold text-blue-800 dark:text-blue-300 shadow-lg">Drop a .tf file to import it</p>
         </div>
       )}
       {seed && (

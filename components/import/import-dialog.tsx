@@ -69,22 +69,22 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
       aria-labelledby={titleId}
       onClose={onClose}
       data-testid="import-dialog"
-      className="m-auto w-[min(56rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(56rem,calc(100vw-2rem))] rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-0 text-slate-900 dark:text-slate-100 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="flex max-h-[calc(100vh-4rem)] flex-col">
-        <header className="border-b border-slate-200 px-4 py-3">
+        <header className="border-b border-slate-200 dark:border-slate-700 px-4 py-3">
           <h2 id={titleId} className="text-base font-semibold">
             Import Terraform
           </h2>
-          <p className="text-xs text-slate-600">
+          <p className="text-xs text-slate-600 dark:text-slate-400">
             Paste HCL, choose a .tf file or drop one on the page. Every {'alkira_connector_azure_expressroute'} resource is listed; other
             blocks are ignored.
           </p>
         </header>
         <div className="grid min-h-0 flex-1 gap-4 overflow-auto p-4 md:grid-cols-2">
           <div className="flex min-h-0 flex-col gap-2">
-            <label className="text-xs font-medium text-slate-700" htmlFor={`${titleId}-text`}>
-              HCL {fileName && <span className="font-normal text-slate-500">· from {fileName}</span>}
+            <label className="text-xs font-medium text-slate-700 dark:text-slate-300" htmlFor={`${titleId}-text`}>
+              HCL {fileName && <span className="font-normal text-slate-600 dark:text-slate-400">· from {fileName}</span>}
             </label>
             <textarea
               id={`${titleId}-text`}
@@ -96,44 +96,44 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
               spellCheck={false}
               rows={16}
               placeholder={'resource "alkira_connector_azure_expressroute" "primary" {\n  …\n}'}
-              className="min-h-48 flex-1 resize-y rounded-md border border-slate-300 p-2 font-mono text-xs focus:outline-2 focus:outline-blue-600"
+              className="min-h-48 flex-1 resize-y rounded-md border border-slate-300 dark:border-slate-600 p-2 font-mono text-xs focus:outline-2 focus:outline-blue-600"
             />
-            <label className="flex flex-wrap items-center gap-2 text-xs text-slate-700">
+            <label className="flex flex-wrap items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
               Or upload a file:
               <input
                 type="file"
                 accept=".tf,.hcl,text/plain"
                 data-testid="import-file"
                 onChange={(e) => void chooseFile(e.target.files?.[0])}
-                className="text-xs file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs"
+                className="text-xs file:mr-2 file:rounded-md file:border file:border-slate-300 dark:file:border-slate-600 file:bg-white dark:file:bg-slate-800 file:px-2 file:py-1 file:text-xs"
               />
             </label>
             {fileError && (
-              <p role="alert" className="text-xs text-red-700">
+              <p role="alert" className="text-xs text-red-700 dark:text-red-300">
                 {fileError}
               </p>
             )}
           </div>
           <div className="min-h-0 space-y-3 text-xs" aria-live="polite">
             {!parsed ? (
-              <p className="text-slate-500">Nothing to import yet.</p>
+              <p className="text-slate-600 dark:text-slate-400">Nothing to import yet.</p>
             ) : (
               <>
                 <fieldset>
-                  <legend className="mb-1 font-semibold text-slate-800">
+                  <legend className="mb-1 font-semibold text-slate-800 dark:text-slate-200">
                     Connector resources ({resources.length})
                   </legend>
-                  {resources.length === 0 && <p className="text-slate-600">No alkira_connector_azure_expressroute resource found.</p>}
+                  {resources.length === 0 && <p className="text-slate-600 dark:text-slate-400">No alkira_connector_azure_expressroute resource found.</p>}
                   <ul className="space-y-2">
                     {resources.map((r, i) => {
                       const own = parsed.diagnostics.filter((d) => d.resource === r.resource_name);
                       return (
-                        <li key={`${r.resource_name}|${r.line}`} className="rounded-md border border-slate-200 p-2" data-testid="import-resource">
+                        <li key={`${r.resource_name}|${r.line}`} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
                           <label className="flex items-baseline gap-2">
                             <input type="radio" name={`${titleId}-resource`} checked={choice === i} onChange={() => setChosen(i)} />
                             <span className="font-mono font-semibold">{r.resource_name || '(no label)'}</span>
-                            <span className="text-slate-600">{r.design.name}</span>
-                            <span className="ml-auto text-slate-500">line {r.line}</span>
+                            <span className="text-slate-600 dark:text-slate-400">{r.design.name}</span>
+                            <span className="ml-auto text-slate-600 dark:text-slate-400">line {r.line}</span>
                           </label>
                           {own.length > 0 && (
                             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto pl-5" aria-label={`Diagnostics of ${r.resource_name}`}>
@@ -151,7 +151,7 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
                 </fieldset>
                 {fileNotes.length > 0 && (
                   <section aria-label="File notes">
-                    <h3 className="mb-1 font-semibold text-slate-800">File notes ({fileNotes.length})</h3>
+                    <h3 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">File notes ({fileNotes.length})</h3>
                     <ul className="max-h-40 space-y-0.5 overflow-auto" data-testid="import-file-notes">
                       {fileNotes.map((d) => (
                         <li key={`${d.from}|${d.severity}|${d.message}`}>
@@ -165,7 +165,7 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
             )}
           </div>
         </div>
-        <footer className="flex items-center justify-end gap-2 border-t border-slate-200 px-4 py-3">
+        <footer className="flex items-center justify-end gap-2 border-t border-slate-200 dark:border-slate-700 px-4 py-3">
           <button type="button" className="btn-secondary text-xs" onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>

@@ -35,7 +35,7 @@ export interface CatalogSelectProps {
 
 const EXPRESSION_CHOICE = '__terraform_expression__';
 const controlClass =
-  'w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
+  'w-full rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
 
 export function CatalogSelect({
   kind,
@@ -75,7 +75,7 @@ export function CatalogSelect({
           aria-describedby={[describedBy, fallbackNote].filter(Boolean).join(' ')}
           placeholder={allowExpression ? `${noun} value or \${...}` : `${noun} value`}
         />
-        <p id={fallbackNote} className="mt-1 text-xs text-amber-800">
+        <p id={fallbackNote} className="mt-1 text-xs text-amber-800 dark:text-amber-200">
           The tenant&apos;s {noun} list could not be loaded; type the value.
         </p>
       </div>

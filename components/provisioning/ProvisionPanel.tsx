@@ -29,23 +29,27 @@ export interface ProvisionPanelProps {
   note?: ReactNode;
   /** Called with the connector id once its provision request ends in SUCCESS. */
   onProvisioned?(id: number): void;
+  /** Called once a create has been accepted (before provisioning ends), e.g. to switch the page to editing it. */
+  onCreated?(submitted: SubmittedProvision): void;
+  /** A create this panel (or one before a remount) already submitted: shown and followed as if just clicked. */
+  resume?: SubmittedProvision;
 }
 
-interface Submitted {
+export interface SubmittedProvision {
   connectorId: number;
   provisionRequestId: string | null;
   operation: 'create' | 'update';
 }
 
-export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned }: ProvisionPanelProps) {
+export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume }: ProvisionPanelProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const noteId = useId();
-  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [submitted, setSubmitted] = useState<SubmittedProvision | null>(resume ?? null);
   const targetId = connectorId ?? submitted?.connectorId;
 
   const mutation = useMutation({
-    mutationFn: async (): Promise<Submitted> => {
+    mutationFn: async (): Promise<SubmittedProvision> => {
       if (targetId !== undefined) {
         const res = await api.updateConnector(targetId, design);
         return { connectorId: res.id ?? targetId, provisionRequestId: res.provisionRequestId, operation: 'update' };
@@ -57,6 +61,7 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
       setSubmitted(result);
       void queryClient.invalidateQueries({ queryKey: queryKeys.connectors });
       void queryClient.invalidateQueries({ queryKey: queryKeys.connector(result.connectorId) });
+      if (result.operation === 'create') onCreated?.(result);
     },
   });
 
@@ -78,7 +83,10 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
   const buttonLabel = targetId !== undefined ? 'Provision changes' : 'Provision';
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-base font-semibold">
           Provision to Alkira
@@ -88,14 +96,14 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
           onClick={() => mutation.mutate()}
           disabled={disabled || running}
           aria-describedby={note ? noteId : undefined}
-          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
         >
           {mutation.isPending ? 'Submitting…' : buttonLabel}
         </button>
       </div>
 
       {note && (
-        <div id={noteId} className="text-sm text-slate-700" data-testid="provision-note">
+        <div id={noteId} className="text-sm text-slate-700 dark:text-slate-300" data-testid="provision-note">
           {note}
         </div>
       )}
@@ -112,18 +120,18 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
             {submitted.provisionRequestId && <StateBadge state={state} />}
           </p>
           {state === 'FAILED' && request.data?.errorMessage && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-950">
+            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
               {request.data.errorMessage}
             </p>
           )}
           {request.isError && (
-            <p role="alert" className="text-red-800">
+            <p role="alert" className="text-red-800 dark:text-red-300">
               Could not read the provision request&apos;s state: {request.error.message}
             </p>
           )}
           {(state === null || isTerminalState(state)) && (
             <p>
-              <Link className="font-medium text-blue-800 underline" href={`/connectors/${submitted.connectorId}`}>
+              <Link className="font-medium text-blue-800 underline dark:text-blue-300" href={`/connectors/${submitted.connectorId}`}>
                 View connector #{submitted.connectorId}
               </Link>
             </p>

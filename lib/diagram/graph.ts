@@ -10,7 +10,7 @@
 import type { ConnectorDesign, DesignIssue, InstanceDesign, TunnelDesign } from '@/lib/connector/design';
 import { DEFAULTS, effectiveTunnelProtocol, expressionBody, isExpression } from '@/lib/connector/design';
 import { attachIssues, pathOwnerLookup } from './issues';
-import { segmentColor, segmentLabel, segmentLegend } from './segments';
+import { segmentColor, segmentLabel, segmentLegend, type SegmentLabels } from './segments';
 import type { DiagramEdge, DiagramGraph, DiagramIssues, DiagramNode, ProvisionTone, TunnelSummary } from './types';
 
 export type { DiagramEdge, DiagramGraph, DiagramNode, SegmentLegendEntry } from './types';
@@ -27,6 +27,8 @@ export interface DesignToGraphOptions {
   provisionState?: string | null;
   /** Collapse tunnels into gateways when the design has more tunnels than this. */
   collapseTunnelsAbove?: number;
+  /** Names of tenant segment ids (catalog), so `1` reads as `prod (ASN 65514)`. */
+  segmentLabels?: SegmentLabels;
 }
 
 function arr<T>(value: T[] | undefined | null): T[] {
@@ -102,7 +104,7 @@ export function designToGraph(
   const tone = provisionTone(opts.provisionState);
   const threshold = opts.collapseTunnelsAbove ?? DEFAULT_TUNNEL_COLLAPSE_THRESHOLD;
   const tunnelsCollapsed = countTunnels(instances) > threshold;
-  const segments = segmentLegend(d);
+  const segments = segmentLegend(d, opts.segmentLabels);
 
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
@@ -175,7 +177,7 @@ export function designToGraph(
       const segPath = `${instPath}.ipsec_customer_gateway.${s}`;
       const segId = `segment:${segPath}`;
       const color = segmentColor(segments, icg.segment_id);
-      const label = segmentLabel(icg.segment_id);
+      const label = segmentLabel(icg.segment_id, opts.segmentLabels);
       const gateways = arr(icg.customer_gateway);
       nodes.push({
         id: segId,

@@ -23,10 +23,24 @@ export const SEGMENT_PALETTE = [
 /** For a segment referenced by a gateway but missing from segment_options. */
 export const UNKNOWN_SEGMENT_COLOR = '#64748b';
 
-/** `alkira_segment.prod.id` for `${alkira_segment.prod.id}`, the literal otherwise. */
-export function segmentLabel(segmentId: unknown): string {
-  if (typeof segmentId !== 'string' || segmentId.trim() === '') return '(no segment)';
-  return isExpression(segmentId) ? expressionBody(segmentId) : segmentId;
+/** Display names of tenant segment ids (e.g. `{ '1': 'prod (ASN 65514)' }`), from the tenant catalog. */
+export type SegmentLabels = Readonly<Record<string, string>>;
+
+/** Catalog ids arrive as numbers from templates and the API, as strings once picked: compare them as text. */
+export function segmentKey(segmentId: unknown): string {
+  if (typeof segmentId === 'number' && Number.isFinite(segmentId)) return String(segmentId);
+  return typeof segmentId === 'string' ? segmentId : '';
+}
+
+/**
+ * `alkira_segment.prod.id` for `${alkira_segment.prod.id}`, the catalog name
+ * for a tenant segment id when `labels` knows it, the literal otherwise.
+ */
+export function segmentLabel(segmentId: unknown, labels?: SegmentLabels): string {
+  const key = segmentKey(segmentId);
+  if (key.trim() === '') return '(no segment)';
+  if (isExpression(key)) return expressionBody(key);
+  return labels?.[key] ?? key;
 }
 
 function asText(value: unknown): string {
@@ -35,19 +49,19 @@ function asText(value: unknown): string {
   return '';
 }
 
-export function segmentLegend(design: Partial<ConnectorDesign>): SegmentLegendEntry[] {
+export function segmentLegend(design: Partial<ConnectorDesign>, labels?: SegmentLabels): SegmentLegendEntry[] {
   const options = Array.isArray(design.segment_options) ? design.segment_options : [];
   const seen = new Set<string>();
   const legend: SegmentLegendEntry[] = [];
   options.forEach((option, index) => {
     if (!option || typeof option !== 'object') return;
-    const segmentId = typeof option.segment_id === 'string' ? option.segment_id : '';
+    const segmentId = segmentKey(option.segment_id);
     // A duplicated segment keeps its first colour; the validator reports the duplicate.
     if (segmentId !== '' && seen.has(segmentId)) return;
     seen.add(segmentId);
     legend.push({
       segmentId,
-      label: segmentLabel(segmentId),
+      label: segmentLabel(segmentId, labels),
       color: SEGMENT_PALETTE[index % SEGMENT_PALETTE.length],
       customerAsn: asText(option.customer_asn),
       disableInternetExit: option.disable_internet_exit ?? DEFAULTS.disable_internet_exit,
@@ -58,6 +72,7 @@ export function segmentLegend(design: Partial<ConnectorDesign>): SegmentLegendEn
 }
 
 export function segmentColor(legend: SegmentLegendEntry[], segmentId: unknown): string {
-  const entry = typeof segmentId === 'string' && segmentId !== '' ? legend.find((e) => e.segmentId === segmentId) : undefined;
+  const key = segmentKey(segmentId);
+  const entry = key !== '' ? legend.find((e) => e.segmentId === key) : undefined;
   return entry ? entry.color : UNKNOWN_SEGMENT_COLOR;
 }

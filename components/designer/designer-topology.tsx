@@ -1,0 +1,75 @@
+'use client';
+/**
+ * The designer's third view: the live topology of the form's design, linked
+ * both ways — a node click opens its part of the form, and the form field
+ * that has focus highlights its node. Nodes carry the same findings as the
+ * error summary; picked tenant segments are named from the catalog.
+ */
+import { useSyncExternalStore } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
+import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
+import { useDebouncedValue } from './use-debounced-value';
+import { useDesignIssues } from './use-design-issues';
+
+/**
+ * The form path whose field has focus. A store rather than designer state, so
+ * moving focus re-renders the diagram only, not the whole form.
+ */
+export class FocusedPathStore {
+  private path: string | null = null;
+  private readonly listeners = new Set<() => void>();
+  readonly get = () => this.path;
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  set(path: string | null) {
+    if (path === this.path) return;
+    this.path = path;
+    for (const l of this.listeners) l();
+  }
+}
+
+/** The form path of a focused control: `field-<path>` ids, `-expression` inputs belong to their catalog field. */
+export function formPathOfElement(target: EventTarget | null): string | null {
+  if (!(target instanceof HTMLElement) || !target.id.startsWith('field-')) return null;
+  return target.id.slice('field-'.length).replace(/-expression$/, '');
+}
+
+/**
+ * The field a node click lands on: its name (or segment picker) rather than
+ * the list's "Add" button that would be the nearest control of the bare path.
+ */
+export function fieldPathForNode(formPath: string): string {
+  if (formPath === '') return 'name';
+  if (/(^instances\.\d+|\.customer_gateway\.\d+|\.tunnel\.\d+)$/.test(formPath)) return `${formPath}.name`;
+  if (/\.ipsec_customer_gateway\.\d+$/.test(formPath)) return `${formPath}.segment_id`;
+  return formPath;
+}
+
+export function DesignerTopology(props: {
+  focused: FocusedPathStore;
+  pskAsVariables: boolean;
+  onNodeClick(formPath: string): void;
+  className?: string;
+}) {
+  const { focused, pskAsVariables, onNodeClick, className } = props;
+  const values = useWatch<ConnectorDesign>() as ConnectorDesign;
+  // Validation per keystroke is already done by the summary; the diagram can wait for a pause.
+  const design = useDebouncedValue(values, 150);
+  const issues = useDesignIssues(design, pskAsVariables);
+  const segmentLabels = useSegmentLabels();
+  const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
+  return (
+    <LazyTopologyDiagram
+      design={design}
+      issues={issues}
+      segmentLabels={segmentLabels}
+      selectedPath={selectedPath}
+      onNodeClick={onNodeClick}
+      className={className}
+    />
+  );
+}
