@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
+import { screenshotPath } from './support/screenshots';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
@@ -300,7 +301,7 @@ test.describe('connector dashboard', () => {
     await page.goto('/connectors');
     await expect(row(page, running.name).getByTestId('state-badge')).toHaveText(/PENDING|IN_PROGRESS/);
     await expect(row(page, failed.name).getByTestId('state-badge')).toHaveText('FAILED');
-    await page.screenshot({ path: 'public/dashboard.png', fullPage: false });
+    await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: false });
   });
 
   test('the dashboard offers "New connector" when empty, or lists what exists', async ({ page, request }) => {
@@ -483,6 +484,6 @@ test.describe('connector dashboard', () => {
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
     await expect(panel.getByTestId('state-badge')).toHaveText('SUCCESS', { timeout: 15_000 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'public/designer-provision.png', fullPage: false });
+    await page.screenshot({ path: screenshotPath('designer-provision.png'), fullPage: false });
   });
 });

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { tenantRefs } from './support/connectors';
+import { UPDATE_SCREENSHOTS } from './support/screenshots';
 
 const RUN = Date.now().toString(36).slice(-5);
 const BACKUP_TUNNEL = 'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
@@ -202,7 +203,7 @@ test.describe('designer provisioning', () => {
 
 // Refreshes public/designer*.png and reports/designer/*.png; opt-in so test runs do not rewrite tracked files.
 test('designer screenshots', async ({ page }) => {
-  test.skip(!process.env.DESIGNER_SCREENSHOTS, 'set DESIGNER_SCREENSHOTS=1 to refresh the screenshots');
+  test.skip(!UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh the README screenshots');
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await loadTemplate(page, 'multi-segment-ipsec', 'multi-segment-ipsec');

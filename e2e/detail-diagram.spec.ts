@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { seedConnector, seedDesign, settled, tenantRefs } from './support/connectors';
+import { UPDATE_SCREENSHOTS } from './support/screenshots';
 
 const RUN = Date.now().toString(36).slice(-5);
 
@@ -57,7 +58,7 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
 });
 
 test('screenshots of the dark dashboard and the connector detail', async ({ page, request }) => {
-  test.skip(!process.env.A11Y_SCREENSHOTS, 'set A11Y_SCREENSHOTS=1 to refresh public/dashboard-dark.png and public/connector-detail.png');
+  test.skip(!UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh the README screenshots');
   const refs = await tenantRefs(request);
   // A small, realistic fleet: three provisioned connectors and one still provisioning.
   const done = await Promise.all([

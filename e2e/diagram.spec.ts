@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import { UPDATE_SCREENSHOTS } from './support/screenshots';
 
 const DEMO = '/diagram-demo?template=multi-instance-ipsec';
 
@@ -107,7 +108,7 @@ test.describe('topology diagram', () => {
 
   // Refreshes public/diagram.png and reports/diagram/*.png; opt-in so test runs do not rewrite tracked files.
   test('screenshots', async ({ page }) => {
-    test.skip(!process.env.DIAGRAM_SCREENSHOTS, 'set DIAGRAM_SCREENSHOTS=1 to refresh the screenshots');
+    test.skip(!UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh the README screenshots');
     await page.setViewportSize({ width: 1440, height: 900 });
     await openDemo(page, '/diagram-demo?template=multi-segment-ipsec');
     await page.waitForTimeout(500);

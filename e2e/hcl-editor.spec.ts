@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { screenshotPath } from './support/screenshots';
 
 /** The provider page's example 4, with its misspelled `iposec_customer_gateway` block. */
 const example4 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-4.tf'), 'utf8');
@@ -58,7 +59,7 @@ test('import example 4, fix it in the editor, and edit both ways', async ({ page
   const misspelled = editor(page).locator('.cm-lintRange-error', { hasText: 'iposec_customer_gateway' });
   await misspelled.hover();
   await expect(page.locator('.cm-tooltip-hover')).toContainText('did you mean ipsec_customer_gateway?');
-  await page.screenshot({ path: 'public/hcl-editor.png' });
+  await page.screenshot({ path: screenshotPath('hcl-editor.png') });
   await page.keyboard.type('ipsec_customer_gateway');
 
   await expect(field(page, prodGatewayName)).toHaveValue('prod-gateway');
