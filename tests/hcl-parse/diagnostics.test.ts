@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { judgeEditorParse } from '@/components/designer/editor-design';
 import { connector, errorsOf, parseOne, positionOf } from './helpers';
 
 describe('whole files', () => {
@@ -203,5 +204,161 @@ describe('diagnostics', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** The syntax errors of a parse, and whether the editor would take the design (it must not). */
+function syntaxOf(text: string) {
+  const parsed = parseConnectorHcl(text);
+  return { ...parsed, syntax: parsed.diagnostics.filter((d) => d.message.startsWith('Syntax error')), outcome: judgeEditorParse(parsed) };
+}
+
+describe('syntax errors the grammar would read past', () => {
+  it('reports an unclosed string at its opening quote, and imports nothing from that line on', () => {
+    const text = connector('s').replace('name                    = "i1"', 'name                    = "primary-instance');
+    const { designs, diagnostics, syntax, outcome } = syntaxOf(text);
+    const at = positionOf(text, '"primary-instance');
+    expect(syntax).toEqual([
+      expect.objectContaining({ severity: 'error', ...at, resource: 's', message: `Syntax error: this string is not closed — add the closing " on line ${at.line}` }),
+    ]);
+    expect(at).toEqual({ line: 8, column: 31 });
+    // No follow-on findings about the lines the string swallowed.
+    expect(errorsOf(diagnostics)).toHaveLength(1);
+    expect(outcome.status).toBe('syntax');
+    // The design is listed, with its error, but nothing after the broken line is read into it.
+    expect(designs).toHaveLength(1);
+    expect(JSON.stringify(designs[0].design)).not.toMatch(/primary-instance|expressroute_circuit_id\\|\\n/);
+    expect(designs[0].design.name).toBe('c-s');
+  });
+
+  it('reports an unclosed string on the last line, in a block label, and inside an interpolation', () => {
+    expect(syntaxOf('variable "x" {\n  default = "abc').syntax).toEqual([expect.objectContaining({ line: 2, column: 13 })]);
+    expect(syntaxOf('resource "alkira_connector_azure_expressroute" "x {\n}\n').syntax).toEqual([expect.objectContaining({ line: 1, column: 48, message: expect.stringContaining('not closed') })]);
+    const nested = syntaxOf(connector('n', '  description = "${format("%s, var.x)}"'));
+    expect(nested.syntax).toHaveLength(1);
+    expect(nested.syntax[0].message).toMatch(/^Syntax error: this string is not closed/);
+  });
+
+  it('accepts strings that only look unclosed: escapes, template escapes, multi-line interpolations, heredocs', () => {
+    const text = connector(
+      'ok',
+      [
+        '  description = "a \\"quoted\\" word, $${literal} and %%{literal}"',
+        '  group = "${lookup(var.groups,',
+        '    "core")}"',
+        '  tunnel_protocol = <<EOT',
+        'say "hi',
+        'EOT',
+      ].join('\n'),
+    );
+    const { syntax, designs } = syntaxOf(text);
+    expect(syntax).toEqual([]);
+    expect(designs[0].design.description).toBe('a "quoted" word, ${literal} and %{literal}');
+  });
+
+  it('reports a block left open at the end of the file at its header, naming it', () => {
+    const text = connector('b').replace(/}\n$/, '');
+    const { syntax, outcome } = syntaxOf(text);
+    expect(syntax).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 1,
+        resource: 'b',
+        message: 'Syntax error: the resource "alkira_connector_azure_expressroute" "b" block on line 1 is not closed — add its closing } at the end of the block (the file ends first)',
+      }),
+    ]);
+    expect(outcome.status).toBe('syntax');
+  });
+
+  it('blames the nested block whose } is missing, going by indentation', () => {
+    const text = connector('i').replace('    customer_asn = 65001\n\n  }', '    customer_asn = 65001\n');
+    const { syntax } = syntaxOf(text);
+    const at = positionOf(text, 'segment_options {');
+    const last = text.split('\n').length - 1; // the resource's }, which closes segment_options instead
+    expect(syntax).toEqual([
+      expect.objectContaining({ ...at, message: `Syntax error: the segment_options block on line ${at.line} is not closed — add its closing } before line ${last}` }),
+    ]);
+  });
+
+  it('reports an unclosed [ at the [, whether the next line or the end of the file comes first', () => {
+    const text = connector('l', '  billing_tag_ids = [1, 2');
+    const { syntax, diagnostics, outcome } = syntaxOf(text);
+    const at = positionOf(text, '[1, 2');
+    expect(syntax).toEqual([
+      expect.objectContaining({ ...at, resource: 'l', message: `Syntax error: the list opened with [ on line ${at.line} is not closed — add the closing ] before line ${at.line + 1}` }),
+    ]);
+    expect(errorsOf(diagnostics)).toHaveLength(1);
+    expect(outcome.status).toBe('syntax');
+    expect(syntaxOf('locals {\n  x = [1,\n    2').syntax).toEqual([expect.objectContaining({ line: 2, column: 7, message: expect.stringMatching(/add the closing \] \(the file ends first\)$/) })]);
+    // A list may span lines.
+    expect(syntaxOf(connector('m', '  billing_tag_ids = [\n    1,\n    2,\n  ]')).syntax).toEqual([]);
+  });
+
+  it('reports a missing = at the attribute name', () => {
+    const text = connector('e').replace('size        = "SMALL"', 'size "SMALL"');
+    const { syntax, diagnostics, outcome } = syntaxOf(text);
+    const at = positionOf(text, 'size "SMALL"');
+    expect(syntax).toEqual([expect.objectContaining({ ...at, resource: 'e', message: `Syntax error: missing = after size on line ${at.line} — write size = <value>` })]);
+    expect(errorsOf(diagnostics)).toHaveLength(1);
+    expect(outcome.status).toBe('syntax');
+    expect(syntaxOf(connector('f').replace('customer_asn = 65001', 'customer_asn 65001')).syntax[0].message).toMatch(/^Syntax error: missing = after customer_asn on line \d+/);
+  });
+
+  it('reports an attribute without a value at its name', () => {
+    const text = connector('v').replace('size        = "SMALL"', 'size        =');
+    const { syntax, diagnostics } = syntaxOf(text);
+    const at = positionOf(text, 'size        =');
+    expect(syntax).toEqual([expect.objectContaining({ ...at, resource: 'v', message: `Syntax error: size on line ${at.line} has no value after = — write size = <value>` })]);
+    expect(errorsOf(diagnostics)).toHaveLength(1);
+  });
+
+  it('reports a stray } where it is, also when it closes a block early', () => {
+    const extra = `${connector('z')}}\n`;
+    const last = extra.split('\n').length - 1;
+    expect(syntaxOf(extra).syntax).toEqual([expect.objectContaining({ line: last, column: 1, message: `Syntax error: this } on line ${last} has no { to close — remove it` })]);
+
+    const early = connector('y').replace('  cxp         = "USWEST-AZURE-1"\n', '  cxp         = "USWEST-AZURE-1"\n  }\n');
+    const { syntax, diagnostics, designs } = syntaxOf(early);
+    const lines = early.split('\n');
+    expect(syntax).toEqual([
+      expect.objectContaining({
+        line: 6,
+        column: 3,
+        resource: 'y',
+        message: `Syntax error: this } closes the resource "alkira_connector_azure_expressroute" "y" block (line 1) early, so the } on line ${lines.length - 1} has nothing to close — remove the extra }`,
+      }),
+    ]);
+    // No "unknown top-level block instances" about the blocks the early } left outside.
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toHaveLength(1);
+    expect(designs).toHaveLength(1);
+  });
+
+  it('reports the other openers left open, and a block brace on the wrong line', () => {
+    const first = (text: string) => syntaxOf(text).syntax.map((d) => [d.line, d.column, d.message]);
+    expect(first('locals {\n  a = [1, 2}\n}\n')).toEqual([[2, 7, 'Syntax error: the list opened with [ on line 2 is not closed — add the closing ] before the } on line 2']]);
+    expect(first('locals {\n  a = 1]\n}\n')).toEqual([[2, 8, 'Syntax error: this ] on line 2 has no [ to close — remove it']]);
+    expect(first('locals {\n  a = 1\n  /* note\n}\n')).toEqual([[3, 3, 'Syntax error: this comment is not closed — add */ where it should end (it starts on line 3)']]);
+    expect(first('locals {\n  a = <<EOT\nfoo\n}\n')).toEqual([[2, 7, 'Syntax error: this heredoc is not closed — add a line containing only EOT where it should end (it starts on line 2)']]);
+    expect(first('provider "alkira"\n{\n}\n')).toEqual([[2, 1, 'Syntax error: the { of the provider "alkira" block must be on its header\'s line (line 1) — move it up']]);
+  });
+
+  it('keeps within the limit of syntax errors, one per line', () => {
+    const text = `locals {\n${Array.from({ length: 30 }, (_, k) => `  a${k} "x"`).join('\n')}\n}\n`;
+    const { syntax } = syntaxOf(text);
+    expect(syntax).toHaveLength(10);
+    expect(new Set(syntax.map((d) => d.line)).size).toBe(10);
+    expect(syntax[0]).toMatchObject({ line: 2, column: 3, message: 'Syntax error: missing = after a0 on line 2 — write a0 = <value>' });
+  });
+
+  it('reads keywords as attribute names in references, as Terraform does', () => {
+    const { syntax, designs } = syntaxOf(connector('k').replace('alkira_segment.prod.id', 'alkira_segment.in.id'));
+    expect(syntax).toEqual([]);
+    expect(designs[0].design.segment_options[0].segment_id).toBe('${alkira_segment.in.id}');
+  });
+
+  it('does not take an object key lookup for a builtin (valueOf, constructor)', () => {
+    const { designs, diagnostics } = parseConnectorHcl(connector('p', '  constructor = 1\n  toString {\n  }\n  valueOf "x" {\n  }'));
+    expect(designs).toHaveLength(1);
+    expect(errorsOf(diagnostics).map((d) => d.message.split(' in ')[0])).toEqual(['Unknown attribute constructor', 'Unknown block toString', 'Unknown block valueOf']);
   });
 });

@@ -21,14 +21,15 @@
  *   required block lists [] (the form's empty state), and are reported.
  */
 import { hclLanguage } from 'codemirror-lang-hcl';
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import type { ConnectorDesign } from '../design';
 import { RESOURCE_TYPE } from './render';
 import { DiagnosticSink, LineIndex, type HclDiagnostic, type SourceRange } from './import/diagnostics';
 import { blockHeaderRange, childrenNamed, convertBody, nodeText, type ConvertContext } from './import/body';
 import { decodeQuotedLiteral } from './import/strings';
 import { CONNECTOR_RESOURCE_SCHEMA } from './import/schema';
-import { reportSyntaxErrors } from './import/syntax';
+import { checkStructure } from './import/structure';
+import { collectSyntaxErrors } from './import/syntax';
 import { textForLezer } from './import/lezer-input';
 import { reportDesignIssues } from './import/validation';
 
@@ -73,7 +74,16 @@ function describeIgnored(type: string, labels: Label[]): string {
   return [kind, ...labels.map((l) => JSON.stringify(l.value))].join(' ');
 }
 
-function importResource(block: SyntaxNode, labels: Label[], text: string, sink: DiagnosticSink, taken: Map<string, number>): ParsedDesign {
+function isConnectorBlock(node: SyntaxNode, text: string): boolean {
+  const typeNode = node.name === 'Block' ? node.getChild('BlockType') : null;
+  return !!typeNode && nodeText(typeNode, text) === 'resource' && readLabels(node, text)[0]?.value === RESOURCE_TYPE;
+}
+
+/**
+ * @param checkDesign false when a syntax error cuts the block short: its
+ *   design is incomplete, and findings about it would only mislead.
+ */
+function importResource(block: SyntaxNode, labels: Label[], text: string, sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ParsedDesign {
   const header = blockHeaderRange(block);
   const nameLabel = labels[1];
   const label = nameLabel?.value ?? '';
@@ -99,17 +109,33 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
   }
   const body = convertBody(block.getChild('Body'), CONNECTOR_RESOURCE_SCHEMA, '', true, ctx);
   const design = { resource_name: label, ...body } as unknown as ConnectorDesign;
-  reportDesignIssues(design, ctx);
+  if (checkDesign) reportDesignIssues(design, ctx);
   return { resource_name: label, design, line };
+}
+
+/** The label of the connector resource whose block contains `offset`, if any. */
+function resourceAt(tree: Tree, text: string, offset: number): string | undefined {
+  for (let node = tree.topNode.getChild('Body')?.firstChild ?? null; node; node = node.nextSibling) {
+    if (node.from <= offset && offset < node.to && isConnectorBlock(node, text)) return readLabels(node, text)[1]?.value;
+  }
+  return undefined;
 }
 
 export function parseConnectorHcl(text: string): ParsedHcl {
   const sink = new DiagnosticSink(new LineIndex(text));
   const tree = hclLanguage.parser.parse(textForLezer(text));
-  reportSyntaxErrors(tree, text, sink);
+  const structural = checkStructure(text);
+  for (const problem of collectSyntaxErrors(tree, text, structural, (offset) => sink.lineOf(offset))) {
+    const resource = resourceAt(tree, text, problem.topBlock ?? problem.from);
+    sink.add('error', problem.message, problem, resource === undefined ? {} : { resource });
+  }
+  // After a structural error nothing can be read reliably: import only what comes before it.
+  const cut = structural[0]?.cut ?? text.length;
+  const readable = cut < text.length ? hclLanguage.parser.parse(textForLezer(text.slice(0, cut))) : tree;
+  const brokenBlocks = structural.map((p) => p.topBlock).filter((at): at is number => at !== undefined);
   const designs: ParsedDesign[] = [];
   const taken = new Map<string, number>();
-  const body = tree.topNode.getChild('Body');
+  const body = readable.topNode.getChild('Body');
   for (let node = body?.firstChild ?? null; node; node = node.nextSibling) {
     if (node.name === 'Attribute') {
       const name = node.getChild('Identifier');
@@ -126,7 +152,8 @@ export function parseConnectorHcl(text: string): ParsedHcl {
     const labels = readLabels(node, text);
     const header = blockHeaderRange(node);
     if (type === 'resource' && labels[0]?.value === RESOURCE_TYPE) {
-      designs.push(importResource(node, labels, text, sink, taken));
+      const broken = brokenBlocks.some((at) => node.from <= at && at < Math.max(node.to, node.from + 1));
+      designs.push(importResource(node, labels, text, sink, taken, !broken));
     } else if (KNOWN_TOP_LEVEL.has(type)) {
       sink.add('info', `Ignored ${describeIgnored(type, labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
     } else {

@@ -85,9 +85,9 @@ function convertAttribute(node: SyntaxNode, schema: BlockSchema, path: string, i
   }
   state.seen.set(name, ctx.sink.lineOf(nameNode.from));
 
-  const spec = schema.attributes[name];
+  const spec = Object.hasOwn(schema.attributes, name) ? schema.attributes[name] : undefined;
   if (!spec) {
-    if (name in schema.blocks) {
+    if (Object.hasOwn(schema.blocks, name)) {
       report('error', `${name} is a block, not an attribute: write ${name} { … } (one block per item)`);
       ctx.flagged.add(attrPath);
     } else if (schema.readOnly.includes(name)) {
@@ -118,9 +118,9 @@ function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isRes
   const report = (severity: 'error' | 'warning', message: string, at?: string) =>
     ctx.sink.add(severity, message, header, { path: at, resource: ctx.resource });
 
-  const spec = schema.blocks[name];
+  const spec = Object.hasOwn(schema.blocks, name) ? schema.blocks[name] : undefined;
   if (!spec) {
-    if (name in schema.attributes) {
+    if (Object.hasOwn(schema.attributes, name)) {
       report('error', `${name} is an attribute, not a block: write ${name} = …`, join(path, name));
       ctx.flagged.add(join(path, name));
     } else if (name === 'dynamic') {
@@ -154,10 +154,10 @@ export function convertBody(body: SyntaxNode | null, schema: BlockSchema, path: 
     else if (child.name === 'Block') convertBlock(child, schema, path, isResource, state, ctx);
   }
   for (const [name, spec] of Object.entries(schema.attributes)) {
-    if (spec.required && !(name in state.design)) state.design[name] = '';
+    if (spec.required && !Object.hasOwn(state.design, name)) state.design[name] = '';
   }
   for (const [name, spec] of Object.entries(schema.blocks)) {
-    if (spec.required && !(name in state.design)) state.design[name] = [];
+    if (spec.required && !Object.hasOwn(state.design, name)) state.design[name] = [];
   }
   return state.design;
 }

@@ -95,7 +95,7 @@ export const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', '
 /** Where each name lives in the schema (dotted block path), for "x belongs in y" hints. */
 export function schemaLocations(name: string, schema: BlockSchema = CONNECTOR_RESOURCE_SCHEMA, at = ''): string[] {
   const out: string[] = [];
-  if (name in schema.attributes || name in schema.blocks) out.push(at);
+  if (Object.hasOwn(schema.attributes, name) || Object.hasOwn(schema.blocks, name)) out.push(at);
   for (const [blockName, { schema: nested }] of Object.entries(schema.blocks)) {
     out.push(...schemaLocations(name, nested, at ? `${at}.${blockName}` : blockName));
   }

@@ -25,7 +25,7 @@ export function decodeQuotedLiteral(raw: string): DecodeResult {
     }
     if (ch === '\\') {
       const next = raw[i + 1];
-      if (next !== undefined && next in SIMPLE) {
+      if (next !== undefined && Object.hasOwn(SIMPLE, next)) {
         out += SIMPLE[next];
         i++;
         continue;

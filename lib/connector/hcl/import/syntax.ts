@@ -1,12 +1,21 @@
 /**
- * Syntax errors from the Lezer tree's error nodes. The parser recovers and
- * often leaves a trail of follow-on errors, so only the first error per line
- * is reported, and at most MAX_SYNTAX_ERRORS in all.
+ * Syntax errors: the structural problems found by ./structure.ts, and the
+ * Lezer tree's error nodes before the first of them (after it, the grammar's
+ * errors are follow-ons of that one). The parser recovers and often leaves a
+ * trail of follow-on errors, so only the first error per line is reported,
+ * and at most MAX_SYNTAX_ERRORS in all.
  */
 import type { Tree } from '@lezer/common';
-import type { DiagnosticSink } from './diagnostics';
+import type { SourceRange } from './diagnostics';
+import type { StructureProblem } from './structure';
 
-const MAX_SYNTAX_ERRORS = 10;
+export const MAX_SYNTAX_ERRORS = 10;
+
+export interface SyntaxProblem extends SourceRange {
+  message: string;
+  /** For a structural problem: start of the header of the top-level block it lies in. */
+  topBlock?: number;
+}
 
 /** What the parser tripped over, as a user would name it. */
 function describeUnexpected(text: string, from: number, to: number): string {
@@ -22,20 +31,39 @@ function describeUnexpected(text: string, from: number, to: number): string {
   return JSON.stringify(word ? word[0] : text[at]);
 }
 
-/** Reports the tree's syntax errors; returns how many were found (before de-duplication). */
-export function reportSyntaxErrors(tree: Tree, text: string, sink: DiagnosticSink): number {
-  let found = 0;
+/**
+ * The syntax errors to report, in document order: one per line, at most
+ * MAX_SYNTAX_ERRORS, grammar errors only before the first structural problem.
+ */
+export function collectSyntaxErrors(tree: Tree, text: string, structural: StructureProblem[], lineOf: (offset: number) => number): SyntaxProblem[] {
+  const limit = structural.length ? structural[0].from : Infinity;
+  const grammar: SyntaxProblem[] = [];
+  try {
+    tree.iterate({
+      enter(node) {
+        if (!node.type.isError || node.from >= limit) return;
+        const to = node.to > node.from ? node.to : Math.min(node.from + 1, text.length);
+        grammar.push({ from: node.from, to, message: `Syntax error: unexpected ${describeUnexpected(text, node.from, node.to)}` });
+      },
+    });
+  } catch {
+    // @lezer/common cannot walk some pathological trees (a thousand nested `"${`); say so rather than throw.
+    if (!structural.length) grammar.push({ from: 0, to: Math.min(1, text.length), message: 'Syntax error: this file is nested too deeply to read — check its quotes and braces' });
+  }
+  // A structural problem wins its line over the grammar's error there.
   const lines = new Set<number>();
-  tree.iterate({
-    enter(node) {
-      if (!node.type.isError) return;
-      found++;
-      const line = sink.lineOf(node.from);
-      if (lines.has(line) || lines.size >= MAX_SYNTAX_ERRORS) return;
-      lines.add(line);
-      const to = node.to > node.from ? node.to : Math.min(node.from + 1, text.length);
-      sink.add('error', `Syntax error: unexpected ${describeUnexpected(text, node.from, node.to)}`, { from: node.from, to });
-    },
-  });
-  return found;
+  const all: SyntaxProblem[] = [];
+  for (const p of structural) {
+    const line = lineOf(p.from);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    all.push({ from: p.from, to: p.to, message: p.message, topBlock: p.topBlock });
+  }
+  for (const g of grammar) {
+    const line = lineOf(g.from);
+    if (lines.has(line)) continue;
+    lines.add(line);
+    all.push(g);
+  }
+  return all.sort((a, b) => a.from - b.from).slice(0, MAX_SYNTAX_ERRORS);
 }
