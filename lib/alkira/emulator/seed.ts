@@ -24,10 +24,10 @@ export const TENANT_NETWORK_SUMMARY = {
 
 const segments = [
   { id: 1, name: 'prod', asn: 65514, ipBlocks: { values: ['10.10.0.0/16'] } },
-  { id: 2, name: 'dmz', asn: 65515, ipBlocks: { values: ['10.20.0.0/16'] } },
-  { id: 3, name: 'internal', asn: 65516, ipBlocks: { values: ['10.30.0.0/16'] } },
-  { id: 4, name: 'dev', asn: 65517, ipBlocks: { values: ['10.40.0.0/16'] } },
-  { id: 5, name: 'shared-services', asn: 65518, ipBlocks: { values: ['10.50.0.0/16'] } },
+  { id: 2, name: 'dmz', asn: 65513, ipBlocks: { values: ['10.20.0.0/16'] } },
+  { id: 3, name: 'internal', asn: 65512, ipBlocks: { values: ['10.30.0.0/16'] } },
+  { id: 4, name: 'dev', asn: 65511, ipBlocks: { values: ['10.40.0.0/16'] } },
+  { id: 5, name: 'shared-services', asn: 65510, ipBlocks: { values: ['10.50.0.0/16'] } },
 ];
 
 const groups = [
