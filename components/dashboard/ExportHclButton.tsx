@@ -11,18 +11,7 @@ import { api, errorMessage } from '@/lib/client/api';
 import { withImportBlock } from '@/lib/connector/hcl/import-block';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { secondaryButtonClass } from './button-styles';
-
-function saveText(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoke later: revoking synchronously can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from '@/lib/client/download';
 
 export function ExportHclButton({ connectorId }: { connectorId: number }) {
   const [busy, setBusy] = useState(false);
@@ -35,7 +24,7 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
       const design = await api.getConnectorDesign(connectorId);
       // Variable mode turns every literal key (here: the API's mask) into a sensitive variable.
       const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
-      saveText(`${design.resource_name || 'connector'}.tf`, withImportBlock(hcl, design.resource_name, connectorId));
+      downloadText(withImportBlock(hcl, design.resource_name, connectorId), `${design.resource_name || 'connector'}.tf`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -9,6 +9,7 @@ import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
 import type { HclSyncStore } from './hcl-sync-store';
 import { useDebouncedValue } from './use-debounced-value';
+import { downloadText } from '@/lib/client/download';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
 const HclEditor = lazy(() => import('./hcl-editor'));
@@ -99,16 +100,7 @@ export function PreviewPane(props: {
     copyTimer.current = setTimeout(() => setCopyState('idle'), 1500);
   };
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([hclText()], { type: 'text/plain;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = safeFileName(design.resource_name);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = () => downloadText(hclText(), safeFileName(design.resource_name));
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;

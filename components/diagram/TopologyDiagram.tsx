@@ -213,7 +213,7 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
             <Background gap={20} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
             {nodes.length > MINIMAP_ABOVE ? (
-              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" className="!hidden md:!block" />
+              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
             ) : null}
             {current ? (
               <Panel position="top-left">

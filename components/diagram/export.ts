@@ -206,17 +206,7 @@ export async function exportDiagramPng(graph: DiagramGraph, layout: DiagramLayou
   }
 }
 
-/** Saves a blob under `filename` via a temporary link. */
-export function downloadBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob } from '@/lib/client/download';
 
 /** `<resource_name>-topology.<ext>`, with anything unsafe in a file name replaced. */
 export function exportFileName(resourceName: string | undefined, ext: 'svg' | 'png'): string {
