@@ -43,9 +43,16 @@ const nodeTypes = { topology: TopologyNodeCard };
 const VIRTUALIZE_ABOVE = 200;
 /** Small diagrams fit on screen; there the minimap would only cover nodes. */
 const MINIMAP_ABOVE = 40;
+/** A very tall (or wide) diagram shrinks to a sliver in the minimap: useless, so none. */
+const MINIMAP_MAX_ASPECT = 4;
 /** Below this zoom node text is too small to read. */
 const MIN_READABLE_ZOOM = 0.45;
 const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
+
+function minimapUseful(width: number, height: number): boolean {
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  return aspect <= MINIMAP_MAX_ASPECT;
+}
 
 function DiagramCanvas({ design, issues, provisionState, segmentLabels, selectedPath, onNodeClick, className }: TopologyDiagramProps) {
   const { current, pending, failure } = useDiagramLayout(design, issues, provisionState, segmentLabels);
@@ -212,7 +219,7 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
           >
             <Background gap={20} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
-            {nodes.length > MINIMAP_ABOVE ? (
+            {nodes.length > MINIMAP_ABOVE && current && minimapUseful(current.layout.width, current.layout.height) ? (
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
             ) : null}
             {current ? (
