@@ -1,0 +1,52 @@
+/**
+ * Line geometry of a text: line numbers, line bounds and indentation by
+ * offset. Messages name lines, `cut` offsets fall on line starts, and the
+ * nesting analysis compares indentation to guess which `}` is misplaced.
+ */
+export class Lines {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  private index(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** 1-based line number. */
+  line(offset: number): number {
+    return this.index(offset) + 1;
+  }
+
+  start(offset: number): number {
+    return this.starts[this.index(offset)];
+  }
+
+  /** End of the line (before its newline, and before a `\r`). */
+  end(offset: number): number {
+    let at = offset;
+    while (at < this.text.length && this.text[at] !== '\n') at++;
+    return at > offset && this.text[at - 1] === '\r' ? at - 1 : at;
+  }
+
+  /** Leading whitespace of the offset's line. */
+  indent(offset: number): number {
+    const start = this.start(offset);
+    let at = start;
+    while (at < this.text.length && (this.text[at] === ' ' || this.text[at] === '\t')) at++;
+    return at - start;
+  }
+
+  /** Whether only whitespace precedes the offset on its line. */
+  firstOnLine(offset: number): boolean {
+    return this.start(offset) + this.indent(offset) === offset;
+  }
+}
