@@ -2,148 +2,24 @@
  * The dashboard and connector detail against the real emulator (production
  * build; the server provisions in ALKIRA_EMULATOR_PROVISION_MS=3000 ms).
  * Connectors are seeded through the app's own API, with references picked
- * from the tenant catalog the way a user would.
+ * from the tenant catalog the way a user would. The designer's provisioning
+ * flows are in designer-provision.spec.ts.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { ConnectorDesign } from '../lib/connector/design';
+import { expect, test } from '@playwright/test';
+import { designFor, seedConnector, settled, tenantRefs } from './support/connectors';
+import { connectorRow } from './support/locators';
 import { screenshotPath } from './support/screenshots';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
-const CIRCUIT_BASE = '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
-
-interface TenantRefs {
-  segmentIds: string[];
-  credentialId: string;
-  groupName: string;
-  cxpNames: string[];
-  profileId: number;
-}
-
-async function catalog<T>(request: APIRequestContext, kind: string): Promise<T[]> {
-  const res = await request.get(`/api/catalog/${kind}`);
-  expect(res.status(), `GET /api/catalog/${kind}: ${await res.text()}`).toBe(200);
-  return ((await res.json()) as { items: T[] }).items;
-}
-
-async function tenantRefs(request: APIRequestContext): Promise<TenantRefs> {
-  const segments = await catalog<{ id: string }>(request, 'segments');
-  const credentials = await catalog<{ id: string }>(request, 'credentials');
-  const groups = await catalog<{ name: string }>(request, 'groups');
-  const cxps = await catalog<{ name: string }>(request, 'cxps');
-  const profiles = await catalog<{ id: number }>(request, 'ipsec-tunnel-profiles');
-  expect(segments.length).toBeGreaterThanOrEqual(2);
-  expect(cxps.length).toBeGreaterThanOrEqual(2);
-  return {
-    segmentIds: segments.map((s) => String(s.id)),
-    credentialId: credentials[0].id,
-    groupName: groups[0].name,
-    cxpNames: cxps.map((c) => c.name),
-    profileId: profiles[0].id,
-  };
-}
-
-interface DesignOptions {
-  name: string;
-  cxp: string;
-  /** 0..63, keeps address plans of the seeded connectors apart. */
-  slot: number;
-  circuit?: string;
-  ipsec?: { psk: string };
-}
-
-function designFor(refs: TenantRefs, o: DesignOptions): ConnectorDesign {
-  const segment = refs.segmentIds[0];
-  return {
-    resource_name: o.name.replace(/[^a-z0-9_]/gi, '_'),
-    name: o.name,
-    description: 'Seeded by the dashboard e2e test',
-    size: o.ipsec ? 'MEDIUM' : 'SMALL',
-    enabled: true,
-    vhub_prefix: `10.${150 + Math.floor(o.slot / 32)}.${(o.slot % 32) * 2}.0/23`,
-    cxp: o.cxp,
-    tunnel_protocol: o.ipsec ? 'IPSEC' : 'VXLAN_GPE',
-    group: refs.groupName,
-    billing_tag_ids: [],
-    instances: [
-      {
-        name: 'primary',
-        expressroute_circuit_id: `${CIRCUIT_BASE}/${o.circuit ?? `circuit-${o.name}`}`,
-        redundant_router: false,
-        loopback_subnet: `192.168.${40 + o.slot}.0/26`,
-        credential_id: refs.credentialId,
-        ...(o.ipsec
-          ? {
-              ipsec_customer_gateway: [
-                {
-                  segment_id: segment,
-                  customer_gateway: [
-                    {
-                      name: 'gw-primary',
-                      tunnel: [
-                        {
-                          name: 'tunnel-1',
-                          ike_version: 'IKEv2',
-                          initiator: true,
-                          pre_shared_key: o.ipsec.psk,
-                          profile_id: refs.profileId,
-                          remote_auth_type: 'FQDN',
-                          remote_auth_value: 'gw.example.com',
-                        },
-                      ],
-                    },
-                  ],
-                },
-              ],
-            }
-          : {}),
-      },
-    ],
-    segment_options: [{ segment_id: segment, customer_asn: 65010 + o.slot, disable_internet_exit: true, advertise_on_prem_routes: false }],
-  };
-}
-
-interface Seeded {
-  id: number;
-  name: string;
-  provisionRequestId: string | null;
-}
-
-async function seed(request: APIRequestContext, design: ConnectorDesign): Promise<Seeded> {
-  const res = await request.post('/api/connectors?provision=true', { data: design });
-  const body = await res.json();
-  expect(res.status(), JSON.stringify(body)).toBe(201);
-  return { id: body.id, name: design.name, provisionRequestId: body.provisionRequestId };
-}
-
-/** Waits (through the API, not the page) until a provision request is terminal. */
-async function settled(request: APIRequestContext, provisionRequestId: string | null): Promise<{ state: string; errorMessage?: string }> {
-  expect(provisionRequestId).toBeTruthy();
-  let last = { state: 'PENDING' } as { state: string; errorMessage?: string };
-  await expect
-    .poll(
-      async () => {
-        last = await (await request.get(`/api/provision-requests/${provisionRequestId}`)).json();
-        return last.state;
-      },
-      { timeout: 20_000, intervals: [500] },
-    )
-    .toMatch(/^(SUCCESS|FAILED|PARTIAL_SUCCESS)$/);
-  return last;
-}
-
-/** A designer control by its design path (the form's ids are `field-<path>`). */
-const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
-
-function row(page: Page, name: string) {
-  return page.getByTestId('connector-row').filter({ has: page.getByRole('link', { name, exact: true }) });
-}
+// The tests spread their connectors over two CXPs.
+const NEEDS = { minSegments: 2, minCxps: 2 };
 
 test.describe('connector dashboard', () => {
   test('follows provisioning live, filters, sorts, shows detail and deletes', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    const alpha = await seed(request, designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpNames[0], slot: 1 }));
+    const refs = await tenantRefs(request, NEEDS);
+    const alpha = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpNames[0], slot: 1 }));
 
     await page.goto('/');
     await expect(page).toHaveURL(/\/connectors$/);
@@ -151,30 +27,30 @@ test.describe('connector dashboard', () => {
     await expect(page.getByTestId('backend-badge')).toContainText('Emulator');
 
     // Seen while running, then SUCCESS without a reload (the list polls by itself).
-    const alphaBadge = row(page, alpha.name).getByTestId('state-badge');
+    const alphaBadge = connectorRow(page, alpha.name).getByTestId('state-badge');
     await expect(alphaBadge).toHaveText(/PENDING|IN_PROGRESS/);
     const updatedBefore = await page.getByTestId('updated-at').textContent();
     await expect(alphaBadge).toHaveText('SUCCESS', { timeout: 15_000 });
     await expect(page.getByTestId('updated-at')).toHaveText(/^Updated \d\d:\d\d:\d\d/);
     expect(await page.getByTestId('updated-at').textContent()).not.toBe(updatedBefore);
-    const alphaRow = row(page, alpha.name);
+    const alphaRow = connectorRow(page, alpha.name);
     await expect(alphaRow).toContainText(refs.cxpNames[0]);
     await expect(alphaRow).toContainText('VXLAN_GPE');
     await expect(alphaRow.locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT/);
 
     // A second connector in another CXP, for filtering and sorting.
-    const bravo = await seed(request, designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: refs.cxpNames[1], slot: 2 }));
+    const bravo = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: refs.cxpNames[1], slot: 2 }));
     await settled(request, bravo.provisionRequestId);
     await page.reload();
-    await expect(row(page, bravo.name)).toBeVisible();
+    await expect(connectorRow(page, bravo.name)).toBeVisible();
 
     const textFilter = page.getByLabel('Filter by name or CXP');
     await textFilter.fill(`${RUN}-bravo`);
-    await expect(row(page, bravo.name)).toBeVisible();
-    await expect(row(page, alpha.name)).toHaveCount(0);
+    await expect(connectorRow(page, bravo.name)).toBeVisible();
+    await expect(connectorRow(page, alpha.name)).toHaveCount(0);
     await textFilter.fill(refs.cxpNames[0]);
-    await expect(row(page, alpha.name)).toBeVisible();
-    await expect(row(page, bravo.name)).toHaveCount(0);
+    await expect(connectorRow(page, alpha.name)).toBeVisible();
+    await expect(connectorRow(page, bravo.name)).toHaveCount(0);
     await textFilter.fill(`e2e-${RUN}`);
     await expect(page.getByTestId('connector-row')).toHaveCount(2);
 
@@ -236,13 +112,13 @@ test.describe('connector dashboard', () => {
     await expect(dialog.getByTestId('state-badge')).toBeVisible();
     await expect(page).toHaveURL(/\/connectors\?deleted=/, { timeout: 20_000 });
     await expect(page.getByRole('status')).toContainText(`Connector ${alpha.name} was deleted.`);
-    await expect(row(page, alpha.name)).toHaveCount(0);
-    await expect(row(page, bravo.name)).toBeVisible();
+    await expect(connectorRow(page, alpha.name)).toHaveCount(0);
+    await expect(connectorRow(page, bravo.name)).toBeVisible();
   });
 
   test('a connector whose circuit fails provisioning ends FAILED with its error on the detail page', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    const doomed = await seed(
+    const refs = await tenantRefs(request, NEEDS);
+    const doomed = await seedConnector(
       request,
       designFor(refs, { name: `e2e-${RUN}-doomed`, cxp: refs.cxpNames[0], slot: 3, circuit: `fail-provision-${RUN}` }),
     );
@@ -259,13 +135,13 @@ test.describe('connector dashboard', () => {
 
     await page.goto('/connectors');
     await page.getByLabel('Provision state').selectOption('FAILED');
-    await expect(row(page, doomed.name).getByTestId('state-badge')).toHaveText('FAILED');
+    await expect(connectorRow(page, doomed.name).getByTestId('state-badge')).toHaveText('FAILED');
   });
 
   test('IPsec tunnels are listed with their pre-shared keys masked', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
+    const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-never-shown!`;
-    const ipsec = await seed(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpNames[0], slot: 4, ipsec: { psk: secret } }));
+    const ipsec = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpNames[0], slot: 4, ipsec: { psk: secret } }));
     await page.goto(`/connectors/${ipsec.id}`);
     const instances = page.getByRole('region', { name: /Instances/ });
     await expect(instances).toContainText('gw-primary');
@@ -285,22 +161,22 @@ test.describe('connector dashboard', () => {
 
   // Plain names read better in the screenshot; every run has its own data dir.
   test('screenshot: connectors in different states', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    const done = await seed(request, designFor(refs, { name: 'hub-westus-prod', cxp: refs.cxpNames[0], slot: 10 }));
-    const ipsec = await seed(
+    const refs = await tenantRefs(request, NEEDS);
+    const done = await seedConnector(request, designFor(refs, { name: 'hub-westus-prod', cxp: refs.cxpNames[0], slot: 10 }));
+    const ipsec = await seedConnector(
       request,
       designFor(refs, { name: 'branch-ipsec-eastus', cxp: refs.cxpNames[1], slot: 11, ipsec: { psk: 'screenshot-psk' } }),
     );
-    const failed = await seed(
+    const failed = await seedConnector(
       request,
       designFor(refs, { name: 'lab-eastus', cxp: refs.cxpNames[1], slot: 12, circuit: 'fail-provision-lab' }),
     );
     await Promise.all([done, ipsec, failed].map((s) => settled(request, s.provisionRequestId)));
-    const running = await seed(request, designFor(refs, { name: 'dc-westus-dr', cxp: refs.cxpNames[0], slot: 13 }));
+    const running = await seedConnector(request, designFor(refs, { name: 'dc-westus-dr', cxp: refs.cxpNames[0], slot: 13 }));
 
     await page.goto('/connectors');
-    await expect(row(page, running.name).getByTestId('state-badge')).toHaveText(/PENDING|IN_PROGRESS/);
-    await expect(row(page, failed.name).getByTestId('state-badge')).toHaveText('FAILED');
+    await expect(connectorRow(page, running.name).getByTestId('state-badge')).toHaveText(/PENDING|IN_PROGRESS/);
+    await expect(connectorRow(page, failed.name).getByTestId('state-badge')).toHaveText('FAILED');
     await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: false });
   });
 
@@ -314,176 +190,5 @@ test.describe('connector dashboard', () => {
     } else {
       await expect(page.getByTestId('connector-row')).toHaveCount(list.connectors.length);
     }
-  });
-
-  test('designer: create from a template with catalog pickers, provision, then edit and delete', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    const name = `e2e-${RUN}-designed`;
-    const cxp = refs.cxpNames[1];
-
-    await page.goto('/connectors');
-    await page.getByRole('link', { name: 'New connector' }).first().click();
-    await expect(page).toHaveURL(/\/designer$/);
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
-
-    const panel = page.getByRole('region', { name: 'Provision to Alkira' });
-    // The template refers to other resources by Terraform expression: fine for HCL, said up front for provisioning.
-    await expect(panel.getByTestId('provision-note')).toContainText('Terraform expression');
-    await expect(field(page, 'group')).toHaveValue('__terraform_expression__');
-
-    // Replace every reference with a pick from the tenant catalog.
-    await field(page, 'name').fill(name);
-    await field(page, 'cxp').selectOption(cxp);
-    await field(page, 'group').selectOption(refs.groupName);
-    await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
-    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
-    await expect(page.locator('[id="field-group-expression"]')).toHaveCount(0);
-    await expect(panel.getByTestId('provision-note')).toHaveCount(0);
-
-    // Provision: followed live, without a reload.
-    await panel.getByRole('button', { name: 'Provision', exact: true }).click();
-    const badge = panel.getByTestId('state-badge');
-    await expect(badge).toHaveText(/PENDING|IN_PROGRESS/);
-    await expect(badge).toHaveText('SUCCESS', { timeout: 15_000 });
-    const view = panel.getByRole('link', { name: /^View connector #\d+$/ });
-    const id = Number(/#(\d+)/.exec((await view.textContent()) ?? '')?.[1]);
-    expect(id).toBeGreaterThan(0);
-
-    // The dashboard lists it as provisioned.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connectors' }).click();
-    await expect(row(page, name).getByTestId('state-badge')).toHaveText('SUCCESS');
-    await expect(row(page, name)).toContainText(cxp);
-
-    // Detail → "Edit in designer": the live connector fills the form.
-    await page.getByRole('link', { name, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
-    await page.getByRole('link', { name: 'Edit in designer' }).click();
-    await expect(page).toHaveURL(new RegExp(`/designer\\?connector=${id}$`));
-    await expect(page.getByTestId('edit-banner')).toContainText(`Editing live connector ${name} (id ${id})`);
-    await expect(field(page, 'name')).toHaveValue(name);
-    await expect(field(page, 'cxp')).toHaveValue(cxp);
-    await expect(field(page, 'group')).toHaveValue(refs.groupName);
-    await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(refs.segmentIds[0]);
-
-    await field(page, 'description').fill(`edited by e2e ${RUN}`);
-    await field(page, 'size').selectOption('LARGE');
-    await panel.getByRole('button', { name: 'Provision changes' }).click();
-    await expect(badge).toHaveText(/PENDING|IN_PROGRESS/);
-    await expect(badge).toHaveText('SUCCESS', { timeout: 15_000 });
-    await expect(panel).toContainText(`Updated connector #${id}`);
-
-    // The detail page shows the change and an "Update" history entry.
-    await page.getByTestId('edit-banner').getByRole('link', { name: 'View its details' }).click();
-    await expect(page).toHaveURL(new RegExp(`/connectors/${id}$`));
-    const basics = page.getByRole('region', { name: 'Basics' });
-    await expect(basics).toContainText(`edited by e2e ${RUN}`);
-    await expect(basics).toContainText('LARGE');
-    const history = page.getByRole('region', { name: 'Provision history' }).getByTestId('provision-request');
-    await expect(history).toHaveCount(2);
-    // Newest first: the update, then the create (each entry opens with its operation).
-    await expect(history.nth(0)).toHaveText(/^\s*Update\s*SUCCESS/);
-    await expect(history.nth(1)).toHaveText(/^\s*Create\s*SUCCESS/);
-
-    // Delete it and watch it disappear.
-    await page.getByRole('button', { name: 'Delete', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: `Delete connector ${name}?` });
-    await dialog.getByLabel('Connector name').fill(name);
-    await dialog.getByRole('button', { name: 'Delete connector' }).click();
-    await expect(page).toHaveURL(/\/connectors\?deleted=/, { timeout: 20_000 });
-    await expect(page.getByRole('status')).toContainText(`Connector ${name} was deleted.`);
-    await expect(row(page, name)).toHaveCount(0);
-  });
-
-  test('designer: editing a live IPsec connector keeps its stored keys out of the HCL and leaves the new-design draft alone', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    const secret = `psk-${RUN}-stored`;
-    const live = await seed(request, designFor(refs, { name: `e2e-${RUN}-edit-ipsec`, cxp: refs.cxpNames[0], slot: 5, ipsec: { psk: secret } }));
-    await settled(request, live.provisionRequestId);
-
-    // A new-design draft in progress.
-    await page.goto('/designer');
-    await field(page, 'name').fill(`draft-${RUN}`);
-    await expect(page.getByTestId('autosave-status')).toContainText('Draft saved');
-
-    await page.goto(`/designer?connector=${live.id}`);
-    await expect(page.getByTestId('edit-banner')).toContainText(`Editing live connector ${live.name} (id ${live.id})`);
-    await expect(page.getByTestId('edit-banner').getByRole('link', { name: 'View its details' })).toHaveAttribute('href', `/connectors/${live.id}`);
-    await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
-    const psk = field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key');
-    await expect(psk).toHaveValue('********');
-    const hcl = page.getByTestId('hcl-preview');
-    await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
-    // Even when inline keys are asked for, the placeholder is never written as if it were the key.
-    await page.getByLabel('Pre-shared keys:').selectOption('inline');
-    await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
-    await expect(hcl).not.toContainText('********');
-    await expect(page.locator('body')).not.toContainText(secret);
-
-    // Unchanged keys go back as the placeholder, which keeps the stored key.
-    await field(page, 'description').fill('edited with the stored key');
-    const panel = page.getByRole('region', { name: 'Provision to Alkira' });
-    await panel.getByRole('button', { name: 'Provision changes' }).click();
-    await expect(panel.getByTestId('state-badge')).toHaveText('SUCCESS', { timeout: 15_000 });
-
-    // The new-design draft is still there.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Designer' }).click();
-    await expect(page).toHaveURL(/\/designer$/);
-    await expect(page.getByTestId('edit-banner')).toHaveCount(0);
-    await expect(field(page, 'name')).toHaveValue(`draft-${RUN}`);
-  });
-
-  test('designer: provisioning a template with expression references explains them and creates nothing', async ({ page, request }) => {
-    const name = `e2e-${RUN}-unresolved`;
-    await page.goto('/designer');
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
-    await field(page, 'name').fill(name);
-    // Still a valid design: it exports as HCL.
-    await expect(page.getByTestId('issue-summary').getByText('No errors')).toBeVisible();
-    await expect(page.getByTestId('hcl-preview')).toContainText('alkira_group.networking.name');
-
-    const panel = page.getByRole('region', { name: 'Provision to Alkira' });
-    await panel.getByRole('button', { name: 'Provision', exact: true }).click();
-    const explanation = panel.getByRole('alert').filter({ hasText: "can't be resolved against the tenant" });
-    await expect(explanation).toBeVisible();
-    for (const path of ['group', 'instances.0.credential_id', 'segment_options.0.segment_id']) {
-      await expect(explanation.locator('li').filter({ hasText: path }).first()).toContainText('Terraform expression');
-    }
-    await expect(explanation).toContainText('export HCL instead');
-    await expect(panel.getByTestId('state-badge')).toHaveCount(0);
-
-    const list = (await (await request.get('/api/connectors')).json()) as { connectors: { name: string }[] };
-    expect(list.connectors.map((c) => c.name)).not.toContain(name);
-  });
-
-  test('designer: the Provision button is disabled, with the reason, while the form has errors', async ({ page }) => {
-    await page.goto('/designer');
-    const panel = page.getByRole('region', { name: 'Provision to Alkira' });
-    const button = panel.getByRole('button', { name: 'Provision', exact: true });
-    await expect(button).toBeDisabled();
-    await expect(panel.getByTestId('provision-note')).toContainText(/Fix the \d+ errors? listed above to provision/);
-    await expect(button).toHaveAccessibleDescription(/Fix the \d+ errors? listed above/);
-  });
-
-  test('screenshot: the designer after provisioning', async ({ page, request }) => {
-    const refs = await tenantRefs(request);
-    await page.goto('/designer');
-    await page.getByRole('button', { name: 'Templates' }).click();
-    await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
-    await field(page, 'name').fill('hub-westeurope-prod');
-    await field(page, 'resource_name').fill('hub_westeurope_prod');
-    await field(page, 'description').fill('West Europe hub, production segment');
-    await field(page, 'vhub_prefix').fill('10.140.0.0/23');
-    await field(page, 'instances.0.loopback_subnet').fill('192.168.60.0/26');
-    await field(page, 'cxp').selectOption(refs.cxpNames[refs.cxpNames.length - 1]);
-    await field(page, 'group').selectOption(refs.groupName);
-    await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
-    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
-    const panel = page.getByRole('region', { name: 'Provision to Alkira' });
-    await panel.getByRole('button', { name: 'Provision', exact: true }).click();
-    await expect(panel.getByTestId('state-badge')).toHaveText('SUCCESS', { timeout: 15_000 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: screenshotPath('designer-provision.png'), fullPage: false });
   });
 });

@@ -46,7 +46,7 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
   await expect(topology).not.toContainText('secret');
 
   // Provisioning finishes on the server; the page notices by polling.
-  expect(await settled(request, seeded.provisionRequestId)).toBe('SUCCESS');
+  expect((await settled(request, seeded.provisionRequestId)).state).toBe('SUCCESS');
   await expect(topology.getByTestId('provision-state')).toHaveText('SUCCESS', { timeout: 10_000 });
   await expect(topology.getByTestId('diagram-node-vhub')).toHaveClass(/border-emerald-500/);
   await expect(topology.getByTestId('diagram-node-circuit')).toHaveClass(/border-emerald-500/);

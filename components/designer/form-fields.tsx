@@ -207,6 +207,93 @@ export function CheckboxField({ path, label, className }: { path: FormPath; labe
   );
 }
 
+interface ListRowsProps<T> {
+  /** Path of the list, e.g. `billing_tag_ids`; row `i` is at `<path>.<i>`. */
+  path: string;
+  label: string;
+  /** Names a row for screen readers and its remove button: "<itemLabel> <n>". */
+  itemLabel: string;
+  addLabel: string;
+  items: readonly T[];
+  /** Receives the whole list after a row is added or removed. */
+  onChange: (next: T[]) => void;
+  /** Value of a newly added row. */
+  newItem: T;
+  /** Help shown under the heading. */
+  help?: string;
+  /** How a row's control and its remove button line up. */
+  align?: 'center' | 'start';
+  /**
+   * A row's control. It takes `fieldId(itemPath)` as its id (the row's label
+   * points there) and, while the row has an error, `errorId` for
+   * aria-describedby (undefined otherwise).
+   */
+  renderControl: (item: T, index: number, itemPath: string, errorId: string | undefined) => ReactNode;
+}
+
+/**
+ * The scaffolding of a list edited as rows, what `FieldShell` is for a single
+ * field: heading and "+ Add" button (which carries the list's `field-<path>`
+ * id), one row per item with a remove button and its error, and the list's own
+ * error. The caller owns the value and renders each row's control.
+ */
+export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange, newItem, help, align = 'center', renderControl }: ListRowsProps<T>) {
+  const { errors } = useFormState<ConnectorDesign>({ name: path as FormPath });
+  const listError = messageAt(errors, path);
+  const headingId = useId();
+  const rowClass = align === 'start' ? 'flex items-start gap-1' : 'flex items-center gap-1';
+
+  return (
+    <fieldset className="min-w-0" aria-labelledby={headingId}>
+      <div className="flex items-center justify-between">
+        <span id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
+          {label}
+        </span>
+        <button type="button" id={fieldId(path)} className="btn-link text-xs" onClick={() => onChange([...items, newItem])}>
+          + {addLabel}
+        </button>
+      </div>
+      {help && <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">{help}</p>}
+      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-500 dark:text-slate-400">None</p>}
+      <ul className="mt-1 space-y-1">
+        {items.map((item, i) => {
+          const itemPath = `${path}.${i}`;
+          const itemError = messageAt(errors, itemPath);
+          const errorId = itemError ? `error-${itemPath}` : undefined;
+          return (
+            <li key={i}>
+              <div className={rowClass}>
+                <label htmlFor={fieldId(itemPath)} className="sr-only">
+                  {itemLabel} {i + 1}
+                </label>
+                {renderControl(item, i, itemPath, errorId)}
+                <button
+                  type="button"
+                  className="btn-icon"
+                  aria-label={`Remove ${itemLabel} ${i + 1}`}
+                  onClick={() => onChange(items.filter((_, j) => j !== i))}
+                >
+                  ×
+                </button>
+              </div>
+              {itemError && (
+                <p id={errorId} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+                  {itemError}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {listError && (
+        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+          {listError}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 interface ValueListFieldProps {
   /** Path of a list of scalars, e.g. `instances.0.gateway_mac_address`. */
   path: FormPath;
@@ -224,79 +311,36 @@ interface ValueListFieldProps {
  */
 export function ValueListField({ path, label, itemLabel, addLabel, placeholder, inputMode }: ValueListFieldProps) {
   const { field } = useController<ConnectorDesign>({ name: path });
-  const { errors } = useFormState<ConnectorDesign>({ name: path });
   const items = Array.isArray(field.value) ? (field.value as (string | number)[]) : [];
-  const listError = messageAt(errors, path);
-  const headingId = useId();
-  const itemHelp = helpFor(`${path}.0`);
-
   const update = (next: (string | number)[]) => field.onChange(next);
 
   return (
-    <fieldset className="min-w-0" aria-labelledby={headingId}>
-      <div className="flex items-center justify-between">
-        <span id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-          {label}
-        </span>
-        <button
-          type="button"
-          id={fieldId(path)}
-          className="btn-link text-xs"
-          onClick={() => update([...items, ''])}
-        >
-          + {addLabel}
-        </button>
-      </div>
-      {itemHelp && <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">{itemHelp}</p>}
-      {items.length === 0 && <p className="mt-1 text-xs italic text-slate-500 dark:text-slate-400">None</p>}
-      <ul className="mt-1 space-y-1">
-        {items.map((value, i) => {
-          const itemPath = `${path}.${i}`;
-          const itemError = messageAt(errors, itemPath);
-          return (
-            <li key={i}>
-              <div className="flex items-center gap-1">
-                <label htmlFor={fieldId(itemPath)} className="sr-only">
-                  {itemLabel} {i + 1}
-                </label>
-                <input
-                  id={fieldId(itemPath)}
-                  name={itemPath}
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  inputMode={inputMode}
-                  placeholder={placeholder}
-                  value={String(value ?? '')}
-                  aria-invalid={itemError ? true : undefined}
-                  aria-describedby={itemError ? `error-${itemPath}` : undefined}
-                  onChange={(e) => update(items.map((v, j) => (j === i ? e.target.value : v)))}
-                  onBlur={field.onBlur}
-                  className={`${inputClass} font-mono text-[13px]`}
-                />
-                <button
-                  type="button"
-                  className="btn-icon"
-                  aria-label={`Remove ${itemLabel} ${i + 1}`}
-                  onClick={() => update(items.filter((_, j) => j !== i))}
-                >
-                  ×
-                </button>
-              </div>
-              {itemError && (
-                <p id={`error-${itemPath}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-                  {itemError}
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {listError && (
-        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-          {listError}
-        </p>
+    <ListRows
+      path={path}
+      label={label}
+      itemLabel={itemLabel}
+      addLabel={addLabel}
+      items={items}
+      onChange={update}
+      newItem=""
+      help={helpFor(`${path}.0`)}
+      renderControl={(value, i, itemPath, errorId) => (
+        <input
+          id={fieldId(itemPath)}
+          name={itemPath}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          inputMode={inputMode}
+          placeholder={placeholder}
+          value={String(value ?? '')}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+          onChange={(e) => update(items.map((v, j) => (j === i ? e.target.value : v)))}
+          onBlur={field.onBlur}
+          className={`${inputClass} font-mono text-[13px]`}
+        />
       )}
-    </fieldset>
+    />
   );
 }

@@ -1,7 +1,6 @@
 /**
- * Seeding connectors through the app's own API for the a11y and detail
- * diagram specs, with references picked from the tenant catalog the way a
- * user would (the same approach as dashboard.spec.ts).
+ * Seeding connectors through the app's own API for the e2e specs, with
+ * references picked from the tenant catalog the way a user would.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { ConnectorDesign } from '../../lib/connector/design';
@@ -9,9 +8,13 @@ import type { ConnectorDesign } from '../../lib/connector/design';
 const CIRCUIT_BASE = '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
 
 export interface TenantRefs {
+  /** Every segment id in the catalog; `segmentId` is the first. */
+  segmentIds: string[];
   segmentId: string;
   credentialId: string;
   groupName: string;
+  /** Every CXP name in the catalog; `cxpName` is the first. */
+  cxpNames: string[];
   cxpName: string;
   profileId: number;
 }
@@ -22,7 +25,14 @@ async function catalog<T>(request: APIRequestContext, kind: string): Promise<T[]
   return ((await res.json()) as { items: T[] }).items;
 }
 
-export async function tenantRefs(request: APIRequestContext): Promise<TenantRefs> {
+export interface TenantNeeds {
+  /** Asserts the catalog has at least this many segments. */
+  minSegments?: number;
+  /** Asserts the catalog has at least this many CXPs. */
+  minCxps?: number;
+}
+
+export async function tenantRefs(request: APIRequestContext, need: TenantNeeds = {}): Promise<TenantRefs> {
   const [segments, credentials, groups, cxps, profiles] = await Promise.all([
     catalog<{ id: string }>(request, 'segments'),
     catalog<{ id: string }>(request, 'credentials'),
@@ -30,11 +40,17 @@ export async function tenantRefs(request: APIRequestContext): Promise<TenantRefs
     catalog<{ name: string }>(request, 'cxps'),
     catalog<{ id: number }>(request, 'ipsec-tunnel-profiles'),
   ]);
+  if (need.minSegments !== undefined) expect(segments.length).toBeGreaterThanOrEqual(need.minSegments);
+  if (need.minCxps !== undefined) expect(cxps.length).toBeGreaterThanOrEqual(need.minCxps);
+  const segmentIds = segments.map((s) => String(s.id));
+  const cxpNames = cxps.map((c) => c.name);
   return {
-    segmentId: String(segments[0].id),
+    segmentIds,
+    segmentId: segmentIds[0],
     credentialId: credentials[0].id,
     groupName: groups[0].name,
-    cxpName: cxps[0].name,
+    cxpNames,
+    cxpName: cxpNames[0],
     profileId: profiles[0].id,
   };
 }
@@ -94,6 +110,73 @@ export function seedDesign(refs: TenantRefs, o: SeedOptions): ConnectorDesign {
   } as ConnectorDesign;
 }
 
+export interface DesignOptions {
+  name: string;
+  cxp: string;
+  /** 0..63, keeps address plans of the seeded connectors apart (10.150.0.0/15). */
+  slot: number;
+  /** Circuit name; `fail-provision-*` makes the emulator fail provisioning. */
+  circuit?: string;
+  /** One customer gateway `gw-primary` with one tunnel `tunnel-1` using this key. */
+  ipsec?: { psk: string };
+}
+
+/**
+ * The dashboard and designer-provisioning specs' connector: its CXP, circuit
+ * and pre-shared key are chosen by the test, in an address range apart from
+ * `seedDesign`'s.
+ */
+export function designFor(refs: TenantRefs, o: DesignOptions): ConnectorDesign {
+  const segment = refs.segmentIds[0];
+  return {
+    resource_name: o.name.replace(/[^a-z0-9_]/gi, '_'),
+    name: o.name,
+    description: 'Seeded by the dashboard e2e test',
+    size: o.ipsec ? 'MEDIUM' : 'SMALL',
+    enabled: true,
+    vhub_prefix: `10.${150 + Math.floor(o.slot / 32)}.${(o.slot % 32) * 2}.0/23`,
+    cxp: o.cxp,
+    tunnel_protocol: o.ipsec ? 'IPSEC' : 'VXLAN_GPE',
+    group: refs.groupName,
+    billing_tag_ids: [],
+    instances: [
+      {
+        name: 'primary',
+        expressroute_circuit_id: `${CIRCUIT_BASE}/${o.circuit ?? `circuit-${o.name}`}`,
+        redundant_router: false,
+        loopback_subnet: `192.168.${40 + o.slot}.0/26`,
+        credential_id: refs.credentialId,
+        ...(o.ipsec
+          ? {
+              ipsec_customer_gateway: [
+                {
+                  segment_id: segment,
+                  customer_gateway: [
+                    {
+                      name: 'gw-primary',
+                      tunnel: [
+                        {
+                          name: 'tunnel-1',
+                          ike_version: 'IKEv2',
+                          initiator: true,
+                          pre_shared_key: o.ipsec.psk,
+                          profile_id: refs.profileId,
+                          remote_auth_type: 'FQDN',
+                          remote_auth_value: 'gw.example.com',
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    segment_options: [{ segment_id: segment, customer_asn: 65010 + o.slot, disable_internet_exit: true, advertise_on_prem_routes: false }],
+  };
+}
+
 export interface Seeded {
   id: number;
   name: string;
@@ -109,17 +192,17 @@ export async function seedConnector(request: APIRequestContext, design: Connecto
 }
 
 /** Waits (through the API, not the page) until a provision request is terminal. */
-export async function settled(request: APIRequestContext, provisionRequestId: string | null): Promise<string> {
+export async function settled(request: APIRequestContext, provisionRequestId: string | null): Promise<{ state: string; errorMessage?: string }> {
   expect(provisionRequestId).toBeTruthy();
-  let state = 'PENDING';
+  let last = { state: 'PENDING' } as { state: string; errorMessage?: string };
   await expect
     .poll(
       async () => {
-        state = ((await (await request.get(`/api/provision-requests/${provisionRequestId}`)).json()) as { state: string }).state;
-        return state;
+        last = await (await request.get(`/api/provision-requests/${provisionRequestId}`)).json();
+        return last.state;
       },
       { timeout: 20_000, intervals: [500] },
     )
     .toMatch(/^(SUCCESS|FAILED|PARTIAL_SUCCESS)$/);
-  return state;
+  return last;
 }
