@@ -6,14 +6,14 @@
  * switches the page to editing the new connector.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { tenantRefs } from './support/connectors';
 import { UPDATE_SCREENSHOTS } from './support/screenshots';
+import { field } from './support/locators';
 
 const RUN = Date.now().toString(36).slice(-5);
 const BACKUP_TUNNEL = 'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 
-const field = (page: Page, path: string): Locator => page.locator(`[id="field-${path}"]`);
 const tunnelNode = (page: Page, name: string) => page.getByRole('button', { name: `IPsec tunnel ${name}`, exact: true });
 
 /** Pages that already confirm "Replace the current design?" (a second handler would accept a handled dialog). */

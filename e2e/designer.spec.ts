@@ -3,8 +3,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyDesign, type ConnectorDesign } from '../lib/connector/design';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
+import { field } from './support/locators';
 
-const field = (page: Page, path: string): Locator => page.locator(`[id="field-${path}"]`);
 const hclPreview = (page: Page) => page.getByTestId('hcl-preview');
 
 /** The exact text of the HCL preview (toHaveText would normalize whitespace). */

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath } from './support/screenshots';
+import { field } from './support/locators';
 
 /** The provider page's example 4, with its misspelled `iposec_customer_gateway` block. */
 const example4 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-4.tf'), 'utf8');
 
-const field = (page: Page, p: string): Locator => page.locator(`[id="field-${p}"]`);
 const editor = (page: Page) => page.getByTestId('hcl-editor');
 /** The editor's exact text (CodeMirror renders only the visible lines). */
 const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';

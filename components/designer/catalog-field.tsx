@@ -10,14 +10,9 @@ import { useController } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { CatalogKind } from '@/lib/client/types';
 import { CatalogSelect } from '@/components/provisioning/CatalogSelect';
-import { FieldShell, fieldId, inputClass, ListRows, useFieldError } from './form-fields';
+import { FieldShell, fieldId, inputClass, ListRows, useFieldError, describedBy } from './form-fields';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
-
-function describedBy(path: string, hasHelp: boolean, hasError: boolean): string | undefined {
-  const ids = [hasError ? `error-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
 
 /** The form holds numbers for ids loaded from templates or the API, strings once picked. */
 function asText(value: unknown): string {

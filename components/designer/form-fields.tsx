@@ -68,7 +68,7 @@ export function FieldShell({ path, label, required, error, help, className, chil
   );
 }
 
-function describedBy(path: string, hasHelp: boolean, hasError: boolean): string | undefined {
+export function describedBy(path: string, hasHelp: boolean, hasError: boolean): string | undefined {
   const ids = [hasError ? `error-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
