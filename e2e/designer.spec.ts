@@ -348,3 +348,18 @@ test('instances can be duplicated, collapsed to a one-line summary, and removed'
   await expect(field(page, 'instances.1')).toHaveCount(0);
   await expect(page.getByTestId('error-list')).toHaveCount(0);
 });
+
+test('"Collapse all" / "Expand all" follows the instances that remain after one is removed', async ({ page }) => {
+  await page.goto('/designer');
+  await field(page, 'instances').click();
+  await field(page, 'instances').click();
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  for (const i of [0, 1, 2]) await expect(field(page, `instances.${i}`)).toHaveAttribute('aria-expanded', 'false');
+
+  await page.locator('[data-instance="0"]').getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(field(page, 'instances.2')).toHaveCount(0);
+  // Both remaining instances are collapsed, so the one click expands them.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  for (const i of [0, 1]) await expect(field(page, `instances.${i}`)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: 'Collapse all' })).toBeVisible();
+});

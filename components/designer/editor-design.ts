@@ -62,22 +62,33 @@ function valueAt(root: unknown, path: string): unknown {
   return node;
 }
 
+/** Every tunnel object of a design (parsed HCL: any shape), in document order. */
+function tunnelsOf(design: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const records = (value: unknown) =>
+    (Array.isArray(value) ? value : []).filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
+  for (const inst of records((design as { instances?: unknown } | null)?.instances))
+    for (const g of records(inst.ipsec_customer_gateway))
+      for (const c of records(g.customer_gateway)) out.push(...records(c.tunnel));
+  return out;
+}
+
 /**
  * The form holds literal keys while the editor shows `var.<name>`. A tunnel
- * whose key in the editor is exactly the variable generated for that tunnel
- * keeps the form's literal; otherwise a round trip through the editor would
- * swap the user's key for a reference. Any other value is taken as written.
+ * whose key in the editor is one of the variables generated for the form's
+ * keys gets that key's literal back (matched by variable name, not position:
+ * deleting or inserting a block in the editor shifts the tunnels after it);
+ * otherwise a round trip through the editor would swap the user's key for a
+ * reference. Any other value is taken as written.
  */
 export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign): ConnectorDesign {
   const generated = listPskVariables(form);
   if (generated.length === 0) return parsed;
+  const literalByReference = new Map(generated.map(({ name, path }) => [`\${var.${name}}`, valueAt(form, path)]));
   const next = structuredClone(parsed);
-  for (const { name, path } of generated) {
-    const tunnelPath = path.slice(0, -'.pre_shared_key'.length);
-    const tunnel = valueAt(next, tunnelPath);
-    if (!tunnel || typeof tunnel !== 'object') continue;
-    const record = tunnel as Record<string, unknown>;
-    if (record.pre_shared_key === `\${var.${name}}`) record.pre_shared_key = valueAt(form, path);
+  for (const tunnel of tunnelsOf(next)) {
+    const key = tunnel.pre_shared_key;
+    if (typeof key === 'string' && literalByReference.has(key)) tunnel.pre_shared_key = literalByReference.get(key);
   }
   return next;
 }

@@ -157,6 +157,8 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
   // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const listError = useFieldError('instances');
+  // By the rows that exist: `collapsed` may still hold ids of removed rows.
+  const allCollapsed = fields.length > 0 && fields.every((f) => collapsed.has(f.id));
 
   useImperativeHandle(
     ref,
@@ -194,9 +196,9 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
             <button
               type="button"
               className="btn-link text-xs"
-              onClick={() => setCollapsed(collapsed.size === fields.length ? new Set() : new Set(fields.map((f) => f.id)))}
+              onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(fields.map((f) => f.id)))}
             >
-              {collapsed.size === fields.length ? 'Expand all' : 'Collapse all'}
+              {allCollapsed ? 'Expand all' : 'Collapse all'}
             </button>
           )}
           <button type="button" id={fieldId('instances')} className="btn-secondary text-xs" onClick={() => append(emptyInstance())}>

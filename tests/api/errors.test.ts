@@ -67,6 +67,18 @@ describe('design validation (422)', () => {
     expect(r.status).toBe(422);
     expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['segment_options.0.customer_asn']);
   });
+
+  it('answers 422 naming the field, not 500, for a JSON object where text or a number goes', async () => {
+    const hostile = { toString: 1, valueOf: 1 };
+    const design = basicDesign('errors-hostile');
+    design.vhub_prefix = hostile;
+    design.billing_tag_ids = [hostile];
+    const r = await call(server, 'POST', '/api/connectors', design);
+    expect(r.status, r.text).toBe(422);
+    const paths = r.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toContain('vhub_prefix');
+    expect(paths).toContain('billing_tag_ids.0');
+  });
 });
 
 describe('unresolvable references (409)', () => {

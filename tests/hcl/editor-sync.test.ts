@@ -25,6 +25,20 @@ describe('editor → form round trip', () => {
     expect(JSON.stringify(merged)).toContain('"pre_shared_key":"${var.shared_psk}"');
   });
 
+  it('keeps the literal keys of the tunnels after a block deleted in the editor (their positions shift)', () => {
+    const multiSegment = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design;
+    const hcl = renderConnectorHcl(multiSegment);
+    const first = hcl.indexOf('      customer_gateway {');
+    const second = hcl.indexOf('      customer_gateway {', first + 1);
+    const outcome = judgeEditorParse(parseConnectorHcl(hcl.slice(0, first) + hcl.slice(second)));
+    if (outcome.status !== 'synced') throw new Error('expected a design');
+    const merged = keepFormPskLiterals(outcome.design, multiSegment);
+    const keys = (d: typeof multiSegment) =>
+      d.instances.flatMap((i) => (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key))));
+    expect(keys(merged)).toEqual(keys(multiSegment).slice(1));
+    expect(JSON.stringify(merged)).not.toContain('${var.');
+  });
+
   it('does not apply text with syntax errors or without exactly one connector', () => {
     expect(judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec).replace('{', '{ =')))).toMatchObject({ status: 'syntax' });
     expect(judgeEditorParse(parseConnectorHcl('variable "x" {}\n'))).toMatchObject({ status: 'resource-count', resourceCount: 0 });

@@ -106,3 +106,34 @@ describe('react-hook-form resolver', () => {
     expectTypeOf(zodResolver(connectorDesignSchema)).toExtend<Resolver<ConnectorDesign, any, ConnectorDesign>>();
   });
 });
+
+describe('hostile values from API bodies', () => {
+  /** Every scalar leaf path of a design. */
+  function leafPaths(value: unknown, path = ''): string[] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => leafPaths(v, `${path}.${i}`));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leafPaths(v, path ? `${path}.${k}` : k));
+    return [path];
+  }
+
+  function withValueAt(design: unknown, path: string, value: unknown): any {
+    const copy = structuredClone(design) as any;
+    const keys = path.split('.');
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key];
+    node[keys[keys.length - 1]] = value;
+    return copy;
+  }
+
+  it('a JSON object with toString/valueOf keys in any field is reported at that field, never thrown', () => {
+    const hostile = { toString: 1, valueOf: 1 };
+    for (const design of [ipsecDesign(), vxlanHaDesign(), vxlanGpeDesign()]) {
+      for (const path of leafPaths(design)) {
+        const input = withValueAt(design, path, hostile);
+        const result = validateDesign(input);
+        expect(result.ok, path).toBe(false);
+        expect(result.errors.map((e) => e.path), path).toContain(path);
+        expect(result.errors.map((e) => e.message).join('\n'), path).not.toContain('[object Object]');
+      }
+    }
+  });
+});

@@ -48,9 +48,21 @@ export function readNumber(value: unknown): NumberReading {
   return { kind: 'invalid', text: typeof value === 'string' ? value : JSON.stringify(value) };
 }
 
-/** A value as the user wrote it, quoted, for messages. */
+/**
+ * A value as the user wrote it, quoted, for messages. Objects and lists (API
+ * bodies may hold anything) are shown as JSON: `String()` of a JSON object
+ * is "[object Object]", and throws for one with a `toString` key.
+ */
 export function quote(value: unknown): string {
-  return JSON.stringify(typeof value === 'string' ? value : String(value));
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(JSON.stringify(value));
+    } catch {
+      return '"(unprintable value)"';
+    }
+  }
+  return JSON.stringify(String(value));
 }
 
 /** The tunnel protocol in force, or null when it is an expression or not a known protocol. */
