@@ -363,3 +363,17 @@ test('"Collapse all" / "Expand all" follows the instances that remain after one 
   for (const i of [0, 1]) await expect(field(page, `instances.${i}`)).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByRole('button', { name: 'Collapse all' })).toBeVisible();
 });
+
+test('the Templates menu closes when keyboard focus leaves it', async ({ page }) => {
+  await page.goto('/designer');
+  const toggle = page.getByRole('button', { name: 'Templates' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('list', { name: 'Starter templates' });
+  await expect(menu).toBeVisible();
+  // Tab through the toggle's items (Empty + the four templates), then once more out of the menu.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(menu).toBeHidden();
+});

@@ -34,6 +34,12 @@ export function TemplateMenu({ onChoose }: { onChoose: (design: ConnectorDesign,
     <div
       ref={rootRef}
       className="relative"
+      // Tabbing out of the menu closes it, like a click outside does. (A null
+      // relatedTarget is a click on something unfocusable: the pointer handler decides.)
+      onBlur={(e) => {
+        const next = e.relatedTarget as Node | null;
+        if (open && next && !rootRef.current?.contains(next)) setOpen(false);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           setOpen(false);
