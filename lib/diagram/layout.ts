@@ -2,9 +2,14 @@
  * Positions the graph with ELK's layered algorithm, left to right: Alkira on
  * the left, the customer side on the right. Node sizes come from the node
  * kind and its number of detail lines, so labels fit without measuring DOM.
+ *
+ * In the browser ELK runs in a Web Worker (layout.worker.ts), so a large
+ * design does not freeze the page while it is laid out; where there is no
+ * Worker (node, tests) or the worker fails, it runs on the calling thread.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkLayoutRequest, ElkLayoutResponse } from './layout-protocol';
 import type { DiagramGraph, DiagramNode, DiagramNodeKind } from './types';
 
 export interface Point {
@@ -60,12 +65,75 @@ function labelWidth(label: string): number {
   return Math.ceil(label.length * 6.2 + 12);
 }
 
-let elk: InstanceType<typeof ELK> | null = null;
+let localEngine: Promise<InstanceType<typeof ELK>> | null = null;
 
-function engine(): InstanceType<typeof ELK> {
+/** ELK on the calling thread, loaded on first use (the browser normally never needs it). */
+function layoutHere(graph: ElkNode): Promise<ElkNode> {
   // One engine per page: constructing it parses ELK's ~1.5 MB of code again.
-  elk ??= new ELK();
-  return elk;
+  localEngine ??= import('elkjs/lib/elk.bundled.js').then(({ default: Engine }) => new Engine());
+  return localEngine.then((engine) => engine.layout(graph));
+}
+
+interface WorkerRequest {
+  graph: ElkNode;
+  resolve: (result: ElkNode) => void;
+  reject: (error: Error) => void;
+}
+
+/** `undefined`: not started yet; `null`: no worker (unsupported or failed), lay out here. */
+let worker: Worker | null | undefined;
+const inFlight = new Map<number, WorkerRequest>();
+let lastRequestId = 0;
+
+function layoutWorker(): Worker | null {
+  if (worker !== undefined) return worker;
+  worker = null;
+  if (typeof window === 'undefined' || typeof Worker === 'undefined') return null;
+  try {
+    const started = new Worker(new URL('./layout.worker.ts', import.meta.url), { name: 'elk-layout' });
+    started.onmessage = (event: MessageEvent<ElkLayoutResponse>) => {
+      const { id, result, error } = event.data;
+      const request = inFlight.get(id);
+      if (!request) return;
+      inFlight.delete(id);
+      if (result) request.resolve(result);
+      else request.reject(new Error(error));
+    };
+    // The script could not load (network, CSP) or the worker crashed: finish
+    // what was sent to it here and stop using it for this page.
+    started.onerror = (event) => {
+      event.preventDefault();
+      abandonWorker();
+    };
+    started.onmessageerror = () => abandonWorker();
+    worker = started;
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+function abandonWorker(): void {
+  worker?.terminate();
+  worker = null;
+  const stranded = [...inFlight.values()];
+  inFlight.clear();
+  for (const request of stranded) layoutHere(request.graph).then(request.resolve, request.reject);
+}
+
+function runElk(graph: ElkNode): Promise<ElkNode> {
+  const target = layoutWorker();
+  if (!target) return layoutHere(graph);
+  return new Promise((resolve, reject) => {
+    const id = ++lastRequestId;
+    inFlight.set(id, { graph, resolve, reject });
+    try {
+      target.postMessage({ id, graph } satisfies ElkLayoutRequest);
+    } catch {
+      inFlight.delete(id);
+      layoutHere(graph).then(resolve, reject);
+    }
+  });
 }
 
 function layoutOptions(): Record<string, string> {
@@ -106,7 +174,7 @@ export async function layoutGraph(graph: DiagramGraph): Promise<DiagramLayout> {
       labels: e.label ? [{ id: `${e.id}:label`, text: e.label, width: labelWidth(e.label), height: 16 }] : undefined,
     }));
 
-  const result: ElkNode = await engine().layout({
+  const result: ElkNode = await runElk({
     id: 'root',
     layoutOptions: layoutOptions(),
     children,
