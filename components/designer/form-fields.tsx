@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { get, useController, useFormContext, useFormState, type FieldError } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { FormPath } from './form-types';
@@ -232,6 +232,27 @@ interface ListRowsProps<T> {
 }
 
 /**
+ * Stable React keys for the rows of a list of scalars, which have no identity
+ * of their own: a removed row takes its key (and its controls' state, e.g. a
+ * picker's expression mode) with it instead of handing it to the next row.
+ * Rows added or dropped from outside (a form reset, HCL edits) get fresh keys
+ * at the end, or lose them from the end.
+ */
+function useRowKeys(length: number) {
+  const state = useRef<{ ids: number[]; next: number }>({ ids: [], next: 0 });
+  const s = state.current;
+  while (s.ids.length < length) s.ids.push(s.next++);
+  if (s.ids.length > length) s.ids.length = length;
+  return {
+    ids: s.ids,
+    /** Call before adding a row at the end. */
+    add: () => void s.ids.push(s.next++),
+    /** Call before removing row `index`. */
+    remove: (index: number) => void s.ids.splice(index, 1),
+  };
+}
+
+/**
  * The scaffolding of a list edited as rows, what `FieldShell` is for a single
  * field: heading and "+ Add" button (which carries the list's `field-<path>`
  * id), one row per item with a remove button and its error, and the list's own
@@ -242,6 +263,7 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
   const listError = messageAt(errors, path);
   const headingId = useId();
   const rowClass = align === 'start' ? 'flex items-start gap-1' : 'flex items-center gap-1';
+  const keys = useRowKeys(items.length);
 
   return (
     <fieldset className="min-w-0" aria-labelledby={headingId}>
@@ -249,7 +271,15 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
         <span id={headingId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
           {label}
         </span>
-        <button type="button" id={fieldId(path)} className="btn-link text-xs" onClick={() => onChange([...items, newItem])}>
+        <button
+          type="button"
+          id={fieldId(path)}
+          className="btn-link text-xs"
+          onClick={() => {
+            keys.add();
+            onChange([...items, newItem]);
+          }}
+        >
           + {addLabel}
         </button>
       </div>
@@ -261,7 +291,7 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
           const itemError = messageAt(errors, itemPath);
           const errorId = itemError ? `error-${itemPath}` : undefined;
           return (
-            <li key={i}>
+            <li key={keys.ids[i]}>
               <div className={rowClass}>
                 <label htmlFor={fieldId(itemPath)} className="sr-only">
                   {itemLabel} {i + 1}
@@ -271,7 +301,10 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
                   type="button"
                   className="btn-icon"
                   aria-label={`Remove ${itemLabel} ${i + 1}`}
-                  onClick={() => onChange(items.filter((_, j) => j !== i))}
+                  onClick={() => {
+                    keys.remove(i);
+                    onChange(items.filter((_, j) => j !== i));
+                  }}
                 >
                   ×
                 </button>
