@@ -11,6 +11,7 @@ import { HclDiagnosticLine } from '@/components/designer/hcl-diagnostic-line';
 import { useDebouncedValue } from '@/components/designer/use-debounced-value';
 import { connectorSource } from './connector-source';
 import { readTfFile } from './read-tf-file';
+import { groupImportDiagnostics } from './resource-diagnostics';
 
 export interface ImportSeed {
   text: string;
@@ -36,7 +37,8 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
   const parsed = useMemo(() => (source.trim() ? parseConnectorHcl(source) : null), [source]);
   const resources = parsed?.designs ?? [];
   const choice = Math.min(chosen, Math.max(resources.length - 1, 0));
-  const fileNotes = parsed?.diagnostics.filter((d) => d.resource === undefined) ?? [];
+  const grouped = useMemo(() => (parsed ? groupImportDiagnostics(parsed) : null), [parsed]);
+  const fileNotes = grouped?.fileNotes ?? [];
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -126,7 +128,7 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
                   {resources.length === 0 && <p className="text-slate-600 dark:text-slate-400">No alkira_connector_azure_expressroute resource found.</p>}
                   <ul className="space-y-2">
                     {resources.map((r, i) => {
-                      const own = parsed.diagnostics.filter((d) => d.resource === r.resource_name);
+                      const own = grouped?.byResource[i] ?? [];
                       return (
                         <li key={`${r.resource_name}|${r.line}`} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
                           <label className="flex items-baseline gap-2">

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { judgeEditorParse } from '@/components/designer/editor-design';
+import { emptyDesign } from '@/lib/connector/design';
 import { connector, errorsOf, parseOne, positionOf } from './helpers';
 
 describe('whole files', () => {
@@ -91,6 +92,18 @@ describe('values', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ path: 'segment_options.0.customer_asn', ...positionOf(text, '"65oo1"') });
     expect(errors[0].message).toMatch(/^customer_asn must be a number/);
+  });
+
+  it('reads an empty string for a number as unset, reported once as required (the empty form renders customer_asn = "")', () => {
+    const text = connector('blank').replace('customer_asn = 65001', 'customer_asn = ""');
+    const { design, diagnostics } = parseOne(text);
+    expect(design.segment_options).toEqual([expect.objectContaining({ customer_asn: '' })]);
+    const asn = diagnostics.filter((d) => d.path === 'segment_options.0.customer_asn');
+    expect(asn.map((d) => d.message)).toEqual(['segment_options #1: customer_asn is required']);
+    // The designer's empty state: every finding is the validator's "required", none "must be a number".
+    const empty = parseConnectorHcl(renderConnectorHcl(emptyDesign()));
+    expect(empty.diagnostics.filter((d) => /must be a number/.test(d.message))).toEqual([]);
+    expect(empty.diagnostics.filter((d) => d.path === 'segment_options.0.customer_asn').map((d) => d.message)).toEqual(['segment_options #1: customer_asn is required']);
   });
 
   it('keeps references, function calls, conditionals and templates verbatim as ${…}', () => {
@@ -354,6 +367,34 @@ describe('syntax errors the grammar would read past', () => {
     const { syntax, designs } = syntaxOf(connector('k').replace('alkira_segment.prod.id', 'alkira_segment.in.id'));
     expect(syntax).toEqual([]);
     expect(designs[0].design.segment_options[0].segment_id).toBe('${alkira_segment.in.id}');
+  });
+
+  it('names a number written with digit separators (65_001), on one line, with no follow-on syntax error', () => {
+    const text = connector('sep').replace('customer_asn = 65001', 'customer_asn = 65_001');
+    const { design, diagnostics, syntax } = { ...syntaxOf(text), design: parseOne(text).design };
+    expect(syntax).toEqual([]);
+    const errors = errorsOf(diagnostics);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: 'customer_asn: 65_001 is not a number (HCL has no digit separators) — write 65001',
+        path: 'segment_options.0.customer_asn',
+        resource: 'sep',
+        ...positionOf(text, '65_001'),
+      }),
+    ]);
+    expect(errors[0].to - errors[0].from).toBe('65_001'.length);
+    // Neither the truncated 65 nor a "block _001" is imported.
+    expect(design.segment_options).toEqual([expect.objectContaining({ customer_asn: '' })]);
+    expect(diagnostics.filter((d) => /public ASN|Unknown block/.test(d.message))).toEqual([]);
+  });
+
+  it('keeps every message on one line, even for a block name the parser reads across lines', () => {
+    // `_x` after a number is no digit separator, but the parser still makes it a block cut short at the line end.
+    const text = connector('nl').replace('customer_asn = 65001', 'customer_asn = 65_x\n');
+    const { diagnostics } = parseConnectorHcl(text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) expect(d.message).not.toMatch(/\n/);
+    expect(diagnostics.map((d) => d.message)).toContain('Unknown block _x in segment_options; its content is not imported');
   });
 
   it('does not take an object key lookup for a builtin (valueOf, constructor)', () => {

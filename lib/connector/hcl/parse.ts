@@ -41,6 +41,8 @@ export interface ParsedDesign {
   design: ConnectorDesign;
   /** 1-based line of the resource block. */
   line: number;
+  /** Character offsets of the resource block (as far as it could be read), to tell apart blocks with the same label. */
+  range?: SourceRange;
 }
 
 export interface ParsedHcl {
@@ -110,7 +112,7 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
   const body = convertBody(block.getChild('Body'), CONNECTOR_RESOURCE_SCHEMA, '', true, ctx);
   const design = { resource_name: label, ...body } as unknown as ConnectorDesign;
   if (checkDesign) reportDesignIssues(design, ctx);
-  return { resource_name: label, design, line };
+  return { resource_name: label, design, line, range: { from: block.from, to: block.to } };
 }
 
 /** The label of the connector resource whose block contains `offset`, if any. */

@@ -110,10 +110,32 @@ function convertAttribute(node: SyntaxNode, schema: BlockSchema, path: string, i
   if (coerced.value !== undefined) state.design[name] = coerced.value;
 }
 
+/**
+ * `customer_asn = 65_001`: HCL has no digit separators, so the parser reads
+ * the number `65` and then a block named `_001` cut short. Returns the
+ * attribute's name, the number as written and the range of both parts when
+ * `attr` ends in such a number and `next` is that block.
+ */
+export function digitSeparatedNumber(attr: SyntaxNode, next: SyntaxNode | null, text: string): { name: string; written: string; range: SourceRange } | null {
+  if (!next || next.name !== 'Block' || next.from !== attr.to) return null;
+  const nameNode = attr.getChild('Identifier');
+  const literal = attr.getChild('Expression')?.getChild('LiteralValue')?.getChild('NumericLit');
+  const tail = next.getChild('BlockType')?.getChild('Identifier');
+  if (!nameNode || !literal || literal.to !== attr.to || !tail || tail.from !== next.from) return null;
+  const tailText = nodeText(tail, text);
+  if (!/^_[0-9_]*[0-9]$/.test(tailText)) return null;
+  return { name: nodeText(nameNode, text), written: nodeText(literal, text) + tailText, range: { from: literal.from, to: tail.to } };
+}
+
+/** A name as shown in a message: on one line (a block cut short by a syntax error can span lines). */
+function shownName(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
+}
+
 function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
   const typeNode = node.getChild('BlockType');
   if (!typeNode) return;
-  const name = nodeText(typeNode, ctx.text);
+  const name = shownName(nodeText(typeNode, ctx.text));
   const header = blockHeaderRange(node);
   const report = (severity: 'error' | 'warning', message: string, at?: string) =>
     ctx.sink.add(severity, message, header, { path: at, resource: ctx.resource });
@@ -150,8 +172,22 @@ function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isRes
 export function convertBody(body: SyntaxNode | null, schema: BlockSchema, path: string, isResource: boolean, ctx: ConvertContext): Record<string, unknown> {
   const state: BodyState = { design: {}, seen: new Map(), blockCounts: new Map() };
   for (let child = body?.firstChild ?? null; child; child = child.nextSibling) {
-    if (child.name === 'Attribute') convertAttribute(child, schema, path, isResource, state, ctx);
-    else if (child.name === 'Block') convertBlock(child, schema, path, isResource, state, ctx);
+    if (child.name === 'Attribute') {
+      const separated = digitSeparatedNumber(child, child.nextSibling, ctx.text);
+      if (separated) {
+        const attrPath = join(path, separated.name);
+        const digits = separated.written.replace(/_/g, '');
+        ctx.sink.add('error', `${separated.name}: ${separated.written} is not a number (HCL has no digit separators) — write ${digits}`, separated.range, {
+          path: attrPath,
+          resource: ctx.resource,
+        });
+        ctx.flagged.add(attrPath);
+        state.seen.set(separated.name, ctx.sink.lineOf(child.from));
+        child = child.nextSibling!; // the `_001` "block" is the number's tail
+        continue;
+      }
+      convertAttribute(child, schema, path, isResource, state, ctx);
+    } else if (child.name === 'Block') convertBlock(child, schema, path, isResource, state, ctx);
   }
   for (const [name, spec] of Object.entries(schema.attributes)) {
     if (spec.required && !Object.hasOwn(state.design, name)) state.design[name] = '';

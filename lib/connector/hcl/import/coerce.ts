@@ -59,6 +59,9 @@ function coerceScalar(type: ScalarType, value: HclValue, attribute: string, labe
     case 'number':
       if (value.kind === 'number') return { value: value.value };
       if (value.kind === 'string') {
+        // `""` is how the form's empty state renders an unset number: unset here too, so the
+        // validator reports it once as required rather than twice (here as "not a number").
+        if (value.value.trim() === '') return {};
         const n = numberFromText(value.value);
         // Keep what was written, so the form shows it; the problem blocks it anyway.
         return n === null ? { value: value.value, problem: `${label} must be a number: ${describe(value, attribute)} is not` } : { value: n };

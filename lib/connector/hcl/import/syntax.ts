@@ -5,7 +5,8 @@
  * trail of follow-on errors, so only the first error per line is reported,
  * and at most MAX_SYNTAX_ERRORS in all.
  */
-import type { Tree } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { digitSeparatedNumber } from './body';
 import type { SourceRange } from './diagnostics';
 import type { StructureProblem } from './structure';
 
@@ -32,6 +33,21 @@ function describeUnexpected(text: string, from: number, to: number): string {
 }
 
 /**
+ * Whether an error node lies in the block the parser makes of a number's
+ * `_001` tail (`customer_asn = 65_001`): the importer reports that number
+ * itself, and the parser's error there is only a follow-on.
+ */
+function inDigitSeparatorTail(node: SyntaxNode, text: string): boolean {
+  for (let at: SyntaxNode | null = node.parent; at; at = at.parent) {
+    if (at.name === 'Block') {
+      const before = at.prevSibling;
+      return before?.name === 'Attribute' && digitSeparatedNumber(before, at, text) !== null;
+    }
+  }
+  return false;
+}
+
+/**
  * The syntax errors to report, in document order: one per line, at most
  * MAX_SYNTAX_ERRORS, grammar errors only before the first structural problem.
  */
@@ -41,7 +57,7 @@ export function collectSyntaxErrors(tree: Tree, text: string, structural: Struct
   try {
     tree.iterate({
       enter(node) {
-        if (!node.type.isError || node.from >= limit) return;
+        if (!node.type.isError || node.from >= limit || inDigitSeparatorTail(node.node, text)) return;
         const to = node.to > node.from ? node.to : Math.min(node.from + 1, text.length);
         grammar.push({ from: node.from, to, message: `Syntax error: unexpected ${describeUnexpected(text, node.from, node.to)}` });
       },
