@@ -54,9 +54,18 @@ export function FieldShell({ path, label, required, error, help, className, chil
         )}
       </label>
       {children}
-      {helpText && (
+      <FieldNotes path={path} help={helpText} error={error} />
+    </div>
+  );
+}
+
+/** A field's help line and inline error, with the ids its control's aria-describedby points at. */
+function FieldNotes({ path, help, error }: { path: string; help?: string | null; error?: string | null }) {
+  return (
+    <>
+      {help && (
         <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-600 dark:text-slate-400">
-          {helpText}
+          {help}
         </p>
       )}
       {error && (
@@ -64,7 +73,7 @@ export function FieldShell({ path, label, required, error, help, className, chil
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -193,16 +202,7 @@ export function CheckboxField({ path, label, className }: { path: FormPath; labe
           {label}
         </label>
       </div>
-      {help && (
-        <p id={`help-${path}`} className="mt-0.5 text-[11px] leading-snug text-slate-600 dark:text-slate-400">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      <FieldNotes path={path} help={help} error={error} />
     </div>
   );
 }
