@@ -4,6 +4,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/connectors', label: 'Connectors' },
+  { href: '/designs', label: 'Designs' },
   { href: '/designer', label: 'Designer' },
 ];
 

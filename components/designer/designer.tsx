@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { connectorDesignSchema } from '@/lib/connector/schema';
 import { BasicsSection, BillingTagsSection } from './basics-section';
-import { clearDraft, loadDraft, saveDraft, withFormLists } from './draft-storage';
+import { clearDraft, loadDraft, saveDraft, withFormLists, type DraftSlot } from './draft-storage';
 import { fieldId } from './form-fields';
 import { InstancesSection, type InstancesHandle } from './instances-section';
 import { IssueSummary } from './issue-summary';
@@ -24,6 +24,8 @@ import { hasStoredKeyPlaceholder } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
+import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
+import { useSaveImported } from '@/components/workspace/workspace-import';
 
 const AUTOSAVE_MS = 300;
 
@@ -46,9 +48,26 @@ function focusPath(path: string): boolean {
   return false;
 }
 
-/** `connectorId` set: edit mode for that live connector (see live-connector.tsx); otherwise a new design with an autosaved draft. */
-export function Designer({ connectorId }: { connectorId?: number } = {}) {
+/** A stored workspace design open in the designer (`/designs/<id>`, see components/workspace/). */
+export interface DesignerWorkspace {
+  /** Its own draft slot: unsaved edits autosave there and survive a reload. */
+  draftSlot: DraftSlot;
+  /** The stored version the form starts from when there is no draft. */
+  initial: ConnectorDesign;
+  /** Rendered inside the form context: in the toolbar, above the columns, and instead of the Provision panel. */
+  toolbar: ReactNode;
+  banner: ReactNode;
+  provision: ReactNode;
+}
+
+/**
+ * `connectorId` set: edit mode for that live connector (see live-connector.tsx); `workspace` set: a stored
+ * design; otherwise a new design with an autosaved draft.
+ */
+export function Designer({ connectorId, workspace }: { connectorId?: number; workspace?: DesignerWorkspace } = {}) {
   const editing = connectorId !== undefined;
+  const draftSlot = workspace?.draftSlot;
+  const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   const form = useForm<ConnectorDesign>({
@@ -82,16 +101,20 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
     setLiveLoaded({ name: live.data.name, storedKeys: hasStoredKeyPlaceholder(next) });
   }, [live.data, liveLoaded, reset, trigger]);
 
-  // Restore the draft after hydration (the server renders the empty form).
+  // A stored design's starting point, read once: later saves re-mount the designer rather than reset it.
+  const [initial] = useState(() => (workspace ? withFormLists(workspace.initial) : null));
+
+  // Restore the draft after hydration (the server renders the empty form); a stored design starts from its version.
   useEffect(() => {
     if (editing) return;
-    const draft = loadDraft();
+    if (initial) baselineRef.current = JSON.stringify(initial);
+    const draft = loadDraft(draftSlot) ?? initial;
     if (draft) {
       reset(draft);
       void trigger();
     }
     setDraftLoaded(true);
-  }, [editing, reset, trigger]);
+  }, [editing, reset, trigger, draftSlot, initial]);
 
   // Autosave, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
@@ -101,7 +124,7 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
       if (timer === undefined || createdRef.current) return;
       clearTimeout(timer);
       timer = undefined;
-      saveDraft(getValues());
+      saveDraft(getValues(), draftSlot);
       setSavedAt(new Date());
     };
     const sub = watch(() => {
@@ -114,7 +137,7 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
       sub.unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [draftLoaded, editing, watch, getValues]);
+  }, [draftLoaded, editing, watch, getValues, draftSlot]);
 
   const isDirty = () => JSON.stringify(getValues()) !== baselineRef.current;
 
@@ -144,6 +167,15 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
       baselineRef.current = JSON.stringify(next);
       reset(next);
       void trigger();
+      return;
+    }
+    if (initial) {
+      // A stored design resets to its saved version: only the unsaved edits go.
+      if (!window.confirm('Discard your unsaved changes and go back to the saved version?')) return;
+      reset(initial);
+      void trigger();
+      clearDraft(draftSlot);
+      setSavedAt(null);
       return;
     }
     if (!window.confirm('Reset the designer? This clears the form and the saved draft.')) return;
@@ -181,6 +213,16 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
     [editing, router],
   );
 
+  // The new design is now stored in the workspace: continue on its own URL, and let go of the new-design draft.
+  const onSavedToWorkspace = useCallback(
+    (id: number) => {
+      createdRef.current = true;
+      clearDraft();
+      router.push(`/designs/${id}`);
+    },
+    [router],
+  );
+
   const openNode = useCallback((formPath: string) => focusIssue(fieldPathForNode(formPath)), [focusIssue]);
   const pskAsVariables = effectiveHclOptions.preSharedKeys === 'variable';
   const topology = (
@@ -208,8 +250,9 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
           <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="autosave-status">
             {editing ? 'Editing a live connector' : savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
           </span>
+          {workspace ? workspace.toolbar : !editing && <SaveToWorkspace onSaved={onSavedToWorkspace} />}
           <TemplateMenu onChoose={loadDesign} />
-          <ImportAction onLoad={loadImported} />
+          <ImportAction onLoad={loadImported} onSaveAll={saveImported} />
           <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
             Validate all
           </button>
@@ -217,6 +260,7 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
             Reset
           </button>
         </div>
+        {workspace?.banner}
         {editing && (
           <LiveConnectorBanner
             connectorId={connectorId}
@@ -254,7 +298,11 @@ export function Designer({ connectorId }: { connectorId?: number } = {}) {
             <>
               <IssueSummary onSelect={focusIssue} pskAsVariables={pskAsVariables} />
               <HclDiagnosticsPanel store={hclSync} />
-              <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />
+              {workspace ? (
+                workspace.provision
+              ) : (
+                <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />
+              )}
               <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">
                 <PreviewPane
                   options={effectiveHclOptions}

@@ -8,6 +8,20 @@ import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 export const DRAFT_KEY = 'connector-studio:draft:v1';
 export const DRAFT_SECRETS_KEY = 'connector-studio:draft-secrets:v1';
 
+/**
+ * Where a draft lives: the new-design draft by default; a stored workspace
+ * design keeps its unsaved edits in its own slot (`design:<id>`).
+ */
+export interface DraftSlot {
+  key: string;
+  secretsKey: string;
+}
+export const NEW_DESIGN_SLOT: DraftSlot = { key: DRAFT_KEY, secretsKey: DRAFT_SECRETS_KEY };
+
+export function namedDraftSlot(name: string): DraftSlot {
+  return { key: `connector-studio:draft:${name}:v1`, secretsKey: `connector-studio:draft-secrets:${name}:v1` };
+}
+
 type SecretMap = Record<string, string>;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -60,7 +74,7 @@ function forEachTunnel(design: ConnectorDesign, visit: (path: string, tunnel: Re
 
 const EMPTY_JSON = JSON.stringify(withFormLists(emptyDesign()));
 
-export function saveDraft(design: ConnectorDesign): void {
+export function saveDraft(design: ConnectorDesign, slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
     const copy = structuredClone(design);
     const secrets: SecretMap = {};
@@ -72,27 +86,27 @@ export function saveDraft(design: ConnectorDesign): void {
     });
     const json = JSON.stringify(copy);
     if (json === EMPTY_JSON) {
-      clearDraft();
+      clearDraft(slot);
       return;
     }
-    localStorage.setItem(DRAFT_KEY, json);
-    sessionStorage.setItem(DRAFT_SECRETS_KEY, JSON.stringify(secrets));
+    localStorage.setItem(slot.key, json);
+    sessionStorage.setItem(slot.secretsKey, JSON.stringify(secrets));
   } catch {
     // Storage full or disabled (private mode): autosave is best effort.
   }
 }
 
 /** The saved draft, with this tab's pre-shared keys put back; null when there is none or it is unreadable. */
-export function loadDraft(): ConnectorDesign | null {
+export function loadDraft(slot: DraftSlot = NEW_DESIGN_SLOT): ConnectorDesign | null {
   try {
-    const raw = localStorage.getItem(DRAFT_KEY);
+    const raw = localStorage.getItem(slot.key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
     // Accept both the bare design and a `{ design }` envelope.
     const design = isObject(parsed) && isObject(parsed.design) ? parsed.design : parsed;
     if (!isObject(design) || !Array.isArray(design.instances)) return null;
     const restored = withFormLists(design as unknown as ConnectorDesign);
-    const secretsRaw = sessionStorage.getItem(DRAFT_SECRETS_KEY);
+    const secretsRaw = sessionStorage.getItem(slot.secretsKey);
     const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
     if (isObject(secrets)) {
       forEachTunnel(restored, (path, tunnel) => {
@@ -106,10 +120,10 @@ export function loadDraft(): ConnectorDesign | null {
   }
 }
 
-export function clearDraft(): void {
+export function clearDraft(slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
-    localStorage.removeItem(DRAFT_KEY);
-    sessionStorage.removeItem(DRAFT_SECRETS_KEY);
+    localStorage.removeItem(slot.key);
+    sessionStorage.removeItem(slot.secretsKey);
   } catch {
     // Nothing to clear.
   }

@@ -14,7 +14,7 @@ function isFileDrag(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function ImportAction({ onLoad }: { onLoad: ImportDialogProps['onLoad'] }) {
+export function ImportAction({ onLoad, onSaveAll, label = 'Import' }: Pick<ImportDialogProps, 'onLoad' | 'onSaveAll'> & { label?: string }) {
   // A new object per opening, so a dropped file replaces what the dialog shows.
   const [seed, setSeed] = useState<ImportSeed | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -65,7 +65,7 @@ export function ImportAction({ onLoad }: { onLoad: ImportDialogProps['onLoad'] }
   return (
     <>
       <button type="button" className="btn-secondary text-xs" onClick={() => setSeed({ text: '' })} aria-haspopup="dialog">
-        Import
+        {label}
       </button>
       {dropError && (
         <span role="alert" className="text-xs text-red-700 dark:text-red-300">
@@ -83,7 +83,7 @@ export function ImportAction({ onLoad }: { onLoad: ImportDialogProps['onLoad'] }
       )}
       {seed && (
         <Suspense fallback={null}>
-          <ImportDialog key={seed.text + (seed.fileName ?? '')} seed={seed} onLoad={onLoad} onClose={() => setSeed(null)} />
+          <ImportDialog key={seed.text + (seed.fileName ?? '')} seed={seed} onLoad={onLoad} onSaveAll={onSaveAll} onClose={() => setSeed(null)} />
         </Suspense>
       )}
     </>

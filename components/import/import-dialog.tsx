@@ -12,6 +12,7 @@ import { useDebouncedValue } from '@/components/designer/use-debounced-value';
 import { connectorSource } from './connector-source';
 import { readTfFile } from './read-tf-file';
 import { groupImportDiagnostics } from './resource-diagnostics';
+import { SaveImportedDesigns, type SaveImported } from './save-imported';
 
 export interface ImportSeed {
   text: string;
@@ -20,18 +21,23 @@ export interface ImportSeed {
 
 export interface ImportDialogProps {
   seed: ImportSeed;
-  /** Loads the design (the designer confirms when the form has unsaved changes); false when the user declined. */
-  onLoad: (design: ConnectorDesign, source: string, title: string) => boolean;
+  /** Loads the design (the designer confirms when the form has unsaved changes); false when the user declined. Absent: no "Load" button. */
+  onLoad?: (design: ConnectorDesign, source: string, title: string) => boolean;
+  /** Saves several connectors at once (as workspace designs); true once done, and the dialog closes. */
+  onSaveAll?: SaveImported;
   onClose: () => void;
 }
 
-export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProps) {
+export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: ImportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [text, setText] = useState(seed.text);
   const [fileName, setFileName] = useState(seed.fileName);
   const [fileError, setFileError] = useState<string | null>(null);
   const [chosen, setChosen] = useState(0);
+  // Without a designer to load into, each connector gets a checkbox (all ticked) instead of a radio.
+  const picksMany = !onLoad;
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   // Parsed after a short pause, not on every keystroke in the text area.
   const source = useDebouncedValue(text, 200);
   const parsed = useMemo(() => (source.trim() ? parseConnectorHcl(source) : null), [source]);
@@ -56,10 +62,11 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
     setFileName(result.name);
     setText(result.text);
     setChosen(0);
+    setUnticked(new Set());
   };
 
   const load = () => {
-    if (!parsed || !resources[choice]) return;
+    if (!onLoad || !parsed || !resources[choice]) return;
     const { design, resource_name } = resources[choice];
     const title = design.name || resource_name || 'imported connector';
     if (onLoad(design, connectorSource(source, parsed, choice), title)) dialogRef.current?.close();
@@ -129,10 +136,24 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
                   <ul className="space-y-2">
                     {resources.map((r, i) => {
                       const own = grouped?.byResource[i] ?? [];
+                      const key = `${r.resource_name}|${r.line}`;
                       return (
-                        <li key={`${r.resource_name}|${r.line}`} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
+                        <li key={key} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
                           <label className="flex items-baseline gap-2">
-                            <input type="radio" name={`${titleId}-resource`} checked={choice === i} onChange={() => setChosen(i)} />
+                            {picksMany ? (
+                              <input
+                                type="checkbox"
+                                checked={!unticked.has(key)}
+                                onChange={(e) => {
+                                  const next = new Set(unticked);
+                                  if (e.target.checked) next.delete(key);
+                                  else next.add(key);
+                                  setUnticked(next);
+                                }}
+                              />
+                            ) : (
+                              <input type="radio" name={`${titleId}-resource`} checked={choice === i} onChange={() => setChosen(i)} />
+                            )}
                             <span className="font-mono font-semibold">{r.resource_name || '(no label)'}</span>
                             <span className="text-slate-600 dark:text-slate-400">{r.design.name}</span>
                             <span className="ml-auto text-slate-600 dark:text-slate-400">line {r.line}</span>
@@ -171,9 +192,20 @@ export default function ImportDialog({ seed, onLoad, onClose }: ImportDialogProp
           <button type="button" className="btn-secondary text-xs" onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-          <button type="button" className="btn-primary text-xs" disabled={!resources[choice]} onClick={load}>
-            Load into designer
-          </button>
+          {onSaveAll && (picksMany || resources.length > 1) && (
+            <SaveImportedDesigns
+              designs={resources.filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`)).map((r) => r.design)}
+              fileName={fileName}
+              onSave={onSaveAll}
+              onDone={() => dialogRef.current?.close()}
+              primary={picksMany}
+            />
+          )}
+          {onLoad && (
+            <button type="button" className="btn-primary text-xs" disabled={!resources[choice]} onClick={load}>
+              Load into designer
+            </button>
+          )}
         </footer>
       </div>
     </dialog>

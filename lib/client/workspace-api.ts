@@ -1,0 +1,98 @@
+/**
+ * The browser's side of the design workspace API (`/api/designs...`,
+ * `/api/connectors/{id}/plan`). Every answer is parsed here into strict
+ * types, so the components never guess at a shape; a body that does not
+ * match becomes an `ApiError` naming the route, not a crash later on.
+ */
+import { z } from 'zod';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { ApiError, apiJson } from './api';
+
+const isoTime = z.string();
+
+export const designSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  resource_name: z.string(),
+  version: z.number().int(),
+  updated_at: isoTime,
+  connector_id: z.number().int().nullable().optional(),
+  /** The linked live connector's provision state (null when it has none yet). */
+  connector_state: z.string().nullable().optional(),
+  provisioned_version: z.number().int().nullable().optional(),
+});
+export type DesignSummary = z.infer<typeof designSummarySchema>;
+
+const designListSchema = z.object({ designs: z.array(designSummarySchema) });
+
+// The design itself is validated by the server on the way in; here it only needs to be an object.
+const designJson = z.custom<ConnectorDesign>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a design object');
+
+export const storedDesignSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  design: designJson,
+  note: z.string().nullable().optional(),
+  updated_at: isoTime,
+  connector_id: z.number().int().nullable().optional(),
+  provisioned_version: z.number().int().nullable().optional(),
+});
+export type StoredDesign = z.infer<typeof storedDesignSchema>;
+
+export const versionSchema = z.object({
+  version: z.number().int(),
+  note: z.string().nullable().optional(),
+  created_at: isoTime,
+});
+export type DesignVersion = z.infer<typeof versionSchema>;
+const versionListSchema = z.object({ versions: z.array(versionSchema) });
+
+export const changeSchema = z.object({
+  path: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type DesignChange = z.infer<typeof changeSchema>;
+const diffSchema = z.object({ changes: z.array(changeSchema) });
+
+const planSchema = z.object({
+  changes: z.array(changeSchema),
+  /** Terraform's wording, e.g. "Plan: 0 to add, 1 to change, 0 to destroy." */
+  summary: z.string().optional(),
+});
+export type ConnectorPlan = z.infer<typeof planSchema>;
+
+const createdSchema = z.object({ id: z.number().int(), version: z.number().int() });
+const savedSchema = z.object({ version: z.number().int() });
+
+/** Fetches a route and parses its answer; a mismatch is reported as the route's fault, with the request's status. */
+async function parsed<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
+  const body = await apiJson<unknown>(path, init);
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new ApiError(502, { error: `Unexpected answer from ${path.split('?')[0]}: ${result.error.issues[0]?.message ?? 'wrong shape'}` });
+  }
+  return result.data;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+
+export const workspaceApi = {
+  list: () => parsed(designListSchema, '/api/designs').then((r) => r.designs),
+  get: (id: number) => parsed(storedDesignSchema, `/api/designs/${id}`),
+  getVersion: (id: number, version: number) => parsed(storedDesignSchema, `/api/designs/${id}/versions/${version}`),
+  create: (design: ConnectorDesign, note?: string) => parsed(createdSchema, '/api/designs', json('POST', { design, note })),
+  save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string) =>
+    parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note })),
+  remove: (id: number) => apiJson<unknown>(`/api/designs/${id}`, { method: 'DELETE' }),
+  versions: (id: number) => parsed(versionListSchema, `/api/designs/${id}/versions`).then((r) => r.versions),
+  diff: (id: number, from: number, to: number) =>
+    parsed(diffSchema, `/api/designs/${id}/diff?from=${from}&to=${to}`).then((r) => r.changes),
+  plan: (connectorId: number, design: ConnectorDesign) => parsed(planSchema, `/api/connectors/${connectorId}/plan`, json('POST', { design })),
+};
+
+/** True for the 409 a save answers when someone else saved a newer version first. */
+export function isStaleVersion(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 409;
+}
