@@ -10,14 +10,14 @@
  * than creating a duplicate (e.g. retrying after FAILED).
  */
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { api } from '@/lib/client/api';
-import { queryKeys, useProvisionRequest } from '@/lib/client/hooks';
 import { isTerminalState } from '@/lib/client/provision-state';
 import { ProvisionErrors } from './ProvisionErrors';
 import { StateBadge } from './StateBadge';
+import { useProvision, type SubmittedProvision } from './use-provision';
+
+export type { SubmittedProvision };
 
 export interface ProvisionPanelProps {
   design: ConnectorDesign;
@@ -35,50 +35,11 @@ export interface ProvisionPanelProps {
   resume?: SubmittedProvision;
 }
 
-export interface SubmittedProvision {
-  connectorId: number;
-  provisionRequestId: string | null;
-  operation: 'create' | 'update';
-}
-
 export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume }: ProvisionPanelProps) {
-  const queryClient = useQueryClient();
   const headingId = useId();
   const noteId = useId();
-  const [submitted, setSubmitted] = useState<SubmittedProvision | null>(resume ?? null);
-  const targetId = connectorId ?? submitted?.connectorId;
-
-  const mutation = useMutation({
-    mutationFn: async (): Promise<SubmittedProvision> => {
-      if (targetId !== undefined) {
-        const res = await api.updateConnector(targetId, design);
-        return { connectorId: res.id ?? targetId, provisionRequestId: res.provisionRequestId, operation: 'update' };
-      }
-      const res = await api.createConnector(design);
-      return { connectorId: res.id, provisionRequestId: res.provisionRequestId, operation: 'create' };
-    },
-    onSuccess: (result) => {
-      setSubmitted(result);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.connectors });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.connector(result.connectorId) });
-      if (result.operation === 'create') onCreated?.(result);
-    },
-  });
-
-  const request = useProvisionRequest(submitted?.provisionRequestId);
-  // Until the first poll answers, a just-submitted request is PENDING.
-  const state = submitted ? (submitted.provisionRequestId ? (request.data?.state ?? 'PENDING') : null) : null;
-  const running = mutation.isPending || (submitted?.provisionRequestId != null && !isTerminalState(state));
-
-  // Report SUCCESS once per provision request.
-  const reported = useRef<string | null>(null);
-  useEffect(() => {
-    if (!submitted?.provisionRequestId || state !== 'SUCCESS') return;
-    if (reported.current === submitted.provisionRequestId) return;
-    reported.current = submitted.provisionRequestId;
-    void queryClient.invalidateQueries({ queryKey: queryKeys.connectors });
-    onProvisioned?.(submitted.connectorId);
-  }, [state, submitted, onProvisioned, queryClient]);
+  const provision = useProvision({ design, connectorId, onProvisioned, onCreated, resume });
+  const { send, mutation, running, targetId } = provision;
 
   const buttonLabel = targetId !== undefined ? 'Provision changes' : 'Provision';
 
@@ -93,7 +54,7 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
         </h2>
         <button
           type="button"
-          onClick={() => mutation.mutate()}
+          onClick={send}
           disabled={disabled || running}
           aria-describedby={note ? noteId : undefined}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
@@ -108,6 +69,16 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
         </div>
       )}
 
+      <ProvisionStatus provision={provision} />
+    </section>
+  );
+}
+
+/** What happened to the last send: errors from the API, then the provision request's state and a link to the connector. */
+export function ProvisionStatus({ provision }: { provision: ReturnType<typeof useProvision> }) {
+  const { mutation, submitted, request, state } = provision;
+  return (
+    <>
       {mutation.isError && <ProvisionErrors error={mutation.error} />}
 
       {submitted && !mutation.isPending && (
@@ -138,6 +109,6 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
           )}
         </div>
       )}
-    </section>
+    </>
   );
 }
