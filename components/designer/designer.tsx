@@ -169,10 +169,10 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       void trigger();
       return;
     }
-    if (initial) {
-      // A stored design resets to its saved version: only the unsaved edits go.
+    if (workspace) {
+      // A stored design resets to the version it edits (which a save moves on): only the unsaved edits go.
       if (!window.confirm('Discard your unsaved changes and go back to the saved version?')) return;
-      reset(initial);
+      reset(withFormLists(workspace.initial));
       void trigger();
       clearDraft(draftSlot);
       setSavedAt(null);
@@ -193,8 +193,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     focusPath(path);
   }, []);
 
-  // Stored keys arrive as a placeholder: never export that as if it were a key.
-  const effectiveHclOptions: PreviewHclOptions = liveLoaded?.storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
+  // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
+  const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
+  const effectiveHclOptions: PreviewHclOptions = storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
   const onProvisioned = useCallback(() => {

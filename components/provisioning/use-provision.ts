@@ -28,9 +28,11 @@ export interface UseProvisionOptions {
   onCreated?(submitted: SubmittedProvision): void;
   /** A create already submitted (e.g. before a remount): followed as if just sent. */
   resume?: SubmittedProvision;
+  /** Sends some other way than POST/PUT /api/connectors (e.g. a stored design's version, whose keys only the server holds). */
+  sendWith?(): Promise<SubmittedProvision>;
 }
 
-export function useProvision({ design, connectorId, onProvisioned, onCreated, resume }: UseProvisionOptions) {
+export function useProvision({ design, connectorId, onProvisioned, onCreated, resume, sendWith }: UseProvisionOptions) {
   const queryClient = useQueryClient();
   const [submitted, setSubmitted] = useState<SubmittedProvision | null>(resume ?? null);
   // Once a connector was created, later sends update it rather than creating a duplicate.
@@ -38,6 +40,7 @@ export function useProvision({ design, connectorId, onProvisioned, onCreated, re
 
   const mutation = useMutation({
     mutationFn: async (): Promise<SubmittedProvision> => {
+      if (sendWith) return sendWith();
       if (targetId !== undefined) {
         const res = await api.updateConnector(targetId, design);
         return { connectorId: res.id ?? targetId, provisionRequestId: res.provisionRequestId, operation: 'update' };

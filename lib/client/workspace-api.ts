@@ -58,10 +58,38 @@ const diffSchema = z.object({ changes: z.array(changeSchema) });
 
 const planSchema = z.object({
   changes: z.array(changeSchema),
-  /** Terraform's wording, e.g. "Plan: 0 to add, 1 to change, 0 to destroy." */
-  summary: z.string().optional(),
+  summary: z.object({
+    add: z.number().int(),
+    change: z.number().int(),
+    destroy: z.number().int(),
+    /** Terraform's wording: "Plan: 0 to add, 1 to change, 0 to destroy." or "No changes." */
+    text: z.string(),
+  }),
 });
 export type ConnectorPlan = z.infer<typeof planSchema>;
+
+const driftSchema = z.object({
+  connector_id: z.number().int().nullable(),
+  provisioned_version: z.number().int().nullable(),
+  drifted: z.boolean(),
+  /** From the provisioned version to what the live connector has now. */
+  changes: z.array(changeSchema),
+});
+export type DesignDrift = z.infer<typeof driftSchema>;
+
+/** The 409 body of a stale save: the newer version, and how it differs from what was sent. */
+export const staleSaveSchema = z.object({
+  error: z.string(),
+  latest: z.object({ version: z.number().int(), design: designJson, note: z.string().nullable().optional(), updated_at: isoTime }),
+  changes: z.array(changeSchema),
+});
+export type StaleSave = z.infer<typeof staleSaveSchema>;
+
+const provisionSentSchema = z.object({
+  connector_id: z.number().int(),
+  provisionRequestId: z.string().nullable(),
+  operation: z.enum(['create', 'update']),
+});
 
 const createdSchema = z.object({ id: z.number().int(), version: z.number().int() });
 const savedSchema = z.object({ version: z.number().int() });
@@ -81,7 +109,7 @@ const json = (method: string, body: unknown): RequestInit => ({ method, body: JS
 export const workspaceApi = {
   list: () => parsed(designListSchema, '/api/designs').then((r) => r.designs),
   get: (id: number) => parsed(storedDesignSchema, `/api/designs/${id}`),
-  getVersion: (id: number, version: number) => parsed(storedDesignSchema, `/api/designs/${id}/versions/${version}`),
+  getVersion: (id: number, version: number) => parsed(storedDesignSchema, `/api/designs/${id}?version=${version}`),
   create: (design: ConnectorDesign, note?: string) => parsed(createdSchema, '/api/designs', json('POST', { design, note })),
   save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string) =>
     parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note })),
@@ -90,9 +118,14 @@ export const workspaceApi = {
   diff: (id: number, from: number, to: number) =>
     parsed(diffSchema, `/api/designs/${id}/diff?from=${from}&to=${to}`).then((r) => r.changes),
   plan: (connectorId: number, design: ConnectorDesign) => parsed(planSchema, `/api/connectors/${connectorId}/plan`, json('POST', { design })),
+  drift: (id: number) => parsed(driftSchema, `/api/designs/${id}/drift`),
+  /** Provisions a saved version (the server holds its keys) and records the link to the connector. */
+  provision: (id: number, version: number) => parsed(provisionSentSchema, `/api/designs/${id}/provision`, json('POST', { version })),
 };
 
-/** True for the 409 a save answers when someone else saved a newer version first. */
-export function isStaleVersion(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409;
+/** The newer version a save lost to, when `error` is the 409 of a stale `base_version`; else null. */
+export function staleSave(error: unknown): StaleSave | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const result = staleSaveSchema.safeParse(error.body);
+  return result.success ? result.data : null;
 }

@@ -1,0 +1,152 @@
+'use client';
+/**
+ * Review before provision, for a stored design: "Provision…" first shows the
+ * plan — what would change on the live connector, attribute by attribute
+ * (`~ update in-place`), or everything for a connector that does not exist
+ * yet (`+ create`) — and only "Confirm" sends it. With nothing to change the
+ * button is disabled and says "No changes".
+ *
+ * What is sent is the saved version (the server holds its keys and records
+ * which version the connector now runs), so unsaved edits must be saved first.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { validateDesign } from '@/lib/connector/validate';
+import { workspaceApi, type ConnectorPlan, type DesignChange } from '@/lib/client/workspace-api';
+import { ProvisionStatus } from '@/components/provisioning/ProvisionPanel';
+import { useProvision } from '@/components/provisioning/use-provision';
+import { ChangeList } from './change-list';
+import { sameDesign } from './design-session';
+import { driftKey } from './design-banner';
+
+/** A connector that does not exist yet: every set attribute is created. */
+function createPlan(design: ConnectorDesign): ConnectorPlan {
+  const changes: DesignChange[] = Object.entries(design)
+    .filter(([key, value]) => key !== 'resource_name' && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
+    .map(([path, after]) => ({ path, action: 'create', after }));
+  return { changes, summary: { add: 1, change: 0, destroy: 0, text: 'Plan: 1 to add, 0 to change, 0 to destroy.' } };
+}
+
+export interface WorkspaceProvisionProps {
+  designId: number;
+  /** The saved version the form was loaded from (what Provision sends). */
+  version: number;
+  baseDesign: ConnectorDesign;
+  latestVersion: number;
+  /** The live connector this design is linked to; absent before its first provision. */
+  connectorId?: number;
+  onProvisioned(): void;
+}
+
+export function WorkspaceProvision({ designId, version, baseDesign, latestVersion, connectorId, onProvisioned }: WorkspaceProvisionProps) {
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const noteId = useId();
+  const design = useWatch<ConnectorDesign>() as ConnectorDesign;
+  const [reviewing, setReviewing] = useState(false);
+  const unsaved = !sameDesign(design, baseDesign);
+  const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
+
+  const provision = useProvision({
+    design: baseDesign,
+    connectorId,
+    sendWith: async () => {
+      const sent = await workspaceApi.provision(designId, version);
+      return { connectorId: sent.connector_id, provisionRequestId: sent.provisionRequestId, operation: sent.operation };
+    },
+    onProvisioned: () => {
+      void queryClient.invalidateQueries({ queryKey: driftKey(designId) });
+      void queryClient.invalidateQueries({ queryKey: ['plan', designId] });
+      onProvisioned();
+    },
+  });
+  const targetId = provision.targetId;
+
+  // The plan of the saved version against the live connector, kept current while nothing is unsaved.
+  const plan = useQuery({
+    queryKey: ['plan', designId, version, targetId ?? 'new'],
+    queryFn: () => (targetId === undefined ? createPlan(baseDesign) : workspaceApi.plan(targetId, baseDesign)),
+    enabled: !unsaved && !provision.running,
+    staleTime: 0,
+  });
+
+  const noChanges = plan.data !== undefined && plan.data.changes.length === 0 && targetId !== undefined;
+  const blocked = unsaved
+    ? 'Save your changes as a version first: Provision sends a saved, reviewable version.'
+    : version !== latestVersion
+      ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`
+      : errorCount > 0
+        ? `Fix the ${errorCount} error${errorCount === 1 ? '' : 's'} listed above to provision.`
+        : null;
+  const disabled = blocked !== null || provision.running || plan.isPending || noChanges;
+  const label = provision.mutation.isPending ? 'Submitting…' : noChanges ? 'No changes' : 'Provision…';
+
+  const confirm = () => {
+    setReviewing(false);
+    provision.send();
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={headingId} className="text-base font-semibold">
+          Provision to Alkira
+        </h2>
+        <button
+          type="button"
+          onClick={() => setReviewing(true)}
+          disabled={disabled || reviewing}
+          aria-describedby={noteId}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
+        >
+          {label}
+        </button>
+      </div>
+      <p id={noteId} className="text-sm text-slate-700 dark:text-slate-300" data-testid="provision-note">
+        {blocked ??
+          (noChanges
+            ? `Live connector #${targetId} already matches version ${version}.`
+            : targetId === undefined
+              ? `Creates a new connector from version ${version}. You will see the plan before anything is sent.`
+              : `Updates live connector #${targetId} to version ${version}. You will see the plan before anything is sent.`)}
+      </p>
+      {plan.isError && (
+        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          Could not work out the plan: {plan.error.message}
+        </p>
+      )}
+
+      {reviewing && plan.data && (
+        <div className="space-y-2 rounded border border-blue-300 bg-blue-50/60 p-3 dark:border-blue-800 dark:bg-blue-950/40" data-testid="provision-plan">
+          <h3 className="font-mono text-sm font-semibold">
+            {targetId === undefined ? (
+              <>
+                <span className="text-green-800 dark:text-green-300">+</span> alkira_connector_azure_expressroute.{baseDesign.resource_name} will be created
+              </>
+            ) : (
+              <>
+                <span className="text-amber-800 dark:text-amber-300">~</span> alkira_connector_azure_expressroute.{baseDesign.resource_name} will be updated in-place
+              </>
+            )}
+          </h3>
+          <ChangeList changes={plan.data.changes} design={baseDesign} label="Plan" />
+          <p className="font-mono text-xs font-semibold" data-testid="plan-summary">
+            {plan.data.summary.text}
+          </p>
+          <div className="flex justify-end gap-2">
+            <button type="button" className="btn-secondary text-sm" onClick={() => setReviewing(false)}>
+              Cancel
+            </button>
+            <button type="button" className="btn-primary text-sm" onClick={confirm}>
+              Confirm provision
+            </button>
+          </div>
+        </div>
+      )}
+
+      <ProvisionStatus provision={provision} />
+    </section>
+  );
+}
