@@ -75,5 +75,5 @@ export function parseDesignId(raw: string): number {
 export async function readOptionalJsonObject(req: Request): Promise<Record<string, unknown>> {
   const bytes = await readLimited(req, MAX_JSON_BODY_BYTES);
   if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return {};
-  return readJsonObject(new Request('http://body.local/', { method: 'POST', body: bytes }));
+  return readJsonObject(new Request('http://body.local/', { method: 'POST', body: new TextDecoder().decode(bytes) }));
 }
