@@ -6,10 +6,8 @@
  * sensitive values as `(sensitive)`. Pure, so it is tested without a browser.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { isSensitiveAttribute, SENSITIVE_PLACEHOLDER } from '@/lib/connector/sensitive';
 import type { DesignChange } from '@/lib/client/workspace-api';
-
-export const SENSITIVE = '(sensitive)';
-const SENSITIVE_ATTRIBUTES = new Set(['pre_shared_key', 'remote_auth_value']);
 
 export const ACTION_SYMBOL: Record<DesignChange['action'], string> = { create: '+', update: '~', delete: '-' };
 
@@ -76,11 +74,12 @@ function attributeLabel(parts: string[]): string {
 
 /** A value as `terraform plan` prints it; sensitive attributes never show their value. */
 export function formatValue(value: unknown, attribute = ''): string {
-  if (value === SENSITIVE || (SENSITIVE_ATTRIBUTES.has(attribute) && value !== undefined && value !== null && value !== '')) return SENSITIVE;
+  const set = value !== undefined && value !== null && value !== '';
+  if (value === SENSITIVE_PLACEHOLDER || (attribute !== '' && isSensitiveAttribute(attribute) && set)) return SENSITIVE_PLACEHOLDER;
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value, (key, v: unknown) => (SENSITIVE_ATTRIBUTES.has(key) && v !== '' && v !== null ? SENSITIVE : v));
+  return JSON.stringify(value, (key, v: unknown) => (key !== '' && isSensitiveAttribute(key) && v !== '' && v !== null ? SENSITIVE_PLACEHOLDER : v));
 }
 
 function isBlock(value: unknown): value is Record<string, unknown> {

@@ -49,6 +49,7 @@ export function DesignBanner({ id, latest, baseVersion, onLoadLatest }: DesignBa
   const linked = latest.connector_id != null;
   const drift = useDrift(id, linked);
   const drifted = drift.data?.drifted && drift.data.changes.length > 0;
+  const missing = drift.data?.connector_missing === true;
   return (
     <div className="mb-3 space-y-2">
       <div
@@ -100,7 +101,13 @@ export function DesignBanner({ id, latest, baseVersion, onLoadLatest }: DesignBa
         </div>
       )}
 
-      {drifted && drift.data && (
+      {missing && (
+        <p role="alert" className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:border-orange-800 dark:bg-orange-950/50 dark:text-orange-100">
+          Live connector #{latest.connector_id} no longer exists (deleted outside this design). Provision creates it again.
+        </p>
+      )}
+
+      {drifted && !missing && drift.data && (
         <section
           role="alert"
           aria-label="Drift"

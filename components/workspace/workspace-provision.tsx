@@ -49,20 +49,23 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   const unsaved = !sameDesign(design, baseDesign);
   const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
 
+  // Once created, the connector is this design's: later sends update it.
+  const [createdId, setCreatedId] = useState<number | undefined>(undefined);
+  const targetId = connectorId ?? createdId;
   const provision = useProvision({
     design: baseDesign,
     connectorId,
     sendWith: async () => {
       const sent = await workspaceApi.provision(designId, version);
-      return { connectorId: sent.connector_id, provisionRequestId: sent.provisionRequestId, operation: sent.operation };
+      return { connectorId: sent.connector_id, provisionRequestId: sent.provisionRequestId, operation: targetId === undefined ? 'create' : 'update' };
     },
+    onCreated: (submitted) => setCreatedId(submitted.connectorId),
     onProvisioned: () => {
       void queryClient.invalidateQueries({ queryKey: driftKey(designId) });
       void queryClient.invalidateQueries({ queryKey: ['plan', designId] });
       onProvisioned();
     },
   });
-  const targetId = provision.targetId;
 
   // The plan of the saved version against the live connector, kept current while nothing is unsaved.
   const plan = useQuery({

@@ -70,7 +70,9 @@ export type ConnectorPlan = z.infer<typeof planSchema>;
 
 const driftSchema = z.object({
   connector_id: z.number().int().nullable(),
-  provisioned_version: z.number().int().nullable(),
+  provisioned_version: z.number().int().nullable().optional(),
+  /** The linked connector no longer exists. */
+  connector_missing: z.boolean().optional(),
   drifted: z.boolean(),
   /** From the provisioned version to what the live connector has now. */
   changes: z.array(changeSchema),
@@ -86,9 +88,9 @@ export const staleSaveSchema = z.object({
 export type StaleSave = z.infer<typeof staleSaveSchema>;
 
 const provisionSentSchema = z.object({
+  version: z.number().int(),
   connector_id: z.number().int(),
   provisionRequestId: z.string().nullable(),
-  operation: z.enum(['create', 'update']),
 });
 
 const createdSchema = z.object({ id: z.number().int(), version: z.number().int() });

@@ -15,10 +15,10 @@ const base = {
 describe('sameDesign (the "unsaved changes" mark)', () => {
   it('ignores what the form adds: empty lists, empty strings, key order, numbers typed as text', () => {
     const asForm = {
-      segment_options: [{ customer_asn: '65001', segment_id: 's' }],
       description: '',
       billing_tag_ids: [],
       ...base,
+      segment_options: [{ customer_asn: '65001', segment_id: 's' }],
       instances: [{ ...base.instances[0], gateway_mac_address: [], virtual_network_interface: [], ipsec_customer_gateway: [] }],
     } as ConnectorDesign;
     expect(sameDesign(asForm, base)).toBe(true);
