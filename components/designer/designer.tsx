@@ -66,7 +66,6 @@ export interface DesignerWorkspace {
  */
 export function Designer({ connectorId, workspace }: { connectorId?: number; workspace?: DesignerWorkspace } = {}) {
   const editing = connectorId !== undefined;
-  const draftSlot = workspace?.draftSlot;
   const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
@@ -101,8 +100,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     setLiveLoaded({ name: live.data.name, storedKeys: hasStoredKeyPlaceholder(next) });
   }, [live.data, liveLoaded, reset, trigger]);
 
-  // A stored design's starting point, read once: later saves re-mount the designer rather than reset it.
+  // A stored design's starting point and draft slot, read once: loading another version re-mounts the designer.
   const [initial] = useState(() => (workspace ? withFormLists(workspace.initial) : null));
+  const [draftSlot] = useState(() => workspace?.draftSlot);
 
   // Restore the draft after hydration (the server renders the empty form); a stored design starts from its version.
   useEffect(() => {

@@ -7,7 +7,7 @@
  * and shows what the newer version changed (see ConflictPanel).
  */
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { ApiError } from '@/lib/client/api';
@@ -39,7 +39,7 @@ export function DesignEditor({ id }: { id: number }) {
   const stored = useStoredDesign(id);
   const [session, setSession] = useState<Session | null>(null);
   const [conflict, setConflict] = useState<StaleAttempt | null>(null);
-  const draftSlot = designDraftSlot(id);
+  const draftSlot = useMemo(() => designDraftSlot(id), [id]);
 
   // First load: edit the latest version, or keep editing the version an unsaved draft started from.
   useEffect(() => {

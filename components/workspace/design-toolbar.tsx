@@ -44,7 +44,7 @@ export function DesignToolbar({ id, baseVersion, baseDesign, latestVersion, prov
         title="Save a new version"
         hint={`Becomes version ${baseVersion + 1}.`}
         disabled={!unsaved}
-        onSave={(note) => onSave(getValues(), note, baseVersion)}
+        onSave={(note) => onSave(structuredClone(getValues()), note, baseVersion)}
       />
       <HistoryDialog id={id} latestVersion={latestVersion} provisionedVersion={provisionedVersion} unsaved={unsaved} onRestore={onRestore} />
     </>
