@@ -14,7 +14,12 @@ function isFileDrag(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-export function ImportAction({ onLoad, onSaveAll, label = 'Import' }: Pick<ImportDialogProps, 'onLoad' | 'onSaveAll'> & { label?: string }) {
+export function ImportAction({
+  onLoad,
+  onSaveAll,
+  label = 'Import',
+  buttonClassName = 'btn-secondary text-xs',
+}: Pick<ImportDialogProps, 'onLoad' | 'onSaveAll'> & { label?: string; buttonClassName?: string }) {
   // A new object per opening, so a dropped file replaces what the dialog shows.
   const [seed, setSeed] = useState<ImportSeed | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -64,7 +69,7 @@ export function ImportAction({ onLoad, onSaveAll, label = 'Import' }: Pick<Impor
 
   return (
     <>
-      <button type="button" className="btn-secondary text-xs" onClick={() => setSeed({ text: '' })} aria-haspopup="dialog">
+      <button type="button" className={buttonClassName} onClick={() => setSeed({ text: '' })} aria-haspopup="dialog">
         {label}
       </button>
       {dropError && (

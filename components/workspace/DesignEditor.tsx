@@ -129,7 +129,7 @@ export function DesignEditor({ id }: { id: number }) {
         toolbar: <DesignToolbar id={id} baseVersion={session.baseVersion} baseDesign={session.baseDesign} onSave={save} onRestore={restore} latestVersion={latest.version} provisionedVersion={latest.provisioned_version ?? null} />,
         banner: (
           <>
-            <DesignBanner id={id} latest={latest} baseVersion={session.baseVersion} onLoadLatest={() => loadVersion()} />
+            <DesignBanner id={id} latest={latest} baseVersion={session.baseVersion} conflicted={conflict !== null} onLoadLatest={() => loadVersion()} />
             {conflict && (
               <ConflictPanel
                 attempt={conflict}

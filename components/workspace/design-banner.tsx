@@ -42,10 +42,12 @@ export interface DesignBannerProps {
   id: number;
   latest: StoredDesign;
   baseVersion: number;
+  /** A save conflict is on screen: it already says a newer version exists. */
+  conflicted: boolean;
   onLoadLatest(): Promise<void>;
 }
 
-export function DesignBanner({ id, latest, baseVersion, onLoadLatest }: DesignBannerProps) {
+export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest }: DesignBannerProps) {
   const linked = latest.connector_id != null;
   const drift = useDrift(id, linked);
   const drifted = drift.data?.drifted && drift.data.changes.length > 0;
@@ -86,7 +88,7 @@ export function DesignBanner({ id, latest, baseVersion, onLoadLatest }: DesignBa
         </p>
       </div>
 
-      {baseVersion < latest.version && (
+      {baseVersion < latest.version && !conflicted && (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950/60 dark:text-blue-100">
           <span>
             Version {latest.version} was saved since you started editing version {baseVersion}. Saving will ask you what to keep.

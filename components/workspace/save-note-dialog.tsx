@@ -5,7 +5,17 @@
  * are read when the user confirms, so nothing typed meanwhile is missed.
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { errorMessage } from '@/lib/client/api';
+import { ApiError, errorMessage } from '@/lib/client/api';
+
+const SHOWN_ERRORS = 3;
+
+/** The API's message, plus the first field errors of a 422 (the form lists them all). */
+function saveError(e: unknown): string {
+  const issues = e instanceof ApiError ? (e.body.errors ?? []) : [];
+  if (issues.length === 0) return errorMessage(e);
+  const shown = issues.slice(0, SHOWN_ERRORS).map((i) => `${i.path.replace(/^design\./, '')}: ${i.message}`);
+  return `${errorMessage(e)}: ${shown.join('; ')}${issues.length > SHOWN_ERRORS ? '; …' : ''}. Fix them in the form, then save.`;
+}
 
 export interface SaveNoteDialogProps {
   /** The button that opens the dialog. */
@@ -39,7 +49,7 @@ export function SaveNoteDialog({ label, title, onSave, hint, buttonClassName = '
       setNote('');
       dialogRef.current?.close();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(saveError(e));
     } finally {
       setSaving(false);
     }

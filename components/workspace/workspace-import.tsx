@@ -13,6 +13,7 @@ import { workspaceApi } from '@/lib/client/workspace-api';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
 import { ImportAction } from '@/components/import/import-action';
 import type { SaveImported } from '@/components/import/save-imported';
+import { secondaryButtonClass } from '@/components/dashboard/button-styles';
 
 /** Creates one design per connector, in file order; on a failure says which were saved and which was not. */
 export async function createDesigns(designs: ConnectorDesign[], fileName: string | undefined): Promise<number[]> {
@@ -46,5 +47,5 @@ export function useSaveImported(): SaveImported {
 /** "Import .tf" on the workspace page: no designer to load into, so the dialog ticks connectors to save. */
 export function WorkspaceImport() {
   const save = useSaveImported();
-  return <ImportAction onSaveAll={save} label="Import .tf" />;
+  return <ImportAction onSaveAll={save} label="Import .tf" buttonClassName={secondaryButtonClass} />;
 }
