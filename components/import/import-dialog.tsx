@@ -139,9 +139,10 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                       const key = `${r.resource_name}|${r.line}`;
                       return (
                         <li key={key} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
-                          <label className="flex items-baseline gap-2">
+                          <div className="flex items-baseline gap-2">
                             {picksMany ? (
                               <input
+                                id={`${titleId}-resource-${i}`}
                                 type="checkbox"
                                 checked={!unticked.has(key)}
                                 onChange={(e) => {
@@ -152,12 +153,20 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                                 }}
                               />
                             ) : (
-                              <input type="radio" name={`${titleId}-resource`} checked={choice === i} onChange={() => setChosen(i)} />
+                              <input
+                                id={`${titleId}-resource-${i}`}
+                                type="radio"
+                                name={`${titleId}-resource`}
+                                checked={choice === i}
+                                onChange={() => setChosen(i)}
+                              />
                             )}
-                            <span className="font-mono font-semibold">{r.resource_name || '(no label)'}</span>
-                            <span className="text-slate-600 dark:text-slate-400">{r.design.name}</span>
-                            <span className="ml-auto text-slate-600 dark:text-slate-400">line {r.line}</span>
-                          </label>
+                            <label htmlFor={`${titleId}-resource-${i}`} className="flex flex-1 items-baseline gap-2">
+                              <span className="font-mono font-semibold">{r.resource_name || '(no label)'}</span>
+                              <span className="text-slate-600 dark:text-slate-400">{r.design.name}</span>
+                              <span className="ml-auto text-slate-600 dark:text-slate-400">line {r.line}</span>
+                            </label>
+                          </div>
                           {own.length > 0 && (
                             <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto pl-5" aria-label={`Diagnostics of ${r.resource_name}`}>
                               {own.map((d) => (

@@ -72,15 +72,13 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
           <ShareLink id={id} />
           <span className="ml-auto flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
             {linked ? (
-              <>
-                <span>
-                  Live connector{' '}
-                  <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
-                    #{latest.connector_id}
-                  </Link>
-                  {latest.provisioned_version != null && <> runs version {latest.provisioned_version}</>}
-                </span>
-              </>
+              <span>
+                Live connector{' '}
+                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                  #{latest.connector_id}
+                </Link>
+                {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
+              </span>
             ) : (
               'Not provisioned yet'
             )}
