@@ -151,7 +151,7 @@ test.describe('design workspace', () => {
     await expect(designRow(page, name).getByTestId('state-badge')).toHaveText('SUCCESS');
   });
 
-  test('two people saving from the same version: the second sees a conflict, keeps the edits, and can save them as the next version', async ({ browser, request }) => {
+  test('two people saving from the same version: the second sees a conflict, keeps the edits, saves them as the next version; restoring an old version adds one', async ({ browser, request }) => {
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-conflict`;
     const id = await createStoredDesign(request, designFor(refs, { name, cxp: refs.cxpName, slot: 40 }), 'Start');
@@ -187,6 +187,19 @@ test.describe('design workspace', () => {
     const stored = (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign };
     expect(stored.version).toBe(3);
     expect(stored.design.description).toBe('Bob was here');
+
+    // Restore version 1: saved as version 4, the history keeps every version.
+    bob.on('dialog', (d) => void d.accept());
+    await bob.getByRole('button', { name: 'History' }).click();
+    const history = bob.getByRole('dialog', { name: 'Version history' });
+    await expect(history.getByTestId('version-row')).toHaveCount(3);
+    await history.getByRole('button', { name: 'Restore version 1' }).click();
+    await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 4');
+    await expect(field(bob, 'description')).toHaveValue('Seeded by the dashboard e2e test');
+    await expect(field(bob, 'size')).toHaveValue('SMALL');
+    await bob.getByRole('button', { name: 'History' }).click();
+    await expect(history.getByTestId('version-row')).toHaveCount(4);
+    await expect(history.getByTestId('version-row').first()).toContainText('Restored version 1');
     await Promise.all(contexts.map((c) => c.close()));
   });
 
