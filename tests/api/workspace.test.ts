@@ -241,7 +241,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const live = await fetch(`${server.url}/api/export?connectors=live`);
       const liveMain = strFromU8(unzipSync(new Uint8Array(await live.arrayBuffer()))['main.tf']);
       expect(liveMain).toContain(`name            = "ws-live-${backend}"`);
-      expect(liveMain).toMatch(/import \{\n  to = alkira_connector_azure_expressroute\.ws_live_/);
+      expect(liveMain).toMatch(/import \{\n  to = alkira_connector_azure_expressroute\.ws[-_]live[-_]/);
     });
 
     it('keeps designs, versions and links across a restart', async () => {
