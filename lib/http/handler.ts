@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AlkiraConfigError } from '@/lib/alkira/config';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, scrubSecrets } from '@/lib/alkira/errors';
+import { StoreSecretError } from '@/lib/store/secrets';
 import { ApiError, errorResponse } from './response';
 import { crossSiteRefusal } from './same-origin';
 
@@ -20,6 +21,7 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof AlkiraUnavailableError) return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
   if (err instanceof AlkiraConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   // Only the scrubbed message is logged: request bodies may hold keys.
