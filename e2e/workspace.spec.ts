@@ -203,7 +203,7 @@ test.describe('design workspace', () => {
     await Promise.all(contexts.map((c) => c.close()));
   });
 
-  test('a .tf file with several connectors becomes designs in one step (the ticked ones)', async ({ page, request }) => {
+  test('a .tf file with several connectors becomes designs in one step (the ticked ones); deleting one is undoable', async ({ page, request }) => {
     const refs = await tenantRefs(request);
     const names = ['a', 'b', 'c'].map((s) => `e2e-${RUN}-import-${s}`);
     const blocks: string[] = [];
@@ -224,10 +224,18 @@ test.describe('design workspace', () => {
     await page.screenshot({ path: screenshotPath('workspace-import.png') });
     await dialog.getByRole('button', { name: 'Save 2 connectors to workspace' }).click();
 
-    await expect(page.getByRole('status')).toContainText('Imported 2 designs into the workspace.');
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 2 designs into the workspace.' })).toBeVisible();
     await expect(designRow(page, names[0])).toContainText('v1');
     await expect(designRow(page, names[2])).toContainText('v1');
     await expect(designRow(page, names[1])).toHaveCount(0);
+
+    // Deleting is undoable.
+    await designRow(page, names[0]).getByRole('button', { name: `Delete design ${names[0]}` }).click();
+    const deletedNotice = page.getByRole('status').filter({ hasText: `Design ${names[0]} was deleted.` });
+    await expect(deletedNotice).toBeVisible();
+    await expect(designRow(page, names[0])).toHaveCount(0);
+    await deletedNotice.getByRole('button', { name: 'Undo' }).click();
+    await expect(designRow(page, names[0])).toContainText('v1');
 
     // Search narrows the list.
     await page.getByLabel('Search by name or resource label').fill(`${RUN}-import-c`);

@@ -14,7 +14,15 @@ const COLUMNS: { key: DesignSortKey; label: string; numeric?: boolean }[] = [
   { key: 'updated_at', label: 'Last updated' },
 ];
 
-export function DesignTable({ rows, sort, onSortChange }: { rows: DesignSummary[]; sort: DesignSort; onSortChange(sort: DesignSort): void }) {
+export interface DesignTableProps {
+  rows: DesignSummary[];
+  sort: DesignSort;
+  onSortChange(sort: DesignSort): void;
+  /** Deletes a design (undoable from the page's notice). */
+  onDelete(row: DesignSummary): void;
+}
+
+export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableProps) {
   const toggle = (key: DesignSortKey) =>
     onSortChange({ key, direction: sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending' });
 
@@ -41,6 +49,9 @@ export function DesignTable({ rows, sort, onSortChange }: { rows: DesignSummary[
                 </th>
               );
             })}
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -67,6 +78,11 @@ export function DesignTable({ rows, sort, onSortChange }: { rows: DesignSummary[
               </td>
               <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
                 <RelativeTime iso={row.updated_at} />
+              </td>
+              <td className="px-3 py-2 text-right">
+                <button type="button" className="btn-link-danger text-xs" onClick={() => onDelete(row)} aria-label={`Delete design ${row.name}`}>
+                  Delete
+                </button>
               </td>
             </tr>
           ))}

@@ -7,7 +7,10 @@
  */
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { useDesignList } from '@/lib/client/workspace-hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '@/lib/client/api';
+import { workspaceApi, type DesignSummary } from '@/lib/client/workspace-api';
+import { useDesignList, workspaceKeys } from '@/lib/client/workspace-hooks';
 import { clockTime } from '@/lib/client/format';
 import { ErrorState } from '@/components/dashboard/ErrorState';
 import { primaryButtonClass } from '@/components/dashboard/button-styles';
@@ -23,6 +26,31 @@ export function DesignsWorkspace({ imported }: { /** How many designs an import 
   const [text, setText] = useState('');
   const [sort, setSort] = useState<DesignSort>({ key: 'updated_at', direction: 'descending' });
   const [noticeDismissed, setNoticeDismissed] = useState(false);
+  const queryClient = useQueryClient();
+  // The last deletion, offered for undo; or what went wrong.
+  const [deleted, setDeleted] = useState<DesignSummary | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
+  const remove = async (row: DesignSummary) => {
+    setActionError(null);
+    try {
+      await workspaceApi.remove(row.id);
+      setDeleted(row);
+    } catch (e) {
+      setActionError(`Could not delete ${row.name}: ${errorMessage(e)}`);
+    }
+    await refresh();
+  };
+  const undo = async (row: DesignSummary) => {
+    setActionError(null);
+    try {
+      await workspaceApi.undoRemove(row.id);
+      setDeleted(null);
+    } catch (e) {
+      setActionError(`Could not bring back ${row.name}: ${errorMessage(e)}`);
+    }
+    await refresh();
+  };
   const all = list.data;
   const rows = useMemo(() => (all ? sortDesigns(searchDesigns(all, text), sort) : []), [all, text, sort]);
 
@@ -57,6 +85,22 @@ export function DesignsWorkspace({ imported }: { /** How many designs an import 
         </div>
       )}
 
+      {deleted && (
+        <div role="status" className="flex items-center justify-between rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900">
+          <span>
+            Design <strong>{deleted.name}</strong> was deleted.
+          </span>
+          <button type="button" className="btn-link text-sm" onClick={() => void undo(deleted)}>
+            Undo
+          </button>
+        </div>
+      )}
+      {actionError && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+          {actionError}
+        </p>
+      )}
+
       {list.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading designs…</p>}
       {list.isError && (
         <ErrorState title="Could not load the designs" message={list.error.message} onRetry={() => void list.refetch()} retrying={list.isFetching} />
@@ -83,7 +127,7 @@ export function DesignsWorkspace({ imported }: { /** How many designs an import 
             <input id="design-search" type="search" className={inputClass} value={text} placeholder="e.g. prod" onChange={(e) => setText(e.target.value)} />
           </div>
           {rows.length > 0 ? (
-            <DesignTable rows={rows} sort={sort} onSortChange={setSort} />
+            <DesignTable rows={rows} sort={sort} onSortChange={setSort} onDelete={(row) => void remove(row)} />
           ) : (
             <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
               No design matches “{text}”.

@@ -116,6 +116,8 @@ export const workspaceApi = {
   save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string) =>
     parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note })),
   remove: (id: number) => apiJson<unknown>(`/api/designs/${id}`, { method: 'DELETE' }),
+  /** Undoes `remove`. */
+  undoRemove: (id: number) => apiJson<unknown>(`/api/designs/${id}/restore`, { method: 'POST' }),
   versions: (id: number) => parsed(versionListSchema, `/api/designs/${id}/versions`).then((r) => r.versions),
   diff: (id: number, from: number, to: number) =>
     parsed(diffSchema, `/api/designs/${id}/diff?from=${from}&to=${to}`).then((r) => r.changes),
