@@ -54,6 +54,9 @@ export type ConnectorDesign = DesignBody<ConnectorResource> & {
  */
 export type ConnectorFormValues = ConnectorDesign;
 
+/** A design body nothing has checked yet (a request body, raw form state): what the rules read, defensively. */
+export type UncheckedDesign = Readonly<Record<string, unknown>>;
+
 const ATTRS = CONNECTOR_RESOURCE.attributes;
 const INSTANCE_ATTRS = CONNECTOR_RESOURCE.blocks.instances.body.attributes;
 const TUNNEL_ATTRS =
