@@ -75,6 +75,25 @@ export const SENSITIVE_API_FIELDS: ReadonlySet<string> = new Set(
   allAttributes().flatMap((a) => (a.spec.sensitive && a.spec.api ? [a.spec.api] : [])),
 );
 
+/**
+ * What a design read back from the service holds in place of each stored
+ * secret (the server masks them). Sent back unchanged, the stored value is
+ * kept; it is never a real value, so rules do not judge it.
+ */
+export const STORED_SECRET_PLACEHOLDER = '********';
+
+/** True when any sensitive attribute anywhere in the design still holds the placeholder. */
+export function hasStoredSecretPlaceholder(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasStoredSecretPlaceholder);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, entry]) =>
+    SENSITIVE_ATTRIBUTES.has(key) && entry === STORED_SECRET_PLACEHOLDER ? true : hasStoredSecretPlaceholder(entry),
+  );
+}
+
+/** How a detail view shows a stored secret (never its value). */
+export const SETTINGS_MASK_TEXT = '••••••••';
+
 /** True when the design path names a sensitive attribute. */
 export function isSensitivePath(path: string): boolean {
   return attributeAt(path)?.sensitive === true;

@@ -1,4 +1,5 @@
 /** IPsec customer gateways and tunnels, and their mapping to segment_options. */
+import { STORED_SECRET_PLACEHOLDER } from '../resource';
 import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type UncheckedDesign, type DesignIssue } from '../design';
 import { isFqdn } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
@@ -125,7 +126,8 @@ export function tunnelSettingsSupported(design: UncheckedDesign): DesignIssue[] 
     if (isUnset(authType) && !isUnset(authValue)) {
       report(`${at}.remote_auth_type`, `${label}: remote_auth_value ${quote(authValue)} is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
-    if (authType === 'FQDN' && !isReference(authValue)) {
+    // A stored value read back masked is the service's; it was judged when it was sent.
+    if (authType === 'FQDN' && !isReference(authValue) && authValue !== STORED_SECRET_PLACEHOLDER) {
       if (isUnset(authValue)) {
         report(`${at}.remote_auth_value`, `${label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
       } else if (!isFqdn(text(authValue).trim())) {
