@@ -87,7 +87,8 @@ function pskVariableBlock(name: string): HclBlock {
   return block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')]);
 }
 
-export function renderConnectorHcl(design: ConnectorDesign, options: HclRenderOptions = {}): string {
+/** Any form state is rendered (a design, half-filled values, even null); see the file comment. */
+export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
   const variables = useVariables ? listPskVariables(record) : [];
