@@ -40,7 +40,10 @@ const MONO_TYPES = new Set(['credential', 'cxp']);
 /** Rows for one body of the API JSON. `id` is left to the caller's heading. */
 export function settingsRows(body: BodySpec, record: object, names: ReferenceNames = {}): SettingsRow[] {
   const rows: SettingsRow[] = [];
-  for (const [name, spec] of Object.entries(body.attributes)) {
+  // What the user set first, then what the service computed.
+  const attributes = Object.entries(body.attributes);
+  const ordered = [...attributes.filter(([, spec]) => spec.presence !== 'computed'), ...attributes.filter(([, spec]) => spec.presence === 'computed')];
+  for (const [name, spec] of ordered) {
     if (!spec.api || spec.api === 'id') continue;
     const value = fieldOf(record, spec.api);
     // Computed values the service has not reported, and protocol-specific lists that do not apply, are left out.

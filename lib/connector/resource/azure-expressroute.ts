@@ -233,7 +233,7 @@ export const CONNECTOR_RESOURCE = body({
       type: 'number',
       presence: 'computed',
       api: 'implicitGroupId',
-      label: 'Implicit group',
+      label: 'Implicit group id',
       doc: 'The id of the group the service creates for the connector.',
     }),
     name: attr({ type: 'string', presence: 'required', api: 'name', label: 'Name', doc: 'The name of the connector.' }),
