@@ -67,6 +67,20 @@ describe('sensitive attributes', () => {
   });
 });
 
+describe('stored secrets read back masked', () => {
+  it('a masked remote auth value is exported as a sensitive variable, never as the placeholder', () => {
+    const design: Record<string, any> = ipsecTemplate();
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = '********';
+    const hcl = renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'variable' });
+    expect(hcl).not.toContain('********');
+    const name = /remote_auth_value = var\.(\w+)/.exec(hcl)?.[1];
+    expect(name).toMatch(/_remote_auth_value$/);
+    expect(hcl).toContain(`variable "${name}" {`);
+    // A literal FQDN typed by the user stays as written.
+    expect(hcl).toContain('remote_auth_value = "dmz-backup.example.com"');
+  });
+});
+
 describe('derived views', () => {
   it('help text comes from the description, list items included', () => {
     expect(helpForPath('instances.3.loopback_subnet')).toMatch(/\/26/);
