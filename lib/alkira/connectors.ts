@@ -43,8 +43,8 @@ async function readConnector(api: AlkiraApi, id: number) {
   }
 }
 
-function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
-  recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
+async function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
+  await recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
 }
 
 export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend: BackendInfo; connectors: ConnectorSummary[] }> {
@@ -63,7 +63,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   const result = await api.createConnector(resolution.body, provision, resolution.sensitive);
   const id = Number(result.data.id);
   if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
-  record(api, { id, name: result.data.name ?? design.name }, 'create', result.provisionRequestId);
+  await record(api, { id, name: result.data.name ?? design.name }, 'create', result.provisionRequestId);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
   return { id, connector, provisionRequestId: result.provisionRequestId };
 }
@@ -72,7 +72,7 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   const { connector, provisionState } = await readConnector(api, id);
   const [summary] = await summarize(api, [connector], new Map([[id, provisionState]]));
   const entries = await Promise.all(
-    historyForConnector(api.config.backendKey, id)
+    (await historyForConnector(api.config.backendKey, id))
       .filter((e) => e.requestId)
       .map((e) => refreshed(api, e)),
   );
@@ -99,7 +99,7 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     if (err instanceof AlkiraHttpError && err.status === 404) throw notFound(id);
     throw err;
   });
-  record(api, { id, name: design.name }, 'update', result.provisionRequestId);
+  await record(api, { id, name: design.name }, 'update', result.provisionRequestId);
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
@@ -112,7 +112,7 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     // Found a moment ago, gone now: an earlier (retried) attempt deleted it.
     if (!(err instanceof AlkiraHttpError && err.status === 404)) throw err;
   }
-  record(api, { id, name: connector.name }, 'delete', provisionRequestId);
+  await record(api, { id, name: connector.name }, 'delete', provisionRequestId);
   return { provisionRequestId };
 }
 
