@@ -42,8 +42,22 @@ export function providerConfiguration(config: OidcConfig): Promise<client.Config
   return pending;
 }
 
+/**
+ * The origin the browser used: the request URL's host is the server's own
+ * bind address inside Next, so the Host header (or a proxy's X-Forwarded-*)
+ * says it. The identity provider only accepts registered callback URLs, so a
+ * forged Host cannot redirect a code elsewhere; OIDC_REDIRECT_BASE_URL pins it.
+ */
+function browserOrigin(req: Request): string {
+  const url = new URL(req.url);
+  const first = (name: string) => req.headers.get(name)?.split(',')[0]?.trim() || null;
+  const proto = first('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  const host = first('x-forwarded-host') ?? first('host') ?? url.host;
+  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+}
+
 export function redirectUri(req: Request, config: OidcConfig): string {
-  return `${config.redirectBaseUrl ?? new URL(req.url).origin}/api/auth/callback`;
+  return `${config.redirectBaseUrl ?? browserOrigin(req)}/api/auth/callback`;
 }
 
 /** A same-site path to return to after sign-in; anything else becomes `/`. */
