@@ -4,7 +4,7 @@
  * connector (the filters live in the URL, so a filtered view can be shared).
  */
 import { usePathname, useRouter } from 'next/navigation';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useActivity } from '@/lib/client/hooks';
 import { ErrorState } from '@/components/dashboard/ErrorState';
 import { ActivityTable } from './ActivityTable';
@@ -17,14 +17,16 @@ export interface ActivityFilter {
 const selectClass =
   'rounded border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400';
 
-export function ActivityPage({ filter }: { filter: ActivityFilter }) {
+export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
   const router = useRouter();
   const pathname = usePathname();
   const userId = useId();
   const connectorId = useId();
+  const [filter, setFilterState] = useState(initial);
   const activity = useActivity(filter);
 
   const setFilter = (next: ActivityFilter) => {
+    setFilterState(next);
     const params = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => Boolean(e[1])));
     router.replace(params.size ? `${pathname}?${params}` : pathname);
   };

@@ -56,7 +56,7 @@ export function ActivityTable({ entries, showTarget = true }: { entries: Activit
               <td className="py-2 pr-4" data-testid="activity-user">{e.actor.name}</td>
               <td className="py-2 pr-4 font-medium">{ACTION_LABELS[e.action]}</td>
               {showTarget && (
-                <td className="py-2 pr-4" data-testid="activity-target">
+                <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
                   <Target entry={e} />
                   <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">#{e.targetId}</span>
                 </td>

@@ -82,15 +82,15 @@ describe('the audit trail', () => {
     }));
     const target = `audited-edge#${connectorId}`;
     expect(rows).toEqual([
-      { user: 'Olivia Operator', action: 'delete', target, requestId: requests.remove, state: 'SUCCESS' },
-      { user: 'Otto Oncall', action: 'update', target, requestId: requests.update, state: 'SUCCESS' },
-      { user: 'Olivia Operator', action: 'create', target, requestId: requests.create, state: 'SUCCESS' },
+      { user: 'Olivia Park', action: 'delete', target, requestId: requests.remove, state: 'SUCCESS' },
+      { user: 'Otto Brandt', action: 'update', target, requestId: requests.update, state: 'SUCCESS' },
+      { user: 'Olivia Park', action: 'create', target, requestId: requests.create, state: 'SUCCESS' },
     ]);
     expect(r.body.entries[1].summary).toBe('Changed size');
     expect(r.body.entries[2].summary).toMatch(/^Created \(2LARGE, IPSEC, 1 instance, 2 segments\)/);
     expect(r.body.users).toEqual([
-      { id: 'olivia', name: 'Olivia Operator' },
-      { id: 'otto', name: 'Otto Oncall' },
+      { id: 'olivia', name: 'Olivia Park' },
+      { id: 'otto', name: 'Otto Brandt' },
     ]);
   });
 
@@ -118,7 +118,7 @@ describe('the audit trail', () => {
     expect(files.length).toBeGreaterThan(0);
     // The database and its write-ahead log, as bytes: the entries are there, the keys are not.
     const bytes = files.map((f) => readFileSync(path.join(app.dataDir, f)).toString('latin1')).join('');
-    expect(bytes).toContain('Olivia Operator');
+    expect(bytes).toContain('Olivia Park');
     for (const psk of [PSK_DMZ, PSK_INTERNAL]) expect(bytes).not.toContain(psk);
   });
 });

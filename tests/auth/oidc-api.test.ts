@@ -106,7 +106,7 @@ describe('sign-in', () => {
     const me = await res.json();
     expect(me).toEqual({
       mode: 'oidc',
-      user: { id: 'dana', name: 'Dana Designer', email: 'dana@example.com', role: 'designer' },
+      user: { id: 'dana', name: 'Dana Whitfield', email: 'dana@example.com', role: 'designer' },
       permissions: { view: true, saveDesign: true, provision: false },
     });
     const anonymous = await (await fetch(`${app.url}/api/auth/me`)).json();
