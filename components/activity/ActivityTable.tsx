@@ -9,7 +9,7 @@ import type { ActivityEntry } from '@/lib/client/types';
 import { dateTime } from '@/lib/client/format';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 
-const ACTION_LABELS: Record<ActivityEntry['action'], string> = { create: 'Created', update: 'Updated', delete: 'Deleted', save: 'Saved design' };
+const ACTION_LABELS: Record<ActivityEntry['action'], string> = { create: 'Created', update: 'Updated', delete: 'Deleted', save: 'Saved', restore: 'Restored' };
 
 function Result({ entry }: { entry: ActivityEntry }) {
   if (!entry.requestId) return <span className="text-slate-600 dark:text-slate-400">Not provisioned</span>;
@@ -42,7 +42,7 @@ export function ActivityTable({ entries, showTarget = true }: { entries: Activit
             <th scope="col" className="py-2 pr-4 font-medium">When</th>
             <th scope="col" className="py-2 pr-4 font-medium">User</th>
             <th scope="col" className="py-2 pr-4 font-medium">Action</th>
-            {showTarget && <th scope="col" className="py-2 pr-4 font-medium">Connector</th>}
+            {showTarget && <th scope="col" className="py-2 pr-4 font-medium">Connector or design</th>}
             <th scope="col" className="py-2 pr-4 font-medium">Change</th>
             <th scope="col" className="py-2 font-medium">Result</th>
           </tr>
@@ -58,7 +58,7 @@ export function ActivityTable({ entries, showTarget = true }: { entries: Activit
               {showTarget && (
                 <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
                   <Target entry={e} />
-                  <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">#{e.targetId}</span>
+                  <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>
                 </td>
               )}
               <td className="max-w-md break-words py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>

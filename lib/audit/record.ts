@@ -57,21 +57,22 @@ function record(change: ConnectorChange, action: AuditAction, summary: string): 
   );
 }
 
-/**
- * Hook for the design store's routes: call after a design is saved on the
- * server (`POST /api/designs`, `PUT /api/designs/{id}`), with the signed-in
- * user from `requestPrincipal(req)`.
- */
-export function auditDesignSave(actor: AuditActor, design: { id: number; name: string; version: number }, note = ''): Promise<void> {
-  return safely(`save of design ${design.id}`, () =>
+/** Design changes in the workspace (`/api/designs...`): create, save (a new version), delete, restore. */
+export function auditDesignChange(
+  actor: AuditActor,
+  action: Extract<AuditAction, 'create' | 'save' | 'delete' | 'restore'>,
+  design: { id: number; name: string },
+  summary: string,
+): Promise<void> {
+  return safely(`${action} of design ${design.id}`, () =>
     appendAuditEntry({
       backend: 'designs',
       actor,
-      action: 'save',
+      action,
       targetType: 'design',
       targetId: String(design.id),
       targetName: design.name,
-      summary: `Saved version ${design.version}${note ? `: ${note.slice(0, 200)}` : ''}`,
+      summary: summary.slice(0, 300),
       requestId: null,
     }),
   );

@@ -23,6 +23,17 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/connectors': { GET: 'view', POST: 'provision' },
   '/api/connectors/[id]': { GET: 'view', PUT: 'provision', DELETE: 'provision' },
   '/api/connectors/[id]/design': { GET: 'view' },
+  '/api/connectors/[id]/plan': { POST: 'view' },
+  '/api/designs': { GET: 'view', POST: 'saveDesign' },
+  '/api/designs/[id]': { GET: 'view', PUT: 'saveDesign', DELETE: 'saveDesign' },
+  '/api/designs/[id]/diff': { GET: 'view' },
+  '/api/designs/[id]/drift': { GET: 'view' },
+  '/api/designs/[id]/export': { GET: 'view' },
+  '/api/designs/[id]/versions': { GET: 'view' },
+  '/api/designs/[id]/restore': { POST: 'saveDesign' },
+  '/api/designs/[id]/provision': { POST: 'provision' },
+  '/api/designs/[id]/provisioned': { POST: 'provision' },
+  '/api/export': { GET: 'view' },
   '/api/provision-requests/[id]': { GET: 'view' },
 };
 

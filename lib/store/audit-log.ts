@@ -5,7 +5,7 @@
  */
 import { getDb } from './db';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'save';
+export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore';
 export type AuditTargetType = 'connector' | 'design';
 
 export interface AuditActor {
@@ -107,7 +107,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save'] satisfies AuditAction[];
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore'] satisfies AuditAction[];
 
 /** Action rows, newest first, each with its result when settled. */
 export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {

@@ -57,7 +57,7 @@ export interface AuditLogTable {
   backend: string;
   actor_id: string;
   actor_name: string;
-  /** `create` | `update` | `delete` (connectors), `save` (designs), `result` (a provision request settled). */
+  /** `create` | `update` | `delete`, `save` and `restore` (designs), `result` (a provision request settled). */
   action: string;
   /** `connector` | `design`. */
   target_type: string;

@@ -41,7 +41,7 @@ beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ appOrigins: [`http://127.0.0.1:${port}`] });
   app = await startServer({ ...TEST_ENV, ...oidcAppEnv(idp.issuer) }, { port });
-  for (const user of ['olivia', 'otto', 'victor']) as[user] = (await signIn(app.url, user)).cookie;
+  for (const user of ['olivia', 'otto', 'victor', 'dana']) as[user] = (await signIn(app.url, user)).cookie;
 
   const created = await send('olivia', 'POST', '/api/connectors', ipsecDesign('audited-edge'));
   expect(created.status).toBe(201);
@@ -92,6 +92,20 @@ describe('the audit trail', () => {
       { id: 'olivia', name: 'Olivia Park' },
       { id: 'otto', name: 'Otto Brandt' },
     ]);
+  });
+
+  it('records design saves by a designer, and refuses them to a viewer', async () => {
+    const created = await send('dana', 'POST', '/api/designs', { design: ipsecDesign('branch-apac'), note: 'first draft' });
+    expect(created.status).toBe(201);
+    const saved = await send('dana', 'PUT', `/api/designs/${created.body.id}`, { design: { ...ipsecDesign('branch-apac'), size: 'LARGE' }, base_version: 1, note: 'bigger' });
+    expect(saved.status).toBe(200);
+    expect((await send('victor', 'POST', '/api/designs', { design: ipsecDesign('not-allowed') })).status).toBe(403);
+    const r = await activity('?user=dana');
+    expect(r.body.entries.map((e: any) => [e.action, e.targetType, e.targetName, e.summary])).toEqual([
+      ['save', 'design', 'branch-apac', 'Saved version 2: bigger'],
+      ['create', 'design', 'branch-apac', 'Created version 1: first draft'],
+    ]);
+    for (const psk of [PSK_DMZ, PSK_INTERNAL]) expect(r.text).not.toContain(psk);
   });
 
   it('filters by user and by connector', async () => {
