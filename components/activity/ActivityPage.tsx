@@ -40,7 +40,8 @@ export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
         </p>
       </header>
 
-      <div className="flex flex-wrap items-end gap-4" role="group" aria-label="Filters">
+      <fieldset className="flex flex-wrap items-end gap-4">
+        <legend className="sr-only">Filters</legend>
         <div className="flex flex-col gap-1">
           <label htmlFor={userId} className="text-sm font-medium">User</label>
           <select id={userId} className={selectClass} value={filter.user ?? ''} onChange={(e) => setFilter({ ...filter, user: e.target.value || undefined })}>
@@ -64,7 +65,7 @@ export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
             ))}
           </select>
         </div>
-      </div>
+      </fieldset>
 
       {activity.isError ? (
         <ErrorState title="Could not load the activity" message={activity.error.message} onRetry={() => void activity.refetch()} retrying={activity.isFetching} />
