@@ -8,6 +8,7 @@ import { AlkiraConfigError } from '@/lib/alkira/config';
 import { AuthConfigError } from '@/lib/auth/config';
 import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, scrubSecrets } from '@/lib/alkira/errors';
+import { StoreSecretError } from '@/lib/store/secrets';
 import { ApiError, errorResponse } from './response';
 import { crossSiteRefusal } from './same-origin';
 
@@ -22,6 +23,7 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof AlkiraUnavailableError) return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
   if (err instanceof AlkiraConfigError || err instanceof AuthConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   // Only the scrubbed message is logged: request bodies may hold keys.

@@ -14,6 +14,8 @@
  * - `PUT /api/designs/{id} {design, base_version, note?}` → `{version}`; 409
  *   `{error, latest: {version, design, note, updated_at}, changes}` when
  *   `base_version` is not the latest (`changes`: latest vs. what was sent).
+ *   Restoring an old version: GET it with `?version=N`, then PUT its design with
+ *   `base_version` = the latest version (it becomes a new version).
  * - `DELETE /api/designs/{id}` → `{id, deleted: true}` (soft);
  *   `POST /api/designs/{id}/restore` undoes it.
  * - `GET /api/designs/{id}/versions` → `{versions: [{version, note, created_at}]}` newest first.

@@ -71,16 +71,25 @@ export function decryptValue(stored: string, key = encryptionKey()): string {
   }
 }
 
+/** The key, derived once per call site and only when a secret is actually there. */
+function lazyKey(): () => Buffer {
+  let key: Buffer | undefined;
+  return () => {
+    key ??= encryptionKey();
+    return key;
+  };
+}
+
 /** The design as stored: every sensitive value encrypted. */
 export function sealDesign<T>(design: T): T {
-  let key: Buffer | undefined;
-  return mapSensitiveValues(design, (v) => (isEncrypted(v) ? v : encryptValue(String(v), (key ??= encryptionKey())))) as T;
+  const key = lazyKey();
+  return mapSensitiveValues(design, (v) => (isEncrypted(v) ? v : encryptValue(String(v), key()))) as T;
 }
 
 /** The stored design with its sensitive values decrypted. */
 export function openDesign<T>(design: T): T {
-  let key: Buffer | undefined;
-  return mapSensitiveValues(design, (v) => (isEncrypted(v) ? decryptValue(String(v), (key ??= encryptionKey())) : v)) as T;
+  const key = lazyKey();
+  return mapSensitiveValues(design, (v) => (isEncrypted(v) ? decryptValue(String(v), key()) : v)) as T;
 }
 
 /** A short, non-reversible fingerprint (for logs and tests), never the value. */
