@@ -2,9 +2,11 @@
  * The design workspace store with 1,000 designs (two versions each), on
  * SQLite and on PostgreSQL (a throwaway cluster, or TEST_DATABASE_URL):
  * the workspace list (all rows, and a search), and a version diff (read two
- * versions, decrypt their keys, compute the change list). p50/p95.
+ * versions, decrypt their keys, compute the change list). p50/p95. When a
+ * production build exists, also the same two as HTTP requests to the real
+ * routes (`GET /api/designs`, `GET /api/designs/{id}/diff`) on that database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +16,7 @@ import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import { getStore } from '../lib/store/db';
 import { createDesign, getDesign, listDesigns, updateDesign } from '../lib/store/designs';
 import { postgresBinDir, startPostgres, type TestPostgres } from '../tests/helpers/postgres';
+import { startServer } from '../tests/helpers/server';
 
 const DESIGNS = 1000;
 
@@ -36,6 +39,34 @@ async function time(fn: () => Promise<unknown>, runs: number) {
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
+async function timeHttp(url: string, runs: number) {
+  return time(async () => {
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} → ${res.status}`);
+  }, runs);
+}
+
+/** The routes over HTTP against a production server on the store just seeded. */
+async function benchHttp(label: string, ids: number[]): Promise<void> {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) return;
+  const env: Record<string, string> = { CONNECTOR_STUDIO_SECRET: process.env.CONNECTOR_STUDIO_SECRET ?? '' };
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  const server = await startServer(env, { dataDir: process.env.ALKIRA_DATA_DIR });
+  try {
+    const list = await timeHttp(`${server.url}/api/designs`, 40);
+    let n = 0;
+    const diff = await time(async () => {
+      const res = await fetch(`${server.url}/api/designs/${ids[n++ % ids.length]}/diff?from=1&to=2`);
+      await res.arrayBuffer();
+    }, 200);
+    console.log(`  ${label.padEnd(10)} HTTP GET /api/designs p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | GET …/diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function benchOne(label: string): Promise<void> {
   const base = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design;
   const ids: number[] = [];
@@ -56,7 +87,8 @@ async function benchOne(label: string): Promise<void> {
     return diffDesigns(a!.design, b!.design);
   }, 200);
   const rows = (await listDesigns()).length;
-  console.log(`  ${label.padEnd(10)} list ${rows} designs p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | search p50 ${fmt(search.p50).padStart(8)} p95 ${fmt(search.p95).padStart(8)} | diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)} | seeding ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(`  ${label.padEnd(10)} in-process list ${rows} designs p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | search p50 ${fmt(search.p50).padStart(8)} p95 ${fmt(search.p95).padStart(8)} | diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)} | seeding ${(seedMs / 1000).toFixed(1)} s`);
+  await benchHttp(label, ids);
 }
 
 export async function benchStore(): Promise<void> {

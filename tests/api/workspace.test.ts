@@ -244,6 +244,21 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(liveMain).toMatch(/import \{\n  to = alkira_connector_azure_expressroute\.ws[-_]live[-_]/);
     });
 
+    // Behind a load balancer: only PostgreSQL is shared between instances.
+    if (backend === 'postgres') it('serves the same workspace from a second app instance on the same database', async () => {
+      const second = await startServer(env);
+      try {
+        const id = (await call(second, 'POST', '/api/designs', { design: basicDesign('ws-second-instance') })).body.id;
+        const seen = await call(server, 'GET', `/api/designs/${id}`);
+        expect(seen.body.design.name).toBe('ws-second-instance');
+        const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 });
+        expect(saved.body.version).toBe(2);
+        expect((await call(second, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 })).status).toBe(409);
+      } finally {
+        await second.stop();
+      }
+    });
+
     it('keeps designs, versions and links across a restart', async () => {
       const before = (await call(server, 'GET', '/api/designs?sort=id')).body.designs;
       expect(before.length).toBeGreaterThan(3);
