@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/connectors', label: 'Connectors' },
   { href: '/designs', label: 'Designs' },
   { href: '/designer', label: 'Designer' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 /** The app header's links; the current section is marked with aria-current. */

@@ -13,6 +13,8 @@ import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { isTerminalState } from '@/lib/client/provision-state';
+import { usePermission } from '@/lib/client/viewer';
+import { PermissionNote } from '@/components/auth/PermissionNote';
 import { ProvisionErrors } from './ProvisionErrors';
 import { StateBadge } from './StateBadge';
 import { useProvision, type SubmittedProvision } from './use-provision';
@@ -38,6 +40,8 @@ export interface ProvisionPanelProps {
 export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume }: ProvisionPanelProps) {
   const headingId = useId();
   const noteId = useId();
+  const permissionId = useId();
+  const permission = usePermission('provision');
   const provision = useProvision({ design, connectorId, onProvisioned, onCreated, resume });
   const { send, mutation, running, targetId } = provision;
 
@@ -55,13 +59,15 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
         <button
           type="button"
           onClick={send}
-          disabled={disabled || running}
-          aria-describedby={note ? noteId : undefined}
+          disabled={disabled || running || !permission.allowed}
+          aria-describedby={[permission.reason ? permissionId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
         >
           {mutation.isPending ? 'Submitting…' : buttonLabel}
         </button>
       </div>
+
+      {permission.reason && <PermissionNote id={permissionId} reason={permission.reason} />}
 
       {note && (
         <div id={noteId} className="text-sm text-slate-700 dark:text-slate-300" data-testid="provision-note">

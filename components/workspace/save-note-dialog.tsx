@@ -6,6 +6,7 @@
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, errorMessage } from '@/lib/client/api';
+import { usePermission } from '@/lib/client/viewer';
 
 const SHOWN_ERRORS = 3;
 
@@ -35,6 +36,8 @@ export function SaveNoteDialog({ label, title, onSave, hint, buttonClassName = '
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The server refuses saves to viewers; the button says so up front.
+  const permission = usePermission('saveDesign');
 
   const open = () => {
     setError(null);
@@ -57,7 +60,14 @@ export function SaveNoteDialog({ label, title, onSave, hint, buttonClassName = '
 
   return (
     <>
-      <button type="button" className={buttonClassName} onClick={open} disabled={disabled} aria-haspopup="dialog">
+      <button
+        type="button"
+        className={buttonClassName}
+        onClick={open}
+        disabled={disabled || !permission.allowed}
+        title={permission.reason ?? undefined}
+        aria-haspopup="dialog"
+      >
         {label}
       </button>
       <dialog

@@ -17,6 +17,7 @@ import { validateDesign } from '@/lib/connector/validate';
 import { workspaceApi, type ConnectorPlan, type DesignChange } from '@/lib/client/workspace-api';
 import { ProvisionStatus } from '@/components/provisioning/ProvisionPanel';
 import { useProvision } from '@/components/provisioning/use-provision';
+import { usePermission } from '@/lib/client/viewer';
 import { ChangeList } from './change-list';
 import { sameDesign } from './design-session';
 import { driftKey } from './design-banner';
@@ -47,6 +48,7 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   const design = useWatch<ConnectorDesign>() as ConnectorDesign;
   const [reviewing, setReviewing] = useState(false);
   const unsaved = !sameDesign(design, baseDesign);
+  const permission = usePermission('provision');
   const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
 
   // Once created, the connector is this design's: later sends update it.
@@ -76,7 +78,9 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   });
 
   const noChanges = plan.data !== undefined && plan.data.changes.length === 0 && targetId !== undefined;
-  const blocked = unsaved
+  const blocked = permission.reason
+    ? permission.reason
+    : unsaved
     ? 'Save your changes as a version first: Provision sends a saved, reviewable version.'
     : version !== latestVersion
       ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`

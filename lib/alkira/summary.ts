@@ -6,6 +6,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from './api';
 import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
+import { auditProvisionResult } from '@/lib/audit/record';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
 
 // The route JSON shapes are defined once, where the browser reads them.
@@ -31,6 +32,7 @@ export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise
   const view: ProvisionRequestView = { id: String(pr.id ?? id), state: pr.state };
   if (pr.errorDetails?.message) view.errorMessage = pr.errorDetails.message;
   await updateProvisionState(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+  if (TERMINAL_STATES.has(pr.state)) await auditProvisionResult(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
   return view;
 }
 

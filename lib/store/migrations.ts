@@ -14,7 +14,7 @@
  * on PostgreSQL Kysely's Migrator takes an advisory lock, so several app
  * instances starting together apply each migration exactly once.
  */
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -73,6 +73,45 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('design_versions_pk', ['design_id', 'version'])
           .execute();
+      },
+    },
+    '0003_audit_log': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', idType, idConstraint)
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('backend', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('actor_name', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target_type', 'text', (c) => c.notNull())
+          .addColumn('target_id', 'text', (c) => c.notNull())
+          .addColumn('target_name', 'text', (c) => c.notNull())
+          .addColumn('summary', 'text', (c) => c.notNull())
+          .addColumn('request_id', 'text')
+          .addColumn('state', 'text')
+          .addColumn('detail', 'text')
+          .addColumn('outcome_of', 'text')
+          .execute();
+        await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id', 'id']).execute();
+        await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'id']).execute();
+        await db.schema.createIndex('audit_log_request').on('audit_log').columns(['backend', 'request_id']).execute();
+        // At most one result per provision request (NULLs, i.e. action rows, never collide).
+        await db.schema.createIndex('audit_log_outcome').unique().on('audit_log').columns(['backend', 'outcome_of']).execute();
+        // Append-only in the database too: any UPDATE or DELETE of a row fails.
+        if (dialect === 'postgres') {
+          await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+          await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+        } else {
+          for (const op of ['UPDATE', 'DELETE']) {
+            await sql
+              .raw(`CREATE TRIGGER audit_log_no_${op.toLowerCase()} BEFORE ${op} ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`)
+              .execute(db);
+          }
+        }
       },
     },
   };

@@ -44,7 +44,35 @@ export interface DesignVersionsTable {
   created_at: string;
 }
 
+/**
+ * The audit trail: append-only (the code only inserts; no route updates or
+ * deletes a row). An action row records who did what; when its provision
+ * request settles, one result row (`outcome_of` = the request id, unique per
+ * backend) records the final state. Never holds a secret: summaries name
+ * changed attributes, not their values.
+ */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  backend: string;
+  actor_id: string;
+  actor_name: string;
+  /** `create` | `update` | `delete`, `save` and `restore` (designs), `result` (a provision request settled). */
+  action: string;
+  /** `connector` | `design`. */
+  target_type: string;
+  target_id: string;
+  target_name: string;
+  summary: string;
+  request_id: string | null;
+  state: string | null;
+  detail: string | null;
+  /** Set on result rows only: the request id whose outcome this is. */
+  outcome_of: string | null;
+}
+
 export interface StoreSchema {
+  audit_log: AuditLogTable;
   provision_history: ProvisionHistoryTable;
   designs: DesignsTable;
   design_versions: DesignVersionsTable;

@@ -3,6 +3,8 @@ import { listWorkspace, unmaskAgainst } from '@/lib/alkira/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { readDesignEnvelope } from '@/lib/http/workspace-body';
 import { createDesign, DESIGN_SORTS, type DesignSort } from '@/lib/store/designs';
+import { actorOf, auditDesignChange } from '@/lib/audit/record';
+import { requestPrincipal } from '@/lib/auth/policy';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,5 +29,6 @@ export const GET = withErrorHandling(async (req: Request) => {
 export const POST = withErrorHandling(async (req: Request) => {
   const { design, note } = await readDesignEnvelope(req, { needsBaseVersion: false });
   const created = await createDesign(unmaskAgainst(design, null), note);
+  await auditDesignChange(actorOf(requestPrincipal(req)), 'create', { id: created.id, name: design.name }, `Created version 1${note ? `: ${note}` : ''}`);
   return jsonResponse(created, 201, { Location: `/api/designs/${created.id}` });
 });

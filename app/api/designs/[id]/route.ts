@@ -2,7 +2,9 @@ import { maskedDesign, requireDesign, unmaskAgainst } from '@/lib/alkira/workspa
 import { diffDesigns } from '@/lib/connector/diff';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
-import { deleteDesign, updateDesign } from '@/lib/store/designs';
+import { deleteDesign, getDesign, updateDesign } from '@/lib/store/designs';
+import { actorOf, auditDesignChange } from '@/lib/audit/record';
+import { requestPrincipal } from '@/lib/auth/policy';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +33,11 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const { design, note, base_version } = await readDesignEnvelope(req, { needsBaseVersion: true });
   const base = await requireDesign(id, base_version);
   const result = await updateDesign(id, unmaskAgainst(design, base.design), base.version, note);
-  if (result.ok) return jsonResponse({ id, version: result.version });
+  if (result.ok) {
+    const summary = `Saved version ${result.version}${note ? `: ${note}` : ''}`;
+    await auditDesignChange(actorOf(requestPrincipal(req)), 'save', { id, name: design.name }, summary);
+    return jsonResponse({ id, version: result.version });
+  }
   if (result.reason === 'not-found') throw new ApiError(404, `Design ${id} does not exist`);
   const latest = result.latest;
   throw new ApiError(
@@ -46,8 +52,10 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
 });
 
 /** DELETE → { id, deleted: true } (undo: POST /api/designs/{id}/restore). */
-export const DELETE = withErrorHandling(async (_req: Request, { params }: Ctx) => {
+export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
+  const name = (await getDesign(id))?.design.name ?? `design ${id}`;
   if (!(await deleteDesign(id))) throw new ApiError(404, `Design ${id} does not exist`);
+  await auditDesignChange(actorOf(requestPrincipal(req)), 'delete', { id, name }, 'Deleted (can be restored)');
   return jsonResponse({ id, deleted: true, restore: `/api/designs/${id}/restore` });
 });
