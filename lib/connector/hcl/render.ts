@@ -148,6 +148,16 @@ function pskVariableBlock(name: string): HclBlock {
   return block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')]);
 }
 
+/**
+ * The resource body's items as the renderer lays them out (canonical order),
+ * with pre-shared keys as written in the design: the document editor
+ * (./document/edit.ts) decides about variables itself.
+ */
+export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
+  const record: LooseRecord = isRecord(design) ? design : {};
+  return connectorBody(record, { omitDefaults, pskVariables: new Map() });
+}
+
 export function renderConnectorHcl(design: ConnectorDesign, options: HclRenderOptions = {}): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
