@@ -54,7 +54,11 @@ class TokenReader {
   constructor(
     readonly tokens: Token[],
     readonly text: string,
+    readonly lines: Lines,
   ) {}
+  line(offset: number): number {
+    return this.lines.line(offset);
+  }
   peek(k = 0): Token {
     return this.tokens[Math.min(this.i + k, this.tokens.length - 1)];
   }
@@ -77,7 +81,7 @@ function readValueEnd(r: TokenReader): number {
     if (t.type === 'punct' && t.value! in OPENERS) open.push(OPENERS[t.value!]);
     else if (t.type === 'punct' && (t.value === ')' || t.value === ']' || t.value === '}')) {
       if (open.length === 0) break; // `}` of a one-line block
-      if (open.pop() !== t.value) throw new HclDocumentError('Unbalanced brackets in an attribute value');
+      if (open.pop() !== t.value) throw new HclDocumentError(`line ${r.line(t.from)}: unbalanced brackets in an attribute value`);
     }
     if (t.type !== 'nl') end = t.to;
     r.i++;
@@ -101,7 +105,8 @@ function readBody(r: TokenReader, nested: boolean): DocItem[] {
       if (!nested) throw new HclDocumentError('A } closes no block');
       return items;
     }
-    if (t.type !== 'ident') throw new HclDocumentError(`Unexpected ${JSON.stringify(r.slice(t))} where an attribute or block should start`);
+    // Messages name lines, never the text: it could be a secret.
+    if (t.type !== 'ident') throw new HclDocumentError(`line ${r.line(t.from)}: an attribute or block should start here`);
     r.i++;
     if (r.isPunct(r.peek(), '=')) {
       r.i++;
@@ -117,7 +122,7 @@ function readBody(r: TokenReader, nested: boolean): DocItem[] {
       labels.push(r.slice(label));
       labelRanges.push({ from: label.from, to: label.to });
     }
-    if (!r.isPunct(r.peek(), '{')) throw new HclDocumentError(`${r.slice(t)} is neither an attribute nor a block`);
+    if (!r.isPunct(r.peek(), '{')) throw new HclDocumentError(`line ${r.line(t.from)}: ${r.slice(t)} is neither an attribute nor a block`);
     r.i++;
     const body = readBody(r, true);
     const close = r.peek().from;
@@ -133,7 +138,7 @@ export function readHclDocument(text: string): HclDocument {
   const lines = new Lines(text);
   const { tokens, lexError } = tokenize(text, lines);
   if (lexError) throw new HclDocumentError(lexError.message);
-  const items = readBody(new TokenReader(tokens, text), false);
+  const items = readBody(new TokenReader(tokens, text, lines), false);
   return { text, lines, items };
 }
 
