@@ -27,10 +27,21 @@ import { Stop, type StructureProblem } from './structure-problem';
 
 export type { StructureProblem } from './structure-problem';
 
-/** Structural problems of `text`, in document order, at most `max`. */
-export function checkStructure(text: string, max = 10): StructureProblem[] {
+export interface LexedText {
+  lines: Lines;
+  tokens: Token[];
+  lexError: StructureProblem | null;
+}
+
+/** Lines and tokens of a text, to share between the structural check and the grammar's input. */
+export function lexText(text: string): LexedText {
   const lines = new Lines(text);
-  const { tokens, lexError } = tokenize(text, lines);
+  return { lines, ...tokenize(text, lines) };
+}
+
+/** Structural problems of `text`, in document order, at most `max`. */
+export function checkStructure(text: string, max = 10, lexed?: LexedText): StructureProblem[] {
+  const { lines, tokens, lexError } = lexed ?? lexText(text);
   const problems: StructureProblem[] = [];
   const stack: BodyFrame[] = [];
   const closed: ClosedPair[] = [];
