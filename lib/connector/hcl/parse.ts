@@ -164,8 +164,8 @@ export function parseConnectorHcl(text: string): ParsedHcl {
   const fast = fastSyntaxTree(text.slice(0, cut), tokensBefore(lexed.tokens, cut));
   const readable = fast ?? grammarParse(cut);
   // The grammar's errors count only before the first structural problem (on its line, that problem wins).
-  const tree = cut === limit ? readable : (fast ?? hclLanguage.parser.parse(textForLezer(text, lexed.tokens)));
-  for (const problem of collectSyntaxErrors(tree, text, structural, (offset) => sink.lineOf(offset))) {
+  const tree = cut === limit ? readable : (fast ?? grammarParse(limit));
+  for (const problem of collectSyntaxErrors(tree === fast ? null : tree, text, structural, (offset) => sink.lineOf(offset))) {
     const resource = resourceAt(lexed, text, problem.topBlock ?? problem.from);
     sink.add('error', problem.message, problem, resource === undefined ? {} : { resource });
   }

@@ -20,6 +20,7 @@
 import { hclLanguage } from 'codemirror-lang-hcl';
 import { Tree, type TreeCursor } from '@lezer/common';
 import type { Token } from './structure-lexer';
+import { textForLezer } from './lezer-input';
 
 const nodeSet = hclLanguage.parser.nodeSet;
 
@@ -47,6 +48,8 @@ const T = {
   QuotedTemplateStart: typeId('QuotedTemplateStart'),
   QuotedTemplateEnd: typeId('QuotedTemplateEnd'),
   TemplateLiteral: typeId('TemplateLiteral'),
+  TemplateExpr: typeId('TemplateExpr'),
+  QuotedTemplate: typeId('QuotedTemplate'),
   CollectionValue: typeId('CollectionValue'),
   Tuple: typeId('Tuple'),
   OpenBracket: typeId('['),
@@ -148,6 +151,17 @@ class TreeWriter {
     }
     if (t.type === 'string') {
       this.i++;
+      if (t.to - t.from === 2) {
+        // The grammar reads `""` as an empty template rather than a string literal.
+        return this.node(T.Expression, t.from, t.to, () =>
+          this.node(T.TemplateExpr, t.from, t.to, () =>
+            this.node(T.QuotedTemplate, t.from, t.to, () => {
+              this.node(T.QuotedTemplateStart, t.from, t.from + 1);
+              this.node(T.QuotedTemplateEnd, t.to - 1, t.to);
+            }),
+          ),
+        );
+      }
       return this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.stringLit(t)));
     }
     if (this.isPunct(t, '-')) {
@@ -241,7 +255,8 @@ class TreeWriter {
   /** A value parsed by the grammar alone, its Expression grafted in at `from`. */
   private graftedExpression(from: number, to: number): void {
     const snippet = SNIPPET_PREFIX + this.text.slice(from, to);
-    const tree = hclLanguage.parser.parse(snippet);
+    // The same adjustments as for a whole file (offsets kept): `$$${`, keywords after a dot.
+    const tree = hclLanguage.parser.parse(textForLezer(snippet));
     const shift = from - SNIPPET_PREFIX.length;
     let clean = true;
     tree.iterate({
