@@ -152,7 +152,12 @@ function tokensBefore(tokens: readonly Token[], end: number): Token[] {
   return out;
 }
 
-export function parseConnectorHcl(text: string): ParsedHcl {
+export interface ParseOptions {
+  /** Run the design rules over each imported design (default true); the document editor only needs the values. */
+  checkDesigns?: boolean;
+}
+
+export function parseConnectorHcl(text: string, options: ParseOptions = {}): ParsedHcl {
   const sink = new DiagnosticSink(new LineIndex(text));
   const lexed = lexText(text);
   const structural = checkStructure(text, 10, lexed);
@@ -190,7 +195,7 @@ export function parseConnectorHcl(text: string): ParsedHcl {
     const header = blockHeaderRange(node);
     if (type === 'resource' && labels[0]?.value === RESOURCE_TYPE) {
       const broken = brokenBlocks.some((at) => node.from <= at && at < Math.max(node.to, node.from + 1));
-      designs.push(importResource(node, labels, text, sink, taken, !broken));
+      designs.push(importResource(node, labels, text, sink, taken, !broken && (options.checkDesigns ?? true)));
     } else if (KNOWN_TOP_LEVEL.has(type)) {
       sink.add('info', `Ignored ${describeIgnored(type, labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
     } else {

@@ -334,7 +334,7 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
         : `The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)} (it has ${labels})`,
     );
   }
-  const parsed = parseConnectorHcl(source).designs.find((d) => d.range?.from === target.from);
+  const parsed = parseConnectorHcl(source, { checkDesigns: false }).designs.find((d) => d.range?.from === target.from);
   if (!parsed) throw new HclDocumentError('The resource could not be read');
   const label = labelValue(target.labels[1] ?? '');
   const newRecord: LooseRecord = isRecord(design) ? design : {};

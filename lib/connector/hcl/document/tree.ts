@@ -10,9 +10,9 @@
  * comments whole. Files with a structural problem are refused: editing text
  * whose structure is unclear could only make it worse.
  */
-import { tokenize, type Token } from '../import/structure-lexer';
-import { Lines } from '../import/structure-lines';
-import { checkStructure } from '../import/structure';
+import type { Token } from '../import/structure-lexer';
+import type { Lines } from '../import/structure-lines';
+import { checkStructure, lexText } from '../import/structure';
 
 export interface DocAttribute {
   kind: 'attribute';
@@ -133,10 +133,10 @@ function readBody(r: TokenReader, nested: boolean): DocItem[] {
 
 /** Reads a whole file; throws HclDocumentError when its structure is broken. */
 export function readHclDocument(text: string): HclDocument {
-  const problem = checkStructure(text, 1)[0];
+  const lexed = lexText(text);
+  const problem = checkStructure(text, 1, lexed)[0];
   if (problem) throw new HclDocumentError(problem.message);
-  const lines = new Lines(text);
-  const { tokens, lexError } = tokenize(text, lines);
+  const { lines, tokens, lexError } = lexed;
   if (lexError) throw new HclDocumentError(lexError.message);
   const items = readBody(new TokenReader(tokens, text, lines), false);
   return { text, lines, items };
