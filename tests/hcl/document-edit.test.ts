@@ -120,6 +120,13 @@ describe('scalar attributes', () => {
     expect(r.removed).toHaveLength(4);
   });
 
+  it('a value the form holds differently but that renders the same keeps its bytes ("65003" stays quoted)', () => {
+    const design = designOf(FILE, 'multi_segment');
+    design.segment_options[0].customer_asn = '65003';
+    design.segment_options[1].customer_asn = 65004;
+    expect(updateConnectorInHcl(FILE, design, { resource: 'multi_segment' })).toBe(FILE);
+  });
+
   it('an explicit default stays written when changed back and forth', () => {
     const r = edit('multi_segment', (d) => (d.enabled = false));
     expect(r.removed).toEqual(['  enabled         = true']);

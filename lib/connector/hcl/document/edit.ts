@@ -149,6 +149,8 @@ interface BodyTarget {
   /** Rendered items of newRecord: with defaults omitted (for additions) and all (for replacements). */
   shown: HclBodyItem[];
   full: HclBodyItem[];
+  /** Rendered items of oldRecord (all): a value that renders the same is the same, however the form holds it (`65003` or `"65003"`). */
+  fullOld: HclBodyItem[];
 }
 
 function editAttributes(ctx: EditContext, t: BodyTarget): void {
@@ -157,6 +159,7 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   const full = t.full.filter((i): i is HclAttribute => i.kind === 'attribute');
   const shown = new Map(t.shown.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
   const fullByName = new Map(full.map((a) => [a.name, a.value]));
+  const oldByName = new Map(t.fullOld.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
   const known = new Set([...Object.keys(t.oldRecord), ...Object.keys(t.newRecord)]);
   // A block written as an attribute (`tunnel = […]`) is the importer's to report, not ours to rewrite.
   const blockNames = new Set(t.full.filter((i): i is HclBlock => i.kind === 'block').map((b) => b.type));
@@ -165,8 +168,8 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
 
   for (const [name, existing] of docAttrs) {
     if (!known.has(name) || blockNames.has(name)) continue;
-    if (same(t.oldRecord[name], t.newRecord[name])) continue;
     const value = fullByName.get(name);
+    if (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name))) continue;
     const written = ctx.doc.text.slice(existing.valueFrom, existing.valueTo);
     if (value === undefined) {
       if (name === 'pre_shared_key') noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
@@ -200,12 +203,10 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   }
 }
 
-/** Longest common subsequence of equal entries: pairs of indices. */
-function matchEqual(a: unknown[], b: unknown[]): [number, number][] {
-  const ka = a.map((x) => JSON.stringify(x));
-  const kb = b.map((x) => JSON.stringify(x));
-  const n = a.length;
-  const m = b.length;
+/** Longest common subsequence of equal keys: pairs of indices. */
+function matchEqual(ka: string[], kb: string[]): [number, number][] {
+  const n = ka.length;
+  const m = kb.length;
   const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) table[i][j] = ka[i] === kb[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   const pairs: [number, number][] = [];
@@ -228,7 +229,12 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
     const newRecords = recordsOf(t.newRecord[name]).map((r) => r.item);
     const full = t.full.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     const shown = t.shown.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
-    const pairs = matchEqual(oldList, newRecords);
+    const fullOld = t.fullOld.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
+    // Blocks are equal when they render the same (the form may hold `65003` where the file says "65003").
+    const pairs = matchEqual(
+      oldList.map((_, k) => JSON.stringify(fullOld[k] ?? null)),
+      newRecords.map((_, k) => JSON.stringify(full[k] ?? null)),
+    );
     // Fill the gaps between equal pairs: positional edits, then removals or insertions.
     const bounds: [number, number][] = [[-1, -1], ...pairs, [oldList.length, newRecords.length]];
     let lastKept: DocBlock | undefined;
@@ -250,6 +256,7 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
           newRecord: record,
           shown: shown[index]?.body ?? [],
           full: full[index]?.body ?? [],
+          fullOld: fullOld[oi + 1 + x]?.body ?? [],
         });
         lastKept = docBlock;
       }
@@ -360,14 +367,16 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
   };
   if (newLabel !== label && target.labelRanges[1]) ctx.edits.push({ ...target.labelRanges[1], insert: quoteHclString(newLabel) });
   const omitDefaults = options.omitDefaults ?? true;
+  const oldRecord: LooseRecord = isRecord(parsed.design) ? parsed.design : {};
   editBody(ctx, {
     items: target.body,
     indent: ' '.repeat(doc.lines.indent(target.from) + 2),
     open: target.from,
-    oldRecord: isRecord(parsed.design) ? parsed.design : {},
+    oldRecord,
     newRecord,
     shown: renderConnectorBodyItems(newRecord, omitDefaults),
     full: renderConnectorBodyItems(newRecord, false),
+    fullOld: renderConnectorBodyItems(oldRecord, false),
   });
   if (ctx.newVariables.length) {
     const lines = ctx.newVariables.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableBlockText(name)]);
