@@ -19,21 +19,8 @@ afterAll(async () => {
 });
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
-const SECOND = `
-resource "alkira_connector_azure_expressroute" "second" {
-  name        = "second-site"
-  size        = "LARGE"
-  vhub_prefix = "10.140.0.0/23"
-  cxp         = "USEAST-AZURE-1"
-
-  instances {
-    name                    = "edge"
-    expressroute_circuit_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/edge"
-    loopback_subnet         = "192.168.40.0/26"
-    credential_id           = "cred-1"
-  }
-}
-`;
+/** A second valid connector: example 3 under another label and name. */
+const SECOND = '\n' + EXAMPLE_3.replace('"multi_segment"', '"second"').replace('"multi-segment-ipsec"', '"second-site"');
 const TWO = EXAMPLE_3 + SECOND;
 
 function post(body: unknown) {
@@ -55,12 +42,12 @@ describe('POST /api/designs/hcl with source', () => {
 
   it('updates the named resource of several and leaves the other as it was', async () => {
     const design = designOf(TWO, 'second');
-    design.size = 'XLARGE';
+    design.size = '5LARGE';
     const res = await post({ design, source: TWO, resource: 'second' });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text.startsWith(EXAMPLE_3)).toBe(true);
-    expect(text).toBe(TWO.replace('size        = "LARGE"', 'size        = "XLARGE"'));
+    expect(text).toBe(EXAMPLE_3 + SECOND.replace('size            = "2LARGE"', 'size            = "5LARGE"'));
   });
 
   it('answers 404 naming an unknown resource, and asks which one when there are several', async () => {
