@@ -28,26 +28,19 @@ resource "aws_vpc" "main" {
 
 type Edit = (d: ConnectorDesign) => void;
 
+const edit = (what: string, apply: Edit) => ({ what, apply });
+
 const editArb: fc.Arbitrary<{ what: string; apply: Edit }> = fc.oneof(
-  slugArb.map((v) => ({ what: `name=${v}`, apply: (d: ConnectorDesign) => void (d.name = v) })),
-  slugArb.map((v) => ({ what: `description=${v}`, apply: (d: ConnectorDesign) => void (d.description = v) })),
-  fc.constant({ what: 'no description', apply: (d: ConnectorDesign) => void (d.description = undefined) }),
-  fc.constantFrom('SMALL', 'MEDIUM', 'LARGE', '2LARGE').map((v) => ({ what: `size=${v}`, apply: (d: ConnectorDesign) => void (d.size = v) })),
-  fc.boolean().map((v) => ({ what: `enabled=${v}`, apply: (d: ConnectorDesign) => void (d.enabled = v) })),
-  slugArb.map((v) => ({ what: `instance name=${v}`, apply: (d: ConnectorDesign) => void (d.instances[0].name = v) })),
-  fc.constant({ what: 'billing tags', apply: (d: ConnectorDesign) => void (d.billing_tag_ids = [7, 8]) }),
-  fc.constant({
-    what: 'drop last instance',
-    apply: (d: ConnectorDesign) => void (d.instances.length > 1 && d.instances.pop()),
-  }),
-  fc.constant({
-    what: 'copy first instance',
-    apply: (d: ConnectorDesign) => void d.instances.push({ ...structuredClone(d.instances[0]), name: `${d.instances[0].name}-copy` }),
-  }),
-  fc.integer({ min: 64512, max: 65534 }).map((asn) => ({
-    what: `asn=${asn}`,
-    apply: (d: ConnectorDesign) => void (d.segment_options[0] && (d.segment_options[0].customer_asn = asn)),
-  })),
+  slugArb.map((v) => edit(`name=${v}`, (d) => { d.name = v; })),
+  slugArb.map((v) => edit(`description=${v}`, (d) => { d.description = v; })),
+  fc.constant(edit('no description', (d) => { d.description = undefined; })),
+  fc.constantFrom('SMALL', 'MEDIUM', 'LARGE', '2LARGE').map((v) => edit(`size=${v}`, (d) => { d.size = v; })),
+  fc.boolean().map((v) => edit(`enabled=${v}`, (d) => { d.enabled = v; })),
+  slugArb.map((v) => edit(`instance name=${v}`, (d) => { d.instances[0].name = v; })),
+  fc.constant(edit('billing tags', (d) => { d.billing_tag_ids = [7, 8]; })),
+  fc.constant(edit('drop last instance', (d) => { if (d.instances.length > 1) d.instances.pop(); })),
+  fc.constant(edit('copy first instance', (d) => { d.instances.push({ ...structuredClone(d.instances[0]), name: `${d.instances[0].name}-copy` }); })),
+  fc.integer({ min: 64512, max: 65534 }).map((asn) => edit(`asn=${asn}`, (d) => { if (d.segment_options[0]) d.segment_options[0].customer_asn = asn; })),
 );
 
 /** The design as the importer reads it back, rendered: equal renderings mean equal designs. */

@@ -277,13 +277,16 @@ type Neighbour = { after: DocBlock } | { before: DocBlock } | null;
 
 function insertBlocks(ctx: EditContext, t: BodyTarget, name: string, order: string[], blocks: HclBodyItem[], neighbour: Neighbour): void {
   const lines = blocks.flatMap((b, i) => [...(i > 0 ? [''] : []), ...writeHclLines([b], t.indent)]);
-  if (neighbour && 'after' in neighbour) return insertLinesAfter(ctx, neighbour.after.close, lines, true);
-  if (neighbour) return insertLinesBefore(ctx, neighbour.before.from, lines, true);
+  if (neighbour && 'after' in neighbour) insertLinesAfter(ctx, neighbour.after.close, lines, true);
+  if (neighbour && 'after' in neighbour) return;
+  if (neighbour) insertLinesBefore(ctx, neighbour.before.from, lines, true);
+  if (neighbour) return;
   // No block of this kind yet: after the last item that comes before it in the canonical order.
   const rank = order.indexOf(name);
   const precedes = (item: DocItem) => item.kind === 'attribute' || !order.includes(item.type) || order.indexOf(item.type) < rank;
   const previous = [...t.items].reverse().find(precedes);
-  if (previous) return insertLinesAfter(ctx, itemEnd(previous), lines, true);
+  if (previous) insertLinesAfter(ctx, itemEnd(previous), lines, true);
+  if (previous) return;
   insertLinesAfter(ctx, t.open, lines, false);
   if (t.items.length) ctx.edits.push({ from: ctx.doc.lines.start(t.items[0].from), to: ctx.doc.lines.start(t.items[0].from), insert: '\n' });
 }

@@ -147,13 +147,14 @@ class TreeWriter {
     if (this.simpleValueEnd(depth) < 0) throw new Irregular();
     if (t.type === 'number') {
       this.i++;
-      return this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.leaf(T.NumericLit, t)));
+      this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.leaf(T.NumericLit, t)));
+      return;
     }
     if (t.type === 'string') {
       this.i++;
       if (t.to - t.from === 2) {
         // The grammar reads `""` as an empty template rather than a string literal.
-        return this.node(T.Expression, t.from, t.to, () =>
+        this.node(T.Expression, t.from, t.to, () =>
           this.node(T.TemplateExpr, t.from, t.to, () =>
             this.node(T.QuotedTemplate, t.from, t.to, () => {
               this.node(T.QuotedTemplateStart, t.from, t.from + 1);
@@ -161,13 +162,15 @@ class TreeWriter {
             }),
           ),
         );
+        return;
       }
-      return this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.stringLit(t)));
+      this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.stringLit(t)));
+      return;
     }
     if (this.isPunct(t, '-')) {
       const n = this.tok(1);
       this.i += 2;
-      return this.node(T.Expression, t.from, n.to, () =>
+      this.node(T.Expression, t.from, n.to, () =>
         this.node(T.Operation, t.from, n.to, () =>
           this.node(T.UnaryOperation, t.from, n.to, () => {
             this.leaf(T.ArithOp, t);
@@ -175,20 +178,23 @@ class TreeWriter {
           }),
         ),
       );
+      return;
     }
     if (t.type === 'ident') {
       const word = this.text.slice(t.from, t.to);
       const dotted = this.isPunct(this.tok(1), '.');
       if (!dotted && (word === 'true' || word === 'false')) {
         this.i++;
-        return this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.node(T.BoolLit, t.from, t.to, () => this.leaf(word === 'true' ? T.true : T.false, t))));
+        this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.node(T.BoolLit, t.from, t.to, () => this.leaf(word === 'true' ? T.true : T.false, t))));
+        return;
       }
       if (!dotted && word === 'null') {
         this.i++;
-        return this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.node(T.NullLit, t.from, t.to, () => this.leaf(T.null, t))));
+        this.node(T.Expression, t.from, t.to, () => this.node(T.LiteralValue, t.from, t.to, () => this.node(T.NullLit, t.from, t.to, () => this.leaf(T.null, t))));
+        return;
       }
       const end = this.simpleValueEnd(depth);
-      return this.node(T.Expression, t.from, end, () => {
+      this.node(T.Expression, t.from, end, () => {
         this.node(T.VariableExpr, t.from, t.to, () => this.leaf(T.Identifier, t));
         this.i++;
         while (this.isPunct(this.tok(), '.') && this.tok().to <= end) {
@@ -201,6 +207,7 @@ class TreeWriter {
           this.i += 2;
         }
       });
+      return;
     }
     // A list of simple values, possibly over several lines.
     const open = t;
