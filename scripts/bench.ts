@@ -12,6 +12,7 @@ import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import { largeIpsecDesign } from './bench-designs';
 import { benchProxy } from './bench-proxy';
+import { benchHcl } from './bench-hcl';
 import { benchStore } from './bench-store';
 
 function stats(samples: number[]) {
@@ -51,6 +52,8 @@ async function main() {
   for (const [label, op, s] of rows) {
     console.log(`  ${label.padEnd(32)} ${op.padEnd(11)} median ${fmt(s.median).padStart(9)}   p95 ${fmt(s.p95).padStart(9)}`);
   }
+
+  await benchHcl();
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {

@@ -12,7 +12,7 @@ import { validateDesign } from '@/lib/connector/validate';
 import type { EditorSyncStatus } from './hcl-sync-store';
 
 interface ParsedLike {
-  designs: { design: ConnectorDesign }[];
+  designs: { design: ConnectorDesign; resource_name: string }[];
   diagnostics: HclDiagnostic[];
 }
 
@@ -22,15 +22,28 @@ function isStructuralError(d: HclDiagnostic): boolean {
 }
 
 export type EditorParseOutcome =
-  | { status: 'synced'; design: ConnectorDesign }
-  | { status: Exclude<EditorSyncStatus, 'synced' | 'conflict'>; resourceCount: number };
+  | { status: 'synced'; design: ConnectorDesign; resource: string; resources: string[] }
+  | { status: Exclude<EditorSyncStatus, 'synced' | 'conflict'>; resourceCount: number; resources: string[] };
 
-/** Whether the editor text may replace the form: it must parse and hold exactly one connector. */
-export function judgeEditorParse(parsed: ParsedLike): EditorParseOutcome {
+/** Which connector of the file the form edits: the chosen label, else the one at the same position, else the first. */
+export interface ResourceChoice {
+  label?: string;
+  index?: number;
+}
+
+/**
+ * Whether the editor text may replace the form: it must parse and hold a
+ * connector resource — the chosen one when it holds several.
+ */
+export function judgeEditorParse(parsed: ParsedLike, choice: ResourceChoice = {}): EditorParseOutcome {
   const resourceCount = parsed.designs.length;
-  if (parsed.diagnostics.some(isStructuralError)) return { status: 'syntax', resourceCount };
-  if (resourceCount !== 1) return { status: 'resource-count', resourceCount };
-  return { status: 'synced', design: parsed.designs[0].design };
+  const resources = parsed.designs.map((d) => d.resource_name);
+  if (parsed.diagnostics.some(isStructuralError)) return { status: 'syntax', resourceCount, resources };
+  if (resourceCount === 0) return { status: 'resource-count', resourceCount, resources };
+  const byLabel = choice.label === undefined ? -1 : resources.indexOf(choice.label);
+  const index = byLabel >= 0 ? byLabel : choice.index !== undefined && choice.index < resourceCount ? choice.index : 0;
+  const chosen = parsed.designs[index];
+  return { status: 'synced', design: chosen.design, resource: chosen.resource_name, resources };
 }
 
 /**
@@ -81,10 +94,21 @@ function tunnelsOf(design: unknown): Record<string, unknown>[] {
  * otherwise a round trip through the editor would swap the user's key for a
  * reference. Any other value is taken as written.
  */
-export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign): ConnectorDesign {
+export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign, previousEditor?: ConnectorDesign): ConnectorDesign {
   const generated = listPskVariables(form);
-  if (generated.length === 0) return parsed;
-  const literalByReference = new Map(generated.map(({ name, path }) => [`\${var.${name}}`, valueAt(form, path)]));
+  const literalByReference = new Map<string, unknown>(generated.map(({ name, path }) => [`\${var.${name}}`, valueAt(form, path)]));
+  // Keys the editor document already kept in variables (named when they were added, whatever the gateway is called now).
+  if (previousEditor) {
+    const before = tunnelsOf(previousEditor);
+    tunnelsOf(form).forEach((tunnel, i) => {
+      const reference = before[i]?.pre_shared_key;
+      const literal = tunnel.pre_shared_key;
+      if (typeof reference === 'string' && reference.startsWith('${var.') && typeof literal === 'string' && literal !== '' && !literal.startsWith('${')) {
+        if (!literalByReference.has(reference)) literalByReference.set(reference, literal);
+      }
+    });
+  }
+  if (literalByReference.size === 0) return parsed;
   const next = structuredClone(parsed);
   for (const tunnel of tunnelsOf(next)) {
     const key = tunnel.pre_shared_key;

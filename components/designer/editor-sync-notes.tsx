@@ -10,7 +10,7 @@ export function EditorSyncNotes({ store }: { store: HclSyncStore }) {
   let note: string;
   if (status === 'syntax') note = 'HCL has errors — the form keeps the last valid design.';
   else if (status === 'resource-count')
-    note = `The HCL needs exactly one ${RESOURCE_TYPE} resource (found ${resourceCount}) — the form keeps the last valid design.`;
+    note = `The HCL needs a ${RESOURCE_TYPE} resource (found ${resourceCount}) — the form keeps the last valid design.`;
   else if (status === 'conflict') note = 'Both changed: the form while the HCL had errors, then the HCL. Choose which one to keep.';
   else note = 'The form changed while you were editing the HCL.';
 

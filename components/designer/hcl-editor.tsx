@@ -3,15 +3,19 @@
  * The two-way HCL editor (CodeMirror 6). Loaded lazily by the preview pane:
  * CodeMirror and the HCL parser stay out of the designer's first load.
  *
+ * The editor holds a whole .tf file; the form edits one connector resource
+ * of it (the user picks which when there are several).
+ *
  * Sync rules:
- * - editor → form: after a typing pause the text is parsed; when it parses
- *   and holds exactly one connector resource, its design replaces the form.
- *   Otherwise the form keeps the last valid design and a note says why.
- * - form → editor: when the form's HCL changes for another reason than the
- *   editor's own change, it replaces the editor text (as one minimal change,
- *   so the cursor and scroll stay put) — but never while the user is typing
- *   or while the editor holds text that could not be applied: then the user
- *   chooses (see the notes in the preview pane).
+ * - editor → form: after a typing pause the text is parsed; when it parses,
+ *   the chosen connector's design replaces the form. Otherwise the form keeps
+ *   the last valid design and a note says why.
+ * - form → editor: when the form's design changes for another reason than the
+ *   editor's own change, the chosen resource is updated in place as the
+ *   smallest edits of the document (lib/connector/hcl/document/edit.ts:
+ *   comments, other blocks and variable names stay) — but never while the
+ *   user is typing or while the editor holds text that could not be applied:
+ *   then the user chooses (see the notes in the preview pane).
  */
 import { useEffect, useRef } from 'react';
 import { useFormContext } from 'react-hook-form';
@@ -29,14 +33,18 @@ import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
-import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
+import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
 import { withFormLists } from './draft-storage';
-import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange } from './editor-design';
+import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
 import type { HclSyncStore } from './hcl-sync-store';
 
 /** Pause after the last keystroke before the text is parsed and applied. */
 const APPLY_DELAY_MS = 400;
+
+/** A pre-shared key kept in a variable: `pre_shared_key = var.<name>`. */
+const KEY_VARIABLE = /pre_shared_key\s*=\s*var\.([\p{L}\p{N}_-]+)/gu;
 
 /** Marks changes the editor did not get from the keyboard (form re-render, import). */
 const fromOutside = Annotation.define<boolean>();
@@ -68,10 +76,26 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
   // False while the editor holds text that could not be applied: the form must not overwrite it.
   const appliedRef = useRef(true);
   const formAheadRef = useRef(false);
+  // Which connector of the file the form edits, and its design as the editor text last held it.
+  const resourceRef = useRef<ResourceChoice>({});
+  const editorDesignRef = useRef<ConnectorDesign | undefined>(undefined);
 
   // The latest closures for CodeMirror's listeners, which are created once.
   const actions = useRef({
     renderForm: () => renderConnectorHcl(getValues(), optionsRef.current),
+
+    /** The editor's file with the chosen resource updated to the form; the form's own HCL when the file cannot take the edit. */
+    documentWithForm(text: string, formHcl: string): string {
+      const design = getValues();
+      let next = formHcl;
+      try {
+        next = updateConnectorInHcl(text, design, { ...optionsRef.current, resource: resourceRef.current.label });
+      } catch {
+        // Unreadable or without the chosen resource: show the form's HCL, as before documents existed.
+      }
+      resourceRef.current = { ...resourceRef.current, label: resourceLabel(design.resource_name) };
+      return next;
+    },
 
     /** Parses the text, shows its diagnostics and says whether it can replace the form. */
     check(view: EditorView) {
@@ -79,11 +103,18 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       const parsed = parseConnectorHcl(text);
       const shown = editorDiagnostics(parsed.diagnostics);
       view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(shown, text.length)));
-      const outcome = judgeEditorParse(parsed);
+      const outcome = judgeEditorParse(parsed, resourceRef.current);
       appliedRef.current = outcome.status === 'synced';
+      if (outcome.status === 'synced') {
+        resourceRef.current = { label: outcome.resource, index: outcome.resources.indexOf(outcome.resource) };
+        editorDesignRef.current = outcome.design;
+      }
       store.update({
-        diagnostics: hclOnlyDiagnostics(shown, parsed.designs.length === 1 ? parsed.designs[0].design : undefined),
+        diagnostics: hclOnlyDiagnostics(shown, outcome.status === 'synced' ? outcome.design : undefined),
         resourceCount: parsed.designs.length,
+        resourceLabels: outcome.resources.join('\n'),
+        resource: outcome.status === 'synced' ? outcome.resource : '',
+        keyVariables: [...new Set([...text.matchAll(KEY_VARIABLE)].map((m) => m[1]))].join('\n'),
         status: outcome.status === 'synced' && formAheadRef.current ? 'conflict' : outcome.status,
       });
       return outcome;
@@ -108,6 +139,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       typingTimer.current = undefined;
       const view = viewRef.current;
       if (!view) return;
+      const previous = editorDesignRef.current;
       const outcome = actions.current.check(view);
       if (outcome.status !== 'synced') return;
       // The form changed while the editor could not follow: overwriting it now would lose that change.
@@ -115,7 +147,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       formAheadRef.current = false;
       store.update({ formAhead: false, status: 'synced' });
       const current = getValues();
-      const next = withFormLists(keepFormPskLiterals(outcome.design, current));
+      const next = withFormLists(keepFormPskLiterals(outcome.design, current, previous));
       syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       reset(next);
@@ -178,9 +210,16 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
         actions.current.setText(view, text, true);
       },
       applyToForm: () => actions.current.applyEditorText(true),
+      selectResource(label) {
+        resourceRef.current = { label };
+        // Another resource: the keys the editor kept for the previous one say nothing about it.
+        editorDesignRef.current = undefined;
+        actions.current.applyEditorText(true);
+      },
       showSource(text) {
         // The form was just loaded from this text: record its HCL so the form's re-render does not replace the file.
         syncedHclRef.current = actions.current.renderForm();
+        resourceRef.current = { label: resourceLabel(getValues().resource_name) };
         actions.current.setText(view, text, false);
         view.dispatch({ selection: EditorSelection.cursor(0), scrollIntoView: true });
       },
@@ -204,7 +243,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       return;
     }
     syncedHclRef.current = formHcl;
-    actions.current.setText(view, formHcl, true);
+    actions.current.setText(view, actions.current.documentWithForm(view.state.doc.toString(), formHcl), true);
   }, [formHcl, store]);
 
   return (

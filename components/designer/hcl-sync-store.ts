@@ -10,7 +10,7 @@ import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 /**
  * - `synced`: the form holds the editor's design (or is about to, after the typing pause).
  * - `syntax`: the text does not parse; the form keeps the last valid design.
- * - `resource-count`: it parses, but does not hold exactly one connector resource.
+ * - `resource-count`: it parses, but holds no connector resource.
  * - `conflict`: both sides changed: the form while the editor could not follow,
  *   then the editor became valid. The user picks which one wins.
  */
@@ -24,6 +24,12 @@ export interface HclSyncSnapshot {
   diagnostics: HclDiagnostic[];
   /** The form changed while the editor could not follow; the editor kept the user's text. */
   formAhead: boolean;
+  /** Labels of the connector resources in the editor text, in order (joined by newlines, so snapshots compare cheaply). */
+  resourceLabels: string;
+  /** The label of the resource the form edits. */
+  resource: string;
+  /** Variables the editor's pre-shared keys reference (newline-joined), or null before the editor has loaded. */
+  keyVariables: string | null;
 }
 
 /** What the editor offers to the rest of the page once it has loaded. */
@@ -37,9 +43,11 @@ export interface HclEditorHandle {
   applyToForm(): void;
   /** Shows imported source text as is (the form was just loaded from it). */
   showSource(text: string): void;
+  /** Makes the form edit another connector resource of the file. */
+  selectResource(label: string): void;
 }
 
-const INITIAL: HclSyncSnapshot = { status: 'synced', resourceCount: 1, diagnostics: [], formAhead: false };
+const INITIAL: HclSyncSnapshot = { status: 'synced', resourceCount: 1, diagnostics: [], formAhead: false, resourceLabels: '', resource: '', keyVariables: null };
 
 export class HclSyncStore {
   private snapshot: HclSyncSnapshot = INITIAL;
@@ -88,6 +96,10 @@ export class HclSyncStore {
 
   applyToForm(): void {
     this.editor?.applyToForm();
+  }
+
+  selectResource(label: string): void {
+    this.editor?.selectResource(label);
   }
 
   /** Call right after the form was loaded from `text`, so the editor shows the file rather than a re-rendering. */

@@ -8,7 +8,7 @@ import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
-import type { HclSyncStore } from './hcl-sync-store';
+import { useHclSync, type HclSyncStore } from './hcl-sync-store';
 import { useDebouncedValue } from './use-debounced-value';
 import { downloadText } from '@/lib/client/download';
 
@@ -78,6 +78,11 @@ export function PreviewPane(props: {
     () => (preSharedKeys === 'variable' ? listPskVariables(design) : []),
     [design, preSharedKeys],
   );
+  const syncState = useHclSync(sync);
+  const resourceLabels = syncState.resourceLabels === '' ? [] : syncState.resourceLabels.split('\n');
+  // Once the editor holds the file, its key variables are the ones to set (their names no longer follow the gateways').
+  const shownKeyVariables =
+    syncState.keyVariables === null ? pskVariables : syncState.keyVariables === '' ? [] : syncState.keyVariables.split('\n').map((name) => ({ name, path: 'pre_shared_key' }));
   const json = useMemo(() => {
     try {
       return JSON.stringify(designToAlkiraConnector(design), maskSecrets, 2);
@@ -159,6 +164,24 @@ export function PreviewPane(props: {
       </div>
       {tab === 'hcl' && (
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-800/60 dark:text-slate-200">
+          {resourceLabels.length > 1 && (
+            <label className="flex items-center gap-1.5 font-medium">
+              The form edits
+              <select
+                data-testid="hcl-resource-select"
+                className="rounded border border-slate-300 bg-white px-1 py-0.5 font-mono text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+                value={syncState.resource}
+                onChange={(e) => sync.selectResource(e.target.value)}
+              >
+                {resourceLabels.map((label, i) => (
+                  <option key={`${i}-${label}`} value={label}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+              <span className="font-normal text-slate-500 dark:text-slate-400">({resourceLabels.length} connectors in the file)</span>
+            </label>
+          )}
           <label className="flex items-center gap-1.5">
             <input
               type="checkbox"
@@ -211,11 +234,11 @@ export function PreviewPane(props: {
         )}
         {tab === 'topology' && topology}
       </div>
-      {tab === 'hcl' && pskVariables.length > 0 && (
+      {tab === 'hcl' && shownKeyVariables.length > 0 && (
         <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200" data-testid="psk-variables">
           <p className="font-medium">Set these sensitive variables before apply (e.g. TF_VAR_name):</p>
           <ul className="mt-1 flex flex-wrap gap-1">
-            {pskVariables.map((v) => (
+            {shownKeyVariables.map((v) => (
               <li key={v.name} title={v.path} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800 dark:bg-slate-800 dark:text-slate-100">
                 {v.name}
               </li>

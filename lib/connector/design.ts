@@ -78,7 +78,8 @@ const EXPRESSION_RE = /^\$\{([\s\S]+)\}$/;
 
 /** True when the value is a Terraform expression written as `${...}`. */
 export function isExpression(value: unknown): value is string {
-  return typeof value === 'string' && EXPRESSION_RE.test(value);
+  // The cheap checks first: long free text must not go through the pattern on every call.
+  return typeof value === 'string' && value.startsWith('${') && value.endsWith('}') && EXPRESSION_RE.test(value);
 }
 
 /** The bare expression inside `${...}`, e.g. `alkira_segment.prod.id`. */

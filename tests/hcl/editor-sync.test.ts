@@ -39,9 +39,34 @@ describe('editor → form round trip', () => {
     expect(JSON.stringify(merged)).not.toContain('${var.');
   });
 
-  it('does not apply text with syntax errors or without exactly one connector', () => {
+  it('does not apply text with syntax errors or without a connector', () => {
     expect(judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec).replace('{', '{ =')))).toMatchObject({ status: 'syntax' });
     expect(judgeEditorParse(parseConnectorHcl('variable "x" {}\n'))).toMatchObject({ status: 'resource-count', resourceCount: 0 });
+  });
+
+  it('picks the chosen connector of several: by label, else at the same position, else the first', () => {
+    const a = renderConnectorHcl({ ...ipsec, resource_name: 'alpha', name: 'alpha-site' }, { preSharedKeys: 'inline' });
+    const b = renderConnectorHcl({ ...ipsec, resource_name: 'beta', name: 'beta-site' }, { preSharedKeys: 'inline' });
+    const parsed = parseConnectorHcl(`${a}\n${b}`);
+    const pick = (choice: { label?: string; index?: number }) => {
+      const outcome = judgeEditorParse(parsed, choice);
+      return outcome.status === 'synced' ? [outcome.resource, outcome.design.name, outcome.resources] : outcome.status;
+    };
+    expect(pick({ label: 'beta' })).toEqual(['beta', 'beta-site', ['alpha', 'beta']]);
+    expect(pick({ label: 'renamed', index: 1 })).toEqual(['beta', 'beta-site', ['alpha', 'beta']]);
+    expect(pick({})).toEqual(['alpha', 'alpha-site', ['alpha', 'beta']]);
+  });
+
+  it('keeps a literal key behind a variable the document named before a gateway rename', () => {
+    const renamed = structuredClone(ipsec);
+    const gateway = renamed.instances.flatMap((i) => i.ipsec_customer_gateway ?? [])[0].customer_gateway[0];
+    gateway.name = 'renamed-gateway';
+    // The editor document still says var.<old name>; the form's generated names follow the new gateway name.
+    const outcome = judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec)));
+    if (outcome.status !== 'synced') throw new Error('expected a design');
+    outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? [])[0].customer_gateway[0].name = 'renamed-gateway';
+    const merged = keepFormPskLiterals(outcome.design, renamed, outcome.design);
+    expect(JSON.stringify(merged)).not.toContain('${var.');
   });
 
   it('replaces only what differs', () => {

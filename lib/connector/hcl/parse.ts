@@ -21,7 +21,7 @@
  *   required block lists [] (the form's empty state), and are reported.
  */
 import { hclLanguage } from 'codemirror-lang-hcl';
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SyntaxNode } from '@lezer/common';
 import { emptyDesign, type ConnectorDesign } from '../design';
 import { isConnectorDesign } from '../schema';
 import { RESOURCE_TYPE } from './render';
@@ -29,9 +29,11 @@ import { DiagnosticSink, LineIndex, type HclDiagnostic, type SourceRange } from 
 import { blockHeaderRange, childrenNamed, convertBody, nodeText, type ConvertContext } from './import/body';
 import { decodeQuotedLiteral } from './import/strings';
 import { CONNECTOR_RESOURCE_SCHEMA } from './import/schema';
-import { checkStructure } from './import/structure';
+import { checkStructure, lexText, type LexedText } from './import/structure';
 import { collectSyntaxErrors } from './import/syntax';
 import { textForLezer } from './import/lezer-input';
+import { fastSyntaxTree } from './import/fast-tree';
+import type { Token } from './import/structure-lexer';
 import { reportDesignIssues } from './import/validation';
 
 export type { HclDiagnostic, HclSeverity } from './import/diagnostics';
@@ -120,25 +122,63 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
   return { resource_name: label, design, line, range: { from: block.from, to: block.to } };
 }
 
-/** The label of the connector resource whose block contains `offset`, if any. */
-function resourceAt(tree: Tree, text: string, offset: number): string | undefined {
-  for (let node = tree.topNode.getChild('Body')?.firstChild ?? null; node; node = node.nextSibling) {
-    if (node.from <= offset && offset < node.to && isConnectorBlock(node, text)) return readLabels(node, text)[1]?.value;
+/** The label of the connector resource whose top-level block contains `offset`, if any (read from the tokens: the tree may end before it). */
+function resourceAt(lexed: LexedText, text: string, offset: number): string | undefined {
+  const { tokens, lines } = lexed;
+  let depth = 0;
+  let header = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'eof' || t.type === 'stop') break;
+    const previous = tokens[i - 1];
+    if (depth === 0 && t.type === 'ident' && (!previous || previous.type === 'nl' || (previous.type === 'punct' && previous.value === '}'))) header = i;
+    if (t.from >= offset) break;
+    if (t.type === 'punct' && t.value === '{') depth++;
+    else if (t.type === 'punct' && t.value === '}') depth = Math.max(0, depth - 1);
   }
-  return undefined;
+  if (header < 0) return undefined;
+  const [type, kind, name] = tokens.slice(header, header + 3);
+  if (depth === 0 && header >= 0 && lines.line(type.from) !== lines.line(offset)) return undefined;
+  if (text.slice(type.from, type.to) !== 'resource' || kind?.type !== 'string' || text.slice(kind.from, kind.to) !== `"${RESOURCE_TYPE}"`) return undefined;
+  if (name?.type !== 'string') return undefined;
+  const decoded = decodeQuotedLiteral(text.slice(name.from + 1, name.to - 1));
+  return decoded.ok ? decoded.value : text.slice(name.from + 1, name.to - 1);
 }
 
-export function parseConnectorHcl(text: string): ParsedHcl {
-  const sink = new DiagnosticSink(new LineIndex(text));
-  const tree = hclLanguage.parser.parse(textForLezer(text));
-  const structural = checkStructure(text);
-  for (const problem of collectSyntaxErrors(tree, text, structural, (offset) => sink.lineOf(offset))) {
-    const resource = resourceAt(tree, text, problem.topBlock ?? problem.from);
-    sink.add('error', problem.message, problem, resource === undefined ? {} : { resource });
+/** The tokens of text.slice(0, end) (`end` is a line start), closed by an end-of-file token. */
+function tokensBefore(tokens: readonly Token[], end: number): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'eof' || t.type === 'stop' || t.from >= end) break;
+    if (t.to > end) return [...out, { type: 'stop', from: t.from, to: t.from }];
+    out.push(t);
   }
+  out.push({ type: 'eof', from: end, to: end });
+  return out;
+}
+
+export interface ParseOptions {
+  /** Run the design rules over each imported design (default true); the document editor only needs the values. */
+  checkDesigns?: boolean;
+}
+
+export function parseConnectorHcl(text: string, options: ParseOptions = {}): ParsedHcl {
+  const sink = new DiagnosticSink(new LineIndex(text));
+  const lexed = lexText(text);
+  const structural = checkStructure(text, 10, lexed);
   // After a structural error nothing can be read reliably: import only what comes before it.
   const cut = structural[0]?.cut ?? text.length;
-  const readable = cut < text.length ? hclLanguage.parser.parse(textForLezer(text.slice(0, cut))) : tree;
+  const limit = structural[0]?.from ?? text.length;
+  const grammarParse = (end: number) => hclLanguage.parser.parse(textForLezer(text.slice(0, end), lexed.tokens));
+  // Well-formed text gets its tree in one linear pass (import/fast-tree.ts); the rest is the grammar's.
+  const fast = fastSyntaxTree(text.slice(0, cut), tokensBefore(lexed.tokens, cut));
+  const readable = fast ?? grammarParse(cut);
+  // The grammar's errors count only before the first structural problem (on its line, that problem wins).
+  const tree = cut === limit ? readable : (fast ?? grammarParse(limit));
+  for (const problem of collectSyntaxErrors(tree === fast ? null : tree, text, structural, (offset) => sink.lineOf(offset))) {
+    const resource = resourceAt(lexed, text, problem.topBlock ?? problem.from);
+    sink.add('error', problem.message, problem, resource === undefined ? {} : { resource });
+  }
   const brokenBlocks = structural.map((p) => p.topBlock).filter((at): at is number => at !== undefined);
   const designs: ParsedDesign[] = [];
   const taken = new Map<string, number>();
@@ -160,7 +200,7 @@ export function parseConnectorHcl(text: string): ParsedHcl {
     const header = blockHeaderRange(node);
     if (type === 'resource' && labels[0]?.value === RESOURCE_TYPE) {
       const broken = brokenBlocks.some((at) => node.from <= at && at < Math.max(node.to, node.from + 1));
-      designs.push(importResource(node, labels, text, sink, taken, !broken));
+      designs.push(importResource(node, labels, text, sink, taken, !broken && (options.checkDesigns ?? true)));
     } else if (KNOWN_TOP_LEVEL.has(type)) {
       sink.add('info', `Ignored ${describeIgnored(type, labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
     } else {

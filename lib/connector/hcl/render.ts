@@ -87,6 +87,16 @@ function pskVariableBlock(name: string): HclBlock {
   return block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')]);
 }
 
+/**
+ * The resource body's items as the renderer lays them out (canonical order),
+ * with pre-shared keys as written in the design: the document editor
+ * (./document/edit.ts) decides about variables itself.
+ */
+export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
+  const record: LooseRecord = isRecord(design) ? design : {};
+  return renderBody(CONNECTOR_RESOURCE, record, '', { omitDefaults, pskVariables: new Map() });
+}
+
 /** Any form state is rendered (a design, half-filled values, even null); see the file comment. */
 export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}): string {
   const record: LooseRecord = isRecord(design) ? design : {};

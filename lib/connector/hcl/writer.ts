@@ -77,6 +77,13 @@ function writeBody(items: HclBodyItem[], indent: string, lines: string[]): void 
   }
 }
 
+/** The lines of body items at an indentation (no trailing newline), for inserting into an existing file. */
+export function writeHclLines(items: HclBodyItem[], indent: string): string[] {
+  const lines: string[] = [];
+  writeBody(items, indent, lines);
+  return lines;
+}
+
 /** Writes top-level items (normally blocks) as a file ending in one newline. */
 export function writeHclFile(items: HclBodyItem[]): string {
   const lines: string[] = [];

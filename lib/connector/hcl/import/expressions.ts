@@ -7,6 +7,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { isExpression, toExpression } from '../../design';
 import type { SourceRange } from './diagnostics';
+import { isMaskedString } from './lezer-input';
 import { decodeHeredoc, decodeQuotedLiteral, numberFromText } from './strings';
 
 export type HclValue =
@@ -72,11 +73,23 @@ function readTemplate(node: SyntaxNode, text: string): HclValue {
   return { kind: 'expression', source };
 }
 
+/** A plain quoted string the grammar saw as a number (see ./lezer-input.ts). */
+function readMaskedString(node: SyntaxNode, text: string): HclValue {
+  const start = node.from + 1;
+  const decoded = decodeQuotedLiteral(text.slice(start, node.to - 1));
+  if (!decoded.ok) {
+    const at = start + decoded.offset;
+    return { kind: 'invalid', message: decoded.message, range: { from: at, to: Math.min(at + 2, node.to - 1) } };
+  }
+  return { kind: 'string', value: decoded.value, source: text.slice(node.from, node.to) };
+}
+
 function readLiteral(node: SyntaxNode, text: string): HclValue {
   const inner = node.firstChild;
   const source = text.slice(node.from, node.to);
   switch (inner?.name) {
     case 'NumericLit': {
+      if (isMaskedString(source)) return readMaskedString(node, text);
       const value = numberFromText(source);
       return value === null ? { kind: 'expression', source } : { kind: 'number', value };
     }

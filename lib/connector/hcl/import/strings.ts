@@ -12,39 +12,47 @@ const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\
 
 /** Decodes the raw text between the quotes of a quoted string (no interpolation in it). */
 export function decodeQuotedLiteral(raw: string): DecodeResult {
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
+  // Plain runs are copied whole: a long string must not be rebuilt one character at a time.
+  const special = /[\n$%\\]/g;
+  const parts: string[] = [];
+  let from = 0;
+  for (let m = special.exec(raw); m; m = special.exec(raw)) {
+    const i = m.index;
     const ch = raw[i];
     if (ch === '\n') {
       return { ok: false, message: 'A quoted string cannot span lines; write \\n or use a heredoc (<<EOT)', offset: i };
     }
-    if ((ch === '$' || ch === '%') && raw[i + 1] === ch && raw[i + 2] === '{') {
-      out += ch + '{';
-      i += 2;
+    if (ch === '$' || ch === '%') {
+      if (raw[i + 1] === ch && raw[i + 2] === '{') {
+        parts.push(raw.slice(from, i), ch + '{');
+        from = i + 3;
+        special.lastIndex = from;
+      }
       continue;
     }
-    if (ch === '\\') {
-      const next = raw[i + 1];
-      if (next !== undefined && Object.hasOwn(SIMPLE, next)) {
-        out += SIMPLE[next];
-        i++;
-        continue;
-      }
-      const digits = next === 'u' ? 4 : next === 'U' ? 8 : 0;
-      const hex = raw.slice(i + 2, i + 2 + digits);
-      if (digits > 0 && new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(hex)) {
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff) return { ok: false, message: `Invalid escape \\${next}${hex}: beyond the last Unicode code point`, offset: i };
-        out += String.fromCodePoint(code);
-        i += 1 + digits;
-        continue;
-      }
-      const shown = next === undefined ? '\\' : `\\${next}`;
-      return { ok: false, message: `Invalid escape sequence ${shown}; the escapes are \\n \\r \\t \\" \\\\ \\uXXXX \\UXXXXXXXX`, offset: i };
+    const next = raw[i + 1];
+    parts.push(raw.slice(from, i));
+    if (next !== undefined && Object.hasOwn(SIMPLE, next)) {
+      parts.push(SIMPLE[next]);
+      from = i + 2;
+      special.lastIndex = from;
+      continue;
     }
-    out += ch;
+    const digits = next === 'u' ? 4 : next === 'U' ? 8 : 0;
+    const hex = raw.slice(i + 2, i + 2 + digits);
+    if (digits > 0 && new RegExp(`^[0-9A-Fa-f]{${digits}}$`).test(hex)) {
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) return { ok: false, message: `Invalid escape \\${next}${hex}: beyond the last Unicode code point`, offset: i };
+      parts.push(String.fromCodePoint(code));
+      from = i + 2 + digits;
+      special.lastIndex = from;
+      continue;
+    }
+    const shown = next === undefined ? '\\' : `\\${next}`;
+    return { ok: false, message: `Invalid escape sequence ${shown}; the escapes are \\n \\r \\t \\" \\\\ \\uXXXX \\UXXXXXXXX`, offset: i };
   }
-  return { ok: true, value: out };
+  parts.push(raw.slice(from));
+  return { ok: true, value: parts.join('') };
 }
 
 /** `$${` and `%%{` stand for a literal `${` / `%{`. */

@@ -24,6 +24,22 @@ export interface Token {
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{N}_-]/u;
 
+/** ASCII fast paths (the Unicode classes above only for the rest): the lexer sees every character of a file. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+function isIdentStart(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? isAsciiLetter(code) : IDENT_START.test(text[at]);
+}
+function isIdentPart(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? isAsciiLetter(code) || isDigit(code) || code === 45 : IDENT_PART.test(text[at]);
+}
+
 /** Tokenizes; a lexical error (unterminated string, comment, heredoc) ends the list with a `stop` token. */
 export function tokenize(text: string, lines: Lines): { tokens: Token[]; lexError: StructureProblem | null } {
   const tokens: Token[] = [];
@@ -82,7 +98,14 @@ export function tokenize(text: string, lines: Lines): { tokens: Token[]; lexErro
 
   /** From the opening quote at `i`, past the closing one. */
   const skipString = (quote: number, depthLeft = 64): number => {
-    if (depthLeft <= 0) throw new Stop(null); // absurd nesting: leave it to the grammar
+    if (depthLeft <= 0) {
+      throw new Stop({
+        message: `Syntax error: the string on line ${lines.line(quote)} nests templates more than 64 levels deep — check its quotes and \${ … }`,
+        from: quote,
+        to: quote + 1,
+        cut: lines.start(quote),
+      });
+    }
     let i = quote + 1;
     while (i < text.length) {
       const ch = text[i];
@@ -151,12 +174,12 @@ export function tokenize(text: string, lines: Lines): { tokens: Token[]; lexErro
         const end = skipHeredoc(at);
         tokens.push({ type: 'heredoc', from: at, to: end });
         at = end;
-      } else if (IDENT_START.test(ch)) {
+      } else if (isIdentStart(text, at)) {
         let end = at + 1;
-        while (end < text.length && IDENT_PART.test(text[end])) end++;
+        while (end < text.length && isIdentPart(text, end)) end++;
         tokens.push({ type: 'ident', from: at, to: end });
         at = end;
-      } else if (/[0-9]/.test(ch)) {
+      } else if (isDigit(text.charCodeAt(at))) {
         const m = /^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(at, at + 400))!;
         tokens.push({ type: 'number', from: at, to: at + m[0].length });
         at += m[0].length;

@@ -27,10 +27,24 @@ import { Stop, type StructureProblem } from './structure-problem';
 
 export type { StructureProblem } from './structure-problem';
 
-/** Structural problems of `text`, in document order, at most `max`. */
-export function checkStructure(text: string, max = 10): StructureProblem[] {
+/** Brackets or blocks nested deeper than this are reported rather than read. */
+export const MAX_NESTING = 100;
+
+export interface LexedText {
+  lines: Lines;
+  tokens: Token[];
+  lexError: StructureProblem | null;
+}
+
+/** Lines and tokens of a text, to share between the structural check and the grammar's input. */
+export function lexText(text: string): LexedText {
   const lines = new Lines(text);
-  const { tokens, lexError } = tokenize(text, lines);
+  return { lines, ...tokenize(text, lines) };
+}
+
+/** Structural problems of `text`, in document order, at most `max`. */
+export function checkStructure(text: string, max = 10, lexed?: LexedText): StructureProblem[] {
+  const { lines, tokens, lexError } = lexed ?? lexText(text);
   const problems: StructureProblem[] = [];
   const stack: BodyFrame[] = [];
   const closed: ClosedPair[] = [];
@@ -40,6 +54,15 @@ export function checkStructure(text: string, max = 10): StructureProblem[] {
   const isPunct = (t: Token, value: string) => t.type === 'punct' && t.value === value;
   const top = () => stack[0]?.headerFrom;
   const lineOf = (offset: number) => lines.line(offset);
+
+  /** Far deeper than any real configuration: reading on would only cost time (the grammar is slow on it). */
+  const tooDeep = (at: Token, what: 'value' | 'block'): StructureProblem => ({
+    message: `Syntax error: this ${what} on line ${lineOf(at.from)} is nested more than ${MAX_NESTING} levels deep — no Terraform configuration needs that; check its brackets`,
+    from: at.from,
+    to: at.to,
+    cut: lines.start(at.from),
+    topBlock: top(),
+  });
 
   const add = (problem: StructureProblem) => {
     problems.push(problem);
@@ -75,6 +98,7 @@ export function checkStructure(text: string, max = 10): StructureProblem[] {
       }
       if (t.type === 'punct' && t.value! in OPENERS) {
         open.push(t);
+        if (open.length > MAX_NESTING) fatal(tooDeep(t, 'value'));
       } else if (t.type === 'punct' && CLOSERS.has(t.value!)) {
         if (!open.length) {
           if (t.value === '}') return; // closes the block this attribute is in
@@ -90,6 +114,7 @@ export function checkStructure(text: string, max = 10): StructureProblem[] {
 
   const openBody = (name: Token, labels: Token[], brace: Token) => {
     const header = blockHeader(text, name, labels);
+    if (stack.length >= MAX_NESTING) fatal(tooDeep(name, 'block'));
     stack.push({ open: brace.from, headerFrom: name.from, header, indent: lines.indent(name.from), top: stack[0]?.headerFrom ?? name.from });
   };
 

@@ -51,11 +51,12 @@ function inDigitSeparatorTail(node: SyntaxNode, text: string): boolean {
  * The syntax errors to report, in document order: one per line, at most
  * MAX_SYNTAX_ERRORS, grammar errors only before the first structural problem.
  */
-export function collectSyntaxErrors(tree: Tree, text: string, structural: StructureProblem[], lineOf: (offset: number) => number): SyntaxProblem[] {
+export function collectSyntaxErrors(tree: Tree | null, text: string, structural: StructureProblem[], lineOf: (offset: number) => number): SyntaxProblem[] {
   const limit = structural.length ? structural[0].from : Infinity;
   const grammar: SyntaxProblem[] = [];
   try {
-    tree.iterate({
+    // null: a tree built without error nodes (./fast-tree.ts), nothing to look for.
+    tree?.iterate({
       enter(node) {
         if (!node.type.isError || node.from >= limit || inDigitSeparatorTail(node.node, text)) return;
         const to = node.to > node.from ? node.to : Math.min(node.from + 1, text.length);

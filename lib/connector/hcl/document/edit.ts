@@ -1,0 +1,391 @@
+/**
+ * Applies a connector design to one resource of an existing HCL file as the
+ * smallest text edits (the `hclwrite` way): an attribute whose value did not
+ * change keeps its bytes, a changed one gets a new value on its line, an
+ * added one goes where the renderer would put it, a removed one vanishes with
+ * its line. Blocks are matched by content (a removed middle block is deleted,
+ * not "shifted"); everything the design does not describe — comments, blank
+ * lines, other blocks, meta-arguments — is left alone. Alignment is redone on
+ * the touched runs only (./align.ts), so the output stays as `terraform fmt`
+ * writes it.
+ *
+ * Pre-shared keys: a key already kept in a variable (or any expression) stays
+ * that expression; an inline key stays inline. A new literal key becomes a
+ * new sensitive variable (in `variable` mode) whose name is the resource
+ * label plus a counter kept in the file (`<label>_psk_<n>`, one more than the
+ * highest in use), so renaming a gateway or tunnel never renames it.
+ */
+import type { ConnectorDesign, HclRenderOptions } from '../../design';
+import { isRecord, recordsOf, type LooseRecord } from '../loose';
+import { parseConnectorHcl } from '../parse';
+import { RESOURCE_TYPE, renderConnectorBodyItems, renderConnectorHcl, resourceLabel } from '../render';
+import { quoteHclString } from '../strings';
+import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
+import { applyEdits, applyEditsAligned, type TextEdit } from './align';
+import { HclDocumentError, labelValue, readHclDocument, type DocBlock, type DocItem, type HclDocument } from './tree';
+
+export { HclDocumentError } from './tree';
+
+export interface DocumentEditOptions extends HclRenderOptions {
+  /** Label of the connector resource to update, required when the file has several. */
+  resource?: string;
+}
+
+/** The file names no such resource, or several without saying which. */
+export class UnknownResourceError extends Error {}
+
+export interface ConnectorResourceInfo {
+  label: string;
+  /** Offset of the block. */
+  from: number;
+}
+
+function connectorBlocks(doc: HclDocument): DocBlock[] {
+  return doc.items.filter(
+    (item): item is DocBlock => item.kind === 'block' && item.type === 'resource' && labelValue(item.labels[0] ?? '') === RESOURCE_TYPE,
+  );
+}
+
+/** The connector resources of a file, in order (throws HclDocumentError when it cannot be read). */
+export function listConnectorResources(text: string): ConnectorResourceInfo[] {
+  return connectorBlocks(readHclDocument(text)).map((b) => ({ label: labelValue(b.labels[1] ?? ''), from: b.from }));
+}
+
+interface EditContext {
+  doc: HclDocument;
+  edits: TextEdit[];
+  variableMode: boolean;
+  label: string;
+  /** Variable names in use or already handed out. */
+  takenVariables: Set<string>;
+  nextCounter: number;
+  newVariables: string[];
+  /** Variables referenced by keys this edit removed (dropped if nothing else uses them). */
+  releasedVariables: Set<string>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function lineSpan(doc: HclDocument, from: number, to: number): { from: number; to: number } {
+  const start = doc.lines.start(from);
+  const end = doc.text.indexOf('\n', to);
+  return { from: start, to: end < 0 ? doc.text.length : end + 1 };
+}
+
+const isBlankLine = (doc: HclDocument, lineStart: number) => {
+  const end = doc.text.indexOf('\n', lineStart);
+  return lineStart < doc.text.length && doc.text.slice(lineStart, end < 0 ? doc.text.length : end).trim() === '';
+};
+
+/** Removes whole lines; when that would leave a blank line where the body starts or next to another, that goes too. */
+function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: number, to: number): void {
+  const span = lineSpan(ctx.doc, from, to);
+  // Comment lines right above an item are its lead comments (as hclwrite attaches them): they go with it.
+  while (span.from > 0) {
+    const above = ctx.doc.lines.start(span.from - 1);
+    if (!/^\s*(#|\/\/)/.test(ctx.doc.text.slice(above, span.from))) break;
+    span.from = above;
+  }
+  const prevStart = span.from > 0 ? ctx.doc.lines.start(span.from - 1) : -1;
+  const prevBlankOrOpen = prevStart < 0 || isBlankLine(ctx.doc, prevStart) || ctx.doc.text.slice(prevStart, span.from).trimEnd().endsWith('{');
+  if (prevBlankOrOpen && isBlankLine(ctx.doc, span.to)) {
+    const end = ctx.doc.text.indexOf('\n', span.to);
+    span.to = end + 1;
+  } else if (prevStart >= 0 && isBlankLine(ctx.doc, prevStart) && /^\s*\}/.test(ctx.doc.text.slice(span.to, ctx.doc.lines.end(span.to)))) {
+    span.from = prevStart; // nothing after it in the body: the blank line before it goes
+  }
+  ctx.edits.push({ from: span.from, to: span.to, insert: '' });
+}
+
+function variableFor(ctx: EditContext): string {
+  for (;;) {
+    const name = `${ctx.label}_psk_${ctx.nextCounter++}`;
+    if (!ctx.takenVariables.has(name)) {
+      ctx.takenVariables.add(name);
+      ctx.newVariables.push(name);
+      return name;
+    }
+  }
+}
+
+const isQuoted = (value: string) => value.startsWith('"');
+
+/** New items: literal keys become variables in `variable` mode. */
+function withKeyVariables(items: HclBodyItem[], ctx: EditContext): HclBodyItem[] {
+  return items.map((item) => {
+    if (item.kind === 'block') return block(item.type, item.labels, withKeyVariables(item.body, ctx));
+    if (item.name === 'pre_shared_key' && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx)}`);
+    return item;
+  });
+}
+
+function noteReleasedKeys(ctx: EditContext, text: string): void {
+  for (const m of text.matchAll(/pre_shared_key\s*=\s*var\.([\p{L}\p{N}_-]+)/gu)) ctx.releasedVariables.add(m[1]);
+}
+
+function itemEnd(item: DocItem): number {
+  return item.kind === 'block' ? item.close + 1 : item.valueTo;
+}
+
+function insertLinesAfter(ctx: EditContext, after: number, lines: string[], blankBefore: boolean): void {
+  const end = ctx.doc.text.indexOf('\n', after);
+  const at = end < 0 ? ctx.doc.text.length : end + 1;
+  ctx.edits.push({ from: at, to: at, insert: (blankBefore ? '\n' : '') + lines.join('\n') + '\n' });
+}
+
+function insertLinesBefore(ctx: EditContext, before: number, lines: string[], blankAfter: boolean): void {
+  const at = ctx.doc.lines.start(before);
+  ctx.edits.push({ from: at, to: at, insert: lines.join('\n') + '\n' + (blankAfter ? '\n' : '') });
+}
+
+interface BodyTarget {
+  items: DocItem[];
+  /** Indentation of the body's items. */
+  indent: string;
+  /** Offset of the line that opens the body (the `{` line). */
+  open: number;
+  oldRecord: LooseRecord;
+  newRecord: LooseRecord;
+  /** Rendered items of newRecord: with defaults omitted (for additions) and all (for replacements). */
+  shown: HclBodyItem[];
+  full: HclBodyItem[];
+  /** Rendered items of oldRecord (all): a value that renders the same is the same, however the form holds it (`65003` or `"65003"`). */
+  fullOld: HclBodyItem[];
+}
+
+function editAttributes(ctx: EditContext, t: BodyTarget): void {
+  const docAttrs = new Map<string, DocItem & { kind: 'attribute' }>();
+  for (const item of t.items) if (item.kind === 'attribute' && !docAttrs.has(item.name)) docAttrs.set(item.name, item);
+  const full = t.full.filter((i): i is HclAttribute => i.kind === 'attribute');
+  const shown = new Map(t.shown.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
+  const fullByName = new Map(full.map((a) => [a.name, a.value]));
+  const oldByName = new Map(t.fullOld.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
+  const known = new Set([...Object.keys(t.oldRecord), ...Object.keys(t.newRecord)]);
+  // A block written as an attribute (`tunnel = […]`) is the importer's to report, not ours to rewrite.
+  const blockNames = new Set(t.full.filter((i): i is HclBlock => i.kind === 'block').map((b) => b.type));
+  for (const [name, value] of Object.entries(t.newRecord)) if (Array.isArray(value) && value.some(isRecord)) blockNames.add(name);
+  const additions: { anchor: { after?: number; before?: number }; line: string; name: string }[] = [];
+
+  for (const [name, existing] of docAttrs) {
+    if (!known.has(name) || blockNames.has(name)) continue;
+    const value = fullByName.get(name);
+    if (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name))) continue;
+    const written = ctx.doc.text.slice(existing.valueFrom, existing.valueTo);
+    if (value === undefined) {
+      if (name === 'pre_shared_key') noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
+      removeLines(ctx, existing.from, existing.valueTo);
+      continue;
+    }
+    // A key kept out of the file stays out of it; an inline one stays inline.
+    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written)) continue;
+    if (name === 'pre_shared_key' && !isQuoted(written)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
+    if (value !== written) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: value });
+  }
+
+  full.forEach((a, index) => {
+    if (docAttrs.has(a.name) || !shown.has(a.name)) return;
+    let value = shown.get(a.name)!;
+    if (a.name === 'pre_shared_key' && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx)}`;
+    const before = full.slice(0, index).reverse().find((p) => docAttrs.has(p.name));
+    const after = full.slice(index + 1).find((p) => docAttrs.has(p.name));
+    const anchor = before ? { after: docAttrs.get(before.name)!.valueTo } : after ? { before: docAttrs.get(after.name)!.from } : {};
+    additions.push({ anchor, line: `${t.indent}${a.name} = ${value}`, name: a.name });
+  });
+  const atStart = additions.filter((a) => a.anchor.after === undefined && a.anchor.before === undefined);
+  for (const a of additions) {
+    if (a.anchor.after !== undefined) insertLinesAfter(ctx, a.anchor.after, [a.line], false);
+    else if (a.anchor.before !== undefined) insertLinesBefore(ctx, a.anchor.before, [a.line], false);
+  }
+  if (atStart.length) {
+    // No attribute to sit next to: the run opens the body, apart from the blocks after it.
+    insertLinesAfter(ctx, t.open, atStart.map((a) => a.line), false);
+    if (t.items.length) ctx.edits.push({ from: ctx.doc.lines.start(t.items[0].from), to: ctx.doc.lines.start(t.items[0].from), insert: '\n' });
+  }
+}
+
+/** Longest common subsequence of equal keys: pairs of indices. */
+function matchEqual(ka: string[], kb: string[]): [number, number][] {
+  const n = ka.length;
+  const m = kb.length;
+  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) table[i][j] = ka[i] === kb[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (ka[i] === kb[j]) pairs.push([i++, j++]);
+    else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function editBlocks(ctx: EditContext, t: BodyTarget): void {
+  const names: string[] = [];
+  for (const item of t.full) if (item.kind === 'block' && !names.includes(item.type)) names.push(item.type);
+  for (const item of t.items) if (item.kind === 'block' && Array.isArray(t.oldRecord[item.type]) && !names.includes(item.type)) names.push(item.type);
+
+  for (const name of names) {
+    const docBlocks = t.items.filter((i): i is DocBlock => i.kind === 'block' && i.type === name);
+    const oldList = Array.isArray(t.oldRecord[name]) ? (t.oldRecord[name] as unknown[]).slice(0, docBlocks.length) : [];
+    const newRecords = recordsOf(t.newRecord[name]).map((r) => r.item);
+    const full = t.full.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
+    const shown = t.shown.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
+    const fullOld = t.fullOld.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
+    // Blocks are equal when they render the same (the form may hold `65003` where the file says "65003").
+    const pairs = matchEqual(
+      oldList.map((_, k) => JSON.stringify(fullOld[k] ?? null)),
+      newRecords.map((_, k) => JSON.stringify(full[k] ?? null)),
+    );
+    // Fill the gaps between equal pairs: positional edits, then removals or insertions.
+    const bounds: [number, number][] = [[-1, -1], ...pairs, [oldList.length, newRecords.length]];
+    let lastKept: DocBlock | undefined;
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const [oi, ni] = bounds[k];
+      const [oj, nj] = bounds[k + 1];
+      if (oi >= 0) lastKept = docBlocks[oi];
+      const olds = docBlocks.slice(oi + 1, oj);
+      const news = newRecords.slice(ni + 1, nj).map((record, x) => ({ record, index: ni + 1 + x }));
+      const paired = Math.min(olds.length, news.length);
+      for (let x = 0; x < paired; x++) {
+        const docBlock = olds[x];
+        const { record, index } = news[x];
+        editBody(ctx, {
+          items: docBlock.body,
+          indent: t.indent + '  ',
+          open: docBlock.from,
+          oldRecord: isRecord(oldList[oi + 1 + x]) ? (oldList[oi + 1 + x] as LooseRecord) : {},
+          newRecord: record,
+          shown: shown[index]?.body ?? [],
+          full: full[index]?.body ?? [],
+          fullOld: fullOld[oi + 1 + x]?.body ?? [],
+        });
+        lastKept = docBlock;
+      }
+      for (const docBlock of olds.slice(paired)) {
+        noteReleasedKeys(ctx, ctx.doc.text.slice(docBlock.from, docBlock.close + 1));
+        removeLines(ctx, docBlock.from, docBlock.close);
+      }
+      const inserted = news.slice(paired).map(({ index }) => withKeyVariables([shown[index]], ctx)[0]);
+      if (inserted.length) {
+        const next = docBlocks[oj];
+        insertBlocks(ctx, t, name, names, inserted, lastKept ? { after: lastKept } : next ? { before: next } : null);
+      }
+    }
+  }
+}
+
+type Neighbour = { after: DocBlock } | { before: DocBlock } | null;
+
+function insertBlocks(ctx: EditContext, t: BodyTarget, name: string, order: string[], blocks: HclBodyItem[], neighbour: Neighbour): void {
+  const lines = blocks.flatMap((b, i) => [...(i > 0 ? [''] : []), ...writeHclLines([b], t.indent)]);
+  if (neighbour && 'after' in neighbour) insertLinesAfter(ctx, neighbour.after.close, lines, true);
+  if (neighbour && 'after' in neighbour) return;
+  if (neighbour) insertLinesBefore(ctx, neighbour.before.from, lines, true);
+  if (neighbour) return;
+  // No block of this kind yet: after the last item that comes before it in the canonical order.
+  const rank = order.indexOf(name);
+  const precedes = (item: DocItem) => item.kind === 'attribute' || !order.includes(item.type) || order.indexOf(item.type) < rank;
+  const previous = [...t.items].reverse().find(precedes);
+  if (previous) insertLinesAfter(ctx, itemEnd(previous), lines, true);
+  if (previous) return;
+  insertLinesAfter(ctx, t.open, lines, false);
+  if (t.items.length) ctx.edits.push({ from: ctx.doc.lines.start(t.items[0].from), to: ctx.doc.lines.start(t.items[0].from), insert: '\n' });
+}
+
+function editBody(ctx: EditContext, t: BodyTarget): void {
+  editAttributes(ctx, t);
+  editBlocks(ctx, t);
+}
+
+function variableBlockText(name: string): string[] {
+  return writeHclLines([block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')])], '');
+}
+
+/** Drops `variable` blocks of released keys that nothing references any more and that say only type and sensitive. */
+function dropUnusedVariables(text: string, released: Set<string>): string {
+  if (released.size === 0) return text;
+  const doc = readHclDocument(text);
+  const edits: TextEdit[] = [];
+  const ctx = { doc, edits };
+  for (const item of doc.items) {
+    if (item.kind !== 'block' || item.type !== 'variable') continue;
+    const name = labelValue(item.labels[0] ?? '');
+    if (!released.has(name)) continue;
+    if (new RegExp(`\\bvar\\.${name}(?![\\p{L}\\p{N}_-])`, 'u').test(text)) continue;
+    if (!item.body.every((b) => b.kind === 'attribute' && (b.name === 'type' || b.name === 'sensitive'))) continue;
+    removeLines(ctx, item.from, item.close);
+  }
+  return applyEdits(text, edits);
+}
+
+/**
+ * `source` with the chosen connector resource updated to `design`. A file
+ * without a connector resource gets one appended. Throws HclDocumentError
+ * (unreadable source) or UnknownResourceError.
+ */
+export function updateConnectorInHcl(source: string, design: ConnectorDesign, options: DocumentEditOptions = {}): string {
+  const doc = readHclDocument(source);
+  const blocks = connectorBlocks(doc);
+  if (blocks.length === 0) {
+    if (options.resource !== undefined) throw new UnknownResourceError(`The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)}`);
+    const rendered = renderConnectorHcl(design, options);
+    return source.trim() === '' ? rendered : source.replace(/\n*$/, '\n\n') + rendered;
+  }
+  const target =
+    options.resource === undefined
+      ? blocks.length === 1
+        ? blocks[0]
+        : undefined
+      : blocks.find((b) => labelValue(b.labels[1] ?? '') === options.resource);
+  if (!target) {
+    const labels = blocks.map((b) => JSON.stringify(labelValue(b.labels[1] ?? ''))).join(', ');
+    throw new UnknownResourceError(
+      options.resource === undefined
+        ? `The file has ${blocks.length} ${RESOURCE_TYPE} resources (${labels}); say which one to update`
+        : `The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)} (it has ${labels})`,
+    );
+  }
+  const parsed = parseConnectorHcl(source, { checkDesigns: false }).designs.find((d) => d.range?.from === target.from);
+  if (!parsed) throw new HclDocumentError('The resource could not be read');
+  const label = labelValue(target.labels[1] ?? '');
+  const newRecord: LooseRecord = isRecord(design) ? design : {};
+  const newLabel = resourceLabel(newRecord.resource_name);
+  const taken = new Set<string>();
+  let highest = 0;
+  const counterRe = new RegExp(`^${newLabel}_psk_(\\d+)$`);
+  for (const m of source.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
+    const name = m[1] ?? m[2];
+    taken.add(name);
+    const counter = counterRe.exec(name);
+    if (counter) highest = Math.max(highest, Number(counter[1]));
+  }
+  const ctx: EditContext = {
+    doc,
+    edits: [],
+    variableMode: (options.preSharedKeys ?? 'variable') === 'variable',
+    label: newLabel,
+    takenVariables: taken,
+    nextCounter: highest + 1,
+    newVariables: [],
+    releasedVariables: new Set(),
+  };
+  if (newLabel !== label && target.labelRanges[1]) ctx.edits.push({ ...target.labelRanges[1], insert: quoteHclString(newLabel) });
+  const omitDefaults = options.omitDefaults ?? true;
+  const oldRecord: LooseRecord = isRecord(parsed.design) ? parsed.design : {};
+  editBody(ctx, {
+    items: target.body,
+    indent: ' '.repeat(doc.lines.indent(target.from) + 2),
+    open: target.from,
+    oldRecord,
+    newRecord,
+    shown: renderConnectorBodyItems(newRecord, omitDefaults),
+    full: renderConnectorBodyItems(newRecord, false),
+    fullOld: renderConnectorBodyItems(oldRecord, false),
+  });
+  if (ctx.newVariables.length) {
+    const lines = ctx.newVariables.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableBlockText(name)]);
+    const lastVariable = [...doc.items].reverse().find((i): i is DocBlock => i.kind === 'block' && i.type === 'variable');
+    if (lastVariable) insertLinesAfter(ctx, lastVariable.close, lines, true);
+    else insertLinesBefore(ctx, target.from, lines, true);
+  }
+  return dropUnusedVariables(applyEditsAligned(source, ctx.edits), ctx.releasedVariables);
+}
