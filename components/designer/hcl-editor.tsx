@@ -30,6 +30,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { keepInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { withFormLists } from './draft-storage';
 import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange } from './editor-design';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
@@ -89,8 +90,13 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       return outcome;
     },
 
-    /** Replaces the editor text with `text` without treating it as the user's edit. */
-    setText(view: EditorView, text: string, minimal: boolean) {
+    /**
+     * Replaces the editor text with `text` without treating it as the user's edit.
+     * `rendered`: the text is the form's own rendering, which needs no re-parse (it
+     * is the design, and rendering yields clean HCL): skipping that round trip keeps
+     * large designs responsive.
+     */
+    setText(view: EditorView, text: string, minimal: boolean, rendered = false) {
       clearTimeout(typingTimer.current);
       typingTimer.current = undefined;
       const before = view.state.doc.toString();
@@ -100,7 +106,13 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       }
       formAheadRef.current = false;
       store.update({ formAhead: false });
-      actions.current.check(view);
+      if (!rendered) {
+        actions.current.check(view);
+        return;
+      }
+      appliedRef.current = true;
+      view.dispatch(setDiagnostics(view.state, []));
+      store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     },
 
     /** Editor → form, after the typing pause. */
@@ -115,7 +127,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       formAheadRef.current = false;
       store.update({ formAhead: false, status: 'synced' });
       const current = getValues();
-      const next = withFormLists(keepFormPskLiterals(outcome.design, current));
+      const next = withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(outcome.design, current), current));
       syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       reset(next);
@@ -161,7 +173,8 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
     view.scrollDOM.setAttribute('role', 'group');
     view.scrollDOM.setAttribute('aria-label', 'HCL editor (scroll with the arrow keys)');
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
-    actions.current.check(view);
+    // The editor starts with the form's rendering: nothing to parse.
+    store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     store.attachEditor({
       getText: () => view.state.doc.toString(),
       reveal(from, to) {
@@ -204,7 +217,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       return;
     }
     syncedHclRef.current = formHcl;
-    actions.current.setText(view, formHcl, true);
+    actions.current.setText(view, formHcl, true, true);
   }, [formHcl, store]);
 
   return (

@@ -1,11 +1,11 @@
 'use client';
 import { useImperativeHandle, useState, type Ref } from 'react';
-import { useFieldArray, useFormContext, useFormState, useWatch, get } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
 import { CatalogField } from './catalog-field';
-import { CheckboxField, fieldId, TextField, useFieldError, ValueListField } from './form-fields';
+import { CheckboxField, FieldErrorList, fieldId, TextField, ValueListField } from './form-fields';
+import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
 import { IpsecGateways } from './ipsec-gateways';
-import { flattenFieldErrors } from './issues';
 import { SectionCard } from './section-card';
 
 export interface InstancesHandle {
@@ -40,9 +40,9 @@ function InstanceCard(props: {
   const base = `instances.${index}` as const;
   const instance = useWatch<ConnectorDesign, typeof base>({ name: base });
   const protocol = effectiveTunnelProtocol({ tunnel_protocol: useWatch<ConnectorDesign, 'tunnel_protocol'>({ name: 'tunnel_protocol' }) });
-  const { errors } = useFormState<ConnectorDesign>({ name: base });
-  const errorCount = flattenFieldErrors(get(errors, base)).length;
+  const errorCount = useErrorCountUnder(base);
   const { setValue } = useFormContext<ConnectorDesign>();
+  const labelled = useLabelledStep();
   const bodyId = `instance-body-${index}`;
 
   // Values of the other protocol are kept (switching back restores them) but are hidden; say so.
@@ -135,6 +135,7 @@ function InstanceCard(props: {
               type="button"
               className="font-medium underline"
               onClick={() => {
+                labelled(`Unused ${hiddenIpsec ? 'IPsec' : 'VXLAN'} settings of instance ${index + 1} discarded`, () => {});
                 if (hiddenIpsec) setValue(`${base}.ipsec_customer_gateway`, [], { shouldDirty: true, shouldValidate: true });
                 if (hiddenVxlan) {
                   setValue(`${base}.gateway_mac_address`, [], { shouldDirty: true, shouldValidate: true });
@@ -156,7 +157,7 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
   const { fields, append, remove, insert } = useFieldArray({ control, name: 'instances' });
   // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const listError = useFieldError('instances');
+  const labelled = useLabelledStep();
   // By the rows that exist: `collapsed` may still hold ids of removed rows.
   const allCollapsed = fields.length > 0 && fields.every((f) => collapsed.has(f.id));
 
@@ -207,11 +208,7 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
         </>
       }
     >
-      {listError && (
-        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          {listError}
-        </p>
-      )}
+      <FieldErrorList path="instances" />
       <div className="space-y-3">
         {fields.map((f, i) => (
           <InstanceCard
@@ -219,11 +216,11 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
             index={i}
             collapsed={collapsed.has(f.id)}
             onToggle={() => toggle(f.id)}
-            onRemove={() => remove(i)}
+            onRemove={() => labelled(`Instance ${i + 1} removed`, () => remove(i))}
             onDuplicate={() => {
               const copy = structuredClone(getValues(`instances.${i}`));
               copy.name = copy.name ? `${copy.name}-copy` : '';
-              insert(i + 1, copy);
+              labelled(`Instance ${i + 1} duplicated`, () => insert(i + 1, copy));
             }}
           />
         ))}
