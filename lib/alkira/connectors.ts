@@ -7,6 +7,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
+import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from './connector-labels';
 import { ApiError } from '@/lib/http/errors';
 import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
@@ -64,6 +65,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   const id = Number(result.data.id);
   if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
   record(api, { id, name: result.data.name ?? design.name }, 'create', result.provisionRequestId);
+  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
   return { id, connector, provisionRequestId: result.provisionRequestId };
 }
@@ -100,6 +102,7 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     throw err;
   });
   record(api, { id, name: design.name }, 'update', result.provisionRequestId);
+  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
@@ -113,6 +116,7 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     if (!(err instanceof AlkiraHttpError && err.status === 404)) throw err;
   }
   record(api, { id, name: connector.name }, 'delete', provisionRequestId);
+  forgetConnectorLabel(api.config.backendKey, id);
   return { provisionRequestId };
 }
 
@@ -122,5 +126,7 @@ export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<Co
   const segments = await api.segments();
   const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
   const masked: AlkiraConnector = maskConnectorKeys(connector, DESIGN_MASK);
-  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name) });
+  // The label the user designed, when this app provisioned it; otherwise one derived from the name.
+  const resourceName = connectorLabel(api.config.backendKey, id);
+  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name), resourceName });
 }
