@@ -78,7 +78,10 @@ describe('DesignSnapshotStore', () => {
   function formOf(initial: ConnectorDesign) {
     let values = structuredClone(initial);
     return {
-      form: { getValues: () => values, restore: (d: ConnectorDesign) => void (values = structuredClone(d)) },
+      form: { getValues: () => values, restore: (d: ConnectorDesign) => {
+          values = structuredClone(d);
+        },
+      },
       edit(change: (v: ConnectorDesign) => void) {
         change(values);
       },
