@@ -6,6 +6,7 @@
  * error summary; picked tenant segments are named from the catalog.
  */
 import { useMemo, useSyncExternalStore } from 'react';
+import type { ConnectorDesign } from '@/lib/connector/design';
 import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useDebouncedValue } from './use-debounced-value';
@@ -48,6 +49,16 @@ export function fieldPathForNode(formPath: string): string {
   return formPath;
 }
 
+/** From this many tunnels a redraw of the diagram is slow enough to wait for a typing pause. */
+const LARGE_DIAGRAM_TUNNELS = 64;
+
+function tunnelCount(design: ConnectorDesign): number {
+  let n = 0;
+  for (const inst of design.instances ?? [])
+    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+  return n;
+}
+
 export function DesignerTopology(props: {
   focused: FocusedPathStore;
   onNodeClick(formPath: string): void;
@@ -58,7 +69,8 @@ export function DesignerTopology(props: {
   const check = useDesignSnapshot((s) => s.check);
   const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
   const checked = useMemo(() => ({ design: withoutInactiveProtocolValues(checkedDesign), issues: { errors: check.errors, warnings: check.warnings } }), [check, checkedDesign]);
-  const { design, issues } = useDebouncedValue(checked, 150);
+  // Redrawing a large diagram takes long: while the user is typing it waits for a real pause.
+  const { design, issues } = useDebouncedValue(checked, tunnelCount(checkedDesign) > LARGE_DIAGRAM_TUNNELS ? 1000 : 150);
   const segmentLabels = useSegmentLabels();
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
   return (
