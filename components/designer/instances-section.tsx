@@ -1,5 +1,5 @@
 'use client';
-import { useImperativeHandle, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
 import { CatalogField } from './catalog-field';
@@ -7,6 +7,16 @@ import { CheckboxField, FieldErrorList, fieldId, TextField, ValueListField } fro
 import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
 import { IpsecGateways } from './ipsec-gateways';
 import { SectionCard } from './section-card';
+
+/** A loaded design with more tunnels than this starts with its instances collapsed. */
+const COLLAPSE_ABOVE_TUNNELS = 64;
+
+function tunnelCount(design: ConnectorDesign): number {
+  let n = 0;
+  for (const inst of design.instances ?? [])
+    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+  return n;
+}
 
 export interface InstancesHandle {
   /** Expands instance `index` (the error summary calls it before focusing a field inside). */
@@ -87,6 +97,9 @@ function InstanceCard(props: {
         </button>
       </div>
       <div id={bodyId} hidden={collapsed} className="space-y-3 p-3">
+        {/* A collapsed body is not rendered: with hundreds of tunnels its fields would cost every keystroke. */}
+        {!collapsed && (
+        <>
         <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
           <TextField path={`${base}.name`} label="Instance name" required />
           <TextField path={`${base}.loopback_subnet`} label="Loopback subnet" required mono placeholder="192.168.20.0/26" />
@@ -147,6 +160,8 @@ function InstanceCard(props: {
             </button>
           </p>
         )}
+        </>
+        )}
       </div>
     </div>
   );
@@ -158,6 +173,15 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
   // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const labelled = useLabelledStep();
+  // A large design loaded at once (a draft, a template, a live connector) starts collapsed: its
+  // summaries are readable, and the thousands of fields of its tunnels are rendered only when opened.
+  const knownIds = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const ids = fields.map((f) => f.id);
+    const loaded = ids.length > 1 && ids.every((id) => !knownIds.current.has(id));
+    knownIds.current = new Set(ids);
+    if (loaded && tunnelCount(getValues()) > COLLAPSE_ABOVE_TUNNELS) setCollapsed(new Set(ids));
+  }, [fields, getValues]);
   // By the rows that exist: `collapsed` may still hold ids of removed rows.
   const allCollapsed = fields.length > 0 && fields.every((f) => collapsed.has(f.id));
 
