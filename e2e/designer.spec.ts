@@ -111,6 +111,8 @@ async function addRows(page: Page, design: ConnectorDesign) {
 }
 
 const isExpressionText = (value: unknown) => typeof value === 'string' && value.startsWith('${');
+/** The expression box takes and shows HCL as Terraform users write it, without `${}`. */
+const bare = (value: unknown) => String(value).slice(2, -1);
 /** The text box a catalog picker reveals for a Terraform expression. */
 const expressionInput = (page: Page, path: string): Locator => page.locator(`[id="field-${path}-expression"]`);
 
@@ -127,7 +129,7 @@ async function typeDesign(page: Page, design: ConnectorDesign) {
     const kind = await controlKind(loc);
     if (kind === 'select' && isExpressionText(value)) {
       await loc.selectOption({ label: 'Terraform expression…' });
-      await expressionInput(page, path).fill(String(value));
+      await expressionInput(page, path).fill(bare(value));
     } else if (kind === 'select') await loc.selectOption(String(value));
     else if (kind === 'checkbox') await loc.setChecked(Boolean(value));
     else await loc.fill(String(value));
@@ -139,7 +141,7 @@ async function expectDesignInFields(page: Page, design: ConnectorDesign) {
     const loc = field(page, path);
     const kind = await controlKind(loc);
     if (kind === 'checkbox') await expect(loc, path).toBeChecked({ checked: Boolean(value) });
-    else if (kind === 'select' && isExpressionText(value)) await expect(expressionInput(page, path), path).toHaveValue(String(value));
+    else if (kind === 'select' && isExpressionText(value)) await expect(expressionInput(page, path), path).toHaveValue(bare(value));
     else await expect(loc, path).toHaveValue(String(value));
   }
 }
@@ -265,8 +267,8 @@ test('a starter template fills the form and the HCL, and asks before replacing e
   await expect(field(page, 'segment_options.1.customer_asn')).toHaveValue('65004');
   // The template's references are expressions: their pickers show the expression, its catalog values are picked.
   await expect(field(page, 'group')).toHaveValue('__terraform_expression__');
-  await expect(expressionInput(page, 'group')).toHaveValue('${alkira_group.security.name}');
-  await expect(expressionInput(page, 'segment_options.1.segment_id')).toHaveValue('${alkira_segment.internal.id}');
+  await expect(expressionInput(page, 'group')).toHaveValue('alkira_group.security.name');
+  await expect(expressionInput(page, 'segment_options.1.segment_id')).toHaveValue('alkira_segment.internal.id');
   await expect(field(page, 'cxp')).toHaveValue('USWEST-AZURE-1');
   await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.profile_id')).toHaveValue('12');
   const expected = renderConnectorHcl(template.design);

@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { validateDesign } from '../lib/connector/validate';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
@@ -58,6 +59,9 @@ async function main() {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {
     await benchProxy();
+    // The designer in real Chromium (its own process: it starts `next start` and a browser).
+    console.log('');
+    execFileSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'bench-browser.ts')], { stdio: 'inherit' });
   } else {
     console.log(`\n(proxy benchmark skipped: no production build in ${distDir}; run "npm run build" first)`);
   }

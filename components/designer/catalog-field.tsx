@@ -10,7 +10,7 @@ import { useController } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { CatalogKind } from '@/lib/client/types';
 import { CatalogSelect } from '@/components/provisioning/CatalogSelect';
-import { FieldShell, fieldId, inputClass, ListRows, useFieldError, describedBy } from './form-fields';
+import { FieldShell, fieldId, inputClass, ListRows, useDescribedBy } from './form-fields';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
 
@@ -31,10 +31,10 @@ interface CatalogFieldProps {
 
 export function CatalogField({ path, label, kind, required, expressionPlaceholder, className }: CatalogFieldProps) {
   const { field } = useController<ConnectorDesign>({ name: path });
-  const error = useFieldError(path);
   const help = helpFor(path);
+  const notes = useDescribedBy(path, Boolean(help));
   return (
-    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+    <FieldShell path={path} label={label} required={required} className={className}>
       <CatalogSelect
         kind={kind}
         id={fieldId(path)}
@@ -43,8 +43,8 @@ export function CatalogField({ path, label, kind, required, expressionPlaceholde
         onChange={(v) => field.onChange(v)}
         allowExpression
         expressionPlaceholder={expressionPlaceholder}
-        invalid={Boolean(error)}
-        aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+        invalid={Boolean(notes.invalid)}
+        aria-describedby={notes.describedBy}
         controlClassName={inputClass}
       />
     </FieldShell>

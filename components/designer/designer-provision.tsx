@@ -8,9 +8,8 @@
  * each unresolved reference).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { useWatch } from 'react-hook-form';
-import type { ConnectorDesign } from '@/lib/connector/design';
-import { validateDesign } from '@/lib/connector/validate';
+import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { useDesignSnapshot } from './design-snapshot-context';
 import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { createdFor, forgetCreated } from './created-connector';
 import { expressionPaths } from './design-references';
@@ -48,13 +47,15 @@ export function DesignerProvision(props: {
   onCreated?: (submitted: SubmittedProvision) => void;
 }) {
   const { connectorId } = props;
-  const design = useWatch<ConnectorDesign>() as ConnectorDesign;
+  const formDesign = useDesignSnapshot((s) => s.design);
+  // What is sent: without the values of the protocol not in use.
+  const design = useMemo(() => withoutInactiveProtocolValues(formDesign), [formDesign]);
   // A create submitted just before the page switched to editing it: keep following it.
   const [resume] = useState(() => createdFor(connectorId));
   useEffect(() => {
     if (connectorId !== undefined) forgetCreated(connectorId);
   }, [connectorId]);
-  const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
+  const errorCount = useDesignSnapshot((s) => s.check.errors.length);
   const expressions = useMemo(() => expressionPaths(design), [design]);
   return (
     <ProvisionPanel

@@ -5,13 +5,13 @@
  * that has focus highlights its node. Nodes carry the same findings as the
  * error summary; picked tenant segments are named from the catalog.
  */
-import { useSyncExternalStore } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useDebouncedValue } from './use-debounced-value';
-import { useDesignIssues } from './use-design-issues';
+import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { useDesignSnapshot } from './design-snapshot-context';
 
 /**
  * The form path whose field has focus. A store rather than designer state, so
@@ -49,17 +49,28 @@ export function fieldPathForNode(formPath: string): string {
   return formPath;
 }
 
+/** From this many tunnels a redraw of the diagram is slow enough to wait for a typing pause. */
+const LARGE_DIAGRAM_TUNNELS = 64;
+
+function tunnelCount(design: ConnectorDesign): number {
+  let n = 0;
+  for (const inst of design.instances ?? [])
+    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+  return n;
+}
+
 export function DesignerTopology(props: {
   focused: FocusedPathStore;
-  pskAsVariables: boolean;
   onNodeClick(formPath: string): void;
   className?: string;
 }) {
-  const { focused, pskAsVariables, onNodeClick, className } = props;
-  const values = useWatch<ConnectorDesign>() as ConnectorDesign;
-  // Validation per keystroke is already done by the summary; the diagram can wait for a pause.
-  const design = useDebouncedValue(values, 150);
-  const issues = useDesignIssues(design, pskAsVariables);
+  const { focused, onNodeClick, className } = props;
+  // The snapshot's checked design and its findings, together; the diagram can wait for a typing pause.
+  const check = useDesignSnapshot((s) => s.check);
+  const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
+  const checked = useMemo(() => ({ design: withoutInactiveProtocolValues(checkedDesign), issues: { errors: check.errors, warnings: check.warnings } }), [check, checkedDesign]);
+  // Redrawing a large diagram takes long: while the user is typing it waits for a real pause.
+  const { design, issues } = useDebouncedValue(checked, tunnelCount(checkedDesign) > LARGE_DIAGRAM_TUNNELS ? 1000 : 150);
   const segmentLabels = useSegmentLabels();
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
   return (

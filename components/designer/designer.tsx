@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormProvider, get, useForm } from 'react-hook-form';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
-import { connectorDesignSchema } from '@/lib/connector/schema';
+import { DesignSnapshotStore } from './design-snapshot';
+import { DesignSnapshotContext, snapshotResolver } from './design-snapshot-context';
+import { UndoControls, UndoToast, useUndoShortcuts } from './undo-controls';
 import { BasicsSection, BillingTagsSection } from './basics-section';
 import { clearDraft, loadDraft, saveDraft, withFormLists, type DraftSlot } from './draft-storage';
 import { fieldId } from './form-fields';
@@ -69,12 +70,35 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
+  // Validation runs once per snapshot (see design-snapshot.ts); RHF asks that result rather than validating per event.
+  const snapshotsRef = useRef<DesignSnapshotStore | null>(null);
   const form = useForm<ConnectorDesign>({
-    resolver: zodResolver(connectorDesignSchema),
-    mode: 'all',
+    resolver: snapshotResolver(() => snapshotsRef.current),
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
     defaultValues: freshEmptyDesign(),
   });
   const { reset, getValues, trigger, watch } = form;
+  const [snapshots] = useState(
+    () =>
+      new DesignSnapshotStore(
+        { getValues: () => form.getValues(), restore: (design) => form.reset(design, { keepDefaultValues: true }) },
+        freshEmptyDesign(),
+        DEFAULT_PREVIEW_HCL_OPTIONS,
+      ),
+  );
+  snapshotsRef.current = snapshots;
+  useEffect(() => {
+    const sub = watch((values, { name }) => {
+      // Editing a field (not adding or removing blocks of a list) shows that field's findings from now on.
+      const value: unknown = name ? get(values, name) : undefined;
+      const blockList = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null);
+      snapshots.noteChange(name, { visit: name !== undefined && !blockList });
+    });
+    return () => sub.unsubscribe();
+  }, [watch, snapshots]);
+  useEffect(() => () => snapshots.dispose(), [snapshots]);
+  useUndoShortcuts(snapshots);
   const instancesRef = useRef<InstancesHandle>(null);
   // What the form held when last loaded (empty, a template); "dirty" means the user changed it since.
   const baselineRef = useRef(JSON.stringify(freshEmptyDesign()));
@@ -95,10 +119,11 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (!live.data || liveLoaded) return;
     const next = withFormLists(live.data);
     baselineRef.current = JSON.stringify(next);
+    snapshots.startHistoryAtNextChange();
     reset(next);
     void trigger();
     setLiveLoaded({ name: live.data.name, storedKeys: hasStoredKeyPlaceholder(next) });
-  }, [live.data, liveLoaded, reset, trigger]);
+  }, [live.data, liveLoaded, reset, trigger, snapshots]);
 
   // A stored design's starting point and draft slot, read once: loading another version re-mounts the designer.
   const [initial] = useState(() => (workspace ? withFormLists(workspace.initial) : null));
@@ -110,11 +135,12 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (initial) baselineRef.current = JSON.stringify(initial);
     const draft = loadDraft(draftSlot) ?? initial;
     if (draft) {
+      snapshots.startHistoryAtNextChange();
       reset(draft);
       void trigger();
     }
     setDraftLoaded(true);
-  }, [editing, reset, trigger, draftSlot, initial]);
+  }, [editing, reset, trigger, draftSlot, initial, snapshots]);
 
   // Autosave, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
@@ -146,6 +172,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`)) return false;
     const next = withFormLists(design);
     baselineRef.current = JSON.stringify(next);
+    snapshots.labelNextStep(`Loaded "${title}"`);
     reset(next);
     // Show findings of a loaded design straight away.
     void trigger();
@@ -165,6 +192,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       if (!live.data || !window.confirm('Revert to the live connector\'s settings? Your changes will be lost.')) return;
       const next = withFormLists(live.data);
       baselineRef.current = JSON.stringify(next);
+      snapshots.labelNextStep('Reverted to the live settings');
       reset(next);
       void trigger();
       return;
@@ -181,6 +209,8 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (!window.confirm('Reset the designer? This clears the form and the saved draft.')) return;
     const next = freshEmptyDesign();
     baselineRef.current = JSON.stringify(next);
+    snapshots.labelNextStep('Designer reset');
+    snapshots.setRevealAll(false);
     reset(next);
     clearDraft();
     setSavedAt(null);
@@ -196,6 +226,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
   const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
   const effectiveHclOptions: PreviewHclOptions = storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
+  useEffect(() => snapshots.setOptions(effectiveHclOptions), [snapshots, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
   const onProvisioned = useCallback(() => {
@@ -225,11 +256,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   );
 
   const openNode = useCallback((formPath: string) => focusIssue(fieldPathForNode(formPath)), [focusIssue]);
-  const pskAsVariables = effectiveHclOptions.preSharedKeys === 'variable';
   const topology = (
     <DesignerTopology
       focused={focusedPath}
-      pskAsVariables={pskAsVariables}
       onNodeClick={openNode}
       className={wide ? 'h-full min-h-0' : 'h-full'}
     />
@@ -241,6 +270,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   };
 
   return (
+    <DesignSnapshotContext value={snapshots}>
     <FormProvider {...form}>
       <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
         <div className="mb-3 flex flex-wrap items-center gap-2">
@@ -251,6 +281,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="autosave-status">
             {editing ? 'Editing a live connector' : savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
           </span>
+          <UndoControls />
           {workspace ? workspace.toolbar : !editing && <SaveToWorkspace onSaved={onSavedToWorkspace} />}
           <TemplateMenu onChoose={loadDesign} />
           <ImportAction onLoad={loadImported} onSaveAll={saveImported} />
@@ -297,7 +328,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           }
           side={
             <>
-              <IssueSummary onSelect={focusIssue} pskAsVariables={pskAsVariables} />
+              <IssueSummary onSelect={focusIssue} />
               <HclDiagnosticsPanel store={hclSync} />
               {workspace ? (
                 workspace.provision
@@ -316,7 +347,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           }
           topology={wide ? topology : null}
         />
+        <UndoToast />
       </div>
     </FormProvider>
+    </DesignSnapshotContext>
   );
 }

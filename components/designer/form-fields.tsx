@@ -1,7 +1,9 @@
 'use client';
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { get, useController, useFormContext, useFormState, type FieldError } from 'react-hook-form';
-import type { ConnectorDesign } from '@/lib/connector/design';
+import { useController, useFormContext } from 'react-hook-form';
+import { toExpression, type ConnectorDesign } from '@/lib/connector/design';
+import { REFERENCE_LITERAL_MESSAGE } from '@/lib/connector/reference-literals';
+import { useFieldIssues } from './design-snapshot-context';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
 
@@ -10,19 +12,19 @@ export function fieldId(path: string): string {
   return `field-${path}`;
 }
 
-/** The message RHF holds at a path (array-level errors live under `.root`). */
-function messageAt(errors: unknown, path: string): string | undefined {
-  const node = get(errors, path) as (FieldError & { root?: FieldError }) | undefined;
-  if (!node) return undefined;
-  if (typeof node.message === 'string' && node.message) return node.message;
-  if (node.root && typeof node.root.message === 'string') return node.root.message;
-  return undefined;
+/** Every error shown at a list's own path (e.g. "add at least one"), one line each. */
+export function FieldErrorList({ path }: { path: string }) {
+  const { errors } = useFieldIssues(path);
+  return errors.map((message) => (
+    <p key={message} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
+      {message}
+    </p>
+  ));
 }
 
-/** Subscribes to the error of one path only, so typing elsewhere does not re-render this field. */
+/** The first error shown at a field, if any (every one is listed by FieldNotes). */
 export function useFieldError(path: string): string | undefined {
-  const { errors } = useFormState<ConnectorDesign>({ name: path as FormPath, exact: true });
-  return messageAt(errors, path);
+  return useFieldIssues(path).errors[0];
 }
 
 export const inputClass =
@@ -34,14 +36,13 @@ interface FieldShellProps {
   path: string;
   label: string;
   required?: boolean;
-  error?: string;
   help?: string;
   className?: string;
   children: ReactNode;
 }
 
 /** Label, control, help and error for one field, wired with aria-describedby. */
-export function FieldShell({ path, label, required, error, help, className, children }: FieldShellProps) {
+export function FieldShell({ path, label, required, help, className, children }: FieldShellProps) {
   const helpText = help ?? helpFor(path);
   return (
     <div className={className}>
@@ -54,13 +55,23 @@ export function FieldShell({ path, label, required, error, help, className, chil
         )}
       </label>
       {children}
-      <FieldNotes path={path} help={helpText} error={error} />
+      <FieldNotes path={path} help={helpText} />
     </div>
   );
 }
 
-/** A field's help line and inline error, with the ids its control's aria-describedby points at. */
-function FieldNotes({ path, help, error }: { path: string; help?: string | null; error?: string | null }) {
+/**
+ * A field's help line, every error at it, and its warnings, with the ids its
+ * control's aria-describedby points at. A literal that looks like a Terraform
+ * reference gets a one-click fix.
+ */
+function FieldNotes({ path, help }: { path: string; help?: string | null }) {
+  const { errors, warnings } = useFieldIssues(path);
+  const { getValues, setValue } = useFormContext<ConnectorDesign>();
+  const applyExpressionFix = () => {
+    const value = getValues(path as FormPath);
+    if (typeof value === 'string') setValue(path as FormPath, toExpression(value.trim()), { shouldDirty: true });
+  };
   return (
     <>
       {help && (
@@ -68,18 +79,36 @@ function FieldNotes({ path, help, error }: { path: string; help?: string | null;
           {help}
         </p>
       )}
-      {error && (
-        <p id={`error-${path}`} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-          {error}
-        </p>
+      {errors.length > 0 && (
+        <div id={`error-${path}`} role="alert" className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+          {errors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+      {warnings.length > 0 && (
+        <div id={`warning-${path}`} className="mt-0.5 space-y-0.5 text-xs text-amber-800 dark:text-amber-200" data-testid={`warning-${path}`}>
+          {warnings.map((message) => (
+            <p key={message}>
+              {message}
+              {message === REFERENCE_LITERAL_MESSAGE && (
+                <button type="button" className="ml-1 font-medium underline" onClick={applyExpressionFix}>
+                  Use as expression
+                </button>
+              )}
+            </p>
+          ))}
+        </div>
       )}
     </>
   );
 }
 
-export function describedBy(path: string, hasHelp: boolean, hasError: boolean): string | undefined {
-  const ids = [hasError ? `error-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+/** The ids of a field's notes for its control's aria-describedby. */
+export function useDescribedBy(path: string, hasHelp: boolean): { describedBy: string | undefined; invalid: true | undefined } {
+  const { errors, warnings } = useFieldIssues(path);
+  const ids = [errors.length ? `error-${path}` : '', warnings.length ? `warning-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
+  return { describedBy: ids.length ? ids.join(' ') : undefined, invalid: errors.length ? true : undefined };
 }
 
 interface TextFieldProps {
@@ -97,10 +126,10 @@ interface TextFieldProps {
 
 export function TextField({ path, label, required, placeholder, mono, inputMode, list, className }: TextFieldProps) {
   const { register } = useFormContext<ConnectorDesign>();
-  const error = useFieldError(path);
   const help = helpFor(path);
+  const notes = useDescribedBy(path, Boolean(help));
   return (
-    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+    <FieldShell path={path} label={label} required={required} className={className}>
       <input
         id={fieldId(path)}
         type="text"
@@ -109,9 +138,9 @@ export function TextField({ path, label, required, placeholder, mono, inputMode,
         placeholder={placeholder}
         inputMode={inputMode}
         list={list}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={notes.invalid}
         aria-required={required || undefined}
-        aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+        aria-describedby={notes.describedBy}
         className={`${inputClass} ${mono ? 'font-mono text-[13px]' : ''}`}
         {...register(path)}
       />
@@ -122,19 +151,19 @@ export function TextField({ path, label, required, placeholder, mono, inputMode,
 /** A secret (pre-shared key): masked by default, with a show/hide toggle. */
 export function SecretField({ path, label, required, className }: Omit<TextFieldProps, 'mono' | 'inputMode' | 'list'>) {
   const { register } = useFormContext<ConnectorDesign>();
-  const error = useFieldError(path);
   const help = helpFor(path);
+  const notes = useDescribedBy(path, Boolean(help));
   const [visible, setVisible] = useState(false);
   return (
-    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+    <FieldShell path={path} label={label} required={required} className={className}>
       <div className="flex gap-1">
         <input
           id={fieldId(path)}
           type={visible ? 'text' : 'password'}
           autoComplete="new-password"
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+          aria-invalid={notes.invalid}
+          aria-describedby={notes.describedBy}
           className={`${inputClass} font-mono text-[13px]`}
           {...register(path)}
         />
@@ -162,14 +191,14 @@ interface SelectFieldProps {
 
 export function SelectField({ path, label, options, required, className }: SelectFieldProps) {
   const { register } = useFormContext<ConnectorDesign>();
-  const error = useFieldError(path);
   const help = helpFor(path);
+  const notes = useDescribedBy(path, Boolean(help));
   return (
-    <FieldShell path={path} label={label} required={required} error={error} className={className}>
+    <FieldShell path={path} label={label} required={required} className={className}>
       <select
         id={fieldId(path)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+        aria-invalid={notes.invalid}
+        aria-describedby={notes.describedBy}
         className={inputClass}
         {...register(path)}
       >
@@ -185,16 +214,16 @@ export function SelectField({ path, label, options, required, className }: Selec
 
 export function CheckboxField({ path, label, className }: { path: FormPath; label: string; className?: string }) {
   const { register } = useFormContext<ConnectorDesign>();
-  const error = useFieldError(path);
   const help = helpFor(path);
+  const notes = useDescribedBy(path, Boolean(help));
   return (
     <div className={className}>
       <div className="flex items-center gap-2 pt-4">
         <input
           id={fieldId(path)}
           type="checkbox"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(path, Boolean(help), Boolean(error))}
+          aria-invalid={notes.invalid}
+          aria-describedby={notes.describedBy}
           className="size-4 rounded border-slate-300 dark:border-slate-600 accent-blue-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
           {...register(path)}
         />
@@ -202,7 +231,7 @@ export function CheckboxField({ path, label, className }: { path: FormPath; labe
           {label}
         </label>
       </div>
-      <FieldNotes path={path} help={help} error={error} />
+      <FieldNotes path={path} help={help} />
     </div>
   );
 }
@@ -259,8 +288,7 @@ function useRowKeys(length: number) {
  * error. The caller owns the value and renders each row's control.
  */
 export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange, newItem, help, align = 'center', renderControl }: ListRowsProps<T>) {
-  const { errors } = useFormState<ConnectorDesign>({ name: path as FormPath });
-  const listError = messageAt(errors, path);
+  const listErrors = useFieldIssues(path).errors;
   const headingId = useId();
   const rowClass = align === 'start' ? 'flex items-start gap-1' : 'flex items-center gap-1';
   const keys = useRowKeys(items.length);
@@ -286,17 +314,14 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
       {help && <p className="text-[11px] leading-snug text-slate-600 dark:text-slate-400">{help}</p>}
       {items.length === 0 && <p className="mt-1 text-xs italic text-slate-500 dark:text-slate-400">None</p>}
       <ul className="mt-1 space-y-1">
-        {items.map((item, i) => {
-          const itemPath = `${path}.${i}`;
-          const itemError = messageAt(errors, itemPath);
-          const errorId = itemError ? `error-${itemPath}` : undefined;
-          return (
-            <li key={keys.ids[i]}>
-              <div className={rowClass}>
-                <label htmlFor={fieldId(itemPath)} className="sr-only">
+        {items.map((item, i) => (
+          <ListRow key={keys.ids[i]} itemPath={`${path}.${i}`} rowClass={rowClass}>
+            {(errorId) => (
+              <>
+                <label htmlFor={fieldId(`${path}.${i}`)} className="sr-only">
                   {itemLabel} {i + 1}
                 </label>
-                {renderControl(item, i, itemPath, errorId)}
+                {renderControl(item, i, `${path}.${i}`, errorId)}
                 <button
                   type="button"
                   className="btn-icon"
@@ -308,22 +333,35 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
                 >
                   ×
                 </button>
-              </div>
-              {itemError && (
-                <p id={errorId} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-                  {itemError}
-                </p>
-              )}
-            </li>
-          );
-        })}
+              </>
+            )}
+          </ListRow>
+        ))}
       </ul>
-      {listError && (
-        <p role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-          {listError}
+      {listErrors.map((message) => (
+        <p key={message} role="alert" className="mt-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+          {message}
         </p>
-      )}
+      ))}
     </fieldset>
+  );
+}
+
+/** One row of a ListRows list with every error at its item path. */
+function ListRow({ itemPath, rowClass, children }: { itemPath: string; rowClass: string; children: (errorId: string | undefined) => ReactNode }) {
+  const { errors } = useFieldIssues(itemPath);
+  const errorId = errors.length ? `error-${itemPath}` : undefined;
+  return (
+    <li>
+      <div className={rowClass}>{children(errorId)}</div>
+      {errors.length > 0 && (
+        <div id={errorId} role="alert" className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+          {errors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+    </li>
   );
 }
 

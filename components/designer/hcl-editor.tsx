@@ -35,6 +35,7 @@ import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
 import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { keepInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { withFormLists } from './draft-storage';
 import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
@@ -120,8 +121,13 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       return outcome;
     },
 
-    /** Replaces the editor text with `text` without treating it as the user's edit. */
-    setText(view: EditorView, text: string, minimal: boolean) {
+    /**
+     * Replaces the editor text with `text` without treating it as the user's edit.
+     * `rendered`: the text is the form's own rendering, which needs no re-parse (it
+     * is the design, and rendering yields clean HCL): skipping that round trip keeps
+     * large designs responsive.
+     */
+    setText(view: EditorView, text: string, minimal: boolean, rendered = false) {
       clearTimeout(typingTimer.current);
       typingTimer.current = undefined;
       const before = view.state.doc.toString();
@@ -131,7 +137,13 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       }
       formAheadRef.current = false;
       store.update({ formAhead: false });
-      actions.current.check(view);
+      if (!rendered) {
+        actions.current.check(view);
+        return;
+      }
+      appliedRef.current = true;
+      view.dispatch(setDiagnostics(view.state, []));
+      store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     },
 
     /** Editor → form, after the typing pause. */
@@ -147,7 +159,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       formAheadRef.current = false;
       store.update({ formAhead: false, status: 'synced' });
       const current = getValues();
-      const next = withFormLists(keepFormPskLiterals(outcome.design, current, previous));
+      const next = withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(outcome.design, current, previous), current));
       syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       reset(next);
@@ -193,7 +205,8 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
     view.scrollDOM.setAttribute('role', 'group');
     view.scrollDOM.setAttribute('aria-label', 'HCL editor (scroll with the arrow keys)');
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
-    actions.current.check(view);
+    // The editor starts with the form's rendering: nothing to parse.
+    store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     store.attachEditor({
       getText: () => view.state.doc.toString(),
       reveal(from, to) {
@@ -243,6 +256,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       return;
     }
     syncedHclRef.current = formHcl;
+    // The whole file stays: the form's change becomes an in-place edit of the chosen resource, then is re-checked.
     actions.current.setText(view, actions.current.documentWithForm(view.state.doc.toString(), formHcl), true);
   }, [formHcl, store]);
 

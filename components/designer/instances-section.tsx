@@ -1,12 +1,22 @@
 'use client';
-import { useImperativeHandle, useState, type Ref } from 'react';
-import { useFieldArray, useFormContext, useFormState, useWatch, get } from 'react-hook-form';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
 import { CatalogField } from './catalog-field';
-import { CheckboxField, fieldId, TextField, useFieldError, ValueListField } from './form-fields';
+import { CheckboxField, FieldErrorList, fieldId, TextField, ValueListField } from './form-fields';
+import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
 import { IpsecGateways } from './ipsec-gateways';
-import { flattenFieldErrors } from './issues';
 import { SectionCard } from './section-card';
+
+/** A loaded design with more tunnels than this starts with its instances collapsed. */
+const COLLAPSE_ABOVE_TUNNELS = 64;
+
+function tunnelCount(design: ConnectorDesign): number {
+  let n = 0;
+  for (const inst of design.instances ?? [])
+    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+  return n;
+}
 
 export interface InstancesHandle {
   /** Expands instance `index` (the error summary calls it before focusing a field inside). */
@@ -40,9 +50,9 @@ function InstanceCard(props: {
   const base = `instances.${index}` as const;
   const instance = useWatch<ConnectorDesign, typeof base>({ name: base });
   const protocol = effectiveTunnelProtocol({ tunnel_protocol: useWatch<ConnectorDesign, 'tunnel_protocol'>({ name: 'tunnel_protocol' }) });
-  const { errors } = useFormState<ConnectorDesign>({ name: base });
-  const errorCount = flattenFieldErrors(get(errors, base)).length;
+  const errorCount = useErrorCountUnder(base);
   const { setValue } = useFormContext<ConnectorDesign>();
+  const labelled = useLabelledStep();
   const bodyId = `instance-body-${index}`;
 
   // Values of the other protocol are kept (switching back restores them) but are hidden; say so.
@@ -87,6 +97,9 @@ function InstanceCard(props: {
         </button>
       </div>
       <div id={bodyId} hidden={collapsed} className="space-y-3 p-3">
+        {/* A collapsed body is not rendered: with hundreds of tunnels its fields would cost every keystroke. */}
+        {!collapsed && (
+        <>
         <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
           <TextField path={`${base}.name`} label="Instance name" required />
           <TextField path={`${base}.loopback_subnet`} label="Loopback subnet" required mono placeholder="192.168.20.0/26" />
@@ -135,6 +148,7 @@ function InstanceCard(props: {
               type="button"
               className="font-medium underline"
               onClick={() => {
+                labelled(`Unused ${hiddenIpsec ? 'IPsec' : 'VXLAN'} settings of instance ${index + 1} discarded`, () => {});
                 if (hiddenIpsec) setValue(`${base}.ipsec_customer_gateway`, [], { shouldDirty: true, shouldValidate: true });
                 if (hiddenVxlan) {
                   setValue(`${base}.gateway_mac_address`, [], { shouldDirty: true, shouldValidate: true });
@@ -146,6 +160,8 @@ function InstanceCard(props: {
             </button>
           </p>
         )}
+        </>
+        )}
       </div>
     </div>
   );
@@ -156,7 +172,16 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
   const { fields, append, remove, insert } = useFieldArray({ control, name: 'instances' });
   // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const listError = useFieldError('instances');
+  const labelled = useLabelledStep();
+  // A large design loaded at once (a draft, a template, a live connector) starts collapsed: its
+  // summaries are readable, and the thousands of fields of its tunnels are rendered only when opened.
+  const knownIds = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const ids = fields.map((f) => f.id);
+    const loaded = ids.length > 1 && ids.every((id) => !knownIds.current.has(id));
+    knownIds.current = new Set(ids);
+    if (loaded && tunnelCount(getValues()) > COLLAPSE_ABOVE_TUNNELS) setCollapsed(new Set(ids));
+  }, [fields, getValues]);
   // By the rows that exist: `collapsed` may still hold ids of removed rows.
   const allCollapsed = fields.length > 0 && fields.every((f) => collapsed.has(f.id));
 
@@ -207,11 +232,7 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
         </>
       }
     >
-      {listError && (
-        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          {listError}
-        </p>
-      )}
+      <FieldErrorList path="instances" />
       <div className="space-y-3">
         {fields.map((f, i) => (
           <InstanceCard
@@ -219,11 +240,11 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
             index={i}
             collapsed={collapsed.has(f.id)}
             onToggle={() => toggle(f.id)}
-            onRemove={() => remove(i)}
+            onRemove={() => labelled(`Instance ${i + 1} removed`, () => remove(i))}
             onDuplicate={() => {
               const copy = structuredClone(getValues(`instances.${i}`));
               copy.name = copy.name ? `${copy.name}-copy` : '';
-              insert(i + 1, copy);
+              labelled(`Instance ${i + 1} duplicated`, () => insert(i + 1, copy));
             }}
           />
         ))}

@@ -8,11 +8,12 @@ import {
   REMOTE_AUTH_TYPES,
   type ConnectorDesign,
 } from '@/lib/connector/design';
-import { CheckboxField, fieldId, SecretField, SelectField, TextField, useFieldError } from './form-fields';
+import { CheckboxField, fieldId, SecretField, SelectField, TextField } from './form-fields';
+import { useFieldIssues, useLabelledStep } from './design-snapshot-context';
 import { CatalogField } from './catalog-field';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
-  const error = useFieldError(path);
+  const { errors } = useFieldIssues(path);
   return (
     <div>
       <div className="flex items-center justify-between gap-2">
@@ -21,17 +22,18 @@ function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: st
           + {addLabel}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          {error}
+      {errors.map((message) => (
+        <p key={message} role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
+          {message}
         </p>
-      )}
+      ))}
     </div>
   );
 }
 
 function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}.customer_gateway.${number}` }) {
   const { control } = useFormContext<ConnectorDesign>();
+  const removeLabelled = useLabelledStep();
   const { fields, append, remove } = useFieldArray({ control, name: `${base}.tunnel` });
   return (
     <div className="space-y-2">
@@ -42,7 +44,7 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
           <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-2">
             <div className="mb-1 flex items-center justify-between">
               <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Tunnel {t + 1}</span>
-              <button type="button" className="btn-link-danger text-xs" onClick={() => remove(t)}>
+              <button type="button" className="btn-link-danger text-xs" onClick={() => removeLabelled(`Tunnel ${t + 1} removed`, () => remove(t))}>
                 Remove tunnel
               </button>
             </div>
@@ -69,6 +71,7 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
 
 function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}` }) {
   const { control } = useFormContext<ConnectorDesign>();
+  const removeLabelled = useLabelledStep();
   const { fields, append, remove } = useFieldArray({ control, name: `${base}.customer_gateway` });
   return (
     <div className="space-y-2">
@@ -84,7 +87,7 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
           <div key={f.id} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2">
             <div className="flex items-end gap-2">
               <TextField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} required className="flex-1" />
-              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(c)}>
+              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Customer gateway ${c + 1} removed`, () => remove(c))}>
                 Remove gateway
               </button>
             </div>
@@ -100,6 +103,7 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
 export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
   const { control } = useFormContext<ConnectorDesign>();
   const base = `instances.${instanceIndex}.ipsec_customer_gateway` as const;
+  const removeLabelled = useLabelledStep();
   const { fields, append, remove } = useFieldArray({ control, name: base });
   return (
     <section className="space-y-2" aria-label="IPsec customer gateways">
@@ -125,7 +129,7 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
                 expressionPlaceholder="${alkira_segment.prod.id}"
                 className="flex-1"
               />
-              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => remove(g)}>
+              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Segment gateway ${g + 1} removed`, () => remove(g))}>
                 Remove segment gateway
               </button>
             </div>

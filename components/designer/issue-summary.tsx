@@ -1,8 +1,6 @@
 'use client';
-import { useWatch } from 'react-hook-form';
-import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
-import { useDesignIssues } from './use-design-issues';
-import { useErrorResync } from './use-error-resync';
+import type { DesignIssue } from '@/lib/connector/design';
+import { useDesignSnapshot } from './design-snapshot-context';
 
 function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
   const color =
@@ -29,13 +27,11 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
 }
 
 /**
- * Every error and warning of the design: the full validation of the current
- * values, so fields not yet touched count too. Each entry focuses its field.
+ * Every error and warning of the design: the snapshot's one check, so fields
+ * not yet touched count too. Each entry focuses its field.
  */
-export function IssueSummary({ onSelect, pskAsVariables }: { onSelect: (path: string) => void; pskAsVariables: boolean }) {
-  const values = useWatch<ConnectorDesign>();
-  const { errors, warnings } = useDesignIssues(values, pskAsVariables);
-  useErrorResync(errors);
+export function IssueSummary({ onSelect }: { onSelect: (path: string) => void }) {
+  const { errors, warnings } = useDesignSnapshot((s) => s.check);
 
   return (
     <section aria-label="Validation" className="space-y-2" data-testid="issue-summary">

@@ -2,14 +2,13 @@
 import { SENSITIVE_API_FIELDS } from '@/lib/connector/resource';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { useWatch } from 'react-hook-form';
-import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
-import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
+import type { HclRenderOptions } from '@/lib/connector/design';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
+import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { useDesignSnapshot } from './design-snapshot-context';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
 import { useHclSync, type HclSyncStore } from './hcl-sync-store';
-import { useDebouncedValue } from './use-debounced-value';
 import { downloadText } from '@/lib/client/download';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
@@ -51,8 +50,10 @@ export function PreviewPane(props: {
 }) {
   const { options, onOptionsChange, sync, topology } = props;
   const { omitDefaults, preSharedKeys } = options;
-  const values = useWatch<ConnectorDesign>() as ConnectorDesign;
-  const design = useDebouncedValue(values, 120);
+  // The snapshot's one check renders the HCL (off the main thread when it can).
+  const design = useDesignSnapshot((s) => s.design);
+  const hcl = useDesignSnapshot((s) => s.check.hcl);
+  const pskVariables = useDesignSnapshot((s) => s.check.pskVariables);
   const [chosenTab, setTab] = useState<PreviewTab>('hcl');
   const tabs = topology ? TABS : TABS.filter((t) => t.id !== 'topology');
   const tab: PreviewTab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'hcl';
@@ -73,24 +74,21 @@ export function PreviewPane(props: {
     };
   }, [sync]);
 
-  const hcl = useMemo(() => renderConnectorHcl(design, { omitDefaults, preSharedKeys }), [design, omitDefaults, preSharedKeys]);
-  const pskVariables = useMemo(
-    () => (preSharedKeys === 'variable' ? listPskVariables(design) : []),
-    [design, preSharedKeys],
-  );
   const syncState = useHclSync(sync);
   const resourceLabels = syncState.resourceLabels === '' ? [] : syncState.resourceLabels.split('\n');
   // Once the editor holds the file, its key variables are the ones to set (their names no longer follow the gateways').
   const shownKeyVariables =
     syncState.keyVariables === null ? pskVariables : syncState.keyVariables === '' ? [] : syncState.keyVariables.split('\n').map((name) => ({ name, path: 'pre_shared_key' }));
   const json = useMemo(() => {
+    // Only the JSON tab shows it.
+    if (tab !== 'json') return '';
     try {
-      return JSON.stringify(designToAlkiraConnector(design), maskSecrets, 2);
+      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design)), maskSecrets, 2);
     } catch {
       // The message could echo field values; keep it generic.
       return '// This design cannot be mapped to the API yet. Fix the errors listed in the form.';
     }
-  }, [design]);
+  }, [design, tab]);
 
   // What the editor holds (the user may have edited it), else the form's rendering.
   const hclText = () => sync.editorText() ?? hcl;

@@ -1,14 +1,15 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { emptySegmentOption, type ConnectorDesign } from '@/lib/connector/design';
-import { CheckboxField, fieldId, TextField, useFieldError } from './form-fields';
+import { CheckboxField, FieldErrorList, fieldId, TextField } from './form-fields';
+import { useLabelledStep } from './design-snapshot-context';
 import { SectionCard } from './section-card';
 import { CatalogField } from './catalog-field';
 
 export function SegmentOptionsSection() {
   const { control } = useFormContext<ConnectorDesign>();
   const { fields, append, remove } = useFieldArray({ control, name: 'segment_options' });
-  const listError = useFieldError('segment_options');
+  const removeLabelled = useLabelledStep();
   return (
     <SectionCard
       id="section-segment-options"
@@ -25,18 +26,14 @@ export function SegmentOptionsSection() {
         </button>
       }
     >
-      {listError && (
-        <p role="alert" className="text-xs font-medium text-red-600 dark:text-red-400">
-          {listError}
-        </p>
-      )}
+      <FieldErrorList path="segment_options" />
       {fields.map((f, i) => {
         const p = `segment_options.${i}` as const;
         return (
           <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 p-2">
             <div className="mb-1 flex items-center justify-between">
               <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Segment option {i + 1}</span>
-              <button type="button" className="btn-link-danger text-xs" onClick={() => remove(i)}>
+              <button type="button" className="btn-link-danger text-xs" onClick={() => removeLabelled(`Segment option ${i + 1} removed`, () => remove(i))}>
                 Remove
               </button>
             </div>

@@ -3,7 +3,7 @@
  * A picker fed by the tenant catalog (`useCatalog(kind)`): shows names, stores
  * the value the design needs (segment id, group NAME, credential id, billing
  * tag id, CXP name, profile id). With `allowExpression`, a "Terraform
- * expression…" choice reveals a text input for `${...}`. A current value the
+ * expression…" choice reveals a text input for a bare HCL expression. A current value the
  * catalog does not know is kept as its own option rather than dropped. If the
  * catalog cannot be loaded it degrades to a plain text input.
  *
@@ -11,7 +11,7 @@
  * the fallback text input).
  */
 import { useState } from 'react';
-import { isExpression } from '@/lib/connector/design';
+import { isExpression, toExpression } from '@/lib/connector/design';
 import { useCatalog } from '@/lib/client/hooks';
 import type { CatalogKind } from '@/lib/client/types';
 import { CATALOG_NOUNS, catalogOptions } from './catalog-options';
@@ -34,6 +34,20 @@ export interface CatalogSelectProps {
 }
 
 const EXPRESSION_CHOICE = '__terraform_expression__';
+
+/**
+ * The expression box takes HCL as Terraform users write it (`alkira_segment.dmz.id`,
+ * `var.x`, function calls); the design keeps Terraform's JSON convention `${...}`.
+ * Typing `${...}` yourself is accepted too.
+ */
+function expressionText(value: string): string {
+  return isExpression(value) ? value.slice(2, -1) : value;
+}
+
+function expressionValue(typed: string): string {
+  if (typed.trim() === '') return '';
+  return isExpression(typed.trim()) ? typed.trim() : toExpression(typed);
+}
 const controlClass =
   'w-full rounded border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200';
 
@@ -123,9 +137,9 @@ export function CatalogSelect({
             name={name}
             type="text"
             className={`${controlClassName} font-mono`}
-            value={value}
-            placeholder={expressionPlaceholder}
-            onChange={(e) => onChange(e.target.value)}
+            value={expressionText(value)}
+            placeholder={expressionText(expressionPlaceholder)}
+            onChange={(e) => onChange(expressionValue(e.target.value))}
             aria-invalid={ariaInvalid}
             aria-describedby={describedBy}
           />

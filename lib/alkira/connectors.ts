@@ -7,6 +7,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
+import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from './connector-labels';
 import { ApiError } from '@/lib/http/errors';
 import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
 import type { AuditActor } from '@/lib/store/audit-log';
@@ -72,6 +73,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
     await auditConnectorCreate(change, resolution.body, provision);
   }
+  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
   return { id, connector, provisionRequestId: result.provisionRequestId };
 }
@@ -112,6 +114,7 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
     await auditConnectorUpdate(change, stored, resolution.body);
   }
+  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
@@ -129,6 +132,7 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
     await auditConnectorDelete(change, connector);
   }
+  forgetConnectorLabel(api.config.backendKey, id);
   return { provisionRequestId };
 }
 
@@ -138,5 +142,7 @@ export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<Co
   const segments = await api.segments();
   const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
   const masked: AlkiraConnector = maskConnectorKeys(connector, DESIGN_MASK);
-  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name) });
+  // The label the user designed, when this app provisioned it; otherwise one derived from the name.
+  const resourceName = connectorLabel(api.config.backendKey, id);
+  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name), resourceName });
 }

@@ -1,0 +1,53 @@
+/**
+ * The one check of a design snapshot: validation, the HCL preview and the
+ * variables it needs. The designer runs it once per snapshot (in a Web Worker
+ * when it can, see design-check.worker.ts) and every view reads this result:
+ * the fields, the error summary, the topology, the provision panel and the
+ * preview. Pure: no React, no DOM.
+ */
+import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
+import { listPskVariables, renderConnectorHcl, type PskVariable } from '@/lib/connector/hcl/render';
+import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { REFERENCE_LITERAL_MESSAGE, referenceLikeLiterals } from '@/lib/connector/reference-literals';
+import { validateDesign } from '@/lib/connector/validate';
+
+export interface DesignCheck {
+  errors: DesignIssue[];
+  warnings: DesignIssue[];
+  /** Paths of literal strings that look like Terraform references (each also a warning). */
+  referenceLiterals: string[];
+  /** The design as HCL with the preview's options. */
+  hcl: string;
+  /** Variables the HCL expects for pre-shared keys (empty with inline keys). */
+  pskVariables: PskVariable[];
+}
+
+export const EMPTY_CHECK: DesignCheck = { errors: [], warnings: [], referenceLiterals: [], hcl: '', pskVariables: [] };
+
+function isInlinePskWarning(issue: DesignIssue): boolean {
+  return issue.path.endsWith('.pre_shared_key') && /inline/i.test(issue.message);
+}
+
+export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRenderOptions>): DesignCheck {
+  // Values of the protocol not in use are kept by the form but do not count.
+  const design = withoutInactiveProtocolValues(formDesign);
+  const result = validateDesign(design);
+  const pskAsVariables = options.preSharedKeys === 'variable';
+  // "Key written inline ends up in the .tf" does not hold while the export turns keys into variables.
+  const ruleWarnings = pskAsVariables ? result.warnings.filter((w) => !isInlinePskWarning(w)) : result.warnings;
+  const referenceLiterals = referenceLikeLiterals(design);
+  let hcl: string;
+  try {
+    hcl = renderConnectorHcl(design, options);
+  } catch {
+    // A form state the renderer cannot take yet; the errors say what to fix.
+    hcl = '# This design cannot be rendered yet: fix the errors listed in the form.\n';
+  }
+  return {
+    errors: result.errors,
+    warnings: [...ruleWarnings, ...referenceLiterals.map((path) => ({ path, message: REFERENCE_LITERAL_MESSAGE }))],
+    referenceLiterals,
+    hcl,
+    pskVariables: pskAsVariables ? listPskVariables(design) : [],
+  };
+}
