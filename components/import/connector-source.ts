@@ -22,7 +22,7 @@ export function connectorSource(text: string, parsed: ParsedHcl, index: number):
   const body = hclLanguage.parser.parse(textForLezer(text)).topNode.getChild('Body');
   for (let node = body?.firstChild ?? null; node; node = node.nextSibling) {
     if (node.name === 'Block' && node.from >= blockStart && text.lastIndexOf('\n', node.from - 1) + 1 === blockStart) {
-      return text.slice(node.from, node.to).replace(/\s*$/, '\n');
+      return text.slice(node.from, node.to).trimEnd() + '\n';
     }
   }
   return text;

@@ -63,6 +63,16 @@ function open(): Database.Database {
     );
     CREATE INDEX IF NOT EXISTS provision_history_connector ON provision_history (backend, connector_id, seq);
     CREATE INDEX IF NOT EXISTS provision_history_request ON provision_history (backend, request_id);
+    CREATE TABLE IF NOT EXISTS create_intents (
+      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+      backend      TEXT NOT NULL,
+      name         TEXT NOT NULL,
+      provision    INTEGER NOT NULL,
+      created_at   TEXT NOT NULL,
+      settled_at   TEXT,
+      outcome      TEXT
+    );
+    CREATE INDEX IF NOT EXISTS create_intents_open ON create_intents (backend, settled_at);
   `);
   db = conn;
   dbPath = file;
@@ -123,4 +133,55 @@ export function latestByConnector(backend: string): Map<number, ProvisionHistory
     )
     .all(backend) as Row[];
   return new Map(rows.map((r) => [r.connector_id, toEntry(r)]));
+}
+
+/**
+ * A create the app is about to send, written before the request leaves (a
+ * write-ahead record): if the answer is lost or the server dies before it
+ * records the result, the reconciler finds the connector by name later and
+ * adopts it, so a committed create is never lost or duplicated.
+ */
+export interface CreateIntent {
+  id: number;
+  name: string;
+  provision: boolean;
+  createdAt: string;
+}
+
+export function openCreateIntent(backend: string, name: string, provision: boolean): number {
+  const result = open()
+    .prepare(`INSERT INTO create_intents (backend, name, provision, created_at) VALUES (?, ?, ?, ?)`)
+    .run(backend, name, provision ? 1 : 0, new Date().toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+/** `outcome`: 'created', 'adopted', 'refused' (a definite upstream 4xx) or 'absent' (never appeared). */
+export function settleCreateIntent(id: number, outcome: 'created' | 'adopted' | 'refused' | 'absent'): void {
+  open().prepare(`UPDATE create_intents SET settled_at = ?, outcome = ? WHERE id = ? AND settled_at IS NULL`).run(new Date().toISOString(), outcome, id);
+}
+
+export function openCreateIntents(backend: string): CreateIntent[] {
+  const rows = open()
+    .prepare(`SELECT id, name, provision, created_at FROM create_intents WHERE backend = ? AND settled_at IS NULL ORDER BY id`)
+    .all(backend) as Array<{ id: number; name: string; provision: number; created_at: string }>;
+  return rows.map((r) => ({ id: r.id, name: r.name, provision: r.provision === 1, createdAt: r.created_at }));
+}
+
+/** Requests the app started whose final state it has not seen yet (oldest first). */
+export function unsettledRequests(backend: string): ProvisionHistoryEntry[] {
+  const rows = open()
+    .prepare(
+      `SELECT * FROM provision_history WHERE backend = ? AND request_id IS NOT NULL
+         AND (state IS NULL OR state NOT IN ('SUCCESS', 'FAILED', 'PARTIAL_SUCCESS')) ORDER BY seq`,
+    )
+    .all(backend) as Row[];
+  return rows.map(toEntry);
+}
+
+/** True when the app has recorded a create for this connector. */
+export function hasRecordedCreate(backend: string, connectorId: number): boolean {
+  return (
+    open().prepare(`SELECT 1 FROM provision_history WHERE backend = ? AND connector_id = ? AND operation = 'create' LIMIT 1`).get(backend, connectorId) !==
+    undefined
+  );
 }
