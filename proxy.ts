@@ -31,6 +31,11 @@ export function proxy(request: NextRequest) {
     );
   }
 
+  // An unknown API path gets the API's JSON 404, not Next's HTML page.
+  if (path.startsWith('/api/') && routeFor(path) === null) {
+    return refuse(404, `No API route ${path.slice(0, 200)}; see the README's HTTP API section`, headers);
+  }
+
   const allow = allowedMethods(path);
   if (method === 'OPTIONS') {
     return new NextResponse(null, { status: 204, headers: { ...headers, Allow: [...allow, 'OPTIONS'].join(', ') } });

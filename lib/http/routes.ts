@@ -56,6 +56,6 @@ export function routeFor(pathname: string): RouteMethods | null {
 export function allowedMethods(pathname: string): string[] {
   const r = routeFor(pathname);
   if (r) return withImplicit(r.methods);
-  if (pathname.startsWith('/api/')) return ['GET', 'HEAD']; // an unknown API path: let Next answer 404 to reads
+  if (pathname.startsWith('/api/')) return ['GET', 'HEAD']; // an unknown API path (the proxy answers 404)
   return [...PAGE_METHODS];
 }
