@@ -10,6 +10,11 @@ export interface ParseJob {
   text: string;
 }
 
+// Warm up (module code compiled, parser tables built) before taking jobs, so
+// a job's time limit measures its own parse, not the worker's start.
+parseConnectorHcl('resource "alkira_connector_azure_expressroute" "warm_up" {\n  name = "warm-up"\n}\n');
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on('message', (job: ParseJob) => {
   try {
     parentPort?.postMessage({ id: job.id, ok: true, result: parseConnectorHcl(job.text) });

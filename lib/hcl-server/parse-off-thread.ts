@@ -17,7 +17,7 @@ export const PARSE_TIMEOUT_MS = Number(process.env.CONNECTOR_STUDIO_PARSE_TIMEOU
 /** Jobs waiting behind the running one before new ones are refused. */
 const MAX_QUEUED = 16;
 
-type Reply = { id: number; ok: true; result: ParsedHcl } | { id: number; ok: false; error: string };
+type Reply = { ready: true } | { id: number; ok: true; result: ParsedHcl } | { id: number; ok: false; error: string };
 
 interface Job {
   id: number;
@@ -27,6 +27,8 @@ interface Job {
 }
 
 let worker: Worker | null = null;
+/** Whether `worker` has started and warmed up (jobs wait for it, their time limit not yet running). */
+let workerReady = false;
 let running: { job: Job; timer: NodeJS.Timeout; worker: Worker } | null = null;
 const queue: Job[] = [];
 let nextId = 1;
@@ -36,6 +38,11 @@ function startWorker(): Worker {
   // An idle worker must not keep the process alive at shutdown.
   w.unref();
   w.on('message', (reply: Reply) => {
+    if ('ready' in reply) {
+      if (worker === w) workerReady = true;
+      pump();
+      return;
+    }
     if (!running || running.worker !== w || running.job.id !== reply.id) return;
     const { job, timer } = running;
     clearTimeout(timer);
@@ -45,14 +52,22 @@ function startWorker(): Worker {
     pump();
   });
   w.on('error', (err) => {
-    if (worker === w) worker = null;
+    // The 'exit' that follows replaces the worker.
+    if (worker === w && !workerReady) failQueue(new Error(`HCL parser worker could not start: ${err.message}`));
     if (running?.worker === w) fail(new Error(`HCL parser worker failed: ${err.message}`));
   });
   w.on('exit', () => {
-    if (worker === w) worker = null;
+    if (worker !== w) return; // replaced already (a job over its time limit)
+    worker = null;
     if (running?.worker === w) fail(new Error('HCL parser worker stopped'));
+    else pump(); // jobs waiting for it get a new one
   });
   return w;
+}
+
+/** Fails every waiting job (the worker cannot start). */
+function failQueue(err: Error): void {
+  for (const job of queue.splice(0)) job.reject(err);
 }
 
 /** Fails the running job (if any) and moves on to the next. */
@@ -66,15 +81,21 @@ function fail(err: Error): void {
 }
 
 function pump(): void {
-  if (running) return;
-  const job = queue.shift();
-  if (!job) return;
-  worker ??= startWorker();
+  if (running || queue.length === 0) return;
+  if (!worker) {
+    workerReady = false;
+    worker = startWorker();
+  }
+  if (!workerReady) return; // its ready message pumps again
+  const job = queue.shift()!;
   const current = worker;
   const timer = setTimeout(() => {
     running = null;
     worker = null;
     void current.terminate();
+    // Start (and warm) the next worker now, so the next job does not wait for it.
+    workerReady = false;
+    worker = startWorker();
     job.reject(
       new ApiError(
         422,
