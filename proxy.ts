@@ -31,6 +31,11 @@ export function proxy(request: NextRequest) {
     );
   }
 
+  // Disabled admin endpoints look absent, whatever the request.
+  if (/^\/emulator\/(_|%5F)admin(\/|$)/i.test(path) && process.env.ALKIRA_EMULATOR_ADMIN !== '1') {
+    return NextResponse.json({ message: 'Not found' }, { status: 404, headers: { ...headers, 'Cache-Control': 'no-store' } });
+  }
+
   // An unknown API path gets the API's JSON 404, not Next's HTML page.
   if (path.startsWith('/api/') && routeFor(path) === null) {
     return refuse(404, `No API route ${path.slice(0, 200)}; see the README's HTTP API section`, headers);
