@@ -13,6 +13,17 @@ if (process.argv.includes('--build-failed')) {
   process.exit(1);
 }
 
+// The type check and the linter count as one test each: a red static check is a failed run.
+if (existsSync('reports/static.json')) {
+  const st = JSON.parse(readFileSync('reports/static.json', 'utf8'));
+  passed += st.passed ?? 0;
+  failed += st.failed ?? 0;
+  notes.push(`static checks: ${st.passed} passed, ${st.failed} failed`);
+} else {
+  failed += 1;
+  notes.push('static checks: no report');
+}
+
 if (existsSync('reports/vitest.json')) {
   const v = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
   passed += v.numPassedTests ?? 0;
