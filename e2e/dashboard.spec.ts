@@ -138,7 +138,7 @@ test.describe('connector dashboard', () => {
     await expect(connectorRow(page, doomed.name).getByTestId('state-badge')).toHaveText('FAILED');
   });
 
-  test('IPsec tunnels are listed with their pre-shared keys masked', async ({ page, request }) => {
+  test('IPsec tunnels are listed with their pre-shared keys and remote auth values masked', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-never-shown!`;
     const ipsec = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpNames[0], slot: 4, ipsec: { psk: secret } }));
@@ -146,9 +146,13 @@ test.describe('connector dashboard', () => {
     const instances = page.getByRole('region', { name: /Instances/ });
     await expect(instances).toContainText('gw-primary');
     await expect(instances).toContainText('tunnel-1');
-    await expect(instances).toContainText('gw.example.com');
+    await expect(instances).toContainText('FQDN');
     await expect(instances).toContainText('••••••••');
     await expect(page.locator('body')).not.toContainText(secret);
+    // remote_auth_value is sensitive in the provider schema: masked like the key.
+    await expect(page.locator('body')).not.toContainText('gw.example.com');
+    const tunnelRow = instances.getByRole('row', { name: /tunnel-1/ });
+    await expect(tunnelRow.getByRole('cell')).toHaveText(['tunnel-1', 'IKEv2', 'Yes', '••••••••', /^\d+$/, 'FQDN', '••••••••']);
   });
 
   test('an unknown connector shows the API error with a retry button', async ({ page }) => {

@@ -377,3 +377,20 @@ test('the Templates menu closes when keyboard focus leaves it', async ({ page })
   await page.keyboard.press('Tab');
   await expect(menu).toBeHidden();
 });
+
+test('the Alkira API JSON preview masks every sensitive value (pre-shared keys and remote auth values)', async ({ page }) => {
+  const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
+  await page.goto('/designer');
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: template.title }).click();
+  await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
+  // Literal values, so the preview has something in clear to hide.
+  await field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.remote_auth_value').fill('peer-secret.example.com');
+  await page.getByRole('tab', { name: 'Alkira API JSON' }).click();
+  const json = page.getByTestId('json-preview');
+  await expect(json).toContainText('"remoteAuthValue": "(sensitive)"');
+  await expect(json).toContainText('"preSharedKey": "(sensitive)"');
+  await expect(json).toContainText('"remoteAuthType": "FQDN"');
+  await expect(json).not.toContainText('peer-secret.example.com');
+  await expect(json).not.toContainText('psk-dmz-primary-123!');
+});

@@ -7,6 +7,14 @@ import { expect, test } from '@playwright/test';
 import { seedConnector, seedDesign, settled, tenantRefs } from './support/connectors';
 import { UPDATE_SCREENSHOTS } from './support/screenshots';
 
+// What this spec leaves on the page's window to read back.
+declare global {
+  interface Window {
+    vhubTones?: string[];
+    loadMarker?: string;
+  }
+}
+
 const RUN = Date.now().toString(36).slice(-5);
 
 test('the detail page shows the IPsec topology and its provisioning tint turns to SUCCESS without reload', async ({ page, request }) => {
@@ -20,7 +28,7 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
   // brief running state is not missed between two assertions.
   await page.addInitScript(() => {
     const tones: string[] = [];
-    (window as unknown as { vhubTones: string[] }).vhubTones = tones;
+    window.vhubTones = tones;
     const record = () => {
       const vhub = document.querySelector('[data-testid="diagram-node-vhub"]');
       if (!vhub) return;
@@ -32,7 +40,7 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
 
   const seeded = await seedConnector(request, seedDesign(refs, { name: `detail-${RUN}-ipsec`, slot: 20, ipsecTunnels: [2, 1] }));
   await page.goto(`/connectors/${seeded.id}`);
-  await page.evaluate(() => ((window as unknown as { loadMarker: string }).loadMarker = 'same page'));
+  await page.evaluate(() => (window.loadMarker = 'same page'));
 
   const topology = page.getByTestId('connector-topology');
   await expect(topology.getByRole('heading', { name: 'Topology' })).toBeVisible();
@@ -52,9 +60,9 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
   await expect(topology.getByTestId('diagram-node-circuit')).toHaveClass(/border-emerald-500/);
   await expect(page.getByTestId('state-badge').first()).toHaveText('SUCCESS');
 
-  const tones = await page.evaluate(() => (window as unknown as { vhubTones: string[] }).vhubTones);
+  const tones = await page.evaluate(() => window.vhubTones ?? []);
   expect(tones, 'the vHub was first drawn as running, then as succeeded').toEqual(['running', 'success']);
-  expect(await page.evaluate(() => (window as unknown as { loadMarker?: string }).loadMarker)).toBe('same page');
+  expect(await page.evaluate(() => window.loadMarker)).toBe('same page');
 });
 
 test('screenshots of the dark dashboard and the connector detail', async ({ page, request }) => {

@@ -3,40 +3,24 @@
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { useCatalog } from '@/lib/client/hooks';
 import { InstanceSettings } from './InstanceSettings';
-import { Card, Field, Fields, Value, yesNo } from './settings-layout';
+import { CONNECTOR_RESOURCE } from '@/lib/connector/resource';
+import { Card, Field, Fields, Value } from './settings-layout';
+import { settingsRows, settingsTable, type ReferenceNames } from './settings-rows';
 
 export function ConnectorSettings({ settings }: { settings: AlkiraConnector }) {
   const billingTags = useCatalog('billing-tags');
-  const tagName = (id: number) => billingTags.data?.find((t) => t.id === id)?.name;
+  const names: ReferenceNames = { billing_tag: (id) => billingTags.data?.find((t) => t.id === id)?.name };
+  const segmentTable = settingsTable(CONNECTOR_RESOURCE.blocks.segment_options.body, settings.segmentOptions ?? []);
 
   return (
     <div className="space-y-4">
       <Card title="Basics" id="settings-basics">
         <Fields>
-          <Field label="Name">{settings.name}</Field>
-          <Field label="Description">
-            <Value value={settings.description} />
-          </Field>
-          <Field label="Size">{settings.size}</Field>
-          <Field label="Enabled">{yesNo(settings.enabled)}</Field>
-          <Field label="CXP">
-            <Value value={settings.cxp} mono />
-          </Field>
-          <Field label="vHub prefix">
-            <Value value={settings.vhubPrefix} mono />
-          </Field>
-          <Field label="Tunnel protocol">{settings.tunnelProtocol}</Field>
-          <Field label="Group">
-            <Value value={settings.group} />
-          </Field>
-          <Field label="Billing tags">
-            <Value
-              value={(settings.billingTags ?? [])
-                .map((id) => (tagName(id) ? `${tagName(id)} (${id})` : String(id)))
-                .join(', ')}
-            />
-          </Field>
-          {settings.implicitGroupId !== undefined && <Field label="Implicit group id">{settings.implicitGroupId}</Field>}
+          {settingsRows(CONNECTOR_RESOURCE, settings, names).map((row) => (
+            <Field key={row.key} label={row.label}>
+              <Value value={row.text} mono={row.mono} />
+            </Field>
+          ))}
         </Fields>
       </Card>
 
@@ -52,19 +36,21 @@ export function ConnectorSettings({ settings }: { settings: AlkiraConnector }) {
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">Segment</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Customer ASN</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Internet exit disabled</th>
-              <th scope="col" className="py-1 font-medium">Advertise on-prem routes</th>
+              {segmentTable.headers.map((header) => (
+                <th key={header} scope="col" className="py-1 pr-3 font-medium">
+                  {header}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {(settings.segmentOptions ?? []).map((so, i) => (
-              <tr key={`${so.segmentName}-${i}`} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-3">{so.segmentName}</td>
-                <td className="py-1 pr-3 tabular-nums">{so.customerAsn}</td>
-                <td className="py-1 pr-3">{yesNo(so.disableInternetExit)}</td>
-                <td className="py-1">{yesNo(so.advertiseOnPremRoutes)}</td>
+            {segmentTable.rows.map((cells, i) => (
+              <tr key={`${cells[0]}-${i}`} className="border-t border-slate-100 dark:border-slate-800">
+                {cells.map((cell, c) => (
+                  <td key={segmentTable.headers[c]} className="py-1 pr-3 tabular-nums">
+                    {cell || '—'}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

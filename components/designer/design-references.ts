@@ -5,13 +5,14 @@
  * represented by the design route's placeholder.
  */
 import { isExpression, type ConnectorDesign } from '@/lib/connector/design';
+import { hasStoredSecretPlaceholder, STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 
 /**
  * What `GET /api/connectors/<id>/design` puts in place of every stored
- * pre-shared key (the server's DESIGN_MASK). Sent back unchanged, a PUT keeps
- * the stored key; it must never be exported as if it were the key.
+ * secret (pre-shared keys, remote auth values). Sent back unchanged, a PUT
+ * keeps the stored value; it must never be exported as if it were the value.
  */
-export const STORED_KEY_PLACEHOLDER = '********';
+export const STORED_KEY_PLACEHOLDER = STORED_SECRET_PLACEHOLDER;
 
 /** Dotted paths of every `${...}` value in the design, in document order. */
 export function expressionPaths(value: unknown, path = ''): string[] {
@@ -21,11 +22,7 @@ export function expressionPaths(value: unknown, path = ''): string[] {
   return isExpression(value) ? [path] : [];
 }
 
-/** True when any tunnel of the design still holds the stored-key placeholder. */
+/** True when any sensitive attribute of the design still holds the stored-secret placeholder. */
 export function hasStoredKeyPlaceholder(design: ConnectorDesign): boolean {
-  return (design.instances ?? []).some((inst) =>
-    (inst.ipsec_customer_gateway ?? []).some((g) =>
-      (g.customer_gateway ?? []).some((c) => (c.tunnel ?? []).some((t) => t.pre_shared_key === STORED_KEY_PLACEHOLDER)),
-    ),
-  );
+  return hasStoredSecretPlaceholder(design);
 }

@@ -4,6 +4,7 @@
  * gone when the tab closes) so secrets are never left on disk in clear.
  */
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
+import { isConnectorDesign } from '@/lib/connector/schema';
 
 export const DRAFT_KEY = 'connector-studio:draft:v1';
 export const DRAFT_SECRETS_KEY = 'connector-studio:draft-secrets:v1';
@@ -90,8 +91,8 @@ export function loadDraft(): ConnectorDesign | null {
     const parsed: unknown = JSON.parse(raw);
     // Accept both the bare design and a `{ design }` envelope.
     const design = isObject(parsed) && isObject(parsed.design) ? parsed.design : parsed;
-    if (!isObject(design) || !Array.isArray(design.instances)) return null;
-    const restored = withFormLists(design as unknown as ConnectorDesign);
+    if (!isConnectorDesign(design)) return null;
+    const restored = withFormLists(design);
     const secretsRaw = sessionStorage.getItem(DRAFT_SECRETS_KEY);
     const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
     if (isObject(secrets)) {

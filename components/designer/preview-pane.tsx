@@ -1,4 +1,5 @@
 'use client';
+import { SENSITIVE_API_FIELDS } from '@/lib/connector/resource';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useWatch } from 'react-hook-form';
@@ -21,9 +22,9 @@ const TABS: { id: PreviewTab; label: string }[] = [
   { id: 'topology', label: 'Topology' },
 ];
 
-/** The API JSON carries pre-shared keys in clear; the preview shows that one is set, never its value. */
+/** The API JSON carries sensitive fields (pre-shared keys, remote auth values) in clear; the preview shows that one is set, never its value. */
 function maskSecrets(key: string, value: unknown): unknown {
-  if (key === 'preSharedKey' && typeof value === 'string' && value !== '') return '(sensitive)';
+  if (SENSITIVE_API_FIELDS.has(key) && typeof value === 'string' && value !== '') return '(sensitive)';
   return value;
 }
 
@@ -224,7 +225,7 @@ export function PreviewPane(props: {
       )}
       {tab === 'json' && (
         <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          Request body for the Alkira API. Pre-shared keys are masked; unresolved segment references stay as written.
+          Request body for the Alkira API. Sensitive values (pre-shared keys, remote auth values) are masked; unresolved segment references stay as written.
         </p>
       )}
     </section>

@@ -104,6 +104,7 @@ export class AlkiraClient {
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
     try {
       const headers: Record<string, string> = {
+        ...this.config.headers,
         Authorization: this.config.authorization,
         'Content-Type': 'application/json',
         Accept: 'application/json',

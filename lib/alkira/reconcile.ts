@@ -40,7 +40,7 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
   const backend = api.config.backendKey;
   const report: ReconcileReport = { adopted: 0, absent: 0, refreshed: 0 };
   const running = createsInFlight();
-  for (const intent of openCreateIntents(backend)) {
+  for (const intent of await openCreateIntents(backend)) {
     if (running.has(intent.id)) continue;
     let found: Awaited<ReturnType<AlkiraApi['adoptByName']>>;
     try {
@@ -50,18 +50,18 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
     }
     if (found) {
       const id = Number(found.data.id);
-      if (Number.isFinite(id) && !hasRecordedCreate(backend, id)) {
-        recordProvisionRequest(backend, { connectorId: id, connectorName: intent.name, operation: 'create', requestId: found.provisionRequestId, state: null });
+      if (Number.isFinite(id) && !(await hasRecordedCreate(backend, id))) {
+        await recordProvisionRequest(backend, { connectorId: id, connectorName: intent.name, operation: 'create', requestId: found.provisionRequestId, state: null });
         console.info(`[alkira] a create whose result was not recorded (connector ${id}) was found and adopted`);
       }
-      settleCreateIntent(intent.id, 'adopted');
+      await settleCreateIntent(intent.id, 'adopted');
       report.adopted++;
     } else if (now - Date.parse(intent.createdAt) > ABSENT_AFTER_MS) {
-      settleCreateIntent(intent.id, 'absent');
+      await settleCreateIntent(intent.id, 'absent');
       report.absent++;
     }
   }
-  for (const entry of unsettledRequests(backend)) {
+  for (const entry of await unsettledRequests(backend)) {
     const after = await refreshed(api, entry);
     if (after.state !== entry.state) report.refreshed++;
   }

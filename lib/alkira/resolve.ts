@@ -10,7 +10,7 @@ import { effectiveTunnelProtocol, isExpression, type ConnectorDesign, type Numbe
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
-import { DESIGN_MASK, designKeys, storedKeysByTunnel, tunnelKey } from './secrets';
+import { DESIGN_MASK, designKeys, storedSecretsByTunnel, TUNNEL_SECRETS, tunnelKey } from './secrets';
 
 export interface UnresolvedReference {
   path: string;
@@ -161,25 +161,29 @@ export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, sto
   return { ok: true, body, sensitive };
 }
 
-/** Replaces `DESIGN_MASK` keys with the stored key of the same tunnel. */
+/** Replaces `DESIGN_MASK` secrets (pre-shared keys, remote auth values) with the stored value of the same tunnel. */
 function restoreMaskedKeys(body: AlkiraConnector, stored: AlkiraConnector | undefined, unresolved: UnresolvedReference[], sensitive: string[]) {
-  const keys = stored ? storedKeysByTunnel(stored) : new Map<string, string>();
+  const secrets = stored ? storedSecretsByTunnel(stored) : new Map<string, Partial<Record<string, string>>>();
   body.instances.forEach((inst, i) =>
     (inst.segmentOptions ?? []).forEach((so, j) =>
       so.customerGateways.forEach((g, k) =>
         g.tunnels.forEach((t, l) => {
-          const path = `instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}.pre_shared_key`;
-          if (isExpression(t.preSharedKey)) {
-            unresolved.push({ path, value: DESIGN_MASK, message: 'the pre-shared key is a Terraform expression; enter the key to provision' });
-            return;
-          }
-          if (t.preSharedKey !== DESIGN_MASK) return;
-          const kept = keys.get(tunnelKey(inst.name, so.segmentName, g.name, t.name));
-          if (kept) {
-            t.preSharedKey = kept;
-            sensitive.push(kept);
-          } else {
-            unresolved.push({ path, value: DESIGN_MASK, message: 'the pre-shared key is masked and no stored key exists for this tunnel; enter the key' });
+          for (const [name, api, spec] of TUNNEL_SECRETS) {
+            const path = `instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}.${name}`;
+            const what = spec.label.toLowerCase();
+            const value = t[api];
+            if (isExpression(value)) {
+              unresolved.push({ path, value: DESIGN_MASK, message: `the ${what} is a Terraform expression; enter the value to provision` });
+              continue;
+            }
+            if (value !== DESIGN_MASK) continue;
+            const kept = secrets.get(tunnelKey(inst.name, so.segmentName, g.name, t.name))?.[api];
+            if (kept) {
+              t[api] = kept;
+              sensitive.push(kept);
+            } else {
+              unresolved.push({ path, value: DESIGN_MASK, message: `the ${what} is masked and no stored value exists for this tunnel; enter it` });
+            }
           }
         }),
       ),

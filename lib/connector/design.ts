@@ -11,80 +11,67 @@
  * `.tf` files often carry them; Terraform converts those) or an expression.
  */
 
-export const CONNECTOR_SIZES = ['SMALL', 'MEDIUM', 'LARGE', '2LARGE', '5LARGE', '10LARGE'] as const;
-export type ConnectorSize = (typeof CONNECTOR_SIZES)[number];
+import {
+  CONNECTOR_RESOURCE,
+  CONNECTOR_SIZES,
+  IKE_VERSIONS,
+  REMOTE_AUTH_TYPES,
+  TUNNEL_PROTOCOLS,
+  type ConnectorResource,
+  type DesignBody,
+  type NumberLike,
+} from './resource';
 
-export const TUNNEL_PROTOCOLS = ['VXLAN', 'VXLAN_GPE', 'IPSEC'] as const;
+export { CONNECTOR_SIZES, IKE_VERSIONS, REMOTE_AUTH_TYPES, TUNNEL_PROTOCOLS, type NumberLike };
+export type ConnectorSize = (typeof CONNECTOR_SIZES)[number];
 export type TunnelProtocol = (typeof TUNNEL_PROTOCOLS)[number];
 
-export const IKE_VERSIONS = ['IKEv2'] as const;
-export const REMOTE_AUTH_TYPES = ['FQDN'] as const;
+// The design types are derived from the resource description (./resource).
+type InstanceBody = ConnectorResource['blocks']['instances']['body'];
+type IpsecBody = InstanceBody['blocks']['ipsec_customer_gateway']['body'];
+type GatewayBody = IpsecBody['blocks']['customer_gateway']['body'];
 
-/** A number, a numeric string, or a `${expression}`. */
-export type NumberLike = number | string;
+export type TunnelDesign = DesignBody<GatewayBody['blocks']['tunnel']['body']>;
+export type CustomerGatewayDesign = DesignBody<GatewayBody>;
+export type IpsecCustomerGatewayDesign = DesignBody<IpsecBody>;
+export type InstanceDesign = DesignBody<InstanceBody>;
+export type SegmentOptionDesign = DesignBody<ConnectorResource['blocks']['segment_options']['body']>;
 
-export interface TunnelDesign {
-  name: string;
-  ike_version?: string;
-  initiator?: boolean;
-  pre_shared_key?: string;
-  profile_id?: NumberLike;
-  remote_auth_type?: string;
-  remote_auth_value?: string;
-}
-
-export interface CustomerGatewayDesign {
-  name: string;
-  tunnel: TunnelDesign[];
-}
-
-export interface IpsecCustomerGatewayDesign {
-  segment_id: string;
-  customer_gateway: CustomerGatewayDesign[];
-}
-
-export interface InstanceDesign {
-  name: string;
-  expressroute_circuit_id: string;
-  redundant_router?: boolean;
-  loopback_subnet: string;
-  credential_id: string;
-  gateway_mac_address?: string[];
-  virtual_network_interface?: NumberLike[];
-  ipsec_customer_gateway?: IpsecCustomerGatewayDesign[];
-}
-
-export interface SegmentOptionDesign {
-  segment_id: string;
-  customer_asn: NumberLike;
-  disable_internet_exit?: boolean;
-  advertise_on_prem_routes?: boolean;
-}
-
-export interface ConnectorDesign {
+/**
+ * A parsed connector design: the resource's attributes plus `resource_name`,
+ * the HCL resource label (a valid Terraform identifier).
+ */
+export type ConnectorDesign = DesignBody<ConnectorResource> & {
   /** The HCL resource label: a valid Terraform identifier. */
   resource_name: string;
-  name: string;
-  description?: string;
-  size: ConnectorSize | string;
-  enabled?: boolean;
-  vhub_prefix: string;
-  cxp: string;
-  tunnel_protocol?: TunnelProtocol | string;
-  group?: string;
-  billing_tag_ids?: NumberLike[];
-  instances: InstanceDesign[];
-  segment_options: SegmentOptionDesign[];
-}
+};
 
-/** Provider defaults (terraform-provider-alkira v1.5.1). */
+/**
+ * What the designer form holds (react-hook-form values): the same shape, but
+ * nothing in it has been checked — numbers may be numeric strings or '',
+ * optional text may be '', lists may hold blank rows. `parseDesign`
+ * (./validate) turns it into a ConnectorDesign, once.
+ */
+export type ConnectorFormValues = ConnectorDesign;
+
+/** A design body nothing has checked yet (a request body, raw form state): what the rules read, defensively. */
+export type UncheckedDesign = Readonly<Record<string, unknown>>;
+
+const ATTRS = CONNECTOR_RESOURCE.attributes;
+const INSTANCE_ATTRS = CONNECTOR_RESOURCE.blocks.instances.body.attributes;
+const TUNNEL_ATTRS =
+  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body
+    .attributes;
+const SEGMENT_OPTION_ATTRS = CONNECTOR_RESOURCE.blocks.segment_options.body.attributes;
+
+/** Provider defaults (terraform-provider-alkira v1.5.1), read from the description. */
 export const DEFAULTS = {
-  enabled: true,
-  tunnel_protocol: 'VXLAN_GPE' as TunnelProtocol,
-  redundant_router: false,
-  initiator: true,
-  disable_internet_exit: true,
-  advertise_on_prem_routes: false,
+  enabled: ATTRS.enabled.default,
+  tunnel_protocol: ATTRS.tunnel_protocol.default as TunnelProtocol,
+  redundant_router: INSTANCE_ATTRS.redundant_router.default,
+  initiator: TUNNEL_ATTRS.initiator.default,
+  disable_internet_exit: SEGMENT_OPTION_ATTRS.disable_internet_exit.default,
+  advertise_on_prem_routes: SEGMENT_OPTION_ATTRS.advertise_on_prem_routes.default,
 } as const;
 
 const EXPRESSION_RE = /^\$\{([\s\S]+)\}$/;

@@ -1,17 +1,22 @@
 /**
- * The zod schema of a connector design. It accepts FORM STATE as well as
+ * The zod schema of a connector design, built from the resource description
+ * (./resource): one object per block, one field per design attribute, chosen
+ * by the attribute's type and presence. It accepts FORM STATE as well as
  * parsed designs: '' means unset for optional text, numbers may come as
  * numeric strings or `${expressions}`, lists may be empty. Its output is the
  * normalized design: integer strings become numbers, unset optional values
  * are dropped, expressions stay strings.
  *
- * The shape part is deliberately lenient (text is text, numbers are
- * number-or-string); every semantic check lives in ./rules and runs in the
- * superRefine, also when the shape has problems, so the form shows every
- * finding at once.
+ * Objects are strict: a key the description does not know is an error at its
+ * path, never silently dropped. The shape part is otherwise lenient (text is
+ * text, numbers are number-or-string); every semantic check lives in ./rules
+ * and runs in the superRefine, also when the shape has problems, so the form
+ * shows every finding at once.
  */
 import { z } from 'zod';
-import { isExpression, type ConnectorDesign, type NumberLike } from './design';
+import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedDesign } from './design';
+import { CONNECTOR_RESOURCE, RESOURCE_LABEL, designAttributes, isDesignAttribute, locate, type AttributeSpec, type BodySpec } from './resource';
+import { closestName } from './hcl/import/suggest';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
 
@@ -65,58 +70,36 @@ const optionalBoolean = z.preprocess(
     .optional(),
 );
 
-const tunnelSchema = z.object({
-  name: requiredText,
-  ike_version: optionalText,
-  initiator: optionalBoolean,
-  pre_shared_key: optionalText,
-  profile_id: optionalNumber,
-  remote_auth_type: optionalText,
-  remote_auth_value: optionalText,
-});
+/** The zod type of one attribute, from its type and presence. */
+function attributeSchema(spec: AttributeSpec): z.ZodType {
+  const required = spec.presence === 'required';
+  switch (spec.type) {
+    case 'string':
+      return required ? requiredText : optionalText;
+    case 'number':
+      return required ? requiredNumber : optionalNumber;
+    case 'bool':
+      return optionalBoolean;
+    case 'list(string)':
+      return required ? z.array(z.string(textError)).default([]) : z.array(z.string(textError)).optional();
+    case 'list(number)':
+    case 'set(number)':
+      return required ? z.array(numberItem).default([]) : z.array(numberItem).optional();
+  }
+}
 
-const customerGatewaySchema = z.object({
-  name: requiredText,
-  tunnel: z.array(tunnelSchema).default([]),
-});
+/** The strict zod object of one body (plus extra design-only fields at the top). */
+function bodySchema(body: BodySpec, extra: Record<string, z.ZodType> = {}): z.ZodType {
+  const shape: Record<string, z.ZodType> = { ...extra };
+  for (const [name, spec] of designAttributes(body)) shape[name] = attributeSchema(spec);
+  for (const [name, block] of Object.entries(body.blocks)) {
+    const items = z.array(bodySchema(block.body));
+    shape[name] = block.minItems > 0 ? items.default([]) : items.optional();
+  }
+  return z.strictObject(shape);
+}
 
-const ipsecCustomerGatewaySchema = z.object({
-  segment_id: requiredText,
-  customer_gateway: z.array(customerGatewaySchema).default([]),
-});
-
-const instanceSchema = z.object({
-  name: requiredText,
-  expressroute_circuit_id: requiredText,
-  redundant_router: optionalBoolean,
-  loopback_subnet: requiredText,
-  credential_id: requiredText,
-  gateway_mac_address: z.array(z.string(textError)).optional(),
-  virtual_network_interface: z.array(numberItem).optional(),
-  ipsec_customer_gateway: z.array(ipsecCustomerGatewaySchema).optional(),
-});
-
-const segmentOptionSchema = z.object({
-  segment_id: requiredText,
-  customer_asn: requiredNumber,
-  disable_internet_exit: optionalBoolean,
-  advertise_on_prem_routes: optionalBoolean,
-});
-
-const designShape = z.object({
-  resource_name: requiredText,
-  name: requiredText,
-  description: optionalText,
-  size: requiredText,
-  enabled: optionalBoolean,
-  vhub_prefix: requiredText,
-  cxp: requiredText,
-  tunnel_protocol: optionalText,
-  group: optionalText,
-  billing_tag_ids: z.array(numberItem).optional(),
-  instances: z.array(instanceSchema).default([]),
-  segment_options: z.array(segmentOptionSchema).default([]),
-});
+const designShape = bodySchema(CONNECTOR_RESOURCE, { [RESOURCE_LABEL.key]: requiredText });
 
 /** `instances.1.name` → ['instances', 1, 'name'] (numbers index arrays in react-hook-form errors). */
 function toPathSegments(path: string): (string | number)[] {
@@ -124,35 +107,116 @@ function toPathSegments(path: string): (string | number)[] {
 }
 
 /** Removes keys whose value is undefined, so that unset optional attributes are absent. */
-function dropUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(dropUndefined) as T;
+function dropUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropUndefined);
   if (!isRecord(value)) return value;
   const result: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (entry !== undefined) result[key] = dropUndefined(entry);
   }
-  return result as T;
+  return result;
+}
+
+function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
+  if (value === undefined) return spec.presence !== 'required';
+  switch (spec.type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' || typeof value === 'string';
+    case 'bool':
+      return typeof value === 'boolean' || typeof value === 'string';
+    case 'list(string)':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    default:
+      return Array.isArray(value) && value.every((item) => typeof item === 'number' || typeof item === 'string');
+  }
+}
+
+/** Does a value have the shape the description gives (and nothing else)? */
+function conformsToBody(body: BodySpec, value: unknown, extraKeys: readonly string[] = []): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) {
+    const spec = Object.hasOwn(body.attributes, key) ? body.attributes[key] : undefined;
+    if (!extraKeys.includes(key) && !Object.hasOwn(body.blocks, key) && !(spec && isDesignAttribute(spec))) return false;
+  }
+  for (const [name, spec] of designAttributes(body)) if (!conformsToAttribute(spec, value[name])) return false;
+  for (const [name, block] of Object.entries(body.blocks)) {
+    const items = value[name];
+    if (items === undefined ? block.minItems > 0 : !Array.isArray(items) || !items.every((item) => conformsToBody(block.body, item))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The one check that lets the dynamically built schema's output be typed as a design. */
+export function isConnectorDesign(value: unknown): value is ConnectorDesign {
+  return isRecord(value) && typeof value[RESOURCE_LABEL.key] === 'string' && conformsToBody(CONNECTOR_RESOURCE, value, [RESOURCE_LABEL.key]);
+}
+
+/** "unknown attribute foo in instances.0.…" for each key the description does not know (zod's unrecognized_keys). */
+export function unknownKeyIssues(objectPath: string, keys: readonly string[]): { path: string; message: string }[] {
+  const found = objectPath === '' ? undefined : locate(objectPath);
+  const body: BodySpec | undefined = found === undefined ? CONNECTOR_RESOURCE : found.kind === 'block' ? found.spec.body : undefined;
+  const where = objectPath === '' ? 'the design' : objectPath;
+  return keys.map((key) => {
+    const path = objectPath === '' ? key : `${objectPath}.${key}`;
+    const spec = body && Object.hasOwn(body.attributes, key) ? body.attributes[key] : undefined;
+    if (spec) return { path, message: `${key} is computed by the provider and cannot be set (in ${where})` };
+    const known = body ? [...designAttributes(body).map(([name]) => name), ...Object.keys(body.blocks)] : [];
+    const suggestion = closestName(key, objectPath === '' ? [...known, RESOURCE_LABEL.key] : known);
+    return { path, message: `unknown attribute ${key} in ${where}${suggestion ? ` — did you mean ${suggestion}?` : ''}` };
+  });
 }
 
 const schema = designShape
   .superRefine(
     (design, ctx) => {
-      for (const issue of collectDesignErrors(design as ConnectorDesign)) {
+      // The rules read defensively, so they run on whatever object the shape produced.
+      if (!isRecord(design)) return;
+      const unchecked: UncheckedDesign = design;
+      for (const issue of collectDesignErrors(unchecked)) {
         ctx.addIssue({ code: 'custom', message: issue.message, path: toPathSegments(issue.path) });
       }
     },
-    // Run the rules even when the shape has problems (they read defensively),
-    // as long as there is an object to read.
+    // Run the rules even when the shape has problems, as long as there is an object to read.
     { when: (payload) => isRecord(payload.value) },
   )
-  .transform((design) => dropUndefined(design) as ConnectorDesign);
+  .transform((design, ctx) => {
+    const normalized = dropUndefined(design);
+    if (isConnectorDesign(normalized)) return normalized;
+    ctx.addIssue({ code: 'custom', message: 'The design does not have the shape of the resource' });
+    return z.NEVER;
+  });
+
+/** Marks the issues that name keys the resource does not have. */
+export const UNKNOWN_KEY_PARAM = 'unknownKey';
 
 /**
- * The connector design schema: input is the form state / design, output the
- * normalized design. Typed as ConnectorDesign in and out so that
- * `useForm<ConnectorDesign>({ resolver: zodResolver(connectorDesignSchema) })` type-checks.
+ * The connector design schema: input is the form state (ConnectorFormValues;
+ * any object is read, defensively), output the normalized, checked design.
+ * Every issue is at the path of the field it is about; an unknown key is one
+ * issue at its own path, marked with `params.unknownKey`. Typed so that
+ * `useForm<ConnectorFormValues, unknown, ConnectorDesign>` takes
+ * `zodResolver(connectorDesignSchema)`.
  */
-export const connectorDesignSchema: z.ZodType<ConnectorDesign, ConnectorDesign> = schema as unknown as z.ZodType<
-  ConnectorDesign,
-  ConnectorDesign
->;
+export const connectorDesignSchema: z.ZodType<ConnectorDesign, ConnectorFormValues> = z
+  .custom<ConnectorFormValues>(isRecord, {
+    error: (issue) => `Expected a design object, got ${Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input}`,
+  })
+  .transform((values, ctx) => {
+    const result = schema.safeParse(values);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        for (const named of unknownKeyIssues(path, issue.keys)) {
+          ctx.addIssue({ code: 'custom', message: named.message, path: toPathSegments(named.path), params: { [UNKNOWN_KEY_PARAM]: true } });
+        }
+      } else {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) });
+      }
+    }
+    return z.NEVER;
+  });

@@ -5,20 +5,16 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkLayoutRequest, ElkLayoutResponse } from './layout-protocol';
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ElkLayoutRequest>) => void) | null;
-  postMessage(message: ElkLayoutResponse): void;
-}
-
-const scope = self as unknown as WorkerScope;
+const scope = self;
+const reply = (message: ElkLayoutResponse) => scope.postMessage(message);
 const elk = new ELK();
 
 // Loaded in a worker, elk.bundled.js installs its own dispatcher as
 // `self.onmessage`; this module's protocol replaces it.
-scope.onmessage = (event) => {
+scope.onmessage = (event: MessageEvent<ElkLayoutRequest>) => {
   const { id, graph } = event.data;
   elk.layout(graph).then(
-    (result) => scope.postMessage({ id, result }),
-    (error: unknown) => scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+    (result) => reply({ id, result }),
+    (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
   );
 };

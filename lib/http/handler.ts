@@ -1,11 +1,15 @@
 /**
  * Wraps every API route handler: refuses unknown hosts and cross-site
- * mutations (again, in case the root proxy is bypassed), maps typed errors to the JSON error shape, and
+ * mutations (again, in case the root proxy is bypassed), enforces the route's
+ * role, maps typed errors to the JSON error shape, and
  * turns anything unexpected into a 500 that reveals nothing but a reference.
  */
 import { randomUUID } from 'node:crypto';
 import { AlkiraConfigError } from '@/lib/alkira/config';
+import { AuthConfigError } from '@/lib/auth/config';
+import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
+import { StoreSecretError } from '@/lib/store/secrets';
 import { ApiError, errorResponse } from './response';
 import { routeFor } from './routes';
 import { requestRefusal } from './same-origin';
@@ -20,7 +24,8 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (err instanceof AlkiraUnavailableError || err instanceof CreateOutcomeUnknownError) return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
-  if (err instanceof AlkiraConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof AlkiraConfigError || err instanceof AuthConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   // Only the scrubbed message is logged: request bodies may hold keys.
@@ -34,6 +39,7 @@ export function withErrorHandling<C>(handler: Handler<C>): Handler<C> {
       const url = new URL(req.url);
       const refusal = requestRefusal(req.method, req.headers, url.host, routeFor(url.pathname)?.mutates ?? false);
       if (refusal) return errorResponse(403, refusal);
+      authorize(req); // the role every route needs (lib/auth/policy-table.ts)
       return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);

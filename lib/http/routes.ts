@@ -2,9 +2,11 @@
  * Which methods each path answers, so the root proxy can refuse anything else
  * with 405 + `Allow` before a route runs (Next itself answers TRACE with a 500
  * and has no table of its own to consult), and which routes change data.
- * Keep in step with the `export const GET/POST/...` of the route files; a test
- * (tests/api/methods.test.ts) sends every method to every route.
+ * Derived from the access policy (lib/auth/policy-table.ts), which lists every
+ * API route file and its methods.
  */
+import { API_POLICY } from '@/lib/auth/policy-table';
+
 export interface RouteMethods {
   pattern: RegExp;
   methods: readonly string[];
@@ -15,27 +17,34 @@ export interface RouteMethods {
 const SEGMENT = '[^/]+';
 
 function route(path: string, methods: string[], mutates = false): RouteMethods {
-  const source = path.replace(/:\w+/g, SEGMENT).replace(/\*$/, '.*');
+  const source = path.replace(/\[\.\.\.\w+\]$/, '.+').replace(/\[\w+\]/g, SEGMENT);
   return { pattern: new RegExp(`^${source}/?$`), methods, mutates };
 }
 
+/** Fixed paths before parameterised ones (`/api/designs/validate` before `/api/designs/[id]`). */
+const byParams = (path: string) => (path.match(/\[/g) ?? []).length;
+
+/**
+ * The API routes and their methods come from the access policy (one entry per
+ * route file); a method whose access is more than reading (`view`/`public`)
+ * changes data.
+ */
 export const API_ROUTES: readonly RouteMethods[] = [
-  route('/api/health', ['GET']),
-  route('/api/diagnostics/event-loop', ['GET']),
-  route('/api/catalog/:kind', ['GET']),
-  route('/api/designs/validate', ['POST']),
-  route('/api/designs/hcl', ['POST']),
-  route('/api/hcl/parse', ['POST']),
-  route('/api/connectors', ['GET', 'POST'], true),
-  route('/api/connectors/:id', ['GET', 'PUT', 'DELETE'], true),
-  route('/api/connectors/:id/design', ['GET']),
-  route('/api/provision-requests/:id', ['GET']),
+  ...Object.entries(API_POLICY)
+    .sort(([a], [b]) => byParams(a) - byParams(b))
+    .map(([path, methods]) =>
+      route(
+        path,
+        Object.keys(methods),
+        Object.values(methods).some((access) => access !== 'view' && access !== 'public'),
+      ),
+    ),
   route('/emulator/_admin/faults', ['GET', 'POST', 'DELETE'], true),
   route('/emulator/%5Fadmin/faults', ['GET', 'POST', 'DELETE'], true),
   route('/emulator/_admin/reset', ['POST'], true),
   route('/emulator/%5Fadmin/reset', ['POST'], true),
   // The emulator routes by method itself (JSON 405 with Allow per endpoint).
-  route('/emulator/api/*', ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], true),
+  route('/emulator/api/[...path]', ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], true),
 ];
 
 /** Pages, static files and anything unknown (Next answers 404 for those). */

@@ -6,6 +6,7 @@
  * seeded generator so a failing run can be repeated.
  */
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
+import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
 
 export interface FuzzRequest {
   method: string;
@@ -201,7 +202,8 @@ export const FAMILIES: RouteFamily[] = [
   {
     name: 'emulator /emulator/api/...',
     next(r) {
-      const auth = { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}` };
+      // The emulator answers only the app: the fuzz holds the test server's app token, to reach its parsing.
+      const auth = { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`, ...APP_CALLER_HEADERS };
       const base = jsonFamily('', 'POST', () => TN, (rr) => ({ name: `fuzz-emu-${int(rr, 0, 9)}`, size: 'SMALL' }), ['GET', 'POST']).next(r);
       const path = r() < 0.3 ? `${TN}/${oddId(r)}` : r() < 0.1 ? `/emulator/api/${oddId(r)}` : TN;
       const method = base.method === 'POST' && path !== TN ? pick(r, ['PUT', 'GET', 'DELETE']) : base.method;

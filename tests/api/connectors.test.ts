@@ -158,13 +158,17 @@ describe('IPsec connectors and pre-shared keys', () => {
     const tunnels = view.body.settings.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels));
     expect(tunnels).toHaveLength(2);
     expect(tunnels.every((t: { preSharedKey: string }) => t.preSharedKey === '••••••••')).toBe(true);
+    // remote_auth_value is sensitive in the provider schema: masked like the keys.
+    expect(tunnels.every((t: { remoteAuthValue: string }) => t.remoteAuthValue === '••••••••')).toBe(true);
     expect(view.text).not.toContain(PSK_DMZ);
+    expect(view.text).not.toContain('.example.com');
 
     const design = await call(server, 'GET', `/api/connectors/${id}/design`);
     expect(design.text).not.toContain(PSK_DMZ);
+    expect(design.text).not.toContain('.example.com');
     const gw = design.body.instances[0].ipsec_customer_gateway;
     expect(gw.map((g: { segment_id: string }) => g.segment_id)).toEqual(['2', '3']);
-    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: '********', profile_id: 10, initiator: true });
+    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: '********', remote_auth_value: '********', profile_id: 10, initiator: true });
     expect(gw[1].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: '********', initiator: false });
   });
 
@@ -195,6 +199,11 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(r.body.unresolved).toEqual([
       {
         path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key',
+        value: '********',
+        message: expect.stringMatching(/masked/),
+      },
+      {
+        path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.remote_auth_value',
         value: '********',
         message: expect.stringMatching(/masked/),
       },

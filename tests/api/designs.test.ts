@@ -130,3 +130,40 @@ describe('POST /api/designs/hcl', () => {
     expect((await res.json()).errors[0].path).toBe('options.preSharedKeys');
   });
 });
+
+describe('unknown keys in a design body', () => {
+  const TUNNEL = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
+  const withExtraTunnelKey = () => {
+    const design: Record<string, any> = template('multi-segment-ipsec');
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].foo = 'bar';
+    return design;
+  };
+
+  it('POST /api/designs/validate answers 422 naming the key and its path', async () => {
+    const res = await post('/api/designs/validate', JSON.stringify(withExtraTunnelKey()));
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toContain(`unknown attribute foo in ${TUNNEL}`);
+    expect(body.errors).toContainEqual({ path: `${TUNNEL}.foo`, message: `unknown attribute foo in ${TUNNEL}` });
+  });
+
+  it('POST /api/designs/hcl answers 422 naming the key, and renders nothing', async () => {
+    const res = await post('/api/designs/hcl', JSON.stringify({ design: withExtraTunnelKey() }));
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error).toContain(`unknown attribute foo in ${TUNNEL}`);
+    expect(body.errors.map((e: { path: string }) => e.path)).toContain(`${TUNNEL}.foo`);
+  });
+
+  it('a misspelt attribute gets a did-you-mean', async () => {
+    const design: Record<string, any> = template('ha-vxlan');
+    design.segment_options[0].advertise_onprem_routes = true;
+    const res = await post('/api/designs/validate', JSON.stringify(design));
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.errors).toContainEqual({
+      path: 'segment_options.0.advertise_onprem_routes',
+      message: 'unknown attribute advertise_onprem_routes in segment_options.0 — did you mean advertise_on_prem_routes?',
+    });
+  });
+});

@@ -8,7 +8,7 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, call, CONNECTORS_PATH, emulator, EMULATOR_KEY, ipsecDesign, PSK_DMZ, TEST_ENV } from './support';
 
 let server: RunningServer;
@@ -41,7 +41,7 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
 }
 
 const DEEP = (field: string) => `{"${field}":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
-const AUTH = { authorization: `api-key ${Buffer.from(EMULATOR_KEY).toString('base64')}` };
+const AUTH = { authorization: `api-key ${Buffer.from(EMULATOR_KEY).toString('base64')}`, ...APP_CALLER_HEADERS };
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 describe('input limits on every JSON route', () => {
@@ -51,7 +51,7 @@ describe('input limits on every JSON route', () => {
     ['POST', '/api/connectors', {}],
     ['PUT', '/api/connectors/1', {}],
     ['POST', `/emulator/api/v1/tenantnetworks/1${CONNECTORS_PATH}`, AUTH],
-    ['POST', '/emulator/_admin/faults', {}],
+    ['POST', '/emulator/_admin/faults', APP_CALLER_HEADERS],
   ];
 
   it('10,000 levels of nesting → 400 "nested deeper than 32", never a RangeError 500', async () => {
@@ -140,12 +140,16 @@ describe('host allow-list and cross-site writes', () => {
 
   it('a cross-site text/plain POST to _admin is refused and changes nothing', async () => {
     const rules = JSON.stringify({ rules: [{ method: 'GET', status: 500, times: 5 }] });
-    const attempts: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' }];
+    // Even with the app's emulator token, the host and cross-site guard holds.
+    const attempts: Array<Record<string, string>> = [
+      { 'content-type': 'text/plain', ...APP_CALLER_HEADERS },
+      { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example', ...APP_CALLER_HEADERS },
+    ];
     for (const headers of attempts) {
       const r = await raw('POST', '/emulator/_admin/faults', headers, rules);
       expect(r.status).toBe(403);
     }
-    expect((await call(server, 'GET', '/emulator/_admin/faults')).body).toEqual({ rules: [] });
+    expect((await call(server, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body).toEqual({ rules: [] });
   });
 
   it('a same-origin browser request (Origin and Sec-Fetch-Site) and a JSON client pass', async () => {

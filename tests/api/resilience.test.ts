@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
+import { basicDesign, call, clearFaults, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
 
 let server: RunningServer;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startServer(TEST_ENV);
 });
 afterEach(async () => {
-  await call(server, 'DELETE', '/emulator/_admin/faults');
+  await clearFaults(server);
 });
 afterAll(async () => {
   await server?.stop();
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 async function connectorsNamed(name: string) {
   const r = await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=${encodeURIComponent(name)}&paginated=false`);
-  return (r.body as Array<{ name: string }>).filter((c) => c.name === name);
+  return (r.body as Array<{ name: string; id: number }>).filter((c) => c.name === name);
 }
 
 describe('retries', () => {
@@ -87,7 +87,7 @@ describe('a create whose response is lost', () => {
     expect(r.body.provisionRequestId).toEqual(expect.any(String));
     const found = await connectorsNamed('lost-response');
     expect(found).toHaveLength(1);
-    expect(r.body.id).toBe((found[0] as unknown as { id: number }).id);
+    expect(r.body.id).toBe(found[0].id);
     expect(server.logs()).toMatch(/change was applied; adopting it/);
   });
 

@@ -18,11 +18,16 @@ export function positionOf(text: string, needle: string, after = ''): { line: nu
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
+/** A design read as a plain record (tests index it by name). */
+function loose(design: Record<string, unknown>): Record<string, unknown> {
+  return design;
+}
+
 /** Parses and returns the single design, failing if there is not exactly one. */
 export function parseOne(text: string) {
   const result = parseConnectorHcl(text);
   if (result.designs.length !== 1) throw new Error(`expected one design, got ${result.designs.length}`);
-  return { ...result, design: result.designs[0].design as unknown as Record<string, unknown> };
+  return { ...result, design: loose(result.designs[0].design) };
 }
 
 /** A minimal valid connector body to embed attributes into. */

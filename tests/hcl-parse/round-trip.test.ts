@@ -43,7 +43,7 @@ function normalize(value: unknown, key = ''): unknown {
 
 /** Provider defaults filled in wherever the attribute is absent. */
 function withDefaults(design: ConnectorDesign): Json {
-  const d = structuredClone(design) as unknown as Json & ConnectorDesign;
+  const d: ConnectorDesign = structuredClone(design);
   d.enabled ??= DEFAULTS.enabled;
   d.tunnel_protocol ??= DEFAULTS.tunnel_protocol;
   for (const instance of d.instances) {

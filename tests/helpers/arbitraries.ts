@@ -207,9 +207,8 @@ export const validDesignArb: fc.Arbitrary<ConnectorDesign> = fc
         const design: ConnectorDesign = { ...top, instances, segment_options };
         if (tunnel_protocol !== undefined) design.tunnel_protocol = tunnel_protocol;
         // fc.option yields undefined keys; a real design simply lacks them.
-        const loose = design as unknown as Record<string, unknown>;
-        for (const key of Object.keys(loose)) {
-          if (loose[key] === undefined) delete loose[key];
+        for (const [key, value] of Object.entries(design)) {
+          if (value === undefined) Reflect.deleteProperty(design, key);
         }
         return design;
       }),

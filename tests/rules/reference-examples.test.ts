@@ -189,11 +189,13 @@ describe('reference page examples', () => {
     );
   });
 
-  it('example 4 as printed (iposec_customer_gateway) leaves the first instance without IPsec gateways', () => {
+  it('example 4 as printed (iposec_customer_gateway): the misspelt block is named, and the instance lacks IPsec gateways', () => {
     const design: any = example4();
     design.instances[0].iposec_customer_gateway = design.instances[0].ipsec_customer_gateway;
     delete design.instances[0].ipsec_customer_gateway;
     const result = validateDesign(design);
-    expect(paths(result.errors)).toEqual(['instances.0.ipsec_customer_gateway']);
+    expect(paths(result.errors)).toEqual(['instances.0.iposec_customer_gateway', 'instances.0.ipsec_customer_gateway']);
+    const unknown = result.errors.find((e) => e.path === 'instances.0.iposec_customer_gateway');
+    expect(unknown?.message).toBe('unknown attribute iposec_customer_gateway in instances.0 — did you mean ipsec_customer_gateway?');
   });
 });

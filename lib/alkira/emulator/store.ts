@@ -48,7 +48,11 @@ CREATE TABLE IF NOT EXISTS fault_rules (
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
-const holder = globalThis as unknown as { __alkiraEmulatorDb?: { file: string; db: Db } };
+declare global {
+  // One database handle per process, kept across Next.js module reloads.
+  var __alkiraEmulatorDb: { file: string; db: Db } | undefined;
+}
+const holder = globalThis;
 
 export function db(): Db {
   const { dataDir, dbFile } = emulatorConfig();

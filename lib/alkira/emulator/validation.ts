@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS } from '@/lib/connector/design';
+import { API_NAME_OF, RESOURCE_LABEL } from '@/lib/connector/resource';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { validateDesign } from '@/lib/connector/validate';
@@ -84,32 +85,10 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(body)';
 }
 
-const DESIGN_TO_API: Record<string, string> = {
-  vhub_prefix: 'vhubPrefix',
-  tunnel_protocol: 'tunnelProtocol',
-  billing_tag_ids: 'billingTags',
-  segment_options: 'segmentOptions',
-  expressroute_circuit_id: 'expressRouteCircuitId',
-  redundant_router: 'redundantRouter',
-  loopback_subnet: 'loopbackSubnet',
-  credential_id: 'credentialId',
-  gateway_mac_address: 'gatewayMacAddresses',
-  virtual_network_interface: 'vnis',
-  ipsec_customer_gateway: 'segmentOptions',
-  segment_id: 'segmentName',
-  customer_gateway: 'customerGateways',
-  tunnel: 'tunnels',
-  ike_version: 'ikeVersion',
-  pre_shared_key: 'preSharedKey',
-  profile_id: 'profileId',
-  remote_auth_type: 'remoteAuthType',
-  remote_auth_value: 'remoteAuthValue',
-  customer_asn: 'customerAsn',
-  disable_internet_exit: 'disableInternetExit',
-  advertise_on_prem_routes: 'advertiseOnPremRoutes',
-  // The API has no resource label; it is derived from the name.
-  resource_name: 'name',
-};
+/** Design name → API name, from the resource description. The API has no resource label; it is derived from the name. */
+function apiNameOf(designName: string): string {
+  return designName === RESOURCE_LABEL.key ? 'name' : (API_NAME_OF.get(designName) ?? designName);
+}
 
 /** `instances.0.loopback_subnet` → `instances[0].loopbackSubnet`. */
 export function designPathToApiField(path: string): string {
@@ -117,7 +96,7 @@ export function designPathToApiField(path: string): string {
     path
       .split('.')
       .filter((p) => p !== '')
-      .map((p) => (/^\d+$/.test(p) ? Number(p) : (DESIGN_TO_API[p] ?? p))),
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : apiNameOf(p))),
   );
 }
 

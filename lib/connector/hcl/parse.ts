@@ -22,7 +22,8 @@
  */
 import { hclLanguage } from 'codemirror-lang-hcl';
 import type { SyntaxNode, Tree } from '@lezer/common';
-import type { ConnectorDesign } from '../design';
+import { emptyDesign, type ConnectorDesign } from '../design';
+import { isConnectorDesign } from '../schema';
 import { RESOURCE_TYPE } from './render';
 import { DiagnosticSink, LineIndex, type HclDiagnostic, type SourceRange } from './import/diagnostics';
 import { blockHeaderRange, childrenNamed, convertBody, nodeText, type ConvertContext } from './import/body';
@@ -110,7 +111,11 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
     taken.set(label, line);
   }
   const body = convertBody(block.getChild('Body'), CONNECTOR_RESOURCE_SCHEMA, '', true, ctx);
-  const design = { resource_name: label, ...body } as unknown as ConnectorDesign;
+  const imported = { resource_name: label, ...body };
+  // The converter builds the description's shape (required values filled in), so this check holds;
+  // should it not, the form starts empty rather than holding a value of the wrong shape.
+  const design: ConnectorDesign = isConnectorDesign(imported) ? imported : { ...emptyDesign(), resource_name: label };
+  if (design !== imported) sink.add('error', 'The resource body could not be read as a connector design', header, { resource: label });
   if (checkDesign) reportDesignIssues(design, ctx);
   return { resource_name: label, design, line, range: { from: block.from, to: block.to } };
 }

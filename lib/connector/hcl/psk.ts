@@ -10,6 +10,12 @@ import type { ConnectorDesign } from '../design';
 import { expressionBody, isExpression } from '../design';
 import { isRecord, recordsOf, stringField } from './loose';
 import { toHclIdentifier } from './strings';
+import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER } from '../resource';
+
+/** The tunnel's sensitive attributes, in description order (pre_shared_key first). */
+const TUNNEL_SENSITIVE: readonly string[] = Object.entries(
+  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body.attributes,
+).flatMap(([name, spec]) => ('sensitive' in spec ? [name] : []));
 import { isPlausibleExpression, isUnset } from './values';
 
 export interface PskVariable {
@@ -64,20 +70,22 @@ export function listPskVariables(design: ConnectorDesign | unknown): PskVariable
     for (const { item: ipsecGateway, index: g } of recordsOf(instance.ipsec_customer_gateway)) {
       for (const { item: gateway, index: c } of recordsOf(ipsecGateway.customer_gateway)) {
         for (const { item: tunnel, index: t } of recordsOf(gateway.tunnel)) {
-          if (!isLiteralPsk(tunnel.pre_shared_key)) continue;
-          const base = pskVariableName({
+          const pskBase = pskVariableName({
             resourceName,
             instanceName: stringField(instance, 'name') || `instance_${i + 1}`,
             gatewayName: stringField(gateway, 'name') || `gateway_${c + 1}`,
             tunnelName: stringField(tunnel, 'name') || `tunnel_${t + 1}`,
           });
-          let name = base;
-          for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
-          taken.add(name);
-          out.push({
-            name,
-            path: `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}.pre_shared_key`,
-          });
+          for (const attribute of TUNNEL_SENSITIVE) {
+            const value = tunnel[attribute];
+            // Keys always; other sensitive values when they are a stored value the user cannot see (the placeholder).
+            if (attribute === 'pre_shared_key' ? !isLiteralPsk(value) : value !== STORED_SECRET_PLACEHOLDER) continue;
+            const base = attribute === 'pre_shared_key' ? pskBase : pskBase.replace(/_psk$/, `_${attribute}`);
+            let name = base;
+            for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+            taken.add(name);
+            out.push({ name, path: `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}.${attribute}` });
+          }
         }
       }
     }

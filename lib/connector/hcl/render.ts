@@ -8,7 +8,7 @@
  * is there; judging it is the validator's job.
  */
 import type { ConnectorDesign, HclRenderOptions } from '../design';
-import { DEFAULTS } from '../design';
+import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BodySpec, type ValueType } from '../resource';
 import { isRecord, recordsOf, stringField, type LooseRecord } from './loose';
 import { isLiteralPsk, listPskVariables } from './psk';
 import { isHclIdentifier, quoteHclString, toHclIdentifier } from './strings';
@@ -20,7 +20,7 @@ import {
 } from './values';
 import { attribute, block, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
 
-export const RESOURCE_TYPE = 'alkira_connector_azure_expressroute';
+export { RESOURCE_TYPE };
 
 export { listPskVariables, pskVariableName, type PskVariable, type PskNameParts } from './psk';
 
@@ -32,106 +32,45 @@ interface RenderContext {
   pskVariables: Map<string, string>;
 }
 
-/** Collects body items; attribute helpers skip unset values. */
-class BodyBuilder {
-  readonly items: HclBodyItem[] = [];
-  constructor(
-    private readonly record: LooseRecord,
-    private readonly ctx: RenderContext,
-  ) {}
+const VALUE_RENDERERS: Record<ValueType, { scalar: Renderer; list: boolean }> = {
+  string: { scalar: renderStringValue, list: false },
+  number: { scalar: renderNumberValue, list: false },
+  bool: { scalar: renderBoolValue, list: false },
+  'list(string)': { scalar: renderStringValue, list: true },
+  'list(number)': { scalar: renderNumberValue, list: true },
+  'set(number)': { scalar: renderNumberValue, list: true },
+};
 
-  /** Always written: an unset required string shows as `""` so the skeleton stays visible. */
-  required(name: string, render: Renderer = renderStringValue): this {
-    this.items.push(attribute(name, render(this.record[name]) ?? '""'));
-    return this;
+/** One attribute's HCL value text, or undefined when it is not written. */
+function attributeValue(spec: AttributeSpec, value: unknown, path: string, ctx: RenderContext): string | undefined {
+  const { scalar, list } = VALUE_RENDERERS[spec.type];
+  if (list) return renderListValue(value, scalar);
+  const variable = ctx.pskVariables.get(path);
+  if (variable !== undefined && isLiteralPsk(value)) return `var.${variable}`;
+  const rendered = scalar(value);
+  // A required attribute is always written: unset shows as `""` so the skeleton stays visible.
+  if (spec.presence === 'required') return rendered ?? '""';
+  if (spec.default === undefined) return rendered;
+  // An attribute with a provider default: omitted when equal to it (omitDefaults), else filled in.
+  const defaultText = scalar(spec.default);
+  if (ctx.omitDefaults && (rendered === undefined || rendered === defaultText)) return undefined;
+  return rendered ?? defaultText;
+}
+
+/** A body in the description's order: its design attributes, then its blocks (one per list item). */
+function renderBody(body: BodySpec, record: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
+  const items: HclBodyItem[] = [];
+  const at = (name: string) => (path ? `${path}.${name}` : name);
+  for (const [name, spec] of designAttributes(body)) {
+    const value = attributeValue(spec, record[name], at(name), ctx);
+    if (value !== undefined) items.push(attribute(name, value));
   }
-
-  optional(name: string, render: Renderer = renderStringValue): this {
-    const value = render(this.record[name]);
-    if (value !== undefined) this.items.push(attribute(name, value));
-    return this;
-  }
-
-  /** An attribute with a provider default: omitted when equal to it (omitDefaults), else filled in. */
-  withDefault(name: string, fallback: boolean | string, render: Renderer): this {
-    const value = render(this.record[name]);
-    const defaultText = render(fallback) as string;
-    if (this.ctx.omitDefaults ? value !== undefined && value !== defaultText : true) {
-      this.items.push(attribute(name, value ?? defaultText));
+  for (const [name, nested] of blocksOf(body)) {
+    for (const { item, index } of recordsOf(record[name])) {
+      items.push(block(name, [], renderBody(nested.body, item, `${at(name)}.${index}`, ctx)));
     }
-    return this;
   }
-
-  list(name: string, renderItem: Renderer): this {
-    const value = renderListValue(this.record[name], renderItem);
-    if (value !== undefined) this.items.push(attribute(name, value));
-    return this;
-  }
-
-  blocks(name: string, build: (item: LooseRecord, index: number) => HclBodyItem[]): this {
-    for (const { item, index } of recordsOf(this.record[name])) {
-      this.items.push(block(name, [], build(item, index)));
-    }
-    return this;
-  }
-}
-
-function tunnelBody(tunnel: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
-  const b = new BodyBuilder(tunnel, ctx)
-    .required('name')
-    .optional('ike_version')
-    .withDefault('initiator', DEFAULTS.initiator, renderBoolValue);
-  const pskPath = `${path}.pre_shared_key`;
-  const variable = ctx.pskVariables.get(pskPath);
-  if (variable !== undefined && isLiteralPsk(tunnel.pre_shared_key)) {
-    b.items.push(attribute('pre_shared_key', `var.${variable}`));
-  } else {
-    b.optional('pre_shared_key');
-  }
-  return b
-    .optional('profile_id', renderNumberValue)
-    .optional('remote_auth_type')
-    .optional('remote_auth_value').items;
-}
-
-function instanceBody(instance: LooseRecord, i: number, ctx: RenderContext): HclBodyItem[] {
-  const path = `instances.${i}`;
-  return new BodyBuilder(instance, ctx)
-    .required('name')
-    .required('expressroute_circuit_id')
-    .withDefault('redundant_router', DEFAULTS.redundant_router, renderBoolValue)
-    .required('loopback_subnet')
-    .required('credential_id')
-    .list('gateway_mac_address', renderStringValue)
-    .list('virtual_network_interface', renderNumberValue)
-    .blocks('ipsec_customer_gateway', (ipsecGateway, g) =>
-      new BodyBuilder(ipsecGateway, ctx).required('segment_id').blocks('customer_gateway', (gateway, c) =>
-        new BodyBuilder(gateway, ctx).required('name').blocks('tunnel', (tunnel, t) =>
-          tunnelBody(tunnel, `${path}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}`, ctx),
-        ).items,
-      ).items,
-    ).items;
-}
-
-function connectorBody(design: LooseRecord, ctx: RenderContext): HclBodyItem[] {
-  return new BodyBuilder(design, ctx)
-    .required('name')
-    .optional('description')
-    .required('size')
-    .withDefault('enabled', DEFAULTS.enabled, renderBoolValue)
-    .required('vhub_prefix')
-    .required('cxp')
-    .withDefault('tunnel_protocol', DEFAULTS.tunnel_protocol, renderStringValue)
-    .optional('group')
-    .list('billing_tag_ids', renderNumberValue)
-    .blocks('instances', (instance, i) => instanceBody(instance, i, ctx))
-    .blocks('segment_options', (option) =>
-      new BodyBuilder(option, ctx)
-        .required('segment_id')
-        .required('customer_asn', renderNumberValue)
-        .withDefault('disable_internet_exit', DEFAULTS.disable_internet_exit, renderBoolValue)
-        .withDefault('advertise_on_prem_routes', DEFAULTS.advertise_on_prem_routes, renderBoolValue).items,
-    ).items;
+  return items;
 }
 
 /**
@@ -148,7 +87,8 @@ function pskVariableBlock(name: string): HclBlock {
   return block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')]);
 }
 
-export function renderConnectorHcl(design: ConnectorDesign, options: HclRenderOptions = {}): string {
+/** Any form state is rendered (a design, half-filled values, even null); see the file comment. */
+export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
   const variables = useVariables ? listPskVariables(record) : [];
@@ -159,6 +99,6 @@ export function renderConnectorHcl(design: ConnectorDesign, options: HclRenderOp
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([
     ...variables.map((v) => pskVariableBlock(v.name)),
-    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], connectorBody(record, ctx)),
+    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(CONNECTOR_RESOURCE, record, '', ctx)),
   ]);
 }

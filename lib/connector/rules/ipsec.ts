@@ -1,5 +1,6 @@
 /** IPsec customer gateways and tunnels, and their mapping to segment_options. */
-import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type ConnectorDesign, type DesignIssue } from '../design';
+import { STORED_SECRET_PLACEHOLDER } from '../resource';
+import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type UncheckedDesign, type DesignIssue } from '../design';
 import { isFqdn } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
 
@@ -9,7 +10,7 @@ function segmentKey(value: unknown): string | null {
 }
 
 /** The segments listed in segment_options, in order, without duplicates. */
-function optionSegments(design: ConnectorDesign): string[] {
+function optionSegments(design: UncheckedDesign): string[] {
   const segments: string[] = [];
   eachRecord(design.segment_options, (option) => {
     const key = segmentKey(option.segment_id);
@@ -22,7 +23,7 @@ function optionSegments(design: ConnectorDesign): string[] {
  * `ipsec_customer_gateway` only with IPSEC, and then required in every
  * instance, each with at least one customer gateway, each with at least one tunnel.
  */
-export function ipsecGatewaysMatchProtocol(design: ConnectorDesign): DesignIssue[] {
+export function ipsecGatewaysMatchProtocol(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   const protocol = knownTunnelProtocol(design);
   eachRecord(design.instances, (instance, i) => {
@@ -57,7 +58,7 @@ export function ipsecGatewaysMatchProtocol(design: ConnectorDesign): DesignIssue
  * With IPSEC, each instance's ipsec_customer_gateway segments equal the
  * segment_options segments one-to-one (no extra, none missing, no duplicate).
  */
-export function ipsecSegmentsMatchSegmentOptions(design: ConnectorDesign): DesignIssue[] {
+export function ipsecSegmentsMatchSegmentOptions(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   if (knownTunnelProtocol(design) !== 'IPSEC') return issues;
   const options = optionSegments(design);
@@ -91,7 +92,7 @@ export function ipsecSegmentsMatchSegmentOptions(design: ConnectorDesign): Desig
 }
 
 /** Calls `visit` for every tunnel with its path prefix and a human label. */
-export function eachTunnel(design: ConnectorDesign, visit: (tunnel: Record<string, unknown>, path: string, label: string) => void): void {
+export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<string, unknown>, path: string, label: string) => void): void {
   eachRecord(design.instances, (instance, i) => {
     const instanceName = instanceLabel(instance, i);
     eachRecord(instance.ipsec_customer_gateway, (gateway, g) => {
@@ -110,7 +111,7 @@ export function eachTunnel(design: ConnectorDesign, visit: (tunnel: Record<strin
 }
 
 /** Tunnel settings the service supports: IKEv2, FQDN remote identity with a valid FQDN, a numeric profile. */
-export function tunnelSettingsSupported(design: ConnectorDesign): DesignIssue[] {
+export function tunnelSettingsSupported(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachTunnel(design, (tunnel, at, label) => {
     const ike = tunnel.ike_version;
@@ -125,7 +126,8 @@ export function tunnelSettingsSupported(design: ConnectorDesign): DesignIssue[] 
     if (isUnset(authType) && !isUnset(authValue)) {
       report(`${at}.remote_auth_type`, `${label}: remote_auth_value ${quote(authValue)} is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
-    if (authType === 'FQDN' && !isReference(authValue)) {
+    // A stored value read back masked is the service's; it was judged when it was sent.
+    if (authType === 'FQDN' && !isReference(authValue) && authValue !== STORED_SECRET_PLACEHOLDER) {
       if (isUnset(authValue)) {
         report(`${at}.remote_auth_value`, `${label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
       } else if (!isFqdn(text(authValue).trim())) {

@@ -1,9 +1,9 @@
 /** Block counts and uniqueness of names and segments. */
-import type { ConnectorDesign, DesignIssue } from '../design';
+import type { UncheckedDesign, DesignIssue } from '../design';
 import { eachRecord, instanceLabel, isUnset, issueCollector, items, quote, text } from './values';
 
 /** The provider requires at least one `instances` and one `segment_options` block. */
-export function hasInstancesAndSegmentOptions(design: ConnectorDesign): DesignIssue[] {
+export function hasInstancesAndSegmentOptions(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   if (items(design.instances).length === 0) {
     report('instances', 'Add at least one instance (an ExpressRoute circuit) — the connector needs one');
@@ -35,7 +35,7 @@ function duplicates(
 
 const nameOf = (entry: Record<string, unknown>): string | null => (isUnset(entry.name) ? null : text(entry.name));
 
-export function instanceNamesUnique(design: ConnectorDesign): DesignIssue[] {
+export function instanceNamesUnique(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   duplicates(design.instances, nameOf, (i, first, name) =>
     report(`instances.${i}.name`, `Instance name ${quote(name)} is already used by instance #${first + 1}; instance names must be unique`),
@@ -44,7 +44,7 @@ export function instanceNamesUnique(design: ConnectorDesign): DesignIssue[] {
 }
 
 /** Customer gateway names are unique within an instance (across its segments); tunnel names within a gateway. */
-export function gatewayAndTunnelNamesUnique(design: ConnectorDesign): DesignIssue[] {
+export function gatewayAndTunnelNamesUnique(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.instances, (instance, i) => {
     const label = instanceLabel(instance, i);
@@ -71,7 +71,7 @@ export function gatewayAndTunnelNamesUnique(design: ConnectorDesign): DesignIssu
 }
 
 /** One `segment_options` block per segment; segments compare as written (identical expressions are one segment). */
-export function segmentOptionsUnique(design: ConnectorDesign): DesignIssue[] {
+export function segmentOptionsUnique(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
   duplicates(
     design.segment_options,

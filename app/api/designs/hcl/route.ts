@@ -1,6 +1,6 @@
 import { readJsonObject } from '@/lib/http/body';
 import { ApiError, withErrorHandling } from '@/lib/http/errors';
-import { validateDesign, normalizeDesign } from '@/lib/connector/validate';
+import { parseDesign } from '@/lib/connector/validate';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { parseHclRenderOptions } from '@/lib/connector/hcl-options';
 
@@ -14,11 +14,12 @@ export const POST = withErrorHandling(async (req: Request) => {
   }
   const { options, errors: optionErrors } = parseHclRenderOptions(body.options);
   if (optionErrors.length > 0) throw new ApiError(422, 'Invalid HCL options', { errors: optionErrors });
-  const result = validateDesign(body.design);
+  const result = parseDesign(body.design);
   if (!result.ok) {
-    throw new ApiError(422, `The design has ${result.errors.length} error(s)`, { errors: result.errors, warnings: result.warnings });
+    const named = result.unknownKeys.length > 0 ? `: ${result.unknownKeys.map((issue) => issue.message).join('; ')}` : '';
+    throw new ApiError(422, `The design has ${result.errors.length} error(s)${named}`, { errors: result.errors, warnings: result.warnings });
   }
-  const hcl = renderConnectorHcl(normalizeDesign(body.design)!, options);
+  const hcl = renderConnectorHcl(result.design, options);
   return new Response(hcl, {
     status: 200,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

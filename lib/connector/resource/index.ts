@@ -1,0 +1,149 @@
+/**
+ * Questions answered from the resource description: what lives at a design
+ * path, which attributes are secret, what the help text is, what a design
+ * attribute is called in the Alkira API. Everything here is derived; nothing
+ * names an attribute.
+ */
+import { CONNECTOR_RESOURCE, RESOURCE_LABEL } from './azure-expressroute';
+import type { AttributeSpec, BlockSpec, BodySpec } from './types';
+
+export * from './azure-expressroute';
+export type * from './types';
+
+/** Attributes a design may set (computed ones are the provider's). */
+export function isDesignAttribute(spec: AttributeSpec): boolean {
+  return spec.presence === 'required' || spec.presence === 'optional';
+}
+
+/** Design-settable attributes of a body, in description order. */
+export function designAttributes(body: BodySpec): [string, AttributeSpec][] {
+  return Object.entries(body.attributes).filter(([, spec]) => isDesignAttribute(spec));
+}
+
+export function blocksOf(body: BodySpec): [string, BlockSpec][] {
+  return Object.entries(body.blocks);
+}
+
+/** A design path without its list indices: `instances.0.name` → `instances.name`. */
+export function schemaPath(path: string): string {
+  return path
+    .split('.')
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .join('.');
+}
+
+type Located = { kind: 'attribute'; name: string; spec: AttributeSpec } | { kind: 'block'; name: string; spec: BlockSpec };
+
+/** What a design path (with or without indices) names, or undefined. List items of an attribute resolve to the attribute. */
+export function locate(path: string, root: BodySpec = CONNECTOR_RESOURCE): Located | undefined {
+  let body: BodySpec = root;
+  let found: Located | undefined;
+  for (const part of schemaPath(path).split('.')) {
+    if (found?.kind === 'attribute' || part === '') return undefined;
+    if (Object.hasOwn(body.attributes, part)) {
+      found = { kind: 'attribute', name: part, spec: body.attributes[part] };
+    } else if (Object.hasOwn(body.blocks, part)) {
+      const block = body.blocks[part];
+      found = { kind: 'block', name: part, spec: block };
+      body = block.body;
+    } else {
+      return undefined;
+    }
+  }
+  return found;
+}
+
+/** The attribute at a design path, e.g. `instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key`. */
+export function attributeAt(path: string): AttributeSpec | undefined {
+  const found = locate(path);
+  return found?.kind === 'attribute' ? found.spec : undefined;
+}
+
+/** Every attribute of the description with its schema path (`instances.name`), depth first. */
+export function allAttributes(body: BodySpec = CONNECTOR_RESOURCE, at = ''): { path: string; name: string; spec: AttributeSpec }[] {
+  const out: { path: string; name: string; spec: AttributeSpec }[] = [];
+  for (const [name, spec] of Object.entries(body.attributes)) out.push({ path: at ? `${at}.${name}` : name, name, spec });
+  for (const [name, block] of Object.entries(body.blocks)) out.push(...allAttributes(block.body, at ? `${at}.${name}` : name));
+  return out;
+}
+
+/** HCL names of sensitive attributes (the provider's Sensitive flag). */
+export const SENSITIVE_ATTRIBUTES: ReadonlySet<string> = new Set(allAttributes().filter((a) => a.spec.sensitive).map((a) => a.name));
+
+/** Alkira API names of sensitive fields. */
+export const SENSITIVE_API_FIELDS: ReadonlySet<string> = new Set(
+  allAttributes().flatMap((a) => (a.spec.sensitive && a.spec.api ? [a.spec.api] : [])),
+);
+
+/**
+ * What a design read back from the service holds in place of each stored
+ * secret (the server masks them). Sent back unchanged, the stored value is
+ * kept; it is never a real value, so rules do not judge it.
+ */
+export const STORED_SECRET_PLACEHOLDER = '********';
+
+/** True when any sensitive attribute anywhere in the design still holds the placeholder. */
+export function hasStoredSecretPlaceholder(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasStoredSecretPlaceholder);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, entry]) =>
+    SENSITIVE_ATTRIBUTES.has(key) && entry === STORED_SECRET_PLACEHOLDER ? true : hasStoredSecretPlaceholder(entry),
+  );
+}
+
+/** How a detail view shows a stored secret (never its value). */
+export const SETTINGS_MASK_TEXT = '••••••••';
+
+/** True when the design path names a sensitive attribute. */
+export function isSensitivePath(path: string): boolean {
+  return attributeAt(path)?.sensitive === true;
+}
+
+/** Help text for a design path (indices allowed; a list item gets its list's help). */
+export function helpForPath(path: string): string | undefined {
+  if (schemaPath(path) === RESOURCE_LABEL.key) return RESOURCE_LABEL.doc;
+  return locate(path)?.spec.doc;
+}
+
+/** The label of a design path's attribute or block. */
+export function labelForPath(path: string): string | undefined {
+  if (schemaPath(path) === RESOURCE_LABEL.key) return RESOURCE_LABEL.label;
+  return locate(path)?.spec.label;
+}
+
+/** How a form shows an attribute: a choice, a checkbox, a secret, a tenant picker, a list, number or text. */
+export type InputKind = 'select' | 'checkbox' | 'secret' | 'reference' | 'list' | 'number' | 'text';
+
+export function inputKindOf(spec: AttributeSpec): InputKind {
+  if (spec.sensitive) return 'secret';
+  if (spec.reference) return spec.type.includes('(') ? 'list' : 'reference';
+  if (spec.enum) return 'select';
+  if (spec.type === 'bool') return 'checkbox';
+  if (spec.type.includes('(')) return 'list';
+  return spec.type === 'number' ? 'number' : 'text';
+}
+
+/** The form input kind for a design path, or undefined when the path names no attribute. */
+export function inputKindForPath(path: string): InputKind | undefined {
+  const spec = attributeAt(path);
+  return spec ? inputKindOf(spec) : undefined;
+}
+
+/** The Alkira API name of each design name (attribute or block), for mapping error paths. */
+export const API_NAME_OF: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  const visit = (body: BodySpec) => {
+    for (const [name, spec] of Object.entries(body.attributes)) if (spec.api) out.set(name, spec.api);
+    for (const [name, block] of Object.entries(body.blocks)) {
+      out.set(name, block.api);
+      visit(block.body);
+    }
+  };
+  visit(CONNECTOR_RESOURCE);
+  return out;
+})();
+
+/** Provider defaults by design path (`instances.redundant_router`). */
+export function defaultAt(path: string): boolean | string | undefined {
+  return attributeAt(path)?.default;
+}

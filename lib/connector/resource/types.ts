@@ -1,0 +1,111 @@
+/**
+ * The vocabulary of a resource description, in the style of a Terraform
+ * provider schema (`terraform providers schema -json`), plus what this app
+ * needs beyond it: the Alkira API name, the provider default, enum values,
+ * the kind of tenant object a reference names, and a label and help text.
+ *
+ * The TypeScript types of a design are derived from a description at the type
+ * level (`DesignBody`, `FormBody`), so an attribute is declared exactly once.
+ */
+
+/** Attribute types as the provider schema spells them (`["list","string"]` → `list(string)`). */
+export type ValueType = 'string' | 'number' | 'bool' | 'list(string)' | 'list(number)' | 'set(number)';
+
+/**
+ * Required, optional, computed (read-only), or optional+computed (the
+ * provider's top-level `id`: settable in theory, in practice assigned by the
+ * provider and never part of a design).
+ */
+export type Presence = 'required' | 'optional' | 'computed' | 'optional+computed';
+
+/** The tenant object a reference attribute names (what the catalog picker lists). */
+export type ReferenceKind = 'segment' | 'credential' | 'group' | 'billing_tag' | 'tunnel_profile' | 'cxp';
+
+export interface AttributeSpec {
+  readonly type: ValueType;
+  readonly presence: Presence;
+  /** The camelCase name in the Alkira REST JSON; absent when the API does not carry it. */
+  readonly api?: string;
+  /** The provider's default (alkira-api.md), filled in when the attribute is unset. */
+  readonly default?: boolean | string;
+  /** The provider marks it Sensitive: never shown, logged or quoted back. */
+  readonly sensitive?: true;
+  readonly enum?: readonly string[];
+  readonly reference?: ReferenceKind;
+  /** Sent to the API only with this tunnel protocol (the service rejects it with the others). */
+  readonly onlyWithProtocol?: string;
+  /** Short label for forms and the detail view. */
+  readonly label: string;
+  /** Help text, condensed from the provider's documentation. */
+  readonly doc: string;
+}
+
+export interface BlockSpec {
+  readonly nesting: 'list' | 'set';
+  /** The provider's `min_items`; 0 when the block may be left out. */
+  readonly minItems: number;
+  readonly api: string;
+  readonly onlyWithProtocol?: string;
+  readonly label: string;
+  readonly doc: string;
+  readonly body: BodySpec;
+}
+
+/** One level of nesting. Object key order is the order `terraform fmt`-style output writes them in. */
+export interface BodySpec {
+  readonly attributes: { readonly [hclName: string]: AttributeSpec };
+  readonly blocks: { readonly [hclName: string]: BlockSpec };
+}
+
+/** A string of the exact form `${…}`: a Terraform expression in a design value. */
+export type TerraformExpression = `\${${string}}`;
+
+/** A number, a numeric string or a `${expression}` (form state, before parsing). */
+export type NumberLike = number | string;
+
+/** True when the attribute is part of a design (computed attributes are the provider's to set). */
+type IsDesignAttribute<A extends AttributeSpec> = A['presence'] extends 'required' | 'optional' ? true : false;
+
+/** Value types of the strict, parsed design. */
+type StrictValue<T extends ValueType> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? NumberLike
+    : T extends 'bool'
+      ? boolean
+      : T extends 'list(string)'
+        ? string[]
+        : NumberLike[];
+
+type RequiredAttributeKeys<B extends BodySpec> = {
+  [K in keyof B['attributes']]: B['attributes'][K]['presence'] extends 'required' ? K : never;
+}[keyof B['attributes']];
+
+type OptionalAttributeKeys<B extends BodySpec> = {
+  [K in keyof B['attributes']]: IsDesignAttribute<B['attributes'][K]> extends true
+    ? B['attributes'][K]['presence'] extends 'optional'
+      ? K
+      : never
+    : never;
+}[keyof B['attributes']];
+
+type RequiredBlockKeys<B extends BodySpec> = {
+  [K in keyof B['blocks']]: B['blocks'][K]['minItems'] extends 0 ? never : K;
+}[keyof B['blocks']];
+
+type OptionalBlockKeys<B extends BodySpec> = {
+  [K in keyof B['blocks']]: B['blocks'][K]['minItems'] extends 0 ? K : never;
+}[keyof B['blocks']];
+
+type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
+  ? StrictValue<B['attributes'][K]['type']>
+  : K extends keyof B['blocks']
+    ? DesignBody<B['blocks'][K]['body']>[]
+    : never;
+
+/** The design shape of one body: required attributes and blocks with min_items ≥ 1 are required keys. */
+export type DesignBody<B extends BodySpec> = {
+  -readonly [K in RequiredAttributeKeys<B> | RequiredBlockKeys<B>]: ValueAt<B, K>;
+} & {
+  -readonly [K in OptionalAttributeKeys<B> | OptionalBlockKeys<B>]?: ValueAt<B, K>;
+};
