@@ -9,7 +9,6 @@ import 'server-only';
  */
 import { randomUUID } from 'node:crypto';
 import type { AlkiraConfig } from './config';
-import { INTERNAL_CREDENTIAL_HEADER, internalCredential } from './internal-credential';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, scrubSecrets } from './errors';
 
 export interface AlkiraResponse<T = unknown> {
@@ -110,8 +109,6 @@ export class AlkiraClient {
         Accept: 'application/json',
         'x-ak-request-id': `client-${randomUUID()}`,
       };
-      // The embedded emulator reveals stored keys only to this process (never sent to a portal).
-      if (this.config.mode === 'emulator') headers[INTERNAL_CREDENTIAL_HEADER] = internalCredential();
       let target = url;
       let res: Response;
       // Redirects are followed by hand and only within the API's origin, so the

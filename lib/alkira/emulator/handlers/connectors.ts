@@ -5,7 +5,7 @@
  * for deletion, removed when its provision request succeeds).
  */
 import { randomUUID } from 'node:crypto';
-import { isInternalCaller } from '@/lib/alkira/internal-credential';
+import { isAppCaller } from '../app-caller';
 import { ApiError, ok, readJsonBody, type ApiResult } from '../http';
 import type { Handler, Route } from '../router';
 import { connectorProvisionState, startProvisioning } from '../provisioning';
@@ -117,10 +117,12 @@ function maskTunnelSecrets(body: Json): Json {
 
 /**
  * The connector as the API shows it; `provisionState` is null until it is
- * first provisioned. Secrets are in clear only for the app itself.
+ * first provisioned. Secrets are in clear only for the app itself (its
+ * per-process token); the emulator refuses other callers already, and masking
+ * keeps that true should the gate ever be relaxed.
  */
 function connectorJson(row: ConnectorRow, now: number, req: Request): Json {
-  const body = isInternalCaller(req.headers) ? row.body : maskTunnelSecrets(row.body);
+  const body = isAppCaller(req) ? row.body : maskTunnelSecrets(row.body);
   const out: Json = { ...body, provisionState: connectorProvisionState(row.id, now) };
   if (row.markedForDeletion) out.markedForDeletion = true;
   return out;
