@@ -1,21 +1,9 @@
 /** @type {import('next').NextConfig} */
 
-// Next's production pages need inline bootstrap scripts; dev mode additionally
-// evaluates code for fast refresh, so 'unsafe-eval' is allowed there only.
-const isDev = process.env.NODE_ENV === 'development';
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
+// The Content-Security-Policy (with a per-request script nonce) and HSTS are
+// set by proxy.ts; these are the static ones, a fallback for any response the
+// proxy does not see.
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import './globals.css';
@@ -15,6 +16,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, so Next can put the proxy's CSP nonce on its scripts.
+  await connection();
   const viewer = await currentViewer();
   // With sign-in on, pages are only for users with a role; the API enforces the same per route.
   const gate = viewer.mode === 'oidc' && !viewer.user?.role;

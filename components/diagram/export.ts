@@ -6,6 +6,7 @@
 import type { DiagramLayout, Point } from '@/lib/diagram/layout';
 import { LINE_HEIGHT } from '@/lib/diagram/layout';
 import type { DiagramGraph, DiagramNode, DiagramNodeKind } from '@/lib/diagram/types';
+import { trimChar } from '@/lib/text/trim';
 
 const KIND_LABEL: Record<DiagramNodeKind, string> = {
   vhub: 'ALKIRA vHUB',
@@ -210,6 +211,6 @@ export { downloadBlob } from '@/lib/client/download';
 
 /** `<resource_name>-topology.<ext>`, with anything unsafe in a file name replaced. */
 export function exportFileName(resourceName: string | undefined, ext: 'svg' | 'png'): string {
-  const base = (resourceName ?? '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '') || 'connector';
+  const base = trimChar((resourceName ?? '').replace(/[^A-Za-z0-9_.-]+/g, '_'), '_') || 'connector';
   return `${base}-topology.${ext}`;
 }

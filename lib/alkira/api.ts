@@ -7,7 +7,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { AlkiraClient, type AlkiraResponse } from './client';
 import { loadAlkiraConfig, type AlkiraConfig } from './config';
-import { AlkiraHttpError, AlkiraUnavailableError } from './errors';
+import { AlkiraHttpError, AlkiraUnavailableError, CreateOutcomeUnknownError } from './errors';
 
 export interface RawSegment { id: number | string; name: string; asn?: number; ipBlocks?: { values?: string[] } }
 export interface RawGroup { id: number | string; name: string; description?: string }
@@ -106,29 +106,66 @@ export class AlkiraApi {
   /**
    * Creates a connector without ever creating two: when an attempt fails in a
    * way where the server may have acted (5xx, timeout, reset), it looks the
-   * name up first and adopts the connector if it now exists.
+   * name up first and adopts the connector if it now exists. A lookup that
+   * fails itself does not end the create (the next attempt, or the caller's
+   * reconciliation, settles it): an upstream that committed is never reported
+   * as having failed because its answer and a lookup were both lost.
    */
   async createConnector(body: AlkiraConnector, provision: boolean, sensitive: string[]): Promise<MutationResult<AlkiraConnector>> {
     const path = await this.connectorsPath();
-    let adopted = false;
-    const res: AlkiraResponse<AlkiraConnector> = await this.client.request<AlkiraConnector>('POST', path, {
-      body,
-      query: { provision: provision || undefined },
-      sensitive,
-      beforeRetry: async () => {
-        const existing = await this.findConnectorByName(body.name);
-        if (!existing) return null;
-        adopted = true;
-        // The lost response carried the provision request id; the item GET may too.
-        const headers = new Headers();
-        if (provision && existing.id !== undefined) {
-          const item = await this.getConnector(Number(existing.id)).catch(() => null);
-          if (item?.provisionRequestId) headers.set('x-provision-request-id', item.provisionRequestId);
+    let adopted: MutationResult<AlkiraConnector> | null = null;
+    let mayHaveActed = false;
+    let res: AlkiraResponse<AlkiraConnector>;
+    try {
+      res = await this.client.request<AlkiraConnector>('POST', path, {
+        body,
+        query: { provision: provision || undefined },
+        sensitive,
+        beforeRetry: async () => {
+          mayHaveActed = true;
+          adopted = await this.adoptByName(body.name, provision).catch(() => null);
+          if (!adopted) return null;
+          const headers = new Headers();
+          if (adopted.provisionRequestId) headers.set('x-provision-request-id', adopted.provisionRequestId);
+          return { status: 200, headers, data: adopted.data };
+        },
+      });
+    } catch (err) {
+      // After an attempt that may have committed, a final failure (even a 409
+      // "name taken" from a retry) may hide our own connector: look once more.
+      if (!mayHaveActed) throw err;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const found = await this.adoptByName(body.name, provision).catch(() => null);
+        if (found) {
+          console.info(`[alkira] POST ${new URL(this.client.url(path)).pathname}: the create failed (${err instanceof Error ? err.name : 'error'}), but the change was applied; adopting it`);
+          return found;
         }
-        return { status: 200, headers, data: existing };
-      },
-    });
-    return { data: res.data, provisionRequestId: res.headers.get('x-provision-request-id'), adopted };
+        await new Promise((r) => setTimeout(r, this.config.retryBaseMs * 2 ** attempt));
+      }
+      throw new CreateOutcomeUnknownError(err);
+    }
+    if (adopted) return adopted;
+    return { data: res.data, provisionRequestId: res.headers.get('x-provision-request-id') };
+  }
+
+  /**
+   * The connector named `name` as the result of a create whose answer was lost,
+   * with its provision request id (read from the connector, retried a few
+   * times so a passing upstream fault does not lose it); null when no
+   * connector has that name.
+   */
+  async adoptByName(name: string, provision: boolean): Promise<MutationResult<AlkiraConnector> | null> {
+    const existing = await this.findConnectorByName(name);
+    if (!existing) return null;
+    let provisionRequestId: string | null = null;
+    if (provision && existing.id !== undefined) {
+      for (let attempt = 0; attempt < 3 && provisionRequestId === null; attempt++) {
+        const item = await this.getConnector(Number(existing.id)).catch(() => null);
+        provisionRequestId = item?.provisionRequestId ?? null;
+        if (provisionRequestId === null) await new Promise((r) => setTimeout(r, this.config.retryBaseMs * 2 ** attempt));
+      }
+    }
+    return { data: existing, provisionRequestId, adopted: true };
   }
 
   /** Full replacement (PUT is idempotent, so plain retries are safe). */

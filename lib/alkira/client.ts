@@ -102,7 +102,7 @@ export class AlkiraClient {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
     try {
-      const headers = {
+      const headers: Record<string, string> = {
         ...this.config.headers,
         Authorization: this.config.authorization,
         'Content-Type': 'application/json',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { trimCharEnd } from '@/lib/text/trim';
 /**
  * Where the Alkira API is and how to authenticate, from the environment:
  * - `ALKIRA_PORTAL` set → portal mode. A host name gives `https://<host>/api`
@@ -48,14 +49,14 @@ function b64(text: string): string {
 
 /** `https://<host>/api` for a bare host, `<url>/api` for a URL. */
 export function portalBaseUrl(portal: string): string {
-  const trimmed = portal.trim().replace(/\/+$/, '');
+  const trimmed = trimCharEnd(portal.trim(), '/');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   const url = new URL(withScheme);
   url.username = '';
   url.password = '';
   url.search = '';
   url.hash = '';
-  return url.toString().replace(/\/+$/, '') + '/api';
+  return trimCharEnd(url.toString(), '/') + '/api';
 }
 
 /** This server's origin, for reaching its embedded emulator. */

@@ -14,7 +14,8 @@ import type { AuditActor } from '@/lib/store/audit-log';
 import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
 import { AlkiraHttpError } from './errors';
-import { historyForConnector, recordProvisionRequest, type ProvisionOperation } from './history';
+import { historyForConnector, openCreateIntent, recordProvisionRequest, settleCreateIntent, type ProvisionOperation } from './history';
+import { createsInFlight, reconcile } from './reconcile';
 import { resolveDesign, type UnresolvedReference } from './resolve';
 import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
 import { refreshed, summarize, type ConnectorSummary } from './summary';
@@ -51,6 +52,8 @@ async function record(api: AlkiraApi, conn: { id: number; name: string }, operat
 }
 
 export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend: BackendInfo; connectors: ConnectorSummary[] }> {
+  // Adopt what a lost answer or a crash left open before showing the list.
+  await reconcile(api).catch(() => undefined);
   const connectors = await api.listConnectors();
   return { backend: backendInfo(api.config), connectors: await summarize(api, connectors) };
 }
@@ -64,18 +67,39 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   const existing = await api.findConnectorByName(design.name);
   if (existing) throw new ApiError(409, `A connector named "${design.name}" already exists (id ${existing.id})`);
 
-  const result = await api.createConnector(resolution.body, provision, resolution.sensitive);
+  // Written before the request leaves: a lost answer or a crash before the
+  // result is recorded leaves it open, and the reconciler adopts the connector.
+  const intent = await openCreateIntent(api.config.backendKey, design.name, provision);
+  let result: Awaited<ReturnType<AlkiraApi['createConnector']>>;
+  createsInFlight().add(intent);
+  try {
+    result = await api.createConnector(resolution.body, provision, resolution.sensitive);
+  } catch (err) {
+    // A definite refusal created nothing; anything else stays open for the reconciler.
+    if (err instanceof AlkiraHttpError) await settleCreateIntent(intent, 'refused');
+    throw err;
+  } finally {
+    createsInFlight().delete(intent);
+  }
   const id = Number(result.data.id);
   if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
   const name = result.data.name ?? design.name;
   await record(api, { id, name }, 'create', result.provisionRequestId);
+  await settleCreateIntent(intent, result.adopted ? 'adopted' : 'created');
   if (actor) {
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
     await auditConnectorCreate(change, resolution.body, provision);
   }
   saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
-  return { id, connector, provisionRequestId: result.provisionRequestId };
+  return {
+    id,
+    connector,
+    provisionRequestId: result.provisionRequestId,
+    ...(result.adopted
+      ? { adopted: true, message: 'Alkira created the connector but its answer was lost; Connector Studio found it by name and adopted it' }
+      : {}),
+  };
 }
 
 export async function getConnectorView(api: AlkiraApi, id: number) {

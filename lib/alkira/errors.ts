@@ -46,3 +46,18 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
   out = out.replace(/("?(?:preSharedKey|pre_shared_key|password|apiKey|api_key)"?\s*[:=]\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${MASK}"`);
   return out;
 }
+
+/**
+ * A create may have been applied, but neither its answer nor a lookup by name
+ * could confirm it. Not a failure: the app keeps a write-ahead record and
+ * adopts the connector once Alkira answers again (answers 502 with that message).
+ */
+export class CreateOutcomeUnknownError extends Error {
+  constructor(readonly cause: unknown) {
+    super(
+      `Alkira did not confirm the create (${cause instanceof Error ? cause.message : 'no answer'}). It may have been applied: ` +
+        'Connector Studio keeps checking and adds the connector to the dashboard if it appears; do not create it again.',
+    );
+    this.name = 'CreateOutcomeUnknownError';
+  }
+}

@@ -4,11 +4,17 @@ import 'server-only';
  * SQLite or PostgreSQL); this module keeps the import path the Alkira code uses.
  */
 export {
+  hasRecordedCreate,
   historyForConnector,
   latestByConnector,
+  openCreateIntent,
+  openCreateIntents,
   recordProvisionRequest,
+  settleCreateIntent,
   TERMINAL_STATES,
+  unsettledRequests,
   updateProvisionState,
+  type CreateIntent,
   type ProvisionHistoryEntry,
   type ProvisionOperation,
 } from '@/lib/store/provision-history';

@@ -13,6 +13,7 @@ import {
   type NumberLike,
   type TunnelDesign,
 } from './design';
+import { trimChar, trimCharEnd } from '@/lib/text/trim';
 
 export interface DesignToAlkiraLookups {
   /** Segment id (or expression) → segment name; undefined when unknown. */
@@ -108,9 +109,9 @@ export function designToAlkiraConnector(design: ConnectorDesign, lookups: Design
 
 /** A Terraform identifier derived from a connector name (the HCL resource label). */
 export function resourceNameFor(name: string): string {
-  let id = name.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  let id = trimChar(name.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '_'), '_');
   if (!/^[a-z_]/.test(id)) id = 'connector_' + id;
-  return id.replace(/_+$/, '') || 'connector';
+  return trimCharEnd(id, '_') || 'connector';
 }
 
 /** The design a live Alkira connector corresponds to (so the designer can edit it). */

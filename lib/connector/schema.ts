@@ -20,6 +20,10 @@ import { closestName } from './hcl/import/suggest';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
 
+// In the browser the page's CSP forbids eval: zod's compiled parsers would be
+// refused anyway, and its `new Function` probe is reported as a violation.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 const isBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() === '';
 const blankToUndefined = (value: unknown): unknown => (isBlank(value) ? undefined : value);
 

@@ -1,10 +1,12 @@
 /**
  * Reads a JSON object request body with a hard size limit, so a client cannot
- * make the server buffer an arbitrarily large upload.
+ * make the server buffer an arbitrarily large upload, and within the nesting,
+ * array, string and key limits of `./limits`.
  */
 import { ApiError } from './response';
+import { parseJsonWithinLimits, REQUEST_LIMITS } from './limits';
 
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_BODY_BYTES = REQUEST_LIMITS.bodyBytes;
 
 /** The raw body, refusing (413) more than `limit` bytes whether or not Content-Length is declared. */
 export async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
@@ -38,8 +40,16 @@ function tooLarge(limit: number): ApiError {
   return new ApiError(413, `Request body is larger than ${Math.round(limit / 1024)} KB`);
 }
 
+/** JSON bodies are `application/json` (or a `+json` type); no content type is taken as JSON too. */
+function checkJsonContentType(header: string | null): void {
+  const type = (header ?? '').split(';')[0].trim().toLowerCase();
+  if (type === '' || type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return;
+  throw new ApiError(415, `Send the body as JSON with Content-Type: application/json (got ${type.slice(0, 100)})`);
+}
+
 /** The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large. */
 export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
+  checkJsonContentType(req.headers.get('content-type'));
   const bytes = await readLimited(req, limit);
   let text: string;
   try {
@@ -48,12 +58,9 @@ export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES):
     throw new ApiError(400, 'Request body is not valid UTF-8');
   }
   if (text.trim() === '') throw new ApiError(400, 'Request body is empty; expected a JSON object');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'Request body is not valid JSON');
-  }
+  const reading = parseJsonWithinLimits(text);
+  if (!reading.ok) throw new ApiError(400, reading.message);
+  const parsed = reading.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new ApiError(400, 'Request body must be a JSON object');
   }

@@ -1,16 +1,18 @@
 /**
- * Wraps every API route handler: refuses cross-site mutations (again, in case
- * the root proxy is bypassed), enforces the route's role, maps typed errors to the JSON error shape, and
+ * Wraps every API route handler: refuses unknown hosts and cross-site
+ * mutations (again, in case the root proxy is bypassed), enforces the route's
+ * role, maps typed errors to the JSON error shape, and
  * turns anything unexpected into a 500 that reveals nothing but a reference.
  */
 import { randomUUID } from 'node:crypto';
 import { AlkiraConfigError } from '@/lib/alkira/config';
 import { AuthConfigError } from '@/lib/auth/config';
 import { authorize } from '@/lib/auth/policy';
-import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, scrubSecrets } from '@/lib/alkira/errors';
+import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
 import { StoreSecretError } from '@/lib/store/secrets';
 import { ApiError, errorResponse } from './response';
-import { crossSiteRefusal } from './same-origin';
+import { routeFor } from './routes';
+import { requestRefusal } from './same-origin';
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -20,7 +22,7 @@ export function toErrorResponse(err: unknown): Response {
     const status = err.status >= 400 && err.status < 500 ? err.status : 502;
     return errorResponse(status, `Alkira API: ${err.message}`);
   }
-  if (err instanceof AlkiraUnavailableError) return errorResponse(502, err.message);
+  if (err instanceof AlkiraUnavailableError || err instanceof CreateOutcomeUnknownError) return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
   if (err instanceof AlkiraConfigError || err instanceof AuthConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
@@ -34,7 +36,8 @@ export function toErrorResponse(err: unknown): Response {
 export function withErrorHandling<C>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
-      const refusal = crossSiteRefusal(req.method, req.headers, new URL(req.url).host);
+      const url = new URL(req.url);
+      const refusal = requestRefusal(req.method, req.headers, url.host, routeFor(url.pathname)?.mutates ?? false);
       if (refusal) return errorResponse(403, refusal);
       authorize(req); // the role every route needs (lib/auth/policy-table.ts)
       return await handler(req, ctx);

@@ -114,5 +114,20 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         }
       },
     },
+    '0004_create_intents': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('create_intents')
+          .addColumn('id', idType, idConstraint)
+          .addColumn('backend', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('provision', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('settled_at', 'text')
+          .addColumn('outcome', 'text')
+          .execute();
+        await db.schema.createIndex('create_intents_open').on('create_intents').columns(['backend', 'settled_at']).execute();
+      },
+    },
   };
 }

@@ -125,3 +125,65 @@ export async function latestByConnector(backend: string): Promise<Map<number, Pr
     .execute();
   return new Map(rows.map((r) => [Number(r.connector_id), toEntry(r)]));
 }
+
+/** Requests the app started whose final state it has not seen yet (oldest first). */
+export async function unsettledRequests(backend: string): Promise<ProvisionHistoryEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('provision_history')
+    .selectAll()
+    .where('backend', '=', backend)
+    .where('request_id', 'is not', null)
+    .where((eb) => eb.or([eb('state', 'is', null), eb('state', 'not in', [...TERMINAL_STATES])]))
+    .orderBy('seq')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** True when the app has recorded a create for this connector. */
+export async function hasRecordedCreate(backend: string, connectorId: number): Promise<boolean> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('provision_history')
+    .select('seq')
+    .where('backend', '=', backend)
+    .where('connector_id', '=', connectorId)
+    .where('operation', '=', 'create')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A create the app is about to send, written before the request leaves (a
+ * write-ahead record): if the answer is lost or the server dies before it
+ * records the result, the reconciler finds the connector by name later and
+ * adopts it, so a committed create is never lost or duplicated.
+ */
+export interface CreateIntent {
+  id: number;
+  name: string;
+  provision: boolean;
+  createdAt: string;
+}
+
+export async function openCreateIntent(backend: string, name: string, provision: boolean): Promise<number> {
+  const db = await getDb();
+  const row = await db
+    .insertInto('create_intents')
+    .values({ backend, name, provision: provision ? 1 : 0, created_at: new Date().toISOString(), settled_at: null, outcome: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** `outcome`: 'created', 'adopted', 'refused' (a definite upstream 4xx) or 'absent' (never appeared). */
+export async function settleCreateIntent(id: number, outcome: 'created' | 'adopted' | 'refused' | 'absent'): Promise<void> {
+  const db = await getDb();
+  await db.updateTable('create_intents').set({ settled_at: new Date().toISOString(), outcome }).where('id', '=', id).where('settled_at', 'is', null).execute();
+}
+
+export async function openCreateIntents(backend: string): Promise<CreateIntent[]> {
+  const db = await getDb();
+  const rows = await db.selectFrom('create_intents').selectAll().where('backend', '=', backend).where('settled_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, provision: Number(r.provision) === 1, createdAt: r.created_at }));
+}

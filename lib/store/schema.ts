@@ -71,8 +71,22 @@ export interface AuditLogTable {
   outcome_of: string | null;
 }
 
+/** A create about to be sent (write-ahead), settled once its result is known; see lib/alkira/reconcile.ts. */
+export interface CreateIntentsTable {
+  id: Generated<number>;
+  backend: string;
+  name: string;
+  /** 1 when the create asked Alkira to provision. */
+  provision: number;
+  created_at: string;
+  settled_at: string | null;
+  /** 'created', 'adopted', 'refused' or 'absent'. */
+  outcome: string | null;
+}
+
 export interface StoreSchema {
   audit_log: AuditLogTable;
+  create_intents: CreateIntentsTable;
   provision_history: ProvisionHistoryTable;
   designs: DesignsTable;
   design_versions: DesignVersionsTable;

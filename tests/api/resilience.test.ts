@@ -100,6 +100,37 @@ describe('a create whose response is lost', () => {
     expect(await connectorsNamed('lost-timeout')).toHaveLength(1);
   });
 
+  it('adopts it and says so when the lookups after the lost answer fail too', async () => {
+    // The POST commits, then hangs past the client's timeout; while it hangs, name lookups start failing.
+    await injectFaults(server, [{ method: 'POST', path: CONNECTORS_PATH, status: 502, afterCommit: true, delayMs: 3000, times: 1 }]);
+    const pending = call(server, 'POST', '/api/connectors', basicDesign('lost-lookups'));
+    while ((await connectorsNamed('lost-lookups')).length === 0) await new Promise((res) => setTimeout(res, 50));
+    // Every lookup of one client call (5 attempts) and one more after that fail.
+    await injectFaults(server, [{ method: 'GET', path: CONNECTORS_PATH, status: 502, times: 6 }]);
+    const r = await pending;
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      adopted: true,
+      message: 'Alkira created the connector but its answer was lost; Connector Studio found it by name and adopted it',
+      provisionRequestId: expect.any(String),
+    });
+    expect(await connectorsNamed('lost-lookups')).toHaveLength(1);
+  });
+
+  it('returns the provision request id even when reading the adopted connector fails at first', async () => {
+    await injectFaults(server, [
+      { method: 'POST', path: CONNECTORS_PATH, status: 500, afterCommit: true, times: 1 },
+      // The item GET (which carries the provision request id) fails for one whole client call.
+      { method: 'GET', path: `${CONNECTORS_PATH}/`, status: 500, times: 5 },
+    ]);
+    const r = await call(server, 'POST', '/api/connectors', basicDesign('lost-item-read'));
+    expect(r.status).toBe(201);
+    expect(r.body.adopted).toBe(true);
+    expect(r.body.provisionRequestId).toEqual(expect.any(String));
+    const request = await call(server, 'GET', `/api/provision-requests/${r.body.provisionRequestId}`);
+    expect(request.status).toBe(200);
+  });
+
   it('the adopted connector appears in the list', async () => {
     const list = await call(server, 'GET', '/api/connectors');
     const names = list.body.connectors.map((c: { name: string }) => c.name);

@@ -3,6 +3,8 @@
  * designs that resolve against the emulator's seed catalog, and small HTTP
  * helpers (plain fetch against the real server, nothing mocked).
  */
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
 
 export const TEST_ENV = {
@@ -83,7 +85,8 @@ export interface JsonReply<T = any> {
 export async function call<T = any>(server: RunningServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReply<T>> {
   const res = await fetch(server.url + path, {
     method,
-    headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+    // JSON even without a body: a POST with neither Origin nor a JSON type is refused as a possible cross-site form.
+    headers: body === undefined && method !== 'POST' ? headers : { 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -139,5 +142,22 @@ export async function waitForProvision(server: RunningServer, requestId: string,
     if (['SUCCESS', 'FAILED', 'PARTIAL_SUCCESS'].includes(r.body.state)) return r.body;
     if (Date.now() > deadline) throw new Error(`provision request ${requestId} still ${r.body.state}`);
     await new Promise((res) => setTimeout(res, 150));
+  }
+}
+
+/**
+ * The pre-shared keys the emulator (standing in for Alkira) stored for a
+ * connector, read from its database: its API shows them only to the app.
+ */
+export function storedTunnelKeys(server: RunningServer, id: number): string[] {
+  const db = new Database(path.join(server.dataDir, 'emulator.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT body FROM connectors WHERE id = ?').get(id) as { body: string } | undefined;
+    const body = JSON.parse(row?.body ?? '{}');
+    return (body.instances ?? []).flatMap((i: any) =>
+      (i.segmentOptions ?? []).flatMap((so: any) => (so.customerGateways ?? []).flatMap((g: any) => (g.tunnels ?? []).map((t: any) => t.preSharedKey))),
+    );
+  } finally {
+    db.close();
   }
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
+import { storedTunnelKeys } from '../api/support';
 
 let server: RunningServer;
 let api: ReturnType<typeof client>;
@@ -48,7 +49,9 @@ describe('create', () => {
     const created = await api.call('POST', `${CONNECTORS}?provision=true`, toBody(ipsecDesign('er-ipsec')));
     expect(created.status).toBe(202);
     const tunnel = created.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
+    // The tests hold the app's token, so they see what the app sees.
     expect(tunnel).toMatchObject({ name: 'primary-tunnel', preSharedKey: 'psk-secret-123!', profileId: 10 });
+    expect(storedTunnelKeys(server, created.body.id)).toContain('psk-secret-123!');
     expect(typeof tunnel.id).toBe('string');
     expect(server.logs()).not.toContain('psk-secret-123!');
   });

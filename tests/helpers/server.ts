@@ -21,6 +21,8 @@ export interface RunningServer {
   port: number;
   dataDir: string;
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL: no shutdown code runs, as in a crash). */
+  crash(): Promise<void>;
   logs(): string;
 }
 
@@ -87,6 +89,12 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     port,
     dataDir,
     logs: () => out,
+    crash: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -3,6 +3,9 @@
  * request-id echo, fault injection and afterCommit can wrap every answer), and
  * the error type that becomes `{ "message": ... }` with a status.
  */
+import { readLimited } from '@/lib/http/body';
+import { parseJsonWithinLimits, REQUEST_LIMITS } from '@/lib/http/limits';
+import { ApiError as AppApiError } from '@/lib/http/response';
 
 export interface ApiResult {
   status: number;
@@ -38,14 +41,23 @@ export function toResponse(result: ApiResult, requestId: string): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }
 
-/** Reads a JSON body: 400 when it is missing or malformed (never a 500). */
+/** Reads a JSON body within the app's limits (size, depth, lengths): 400/413, never a 500. */
 export async function readJsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.trim() === '') throw new ApiError(400, 'Request body is required (JSON)');
+  let bytes: Uint8Array;
   try {
-    return JSON.parse(text) as unknown;
+    bytes = await readLimited(req, REQUEST_LIMITS.bodyBytes);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new ApiError(400, `Request body is not valid JSON: ${detail}`);
+    if (err instanceof AppApiError) throw new ApiError(err.status, err.message);
+    throw err;
   }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'Request body is not valid UTF-8');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'Request body is required (JSON)');
+  const reading = parseJsonWithinLimits(text);
+  if (!reading.ok) throw new ApiError(400, reading.message);
+  return reading.value;
 }

@@ -5,6 +5,7 @@
  */
 import { RESOURCE_TYPE, resourceLabel } from './render';
 import { quoteHclString } from './strings';
+import { trimCharEnd } from '@/lib/text/trim';
 
 /** `import { to = alkira_connector_azure_expressroute.<label>  id = "<id>" }`, formatted as terraform fmt does. */
 export function renderImportBlock(resourceName: string, id: string | number): string {
@@ -13,5 +14,5 @@ export function renderImportBlock(resourceName: string, id: string | number): st
 
 /** The connector's HCL followed by its import block, separated by one blank line. */
 export function withImportBlock(connectorHcl: string, resourceName: string, id: string | number): string {
-  return `${connectorHcl.replace(/\n*$/, '\n')}\n${renderImportBlock(resourceName, id)}`;
+  return `${trimCharEnd(connectorHcl, '\n') + '\n'}\n${renderImportBlock(resourceName, id)}`;
 }

@@ -5,6 +5,7 @@
  * literal `${` / `%{` must be doubled (`$${`, `%%{`), or Terraform would try to
  * interpolate what the user typed.
  */
+import { trimChar } from '@/lib/text/trim';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '\\"',
@@ -79,11 +80,11 @@ export function isHclIdentifier(name: string): boolean {
  * `fallback` when nothing usable is left.
  */
 export function toHclIdentifier(text: string, fallback: string): string {
-  const cleaned = text
+  let cleaned = text
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_+|_+$/g, '');
+    .replace(/_+/g, '_');
+  cleaned = trimChar(cleaned, '_');
   if (cleaned === '') return fallback;
   return /^[0-9]/.test(cleaned) ? '_' + cleaned : cleaned;
 }

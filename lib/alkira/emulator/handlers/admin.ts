@@ -3,6 +3,7 @@
  * ALKIRA_EMULATOR_ADMIN=1 (otherwise 404 as if absent), and then, like the
  * emulator API, only for callers holding the app's token (`app-caller.ts`).
  */
+import { requestRefusal } from '@/lib/http/same-origin';
 import { emulatorRefusal } from '../app-caller';
 import { emulatorConfig } from '../config';
 import { addFaultRules, clearFaultRules, faultRulesBody, listFaultRules } from '../faults';
@@ -14,6 +15,9 @@ async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult):
   if (!emulatorConfig().adminEnabled) return toResponse(errorResult(404, 'Not found'), requestId);
   const refusal = emulatorRefusal(req);
   if (refusal) return toResponse(errorResult(refusal.status, refusal.message), requestId);
+  // The proxy's host and cross-site guard, again (a backstop if it is bypassed).
+  const crossSite = requestRefusal(req.method, req.headers, new URL(req.url).host);
+  if (crossSite) return toResponse(errorResult(403, crossSite), requestId);
   try {
     return toResponse(await run(), requestId);
   } catch (err) {

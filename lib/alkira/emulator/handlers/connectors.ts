@@ -5,6 +5,7 @@
  * for deletion, removed when its provision request succeeds).
  */
 import { randomUUID } from 'node:crypto';
+import { isAppCaller } from '../app-caller';
 import { ApiError, ok, readJsonBody, type ApiResult } from '../http';
 import type { Handler, Route } from '../router';
 import { connectorProvisionState, startProvisioning } from '../provisioning';
@@ -86,9 +87,43 @@ function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
   return out;
 }
 
-/** The connector as the API shows it; `provisionState` is null until it is first provisioned. */
-function connectorJson(row: ConnectorRow, now: number): Json {
-  const out: Json = { ...row.body, provisionState: connectorProvisionState(row.id, now) };
+/** Stored secrets as shown to callers other than the app (which presents the internal credential). */
+export const EMULATOR_SECRET_MASK = '********';
+
+/** A copy of a stored connector with every tunnel's pre-shared key and remote auth value masked. */
+function maskTunnelSecrets(body: Json): Json {
+  return {
+    ...body,
+    instances: asList(body.instances).map((inst) => ({
+      ...inst,
+      ...(Array.isArray(inst.segmentOptions)
+        ? {
+            segmentOptions: asList(inst.segmentOptions).map((so) => ({
+              ...so,
+              customerGateways: asList(so.customerGateways).map((g) => ({
+                ...g,
+                tunnels: asList(g.tunnels).map((t) => ({
+                  ...t,
+                  ...(t.preSharedKey ? { preSharedKey: EMULATOR_SECRET_MASK } : {}),
+                  ...(t.remoteAuthValue ? { remoteAuthValue: EMULATOR_SECRET_MASK } : {}),
+                })),
+              })),
+            })),
+          }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * The connector as the API shows it; `provisionState` is null until it is
+ * first provisioned. Secrets are in clear only for the app itself (its
+ * per-process token); the emulator refuses other callers already, and masking
+ * keeps that true should the gate ever be relaxed.
+ */
+function connectorJson(row: ConnectorRow, now: number, req: Request): Json {
+  const body = isAppCaller(req) ? row.body : maskTunnelSecrets(row.body);
+  const out: Json = { ...body, provisionState: connectorProvisionState(row.id, now) };
   if (row.markedForDeletion) out.markedForDeletion = true;
   return out;
 }
@@ -117,10 +152,10 @@ function provisioned(status: number, body: Json, requestId: string | undefined):
   return requestId ? ok(body, 202, { 'x-provision-request-id': requestId }) : ok(body, status);
 }
 
-const list: Handler = ({ params, query, now }) => {
+const list: Handler = ({ req, params, query, now }) => {
   requireTenant(params.tn);
   const rows = listConnectors({ name: query.get('name') ?? undefined, includeMarked: flag(query, 'includeMarkedForDeletion') });
-  return ok(rows.map((r) => connectorJson(r, now)));
+  return ok(rows.map((r) => connectorJson(r, now, req)));
 };
 
 const create: Handler = async ({ req, params, query, now }) => {
@@ -132,12 +167,12 @@ const create: Handler = async ({ req, params, query, now }) => {
     const requestId = flag(query, 'provision') ? startProvisioning(row.id, 'create', row.body, now).id : undefined;
     return { row, requestId };
   });
-  return provisioned(201, connectorJson(row, now), requestId);
+  return provisioned(201, connectorJson(row, now, req), requestId);
 };
 
-const read: Handler = ({ params, query, now }) => {
+const read: Handler = ({ req, params, query, now }) => {
   const row = liveConnector(params, flag(query, 'includeMarkedForDeletion'));
-  const body = connectorJson(row, now);
+  const body = connectorJson(row, now, req);
   const headers: Record<string, string> = {};
   if (body.provisionState) headers['x-provision-request-state'] = String(body.provisionState);
   const latest = latestProvisionRequest(row.id);
@@ -155,7 +190,7 @@ const update: Handler = async ({ req, params, query, now }) => {
     replaceConnector(current.id, input.name, body, now);
     return flag(query, 'provision') ? startProvisioning(current.id, 'update', body, now).id : undefined;
   });
-  return provisioned(200, connectorJson(getConnector(current.id) as ConnectorRow, now), requestId);
+  return provisioned(200, connectorJson(getConnector(current.id) as ConnectorRow, now, req), requestId);
 };
 
 const remove: Handler = ({ params, query, now }) => {

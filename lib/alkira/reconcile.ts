@@ -1,0 +1,69 @@
+import 'server-only';
+/**
+ * Settles what a lost answer or a crash left open, so nothing the app started
+ * stays unknown: create intents (adopt the connector if Alkira made it,
+ * otherwise close them once they are old enough that no attempt can still be
+ * running) and provision requests whose final state the app has not seen.
+ * Runs at start-up and every few seconds (instrumentation.ts), and before the
+ * dashboard's list, so a restarted server catches up without anyone watching.
+ */
+import type { AlkiraApi } from './api';
+import {
+  hasRecordedCreate,
+  openCreateIntents,
+  recordProvisionRequest,
+  settleCreateIntent,
+  unsettledRequests,
+} from './history';
+import { refreshed } from './summary';
+
+/** An intent older than this whose connector never appeared did not create one (longer than any create's retries). */
+const ABSENT_AFTER_MS = 5 * 60_000;
+
+const IN_FLIGHT = Symbol.for('connector-studio.creates-in-flight');
+type WithInFlight = typeof globalThis & { [IN_FLIGHT]?: Set<number> };
+
+/** Intent ids whose create request is still running in this process (shared by every route bundle). */
+export function createsInFlight(): Set<number> {
+  const g = globalThis as WithInFlight;
+  g[IN_FLIGHT] ??= new Set();
+  return g[IN_FLIGHT];
+}
+
+export interface ReconcileReport {
+  adopted: number;
+  absent: number;
+  refreshed: number;
+}
+
+export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<ReconcileReport> {
+  const backend = api.config.backendKey;
+  const report: ReconcileReport = { adopted: 0, absent: 0, refreshed: 0 };
+  const running = createsInFlight();
+  for (const intent of await openCreateIntents(backend)) {
+    if (running.has(intent.id)) continue;
+    let found: Awaited<ReturnType<AlkiraApi['adoptByName']>>;
+    try {
+      found = await api.adoptByName(intent.name, intent.provision);
+    } catch {
+      continue; // Alkira unavailable: try again next round
+    }
+    if (found) {
+      const id = Number(found.data.id);
+      if (Number.isFinite(id) && !(await hasRecordedCreate(backend, id))) {
+        await recordProvisionRequest(backend, { connectorId: id, connectorName: intent.name, operation: 'create', requestId: found.provisionRequestId, state: null });
+        console.info(`[alkira] a create whose result was not recorded (connector ${id}) was found and adopted`);
+      }
+      await settleCreateIntent(intent.id, 'adopted');
+      report.adopted++;
+    } else if (now - Date.parse(intent.createdAt) > ABSENT_AFTER_MS) {
+      await settleCreateIntent(intent.id, 'absent');
+      report.absent++;
+    }
+  }
+  for (const entry of await unsettledRequests(backend)) {
+    const after = await refreshed(api, entry);
+    if (after.state !== entry.state) report.refreshed++;
+  }
+  return report;
+}

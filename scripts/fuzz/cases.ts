@@ -1,0 +1,213 @@
+/**
+ * What the fuzz sends: for each route family, a stream of hostile requests
+ * (malformed and deeply nested JSON, huge arrays and strings, wrong types at
+ * every path of a valid body, unicode and NUL, prototype-pollution keys, wrong
+ * content types, oversized bodies, unsupported methods, odd ids), drawn from a
+ * seeded generator so a failing run can be repeated.
+ */
+import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
+import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
+
+export interface FuzzRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  /** What kind of abuse this is, for the report. */
+  kind: string;
+}
+
+/** Mulberry32: small, fast, seeded. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)];
+const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+const ODD_IDS = [
+  '0', '-1', '1.5', '1e3', '99999999999999999999', 'abc', '%00', '%2e%2e%2f%2e%2e', '..', 'null', 'undefined',
+  '__proto__', 'constructor', '%F0%9F%92%A5', '%E2%80%AE1', 'x'.repeat(300), '1%20OR%201=1', '%27%3B--', '0x10', '+1', '007',
+];
+
+const WEIRD_STRINGS = [
+  '\u0000', 'a\u0000b', '\ud800', '\udfff', '\u202eevil', '💥'.repeat(50), '\u0007\u001b[31m', ' ', '',
+  '${jndi:ldap://x}', '<script>alert(1)</script>', '../../etc/passwd', 'NaN', '-0', '1e309', '\\', '"', '\r\n',
+];
+
+const WRONG_VALUES: unknown[] = [
+  null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, '', 'x', [], [null], {}, { a: 1 },
+  ['x', 1, null], 'x'.repeat(300), { __proto__: null },
+];
+
+const METHODS_UNSUPPORTED = ['PATCH', 'TRACE', 'PROPFIND', 'LINK', 'PURGE', 'SEARCH', 'OPTIONS', 'HEAD'];
+
+const CONTENT_TYPES = [
+  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html',
+  'application/json; charset=utf-16', 'application/octet-stream', 'garbage', 'application/json;;;', '*/*',
+];
+
+/** Every path (dotted) to a value in a JSON document. */
+function paths(value: unknown, prefix: string[] = [], out: string[][] = []): string[][] {
+  out.push(prefix);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, String(i)], out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  return out;
+}
+
+function setAt(doc: unknown, path: string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const copy: unknown = structuredClone(doc);
+  let node = copy as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path[path.length - 1]] = value;
+  return copy;
+}
+
+function nested(r: Rand, depth: number): string {
+  const open = r() < 0.5 ? '['.repeat(depth) : '{"a":'.repeat(depth);
+  const close = open.startsWith('[') ? ']'.repeat(depth) : '}'.repeat(depth);
+  return open + (r() < 0.5 ? '1' : '') + close;
+}
+
+/** A JSON body for a route that takes `valid`, abused one way. */
+function abuseJson(r: Rand, valid: unknown): { body: string | Buffer; headers: Record<string, string>; kind: string } {
+  const roll = r();
+  const validText = JSON.stringify(valid);
+  if (roll < 0.12) {
+    const cut = int(r, 0, validText.length - 1);
+    const variants = [validText.slice(0, cut), validText + ',', `{"a":1,}`, `{'a':1}`, 'NaN', '{"a":01}', '\u0000', `${validText}${validText}`, '{"a":"\\x"}', '[1,2'];
+    return { body: pick(r, variants), headers: JSON_TYPE, kind: 'malformed JSON' };
+  }
+  if (roll < 0.24) {
+    const depth = pick(r, [33, 100, 1000, 10_000, 50_000]);
+    const deep = nested(r, depth);
+    const p = pick(r, paths(valid));
+    const text = r() < 0.5 ? deep : JSON.stringify(setAt(valid, p, 0)).replace(/:0([,}\]])/, `:${deep}$1`);
+    return { body: text, headers: JSON_TYPE, kind: 'deeply nested JSON' };
+  }
+  if (roll < 0.34) {
+    const p = pick(r, paths(valid));
+    const huge = r() < 0.5 ? new Array(int(r, 1001, 100_000)).fill(r() < 0.5 ? 1 : 'x') : 'x'.repeat(int(r, 10_001, 900_000));
+    return { body: JSON.stringify(setAt(valid, p, huge)), headers: JSON_TYPE, kind: 'huge array or string' };
+  }
+  if (roll < 0.6) {
+    const p = pick(r, paths(valid));
+    return { body: JSON.stringify(setAt(valid, p, pick(r, WRONG_VALUES))), headers: JSON_TYPE, kind: 'wrong type at a path' };
+  }
+  if (roll < 0.7) {
+    const p = pick(r, paths(valid));
+    return { body: JSON.stringify(setAt(valid, p, pick(r, WEIRD_STRINGS))), headers: JSON_TYPE, kind: 'unicode/NUL' };
+  }
+  if (roll < 0.78) {
+    const key = pick(r, ['__proto__', 'constructor', 'prototype']);
+    const p = pick(r, paths(valid).filter((x) => x.length < 4));
+    const text = JSON.stringify(setAt(valid, p, { polluted: true })).replace('"polluted"', `"${key}":{"polluted":true},"x"`);
+    return { body: text, headers: JSON_TYPE, kind: 'prototype-pollution key' };
+  }
+  if (roll < 0.88) {
+    return { body: validText, headers: { 'content-type': pick(r, CONTENT_TYPES) }, kind: 'wrong content type' };
+  }
+  if (roll < 0.91) {
+    // Over the 1 MB limit, declared or not.
+    const body = Buffer.alloc(int(r, 1024 * 1024 + 1, 1536 * 1024), 0x20);
+    return { body, headers: JSON_TYPE, kind: 'oversized body' };
+  }
+  return { body: Buffer.from(Array.from({ length: int(r, 1, 200) }, () => int(r, 0, 255))), headers: JSON_TYPE, kind: 'random bytes' };
+}
+
+export interface RouteFamily {
+  name: string;
+  /** One hostile request (or, now and then, a valid one). */
+  next(r: Rand): FuzzRequest;
+}
+
+const validDesign = (r: Rand) => {
+  const template = pick(r, DESIGN_TEMPLATES).design as unknown as Record<string, unknown>;
+  return { ...template, name: `fuzz-${int(r, 0, 9)}` };
+};
+
+function jsonFamily(name: string, method: string, path: (r: Rand) => string, valid: (r: Rand) => unknown, allowed: string[]): RouteFamily {
+  return {
+    name,
+    next(r) {
+      const p = path(r);
+      const roll = r();
+      if (roll < 0.08) {
+        const m = pick(r, METHODS_UNSUPPORTED.filter((x) => !allowed.includes(x)));
+        return { method: m, path: p, headers: {}, kind: 'unsupported method' };
+      }
+      if (roll < 0.12) return { method, path: p, headers: JSON_TYPE, body: JSON.stringify(valid(r)), kind: 'valid' };
+      return { method, path: p, ...abuseJson(r, valid(r)) };
+    },
+  };
+}
+
+function readFamily(name: string, path: (r: Rand) => string, allowed: string[]): RouteFamily {
+  return {
+    name,
+    next(r) {
+      const p = path(r);
+      if (r() < 0.3) {
+        const m = pick(r, [...METHODS_UNSUPPORTED, 'POST', 'PUT', 'DELETE'].filter((x) => !allowed.includes(x)));
+        const body = r() < 0.5 ? JSON.stringify({ a: 1 }) : undefined;
+        return { method: m, path: p, headers: body ? JSON_TYPE : {}, body, kind: 'unsupported method' };
+      }
+      return { method: 'GET', path: p, headers: {}, kind: 'odd id or query' };
+    },
+  };
+}
+
+const oddId = (r: Rand) => (r() < 0.2 ? String(int(r, 1, 5)) : pick(r, ODD_IDS));
+const oddQuery = (r: Rand) => (r() < 0.5 ? '' : pick(r, ['?provision=maybe', '?provision=%00', '?provision[]=1', '?__proto__[x]=1', `?x=${'y'.repeat(5000)}`]));
+
+const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
+
+export const FAMILIES: RouteFamily[] = [
+  jsonFamily('POST /api/designs/validate', 'POST', () => '/api/designs/validate', validDesign, ['POST']),
+  jsonFamily('POST /api/designs/hcl', 'POST', () => '/api/designs/hcl', (r) => ({ design: validDesign(r), options: { omitDefaults: r() < 0.5 } }), ['POST']),
+  {
+    name: 'POST /api/hcl/parse',
+    next(r): FuzzRequest {
+      const roll = r();
+      if (roll < 0.08) return { method: pick(r, ['PATCH', 'TRACE', 'PUT', 'DELETE', 'GET']), path: '/api/hcl/parse', headers: {}, kind: 'unsupported method' };
+      const tf = `resource "alkira_connector_azure_expressroute" "x" {\n  name = "n"\n  size = "SMALL"\n}\n`;
+      const variants: Array<[string, string]> = [
+        ['deeply nested HCL', '{'.repeat(pick(r, [100, 10_000, 200_000]))],
+        ['huge string', `resource "a" "b" {\n  name = "${'a'.repeat(pick(r, [10_001, 100_000, 900_000]))}"\n}`],
+        ['malformed HCL', tf.slice(0, int(r, 0, tf.length))],
+        ['unicode/NUL', tf.replace('"n"', `"${pick(r, WEIRD_STRINGS)}"`)],
+        ['valid', tf.repeat(int(r, 1, 50))],
+      ];
+      const [kind, text] = pick(r, variants);
+      const contentType = r() < 0.15 ? pick(r, CONTENT_TYPES) : 'text/plain';
+      return { method: 'POST', path: '/api/hcl/parse', headers: { 'content-type': contentType }, body: text, kind: contentType === 'text/plain' ? kind : 'wrong content type' };
+    },
+  },
+  jsonFamily('POST /api/connectors', 'POST', (r) => '/api/connectors' + oddQuery(r), validDesign, ['GET', 'HEAD', 'POST']),
+  jsonFamily('PUT /api/connectors/{id}', 'PUT', (r) => `/api/connectors/${oddId(r)}${oddQuery(r)}`, validDesign, ['GET', 'HEAD', 'PUT', 'DELETE']),
+  readFamily('GET|DELETE /api/connectors/{id}[/design]', (r) => `/api/connectors/${oddId(r)}${r() < 0.5 ? '/design' : ''}`, ['GET', 'HEAD']),
+  readFamily('GET /api/catalog/{kind}', (r) => `/api/catalog/${r() < 0.3 ? pick(r, ['segments', 'groups', 'cxps']) : oddId(r)}`, ['GET', 'HEAD']),
+  readFamily('GET /api/provision-requests/{id}', (r) => `/api/provision-requests/${oddId(r)}`, ['GET', 'HEAD']),
+  {
+    name: 'emulator /emulator/api/...',
+    next(r) {
+      // The emulator answers only the app: the fuzz holds the test server's app token, to reach its parsing.
+      const auth = { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`, ...APP_CALLER_HEADERS };
+      const base = jsonFamily('', 'POST', () => TN, (rr) => ({ name: `fuzz-emu-${int(rr, 0, 9)}`, size: 'SMALL' }), ['GET', 'POST']).next(r);
+      const path = r() < 0.3 ? `${TN}/${oddId(r)}` : r() < 0.1 ? `/emulator/api/${oddId(r)}` : TN;
+      const method = base.method === 'POST' && path !== TN ? pick(r, ['PUT', 'GET', 'DELETE']) : base.method;
+      return { ...base, method, path, headers: { ...base.headers, ...auth } };
+    },
+  },
+];
