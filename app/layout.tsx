@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import './globals.css';
+import { SignInPrompt } from '@/components/auth/SignInPrompt';
+import { UserBadge } from '@/components/auth/UserBadge';
 import { AppNavLinks } from '@/components/designer/app-nav-links';
+import { currentViewer } from '@/lib/auth/viewer';
+import { ViewerProvider } from '@/lib/client/viewer';
 import { Providers } from './providers';
 
 export const metadata: Metadata = {
@@ -10,7 +14,10 @@ export const metadata: Metadata = {
   description: 'Design, validate, export and provision Alkira Azure ExpressRoute connectors.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  // With sign-in on, pages are only for users with a role; the API enforces the same per route.
+  const gate = viewer.mode === 'oidc' && !viewer.user?.role;
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -29,11 +36,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav aria-label="Main">
               <AppNavLinks />
             </nav>
+            <div className="ml-auto">
+              <UserBadge viewer={viewer} />
+            </div>
           </div>
         </header>
-        <Providers>
-          <main id="main">{children}</main>
-        </Providers>
+        <ViewerProvider viewer={viewer}>
+          <Providers>
+            <main id="main">
+              {gate ? (
+                <Suspense>
+                  <SignInPrompt noRole={viewer.user !== null} />
+                </Suspense>
+              ) : (
+                children
+              )}
+            </main>
+          </Providers>
+        </ViewerProvider>
       </body>
     </html>
   );

@@ -5,12 +5,12 @@
  * loopback with a throw-away data directory.
  */
 import { performance } from 'node:perf_hooks';
-import { startServer } from '../tests/helpers/server';
+import { APP_CALLER_HEADERS, startServer } from '../tests/helpers/server';
 import { designToAlkiraConnector } from '../lib/connector/mapping';
 import { designFromTemplate } from '../lib/connector/templates';
 
 const KEY = 'connector-studio-emulator';
-const AUTH = { Authorization: `api-key ${Buffer.from(KEY).toString('base64')}`, 'Content-Type': 'application/json' };
+const AUTH = { ...APP_CALLER_HEADERS, Authorization: `api-key ${Buffer.from(KEY).toString('base64')}`, 'Content-Type': 'application/json' };
 
 async function load(url: string, headers: Record<string, string>, total: number, concurrency: number) {
   const latencies: number[] = [];

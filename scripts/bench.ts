@@ -12,6 +12,7 @@ import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import { largeIpsecDesign } from './bench-designs';
 import { benchProxy } from './bench-proxy';
+import { benchStore } from './bench-store';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -57,6 +58,7 @@ async function main() {
   } else {
     console.log(`\n(proxy benchmark skipped: no production build in ${distDir}; run "npm run build" first)`);
   }
+  await benchStore();
 }
 
 main().catch((e) => {

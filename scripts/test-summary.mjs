@@ -35,17 +35,23 @@ if (existsSync('reports/vitest.json')) {
   notes.push('vitest: no report');
 }
 
-if (existsSync('reports/playwright.json')) {
-  const p = JSON.parse(readFileSync('reports/playwright.json', 'utf8'));
+// The main browser suite and the one with sign-in on (playwright.auth.config.ts).
+for (const [label, file] of [
+  ['playwright', 'reports/playwright.json'],
+  ['playwright (sign-in)', 'reports/playwright-auth.json'],
+]) {
+  if (!existsSync(file)) {
+    failed += 1;
+    notes.push(`${label}: no report`);
+    continue;
+  }
+  const p = JSON.parse(readFileSync(file, 'utf8'));
   const s = p.stats ?? {};
   passed += (s.expected ?? 0) + (s.flaky ?? 0);
   failed += s.unexpected ?? 0;
   skipped += s.skipped ?? 0;
   if ((p.errors ?? []).length > 0 && !s.unexpected) failed += 1;
-  notes.push(`playwright: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed`);
-} else {
-  failed += 1;
-  notes.push('playwright: no report');
+  notes.push(`${label}: ${(s.expected ?? 0) + (s.flaky ?? 0)} passed, ${s.unexpected ?? 0} failed`);
 }
 
 console.log(notes.join('; '));

@@ -14,6 +14,7 @@ import { StateBadge } from '@/components/provisioning/StateBadge';
 import { ConnectorSettings } from './ConnectorSettings';
 import { ConnectorTopology } from './ConnectorTopology';
 import { DeleteConnectorDialog } from './DeleteConnectorDialog';
+import { ConnectorActivity } from '@/components/activity/ConnectorActivity';
 import { ErrorState } from './ErrorState';
 import { ExportHclButton } from './ExportHclButton';
 import { ProvisionHistory } from './ProvisionHistory';
@@ -111,6 +112,8 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
         <ConnectorSettings settings={settings} />
         <ProvisionHistory requests={provisionRequests} />
       </div>
+
+      <ConnectorActivity connectorId={connector.id} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
 import { useProvisionRequest } from '@/lib/client/hooks';
 import { StateBadge } from '@/components/provisioning/StateBadge';
+import { PermissionNote } from '@/components/auth/PermissionNote';
+import { usePermission } from '@/lib/client/viewer';
 import { dangerButtonClass, secondaryButtonClass } from './button-styles';
 
 export interface DeleteConnectorDialogProps {
@@ -25,6 +27,7 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
   const inputId = useId();
   const hintId = useId();
   const [typed, setTyped] = useState('');
+  const permission = usePermission('provision');
 
   const deletion = useMutation({
     mutationFn: () => api.deleteConnector(connectorId),
@@ -49,6 +52,17 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
   const close = () => dialogRef.current?.close();
   const confirmed = typed.trim() === connectorName;
   const inFlight = deletion.isPending || (deletion.isSuccess && state !== 'FAILED');
+
+  if (!permission.allowed) {
+    return (
+      <div className="flex flex-col items-start gap-1">
+        <button type="button" className={dangerButtonClass} disabled aria-describedby={`${hintId}-permission`}>
+          Delete
+        </button>
+        <PermissionNote id={`${hintId}-permission`} reason={permission.reason ?? ''} />
+      </div>
+    );
+  }
 
   return (
     <>

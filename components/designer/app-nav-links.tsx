@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/connectors', label: 'Connectors' },
   { href: '/designer', label: 'Designer' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 /** The app header's links; the current section is marked with aria-current. */

@@ -16,6 +16,8 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { api } from '@/lib/client/api';
 import { queryKeys, useProvisionRequest } from '@/lib/client/hooks';
 import { isTerminalState } from '@/lib/client/provision-state';
+import { usePermission } from '@/lib/client/viewer';
+import { PermissionNote } from '@/components/auth/PermissionNote';
 import { ProvisionErrors } from './ProvisionErrors';
 import { StateBadge } from './StateBadge';
 
@@ -45,6 +47,8 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
   const queryClient = useQueryClient();
   const headingId = useId();
   const noteId = useId();
+  const permissionId = useId();
+  const permission = usePermission('provision');
   const [submitted, setSubmitted] = useState<SubmittedProvision | null>(resume ?? null);
   const targetId = connectorId ?? submitted?.connectorId;
 
@@ -94,13 +98,15 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
         <button
           type="button"
           onClick={() => mutation.mutate()}
-          disabled={disabled || running}
-          aria-describedby={note ? noteId : undefined}
+          disabled={disabled || running || !permission.allowed}
+          aria-describedby={[permission.reason ? permissionId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
         >
           {mutation.isPending ? 'Submitting…' : buttonLabel}
         </button>
       </div>
+
+      {permission.reason && <PermissionNote id={permissionId} reason={permission.reason} />}
 
       {note && (
         <div id={noteId} className="text-sm text-slate-700 dark:text-slate-300" data-testid="provision-note">

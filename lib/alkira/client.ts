@@ -103,6 +103,7 @@ export class AlkiraClient {
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
     try {
       const headers = {
+        ...this.config.headers,
         Authorization: this.config.authorization,
         'Content-Type': 'application/json',
         Accept: 'application/json',

@@ -8,6 +8,8 @@ import 'server-only';
  * Read on every call (cheap) so tests and operators can change env per process.
  */
 
+import { APP_CALLER_HEADER, emulatorAppToken } from './emulator/app-caller';
+
 export type BackendMode = 'emulator' | 'portal';
 
 export interface AlkiraConfig {
@@ -22,6 +24,8 @@ export interface AlkiraConfig {
    */
   backendKey: string;
   authorization: string;
+  /** Further headers on every request (the emulator's app-caller token). */
+  headers?: Record<string, string>;
   /** Values that must never appear in a message or log line. */
   secrets: string[];
   timeoutMs: number;
@@ -79,13 +83,15 @@ export function loadAlkiraConfig(requestUrl?: string, env: NodeJS.ProcessEnv = p
   if (!portal) {
     const key = env.ALKIRA_EMULATOR_API_KEY || DEFAULT_EMULATOR_API_KEY;
     const baseUrl = `${selfOrigin(requestUrl)}/emulator/api`;
+    const appToken = emulatorAppToken();
     return {
       mode: 'emulator',
       baseUrl,
       host: new URL(baseUrl).host,
       backendKey: 'emulator',
       authorization: `api-key ${b64(key)}`,
-      secrets: [key, b64(key)],
+      headers: { [APP_CALLER_HEADER]: appToken },
+      secrets: [key, b64(key), appToken],
       ...common,
     };
   }

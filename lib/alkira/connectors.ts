@@ -8,6 +8,8 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { ApiError } from '@/lib/http/errors';
+import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
+import type { AuditActor } from '@/lib/store/audit-log';
 import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
 import { AlkiraHttpError } from './errors';
@@ -43,8 +45,8 @@ async function readConnector(api: AlkiraApi, id: number) {
   }
 }
 
-function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
-  recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
+async function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
+  await recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
 }
 
 export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend: BackendInfo; connectors: ConnectorSummary[] }> {
@@ -52,7 +54,8 @@ export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend:
   return { backend: backendInfo(api.config), connectors: await summarize(api, connectors) };
 }
 
-export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean) {
+/** `actor`: who asked, for the audit trail (every route passes the signed-in user). */
+export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean, actor?: AuditActor) {
   const resolution = await resolveDesign(api, design);
   if (!resolution.ok) throw unresolvedError(resolution.unresolved);
   // Refusing a taken name up front is also what makes adoption after a lost
@@ -63,7 +66,12 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   const result = await api.createConnector(resolution.body, provision, resolution.sensitive);
   const id = Number(result.data.id);
   if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
-  record(api, { id, name: result.data.name ?? design.name }, 'create', result.provisionRequestId);
+  const name = result.data.name ?? design.name;
+  await record(api, { id, name }, 'create', result.provisionRequestId);
+  if (actor) {
+    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
+    await auditConnectorCreate(change, resolution.body, provision);
+  }
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
   return { id, connector, provisionRequestId: result.provisionRequestId };
 }
@@ -72,7 +80,7 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   const { connector, provisionState } = await readConnector(api, id);
   const [summary] = await summarize(api, [connector], new Map([[id, provisionState]]));
   const entries = await Promise.all(
-    historyForConnector(api.config.backendKey, id)
+    (await historyForConnector(api.config.backendKey, id))
       .filter((e) => e.requestId)
       .map((e) => refreshed(api, e)),
   );
@@ -90,7 +98,7 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   };
 }
 
-export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean) {
+export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean, actor?: AuditActor) {
   const { connector: stored } = await readConnector(api, id);
   const resolution = await resolveDesign(api, design, stored);
   if (!resolution.ok) throw unresolvedError(resolution.unresolved);
@@ -99,11 +107,15 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     if (err instanceof AlkiraHttpError && err.status === 404) throw notFound(id);
     throw err;
   });
-  record(api, { id, name: design.name }, 'update', result.provisionRequestId);
+  await record(api, { id, name: design.name }, 'update', result.provisionRequestId);
+  if (actor) {
+    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
+    await auditConnectorUpdate(change, stored, resolution.body);
+  }
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
-export async function deleteConnector(api: AlkiraApi, id: number, provision: boolean) {
+export async function deleteConnector(api: AlkiraApi, id: number, provision: boolean, actor?: AuditActor) {
   const { connector } = await readConnector(api, id);
   let provisionRequestId: string | null = null;
   try {
@@ -112,7 +124,11 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     // Found a moment ago, gone now: an earlier (retried) attempt deleted it.
     if (!(err instanceof AlkiraHttpError && err.status === 404)) throw err;
   }
-  record(api, { id, name: connector.name }, 'delete', provisionRequestId);
+  await record(api, { id, name: connector.name }, 'delete', provisionRequestId);
+  if (actor) {
+    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
+    await auditConnectorDelete(change, connector);
+  }
   return { provisionRequestId };
 }
 

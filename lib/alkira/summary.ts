@@ -6,6 +6,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from './api';
 import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
+import { auditProvisionResult } from '@/lib/audit/record';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
 
 // The route JSON shapes are defined once, where the browser reads them.
@@ -30,7 +31,8 @@ export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise
   const pr = await api.provisionRequest(id);
   const view: ProvisionRequestView = { id: String(pr.id ?? id), state: pr.state };
   if (pr.errorDetails?.message) view.errorMessage = pr.errorDetails.message;
-  updateProvisionState(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+  await updateProvisionState(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+  if (TERMINAL_STATES.has(pr.state)) await auditProvisionResult(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
   return view;
 }
 
@@ -75,7 +77,7 @@ export function baseSummary(c: AlkiraConnector): Omit<ConnectorSummary, 'provisi
 
 /** Summaries for `connectors`, in the same order. */
 export async function summarize(api: AlkiraApi, connectors: AlkiraConnector[], knownState = new Map<number, string | null>()): Promise<ConnectorSummary[]> {
-  const latest = latestByConnector(api.config.backendKey);
+  const latest = await latestByConnector(api.config.backendKey);
   return mapLimit(connectors, 6, async (c) => {
     const id = Number(c.id);
     const base = latest.get(id);

@@ -5,6 +5,7 @@
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type {
+  ActivityResponse,
   ApiErrorBody,
   CatalogItemsByKind,
   CatalogKind,
@@ -72,6 +73,10 @@ export const api = {
   deleteConnector: (id: number) => apiJson<DeleteConnectorResponse>(`/api/connectors/${id}`, { method: 'DELETE' }),
   getProvisionRequest: (id: string) =>
     apiJson<ProvisionRequestStatus>(`/api/provision-requests/${encodeURIComponent(id)}`),
+  listActivity: (filter: { user?: string; connector?: string } = {}) => {
+    const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+    return apiJson<ActivityResponse>(`/api/activity${params.size ? `?${params}` : ''}`);
+  },
   getCatalog: <K extends CatalogKind>(kind: K) =>
     apiJson<{ items: CatalogItemsByKind[K][] }>(`/api/catalog/${kind}`).then((r) => r.items),
 };

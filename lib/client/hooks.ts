@@ -12,6 +12,7 @@ export const queryKeys = {
   connector: (id: number) => ['connector', id] as const,
   catalog: (kind: CatalogKind) => ['catalog', kind] as const,
   provisionRequest: (id: string) => ['provision-request', id] as const,
+  activity: (filter: { user?: string; connector?: string }) => ['activity', filter.user ?? '', filter.connector ?? ''] as const,
 };
 
 /** Every connector plus the backend in use; refreshes every 1.5 s while any row is provisioning. */
@@ -60,5 +61,15 @@ export function useProvisionRequest(id: string | null | undefined) {
     enabled: Boolean(id),
     staleTime: 0,
     refetchInterval: (query) => (isTerminalState(query.state.data?.state ?? 'PENDING') ? false : 1000),
+  });
+}
+
+/** The audit trail; polls while an entry's provision request has not settled yet. */
+export function useActivity(filter: { user?: string; connector?: string }) {
+  return useQuery({
+    queryKey: queryKeys.activity(filter),
+    queryFn: () => api.listActivity(filter),
+    staleTime: 2_000,
+    refetchInterval: (query) => (query.state.data?.entries.some((e) => e.requestId && !e.result) ? PROVISION_POLL_MS : false),
   });
 }

@@ -3,6 +3,7 @@
  * sees them. See the integration contract; these mirror it field for field.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { AuditEntry } from '@/lib/store/audit-log';
 
 export interface BackendInfo {
   mode: 'emulator' | 'portal';
@@ -107,4 +108,14 @@ export interface ApiErrorBody {
   error: string;
   errors?: PathIssue[];
   unresolved?: UnresolvedReference[];
+}
+
+/** One audit trail entry (its shape is the store's, defined once there). */
+export type ActivityEntry = AuditEntry;
+
+/** `GET /api/activity`: the audit trail (newest first) and the filter options. */
+export interface ActivityResponse {
+  entries: ActivityEntry[];
+  users: Array<{ id: string; name: string }>;
+  connectors: Array<{ id: string; name: string }>;
 }

@@ -1,11 +1,14 @@
 /**
  * Wraps every API route handler: refuses cross-site mutations (again, in case
- * the root proxy is bypassed), maps typed errors to the JSON error shape, and
+ * the root proxy is bypassed), enforces the route's role, maps typed errors to the JSON error shape, and
  * turns anything unexpected into a 500 that reveals nothing but a reference.
  */
 import { randomUUID } from 'node:crypto';
 import { AlkiraConfigError } from '@/lib/alkira/config';
+import { AuthConfigError } from '@/lib/auth/config';
+import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, scrubSecrets } from '@/lib/alkira/errors';
+import { StoreSecretError } from '@/lib/store/secrets';
 import { ApiError, errorResponse } from './response';
 import { crossSiteRefusal } from './same-origin';
 
@@ -19,7 +22,8 @@ export function toErrorResponse(err: unknown): Response {
   }
   if (err instanceof AlkiraUnavailableError) return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
-  if (err instanceof AlkiraConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof AlkiraConfigError || err instanceof AuthConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   // Only the scrubbed message is logged: request bodies may hold keys.
@@ -32,6 +36,7 @@ export function withErrorHandling<C>(handler: Handler<C>): Handler<C> {
     try {
       const refusal = crossSiteRefusal(req.method, req.headers, new URL(req.url).host);
       if (refusal) return errorResponse(403, refusal);
+      authorize(req); // the role every route needs (lib/auth/policy-table.ts)
       return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);

@@ -7,25 +7,36 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, call, EMULATOR_KEY, TEST_ENV } from './support';
+
+/** Portal mode without sign-in must be asked for explicitly (else the server refuses to start). */
+const ANONYMOUS_PORTAL = { CONNECTOR_STUDIO_ALLOW_ANONYMOUS: '1' };
 
 describe('portal mode against a remote-style emulator', () => {
   let upstream: RunningServer;
   let app: RunningServer;
+  let forwarder: Awaited<ReturnType<typeof appCallerProxy>>;
 
   beforeAll(async () => {
     upstream = await startServer(TEST_ENV);
-    app = await startServer({ ...TEST_ENV, ALKIRA_PORTAL: `http://127.0.0.1:${upstream.port}/emulator`, ALKIRA_API_KEY: EMULATOR_KEY });
+    forwarder = await appCallerProxy(upstream.port);
+    app = await startServer({
+      ...TEST_ENV,
+      ...ANONYMOUS_PORTAL,
+      ALKIRA_PORTAL: `http://127.0.0.1:${forwarder.port}/emulator`,
+      ALKIRA_API_KEY: EMULATOR_KEY,
+    });
   });
   afterAll(async () => {
-    await Promise.all([app?.stop(), upstream?.stop()]);
+    await Promise.all([app?.stop(), upstream?.stop(), forwarder?.close()]);
   });
 
   it('reports portal mode and its host in health', async () => {
     const r = await call(app, 'GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ok: true, backend: { mode: 'portal', host: `127.0.0.1:${upstream.port}` }, upstream: { reachable: true } });
+    expect(r.body).toMatchObject({ ok: true, backend: { mode: 'portal', host: `127.0.0.1:${forwarder.port}` }, upstream: { reachable: true } });
   });
 
   it('lists and creates connectors through the portal', async () => {
@@ -33,7 +44,7 @@ describe('portal mode against a remote-style emulator', () => {
     expect(created.status).toBe(201);
     const list = await call(app, 'GET', '/api/connectors');
     expect(list.status).toBe(200);
-    expect(list.body.backend).toEqual({ mode: 'portal', host: `127.0.0.1:${upstream.port}` });
+    expect(list.body.backend).toEqual({ mode: 'portal', host: `127.0.0.1:${forwarder.port}` });
     expect(list.body.connectors.map((c: { name: string }) => c.name)).toEqual(['via-portal']);
     // It really lives upstream.
     const upstreamList = await call(upstream, 'GET', '/api/connectors');
@@ -76,7 +87,7 @@ describe('portal mode wire format and failures (stand-in remote server)', () => 
       res.end(JSON.stringify({ message: 'not found' }));
     });
     const port = await listen(remote);
-    app = await startServer({ ...TEST_ENV, ALKIRA_PORTAL: `http://127.0.0.1:${port}`, ALKIRA_USERNAME: 's3cr3t-user', ALKIRA_PASSWORD: 'hunter2' });
+    app = await startServer({ ...TEST_ENV, ...ANONYMOUS_PORTAL, ALKIRA_PORTAL: `http://127.0.0.1:${port}`, ALKIRA_USERNAME: 's3cr3t-user', ALKIRA_PASSWORD: 'hunter2' });
   });
   afterAll(async () => {
     await app?.stop();

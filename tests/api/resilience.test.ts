@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
+import { basicDesign, call, clearFaults, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
 
 let server: RunningServer;
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   server = await startServer(TEST_ENV);
 });
 afterEach(async () => {
-  await call(server, 'DELETE', '/emulator/_admin/faults');
+  await clearFaults(server);
 });
 afterAll(async () => {
   await server?.stop();

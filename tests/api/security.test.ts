@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { call, EMULATOR_KEY, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, CONNECTORS_PATH } from './support';
+import { call, clearFaults, EMULATOR_KEY, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, CONNECTORS_PATH } from './support';
 
 let server: RunningServer;
 
@@ -48,7 +48,7 @@ describe('pre-shared keys', () => {
     await injectFaults(server, [{ method: 'PUT', path: CONNECTORS_PATH, status: 500, times: 10 }]);
     const failed = await call(server, 'PUT', `/api/connectors/${id}`, ipsecDesign('secret-keys'));
     expect(failed.status).toBe(502);
-    await call(server, 'DELETE', '/emulator/_admin/faults');
+    await clearFaults(server);
 
     const texts = [created.text, failed.text];
     for (const path of ['/api/connectors', `/api/connectors/${id}`, `/api/connectors/${id}/design`]) {

@@ -3,7 +3,7 @@
  * designs that resolve against the emulator's seed catalog, and small HTTP
  * helpers (plain fetch against the real server, nothing mocked).
  */
-import type { RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
 
 export const TEST_ENV = {
   ALKIRA_EMULATOR_ADMIN: '1',
@@ -98,7 +98,10 @@ export async function call<T = any>(server: RunningServer, method: string, path:
 
 /** Calls the embedded emulator directly, as the Alkira API (for checks behind the proxy's back). */
 export async function emulator<T = any>(server: RunningServer, method: string, apiPath: string, body?: unknown): Promise<JsonReply<T>> {
-  return call<T>(server, method, `/emulator/api${apiPath}`, body, { Authorization: `api-key ${Buffer.from(EMULATOR_KEY).toString('base64')}` });
+  return call<T>(server, method, `/emulator/api${apiPath}`, body, {
+    ...APP_CALLER_HEADERS,
+    Authorization: `api-key ${Buffer.from(EMULATOR_KEY).toString('base64')}`,
+  });
 }
 
 export interface FaultRule {
@@ -112,12 +115,16 @@ export interface FaultRule {
 }
 
 export async function injectFaults(server: RunningServer, rules: FaultRule[]): Promise<void> {
-  const r = await call(server, 'POST', '/emulator/_admin/faults', { rules });
+  const r = await call(server, 'POST', '/emulator/_admin/faults', { rules }, APP_CALLER_HEADERS);
   if (r.status >= 300) throw new Error(`fault injection failed: ${r.status} ${r.text}`);
 }
 
+export async function clearFaults(server: RunningServer): Promise<void> {
+  await call(server, 'DELETE', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS);
+}
+
 export async function resetEmulator(server: RunningServer): Promise<void> {
-  const r = await call(server, 'POST', '/emulator/_admin/reset', {});
+  const r = await call(server, 'POST', '/emulator/_admin/reset', {}, APP_CALLER_HEADERS);
   if (r.status >= 300) throw new Error(`emulator reset failed: ${r.status} ${r.text}`);
 }
 

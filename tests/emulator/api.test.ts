@@ -1,6 +1,6 @@
 /** The emulated Alkira API's surface: auth, discovery, catalog, errors, body validation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, client, CONNECTORS, EMULATOR_ENV, toBody } from './support';
 
 let server: RunningServer;
@@ -14,7 +14,7 @@ afterAll(async () => server?.stop());
 
 describe('authentication', () => {
   it('answers 401 with a JSON message without an Authorization header', async () => {
-    const res = await fetch(server.url + '/emulator/api/tenantnetworksummaries');
+    const res = await fetch(server.url + '/emulator/api/tenantnetworksummaries', { headers: APP_CALLER_HEADERS });
     expect(res.status).toBe(401);
     expect((await res.json()).message).toMatch(/api-key/);
   });

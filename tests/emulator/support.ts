@@ -5,7 +5,7 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
-import type { RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
 
 export const API_KEY = 'connector-studio-emulator';
 export const AUTH = 'api-key ' + Buffer.from(API_KEY).toString('base64');
@@ -24,7 +24,7 @@ export function client(server: RunningServer) {
   async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const res = await fetch(server.url + '/emulator/api' + path, {
       method,
-      headers: { authorization: AUTH, 'content-type': 'application/json', ...headers },
+      headers: { ...APP_CALLER_HEADERS, authorization: AUTH, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -33,7 +33,7 @@ export function client(server: RunningServer) {
   async function admin(path: string, body?: unknown): Promise<Reply> {
     const res = await fetch(server.url + '/emulator/_admin/' + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...APP_CALLER_HEADERS, 'content-type': 'application/json' },
       body: JSON.stringify(body ?? {}),
     });
     return { status: res.status, headers: res.headers, body: await res.json() };

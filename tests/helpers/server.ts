@@ -9,6 +9,13 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
+/**
+ * The emulator answers only the app (lib/alkira/emulator/app-caller.ts); test
+ * servers fix the app's token so tests can drive the emulator directly.
+ */
+export const TEST_APP_TOKEN = 'test-app-token-not-secret';
+export const APP_CALLER_HEADERS = { 'x-connector-studio-app': TEST_APP_TOKEN };
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -32,12 +39,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
     throw new Error(`No production build in ${distDir}: run "npm run build" (npm test does it first).`);
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cs-data-'));
   let out = '';
   const child: ChildProcess = spawn(
@@ -51,6 +58,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
         NEXT_TELEMETRY_DISABLED: '1',
         ALKIRA_DATA_DIR: dataDir,
         PORT: String(port),
+        ALKIRA_EMULATOR_APP_TOKEN: TEST_APP_TOKEN,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

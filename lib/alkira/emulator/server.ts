@@ -4,6 +4,7 @@
  * and turn errors into `{ "message": ... }` answers (never an HTML 500).
  */
 import { timingSafeEqual } from 'node:crypto';
+import { emulatorRefusal } from './app-caller';
 import { emulatorConfig } from './config';
 import { faultMessage, randomFault, sleep, takeFaultRule, type FaultRule } from './faults';
 import { ApiError, errorResult, toResponse, type ApiResult } from './http';
@@ -62,6 +63,8 @@ export async function handleEmulatorApi(req: Request, segments: string[]): Promi
   const apiPath = '/api/' + segments.map(encodeURIComponent).join('/');
   const query = new URL(req.url).searchParams;
 
+  const refusal = emulatorRefusal(req);
+  if (refusal) return toResponse(errorResult(refusal.status, refusal.message), requestId);
   const problem = authProblem(req);
   if (problem) return toResponse(errorResult(401, problem), requestId);
 

@@ -3,6 +3,8 @@ import { deleteConnector, getConnectorView, updateConnector } from '@/lib/alkira
 import { readDesign } from '@/lib/http/design-body';
 import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/http/handler';
+import { requestPrincipal } from '@/lib/auth/policy';
+import { actorOf } from '@/lib/audit/record';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,10 +18,12 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
   const design = await readDesign(req);
-  return jsonResponse(await updateConnector(AlkiraApi.fromEnv(req.url), id, design, provisionFlag(req)));
+  const actor = actorOf(requestPrincipal(req));
+  return jsonResponse(await updateConnector(AlkiraApi.fromEnv(req.url), id, design, provisionFlag(req), actor));
 });
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  return jsonResponse(await deleteConnector(AlkiraApi.fromEnv(req.url), id, provisionFlag(req)), 202);
+  const actor = actorOf(requestPrincipal(req));
+  return jsonResponse(await deleteConnector(AlkiraApi.fromEnv(req.url), id, provisionFlag(req), actor), 202);
 });

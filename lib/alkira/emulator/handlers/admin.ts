@@ -1,7 +1,9 @@
 /**
  * Test-only admin endpoints (`/emulator/_admin/...`), present only when
- * ALKIRA_EMULATOR_ADMIN=1; otherwise they answer 404 as if absent.
+ * ALKIRA_EMULATOR_ADMIN=1 (otherwise 404 as if absent), and then, like the
+ * emulator API, only for callers holding the app's token (`app-caller.ts`).
  */
+import { emulatorRefusal } from '../app-caller';
 import { emulatorConfig } from '../config';
 import { addFaultRules, clearFaultRules, faultRulesBody, listFaultRules } from '../faults';
 import { ApiError, errorResult, ok, readJsonBody, toResponse, type ApiResult } from '../http';
@@ -10,6 +12,8 @@ import { resetStore } from '../store';
 async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult): Promise<Response> {
   const requestId = req.headers.get('x-ak-request-id') || `emu-${crypto.randomUUID()}`;
   if (!emulatorConfig().adminEnabled) return toResponse(errorResult(404, 'Not found'), requestId);
+  const refusal = emulatorRefusal(req);
+  if (refusal) return toResponse(errorResult(refusal.status, refusal.message), requestId);
   try {
     return toResponse(await run(), requestId);
   } catch (err) {

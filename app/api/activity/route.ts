@@ -1,0 +1,12 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { listActivity, parseActivityQuery } from '@/lib/audit/activity';
+import { jsonResponse } from '@/lib/http/errors';
+import { withErrorHandling } from '@/lib/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+/** `?user=<user id>&connector=<connector id>&limit=` → `{ entries, users, connectors }`, newest first. */
+export const GET = withErrorHandling(async (req: Request) => {
+  const query = parseActivityQuery(new URL(req.url));
+  return jsonResponse(await listActivity(AlkiraApi.fromEnv(req.url), query));
+});

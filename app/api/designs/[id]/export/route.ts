@@ -1,0 +1,22 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { exportModule, exportSingle } from '@/lib/alkira/export';
+import { zipFiles } from '@/lib/connector/export/zip';
+import { withErrorHandling } from '@/lib/http/errors';
+import { downloadHeaders, exportFormat, wantsDataSources } from '@/lib/http/export-params';
+import { parseDesignId } from '@/lib/http/workspace-body';
+
+export const dynamic = 'force-dynamic';
+
+/** GET ?format=tf|module[&data=names] → one .tf file, or the module as a .zip. */
+export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const id = parseDesignId((await params).id);
+  const q = new URL(req.url).searchParams;
+  const api = AlkiraApi.fromEnv(req.url);
+  const dataSources = wantsDataSources(q);
+  if (exportFormat(q, 'tf') === 'tf') {
+    const { name, text } = await exportSingle(api, id, dataSources);
+    return new Response(text, { headers: downloadHeaders(name, 'text/plain; charset=utf-8') });
+  }
+  const files = await exportModule(api, { designIds: [id], liveConnectors: false, dataSources });
+  return new Response(Buffer.from(zipFiles(files)), { headers: downloadHeaders(`design-${id}-module.zip`, 'application/zip') });
+});

@@ -1,0 +1,74 @@
+'use client';
+/**
+ * Audit trail entries as a table: when, who, what was done to which
+ * connector or design, the change, and the result (the provision request's
+ * final state, or that it is still running).
+ */
+import Link from 'next/link';
+import type { ActivityEntry } from '@/lib/client/types';
+import { dateTime } from '@/lib/client/format';
+import { StateBadge } from '@/components/provisioning/StateBadge';
+
+const ACTION_LABELS: Record<ActivityEntry['action'], string> = { create: 'Created', update: 'Updated', delete: 'Deleted', save: 'Saved', restore: 'Restored' };
+
+function Result({ entry }: { entry: ActivityEntry }) {
+  if (!entry.requestId) return <span className="text-slate-600 dark:text-slate-400">Not provisioned</span>;
+  return (
+    <div className="space-y-1">
+      <StateBadge state={entry.result?.state ?? 'IN_PROGRESS'} />
+      {entry.result?.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+      <p className="font-mono text-[11px] text-slate-500 dark:text-slate-400">request {entry.requestId}</p>
+    </div>
+  );
+}
+
+function Target({ entry }: { entry: ActivityEntry }) {
+  if (entry.targetType === 'connector' && entry.action !== 'delete') {
+    return (
+      <Link href={`/connectors/${entry.targetId}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+        {entry.targetName}
+      </Link>
+    );
+  }
+  return <span>{entry.targetName}</span>;
+}
+
+export function ActivityTable({ entries, showTarget = true }: { entries: ActivityEntry[]; showTarget?: boolean }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium">When</th>
+            <th scope="col" className="py-2 pr-4 font-medium">User</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Action</th>
+            {showTarget && <th scope="col" className="py-2 pr-4 font-medium">Connector or design</th>}
+            <th scope="col" className="py-2 pr-4 font-medium">Change</th>
+            <th scope="col" className="py-2 font-medium">Result</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="activity-entry" data-action={e.action} className="align-top">
+              <td className="whitespace-nowrap py-2 pr-4">
+                <time dateTime={e.at} title={e.at}>{dateTime(e.at)}</time>
+              </td>
+              <td className="py-2 pr-4" data-testid="activity-user">{e.actor.name}</td>
+              <td className="py-2 pr-4 font-medium">{ACTION_LABELS[e.action]}</td>
+              {showTarget && (
+                <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
+                  <Target entry={e} />
+                  <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>
+                </td>
+              )}
+              <td className="max-w-md break-words py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>
+              <td className="py-2" data-testid="activity-result">
+                <Result entry={e} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+/**
+ * Exports stored designs (and live connectors) as Terraform: one .tf or a
+ * module .zip (lib/connector/export). Tenant names for `data` sources come
+ * from the Alkira catalog; pre-shared keys become sensitive variables, so no
+ * key is ever written into the files.
+ */
+import type { CatalogNames } from '@/lib/connector/export/catalog-data';
+import { renderModule, renderSingleTf, type ModuleEntry, type ModuleFiles } from '@/lib/connector/export/module';
+import type { AlkiraApi } from './api';
+import { credentialItems } from './catalog';
+import { getConnectorDesign } from './connectors';
+import { requireDesign } from './workspace';
+
+export async function catalogNames(api: AlkiraApi): Promise<CatalogNames> {
+  const [segments, credentials, tags] = await Promise.all([api.segments(), credentialItems(api), api.billingTags()]);
+  return {
+    segments: new Map(segments.map((s) => [String(s.id), s.name])),
+    credentials: new Map(credentials.map((c) => [c.id, c.name])),
+    billingTags: new Map(tags.map((t) => [String(t.id), t.name])),
+  };
+}
+
+/** A stored design as a module entry; linked (on this backend) → with its import block. */
+async function designEntry(api: AlkiraApi, id: number): Promise<ModuleEntry> {
+  const stored = await requireDesign(id);
+  const linked = stored.connector_id !== null && stored.backend === api.config.backendKey;
+  return { design: stored.design, connectorId: linked ? stored.connector_id : null };
+}
+
+export interface ExportRequest {
+  designIds: number[];
+  /** Every live connector of the tenant, each with an import block. */
+  liveConnectors: boolean;
+  dataSources: boolean;
+}
+
+export async function exportModule(api: AlkiraApi, req: ExportRequest): Promise<ModuleFiles> {
+  const entries: ModuleEntry[] = [];
+  for (const id of req.designIds) entries.push(await designEntry(api, id));
+  if (req.liveConnectors) {
+    const live = await api.listConnectors();
+    for (const c of live) entries.push({ design: await getConnectorDesign(api, Number(c.id)), connectorId: Number(c.id) });
+  }
+  return renderModule(entries, req.dataSources ? { catalog: await catalogNames(api) } : {});
+}
+
+export async function exportSingle(api: AlkiraApi, id: number, dataSources: boolean): Promise<{ name: string; text: string }> {
+  const entry = await designEntry(api, id);
+  const text = renderSingleTf(entry, dataSources ? { catalog: await catalogNames(api) } : {});
+  return { name: `${entry.design.resource_name || 'connector'}.tf`, text };
+}

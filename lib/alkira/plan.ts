@@ -1,0 +1,95 @@
+import 'server-only';
+/**
+ * Plans and drift: what applying a design to a live connector would change,
+ * and how a live connector differs from the design version provisioned to it.
+ * Both sides go through the same mapping (design → Alkira body → design), so
+ * only real differences show, not spelling (a segment picked by id vs. the
+ * name Alkira returns, a number typed as a string, an omitted default).
+ */
+import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@/lib/connector/diff';
+import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
+import { keepMaskedSecrets } from '@/lib/connector/sensitive';
+import { ApiError } from '@/lib/http/errors';
+import type { AlkiraApi } from './api';
+import { AlkiraHttpError } from './errors';
+import { resolveDesign, type UnresolvedReference } from './resolve';
+import { DESIGN_MASK } from './secrets';
+
+export interface Plan {
+  connector_id: number;
+  changes: DesignChange[];
+  summary: PlanSummary;
+  /** References that could not be resolved against the tenant: the plan compares them as written, and Provision will refuse them. */
+  unresolved?: UnresolvedReference[];
+}
+
+async function liveConnector(api: AlkiraApi, id: number): Promise<AlkiraConnector | null> {
+  try {
+    return (await api.getConnector(id)).connector;
+  } catch (err) {
+    if (err instanceof AlkiraHttpError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+async function segmentIds(api: AlkiraApi): Promise<(name: string) => string | undefined> {
+  const segments = await api.segments();
+  const byName = new Map(segments.map((s) => [s.name, String(s.id)]));
+  return (name) => byName.get(name);
+}
+
+/** The design as it would be sent and read back; `unresolved` when it cannot be sent as is. */
+async function asProvisioned(api: AlkiraApi, design: ConnectorDesign, live: AlkiraConnector | undefined, segmentId: (n: string) => string | undefined) {
+  const resolution = await resolveDesign(api, design, live);
+  if (!resolution.ok) return { design, unresolved: resolution.unresolved };
+  return { design: alkiraConnectorToDesign(resolution.body, { segmentId, resourceName: design.resource_name }), unresolved: undefined };
+}
+
+/** The live connector and the design, both as they read back from Alkira. */
+async function sides(api: AlkiraApi, live: AlkiraConnector, design: ConnectorDesign) {
+  const segmentId = await segmentIds(api);
+  const liveDesign = alkiraConnectorToDesign(live, { segmentId, resourceName: design.resource_name });
+  const { design: unmasked } = keepMaskedSecrets(design, liveDesign, DESIGN_MASK);
+  const target = await asProvisioned(api, unmasked, live, segmentId);
+  return { live: liveDesign, design: target.design, unresolved: target.unresolved };
+}
+
+/** What Provision would change on connector `id` (404 when it does not exist). */
+export async function planConnector(api: AlkiraApi, id: number, design: ConnectorDesign): Promise<Plan> {
+  const live = await liveConnector(api, id);
+  if (!live) throw new ApiError(404, `Connector ${id} does not exist`);
+  const { live: current, design: target, unresolved } = await sides(api, live, design);
+  const changes = diffDesigns(current, target);
+  return { connector_id: id, changes, summary: planSummary(true, changes), ...(unresolved ? { unresolved } : {}) };
+}
+
+export interface Drift {
+  connector_id: number;
+  provisioned_version: number;
+  /** The connector no longer exists. */
+  connector_missing: boolean;
+  drifted: boolean;
+  /** From the provisioned version (before) to the live connector (after). */
+  changes: DesignChange[];
+}
+
+/** How the live connector differs from the design version provisioned to it. */
+export async function driftOf(api: AlkiraApi, connectorId: number, provisionedVersion: number, provisioned: ConnectorDesign): Promise<Drift> {
+  const live = await liveConnector(api, connectorId);
+  const base = { connector_id: connectorId, provisioned_version: provisionedVersion };
+  if (!live) return { ...base, connector_missing: true, drifted: true, changes: [] };
+  const { live: current, design } = await sides(api, live, provisioned);
+  const changes = diffDesigns(design, current);
+  return { ...base, connector_missing: false, drifted: changes.length > 0, changes };
+}
+
+/** The live connector's provision state, or null when it cannot be read (the list shows it as unknown). */
+export async function connectorStateOrNull(api: AlkiraApi, id: number): Promise<string | null> {
+  try {
+    return (await api.connectorState(id)).state ?? null;
+  } catch {
+    return null;
+  }
+}

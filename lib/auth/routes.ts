@@ -1,0 +1,86 @@
+import 'server-only';
+/**
+ * What the four `/api/auth/*` routes do. Redirects carry cookies (login
+ * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
+ */
+import { ApiError } from '@/lib/http/response';
+import { loadAuthConfig, type OidcConfig } from './config';
+import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
+import { can, PERMISSIONS, type Permission } from './roles';
+import {
+  clearedCookie,
+  cookieHeader,
+  cookieValue,
+  isSecureRequest,
+  LOGIN_COOKIE,
+  principalFor,
+  SESSION_COOKIE,
+  sessionCookie,
+} from './session';
+
+function redirect(location: string, cookies: string[] = [], status = 302): Response {
+  const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' });
+  for (const c of cookies) headers.append('Set-Cookie', c);
+  return new Response(null, { status, headers });
+}
+
+function oidcOnly(): OidcConfig | null {
+  const config = loadAuthConfig();
+  return config.mode === 'oidc' ? config : null;
+}
+
+export async function login(req: Request): Promise<Response> {
+  const config = oidcOnly();
+  if (!config) return redirect('/'); // local mode: nobody needs to sign in
+  const returnTo = safeReturnTo(new URL(req.url).searchParams.get('returnTo'));
+  let started: Awaited<ReturnType<typeof beginLogin>>;
+  try {
+    started = await beginLogin(req, config, returnTo);
+  } catch (err) {
+    console.error(`[auth] discovery at ${config.issuer} failed: ${err instanceof Error ? err.message : 'unknown error'}`);
+    throw new ApiError(502, `The identity provider (${new URL(config.issuer).host}) could not be reached; try again later`);
+  }
+  return redirect(started.url.href, [cookieHeader(LOGIN_COOKIE, started.transaction, LOGIN_TTL_SECONDS, isSecureRequest(req, config))]);
+}
+
+export async function callback(req: Request): Promise<Response> {
+  const config = oidcOnly();
+  if (!config) return redirect('/');
+  const secure = isSecureRequest(req, config);
+  const clearLogin = clearedCookie(LOGIN_COOKIE, secure);
+  try {
+    const { principal, returnTo } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
+    console.info(`[auth] signed in: ${principal.id} (${principal.role ?? 'no role'})`);
+    return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure)], 303);
+  } catch (err) {
+    if (!(err instanceof SignInError)) throw err;
+    console.warn(`[auth] sign-in failed: ${err.message}`);
+    return redirect(`/?signin_error=${err.code}`, [clearLogin], 303);
+  }
+}
+
+export function logout(req: Request): Response {
+  const config = loadAuthConfig();
+  const secure = config.mode === 'oidc' && isSecureRequest(req, config);
+  const cleared = clearedCookie(SESSION_COOKIE, secure);
+  const type = req.headers.get('content-type') ?? '';
+  // A plain HTML form posts here and expects a page; fetch callers get JSON.
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) return redirect('/', [cleared], 303);
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  headers.append('Set-Cookie', cleared);
+  return Response.json({ signedOut: true }, { headers });
+}
+
+export interface MeResponse {
+  mode: 'local' | 'oidc';
+  user: { id: string; name: string; email: string | null; role: string | null } | null;
+  permissions: Record<Permission, boolean>;
+}
+
+export function me(req: Request): Response {
+  const config = loadAuthConfig();
+  const user = principalFor(req, config);
+  const permissions = Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(user?.role, p as Permission)])) as Record<Permission, boolean>;
+  const body: MeResponse = { mode: config.mode, user, permissions };
+  return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,164 @@
+/**
+ * The audit trail's queries (table: `audit_log`, see schema.ts). Inserts
+ * only: an action row per change, and at most one result row per provision
+ * request (a unique index makes a second, concurrent one a no-op).
+ */
+import { getDb } from './db';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore';
+export type AuditTargetType = 'connector' | 'design';
+
+export interface AuditActor {
+  id: string;
+  name: string;
+}
+
+export interface NewAuditEntry {
+  backend: string;
+  actor: AuditActor;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string;
+  targetName: string;
+  summary: string;
+  requestId: string | null;
+}
+
+export interface AuditResult {
+  state: string;
+  detail: string | null;
+  at: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  backend: string;
+  actor: AuditActor;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string;
+  targetName: string;
+  summary: string;
+  requestId: string | null;
+  /** The provision request's final state, once it settled; null while running or when nothing was provisioned. */
+  result: AuditResult | null;
+}
+
+export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
+  const db = await getDb();
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: new Date().toISOString(),
+      backend: entry.backend,
+      actor_id: entry.actor.id,
+      actor_name: entry.actor.name,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      target_name: entry.targetName,
+      summary: entry.summary,
+      request_id: entry.requestId,
+      state: null,
+      detail: null,
+      outcome_of: null,
+    })
+    .execute();
+}
+
+/** Records how a provision request ended, once; ignores requests no audit entry started. */
+export async function appendAuditResult(backend: string, requestId: string, state: string, detail: string | null): Promise<void> {
+  const db = await getDb();
+  const origin = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('backend', '=', backend)
+    .where('request_id', '=', requestId)
+    .where('outcome_of', 'is', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!origin) return;
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: new Date().toISOString(),
+      backend,
+      actor_id: origin.actor_id,
+      actor_name: origin.actor_name,
+      action: 'result',
+      target_type: origin.target_type,
+      target_id: origin.target_id,
+      target_name: origin.target_name,
+      summary: '',
+      request_id: requestId,
+      state,
+      detail,
+      outcome_of: requestId,
+    })
+    .onConflict((oc) => oc.columns(['backend', 'outcome_of']).doNothing())
+    .execute();
+}
+
+export interface AuditQuery {
+  actorId?: string;
+  connectorId?: string;
+  limit?: number;
+}
+
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore'] satisfies AuditAction[];
+
+/** Action rows, newest first, each with its result when settled. */
+export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
+  const db = await getDb();
+  let q = db.selectFrom('audit_log').selectAll().where('outcome_of', 'is', null);
+  if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+  if (query.connectorId) q = q.where('target_type', '=', 'connector').where('target_id', '=', query.connectorId);
+  const rows = await q.orderBy('id', 'desc').limit(Math.min(Math.max(query.limit ?? 200, 1), 1000)).execute();
+  const requestIds = [...new Set(rows.map((r) => r.request_id).filter((id): id is string => id !== null))];
+  const results = requestIds.length
+    ? await db.selectFrom('audit_log').select(['backend', 'outcome_of', 'state', 'detail', 'at']).where('outcome_of', 'in', requestIds).execute()
+    : [];
+  const resultFor = new Map(results.map((r) => [`${r.backend}\u0000${r.outcome_of}`, r]));
+  return rows
+    .filter((r) => ACTIONS.includes(r.action))
+    .map((r) => {
+      const res = r.request_id ? resultFor.get(`${r.backend}\u0000${r.request_id}`) : undefined;
+      return {
+        id: Number(r.id),
+        at: r.at,
+        backend: r.backend,
+        actor: { id: r.actor_id, name: r.actor_name },
+        action: r.action as AuditAction,
+        targetType: r.target_type === 'design' ? 'design' : 'connector',
+        targetId: r.target_id,
+        targetName: r.target_name,
+        summary: r.summary,
+        requestId: r.request_id,
+        result: res ? { state: res.state ?? '', detail: res.detail, at: res.at } : null,
+      };
+    });
+}
+
+/** Everyone and every connector that appears in the trail (for the filters), by latest name. */
+export async function auditFilterOptions(): Promise<{ users: AuditActor[]; connectors: Array<{ id: string; name: string }> }> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['actor_id', 'actor_name', 'target_type', 'target_id', 'target_name'])
+    .where('outcome_of', 'is', null)
+    .orderBy('id', 'asc')
+    .execute();
+  const users = new Map<string, string>();
+  const connectors = new Map<string, string>();
+  for (const r of rows) {
+    users.set(r.actor_id, r.actor_name);
+    if (r.target_type === 'connector') connectors.set(r.target_id, r.target_name);
+  }
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  return {
+    users: [...users].map(([id, name]) => ({ id, name })).sort(byName),
+    connectors: [...connectors].map(([id, name]) => ({ id, name })).sort(byName),
+  };
+}

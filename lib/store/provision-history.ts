@@ -1,0 +1,127 @@
+/**
+ * The app's own record of the provisioning changes it started (create,
+ * update, delete), for the dashboard's history and "last change" column.
+ * Rows are keyed by backend (`AlkiraConfig.backendKey`) so emulator and
+ * portal histories never mix.
+ */
+import { getDb } from './db';
+
+export type ProvisionOperation = 'create' | 'update' | 'delete';
+
+export interface ProvisionHistoryEntry {
+  connectorId: number;
+  connectorName: string;
+  operation: ProvisionOperation;
+  /** Alkira's provision request id; null when the change was not provisioned or its response was lost. */
+  requestId: string | null;
+  state: string | null;
+  errorMessage: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const TERMINAL_STATES = new Set(['SUCCESS', 'FAILED', 'PARTIAL_SUCCESS']);
+
+const OPERATIONS: readonly string[] = ['create', 'update', 'delete'] satisfies ProvisionOperation[];
+
+function toOperation(value: string): ProvisionOperation {
+  if (!OPERATIONS.includes(value)) throw new Error(`provision_history holds an unknown operation "${value}"`);
+  return value as ProvisionOperation;
+}
+
+interface Row {
+  connector_id: number;
+  connector_name: string;
+  operation: string;
+  request_id: string | null;
+  state: string | null;
+  error_message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toEntry(r: Row): ProvisionHistoryEntry {
+  return {
+    connectorId: Number(r.connector_id),
+    connectorName: r.connector_name,
+    operation: toOperation(r.operation),
+    requestId: r.request_id,
+    state: r.state,
+    errorMessage: r.error_message,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function recordProvisionRequest(
+  backend: string,
+  entry: { connectorId: number; connectorName: string; operation: ProvisionOperation; requestId: string | null; state: string | null },
+): Promise<void> {
+  const now = new Date().toISOString();
+  const db = await getDb();
+  await db
+    .insertInto('provision_history')
+    .values({
+      backend,
+      connector_id: entry.connectorId,
+      connector_name: entry.connectorName,
+      operation: entry.operation,
+      request_id: entry.requestId,
+      state: entry.state,
+      error_message: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/** Stores a newer state for a request; only touches `updated_at` when something changed. */
+export async function updateProvisionState(backend: string, requestId: string, state: string, errorMessage: string | null): Promise<void> {
+  const db = await getDb();
+  await db
+    .updateTable('provision_history')
+    .set({ state, error_message: errorMessage, updated_at: new Date().toISOString() })
+    .where('backend', '=', backend)
+    .where('request_id', '=', requestId)
+    .where((eb) =>
+      eb.or([
+        eb('state', 'is', null),
+        eb('state', '!=', state),
+        errorMessage === null ? eb('error_message', 'is not', null) : eb.or([eb('error_message', 'is', null), eb('error_message', '!=', errorMessage)]),
+      ]),
+    )
+    .execute();
+}
+
+/** Newest first. */
+export async function historyForConnector(backend: string, connectorId: number): Promise<ProvisionHistoryEntry[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('provision_history')
+    .selectAll()
+    .where('backend', '=', backend)
+    .where('connector_id', '=', connectorId)
+    .orderBy('seq', 'desc')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** The newest entry per connector. */
+export async function latestByConnector(backend: string): Promise<Map<number, ProvisionHistoryEntry>> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('provision_history as h')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('provision_history')
+          .select((s) => s.fn.max('seq').as('seq'))
+          .where('backend', '=', backend)
+          .groupBy('connector_id')
+          .as('last'),
+      (join) => join.onRef('last.seq', '=', 'h.seq'),
+    )
+    .selectAll('h')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.connector_id), toEntry(r)]));
+}

@@ -1,0 +1,79 @@
+/**
+ * The store's tables as Kysely sees them. One interface per table; the column
+ * types are the portable subset both SQLite and PostgreSQL store the same way
+ * (integers, text; times as ISO-8601 text, JSON as text).
+ */
+import type { Generated } from 'kysely';
+
+export interface ProvisionHistoryTable {
+  seq: Generated<number>;
+  /** `AlkiraConfig.backendKey`: emulator and portal histories never mix. */
+  backend: string;
+  connector_id: number;
+  connector_name: string;
+  operation: string;
+  request_id: string | null;
+  state: string | null;
+  error_message: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DesignsTable {
+  id: Generated<number>;
+  /** The connector name and HCL label of the latest version (for list and search without parsing JSON). */
+  name: string;
+  resource_name: string;
+  latest_version: number;
+  /** The live connector this design was provisioned to, and which version went there. */
+  connector_id: number | null;
+  provisioned_version: number | null;
+  backend: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Set by DELETE; the row stays so the deletion can be undone. */
+  deleted_at: string | null;
+}
+
+export interface DesignVersionsTable {
+  design_id: number;
+  version: number;
+  /** The design JSON with every sensitive value encrypted (see lib/store/secrets.ts). */
+  design: string;
+  note: string;
+  created_at: string;
+}
+
+/**
+ * The audit trail: append-only (the code only inserts; no route updates or
+ * deletes a row). An action row records who did what; when its provision
+ * request settles, one result row (`outcome_of` = the request id, unique per
+ * backend) records the final state. Never holds a secret: summaries name
+ * changed attributes, not their values.
+ */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  backend: string;
+  actor_id: string;
+  actor_name: string;
+  /** `create` | `update` | `delete`, `save` and `restore` (designs), `result` (a provision request settled). */
+  action: string;
+  /** `connector` | `design`. */
+  target_type: string;
+  target_id: string;
+  target_name: string;
+  summary: string;
+  request_id: string | null;
+  state: string | null;
+  detail: string | null;
+  /** Set on result rows only: the request id whose outcome this is. */
+  outcome_of: string | null;
+}
+
+export interface StoreSchema {
+  audit_log: AuditLogTable;
+  provision_history: ProvisionHistoryTable;
+  designs: DesignsTable;
+  design_versions: DesignVersionsTable;
+}

@@ -1,0 +1,109 @@
+/**
+ * The plan-style change list between two designs: attribute updates at exact
+ * paths, blocks added and removed as one entry, blocks matched by identity
+ * (not position), provider defaults and numeric strings not counted as
+ * changes, sensitive values masked everywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { diffDesigns, planSummary } from '@/lib/connector/diff';
+import { keepMaskedSecrets } from '@/lib/connector/sensitive';
+import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+
+const ipsec = () => ipsecDesign('diff-edge') as unknown as ConnectorDesign;
+const basic = () => basicDesign('diff-basic') as unknown as ConnectorDesign;
+const T0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
+
+describe('diffDesigns', () => {
+  it('finds nothing between a design and itself', () => {
+    expect(diffDesigns(ipsec(), ipsec())).toEqual([]);
+  });
+
+  it('reports each changed attribute with its path, before and after', () => {
+    const after = ipsec();
+    after.size = 'LARGE';
+    after.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].initiator = false;
+    expect(diffDesigns(ipsec(), after)).toEqual([
+      { path: 'size', action: 'update', before: '2LARGE', after: 'LARGE' },
+      { path: `${T0}.initiator`, action: 'update', before: true, after: false },
+    ]);
+  });
+
+  it('masks sensitive values, also inside added and removed blocks', () => {
+    const after = ipsec();
+    const gw = after.instances[0].ipsec_customer_gateway![0].customer_gateway[0];
+    gw.tunnel[0].pre_shared_key = 'a-new-key-456!';
+    gw.tunnel.push({ ...gw.tunnel[0], name: 'second-tunnel', pre_shared_key: 'another-key-789!' });
+    const changes = diffDesigns(ipsec(), after);
+    expect(changes).toEqual([
+      { path: `${T0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' },
+      {
+        path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.1',
+        action: 'create',
+        after: expect.objectContaining({ name: 'second-tunnel', pre_shared_key: '(sensitive)', remote_auth_value: '(sensitive)' }),
+      },
+    ]);
+    const text = JSON.stringify(changes);
+    for (const secret of [PSK_DMZ, PSK_INTERNAL, 'a-new-key-456!', 'another-key-789!', 'primary-tunnel.example.com']) expect(text).not.toContain(secret);
+  });
+
+  it('matches instances by name: removing the first is one delete, not a cascade of updates', () => {
+    const before = basic();
+    before.instances.push({ ...before.instances[0], name: 'second-instance', loopback_subnet: '192.168.30.0/26' });
+    const after = basic();
+    after.instances = [before.instances[1]];
+    expect(diffDesigns(before, after)).toEqual([
+      { path: 'instances.0', action: 'delete', before: expect.objectContaining({ name: 'primary-instance' }) },
+    ]);
+  });
+
+  it('treats an omitted attribute as its provider default and "65001" as 65001', () => {
+    const before = basic();
+    const after = basic();
+    delete after.enabled;
+    delete after.instances[0].redundant_router;
+    after.segment_options[0].customer_asn = 65001;
+    expect(diffDesigns(before, after)).toEqual([]);
+    after.enabled = false;
+    expect(diffDesigns(before, after)).toEqual([{ path: 'enabled', action: 'update', before: true, after: false }]);
+  });
+
+  it('reports optional attributes set and cleared as create and delete', () => {
+    const after = basic();
+    delete after.description;
+    after.billing_tag_ids = [101, 102];
+    expect(diffDesigns(basic(), after)).toEqual([
+      { path: 'description', action: 'delete', before: 'API test connector' },
+      { path: 'billing_tag_ids', action: 'update', before: [101], after: [101, 102] },
+    ]);
+  });
+});
+
+describe('planSummary', () => {
+  it('speaks Terraform', () => {
+    expect(planSummary(true, []).text).toBe('No changes.');
+    expect(planSummary(true, [{ path: 'size', action: 'update' }]).text).toBe('Plan: 0 to add, 1 to change, 0 to destroy.');
+    expect(planSummary(false, []).text).toBe('Plan: 1 to add, 0 to change, 0 to destroy.');
+  });
+});
+
+describe('keepMaskedSecrets', () => {
+  it('restores a masked key from the same tunnel of the reference, even when tunnels moved', () => {
+    const reference = ipsec();
+    const edited = ipsec();
+    const gateways = edited.instances[0].ipsec_customer_gateway!;
+    edited.instances[0].ipsec_customer_gateway = [gateways[1], gateways[0]];
+    for (const g of edited.instances[0].ipsec_customer_gateway) g.customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    const { design, missing } = keepMaskedSecrets(edited, reference, '********');
+    expect(missing).toEqual([]);
+    expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_INTERNAL);
+    expect(design.instances[0].ipsec_customer_gateway![1].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_DMZ);
+  });
+
+  it('reports a masked key with nothing to keep', () => {
+    const edited = ipsec();
+    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name = 'renamed';
+    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    expect(keepMaskedSecrets(edited, ipsec(), '********').missing.map((m) => m.path)).toEqual([`${T0}.pre_shared_key`]);
+  });
+});
