@@ -1,61 +1,31 @@
 /**
  * The Alkira REST JSON for an Azure ExpressRoute connector (camelCase), as the
- * official provider's Go client sends and reads it (see alkira-api.md).
+ * official provider's Go client sends and reads it (see alkira-api.md),
+ * derived from the resource description (./resource): names are the
+ * description's `api` names, presence follows what the mapping sends
+ * (./resource/api-types.ts). Nothing here names an attribute.
  */
+import type { ApiBody } from './resource/api-types';
+import type { ConnectorResource } from './resource';
 
-export interface AlkiraTunnel {
-  name: string;
-  id?: string;
-  initiator: boolean;
-  profileId?: number;
-  ikeVersion?: string;
-  preSharedKey?: string;
-  remoteAuthType?: string;
-  remoteAuthValue?: string;
-}
+type InstanceBlock = ConnectorResource['blocks']['instances'];
+type IpsecBlock = InstanceBlock['body']['blocks']['ipsec_customer_gateway'];
+type GatewayBlock = IpsecBlock['body']['blocks']['customer_gateway'];
 
-export interface AlkiraCustomerGateway {
-  name: string;
-  id?: string;
-  tunnels: AlkiraTunnel[];
-}
+/**
+ * A settable number in a body mapped from a design. A design not resolved yet
+ * (the designer's preview) keeps a `${expression}` or text still being typed
+ * as written; resolveDesign refuses to send such a body, so what reaches the
+ * service is a number.
+ */
+export type AlkiraNumber = number | string;
 
-export interface AlkiraInstanceSegmentOption {
-  segmentName: string;
-  customerGateways: AlkiraCustomerGateway[];
-}
+export type AlkiraConnector = ApiBody<ConnectorResource, AlkiraNumber>;
+export type AlkiraInstance = AlkiraConnector['instances'][number];
+export type AlkiraInstanceSegmentOption = NonNullable<AlkiraInstance[IpsecBlock['api']]>[number];
+export type AlkiraCustomerGateway = AlkiraInstanceSegmentOption[GatewayBlock['api']][number];
+export type AlkiraTunnel = AlkiraCustomerGateway[GatewayBlock['body']['blocks']['tunnel']['api']][number];
+export type AlkiraSegmentOption = AlkiraConnector['segmentOptions'][number];
 
-export interface AlkiraInstance {
-  name: string;
-  id?: number;
-  expressRouteCircuitId: string;
-  redundantRouter: boolean;
-  loopbackSubnet: string;
-  credentialId: string;
-  gatewayMacAddresses?: string[];
-  vnis?: number[];
-  segmentOptions?: AlkiraInstanceSegmentOption[];
-}
-
-export interface AlkiraSegmentOption {
-  segmentName: string;
-  customerAsn: number;
-  disableInternetExit: boolean;
-  advertiseOnPremRoutes: boolean;
-}
-
-export interface AlkiraConnector {
-  id?: number;
-  name: string;
-  description?: string;
-  size: string;
-  enabled: boolean;
-  implicitGroupId?: number;
-  vhubPrefix: string;
-  tunnelProtocol: string;
-  cxp: string;
-  group?: string;
-  billingTags: number[];
-  instances: AlkiraInstance[];
-  segmentOptions: AlkiraSegmentOption[];
-}
+/** A connector body the service has checked: every settable number is a number. */
+export type CheckedAlkiraConnector = ApiBody<ConnectorResource, number>;

@@ -114,6 +114,8 @@ const IPSEC_CUSTOMER_GATEWAY = body({
       label: 'Customer gateways',
       doc: 'Customer gateways for IPSEC tunnels in this segment; at least one.',
       body: CUSTOMER_GATEWAY,
+      // The service gives each gateway an id; the provider schema has none.
+      apiResponseFields: { id: 'string' },
     }),
   },
 });
@@ -165,6 +167,8 @@ const INSTANCE = body({
       presence: 'optional',
       api: 'vnis',
       onlyWithProtocol: 'VXLAN',
+      // Left out when empty: the service then allocates the VNI.
+      apiOmitEmpty: true,
       label: 'VNIs',
       doc: 'Optional VNI. If unset, Alkira allocates one from [16773023, 16777215].',
     }),
@@ -222,7 +226,7 @@ const SEGMENT_OPTION = body({
 /** The resource body, top level. */
 export const CONNECTOR_RESOURCE = body({
   attributes: {
-    id: attr({ type: 'string', presence: 'optional+computed', api: 'id', label: 'Id', doc: 'The id of the connector.' }),
+    id: attr({ type: 'string', presence: 'optional+computed', api: 'id', apiType: 'number', label: 'Id', doc: 'The id of the connector.' }),
     provision_state: attr({
       type: 'string',
       presence: 'computed',

@@ -34,6 +34,10 @@ export interface AttributeSpec {
   readonly reference?: ReferenceKind;
   /** Sent to the API only with this tunnel protocol (the service rejects it with the others). */
   readonly onlyWithProtocol?: string;
+  /** The API's JSON type when it differs from the provider's (the provider keeps the connector id as a string). */
+  readonly apiType?: 'string' | 'number';
+  /** A list the API body leaves out when it is empty rather than sending `[]` (the service then picks a value itself). */
+  readonly apiOmitEmpty?: true;
   /** Short label for forms and the detail view. */
   readonly label: string;
   /** Help text, condensed from the provider's documentation. */
@@ -49,6 +53,11 @@ export interface BlockSpec {
   readonly label: string;
   readonly doc: string;
   readonly body: BodySpec;
+  /**
+   * Fields the API returns for each item that the provider schema does not
+   * have (response only; a request may echo them back).
+   */
+  readonly apiResponseFields?: { readonly [apiName: string]: 'string' | 'number' };
 }
 
 /** One level of nesting. Object key order is the order `terraform fmt`-style output writes them in. */
