@@ -1,7 +1,7 @@
 /** The emulated Alkira API's surface: auth, discovery, catalog, errors, body validation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, toBody } from './support';
+import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
 
 let server: RunningServer;
 let api: ReturnType<typeof client>;
@@ -151,5 +151,40 @@ describe('body validation', () => {
     const r = await api.call('POST', CONNECTORS, body);
     expect(r.status).toBe(400);
     expect(r.body.message).toContain('instances[0].segmentOptions[0].customerGateways[0].tunnels[0].profileId');
+  });
+
+  it('rejects an unknown key deep in a tunnel with 400 naming its path, and stores nothing', async () => {
+    const body: any = toBody(ipsecDesign('unknown-deep'));
+    body.instances[0].segmentOptions[1].customerGateways[0].tunnels[0].preSharedKeys = 'typo-secret';
+    const r = await api.call('POST', CONNECTORS, body);
+    expect(r.status).toBe(400);
+    const field = 'instances[0].segmentOptions[1].customerGateways[0].tunnels[0].preSharedKeys';
+    expect(r.body.errors).toEqual([{ field, message: 'unknown field preSharedKeys — did you mean preSharedKey?' }]);
+    expect(r.body.message).toContain(field);
+    // The value of an unknown field is never quoted back.
+    expect(JSON.stringify(r.body)).not.toContain('typo-secret');
+    const list = await api.call('GET', `${CONNECTORS}?name=unknown-deep&paginated=false`);
+    expect(list.body).toEqual([]);
+  });
+
+  it('rejects unknown keys at the top and in a segment option, each at its own path', async () => {
+    const body: any = { ...toBody(basicDesign('unknown-top')), provisionState: 'SUCCESS' };
+    body.segmentOptions[0].foo = 1;
+    const r = await api.call('POST', CONNECTORS, body);
+    expect(r.status).toBe(400);
+    expect(r.body.errors.map((e: any) => e.field).sort()).toEqual(['provisionState', 'segmentOptions[0].foo']);
+  });
+
+  it('still accepts a valid IPsec body, storing every field it was sent', async () => {
+    const body = toBody(ipsecDesign('valid-ipsec'));
+    const r = await api.call('POST', CONNECTORS, body);
+    expect(r.status).toBe(201);
+    const tunnel = r.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
+    expect(tunnel).toMatchObject({ name: 'primary-tunnel', ikeVersion: 'IKEv2', initiator: true, profileId: 10, remoteAuthType: 'FQDN' });
+    expect(typeof tunnel.id).toBe('string');
+    // A body read back (ids and all) is a valid request too.
+    const again = await api.call('PUT', `${CONNECTORS}/${r.body.id}`, { ...r.body, provisionState: undefined });
+    expect(again.status).toBe(200);
+    expect(again.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0].id).toBe(tunnel.id);
   });
 });

@@ -5,10 +5,10 @@
  * design paths mapped back to API field names), and references to the tenant
  * catalog (segments, credentials, group, billing tags, CXP, tunnel profiles).
  */
-import { z } from 'zod';
-import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS } from '@/lib/connector/design';
-import { API_NAME_OF, RESOURCE_LABEL } from '@/lib/connector/resource';
-import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import { apiReferences, apiRequestSchema, parseApiBody, type ApiPath } from '@/lib/connector/api-schema';
+import { conformsToApiBody } from '@/lib/connector/api-walk';
+import { API_NAME_OF, CONNECTOR_RESOURCE, RESOURCE_LABEL, type ReferenceKind } from '@/lib/connector/resource';
+import type { CheckedAlkiraConnector } from '@/lib/connector/alkira-types';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { validateDesign } from '@/lib/connector/validate';
 import { catalogList } from './store';
@@ -18,65 +18,17 @@ export interface FieldIssue {
   message: string;
 }
 
-const required = (what: string) => z.string().min(1, `${what} is required`);
+/** The request body schema, derived from the resource description (lib/connector/api-schema.ts). */
+export const connectorSchema = apiRequestSchema(CONNECTOR_RESOURCE);
 
-const tunnelSchema = z.object({
-  name: required('tunnel name'),
-  initiator: z.boolean().default(true),
-  profileId: z.number().int().optional(),
-  ikeVersion: z.string().optional(),
-  preSharedKey: z.string().optional(),
-  remoteAuthType: z.string().optional(),
-  remoteAuthValue: z.string().optional(),
-});
+/** A body that passed the schema: every field known, typed, defaults filled. */
+export type ConnectorInput = CheckedAlkiraConnector;
 
-const instanceSchema = z.object({
-  id: z.number().int().optional(),
-  name: required('instance name'),
-  expressRouteCircuitId: required('expressRouteCircuitId'),
-  redundantRouter: z.boolean().default(false),
-  loopbackSubnet: required('loopbackSubnet'),
-  credentialId: required('credentialId'),
-  gatewayMacAddresses: z.array(z.string()).optional(),
-  vnis: z.array(z.number().int()).optional(),
-  segmentOptions: z
-    .array(
-      z.object({
-        segmentName: required('segmentName'),
-        customerGateways: z.array(
-          z.object({ name: required('customer gateway name'), tunnels: z.array(tunnelSchema).min(1, 'at least one tunnel is required') }),
-        ).min(1, 'at least one customer gateway is required'),
-      }),
-    )
-    .optional(),
-});
+function isConnectorInput(value: unknown): value is ConnectorInput {
+  return conformsToApiBody(CONNECTOR_RESOURCE, value, (entry) => typeof entry === 'number');
+}
 
-export const connectorSchema = z.object({
-  name: required('name'),
-  description: z.string().optional(),
-  size: z.enum(CONNECTOR_SIZES),
-  enabled: z.boolean().default(true),
-  vhubPrefix: required('vhubPrefix'),
-  tunnelProtocol: z.enum(TUNNEL_PROTOCOLS).default('VXLAN_GPE'),
-  cxp: required('cxp'),
-  group: z.string().optional(),
-  billingTags: z.array(z.number().int()).default([]),
-  instances: z.array(instanceSchema).min(1, 'at least one instance is required'),
-  segmentOptions: z
-    .array(
-      z.object({
-        segmentName: required('segmentName'),
-        customerAsn: z.number().int(),
-        disableInternetExit: z.boolean().default(true),
-        advertiseOnPremRoutes: z.boolean().default(false),
-      }),
-    )
-    .min(1, 'at least one segment option is required'),
-});
-
-export type ConnectorInput = z.infer<typeof connectorSchema>;
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
+function formatPath(path: ApiPath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
@@ -104,65 +56,58 @@ function shapeIssues(body: unknown): { input?: ConnectorInput; issues: FieldIssu
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { issues: [{ field: '(body)', message: 'expected a JSON object' }] };
   }
-  const parsed = connectorSchema.safeParse(body);
-  if (parsed.success) return { input: parsed.data, issues: [] };
+  const parsed = parseApiBody(connectorSchema, CONNECTOR_RESOURCE, body);
+  if (!parsed.ok) return { issues: parsed.issues.map((i) => ({ field: formatPath(i.path), message: i.message })) };
+  if (!isConnectorInput(parsed.value)) return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
+  return { input: parsed.value, issues: [] };
+}
+
+type Catalog = { has: (value: unknown) => string | undefined };
+
+/** How each kind of reference is checked against the tenant catalog: undefined when it exists, else why not. */
+function catalogs(): Record<ReferenceKind, Catalog> {
+  const names = (kind: Parameters<typeof catalogList>[0]) => new Set(catalogList(kind).map((e) => e.name));
+  const keys = (kind: Parameters<typeof catalogList>[0]) => new Set(catalogList(kind).map((e) => Number(e.key)));
+  const segments = names('segments');
+  const groups = names('groups');
+  const tags = keys('tags');
+  const profiles = keys('ipsecTunnelProfiles');
+  const cxps = new Map(catalogList('cxps').map((e) => [e.name, e.body]));
+  const credentials = new Map(catalogList('credentials').map((e) => [e.key, e.body]));
   return {
-    issues: parsed.error.issues.map((i) => ({
-      field: formatPath(i.path),
-      // zod says "expected string, received undefined" for a missing field; say it plainly.
-      message: /received undefined$/.test(i.message) ? 'is required' : i.message,
-    })),
+    segment: { has: (v) => (segments.has(String(v)) ? undefined : `segment "${String(v)}" does not exist in this tenant`) },
+    group: { has: (v) => (groups.has(String(v)) ? undefined : `group "${String(v)}" does not exist`) },
+    billing_tag: { has: (v) => (tags.has(Number(v)) ? undefined : `billing tag ${String(v)} does not exist`) },
+    tunnel_profile: { has: (v) => (profiles.has(Number(v)) ? undefined : `IPsec tunnel profile ${String(v)} does not exist`) },
+    cxp: {
+      has: (v) => {
+        const cxp = cxps.get(String(v));
+        if (!cxp) return `CXP "${String(v)}" does not exist`;
+        return cxp.provider === 'AZURE' ? undefined : `CXP "${String(v)}" is not an Azure CXP (provider ${String(cxp.provider)})`;
+      },
+    },
+    credential: {
+      has: (v) => {
+        const cred = credentials.get(String(v));
+        if (!cred) return `credential "${String(v)}" does not exist`;
+        return cred.credentialType === 'azurevnet' ? undefined : `credential "${String(v)}" is of type ${String(cred.credentialType)}, not azurevnet`;
+      },
+    },
   };
 }
 
+/** Every reference the body makes (found through the description's reference kinds) that the tenant does not have. */
 function referenceIssues(c: ConnectorInput): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const names = (kind: Parameters<typeof catalogList>[0]) => new Set(catalogList(kind).map((e) => e.name));
-  const segments = names('segments');
-  const checkSegment = (field: string, name: string) => {
-    if (!segments.has(name)) issues.push({ field, message: `segment "${name}" does not exist in this tenant` });
-  };
-  c.segmentOptions.forEach((s, i) => checkSegment(`segmentOptions[${i}].segmentName`, s.segmentName));
-
-  const cxp = catalogList('cxps').find((e) => e.name === c.cxp);
-  if (!cxp) issues.push({ field: 'cxp', message: `CXP "${c.cxp}" does not exist` });
-  else if (cxp.body.provider !== 'AZURE') issues.push({ field: 'cxp', message: `CXP "${c.cxp}" is not an Azure CXP (provider ${String(cxp.body.provider)})` });
-
-  if (c.group && !names('groups').has(c.group)) issues.push({ field: 'group', message: `group "${c.group}" does not exist` });
-
-  const tagIds = new Set(catalogList('tags').map((e) => Number(e.key)));
-  c.billingTags.forEach((t, i) => {
-    if (!tagIds.has(t)) issues.push({ field: `billingTags[${i}]`, message: `billing tag ${t} does not exist` });
+  const byKind = catalogs();
+  return apiReferences(CONNECTOR_RESOURCE, c).flatMap((ref) => {
+    const problem = byKind[ref.kind].has(ref.value);
+    return problem ? [{ field: formatPath(ref.path), message: problem }] : [];
   });
-
-  const credentials = new Map(catalogList('credentials').map((e) => [e.key, e.body]));
-  const profiles = new Set(catalogList('ipsecTunnelProfiles').map((e) => Number(e.key)));
-  c.instances.forEach((inst, i) => {
-    const cred = credentials.get(inst.credentialId);
-    if (!cred) issues.push({ field: `instances[${i}].credentialId`, message: `credential "${inst.credentialId}" does not exist` });
-    else if (cred.credentialType !== 'azurevnet') {
-      issues.push({ field: `instances[${i}].credentialId`, message: `credential "${inst.credentialId}" is of type ${String(cred.credentialType)}, not azurevnet` });
-    }
-    inst.segmentOptions?.forEach((so, j) => {
-      checkSegment(`instances[${i}].segmentOptions[${j}].segmentName`, so.segmentName);
-      so.customerGateways.forEach((g, k) =>
-        g.tunnels.forEach((t, l) => {
-          if (t.profileId !== undefined && !profiles.has(t.profileId)) {
-            issues.push({
-              field: `instances[${i}].segmentOptions[${j}].customerGateways[${k}].tunnels[${l}].profileId`,
-              message: `IPsec tunnel profile ${t.profileId} does not exist`,
-            });
-          }
-        }),
-      );
-    });
-  });
-  return issues;
 }
 
 function designIssues(c: ConnectorInput): FieldIssue[] {
   // Segment names stand in for segment ids, so the rules' messages name segments as the API does.
-  const design = alkiraConnectorToDesign(c as AlkiraConnector);
+  const design = alkiraConnectorToDesign(c);
   const result = validateDesign(design);
   return result.errors.map((e) => ({ field: designPathToApiField(e.path), message: e.message }));
 }

@@ -5,6 +5,7 @@
  * for deletion, removed when its provision request succeeds).
  */
 import { randomUUID } from 'node:crypto';
+import { SENSITIVE_API_FIELDS } from '@/lib/connector/resource';
 import { isAppCaller } from '../app-caller';
 import { ApiError, ok, readJsonBody, type ApiResult } from '../http';
 import type { Handler, Route } from '../router';
@@ -31,7 +32,11 @@ function asList(value: unknown): Json[] {
   return Array.isArray(value) ? (value as Json[]) : [];
 }
 
-/** The stored object: the input plus service-assigned ids, kept stable across PUTs by name. */
+/**
+ * The stored object: the input as the schema parsed it (known fields only,
+ * defaults filled) plus service-assigned ids, kept stable across PUTs by name.
+ * Ids a caller echoes back are the service's to give, so they are replaced.
+ */
 function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
   const prevInstances = new Map(asList(previous?.instances).map((i) => [String(i.name), i]));
   const instances = input.instances.map((inst) => {
@@ -40,28 +45,19 @@ function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
     for (const so of asList(prev?.segmentOptions)) {
       for (const g of asList(so.customerGateways)) prevGateways.set(`${String(so.segmentName)}/${String(g.name)}`, g);
     }
-    const out: Json = {
-      name: inst.name,
-      id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1),
-      expressRouteCircuitId: inst.expressRouteCircuitId,
-      redundantRouter: inst.redundantRouter,
-      loopbackSubnet: inst.loopbackSubnet,
-      credentialId: inst.credentialId,
-    };
-    if (inst.gatewayMacAddresses) out.gatewayMacAddresses = inst.gatewayMacAddresses;
-    if (inst.vnis) out.vnis = inst.vnis;
+    const out: Json = { ...inst, id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1) };
     if (inst.segmentOptions) {
       out.segmentOptions = inst.segmentOptions.map((so) => ({
-        segmentName: so.segmentName,
+        ...so,
         customerGateways: so.customerGateways.map((g) => {
           const prevGw = prevGateways.get(`${so.segmentName}/${g.name}`);
           const prevTunnels = new Map(asList(prevGw?.tunnels).map((t) => [String(t.name), t]));
           return {
-            name: g.name,
+            ...g,
             id: typeof prevGw?.id === 'string' ? prevGw.id : randomUUID(),
             tunnels: g.tunnels.map((t) => {
               const prevId = prevTunnels.get(t.name)?.id;
-              return { ...t, name: t.name, id: typeof prevId === 'string' ? prevId : randomUUID() };
+              return { ...t, id: typeof prevId === 'string' ? prevId : randomUUID() };
             }),
           };
         }),
@@ -69,50 +65,27 @@ function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
     }
     return out;
   });
-  const out: Json = { name: input.name };
-  if (input.description) out.description = input.description;
-  Object.assign(out, {
-    id,
-    size: input.size,
-    enabled: input.enabled,
-    implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001),
-    vhubPrefix: input.vhubPrefix,
-    tunnelProtocol: input.tunnelProtocol,
-    cxp: input.cxp,
-  });
-  if (input.group) out.group = input.group;
-  out.billingTags = input.billingTags;
+  const out: Json = { ...input, id, implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001) };
+  // An empty optional text is not a value (the service stores none).
+  for (const [key, value] of Object.entries(out)) if (value === '') delete out[key];
   out.instances = instances;
-  out.segmentOptions = input.segmentOptions;
   return out;
 }
 
 /** Stored secrets as shown to callers other than the app (which presents the internal credential). */
 export const EMULATOR_SECRET_MASK = '********';
 
-/** A copy of a stored connector with every tunnel's pre-shared key and remote auth value masked. */
+/** A deep copy of a stored connector with every sensitive field (the description's `sensitive` flag) masked. */
+function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, entry]) => [key, SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry)]),
+  );
+}
+
 function maskTunnelSecrets(body: Json): Json {
-  return {
-    ...body,
-    instances: asList(body.instances).map((inst) => ({
-      ...inst,
-      ...(Array.isArray(inst.segmentOptions)
-        ? {
-            segmentOptions: asList(inst.segmentOptions).map((so) => ({
-              ...so,
-              customerGateways: asList(so.customerGateways).map((g) => ({
-                ...g,
-                tunnels: asList(g.tunnels).map((t) => ({
-                  ...t,
-                  ...(t.preSharedKey ? { preSharedKey: EMULATOR_SECRET_MASK } : {}),
-                  ...(t.remoteAuthValue ? { remoteAuthValue: EMULATOR_SECRET_MASK } : {}),
-                })),
-              })),
-            })),
-          }
-        : {}),
-    })),
-  };
+  return Object.fromEntries(Object.entries(body).map(([key, entry]) => [key, SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry)]));
 }
 
 /**
