@@ -7,7 +7,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
-import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from './connector-labels';
+import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
 import { ApiError } from '@/lib/http/errors';
 import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
 import type { AuditActor } from '@/lib/store/audit-log';
@@ -90,7 +90,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
     await auditConnectorCreate(change, resolution.body, provision);
   }
-  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
+  await saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
   return {
     id,
@@ -138,7 +138,7 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
     await auditConnectorUpdate(change, stored, resolution.body);
   }
-  saveConnectorLabel(api.config.backendKey, id, design.resource_name);
+  await saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
@@ -156,7 +156,7 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
     await auditConnectorDelete(change, connector);
   }
-  forgetConnectorLabel(api.config.backendKey, id);
+  await forgetConnectorLabel(api.config.backendKey, id);
   return { provisionRequestId };
 }
 
@@ -167,6 +167,6 @@ export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<Co
   const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
   const masked: AlkiraConnector = maskConnectorKeys(connector, DESIGN_MASK);
   // The label the user designed, when this app provisioned it; otherwise one derived from the name.
-  const resourceName = connectorLabel(api.config.backendKey, id);
+  const resourceName = await connectorLabel(api.config.backendKey, id);
   return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name), resourceName });
 }

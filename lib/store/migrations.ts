@@ -129,5 +129,18 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('create_intents_open').on('create_intents').columns(['backend', 'settled_at']).execute();
       },
     },
+    // Kept in app.sqlite by raw SQL before it moved into the store: `ifNotExists` adopts that table, rows and all.
+    '0005_connector_labels': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('connector_labels')
+          .ifNotExists()
+          .addColumn('backend', 'text', (c) => c.notNull())
+          .addColumn('connector_id', 'integer', (c) => c.notNull())
+          .addColumn('resource_name', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('connector_labels_pk', ['backend', 'connector_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -84,8 +84,19 @@ export interface CreateIntentsTable {
   outcome: string | null;
 }
 
+/**
+ * The Terraform resource label each connector was designed with (the Alkira
+ * API has no field for it), keyed by backend like the provision history.
+ */
+export interface ConnectorLabelsTable {
+  backend: string;
+  connector_id: number;
+  resource_name: string;
+}
+
 export interface StoreSchema {
   audit_log: AuditLogTable;
+  connector_labels: ConnectorLabelsTable;
   create_intents: CreateIntentsTable;
   provision_history: ProvisionHistoryTable;
   designs: DesignsTable;

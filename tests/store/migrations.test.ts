@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getStore, openStore, storeTarget } from '@/lib/store/db';
+import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
 import { historyForConnector, latestByConnector, recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
 import { postgresBackend, sqliteBackend } from './backends';
 
@@ -33,7 +34,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
         .selectFrom('kysely_migration' as never)
         .select('name' as never)
         .execute();
-      expect(applied.map((r) => (r as { name: string }).name)).toEqual(['0001_provision_history', '0002_designs', '0003_audit_log', '0004_create_intents']);
+      expect(applied.map((r) => (r as { name: string }).name)).toEqual(['0001_provision_history', '0002_designs', '0003_audit_log', '0004_create_intents', '0005_connector_labels']);
       await Promise.all(stores.map((s) => s.close()));
       const db = await getDb();
       expect(await db.selectFrom('designs').selectAll().execute()).toEqual([]);
@@ -52,6 +53,19 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const latest = await latestByConnector('emulator');
       expect([...latest.keys()]).toEqual([7]);
       expect(latest.get(7)?.requestId).toBe('r2');
+    });
+
+    it('keeps the designed resource label per backend and connector, replaced on save and gone when forgotten', async () => {
+      await saveConnectorLabel('emulator', 11, 'ha_config');
+      await saveConnectorLabel('portal:x', 11, 'other_label');
+      expect(await connectorLabel('emulator', 11)).toBe('ha_config');
+      await saveConnectorLabel('emulator', 11, 'renamed_config');
+      // A blank label never replaces a designed one.
+      await saveConnectorLabel('emulator', 11, '  ');
+      expect(await connectorLabel('emulator', 11)).toBe('renamed_config');
+      await forgetConnectorLabel('emulator', 11);
+      expect(await connectorLabel('emulator', 11)).toBeUndefined();
+      expect(await connectorLabel('portal:x', 11)).toBe('other_label');
     });
 
     it('leaves updated_at alone when the state did not change', async () => {
@@ -78,6 +92,21 @@ describe('an app.sqlite from before the store', () => {
     process.env.ALKIRA_DATA_DIR = dir;
     const history = await historyForConnector('emulator', 3);
     expect(history).toEqual([expect.objectContaining({ connectorName: 'old', requestId: 'req-old', state: 'SUCCESS' })]);
+    await getStore().close();
+  });
+
+  it('is adopted with the connector labels it kept outside the store', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cs-legacy-'));
+    const legacy = new Database(path.join(dir, 'app.sqlite'));
+    legacy.exec(`CREATE TABLE connector_labels (backend TEXT NOT NULL, connector_id INTEGER NOT NULL, resource_name TEXT NOT NULL,
+      PRIMARY KEY (backend, connector_id))`);
+    legacy.prepare(`INSERT INTO connector_labels (backend, connector_id, resource_name) VALUES ('emulator', 4, 'ha_config')`).run();
+    legacy.close();
+    delete process.env.DATABASE_URL;
+    process.env.ALKIRA_DATA_DIR = dir;
+    expect(await connectorLabel('emulator', 4)).toBe('ha_config');
+    await saveConnectorLabel('emulator', 4, 'ha_config_2');
+    expect(await connectorLabel('emulator', 4)).toBe('ha_config_2');
     await getStore().close();
   });
 });
