@@ -6,11 +6,13 @@ import 'server-only';
  * together (409 `unresolved`) rather than one at a time.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
-import { effectiveTunnelProtocol, isExpression, type ConnectorDesign, type NumberLike } from '@/lib/connector/design';
+import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/lib/connector/design';
+import { designValues, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
+import { CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
-import { DESIGN_MASK, designKeys, storedSecretsByTunnel, TUNNEL_SECRETS, tunnelKey } from './secrets';
+import { DESIGN_MASK, designKeys, secretSlots, storedSecrets } from './secrets';
 
 export interface UnresolvedReference {
   path: string;
@@ -22,171 +24,150 @@ export type Resolution =
   | { ok: true; body: AlkiraConnector; sensitive: string[] }
   | { ok: false; unresolved: UnresolvedReference[] };
 
-const what = {
-  segment: 'a segment',
-  credential: 'a credential',
-  group: 'a group',
-  tag: 'a billing tag',
-  cxp: 'a CXP',
-  profile: 'an IPsec tunnel profile',
-} as const;
-
-function expressionMessage(value: string, kind: keyof typeof what): string {
-  return `"${value}" is a Terraform expression; pick ${what[kind]} from the tenant to provision`;
-}
-
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-interface Ref {
-  path: string;
-  value: string;
+/** Does the tenant know a value (as written in the design)? */
+type Known = (value: string) => boolean;
+
+interface KindResolver {
+  /** "a segment": what the user should pick instead of an expression. */
+  what: string;
+  /** Why a literal the tenant does not know cannot be sent. */
+  unknown: (value: string) => string;
+  /** Fetches what the tenant has (once per request, only for kinds the design uses). */
+  load: (api: AlkiraApi, values: readonly string[]) => Promise<Known>;
 }
 
-/** Segment references the mapping will send (gateway segments only matter for IPSEC). */
-function segmentRefs(design: ConnectorDesign): Ref[] {
-  const refs: Ref[] = (design.segment_options ?? []).map((s, i) => ({ path: `segment_options.${i}.segment_id`, value: s.segment_id }));
-  if (effectiveTunnelProtocol(design) === 'IPSEC') {
-    (design.instances ?? []).forEach((inst, i) =>
-      (inst.ipsec_customer_gateway ?? []).forEach((g, j) =>
-        refs.push({ path: `instances.${i}.ipsec_customer_gateway.${j}.segment_id`, value: g.segment_id }),
-      ),
-    );
-  }
-  return refs;
+/** Segment id → name, filled by the segment resolver (the mapping sends names). */
+type SegmentNames = Map<string, string | null>;
+
+const sameId = (id: unknown, value: string) => String(id) === value.trim();
+
+/** How each reference kind of the description is resolved against the tenant. */
+function kindResolvers(segmentNames: SegmentNames): Record<ReferenceKind, KindResolver> {
+  return {
+    segment: {
+      what: 'a segment',
+      unknown: (v) => `"${v}" is not a segment id of this tenant; pick a segment from the tenant`,
+      // One GET per distinct id, as the provider does.
+      load: async (api, values) => {
+        const ids = [...new Set(values.filter((v) => /^\d+$/.test(v)))];
+        await Promise.all(
+          ids.map(async (id) => {
+            const seg = await api.segment(id);
+            segmentNames.set(id, seg ? seg.name : null);
+          }),
+        );
+        return (v) => Boolean(segmentNames.get(v));
+      },
+    },
+    credential: {
+      what: 'a credential',
+      unknown: (v) => `"${v}" is not an Azure VNET credential of this tenant`,
+      load: async (api) => {
+        const items = await credentialItems(api);
+        return (v) => items.some((c) => c.id === v);
+      },
+    },
+    group: {
+      what: 'a group',
+      unknown: (v) => `"${v}" is not a group of this tenant`,
+      load: async (api) => {
+        const items = await api.groups();
+        return (v) => items.some((g) => g.name === v);
+      },
+    },
+    billing_tag: {
+      what: 'a billing tag',
+      unknown: (v) => `"${v}" is not a billing tag id of this tenant`,
+      load: async (api) => {
+        const items = await api.billingTags();
+        return (v) => items.some((t) => sameId(t.id, v));
+      },
+    },
+    cxp: {
+      what: 'a CXP',
+      unknown: (v) => `"${v}" is not an Azure CXP available to this tenant`,
+      load: async (api) => {
+        const items = await cxpItems(api);
+        return (v) => items.some((c) => c.name === v);
+      },
+    },
+    tunnel_profile: {
+      what: 'an IPsec tunnel profile',
+      unknown: (v) => `"${v}" is not an IPsec tunnel profile id of this tenant`,
+      load: async (api) => {
+        const items = await profileItems(api);
+        return (v) => items.some((p) => sameId(p.id, v));
+      },
+    },
+  };
 }
 
-function profileRefs(design: ConnectorDesign): { path: string; value: NumberLike }[] {
-  if (effectiveTunnelProtocol(design) !== 'IPSEC') return [];
-  const refs: { path: string; value: NumberLike }[] = [];
-  (design.instances ?? []).forEach((inst, i) =>
-    (inst.ipsec_customer_gateway ?? []).forEach((g, j) =>
-      (g.customer_gateway ?? []).forEach((cg, k) =>
-        (cg.tunnel ?? []).forEach((t, l) => {
-          if (t.profile_id !== undefined && t.profile_id !== '') {
-            refs.push({ path: `instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}.profile_id`, value: t.profile_id });
-          }
-        }),
-      ),
-    ),
+/** Numbers and booleans must be literals to send (the mapping passes expressions through for previews). */
+function literalIssues(values: readonly DesignValue[]): UnresolvedReference[] {
+  return values.flatMap(({ path, spec, value }) =>
+    !spec.reference && !spec.sensitive && spec.type !== 'string' && spec.type !== 'list(string)' && isExpression(value)
+      ? [{ path, value, message: `"${value}" is a Terraform expression; enter the ${spec.label} to provision` }]
+      : [],
   );
-  return refs;
-}
-
-/** Plain numeric fields must be literal numbers to send (the mapping passes expressions through). */
-function numericLiterals(design: ConnectorDesign, out: UnresolvedReference[]): void {
-  (design.segment_options ?? []).forEach((s, i) => {
-    if (isExpression(s.customer_asn)) {
-      out.push({ path: `segment_options.${i}.customer_asn`, value: s.customer_asn, message: `"${s.customer_asn}" is a Terraform expression; enter the ASN to provision` });
-    }
-  });
-  if (effectiveTunnelProtocol(design) === 'VXLAN') {
-    (design.instances ?? []).forEach((inst, i) =>
-      (inst.virtual_network_interface ?? []).forEach((v, j) => {
-        if (isExpression(v)) {
-          out.push({ path: `instances.${i}.virtual_network_interface.${j}`, value: v, message: `"${v}" is a Terraform expression; enter the VNI to provision` });
-        }
-      }),
-    );
-  }
 }
 
 /**
- * Resolves `design` against the tenant. `stored` is the connector being
- * replaced (for PUT): its pre-shared keys fill tunnels sent as `DESIGN_MASK`.
+ * Resolves `design` against the tenant: every attribute with a reference
+ * kind in the description (segments, credentials, group, billing tags, CXP,
+ * tunnel profiles) that the design sends. `stored` is the connector being
+ * replaced (for PUT): its secrets fill fields sent as `DESIGN_MASK`.
  */
 export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, stored?: AlkiraConnector): Promise<Resolution> {
-  const unresolved: UnresolvedReference[] = [];
-  numericLiterals(design, unresolved);
-  const protocol = effectiveTunnelProtocol(design);
+  const values = designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design));
+  const unresolved = literalIssues(values);
 
-  // Segments: id → name, one GET per distinct id (cached for this request).
-  const segmentNames = new Map<string, string | null>();
-  const segRefs = segmentRefs(design);
-  const distinctIds = [...new Set(segRefs.map((r) => r.value).filter((v) => /^\d+$/.test(String(v))))];
-  await Promise.all(
-    distinctIds.map(async (id) => {
-      const seg = await api.segment(id);
-      segmentNames.set(id, seg ? seg.name : null);
-    }),
+  const segmentNames: SegmentNames = new Map();
+  const resolvers = kindResolvers(segmentNames);
+  const byKind = new Map<ReferenceKind, DesignValue[]>();
+  for (const v of values) if (v.spec.reference) byKind.set(v.spec.reference, [...(byKind.get(v.spec.reference) ?? []), v]);
+  // Catalog lists are fetched only for the kinds the design refers to, in parallel.
+  const known = new Map(
+    await Promise.all(
+      [...byKind].map(async ([kind, refs]) => [kind, await resolvers[kind].load(api, refs.map((r) => show(r.value)))] as const),
+    ),
   );
-  for (const r of segRefs) {
-    if (isExpression(r.value)) unresolved.push({ ...r, message: expressionMessage(r.value, 'segment') });
-    else if (!segmentNames.get(String(r.value))) {
-      unresolved.push({ ...r, value: show(r.value), message: `"${show(r.value)}" is not a segment id of this tenant; pick a segment from the tenant` });
+  for (const [kind, refs] of byKind) {
+    for (const { path, value } of refs) {
+      if (isExpression(value)) unresolved.push({ path, value, message: `"${value}" is a Terraform expression; pick ${resolvers[kind].what} from the tenant to provision` });
+      else if (!known.get(kind)?.(show(value))) unresolved.push({ path, value: show(value), message: resolvers[kind].unknown(show(value)) });
     }
-  }
-
-  // Catalog lists, fetched only when the design refers to them.
-  const billing = (design.billing_tag_ids ?? []).filter((b) => b !== '');
-  const profiles = profileRefs(design);
-  const [credentials, groups, tags, cxps, profileList] = await Promise.all([
-    credentialItems(api),
-    design.group ? api.groups() : Promise.resolve([]),
-    billing.length ? api.billingTags() : Promise.resolve([]),
-    cxpItems(api),
-    profiles.length ? profileItems(api) : Promise.resolve([]),
-  ]);
-
-  const check = (path: string, value: unknown, kind: keyof typeof what, known: boolean, unknownMsg: string) => {
-    if (isExpression(value)) unresolved.push({ path, value, message: expressionMessage(value, kind) });
-    else if (!known) unresolved.push({ path, value: show(value), message: unknownMsg });
-  };
-
-  (design.instances ?? []).forEach((inst, i) => {
-    const id = inst.credential_id;
-    check(`instances.${i}.credential_id`, id, 'credential', credentials.some((c) => c.id === id),
-      `"${show(id)}" is not an Azure VNET credential of this tenant`);
-  });
-  if (design.group) {
-    const g = design.group;
-    check('group', g, 'group', groups.some((x) => x.name === g), `"${g}" is not a group of this tenant`);
-  }
-  billing.forEach((b, i) => {
-    check(`billing_tag_ids.${i}`, b, 'tag', tags.some((t) => String(t.id) === String(b).trim()), `"${show(b)}" is not a billing tag id of this tenant`);
-  });
-  check('cxp', design.cxp, 'cxp', cxps.some((c) => c.name === design.cxp), `"${show(design.cxp)}" is not an Azure CXP available to this tenant`);
-  for (const p of profiles) {
-    check(p.path, p.value, 'profile', profileList.some((x) => String(x.id) === String(p.value).trim()),
-      `"${show(p.value)}" is not an IPsec tunnel profile id of this tenant`);
   }
 
   if (unresolved.length > 0) return { ok: false, unresolved };
 
   const body = designToAlkiraConnector(design, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });
   const sensitive = designKeys(design);
-  if (protocol === 'IPSEC') restoreMaskedKeys(body, stored, unresolved, sensitive);
+  restoreMaskedKeys(body, stored, unresolved, sensitive);
   if (unresolved.length > 0) return { ok: false, unresolved };
   return { ok: true, body, sensitive };
 }
 
-/** Replaces `DESIGN_MASK` secrets (pre-shared keys, remote auth values) with the stored value of the same tunnel. */
+/** Replaces `DESIGN_MASK` secrets (the description's sensitive fields) with the stored value at the same place. */
 function restoreMaskedKeys(body: AlkiraConnector, stored: AlkiraConnector | undefined, unresolved: UnresolvedReference[], sensitive: string[]) {
-  const secrets = stored ? storedSecretsByTunnel(stored) : new Map<string, Partial<Record<string, string>>>();
-  body.instances.forEach((inst, i) =>
-    (inst.segmentOptions ?? []).forEach((so, j) =>
-      so.customerGateways.forEach((g, k) =>
-        g.tunnels.forEach((t, l) => {
-          for (const [name, api, spec] of TUNNEL_SECRETS) {
-            const path = `instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}.${name}`;
-            const what = spec.label.toLowerCase();
-            const value = t[api];
-            if (isExpression(value)) {
-              unresolved.push({ path, value: DESIGN_MASK, message: `the ${what} is a Terraform expression; enter the value to provision` });
-              continue;
-            }
-            if (value !== DESIGN_MASK) continue;
-            const kept = secrets.get(tunnelKey(inst.name, so.segmentName, g.name, t.name))?.[api];
-            if (kept) {
-              t[api] = kept;
-              sensitive.push(kept);
-            } else {
-              unresolved.push({ path, value: DESIGN_MASK, message: `the ${what} is masked and no stored value exists for this tunnel; enter it` });
-            }
-          }
-        }),
-      ),
-    ),
-  );
+  const kept = stored ? storedSecrets(stored) : new Map<string, string>();
+  for (const slot of secretSlots(body)) {
+    const value = slot.holder[slot.api];
+    const what = slot.spec.label.toLowerCase();
+    if (isExpression(value)) {
+      unresolved.push({ path: slot.path, value: DESIGN_MASK, message: `the ${what} is a Terraform expression; enter the value to provision` });
+      continue;
+    }
+    if (value !== DESIGN_MASK) continue;
+    const secret = kept.get(slot.key);
+    if (secret) {
+      slot.holder[slot.api] = secret;
+      sensitive.push(secret);
+    } else {
+      unresolved.push({ path: slot.path, value: DESIGN_MASK, message: `the ${what} is masked and no stored value exists for it; enter it` });
+    }
+  }
 }

@@ -6,9 +6,9 @@ import 'server-only';
  * `DESIGN_MASK`, and a design sent back with `DESIGN_MASK` keeps the value
  * already stored for that tunnel.
  */
-import type { AlkiraConnector, AlkiraTunnel } from '@/lib/connector/alkira-types';
+import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER, SETTINGS_MASK_TEXT, type AttributeSpec } from '@/lib/connector/resource';
+import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
 export const DESIGN_MASK = STORED_SECRET_PLACEHOLDER;
@@ -36,33 +36,51 @@ function collectSecrets(value: Json, fields: ReadonlySet<string>): string[] {
   return found;
 }
 
-function mapTunnels(conn: AlkiraConnector, fn: (t: AlkiraTunnel) => AlkiraTunnel): AlkiraConnector {
-  return {
-    ...conn,
-    instances: (conn.instances ?? []).map((i) => ({
-      ...i,
-      ...(i.segmentOptions
-        ? {
-            segmentOptions: i.segmentOptions.map((so) => ({
-              ...so,
-              customerGateways: (so.customerGateways ?? []).map((g) => ({ ...g, tunnels: (g.tunnels ?? []).map(fn) })),
-            })),
-          }
-        : {}),
-    })),
-  };
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A copy of the tunnel with every sensitive field replaced by `mask`. */
-function maskTunnel(tunnel: AlkiraTunnel, mask: string): AlkiraTunnel {
-  const out = { ...tunnel };
-  for (const [, api] of TUNNEL_SECRETS) if (out[api]) out[api] = mask;
+/** How a block item is recognised across an edit: its first required text attribute (a name, or the segment it serves). */
+function identityOf(body: BodySpec): string | undefined {
+  return Object.values(body.attributes).find((spec) => spec.presence === 'required' && spec.type === 'string' && spec.api)?.api;
+}
+
+/** One sensitive field of an API body: where it is (design path, and a key stable across index shifts) and the object holding it. */
+export interface SecretSlot {
+  /** The identities of the block items on its path and its API name, as JSON. */
+  key: string;
+  /** Its design path, e.g. `instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key`. */
+  path: string;
+  spec: AttributeSpec;
+  holder: Record<string, unknown>;
+  api: string;
+}
+
+/** Every sensitive field (set or not) of an API body, found through the description's `sensitive` flag. */
+export function secretSlots(value: unknown, body: BodySpec = CONNECTOR_RESOURCE, at = '', chain: readonly unknown[] = []): SecretSlot[] {
+  if (!isRecord(value)) return [];
+  const out: SecretSlot[] = [];
+  const pathOf = (name: string) => (at ? `${at}.${name}` : name);
+  for (const [name, spec] of Object.entries(body.attributes)) {
+    if (spec.sensitive && spec.api) out.push({ key: JSON.stringify([...chain, spec.api]), path: pathOf(name), spec, holder: value, api: spec.api });
+  }
+  for (const [name, block] of Object.entries(body.blocks)) {
+    const items = value[block.api];
+    if (!Array.isArray(items)) continue;
+    const identity = identityOf(block.body);
+    items.forEach((item, i) => {
+      const id = identity && isRecord(item) ? item[identity] : i;
+      out.push(...secretSlots(item, block.body, `${pathOf(name)}.${i}`, [...chain, block.api, id]));
+    });
+  }
   return out;
 }
 
 /** A copy with every sensitive value (pre-shared keys, remote auth values) replaced by `mask`. */
 export function maskConnectorKeys(conn: AlkiraConnector, mask = SETTINGS_MASK): AlkiraConnector {
-  return mapTunnels(conn, (t) => maskTunnel(t, mask));
+  const copy = structuredClone(conn);
+  for (const slot of secretSlots(copy)) if (slot.holder[slot.api]) slot.holder[slot.api] = mask;
+  return copy;
 }
 
 /** Every sensitive value in a connector (to scrub from messages). */
@@ -75,40 +93,12 @@ export function designKeys(design: ConnectorDesign): string[] {
   return collectSecrets(design, SENSITIVE_ATTRIBUTES).filter((secret) => secret !== DESIGN_MASK);
 }
 
-/** `instance/segment/gateway/tunnel` — how a tunnel is recognised across an edit. */
-export function tunnelKey(instance: string, segmentName: string, gateway: string, tunnel: string): string {
-  return JSON.stringify([instance, segmentName, gateway, tunnel]);
-}
-
-type SecretApiField = 'preSharedKey' | 'remoteAuthValue';
-
-function isSecretApiField(name: string | undefined): name is SecretApiField {
-  return name === 'preSharedKey' || name === 'remoteAuthValue';
-}
-
-/**
- * The tunnel's sensitive attributes as [HCL name, API field, spec]. The
- * description decides which; the type keeps this in step with AlkiraTunnel
- * (a new sensitive tunnel field must be added to SecretApiField to compile).
- */
-export const TUNNEL_SECRETS: readonly [string, SecretApiField, AttributeSpec][] = Object.entries(
-  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body.attributes,
-).flatMap(([name, spec]): [string, SecretApiField, AttributeSpec][] => {
-  const api = 'api' in spec ? spec.api : undefined;
-  if (!('sensitive' in spec) || !isSecretApiField(api)) return [];
-  return [[name, api, spec]];
-});
-
-/** The stored sensitive values of a connector by tunnel key and API field. */
-export function storedSecretsByTunnel(conn: AlkiraConnector): Map<string, Partial<Record<SecretApiField, string>>> {
-  const out = new Map<string, Partial<Record<SecretApiField, string>>>();
-  for (const i of conn.instances ?? [])
-    for (const so of i.segmentOptions ?? [])
-      for (const g of so.customerGateways ?? [])
-        for (const t of g.tunnels ?? []) {
-          const values: Partial<Record<SecretApiField, string>> = {};
-          for (const [, api] of TUNNEL_SECRETS) if (t[api]) values[api] = t[api];
-          out.set(tunnelKey(i.name, so.segmentName, g.name, t.name), values);
-        }
+/** The stored sensitive values of a connector by `SecretSlot.key`. */
+export function storedSecrets(conn: AlkiraConnector): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const slot of secretSlots(conn)) {
+    const value = slot.holder[slot.api];
+    if (typeof value === 'string' && value !== '') out.set(slot.key, value);
+  }
   return out;
 }

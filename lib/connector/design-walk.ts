@@ -1,0 +1,49 @@
+/**
+ * Every value a design sends, found through the resource description: each
+ * set, settable attribute (a list attribute item by item) with its design path
+ * and spec, skipping attributes and blocks the effective tunnel protocol does
+ * not send (`onlyWithProtocol`). Server code uses it to resolve references and
+ * check what can be provisioned without naming attributes.
+ */
+import type { AttributeSpec, BodySpec } from './resource/types';
+
+export interface DesignValue {
+  /** Design path with indices: `instances.0.ipsec_customer_gateway.1.segment_id`, `billing_tag_ids.2`. */
+  path: string;
+  spec: AttributeSpec;
+  value: unknown;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isUnset = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+function sentWith(spec: { readonly onlyWithProtocol?: string }, protocol: string): boolean {
+  return spec.onlyWithProtocol === undefined || spec.onlyWithProtocol === protocol;
+}
+
+/** The design's set values, depth first in description order. */
+export function designValues(resource: BodySpec, design: unknown, protocol: string, at = ''): DesignValue[] {
+  if (!isRecord(design)) return [];
+  const out: DesignValue[] = [];
+  const pathOf = (name: string) => (at ? `${at}.${name}` : name);
+  for (const [name, spec] of Object.entries(resource.attributes)) {
+    if ((spec.presence !== 'required' && spec.presence !== 'optional') || !sentWith(spec, protocol)) continue;
+    const value = design[name];
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (!isUnset(item)) out.push({ path: `${pathOf(name)}.${i}`, spec, value: item });
+      });
+    } else if (!isUnset(value)) {
+      out.push({ path: pathOf(name), spec, value });
+    }
+  }
+  for (const [name, block] of Object.entries(resource.blocks)) {
+    const items = design[name];
+    if (!sentWith(block, protocol) || !Array.isArray(items)) continue;
+    items.forEach((item, i) => out.push(...designValues(block.body, item, protocol, `${pathOf(name)}.${i}`)));
+  }
+  return out;
+}
