@@ -99,7 +99,16 @@ function bodySchema(body: BodySpec, extra: Record<string, z.ZodType> = {}): z.Zo
   return z.strictObject(shape);
 }
 
-const designShape = bodySchema(CONNECTOR_RESOURCE, { [RESOURCE_LABEL.key]: requiredText });
+/**
+ * The strict shape schema of a design of `resource` (no service rules): what
+ * the designer's schema below is built on, exported so a description can be
+ * checked on its own (tests extend a copy of it).
+ */
+export function designShapeSchema(resource: BodySpec): z.ZodType {
+  return bodySchema(resource, { [RESOURCE_LABEL.key]: requiredText });
+}
+
+const designShape = designShapeSchema(CONNECTOR_RESOURCE);
 
 /** `instances.1.name` → ['instances', 1, 'name'] (numbers index arrays in react-hook-form errors). */
 function toPathSegments(path: string): (string | number)[] {

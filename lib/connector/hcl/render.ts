@@ -97,8 +97,8 @@ export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, 
   return renderBody(CONNECTOR_RESOURCE, record, '', { omitDefaults, pskVariables: new Map() });
 }
 
-/** Any form state is rendered (a design, half-filled values, even null); see the file comment. */
-export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}): string {
+/** Any form state is rendered (a design, half-filled values, even null); see the file comment. `resource` is the description to render by. */
+export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}, resource: BodySpec = CONNECTOR_RESOURCE): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
   const variables = useVariables ? listPskVariables(record) : [];
@@ -109,6 +109,6 @@ export function renderConnectorHcl(design: ConnectorDesign | unknown, options: H
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([
     ...variables.map((v) => pskVariableBlock(v.name)),
-    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(CONNECTOR_RESOURCE, record, '', ctx)),
+    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(resource, record, '', ctx)),
   ]);
 }

@@ -54,8 +54,8 @@ export function locate(path: string, root: BodySpec = CONNECTOR_RESOURCE): Locat
 }
 
 /** The attribute at a design path, e.g. `instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key`. */
-export function attributeAt(path: string): AttributeSpec | undefined {
-  const found = locate(path);
+export function attributeAt(path: string, root: BodySpec = CONNECTOR_RESOURCE): AttributeSpec | undefined {
+  const found = locate(path, root);
   return found?.kind === 'attribute' ? found.spec : undefined;
 }
 
@@ -100,15 +100,15 @@ export function isSensitivePath(path: string): boolean {
 }
 
 /** Help text for a design path (indices allowed; a list item gets its list's help). */
-export function helpForPath(path: string): string | undefined {
+export function helpForPath(path: string, root: BodySpec = CONNECTOR_RESOURCE): string | undefined {
   if (schemaPath(path) === RESOURCE_LABEL.key) return RESOURCE_LABEL.doc;
-  return locate(path)?.spec.doc;
+  return locate(path, root)?.spec.doc;
 }
 
 /** The label of a design path's attribute or block. */
-export function labelForPath(path: string): string | undefined {
+export function labelForPath(path: string, root: BodySpec = CONNECTOR_RESOURCE): string | undefined {
   if (schemaPath(path) === RESOURCE_LABEL.key) return RESOURCE_LABEL.label;
-  return locate(path)?.spec.label;
+  return locate(path, root)?.spec.label;
 }
 
 /** How a form shows an attribute: a choice, a checkbox, a secret, a tenant picker, a list, number or text. */
@@ -124,8 +124,8 @@ export function inputKindOf(spec: AttributeSpec): InputKind {
 }
 
 /** The form input kind for a design path, or undefined when the path names no attribute. */
-export function inputKindForPath(path: string): InputKind | undefined {
-  const spec = attributeAt(path);
+export function inputKindForPath(path: string, root: BodySpec = CONNECTOR_RESOURCE): InputKind | undefined {
+  const spec = attributeAt(path, root);
   return spec ? inputKindOf(spec) : undefined;
 }
 

@@ -25,7 +25,8 @@ const IMPORT_TYPES: Record<ValueType, AttributeType> = {
   'set(number)': 'number_list',
 };
 
-function importSchema(body: BodySpec): BlockSchema {
+/** The importer's view of one body of a description (exported so a description can be checked on its own). */
+export function importSchema(body: BodySpec): BlockSchema {
   const schema: BlockSchema = { attributes: {}, blocks: {}, readOnly: [] };
   for (const [name, spec] of Object.entries(body.attributes)) {
     if (!isDesignAttribute(spec)) schema.readOnly.push(name);
