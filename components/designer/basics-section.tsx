@@ -1,22 +1,15 @@
 'use client';
-import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS } from '@/lib/connector/design';
-import { CatalogField, CatalogListField } from './catalog-field';
-import { CheckboxField, SelectField, TextField } from './form-fields';
+import { AttributeField, BodyFields } from './attribute-field';
+import { TextField } from './form-fields';
 import { SectionCard } from './section-card';
 
 export function BasicsSection() {
   return (
     <SectionCard id="section-basics" title="Connector basics">
       <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2 xl:grid-cols-3">
+        {/* The HCL label is the design's, not an attribute of the resource. */}
         <TextField path="resource_name" label="Resource label" required mono />
-        <TextField path="name" label="Name" required />
-        <SelectField path="size" label="Size" options={CONNECTOR_SIZES} required />
-        <TextField path="description" label="Description" className="sm:col-span-2 xl:col-span-3" />
-        <TextField path="vhub_prefix" label="VHUB prefix" required mono placeholder="10.130.0.0/23" />
-        <CatalogField path="cxp" label="CXP" kind="cxps" required expressionPlaceholder="${var.cxp}" />
-        <SelectField path="tunnel_protocol" label="Tunnel protocol" options={TUNNEL_PROTOCOLS} />
-        <CatalogField path="group" label="Group" kind="groups" expressionPlaceholder="${alkira_group.networking.name}" />
-        <CheckboxField path="enabled" label="Enabled" />
+        <BodyFields base="" />
       </div>
     </SectionCard>
   );
@@ -25,14 +18,7 @@ export function BasicsSection() {
 export function BillingTagsSection() {
   return (
     <SectionCard id="section-billing" title="Billing tags">
-      <CatalogListField
-        path="billing_tag_ids"
-        label="Billing tags"
-        itemLabel="Billing tag"
-        addLabel="Add billing tag"
-        kind="billing-tags"
-        expressionPlaceholder="${alkira_billing_tag.production.id}"
-      />
+      <AttributeField path="billing_tag_ids" />
     </SectionCard>
   );
 }

@@ -2,8 +2,8 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
-import { CatalogField } from './catalog-field';
-import { CheckboxField, FieldErrorList, fieldId, TextField, ValueListField } from './form-fields';
+import { BodyFields } from './attribute-field';
+import { FieldErrorList, fieldId } from './form-fields';
 import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
 import { IpsecGateways } from './ipsec-gateways';
 import { SectionCard } from './section-card';
@@ -101,42 +101,11 @@ function InstanceCard(props: {
         {!collapsed && (
         <>
         <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-          <TextField path={`${base}.name`} label="Instance name" required />
-          <TextField path={`${base}.loopback_subnet`} label="Loopback subnet" required mono placeholder="192.168.20.0/26" />
-          <TextField
-            path={`${base}.expressroute_circuit_id`}
-            label="ExpressRoute circuit ID"
-            required
-            mono
-            placeholder="/subscriptions/…/expressRouteCircuits/…"
-            className="sm:col-span-2"
-          />
-          <CatalogField
-            path={`${base}.credential_id`}
-            label="Credential"
-            kind="credentials"
-            required
-            expressionPlaceholder="${alkira_credential_azure_vnet.prod.id}"
-          />
-          <CheckboxField path={`${base}.redundant_router`} label="Redundant router" />
+          <BodyFields base={base} />
         </div>
         {protocol === 'VXLAN' && (
           <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2 sm:grid-cols-2">
-            <ValueListField
-              path={`${base}.gateway_mac_address`}
-              label="Gateway MAC addresses"
-              itemLabel="Gateway MAC address"
-              addLabel="Add MAC"
-              placeholder="00:1A:2B:3C:4D:5E"
-            />
-            <ValueListField
-              path={`${base}.virtual_network_interface`}
-              label="Virtual network interfaces (VNI)"
-              itemLabel="VNI"
-              addLabel="Add VNI"
-              placeholder="16774000"
-              inputMode="numeric"
-            />
+            <BodyFields base={base} protocol="VXLAN" />
           </div>
         )}
         {protocol === 'IPSEC' && <IpsecGateways instanceIndex={index} />}

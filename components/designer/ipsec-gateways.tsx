@@ -1,16 +1,9 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import {
-  emptyCustomerGateway,
-  emptyIpsecCustomerGateway,
-  emptyTunnel,
-  IKE_VERSIONS,
-  REMOTE_AUTH_TYPES,
-  type ConnectorDesign,
-} from '@/lib/connector/design';
-import { CheckboxField, fieldId, SecretField, SelectField, TextField } from './form-fields';
+import { emptyCustomerGateway, emptyIpsecCustomerGateway, emptyTunnel, type ConnectorDesign } from '@/lib/connector/design';
+import { AttributeField, BodyFields } from './attribute-field';
+import { fieldId } from './form-fields';
 import { useFieldIssues, useLabelledStep } from './design-snapshot-context';
-import { CatalogField } from './catalog-field';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
   const { errors } = useFieldIssues(path);
@@ -49,18 +42,7 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
               </button>
             </div>
             <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2 xl:grid-cols-3">
-              <TextField path={`${p}.name`} label="Tunnel name" required />
-              <SelectField path={`${p}.ike_version`} label="IKE version" options={IKE_VERSIONS} />
-              <CheckboxField path={`${p}.initiator`} label="Initiator" />
-              <SecretField path={`${p}.pre_shared_key`} label="Pre-shared key" />
-              <CatalogField
-                path={`${p}.profile_id`}
-                label="Tunnel profile"
-                kind="ipsec-tunnel-profiles"
-                expressionPlaceholder="${alkira_ipsec_tunnel_profile.default.id}"
-              />
-              <SelectField path={`${p}.remote_auth_type`} label="Remote auth type" options={REMOTE_AUTH_TYPES} />
-              <TextField path={`${p}.remote_auth_value`} label="Remote auth value" mono className="sm:col-span-2 xl:col-span-3" />
+              <BodyFields base={p} />
             </div>
           </div>
         );
@@ -86,7 +68,7 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
         return (
           <div key={f.id} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2">
             <div className="flex items-end gap-2">
-              <TextField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} required className="flex-1" />
+              <AttributeField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} className="flex-1" />
               <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Customer gateway ${c + 1} removed`, () => remove(c))}>
                 Remove gateway
               </button>
@@ -121,14 +103,7 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
         return (
           <div key={f.id} className="space-y-2 rounded-md border border-blue-100 dark:border-blue-900/60 bg-blue-50/40 dark:bg-blue-950/30 p-2">
             <div className="flex items-end gap-2">
-              <CatalogField
-                path={`${p}.segment_id`}
-                label={`Segment ${g + 1}`}
-                kind="segments"
-                required
-                expressionPlaceholder="${alkira_segment.prod.id}"
-                className="flex-1"
-              />
+              <AttributeField path={`${p}.segment_id`} label={`Segment ${g + 1}`} className="flex-1" />
               <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Segment gateway ${g + 1} removed`, () => remove(g))}>
                 Remove segment gateway
               </button>

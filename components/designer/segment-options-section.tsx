@@ -1,10 +1,10 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { emptySegmentOption, type ConnectorDesign } from '@/lib/connector/design';
-import { CheckboxField, FieldErrorList, fieldId, TextField } from './form-fields';
+import { BodyFields } from './attribute-field';
+import { FieldErrorList, fieldId } from './form-fields';
 import { useLabelledStep } from './design-snapshot-context';
 import { SectionCard } from './section-card';
-import { CatalogField } from './catalog-field';
 
 export function SegmentOptionsSection() {
   const { control } = useFormContext<ConnectorDesign>();
@@ -38,16 +38,7 @@ export function SegmentOptionsSection() {
               </button>
             </div>
             <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-              <CatalogField
-                path={`${p}.segment_id`}
-                label="Segment"
-                kind="segments"
-                required
-                expressionPlaceholder="${alkira_segment.prod.id}"
-              />
-              <TextField path={`${p}.customer_asn`} label="Customer ASN" required mono inputMode="numeric" placeholder="65001" />
-              <CheckboxField path={`${p}.disable_internet_exit`} label="Disable internet exit" />
-              <CheckboxField path={`${p}.advertise_on_prem_routes`} label="Advertise on-prem routes" />
+              <BodyFields base={p} />
             </div>
           </div>
         );
