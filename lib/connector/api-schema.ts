@@ -121,7 +121,10 @@ export function parseApiBody(
     }
     const known = knownNamesAt(resource, path);
     for (const key of issue.keys) {
-      const suggestion = closestName(key, known);
+      // API names are camelCase: compare without case, suggest as spelt.
+      const lowered = known.map((name) => name.toLowerCase());
+      const hit = closestName(key, lowered);
+      const suggestion = hit === undefined ? undefined : known[lowered.indexOf(hit)];
       issues.push({ path: [...path, key], message: `unknown field ${key}${suggestion ? ` — did you mean ${suggestion}?` : ''}` });
     }
   }
