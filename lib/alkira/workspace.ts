@@ -2,13 +2,13 @@ import 'server-only';
 /**
  * The design workspace's operations that need both the store and the Alkira
  * API: the list with each linked connector's live state, provisioning a
- * stored version (and recording the link), and drift. Pre-shared keys leave
- * here masked (`DESIGN_MASK`); a mask sent back keeps the stored key.
+ * stored version (and recording the link), and drift. Sensitive values leave
+ * here masked (`DESIGN_MASK`); a mask sent back keeps the stored value.
  */
 import type { AuditActor } from '@/lib/store/audit-log';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
-import { keepMaskedSecrets } from '@/lib/connector/sensitive';
+import { keepMaskedSecrets, maskSensitiveValues } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import { getDesign, listDesigns, recordProvisioned, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
@@ -30,20 +30,16 @@ export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promi
   }));
 }
 
-/** A copy for the browser: pre-shared keys as `DESIGN_MASK`. */
+/** A copy for the browser: every sensitive value (the description's flag) as `DESIGN_MASK`. */
 export function maskedDesign(design: ConnectorDesign): ConnectorDesign {
-  const copy = structuredClone(design);
-  for (const inst of copy.instances ?? [])
-    for (const g of inst.ipsec_customer_gateway ?? [])
-      for (const cg of g.customer_gateway ?? []) for (const t of cg.tunnel ?? []) if (t.pre_shared_key) t.pre_shared_key = DESIGN_MASK;
-  return copy;
+  return maskSensitiveValues(design, DESIGN_MASK);
 }
 
 /** The design with masked keys replaced by the reference's (a stored version); 422 naming each mask that has none. */
 export function unmaskAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
   const { design: out, missing } = keepMaskedSecrets(design, reference, DESIGN_MASK);
   if (missing.length > 0) {
-    throw new ApiError(422, `${missing.length} pre-shared key${missing.length === 1 ? ' is' : 's are'} masked with nothing stored to keep`, {
+    throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} masked with nothing stored to keep`, {
       errors: missing.map((m) => ({ path: `design.${m.path}`, message: m.message })),
     });
   }

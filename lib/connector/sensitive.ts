@@ -1,10 +1,10 @@
 /**
- * Which design attributes hold secrets. The provider schema marks
- * `pre_shared_key` and `remote_auth_value` (tunnel) sensitive; this is the one
- * place that decides it, so it can read the resource description's
- * `sensitive` flag once that exists.
+ * Which design attributes hold secrets: the resource description's
+ * `sensitive` flag (the provider marks `pre_shared_key` and
+ * `remote_auth_value` of a tunnel), read here for diffs, plans, the store's
+ * encryption and masked round trips. Nothing here names an attribute.
  */
-const SENSITIVE_ATTRIBUTES: ReadonlySet<string> = new Set(['pre_shared_key', 'remote_auth_value']);
+import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
 
 /** True when the attribute at the end of a design path (`...tunnel.0.pre_shared_key`) is sensitive. */
 export function isSensitiveAttribute(pathOrName: string): boolean {
@@ -27,26 +27,54 @@ export function mapSensitiveValues(value: unknown, replace: (secret: unknown, pa
   return out;
 }
 
-/** Where a tunnel sits, independent of list order: instance, segment, gateway and tunnel names. */
-function tunnelIdentity(instance: unknown, ipsecGateway: unknown, gateway: unknown, tunnel: unknown): string {
-  const f = (r: unknown, k: string) => (r !== null && typeof r === 'object' && !Array.isArray(r) ? String((r as Record<string, unknown>)[k] ?? '') : '');
-  return JSON.stringify([f(instance, 'name'), f(ipsecGateway, 'segment_id'), f(gateway, 'name'), f(tunnel, 'name')]);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Calls `visit` for every tunnel record with its path and identity. */
-function forEachTunnel(design: unknown, visit: (tunnel: Record<string, unknown>, path: string, identity: string) => void): void {
-  const list = (v: unknown): Record<string, unknown>[] =>
-    Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x)) : [];
-  if (design === null || typeof design !== 'object' || Array.isArray(design)) return;
-  list((design as Record<string, unknown>).instances).forEach((inst, i) =>
-    list(inst.ipsec_customer_gateway).forEach((g, j) =>
-      list(g.customer_gateway).forEach((cg, k) =>
-        list(cg.tunnel).forEach((t, l) =>
-          visit(t, `instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}`, tunnelIdentity(inst, g, cg, t)),
-        ),
-      ),
-    ),
-  );
+/** How a block item is recognised independent of list order: its first required text attribute (a name, or the segment it serves). */
+function identityOf(body: BodySpec): string | undefined {
+  return Object.entries(body.attributes).find(([, spec]) => spec.presence === 'required' && spec.type === 'string')?.[0];
+}
+
+/** One sensitive attribute of a design (set or not): where it is, and the object holding it. */
+export interface SensitiveSlot {
+  /** Design path, e.g. `instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key`. */
+  path: string;
+  /** The identities of the block items on its path and its name, as JSON: the same place after items are reordered. */
+  key: string;
+  name: string;
+  spec: AttributeSpec;
+  holder: Record<string, unknown>;
+}
+
+/** Every sensitive attribute of a design, found through the description. */
+export function sensitiveSlots(design: unknown, body: BodySpec = CONNECTOR_RESOURCE, at = '', chain: readonly unknown[] = []): SensitiveSlot[] {
+  if (!isRecord(design)) return [];
+  const out: SensitiveSlot[] = [];
+  const pathOf = (name: string) => (at ? `${at}.${name}` : name);
+  for (const [name, spec] of Object.entries(body.attributes)) {
+    if (spec.sensitive) out.push({ path: pathOf(name), key: JSON.stringify([...chain, name]), name, spec, holder: design });
+  }
+  for (const [name, block] of Object.entries(body.blocks)) {
+    const items = design[name];
+    if (!Array.isArray(items)) continue;
+    const identity = identityOf(block.body);
+    items.forEach((item, i) => {
+      const id = identity && isRecord(item) ? String(item[identity] ?? '') : i;
+      out.push(...sensitiveSlots(item, block.body, `${pathOf(name)}.${i}`, [...chain, name, id]));
+    });
+  }
+  return out;
+}
+
+/** A copy with every set sensitive value replaced by `mask`. */
+export function maskSensitiveValues<T>(design: T, mask: string): T {
+  const copy: T = structuredClone(design);
+  for (const slot of sensitiveSlots(copy)) {
+    const value = slot.holder[slot.name];
+    if (value !== undefined && value !== null && value !== '') slot.holder[slot.name] = mask;
+  }
+  return copy;
 }
 
 export interface MaskedWithoutValue {
@@ -55,24 +83,21 @@ export interface MaskedWithoutValue {
 }
 
 /**
- * Replaces every sensitive tunnel value equal to `mask` in `design` (in place
- * on a copy) with the value the same tunnel has in `reference` — the stored
- * version or the live connector — so a design read back masked can be saved or
- * planned without the browser ever holding the secret. Reports masks with no
- * counterpart.
+ * Replaces every sensitive value equal to `mask` in `design` (on a copy) with
+ * the value at the same place in `reference` — the stored version or the live
+ * connector — so a design read back masked can be saved or planned without
+ * the browser ever holding the secret. Reports masks with no counterpart.
  */
 export function keepMaskedSecrets<T>(design: T, reference: unknown, mask: string): { design: T; missing: MaskedWithoutValue[] } {
-  const known = new Map<string, Record<string, unknown>>();
-  forEachTunnel(reference, (t, _p, id) => known.set(id, t));
+  const known = new Map<string, unknown>();
+  for (const slot of sensitiveSlots(reference)) known.set(slot.key, slot.holder[slot.name]);
   const copy: T = structuredClone(design);
   const missing: MaskedWithoutValue[] = [];
-  forEachTunnel(copy, (t, path, id) => {
-    for (const [name, value] of Object.entries(t)) {
-      if (!isSensitiveAttribute(name) || value !== mask) continue;
-      const stored = known.get(id)?.[name];
-      if (typeof stored === 'string' && stored !== '' && stored !== mask) t[name] = stored;
-      else missing.push({ path: `${path}.${name}`, message: 'This key is masked and no stored key matches this tunnel; enter the key again' });
-    }
-  });
+  for (const slot of sensitiveSlots(copy)) {
+    if (slot.holder[slot.name] !== mask) continue;
+    const stored = known.get(slot.key);
+    if (typeof stored === 'string' && stored !== '' && stored !== mask) slot.holder[slot.name] = stored;
+    else missing.push({ path: slot.path, message: `This ${slot.spec.label.toLowerCase()} is masked and nothing stored matches it; enter it again` });
+  }
   return { design: copy, missing };
 }
