@@ -2,56 +2,76 @@
  * Values of the tunnel protocol not in use. The designer keeps them while the
  * user tries another protocol (switching back restores them), but they are
  * neither validated, rendered nor sent: the design that counts is the one
- * without them.
+ * without them. Which values belong to a protocol is the description's
+ * `onlyWithProtocol` (attributes and blocks, at any depth).
  */
-import { effectiveTunnelProtocol, type ConnectorDesign, type InstanceDesign } from './design';
+import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
+import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
 
 function hasItems(list: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Names of a body's attributes and blocks sent only with another protocol. */
+function inactiveNames(body: BodySpec, protocol: string): string[] {
+  return [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
+    .filter(([, spec]) => spec.onlyWithProtocol !== undefined && spec.onlyWithProtocol !== protocol)
+    .map(([name]) => name);
+}
+
+function field(value: object, name: string): unknown {
+  return Object.getOwnPropertyDescriptor(value, name)?.value;
+}
+
+/**
+ * `value` (an object of `body`) with `change(body, value, before)` applied at
+ * every depth, sharing every object nothing changed in (the same object back
+ * when nothing changed at all). `before` is the corresponding object of
+ * another design (same block, same index), when there is one.
+ */
+function rewrite<T extends object>(
+  body: BodySpec,
+  value: T,
+  before: unknown,
+  change: (body: BodySpec, value: object, before: object | undefined) => Record<string, unknown>,
+): T {
+  const updates: Record<string, unknown> = { ...change(body, value, isRecord(before) ? before : undefined) };
+  for (const [name, block] of Object.entries(body.blocks)) {
+    if (Object.hasOwn(updates, name)) continue;
+    const items = field(value, name);
+    if (!Array.isArray(items)) continue;
+    const otherItems = isRecord(before) ? field(before, name) : undefined;
+    const next = items.map((item, i) => (isRecord(item) ? rewrite(block.body, item, Array.isArray(otherItems) ? otherItems[i] : undefined, change) : item));
+    if (next.some((item, i) => item !== items[i])) updates[name] = next;
+  }
+  return Object.keys(updates).length === 0 ? value : Object.assign({ ...value }, updates);
+}
+
 /** The design as the selected protocol sees it (the same object when nothing is hidden). */
 export function withoutInactiveProtocolValues(design: ConnectorDesign): ConnectorDesign {
   const protocol = effectiveTunnelProtocol(design);
-  const instances = Array.isArray(design.instances) ? design.instances : [];
-  let changed = false;
-  const kept = instances.map((inst) => {
-    if (!inst || typeof inst !== 'object') return inst;
-    const dropVxlan = protocol !== 'VXLAN' && (hasItems(inst.gateway_mac_address) || hasItems(inst.virtual_network_interface));
-    const dropIpsec = protocol !== 'IPSEC' && hasItems(inst.ipsec_customer_gateway);
-    if (!dropVxlan && !dropIpsec) return inst;
-    changed = true;
-    const next: InstanceDesign = { ...inst };
-    if (dropVxlan) {
-      next.gateway_mac_address = [];
-      next.virtual_network_interface = [];
-    }
-    if (dropIpsec) next.ipsec_customer_gateway = [];
-    return next;
-  });
-  return changed ? { ...design, instances: kept } : design;
+  return rewrite(CONNECTOR_RESOURCE, design, undefined, (body, value) =>
+    Object.fromEntries(inactiveNames(body, protocol).flatMap((name) => (hasItems(field(value, name)) ? [[name, []]] : []))),
+  );
 }
 
 /**
  * `parsed` (e.g. from the HCL editor, which only shows the active protocol)
- * with the hidden values of `current` put back, instance by instance, where
- * `parsed` has none of its own.
+ * with the hidden values of `current` put back, item by item, where `parsed`
+ * has none of its own.
  */
 export function keepInactiveProtocolValues(parsed: ConnectorDesign, current: ConnectorDesign): ConnectorDesign {
   const protocol = effectiveTunnelProtocol(parsed);
-  if (!Array.isArray(parsed.instances)) return parsed;
-  const instances = parsed.instances.map((inst, i) => {
-    const before = current.instances?.[i];
-    if (!inst || typeof inst !== 'object' || !before) return inst;
-    const next: InstanceDesign = { ...inst };
-    if (protocol !== 'VXLAN') {
-      if (!hasItems(inst.gateway_mac_address) && hasItems(before.gateway_mac_address)) next.gateway_mac_address = before.gateway_mac_address;
-      if (!hasItems(inst.virtual_network_interface) && hasItems(before.virtual_network_interface))
-        next.virtual_network_interface = before.virtual_network_interface;
-    }
-    if (protocol !== 'IPSEC' && !hasItems(inst.ipsec_customer_gateway) && hasItems(before.ipsec_customer_gateway))
-      next.ipsec_customer_gateway = before.ipsec_customer_gateway;
-    return next;
-  });
-  return { ...parsed, instances };
+  return rewrite(CONNECTOR_RESOURCE, parsed, current, (body, value, before) =>
+    Object.fromEntries(
+      inactiveNames(body, protocol).flatMap((name) => {
+        const kept = before ? field(before, name) : undefined;
+        return !hasItems(field(value, name)) && hasItems(kept) ? [[name, kept]] : [];
+      }),
+    ),
+  );
 }
