@@ -1,4 +1,5 @@
 import 'server-only';
+import { SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 /**
  * Typed failures of the Alkira REST client. Messages are shown to users, so
  * they are always scrubbed of credentials and pre-shared keys first.
@@ -32,6 +33,12 @@ export class AlkiraTimeoutError extends Error {
 
 const MASK = '[redacted]';
 
+/** Field names whose quoted values are redacted: the description's sensitive fields (design and API names) and credentials. */
+const SECRET_FIELD = new RegExp(
+  `("?(?:${[...SENSITIVE_ATTRIBUTES, ...SENSITIVE_API_FIELDS, 'password', 'apiKey', 'api_key'].join('|')})"?\\s*[:=]\\s*)"(?:[^"\\\\]|\\\\.)*"`,
+  'gi',
+);
+
 /**
  * Replaces every occurrence of the given secrets (and anything that looks like
  * an Authorization value or a pre-shared key field) with a placeholder.
@@ -43,7 +50,7 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
     out = out.split(s).join(MASK);
   }
   out = out.replace(/\b(api-key|basic|bearer)\s+[A-Za-z0-9+/=._-]{6,}/gi, `$1 ${MASK}`);
-  out = out.replace(/("?(?:preSharedKey|pre_shared_key|password|apiKey|api_key)"?\s*[:=]\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${MASK}"`);
+  out = out.replace(SECRET_FIELD, `$1"${MASK}"`);
   return out;
 }
 
