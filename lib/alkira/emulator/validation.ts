@@ -21,6 +21,9 @@ export interface FieldIssue {
 /** The request body schema, derived from the resource description (lib/connector/api-schema.ts). */
 export const connectorSchema = apiRequestSchema(CONNECTOR_RESOURCE);
 
+/** Fields the emulator adds to the connectors it shows (handlers/connectors.ts `connectorJson`): read-only, ignored in a request. */
+export const RESPONSE_ONLY_FIELDS: ReadonlySet<string> = new Set(['provisionState', 'markedForDeletion']);
+
 /** A body that passed the schema: every field known, typed, defaults filled. */
 export type ConnectorInput = CheckedAlkiraConnector;
 
@@ -56,7 +59,9 @@ function shapeIssues(body: unknown): { input?: ConnectorInput; issues: FieldIssu
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { issues: [{ field: '(body)', message: 'expected a JSON object' }] };
   }
-  const parsed = parseApiBody(connectorSchema, CONNECTOR_RESOURCE, body);
+  // What the emulator adds to a connector it shows (not part of the resource): a GET sent back as is stays valid.
+  const request = Object.fromEntries(Object.entries(body).filter(([key]) => !RESPONSE_ONLY_FIELDS.has(key)));
+  const parsed = parseApiBody(connectorSchema, CONNECTOR_RESOURCE, request);
   if (!parsed.ok) return { issues: parsed.issues.map((i) => ({ field: formatPath(i.path), message: i.message })) };
   if (!isConnectorInput(parsed.value)) return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
   return { input: parsed.value, issues: [] };
