@@ -6,11 +6,12 @@
  * - `POST /api/designs {design, note?}` → 201 `{id, version: 1}`.
  * - `GET /api/designs?q=&sort=name|updated|created|id&order=asc|desc` →
  *   `{designs: [{id, name, resource_name, version, updated_at, created_at,
- *   connector_id, provisioned_version, connector_state}]}`.
+ *   connector_id, provisioned_version, pending_version, connector_state}]}`.
  * - `GET /api/designs/{id}[?version=N]` → `{id, version, design, note, updated_at,
- *   connector_id, provisioned_version}`. Pre-shared keys come back as
- *   `"********"`; send that mask back unchanged in PUT/plan to keep the stored
- *   key (`keepMaskedSecrets`), or a new value to change it.
+ *   connector_id, provisioned_version, pending_version}`. Sensitive values
+ *   (pre-shared keys, remote auth values) come back as `"********"` to every
+ *   role; send that mask back unchanged in PUT/plan to keep the stored value
+ *   (`keepMaskedSecrets`), or a new value to change it.
  * - `PUT /api/designs/{id} {design, base_version, note?}` → `{version}`; 409
  *   `{error, latest: {version, design, note, updated_at}, changes}` when
  *   `base_version` is not the latest (`changes`: latest vs. what was sent).
