@@ -106,16 +106,16 @@ describe.each(ROLES)('signed in as %s', (role) => {
   it('exports Terraform with sensitive variables instead of the values (fmt-exact, schema-valid)', async () => {
     const tf = await download(role, `/api/designs/${id}/export?format=tf`);
     expectNoSecret(tf, 'export tf');
-    expect(tf).toMatch(/remote_auth_value += var\.secret_roles_multi_segment_instance_dmz_primary_gateway_primary_tunnel_remote_auth_value\n/);
+    expect(tf).toMatch(/remote_auth_value += var\.secret_roles_remote_auth_value_1\n/);
     expect(terraformFmt(tf)).toBe(tf);
 
     const res = await fetch(`${app.url}/api/export?designs=${id}`, { headers: { cookie: cookies[role] } });
     const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, strFromU8(b)]));
     expectNoSecret(Object.values(files).join('\n'), 'module');
     expect(files['variables.tf']).toContain(
-      'variable "secret_roles_multi_segment_instance_dmz_primary_gateway_primary_tunnel_remote_auth_value" {\n  description = "Remote auth value of secret-roles',
+      'variable "secret_roles_remote_auth_value_1" {\n  description = "Remote auth value of secret-roles',
     );
-    expect(files['variables.tf']).toMatch(/primary_tunnel_remote_auth_value" \{\n[^}]*sensitive += true/);
+    expect(files['variables.tf']).toMatch(/secret_roles_remote_auth_value_1" \{\n[^}]*sensitive += true/);
     for (const [name, text] of Object.entries(files)) expect(terraformFmt(text), name).toBe(text);
     expect(validateModuleAgainstSchema(files)).toEqual([]);
     expectNoSecret(await download(role, `/api/designs/${id}/export?format=module`), 'design module');
