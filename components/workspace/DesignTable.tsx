@@ -71,6 +71,10 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
                     <Link href={`/connectors/${row.connector_id}`} className="text-xs text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
                       #{row.connector_id}
                     </Link>
+                    <span className="text-xs text-slate-600 dark:text-slate-400">
+                      {row.provisioned_version != null && `runs v${row.provisioned_version}`}
+                      {row.pending_version != null && `${row.provisioned_version != null ? ' · ' : ''}provisioning v${row.pending_version}…`}
+                    </span>
                   </span>
                 ) : (
                   <span className="text-xs text-slate-600 dark:text-slate-400">Not provisioned</span>

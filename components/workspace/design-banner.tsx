@@ -78,6 +78,7 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
                   #{latest.connector_id}
                 </Link>
                 {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
+                {latest.pending_version != null && ` · provisioning version ${latest.pending_version}…`}
               </span>
             ) : (
               'Not provisioned yet'

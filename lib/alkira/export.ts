@@ -2,15 +2,15 @@ import 'server-only';
 /**
  * Exports stored designs (and live connectors) as Terraform: one .tf or a
  * module .zip (lib/connector/export). Tenant names for `data` sources come
- * from the Alkira catalog; pre-shared keys become sensitive variables, so no
- * key is ever written into the files.
+ * from the Alkira catalog; pre-shared keys and remote auth values become
+ * sensitive variables, so no secret is ever written into the files.
  */
 import type { CatalogNames } from '@/lib/connector/export/catalog-data';
 import { renderModule, renderSingleTf, type ModuleEntry, type ModuleFiles } from '@/lib/connector/export/module';
 import type { AlkiraApi } from './api';
 import { credentialItems } from './catalog';
 import { getConnectorDesign } from './connectors';
-import { requireDesign } from './workspace';
+import { maskedDesign, requireDesign } from './workspace';
 
 export async function catalogNames(api: AlkiraApi): Promise<CatalogNames> {
   const [segments, credentials, tags] = await Promise.all([api.segments(), credentialItems(api), api.billingTags()]);
@@ -25,7 +25,8 @@ export async function catalogNames(api: AlkiraApi): Promise<CatalogNames> {
 async function designEntry(api: AlkiraApi, id: number): Promise<ModuleEntry> {
   const stored = await requireDesign(id);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey;
-  return { design: stored.design, connectorId: linked ? stored.connector_id : null };
+  // Masked as for the browser: literal keys and remote auth values become sensitive variables in the files.
+  return { design: maskedDesign(stored.design), connectorId: linked ? stored.connector_id : null };
 }
 
 export interface ExportRequest {

@@ -84,12 +84,3 @@ export async function driftOf(api: AlkiraApi, connectorId: number, provisionedVe
   const changes = diffDesigns(design, current);
   return { ...base, connector_missing: false, drifted: changes.length > 0, changes };
 }
-
-/** The live connector's provision state, or null when it cannot be read (the list shows it as unknown). */
-export async function connectorStateOrNull(api: AlkiraApi, id: number): Promise<string | null> {
-  try {
-    return (await api.connectorState(id)).state ?? null;
-  } catch {
-    return null;
-  }
-}

@@ -7,6 +7,7 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from './api';
 import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
 import { auditProvisionResult } from '@/lib/audit/record';
+import { settlePendingProvisions } from '@/lib/store/designs';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
 
 // The route JSON shapes are defined once, where the browser reads them.
@@ -26,13 +27,17 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
-/** Asks Alkira for a provision request's state and records it. */
+/** Asks Alkira for a provision request's state and records it (and, once final, what it means for a design provisioned by it). */
 export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise<ProvisionRequestView> {
   const pr = await api.provisionRequest(id);
   const view: ProvisionRequestView = { id: String(pr.id ?? id), state: pr.state };
   if (pr.errorDetails?.message) view.errorMessage = pr.errorDetails.message;
   await updateProvisionState(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
-  if (TERMINAL_STATES.has(pr.state)) await auditProvisionResult(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+  if (TERMINAL_STATES.has(pr.state)) {
+    // A design version sent by this request becomes provisioned on SUCCESS, and is dropped otherwise.
+    await settlePendingProvisions();
+    await auditProvisionResult(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+  }
   return view;
 }
 

@@ -2,37 +2,70 @@ import 'server-only';
 /**
  * The design workspace's operations that need both the store and the Alkira
  * API: the list with each linked connector's live state, provisioning a
- * stored version (and recording the link), and drift. Sensitive values leave
- * here masked (`DESIGN_MASK`); a mask sent back keeps the stored value.
+ * stored version (and recording the link), and drift. Sensitive values
+ * (pre-shared keys, remote auth values) leave here masked (`DESIGN_MASK`) for
+ * every caller, whatever their role; a mask sent back keeps the stored value.
  */
 import type { AuditActor } from '@/lib/store/audit-log';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
+import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { keepMaskedSecrets, maskSensitiveValues } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
-import { getDesign, listDesigns, recordProvisioned, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
+import { getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
-import { connectorStateOrNull, driftOf, type Drift } from './plan';
+import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
+import { driftOf, type Drift } from './plan';
 import { DESIGN_MASK } from './secrets';
-import { mapLimit } from './summary';
 
 export interface WorkspaceRow extends Omit<DesignSummary, 'backend'> {
-  /** The linked connector's provision state; null when unlinked, on another backend, or unreadable. */
+  /** The linked connector's provision state; null when unlinked, on another backend, gone, or unknown. */
   connector_state: string | null;
+}
+
+/**
+ * The provision state of each linked connector, from ONE upstream read (the
+ * connector list) and the app's own provision history — never one request
+ * per design. A connector's own `provisionState` field wins; else the state
+ * of the app's last request for it (the reconciler keeps it current); a
+ * connector missing from the list is gone (null). Upstream trouble: all null.
+ */
+async function linkedStates(api: AlkiraApi, ids: Set<number>): Promise<Map<number, string | null>> {
+  const states = new Map<number, string | null>();
+  if (ids.size === 0) return states;
+  const [connectors, history] = await Promise.all([api.listConnectors().catch(() => null), latestByConnector(api.config.backendKey)]);
+  if (!connectors) return states;
+  const live = new Map(connectors.map((c) => [Number(c.id), c]));
+  for (const id of ids) {
+    const connector = live.get(id);
+    if (!connector) continue;
+    const own = (connector as { provisionState?: unknown }).provisionState;
+    const entry = history.get(id);
+    states.set(id, typeof own === 'string' ? own : entry?.requestId ? entry.state : null);
+  }
+  return states;
 }
 
 export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promise<WorkspaceRow[]> {
   const rows = await listDesigns(options);
-  return mapLimit(rows, 6, async ({ backend, ...row }) => ({
+  const here = (r: DesignSummary) => r.connector_id !== null && r.backend === api.config.backendKey;
+  const states = await linkedStates(api, new Set(rows.filter(here).map((r) => r.connector_id as number)));
+  return rows.map(({ backend, ...row }) => ({
     ...row,
-    connector_state: row.connector_id !== null && backend === api.config.backendKey ? await connectorStateOrNull(api, row.connector_id) : null,
+    connector_state: row.connector_id !== null && backend === api.config.backendKey ? (states.get(row.connector_id) ?? null) : null,
   }));
 }
 
-/** A copy for the browser: every sensitive value (the description's flag) as `DESIGN_MASK`. */
+/**
+ * A copy for any caller (every role: the app never answers a secret): each
+ * literal sensitive value (pre-shared keys, remote auth values) as
+ * `DESIGN_MASK`. A Terraform reference such as `${var.psk}` is not a secret
+ * and stays, so exports keep the user's variables.
+ */
 export function maskedDesign(design: ConnectorDesign): ConnectorDesign {
-  return maskSensitiveValues(design, DESIGN_MASK);
+  // The description says which values are sensitive; only literal ones are secrets.
+  return maskSensitiveValues(design, DESIGN_MASK, isLiteralPsk);
 }
 
 /** The design with masked keys replaced by the reference's (a stored version); 422 naming each mask that has none. */
@@ -63,9 +96,10 @@ export async function versionDiff(id: number, from: number, to: number): Promise
 
 /**
  * Provisions a stored version: creates the connector, or updates the linked
- * one (same backend), then records which version went where.
+ * one (same backend), then links it and records the version as pending; it
+ * becomes the provisioned version when the request reaches SUCCESS.
+ * `actor`: who asked, for the audit trail.
  */
-/** `actor`: who asked, for the audit trail. */
 export async function provisionDesign(api: AlkiraApi, id: number, version?: number, actor?: AuditActor) {
   const stored = await requireDesign(id, version);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey ? stored.connector_id : null;
@@ -73,8 +107,30 @@ export async function provisionDesign(api: AlkiraApi, id: number, version?: numb
     linked === null
       ? await createConnector(api, stored.design, true, actor)
       : { ...(await updateConnector(api, linked, stored.design, true, actor)), id: linked };
-  await recordProvisioned(id, result.id, stored.version, api.config.backendKey);
+  await recordProvisionSent(id, result.id, stored.version, api.config.backendKey, result.provisionRequestId);
   return { design_id: id, version: stored.version, connector_id: result.id, provisionRequestId: result.provisionRequestId };
+}
+
+/**
+ * Links a version to a connector provisioned through /api/connectors: pending
+ * while the app's last provision request for that connector is still running,
+ * provisioned when it succeeded (or when the app never provisioned it: a
+ * connector made elsewhere, linked by hand); 409 when that request failed.
+ */
+export async function linkProvisioned(api: AlkiraApi, id: number, connectorId: number, version: number) {
+  await requireDesign(id, version);
+  const backend = api.config.backendKey;
+  const last = (await historyForConnector(backend, connectorId)).find((e) => e.requestId !== null);
+  const running = last !== undefined && (last.state === null || !TERMINAL_STATES.has(last.state));
+  if (last?.state && TERMINAL_STATES.has(last.state) && last.state !== 'SUCCESS') {
+    throw new ApiError(409, `The last provision request of connector ${connectorId} (${last.requestId}) ended ${last.state}; version ${version} does not run there`);
+  }
+  const ok = running
+    ? await recordProvisionSent(id, connectorId, version, backend, last.requestId)
+    : await recordProvisioned(id, connectorId, version, backend);
+  if (!ok) throw new ApiError(404, `Design ${id} does not exist`);
+  const head = await requireDesign(id);
+  return { id, connector_id: connectorId, provisioned_version: head.provisioned_version, pending_version: head.pending_version };
 }
 
 export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | { connector_id: null; drifted: false; changes: [] }> {

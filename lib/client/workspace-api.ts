@@ -19,7 +19,10 @@ export const designSummarySchema = z.object({
   connector_id: z.number().int().nullable().optional(),
   /** The linked live connector's provision state (null when it has none yet). */
   connector_state: z.string().nullable().optional(),
+  /** The last version whose provision request reached SUCCESS. */
   provisioned_version: z.number().int().nullable().optional(),
+  /** A version sent to the connector whose provision request has not finished yet. */
+  pending_version: z.number().int().nullable().optional(),
 });
 export type DesignSummary = z.infer<typeof designSummarySchema>;
 
@@ -36,6 +39,7 @@ export const storedDesignSchema = z.object({
   updated_at: isoTime,
   connector_id: z.number().int().nullable().optional(),
   provisioned_version: z.number().int().nullable().optional(),
+  pending_version: z.number().int().nullable().optional(),
 });
 export type StoredDesign = z.infer<typeof storedDesignSchema>;
 

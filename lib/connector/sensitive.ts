@@ -68,11 +68,10 @@ export function sensitiveSlots(design: unknown, body: BodySpec = CONNECTOR_RESOU
 }
 
 /** A copy with every set sensitive value replaced by `mask`. */
-export function maskSensitiveValues<T>(design: T, mask: string): T {
+export function maskSensitiveValues<T>(design: T, mask: string, isSecret: (value: unknown) => boolean = (v) => v !== undefined && v !== null && v !== ''): T {
   const copy: T = structuredClone(design);
   for (const slot of sensitiveSlots(copy)) {
-    const value = slot.holder[slot.name];
-    if (value !== undefined && value !== null && value !== '') slot.holder[slot.name] = mask;
+    if (isSecret(slot.holder[slot.name])) slot.holder[slot.name] = mask;
   }
   return copy;
 }

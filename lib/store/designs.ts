@@ -6,11 +6,12 @@
  * - `POST /api/designs {design, note?}` → 201 `{id, version: 1}`.
  * - `GET /api/designs?q=&sort=name|updated|created|id&order=asc|desc` →
  *   `{designs: [{id, name, resource_name, version, updated_at, created_at,
- *   connector_id, provisioned_version, connector_state}]}`.
+ *   connector_id, provisioned_version, pending_version, connector_state}]}`.
  * - `GET /api/designs/{id}[?version=N]` → `{id, version, design, note, updated_at,
- *   connector_id, provisioned_version}`. Pre-shared keys come back as
- *   `"********"`; send that mask back unchanged in PUT/plan to keep the stored
- *   key (`keepMaskedSecrets`), or a new value to change it.
+ *   connector_id, provisioned_version, pending_version}`. Sensitive values
+ *   (pre-shared keys, remote auth values) come back as `"********"` to every
+ *   role; send that mask back unchanged in PUT/plan to keep the stored value
+ *   (`keepMaskedSecrets`), or a new value to change it.
  * - `PUT /api/designs/{id} {design, base_version, note?}` → `{version}`; 409
  *   `{error, latest: {version, design, note, updated_at}, changes}` when
  *   `base_version` is not the latest (`changes`: latest vs. what was sent).
@@ -21,17 +22,23 @@
  * - `GET /api/designs/{id}/versions` → `{versions: [{version, note, created_at}]}` newest first.
  * - `GET /api/designs/{id}/diff?from=N&to=M` → `{changes: [{path, action, before?, after?}]}`.
  * - Provisioning a design: `POST /api/designs/{id}/provision {version?}` creates
- *   (or, when already linked, updates) the connector from that version and
- *   records the link; or, after provisioning through /api/connectors yourself,
- *   `POST /api/designs/{id}/provisioned {connector_id, version}` records it.
+ *   (or, when already linked, updates) the connector from that version, links
+ *   it and records the version as pending (`pending_version`); it becomes
+ *   `provisioned_version` only when the provision request reaches SUCCESS, and
+ *   a FAILED (or PARTIAL_SUCCESS) request leaves the previous one. After
+ *   provisioning through /api/connectors yourself,
+ *   `POST /api/designs/{id}/provisioned {connector_id, version}` records it the
+ *   same way (pending while the app's last request for it is still running).
  * - `GET /api/designs/{id}/drift` → `{connector_id, provisioned_version, drifted,
- *   changes}`: the live connector against the provisioned version.
+ *   changes}`: the live connector against the last successfully provisioned version.
  * - `POST /api/connectors/{id}/plan {design}` → `{changes, summary}`.
  * - `GET /api/designs/{id}/export?format=tf|module`, `GET /api/export?designs=1,2`.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { getDb } from './db';
+import type { StoreSchema } from './schema';
+import { TERMINAL_STATES } from './provision-history';
 import { openDesign, sealDesign } from './secrets';
 
 export interface DesignSummary {
@@ -43,6 +50,8 @@ export interface DesignSummary {
   updated_at: string;
   connector_id: number | null;
   provisioned_version: number | null;
+  /** A version sent to the connector whose provision request has not reached a final state yet. */
+  pending_version: number | null;
   backend: string | null;
 }
 
@@ -55,7 +64,10 @@ export interface StoredDesign {
   updated_at: string;
   latest_version: number;
   connector_id: number | null;
+  /** The last version whose provision request reached SUCCESS. */
   provisioned_version: number | null;
+  pending_version: number | null;
+  pending_request_id: string | null;
   backend: string | null;
 }
 
@@ -91,7 +103,7 @@ export async function createDesign(design: ConnectorDesign, note = ''): Promise<
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('designs')
-      .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
+      .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
@@ -111,7 +123,7 @@ export async function listDesigns(options: ListOptions = {}): Promise<DesignSumm
   const order = options.order ?? (options.sort === 'name' ? 'asc' : 'desc');
   let query = db
     .selectFrom('designs')
-    .select(['id', 'name', 'resource_name', 'latest_version', 'created_at', 'updated_at', 'connector_id', 'provisioned_version', 'backend'])
+    .select(['id', 'name', 'resource_name', 'latest_version', 'created_at', 'updated_at', 'connector_id', 'provisioned_version', 'pending_version', 'pending_request_id', 'backend'])
     .where('deleted_at', 'is', null);
   const q = options.q?.trim().toLowerCase();
   if (q) {
@@ -123,12 +135,16 @@ export async function listDesigns(options: ListOptions = {}): Promise<DesignSumm
       ]),
     );
   }
-  const rows = await query
-    .orderBy(column[options.sort ?? 'updated'], order)
-    .orderBy('id', order)
-    .limit(options.limit ?? 5000)
-    .offset(options.offset ?? 0)
-    .execute();
+  const read = () =>
+    query
+      .orderBy(column[options.sort ?? 'updated'], order)
+      .orderBy('id', order)
+      .limit(options.limit ?? 5000)
+      .offset(options.offset ?? 0)
+      .execute();
+  let rows = await read();
+  // A pending provision whose request has settled meanwhile: settle it before answering.
+  if (rows.some((r) => r.pending_request_id !== null) && (await settlePendingProvisions()) > 0) rows = await read();
   return rows.map((r) => ({
     id: Number(r.id),
     name: r.name,
@@ -138,6 +154,7 @@ export async function listDesigns(options: ListOptions = {}): Promise<DesignSumm
     updated_at: r.updated_at,
     connector_id: r.connector_id === null ? null : Number(r.connector_id),
     provisioned_version: r.provisioned_version === null ? null : Number(r.provisioned_version),
+    pending_version: r.pending_version === null ? null : Number(r.pending_version),
     backend: r.backend,
   }));
 }
@@ -145,7 +162,10 @@ export async function listDesigns(options: ListOptions = {}): Promise<DesignSumm
 /** A design at `version` (default: latest); null when it does not exist or is deleted. */
 export async function getDesign(id: number, version?: number): Promise<StoredDesign | null> {
   const db = await getDb();
-  const head = await db.selectFrom('designs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const readHead = () => db.selectFrom('designs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  let head = await readHead();
+  if (!head) return null;
+  if (head.pending_request_id !== null && (await settlePendingProvisions()) > 0) head = await readHead();
   if (!head) return null;
   const wanted = version ?? Number(head.latest_version);
   const row = await db.selectFrom('design_versions').selectAll().where('design_id', '=', id).where('version', '=', wanted).executeTakeFirst();
@@ -159,6 +179,8 @@ export async function getDesign(id: number, version?: number): Promise<StoredDes
     latest_version: Number(head.latest_version),
     connector_id: head.connector_id === null ? null : Number(head.connector_id),
     provisioned_version: head.provisioned_version === null ? null : Number(head.provisioned_version),
+    pending_version: head.pending_version === null ? null : Number(head.pending_version),
+    pending_request_id: head.pending_request_id,
     backend: head.backend,
   };
 }
@@ -212,17 +234,88 @@ export async function restoreDesign(id: number): Promise<boolean> {
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Records that `version` of the design is what connector `connectorId` (on `backend`) now runs. */
+/**
+ * Records that `version` of the design is what connector `connectorId` (on
+ * `backend`) runs now: a provision that already succeeded, or a connector
+ * provisioned outside the app and linked by hand. Clears any pending provision.
+ */
 export async function recordProvisioned(id: number, connectorId: number, version: number, backend: string): Promise<boolean> {
   const db = await getDb();
   const res = await db
     .updateTable('designs')
-    .set({ connector_id: connectorId, provisioned_version: version, backend })
+    .set({ connector_id: connectorId, provisioned_version: version, pending_version: null, pending_request_id: null, backend })
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .where('latest_version', '>=', version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Records that `version` was SENT to connector `connectorId` by provision
+ * request `requestId`: the design is linked to the connector at once (the next
+ * provision updates it), but the version becomes `provisioned_version` only
+ * when the request reaches SUCCESS (`settlePendingProvisions`). A different
+ * connector than the linked one starts with no provisioned version.
+ */
+export async function recordProvisionSent(id: number, connectorId: number, version: number, backend: string, requestId: string | null): Promise<boolean> {
+  const db = await getDb();
+  const recorded = await db.transaction().execute(async (tx) => {
+    const head = await tx.selectFrom('designs').select(['connector_id', 'backend', 'provisioned_version']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!head) return false;
+    const sameConnector = head.connector_id !== null && Number(head.connector_id) === connectorId && head.backend === backend;
+    const res = await tx
+      .updateTable('designs')
+      .set({
+        connector_id: connectorId,
+        backend,
+        provisioned_version: sameConnector ? head.provisioned_version : null,
+        pending_version: version,
+        pending_request_id: requestId,
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .where('latest_version', '>=', version)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  });
+  // The request may have settled (and been recorded) before the pending row was written.
+  if (recorded && requestId !== null) await settlePendingProvisions();
+  return recorded;
+}
+
+/**
+ * Settles every pending design provision whose request the provision history
+ * has seen reach a final state: SUCCESS makes the pending version the
+ * provisioned one; FAILED or PARTIAL_SUCCESS drops it, keeping the previous
+ * provisioned version. Called when the app learns a final state
+ * (lib/alkira/summary.ts), after recording a send, and lazily on read.
+ * Returns how many designs changed.
+ */
+export async function settlePendingProvisions(): Promise<number> {
+  const db = await getDb();
+  const settledAs = (eb: ExpressionBuilder<StoreSchema, 'designs'>, states: string[]) =>
+    eb.exists(
+      eb
+        .selectFrom('provision_history as h')
+        .select('h.seq')
+        .whereRef('h.backend', '=', 'designs.backend')
+        .whereRef('h.request_id', '=', 'designs.pending_request_id')
+        .where('h.state', 'in', states),
+    );
+  const succeeded = await db
+    .updateTable('designs')
+    .set((eb) => ({ provisioned_version: eb.ref('pending_version'), pending_version: null, pending_request_id: null }))
+    .where('pending_request_id', 'is not', null)
+    .where((eb) => settledAs(eb, ['SUCCESS']))
+    .executeTakeFirst();
+  const failed = await db
+    .updateTable('designs')
+    .set({ pending_version: null, pending_request_id: null })
+    .where('pending_request_id', 'is not', null)
+    .where((eb) => settledAs(eb, [...TERMINAL_STATES].filter((s) => s !== 'SUCCESS')))
+    .executeTakeFirst();
+  return Number(succeeded.numUpdatedRows) + Number(failed.numUpdatedRows);
 }
 
 /** The raw stored row of a version (tests assert secrets are not in it). */

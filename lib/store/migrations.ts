@@ -142,5 +142,14 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    // A provision that was sent but has not reached SUCCESS yet: `provisioned_version`
+    // moves only when its request succeeds (lib/alkira/summary.ts settles it).
+    '0006_design_pending_provision': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('designs').addColumn('pending_version', 'integer').execute();
+        await db.schema.alterTable('designs').addColumn('pending_request_id', 'text').execute();
+        await db.schema.createIndex('designs_pending_request').on('designs').columns(['backend', 'pending_request_id']).execute();
+      },
+    },
   };
 }

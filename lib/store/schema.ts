@@ -27,8 +27,12 @@ export interface DesignsTable {
   latest_version: number;
   /** The live connector this design was provisioned to, and which version went there. */
   connector_id: number | null;
+  /** The last version whose provision request reached SUCCESS on that connector. */
   provisioned_version: number | null;
   backend: string | null;
+  /** A version sent to the connector whose provision request has not settled yet, and that request's id. */
+  pending_version: number | null;
+  pending_request_id: string | null;
   created_at: string;
   updated_at: string;
   /** Set by DELETE; the row stays so the deletion can be undone. */

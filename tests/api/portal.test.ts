@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, EMULATOR_KEY, TEST_ENV } from './support';
+import { basicDesign, call, EMULATOR_KEY, TEST_ENV, waitForProvision } from './support';
 
 /** Portal mode without sign-in must be asked for explicitly (else the server refuses to start). */
 const ANONYMOUS_PORTAL = { CONNECTOR_STUDIO_ALLOW_ANONYMOUS: '1' };
@@ -18,10 +18,12 @@ describe('portal mode against a remote-style emulator', () => {
   let upstream: RunningServer;
   let app: RunningServer;
   let forwarder: Awaited<ReturnType<typeof appCallerProxy>>;
+  /** Every request the app sent to the "remote portal". */
+  const upstreamCalls: string[] = [];
 
   beforeAll(async () => {
     upstream = await startServer(TEST_ENV);
-    forwarder = await appCallerProxy(upstream.port);
+    forwarder = await appCallerProxy(upstream.port, (method, url) => upstreamCalls.push(`${method} ${url}`));
     app = await startServer({
       ...TEST_ENV,
       ...ANONYMOUS_PORTAL,
@@ -49,6 +51,31 @@ describe('portal mode against a remote-style emulator', () => {
     // It really lives upstream.
     const upstreamList = await call(upstream, 'GET', '/api/connectors');
     expect(upstreamList.body.connectors.map((c: { name: string }) => c.name)).toEqual(['via-portal']);
+  });
+
+  it('lists the workspace with each linked connector\'s state from one upstream list read, not one call per design', async () => {
+    const connectorIds: number[] = [];
+    for (const n of ['ws-batch-a', 'ws-batch-b', 'ws-batch-c']) {
+      const created = await call(app, 'POST', '/api/connectors?provision=true', basicDesign(n));
+      expect(created.status, created.text).toBe(201);
+      connectorIds.push(created.body.id);
+      expect((await waitForProvision(app, created.body.provisionRequestId)).state).toBe('SUCCESS');
+    }
+    for (const [i, connectorId] of [...connectorIds, 987_654].entries()) {
+      const id = (await call(app, 'POST', '/api/designs', { design: basicDesign(`ws-batch-design-${i}`) })).body.id;
+      expect((await call(app, 'POST', `/api/designs/${id}/provisioned`, { connector_id: connectorId, version: 1 })).status).toBe(200);
+    }
+
+    upstreamCalls.length = 0;
+    const listed = await call(app, 'GET', '/api/designs?q=ws-batch-design&sort=name');
+    expect(listed.status).toBe(200);
+    const calls = [...upstreamCalls];
+    expect(calls.filter((c) => /\/connectors\/\d+/.test(c))).toEqual([]); // no per-connector state lookups
+    expect(calls.filter((c) => c.startsWith('GET /emulator/api/v1/tenantnetworks/') && c.includes('azure-express-route-connectors'))).toHaveLength(1);
+    expect(calls.length).toBeLessThanOrEqual(2); // the list, and at most the tenant discovery
+    const states = listed.body.designs.map((d: { connector_id: number; connector_state: string | null }) => [d.connector_id, d.connector_state]);
+    // Each linked connector's state; a link to a connector that no longer exists has none.
+    expect(states).toEqual([...connectorIds.map((cid) => [cid, 'SUCCESS']), [987_654, null]]);
   });
 });
 

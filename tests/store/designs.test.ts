@@ -14,9 +14,12 @@ import {
   listVersions,
   rawVersionRow,
   recordProvisioned,
+  recordProvisionSent,
   restoreDesign,
+  settlePendingProvisions,
   updateDesign,
 } from '@/lib/store/designs';
+import { recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
 import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
 import { postgresBackend, sqliteBackend } from './backends';
 
@@ -105,6 +108,35 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect(await recordProvisioned(id, 42, 1, 'emulator')).toBe(true);
       const row = (await listDesigns({ q: 'linked-edge' }))[0];
       expect(row).toMatchObject({ connector_id: 42, provisioned_version: 1, backend: 'emulator' });
+    });
+
+    it('keeps a sent version pending until its request succeeds, and drops it when the request fails', async () => {
+      const { id } = await createDesign(design('pending-edge'));
+      await updateDesign(id, design('pending-edge'), 1);
+      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'create', requestId: 'req-a', state: null });
+      expect(await recordProvisionSent(id, 77, 1, 'emulator', 'req-a')).toBe(true);
+      expect(await getDesign(id)).toMatchObject({ connector_id: 77, provisioned_version: null, pending_version: 1 });
+      await updateProvisionState('emulator', 'req-a', 'SUCCESS', null);
+      expect(await settlePendingProvisions()).toBe(1);
+      expect(await getDesign(id)).toMatchObject({ provisioned_version: 1, pending_version: null });
+
+      // Another backend's request with the same id settles nothing here.
+      await recordProvisionRequest('portal:x', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-b', state: 'SUCCESS' });
+      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-b', state: null });
+      await recordProvisionSent(id, 77, 2, 'emulator', 'req-b');
+      expect(await getDesign(id)).toMatchObject({ provisioned_version: 1, pending_version: 2 });
+      await updateProvisionState('emulator', 'req-b', 'FAILED', 'circuit rejected');
+      // Settled lazily when the design is read.
+      expect(await getDesign(id)).toMatchObject({ connector_id: 77, provisioned_version: 1, pending_version: null });
+
+      // A request that already succeeded before the send was recorded settles at once.
+      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-c', state: 'SUCCESS' });
+      await recordProvisionSent(id, 77, 2, 'emulator', 'req-c');
+      expect(await getDesign(id)).toMatchObject({ provisioned_version: 2, pending_version: null });
+
+      // Sent to a different connector: nothing is provisioned there yet.
+      await recordProvisionSent(id, 78, 2, 'emulator', 'req-d');
+      expect(await getDesign(id)).toMatchObject({ connector_id: 78, provisioned_version: null, pending_version: 2 });
     });
   });
 }

@@ -2,8 +2,8 @@
  * A Terraform module for one or more designs, as files (`terraform fmt`-exact):
  * - `main.tf`: data sources for catalog picks (when asked), each connector
  *   resource, and an `import {}` block for each design linked to a live connector;
- * - `variables.tf`: one sensitive variable per pre-shared key (values never
- *   leave the server), every other `var.` a design refers to, and the
+ * - `variables.tf`: one sensitive variable per pre-shared key and per stored
+ *   remote auth value (values never leave the server), every other `var.` a design refers to, and the
  *   provider's portal and API key;
  * - `providers.tf`: `required_providers` (alkiranet/alkira) and the provider block;
  * - `terraform.tfvars.example`: the variables to set, with placeholders.
@@ -13,6 +13,7 @@ import { isExpression, expressionBody, type ConnectorDesign } from '../design';
 import { renderImportBlock } from '../hcl/import-block';
 import { listPskVariables, renderConnectorHcl, resourceLabel } from '../hcl/render';
 import { quoteHclString } from '../hcl/strings';
+import { isSensitiveAttribute } from '../sensitive';
 import { attribute, block, writeHclFile, type HclBlock } from '../hcl/writer';
 import { CatalogDataSources, type CatalogNames } from './catalog-data';
 
@@ -67,10 +68,10 @@ function distinctLabels(entries: ModuleEntry[]): ModuleEntry[] {
 function referencedVariables(design: unknown, out: Map<string, boolean>, sensitive = false, key = ''): void {
   if (Array.isArray(design)) design.forEach((v) => referencedVariables(v, out, sensitive, key));
   else if (design !== null && typeof design === 'object') {
-    for (const [k, v] of Object.entries(design)) referencedVariables(v, out, sensitive || k === 'pre_shared_key', k);
+    for (const [k, v] of Object.entries(design)) referencedVariables(v, out, sensitive || isSensitiveAttribute(k), k);
   } else if (isExpression(design)) {
     for (const m of expressionBody(design).matchAll(/\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
-      out.set(m[1], (out.get(m[1]) ?? false) || sensitive || key === 'pre_shared_key');
+      out.set(m[1], (out.get(m[1]) ?? false) || sensitive || isSensitiveAttribute(key));
     }
   }
 }
@@ -108,10 +109,10 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
   const variables: HclBlock[] = [
     variableBlock('alkira_portal', 'Alkira portal host, e.g. acme.portal.alkira.com (null: the provider reads ALKIRA_PORTAL)', false, true),
     variableBlock('alkira_api_key', 'Alkira API key (null: the provider reads ALKIRA_API_KEY)', true, true),
-    ...psk.map((v) => variableBlock(v.name, `Pre-shared key of ${v.design.name} at ${v.path}`, true)),
+    ...psk.map((v) => variableBlock(v.name, `${v.path.endsWith('.pre_shared_key') ? 'Pre-shared key' : 'Remote auth value'} of ${v.design.name} at ${v.path}`, true)),
     ...[...referenced]
       .filter(([name]) => !pskNames.has(name) && name !== 'alkira_portal' && name !== 'alkira_api_key')
-      .map(([name, sensitive]) => variableBlock(name, `Referenced by the design${sensitive ? ' (a pre-shared key)' : ''}`, sensitive)),
+      .map(([name, sensitive]) => variableBlock(name, `Referenced by the design${sensitive ? ' (a sensitive value)' : ''}`, sensitive)),
   ];
 
   const tfvars = [

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** GET [?version=N] → { id, version, latest_version, design (keys masked), note, updated_at, connector_id, provisioned_version } */
+/** GET [?version=N] → { id, version, latest_version, design (sensitive values masked), note, updated_at, connector_id, provisioned_version, pending_version } */
 export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
   const raw = new URL(req.url).searchParams.get('version');
@@ -24,6 +24,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
     updated_at: stored.updated_at,
     connector_id: stored.connector_id,
     provisioned_version: stored.provisioned_version,
+    pending_version: stored.pending_version,
   });
 });
 
