@@ -5,7 +5,7 @@ import 'server-only';
  * stored version (and recording the link), and drift. Pre-shared keys leave
  * here masked (`DESIGN_MASK`); a mask sent back keeps the stored key.
  */
-import type { AuditActor } from '@/lib/store/audit-log';
+import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { keepMaskedSecrets } from '@/lib/connector/sensitive';
@@ -69,14 +69,15 @@ export async function versionDiff(id: number, from: number, to: number): Promise
  * Provisions a stored version: creates the connector, or updates the linked
  * one (same backend), then records which version went where.
  */
-/** `actor`: who asked, for the audit trail. */
-export async function provisionDesign(api: AlkiraApi, id: number, version?: number, actor?: AuditActor) {
+/** `attempt`: who asked, for the audit trail (a create or an update of the connector, once the design is read). */
+export async function provisionDesign(api: AlkiraApi, id: number, version?: number, attempt?: AuditAttempt) {
   const stored = await requireDesign(id, version);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey ? stored.connector_id : null;
+  if (attempt) attempt.action = linked === null ? 'create' : 'update';
   const result =
     linked === null
-      ? await createConnector(api, stored.design, true, actor)
-      : { ...(await updateConnector(api, linked, stored.design, true, actor)), id: linked };
+      ? await createConnector(api, stored.design, true, attempt)
+      : { ...(await updateConnector(api, linked, stored.design, true, attempt)), id: linked };
   await recordProvisioned(id, result.id, stored.version, api.config.backendKey);
   return { design_id: id, version: stored.version, connector_id: result.id, provisionRequestId: result.provisionRequestId };
 }

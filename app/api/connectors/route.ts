@@ -5,6 +5,7 @@ import { jsonResponse } from '@/lib/http/errors';
 import { provisionFlag, withErrorHandling } from '@/lib/http/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
+import { audited, AuditAttempt } from '@/lib/audit/attempt';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,8 @@ export const GET = withErrorHandling(async (req: Request) => {
 });
 
 export const POST = withErrorHandling(async (req: Request) => {
-  const design = await readDesign(req);
-  const created = await createConnector(AlkiraApi.fromEnv(req.url), design, provisionFlag(req), actorOf(requestPrincipal(req)));
+  const api = AlkiraApi.fromEnv(req.url);
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'create', api.config.backendKey);
+  const created = await audited(attempt, async () => createConnector(api, await readDesign(req), provisionFlag(req), attempt));
   return jsonResponse(created, 201);
 });

@@ -5,6 +5,7 @@ import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/http/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
+import { audited, AuditAttempt } from '@/lib/audit/attempt';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +16,17 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   return jsonResponse(await getConnectorView(AlkiraApi.fromEnv(req.url), id));
 });
 
+// An id that cannot be a connector's is a 404 before anything is attempted (not an audited change).
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const design = await readDesign(req);
-  const actor = actorOf(requestPrincipal(req));
-  return jsonResponse(await updateConnector(AlkiraApi.fromEnv(req.url), id, design, provisionFlag(req), actor));
+  const api = AlkiraApi.fromEnv(req.url);
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'update', api.config.backendKey).about({ id });
+  return jsonResponse(await audited(attempt, async () => updateConnector(api, id, await readDesign(req), provisionFlag(req), attempt)));
 });
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const actor = actorOf(requestPrincipal(req));
-  return jsonResponse(await deleteConnector(AlkiraApi.fromEnv(req.url), id, provisionFlag(req), actor), 202);
+  const api = AlkiraApi.fromEnv(req.url);
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'delete', api.config.backendKey).about({ id });
+  return jsonResponse(await audited(attempt, () => deleteConnector(api, id, provisionFlag(req), attempt)), 202);
 });
