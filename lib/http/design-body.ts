@@ -7,12 +7,22 @@ import { parseDesign } from '@/lib/connector/validate';
 import { readJsonObject } from './body';
 import { ApiError } from './response';
 
-export async function readDesign(req: Request): Promise<ConnectorDesign> {
-  const result = parseDesign(await readJsonObject(req));
+/** A parsed JSON body as a design, or 422 naming every problem. */
+export function designFromBody(body: Record<string, unknown>): ConnectorDesign {
+  const result = parseDesign(body);
   if (!result.ok) {
     const n = result.errors.length;
     throw new ApiError(422, `The design has ${n} error${n === 1 ? '' : 's'}`, { errors: result.errors });
   }
   // Normalized: numeric strings as numbers, unset optional values dropped.
   return result.design;
+}
+
+export async function readDesign(req: Request): Promise<ConnectorDesign> {
+  return designFromBody(await readJsonObject(req));
+}
+
+/** The body's `name` when it is a string (what an audit entry of a refused design is about), else ''. */
+export function nameIn(body: Record<string, unknown>): string {
+  return typeof body.name === 'string' ? body.name : '';
 }

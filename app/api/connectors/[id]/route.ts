@@ -1,6 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { deleteConnector, getConnectorView, updateConnector } from '@/lib/alkira/connectors';
-import { readDesign } from '@/lib/http/design-body';
+import { designFromBody, nameIn } from '@/lib/http/design-body';
+import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/http/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
@@ -21,7 +22,12 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
   const api = AlkiraApi.fromEnv(req.url);
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'update', api.config.backendKey).about({ id });
-  return jsonResponse(await audited(attempt, async () => updateConnector(api, id, await readDesign(req), provisionFlag(req), attempt)));
+  const result = await audited(attempt, async () => {
+    const body = await readJsonObject(req);
+    attempt.about({ name: nameIn(body) });
+    return updateConnector(api, id, designFromBody(body), provisionFlag(req), attempt);
+  });
+  return jsonResponse(result);
 });
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
