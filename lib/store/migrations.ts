@@ -129,5 +129,17 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('create_intents_open').on('create_intents').columns(['backend', 'settled_at']).execute();
       },
     },
+    '0005_sign_in_sessions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sign_in_sessions')
+          .addColumn('session_hash', 'text', (c) => c.primaryKey())
+          .addColumn('id_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sign_in_sessions_expiry').on('sign_in_sessions').column('expires_at').execute();
+      },
+    },
   };
 }

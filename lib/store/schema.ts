@@ -84,7 +84,21 @@ export interface CreateIntentsTable {
   outcome: string | null;
 }
 
+/**
+ * What sign-out needs from each OpenID Connect sign-in: the ID token, kept
+ * here (sealed with the session secret) and never sent to the browser, for
+ * the identity provider's logout (`id_token_hint`). Keyed by a hash of the
+ * session cookie's random id; deleted at sign-out, pruned once expired.
+ */
+export interface SignInSessionsTable {
+  session_hash: string;
+  id_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface StoreSchema {
+  sign_in_sessions: SignInSessionsTable;
   audit_log: AuditLogTable;
   create_intents: CreateIntentsTable;
   provision_history: ProvisionHistoryTable;
