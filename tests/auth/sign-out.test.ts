@@ -93,6 +93,11 @@ describe('with a provider that supports RP-initiated logout', () => {
     expect(passedLoginForm(afterwards.visited)).toBe(true);
   });
 
+  it("lets the Sign out form's redirect reach the provider (CSP form-action)", async () => {
+    const csp = (await fetch(`${app.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`form-action 'self' ${idp.issuer}`);
+  });
+
   it('uses the kept token once: replaying the old session cookie signs out locally', async () => {
     const { cookie } = await signIn(app.url, 'otto');
     expect((await formSignOut(app, cookie)).headers.get('location')).toMatch(/\/session\/end\?/);
