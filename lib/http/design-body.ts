@@ -1,10 +1,11 @@
 /**
- * Reads and validates a connector design body: 400/413 from the body reader,
- * 422 with every validation error path from `parseDesign`.
+ * A connector design from a request body (read with `readJsonObject`:
+ * 400/413/415 from the body reader), 422 with every validation error path
+ * from `parseDesign`. The routes read the body first so that a refused design's
+ * audit entry can name the connector it was for.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { parseDesign } from '@/lib/connector/validate';
-import { readJsonObject } from './body';
 import { ApiError } from './response';
 
 /** A parsed JSON body as a design, or 422 naming every problem. */
@@ -16,10 +17,6 @@ export function designFromBody(body: Record<string, unknown>): ConnectorDesign {
   }
   // Normalized: numeric strings as numbers, unset optional values dropped.
   return result.design;
-}
-
-export async function readDesign(req: Request): Promise<ConnectorDesign> {
-  return designFromBody(await readJsonObject(req));
 }
 
 /** The body's `name` when it is a string (what an audit entry of a refused design is about), else ''. */
