@@ -73,7 +73,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
 
   // Written before the request leaves: a lost answer or a crash before the
   // result is recorded leaves it open, and the reconciler adopts the connector.
-  const intent = await openCreateIntent(api.config.backendKey, design.name, provision);
+  const intent = await openCreateIntent(api.config.backendKey, design.name, provision, attempt?.actor);
   let result: Awaited<ReturnType<AlkiraApi['createConnector']>>;
   createsInFlight().add(intent);
   try {

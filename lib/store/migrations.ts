@@ -141,5 +141,13 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('sign_in_sessions_expiry').on('sign_in_sessions').column('expires_at').execute();
       },
     },
+    // Who asked for a create, so one the reconciler adopts after a lost answer or a crash reaches the audit trail.
+    '0006_create_intent_actor': {
+      async up(db: Kysely<unknown>) {
+        // One column per statement: SQLite's ALTER TABLE adds one at a time.
+        await db.schema.alterTable('create_intents').addColumn('actor_id', 'text').execute();
+        await db.schema.alterTable('create_intents').addColumn('actor_name', 'text').execute();
+      },
+    },
   };
 }

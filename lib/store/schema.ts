@@ -82,6 +82,9 @@ export interface CreateIntentsTable {
   settled_at: string | null;
   /** 'created', 'adopted', 'refused' or 'absent'. */
   outcome: string | null;
+  /** Who asked (for the audit entry of a create the reconciler adopts); null for intents written before 0006. */
+  actor_id: string | null;
+  actor_name: string | null;
 }
 
 /**
