@@ -10,26 +10,33 @@
 //     socket is destroyed);
 //   - verbs Node's HTTP parser does not know (`FOO / HTTP/1.1`): 'clientError'
 //     with HPE_INVALID_METHOD (by default an empty 400 and a closed socket).
-// The 405 itself is built by the app (lib/http/method-not-allowed.ts,
-// registered by instrumentation.ts at start), from the same route table and
-// headers as the proxy's. Every other request goes to Next unchanged; other
-// parse errors get Node's usual answers (400, 408, 413, 431).
+// It also refuses (400) API paths with "." or ".." segments, which Next would
+// answer with a bare 308 to the normalised path (browsers never send them).
+// The answers are built by the app (lib/http/server-answers.ts, registered by
+// instrumentation.ts at start), from the same route table and headers as the
+// proxy's. Every other request goes to Next unchanged; other parse errors get
+// Node's usual answers (400, 408, 413, 431).
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const METHOD_NOT_ALLOWED_BUILDER = Symbol.for('connector-studio.method-not-allowed');
+const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
 
-/** The app's 405 for `method` on `target`; a plain one if the app has not registered its builder (it always does at start). */
+/** The app's 405 for `method` on `target`; a plain one if the app has not registered its answers (it always does at start). */
 function methodNotAllowed(method, target) {
-  const build = globalThis[METHOD_NOT_ALLOWED_BUILDER];
-  if (typeof build === 'function') return build(method, target);
+  const answers = globalThis[SERVER_ANSWERS];
+  if (answers) return answers.methodNotAllowed(method, target);
   const body = JSON.stringify({ error: 'Method not allowed' });
-  return { headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff' }, body };
+  return { status: 405, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff' }, body };
+}
+
+/** The app's 400 for an API path with dot segments, or null. */
+function dotSegments(target) {
+  return globalThis[SERVER_ANSWERS]?.dotSegments(target) ?? null;
 }
 
 /** A whole HTTP/1.1 response as text, for a socket that has no response object. */
@@ -47,8 +54,8 @@ function onClientError(err, socket) {
   }
   if (err.code === 'HPE_INVALID_METHOD') {
     const [method = '', target = '/'] = (err.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '').split(' ');
-    const { headers, body } = methodNotAllowed(method, target);
-    socket.end(rawResponse(405, headers, body));
+    const { status, headers, body } = methodNotAllowed(method, target);
+    socket.end(rawResponse(status, headers, body));
     return;
   }
   const status = PARSE_ERROR_STATUS[err.code] ?? 400;
@@ -61,10 +68,10 @@ export async function serve({ port, hostname, dir = ROOT }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
-    if (UNROUTABLE.has(req.method)) {
-      const { headers, body } = methodNotAllowed(req.method, req.url ?? '/');
+    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : dotSegments(req.url ?? '/');
+    if (refusal) {
       req.resume();
-      res.writeHead(405, headers).end(body);
+      res.writeHead(refusal.status, refusal.headers).end(refusal.body);
       return;
     }
     handle(req, res).catch((err) => {
@@ -74,8 +81,8 @@ export async function serve({ port, hostname, dir = ROOT }) {
     });
   });
   server.on('connect', (req, socket) => {
-    const { headers, body } = methodNotAllowed('CONNECT', req.url ?? '/');
-    socket.end(rawResponse(405, headers, body));
+    const { status, headers, body } = methodNotAllowed('CONNECT', req.url ?? '/');
+    socket.end(rawResponse(status, headers, body));
   });
   server.on('clientError', onClientError);
   await new Promise((resolve, reject) => {

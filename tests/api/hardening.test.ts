@@ -156,9 +156,20 @@ describe('methods', () => {
   });
 
   it('an unknown API path is a JSON 404, not an HTML page', async () => {
-    const r = await raw('GET', '/api/connectors/../design');
+    const r = await raw('GET', '/api/connectors/7/settings');
     expect(r.status).toBe(404);
-    expect(JSON.parse(r.body).error).toMatch(/^No API route \/api\/design/);
+    expect(JSON.parse(r.body).error).toMatch(/^No API route \/api\/connectors\/7\/settings/);
+  });
+
+  it('an API path with dot segments is a clear 400 with the security headers, not a bare redirect', async () => {
+    for (const path of ['/api/connectors/..', '/api/connectors/../design', '/api/./health', '/emulator/api/v1/..']) {
+      const r = await raw('GET', path);
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body).error, path).toBe(`The path ${path} has "." or ".." segments; send the path without them`);
+      expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+    }
+    // Percent-encoded dots are not segments: an ordinary unknown id.
+    expect((await raw('GET', '/api/provision-requests/%2e%2e')).status).toBe(404);
   });
 });
 
