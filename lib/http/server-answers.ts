@@ -64,10 +64,10 @@ export function methodNotAllowed(method: string, target: string): RawAnswer {
 const API_PREFIX = /^\/(api|emulator)(\/|$)/;
 const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
 
-/** 400 for an API request target with `.`/`..` segments; null for any other target. */
+/** 400 for an API request target with `.`/`..` segments (`%2e` counts as a dot, as URL parsing has it); null otherwise. */
 export function dotSegments(target: string): RawAnswer | null {
   const path = pathOf(target);
-  if (!API_PREFIX.test(path) || !DOT_SEGMENT.test(path)) return null;
+  if (!API_PREFIX.test(path) || !DOT_SEGMENT.test(path.replace(/%2e/gi, '.'))) return null;
   return json(400, `The path ${shown(path)} has "." or ".." segments; send the path without them`);
 }
 

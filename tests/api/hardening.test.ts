@@ -162,14 +162,14 @@ describe('methods', () => {
   });
 
   it('an API path with dot segments is a clear 400 with the security headers, not a bare redirect', async () => {
-    for (const path of ['/api/connectors/..', '/api/connectors/../design', '/api/./health', '/emulator/api/v1/..']) {
+    for (const path of ['/api/connectors/..', '/api/connectors/../design', '/api/./health', '/emulator/api/v1/..', '/api/provision-requests/%2e%2E']) {
       const r = await raw('GET', path);
       expect(r.status, path).toBe(400);
       expect(JSON.parse(r.body).error, path).toBe(`The path ${path} has "." or ".." segments; send the path without them`);
       expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
     }
-    // Percent-encoded dots are not segments: an ordinary unknown id.
-    expect((await raw('GET', '/api/provision-requests/%2e%2e')).status).toBe(404);
+    // An encoded slash keeps it one (odd) segment: an ordinary unknown id.
+    expect((await raw('GET', '/api/provision-requests/%2e%2e%2f%2e%2e')).status).toBe(404);
   });
 });
 
