@@ -7,7 +7,7 @@ import { ApiError } from '@/lib/http/response';
 import { loadAuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
-import { keepIdToken, providerLogoutUrl } from './sign-out';
+import { forgetIdToken, keepIdToken, providerLogoutUrl } from './sign-out';
 import {
   clearedCookie,
   cookieHeader,
@@ -72,13 +72,14 @@ export async function logout(req: Request): Promise<Response> {
   const config = loadAuthConfig();
   const secure = config.mode === 'oidc' && isSecureRequest(req, config);
   const cleared = clearedCookie(SESSION_COOKIE, secure);
-  const providerLogout =
-    config.mode === 'oidc' ? await providerLogoutUrl(req, config, cookieValue(req.headers.get('cookie'), SESSION_COOKIE)) : null;
+  const session = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
   const type = req.headers.get('content-type') ?? '';
   // A plain HTML form posts here and expects a page; fetch callers get JSON.
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const providerLogout = config.mode === 'oidc' ? await providerLogoutUrl(req, config, session) : null;
     return redirect(providerLogout?.href ?? '/', [cleared], 303);
   }
+  if (config.mode === 'oidc') await forgetIdToken(config, session);
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   headers.append('Set-Cookie', cleared);
   return Response.json({ signedOut: true }, { headers });

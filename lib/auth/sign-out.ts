@@ -53,6 +53,11 @@ async function takeIdToken(config: OidcConfig, sessionCookieValue: string | null
   return opened && typeof opened === 'object' && 'idToken' in opened && typeof opened.idToken === 'string' ? opened.idToken : null;
 }
 
+/** Forgets the session's ID token (a sign-out that cannot visit the provider). */
+export async function forgetIdToken(config: OidcConfig, sessionCookieValue: string | null): Promise<void> {
+  await takeIdToken(config, sessionCookieValue);
+}
+
 /**
  * Forgets the session's ID token and returns where to send the browser to
  * end the provider's session too, or null for a local sign-out.
