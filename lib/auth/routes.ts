@@ -7,6 +7,7 @@ import { ApiError } from '@/lib/http/response';
 import { loadAuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
+import { signedInPrincipal } from './policy';
 import { forgetIdToken, keepIdToken, providerLogoutUrl } from './sign-out';
 import {
   clearedCookie,
@@ -14,7 +15,6 @@ import {
   cookieValue,
   isSecureRequest,
   LOGIN_COOKIE,
-  principalFor,
   SESSION_COOKIE,
   sessionCookie,
 } from './session';
@@ -91,9 +91,9 @@ export interface MeResponse {
   permissions: Record<Permission, boolean>;
 }
 
-export function me(req: Request): Response {
+export async function me(req: Request): Promise<Response> {
   const config = loadAuthConfig();
-  const user = principalFor(req, config);
+  const user = await signedInPrincipal(req);
   const permissions = Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(user?.role, p as Permission)])) as Record<Permission, boolean>;
   const body: MeResponse = { mode: config.mode, user, permissions };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });

@@ -13,7 +13,8 @@ import 'server-only';
  */
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
-import { saveSignInSession, takeSignInSession } from '@/lib/store/sign-in-sessions';
+import { ApiError } from '@/lib/http/response';
+import { saveSignInSession, signInSessionOpen, takeSignInSession } from '@/lib/store/sign-in-sessions';
 import type { OidcConfig } from './config';
 import { appOrigin, providerConfiguration } from './oidc';
 import { open, seal } from './seal';
@@ -51,6 +52,23 @@ async function takeIdToken(config: OidcConfig, sessionCookieValue: string | null
   }
   const opened = sealed ? open(sealed, config.sessionSecret, ID_TOKEN_PURPOSE) : null;
   return opened && typeof opened === 'object' && 'idToken' in opened && typeof opened.idToken === 'string' ? opened.idToken : null;
+}
+
+/**
+ * False once the session was signed out of: its server-side row is gone, so
+ * a copy of the old cookie no longer signs anyone in. A session without a
+ * server-side id (its row could not be written at sign-in) cannot be revoked
+ * and stays valid until it expires. 503 when the store cannot answer.
+ */
+export async function sessionStillOpen(config: OidcConfig, sessionCookieValue: string | null): Promise<boolean> {
+  const sid = sessionIdFromCookie(sessionCookieValue, config);
+  if (!sid) return true;
+  try {
+    return await signInSessionOpen(sid);
+  } catch (err) {
+    console.error(`[auth] could not check a session (${reason(err)})`);
+    throw new ApiError(503, 'Sessions cannot be checked right now (the store is unavailable); try again shortly');
+  }
 }
 
 /** Forgets the session's ID token (a sign-out that cannot visit the provider). */

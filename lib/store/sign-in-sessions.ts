@@ -22,6 +22,17 @@ export async function saveSignInSession(sessionId: string, sealedIdToken: string
     .execute();
 }
 
+/** True while the sign-in has not been signed out of (its row exists and has not expired). */
+export async function signInSessionOpen(sessionId: string): Promise<boolean> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('sign_in_sessions')
+    .select('expires_at')
+    .where('session_hash', '=', hashOf(sessionId))
+    .executeTakeFirst();
+  return row !== undefined && row.expires_at > new Date().toISOString();
+}
+
 /** The session's sealed ID token, removed as it is read (sign-out uses it once); null when none or expired. */
 export async function takeSignInSession(sessionId: string): Promise<string | null> {
   const db = await getDb();

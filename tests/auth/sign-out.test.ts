@@ -98,9 +98,13 @@ describe('with a provider that supports RP-initiated logout', () => {
     expect(csp).toContain(`form-action 'self' ${idp.issuer}`);
   });
 
-  it('uses the kept token once: replaying the old session cookie signs out locally', async () => {
+  it('revokes the session: a copy of the old cookie signs nobody in, and a replayed sign-out is local', async () => {
     const { cookie } = await signIn(app.url, 'otto');
+    expect((await fetch(`${app.url}/api/connectors`, { headers: { cookie } })).status).toBe(200);
     expect((await formSignOut(app, cookie)).headers.get('location')).toMatch(/\/session\/end\?/);
+    const replayed = await fetch(`${app.url}/api/connectors`, { headers: { cookie } });
+    expect(replayed.status).toBe(401);
+    expect((await (await fetch(`${app.url}/api/auth/me`, { headers: { cookie } })).json()).user).toBeNull();
     const replay = await formSignOut(app, cookie);
     expect(replay.status).toBe(303);
     expect(replay.headers.get('location')).toBe('/');
