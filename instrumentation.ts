@@ -2,8 +2,9 @@
  * Runs once when the server starts (Node.js runtime only): refuses to serve a
  * configuration that would expose a real tenant without sign-in, or a
  * half-configured sign-in (see `startupProblem` in lib/auth/config.ts), with
- * the reason on stderr; answers methods Next cannot route (TRACE, unknown
- * verbs) with a proper 405; settles what a crash left open (creates whose
+ * the reason on stderr; gives the HTTP server (scripts/server.mjs) the app's
+ * answers for what it refuses before Next (methods Next cannot route, API
+ * paths with dot segments); settles what a crash left open (creates whose
  * result was not recorded, provision requests still PENDING or IN_PROGRESS in
  * the app's history) and keeps doing so every few seconds; with
  * CONNECTOR_STUDIO_DIAGNOSTICS=1, measures event-loop delay.
@@ -12,8 +13,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { refuseUnsafeStart } = await import('@/lib/auth/startup');
   refuseUnsafeStart();
-  const { installNodeGuard } = await import('@/lib/http/node-guard');
-  installNodeGuard();
+  const { registerServerAnswers } = await import('@/lib/http/server-answers');
+  registerServerAnswers();
   const { startReconciler } = await import('@/lib/alkira/reconciler');
   startReconciler();
   const { diagnosticsEnabled, startEventLoopMonitor } = await import('@/lib/diagnostics/event-loop');

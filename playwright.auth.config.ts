@@ -11,7 +11,8 @@ import path from 'node:path';
 import { oidcAppEnv } from './tests/helpers/oidc-env';
 
 const randomPort = () => String(20_000 + Math.floor(Math.random() * 40_000));
-process.env.E2E_AUTH_APP_PORT ||= randomPort();
+// E2E_AUTH_APP_PORT, else E2E_PORT (the main suite's, free again by the time this one runs), else a random one.
+process.env.E2E_AUTH_APP_PORT ||= process.env.E2E_PORT || randomPort();
 process.env.E2E_AUTH_OIDC_PORT ||= randomPort();
 process.env.E2E_AUTH_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), 'cs-e2e-auth-'));
 const appPort = process.env.E2E_AUTH_APP_PORT;
@@ -44,13 +45,15 @@ export default defineConfig({
       env: { OIDC_PORT: oidcPort, APP_ORIGIN: appOrigin },
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${appPort} -H 127.0.0.1`,
+      command: 'node scripts/start.mjs',
       url: `${appOrigin}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
         NODE_ENV: 'production',
         NEXT_TELEMETRY_DISABLED: '1',
+        PORT: appPort,
+        HOST: '127.0.0.1',
         ALKIRA_DATA_DIR: process.env.E2E_AUTH_DATA_DIR,
         ALKIRA_EMULATOR_PROVISION_MS: '1500',
         ...oidcAppEnv(OIDC_ISSUER),

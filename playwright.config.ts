@@ -36,13 +36,15 @@ export default defineConfig({
   },
   webServer: {
     // The real production build: `npm test` runs `next build` first.
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: 'node scripts/start.mjs',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
       ALKIRA_DATA_DIR: dataDir,
       ALKIRA_EMULATOR_PROVISION_MS: process.env.ALKIRA_EMULATOR_PROVISION_MS || '3000',
     },

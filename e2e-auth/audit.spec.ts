@@ -36,6 +36,12 @@ test('create, update and delete by two operators, read back by a viewer', async 
   await signInAs(page, 'olivia', `/connectors/${id}`);
   await expect(page.getByTestId('activity-entry').first()).toContainText('Otto Brandt');
   await expect(page.getByTestId('activity-entry').first()).toContainText('Changed size');
+  // The connector's own trail, filtered to one user.
+  const card = page.getByRole('region', { name: 'Activity' });
+  await card.getByLabel('User').selectOption({ label: 'Olivia Park' });
+  await expect(card.getByTestId('activity-user')).toHaveText(['Olivia Park']);
+  await card.getByLabel('User').selectOption({ label: 'Everyone' });
+  await expect(card.getByTestId('activity-entry')).toHaveCount(2);
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByLabel('Connector name').fill(NAME);
   await page.getByRole('button', { name: 'Delete connector' }).click();
@@ -62,4 +68,16 @@ test('create, update and delete by two operators, read back by a viewer', async 
   await expect(viewer).toHaveURL(new RegExp(`connector=${id}`));
   await expect.poll(async () => (await activityRows(viewer)).map((r) => r.action)).toEqual(['delete', 'update', 'create']);
   await viewer.close();
+});
+
+test('an attempt that was refused is on the Activity page with the reason', async ({ page }) => {
+  const refused = await asUser('otto', 'POST', '/api/connectors', { ...basicDesign('branch-refused'), vhub_prefix: '10.0.0.0/33' });
+  expect(refused.status).toBe(422);
+  await signInAs(page, 'victor', '/activity');
+  await page.goto('/activity?user=otto');
+  const row = page.getByTestId('activity-entry').filter({ hasText: 'branch-refused' });
+  await expect(row).toHaveAttribute('data-failed', 'true');
+  await expect(row).toContainText('Create (not applied)');
+  await expect(row.getByTestId('state-badge')).toHaveAttribute('data-state', 'REJECTED');
+  await expect(row.getByTestId('activity-result')).toContainText('422: The design has');
 });

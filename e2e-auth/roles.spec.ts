@@ -65,11 +65,17 @@ test('an operator may provision and delete', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Provision changes' })).toBeEnabled();
 });
 
-test('a user whose groups grant no role is told so, and signing out ends the session', async ({ page }) => {
+test('a user whose groups grant no role is told so, and signing out ends the session at the provider too', async ({ page }) => {
   await signInAs(page, 'nobody');
   await expect(page.getByRole('heading', { name: 'No access yet' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('No role');
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The identity provider's own page asks to confirm, then sends the browser back to the app.
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(page).toHaveURL(`${APP}/`);
   await expect(page.getByRole('heading', { name: 'Sign in to Connector Studio' })).toBeVisible();
   expect((await page.request.get('/api/auth/me').then((r) => r.json())).user).toBeNull();
+  // Signing in again asks for the login: the provider's session ended as well.
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page.locator('input[name="login"]')).toBeVisible();
 });

@@ -36,7 +36,8 @@ export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Activity</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Every create, update, delete and provision of a connector: who did it, when, what changed and how it ended.
+          Every create, update, delete and provision of a connector, and every attempt that was refused or failed: who did it,
+          when, what changed and how it ended.
         </p>
       </header>
 

@@ -2,16 +2,40 @@
 /**
  * Audit trail entries as a table: when, who, what was done to which
  * connector or design, the change, and the result (the provision request's
- * final state, or that it is still running).
+ * final state, that it is still running, or why an attempt was not applied).
  */
 import Link from 'next/link';
 import type { ActivityEntry } from '@/lib/client/types';
 import { dateTime } from '@/lib/client/format';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 
-const ACTION_LABELS: Record<ActivityEntry['action'], string> = { create: 'Created', update: 'Updated', delete: 'Deleted', save: 'Saved', restore: 'Restored' };
+const ACTION_LABELS: Record<ActivityEntry['action'], string> = {
+  create: 'Created',
+  update: 'Updated',
+  delete: 'Deleted',
+  save: 'Saved',
+  restore: 'Restored',
+  provision: 'Provisioned',
+};
+/** A failed attempt reads as what was tried. */
+const ATTEMPT_LABELS: Record<ActivityEntry['action'], string> = {
+  create: 'Create',
+  update: 'Update',
+  delete: 'Delete',
+  save: 'Save',
+  restore: 'Restore',
+  provision: 'Provision',
+};
 
 function Result({ entry }: { entry: ActivityEntry }) {
+  if (!entry.requestId && entry.result) {
+    return (
+      <div className="space-y-1">
+        <StateBadge state={entry.result.state} />
+        {entry.result.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+      </div>
+    );
+  }
   if (!entry.requestId) return <span className="text-slate-600 dark:text-slate-400">Not provisioned</span>;
   return (
     <div className="space-y-1">
@@ -23,14 +47,15 @@ function Result({ entry }: { entry: ActivityEntry }) {
 }
 
 function Target({ entry }: { entry: ActivityEntry }) {
-  if (entry.targetType === 'connector' && entry.action !== 'delete') {
+  const failed = !entry.requestId && entry.result !== null;
+  if (entry.targetType === 'connector' && entry.targetId && entry.action !== 'delete' && !(failed && entry.action === 'create')) {
     return (
       <Link href={`/connectors/${entry.targetId}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
         {entry.targetName}
       </Link>
     );
   }
-  return <span>{entry.targetName}</span>;
+  return <span>{entry.targetName || (entry.targetType === 'design' ? 'design' : 'connector')}</span>;
 }
 
 export function ActivityTable({ entries, showTarget = true }: { entries: ActivityEntry[]; showTarget?: boolean }) {
@@ -49,16 +74,16 @@ export function ActivityTable({ entries, showTarget = true }: { entries: Activit
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {entries.map((e) => (
-            <tr key={e.id} data-testid="activity-entry" data-action={e.action} className="align-top">
+            <tr key={e.id} data-testid="activity-entry" data-action={e.action} data-failed={!e.requestId && e.result ? 'true' : undefined} className="align-top">
               <td className="whitespace-nowrap py-2 pr-4">
                 <time dateTime={e.at} title={e.at}>{dateTime(e.at)}</time>
               </td>
               <td className="py-2 pr-4" data-testid="activity-user">{e.actor.name}</td>
-              <td className="py-2 pr-4 font-medium">{ACTION_LABELS[e.action]}</td>
+              <td className="py-2 pr-4 font-medium">{!e.requestId && e.result ? `${ATTEMPT_LABELS[e.action]} (not applied)` : ACTION_LABELS[e.action]}</td>
               {showTarget && (
                 <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
                   <Target entry={e} />
-                  <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>
+                  {e.targetId && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>}
                 </td>
               )}
               <td className="max-w-md break-words py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>

@@ -1,7 +1,8 @@
 /**
  * A provision state as a coloured pill: amber with a spinner while running
- * (PENDING, IN_PROGRESS), green SUCCESS, red FAILED, orange PARTIAL_SUCCESS,
- * grey for none or an unknown value. The text is always the state itself, so
+ * (PENDING, IN_PROGRESS), green SUCCESS, red FAILED and REJECTED (an
+ * attempt refused before anything changed), orange PARTIAL_SUCCESS and
+ * UNCONFIRMED (a create Alkira did not confirm), grey for none or an unknown value. The text is always the state itself, so
  * colour is never the only signal.
  */
 export interface StateBadgeProps {
@@ -18,6 +19,8 @@ const STYLES: Record<string, string> = {
   FAILED: 'bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-700',
   PARTIAL_SUCCESS: 'bg-orange-100 text-orange-900 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-700',
 };
+STYLES.REJECTED = STYLES.FAILED;
+STYLES.UNCONFIRMED = STYLES.PARTIAL_SUCCESS;
 const UNKNOWN_STYLE = 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
 
 export function StateBadge({ state, className = '' }: StateBadgeProps) {

@@ -10,7 +10,7 @@ import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
 import { ApiError } from '@/lib/http/errors';
 import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
-import type { AuditActor } from '@/lib/store/audit-log';
+import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
 import { AlkiraHttpError } from './errors';
@@ -58,8 +58,12 @@ export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend:
   return { backend: backendInfo(api.config), connectors: await summarize(api, connectors) };
 }
 
-/** `actor`: who asked, for the audit trail (every route passes the signed-in user). */
-export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean, actor?: AuditActor) {
+/**
+ * `attempt`: who asked, for the audit trail (every route passes the signed-in
+ * user's; see lib/audit/attempt.ts for how a failure is recorded).
+ */
+export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean, attempt?: AuditAttempt) {
+  attempt?.about({ type: 'connector', name: design.name });
   const resolution = await resolveDesign(api, design);
   if (!resolution.ok) throw unresolvedError(resolution.unresolved);
   // Refusing a taken name up front is also what makes adoption after a lost
@@ -69,7 +73,7 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
 
   // Written before the request leaves: a lost answer or a crash before the
   // result is recorded leaves it open, and the reconciler adopts the connector.
-  const intent = await openCreateIntent(api.config.backendKey, design.name, provision);
+  const intent = await openCreateIntent(api.config.backendKey, design.name, provision, attempt?.actor);
   let result: Awaited<ReturnType<AlkiraApi['createConnector']>>;
   createsInFlight().add(intent);
   try {
@@ -84,11 +88,13 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   const id = Number(result.data.id);
   if (!Number.isFinite(id)) throw new ApiError(502, 'The Alkira API created the connector but did not return its id');
   const name = result.data.name ?? design.name;
+  attempt?.about({ id, name });
   await record(api, { id, name }, 'create', result.provisionRequestId);
   await settleCreateIntent(intent, result.adopted ? 'adopted' : 'created');
-  if (actor) {
-    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
+  if (attempt) {
+    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
     await auditConnectorCreate(change, resolution.body, provision);
+    attempt.markRecorded();
   }
   await saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   const [connector] = await summarize(api, [{ ...resolution.body, ...result.data, id }]);
@@ -124,7 +130,8 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   };
 }
 
-export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean, actor?: AuditActor) {
+export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean, attempt?: AuditAttempt) {
+  attempt?.about({ type: 'connector', id, name: design.name });
   const { connector: stored } = await readConnector(api, id);
   const resolution = await resolveDesign(api, design, stored);
   if (!resolution.ok) throw unresolvedError(resolution.unresolved);
@@ -134,16 +141,19 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
     throw err;
   });
   await record(api, { id, name: design.name }, 'update', result.provisionRequestId);
-  if (actor) {
-    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
+  if (attempt) {
+    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
     await auditConnectorUpdate(change, stored, resolution.body);
+    attempt.markRecorded();
   }
   await saveConnectorLabel(api.config.backendKey, id, design.resource_name);
   return { id, provisionRequestId: result.provisionRequestId };
 }
 
-export async function deleteConnector(api: AlkiraApi, id: number, provision: boolean, actor?: AuditActor) {
+export async function deleteConnector(api: AlkiraApi, id: number, provision: boolean, attempt?: AuditAttempt) {
+  attempt?.about({ type: 'connector', id });
   const { connector } = await readConnector(api, id);
+  attempt?.about({ name: connector.name });
   let provisionRequestId: string | null = null;
   try {
     provisionRequestId = (await api.deleteConnector(id, provision)).provisionRequestId;
@@ -152,9 +162,10 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
     if (!(err instanceof AlkiraHttpError && err.status === 404)) throw err;
   }
   await record(api, { id, name: connector.name }, 'delete', provisionRequestId);
-  if (actor) {
-    const change = { backend: api.config.backendKey, actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
+  if (attempt) {
+    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
     await auditConnectorDelete(change, connector);
+    attempt.markRecorded();
   }
   await forgetConnectorLabel(api.config.backendKey, id);
   return { provisionRequestId };

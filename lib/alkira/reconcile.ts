@@ -7,6 +7,7 @@ import 'server-only';
  * Runs at start-up and every few seconds (instrumentation.ts), and before the
  * dashboard's list, so a restarted server catches up without anyone watching.
  */
+import { auditAdoptedCreate } from '@/lib/audit/record';
 import type { AlkiraApi } from './api';
 import {
   hasRecordedCreate,
@@ -52,6 +53,10 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
       const id = Number(found.data.id);
       if (Number.isFinite(id) && !(await hasRecordedCreate(backend, id))) {
         await recordProvisionRequest(backend, { connectorId: id, connectorName: intent.name, operation: 'create', requestId: found.provisionRequestId, state: null });
+        if (intent.actor) {
+          const change = { backend, actor: intent.actor, connectorId: id, connectorName: intent.name, requestId: found.provisionRequestId };
+          await auditAdoptedCreate(change, found.data, intent.provision);
+        }
         console.info(`[alkira] a create whose result was not recorded (connector ${id}) was found and adopted`);
       }
       await settleCreateIntent(intent.id, 'adopted');

@@ -6,7 +6,7 @@ import 'server-only';
  * (pre-shared keys, remote auth values) leave here masked (`DESIGN_MASK`) for
  * every caller, whatever their role; a mask sent back keeps the stored value.
  */
-import type { AuditActor } from '@/lib/store/audit-log';
+import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
@@ -100,13 +100,15 @@ export async function versionDiff(id: number, from: number, to: number): Promise
  * becomes the provisioned version when the request reaches SUCCESS.
  * `actor`: who asked, for the audit trail.
  */
-export async function provisionDesign(api: AlkiraApi, id: number, version?: number, actor?: AuditActor) {
+/** `attempt`: who asked, for the audit trail (a create or an update of the connector, once the design is read). */
+export async function provisionDesign(api: AlkiraApi, id: number, version?: number, attempt?: AuditAttempt) {
   const stored = await requireDesign(id, version);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey ? stored.connector_id : null;
+  if (attempt) attempt.action = linked === null ? 'create' : 'update';
   const result =
     linked === null
-      ? await createConnector(api, stored.design, true, actor)
-      : { ...(await updateConnector(api, linked, stored.design, true, actor)), id: linked };
+      ? await createConnector(api, stored.design, true, attempt)
+      : { ...(await updateConnector(api, linked, stored.design, true, attempt)), id: linked };
   await recordProvisionSent(id, result.id, stored.version, api.config.backendKey, result.provisionRequestId);
   return { design_id: id, version: stored.version, connector_id: result.id, provisionRequestId: result.provisionRequestId };
 }

@@ -34,6 +34,11 @@ export function auditConnectorCreate(change: ConnectorChange, created: AlkiraCon
   return record(change, 'create', createSummary(created, provisioned));
 }
 
+/** A create whose answer was lost (or the server died) and that the reconciler found applied and adopted. */
+export function auditAdoptedCreate(change: ConnectorChange, found: AlkiraConnector, provisioned: boolean): Promise<void> {
+  return record(change, 'create', `${createSummary(found, provisioned)}; its answer was lost, the connector was found and adopted`);
+}
+
 export function auditConnectorUpdate(change: ConnectorChange, before: AlkiraConnector, after: AlkiraConnector): Promise<void> {
   return record(change, 'update', updateSummary(before, after));
 }

@@ -56,8 +56,13 @@ function browserOrigin(req: Request): string {
   return `${proto === 'https' ? 'https' : 'http'}://${host}`;
 }
 
+/** The app's origin as the browser (and the identity provider's registration) knows it. */
+export function appOrigin(req: Request, config: OidcConfig): string {
+  return config.redirectBaseUrl ?? browserOrigin(req);
+}
+
 export function redirectUri(req: Request, config: OidcConfig): string {
-  return `${config.redirectBaseUrl ?? browserOrigin(req)}/api/auth/callback`;
+  return `${appOrigin(req, config)}/api/auth/callback`;
 }
 
 /** A same-site path to return to after sign-in; anything else becomes `/`. */
@@ -113,8 +118,16 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** Exchanges the code (checking state, nonce and PKCE) and returns who signed in, with their role. */
-export async function completeLogin(req: Request, config: OidcConfig, sealedTransaction: string | null): Promise<{ principal: Principal; returnTo: string }> {
+/**
+ * Exchanges the code (checking state, nonce and PKCE) and returns who signed
+ * in, with their role, and the ID token (for the provider's logout; the
+ * caller keeps it server-side).
+ */
+export async function completeLogin(
+  req: Request,
+  config: OidcConfig,
+  sealedTransaction: string | null,
+): Promise<{ principal: Principal; returnTo: string; idToken: string | null }> {
   const incoming = new URL(req.url);
   const providerError = incoming.searchParams.get('error');
   if (providerError) {
@@ -157,5 +170,5 @@ export async function completeLogin(req: Request, config: OidcConfig, sealedTran
     email,
     role: roleFromClaim(claims[config.rolesClaim], config.groups),
   };
-  return { principal, returnTo: tx.returnTo };
+  return { principal, returnTo: tx.returnTo, idToken: tokens.id_token ?? null };
 }

@@ -9,7 +9,8 @@ import { ApiError } from '@/lib/http/response';
 import { loadAuthConfig } from './config';
 import { accessFor } from './policy-table';
 import { can, PERMISSIONS, type Role } from './roles';
-import { principalFor, type Principal } from './session';
+import { cookieValue, principalFor, SESSION_COOKIE, type Principal } from './session';
+import { sessionStillOpen } from './sign-out';
 
 const principals = new WeakMap<Request, Principal>();
 
@@ -17,12 +18,20 @@ function withArticle(role: Role): string {
   return role === 'operator' ? 'an operator' : `a ${role}`;
 }
 
+/** The request's signed-in user: a valid session cookie whose sign-in was not signed out of; null otherwise. */
+export async function signedInPrincipal(req: Request): Promise<Principal | null> {
+  const config = loadAuthConfig();
+  const principal = principalFor(req, config);
+  if (!principal || config.mode === 'local') return principal;
+  return (await sessionStillOpen(config, cookieValue(req.headers.get('cookie'), SESSION_COOKIE))) ? principal : null;
+}
+
 /** Who made the request (null: public route, nobody signed in); throws 401/403. */
-export function authorize(req: Request): Principal | null {
+export async function authorize(req: Request): Promise<Principal | null> {
   const pathname = new URL(req.url).pathname;
   const access = accessFor(pathname, req.method);
   if (access === undefined) throw new ApiError(403, `No access rule covers ${req.method} ${pathname}; refused`);
-  const principal = principalFor(req, loadAuthConfig());
+  const principal = await signedInPrincipal(req);
   if (principal) principals.set(req, principal);
   if (access === 'public') return principal;
   if (!principal) throw new ApiError(401, 'Sign in first (GET /api/auth/login); your session is missing or has expired', {}, { 'WWW-Authenticate': 'Cookie realm="Connector Studio"' });

@@ -7,13 +7,14 @@ import { ApiError } from '@/lib/http/response';
 import { loadAuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
+import { signedInPrincipal } from './policy';
+import { forgetIdToken, keepIdToken, providerLogoutUrl } from './sign-out';
 import {
   clearedCookie,
   cookieHeader,
   cookieValue,
   isSecureRequest,
   LOGIN_COOKIE,
-  principalFor,
   SESSION_COOKIE,
   sessionCookie,
 } from './session';
@@ -49,9 +50,10 @@ export async function callback(req: Request): Promise<Response> {
   const secure = isSecureRequest(req, config);
   const clearLogin = clearedCookie(LOGIN_COOKIE, secure);
   try {
-    const { principal, returnTo } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
+    const { principal, returnTo, idToken } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
     console.info(`[auth] signed in: ${principal.id} (${principal.role ?? 'no role'})`);
-    return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure)], 303);
+    const sid = await keepIdToken(config, idToken);
+    return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure, sid)], 303);
   } catch (err) {
     if (!(err instanceof SignInError)) throw err;
     console.warn(`[auth] sign-in failed: ${err.message}`);
@@ -59,13 +61,25 @@ export async function callback(req: Request): Promise<Response> {
   }
 }
 
-export function logout(req: Request): Response {
+/**
+ * Ends the app session. A browser form post (the header's Sign out) is then
+ * sent on to the identity provider's logout when it supports one (see
+ * ./sign-out.ts), else to `/`; a fetch caller gets JSON (it cannot follow the
+ * provider's pages, so its provider session is left alone; the kept ID token
+ * is forgotten either way).
+ */
+export async function logout(req: Request): Promise<Response> {
   const config = loadAuthConfig();
   const secure = config.mode === 'oidc' && isSecureRequest(req, config);
   const cleared = clearedCookie(SESSION_COOKIE, secure);
+  const session = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
   const type = req.headers.get('content-type') ?? '';
   // A plain HTML form posts here and expects a page; fetch callers get JSON.
-  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) return redirect('/', [cleared], 303);
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const providerLogout = config.mode === 'oidc' ? await providerLogoutUrl(req, config, session) : null;
+    return redirect(providerLogout?.href ?? '/', [cleared], 303);
+  }
+  if (config.mode === 'oidc') await forgetIdToken(config, session);
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   headers.append('Set-Cookie', cleared);
   return Response.json({ signedOut: true }, { headers });
@@ -77,9 +91,9 @@ export interface MeResponse {
   permissions: Record<Permission, boolean>;
 }
 
-export function me(req: Request): Response {
+export async function me(req: Request): Promise<Response> {
   const config = loadAuthConfig();
-  const user = principalFor(req, config);
+  const user = await signedInPrincipal(req);
   const permissions = Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(user?.role, p as Permission)])) as Record<Permission, boolean>;
   const body: MeResponse = { mode: config.mode, user, permissions };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });

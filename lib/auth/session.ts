@@ -27,6 +27,8 @@ export const LOGIN_PURPOSE = 'login';
 
 interface SessionPayload extends Principal {
   exp: number;
+  /** Random id of this sign-in: the key of its server-side state (the ID token, lib/store/sign-in-sessions.ts). */
+  sid?: string;
 }
 
 export function cookieValue(header: string | null, name: string): string | null {
@@ -38,13 +40,25 @@ export function cookieValue(header: string | null, name: string): string | null 
   return null;
 }
 
-/** The session in a cookie value, or null when absent, forged, or expired. */
-export function principalFromCookie(value: string | null | undefined, config: OidcConfig): Principal | null {
+function openSession(value: string | null | undefined, config: OidcConfig): (Partial<SessionPayload> & { id: string; name: string }) | null {
   if (!value) return null;
   const p = open(value, config.sessionSecret, SESSION_PURPOSE) as Partial<SessionPayload> | null;
   if (!p || typeof p.id !== 'string' || typeof p.name !== 'string' || typeof p.exp !== 'number') return null;
   if (p.exp * 1000 < Date.now()) return null;
+  return { ...p, id: p.id, name: p.name };
+}
+
+/** The session in a cookie value, or null when absent, forged, or expired. */
+export function principalFromCookie(value: string | null | undefined, config: OidcConfig): Principal | null {
+  const p = openSession(value, config);
+  if (!p) return null;
   return { id: p.id, name: p.name, email: typeof p.email === 'string' ? p.email : null, role: isRole(p.role) ? p.role : null };
+}
+
+/** The sign-in's random id from a valid session cookie (sessions sealed before it existed have none). */
+export function sessionIdFromCookie(value: string | null | undefined, config: OidcConfig): string | null {
+  const sid = openSession(value, config)?.sid;
+  return typeof sid === 'string' && sid.length >= 32 ? sid : null;
 }
 
 /** Null in OIDC mode without a valid session. */
@@ -64,8 +78,8 @@ export function cookieHeader(name: string, value: string, maxAgeSeconds: number,
   return [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
 
-export function sessionCookie(principal: Principal, config: OidcConfig, secure: boolean): string {
-  const payload: SessionPayload = { ...principal, exp: Math.floor(Date.now() / 1000) + config.sessionTtlSeconds };
+export function sessionCookie(principal: Principal, config: OidcConfig, secure: boolean, sid?: string): string {
+  const payload: SessionPayload = { ...principal, exp: Math.floor(Date.now() / 1000) + config.sessionTtlSeconds, ...(sid ? { sid } : {}) };
   return cookieHeader(SESSION_COOKIE, seal(payload, config.sessionSecret, SESSION_PURPOSE), config.sessionTtlSeconds, secure);
 }
 

@@ -39,7 +39,7 @@ export function withErrorHandling<C>(handler: Handler<C>): Handler<C> {
       const url = new URL(req.url);
       const refusal = requestRefusal(req.method, req.headers, url.host, routeFor(url.pathname)?.mutates ?? false);
       if (refusal) return errorResponse(403, refusal);
-      authorize(req); // the role every route needs (lib/auth/policy-table.ts)
+      await authorize(req); // the role every route needs (lib/auth/policy-table.ts)
       return await handler(req, ctx);
     } catch (err) {
       return toErrorResponse(err);

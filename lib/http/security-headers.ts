@@ -13,6 +13,21 @@ export function createNonce(): string {
   return btoa(binary);
 }
 
+/**
+ * Where forms may submit, redirects included: this origin, and with sign-in
+ * on the identity provider's (Sign out posts to the app, which redirects the
+ * browser to the provider's logout page; Chromium applies form-action to
+ * that redirect).
+ */
+export function formActionSources(issuer = process.env.OIDC_ISSUER): string {
+  if (!issuer?.trim()) return "'self'";
+  try {
+    return `'self' ${new URL(issuer.trim()).origin}`;
+  } catch {
+    return "'self'";
+  }
+}
+
 export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
   return [
     "default-src 'self'",
@@ -27,7 +42,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "object-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action ${formActionSources()}`,
   ].join('; ');
 }
 

@@ -5,7 +5,8 @@
  */
 import { getDb } from './db';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore';
+/** `provision`: a design's provision that failed before it was known whether it would create or update. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore' | 'provision';
 export type AuditTargetType = 'connector' | 'design';
 
 export interface AuditActor {
@@ -22,6 +23,8 @@ export interface NewAuditEntry {
   targetName: string;
   summary: string;
   requestId: string | null;
+  /** An attempt that did not happen: its result, on the action row itself (no provision request follows). */
+  failure?: { state: string; detail: string };
 }
 
 export interface AuditResult {
@@ -41,7 +44,11 @@ export interface AuditEntry {
   targetName: string;
   summary: string;
   requestId: string | null;
-  /** The provision request's final state, once it settled; null while running or when nothing was provisioned. */
+  /**
+   * The provision request's final state, once it settled, or why the attempt
+   * failed (REJECTED, FAILED, UNCONFIRMED; no request id); null while running
+   * or when nothing was provisioned.
+   */
   result: AuditResult | null;
 }
 
@@ -60,8 +67,8 @@ export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
       target_name: entry.targetName,
       summary: entry.summary,
       request_id: entry.requestId,
-      state: null,
-      detail: null,
+      state: entry.failure?.state ?? null,
+      detail: entry.failure?.detail ?? null,
       outcome_of: null,
     })
     .execute();
@@ -107,7 +114,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore'] satisfies AuditAction[];
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision'] satisfies AuditAction[];
 
 /** Action rows, newest first, each with its result when settled. */
 export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -124,7 +131,7 @@ export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEnt
   return rows
     .filter((r) => ACTIONS.includes(r.action))
     .map((r) => {
-      const res = r.request_id ? resultFor.get(`${r.backend}\u0000${r.request_id}`) : undefined;
+      const res = r.request_id ? resultFor.get(`${r.backend}\u0000${r.request_id}`) : r.state ? r : undefined;
       return {
         id: Number(r.id),
         at: r.at,
@@ -154,7 +161,8 @@ export async function auditFilterOptions(): Promise<{ users: AuditActor[]; conne
   const connectors = new Map<string, string>();
   for (const r of rows) {
     users.set(r.actor_id, r.actor_name);
-    if (r.target_type === 'connector') connectors.set(r.target_id, r.target_name);
+    // A create that failed has no connector to filter by.
+    if (r.target_type === 'connector' && r.target_id) connectors.set(r.target_id, r.target_name);
   }
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {

@@ -151,5 +151,25 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('designs_pending_request').on('designs').columns(['backend', 'pending_request_id']).execute();
       },
     },
+    '0007_sign_in_sessions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sign_in_sessions')
+          .addColumn('session_hash', 'text', (c) => c.primaryKey())
+          .addColumn('id_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sign_in_sessions_expiry').on('sign_in_sessions').column('expires_at').execute();
+      },
+    },
+    // Who asked for a create, so one the reconciler adopts after a lost answer or a crash reaches the audit trail.
+    '0008_create_intent_actor': {
+      async up(db: Kysely<unknown>) {
+        // One column per statement: SQLite's ALTER TABLE adds one at a time.
+        await db.schema.alterTable('create_intents').addColumn('actor_id', 'text').execute();
+        await db.schema.alterTable('create_intents').addColumn('actor_name', 'text').execute();
+      },
+    },
   };
 }

@@ -164,13 +164,24 @@ export interface CreateIntent {
   name: string;
   provision: boolean;
   createdAt: string;
+  /** Who asked, when known. */
+  actor: { id: string; name: string } | null;
 }
 
-export async function openCreateIntent(backend: string, name: string, provision: boolean): Promise<number> {
+export async function openCreateIntent(backend: string, name: string, provision: boolean, actor?: { id: string; name: string }): Promise<number> {
   const db = await getDb();
   const row = await db
     .insertInto('create_intents')
-    .values({ backend, name, provision: provision ? 1 : 0, created_at: new Date().toISOString(), settled_at: null, outcome: null })
+    .values({
+      backend,
+      name,
+      provision: provision ? 1 : 0,
+      created_at: new Date().toISOString(),
+      settled_at: null,
+      outcome: null,
+      actor_id: actor?.id ?? null,
+      actor_name: actor?.name ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -185,5 +196,11 @@ export async function settleCreateIntent(id: number, outcome: 'created' | 'adopt
 export async function openCreateIntents(backend: string): Promise<CreateIntent[]> {
   const db = await getDb();
   const rows = await db.selectFrom('create_intents').selectAll().where('backend', '=', backend).where('settled_at', 'is', null).orderBy('id').execute();
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, provision: Number(r.provision) === 1, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    provision: Number(r.provision) === 1,
+    createdAt: r.created_at,
+    actor: r.actor_id !== null ? { id: r.actor_id, name: r.actor_name ?? r.actor_id } : null,
+  }));
 }

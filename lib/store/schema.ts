@@ -86,6 +86,22 @@ export interface CreateIntentsTable {
   settled_at: string | null;
   /** 'created', 'adopted', 'refused' or 'absent'. */
   outcome: string | null;
+  /** Who asked (for the audit entry of a create the reconciler adopts); null for intents written before 0006. */
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+/**
+ * What sign-out needs from each OpenID Connect sign-in: the ID token, kept
+ * here (sealed with the session secret) and never sent to the browser, for
+ * the identity provider's logout (`id_token_hint`). Keyed by a hash of the
+ * session cookie's random id; deleted at sign-out, pruned once expired.
+ */
+export interface SignInSessionsTable {
+  session_hash: string;
+  id_token: string;
+  created_at: string;
+  expires_at: string;
 }
 
 /**
@@ -99,6 +115,7 @@ export interface ConnectorLabelsTable {
 }
 
 export interface StoreSchema {
+  sign_in_sessions: SignInSessionsTable;
   audit_log: AuditLogTable;
   connector_labels: ConnectorLabelsTable;
   create_intents: CreateIntentsTable;

@@ -74,16 +74,78 @@ function setAt(doc: unknown, path: string[], value: unknown): unknown {
   return copy;
 }
 
+/**
+ * A valid body, prepared once: its JSON text and every path in it (the
+ * generator draws tens of thousands of requests from a handful of these).
+ */
+interface Valid {
+  value: unknown;
+  text: string;
+  paths: string[][];
+  /** Paths at most 3 deep (prototype-pollution keys go there). */
+  shallow: string[][];
+}
+
+const prepared = new WeakMap<object, Valid>();
+
+export function prepare(value: unknown): Valid {
+  const key = value !== null && typeof value === 'object' ? value : null;
+  const cached = key ? prepared.get(key) : undefined;
+  if (cached) return cached;
+  const all = paths(value);
+  const valid = { value, text: JSON.stringify(value), paths: all, shallow: all.filter((x) => x.length < 4) };
+  if (key) prepared.set(key, valid);
+  return valid;
+}
+
+const PLACEHOLDER = '"\u0000fuzz-placeholder\u0000"';
+const withPlaceholder = new WeakMap<Valid, Map<string, string>>();
+
+/** `valid` with the value at `path` replaced by raw JSON text (spliced in, so a huge value is never stringified again). */
+function spliceAt(valid: Valid, path: string[], rawJson: string): string {
+  if (path.length === 0) return rawJson;
+  let templates = withPlaceholder.get(valid);
+  if (!templates) withPlaceholder.set(valid, (templates = new Map()));
+  const key = path.join('\u0000');
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = JSON.stringify(setAt(valid.value, path, '\u0000fuzz-placeholder\u0000'));
+    templates.set(key, template);
+  }
+  const at = template.indexOf(PLACEHOLDER);
+  return template.slice(0, at) + rawJson + template.slice(at + PLACEHOLDER.length);
+}
+
+/** Huge values as JSON text, built once per size: arrays over the 1,000-element limit, strings over 10,000 characters. */
+const HUGE_SIZES = { array: [1001, 5000, 30_000, 100_000], string: [10_001, 100_000, 400_000, 900_000] };
+const hugeCache = new Map<string, string>();
+function hugeJson(r: Rand): string {
+  const array = r() < 0.5;
+  const size = pick(r, array ? HUGE_SIZES.array : HUGE_SIZES.string);
+  const element = r() < 0.5 ? '1' : '"x"';
+  const key = `${array}:${size}:${element}`;
+  let text = hugeCache.get(key);
+  if (text === undefined) {
+    text = array ? `[${new Array(size).fill(element).join(',')}]` : `"${'x'.repeat(size)}"`;
+    hugeCache.set(key, text);
+  }
+  return text;
+}
+
 function nested(r: Rand, depth: number): string {
   const open = r() < 0.5 ? '['.repeat(depth) : '{"a":'.repeat(depth);
   const close = open.startsWith('[') ? ']'.repeat(depth) : '}'.repeat(depth);
   return open + (r() < 0.5 ? '1' : '') + close;
 }
 
-/** A JSON body for a route that takes `valid`, abused one way. */
-function abuseJson(r: Rand, valid: unknown): { body: string | Buffer; headers: Record<string, string>; kind: string } {
+/** One buffer for every oversized body (a slice of it: over 1 MB, declared or not). */
+const OVERSIZED = Buffer.alloc(1536 * 1024, 0x20);
+
+/** A JSON body for a route that takes `validValue`, abused one way. */
+function abuseJson(r: Rand, validValue: unknown): { body: string | Buffer; headers: Record<string, string>; kind: string } {
+  const valid = prepare(validValue);
   const roll = r();
-  const validText = JSON.stringify(valid);
+  const validText = valid.text;
   if (roll < 0.12) {
     const cut = int(r, 0, validText.length - 1);
     const variants = [validText.slice(0, cut), validText + ',', `{"a":1,}`, `{'a':1}`, 'NaN', '{"a":01}', '\u0000', `${validText}${validText}`, '{"a":"\\x"}', '[1,2'];
@@ -92,36 +154,31 @@ function abuseJson(r: Rand, valid: unknown): { body: string | Buffer; headers: R
   if (roll < 0.24) {
     const depth = pick(r, [33, 100, 1000, 10_000, 50_000]);
     const deep = nested(r, depth);
-    const p = pick(r, paths(valid));
-    const text = r() < 0.5 ? deep : JSON.stringify(setAt(valid, p, 0)).replace(/:0([,}\]])/, `:${deep}$1`);
+    const text = r() < 0.5 ? deep : spliceAt(valid, pick(r, valid.paths), deep);
     return { body: text, headers: JSON_TYPE, kind: 'deeply nested JSON' };
   }
   if (roll < 0.34) {
-    const p = pick(r, paths(valid));
-    const huge = r() < 0.5 ? new Array(int(r, 1001, 100_000)).fill(r() < 0.5 ? 1 : 'x') : 'x'.repeat(int(r, 10_001, 900_000));
-    return { body: JSON.stringify(setAt(valid, p, huge)), headers: JSON_TYPE, kind: 'huge array or string' };
+    return { body: spliceAt(valid, pick(r, valid.paths), hugeJson(r)), headers: JSON_TYPE, kind: 'huge array or string' };
   }
   if (roll < 0.6) {
-    const p = pick(r, paths(valid));
-    return { body: JSON.stringify(setAt(valid, p, pick(r, WRONG_VALUES))), headers: JSON_TYPE, kind: 'wrong type at a path' };
+    const p = pick(r, valid.paths);
+    return { body: JSON.stringify(setAt(valid.value, p, pick(r, WRONG_VALUES))), headers: JSON_TYPE, kind: 'wrong type at a path' };
   }
   if (roll < 0.7) {
-    const p = pick(r, paths(valid));
-    return { body: JSON.stringify(setAt(valid, p, pick(r, WEIRD_STRINGS))), headers: JSON_TYPE, kind: 'unicode/NUL' };
+    const p = pick(r, valid.paths);
+    return { body: JSON.stringify(setAt(valid.value, p, pick(r, WEIRD_STRINGS))), headers: JSON_TYPE, kind: 'unicode/NUL' };
   }
   if (roll < 0.78) {
     const key = pick(r, ['__proto__', 'constructor', 'prototype']);
-    const p = pick(r, paths(valid).filter((x) => x.length < 4));
-    const text = JSON.stringify(setAt(valid, p, { polluted: true })).replace('"polluted"', `"${key}":{"polluted":true},"x"`);
+    const p = pick(r, valid.shallow);
+    const text = JSON.stringify(setAt(valid.value, p, { polluted: true })).replace('"polluted"', `"${key}":{"polluted":true},"x"`);
     return { body: text, headers: JSON_TYPE, kind: 'prototype-pollution key' };
   }
   if (roll < 0.88) {
     return { body: validText, headers: { 'content-type': pick(r, CONTENT_TYPES) }, kind: 'wrong content type' };
   }
   if (roll < 0.91) {
-    // Over the 1 MB limit, declared or not.
-    const body = Buffer.alloc(int(r, 1024 * 1024 + 1, 1536 * 1024), 0x20);
-    return { body, headers: JSON_TYPE, kind: 'oversized body' };
+    return { body: OVERSIZED.subarray(0, int(r, 1024 * 1024 + 1, OVERSIZED.length)), headers: JSON_TYPE, kind: 'oversized body' };
   }
   return { body: Buffer.from(Array.from({ length: int(r, 1, 200) }, () => int(r, 0, 255))), headers: JSON_TYPE, kind: 'random bytes' };
 }
@@ -132,10 +189,13 @@ export interface RouteFamily {
   next(r: Rand): FuzzRequest;
 }
 
-const validDesign = (r: Rand) => {
-  const template = pick(r, DESIGN_TEMPLATES).design as unknown as Record<string, unknown>;
-  return { ...template, name: `fuzz-${int(r, 0, 9)}` };
-};
+/** The starter templates, each under ten names: built once, so their text and paths are prepared once. */
+const VALID_DESIGNS: Array<Record<string, unknown>> = DESIGN_TEMPLATES.flatMap((t) =>
+  Array.from({ length: 10 }, (_, i) => ({ ...t.design, name: `fuzz-${i}` })),
+);
+const validDesign = (r: Rand) => pick(r, VALID_DESIGNS);
+const VALID_HCL_BODIES = [true, false].flatMap((omitDefaults) => VALID_DESIGNS.map((design) => ({ design, options: { omitDefaults } })));
+const VALID_EMULATOR_BODIES = Array.from({ length: 10 }, (_, i) => ({ name: `fuzz-emu-${i}`, size: 'SMALL' }));
 
 function jsonFamily(name: string, method: string, path: (r: Rand) => string, valid: (r: Rand) => unknown, allowed: string[]): RouteFamily {
   return {
@@ -147,7 +207,7 @@ function jsonFamily(name: string, method: string, path: (r: Rand) => string, val
         const m = pick(r, METHODS_UNSUPPORTED.filter((x) => !allowed.includes(x)));
         return { method: m, path: p, headers: {}, kind: 'unsupported method' };
       }
-      if (roll < 0.12) return { method, path: p, headers: JSON_TYPE, body: JSON.stringify(valid(r)), kind: 'valid' };
+      if (roll < 0.12) return { method, path: p, headers: JSON_TYPE, body: prepare(valid(r)).text, kind: 'valid' };
       return { method, path: p, ...abuseJson(r, valid(r)) };
     },
   };
@@ -175,7 +235,7 @@ const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
 
 export const FAMILIES: RouteFamily[] = [
   jsonFamily('POST /api/designs/validate', 'POST', () => '/api/designs/validate', validDesign, ['POST']),
-  jsonFamily('POST /api/designs/hcl', 'POST', () => '/api/designs/hcl', (r) => ({ design: validDesign(r), options: { omitDefaults: r() < 0.5 } }), ['POST']),
+  jsonFamily('POST /api/designs/hcl', 'POST', () => '/api/designs/hcl', (r) => pick(r, VALID_HCL_BODIES), ['POST']),
   {
     name: 'POST /api/hcl/parse',
     next(r): FuzzRequest {
@@ -204,7 +264,7 @@ export const FAMILIES: RouteFamily[] = [
     next(r) {
       // The emulator answers only the app: the fuzz holds the test server's app token, to reach its parsing.
       const auth = { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`, ...APP_CALLER_HEADERS };
-      const base = jsonFamily('', 'POST', () => TN, (rr) => ({ name: `fuzz-emu-${int(rr, 0, 9)}`, size: 'SMALL' }), ['GET', 'POST']).next(r);
+      const base = jsonFamily('', 'POST', () => TN, (rr) => pick(rr, VALID_EMULATOR_BODIES), ['GET', 'POST']).next(r);
       const path = r() < 0.3 ? `${TN}/${oddId(r)}` : r() < 0.1 ? `/emulator/api/${oddId(r)}` : TN;
       const method = base.method === 'POST' && path !== TN ? pick(r, ['PUT', 'GET', 'DELETE']) : base.method;
       return { ...base, method, path, headers: { ...base.headers, ...auth } };

@@ -67,6 +67,17 @@ describe('SIGKILL while provisioning', () => {
     expect(row.provisionState).toBe('SUCCESS');
     expect(await connectorsNamed(server, 'crash-mid-create')).toHaveLength(1);
     expect(server.logs()).toMatch(/a create whose result was not recorded \(connector \d+\) was found and adopted/);
+    // The audit trail has the create, by whoever asked, with its request and final state.
+    const activity = await call(server, 'GET', `/api/activity?connector=${row.id}`);
+    expect(activity.body.entries).toEqual([
+      expect.objectContaining({
+        actor: { id: 'local', name: 'Local operator' },
+        action: 'create',
+        targetName: 'crash-mid-create',
+        requestId: row.lastProvisionRequestId,
+        summary: expect.stringMatching(/its answer was lost, the connector was found and adopted$/),
+      }),
+    ]);
     // Creating it again is refused, not duplicated.
     const again = await call(server, 'POST', '/api/connectors', basicDesign('crash-mid-create'));
     expect(again.status).toBe(409);

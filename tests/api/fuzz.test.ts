@@ -9,13 +9,14 @@ import { fuzzFreshServer, MAX_EVENT_LOOP_DELAY_MS } from '../../scripts/fuzz';
 import { FAMILIES } from '../../scripts/fuzz/cases';
 
 describe('fuzz', () => {
-  it('every route family survives hostile requests', { timeout: 180_000 }, async () => {
+  it('every route family survives hostile requests', { timeout: 420_000 }, async () => {
     const count = Number(process.env.FUZZ_COUNT) || 120;
     // A fixed seed (FUZZ_SEED to vary it): a failure here is reproducible with npm run fuzz -- --seed N.
-    const report = await fuzzFreshServer({ count, seconds: 90, seed: Number(process.env.FUZZ_SEED) || 1, concurrency: 4, log: (line) => console.log(line) });
+    // A generous budget per family: a loaded CI machine sends the same count, only slower.
+    const report = await fuzzFreshServer({ count, familySeconds: 40, seed: Number(process.env.FUZZ_SEED) || 1, concurrency: 8, log: (line) => console.log(line) });
     expect(report.families.map((f) => f.family)).toEqual(FAMILIES.map((f) => f.name));
     for (const f of report.families) {
-      expect(f.requests, f.family).toBeGreaterThan(0);
+      expect(f.requests, f.family).toBe(count);
       expect({ family: f.family, '5xx': f.status['5xx'], 'no answer': f.status['no answer'], stackTraces: f.stackTraces, unclear4xx: f.unclear4xx, examples: f.examples }).toEqual({
         family: f.family,
         '5xx': 0,

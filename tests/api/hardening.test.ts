@@ -7,6 +7,7 @@
  * emulator's body limit and masked secrets.
  */
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, call, CONNECTORS_PATH, emulator, EMULATOR_KEY, ipsecDesign, PSK_DMZ, storedTunnelKeys, TEST_ENV } from './support';
@@ -113,6 +114,41 @@ describe('methods', () => {
     }
   });
 
+  /** Bytes on a bare socket, for what no HTTP client sends (CONNECT to a path, pipelined requests). */
+  function socketExchange(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => socket.write(text));
+      let out = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (c) => (out += c));
+      socket.on('end', () => resolve(out));
+      socket.on('error', reject);
+    });
+  }
+
+  it('CONNECT and TRACK get the same 405, and a TRACE leaves a keep-alive connection usable', async () => {
+    const host = `Host: 127.0.0.1:${server.port}`;
+    const connect = await socketExchange(`CONNECT /api/connectors HTTP/1.1\r\n${host}\r\n\r\n`);
+    expect(connect).toMatch(/^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+    expect(connect).toMatch(/\r\nAllow: GET, POST, HEAD, OPTIONS\r\n/);
+    expect(connect).toMatch(/\r\nContent-Security-Policy: [^\r]*frame-ancestors 'none'/);
+    expect(connect).toContain('{"error":"Method CONNECT is not allowed on /api/connectors; use GET or POST or HEAD"}');
+    const track = await raw('TRACK', '/api/health');
+    expect(track.status).toBe(405);
+    expect(JSON.parse(track.body).error).toBe('Method TRACK is not allowed on /api/health; use GET or HEAD');
+    // Two requests on one connection: the TRACE is answered, then the GET is served as usual.
+    const both = await socketExchange(`TRACE /api/health HTTP/1.1\r\n${host}\r\n\r\nGET /api/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`);
+    const statuses = [...both.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
+    expect(statuses[0]).toBe('405');
+    expect(statuses[1]).toMatch(/^(200|503)$/);
+  });
+
+  it('other malformed requests keep their usual answers (400, 431)', async () => {
+    expect(await socketExchange('GET / HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    const huge = await socketExchange(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(huge).toMatch(/^HTTP\/1\.1 431 /);
+  });
+
   it('OPTIONS lists what a route answers', async () => {
     const r = await raw('OPTIONS', '/api/connectors/7');
     expect(r.status).toBe(204);
@@ -120,9 +156,20 @@ describe('methods', () => {
   });
 
   it('an unknown API path is a JSON 404, not an HTML page', async () => {
-    const r = await raw('GET', '/api/connectors/../design');
+    const r = await raw('GET', '/api/connectors/7/settings');
     expect(r.status).toBe(404);
-    expect(JSON.parse(r.body).error).toMatch(/^No API route \/api\/design/);
+    expect(JSON.parse(r.body).error).toMatch(/^No API route \/api\/connectors\/7\/settings/);
+  });
+
+  it('an API path with dot segments is a clear 400 with the security headers, not a bare redirect', async () => {
+    for (const path of ['/api/connectors/..', '/api/connectors/../design', '/api/./health', '/emulator/api/v1/..', '/api/provision-requests/%2e%2E']) {
+      const r = await raw('GET', path);
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body).error, path).toBe(`The path ${path} has "." or ".." segments; send the path without them`);
+      expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
+    }
+    // An encoded slash keeps it one (odd) segment: an ordinary unknown id.
+    expect((await raw('GET', '/api/provision-requests/%2e%2e%2f%2e%2e')).status).toBe(404);
   });
 });
 

@@ -2,8 +2,8 @@
  * `signIn` walks the whole browser sign-in over HTTP (app → provider → its
  * login form → app callback) and returns the app's session cookie.
  */
-/** A cookie jar per origin, enough for the redirect dance. */
-class Jar {
+/** A cookie jar per origin, enough for the redirect dance (pass one to `signIn` to keep the provider's session, as a browser would). */
+export class Jar {
   private readonly byOrigin = new Map<string, Map<string, string>>();
 
   store(origin: string, res: Response) {
@@ -39,8 +39,7 @@ export interface SignInResult {
 }
 
 /** Signs `login` in to the app at `appUrl` through the provider's login form, as a browser would. */
-export async function signIn(appUrl: string, login: string, returnTo = '/'): Promise<SignInResult> {
-  const jar = new Jar();
+export async function signIn(appUrl: string, login: string, returnTo = '/', jar = new Jar()): Promise<SignInResult> {
   const visited: string[] = [];
   let url = `${appUrl}/api/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
   let init: RequestInit = { method: 'GET' };

@@ -22,7 +22,8 @@ export interface RunningOidcProvider {
   stop(): Promise<void>;
 }
 
-export async function startOidcProvider(opts: { appOrigins: string[]; port?: number }): Promise<RunningOidcProvider> {
+/** `endSession: false`: a provider without RP-initiated logout (no `end_session_endpoint` in its discovery document). */
+export async function startOidcProvider(opts: { appOrigins: string[]; port?: number; endSession?: boolean }): Promise<RunningOidcProvider> {
   // Bind first, so the issuer URL carries the real port.
   const { createServer } = await import('node:http');
   const server: Server = createServer();
@@ -52,7 +53,7 @@ export async function startOidcProvider(opts: { appOrigins: string[]; port?: num
     // Groups in the ID token, as Entra ID does with the groups claim configured.
     conformIdTokenClaims: false,
     cookies: { keys: ['test-provider-cookie-key'] },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: opts.endSession !== false } },
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);

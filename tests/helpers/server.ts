@@ -1,5 +1,5 @@
 /**
- * Starts the real production server (`next start`, from the build that
+ * Starts the real production server (`scripts/start.mjs`, as `npm run serve` does, from the build that
  * `npm test` makes first) on a free port for API tests, with its own emulator
  * data directory and any extra environment (fault injection, portal config).
  */
@@ -51,7 +51,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   let out = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [path.join(ROOT, 'scripts', 'start.mjs')],
     {
       cwd: ROOT,
       env: {
@@ -60,6 +60,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
         NEXT_TELEMETRY_DISABLED: '1',
         ALKIRA_DATA_DIR: dataDir,
         PORT: String(port),
+        HOST: '127.0.0.1',
         ALKIRA_EMULATOR_APP_TOKEN: TEST_APP_TOKEN,
         ...env,
       },

@@ -3,5 +3,5 @@ import { withErrorHandling } from '@/lib/http/handler';
 
 export const dynamic = 'force-dynamic';
 
-/** Ends the app session (the identity provider's own session is left alone). */
+/** Ends the app session, and from a browser form the identity provider's too where it supports RP-initiated logout. */
 export const POST = withErrorHandling(async (req: Request) => logout(req));

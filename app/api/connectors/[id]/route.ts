@@ -1,10 +1,12 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { deleteConnector, getConnectorView, updateConnector } from '@/lib/alkira/connectors';
-import { readDesign } from '@/lib/http/design-body';
+import { designFromBody, nameIn } from '@/lib/http/design-body';
+import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/http/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
+import { audited, AuditAttempt } from '@/lib/audit/attempt';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +17,22 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   return jsonResponse(await getConnectorView(AlkiraApi.fromEnv(req.url), id));
 });
 
+// An id that cannot be a connector's is a 404 before anything is attempted (not an audited change).
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const design = await readDesign(req);
-  const actor = actorOf(requestPrincipal(req));
-  return jsonResponse(await updateConnector(AlkiraApi.fromEnv(req.url), id, design, provisionFlag(req), actor));
+  const api = AlkiraApi.fromEnv(req.url);
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'update', api.config.backendKey).about({ id });
+  const result = await audited(attempt, async () => {
+    const body = await readJsonObject(req);
+    attempt.about({ name: nameIn(body) });
+    return updateConnector(api, id, designFromBody(body), provisionFlag(req), attempt);
+  });
+  return jsonResponse(result);
 });
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const actor = actorOf(requestPrincipal(req));
-  return jsonResponse(await deleteConnector(AlkiraApi.fromEnv(req.url), id, provisionFlag(req), actor), 202);
+  const api = AlkiraApi.fromEnv(req.url);
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'delete', api.config.backendKey).about({ id });
+  return jsonResponse(await audited(attempt, () => deleteConnector(api, id, provisionFlag(req), attempt)), 202);
 });

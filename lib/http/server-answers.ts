@@ -1,0 +1,79 @@
+import 'server-only';
+/**
+ * Answers the HTTP server (scripts/server.mjs) gives before Next sees a
+ * request, built here so they are the same JSON and security headers the
+ * root proxy gives (and, for a wrong method, the same `Allow` from the same
+ * route table). The server cannot import the app's TypeScript, so
+ * instrumentation.ts registers them under a well-known symbol at start.
+ * - `methodNotAllowed`: TRACE and TRACK (the fetch standard's Request refuses
+ *   them, and Next's proxy builds one for every request), CONNECT, and verbs
+ *   Node's HTTP parser does not know.
+ * - `dotSegments`: an API path with `.` or `..` segments (`/api/connectors/..`),
+ *   which Next would answer with a bare 308 to the normalised path; browsers
+ *   never send one, so it is a client's mistake to name.
+ */
+import { allowedMethods } from './routes';
+import { createNonce, securityHeaders } from './security-headers';
+
+export const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function pathOf(target: string): string {
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+/** A path as it may appear in a message: printable ASCII, bounded. */
+function shown(path: string): string {
+  return path.replace(/[^\x21-\x7e]/g, '').slice(0, 200);
+}
+
+function json(status: number, message: string, extra: Record<string, string> = {}): RawAnswer {
+  const body = JSON.stringify({ error: message });
+  return {
+    status,
+    headers: {
+      ...securityHeaders(createNonce(), false),
+      ...extra,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(body)),
+    },
+    body,
+  };
+}
+
+/** `method` (as sent, possibly garbage) on `target` (the request line's target): 405 with Allow. */
+export function methodNotAllowed(method: string, target: string): RawAnswer {
+  let path: string;
+  try {
+    path = new URL(pathOf(target), 'http://localhost').pathname;
+  } catch {
+    path = '/';
+  }
+  const allow = allowedMethods(path);
+  const shownMethod = method.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 20) || 'this method';
+  return json(405, `Method ${shownMethod} is not allowed on ${shown(path)}; use ${allow.join(' or ')}`, { Allow: [...allow, 'OPTIONS'].join(', ') });
+}
+
+const API_PREFIX = /^\/(api|emulator)(\/|$)/;
+const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
+
+/** 400 for an API request target with `.`/`..` segments (`%2e` counts as a dot, as URL parsing has it); null otherwise. */
+export function dotSegments(target: string): RawAnswer | null {
+  const path = pathOf(target);
+  if (!API_PREFIX.test(path) || !DOT_SEGMENT.test(path.replace(/%2e/gi, '.'))) return null;
+  return json(400, `The path ${shown(path)} has "." or ".." segments; send the path without them`);
+}
+
+type WithAnswers = typeof globalThis & { [SERVER_ANSWERS]?: { methodNotAllowed: typeof methodNotAllowed; dotSegments: typeof dotSegments } };
+
+/** Makes the answers available to scripts/server.mjs (called once from instrumentation.ts). */
+export function registerServerAnswers(): void {
+  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments };
+}

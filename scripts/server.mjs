@@ -1,0 +1,93 @@
+// The production HTTP server: Next.js as a custom server
+// (https://nextjs.org/docs/app/guides/custom-server) behind a node:http server
+// of our own, so that requests which never reach Next's router are answered
+// like every other wrong method — a JSON 405 with `Allow` and the security
+// headers — instead of Next's bare 500 or a dropped connection:
+//   - TRACE and TRACK: the fetch standard's Request refuses them, and Next's
+//     proxy (proxy.ts) builds one for every request, so Next fails with a 500
+//     before any of our code runs;
+//   - CONNECT: Node emits 'connect' rather than 'request' (unhandled, the
+//     socket is destroyed);
+//   - verbs Node's HTTP parser does not know (`FOO / HTTP/1.1`): 'clientError'
+//     with HPE_INVALID_METHOD (by default an empty 400 and a closed socket).
+// It also refuses (400) API paths with "." or ".." segments, which Next would
+// answer with a bare 308 to the normalised path (browsers never send them).
+// The answers are built by the app (lib/http/server-answers.ts, registered by
+// instrumentation.ts at start), from the same route table and headers as the
+// proxy's. Every other request goes to Next unchanged; other parse errors get
+// Node's usual answers (400, 408, 413, 431).
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
+/** Methods Node parses but Next cannot route. */
+const UNROUTABLE = new Set(['TRACE', 'TRACK']);
+
+/** The app's 405 for `method` on `target`; a plain one if the app has not registered its answers (it always does at start). */
+function methodNotAllowed(method, target) {
+  const answers = globalThis[SERVER_ANSWERS];
+  if (answers) return answers.methodNotAllowed(method, target);
+  const body = JSON.stringify({ error: 'Method not allowed' });
+  return { status: 405, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff' }, body };
+}
+
+/** The app's 400 for an API path with dot segments, or null. */
+function dotSegments(target) {
+  return globalThis[SERVER_ANSWERS]?.dotSegments(target) ?? null;
+}
+
+/** A whole HTTP/1.1 response as text, for a socket that has no response object. */
+function rawResponse(status, headers, body = '') {
+  const lines = Object.entries({ ...headers, Connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
+  return [`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`, ...lines, '', body].join('\r\n');
+}
+
+const PARSE_ERROR_STATUS = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+function onClientError(err, socket) {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  if (err.code === 'HPE_INVALID_METHOD') {
+    const [method = '', target = '/'] = (err.rawPacket?.toString('latin1').split('\r\n', 1)[0] ?? '').split(' ');
+    const { status, headers, body } = methodNotAllowed(method, target);
+    socket.end(rawResponse(status, headers, body));
+    return;
+  }
+  const status = PARSE_ERROR_STATUS[err.code] ?? 400;
+  socket.end(rawResponse(status, { 'Content-Length': '0' }));
+}
+
+/** Prepares the production build in `dir` and listens on `hostname:port`; resolves with the listening server. */
+export async function serve({ port, hostname, dir = ROOT }) {
+  const app = next({ dev: false, dir, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : dotSegments(req.url ?? '/');
+    if (refusal) {
+      req.resume();
+      res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+      return;
+    }
+    handle(req, res).catch((err) => {
+      console.error(`[server] ${req.method} ${req.url?.slice(0, 200)} failed: ${err instanceof Error ? err.name : 'error'}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end('Internal Server Error');
+    });
+  });
+  server.on('connect', (req, socket) => {
+    const { status, headers, body } = methodNotAllowed('CONNECT', req.url ?? '/');
+    socket.end(rawResponse(status, headers, body));
+  });
+  server.on('clientError', onClientError);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, resolve);
+  });
+  return server;
+}
