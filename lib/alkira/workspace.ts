@@ -98,9 +98,8 @@ export async function versionDiff(id: number, from: number, to: number): Promise
  * Provisions a stored version: creates the connector, or updates the linked
  * one (same backend), then links it and records the version as pending; it
  * becomes the provisioned version when the request reaches SUCCESS.
- * `actor`: who asked, for the audit trail.
+ * `attempt`: who asked, for the audit trail (a create or an update of the connector, once the design is read).
  */
-/** `attempt`: who asked, for the audit trail (a create or an update of the connector, once the design is read). */
 export async function provisionDesign(api: AlkiraApi, id: number, version?: number, attempt?: AuditAttempt) {
   const stored = await requireDesign(id, version);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey ? stored.connector_id : null;
