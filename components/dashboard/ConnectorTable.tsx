@@ -1,88 +1,179 @@
 'use client';
-/** The connector rows with sortable column headers (click or Enter/Space; `aria-sort` on the header). */
+/**
+ * The connector table, virtualized: only the rows in (and just around) the
+ * scroll window are in the DOM, spacer rows stand in for the rest. Sortable
+ * headers (click or Enter/Space; `aria-sort`). Below `md` only the name and
+ * the state remain; wider screens add columns step by step.
+ */
 import Link from 'next/link';
-import type { ConnectorSummary } from '@/lib/client/types';
+import type { RefObject } from 'react';
+import type { VirtualItem } from '@tanstack/react-virtual';
+import type { ConnectorRow } from '@/lib/client/connector-page';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 import { RelativeTime } from './RelativeTime';
-import type { SortKey, SortSpec } from './connector-list';
+import type { SortKey, SortOrder } from './list-query';
+import { ROW_HEIGHT } from './use-connector-window';
 
 export interface ConnectorTableProps {
-  rows: ConnectorSummary[];
-  sort: SortSpec;
-  onSortChange(sort: SortSpec): void;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  items: VirtualItem[];
+  totalSize: number;
+  rowAt(index: number): ConnectorRow | undefined;
+  sort: SortKey;
+  order: SortOrder;
+  onSortChange(sort: SortKey, order: SortOrder): void;
 }
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'cxp', label: 'CXP' },
-  { key: 'size', label: 'Size' },
-  { key: 'tunnelProtocol', label: 'Tunnel protocol' },
-  { key: 'instances', label: 'Instances', numeric: true },
-  { key: 'segments', label: 'Segments', numeric: true },
-  { key: 'enabled', label: 'Enabled' },
-  { key: 'provisionState', label: 'Provision state' },
-  { key: 'lastChange', label: 'Last change' },
+interface Column {
+  id: string;
+  label: string;
+  sortKey?: SortKey;
+  /** Tailwind width and visibility for the `<col>`, `<th>` and `<td>`. */
+  col: string;
+  show: string;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'name', label: 'Name', sortKey: 'name', col: '', show: '' },
+  { id: 'state', label: 'Provision state', sortKey: 'state', col: 'w-44 sm:w-72', show: '' },
+  { id: 'cxp', label: 'CXP', sortKey: 'cxp', col: 'w-36', show: 'hidden md:table-cell' },
+  { id: 'segments', label: 'Segments', col: 'w-36', show: 'hidden lg:table-cell' },
+  { id: 'group', label: 'Group', col: 'w-32', show: 'hidden xl:table-cell' },
+  { id: 'size', label: 'Size', sortKey: 'size', col: 'w-24', show: 'hidden lg:table-cell' },
+  { id: 'protocol', label: 'Tunnel protocol', sortKey: 'protocol', col: 'w-32', show: 'hidden md:table-cell' },
+  { id: 'instances', label: 'Instances', col: 'w-24', show: 'hidden xl:table-cell', numeric: true },
+  { id: 'lastChange', label: 'Last change', sortKey: 'lastChange', col: 'w-32', show: 'hidden md:table-cell' },
 ];
 
-export function ConnectorTable({ rows, sort, onSortChange }: ConnectorTableProps) {
-  const toggle = (key: SortKey) =>
-    onSortChange({
-      key,
-      direction: sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending',
-    });
+const colVisibility = (show: string) => show.replaceAll('table-cell', 'table-column');
+// Row separators are inset shadows, not borders: a border would add a pixel to every row and the
+// virtualizer's fixed row height would drift from the real one over thousands of rows.
+const ROW_LINE = '[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-100)] dark:[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-800)]';
+const cell = 'truncate px-3 align-middle';
+
+function Cells({ row }: { row: ConnectorRow }) {
+  const failed = row.provisionState === 'FAILED';
+  return (
+    <>
+      <td className={`${cell} font-medium`}>
+        <Link href={`/connectors/${row.id}`} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
+          {row.name}
+        </Link>
+      </td>
+      <td className="px-3 align-middle">
+        <div className="flex min-w-0 items-center gap-2">
+          <StateBadge state={row.provisionState} />
+          {failed && (
+            <Link href={`/connectors/${row.id}#history`} className="shrink-0 text-xs text-blue-800 dark:text-blue-300 underline underline-offset-2">
+              Request history
+            </Link>
+          )}
+        </div>
+        {failed && row.errorMessage && (
+          <p data-testid="row-error" title={row.errorMessage} className="mt-0.5 truncate text-xs text-red-800 dark:text-red-300">
+            {row.errorMessage}
+          </p>
+        )}
+      </td>
+      <td className={`${cell} font-mono text-xs ${COLUMNS[2].show}`}>{row.cxp}</td>
+      <td className={`${cell} ${COLUMNS[3].show}`} title={row.segmentNames?.join(', ')}>
+        {row.segmentNames?.length ? row.segmentNames.join(', ') : row.segments}
+      </td>
+      <td className={`${cell} ${COLUMNS[4].show}`}>{row.groupNames?.join(', ') || '—'}</td>
+      <td className={`${cell} ${COLUMNS[5].show}`}>{row.size}</td>
+      <td className={`${cell} ${COLUMNS[6].show}`}>{row.tunnelProtocol}</td>
+      <td className={`${cell} text-right tabular-nums ${COLUMNS[7].show}`}>{row.instances}</td>
+      <td className={`${cell} text-slate-600 dark:text-slate-400 ${COLUMNS[8].show}`}>
+        <RelativeTime iso={row.lastChange} />
+      </td>
+    </>
+  );
+}
+
+export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order, onSortChange }: ConnectorTableProps) {
+  const toggle = (key: SortKey) => onSortChange(key, sort === key && order === 'asc' ? 'desc' : 'asc');
+  const top = items[0]?.start ?? 0;
+  const bottom = items.length ? totalSize - items[items.length - 1].end : 0;
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-700 text-sm">
+    <div
+      ref={scrollRef}
+      data-testid="connector-scroll"
+      className="h-[calc(100dvh-19rem)] min-h-[22rem] overflow-auto rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm"
+    >
+      <table className="w-full table-fixed text-sm">
         <caption className="sr-only">Connectors; click a column header to sort</caption>
-        <thead className="bg-slate-100 dark:bg-slate-800 text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.id} className={`${c.col} ${colVisibility(c.show)}`} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800 text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
           <tr>
-            {COLUMNS.map((col) => {
-              const active = sort.key === col.key;
+            {COLUMNS.map((c) => {
+              const active = sort === c.sortKey;
               return (
                 <th
-                  key={col.key}
+                  key={c.id}
                   scope="col"
-                  aria-sort={active ? sort.direction : 'none'}
-                  className={`px-3 py-2 font-semibold ${col.numeric ? 'text-right' : ''}`}
+                  aria-sort={c.sortKey ? (active ? (order === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
+                  className={`px-3 py-2 font-semibold ${c.numeric ? 'text-right' : ''} ${c.show}`}
                 >
-                  <button
-                    type="button"
-                    onClick={() => toggle(col.key)}
-                    className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
-                  >
-                    {col.label}
-                    <span aria-hidden="true" className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-300 dark:text-slate-600'}>
-                      {active && sort.direction === 'descending' ? '▼' : '▲'}
-                    </span>
-                  </button>
+                  {c.sortKey ? (
+                    <button
+                      type="button"
+                      onClick={() => toggle(c.sortKey as SortKey)}
+                      className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+                    >
+                      {c.label}
+                      <span aria-hidden="true" className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-400 dark:text-slate-500'}>
+                        {active && order === 'desc' ? '▼' : '▲'}
+                      </span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
                 </th>
               );
             })}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="connector-row" className="hover:bg-slate-50 dark:hover:bg-slate-800">
-              <td className="px-3 py-2 font-medium">
-                <Link href={`/connectors/${row.id}`} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
-                  {row.name}
-                </Link>
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{row.cxp}</td>
-              <td className="px-3 py-2">{row.size}</td>
-              <td className="px-3 py-2">{row.tunnelProtocol}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.instances}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.segments}</td>
-              <td className="px-3 py-2">{row.enabled ? 'Yes' : 'No'}</td>
-              <td className="px-3 py-2">
-                <StateBadge state={row.provisionState} />
-              </td>
-              <td className="px-3 py-2 text-slate-600 dark:text-slate-400">
-                <RelativeTime iso={row.lastChange} />
-              </td>
+        <tbody>
+          {top > 0 && (
+            <tr data-spacer="">
+              <td colSpan={COLUMNS.length} style={{ height: top, padding: 0 }} />
             </tr>
-          ))}
+          )}
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            if (!row) {
+              return (
+                <tr key={`loading-${item.index}`} data-testid="connector-row-loading" style={{ height: ROW_HEIGHT }}>
+                  <td colSpan={COLUMNS.length} className="px-3">
+                    <span className="block h-3 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
+                    <span className="sr-only">Loading row {item.index + 1}</span>
+                  </td>
+                </tr>
+              );
+            }
+            return (
+              <tr
+                key={row.id}
+                data-testid="connector-row"
+                data-index={item.index}
+                style={{ height: ROW_HEIGHT }}
+                className={`${ROW_LINE} hover:bg-slate-50 dark:hover:bg-slate-800 ${row.provisionState === 'FAILED' ? 'bg-red-50/40 dark:bg-red-950/20' : ''}`}
+              >
+                <Cells row={row} />
+              </tr>
+            );
+          })}
+          {bottom > 0 && (
+            <tr data-spacer="">
+              <td colSpan={COLUMNS.length} style={{ height: bottom, padding: 0 }} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>
