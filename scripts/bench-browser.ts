@@ -17,9 +17,7 @@
  * Options: `--app-dir <dir>` benchmarks another checkout's production build
  * (e.g. the previous commit, for before/after numbers); `--keys <n>`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -27,45 +25,13 @@ import playwrightConfig from '../playwright.config';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { largeIpsecDesign } from './bench-designs';
+import { freePort, startServer } from './next-server';
 
 const DRAFT_KEY = 'connector-studio:draft:v1';
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(appDir: string, port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: appDir,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ALKIRA_DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error('next start did not answer within 60 s');
 }
 
 function quantile(samples: number[], q: number): number {
