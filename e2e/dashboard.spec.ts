@@ -147,12 +147,12 @@ test.describe('connector dashboard', () => {
     await expect(page).toHaveURL(new RegExp(`/connectors/${doomed.id}#history$`));
     const history = page.getByRole('region', { name: 'Provision history' });
     await expect(history).toBeInViewport();
-    const request = history.getByTestId('provision-request').first();
-    await expect(request).toContainText('Create');
-    await expect(request.getByTestId('state-badge')).toHaveText('FAILED');
-    await expect(request).toContainText(outcome.errorMessage!);
-    await expect(request.getByTestId('request-duration')).toHaveText(/^\d+(\.\d+)? s$|^\d+ ms$/);
-    await expect(request.locator('time')).toHaveCount(2);
+    const entry = history.getByTestId('provision-request').first();
+    await expect(entry).toContainText('Create');
+    await expect(entry.getByTestId('state-badge')).toHaveText('FAILED');
+    await expect(entry).toContainText(outcome.errorMessage!);
+    await expect(entry.getByTestId('request-duration')).toHaveText(/^\d+(\.\d+)? s$|^\d+ ms$/);
+    await expect(entry.locator('time')).toHaveCount(2);
   });
 
   test('IPsec tunnels are listed with their pre-shared keys and remote auth values masked', async ({ page, request }) => {
