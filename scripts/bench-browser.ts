@@ -14,8 +14,13 @@
  * counts it; Chromium reports only events of 16 ms or more, so a p95 below
  * that shows as "< 16 ms".
  *
+ * dashboard (scripts/bench-dashboard-browser.ts): `/connectors` over 10,000
+ * connectors: first row after navigation, long tasks while scrolling, max
+ * rows in the DOM.
+ *
  * Options: `--app-dir <dir>` benchmarks another checkout's production build
- * (e.g. the previous commit, for before/after numbers); `--keys <n>`.
+ * (e.g. the previous commit, for before/after numbers); `--keys <n>`;
+ * `--only designer|dashboard`; `--connectors <n>` (dashboard tenant size).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +31,7 @@ import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { largeIpsecDesign } from './bench-designs';
 import { freePort, startServer } from './next-server';
+import { benchDashboard, printDashboardBench } from './bench-dashboard-browser';
 
 const DRAFT_KEY = 'connector-studio:draft:v1';
 
@@ -147,6 +153,7 @@ const inp = (v: number) => (v < 16 ? '< 16 ms' : ms(v));
 async function main() {
   const appDir = path.resolve(argValue('--app-dir') ?? process.cwd());
   const keys = Number(argValue('--keys') ?? 30);
+  const only = argValue('--only');
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
     console.log(`(browser benchmark skipped: no production build in ${appDir}/.next; run "npx next build" first)`);
     return;
@@ -160,7 +167,7 @@ async function main() {
   try {
     console.log(`Browser benchmarks (Chromium, next start of ${appDir})`);
     const typical = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design;
-    {
+    if (only !== 'dashboard') {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       await openDesigner(page, baseURL, typical);
@@ -174,7 +181,7 @@ async function main() {
       console.log(`  typical  longest long task while typing     ${ms(r.longestLongTask).padStart(8)}`);
       await context.close();
     }
-    {
+    if (only !== 'dashboard') {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       const topologyAt = await openDesigner(page, baseURL, largeIpsecDesign());
@@ -189,6 +196,7 @@ async function main() {
       console.log(`  large    topology on screen after load      ${ms(topologyAt).padStart(8)}   (target ≤ 2000 ms)`);
       await context.close();
     }
+    if (only !== 'designer') printDashboardBench(await benchDashboard(browser, appDir, Number(argValue('--connectors') ?? 10_000)));
   } finally {
     await browser.close();
     server.kill();
