@@ -53,10 +53,9 @@ export function useConnectorWindow(query: ListQuery, scrollRef: RefObject<HTMLDi
   if (first && (known?.viewKey !== viewKey || known.total !== first.total)) setKnown({ viewKey, total: first.total });
 
   // Counts, facets and the backend are tenant-wide: keep the last ones across filter changes.
-  const [meta, setMeta] = useState<ConnectorMeta | null>(null);
-  useEffect(() => {
-    if (first) setMeta({ backend: first.backend, counts: first.counts, facets: first.facets });
-  }, [first]);
+  const lastMeta = useRef<ConnectorMeta | null>(null);
+  if (first) lastMeta.current = first;
+  const meta: ConnectorMeta | null = first ?? lastMeta.current;
 
   const byPage = new Map(loaded.map((r) => [r.page, r.data as ConnectorPageResponse]));
   const rowAt = (index: number): ConnectorRow | undefined =>
@@ -65,7 +64,7 @@ export function useConnectorWindow(query: ListQuery, scrollRef: RefObject<HTMLDi
   // Scroll to the URL's row once the view's total is known (first load, back/forward, filter change).
   const restoredFor = useRef<string | null>(null);
   useEffect(() => {
-    if (total === null || restoredFor.current === viewKey) return;
+    if (total === null || restoredFor.current === viewKey || !scrollRef.current) return;
     restoredFor.current = viewKey;
     if (restoreRow > 0 && restoreRow < total) virtualizer.scrollToIndex(restoreRow, { align: 'start' });
     else scrollRef.current?.scrollTo({ top: 0 });
