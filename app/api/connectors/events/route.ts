@@ -1,0 +1,18 @@
+import { AlkiraApi } from '@/lib/alkira/api';
+import { eventStream } from '@/lib/alkira/event-stream';
+import { withErrorHandling } from '@/lib/http/handler';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+/** Live dashboard events (Server-Sent Events): provision state changes and connector writes. */
+export const GET = withErrorHandling(async (req: Request) => {
+  return new Response(eventStream(AlkiraApi.fromEnv(req.url), req.signal), {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: keeps compression (which would buffer the stream) off it.
+      'Cache-Control': 'no-store, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+});

@@ -1,0 +1,118 @@
+import 'server-only';
+/**
+ * The dashboard's list at tenant scale, with no upstream call per row and
+ * (mostly) none per request: one cached upstream list (lib/alkira/cache.ts),
+ * the app's latest history entry per connector (cached too), merged once per
+ * change into a `ListIndex` that every request filters, sorts and pages.
+ *
+ * Connectors whose listing carries no provision state (an upstream that does
+ * not include it) are looked up in the background, a few at a time and at
+ * most every 30 s each, never while a request waits; until then their state
+ * is the app's last known one, or null.
+ */
+import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { ConnectorSummary } from '@/lib/client/types';
+import type { AlkiraApi } from './api';
+import { sharedCache } from './cache';
+import { latestByConnector, type ProvisionHistoryEntry } from './history';
+import { buildListIndex, type ListIndex } from './list-query';
+import { ownState, summaryRow } from './summary';
+
+interface Listing {
+  at: number;
+  connectors: AlkiraConnector[];
+}
+
+const STATE_TTL_MS = 30_000;
+const STATE_LOOKUPS_IN_FLIGHT = 4;
+
+interface TenantMemo {
+  listing?: Listing;
+  history?: Map<number, ProvisionHistoryEntry>;
+  statesVersion: number;
+  index?: ListIndex;
+  /** `statesVersion` the index was built with. */
+  indexVersion: number;
+  states: Map<number, { state: string | null; at: number }>;
+  queue: number[];
+  queued: Set<number>;
+  running: number;
+}
+
+const MEMO = Symbol.for('connector-studio.tenant-list');
+type Holder = { [MEMO]?: Map<string, TenantMemo> };
+
+function memoFor(key: string): TenantMemo {
+  const g = globalThis as Holder;
+  g[MEMO] ??= new Map();
+  let m = g[MEMO].get(key);
+  if (!m) {
+    m = { statesVersion: 0, indexVersion: -1, states: new Map(), queue: [], queued: new Set(), running: 0 };
+    g[MEMO].set(key, m);
+  }
+  return m;
+}
+
+async function listing(api: AlkiraApi): Promise<Listing> {
+  return sharedCache<Listing>('connectors').get(
+    api.config.baseUrl,
+    async () => {
+      const at = Date.now();
+      return { at, connectors: await api.listConnectors() };
+    },
+    { emulator: api.config.mode === 'emulator' },
+  );
+}
+
+async function history(api: AlkiraApi): Promise<Map<number, ProvisionHistoryEntry>> {
+  return sharedCache<Map<number, ProvisionHistoryEntry>>('history').get(api.config.backendKey, () => latestByConnector(api.config.backendKey), {
+    emulator: false,
+  });
+}
+
+function pumpStateLookups(api: AlkiraApi, memo: TenantMemo): void {
+  while (memo.running < STATE_LOOKUPS_IN_FLIGHT && memo.queue.length > 0) {
+    const id = memo.queue.shift() as number;
+    memo.running++;
+    api
+      .connectorState(id)
+      .then((s) => s.state ?? null)
+      .catch(() => memo.states.get(id)?.state ?? null)
+      .then((state) => {
+        memo.states.set(id, { state, at: Date.now() });
+        memo.statesVersion++;
+      })
+      .finally(() => {
+        memo.running--;
+        memo.queued.delete(id);
+        pumpStateLookups(api, memo);
+      });
+  }
+}
+
+function knownState(api: AlkiraApi, memo: TenantMemo, c: AlkiraConnector, now: number): string | null {
+  const own = ownState(c);
+  if (own !== undefined) return own;
+  const id = Number(c.id);
+  const cached = memo.states.get(id);
+  if ((!cached || now - cached.at > STATE_TTL_MS) && !memo.queued.has(id)) {
+    memo.queued.add(id);
+    memo.queue.push(id);
+  }
+  return cached?.state ?? null;
+}
+
+/** The tenant's rows, merged and indexed; rebuilt only when the listing, the history or a looked-up state changed. */
+export async function tenantIndex(api: AlkiraApi): Promise<ListIndex> {
+  const [list, hist] = await Promise.all([listing(api), history(api)]);
+  const memo = memoFor(api.config.baseUrl);
+  if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion) return memo.index;
+  const now = Date.now();
+  const rows: ConnectorSummary[] = list.connectors.map((c) => summaryRow(c, hist.get(Number(c.id)), knownState(api, memo, c, now), list.at));
+  pumpStateLookups(api, memo);
+  memo.listing = list;
+  memo.history = hist;
+  memo.indexVersion = memo.statesVersion;
+  memo.index = buildListIndex(rows, now);
+  return memo.index;
+}
