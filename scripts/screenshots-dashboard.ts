@@ -41,8 +41,10 @@ async function main() {
     await mobile.waitForTimeout(300);
     await mobile.screenshot({ path: 'public/dashboard-mobile.png' });
 
-    const detail = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await detail.goto(`${baseURL}/connectors/${timelineConnectorId}#history`);
+    // Tall enough for the header, the failure, the topology and the timeline beside the settings.
+    const detail = await browser.newPage({ viewport: { width: 1440, height: 1250 } });
+    await detail.goto(`${baseURL}/connectors/${timelineConnectorId}`);
+    await detail.getByTestId('diagram-node-vhub').waitFor({ timeout: 20_000 });
     await detail.getByTestId('provision-request').first().waitFor();
     await detail.waitForTimeout(800);
     await detail.screenshot({ path: 'public/connector-timeline.png' });

@@ -5,6 +5,7 @@
  * the tenant's facets; a value from a shared URL that is not among them is
  * still offered, so the select shows what is applied.
  */
+import { useState } from 'react';
 import type { ConnectorFacets } from '@/lib/client/connector-page';
 import type { FilterKey, ListQuery } from './list-query';
 
@@ -74,6 +75,9 @@ const split = (value: string) => (value ? value.split(',') : []);
 
 export function ConnectorFilters({ query, text, facets, onTextChange, onFilterChange, onClear }: ConnectorFiltersProps) {
   const filtered = Boolean(text) || Object.values(query.filters).some((v) => v.length > 0);
+  // On a phone the facet filters fold away behind a toggle; from `md` up they are always shown.
+  const [more, setMore] = useState(false);
+  const activeFacets = FACET_FILTERS.filter((f) => query.filters[f.key].length > 0).length;
   return (
     <div role="search" className="flex flex-wrap items-end gap-3">
       <div className="flex flex-col gap-1">
@@ -97,6 +101,16 @@ export function ConnectorFilters({ query, text, facets, onTextChange, onFilterCh
         options={STATE_OPTIONS}
         onChange={(v) => onFilterChange('state', split(v))}
       />
+      <button
+        type="button"
+        aria-expanded={more}
+        aria-controls="connector-facet-filters"
+        onClick={() => setMore(!more)}
+        className="pb-1.5 text-sm text-blue-800 dark:text-blue-300 underline underline-offset-2 md:hidden"
+      >
+        {more ? 'Fewer filters' : `More filters${activeFacets ? ` (${activeFacets} active)` : ''}`}
+      </button>
+      <div id="connector-facet-filters" className={`${more ? 'flex' : 'hidden'} w-full flex-wrap items-end gap-3 md:flex md:w-auto`}>
       {FACET_FILTERS.map((f) => (
         <Select
           key={f.key}
@@ -108,6 +122,7 @@ export function ConnectorFilters({ query, text, facets, onTextChange, onFilterCh
           onChange={(v) => onFilterChange(f.key, split(v))}
         />
       ))}
+      </div>
       {filtered && (
         <button type="button" onClick={onClear} className="pb-1.5 text-sm text-blue-800 dark:text-blue-300 underline underline-offset-2">
           Clear filters

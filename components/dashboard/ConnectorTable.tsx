@@ -34,19 +34,20 @@ interface Column {
   numeric?: boolean;
 }
 
+// Widths are shares of the table (table-fixed: the header row sets them, so rows scrolling in never
+// shift the columns). A hidden header cell gives its share back to the visible ones.
 const COLUMNS: Column[] = [
-  { id: 'name', label: 'Name', sortKey: 'name', col: '', show: '' },
-  { id: 'state', label: 'Provision state', sortKey: 'state', col: 'w-44 sm:w-72', show: '' },
-  { id: 'cxp', label: 'CXP', sortKey: 'cxp', col: 'w-36', show: 'hidden md:table-cell' },
-  { id: 'segments', label: 'Segments', col: 'w-36', show: 'hidden lg:table-cell' },
-  { id: 'group', label: 'Group', col: 'w-32', show: 'hidden xl:table-cell' },
-  { id: 'size', label: 'Size', sortKey: 'size', col: 'w-24', show: 'hidden lg:table-cell' },
-  { id: 'protocol', label: 'Tunnel protocol', sortKey: 'protocol', col: 'w-32', show: 'hidden md:table-cell' },
-  { id: 'instances', label: 'Instances', col: 'w-24', show: 'hidden xl:table-cell', numeric: true },
-  { id: 'lastChange', label: 'Last change', sortKey: 'lastChange', col: 'w-32', show: 'hidden md:table-cell' },
+  { id: 'name', label: 'Name', sortKey: 'name', col: 'w-[44%] md:w-[22%]', show: '' },
+  { id: 'state', label: 'Provision state', sortKey: 'state', col: 'w-[56%] md:w-[22%]', show: '' },
+  { id: 'cxp', label: 'CXP', sortKey: 'cxp', col: 'w-[12%]', show: 'hidden md:table-cell' },
+  { id: 'segments', label: 'Segments', col: 'w-[10%]', show: 'hidden lg:table-cell' },
+  { id: 'group', label: 'Group', col: 'w-[10%]', show: 'hidden xl:table-cell' },
+  { id: 'size', label: 'Size', sortKey: 'size', col: 'w-[7%]', show: 'hidden lg:table-cell' },
+  { id: 'protocol', label: 'Protocol', sortKey: 'protocol', col: 'w-[9%]', show: 'hidden md:table-cell' },
+  { id: 'instances', label: 'Instances', col: 'w-[6%]', show: 'hidden 2xl:table-cell', numeric: true },
+  { id: 'lastChange', label: 'Last change', sortKey: 'lastChange', col: 'w-[10%]', show: 'hidden md:table-cell' },
 ];
 
-const colVisibility = (show: string) => show.replaceAll('table-cell', 'table-column');
 // Row separators are inset shadows, not borders: a border would add a pixel to every row and the
 // virtualizer's fixed row height would drift from the real one over thousands of rows.
 const ROW_LINE = '[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-100)] dark:[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-800)]';
@@ -104,11 +105,6 @@ export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order
     >
       <table className="w-full table-fixed text-sm">
         <caption className="sr-only">Connectors; click a column header to sort</caption>
-        <colgroup>
-          {COLUMNS.map((c) => (
-            <col key={c.id} className={`${c.col} ${colVisibility(c.show)}`} />
-          ))}
-        </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800 text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
           <tr>
             {COLUMNS.map((c) => {
@@ -118,7 +114,7 @@ export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order
                   key={c.id}
                   scope="col"
                   aria-sort={c.sortKey ? (active ? (order === 'asc' ? 'ascending' : 'descending') : 'none') : undefined}
-                  className={`px-3 py-2 font-semibold ${c.numeric ? 'text-right' : ''} ${c.show}`}
+                  className={`px-3 py-2 font-semibold ${c.col} ${c.numeric ? 'text-right' : ''} ${c.show}`}
                 >
                   {c.sortKey ? (
                     <button

@@ -47,11 +47,11 @@ export function SummaryStrip({
   ];
   return (
     <section aria-label="Provision summary" className="space-y-2">
-      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-8">
+      <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:grid sm:grid-cols-4 sm:overflow-visible sm:px-0 lg:grid-cols-8">
         {tiles.map((t) => {
           const active = sameSet(t.states, activeStates);
           return (
-            <li key={t.id}>
+            <li key={t.id} className="min-w-[7.5rem] shrink-0 sm:min-w-0">
               <button
                 type="button"
                 data-testid={`summary-${t.id}`}
@@ -67,7 +67,7 @@ export function SummaryStrip({
             </li>
           );
         })}
-        <li>
+        <li className="min-w-[7.5rem] shrink-0 sm:min-w-0">
           <button
             type="button"
             data-testid="summary-failed-24h"
