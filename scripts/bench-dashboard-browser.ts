@@ -74,6 +74,8 @@ export async function benchDashboard(browser: Browser, appDir: string, count = 1
   const baseURL = `http://127.0.0.1:${port}`;
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(() => {
       const w = window as unknown as { __firstRowAt?: number };
       const check = () => {

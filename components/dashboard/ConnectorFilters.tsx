@@ -5,7 +5,7 @@
  * the tenant's facets; a value from a shared URL that is not among them is
  * still offered, so the select shows what is applied.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConnectorFacets } from '@/lib/client/connector-page';
 import type { FilterKey, ListQuery } from './list-query';
 
@@ -73,7 +73,7 @@ function Select({
 
 const split = (value: string) => (value ? value.split(',') : []);
 
-export function ConnectorFilters({ query, text, facets, onTextChange, onFilterChange, onClear }: ConnectorFiltersProps) {
+export const ConnectorFilters = memo(function ConnectorFilters({ query, text, facets, onTextChange, onFilterChange, onClear }: ConnectorFiltersProps) {
   const filtered = Boolean(text) || Object.values(query.filters).some((v) => v.length > 0);
   // On a phone the facet filters fold away behind a toggle; from `md` up they are always shown.
   const [more, setMore] = useState(false);
@@ -130,4 +130,4 @@ export function ConnectorFilters({ query, text, facets, onTextChange, onFilterCh
       )}
     </div>
   );
-}
+});

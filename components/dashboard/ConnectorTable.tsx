@@ -6,7 +6,7 @@
  * the state remain; wider screens add columns step by step.
  */
 import Link from 'next/link';
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { ConnectorRow } from '@/lib/client/connector-page';
 import { StateBadge } from '@/components/provisioning/StateBadge';
@@ -53,12 +53,27 @@ const COLUMNS: Column[] = [
 const ROW_LINE = '[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-100)] dark:[&>td]:shadow-[inset_0_-1px_0_0_var(--color-slate-800)]';
 const cell = 'truncate px-3 align-middle';
 
+/** One row; memoized, so scrolling renders only the rows that come into the window. */
+const Row = memo(function Row({ row, index }: { row: ConnectorRow; index: number }) {
+  return (
+    <tr
+      data-testid="connector-row"
+      data-index={index}
+      style={{ height: ROW_HEIGHT }}
+      className={`${ROW_LINE} hover:bg-slate-50 dark:hover:bg-slate-800 ${row.provisionState === 'FAILED' ? 'bg-red-50/40 dark:bg-red-950/20' : ''}`}
+    >
+      <Cells row={row} />
+    </tr>
+  );
+});
+
+// Row links are not prefetched: scrolling past thousands of rows would prefetch each one.
 function Cells({ row }: { row: ConnectorRow }) {
   const failed = row.provisionState === 'FAILED';
   return (
     <>
       <td className={`${cell} font-medium`}>
-        <Link href={`/connectors/${row.id}`} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
+        <Link href={`/connectors/${row.id}`} prefetch={false} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
           {row.name}
         </Link>
       </td>
@@ -66,7 +81,7 @@ function Cells({ row }: { row: ConnectorRow }) {
         <div className="flex min-w-0 items-center gap-2">
           <StateBadge state={row.provisionState} />
           {failed && (
-            <Link href={`/connectors/${row.id}#history`} className="shrink-0 text-xs text-blue-800 dark:text-blue-300 underline underline-offset-2">
+            <Link href={`/connectors/${row.id}#history`} prefetch={false} className="shrink-0 text-xs text-blue-800 dark:text-blue-300 underline underline-offset-2">
               Request history
             </Link>
           )}
@@ -153,17 +168,7 @@ export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order
                 </tr>
               );
             }
-            return (
-              <tr
-                key={row.id}
-                data-testid="connector-row"
-                data-index={item.index}
-                style={{ height: ROW_HEIGHT }}
-                className={`${ROW_LINE} hover:bg-slate-50 dark:hover:bg-slate-800 ${row.provisionState === 'FAILED' ? 'bg-red-50/40 dark:bg-red-950/20' : ''}`}
-              >
-                <Cells row={row} />
-              </tr>
-            );
+            return <Row key={row.id} row={row} index={item.index} />;
           })}
           {bottom > 0 && (
             <tr data-spacer="">

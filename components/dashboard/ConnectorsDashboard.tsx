@@ -11,14 +11,14 @@
  */
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clockTime } from '@/lib/client/format';
 import { BackendBadge } from './BackendBadge';
 import { primaryButtonClass } from './button-styles';
 import { ConnectorFilters } from './ConnectorFilters';
 import { ConnectorTable } from './ConnectorTable';
 import { ErrorState } from './ErrorState';
-import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type ListQuery } from './list-query';
+import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type FilterKey, type ListQuery } from './list-query';
 import { SummaryStrip } from './SummaryStrip';
 import { useConnectorWindow } from './use-connector-window';
 import { useLiveConnectors, type LiveMode } from './use-live-connectors';
@@ -78,6 +78,15 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
     const timer = setTimeout(() => setUrl(query, firstVisible, 'replace'), ROW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [firstVisible, urlRow, query, win.total]);
+
+  // Stable between scroll frames (the table re-renders as it scrolls; the strip and filters need not).
+  const onSelectStates = useCallback((states: string[]) => setUrl(withFilter(query, 'state', states), 0, 'push'), [query]);
+  const onFilterChange = useCallback((key: FilterKey, values: string[]) => setUrl(withFilter(query, key, values), 0, 'push'), [query]);
+  const onClear = useCallback(() => {
+    typed.current = '';
+    setText('');
+    setUrl({ ...DEFAULT_QUERY, sort: query.sort, order: query.order }, 0, 'push');
+  }, [query]);
 
   const { meta, total } = win;
   const empty = meta !== null && meta.counts.all === 0 && !hasFilters(query);
@@ -146,19 +155,15 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
           <SummaryStrip
             counts={meta.counts}
             activeStates={query.filters.state}
-            onSelect={(states) => setUrl(withFilter(query, 'state', states), 0, 'push')}
+            onSelect={onSelectStates}
           />
           <ConnectorFilters
             query={query}
             text={text}
             facets={meta.facets}
             onTextChange={setText}
-            onFilterChange={(key, values) => setUrl(withFilter(query, key, values), 0, 'push')}
-            onClear={() => {
-              typed.current = '';
-              setText('');
-              setUrl({ ...DEFAULT_QUERY, sort: query.sort, order: query.order }, 0, 'push');
-            }}
+            onFilterChange={onFilterChange}
+            onClear={onClear}
           />
           {total === 0 ? (
             <p className="rounded border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 text-sm text-slate-600 dark:text-slate-400">

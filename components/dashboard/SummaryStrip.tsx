@@ -3,6 +3,7 @@
  * Tenant-wide counts above the table: all, by state, failed in the last 24 h
  * and in flight. Each is a toggle that filters the table by that state.
  */
+import { memo } from 'react';
 import type { ConnectorCounts } from '@/lib/client/connector-page';
 
 interface Tile {
@@ -26,7 +27,7 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((v) => b.includes(v));
 }
 
-export function SummaryStrip({
+export const SummaryStrip = memo(function SummaryStrip({
   counts,
   activeStates,
   onSelect,
@@ -85,4 +86,4 @@ export function SummaryStrip({
       </ul>
     </section>
   );
-}
+});
