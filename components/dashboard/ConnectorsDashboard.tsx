@@ -29,7 +29,7 @@ export interface ConnectorsDashboardProps {
 }
 
 const TEXT_DEBOUNCE_MS = 250;
-const ROW_DEBOUNCE_MS = 400;
+const ROW_DEBOUNCE_MS = 800;
 
 function setUrl(query: ListQuery, row: number, how: 'push' | 'replace') {
   const url = `${window.location.pathname}${pageSearch(query, row)}`;
@@ -71,13 +71,15 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
     return () => clearTimeout(timer);
   }, [text, query]);
 
-  // The first row on screen, into the URL once scrolling pauses (shareable position).
+  // The first row on screen, into the URL once scrolling pauses (shareable position; a URL
+  // update re-renders the router's tree, so not while the list is still moving).
   const firstVisible = win.virtualizer.range?.startIndex ?? 0;
+  const scrolling = win.virtualizer.isScrolling;
   useEffect(() => {
-    if (win.total === null || firstVisible === urlRow) return;
+    if (win.total === null || scrolling || firstVisible === urlRow) return;
     const timer = setTimeout(() => setUrl(query, firstVisible, 'replace'), ROW_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [firstVisible, urlRow, query, win.total]);
+  }, [firstVisible, urlRow, query, win.total, scrolling]);
 
   // Stable between scroll frames (the table re-renders as it scrolls; the strip and filters need not).
   const onSelectStates = useCallback((states: string[]) => setUrl(withFilter(query, 'state', states), 0, 'push'), [query]);
