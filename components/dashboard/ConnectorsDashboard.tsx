@@ -18,6 +18,7 @@ import { primaryButtonClass } from './button-styles';
 import { ConnectorFilters } from './ConnectorFilters';
 import { ConnectorTable } from './ConnectorTable';
 import { ErrorState } from './ErrorState';
+import type { InitialPage } from './initial-page';
 import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type FilterKey, type ListQuery } from './list-query';
 import { SummaryStrip } from './SummaryStrip';
 import { useConnectorWindow } from './use-connector-window';
@@ -26,6 +27,8 @@ import { useLiveConnectors, type LiveMode } from './use-live-connectors';
 export interface ConnectorsDashboardProps {
   /** Name of a connector just deleted from its detail page, shown as a notice. */
   deletedName?: string;
+  /** The page the view opens on, read by the server with the HTML (initial-page.ts). */
+  initialPage?: InitialPage | null;
 }
 
 const TEXT_DEBOUNCE_MS = 250;
@@ -44,14 +47,14 @@ const LIVE_LABEL: Record<LiveMode, string> = {
   polling: 'Reconnecting; polling in-flight requests',
 };
 
-export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
+export function ConnectorsDashboard({ deletedName, initialPage = null }: ConnectorsDashboardProps) {
   const searchParams = useSearchParams();
   const query = useMemo(() => parseListQuery(searchParams), [searchParams]);
   const urlRow = parseRow(searchParams);
   const [noticeDismissed, setNoticeDismissed] = useState(false);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const live = useLiveConnectors();
-  const win = useConnectorWindow(query, scrollRef, urlRow);
+  const win = useConnectorWindow(query, scrollRef, urlRow, initialPage);
 
   // The search box: local while typing, in the URL after a pause; follows the URL on Back/Forward.
   const [text, setText] = useState(query.q);
@@ -109,7 +112,7 @@ export function ConnectorsDashboard({ deletedName }: ConnectorsDashboardProps) {
             {LIVE_LABEL[live]}
           </p>
           {win.updatedAt > 0 && (
-            <p className="hidden text-xs text-slate-500 dark:text-slate-400 sm:block" aria-live="off" data-testid="updated-at">
+            <p className="hidden text-xs text-slate-500 dark:text-slate-400 sm:block" aria-live="off" data-testid="updated-at" suppressHydrationWarning>
               Updated {clockTime(win.updatedAt)}
               {win.isFetching && <span className="sr-only"> (refreshing)</span>}
             </p>

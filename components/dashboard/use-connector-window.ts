@@ -10,6 +10,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api } from '@/lib/client/api';
 import type { ConnectorPageResponse, ConnectorRow } from '@/lib/client/connector-page';
+import type { InitialPage } from './initial-page';
 import { apiPageUrl, PAGE_SIZE, pagesFor, queryKeyOf, type ListQuery } from './list-query';
 
 /** Every cached page of the list lives under this key. */
@@ -21,7 +22,15 @@ export const ROW_HEIGHT = 56;
 
 export type ConnectorMeta = Pick<ConnectorPageResponse, 'backend' | 'counts' | 'facets'>;
 
-export function useConnectorWindow(query: ListQuery, scrollRef: RefObject<HTMLDivElement | null>, restoreRow: number) {
+/** The rows a server render lays out before the browser measures the scroller (about one screen). */
+const SERVER_RECT = { width: 1280, height: 12 * ROW_HEIGHT };
+
+export function useConnectorWindow(
+  query: ListQuery,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  restoreRow: number,
+  initialPage: InitialPage | null = null,
+) {
   const viewKey = queryKeyOf(query);
   const [known, setKnown] = useState<{ viewKey: string; total: number } | null>(null);
   const total = known?.viewKey === viewKey ? known.total : null;
@@ -31,6 +40,7 @@ export function useConnectorWindow(query: ListQuery, scrollRef: RefObject<HTMLDi
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialRect: SERVER_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const pages = total === null || items.length === 0 ? [1] : pagesFor(items[0].index, items[items.length - 1].index);
@@ -39,6 +49,7 @@ export function useConnectorWindow(query: ListQuery, scrollRef: RefObject<HTMLDi
     queries: pages.map((page) => ({
       queryKey: pageQueryKey(viewKey, page),
       queryFn: () => api.listConnectorPage(apiPageUrl(query, page)),
+      initialData: initialPage?.viewKey === viewKey && initialPage.page === page ? initialPage.data : undefined,
       // Live events keep cached pages current; a page is refetched only when invalidated.
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: 120_000,
