@@ -98,8 +98,8 @@ test.describe('dashboard view', () => {
     const badge = connectorRow(page, live.name).getByTestId('state-badge');
     await expect(badge).toHaveText(/PENDING|IN_PROGRESS/);
     await expect(page.getByTestId('live-status')).toHaveAttribute('data-mode', 'live');
+    // (The first page may have come with the HTML; whatever was fetched so far is the first load.)
     const afterLoad = lists.length;
-    expect(afterLoad).toBeGreaterThanOrEqual(1);
 
     await expect(badge).toHaveText('SUCCESS', { timeout: 15_000 });
     // The tenant-wide counts moved with it, still without a list request.
