@@ -40,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Main" className="min-w-0 overflow-x-auto">
               <AppNavLinks />
             </nav>
-            <div className="ml-auto">
+            <div className="ml-auto shrink-0">
               <UserBadge viewer={viewer} />
             </div>
           </div>

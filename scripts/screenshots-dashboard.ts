@@ -29,6 +29,12 @@ async function main() {
     const { running, timelineConnectorId } = await seedDemo(baseURL);
 
     const desktop = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // A screenshot of a page that logged errors (a hydration mismatch, say) is not one to publish.
+    const errors: string[] = [];
+    desktop.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    desktop.on('pageerror', (e) => errors.push(e.message));
     await desktop.goto(`${baseURL}/connectors`);
     await desktop.getByTestId('state-badge').filter({ hasText: /IN_PROGRESS|PENDING/ }).first().waitFor();
     await desktop.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
@@ -50,6 +56,7 @@ async function main() {
     await detail.screenshot({ path: 'public/connector-timeline.png' });
 
     await settleAll(baseURL, running);
+    if (errors.length) console.warn(`The dashboard logged errors:\n${errors.join('\n')}`);
     console.log('Wrote public/dashboard.png, public/dashboard-mobile.png, public/connector-timeline.png');
   } finally {
     await browser.close();
