@@ -77,9 +77,9 @@ const schema = z.object({
   page_size: positiveInt(MAX_PAGE_SIZE).default(50),
 });
 
-/** True when the request asks for the paged envelope (any list parameter present). */
+/** True when the request asks for the paged envelope: any query parameter (unknown ones are then refused). */
 export function wantsPagedList(params: URLSearchParams): boolean {
-  return LIST_PARAMS.some((p) => params.has(p));
+  return [...params.keys()].length > 0;
 }
 
 /** Parses the list parameters; throws `ListQueryError` naming the first bad one. Unknown parameters are refused too. */

@@ -14,6 +14,7 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorSummary } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { sharedCache } from './cache';
+import { nextStateChangeAfter } from './emulator/provisioning';
 import { latestByConnector, type ProvisionHistoryEntry } from './history';
 import { buildListIndex, type ListIndex } from './list-query';
 import { ownState, summaryRow } from './summary';
@@ -60,7 +61,7 @@ async function listing(api: AlkiraApi): Promise<Listing> {
       const at = Date.now();
       return { at, connectors: await api.listConnectors() };
     },
-    { emulator: api.config.mode === 'emulator' },
+    api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
 }
 

@@ -55,8 +55,9 @@ function badParam(qs: string): string {
 }
 
 describe('parsing the list parameters', () => {
-  it('asks for the paged envelope only when a list parameter is present', () => {
+  it('asks for the paged envelope whenever a query parameter is present', () => {
     expect(wantsPagedList(new URLSearchParams(''))).toBe(false);
+    expect(wantsPagedList(new URLSearchParams('colour=red'))).toBe(true);
     expect(wantsPagedList(new URLSearchParams('page=2'))).toBe(true);
     expect(wantsPagedList(new URLSearchParams('q='))).toBe(true);
   });
