@@ -30,6 +30,7 @@ const STATE_LOOKUPS_IN_FLIGHT = 4;
 interface TenantMemo {
   listing?: Listing;
   history?: Map<number, ProvisionHistoryEntry>;
+  historySig?: string;
   statesVersion: number;
   index?: ListIndex;
   /** `statesVersion` the index was built with. */
@@ -65,10 +66,28 @@ async function listing(api: AlkiraApi): Promise<Listing> {
   );
 }
 
-async function history(api: AlkiraApi): Promise<Map<number, ProvisionHistoryEntry>> {
-  return sharedCache<Map<number, ProvisionHistoryEntry>>('history').get(api.config.backendKey, () => latestByConnector(api.config.backendKey), {
-    emulator: false,
-  });
+function historySignature(h: Map<number, ProvisionHistoryEntry>): string {
+  let sig = String(h.size);
+  for (const [id, e] of h) sig += `|${id}:${e.requestId}:${e.state}:${e.updatedAt}`;
+  return sig;
+}
+
+/**
+ * The latest history entry per connector. A reload that finds nothing new
+ * answers the previous map itself, so the index built on it is kept.
+ */
+async function history(api: AlkiraApi, memo: TenantMemo): Promise<Map<number, ProvisionHistoryEntry>> {
+  return sharedCache<Map<number, ProvisionHistoryEntry>>('history').get(
+    api.config.backendKey,
+    async () => {
+      const loaded = await latestByConnector(api.config.backendKey);
+      const sig = historySignature(loaded);
+      if (memo.history && memo.historySig === sig) return memo.history;
+      memo.historySig = sig;
+      return loaded;
+    },
+    { emulator: false },
+  );
 }
 
 function pumpStateLookups(api: AlkiraApi, memo: TenantMemo): void {
@@ -105,8 +124,8 @@ function knownState(api: AlkiraApi, memo: TenantMemo, c: AlkiraConnector, now: n
 
 /** The tenant's rows, merged and indexed; rebuilt only when the listing, the history or a looked-up state changed. */
 export async function tenantIndex(api: AlkiraApi): Promise<ListIndex> {
-  const [list, hist] = await Promise.all([listing(api), history(api)]);
   const memo = memoFor(api.config.baseUrl);
+  const [list, hist] = await Promise.all([listing(api), history(api, memo)]);
   if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion) return memo.index;
   const now = Date.now();
   const rows: ConnectorSummary[] = list.connectors.map((c) => summaryRow(c, hist.get(Number(c.id)), knownState(api, memo, c, now), list.at));
