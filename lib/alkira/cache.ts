@@ -4,11 +4,12 @@
  * provision history entry per connector. Shared by every route bundle and
  * request of the process (kept on globalThis).
  *
- * - Fresh for the TTL (CONNECTOR_STUDIO_LIST_CACHE_MS, default 2000 ms), or ten
- *   times the last load's duration if longer (a tenant that takes 400 ms to list
- *   is listed at most every 4 s); after that, one request reloads in the
- *   background while the others keep the old value, for up to 5 × that
- *   (stale-while-revalidate); older values are not served.
+ * - Fresh for the TTL (CONNECTOR_STUDIO_LIST_CACHE_MS, default 2000 ms; 0 turns
+ *   caching off), or ten times the last load's duration if longer (a tenant
+ *   that takes 400 ms to list is listed at most every 4 s); after that, one
+ *   request reloads in the background while the others keep the old value, for
+ *   up to 5 × that (stale-while-revalidate); older values are not served, nor
+ *   any value once a reload failed (the next request sees the error).
  * - `invalidateTenant()` drops everything after a write made through the app
  *   (create/update/delete/provision, a provision request reaching a final
  *   state); a load that started before the write is not kept.
@@ -58,7 +59,9 @@ export class SharedCache<T> {
     const current = e !== undefined && e.gen === this.gen && e.emulatorWrites === writes;
     if (current && e.value !== undefined) {
       const age = now - e.at;
-      const fresh = opts.emulator ? Math.min(e.validUntil - e.at, EMULATOR_MAX_AGE_MS) : Math.max(cacheTtlMs(), e.loadMs * COST_FACTOR);
+      const ttl = cacheTtlMs();
+      // TTL 0 turns caching off (portal mode); otherwise an expensive list is reloaded less often.
+      const fresh = opts.emulator ? Math.min(e.validUntil - e.at, EMULATOR_MAX_AGE_MS) : ttl === 0 ? 0 : Math.max(ttl, e.loadMs * COST_FACTOR);
       if (age < fresh) return e.value;
       // Past a scheduled emulator change the old value is wrong: reload and wait.
       const staleOk = opts.emulator ? now < e.validUntil : age < fresh * STALE_FACTOR;
@@ -94,7 +97,11 @@ export class SharedCache<T> {
         return value;
       },
       (err) => {
-        if (target.pending === pending) target.pending = undefined;
+        // A failed reload also retires the old value: the next request sees the outage, not stale data.
+        if (target.pending === pending) {
+          target.pending = undefined;
+          target.value = undefined;
+        }
         throw err;
       },
     );
