@@ -10,18 +10,18 @@ import 'server-only';
  * most every 30 s each, never while a request waits; until then their state
  * is the app's last known one, or null.
  */
-import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorSummary } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { sharedCache } from './cache';
 import { nextStateChangeAfter } from './emulator/provisioning';
 import { latestByConnector, type ProvisionHistoryEntry } from './history';
 import { buildListIndex, type ListIndex } from './list-query';
-import { ownState, summaryRow } from './summary';
+import { baseSummary, ownState, summaryFrom, type BaseSummary } from './summary';
 
+/** The upstream list reduced at once to what rows need (the full connectors are not kept: 10,000 of them weigh ~100 MB). */
 interface Listing {
   at: number;
-  connectors: AlkiraConnector[];
+  items: Array<{ base: BaseSummary; own: string | null | undefined }>;
 }
 
 const STATE_TTL_MS = 30_000;
@@ -60,7 +60,8 @@ async function listing(api: AlkiraApi): Promise<Listing> {
     api.config.baseUrl,
     async () => {
       const at = Date.now();
-      return { at, connectors: await api.listConnectors() };
+      const connectors = await api.listConnectors();
+      return { at, items: connectors.map((c) => ({ base: baseSummary(c), own: ownState(c) })) };
     },
     api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
@@ -110,10 +111,9 @@ function pumpStateLookups(api: AlkiraApi, memo: TenantMemo): void {
   }
 }
 
-function knownState(api: AlkiraApi, memo: TenantMemo, c: AlkiraConnector, now: number): string | null {
-  const own = ownState(c);
-  if (own !== undefined) return own;
-  const id = Number(c.id);
+function knownState(memo: TenantMemo, item: Listing['items'][number], now: number): string | null {
+  if (item.own !== undefined) return item.own;
+  const id = item.base.id;
   const cached = memo.states.get(id);
   if ((!cached || now - cached.at > STATE_TTL_MS) && !memo.queued.has(id)) {
     memo.queued.add(id);
@@ -128,7 +128,7 @@ export async function tenantIndex(api: AlkiraApi): Promise<ListIndex> {
   const [list, hist] = await Promise.all([listing(api), history(api, memo)]);
   if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion) return memo.index;
   const now = Date.now();
-  const rows: ConnectorSummary[] = list.connectors.map((c) => summaryRow(c, hist.get(Number(c.id)), knownState(api, memo, c, now), list.at));
+  const rows: ConnectorSummary[] = list.items.map((item) => summaryFrom(item.base, hist.get(item.base.id), knownState(memo, item, now), list.at));
   pumpStateLookups(api, memo);
   memo.listing = list;
   memo.history = hist;
