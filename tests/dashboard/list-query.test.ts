@@ -125,6 +125,19 @@ describe('filtering, sorting and paging', () => {
   });
 });
 
+describe('one index answering many requests', () => {
+  it('gives the same answers when a filter is asked again, paged or reversed', () => {
+    const index = buildListIndex(ROWS, NOW);
+    const ask = (qs: string) => queryList(index, parse(qs)).rows.map((r) => r.id);
+    expect(ask('state=FAILED,PENDING&page_size=2')).toEqual([5, 6]);
+    expect(ask('state=FAILED,PENDING&page_size=2&page=2')).toEqual([1]);
+    expect(ask('state=FAILED,PENDING&order=desc')).toEqual([1, 6, 5]);
+    expect(ask('state=FAILED,PENDING&sort=id')).toEqual([1, 5, 6]);
+    expect(ask('segment=dmz')).toEqual([6, 2]);
+    expect(ask('page_size=2&page=3')).toEqual([4, 1]);
+  });
+});
+
 describe('counts and facets', () => {
   it('counts the whole tenant by state, failed in the last 24 h and in flight', () => {
     expect(buildListIndex(ROWS, NOW).counts).toEqual({
