@@ -77,9 +77,9 @@ const schema = z.object({
   page_size: positiveInt(MAX_PAGE_SIZE).default(50),
 });
 
-/** True when the request asks for the paged envelope (any list parameter present). */
+/** True when the request asks for the paged envelope: any query parameter (unknown ones are then refused). */
 export function wantsPagedList(params: URLSearchParams): boolean {
-  return LIST_PARAMS.some((p) => params.has(p));
+  return [...params.keys()].length > 0;
 }
 
 /** Parses the list parameters; throws `ListQueryError` naming the first bad one. Unknown parameters are refused too. */
@@ -145,10 +145,20 @@ export interface ListIndex {
   rows: ConnectorSummary[];
   counts: ListCounts;
   facets: ListFacets;
-  /** Lower-cased "name id" per row, for `q`. */
+  /** Per row, the values the filters compare (columns: no per-row work at query time). */
   search: string[];
+  state: ListState[];
+  cxp: string[];
+  size: string[];
+  protocol: string[];
+  segments: string[][];
+  groups: string[][];
   sorted: Map<string, number[]>;
+  /** Row positions matching a filter, in a sort's ascending order (the last few filters asked for). */
+  matched: Map<string, number[]>;
 }
+
+const MATCH_CACHE_SIZE = 64;
 
 const STATE_RANK: Record<ListState, number> = { FAILED: 0, IN_PROGRESS: 1, PENDING: 2, SUCCESS: 3, NONE: 4 };
 const SIZE_RANK: Record<string, number> = { SMALL: 0, MEDIUM: 1, LARGE: 2, '2LARGE': 3, '5LARGE': 4, '10LARGE': 5 };
@@ -215,11 +225,24 @@ export function buildListIndex(rows: ConnectorSummary[], now = Date.now()): List
       protocol: distinct(rows.map((r) => r.tunnelProtocol)),
     },
     search: rows.map((r) => `${r.name.toLowerCase()}\u0000${r.id}`),
+    state: rows.map(listState),
+    cxp: rows.map((r) => r.cxp),
+    size: rows.map((r) => (r.size ?? '').toUpperCase()),
+    protocol: rows.map((r) => (r.tunnelProtocol ?? '').toUpperCase()),
+    segments: rows.map((r) => r.segmentNames),
+    groups: rows.map((r) => r.groupNames),
     sorted: new Map(),
+    matched: new Map(),
   };
 }
 
-function matcher(query: ListQuery): (row: ConnectorSummary, search: string) => boolean {
+function anyIn(values: string[], wanted: Set<string>): boolean {
+  for (const v of values) if (wanted.has(v)) return true;
+  return false;
+}
+
+/** A predicate over row positions of `index`; null when the query filters nothing. */
+function matcher(index: ListIndex, query: ListQuery): ((i: number) => boolean) | null {
   const q = query.q?.toLowerCase();
   const states = query.state && new Set<string>(query.state);
   const cxps = query.cxp && new Set(query.cxp);
@@ -227,14 +250,15 @@ function matcher(query: ListQuery): (row: ConnectorSummary, search: string) => b
   const groups = query.group && new Set(query.group);
   const sizes = query.size && new Set(query.size);
   const protocols = query.protocol && new Set(query.protocol);
-  return (row, search) =>
-    (!q || search.includes(q)) &&
-    (!states || states.has(listState(row))) &&
-    (!cxps || cxps.has(row.cxp)) &&
-    (!segments || row.segmentNames.some((s) => segments.has(s))) &&
-    (!groups || row.groupNames.some((g) => groups.has(g))) &&
-    (!sizes || sizes.has(row.size.toUpperCase())) &&
-    (!protocols || protocols.has(row.tunnelProtocol.toUpperCase()));
+  if (!q && !states && !cxps && !segments && !groups && !sizes && !protocols) return null;
+  return (i) =>
+    (!states || states.has(index.state[i])) &&
+    (!cxps || cxps.has(index.cxp[i])) &&
+    (!sizes || sizes.has(index.size[i])) &&
+    (!protocols || protocols.has(index.protocol[i])) &&
+    (!segments || anyIn(index.segments[i], segments)) &&
+    (!groups || anyIn(index.groups[i], groups)) &&
+    (!q || index.search[i].includes(q));
 }
 
 export interface ListPage {
@@ -251,17 +275,29 @@ export function queryList(index: ListIndex, query: ListQuery): ListPage {
     order = sortOrder(index.rows, query.sort);
     index.sorted.set(query.sort, order);
   }
-  const matches = matcher(query);
   const start = (query.page - 1) * query.pageSize;
   const end = start + query.pageSize;
+  const matched = matchedRows(index, query, order);
+  const n = matched.length;
   const page: ConnectorSummary[] = [];
-  let total = 0;
-  const n = order.length;
-  for (let k = 0; k < n; k++) {
-    const i = order[query.order === 'asc' ? k : n - 1 - k];
-    if (!matches(index.rows[i], index.search[i])) continue;
-    if (total >= start && total < end) page.push(index.rows[i]);
-    total++;
+  for (let k = start; k < Math.min(end, n); k++) page.push(index.rows[matched[query.order === 'asc' ? k : n - 1 - k]]);
+  return { rows: page, total: n, page: query.page, pageSize: query.pageSize };
+}
+
+/** The row positions matching the query's filters in `order` (cached per filter and sort: paging and flipping the order reuse it). */
+function matchedRows(index: ListIndex, query: ListQuery, order: number[]): number[] {
+  const matches = matcher(index, query);
+  if (!matches) return order;
+  const key = JSON.stringify([query.sort, query.q, query.state, query.cxp, query.segment, query.group, query.size, query.protocol]);
+  const hit = index.matched.get(key);
+  if (hit) {
+    index.matched.delete(key); // most recently used goes last
+    index.matched.set(key, hit);
+    return hit;
   }
-  return { rows: page, total, page: query.page, pageSize: query.pageSize };
+  const out: number[] = [];
+  for (const i of order) if (matches(i)) out.push(i);
+  index.matched.set(key, out);
+  if (index.matched.size > MATCH_CACHE_SIZE) index.matched.delete(index.matched.keys().next().value as string);
+  return out;
 }

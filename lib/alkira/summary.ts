@@ -76,7 +76,7 @@ async function liveState(api: AlkiraApi, id: number): Promise<string | null> {
   }
 }
 
-type BaseSummary = Omit<ConnectorSummary, 'provisionState' | 'lastChange' | 'lastProvisionRequestId' | 'errorMessage' | 'lastProvisionOperation'>;
+export type BaseSummary = Omit<ConnectorSummary, 'provisionState' | 'lastChange' | 'lastProvisionRequestId' | 'errorMessage' | 'lastProvisionOperation'>;
 
 export function baseSummary(c: AlkiraConnector): BaseSummary {
   const segmentNames = [...new Set((c.segmentOptions ?? []).map((s) => s.segmentName).filter((n): n is string => typeof n === 'string' && n !== ''))];
@@ -112,11 +112,16 @@ export function ownState(c: AlkiraConnector): string | null | undefined {
  * learned a state change since) wins over the listed state.
  */
 export function summaryRow(c: AlkiraConnector, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
+  return summaryFrom(baseSummary(c), entry, known, listedAt);
+}
+
+/** `summaryRow` from a connector already reduced to its `baseSummary` (what the list keeps in memory). */
+export function summaryFrom(base: BaseSummary, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
   const tracked = entry?.requestId ? entry : undefined;
   const newer = tracked?.state && Date.parse(tracked.updatedAt) >= listedAt;
   const provisionState = newer ? (tracked?.state ?? null) : (known ?? tracked?.state ?? null);
   return {
-    ...baseSummary(c),
+    ...base,
     provisionState,
     lastChange: entry?.updatedAt ?? null,
     lastProvisionRequestId: entry?.requestId ?? null,

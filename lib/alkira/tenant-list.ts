@@ -10,17 +10,18 @@ import 'server-only';
  * most every 30 s each, never while a request waits; until then their state
  * is the app's last known one, or null.
  */
-import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorSummary } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { sharedCache } from './cache';
+import { nextStateChangeAfter } from './emulator/provisioning';
 import { latestByConnector, type ProvisionHistoryEntry } from './history';
 import { buildListIndex, type ListIndex } from './list-query';
-import { ownState, summaryRow } from './summary';
+import { baseSummary, ownState, summaryFrom, type BaseSummary } from './summary';
 
+/** The upstream list reduced at once to what rows need (the full connectors are not kept: 10,000 of them weigh ~100 MB). */
 interface Listing {
   at: number;
-  connectors: AlkiraConnector[];
+  items: Array<{ base: BaseSummary; own: string | null | undefined }>;
 }
 
 const STATE_TTL_MS = 30_000;
@@ -29,6 +30,7 @@ const STATE_LOOKUPS_IN_FLIGHT = 4;
 interface TenantMemo {
   listing?: Listing;
   history?: Map<number, ProvisionHistoryEntry>;
+  historySig?: string;
   statesVersion: number;
   index?: ListIndex;
   /** `statesVersion` the index was built with. */
@@ -58,16 +60,35 @@ async function listing(api: AlkiraApi): Promise<Listing> {
     api.config.baseUrl,
     async () => {
       const at = Date.now();
-      return { at, connectors: await api.listConnectors() };
+      const connectors = await api.listConnectors();
+      return { at, items: connectors.map((c) => ({ base: baseSummary(c), own: ownState(c) })) };
     },
-    { emulator: api.config.mode === 'emulator' },
+    api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
 }
 
-async function history(api: AlkiraApi): Promise<Map<number, ProvisionHistoryEntry>> {
-  return sharedCache<Map<number, ProvisionHistoryEntry>>('history').get(api.config.backendKey, () => latestByConnector(api.config.backendKey), {
-    emulator: false,
-  });
+function historySignature(h: Map<number, ProvisionHistoryEntry>): string {
+  let sig = String(h.size);
+  for (const [id, e] of h) sig += `|${id}:${e.requestId}:${e.state}:${e.updatedAt}`;
+  return sig;
+}
+
+/**
+ * The latest history entry per connector. A reload that finds nothing new
+ * answers the previous map itself, so the index built on it is kept.
+ */
+async function history(api: AlkiraApi, memo: TenantMemo): Promise<Map<number, ProvisionHistoryEntry>> {
+  return sharedCache<Map<number, ProvisionHistoryEntry>>('history').get(
+    api.config.backendKey,
+    async () => {
+      const loaded = await latestByConnector(api.config.backendKey);
+      const sig = historySignature(loaded);
+      if (memo.history && memo.historySig === sig) return memo.history;
+      memo.historySig = sig;
+      return loaded;
+    },
+    { emulator: false },
+  );
 }
 
 function pumpStateLookups(api: AlkiraApi, memo: TenantMemo): void {
@@ -90,10 +111,9 @@ function pumpStateLookups(api: AlkiraApi, memo: TenantMemo): void {
   }
 }
 
-function knownState(api: AlkiraApi, memo: TenantMemo, c: AlkiraConnector, now: number): string | null {
-  const own = ownState(c);
-  if (own !== undefined) return own;
-  const id = Number(c.id);
+function knownState(memo: TenantMemo, item: Listing['items'][number], now: number): string | null {
+  if (item.own !== undefined) return item.own;
+  const id = item.base.id;
   const cached = memo.states.get(id);
   if ((!cached || now - cached.at > STATE_TTL_MS) && !memo.queued.has(id)) {
     memo.queued.add(id);
@@ -104,11 +124,11 @@ function knownState(api: AlkiraApi, memo: TenantMemo, c: AlkiraConnector, now: n
 
 /** The tenant's rows, merged and indexed; rebuilt only when the listing, the history or a looked-up state changed. */
 export async function tenantIndex(api: AlkiraApi): Promise<ListIndex> {
-  const [list, hist] = await Promise.all([listing(api), history(api)]);
   const memo = memoFor(api.config.baseUrl);
+  const [list, hist] = await Promise.all([listing(api), history(api, memo)]);
   if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion) return memo.index;
   const now = Date.now();
-  const rows: ConnectorSummary[] = list.connectors.map((c) => summaryRow(c, hist.get(Number(c.id)), knownState(api, memo, c, now), list.at));
+  const rows: ConnectorSummary[] = list.items.map((item) => summaryFrom(item.base, hist.get(item.base.id), knownState(memo, item, now), list.at));
   pumpStateLookups(api, memo);
   memo.listing = list;
   memo.history = hist;

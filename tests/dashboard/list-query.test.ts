@@ -55,8 +55,9 @@ function badParam(qs: string): string {
 }
 
 describe('parsing the list parameters', () => {
-  it('asks for the paged envelope only when a list parameter is present', () => {
+  it('asks for the paged envelope whenever a query parameter is present', () => {
     expect(wantsPagedList(new URLSearchParams(''))).toBe(false);
+    expect(wantsPagedList(new URLSearchParams('colour=red'))).toBe(true);
     expect(wantsPagedList(new URLSearchParams('page=2'))).toBe(true);
     expect(wantsPagedList(new URLSearchParams('q='))).toBe(true);
   });
@@ -121,6 +122,19 @@ describe('filtering, sorting and paging', () => {
     expect(ids('page_size=4&page=2')).toEqual([4, 1]);
     expect(ids('page_size=4&page=3')).toEqual([]);
     expect(run('state=FAILED&page_size=1&page=2')).toMatchObject({ total: 2, rows: [expect.objectContaining({ id: 1 })] });
+  });
+});
+
+describe('one index answering many requests', () => {
+  it('gives the same answers when a filter is asked again, paged or reversed', () => {
+    const index = buildListIndex(ROWS, NOW);
+    const ask = (qs: string) => queryList(index, parse(qs)).rows.map((r) => r.id);
+    expect(ask('state=FAILED,PENDING&page_size=2')).toEqual([5, 6]);
+    expect(ask('state=FAILED,PENDING&page_size=2&page=2')).toEqual([1]);
+    expect(ask('state=FAILED,PENDING&order=desc')).toEqual([1, 6, 5]);
+    expect(ask('state=FAILED,PENDING&sort=id')).toEqual([1, 5, 6]);
+    expect(ask('segment=dmz')).toEqual([6, 2]);
+    expect(ask('page_size=2&page=3')).toEqual([4, 1]);
   });
 });
 

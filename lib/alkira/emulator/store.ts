@@ -351,6 +351,20 @@ export function dueDeletions(now: number): ProvisionRequestRow[] {
   return rows.map(toProvision);
 }
 
+/**
+ * The earliest time after `now` at which some provision request changes state
+ * (leaves PENDING at `created_at + floor(duration × pendingShare)`, ends at
+ * `created_at + duration`); null when none is under way.
+ */
+export function nextTransitionAfter(now: number, pendingShare: number): number | null {
+  const row = stmt(
+    `SELECT MIN(CASE WHEN created_at + CAST(duration_ms * ? AS INTEGER) > ? THEN created_at + CAST(duration_ms * ? AS INTEGER)
+                ELSE created_at + duration_ms END) AS t
+     FROM provision_requests WHERE created_at + duration_ms > ?`,
+  ).get(pendingShare, now, pendingShare, now) as { t: number | null };
+  return row.t;
+}
+
 export function markProvisionApplied(id: string): void {
   stmt('UPDATE provision_requests SET applied = 1 WHERE id = ?').run(id);
 }
