@@ -29,7 +29,7 @@ const ROWS_SELECTOR = 'tbody tr:not([data-spacer])';
 
 async function firstRowAfterNavigation(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForSelector('[data-testid="connector-row"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="connector-row"]', { state: 'attached', timeout: 120_000 });
   return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 }
 
@@ -40,8 +40,9 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
   });
   // The table's own scroller; a build without one (the unvirtualized table, for "before" numbers) scrolls the page.
-  const scroller = (await page.getByTestId('connector-scroll').count()) ? page.getByTestId('connector-scroll') : page.locator('html');
-  const box = (await page.getByTestId('connector-scroll').boundingBox()) ?? { x: 0, y: 0, width: 1440, height: 900 };
+  const virtualized = (await page.getByTestId('connector-scroll').count()) > 0;
+  const scroller = virtualized ? page.getByTestId('connector-scroll') : page.locator('html');
+  const box = (virtualized ? await scroller.boundingBox() : null) ?? { x: 0, y: 0, width: 1440, height: 900 };
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   let maxRows = 0;
   let steps = 0;
