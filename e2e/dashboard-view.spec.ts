@@ -76,6 +76,33 @@ test.describe('dashboard view', () => {
     await expect(page.getByLabel('Search name or id')).toHaveValue(`view-${RUN}`);
   });
 
+  test('the scroll position is part of the URL: a reload opens at the same row', async ({ page, request }) => {
+    const refs = await tenantRefs(request, NEEDS);
+    // Fifteen connectors that are never provisioned (quick to create), named so they sort in creation order.
+    // (How few rows the DOM holds at tenant scale is measured by `npm run bench:browser`.)
+    const names = Array.from({ length: 15 }, (_, i) => `scroll-${RUN}-${String(i).padStart(2, '0')}`);
+    for (const [i, name] of names.entries()) {
+      const res = await request.post('/api/connectors?provision=false', { data: designFor(refs, { name, cxp: cxps[0], slot: 45 + i }) });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    await page.setViewportSize({ width: 1280, height: 560 });
+    await page.goto(`/connectors?q=scroll-${RUN}`);
+    const links = page.getByTestId('connector-row').getByRole('link');
+    await expect(links.first()).toHaveText(names[0]);
+    await expect(page.getByTestId('row-count')).toHaveText(/^15 of /);
+    await page.getByTestId('connector-scroll').evaluate((el) => {
+      el.scrollTop = 8 * 56;
+    });
+    await expect(page).toHaveURL(/[?&]row=9(&|$)/);
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[14] })).toBeAttached();
+
+    await page.reload();
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[14] })).toBeAttached();
+    const top = await page.getByTestId('connector-scroll').evaluate((el) => el.scrollTop);
+    expect(top).toBeGreaterThan(0);
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[8] })).toBeInViewport();
+  });
+
   test('at 390 px wide each row still shows the name and the provision state', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/connectors?q=view-${RUN}`);
