@@ -29,6 +29,12 @@ export { HclDocumentError } from './tree';
 export interface DocumentEditOptions extends HclRenderOptions {
   /** Label of the connector resource to update, required when the file has several. */
   resource?: string;
+  /**
+   * The user switched the key option just now: keys follow it (a literal kept
+   * in a variable becomes inline in `inline` mode; an inline key becomes a new
+   * variable in `variable` mode). Otherwise keys stay as the file writes them.
+   */
+  convertKeys?: boolean;
 }
 
 /** The file names no such resource, or several without saying which. */
@@ -55,6 +61,7 @@ interface EditContext {
   doc: HclDocument;
   edits: TextEdit[];
   variableMode: boolean;
+  convertKeys: boolean;
   label: string;
   /** Variable names in use or already handed out. */
   takenVariables: Set<string>;
@@ -169,15 +176,20 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   for (const [name, existing] of docAttrs) {
     if (!known.has(name) || blockNames.has(name)) continue;
     const value = fullByName.get(name);
-    if (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name))) continue;
     const written = ctx.doc.text.slice(existing.valueFrom, existing.valueTo);
+    if (name === 'pre_shared_key' && ctx.convertKeys && ctx.variableMode && value !== undefined && isQuoted(value) && isQuoted(written)) {
+      ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx)}` });
+      continue;
+    }
+    const convertToInline = name === 'pre_shared_key' && ctx.convertKeys && !ctx.variableMode && value !== undefined && isQuoted(value) && !isQuoted(written);
+    if (!convertToInline && (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name)))) continue;
     if (value === undefined) {
       if (name === 'pre_shared_key') noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
       removeLines(ctx, existing.from, existing.valueTo);
       continue;
     }
-    // A key kept out of the file stays out of it; an inline one stays inline.
-    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written)) continue;
+    // A key kept out of the file stays out of it (unless the user just asked for inline keys); an inline one stays inline.
+    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written) && !convertToInline) continue;
     if (name === 'pre_shared_key' && !isQuoted(written)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
     if (value !== written) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: value });
   }
@@ -231,7 +243,10 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
     const shown = t.shown.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     const fullOld = t.fullOld.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     // Blocks are equal when they render the same (the form may hold `65003` where the file says "65003").
-    const pairs = matchEqual(
+    // Converting keys visits every block (positionally), equal or not.
+    const pairs = ctx.convertKeys
+      ? []
+      : matchEqual(
       oldList.map((_, k) => JSON.stringify(fullOld[k] ?? null)),
       newRecords.map((_, k) => JSON.stringify(full[k] ?? null)),
     );
@@ -362,6 +377,7 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
     doc,
     edits: [],
     variableMode: (options.preSharedKeys ?? 'variable') === 'variable',
+    convertKeys: options.convertKeys ?? false,
     label: newLabel,
     takenVariables: taken,
     nextCounter: highest + 1,
