@@ -220,5 +220,11 @@ describe('live events', () => {
     const deadline = Date.now() + 5000;
     while ((await streams()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await streams()).toBe(0);
+    // HEAD answers the stream's headers and holds nothing open.
+    const head = await fetch(`${server.url}/api/connectors/events`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await streams()).toBe(0);
   });
 });
