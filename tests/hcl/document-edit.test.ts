@@ -199,6 +199,21 @@ describe('switching the key option converts keys and leaves the rest of the file
   });
 });
 
+describe('stored secrets shown masked', () => {
+  it('a masked key or remote auth value becomes a variable, never "********", whatever the key option', async () => {
+    for (const preSharedKeys of ['variable', 'inline'] as const) {
+      const design = designOf(FILE, 'multi_segment');
+      tunnel0(design).pre_shared_key = '********';
+      tunnel0(design).remote_auth_value = '********';
+      const text = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys });
+      expect(text).not.toContain('********');
+      expect(text).toMatch(/remote_auth_value = var\.multi_segment_remote_auth_value_1\n/);
+      expect(text).toContain('variable "multi_segment_remote_auth_value_1" {');
+      expect(await terraformFmt(text)).toBe(text);
+    }
+  });
+});
+
 describe('sensitive pre-shared keys', () => {
   it('an inline key stays inline when changed', () => {
     const r = edit('multi_segment', (d) => (tunnel0(d).pre_shared_key = 'new-key-1'));

@@ -13,7 +13,7 @@ import { isHclIdentifier, toHclIdentifier } from './strings';
 import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER } from '../resource';
 
 /** The tunnel's sensitive attributes, in description order (pre_shared_key first). */
-const TUNNEL_SENSITIVE: readonly string[] = Object.entries(
+export const TUNNEL_SENSITIVE_ATTRIBUTES: readonly string[] = Object.entries(
   CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body.attributes,
 ).flatMap(([name, spec]) => ('sensitive' in spec ? [name] : []));
 import { isPlausibleExpression, isUnset } from './values';
@@ -54,7 +54,7 @@ export function listPskVariables(design: ConnectorDesign | unknown): PskVariable
     for (const { item: ipsecGateway, index: g } of recordsOf(instance.ipsec_customer_gateway)) {
       for (const { item: gateway, index: c } of recordsOf(ipsecGateway.customer_gateway)) {
         for (const { item: tunnel, index: t } of recordsOf(gateway.tunnel)) {
-          for (const attribute of TUNNEL_SENSITIVE) {
+          for (const attribute of TUNNEL_SENSITIVE_ATTRIBUTES) {
             const value = tunnel[attribute];
             // Keys always; other sensitive values when they are a stored value the user cannot see (the placeholder).
             if (attribute === 'pre_shared_key' ? !isLiteralPsk(value) : value !== STORED_SECRET_PLACEHOLDER) continue;
