@@ -88,9 +88,8 @@ test('an editor edit after a form edit reaches the form', async ({ page }) => {
   await expect(field(page, 'description')).toHaveValue('Edited in the form (and in HCL)');
 });
 
-// Known problem, found after merging main: with the imported example 4 (inline keys), after a form edit applied
-// in place, an editor edit parses cleanly (no note, no diagnostics) but the form does not take it. Not yet fixed.
-test.fixme('after importing example 4, an editor edit after a form edit reaches the form', async ({ page }) => {
+// With the imported example 4 (inline keys), an editor edit after a form edit applied in place reaches the form.
+test('after importing example 4, an editor edit after a form edit reaches the form', async ({ page }) => {
   await openDesigner(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await importDialog(page).getByRole('textbox').fill(example4.replace('iposec_customer_gateway', 'ipsec_customer_gateway'));

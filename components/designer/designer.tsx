@@ -179,6 +179,13 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     return true;
   };
 
+  // A template is a new file: the editor shows its rendering, not the previous file edited into it.
+  const loadTemplate = (design: ConnectorDesign, title: string): boolean => {
+    if (!loadDesign(design, title)) return false;
+    hclSync.replaceWithFormHcl();
+    return true;
+  };
+
   // Imported: the editor shows the file as written (with its problems) rather than the form's re-rendering.
   const loadImported = (design: ConnectorDesign, source: string, title: string): boolean => {
     if (!loadDesign(design, title)) return false;
@@ -283,7 +290,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           </span>
           <UndoControls />
           {workspace ? workspace.toolbar : !editing && <SaveToWorkspace onSaved={onSavedToWorkspace} />}
-          <TemplateMenu onChoose={loadDesign} />
+          <TemplateMenu onChoose={loadTemplate} />
           <ImportAction onLoad={loadImported} onSaveAll={saveImported} />
           <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
             Validate all

@@ -35,7 +35,7 @@ import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
 import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
-import { keepInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { withFormLists } from './draft-storage';
 import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
@@ -73,6 +73,8 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
   const syncedHclRef = useRef(formHcl);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // The options the editor text was last brought in line with: a change is the user's explicit choice.
+  const appliedOptionsRef = useRef(options);
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // False while the editor holds text that could not be applied: the form must not overwrite it.
   const appliedRef = useRef(true);
@@ -83,14 +85,18 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
 
   // The latest closures for CodeMirror's listeners, which are created once.
   const actions = useRef({
-    renderForm: () => renderConnectorHcl(getValues(), optionsRef.current),
+    renderForm: () => renderConnectorHcl(withoutInactiveProtocolValues(getValues()), optionsRef.current),
 
-    /** The editor's file with the chosen resource updated to the form; the form's own HCL when the file cannot take the edit. */
-    documentWithForm(text: string, formHcl: string): string {
-      const design = getValues();
+    /**
+     * The editor's file with the chosen resource updated to the form; the form's own HCL when the file cannot take the edit.
+     * `convertKeys`: the user just switched the key option, so keys move into variables or inline as it says.
+     */
+    documentWithForm(text: string, formHcl: string, convertKeys = false): string {
+      // The other protocol's kept values are neither shown nor sent (as in the form's own rendering).
+      const design = withoutInactiveProtocolValues(getValues());
       let next = formHcl;
       try {
-        next = updateConnectorInHcl(text, design, { ...optionsRef.current, resource: resourceRef.current.label });
+        next = updateConnectorInHcl(text, design, { ...optionsRef.current, resource: resourceRef.current.label, convertKeys });
       } catch {
         // Unreadable or without the chosen resource: show the form's HCL, as before documents existed.
       }
@@ -255,10 +261,21 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       store.update({ formAhead: true });
       return;
     }
+    const text = view.state.doc.toString();
+    const before = appliedOptionsRef.current;
+    const optionsChanged = before.preSharedKeys !== options.preSharedKeys || before.omitDefaults !== options.omitDefaults;
+    appliedOptionsRef.current = options;
+    // Text the form generated and nobody changed is ours to re-render: an option switch then reads as a fresh rendering.
+    const pristine = text === syncedHclRef.current;
     syncedHclRef.current = formHcl;
+    if (optionsChanged && pristine) {
+      actions.current.setText(view, formHcl, true);
+      return;
+    }
     // The whole file stays: the form's change becomes an in-place edit of the chosen resource, then is re-checked.
-    actions.current.setText(view, actions.current.documentWithForm(view.state.doc.toString(), formHcl), true);
-  }, [formHcl, store]);
+    const convertKeys = before.preSharedKeys !== options.preSharedKeys;
+    actions.current.setText(view, actions.current.documentWithForm(text, formHcl, convertKeys), true);
+  }, [formHcl, options, store]);
 
   return (
     <>

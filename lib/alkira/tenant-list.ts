@@ -7,7 +7,7 @@ import 'server-only';
  *
  * Connectors whose listing carries no provision state (an upstream that does
  * not include it) are looked up in the background, a few at a time and at
- * most every 30 s each, never while a request waits; until then their state
+ * most every 5 minutes each, never while a request waits; until then their state
  * is the app's last known one, or null.
  */
 import type { ConnectorSummary } from '@/lib/client/types';
@@ -24,7 +24,8 @@ interface Listing {
   items: Array<{ base: BaseSummary; own: string | null | undefined }>;
 }
 
-const STATE_TTL_MS = 30_000;
+/** The reference API has no bulk state endpoint: each such connector is looked up at most every 5 minutes. */
+const STATE_TTL_MS = 300_000;
 const STATE_LOOKUPS_IN_FLIGHT = 4;
 
 interface TenantMemo {

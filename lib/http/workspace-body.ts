@@ -75,5 +75,7 @@ export function parseDesignId(raw: string): number {
 export async function readOptionalJsonObject(req: Request): Promise<Record<string, unknown>> {
   const bytes = await readLimited(req, MAX_JSON_BODY_BYTES);
   if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return {};
-  return readJsonObject(new Request('http://body.local/', { method: 'POST', body: new TextDecoder().decode(bytes) }));
+  // Re-read the bytes as the caller sent them: same content type, same limits and checks.
+  const contentType = req.headers.get('content-type');
+  return readJsonObject(new Request('http://body.local/', { method: 'POST', body: new TextDecoder().decode(bytes), headers: contentType ? { 'content-type': contentType } : {} }));
 }

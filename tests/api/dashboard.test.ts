@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
 import { seedDemoTenantIn, type DemoTenantSummary } from '@/lib/alkira/emulator/demo-tenant';
 import { appCallerProxy } from '../helpers/app-caller-proxy';
-import { startServer, type RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, call, CIRCUIT, emulator, EMULATOR_KEY, TEST_ENV } from './support';
 
 let server: RunningServer;
@@ -220,5 +220,22 @@ describe('live events', () => {
     const deadline = Date.now() + 5000;
     while ((await streams()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(await streams()).toBe(0);
+    // HEAD answers the stream's headers and holds nothing open.
+    const head = await fetch(`${server.url}/api/connectors/events`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await streams()).toBe(0);
+  });
+});
+
+describe('seeding a running emulator', () => {
+  it('adds connectors that the list shows at once', async () => {
+    const before = (await page('page_size=1')).body.counts.all;
+    const r = await call(server, 'POST', '/emulator/_admin/seed', { count: 50, seed: 3 }, APP_CALLER_HEADERS);
+    expect(r.status).toBe(200);
+    expect(r.body.added).toBe(50);
+    expect((await page('page_size=1')).body.counts.all).toBe(before + 50);
+    expect((await call(server, 'POST', '/emulator/_admin/seed', { count: 0 }, APP_CALLER_HEADERS)).status).toBe(400);
   });
 });

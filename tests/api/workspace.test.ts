@@ -170,6 +170,14 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await call(server, 'GET', '/api/designs?q=list-')).body.designs).toHaveLength(2);
     });
 
+    it('provisions a chosen version sent as a JSON body, as the browser sends it', async () => {
+      const id = (await call(server, 'POST', '/api/designs', { design: basicDesign(`ws-json-${backend}`) })).body.id;
+      const provisioned = await call(server, 'POST', `/api/designs/${id}/provision`, { version: 1 });
+      expect(provisioned.status, JSON.stringify(provisioned.body)).toBe(202);
+      expect(provisioned.body).toMatchObject({ design_id: id, version: 1, connector_id: expect.any(Number) });
+      expect((await call(server, 'POST', `/api/designs/${id}/provision`, { version: 7 })).status).toBe(404);
+    });
+
     it('plans a design against the live connector, provisions it, and shows drift made behind its back', async () => {
       const design = ipsecDesign(`ws-live-${backend}`);
       const id = (await call(server, 'POST', '/api/designs', { design, note: 'to provision' })).body.id;

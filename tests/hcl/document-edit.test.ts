@@ -172,6 +172,48 @@ describe('nested blocks', () => {
   });
 });
 
+describe('switching the key option converts keys and leaves the rest of the file alone', () => {
+  it('variable mode: every inline key of the resource becomes a new variable, other lines untouched', async () => {
+    const design = designOf(FILE, 'multi_segment');
+    const text = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable', convertKeys: true });
+    const { removed, added } = lineDiff(FILE, text);
+    expect(removed.filter((l) => l.includes('pre_shared_key'))).toHaveLength(removed.length);
+    expect(removed.length).toBeGreaterThan(1);
+    for (const line of added.filter((l) => l.includes('pre_shared_key'))) expect(line).toMatch(/= var\.multi_segment_psk_\d+$/);
+    expect(text).not.toContain('psk-dmz-primary-123!');
+    expect(text).toContain('variable "multi_segment_psk_1" {');
+    expect(text).toContain('# Alkira tenant');
+    expect(await terraformFmt(text)).toBe(text);
+  });
+
+  it('inline mode: keys the form holds as literals come back inline and their generated variables go', async () => {
+    const design = designOf(FILE, 'multi_segment');
+    const asVariables = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable', convertKeys: true });
+    const back = updateConnectorInHcl(asVariables, design, { resource: 'multi_segment', preSharedKeys: 'inline', convertKeys: true });
+    expect(back).toBe(FILE);
+  });
+
+  it('without the switch, keys stay as the file writes them', () => {
+    const design = designOf(FILE, 'multi_segment');
+    expect(updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable' })).toBe(FILE);
+  });
+});
+
+describe('stored secrets shown masked', () => {
+  it('a masked key or remote auth value becomes a variable, never "********", whatever the key option', async () => {
+    for (const preSharedKeys of ['variable', 'inline'] as const) {
+      const design = designOf(FILE, 'multi_segment');
+      tunnel0(design).pre_shared_key = '********';
+      tunnel0(design).remote_auth_value = '********';
+      const text = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys });
+      expect(text).not.toContain('********');
+      expect(text).toMatch(/remote_auth_value = var\.multi_segment_remote_auth_value_1\n/);
+      expect(text).toContain('variable "multi_segment_remote_auth_value_1" {');
+      expect(await terraformFmt(text)).toBe(text);
+    }
+  });
+});
+
 describe('sensitive pre-shared keys', () => {
   it('an inline key stays inline when changed', () => {
     const r = edit('multi_segment', (d) => (tunnel0(d).pre_shared_key = 'new-key-1'));

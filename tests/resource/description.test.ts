@@ -74,7 +74,7 @@ describe('stored secrets read back masked', () => {
     const hcl = renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'variable' });
     expect(hcl).not.toContain('********');
     const name = /remote_auth_value = var\.(\w+)/.exec(hcl)?.[1];
-    expect(name).toMatch(/_remote_auth_value$/);
+    expect(name).toMatch(/_remote_auth_value_\d+$/);
     expect(hcl).toContain(`variable "${name}" {`);
     // A literal FQDN typed by the user stays as written.
     expect(hcl).toContain('remote_auth_value = "dmz-backup.example.com"');

@@ -45,9 +45,9 @@ describe('renderModule', () => {
     const all = Object.values(files).join('\n');
     expect(all).not.toContain(PSK_DMZ);
     expect(all).not.toContain(PSK_INTERNAL);
-    expect(files['main.tf']).toContain('pre_shared_key    = var.edge_ipsec_multi_segment_instance_dmz_primary_gateway_primary_tunnel_psk');
-    expect(files['variables.tf']).toMatch(/variable "edge_ipsec_multi_segment_instance_dmz_primary_gateway_primary_tunnel_psk" \{[^}]*sensitive\s+= true/);
-    expect(files['terraform.tfvars.example']).toContain('edge_ipsec_multi_segment_instance_internal_backup_gateway_backup_tunnel_psk = "change-me"');
+    expect(files['main.tf']).toContain('pre_shared_key    = var.edge_ipsec_psk_1');
+    expect(files['variables.tf']).toMatch(/variable "edge_ipsec_psk_1" \{[^}]*sensitive\s+= true/);
+    expect(files['terraform.tfvars.example']).toContain('edge_ipsec_psk_2 = "change-me"');
   });
 
   it('pins the provider and imports linked connectors only', () => {

@@ -6,10 +6,11 @@
  * timing give a realistic mix of states (mostly SUCCESS, a few FAILED, a few
  * still PENDING/IN_PROGRESS, some never provisioned).
  *
- * Call it before the server opens the data directory (or reset the server's
- * caches after): it writes the SQLite file directly.
+ * From outside the server, `seedDemoTenantIn` (before the server starts); on a
+ * running server, `POST /emulator/_admin/seed { count }` (ALKIRA_EMULATOR_ADMIN=1).
  */
 import { randomUUID } from 'node:crypto';
+import { noteEmulatorWrite } from './changes';
 import { db } from './store';
 
 export interface DemoTenantOptions {
@@ -154,6 +155,7 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
       }
     }
   })();
+  noteEmulatorWrite();
   return summary;
 }
 

@@ -22,7 +22,7 @@ import { attribute, block, writeHclFile, type HclBlock, type HclBodyItem } from 
 
 export { RESOURCE_TYPE };
 
-export { listPskVariables, pskVariableName, type PskVariable, type PskNameParts } from './psk';
+export { listPskVariables, type PskVariable } from './psk';
 
 type Renderer = (value: unknown) => string | undefined;
 

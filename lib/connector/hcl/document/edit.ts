@@ -20,6 +20,8 @@ import { isRecord, recordsOf, type LooseRecord } from '../loose';
 import { parseConnectorHcl } from '../parse';
 import { RESOURCE_TYPE, renderConnectorBodyItems, renderConnectorHcl, resourceLabel } from '../render';
 import { quoteHclString } from '../strings';
+import { TUNNEL_SENSITIVE_ATTRIBUTES } from '../psk';
+import { STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
 import { applyEdits, applyEditsAligned, type TextEdit } from './align';
 import { HclDocumentError, labelValue, readHclDocument, type DocBlock, type DocItem, type HclDocument } from './tree';
@@ -29,6 +31,12 @@ export { HclDocumentError } from './tree';
 export interface DocumentEditOptions extends HclRenderOptions {
   /** Label of the connector resource to update, required when the file has several. */
   resource?: string;
+  /**
+   * The user switched the key option just now: keys follow it (a literal kept
+   * in a variable becomes inline in `inline` mode; an inline key becomes a new
+   * variable in `variable` mode). Otherwise keys stay as the file writes them.
+   */
+  convertKeys?: boolean;
 }
 
 /** The file names no such resource, or several without saying which. */
@@ -55,10 +63,13 @@ interface EditContext {
   doc: HclDocument;
   edits: TextEdit[];
   variableMode: boolean;
+  convertKeys: boolean;
   label: string;
   /** Variable names in use or already handed out. */
   takenVariables: Set<string>;
   nextCounter: number;
+  /** Next counter of other sensitive values' variables, by attribute. */
+  otherCounters: Map<string, number>;
   newVariables: string[];
   /** Variables referenced by keys this edit removed (dropped if nothing else uses them). */
   releasedVariables: Set<string>;
@@ -97,9 +108,13 @@ function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: number, to: 
   ctx.edits.push({ from: span.from, to: span.to, insert: '' });
 }
 
-function variableFor(ctx: EditContext): string {
+/** A new variable's name: `<label>_psk_<n>` for keys, `<label>_<attribute>_<n>` for other sensitive values. */
+function variableFor(ctx: EditContext, attributeName = 'pre_shared_key'): string {
+  const stem = attributeName === 'pre_shared_key' ? 'psk' : attributeName;
   for (;;) {
-    const name = `${ctx.label}_psk_${ctx.nextCounter++}`;
+    const n = stem === 'psk' ? ctx.nextCounter++ : (ctx.otherCounters.get(stem) ?? 1);
+    if (stem !== 'psk') ctx.otherCounters.set(stem, n + 1);
+    const name = `${ctx.label}_${stem}_${n}`;
     if (!ctx.takenVariables.has(name)) {
       ctx.takenVariables.add(name);
       ctx.newVariables.push(name);
@@ -110,10 +125,15 @@ function variableFor(ctx: EditContext): string {
 
 const isQuoted = (value: string) => value.startsWith('"');
 
+/** The masked value of a stored secret (`"********"`) in a sensitive attribute. */
+const PLACEHOLDER_VALUE = quoteHclString(STORED_SECRET_PLACEHOLDER);
+const isPlaceholder = (name: string, value: string) => TUNNEL_SENSITIVE_ATTRIBUTES.includes(name) && value === PLACEHOLDER_VALUE;
+
 /** New items: literal keys become variables in `variable` mode. */
 function withKeyVariables(items: HclBodyItem[], ctx: EditContext): HclBodyItem[] {
   return items.map((item) => {
     if (item.kind === 'block') return block(item.type, item.labels, withKeyVariables(item.body, ctx));
+    if (isPlaceholder(item.name, item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     if (item.name === 'pre_shared_key' && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx)}`);
     return item;
   });
@@ -169,15 +189,25 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   for (const [name, existing] of docAttrs) {
     if (!known.has(name) || blockNames.has(name)) continue;
     const value = fullByName.get(name);
-    if (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name))) continue;
     const written = ctx.doc.text.slice(existing.valueFrom, existing.valueTo);
+    if (value !== undefined && isPlaceholder(name, value)) {
+      // A stored secret the user cannot see: kept where the file keeps it, else in a new variable — never as "********".
+      if (isQuoted(written)) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx, name)}` });
+      continue;
+    }
+    if (name === 'pre_shared_key' && ctx.convertKeys && ctx.variableMode && value !== undefined && isQuoted(value) && isQuoted(written)) {
+      ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx)}` });
+      continue;
+    }
+    const convertToInline = name === 'pre_shared_key' && ctx.convertKeys && !ctx.variableMode && value !== undefined && isQuoted(value) && !isQuoted(written);
+    if (!convertToInline && (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name)))) continue;
     if (value === undefined) {
       if (name === 'pre_shared_key') noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
       removeLines(ctx, existing.from, existing.valueTo);
       continue;
     }
-    // A key kept out of the file stays out of it; an inline one stays inline.
-    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written)) continue;
+    // A key kept out of the file stays out of it (unless the user just asked for inline keys); an inline one stays inline.
+    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written) && !convertToInline) continue;
     if (name === 'pre_shared_key' && !isQuoted(written)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
     if (value !== written) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: value });
   }
@@ -185,7 +215,8 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   full.forEach((a, index) => {
     if (docAttrs.has(a.name) || !shown.has(a.name)) return;
     let value = shown.get(a.name)!;
-    if (a.name === 'pre_shared_key' && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx)}`;
+    if (isPlaceholder(a.name, value)) value = `var.${variableFor(ctx, a.name)}`;
+    else if (a.name === 'pre_shared_key' && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx)}`;
     const before = full.slice(0, index).reverse().find((p) => docAttrs.has(p.name));
     const after = full.slice(index + 1).find((p) => docAttrs.has(p.name));
     const anchor = before ? { after: docAttrs.get(before.name)!.valueTo } : after ? { before: docAttrs.get(after.name)!.from } : {};
@@ -231,7 +262,10 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
     const shown = t.shown.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     const fullOld = t.fullOld.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     // Blocks are equal when they render the same (the form may hold `65003` where the file says "65003").
-    const pairs = matchEqual(
+    // Converting keys visits every block (positionally), equal or not.
+    const pairs = ctx.convertKeys
+      ? []
+      : matchEqual(
       oldList.map((_, k) => JSON.stringify(fullOld[k] ?? null)),
       newRecords.map((_, k) => JSON.stringify(full[k] ?? null)),
     );
@@ -362,9 +396,11 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
     doc,
     edits: [],
     variableMode: (options.preSharedKeys ?? 'variable') === 'variable',
+    convertKeys: options.convertKeys ?? false,
     label: newLabel,
     takenVariables: taken,
     nextCounter: highest + 1,
+    otherCounters: new Map(),
     newVariables: [],
     releasedVariables: new Set(),
   };
