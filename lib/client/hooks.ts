@@ -17,8 +17,12 @@ export const queryKeys = {
   activity: (filter: { user?: string; connector?: string }) => ['activity', filter.user ?? '', filter.connector ?? ''] as const,
 };
 
-/** One connector's settings and provision history; polls while its latest request is running. */
-export function useConnector(id: number, options: { enabled?: boolean } = {}) {
+/**
+ * One connector's settings and provision history; polls while its latest
+ * request is running, unless `poll` is false (the page follows the event
+ * stream, which refetches it when its state changes).
+ */
+export function useConnector(id: number, options: { enabled?: boolean; poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.connector(id),
     queryFn: () => api.getConnector(id),
@@ -26,7 +30,7 @@ export function useConnector(id: number, options: { enabled?: boolean } = {}) {
     staleTime: 5_000,
     refetchInterval: (query) => {
       const data = query.state.data;
-      if (!data) return false;
+      if (!data || options.poll === false) return false;
       const running =
         !isTerminalState(data.connector.provisionState) ||
         data.provisionRequests.some((r) => !isTerminalState(r.state));
