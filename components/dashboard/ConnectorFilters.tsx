@@ -111,17 +111,17 @@ export const ConnectorFilters = memo(function ConnectorFilters({ query, text, fa
         {more ? 'Fewer filters' : `More filters${activeFacets ? ` (${activeFacets} active)` : ''}`}
       </button>
       <div id="connector-facet-filters" className={`${more ? 'flex' : 'hidden'} w-full flex-wrap items-end gap-3 md:flex md:w-auto`}>
-      {FACET_FILTERS.map((f) => (
-        <Select
-          key={f.key}
-          id={`connector-filter-${f.key}`}
-          label={f.label}
-          all={f.all}
-          value={query.filters[f.key].join(',')}
-          options={(facets?.[f.key] ?? []).map((v) => ({ value: v, label: v }))}
-          onChange={(v) => onFilterChange(f.key, split(v))}
-        />
-      ))}
+        {FACET_FILTERS.map((f) => (
+          <Select
+            key={f.key}
+            id={`connector-filter-${f.key}`}
+            label={f.label}
+            all={f.all}
+            value={query.filters[f.key].join(',')}
+            options={(facets?.[f.key] ?? []).map((v) => ({ value: v, label: v }))}
+            onChange={(v) => onFilterChange(f.key, split(v))}
+          />
+        ))}
       </div>
       {filtered && (
         <button type="button" onClick={onClear} className="pb-1.5 text-sm text-blue-800 dark:text-blue-300 underline underline-offset-2">
