@@ -31,7 +31,7 @@ import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { largeIpsecDesign } from './bench-designs';
 import { freePort, startServer } from './next-server';
-import { benchDashboard, printDashboardBench } from './bench-dashboard-browser';
+import { benchDashboardBrowser, printDashboardBench } from './bench-dashboard-browser';
 
 const DRAFT_KEY = 'connector-studio:draft:v1';
 
@@ -196,7 +196,7 @@ async function main() {
       console.log(`  large    topology on screen after load      ${ms(topologyAt).padStart(8)}   (target ≤ 2000 ms)`);
       await context.close();
     }
-    if (only !== 'designer') printDashboardBench(await benchDashboard(browser, appDir, Number(argValue('--connectors') ?? 10_000)));
+    if (only !== 'designer') printDashboardBench(await benchDashboardBrowser(browser, appDir, Number(argValue('--connectors') ?? 10_000)));
   } finally {
     await browser.close();
     server.kill();

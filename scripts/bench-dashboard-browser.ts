@@ -71,7 +71,7 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
   return { longTasks, wheelTasks, maxRows, steps };
 }
 
-export async function benchDashboard(browser: Browser, appDir: string, count = 10_000): Promise<DashboardBenchResult> {
+export async function benchDashboardBrowser(browser: Browser, appDir: string, count = 10_000): Promise<DashboardBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-bench-dashboard-'));
   seedDemoTenantIn(dataDir, { count });
   const port = await freePort();
