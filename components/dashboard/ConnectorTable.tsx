@@ -72,10 +72,13 @@ function Cells({ row }: { row: ConnectorRow }) {
   const failed = row.provisionState === 'FAILED';
   return (
     <>
-      <td className={`${cell} font-medium`}>
-        <Link href={`/connectors/${row.id}`} prefetch={false} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
-          {row.name}
-        </Link>
+      <td className="px-3 align-middle font-medium">
+        {/* Two lines on a phone (the name is most of what the row has room for), one from md up. */}
+        <div className="line-clamp-2 break-words md:line-clamp-1 md:break-all">
+          <Link href={`/connectors/${row.id}`} prefetch={false} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
+            {row.name}
+          </Link>
+        </div>
       </td>
       <td className="px-3 align-middle">
         <div className="flex min-w-0 items-center gap-2">
