@@ -31,15 +31,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-white dark:border-slate-700">
-          <div className="mx-auto flex h-12 max-w-[1680px] items-center gap-6 px-4">
+          <div className="mx-auto flex h-12 max-w-[1680px] items-center gap-3 px-4 sm:gap-6">
             <Link href="/" className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight">
-              <span aria-hidden="true" className="inline-block size-5 rounded bg-blue-500 ring-2 ring-blue-300/40" />
-              Connector Studio
+              <span aria-hidden="true" className="inline-block size-5 shrink-0 rounded bg-blue-500 ring-2 ring-blue-300/40" />
+              {/* On a phone the name yields its room to the links (still the link's accessible name). */}
+              <span className="sr-only sm:not-sr-only">Connector Studio</span>
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label="Main" className="min-w-0 overflow-x-auto">
               <AppNavLinks />
             </nav>
-            <div className="ml-auto">
+            <div className="ml-auto shrink-0">
               <UserBadge viewer={viewer} />
             </div>
           </div>

@@ -14,12 +14,15 @@
  * counts it; Chromium reports only events of 16 ms or more, so a p95 below
  * that shows as "< 16 ms".
  *
+ * dashboard (scripts/bench-dashboard-browser.ts): `/connectors` over 10,000
+ * connectors: first row after navigation, long tasks while scrolling, max
+ * rows in the DOM.
+ *
  * Options: `--app-dir <dir>` benchmarks another checkout's production build
- * (e.g. the previous commit, for before/after numbers); `--keys <n>`.
+ * (e.g. the previous commit, for before/after numbers); `--keys <n>`;
+ * `--only designer|dashboard`; `--connectors <n>` (dashboard tenant size).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -27,45 +30,14 @@ import playwrightConfig from '../playwright.config';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { largeIpsecDesign } from './bench-designs';
+import { freePort, startServer } from './next-server';
+import { benchDashboardBrowser, printDashboardBench } from './bench-dashboard-browser';
 
 const DRAFT_KEY = 'connector-studio:draft:v1';
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(appDir: string, port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: appDir,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ALKIRA_DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.status < 500) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error('next start did not answer within 60 s');
 }
 
 function quantile(samples: number[], q: number): number {
@@ -181,6 +153,7 @@ const inp = (v: number) => (v < 16 ? '< 16 ms' : ms(v));
 async function main() {
   const appDir = path.resolve(argValue('--app-dir') ?? process.cwd());
   const keys = Number(argValue('--keys') ?? 30);
+  const only = argValue('--only');
   if (!existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
     console.log(`(browser benchmark skipped: no production build in ${appDir}/.next; run "npx next build" first)`);
     return;
@@ -194,7 +167,7 @@ async function main() {
   try {
     console.log(`Browser benchmarks (Chromium, next start of ${appDir})`);
     const typical = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design;
-    {
+    if (only !== 'dashboard') {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       await openDesigner(page, baseURL, typical);
@@ -208,7 +181,7 @@ async function main() {
       console.log(`  typical  longest long task while typing     ${ms(r.longestLongTask).padStart(8)}`);
       await context.close();
     }
-    {
+    if (only !== 'dashboard') {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
       const topologyAt = await openDesigner(page, baseURL, largeIpsecDesign());
@@ -223,6 +196,7 @@ async function main() {
       console.log(`  large    topology on screen after load      ${ms(topologyAt).padStart(8)}   (target ≤ 2000 ms)`);
       await context.close();
     }
+    if (only !== 'designer') printDashboardBench(await benchDashboardBrowser(browser, appDir, Number(argValue('--connectors') ?? 10_000)));
   } finally {
     await browser.close();
     server.kill();

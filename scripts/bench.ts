@@ -2,7 +2,8 @@
  * npm run bench — times validation and HCL rendering for a typical and a large
  * design, and (when a production build exists) the proxy's overhead on
  * GET /api/connectors with 100 connectors against the same request sent
- * straight to the emulator.
+ * straight to the emulator, and the dashboard's list at 100, 1,000 and 10,000
+ * connectors (scripts/bench-dashboard.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import { largeIpsecDesign } from './bench-designs';
 import { benchProxy } from './bench-proxy';
+import { benchDashboard } from './bench-dashboard';
 import { benchHcl } from './bench-hcl';
 import { benchStore } from './bench-store';
 
@@ -59,6 +61,7 @@ async function main() {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {
     await benchProxy();
+    await benchDashboard();
     // The designer in real Chromium (its own process: it starts `next start` and a browser).
     console.log('');
     execFileSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'bench-browser.ts')], { stdio: 'inherit' });

@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { ConnectorsDashboard } from '@/components/dashboard/ConnectorsDashboard';
+import { initialPageOf } from '@/components/dashboard/initial-page';
 
 export const metadata: Metadata = { title: 'Connectors · Connector Studio' };
 
 export default async function ConnectorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { deleted } = await searchParams;
-  return <ConnectorsDashboard deletedName={typeof deleted === 'string' ? deleted : undefined} />;
+  const params = await searchParams;
+  const { deleted } = params;
+  // The first page of the view comes with the HTML, so rows are on screen before the script runs.
+  const initialPage = await initialPageOf(params, (await headers()).get('host'));
+  return <ConnectorsDashboard deletedName={typeof deleted === 'string' ? deleted : undefined} initialPage={initialPage} />;
 }

@@ -1,7 +1,8 @@
 'use client';
 /**
  * The `/connectors/[id]` page body: state, actions (edit, export, delete),
- * settings and provision history. Polls while the latest request runs.
+ * settings and provision timeline. Follows the event stream while the
+ * latest request runs (polling only when the stream is down).
  */
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -20,13 +21,16 @@ import { ExportHclButton } from './ExportHclButton';
 import { ProvisionHistory } from './ProvisionHistory';
 import { RelativeTime } from './RelativeTime';
 import { secondaryButtonClass } from './button-styles';
+import { useLiveConnectors } from './use-live-connectors';
 
 export function ConnectorDetail({ connectorId }: { connectorId: number }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // Once a deletion is underway the connector will 404; stop reading it.
   const [deleting, setDeleting] = useState(false);
-  const detail = useConnector(connectorId, { enabled: !deleting });
+  // Live over the event stream (a state change refetches this connector); polling only while the stream is down.
+  const live = useLiveConnectors();
+  const detail = useConnector(connectorId, { enabled: !deleting, poll: live !== 'live' });
 
   const connectorName = detail.data?.connector.name ?? '';
   const onDeleting = useCallback(() => setDeleting(true), []);

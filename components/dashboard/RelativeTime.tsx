@@ -19,7 +19,8 @@ export function RelativeTime({ iso }: { iso: string | null | undefined }) {
   useNow();
   if (!iso) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
-    <time dateTime={iso} title={iso}>
+    // The server's "now" is not the browser's: the text may differ by a second at hydration.
+    <time dateTime={iso} title={iso} suppressHydrationWarning>
       {relativeTime(iso, Date.now())}
     </time>
   );

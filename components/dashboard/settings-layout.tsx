@@ -28,7 +28,7 @@ export function yesNo(value: boolean | undefined): string {
 export function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
-      <h2 id={id} className="mb-3 text-base font-semibold">
+      <h2 id={id} className="mb-3 scroll-mt-20 text-base font-semibold">
         {title}
       </h2>
       {children}

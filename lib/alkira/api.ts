@@ -18,6 +18,8 @@ export interface RawProfile { id: number; name: string; description?: string }
 export interface RawProvisionRequest {
   id: string | number;
   state: string;
+  /** The emulator names the connector; the real service may not. */
+  connectorId?: number | string;
   errorDetails?: { message?: string };
 }
 export interface ConnectorState { state?: string; docState?: string }

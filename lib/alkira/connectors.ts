@@ -15,10 +15,16 @@ import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
 import { AlkiraHttpError } from './errors';
 import { historyForConnector, openCreateIntent, recordProvisionRequest, settleCreateIntent, type ProvisionOperation } from './history';
-import { createsInFlight, reconcile } from './reconcile';
+import { createsInFlight, reconcileShared } from './reconcile';
+import { invalidateTenant } from './cache';
+import { publishConnectorChange, trackRequest } from './events';
+import { queryList, type ListQuery } from './list-query';
+import { freshInFlight, startWatching } from './provision-watch';
+import { tenantIndex } from './tenant-list';
+import type { ConnectorListPageResponse, ConnectorListResponse } from '@/lib/client/types';
 import { resolveDesign, type UnresolvedReference } from './resolve';
 import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
-import { refreshed, summarize, type ConnectorSummary } from './summary';
+import { refreshed, summarize } from './summary';
 
 export interface BackendInfo {
   mode: 'emulator' | 'portal';
@@ -47,15 +53,52 @@ async function readConnector(api: AlkiraApi, id: number) {
   }
 }
 
+const ACTION: Record<ProvisionOperation, 'created' | 'updated' | 'deleted'> = { create: 'created', update: 'updated', delete: 'deleted' };
+
+/**
+ * Records a write made through the app, drops every cached view of the tenant,
+ * tells the dashboard's event streams, and has the shared watcher follow the
+ * provision request from now on.
+ */
 async function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
   await recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
+  invalidateTenant();
+  publishConnectorChange(conn.id, ACTION[operation]);
+  if (requestId) {
+    trackRequest(api.config.backendKey, requestId, conn.id);
+    void startWatching(api, true);
+  }
 }
 
-export async function listConnectorSummaries(api: AlkiraApi): Promise<{ backend: BackendInfo; connectors: ConnectorSummary[] }> {
-  // Adopt what a lost answer or a crash left open before showing the list.
-  await reconcile(api).catch(() => undefined);
-  const connectors = await api.listConnectors();
-  return { backend: backendInfo(api.config), connectors: await summarize(api, connectors) };
+/**
+ * Before a list: what a lost answer or a crash left open is adopted (the
+ * reconciler's round, shared, at most one every few seconds), and states of
+ * requests in flight are at most a second old (the shared watcher's poll).
+ */
+async function settleBeforeList(api: AlkiraApi): Promise<void> {
+  await Promise.all([reconcileShared(api).catch(() => undefined), freshInFlight(api).catch(() => undefined)]);
+}
+
+export async function listConnectorSummaries(api: AlkiraApi): Promise<ConnectorListResponse> {
+  await settleBeforeList(api);
+  const index = await tenantIndex(api);
+  return { backend: backendInfo(api.config), connectors: index.rows };
+}
+
+/** One page of the list with the filter's total, whole-tenant counts and facets. */
+export async function listConnectorPage(api: AlkiraApi, query: ListQuery): Promise<ConnectorListPageResponse> {
+  await settleBeforeList(api);
+  const index = await tenantIndex(api);
+  const page = queryList(index, query);
+  return {
+    backend: backendInfo(api.config),
+    connectors: page.rows,
+    total: page.total,
+    page: page.page,
+    page_size: page.pageSize,
+    counts: index.counts,
+    facets: index.facets,
+  };
 }
 
 /**

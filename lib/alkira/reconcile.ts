@@ -72,3 +72,24 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
   }
   return report;
 }
+
+const SHARED = Symbol.for('connector-studio.reconcile-shared');
+type WithShared = typeof globalThis & { [SHARED]?: { running?: Promise<ReconcileReport>; lastEnd: number } };
+
+/**
+ * A reconcile round shared by everyone who asks (the background loop, the
+ * list): joins the round under way, and starts one only when the last ended
+ * more than `minGapMs` ago, so a busy dashboard does not multiply rounds.
+ */
+export function reconcileShared(api: AlkiraApi, minGapMs = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000): Promise<ReconcileReport | null> {
+  const g = globalThis as WithShared;
+  g[SHARED] ??= { lastEnd: 0 };
+  const state = g[SHARED];
+  if (state.running) return state.running;
+  if (Date.now() - state.lastEnd < minGapMs) return Promise.resolve(null);
+  state.running = reconcile(api).finally(() => {
+    state.lastEnd = Date.now();
+    state.running = undefined;
+  });
+  return state.running;
+}

@@ -4,7 +4,7 @@ import 'server-only';
  * two at once, quiet when the upstream is unavailable (the next round retries).
  */
 import { AlkiraApi } from './api';
-import { reconcile } from './reconcile';
+import { reconcileShared } from './reconcile';
 
 const INTERVAL_MS = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000;
 
@@ -14,7 +14,7 @@ export function startReconciler(): void {
     if (busy) return;
     busy = true;
     try {
-      await reconcile(AlkiraApi.fromEnv());
+      await reconcileShared(AlkiraApi.fromEnv(), 0);
     } catch {
       // Configuration or upstream trouble: the routes report it; try again next round.
     } finally {

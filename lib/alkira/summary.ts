@@ -9,6 +9,8 @@ import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView }
 import { auditProvisionResult } from '@/lib/audit/record';
 import { settlePendingProvisions } from '@/lib/store/designs';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
+import { invalidateTenant, sharedCache } from './cache';
+import { noteRequestState } from './events';
 
 // The route JSON shapes are defined once, where the browser reads them.
 export type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
@@ -27,16 +29,29 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
-/** Asks Alkira for a provision request's state and records it (and, once final, what it means for a design provisioned by it). */
+/**
+ * Asks Alkira for a provision request's state and records it; a change is
+ * published to the dashboard's event stream and drops the cached history
+ * (a final state drops the cached tenant list too: the connector changed),
+ * and a final state settles a design version sent by this request
+ * (provisioned on SUCCESS, dropped otherwise).
+ */
 export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise<ProvisionRequestView> {
   const pr = await api.provisionRequest(id);
   const view: ProvisionRequestView = { id: String(pr.id ?? id), state: pr.state };
   if (pr.errorDetails?.message) view.errorMessage = pr.errorDetails.message;
-  await updateProvisionState(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
-  if (TERMINAL_STATES.has(pr.state)) {
-    // A design version sent by this request becomes provisioned on SUCCESS, and is dropped otherwise.
+  const backend = api.config.backendKey;
+  const changed = await updateProvisionState(backend, id, pr.state, view.errorMessage ?? null);
+  const terminal = TERMINAL_STATES.has(pr.state);
+  if (changed.length > 0) {
+    if (terminal) invalidateTenant();
+    else sharedCache('history').invalidate();
+  }
+  const upstreamConnector = Number(pr.connectorId);
+  noteRequestState(backend, id, changed[0] ?? (Number.isFinite(upstreamConnector) ? upstreamConnector : undefined), pr.state, view.errorMessage ?? null, changed.length > 0);
+  if (terminal) {
     await settlePendingProvisions();
-    await auditProvisionResult(api.config.backendKey, id, pr.state, view.errorMessage ?? null);
+    await auditProvisionResult(backend, id, pr.state, view.errorMessage ?? null);
   }
   return view;
 }
@@ -67,7 +82,10 @@ async function liveState(api: AlkiraApi, id: number): Promise<string | null> {
   }
 }
 
-export function baseSummary(c: AlkiraConnector): Omit<ConnectorSummary, 'provisionState' | 'lastChange' | 'lastProvisionRequestId'> {
+export type BaseSummary = Omit<ConnectorSummary, 'provisionState' | 'lastChange' | 'lastProvisionRequestId' | 'errorMessage' | 'lastProvisionOperation'>;
+
+export function baseSummary(c: AlkiraConnector): BaseSummary {
+  const segmentNames = [...new Set((c.segmentOptions ?? []).map((s) => s.segmentName).filter((n): n is string => typeof n === 'string' && n !== ''))];
   return {
     id: Number(c.id),
     name: c.name,
@@ -77,10 +95,48 @@ export function baseSummary(c: AlkiraConnector): Omit<ConnectorSummary, 'provisi
     instances: (c.instances ?? []).length,
     segments: (c.segmentOptions ?? []).length,
     enabled: c.enabled !== false,
+    segmentNames,
+    groupNames: c.group ? [c.group] : [],
   };
 }
 
-/** Summaries for `connectors`, in the same order. */
+/**
+ * The connector's own provision state when the upstream reports one in the
+ * connector (`provisionState`, as the emulator does): a string, null for
+ * "never provisioned", undefined when the field is absent altogether.
+ */
+export function ownState(c: AlkiraConnector): string | null | undefined {
+  const own = (c as { provisionState?: unknown }).provisionState;
+  if (typeof own === 'string') return own;
+  return own === null ? null : undefined;
+}
+
+/**
+ * One summary row, without any upstream call: the connector as listed, the
+ * app's latest history entry for it, and its state as last known upstream.
+ * `listedAt`: when the connector was read; history newer than that (the app
+ * learned a state change since) wins over the listed state.
+ */
+export function summaryRow(c: AlkiraConnector, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
+  return summaryFrom(baseSummary(c), entry, known, listedAt);
+}
+
+/** `summaryRow` from a connector already reduced to its `baseSummary` (what the list keeps in memory). */
+export function summaryFrom(base: BaseSummary, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
+  const tracked = entry?.requestId ? entry : undefined;
+  const newer = tracked?.state && Date.parse(tracked.updatedAt) >= listedAt;
+  const provisionState = newer ? (tracked?.state ?? null) : (known ?? tracked?.state ?? null);
+  return {
+    ...base,
+    provisionState,
+    lastChange: entry?.updatedAt ?? null,
+    lastProvisionRequestId: entry?.requestId ?? null,
+    errorMessage: provisionState === 'FAILED' && entry?.state === 'FAILED' ? (entry.errorMessage ?? null) : null,
+    lastProvisionOperation: entry?.operation ?? null,
+  };
+}
+
+/** Summaries for `connectors` (a few: create and detail views), in the same order, with in-flight states refreshed. */
 export async function summarize(api: AlkiraApi, connectors: AlkiraConnector[], knownState = new Map<number, string | null>()): Promise<ConnectorSummary[]> {
   const latest = await latestByConnector(api.config.backendKey);
   return mapLimit(connectors, 6, async (c) => {
@@ -89,14 +145,8 @@ export async function summarize(api: AlkiraApi, connectors: AlkiraConnector[], k
     const entry = base ? await refreshed(api, base) : undefined;
     // The connector's own field when the API includes it, else what we last
     // saw of our request, else the header from a GET, else one state lookup.
-    const own = (c as { provisionState?: unknown }).provisionState;
-    let provisionState: string | null = typeof own === 'string' ? own : entry?.requestId ? entry.state : null;
-    if (provisionState === null) provisionState = knownState.has(id) ? (knownState.get(id) ?? null) : await liveState(api, id);
-    return {
-      ...baseSummary(c),
-      provisionState,
-      lastChange: entry?.updatedAt ?? null,
-      lastProvisionRequestId: entry?.requestId ?? null,
-    };
+    let known = ownState(c) ?? null;
+    if (known === null && !entry?.requestId) known = knownState.has(id) ? (knownState.get(id) ?? null) : await liveState(api, id);
+    return summaryRow(c, entry, known, Date.now());
   });
 }

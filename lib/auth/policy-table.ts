@@ -23,6 +23,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/designs/hcl': { POST: 'view' },
   '/api/hcl/parse': { POST: 'view' },
   '/api/connectors': { GET: 'view', POST: 'provision' },
+  // Server-Sent Events: provision state changes and connector writes (the dashboard's live updates).
+  '/api/connectors/events': { GET: 'view' },
   '/api/connectors/[id]': { GET: 'view', PUT: 'provision', DELETE: 'provision' },
   '/api/connectors/[id]/design': { GET: 'view' },
   '/api/connectors/[id]/plan': { POST: 'view' },

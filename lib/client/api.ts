@@ -16,6 +16,7 @@ import type {
   ProvisionRequestStatus,
   UpdateConnectorResponse,
 } from './types';
+import type { ConnectorPageResponse } from './connector-page';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -64,6 +65,8 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
 
 export const api = {
   listConnectors: () => apiJson<ConnectorListResponse>('/api/connectors'),
+  /** One page of the filtered list; `url` from `apiPageUrl` (components/dashboard/list-query.ts). */
+  listConnectorPage: (url: string) => apiJson<ConnectorPageResponse>(url),
   getConnector: (id: number) => apiJson<ConnectorDetailResponse>(`/api/connectors/${id}`),
   getConnectorDesign: (id: number) => apiJson<ConnectorDesign>(`/api/connectors/${id}/design`),
   createConnector: (design: ConnectorDesign) =>

@@ -1,6 +1,8 @@
 /**
- * react-query hooks over the proxy routes. Lists and details poll by
- * themselves while something is provisioning and stop once all is terminal.
+ * react-query hooks over the proxy routes. A connector's detail polls by
+ * itself while it is provisioning and stops once all is terminal. The
+ * dashboard's list is paged and live (components/dashboard/use-connector-window.ts,
+ * use-live-connectors.ts); `['connectors', …]` prefixes all of its pages.
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
@@ -15,19 +17,12 @@ export const queryKeys = {
   activity: (filter: { user?: string; connector?: string }) => ['activity', filter.user ?? '', filter.connector ?? ''] as const,
 };
 
-/** Every connector plus the backend in use; refreshes every 1.5 s while any row is provisioning. */
-export function useConnectors() {
-  return useQuery({
-    queryKey: queryKeys.connectors,
-    queryFn: api.listConnectors,
-    staleTime: 5_000,
-    refetchInterval: (query) =>
-      query.state.data?.connectors.some((c) => !isTerminalState(c.provisionState)) ? PROVISION_POLL_MS : false,
-  });
-}
-
-/** One connector's settings and provision history; polls while its latest request is running. */
-export function useConnector(id: number, options: { enabled?: boolean } = {}) {
+/**
+ * One connector's settings and provision history; polls while its latest
+ * request is running, unless `poll` is false (the page follows the event
+ * stream, which refetches it when its state changes).
+ */
+export function useConnector(id: number, options: { enabled?: boolean; poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.connector(id),
     queryFn: () => api.getConnector(id),
@@ -35,7 +30,7 @@ export function useConnector(id: number, options: { enabled?: boolean } = {}) {
     staleTime: 5_000,
     refetchInterval: (query) => {
       const data = query.state.data;
-      if (!data) return false;
+      if (!data || options.poll === false) return false;
       const running =
         !isTerminalState(data.connector.provisionState) ||
         data.provisionRequests.some((r) => !isTerminalState(r.state));

@@ -23,11 +23,51 @@ export interface ConnectorSummary {
   /** ISO timestamp of the last provisioning change. */
   lastChange: string | null;
   lastProvisionRequestId: string | null;
+  /** Segment names of the connector's segment options (the API names segments by name). */
+  segmentNames: string[];
+  /** The connector group, as a one-element list (empty when it has none). */
+  groupNames: string[];
+  /** The last FAILED request's message, when the current state is FAILED and the app knows it. */
+  errorMessage: string | null;
+  /** The operation of the app's latest provision request for this connector. */
+  lastProvisionOperation: ProvisionOperation | null;
 }
 
+/** `GET /api/connectors` without query parameters: every connector, unpaged (export, old callers). */
 export interface ConnectorListResponse {
   backend: BackendInfo;
   connectors: ConnectorSummary[];
+}
+
+export type ConnectorListState = 'SUCCESS' | 'FAILED' | 'PENDING' | 'IN_PROGRESS' | 'NONE';
+
+/** `GET /api/connectors?…` with any list parameter: one page, the filter's total, whole-tenant counts and facets. */
+export interface ConnectorListPageResponse extends ConnectorListResponse {
+  total: number;
+  page: number;
+  page_size: number;
+  counts: {
+    byState: Record<ConnectorListState, number>;
+    failedLast24h: number;
+    inFlight: number;
+    all: number;
+  };
+  facets: { cxp: string[]; segment: string[]; group: string[]; size: string[]; protocol: string[] };
+}
+
+/** `GET /api/connectors/events`, `event: state`. */
+export interface ConnectorStateEvent {
+  connectorId: number;
+  requestId: string;
+  state: string;
+  errorMessage: string | null;
+  at: string;
+}
+
+/** `GET /api/connectors/events`, `event: connector`. */
+export interface ConnectorChangeEvent {
+  connectorId: number;
+  action: 'created' | 'updated' | 'deleted';
 }
 
 export type ProvisionOperation = 'create' | 'update' | 'delete';

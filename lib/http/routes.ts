@@ -43,6 +43,8 @@ export const API_ROUTES: readonly RouteMethods[] = [
   route('/emulator/%5Fadmin/faults', ['GET', 'POST', 'DELETE'], true),
   route('/emulator/_admin/reset', ['POST'], true),
   route('/emulator/%5Fadmin/reset', ['POST'], true),
+  route('/emulator/_admin/seed', ['POST'], true),
+  route('/emulator/%5Fadmin/seed', ['POST'], true),
   // The emulator routes by method itself (JSON 405 with Allow per endpoint).
   route('/emulator/api/[...path]', ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'], true),
 ];

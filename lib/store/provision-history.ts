@@ -75,10 +75,13 @@ export async function recordProvisionRequest(
     .execute();
 }
 
-/** Stores a newer state for a request; only touches `updated_at` when something changed. */
-export async function updateProvisionState(backend: string, requestId: string, state: string, errorMessage: string | null): Promise<void> {
+/**
+ * Stores a newer state for a request; only touches `updated_at` when something
+ * changed. Answers the connector ids of the rows it changed (none: nothing new).
+ */
+export async function updateProvisionState(backend: string, requestId: string, state: string, errorMessage: string | null): Promise<number[]> {
   const db = await getDb();
-  await db
+  const rows = await db
     .updateTable('provision_history')
     .set({ state, error_message: errorMessage, updated_at: new Date().toISOString() })
     .where('backend', '=', backend)
@@ -90,7 +93,9 @@ export async function updateProvisionState(backend: string, requestId: string, s
         errorMessage === null ? eb('error_message', 'is not', null) : eb.or([eb('error_message', 'is', null), eb('error_message', '!=', errorMessage)]),
       ]),
     )
+    .returning('connector_id')
     .execute();
+  return rows.map((r) => Number(r.connector_id));
 }
 
 /** Newest first. */

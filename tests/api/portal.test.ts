@@ -114,7 +114,15 @@ describe('portal mode wire format and failures (stand-in remote server)', () => 
       res.end(JSON.stringify({ message: 'not found' }));
     });
     const port = await listen(remote);
-    app = await startServer({ ...TEST_ENV, ...ANONYMOUS_PORTAL, ALKIRA_PORTAL: `http://127.0.0.1:${port}`, ALKIRA_USERNAME: 's3cr3t-user', ALKIRA_PASSWORD: 'hunter2' });
+    // No list cache: every list goes upstream, so the wire format and an outage show at once.
+    app = await startServer({
+      ...TEST_ENV,
+      ...ANONYMOUS_PORTAL,
+      ALKIRA_PORTAL: `http://127.0.0.1:${port}`,
+      ALKIRA_USERNAME: 's3cr3t-user',
+      ALKIRA_PASSWORD: 'hunter2',
+      CONNECTOR_STUDIO_LIST_CACHE_MS: '0',
+    });
   });
   afterAll(async () => {
     await app?.stop();

@@ -42,6 +42,11 @@ async function send(pattern: string, method: RouteMethod, cookie?: string) {
   if (cookie) headers.cookie = cookie;
   if (type) headers['content-type'] = type;
   const res = await fetch(app.url + path, { method, headers, body, redirect: 'manual' });
+  // An event stream (GET /api/connectors/events) never ends: its status and headers are the answer.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, text: '', json: null };
+  }
   const text = await res.text();
   return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() };
 }

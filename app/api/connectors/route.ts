@@ -1,17 +1,21 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { createConnector, listConnectorSummaries } from '@/lib/alkira/connectors';
+import { createConnector, listConnectorPage, listConnectorSummaries } from '@/lib/alkira/connectors';
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse } from '@/lib/http/errors';
 import { provisionFlag, withErrorHandling } from '@/lib/http/handler';
+import { listQueryOf } from '@/lib/http/list-params';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
 import { audited, AuditAttempt } from '@/lib/audit/attempt';
 
 export const dynamic = 'force-dynamic';
 
+/** No query parameters: every connector (export, old callers); any list parameter: one page with counts and facets. */
 export const GET = withErrorHandling(async (req: Request) => {
-  return jsonResponse(await listConnectorSummaries(AlkiraApi.fromEnv(req.url)));
+  const query = listQueryOf(new URL(req.url).searchParams);
+  const api = AlkiraApi.fromEnv(req.url);
+  return jsonResponse(query ? await listConnectorPage(api, query) : await listConnectorSummaries(api));
 });
 
 export const POST = withErrorHandling(async (req: Request) => {

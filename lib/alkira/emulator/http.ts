@@ -11,6 +11,8 @@ export interface ApiResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** The body already serialised (large lists written without a parse/stringify round trip). */
+  rawJson?: string;
 }
 
 export class ApiError extends Error {
@@ -38,7 +40,7 @@ export function toResponse(result: ApiResult, requestId: string): Response {
   headers.set('cache-control', 'no-store');
   if (result.status === 204) return new Response(null, { status: 204, headers });
   headers.set('content-type', 'application/json; charset=utf-8');
-  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+  return new Response(result.rawJson ?? JSON.stringify(result.body), { status: result.status, headers });
 }
 
 /** Reads a JSON body within the app's limits (size, depth, lengths): 400/413, never a 500. */

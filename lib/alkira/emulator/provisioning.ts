@@ -12,6 +12,7 @@ import {
   insertProvisionRequest,
   latestProvisionRequest,
   markProvisionApplied,
+  nextTransitionAfter,
   transaction,
   type ProvisionOperation,
   type ProvisionRequestRow,
@@ -104,4 +105,14 @@ export function settleProvisioning(now: number): void {
       markProvisionApplied(req.id);
     }
   });
+}
+
+/**
+ * When the next provision state change is scheduled (a request leaving
+ * PENDING or finishing), after `now`; +Infinity when nothing is under way.
+ * Lets an in-process cache of the emulator's data stay exactly coherent.
+ */
+export function nextStateChangeAfter(now: number): number {
+  const t = nextTransitionAfter(now, PENDING_SHARE);
+  return t ?? Number.POSITIVE_INFINITY;
 }

@@ -9,6 +9,8 @@ import { emulatorConfig } from '../config';
 import { addFaultRules, clearFaultRules, faultRulesBody, listFaultRules } from '../faults';
 import { ApiError, errorResult, ok, readJsonBody, toResponse, type ApiResult } from '../http';
 import { resetStore } from '../store';
+import { z } from 'zod';
+import { seedDemoTenant } from '../demo-tenant';
 
 async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult): Promise<Response> {
   const requestId = req.headers.get('x-ak-request-id') || `emu-${crypto.randomUUID()}`;
@@ -52,5 +54,24 @@ export const resetAdmin = {
     guarded(req, () => {
       resetStore();
       return ok({ reset: true });
+    }),
+};
+
+const seedBody = z.object({
+  count: z.number().int().min(1).max(20_000),
+  seed: z.number().int().optional(),
+});
+
+/** POST `{ count, seed? }`: adds a believable tenant (lib/alkira/emulator/demo-tenant.ts); answers its state counts. */
+export const seedAdmin = {
+  POST: (req: Request) =>
+    guarded(req, async () => {
+      const parsed = seedBody.safeParse(await readJsonBody(req));
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
+      }
+      const { ids, byState } = seedDemoTenant(parsed.data);
+      return ok({ added: ids.length, firstId: ids[0], lastId: ids.at(-1), byState });
     }),
 };

@@ -1,0 +1,8 @@
+// Test/demo-only: adds a believable tenant of `count` connectors to the emulator (ALKIRA_EMULATOR_ADMIN=1);
+// see ../faults/route.ts for the folder name.
+import { seedAdmin } from '@/lib/alkira/emulator/handlers/admin';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = seedAdmin.POST;
