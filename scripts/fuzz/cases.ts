@@ -105,7 +105,10 @@ const withPlaceholder = new WeakMap<Valid, Map<string, string>>();
 function spliceAt(valid: Valid, path: string[], rawJson: string): string {
   if (path.length === 0) return rawJson;
   let templates = withPlaceholder.get(valid);
-  if (!templates) withPlaceholder.set(valid, (templates = new Map()));
+  if (!templates) {
+    templates = new Map();
+    withPlaceholder.set(valid, templates);
+  }
   const key = path.join('\u0000');
   let template = templates.get(key);
   if (template === undefined) {
