@@ -4,7 +4,7 @@
  * hands its mode to the row that moves up into its place.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { field } from './support/locators';
+import { field, gotoDesigner } from './support/locators';
 
 const EXPRESSION = '${alkira_billing_tag.production.id}';
 
@@ -21,7 +21,7 @@ const tagSelect = (page: Page, i: number) => field(page, `billing_tag_ids.${i}`)
 
 /** Adds `count` billing tag rows and sets the first to a Terraform expression. */
 async function rowsWithExpressionFirst(page: Page, count: number) {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   for (let i = 0; i < count; i++) await field(page, 'billing_tag_ids').click();
   await expect(tagSelect(page, count - 1)).toBeVisible();
   await tagSelect(page, 0).selectOption({ label: 'Terraform expression…' });

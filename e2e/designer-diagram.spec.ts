@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { tenantRefs } from './support/connectors';
 import { UPDATE_SCREENSHOTS } from './support/screenshots';
-import { field } from './support/locators';
+import { field, gotoDesigner } from './support/locators';
 
 const RUN = Date.now().toString(36).slice(-5);
 const BACKUP_TUNNEL = 'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
@@ -24,7 +24,7 @@ async function loadTemplate(page: Page, id: string, name: string) {
     confirming.add(page);
     page.on('dialog', (d) => void d.accept());
   }
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.locator(`[data-template="${id}"]`).click();
   await expect(field(page, 'name')).toHaveValue(name);
@@ -195,7 +195,7 @@ test.describe('designer provisioning', () => {
     expect(list.connectors.filter((c) => c.name === name)).toHaveLength(1);
 
     // The draft became that connector: a new design starts empty.
-    await page.goto('/designer');
+    await gotoDesigner(page);
     await expect(field(page, 'name')).toHaveValue('');
     await request.delete(`/api/connectors/${id}`);
   });

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { allAttributes, inputKindOf, isDesignAttribute, locate, type AttributeSpec } from '../lib/connector/resource';
-import { field } from './support/locators';
+import { field, gotoDesigner } from './support/locators';
 
 /** `instances.ipsec_customer_gateway.segment_id` → `instances.0.ipsec_customer_gateway.0.segment_id`. */
 function firstItemPath(schemaPath: string): string {
@@ -52,7 +52,7 @@ async function expectKind(page: Page, path: string, spec: AttributeSpec) {
 const settable = allAttributes().filter((a) => isDesignAttribute(a.spec));
 
 test('every attribute of the description has the input its kind calls for', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: 'Multiple segments over IPsec' }).click();
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
@@ -67,7 +67,7 @@ test('every attribute of the description has the input its kind calls for', asyn
 });
 
 test('a sensitive attribute is masked in the form, with a show toggle', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: 'Multiple segments over IPsec' }).click();
   const sensitive = settable.filter((a) => a.spec.sensitive);

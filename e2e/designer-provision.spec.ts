@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { designFor, seedConnector, settled, tenantRefs } from './support/connectors';
-import { connectorRow, field } from './support/locators';
+import { connectorRow, field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
@@ -101,7 +101,7 @@ test.describe('designer provisioning', () => {
     await settled(request, live.provisionRequestId);
 
     // A new-design draft in progress.
-    await page.goto('/designer');
+    await gotoDesigner(page);
     await field(page, 'name').fill(`draft-${RUN}`);
     await expect(page.getByTestId('autosave-status')).toContainText('Draft saved');
 
@@ -134,7 +134,7 @@ test.describe('designer provisioning', () => {
 
   test('designer: provisioning a template with expression references explains them and creates nothing', async ({ page, request }) => {
     const name = `e2e-${RUN}-unresolved`;
-    await page.goto('/designer');
+    await gotoDesigner(page);
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
     await field(page, 'name').fill(name);
@@ -157,7 +157,7 @@ test.describe('designer provisioning', () => {
   });
 
   test('designer: the Provision button is disabled, with the reason, while the form has errors', async ({ page }) => {
-    await page.goto('/designer');
+    await gotoDesigner(page);
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     const button = panel.getByRole('button', { name: 'Provision', exact: true });
     await expect(button).toBeDisabled();
@@ -167,7 +167,7 @@ test.describe('designer provisioning', () => {
 
   test('screenshot: the designer after provisioning', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
-    await page.goto('/designer');
+    await gotoDesigner(page);
     await page.getByRole('button', { name: 'Templates' }).click();
     await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
     await field(page, 'name').fill('hub-westeurope-prod');

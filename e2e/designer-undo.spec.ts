@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
+import { gotoDesigner } from './support/locators';
 
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
 const hcl = (page: Page) => page.getByTestId('hcl-preview');
@@ -21,7 +22,7 @@ async function openWithDraft(page: Page, design: ConnectorDesign) {
       sessionStorage.setItem('seeded', '1');
     }
   }, JSON.stringify(design));
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await expect(hcl(page)).toContainText(`"${design.name}"`);
 }
 
@@ -32,7 +33,7 @@ function template(id: string): ConnectorDesign {
 }
 
 test('VXLAN → IPSEC → VXLAN keeps the gateway MACs, which IPSEC neither shows nor renders', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await field(page, 'tunnel_protocol').selectOption('VXLAN');
   await field(page, 'instances.0.gateway_mac_address').click();
   await field(page, 'instances.0.gateway_mac_address.0').fill(MAC);
@@ -49,7 +50,7 @@ test('VXLAN → IPSEC → VXLAN keeps the gateway MACs, which IPSEC neither show
 });
 
 test('removing an instance can be undone from the toast, the Undo button and the keyboard, and redone', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await field(page, 'instances.0.name').fill('primary');
   await field(page, 'instances').click();
   await field(page, 'instances.1.name').fill('secondary');
@@ -84,7 +85,7 @@ test('removing an instance can be undone from the toast, the Undo button and the
 });
 
 test('an expression typed the way Terraform users write it appears bare in the HCL', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await field(page, 'segment_options.0.segment_id').selectOption({ label: 'Terraform expression…' });
   const box = field(page, 'segment_options.0.segment_id-expression');
   await box.fill('alkira_segment.dmz.id');

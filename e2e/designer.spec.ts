@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyDesign, type ConnectorDesign } from '../lib/connector/design';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
-import { field } from './support/locators';
+import { field, gotoDesigner } from './support/locators';
 
 const hclPreview = (page: Page) => page.getByTestId('hcl-preview');
 
@@ -147,7 +147,7 @@ async function expectDesignInFields(page: Page, design: ConnectorDesign) {
 }
 
 test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf download, and survives a reload', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await typeDesign(page, multiSegmentTyped);
 
   const expected = renderConnectorHcl(multiSegmentTyped);
@@ -196,7 +196,7 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
 });
 
 test('an invalid loopback subnet is reported at the field and in the summary, whose entry focuses the field', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   const loopback = field(page, 'instances.0.loopback_subnet');
   await loopback.fill('192.168.20.5/26');
 
@@ -223,7 +223,7 @@ test('an invalid loopback subnet is reported at the field and in the summary, wh
 });
 
 test('the tunnel protocol decides whether IPsec gateways or VXLAN gateway MACs are shown', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   const ipsecAdd = field(page, 'instances.0.ipsec_customer_gateway');
   const macAdd = field(page, 'instances.0.gateway_mac_address');
 
@@ -257,7 +257,7 @@ test('the tunnel protocol decides whether IPsec gateways or VXLAN gateway MACs a
 test('a starter template fills the form and the HCL, and asks before replacing edits', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: template.title }).click();
 
@@ -305,7 +305,7 @@ test('a starter template fills the form and the HCL, and asks before replacing e
 });
 
 test('Reset asks first, then empties the form and the draft', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await field(page, 'name').fill('to-be-cleared');
   await field(page, 'cxp').selectOption('USWEST-AZURE-1');
   await expect(page.getByTestId('autosave-status')).toContainText('Draft saved');
@@ -330,7 +330,7 @@ test('Reset asks first, then empties the form and the draft', async ({ page }) =
 });
 
 test('instances can be duplicated, collapsed to a one-line summary, and removed', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: 'Multiple segments over IPsec' }).click();
 
@@ -352,7 +352,7 @@ test('instances can be duplicated, collapsed to a one-line summary, and removed'
 });
 
 test('"Collapse all" / "Expand all" follows the instances that remain after one is removed', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await field(page, 'instances').click();
   await field(page, 'instances').click();
   await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -367,7 +367,7 @@ test('"Collapse all" / "Expand all" follows the instances that remain after one 
 });
 
 test('the Templates menu closes when keyboard focus leaves it', async ({ page }) => {
-  await page.goto('/designer');
+  await gotoDesigner(page);
   const toggle = page.getByRole('button', { name: 'Templates' });
   await toggle.focus();
   await page.keyboard.press('Enter');
@@ -382,7 +382,7 @@ test('the Templates menu closes when keyboard focus leaves it', async ({ page })
 
 test('the Alkira API JSON preview masks every sensitive value (pre-shared keys and remote auth values)', async ({ page }) => {
   const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
-  await page.goto('/designer');
+  await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: template.title }).click();
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');

@@ -316,6 +316,8 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
             <form
               noValidate
               aria-label="Connector design"
+              // Set once the draft (or stored version) is in the form: an edit made before would be replaced by it.
+              data-ready={draftLoaded || editing ? 'true' : undefined}
               className="min-w-0 space-y-4"
               onSubmit={(e) => {
                 // Enter in a text field must not reload the page; there is nothing to submit.

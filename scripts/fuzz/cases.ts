@@ -236,6 +236,37 @@ const oddQuery = (r: Rand) => (r() < 0.5 ? '' : pick(r, ['?provision=maybe', '?p
 
 const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
 
+/** A stored design's body (create) and a save on top of version 1 (mostly a 409 or 404: the parsing is the target). */
+const validDesignEnvelope = (r: Rand) => ({ design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
+const validSave = (r: Rand) => ({ design: validDesign(r), base_version: 1, note: 'fuzz' });
+/** A query value as bytes on the wire; a lone surrogate (which encodeURIComponent refuses) goes as its raw UTF-8 bytes. */
+function queryText(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80';
+  }
+}
+const oddListQuery = (r: Rand) =>
+  pick(r, [
+    '?page=1',
+    '?page=-1',
+    '?page=1e309',
+    '?page_size=0',
+    '?page_size=100000',
+    '?sort=__proto__',
+    '?sort=name&order=sideways',
+    `?state=${queryText(pick(r, WEIRD_STRINGS))}`,
+    '?q=100%25',
+    '?q=%C3%28',
+    `?q=${'x'.repeat(pick(r, [10, 5000]))}`,
+    '?cxp=&segment=&group=&size=&protocol=',
+    '?state[]=FAILED',
+    '?__proto__[page]=1',
+  ]);
+const oddDesignRead = (r: Rand) =>
+  `/api/designs/${oddId(r)}${pick(r, ['', '/versions', '/drift', `/diff?from=${oddId(r)}&to=${oddId(r)}`, `/export?format=${pick(r, ['tf', 'module', 'zip', '%00', ''])}`, `?version=${oddId(r)}`])}`;
+
 export const FAMILIES: RouteFamily[] = [
   jsonFamily('POST /api/designs/validate', 'POST', () => '/api/designs/validate', validDesign, ['POST']),
   jsonFamily('POST /api/designs/hcl', 'POST', () => '/api/designs/hcl', (r) => pick(r, VALID_HCL_BODIES), ['POST']),
@@ -261,6 +292,12 @@ export const FAMILIES: RouteFamily[] = [
   jsonFamily('PUT /api/connectors/{id}', 'PUT', (r) => `/api/connectors/${oddId(r)}${oddQuery(r)}`, validDesign, ['GET', 'HEAD', 'PUT', 'DELETE']),
   readFamily('GET|DELETE /api/connectors/{id}[/design]', (r) => `/api/connectors/${oddId(r)}${r() < 0.5 ? '/design' : ''}`, ['GET', 'HEAD']),
   readFamily('GET /api/catalog/{kind}', (r) => `/api/catalog/${r() < 0.3 ? pick(r, ['segments', 'groups', 'cxps']) : oddId(r)}`, ['GET', 'HEAD']),
+  jsonFamily('POST /api/designs', 'POST', () => '/api/designs', validDesignEnvelope, ['GET', 'HEAD', 'POST']),
+  jsonFamily('PUT /api/designs/{id}', 'PUT', (r) => `/api/designs/${oddId(r)}`, validSave, ['GET', 'HEAD', 'PUT', 'DELETE']),
+  readFamily('GET /api/designs/{id}[/versions|/diff|/drift|/export]', oddDesignRead, ['GET', 'HEAD']),
+  jsonFamily('POST /api/connectors/{id}/plan', 'POST', (r) => `/api/connectors/${oddId(r)}/plan`, (r) => ({ design: validDesign(r) }), ['POST']),
+  readFamily('GET /api/connectors?… (the paged list)', (r) => `/api/connectors${oddListQuery(r)}`, ['GET', 'HEAD', 'POST']),
+  readFamily('GET /api/activity?…', (r) => `/api/activity${pick(r, ['', '?user=%00', `?connector=${oddId(r)}`, '?limit=-1', '?limit=100000', '?before=yesterday', `?user=${'u'.repeat(3000)}`])}`, ['GET', 'HEAD']),
   readFamily('GET /api/provision-requests/{id}', (r) => `/api/provision-requests/${oddId(r)}`, ['GET', 'HEAD']),
   {
     name: 'emulator /emulator/api/...',
