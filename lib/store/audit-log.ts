@@ -151,19 +151,34 @@ export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEnt
 /** Everyone and every connector that appears in the trail (for the filters), by latest name. */
 export async function auditFilterOptions(): Promise<{ users: AuditActor[]; connectors: Array<{ id: string; name: string }> }> {
   const db = await getDb();
-  const rows = await db
+  // Grouped in the database (latest row per user / connector, on the actor and target indexes): the trail only
+  // grows, and reading all of it on every request would hold the event loop for as long as it takes.
+  const latestPerUser = db
     .selectFrom('audit_log')
-    .select(['actor_id', 'actor_name', 'target_type', 'target_id', 'target_name'])
+    .select(['actor_id', (eb) => eb.fn.max('id').as('last_id')])
     .where('outcome_of', 'is', null)
-    .orderBy('id', 'asc')
-    .execute();
-  const users = new Map<string, string>();
-  const connectors = new Map<string, string>();
-  for (const r of rows) {
-    users.set(r.actor_id, r.actor_name);
+    .groupBy('actor_id');
+  const latestPerConnector = db
+    .selectFrom('audit_log')
+    .select(['target_id', (eb) => eb.fn.max('id').as('last_id')])
+    .where('outcome_of', 'is', null)
+    .where('target_type', '=', 'connector')
     // A create that failed has no connector to filter by.
-    if (r.target_type === 'connector' && r.target_id) connectors.set(r.target_id, r.target_name);
-  }
+    .where('target_id', 'is not', null)
+    .where('target_id', '!=', '')
+    .groupBy('target_id');
+  const userRows = await db
+    .selectFrom('audit_log')
+    .innerJoin(latestPerUser.as('latest'), 'latest.last_id', 'audit_log.id')
+    .select(['audit_log.actor_id', 'audit_log.actor_name'])
+    .execute();
+  const connectorRows = await db
+    .selectFrom('audit_log')
+    .innerJoin(latestPerConnector.as('latest'), 'latest.last_id', 'audit_log.id')
+    .select(['audit_log.target_id', 'audit_log.target_name'])
+    .execute();
+  const users = new Map<string, string>(userRows.map((r) => [r.actor_id, r.actor_name]));
+  const connectors = new Map<string, string>(connectorRows.flatMap((r) => (r.target_id ? [[r.target_id, r.target_name] as [string, string]] : [])));
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     users: [...users].map(([id, name]) => ({ id, name })).sort(byName),
