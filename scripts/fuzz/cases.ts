@@ -7,6 +7,7 @@
  */
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
 import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
+import { seededRandom } from '../../lib/seeded-random';
 
 export interface FuzzRequest {
   method: string;
@@ -17,17 +18,8 @@ export interface FuzzRequest {
   kind: string;
 }
 
-/** Mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a run can be repeated with `--seed`. */
+export const rng = seededRandom;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)];

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { noteEmulatorWrite } from './changes';
 import { db } from './store';
+import { seededRandom } from '@/lib/seeded-random';
 
 export interface DemoTenantOptions {
   count: number;
@@ -47,17 +48,6 @@ const FAILURES = [
   'Customer gateway did not complete IKE negotiation within 300 s',
 ];
 
-/** mulberry32: a small, fast deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function connectorBody(id: number, i: number, rand: () => number): Record<string, unknown> {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
@@ -113,7 +103,7 @@ function connectorBody(id: number, i: number, rand: () => number): Record<string
 
 /** Adds `count` connectors (and their provision requests) to the emulator's store. */
 export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
-  const rand = prng(opts.seed ?? 42);
+  const rand = seededRandom(opts.seed ?? 42);
   const now = opts.now ?? Date.now();
   const failedShare = opts.failedShare ?? 0.03;
   const inFlightShare = opts.inFlightShare ?? 0.02;
