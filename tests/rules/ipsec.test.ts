@@ -115,7 +115,10 @@ describe('tunnel settings', () => {
   it.each(['localhost', '-vpn.example.com', 'vpn-.example.com', 'vpn..example.com', '10.1.2.3', 'vpn_1.example.com', `${'a'.repeat(64)}.com`, `${'abcdefghi.'.repeat(26)}com`])(
     'remote_auth_value %s is not a valid FQDN',
     (fqdn) => {
-      expect(errorsAt(withTunnel({ remote_auth_value: fqdn }), `${TUNNEL}.remote_auth_value`)[0]).toContain('is not a valid FQDN');
+      const [message] = errorsAt(withTunnel({ remote_auth_value: fqdn }), `${TUNNEL}.remote_auth_value`);
+      expect(message).toContain('is not a valid FQDN');
+      // A sensitive value is never quoted back.
+      expect(message).not.toContain(fqdn);
     },
   );
 

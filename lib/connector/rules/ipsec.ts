@@ -124,14 +124,14 @@ export function tunnelSettingsSupported(design: UncheckedDesign): DesignIssue[] 
       report(`${at}.remote_auth_type`, `${label}: remote_auth_type must be "FQDN" (the only type supported): ${quote(authType)} is not`);
     }
     if (isUnset(authType) && !isUnset(authValue)) {
-      report(`${at}.remote_auth_type`, `${label}: remote_auth_value ${quote(authValue)} is set without remote_auth_type; set remote_auth_type = "FQDN"`);
+      report(`${at}.remote_auth_type`, `${label}: remote_auth_value is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
     // A stored value read back masked is the service's; it was judged when it was sent.
     if (authType === 'FQDN' && !isReference(authValue) && authValue !== STORED_SECRET_PLACEHOLDER) {
       if (isUnset(authValue)) {
         report(`${at}.remote_auth_value`, `${label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
       } else if (!isFqdn(text(authValue).trim())) {
-        report(`${at}.remote_auth_value`, `${label}: remote_auth_value ${quote(authValue)} is not a valid FQDN (dot-separated labels of letters, digits and inner hyphens, e.g. vpn.example.com)`);
+        report(`${at}.remote_auth_value`, `${label}: remote_auth_value is not a valid FQDN (dot-separated labels of letters, digits and inner hyphens, e.g. vpn.example.com)`);
       }
     }
     const profile = readNumber(tunnel.profile_id);
