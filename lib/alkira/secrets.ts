@@ -9,6 +9,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
+import { isRecord } from '@/lib/connector/hcl/loose';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
 export const DESIGN_MASK = STORED_SECRET_PLACEHOLDER;
@@ -36,9 +37,6 @@ function collectSecrets(value: Json, fields: ReadonlySet<string>): string[] {
   return found;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** How a block item is recognised across an edit: its first required text attribute (a name, or the segment it serves). */
 function identityOf(body: BodySpec): string | undefined {

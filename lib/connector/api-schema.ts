@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { closestName } from './hcl/import/suggest';
 import type { AttributeSpec, BlockSpec, BodySpec, ReferenceKind, ValueType } from './resource/types';
+import { isRecord } from './hcl/loose';
 
 export type ApiPath = readonly (string | number)[];
 
@@ -137,9 +138,6 @@ export interface ApiReference {
   value: unknown;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Every set reference (segment, credential, group, billing tag, tunnel profile, CXP) in an API body, with its path; list items one by one. */
 export function apiReferences(resource: BodySpec, value: unknown, at: ApiPath = []): ApiReference[] {

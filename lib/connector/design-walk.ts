@@ -6,6 +6,7 @@
  * check what can be provisioned without naming attributes.
  */
 import type { AttributeSpec, BodySpec } from './resource/types';
+import { isRecord } from './hcl/loose';
 
 export interface DesignValue {
   /** Design path with indices: `instances.0.ipsec_customer_gateway.1.segment_id`, `billing_tag_ids.2`. */
@@ -14,9 +15,6 @@ export interface DesignValue {
   value: unknown;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isUnset = (value: unknown): boolean => value === undefined || value === null || value === '';
 

@@ -7,14 +7,12 @@
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
+import { isRecord } from './hcl/loose';
 
 function hasItems(list: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Names of a body's attributes and blocks sent only with another protocol. */
 function inactiveNames(body: BodySpec, protocol: string): string[] {

@@ -5,6 +5,7 @@
  * encryption and masked round trips. Nothing here names an attribute.
  */
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
+import { isRecord } from './hcl/loose';
 
 /** True when the attribute at the end of a design path (`...tunnel.0.pre_shared_key`) is sensitive. */
 export function isSensitiveAttribute(pathOrName: string): boolean {
@@ -25,10 +26,6 @@ export function mapSensitiveValues(value: unknown, replace: (secret: unknown, pa
     out[k] = isSensitiveAttribute(k) && v !== undefined && v !== null && v !== '' ? replace(v, p) : mapSensitiveValues(v, replace, p);
   }
   return out;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** How a block item is recognised independent of list order: its first required text attribute (a name, or the segment it serves). */
