@@ -15,13 +15,29 @@ export function isDesignAttribute(spec: AttributeSpec): boolean {
   return spec.presence === 'required' || spec.presence === 'optional';
 }
 
+// Descriptions are immutable, so what is derived from a body is computed once
+// per body (the renderer and the validator ask for it per design object).
+const designAttributesCache = new WeakMap<BodySpec, readonly (readonly [string, AttributeSpec])[]>();
+const blocksCache = new WeakMap<BodySpec, readonly (readonly [string, BlockSpec])[]>();
+
 /** Design-settable attributes of a body, in description order. */
-export function designAttributes(body: BodySpec): [string, AttributeSpec][] {
-  return Object.entries(body.attributes).filter(([, spec]) => isDesignAttribute(spec));
+export function designAttributes(body: BodySpec): readonly (readonly [string, AttributeSpec])[] {
+  let found = designAttributesCache.get(body);
+  if (found === undefined) {
+    found = Object.entries(body.attributes).filter(([, spec]) => isDesignAttribute(spec));
+    designAttributesCache.set(body, found);
+  }
+  return found;
 }
 
-export function blocksOf(body: BodySpec): [string, BlockSpec][] {
-  return Object.entries(body.blocks);
+/** The blocks of a body, in description order. */
+export function blocksOf(body: BodySpec): readonly (readonly [string, BlockSpec])[] {
+  let found = blocksCache.get(body);
+  if (found === undefined) {
+    found = Object.entries(body.blocks);
+    blocksCache.set(body, found);
+  }
+  return found;
 }
 
 /** A design path without its list indices: `instances.0.name` → `instances.name`. */
