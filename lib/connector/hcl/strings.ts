@@ -21,6 +21,9 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  */
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/** Anything the loop below would change: an escape, `${`/`%{`, a control or separator, a surrogate. */
+const NEEDS_ESCAPE_RE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]|[$%]\{/;
+
 function hex4(code: number): string {
   return code.toString(16).padStart(4, '0');
 }
@@ -31,6 +34,7 @@ function hex4(code: number): string {
  * `\ud800`), so they become U+FFFD.
  */
 export function escapeHclString(text: string): string {
+  if (!NEEDS_ESCAPE_RE.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
