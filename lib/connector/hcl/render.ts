@@ -8,9 +8,9 @@
  * is there; judging it is the validator's job.
  */
 import type { ConnectorDesign, HclRenderOptions } from '../design';
-import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BodySpec, type ValueType } from '../resource';
-import { isRecord, recordsOf, stringField, type LooseRecord } from './loose';
-import { isLiteralPsk, listPskVariables } from './psk';
+import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BlockSpec, type BodySpec, type ValueType } from '../resource';
+import { isRecord, stringField, type LooseRecord } from './loose';
+import { isLiteralPsk, listPskVariables, type PskVariable } from './psk';
 import { isHclIdentifier, quoteHclString, toHclIdentifier } from './strings';
 import {
   renderBoolValue,
@@ -26,10 +26,38 @@ export { listPskVariables, type PskVariable } from './psk';
 
 type Renderer = (value: unknown) => string | undefined;
 
+/**
+ * The variables of literal pre-shared keys ('variable' mode only) as a tree
+ * of their design path segments, so the renderer follows it down as it walks
+ * the design and never builds a path string: below a body without a node,
+ * no attribute can be a variable.
+ */
+interface PskNode {
+  children: Map<string, PskNode>;
+  /** The variable whose path ends here. */
+  variable?: string;
+}
+
+function pskTree(variables: readonly PskVariable[]): PskNode | undefined {
+  if (variables.length === 0) return undefined;
+  const root: PskNode = { children: new Map() };
+  for (const { path, name } of variables) {
+    let node = root;
+    for (const segment of path.split('.')) {
+      let child = node.children.get(segment);
+      if (child === undefined) {
+        child = { children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.variable = name;
+  }
+  return root;
+}
+
 interface RenderContext {
   omitDefaults: boolean;
-  /** Variable name per design path of a literal pre-shared key ('variable' mode only). */
-  pskVariables: Map<string, string>;
 }
 
 const VALUE_RENDERERS: Record<ValueType, { scalar: Renderer; list: boolean }> = {
@@ -41,33 +69,69 @@ const VALUE_RENDERERS: Record<ValueType, { scalar: Renderer; list: boolean }> = 
   'set(number)': { scalar: renderNumberValue, list: true },
 };
 
-/** One attribute's HCL value text, or undefined when it is not written. */
-function attributeValue(spec: AttributeSpec, value: unknown, path: string, ctx: RenderContext): string | undefined {
-  const { scalar, list } = VALUE_RENDERERS[spec.type];
-  if (list) return renderListValue(value, scalar);
-  const variable = ctx.pskVariables.get(path);
+/** What the renderer needs of one design attribute, derived from its spec once. */
+interface AttributePlan {
+  name: string;
+  spec: AttributeSpec;
+  scalar: Renderer;
+  list: boolean;
+  /** The provider default as HCL text (undefined when there is none). */
+  defaultText: string | undefined;
+}
+
+/** A body's design attributes and blocks in description order, derived once per body. */
+interface BodyPlan {
+  attributes: readonly AttributePlan[];
+  blocks: readonly (readonly [string, BlockSpec])[];
+}
+
+const BODY_PLANS = new WeakMap<BodySpec, BodyPlan>();
+
+function planOf(body: BodySpec): BodyPlan {
+  let plan = BODY_PLANS.get(body);
+  if (plan === undefined) {
+    plan = {
+      attributes: designAttributes(body).map(([name, spec]) => {
+        const { scalar, list } = VALUE_RENDERERS[spec.type];
+        return { name, spec, scalar, list, defaultText: spec.default === undefined ? undefined : scalar(spec.default) };
+      }),
+      blocks: blocksOf(body),
+    };
+    BODY_PLANS.set(body, plan);
+  }
+  return plan;
+}
+
+/** One attribute's HCL value text, or undefined when it is not written. `psk` is the body's node of the variables tree. */
+function attributeValue(attr: AttributePlan, value: unknown, psk: PskNode | undefined, ctx: RenderContext): string | undefined {
+  if (attr.list) return renderListValue(value, attr.scalar);
+  const variable = psk?.children.get(attr.name)?.variable;
   if (variable !== undefined && isLiteralPsk(value)) return `var.${variable}`;
-  const rendered = scalar(value);
+  const rendered = attr.scalar(value);
   // A required attribute is always written: unset shows as `""` so the skeleton stays visible.
-  if (spec.presence === 'required') return rendered ?? '""';
-  if (spec.default === undefined) return rendered;
+  if (attr.spec.presence === 'required') return rendered ?? '""';
+  const defaultText = attr.defaultText;
+  if (defaultText === undefined) return rendered;
   // An attribute with a provider default: omitted when equal to it (omitDefaults), else filled in.
-  const defaultText = scalar(spec.default);
   if (ctx.omitDefaults && (rendered === undefined || rendered === defaultText)) return undefined;
   return rendered ?? defaultText;
 }
 
 /** A body in the description's order: its design attributes, then its blocks (one per list item). */
-function renderBody(body: BodySpec, record: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
+function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
+  const plan = planOf(body);
   const items: HclBodyItem[] = [];
-  const at = (name: string) => (path ? `${path}.${name}` : name);
-  for (const [name, spec] of designAttributes(body)) {
-    const value = attributeValue(spec, record[name], at(name), ctx);
-    if (value !== undefined) items.push(attribute(name, value));
+  for (const attr of plan.attributes) {
+    const value = attributeValue(attr, record[attr.name], psk, ctx);
+    if (value !== undefined) items.push(attribute(attr.name, value));
   }
-  for (const [name, nested] of blocksOf(body)) {
-    for (const { item, index } of recordsOf(record[name])) {
-      items.push(block(name, [], renderBody(nested.body, item, `${at(name)}.${index}`, ctx)));
+  for (const [name, nested] of plan.blocks) {
+    const list = record[name];
+    if (!Array.isArray(list)) continue;
+    const blockPsk = psk?.children.get(name);
+    for (let index = 0; index < list.length; index++) {
+      const item: unknown = list[index];
+      if (isRecord(item)) items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(String(index)), ctx)));
     }
   }
   return items;
@@ -94,7 +158,7 @@ function pskVariableBlock(name: string): HclBlock {
  */
 export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
   const record: LooseRecord = isRecord(design) ? design : {};
-  return renderBody(CONNECTOR_RESOURCE, record, '', { omitDefaults, pskVariables: new Map() });
+  return renderBody(CONNECTOR_RESOURCE, record, undefined, { omitDefaults });
 }
 
 /** Any form state is rendered (a design, half-filled values, even null); see the file comment. `resource` is the description to render by. */
@@ -102,13 +166,10 @@ export function renderConnectorHcl(design: ConnectorDesign | unknown, options: H
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
   const variables = useVariables ? listPskVariables(record) : [];
-  const ctx: RenderContext = {
-    omitDefaults: options.omitDefaults ?? true,
-    pskVariables: new Map(variables.map((v) => [v.path, v.name])),
-  };
+  const ctx: RenderContext = { omitDefaults: options.omitDefaults ?? true };
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([
     ...variables.map((v) => pskVariableBlock(v.name)),
-    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(resource, record, '', ctx)),
+    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(resource, record, pskTree(variables), ctx)),
   ]);
 }

@@ -42,15 +42,18 @@ export function block(type: string, labels: string[], body: HclBodyItem[]): HclB
 
 const INDENT = '  ';
 
-function writeAttributeRun(run: HclAttribute[], indent: string, lines: string[]): void {
-  const width = Math.max(...run.map((a) => a.name.length));
-  for (const a of run) {
+/** Writes items[start, end) (all attributes) with their `=` signs lined up. */
+function writeAttributeRun(items: HclBodyItem[], start: number, end: number, indent: string, lines: string[]): void {
+  let width = 0;
+  for (let i = start; i < end; i++) width = Math.max(width, (items[i] as HclAttribute).name.length);
+  for (let i = start; i < end; i++) {
+    const a = items[i] as HclAttribute;
     lines.push(`${indent}${a.name.padEnd(width)} = ${a.value}`);
   }
 }
 
 function writeBlock(b: HclBlock, indent: string, lines: string[]): void {
-  const header = [b.type, ...b.labels].join(' ');
+  const header = b.labels.length === 0 ? b.type : `${b.type} ${b.labels.join(' ')}`;
   lines.push(`${indent}${header} {`);
   writeBody(b.body, indent + INDENT, lines);
   lines.push(`${indent}}`);
@@ -58,22 +61,17 @@ function writeBlock(b: HclBlock, indent: string, lines: string[]): void {
 
 function writeBody(items: HclBodyItem[], indent: string, lines: string[]): void {
   let i = 0;
-  let first = true;
   while (i < items.length) {
-    if (!first) lines.push('');
-    first = false;
+    if (i > 0) lines.push('');
     const item = items[i];
     if (item.kind === 'block') {
       writeBlock(item, indent, lines);
       i++;
       continue;
     }
-    const run: HclAttribute[] = [];
-    while (i < items.length && items[i].kind === 'attribute') {
-      run.push(items[i] as HclAttribute);
-      i++;
-    }
-    writeAttributeRun(run, indent, lines);
+    const start = i;
+    while (i < items.length && items[i].kind === 'attribute') i++;
+    writeAttributeRun(items, start, i, indent, lines);
   }
 }
 
