@@ -80,7 +80,11 @@ export function isMulticastMac(text: string): boolean {
   return isMacAddress(text) && (parseInt(text.slice(0, 2), 16) & 1) === 1;
 }
 
-const FQDN_LABEL_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const FQDN_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+/** Two or more labels, one optional trailing dot (one pass, no split). */
+const FQDN_RE = new RegExp(`^(?:${FQDN_LABEL}\\.)+${FQDN_LABEL}\\.?$`);
+/** The top-level label (before an optional trailing dot) is all digits. */
+const NUMERIC_TOP_LABEL_RE = /(?:^|\.)\d+\.?$/;
 
 /**
  * A fully qualified domain name: at least two labels of 1–63 letters, digits
@@ -88,12 +92,9 @@ const FQDN_LABEL_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
  * that is not all digits (else it is an IPv4 address); one trailing dot allowed.
  */
 export function isFqdn(text: string): boolean {
-  const name = text.endsWith('.') ? text.slice(0, -1) : text;
-  if (name.length === 0 || name.length > 253) return false;
-  const labels = name.split('.');
-  if (labels.length < 2) return false;
-  if (!labels.every((label) => FQDN_LABEL_RE.test(label))) return false;
-  return !/^\d+$/.test(labels[labels.length - 1]);
+  const length = text.endsWith('.') ? text.length - 1 : text.length;
+  if (length === 0 || length > 253) return false;
+  return FQDN_RE.test(text) && !NUMERIC_TOP_LABEL_RE.test(text);
 }
 
 const GUID_RE = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
