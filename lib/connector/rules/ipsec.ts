@@ -91,19 +91,59 @@ export function ipsecSegmentsMatchSegmentOptions(design: UncheckedDesign): Desig
   return issues;
 }
 
-/** Calls `visit` for every tunnel with its path prefix and a human label. */
-export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<string, unknown>, path: string, label: string) => void): void {
+/**
+ * Where a tunnel is: its design path and a human label. Both are built only
+ * when a rule reads them (most tunnels have nothing to report).
+ */
+export interface TunnelSite {
+  /** `instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.2` */
+  readonly path: string;
+  /** `Instance "a", gateway "gw", tunnel "t1"` */
+  readonly label: string;
+}
+
+/** A value computed on first use, then remembered. */
+function memo(compute: () => string): () => string {
+  let value: string | undefined;
+  return () => (value ??= compute());
+}
+
+class LazyTunnelSite implements TunnelSite {
+  private cachedPath: string | undefined;
+  private cachedLabel: string | undefined;
+
+  constructor(
+    /** `Instance "a", gateway "gw"`, shared by the gateway's tunnels. */
+    private readonly gatewayLabel: () => string,
+    private readonly gatewayPath: string,
+    private readonly tunnel: Record<string, unknown>,
+    private readonly t: number,
+  ) {}
+
+  get path(): string {
+    this.cachedPath ??= `${this.gatewayPath}.tunnel.${this.t}`;
+    return this.cachedPath;
+  }
+
+  get label(): string {
+    if (this.cachedLabel === undefined) {
+      const name = text(this.tunnel.name).trim() ? quote(this.tunnel.name) : `#${this.t + 1}`;
+      this.cachedLabel = `${this.gatewayLabel()}, tunnel ${name}`;
+    }
+    return this.cachedLabel;
+  }
+}
+
+/** Calls `visit` for every tunnel with where it is (see TunnelSite). */
+export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<string, unknown>, site: TunnelSite) => void): void {
   eachRecord(design.instances, (instance, i) => {
-    const instanceName = instanceLabel(instance, i);
+    const instanceName = memo(() => instanceLabel(instance, i));
     eachRecord(instance.ipsec_customer_gateway, (gateway, g) => {
       eachRecord(gateway.customer_gateway, (customerGateway, c) => {
+        const gatewayPath = `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}`;
+        const gatewayLabel = memo(() => `${instanceName()}, gateway ${quote(text(customerGateway.name))}`);
         eachRecord(customerGateway.tunnel, (tunnel, t) => {
-          const name = text(tunnel.name).trim() ? quote(tunnel.name) : `#${t + 1}`;
-          visit(
-            tunnel,
-            `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}`,
-            `${instanceName}, gateway ${quote(text(customerGateway.name))}, tunnel ${name}`,
-          );
+          visit(tunnel, new LazyTunnelSite(gatewayLabel, gatewayPath, tunnel, t));
         });
       });
     });
@@ -113,30 +153,30 @@ export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<strin
 /** Tunnel settings the service supports: IKEv2, FQDN remote identity with a valid FQDN, a numeric profile. */
 export function tunnelSettingsSupported(design: UncheckedDesign): DesignIssue[] {
   const { issues, report } = issueCollector();
-  eachTunnel(design, (tunnel, at, label) => {
+  eachTunnel(design, (tunnel, site) => {
     const ike = tunnel.ike_version;
-    if (!isUnset(ike) && !isReference(ike) && !(IKE_VERSIONS as readonly unknown[]).includes(ike)) {
-      report(`${at}.ike_version`, `${label}: ike_version must be "IKEv2" (the only version supported): ${quote(ike)} is not`);
+    if (!(IKE_VERSIONS as readonly unknown[]).includes(ike) && !isUnset(ike) && !isReference(ike)) {
+      report(`${site.path}.ike_version`, `${site.label}: ike_version must be "IKEv2" (the only version supported): ${quote(ike)} is not`);
     }
     const authType = tunnel.remote_auth_type;
     const authValue = tunnel.remote_auth_value;
-    if (!isUnset(authType) && !isReference(authType) && !(REMOTE_AUTH_TYPES as readonly unknown[]).includes(authType)) {
-      report(`${at}.remote_auth_type`, `${label}: remote_auth_type must be "FQDN" (the only type supported): ${quote(authType)} is not`);
+    if (!(REMOTE_AUTH_TYPES as readonly unknown[]).includes(authType) && !isUnset(authType) && !isReference(authType)) {
+      report(`${site.path}.remote_auth_type`, `${site.label}: remote_auth_type must be "FQDN" (the only type supported): ${quote(authType)} is not`);
     }
     if (isUnset(authType) && !isUnset(authValue)) {
-      report(`${at}.remote_auth_type`, `${label}: remote_auth_value is set without remote_auth_type; set remote_auth_type = "FQDN"`);
+      report(`${site.path}.remote_auth_type`, `${site.label}: remote_auth_value is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
     // A stored value read back masked is the service's; it was judged when it was sent.
     if (authType === 'FQDN' && !isReference(authValue) && authValue !== STORED_SECRET_PLACEHOLDER) {
       if (isUnset(authValue)) {
-        report(`${at}.remote_auth_value`, `${label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
+        report(`${site.path}.remote_auth_value`, `${site.label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
       } else if (!isFqdn(text(authValue).trim())) {
-        report(`${at}.remote_auth_value`, `${label}: remote_auth_value is not a valid FQDN (dot-separated labels of letters, digits and inner hyphens, e.g. vpn.example.com)`);
+        report(`${site.path}.remote_auth_value`, `${site.label}: remote_auth_value is not a valid FQDN (dot-separated labels of letters, digits and inner hyphens, e.g. vpn.example.com)`);
       }
     }
     const profile = readNumber(tunnel.profile_id);
     if (profile.kind === 'invalid' || (profile.kind === 'number' && (!Number.isInteger(profile.value) || profile.value < 1))) {
-      report(`${at}.profile_id`, `${label}: profile_id ${quote(tunnel.profile_id)} must be the positive integer ID of an IPsec tunnel profile (or a reference such as \${alkira_connector_ipsec_tunnel_profile.x.id})`);
+      report(`${site.path}.profile_id`, `${site.label}: profile_id ${quote(tunnel.profile_id)} must be the positive integer ID of an IPsec tunnel profile (or a reference such as \${alkira_connector_ipsec_tunnel_profile.x.id})`);
     }
   });
   return issues;

@@ -27,7 +27,8 @@ export function requiredFieldsPresent(design: UncheckedDesign): DesignIssue[] {
         const cat = `${gat}.customer_gateway.${c}`;
         need(customerGateway.name, `${cat}.name`, `${label}, customer_gateway #${c + 1}: name`);
         eachRecord(customerGateway.tunnel, (tunnel, t) => {
-          need(tunnel.name, `${cat}.tunnel.${t}.name`, `${label}, customer_gateway ${quote(text(customerGateway.name))}, tunnel #${t + 1}: name`);
+          // Inlined `need`: the message quotes the gateway name, so it is built only when reported.
+          if (isUnset(tunnel.name)) report(`${cat}.tunnel.${t}.name`, `${label}, customer_gateway ${quote(text(customerGateway.name))}, tunnel #${t + 1}: name is required`);
         });
       });
     });
