@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedDesign } from './design';
-import { CONNECTOR_RESOURCE, RESOURCE_LABEL, designAttributes, isDesignAttribute, locate, type AttributeSpec, type BodySpec } from './resource';
+import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
 import { closestName } from './hcl/import/suggest';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
@@ -120,11 +120,15 @@ function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropUndefined);
   if (!isRecord(value)) return value;
   const result: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
     if (entry !== undefined) result[key] = dropUndefined(entry);
   }
   return result;
 }
+
+const isString = (item: unknown): boolean => typeof item === 'string';
+const isNumberOrString = (item: unknown): boolean => typeof item === 'number' || typeof item === 'string';
 
 function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
   if (value === undefined) return spec.presence !== 'required';
@@ -136,21 +140,33 @@ function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
     case 'bool':
       return typeof value === 'boolean' || typeof value === 'string';
     case 'list(string)':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+      return Array.isArray(value) && value.every(isString);
     default:
-      return Array.isArray(value) && value.every((item) => typeof item === 'number' || typeof item === 'string');
+      return Array.isArray(value) && value.every(isNumberOrString);
   }
+}
+
+/** The keys a body's design may hold (design attributes and blocks), derived once per body. */
+const DESIGN_KEYS = new WeakMap<BodySpec, ReadonlySet<string>>();
+
+function designKeysOf(body: BodySpec): ReadonlySet<string> {
+  let keys = DESIGN_KEYS.get(body);
+  if (keys === undefined) {
+    keys = new Set([...designAttributes(body).map(([name]) => name), ...Object.keys(body.blocks)]);
+    DESIGN_KEYS.set(body, keys);
+  }
+  return keys;
 }
 
 /** Does a value have the shape the description gives (and nothing else)? */
 function conformsToBody(body: BodySpec, value: unknown, extraKeys: readonly string[] = []): boolean {
   if (!isRecord(value)) return false;
+  const known = designKeysOf(body);
   for (const key of Object.keys(value)) {
-    const spec = Object.hasOwn(body.attributes, key) ? body.attributes[key] : undefined;
-    if (!extraKeys.includes(key) && !Object.hasOwn(body.blocks, key) && !(spec && isDesignAttribute(spec))) return false;
+    if (!known.has(key) && !extraKeys.includes(key)) return false;
   }
   for (const [name, spec] of designAttributes(body)) if (!conformsToAttribute(spec, value[name])) return false;
-  for (const [name, block] of Object.entries(body.blocks)) {
+  for (const [name, block] of blocksOf(body)) {
     const items = value[name];
     if (items === undefined ? block.minItems > 0 : !Array.isArray(items) || !items.every((item) => conformsToBody(block.body, item))) {
       return false;
