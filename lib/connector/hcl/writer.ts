@@ -42,13 +42,21 @@ export function block(type: string, labels: string[], body: HclBodyItem[]): HclB
 
 const INDENT = '  ';
 
+/** Runs of spaces by length, made once (padding every aligned name would allocate one per line). */
+const SPACES: string[] = [];
+
+function spaces(count: number): string {
+  SPACES[count] ??= ' '.repeat(count);
+  return SPACES[count];
+}
+
 /** Writes items[start, end) (all attributes) with their `=` signs lined up. */
 function writeAttributeRun(items: HclBodyItem[], start: number, end: number, indent: string, lines: string[]): void {
   let width = 0;
   for (let i = start; i < end; i++) width = Math.max(width, (items[i] as HclAttribute).name.length);
   for (let i = start; i < end; i++) {
     const a = items[i] as HclAttribute;
-    lines.push(`${indent}${a.name.padEnd(width)} = ${a.value}`);
+    lines.push(indent + a.name + spaces(width - a.name.length) + ' = ' + a.value);
   }
 }
 
