@@ -115,6 +115,17 @@ function toPathSegments(path: string): (string | number)[] {
   return path === '' ? [] : path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
+/** True when some object in the value has a key whose value is undefined. */
+function holdsUndefined(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsUndefined);
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry === undefined || holdsUndefined(entry)) return true;
+  }
+  return false;
+}
+
 /** Removes keys whose value is undefined, so that unset optional attributes are absent. */
 function dropUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropUndefined);
@@ -209,7 +220,9 @@ const schema = designShape
     { when: (payload) => isRecord(payload.value) },
   )
   .transform((design, ctx) => {
-    const normalized = dropUndefined(design);
+    // The shape's output is built fresh by zod (no input object or default is shared), so
+    // it is kept as it is when there is nothing to drop (a checked design has no unset values).
+    const normalized = holdsUndefined(design) ? dropUndefined(design) : design;
     if (isConnectorDesign(normalized)) return normalized;
     ctx.addIssue({ code: 'custom', message: 'The design does not have the shape of the resource' });
     return z.NEVER;
