@@ -28,7 +28,7 @@ export function checkEditorText(text: string, choice: ResourceChoice): EditorTex
   const outcome = judgeEditorParse(parsed, choice);
   return {
     shown,
-    panel: hclOnlyDiagnostics(shown, outcome.status === 'synced' ? outcome.design : undefined),
+    panel: hclOnlyDiagnostics(shown, outcome.status === 'synced' ? outcome.resource : undefined),
     outcome,
     resourceCount: parsed.designs.length,
     keyVariables: [...new Set([...text.matchAll(KEY_VARIABLE)].map((m) => m[1]))].join('\n'),
