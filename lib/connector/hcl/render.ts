@@ -117,15 +117,20 @@ function attributeValue(attr: AttributePlan, value: unknown, psk: PskNode | unde
   return rendered ?? defaultText;
 }
 
-/** A body in the description's order: its design attributes, then its blocks (one per list item). */
-function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
-  const plan = planOf(body);
+/** A body's design attributes, in the description's order. `psk` is the body's node of the variables tree. */
+function renderAttributes(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
   const items: HclBodyItem[] = [];
-  for (const attr of plan.attributes) {
+  for (const attr of planOf(body).attributes) {
     const value = attributeValue(attr, record[attr.name], psk, ctx);
     if (value !== undefined) items.push(attribute(attr.name, value));
   }
-  for (const [name, nested] of plan.blocks) {
+  return items;
+}
+
+/** A body in the description's order: its design attributes, then its blocks (one per list item). */
+function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
+  const items = renderAttributes(body, record, psk, ctx);
+  for (const [name, nested] of planOf(body).blocks) {
     const list = record[name];
     if (!Array.isArray(list)) continue;
     const blockPsk = psk?.children.get(name);
@@ -159,6 +164,14 @@ function pskVariableBlock(name: string): HclBlock {
 export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
   const record: LooseRecord = isRecord(design) ? design : {};
   return renderBody(CONNECTOR_RESOURCE, record, undefined, { omitDefaults });
+}
+
+/**
+ * One body's attributes as renderConnectorBodyItems writes them (no blocks):
+ * the document editor renders only the blocks a change touched.
+ */
+export function renderBodyAttributeItems(body: BodySpec, record: LooseRecord, omitDefaults: boolean): HclBodyItem[] {
+  return renderAttributes(body, record, undefined, { omitDefaults });
 }
 
 /** Any form state is rendered (a design, half-filled values, even null); see the file comment. `resource` is the description to render by. */
