@@ -33,8 +33,18 @@ const numberError = { error: () => 'Expected a number, a numeric string or a ${r
 /** Required text. Missing reads as '' so that the rule reports "x is required". */
 const requiredText = z.string(textError).default('');
 
+/**
+ * A check that unsets blank text. It runs after the type check (skipped when
+ * that failed, like the rest of a failed value's pipeline), so an optional
+ * leaf is one string node instead of a preprocess pipe: these leaves are most
+ * of a large design's values.
+ */
+function unsetBlank(payload: { value: unknown }): void {
+  if (isBlank(payload.value)) payload.value = undefined;
+}
+
 /** Optional text: '' (form state for unset) is dropped. */
-const optionalText = z.preprocess(blankToUndefined, z.string(textError).optional());
+const optionalText = z.string(textError).check(unsetBlank).optional();
 
 /** Whole-number strings become numbers; anything else stays as written for the rules to judge. */
 function toNumberLike(value: number | string): NumberLike {
@@ -48,10 +58,15 @@ const numberOrText = z.union([z.number(), z.string()], numberError);
 /** A required numeric attribute; missing reads as '' so that the rule reports it. */
 const requiredNumber = numberOrText.default('').transform(toNumberLike);
 
+/** Blank text is unset; other text and numbers as toNumberLike reads them (a check, as unsetBlank). */
+function unsetBlankOrNumberLike(payload: { value: unknown }): void {
+  const value = payload.value;
+  if (isBlank(value)) payload.value = undefined;
+  else if (typeof value === 'number' || typeof value === 'string') payload.value = toNumberLike(value);
+}
+
 /** An optional numeric attribute; '' is dropped. */
-const optionalNumber = z
-  .preprocess(blankToUndefined, numberOrText.optional())
-  .transform((value) => (value === undefined ? undefined : toNumberLike(value)));
+const optionalNumber = numberOrText.check(unsetBlankOrNumberLike).optional();
 
 /** A list item that is a number (VNIs, billing tags); a blank row stays '' for the rules to report. */
 const numberItem = numberOrText.transform(toNumberLike);
