@@ -37,19 +37,18 @@ export function isLiteralPsk(value: unknown): boolean {
   return ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
 }
 
-/**
- * Every literal pre-shared key in the design, in document order, with a unique
- * variable name: the resource label plus a counter (`<label>_psk_<n>`), the
- * same scheme the document editor uses for a key it moves into a variable, so
- * the preview, the variables list and an export agree, and renaming a gateway
- * or tunnel never renames a variable (existing tfvars keep working).
- */
-export function listPskVariables(design: ConnectorDesign | unknown): PskVariable[] {
+/** A variable with its design path as segments (block names and list indices), for walking alongside the design. */
+export interface PskVariableAt extends PskVariable {
+  segments: readonly (string | number)[];
+}
+
+/** listPskVariables, each variable also with its path as segments (the renderer follows them down without parsing paths). */
+export function listPskVariablesAt(design: ConnectorDesign | unknown): PskVariableAt[] {
   if (!isRecord(design)) return [];
   const resourceName = stringField(design, 'resource_name');
   const label = isHclIdentifier(resourceName) ? resourceName : toHclIdentifier(resourceName, 'connector');
   const counters = new Map<string, number>();
-  const out: PskVariable[] = [];
+  const out: PskVariableAt[] = [];
   for (const { item: instance, index: i } of recordsOf(design.instances)) {
     for (const { item: ipsecGateway, index: g } of recordsOf(instance.ipsec_customer_gateway)) {
       for (const { item: gateway, index: c } of recordsOf(ipsecGateway.customer_gateway)) {
@@ -61,11 +60,26 @@ export function listPskVariables(design: ConnectorDesign | unknown): PskVariable
             const stem = attribute === 'pre_shared_key' ? 'psk' : attribute;
             const n = (counters.get(stem) ?? 0) + 1;
             counters.set(stem, n);
-            out.push({ name: `${label}_${stem}_${n}`, path: `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}.${attribute}` });
+            out.push({
+              name: `${label}_${stem}_${n}`,
+              path: `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}.${attribute}`,
+              segments: ['instances', i, 'ipsec_customer_gateway', g, 'customer_gateway', c, 'tunnel', t, attribute],
+            });
           }
         }
       }
     }
   }
   return out;
+}
+
+/**
+ * Every literal pre-shared key in the design, in document order, with a unique
+ * variable name: the resource label plus a counter (`<label>_psk_<n>`), the
+ * same scheme the document editor uses for a key it moves into a variable, so
+ * the preview, the variables list and an export agree, and renaming a gateway
+ * or tunnel never renames a variable (existing tfvars keep working).
+ */
+export function listPskVariables(design: ConnectorDesign | unknown): PskVariable[] {
+  return listPskVariablesAt(design).map(({ name, path }) => ({ name, path }));
 }

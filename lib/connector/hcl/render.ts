@@ -10,7 +10,7 @@
 import type { ConnectorDesign, HclRenderOptions } from '../design';
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BlockSpec, type BodySpec, type ValueType } from '../resource';
 import { isRecord, stringField, type LooseRecord } from './loose';
-import { isLiteralPsk, listPskVariables, type PskVariable } from './psk';
+import { isLiteralPsk, listPskVariablesAt, type PskVariableAt } from './psk';
 import { isHclIdentifier, quoteHclString, toHclIdentifier } from './strings';
 import {
   renderBoolValue,
@@ -33,17 +33,18 @@ type Renderer = (value: unknown) => string | undefined;
  * no attribute can be a variable.
  */
 interface PskNode {
-  children: Map<string, PskNode>;
+  /** By attribute or block name, and by list index. */
+  children: Map<string | number, PskNode>;
   /** The variable whose path ends here. */
   variable?: string;
 }
 
-function pskTree(variables: readonly PskVariable[]): PskNode | undefined {
+function pskTree(variables: readonly PskVariableAt[]): PskNode | undefined {
   if (variables.length === 0) return undefined;
   const root: PskNode = { children: new Map() };
-  for (const { path, name } of variables) {
+  for (const { segments, name } of variables) {
     let node = root;
-    for (const segment of path.split('.')) {
+    for (const segment of segments) {
       let child = node.children.get(segment);
       if (child === undefined) {
         child = { children: new Map() };
@@ -136,7 +137,7 @@ function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefine
     const blockPsk = psk?.children.get(name);
     for (let index = 0; index < list.length; index++) {
       const item: unknown = list[index];
-      if (isRecord(item)) items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(String(index)), ctx)));
+      if (isRecord(item)) items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(index), ctx)));
     }
   }
   return items;
@@ -178,7 +179,7 @@ export function renderBodyAttributeItems(body: BodySpec, record: LooseRecord, om
 export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}, resource: BodySpec = CONNECTOR_RESOURCE): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
-  const variables = useVariables ? listPskVariables(record) : [];
+  const variables = useVariables ? listPskVariablesAt(record) : [];
   const ctx: RenderContext = { omitDefaults: options.omitDefaults ?? true };
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([
