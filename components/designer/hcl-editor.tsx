@@ -37,6 +37,7 @@ import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
 import { editConnectorDocument, renderedDocument, type EditedDocument } from '@/lib/connector/hcl/document/edit';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { withFormLists } from './draft-storage';
+import { applyFormPatches, formPatches, patchForm } from './form-patch';
 import { keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
 import { checkEditorText, type EditorTextCheck } from './editor-text-check';
 import type { EditorTextCheckRequest, EditorTextCheckResponse } from './editor-text-check.worker';
@@ -63,6 +64,13 @@ export interface HclEditorProps {
   formDesign: ConnectorDesign;
   options: Required<HclRenderOptions>;
   store: HclSyncStore;
+}
+
+/** The worker checking the editor's text, the version of the text it checks last, and what to do with that check. */
+interface TextChecker {
+  worker: Worker | null;
+  latest: number;
+  then: ((check: EditorTextCheck) => void) | null;
 }
 
 /** After what a new text needs checking: now (the result decides what happens next), later (off the main thread), or not at all. */
@@ -92,7 +100,7 @@ function startTextChecker(onCheck: (response: EditorTextCheckResponse) => void, 
 }
 
 export default function HclEditor({ formHcl, formDesign, options, store }: HclEditorProps) {
-  const { getValues, reset, trigger } = useFormContext<ConnectorDesign>();
+  const { getValues, reset, setValue, trigger } = useFormContext<ConnectorDesign>();
   const hostRef = useRef<HTMLDivElement>(null);
   const mirrorRef = useRef<HTMLPreElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -106,7 +114,9 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
   const editedRef = useRef<EditedDocument | undefined>(undefined);
   // Counts the editor's text changes, so a check that arrives late is dropped when the text moved on.
   const docVersion = useRef(0);
-  const checker = useRef<{ worker: Worker | null; latest: number } | null>(null);
+  const checker = useRef<TextChecker | null>(null);
+  // The text is being checked to be applied to the form: like typing, the form must not overwrite it meanwhile.
+  const applyingRef = useRef(false);
   // The options the editor text was last brought in line with: a change is the user's explicit choice.
   const appliedOptionsRef = useRef(options);
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -190,26 +200,33 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
      * file that could be read, so it stays readable meanwhile. A result for a
      * text the editor no longer holds is dropped.
      */
-    checkLater(view: EditorView) {
+    checkLater(view: EditorView, then: (check: EditorTextCheck) => void = (check) => actions.current.showCheck(view, check)) {
       if (!checker.current) {
-        const state: { worker: Worker | null; latest: number } = { worker: null, latest: 0 };
+        const state: TextChecker = { worker: null, latest: 0, then: null };
         state.worker = startTextChecker(
           ({ id, check }) => {
-            if (id === state.latest && id === docVersion.current && viewRef.current) actions.current.showCheck(viewRef.current, check);
+            const next = state.then;
+            if (id !== state.latest || id !== docVersion.current || !next) return;
+            state.then = null;
+            next(check);
           },
           () => {
+            // The worker failed: the check the page waits for is made here.
             state.worker = null;
-            if (viewRef.current) actions.current.check(viewRef.current);
+            const next = state.then;
+            state.then = null;
+            if (next && viewRef.current) next(checkEditorText(viewRef.current.state.doc.toString(), resourceRef.current));
           },
         );
         checker.current = state;
       }
       const { worker } = checker.current;
       if (!worker) {
-        actions.current.check(view);
+        then(checkEditorText(view.state.doc.toString(), resourceRef.current));
         return;
       }
       checker.current.latest = docVersion.current;
+      checker.current.then = then;
       const request: EditorTextCheckRequest = { id: docVersion.current, text: view.state.doc.toString(), choice: resourceRef.current };
       worker.postMessage(request);
     },
@@ -244,23 +261,45 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
       store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     },
 
-    /** Editor → form, after the typing pause. */
+    /**
+     * Editor → form. After the typing pause the text is checked off the main
+     * thread (until then the form does not overwrite it: see `applying`);
+     * `force` (the user chose the text) checks and applies it at once.
+     */
     applyEditorText(force = false) {
       typingTimer.current = undefined;
       const view = viewRef.current;
       if (!view) return;
+      if (force) {
+        actions.current.applyCheck(view, checkEditorText(view.state.doc.toString(), resourceRef.current), true);
+        return;
+      }
+      applyingRef.current = true;
+      actions.current.checkLater(view, (check) => {
+        applyingRef.current = false;
+        actions.current.applyCheck(view, check, false);
+      });
+    },
+
+    applyCheck(view: EditorView, check: EditorTextCheck, force: boolean) {
       const previous = editorDesignRef.current;
-      const outcome = actions.current.check(view);
+      const outcome = actions.current.showCheck(view, check);
       if (outcome.status !== 'synced') return;
       // The form changed while the editor could not follow: overwriting it now would lose that change.
       if (formAheadRef.current && !force) return;
       formAheadRef.current = false;
       store.update({ formAhead: false, status: 'synced' });
       const current = getValues();
-      const next = withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(outcome.design, current, previous), current));
+      const toForm = (design: ConnectorDesign) => withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(design, current, previous), current));
+      const next = toForm(outcome.design);
       syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
-      reset(next);
+      // Only what the text changed, found between the previous and the new reading of the file (read the same way, a
+      // default the file leaves out is no change): a reset would rebuild every row of the form. A conflict resolved
+      // for the text takes all of it.
+      const textChanges = previous && !force ? formPatches(toForm(previous), next) : null;
+      if (textChanges) applyFormPatches(setValue, textChanges);
+      else if (!patchForm(setValue, current, next)) reset(next);
       // Show the validator's findings at the fields straight away.
       void trigger();
     },
@@ -290,6 +329,8 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             docVersion.current++;
+            // A check of the previous text will not be applied (the next pause checks this one).
+            applyingRef.current = false;
             if (mirrorRef.current) mirrorRef.current.textContent = update.state.doc.toString();
             if (update.transactions.some((tr) => tr.annotation(fromOutside))) return;
             clearTimeout(typingTimer.current);
@@ -304,9 +345,10 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
     view.scrollDOM.setAttribute('role', 'group');
     view.scrollDOM.setAttribute('aria-label', 'HCL editor (scroll with the arrow keys)');
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
-    // The editor starts with the form's rendering: nothing to parse.
+    // The editor starts with the form's rendering: nothing to check now; its reading (for the first edit in the editor) comes off the main thread.
     store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     actions.current.noteRenderedLater(view);
+    actions.current.checkLater(view);
     store.attachEditor({
       getText: () => view.state.doc.toString(),
       reveal(from, to) {
@@ -351,7 +393,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
   useEffect(() => {
     const view = viewRef.current;
     if (!view || formHcl === syncedHclRef.current) return;
-    if (typingTimer.current !== undefined || !appliedRef.current) {
+    if (typingTimer.current !== undefined || applyingRef.current || !appliedRef.current) {
       // Keep what the user typed; the notes offer to take the form's HCL instead.
       formAheadRef.current = true;
       store.update({ formAhead: true });
