@@ -19,7 +19,10 @@ const inactiveByBody = new WeakMap<BodySpec, Map<string, string[]>>();
 /** Names of a body's attributes and blocks sent only with another protocol (worked out once per body and protocol: this runs on every change). */
 function inactiveNames(body: BodySpec, protocol: string): string[] {
   let byProtocol = inactiveByBody.get(body);
-  if (!byProtocol) inactiveByBody.set(body, (byProtocol = new Map()));
+  if (!byProtocol) {
+    byProtocol = new Map();
+    inactiveByBody.set(body, byProtocol);
+  }
   let names = byProtocol.get(protocol);
   if (!names) {
     names = [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
