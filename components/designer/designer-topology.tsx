@@ -5,11 +5,13 @@
  * that has focus highlights its node. Nodes carry the same findings as the
  * error summary; picked tenant segments are named from the catalog.
  */
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
+import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
+// Not lazy here: the topology is one of the designer's main views, and drawn
+// from the first snapshot it is on screen before a large draft's form is.
+import { TopologyDiagram } from '@/components/diagram/TopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
-import { useDebouncedValue } from './use-debounced-value';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignSnapshot } from './design-snapshot-context';
 
@@ -49,6 +51,8 @@ export function fieldPathForNode(formPath: string): string {
   return formPath;
 }
 
+const noSubscription = () => () => {};
+
 /** From this many tunnels a redraw of the diagram is slow enough to wait for a typing pause. */
 const LARGE_DIAGRAM_TUNNELS = 64;
 
@@ -59,28 +63,73 @@ function tunnelCount(design: ConnectorDesign): number {
   return n;
 }
 
+/**
+ * True when `a` and `b` have an object in common (down to `depth` levels):
+ * snapshots of an edit share every object the edit did not touch
+ * (design-snapshot.ts), while a load (a restored draft, a template, an import,
+ * a reset) is a fresh copy that shares none.
+ */
+export function sharesObjects(a: unknown, b: unknown, depth = 4): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (a === b) return true;
+  if (depth === 0) return false;
+  const before = a as Record<string, unknown>;
+  for (const [key, value] of Object.entries(b)) if (sharesObjects(before[key], value, depth - 1)) return true;
+  return false;
+}
+
+/**
+ * The design the diagram shows: a newly loaded one straight away, an edit
+ * after a typing pause (longer for a large design, whose redraw takes long).
+ */
+function useShownDesign(design: ConnectorDesign): ConnectorDesign {
+  const [shown, setShown] = useState(design);
+  const large = tunnelCount(design) > LARGE_DIAGRAM_TUNNELS;
+  // A new design shows at once; an edit of the shown one waits for a pause.
+  const immediate = !sharesObjects(shown, design);
+  useEffect(() => {
+    if (immediate) return setShown(design);
+    const timer = setTimeout(() => setShown(design), large ? 1000 : 150);
+    return () => clearTimeout(timer);
+  }, [design, immediate, large]);
+  return immediate ? design : shown;
+}
+
 export function DesignerTopology(props: {
   focused: FocusedPathStore;
   onNodeClick(formPath: string): void;
   className?: string;
 }) {
   const { focused, onNodeClick, className } = props;
-  // The snapshot's checked design and its findings, together; the diagram can wait for a typing pause.
+  // The form's latest snapshot, drawn without waiting for its check: the
+  // findings of the latest check decorate the nodes when they arrive.
+  const latest = useDesignSnapshot((s) => s.design);
   const check = useDesignSnapshot((s) => s.check);
+  const shown = useShownDesign(latest);
+  const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
   const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
-  const checked = useMemo(() => ({ design: withoutInactiveProtocolValues(checkedDesign), issues: { errors: check.errors, warnings: check.warnings } }), [check, checkedDesign]);
-  // Redrawing a large diagram takes long: while the user is typing it waits for a real pause.
-  const { design, issues } = useDebouncedValue(checked, tunnelCount(checkedDesign) > LARGE_DIAGRAM_TUNNELS ? 1000 : 150);
+  // Findings of an earlier edit of this design still fit it; those of another design (the one before a load) do not.
+  const issuesFit = sharesObjects(checkedDesign, shown);
+  const issues = useMemo(() => (issuesFit ? { errors: check.errors, warnings: check.warnings } : undefined), [check, issuesFit]);
   const segmentLabels = useSegmentLabels();
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
+  // React Flow draws in the browser only (the server renders the placeholder).
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   return (
-    <LazyTopologyDiagram
-      design={design}
-      issues={issues}
-      segmentLabels={segmentLabels}
-      selectedPath={selectedPath}
-      onNodeClick={onNodeClick}
-      className={className}
-    />
+    <div className={className ?? 'h-[600px]'}>
+      {mounted ? (
+        <TopologyDiagram
+          design={design}
+          issues={issues}
+          segmentLabels={segmentLabels}
+          selectedPath={selectedPath}
+          pending={shown !== latest}
+          onNodeClick={onNodeClick}
+          className="h-full"
+        />
+      ) : (
+        <DiagramPlaceholder />
+      )}
+    </div>
   );
 }
