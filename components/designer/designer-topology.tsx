@@ -5,7 +5,7 @@
  * that has focus highlights its node. Nodes carry the same findings as the
  * error summary; picked tenant segments are named from the catalog.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
 // Not lazy here: the topology is one of the designer's main views, and drawn
@@ -13,6 +13,8 @@ import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
 import { TopologyDiagram } from '@/components/diagram/TopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import type { DiagramIssues } from '@/lib/diagram/types';
+import type { DesignCheck } from './design-check';
 import { useDesignSnapshot } from './design-snapshot-context';
 
 /**
@@ -78,6 +80,14 @@ export function sharesObjects(a: unknown, b: unknown, depth = 4): boolean {
   return false;
 }
 
+/** `value` (a new object when it changes), or the previous value when it has the same content (JSON). */
+function useSameContent<T>(value: T): T {
+  const held = useRef<{ key: string; value: T } | null>(null);
+  const key = useMemo(() => JSON.stringify(value) ?? '', [value]);
+  if (held.current === null || held.current.key !== key) held.current = { key, value };
+  return held.current.value;
+}
+
 /**
  * The design the diagram shows: a newly loaded one straight away, an edit
  * after a typing pause (longer for a large design, whose redraw takes long).
@@ -95,6 +105,19 @@ function useShownDesign(design: ConnectorDesign): ConnectorDesign {
   return immediate ? design : shown;
 }
 
+/**
+ * The findings to draw on `shown`: those of its own check once that arrives;
+ * until then those of an earlier edit of it (they still fit, give or take the
+ * field being typed), never those of another design (the one before a load).
+ */
+function useFindingsOf(shown: ConnectorDesign, checkedDesign: ConnectorDesign, check: DesignCheck): DiagramIssues | undefined {
+  const held = useRef<{ design: ConnectorDesign; check: DesignCheck; issues: DiagramIssues } | null>(null);
+  if (checkedDesign === shown && held.current?.check !== check) {
+    held.current = { design: shown, check, issues: { errors: check.errors, warnings: check.warnings } };
+  }
+  return held.current && sharesObjects(held.current.design, shown) ? held.current.issues : undefined;
+}
+
 export function DesignerTopology(props: {
   focused: FocusedPathStore;
   onNodeClick(formPath: string): void;
@@ -108,9 +131,7 @@ export function DesignerTopology(props: {
   const shown = useShownDesign(latest);
   const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
   const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
-  // Findings of an earlier edit of this design still fit it; those of another design (the one before a load) do not.
-  const issuesFit = sharesObjects(checkedDesign, shown);
-  const issues = useMemo(() => (issuesFit ? { errors: check.errors, warnings: check.warnings } : undefined), [check, issuesFit]);
+  const issues = useSameContent(useFindingsOf(shown, checkedDesign, check));
   const segmentLabels = useSegmentLabels();
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
   // React Flow draws in the browser only (the server renders the placeholder).

@@ -1,7 +1,7 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -243,13 +243,17 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
   );
 }
 
-/** The live topology of a connector design (client only; load it through LazyTopologyDiagram). */
-export function TopologyDiagram(props: TopologyDiagramProps) {
+/**
+ * The live topology of a connector design (client only; pages other than the
+ * designer load it through LazyTopologyDiagram). Memoised: a parent that
+ * re-renders with the same props (the designer on every keystroke) costs nothing here.
+ */
+export const TopologyDiagram = memo(function TopologyDiagram(props: TopologyDiagramProps) {
   return (
     <ReactFlowProvider>
       <DiagramCanvas {...props} />
     </ReactFlowProvider>
   );
-}
+});
 
 export default TopologyDiagram;
