@@ -51,6 +51,8 @@ const MINIMAP_MAX_ASPECT = 4;
 /** Below this zoom node text is too small to read. */
 const MIN_READABLE_ZOOM = 0.45;
 const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
+/** Room at the canvas top for the segment legend (folded, as it is on large designs). */
+const LEGEND_CLEARANCE = 64;
 
 function minimapUseful(width: number, height: number): boolean {
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
@@ -146,7 +148,8 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
       const fitZoom = Math.min(box.clientWidth / width, box.clientHeight / height);
       if (fitZoom >= MIN_READABLE_ZOOM) return void flow.fitView(FIT_OPTIONS);
       const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, (box.clientWidth - 24) / width));
-      void flow.setViewport({ x: 12, y: box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom, zoom });
+      // Around the vHub, but with no empty space above the diagram's top, which starts below the (folded) segment legend.
+      void flow.setViewport({ x: 12, y: Math.min(LEGEND_CLEARANCE, box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom), zoom });
     });
   }, [current, flow]);
 

@@ -7,7 +7,8 @@
  * The graph designToGraph makes is a tree, except that the tunnels of one
  * customer gateway all lead to it (a "join"); such a gateway is placed as
  * one unit with its tunnels. Every subtree gets a horizontal band of its own
- * (children stacked in design order, each parent centred on its children),
+ * (children stacked in design order, each parent centred on its children, or
+ * level with the first one when they spread over more than a screen),
  * so nodes never overlap and the picture follows the form's order. One pass
  * over the nodes and edges, synchronous: ~1 ms for the largest designs, where
  * a general-purpose layered layout (ELK) took seconds.
@@ -69,6 +70,8 @@ const COLUMN_GAP = 70;
 const NODE_GAP = 18;
 /** Vertical gap between two bands that hold more than one node (two segments, two instances). */
 const SUBTREE_GAP = 32;
+/** Children spread over more than this are not centred on (see place()). */
+const CENTRE_SPAN_MAX = 900;
 /** Where an edge turns, right of its source, in the exported drawing. */
 const BEND = 16;
 const LABEL_HEIGHT = 16;
@@ -260,7 +263,9 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
       }
       cursor += h;
     });
-    const wanted = (first + last) / 2 - height / 2;
+    // Centred on its children, unless they span more than a screen: then level with the first one, so
+    // the opening view (around the vHub) shows a whole branch instead of the gap between two far-apart ones.
+    const wanted = (last - first <= CENTRE_SPAN_MAX ? (first + last) / 2 : first) - height / 2;
     put(id, Math.min(Math.max(wanted, top), top + band.get(id)! - height));
   };
 

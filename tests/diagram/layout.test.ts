@@ -79,7 +79,7 @@ describe('layoutGraph', () => {
   });
 
   it('centres each parent on its children, and a gateway between its tunnels', () => {
-    const graph = designToGraph(largeSampleDesign({ instances: 2, segments: 2, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }));
+    const graph = designToGraph(largeSampleDesign({ instances: 2, segments: 1, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }));
     const layout = layoutGraph(graph);
     const childrenOf = (id: string) => graph.edges.filter((e) => e.source === id).map((e) => e.target);
     for (const node of graph.nodes.filter((n) => n.kind === 'vhub' || n.kind === 'circuit' || n.kind === 'segment')) {
@@ -91,6 +91,22 @@ describe('layoutGraph', () => {
       expect(tunnels).toHaveLength(2);
       expect(centre(layout, gateway.id), gateway.id).toBeCloseTo((tunnels[0] + tunnels[1]) / 2, 0);
     }
+  });
+
+  it('puts a parent whose children spread over more than a screen level with its first child (the vHub of a large design next to its first circuit)', () => {
+    const graph = large.collapsed;
+    const layout = layoutGraph(graph);
+    const firstChild = (id: string) => graph.edges.find((e) => e.source === id)!.target;
+    // Beside each other: the child's centre lies within the parent's height.
+    const beside = (parent: string, child: string) => Math.abs(centre(layout, parent) - centre(layout, child)) < layout.nodes[parent].height / 2;
+    const circuit = firstChild('vhub');
+    expect(beside('vhub', circuit)).toBe(true);
+    expect(beside(circuit, firstChild(circuit))).toBe(true);
+    expect(beside('vhub', graph.edges.filter((e) => e.source === 'vhub').at(-1)!.target)).toBe(false);
+    // A segment's four gateways fit on a screen: it stays centred on them.
+    const segment = graph.nodes.find((n) => n.kind === 'segment')!.id;
+    const ys = graph.edges.filter((e) => e.source === segment).map((e) => centre(layout, e.target));
+    expect(centre(layout, segment)).toBeCloseTo((Math.min(...ys) + Math.max(...ys)) / 2, 0);
   });
 
   it("keeps a subtree's nodes inside its parent's band: another instance's nodes never sit between them", () => {
