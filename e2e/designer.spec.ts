@@ -396,3 +396,23 @@ test('the Alkira API JSON preview masks every sensitive value (pre-shared keys a
   await expect(json).not.toContainText('peer-secret.example.com');
   await expect(json).not.toContainText('psk-dmz-primary-123!');
 });
+
+test('the autosaved draft keeps no secret in localStorage: keys and remote auth values stay in the tab and come back on reload', async ({ page }) => {
+  const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
+  const tunnelPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
+  await gotoDesigner(page);
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: template.title }).click();
+  await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
+  await field(page, `${tunnelPath}.pre_shared_key`).fill('draft-key-7f3a9c!');
+  await field(page, `${tunnelPath}.remote_auth_value`).fill('peer-secret.example.com');
+  const stored = () => page.evaluate(() => Object.values({ ...localStorage }).join('\n'));
+  await expect.poll(stored).toContain('"remote_auth_type":"FQDN"');
+  await expect.poll(stored).not.toContain('peer-secret.example.com');
+  expect(await stored()).not.toContain('draft-key-7f3a9c!');
+  expect(await stored()).not.toContain(template.design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key);
+  await page.reload();
+  await page.locator('form[data-ready="true"]').waitFor();
+  await expect(field(page, `${tunnelPath}.pre_shared_key`)).toHaveValue('draft-key-7f3a9c!');
+  await expect(field(page, `${tunnelPath}.remote_auth_value`)).toHaveValue('peer-secret.example.com');
+});

@@ -25,6 +25,7 @@ import { hasStoredKeyPlaceholder } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
+import { patchForm } from './form-patch';
 import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
 import { useSaveImported } from '@/components/workspace/workspace-import';
 
@@ -82,7 +83,11 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   const [snapshots] = useState(
     () =>
       new DesignSnapshotStore(
-        { getValues: () => form.getValues(), restore: (design) => form.reset(design, { keepDefaultValues: true }) },
+        {
+          getValues: () => form.getValues(),
+          // Undo of one change touches only that change: a reset would rebuild every row of the form.
+          restore: (design) => patchForm(form.setValue, form.getValues(), design) || form.reset(design, { keepDefaultValues: true }),
+        },
         freshEmptyDesign(),
         DEFAULT_PREVIEW_HCL_OPTIONS,
       ),

@@ -1,10 +1,13 @@
 /**
  * Draft autosave. The design goes to localStorage so it survives a reload or a
- * restart; pre-shared keys are split off into sessionStorage (same tab only,
- * gone when the tab closes) so secrets are never left on disk in clear.
+ * restart; its sensitive values (pre-shared keys, remote auth values: the
+ * description's `sensitive` attributes) are split off into sessionStorage
+ * (same tab only, gone when the tab closes) so secrets are never left on disk
+ * in clear.
  */
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { isConnectorDesign } from '@/lib/connector/schema';
+import { sensitiveSlots } from '@/lib/connector/sensitive';
 
 export const DRAFT_KEY = 'connector-studio:draft:v1';
 export const DRAFT_SECRETS_KEY = 'connector-studio:draft-secrets:v1';
@@ -60,31 +63,20 @@ export function withFormLists(design: ConnectorDesign): ConnectorDesign {
   };
 }
 
-/** Calls `visit(path, tunnel)` for every tunnel of the design. */
-function forEachTunnel(design: ConnectorDesign, visit: (path: string, tunnel: Record<string, unknown>) => void) {
-  arrayOf<ConnectorDesign['instances'][number]>(design.instances).forEach((inst, i) =>
-    arrayOf<{ customer_gateway?: unknown }>(inst?.ipsec_customer_gateway).forEach((g, j) =>
-      arrayOf<{ tunnel?: unknown }>(g?.customer_gateway).forEach((c, k) =>
-        arrayOf<Record<string, unknown>>(c?.tunnel).forEach((t, l) => {
-          if (isObject(t)) visit(`instances.${i}.ipsec_customer_gateway.${j}.customer_gateway.${k}.tunnel.${l}`, t);
-        }),
-      ),
-    ),
-  );
-}
-
 const EMPTY_JSON = JSON.stringify(withFormLists(emptyDesign()));
 
 export function saveDraft(design: ConnectorDesign, slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
     const copy = structuredClone(design);
+    // Every sensitive value (the description says which) stays in this tab's session, never in localStorage.
     const secrets: SecretMap = {};
-    forEachTunnel(copy, (path, tunnel) => {
-      if (typeof tunnel.pre_shared_key === 'string' && tunnel.pre_shared_key !== '') {
-        secrets[path] = tunnel.pre_shared_key;
-        tunnel.pre_shared_key = '';
+    for (const { path, name, holder } of sensitiveSlots(copy)) {
+      const value = holder[name];
+      if (typeof value === 'string' && value !== '') {
+        secrets[path] = value;
+        holder[name] = '';
       }
-    });
+    }
     const json = JSON.stringify(copy);
     if (json === EMPTY_JSON) {
       clearDraft(slot);
@@ -110,10 +102,10 @@ export function loadDraft(slot: DraftSlot = NEW_DESIGN_SLOT): ConnectorDesign | 
     const secretsRaw = sessionStorage.getItem(slot.secretsKey);
     const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
     if (isObject(secrets)) {
-      forEachTunnel(restored, (path, tunnel) => {
-        const key = secrets[path];
-        if (typeof key === 'string' && !tunnel.pre_shared_key) tunnel.pre_shared_key = key;
-      });
+      for (const { path, name, holder } of sensitiveSlots(restored)) {
+        const value = secrets[path];
+        if (typeof value === 'string' && !holder[name]) holder[name] = value;
+      }
     }
     return restored;
   } catch {

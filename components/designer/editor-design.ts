@@ -8,7 +8,6 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { listPskVariables } from '@/lib/connector/hcl/psk';
-import { validateDesign } from '@/lib/connector/validate';
 import type { EditorSyncStatus } from './hcl-sync-store';
 
 interface ParsedLike {
@@ -55,15 +54,14 @@ export function editorDiagnostics(diagnostics: HclDiagnostic[]): HclDiagnostic[]
 }
 
 /**
- * Diagnostics about the HCL itself (syntax, unknown blocks, types): design
- * rule findings are left out, since the error summary already lists them
- * with a link to their field.
+ * Diagnostics about the HCL itself (syntax, unknown blocks, types): the
+ * design rules' findings for the resource the form holds are left out, since
+ * the error summary already lists them with a link to their field. Without
+ * such a resource (`undefined`), everything stays.
  */
-export function hclOnlyDiagnostics(diagnostics: HclDiagnostic[], design: ConnectorDesign | undefined): HclDiagnostic[] {
-  if (!design) return diagnostics;
-  const result = validateDesign(design);
-  const rules = new Set([...result.errors, ...result.warnings].map((i) => `${i.path}|${i.message}`));
-  return diagnostics.filter((d) => d.path === undefined || !rules.has(`${d.path}|${d.message}`));
+export function hclOnlyDiagnostics(diagnostics: HclDiagnostic[], formResource: string | undefined): HclDiagnostic[] {
+  if (formResource === undefined) return diagnostics;
+  return diagnostics.filter((d) => !(d.rule && d.resource === formResource));
 }
 
 function valueAt(root: unknown, path: string): unknown {

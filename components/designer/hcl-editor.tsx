@@ -32,20 +32,20 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
-import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import type { HclDiagnostic } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
-import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { editConnectorDocument, renderedDocument, type EditedDocument } from '@/lib/connector/hcl/document/edit';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { withFormLists } from './draft-storage';
-import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
+import { applyFormPatches, formPatches, patchForm } from './form-patch';
+import { keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
+import { checkEditorText, type EditorTextCheck } from './editor-text-check';
+import type { EditorTextCheckRequest, EditorTextCheckResponse } from './editor-text-check.worker';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
 import type { HclSyncStore } from './hcl-sync-store';
 
 /** Pause after the last keystroke before the text is parsed and applied. */
 const APPLY_DELAY_MS = 400;
-
-/** A pre-shared key kept in a variable: `pre_shared_key = var.<name>`. */
-const KEY_VARIABLE = /pre_shared_key\s*=\s*var\.([\p{L}\p{N}_-]+)/gu;
 
 /** Marks changes the editor did not get from the keyboard (form re-render, import). */
 const fromOutside = Annotation.define<boolean>();
@@ -60,12 +60,47 @@ function toEditorDiagnostics(diagnostics: HclDiagnostic[], length: number): Diag
 export interface HclEditorProps {
   /** The form's design rendered as HCL (what the editor shows when it follows the form). */
   formHcl: string;
+  /** The design `formHcl` was rendered from (a snapshot: unchanged parts are the same objects from one change to the next). */
+  formDesign: ConnectorDesign;
   options: Required<HclRenderOptions>;
   store: HclSyncStore;
 }
 
-export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
-  const { getValues, reset, trigger } = useFormContext<ConnectorDesign>();
+/** The worker checking the editor's text, the version of the text it checks last, and what to do with that check. */
+interface TextChecker {
+  worker: Worker | null;
+  latest: number;
+  then: ((check: EditorTextCheck) => void) | null;
+}
+
+/** After what a new text needs checking: now (the result decides what happens next), later (off the main thread), or not at all. */
+type CheckWhen = 'now' | 'later' | 'never';
+
+/** Runs `task` when the page is idle (soon, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 50);
+}
+
+/** The worker that checks the editor's text after form edits; null where workers are unavailable (checked on the main thread). */
+function startTextChecker(onCheck: (response: EditorTextCheckResponse) => void, onFail: () => void): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./editor-text-check.worker.ts', import.meta.url), { name: 'editor-text-check' });
+    worker.onmessage = (event: MessageEvent<EditorTextCheckResponse>) => onCheck(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      onFail();
+    };
+    return worker;
+  } catch {
+    return null;
+  }
+}
+
+export default function HclEditor({ formHcl, formDesign, options, store }: HclEditorProps) {
+  const { getValues, reset, setValue, trigger } = useFormContext<ConnectorDesign>();
   const hostRef = useRef<HTMLDivElement>(null);
   const mirrorRef = useRef<HTMLPreElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -73,6 +108,15 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
   const syncedHclRef = useRef(formHcl);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  const formDesignRef = useRef(formDesign);
+  formDesignRef.current = formDesign;
+  // The last form edit of the file: the next one continues from it while the text is unchanged.
+  const editedRef = useRef<EditedDocument | undefined>(undefined);
+  // Counts the editor's text changes, so a check that arrives late is dropped when the text moved on.
+  const docVersion = useRef(0);
+  const checker = useRef<TextChecker | null>(null);
+  // The text is being checked to be applied to the form: like typing, the form must not overwrite it meanwhile.
+  const applyingRef = useRef(false);
   // The options the editor text was last brought in line with: a change is the user's explicit choice.
   const appliedOptionsRef = useRef(options);
   const typingTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -93,38 +137,98 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
      */
     documentWithForm(text: string, formHcl: string, convertKeys = false): string {
       // The other protocol's kept values are neither shown nor sent (as in the form's own rendering).
-      const design = withoutInactiveProtocolValues(getValues());
+      const design = withoutInactiveProtocolValues(formDesignRef.current);
       let next = formHcl;
       try {
-        next = updateConnectorInHcl(text, design, { ...optionsRef.current, resource: resourceRef.current.label, convertKeys });
+        const edited = editConnectorDocument(text, design, { ...optionsRef.current, resource: resourceRef.current.label, convertKeys }, editedRef.current);
+        editedRef.current = edited;
+        next = edited.text;
       } catch {
         // Unreadable or without the chosen resource: show the form's HCL, as before documents existed.
+        editedRef.current = undefined;
       }
       resourceRef.current = { ...resourceRef.current, label: resourceLabel(design.resource_name) };
       return next;
     },
 
-    /** Parses the text, shows its diagnostics and says whether it can replace the form. */
-    check(view: EditorView) {
+    /**
+     * The editor shows the form's own rendering (`formHcl` of `formDesign`):
+     * in idle time, note that, so the first form edit need not import the file.
+     */
+    noteRenderedLater(view: EditorView) {
       const text = view.state.doc.toString();
-      const parsed = parseConnectorHcl(text);
-      const shown = editorDiagnostics(parsed.diagnostics);
-      view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(shown, text.length)));
-      const outcome = judgeEditorParse(parsed, resourceRef.current);
+      const design = withoutInactiveProtocolValues(formDesignRef.current);
+      const options = optionsRef.current;
+      const version = docVersion.current;
+      whenIdle(() => {
+        if (docVersion.current !== version || editedRef.current?.text === text) return;
+        try {
+          editedRef.current = renderedDocument(text, design, options);
+        } catch {
+          // Not a readable file (a design the renderer could not take): the first edit reads it as usual.
+        }
+      });
+    },
+
+    /** Shows a check of the editor's text and records whether it can replace the form. */
+    showCheck(view: EditorView, result: EditorTextCheck) {
+      const { outcome } = result;
+      view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(result.shown, view.state.doc.length)));
       appliedRef.current = outcome.status === 'synced';
       if (outcome.status === 'synced') {
         resourceRef.current = { label: outcome.resource, index: outcome.resources.indexOf(outcome.resource) };
         editorDesignRef.current = outcome.design;
       }
       store.update({
-        diagnostics: hclOnlyDiagnostics(shown, outcome.status === 'synced' ? outcome.design : undefined),
-        resourceCount: parsed.designs.length,
+        diagnostics: result.panel,
+        resourceCount: result.resourceCount,
         resourceLabels: outcome.resources.join('\n'),
         resource: outcome.status === 'synced' ? outcome.resource : '',
-        keyVariables: [...new Set([...text.matchAll(KEY_VARIABLE)].map((m) => m[1]))].join('\n'),
+        keyVariables: result.keyVariables,
         status: outcome.status === 'synced' && formAheadRef.current ? 'conflict' : outcome.status,
       });
       return outcome;
+    },
+
+    /** Parses the text, shows its diagnostics and says whether it can replace the form. */
+    check(view: EditorView) {
+      return actions.current.showCheck(view, checkEditorText(view.state.doc.toString(), resourceRef.current));
+    },
+
+    /**
+     * The same check, off the main thread: for text the form just wrote into a
+     * file that could be read, so it stays readable meanwhile. A result for a
+     * text the editor no longer holds is dropped.
+     */
+    checkLater(view: EditorView, then: (check: EditorTextCheck) => void = (check) => actions.current.showCheck(view, check)) {
+      if (!checker.current) {
+        const state: TextChecker = { worker: null, latest: 0, then: null };
+        state.worker = startTextChecker(
+          ({ id, check }) => {
+            const next = state.then;
+            if (id !== state.latest || id !== docVersion.current || !next) return;
+            state.then = null;
+            next(check);
+          },
+          () => {
+            // The worker failed: the check the page waits for is made here.
+            state.worker = null;
+            const next = state.then;
+            state.then = null;
+            if (next && viewRef.current) next(checkEditorText(viewRef.current.state.doc.toString(), resourceRef.current));
+          },
+        );
+        checker.current = state;
+      }
+      const { worker } = checker.current;
+      if (!worker) {
+        then(checkEditorText(view.state.doc.toString(), resourceRef.current));
+        return;
+      }
+      checker.current.latest = docVersion.current;
+      checker.current.then = then;
+      const request: EditorTextCheckRequest = { id: docVersion.current, text: view.state.doc.toString(), choice: resourceRef.current };
+      worker.postMessage(request);
     },
 
     /**
@@ -133,7 +237,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
      * is the design, and rendering yields clean HCL): skipping that round trip keeps
      * large designs responsive.
      */
-    setText(view: EditorView, text: string, minimal: boolean, rendered = false) {
+    setText(view: EditorView, text: string, minimal: boolean, rendered = false, when: CheckWhen = rendered ? 'never' : 'now') {
       clearTimeout(typingTimer.current);
       typingTimer.current = undefined;
       const before = view.state.doc.toString();
@@ -143,8 +247,13 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       }
       formAheadRef.current = false;
       store.update({ formAhead: false });
-      if (!rendered) {
+      if (when === 'now') {
         actions.current.check(view);
+        return;
+      }
+      if (when === 'later') {
+        appliedRef.current = true;
+        actions.current.checkLater(view);
         return;
       }
       appliedRef.current = true;
@@ -152,23 +261,45 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
       store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
     },
 
-    /** Editor → form, after the typing pause. */
+    /**
+     * Editor → form. After the typing pause the text is checked off the main
+     * thread (until then the form does not overwrite it: see `applying`);
+     * `force` (the user chose the text) checks and applies it at once.
+     */
     applyEditorText(force = false) {
       typingTimer.current = undefined;
       const view = viewRef.current;
       if (!view) return;
+      if (force) {
+        actions.current.applyCheck(view, checkEditorText(view.state.doc.toString(), resourceRef.current), true);
+        return;
+      }
+      applyingRef.current = true;
+      actions.current.checkLater(view, (check) => {
+        applyingRef.current = false;
+        actions.current.applyCheck(view, check, false);
+      });
+    },
+
+    applyCheck(view: EditorView, check: EditorTextCheck, force: boolean) {
       const previous = editorDesignRef.current;
-      const outcome = actions.current.check(view);
+      const outcome = actions.current.showCheck(view, check);
       if (outcome.status !== 'synced') return;
       // The form changed while the editor could not follow: overwriting it now would lose that change.
       if (formAheadRef.current && !force) return;
       formAheadRef.current = false;
       store.update({ formAhead: false, status: 'synced' });
       const current = getValues();
-      const next = withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(outcome.design, current, previous), current));
+      const toForm = (design: ConnectorDesign) => withFormLists(keepInactiveProtocolValues(keepFormPskLiterals(design, current, previous), current));
+      const next = toForm(outcome.design);
       syncedHclRef.current = renderConnectorHcl(next, optionsRef.current);
       if (JSON.stringify(next) === JSON.stringify(current)) return;
-      reset(next);
+      // Only what the text changed, found between the previous and the new reading of the file (read the same way, a
+      // default the file leaves out is no change): a reset would rebuild every row of the form. A conflict resolved
+      // for the text takes all of it.
+      const textChanges = previous && !force ? formPatches(toForm(previous), next) : null;
+      if (textChanges) applyFormPatches(setValue, textChanges);
+      else if (!patchForm(setValue, current, next)) reset(next);
       // Show the validator's findings at the fields straight away.
       void trigger();
     },
@@ -197,6 +328,9 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
           EditorView.contentAttributes.of({ 'aria-label': 'Terraform HCL (editable)' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
+            docVersion.current++;
+            // A check of the previous text will not be applied (the next pause checks this one).
+            applyingRef.current = false;
             if (mirrorRef.current) mirrorRef.current.textContent = update.state.doc.toString();
             if (update.transactions.some((tr) => tr.annotation(fromOutside))) return;
             clearTimeout(typingTimer.current);
@@ -211,8 +345,10 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
     view.scrollDOM.setAttribute('role', 'group');
     view.scrollDOM.setAttribute('aria-label', 'HCL editor (scroll with the arrow keys)');
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
-    // The editor starts with the form's rendering: nothing to parse.
+    // The editor starts with the form's rendering: nothing to check now; its reading (for the first edit in the editor) comes off the main thread.
     store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
+    actions.current.noteRenderedLater(view);
+    actions.current.checkLater(view);
     store.attachEditor({
       getText: () => view.state.doc.toString(),
       reveal(from, to) {
@@ -245,6 +381,8 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
     });
     return () => {
       clearTimeout(typingTimer.current);
+      checker.current?.worker?.terminate();
+      checker.current = null;
       store.attachEditor(null);
       view.destroy();
       viewRef.current = null;
@@ -255,7 +393,7 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view || formHcl === syncedHclRef.current) return;
-    if (typingTimer.current !== undefined || !appliedRef.current) {
+    if (typingTimer.current !== undefined || applyingRef.current || !appliedRef.current) {
       // Keep what the user typed; the notes offer to take the form's HCL instead.
       formAheadRef.current = true;
       store.update({ formAhead: true });
@@ -270,11 +408,12 @@ export default function HclEditor({ formHcl, options, store }: HclEditorProps) {
     syncedHclRef.current = formHcl;
     if (optionsChanged && pristine) {
       actions.current.setText(view, formHcl, true);
+      actions.current.noteRenderedLater(view);
       return;
     }
     // The whole file stays: the form's change becomes an in-place edit of the chosen resource, then is re-checked.
     const convertKeys = before.preSharedKeys !== options.preSharedKeys;
-    actions.current.setText(view, actions.current.documentWithForm(text, formHcl, convertKeys), true);
+    actions.current.setText(view, actions.current.documentWithForm(text, formHcl, convertKeys), true, false, 'later');
   }, [formHcl, options, store]);
 
   return (

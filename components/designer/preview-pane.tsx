@@ -53,6 +53,8 @@ export function PreviewPane(props: {
   // The snapshot's one check renders the HCL (off the main thread when it can).
   const design = useDesignSnapshot((s) => s.design);
   const hcl = useDesignSnapshot((s) => s.check.hcl);
+  // The design that HCL was rendered from: the editor applies it to its file.
+  const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
   const pskVariables = useDesignSnapshot((s) => s.check.pskVariables);
   const [chosenTab, setTab] = useState<PreviewTab>('hcl');
   const tabs = topology ? TABS : TABS.filter((t) => t.id !== 'topology');
@@ -217,7 +219,7 @@ export function PreviewPane(props: {
         <div hidden={tab !== 'hcl'} className="h-full">
           {editorWanted ? (
             <Suspense fallback={<StaticHcl text={hcl} />}>
-              <HclEditor formHcl={hcl} options={options} store={sync} />
+              <HclEditor formHcl={hcl} formDesign={checkedDesign} options={options} store={sync} />
             </Suspense>
           ) : (
             <StaticHcl text={hcl} />

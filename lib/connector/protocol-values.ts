@@ -14,11 +14,20 @@ function hasItems(list: unknown): boolean {
 }
 
 
-/** Names of a body's attributes and blocks sent only with another protocol. */
+const inactiveByBody = new WeakMap<BodySpec, Map<string, string[]>>();
+
+/** Names of a body's attributes and blocks sent only with another protocol (worked out once per body and protocol: this runs on every change). */
 function inactiveNames(body: BodySpec, protocol: string): string[] {
-  return [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
-    .filter(([, spec]) => spec.onlyWithProtocol !== undefined && spec.onlyWithProtocol !== protocol)
-    .map(([name]) => name);
+  let byProtocol = inactiveByBody.get(body);
+  if (!byProtocol) inactiveByBody.set(body, (byProtocol = new Map()));
+  let names = byProtocol.get(protocol);
+  if (!names) {
+    names = [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
+      .filter(([, spec]) => spec.onlyWithProtocol !== undefined && spec.onlyWithProtocol !== protocol)
+      .map(([name]) => name);
+    byProtocol.set(protocol, names);
+  }
+  return names;
 }
 
 function field(value: object, name: string): unknown {

@@ -3,6 +3,7 @@ import { keepFormPskLiterals, minimalChange, judgeEditorParse } from '@/componen
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+import { checkEditorText } from '@/components/designer/editor-text-check';
 
 const ipsec = DESIGN_TEMPLATES.find((t) => JSON.stringify(t.design).includes('pre_shared_key'))!.design;
 
@@ -72,5 +73,25 @@ describe('editor → form round trip', () => {
   it('replaces only what differs', () => {
     expect(minimalChange('name = "a"\nsize = 1\n', 'name = "abc"\nsize = 1\n')).toEqual({ from: 9, to: 9, insert: 'bc' });
     expect(minimalChange('same', 'same')).toBeNull();
+  });
+});
+
+describe("the editor's diagnostics panel", () => {
+  it("leaves out the rule findings of the resource the form holds (the error summary lists them) and keeps the other resource's", () => {
+    const bad = structuredClone(ipsec);
+    bad.name = '';
+    const first = renderConnectorHcl({ ...bad, resource_name: 'first' }, { preSharedKeys: 'inline' });
+    const second = renderConnectorHcl({ ...bad, resource_name: 'second' }, { preSharedKeys: 'inline' });
+    const text = `${first}\n${second}\n# a stray attribute\nfoo = 1\n`;
+    const check = checkEditorText(text, { label: 'second' });
+    expect(check.outcome.status).toBe('syntax');
+    const readable = checkEditorText(`${first}\n${second}`, { label: 'second' });
+    expect(readable.outcome.status).toBe('synced');
+    const nameFindings = (resource: string) => readable.panel.filter((d) => d.resource === resource && d.path === 'name');
+    expect(readable.shown.filter((d) => d.path === 'name' && d.resource === 'second').length).toBeGreaterThan(0);
+    expect(nameFindings('second')).toEqual([]);
+    expect(nameFindings('first').length).toBeGreaterThan(0);
+    // Text that cannot replace the form: every finding stays in the panel.
+    expect(check.panel).toEqual(check.shown);
   });
 });

@@ -57,14 +57,20 @@ function attributeValue(spec: AttributeSpec, value: unknown, path: string, ctx: 
   return rendered ?? defaultText;
 }
 
-/** A body in the description's order: its design attributes, then its blocks (one per list item). */
-function renderBody(body: BodySpec, record: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
+/** A body's design attributes, in the description's order. */
+function renderAttributes(body: BodySpec, record: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
   const items: HclBodyItem[] = [];
-  const at = (name: string) => (path ? `${path}.${name}` : name);
   for (const [name, spec] of designAttributes(body)) {
-    const value = attributeValue(spec, record[name], at(name), ctx);
+    const value = attributeValue(spec, record[name], path ? `${path}.${name}` : name, ctx);
     if (value !== undefined) items.push(attribute(name, value));
   }
+  return items;
+}
+
+/** A body in the description's order: its design attributes, then its blocks (one per list item). */
+function renderBody(body: BodySpec, record: LooseRecord, path: string, ctx: RenderContext): HclBodyItem[] {
+  const items = renderAttributes(body, record, path, ctx);
+  const at = (name: string) => (path ? `${path}.${name}` : name);
   for (const [name, nested] of blocksOf(body)) {
     for (const { item, index } of recordsOf(record[name])) {
       items.push(block(name, [], renderBody(nested.body, item, `${at(name)}.${index}`, ctx)));
@@ -95,6 +101,14 @@ function pskVariableBlock(name: string): HclBlock {
 export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
   const record: LooseRecord = isRecord(design) ? design : {};
   return renderBody(CONNECTOR_RESOURCE, record, '', { omitDefaults, pskVariables: new Map() });
+}
+
+/**
+ * One body's attributes as renderConnectorBodyItems writes them (no blocks):
+ * the document editor renders only the blocks a change touched.
+ */
+export function renderBodyAttributeItems(body: BodySpec, record: LooseRecord, omitDefaults: boolean): HclBodyItem[] {
+  return renderAttributes(body, record, '', { omitDefaults, pskVariables: new Map() });
 }
 
 /** Any form state is rendered (a design, half-filled values, even null); see the file comment. `resource` is the description to render by. */

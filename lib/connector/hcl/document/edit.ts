@@ -21,10 +21,12 @@ import { parseConnectorHcl } from '../parse';
 import { RESOURCE_TYPE, renderConnectorBodyItems, renderConnectorHcl, resourceLabel } from '../render';
 import { quoteHclString } from '../strings';
 import { TUNNEL_SENSITIVE_ATTRIBUTES } from '../psk';
-import { STORED_SECRET_PLACEHOLDER } from '../../resource';
+import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
 import { applyEdits, applyEditsAligned, type TextEdit } from './align';
 import { HclDocumentError, labelValue, readHclDocument, type DocBlock, type DocItem, type HclDocument } from './tree';
+import { editsStayInLines, shiftDocument } from './shift';
+import { renderReusing, type BodyRendering } from './rendered';
 
 export { HclDocumentError } from './tree';
 
@@ -65,9 +67,9 @@ interface EditContext {
   variableMode: boolean;
   convertKeys: boolean;
   label: string;
-  /** Variable names in use or already handed out. */
-  takenVariables: Set<string>;
-  nextCounter: number;
+  /** Variable names in use or already handed out, and the next key counter: read from the file when first needed. */
+  variables?: { taken: Set<string>; nextCounter: number };
+  source: string;
   /** Next counter of other sensitive values' variables, by attribute. */
   otherCounters: Map<string, number>;
   newVariables: string[];
@@ -75,7 +77,7 @@ interface EditContext {
   releasedVariables: Set<string>;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 function lineSpan(doc: HclDocument, from: number, to: number): { from: number; to: number } {
   const start = doc.lines.start(from);
@@ -108,15 +110,31 @@ function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: number, to: 
   ctx.edits.push({ from: span.from, to: span.to, insert: '' });
 }
 
+/** Variable names the file uses or declares, and the key counter after the highest `<label>_psk_<n>`. */
+function variablesInUse(source: string, label: string): { taken: Set<string>; nextCounter: number } {
+  const taken = new Set<string>();
+  let highest = 0;
+  const counterRe = new RegExp(`^${label}_psk_(\\d+)$`);
+  for (const m of source.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
+    const name = m[1] ?? m[2];
+    taken.add(name);
+    const counter = counterRe.exec(name);
+    if (counter) highest = Math.max(highest, Number(counter[1]));
+  }
+  return { taken, nextCounter: highest + 1 };
+}
+
 /** A new variable's name: `<label>_psk_<n>` for keys, `<label>_<attribute>_<n>` for other sensitive values. */
 function variableFor(ctx: EditContext, attributeName = 'pre_shared_key'): string {
   const stem = attributeName === 'pre_shared_key' ? 'psk' : attributeName;
+  ctx.variables ??= variablesInUse(ctx.source, ctx.label);
+  const variables = ctx.variables;
   for (;;) {
-    const n = stem === 'psk' ? ctx.nextCounter++ : (ctx.otherCounters.get(stem) ?? 1);
+    const n = stem === 'psk' ? variables.nextCounter++ : (ctx.otherCounters.get(stem) ?? 1);
     if (stem !== 'psk') ctx.otherCounters.set(stem, n + 1);
     const name = `${ctx.label}_${stem}_${n}`;
-    if (!ctx.takenVariables.has(name)) {
-      ctx.takenVariables.add(name);
+    if (!variables.taken.has(name)) {
+      variables.taken.add(name);
       ctx.newVariables.push(name);
       return name;
     }
@@ -249,6 +267,20 @@ function matchEqual(ka: string[], kb: string[]): [number, number][] {
   return pairs;
 }
 
+/**
+ * Keys under which old and new blocks compare equal: the same object (a form
+ * snapshot shares every block a change did not touch) is equal at once;
+ * anything else is compared by its rendering.
+ */
+function blockKeys(oldList: unknown[], newRecords: LooseRecord[], fullOld: HclBlock[], full: HclBlock[]): [string[], string[]] {
+  const newIndex = new Map<unknown, number>();
+  newRecords.forEach((record, j) => newIndex.set(record, j));
+  const kept = new Set<unknown>(oldList.filter((item) => newIndex.has(item)));
+  const oldKeys = oldList.map((item, k) => (newIndex.has(item) ? `#${newIndex.get(item)}` : JSON.stringify(fullOld[k] ?? null)));
+  const newKeys = newRecords.map((record, j) => (kept.has(record) && newIndex.get(record) === j ? `#${j}` : JSON.stringify(full[j] ?? null)));
+  return [oldKeys, newKeys];
+}
+
 function editBlocks(ctx: EditContext, t: BodyTarget): void {
   const names: string[] = [];
   for (const item of t.full) if (item.kind === 'block' && !names.includes(item.type)) names.push(item.type);
@@ -263,12 +295,7 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
     const fullOld = t.fullOld.filter((i): i is HclBlock => i.kind === 'block' && i.type === name);
     // Blocks are equal when they render the same (the form may hold `65003` where the file says "65003").
     // Converting keys visits every block (positionally), equal or not.
-    const pairs = ctx.convertKeys
-      ? []
-      : matchEqual(
-      oldList.map((_, k) => JSON.stringify(fullOld[k] ?? null)),
-      newRecords.map((_, k) => JSON.stringify(full[k] ?? null)),
-    );
+    const pairs = ctx.convertKeys ? [] : matchEqual(...blockKeys(oldList, newRecords, fullOld, full));
     // Fill the gaps between equal pairs: positional edits, then removals or insertions.
     const bounds: [number, number][] = [[-1, -1], ...pairs, [oldList.length, newRecords.length]];
     let lastKept: DocBlock | undefined;
@@ -352,17 +379,53 @@ function dropUnusedVariables(text: string, released: Set<string>): string {
 }
 
 /**
+ * What an edit leaves for the next one: the text, and what its connector
+ * resource now says. Passed back as `previous` while the text is unchanged
+ * (the user edits the form only), the next edit starts from it instead of
+ * reading and importing the whole file again.
+ */
+export interface EditedDocument {
+  text: string;
+  /** The tree of `text`, when the edit could keep it without reading the text again. */
+  doc?: HclDocument;
+  /** Label of the resource the design was applied to. */
+  label?: string;
+  /** That design (the form's own values, not the file's) and its rendering. */
+  rendering?: BodyRendering & { omitDefaults: boolean };
+}
+
+/**
  * `source` with the chosen connector resource updated to `design`. A file
  * without a connector resource gets one appended. Throws HclDocumentError
  * (unreadable source) or UnknownResourceError.
  */
 export function updateConnectorInHcl(source: string, design: ConnectorDesign, options: DocumentEditOptions = {}): string {
-  const doc = readHclDocument(source);
+  return editConnectorDocument(source, design, options).text;
+}
+
+/**
+ * The starting point for edits of `text`, the renderer's own output for
+ * `design` (renderConnectorHcl with these options): its resource says what
+ * the design says, so the first edit need not import the file.
+ */
+export function renderedDocument(text: string, design: ConnectorDesign, options: HclRenderOptions = {}): EditedDocument {
+  const record: LooseRecord = isRecord(design) ? design : {};
+  const omitDefaults = options.omitDefaults ?? true;
+  const doc = readHclDocument(text);
+  return { text, doc, label: resourceLabel(record.resource_name), rendering: { ...renderReusing(CONNECTOR_RESOURCE, record, omitDefaults), omitDefaults } };
+}
+
+/** updateConnectorInHcl, continuing from the `previous` edit when `source` is still its text. */
+export function editConnectorDocument(source: string, design: ConnectorDesign, options: DocumentEditOptions = {}, previous?: EditedDocument): EditedDocument {
+  const base = previous !== undefined && previous.text === source && !options.convertKeys ? previous : undefined;
+  const doc = base?.doc ?? readHclDocument(source);
+  // The tree is handed over (this edit moves it to the new text): a second edit from `previous` reads the file again.
+  if (base) base.doc = undefined;
   const blocks = connectorBlocks(doc);
   if (blocks.length === 0) {
     if (options.resource !== undefined) throw new UnknownResourceError(`The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)}`);
     const rendered = renderConnectorHcl(design, options);
-    return source.trim() === '' ? rendered : source.replace(/\n*$/, '\n\n') + rendered;
+    return { text: source.trim() === '' ? rendered : source.replace(/\n*$/, '\n\n') + rendered };
   }
   const target =
     options.resource === undefined
@@ -378,50 +441,59 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
         : `The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)} (it has ${labels})`,
     );
   }
-  const parsed = parseConnectorHcl(source, { checkDesigns: false }).designs.find((d) => d.range?.from === target.from);
-  if (!parsed) throw new HclDocumentError('The resource could not be read');
   const label = labelValue(target.labels[1] ?? '');
+  // The resource as the previous edit left it, or as the file says.
+  let oldRecord: LooseRecord;
+  let fullOld: HclBodyItem[];
+  if (base?.rendering !== undefined && base.label === label) {
+    oldRecord = base.rendering.record;
+    fullOld = base.rendering.full;
+  } else {
+    const parsed = parseConnectorHcl(source, { checkDesigns: false }).designs.find((d) => d.range?.from === target.from);
+    if (!parsed) throw new HclDocumentError('The resource could not be read');
+    oldRecord = isRecord(parsed.design) ? parsed.design : {};
+    fullOld = renderConnectorBodyItems(oldRecord, false);
+  }
   const newRecord: LooseRecord = isRecord(design) ? design : {};
   const newLabel = resourceLabel(newRecord.resource_name);
-  const taken = new Set<string>();
-  let highest = 0;
-  const counterRe = new RegExp(`^${newLabel}_psk_(\\d+)$`);
-  for (const m of source.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
-    const name = m[1] ?? m[2];
-    taken.add(name);
-    const counter = counterRe.exec(name);
-    if (counter) highest = Math.max(highest, Number(counter[1]));
-  }
   const ctx: EditContext = {
     doc,
     edits: [],
     variableMode: (options.preSharedKeys ?? 'variable') === 'variable',
     convertKeys: options.convertKeys ?? false,
     label: newLabel,
-    takenVariables: taken,
-    nextCounter: highest + 1,
+    source,
     otherCounters: new Map(),
     newVariables: [],
     releasedVariables: new Set(),
   };
   if (newLabel !== label && target.labelRanges[1]) ctx.edits.push({ ...target.labelRanges[1], insert: quoteHclString(newLabel) });
   const omitDefaults = options.omitDefaults ?? true;
-  const oldRecord: LooseRecord = isRecord(parsed.design) ? parsed.design : {};
+  // Blocks the previous edit rendered and the form did not change are not rendered again.
+  const earlier = base?.rendering?.omitDefaults === omitDefaults ? base.rendering : undefined;
+  const rendering = { ...renderReusing(CONNECTOR_RESOURCE, newRecord, omitDefaults, earlier), omitDefaults };
   editBody(ctx, {
     items: target.body,
     indent: ' '.repeat(doc.lines.indent(target.from) + 2),
     open: target.from,
     oldRecord,
     newRecord,
-    shown: renderConnectorBodyItems(newRecord, omitDefaults),
-    full: renderConnectorBodyItems(newRecord, false),
-    fullOld: renderConnectorBodyItems(oldRecord, false),
+    shown: rendering.shown,
+    full: rendering.full,
+    fullOld,
   });
+  const applied = { label: newLabel, rendering };
   if (ctx.newVariables.length) {
     const lines = ctx.newVariables.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableBlockText(name)]);
     const lastVariable = [...doc.items].reverse().find((i): i is DocBlock => i.kind === 'block' && i.type === 'variable');
     if (lastVariable) insertLinesAfter(ctx, lastVariable.close, lines, true);
     else insertLinesBefore(ctx, target.from, lines, true);
   }
-  return dropUnusedVariables(applyEditsAligned(source, ctx.edits), ctx.releasedVariables);
+  const edits = [...ctx.edits].sort((a, b) => a.from - b.from || a.to - b.to);
+  if (ctx.releasedVariables.size === 0 && editsStayInLines(doc, edits)) {
+    // Values changed within their lines: nothing to re-align, and the tree only moves.
+    const text = applyEdits(source, edits);
+    return { text, doc: shiftDocument(doc, text, edits), ...applied };
+  }
+  return { text: dropUnusedVariables(applyEditsAligned(source, edits), ctx.releasedVariables), ...applied };
 }

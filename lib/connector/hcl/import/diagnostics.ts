@@ -23,6 +23,8 @@ export interface HclDiagnostic {
   path?: string;
   /** The label of the connector resource the diagnostic belongs to. */
   resource?: string;
+  /** A finding of the design rules (validateDesign) placed at its source, rather than a finding about the HCL itself. */
+  rule?: true;
 }
 
 /** A half-open range of character offsets in the source text. */
@@ -63,7 +65,7 @@ export class DiagnosticSink {
     return this.lines.position(offset).line;
   }
 
-  add(severity: HclSeverity, message: string, range: SourceRange, extra: { path?: string; resource?: string } = {}): void {
+  add(severity: HclSeverity, message: string, range: SourceRange, extra: { path?: string; resource?: string; rule?: true } = {}): void {
     const start = this.lines.position(range.from);
     const end = this.lines.position(range.to);
     const diagnostic: HclDiagnostic = {
@@ -78,6 +80,7 @@ export class DiagnosticSink {
     };
     if (extra.path !== undefined) diagnostic.path = extra.path;
     if (extra.resource !== undefined) diagnostic.resource = extra.resource;
+    if (extra.rule) diagnostic.rule = true;
     this.items.push(diagnostic);
   }
 

@@ -35,7 +35,7 @@ export function reportDesignIssues(design: ConnectorDesign, ctx: PlacementContex
   const place = (severity: 'error' | 'warning', issues: DesignIssue[]) => {
     for (const issue of issues) {
       if (alreadyReported(issue.path, ctx.flagged)) continue;
-      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), { path: issue.path, resource: ctx.resource });
+      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), { path: issue.path, resource: ctx.resource, rule: true });
     }
   };
   place('error', result.errors);

@@ -1,0 +1,75 @@
+/**
+ * Brings the form to a new design by changing only what differs, instead of
+ * resetting it. A reset gives every list row a new identity, so React
+ * rebuilds the whole form — seconds for a 640-tunnel design — when an edit in
+ * the HCL editor or an undo changed one value.
+ *
+ * The patch: each changed value (a list of plain values counts as one value),
+ * and each list of blocks whose length changed as a whole (its rows are
+ * rebuilt, the others stay).
+ */
+import type { FieldPath, FieldPathValue, UseFormSetValue } from 'react-hook-form';
+import type { ConnectorDesign } from '@/lib/connector/design';
+
+export interface FormPatch {
+  path: string;
+  value: unknown;
+}
+
+/** Beyond this many changes a reset is as cheap and simpler (a template, another file). */
+const MAX_PATCHES = 200;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isBlockList = (v: unknown): v is unknown[] => Array.isArray(v) && v.some(isObject);
+const join = (path: string, key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!sameValue(a[k], b[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+/** The changes turning `current` into `next`, or null when a reset is the better way (too many, or not two designs). */
+export function formPatches(current: unknown, next: unknown): FormPatch[] | null {
+  if (!isObject(current) || !isObject(next)) return null;
+  const out: FormPatch[] = [];
+  const walk = (a: unknown, b: unknown, path: string): boolean => {
+    if (Object.is(a, b)) return true;
+    if (isObject(a) && isObject(b)) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (!walk(a[key], b[key], join(path, key))) return false;
+      return true;
+    }
+    if (isBlockList(a) && isBlockList(b) && a.length === b.length && a.every(isObject) && b.every(isObject)) {
+      for (let i = 0; i < a.length; i++) if (!walk(a[i], b[i], join(path, i))) return false;
+      return true;
+    }
+    if (sameValue(a, b)) return true;
+    out.push({ path, value: b });
+    return out.length <= MAX_PATCHES;
+  };
+  return walk(current, next, '') ? out : null;
+}
+
+/**
+ * Applies `next` to the form through `setValue` when that is a small patch
+ * of `current`; false when it is not (the caller resets the form instead).
+ */
+export function patchForm(setValue: UseFormSetValue<ConnectorDesign>, current: ConnectorDesign, next: ConnectorDesign): boolean {
+  const patches = formPatches(current, next);
+  if (!patches) return false;
+  applyFormPatches(setValue, patches);
+  return true;
+}
+
+export function applyFormPatches(setValue: UseFormSetValue<ConnectorDesign>, patches: readonly FormPatch[]): void {
+  for (const { path, value } of patches) {
+    // The paths come from walking two designs, so each names a field of the form and holds a value of its type.
+    const name = path as FieldPath<ConnectorDesign>;
+    setValue(name, value as FieldPathValue<ConnectorDesign, typeof name>, { shouldDirty: true });
+  }
+}
