@@ -15,7 +15,7 @@ import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import type { DiagramIssues } from '@/lib/diagram/types';
 import type { DesignCheck } from './design-check';
-import { useDesignSnapshot } from './design-snapshot-context';
+import { useDesignSnapshot, useSnapshotStore } from './design-snapshot-context';
 
 /**
  * The form path whose field has focus. A store rather than designer state, so
@@ -55,6 +55,13 @@ export function fieldPathForNode(formPath: string): string {
 
 const noSubscription = () => () => {};
 
+/**
+ * The typing pause after which an edit is drawn: long enough that a redraw
+ * does not land between two keystrokes of someone typing steadily.
+ */
+const PAUSE_MS = 400;
+const LARGE_PAUSE_MS = 1000;
+
 /** From this many tunnels a redraw of the diagram is slow enough to wait for a typing pause. */
 const LARGE_DIAGRAM_TUNNELS = 64;
 
@@ -89,20 +96,45 @@ function useSameContent<T>(value: T): T {
 }
 
 /**
- * The design the diagram shows: a newly loaded one straight away, an edit
- * after a typing pause (longer for a large design, whose redraw takes long).
+ * The design the diagram shows, and whether a newer one is waiting: a newly
+ * loaded design straight away, an edit after a typing pause (longer for a
+ * large design, whose redraw takes long). It follows the snapshot store
+ * outside rendering, so a keystroke re-renders nothing here until the pause.
  */
-function useShownDesign(design: ConnectorDesign): ConnectorDesign {
-  const [shown, setShown] = useState(design);
-  const large = tunnelCount(design) > LARGE_DIAGRAM_TUNNELS;
-  // A new design shows at once; an edit of the shown one waits for a pause.
-  const immediate = !sharesObjects(shown, design);
+function useShownDesign(): { shown: ConnectorDesign; pending: boolean } {
+  const store = useSnapshotStore();
+  const [state, setState] = useState(() => ({ shown: store.getState().design, pending: false }));
+  const rendered = useRef(state.shown);
+  rendered.current = state.shown;
   useEffect(() => {
-    if (immediate) return setShown(design);
-    const timer = setTimeout(() => setShown(design), large ? 1000 : 150);
-    return () => clearTimeout(timer);
-  }, [design, immediate, large]);
-  return immediate ? design : shown;
+    let shown = rendered.current;
+    let waitingFor: ConnectorDesign | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (design: ConnectorDesign) => {
+      clearTimeout(timer);
+      waitingFor = null;
+      shown = design;
+      setState({ shown: design, pending: false });
+    };
+    const onChange = () => {
+      const latest = store.getState().design;
+      // Another slice changed (a check arrived): nothing new to draw, and the pause goes on.
+      if (latest === waitingFor || (latest === shown && waitingFor === null)) return;
+      if (latest === shown || !sharesObjects(shown, latest)) return show(latest);
+      waitingFor = latest;
+      clearTimeout(timer);
+      timer = setTimeout(() => show(latest), tunnelCount(latest) > LARGE_DIAGRAM_TUNNELS ? LARGE_PAUSE_MS : PAUSE_MS);
+      setState((s) => (s.pending ? s : { ...s, pending: true }));
+    };
+    const unsubscribe = store.subscribe(onChange);
+    // A change between the render and this subscription.
+    onChange();
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store]);
+  return state;
 }
 
 /**
@@ -126,9 +158,8 @@ export function DesignerTopology(props: {
   const { focused, onNodeClick, className } = props;
   // The form's latest snapshot, drawn without waiting for its check: the
   // findings of the latest check decorate the nodes when they arrive.
-  const latest = useDesignSnapshot((s) => s.design);
   const check = useDesignSnapshot((s) => s.check);
-  const shown = useShownDesign(latest);
+  const { shown, pending } = useShownDesign();
   const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
   const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
   const issues = useSameContent(useFindingsOf(shown, checkedDesign, check));
@@ -144,7 +175,7 @@ export function DesignerTopology(props: {
           issues={issues}
           segmentLabels={segmentLabels}
           selectedPath={selectedPath}
-          pending={shown !== latest}
+          pending={pending}
           onNodeClick={onNodeClick}
           className="h-full"
         />
