@@ -1,7 +1,7 @@
 /**
  * The nonce-based Content-Security-Policy in real Chromium: every page's
- * scripts run (each carries the response's nonce), the diagram's Web Worker
- * starts, and the browser reports no policy violation; injected inline
+ * scripts run (each carries the response's nonce), the designer's Web Worker
+ * (the design check) starts, and the browser reports no policy violation; injected inline
  * script (an event-handler attribute) is blocked.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -31,7 +31,7 @@ test('pages run under the nonce policy without violations', async ({ page }) => 
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.locator('[data-template="multi-instance-ipsec"]').click();
   await expect(field(page, 'name')).toHaveValue('multi-instance-connector');
-  // The topology view lays out in a Web Worker (worker-src).
+  // The topology view draws the design (its styles and scripts under the policy too).
   await page.getByRole('tab', { name: 'Topology' }).click();
   await expect(page.getByTestId('diagram-node-vhub')).toBeVisible({ timeout: 20_000 });
 

@@ -67,20 +67,28 @@ async function openDesigner(page: Page, baseURL: string, design: ConnectorDesign
     },
     [DRAFT_KEY, draft] as const,
   );
+  // Topology on screen: the first diagram node of this design (its vHub carries the connector's name),
+  // from navigation start; watched from the start, since it may come before the preview.
+  await page.addInitScript((name) => {
+    const w = window as unknown as { __topologyAt?: number };
+    const check = () => {
+      const shown = [...document.querySelectorAll('.react-flow__node')].some((n) => (n.textContent ?? '').includes(name));
+      if (shown) w.__topologyAt = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, design.name);
   await page.goto(`${baseURL}/designer`);
   await page.waitForFunction(
     (name) => (document.querySelector('[data-testid="hcl-preview"]')?.textContent ?? '').includes(`"${name}"`),
     design.name,
     { timeout: 120_000, polling: 50 },
   );
-  // Topology on screen: the first diagram node rendered, measured from navigation start.
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () => (document.querySelector('.react-flow__node') ? resolve(performance.now()) : requestAnimationFrame(check));
-        check();
-      }),
-  );
+  const handle = await page.waitForFunction(() => (window as unknown as { __topologyAt?: number }).__topologyAt, undefined, {
+    timeout: 120_000,
+    polling: 50,
+  });
+  return Number(await handle.jsonValue());
 }
 
 /** Types `keys` characters at the end of the connector's name field, one at a time, measuring each. */

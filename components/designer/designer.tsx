@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { FormProvider, get, useForm } from 'react-hook-form';
@@ -139,12 +139,16 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (editing) return;
     if (initial) baselineRef.current = JSON.stringify(initial);
     const draft = loadDraft(draftSlot) ?? initial;
-    if (draft) {
-      snapshots.startHistoryAtNextChange();
+    if (!draft) return setDraftLoaded(true);
+    snapshots.startHistoryAtNextChange();
+    // A large draft takes the form seconds to render: it does so as a transition, after the views fed
+    // from the snapshot (taken now, not after the usual pause) have drawn it, e.g. the topology.
+    startTransition(() => {
       reset(draft);
-      void trigger();
-    }
-    setDraftLoaded(true);
+      setDraftLoaded(true);
+    });
+    snapshots.flush();
+    void trigger();
   }, [editing, reset, trigger, draftSlot, initial, snapshots]);
 
   // Autosave, debounced; a pending save is flushed when the page goes away.

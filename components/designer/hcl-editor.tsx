@@ -70,7 +70,7 @@ export interface HclEditorProps {
 interface TextChecker {
   worker: Worker | null;
   latest: number;
-  then: ((check: EditorTextCheck) => void) | null;
+  onCheck: ((check: EditorTextCheck) => void) | null;
 }
 
 /** After what a new text needs checking: now (the result decides what happens next), later (off the main thread), or not at all. */
@@ -200,21 +200,21 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
      * file that could be read, so it stays readable meanwhile. A result for a
      * text the editor no longer holds is dropped.
      */
-    checkLater(view: EditorView, then: (check: EditorTextCheck) => void = (check) => actions.current.showCheck(view, check)) {
+    checkLater(view: EditorView, onCheck: (check: EditorTextCheck) => void = (check) => actions.current.showCheck(view, check)) {
       if (!checker.current) {
-        const state: TextChecker = { worker: null, latest: 0, then: null };
+        const state: TextChecker = { worker: null, latest: 0, onCheck: null };
         state.worker = startTextChecker(
           ({ id, check }) => {
-            const next = state.then;
+            const next = state.onCheck;
             if (id !== state.latest || id !== docVersion.current || !next) return;
-            state.then = null;
+            state.onCheck = null;
             next(check);
           },
           () => {
             // The worker failed: the check the page waits for is made here.
             state.worker = null;
-            const next = state.then;
-            state.then = null;
+            const next = state.onCheck;
+            state.onCheck = null;
             if (next && viewRef.current) next(checkEditorText(viewRef.current.state.doc.toString(), resourceRef.current));
           },
         );
@@ -222,11 +222,11 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
       }
       const { worker } = checker.current;
       if (!worker) {
-        then(checkEditorText(view.state.doc.toString(), resourceRef.current));
+        onCheck(checkEditorText(view.state.doc.toString(), resourceRef.current));
         return;
       }
       checker.current.latest = docVersion.current;
-      checker.current.then = then;
+      checker.current.onCheck = onCheck;
       const request: EditorTextCheckRequest = { id: docVersion.current, text: view.state.doc.toString(), choice: resourceRef.current };
       worker.postMessage(request);
     },

@@ -5,20 +5,26 @@ import type { TopologyDiagramProps } from './TopologyDiagram';
 
 export type { TopologyDiagramProps } from './TopologyDiagram';
 
-/**
- * React Flow and ELK (~0.5 MB gzip together) load on demand, so they stay out
- * of the first-load JS of the pages that embed the diagram.
- */
-const DynamicTopologyDiagram = dynamic<TopologyDiagramProps>(() => import('./TopologyDiagram'), {
-  ssr: false,
-  loading: () => (
+/** What shows where the diagram will be while its code loads. */
+export function DiagramPlaceholder() {
+  return (
     <div
       role="status"
       className="flex h-full min-h-[320px] items-center justify-center rounded-lg border border-slate-200 bg-slate-50 text-sm text-slate-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-400"
     >
       Loading diagram…
     </div>
-  ),
+  );
+}
+
+/**
+ * React Flow loads on demand, so it stays out of the first-load JS of the
+ * pages that embed the diagram (the designer, where the diagram is one of the
+ * main views, imports TopologyDiagram directly).
+ */
+const DynamicTopologyDiagram = dynamic<TopologyDiagramProps>(() => import('./TopologyDiagram'), {
+  ssr: false,
+  loading: DiagramPlaceholder,
 });
 
 /**

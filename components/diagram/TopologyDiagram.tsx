@@ -1,7 +1,7 @@
 'use client';
 
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -16,7 +16,8 @@ import {
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { nodeForPath } from '@/lib/diagram/graph';
 import type { SegmentLabels } from '@/lib/diagram/segments';
-import type { DiagramIssues } from '@/lib/diagram/types';
+import type { PositionedNode } from '@/lib/diagram/layout';
+import type { DiagramIssues, DiagramNode } from '@/lib/diagram/types';
 import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './DiagramNodeCard';
 import { DiagramToolbar } from './DiagramToolbar';
 import { SegmentLegend } from './SegmentLegend';
@@ -34,6 +35,8 @@ export interface TopologyDiagramProps {
   segmentLabels?: SegmentLabels;
   /** Called with the node's form path on click or Enter/Space. */
   onNodeClick?(formPath: string): void;
+  /** A newer design is on its way (the designer waits for a typing pause): the toolbar says "Updating…". */
+  pending?: boolean;
   className?: string;
 }
 
@@ -48,47 +51,64 @@ const MINIMAP_MAX_ASPECT = 4;
 /** Below this zoom node text is too small to read. */
 const MIN_READABLE_ZOOM = 0.45;
 const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
+/** Room at the canvas top for the segment legend (folded, as it is on large designs). */
+const LEGEND_CLEARANCE = 64;
 
 function minimapUseful(width: number, height: number): boolean {
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
   return aspect <= MINIMAP_MAX_ASPECT;
 }
 
-function DiagramCanvas({ design, issues, provisionState, segmentLabels, selectedPath, onNodeClick, className }: TopologyDiagramProps) {
-  const { current, pending, failure } = useDiagramLayout(design, issues, provisionState, segmentLabels);
+/** A flow node's content: when it is unchanged, the previous node object is kept and React Flow skips redrawing it. */
+function flowNodeKey(node: DiagramNode, box: PositionedNode, highlighted: boolean): string {
+  return `${JSON.stringify(node)}@${box.x},${box.y},${box.width},${box.height}${highlighted ? '!' : ''}`;
+}
+
+function DiagramCanvas({ design, issues, provisionState, segmentLabels, selectedPath, onNodeClick, pending = false, className }: TopologyDiagramProps) {
+  const current = useDiagramLayout(design, issues, provisionState, segmentLabels);
   const flow = useReactFlow();
   const [announce, setAnnounce] = useState('');
 
   const highlightedId = useMemo(
-    () => (current && selectedPath != null ? nodeForPath(current.graph.nodes, selectedPath)?.id ?? null : null),
+    () => (selectedPath != null ? nodeForPath(current.graph.nodes, selectedPath)?.id ?? null : null),
     [current, selectedPath],
   );
 
+  const previousNodes = useRef(new Map<string, { key: string; flowNode: TopologyFlowNode }>());
   const nodes: TopologyFlowNode[] = useMemo(() => {
-    if (!current) return [];
-    return current.graph.nodes.flatMap((node) => {
+    const before = previousNodes.current;
+    const after = new Map<string, { key: string; flowNode: TopologyFlowNode }>();
+    const list = current.graph.nodes.flatMap((node) => {
       const box = current.layout.nodes[node.id];
       if (!box) return [];
-      return [
-        {
-          id: node.id,
-          type: 'topology' as const,
-          position: { x: box.x, y: box.y },
-          width: box.width,
-          height: box.height,
-          data: { node, highlighted: node.id === highlightedId },
-          draggable: false,
-          selectable: false,
-          connectable: false,
-          ariaRole: 'group',
-          ariaLabel: `${KIND_LABEL[node.kind]} ${node.title}`,
-        },
-      ];
+      const highlighted = node.id === highlightedId;
+      const key = flowNodeKey(node, box, highlighted);
+      const kept = before.get(node.id);
+      if (kept && kept.key === key) {
+        after.set(node.id, kept);
+        return [kept.flowNode];
+      }
+      const flowNode: TopologyFlowNode = {
+        id: node.id,
+        type: 'topology' as const,
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data: { node, highlighted },
+        draggable: false,
+        selectable: false,
+        connectable: false,
+        ariaRole: 'group',
+        ariaLabel: `${KIND_LABEL[node.kind]} ${node.title}`,
+      };
+      after.set(node.id, { key, flowNode });
+      return [flowNode];
     });
+    previousNodes.current = after;
+    return list;
   }, [current, highlightedId]);
 
   const edges: Edge[] = useMemo(() => {
-    if (!current) return [];
     const titles = new Map(current.graph.nodes.map((n) => [n.id, n.title]));
     return current.graph.edges.map((e) => {
       const color = e.color ?? '#94a3b8';
@@ -118,7 +138,7 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
   const fitted = useRef(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!current || fitted.current) return;
+    if (fitted.current) return;
     fitted.current = true;
     requestAnimationFrame(() => {
       const box = canvasRef.current;
@@ -128,14 +148,15 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
       const fitZoom = Math.min(box.clientWidth / width, box.clientHeight / height);
       if (fitZoom >= MIN_READABLE_ZOOM) return void flow.fitView(FIT_OPTIONS);
       const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, (box.clientWidth - 24) / width));
-      void flow.setViewport({ x: 12, y: box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom, zoom });
+      // Around the vHub, but with no empty space above the diagram's top, which starts below the (folded) segment legend.
+      void flow.setViewport({ x: 12, y: Math.min(LEGEND_CLEARANCE, box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom), zoom });
     });
   }, [current, flow]);
 
   /** Pans to a node when it is (partly) off screen, keeping the zoom readable. */
   const reveal = useCallback(
     (nodeId: string) => {
-      const box = current?.layout.nodes[nodeId];
+      const box = current.layout.nodes[nodeId];
       const container = canvasRef.current;
       if (!box || !container) return;
       const { x, y, zoom } = flow.getViewport();
@@ -167,11 +188,11 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
 
   const counts = useMemo(() => {
     const byKind = new Map<string, number>();
-    for (const n of current?.graph.nodes ?? []) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
+    for (const n of current.graph.nodes) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
     return byKind;
   }, [current]);
 
-  const errorCount = current ? current.graph.nodes.reduce((n, x) => n + x.errors.length, 0) : 0;
+  const errorCount = current.graph.nodes.reduce((n, x) => n + x.errors.length, 0);
 
   return (
     <section
@@ -190,16 +211,9 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
         {announce}
       </p>
       <p className="sr-only">
-        {current
-          ? `${counts.get('circuit') ?? 0} circuits, ${counts.get('gateway') ?? 0} customer gateways, ${counts.get('tunnel') ?? 0} tunnels, ${errorCount} errors. Tab to a node and press Enter to edit it.`
-          : 'Laying out the diagram.'}
+        {`${counts.get('circuit') ?? 0} circuits, ${counts.get('gateway') ?? 0} customer gateways, ${counts.get('tunnel') ?? 0} tunnels, ${errorCount} errors. Tab to a node and press Enter to edit it.`}
       </p>
       <div ref={canvasRef} className="relative min-h-0 flex-1">
-        {failure ? (
-          <p role="alert" className="absolute inset-x-0 top-2 z-10 mx-auto w-fit rounded bg-red-50 px-3 py-1 text-sm text-red-800">
-            The diagram could not be laid out: {failure}
-          </p>
-        ) : null}
         <NodeActionsContext.Provider value={actions}>
           <ReactFlow
             nodes={nodes}
@@ -219,14 +233,12 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
           >
             <Background gap={20} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
-            {nodes.length > MINIMAP_ABOVE && current && minimapUseful(current.layout.width, current.layout.height) ? (
+            {nodes.length > MINIMAP_ABOVE && minimapUseful(current.layout.width, current.layout.height) ? (
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
             ) : null}
-            {current ? (
-              <Panel position="top-left">
-                <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
-              </Panel>
-            ) : null}
+            <Panel position="top-left">
+              <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
+            </Panel>
           </ReactFlow>
         </NodeActionsContext.Provider>
       </div>
@@ -234,13 +246,17 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
   );
 }
 
-/** The live topology of a connector design (client only; load it through LazyTopologyDiagram). */
-export function TopologyDiagram(props: TopologyDiagramProps) {
+/**
+ * The live topology of a connector design (client only; pages other than the
+ * designer load it through LazyTopologyDiagram). Memoised: a parent that
+ * re-renders with the same props (the designer on every keystroke) costs nothing here.
+ */
+export const TopologyDiagram = memo(function TopologyDiagram(props: TopologyDiagramProps) {
   return (
     <ReactFlowProvider>
       <DiagramCanvas {...props} />
     </ReactFlowProvider>
   );
-}
+});
 
 export default TopologyDiagram;

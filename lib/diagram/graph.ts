@@ -17,8 +17,8 @@ export type { DiagramEdge, DiagramGraph, DiagramNode, SegmentLegendEntry } from 
 
 /**
  * Above this many tunnels each tunnel stops being its own node and is listed
- * inside its gateway node: ~640 tunnel nodes make ELK slow and the picture
- * unreadable, while the gateways still show which tunnels exist.
+ * inside its gateway node: ~640 tunnel nodes make the picture unreadable (and
+ * React Flow slow to pan), while the gateways still show which tunnels exist.
  */
 export const DEFAULT_TUNNEL_COLLAPSE_THRESHOLD = 160;
 
