@@ -7,6 +7,7 @@
  */
 import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
 import { listPskVariables, renderConnectorHcl, type PskVariable } from '@/lib/connector/hcl/render';
+import { literalsBecomeVariables } from '@/lib/connector/hcl/psk';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { REFERENCE_LITERAL_MESSAGE, referenceLikeLiterals } from '@/lib/connector/reference-literals';
 import { validateDesign } from '@/lib/connector/validate';
@@ -24,8 +25,9 @@ export interface DesignCheck {
 
 export const EMPTY_CHECK: DesignCheck = { errors: [], warnings: [], referenceLiterals: [], hcl: '', pskVariables: [] };
 
+/** The rules' "written inline" warning on a value the export keeps out of the file anyway (the description's `variable`). */
 function isInlinePskWarning(issue: DesignIssue): boolean {
-  return issue.path.endsWith('.pre_shared_key') && /inline/i.test(issue.message);
+  return literalsBecomeVariables(issue.path.slice(issue.path.lastIndexOf('.') + 1)) && /inline/i.test(issue.message);
 }
 
 export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRenderOptions>): DesignCheck {

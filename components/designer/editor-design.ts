@@ -8,6 +8,7 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { listPskVariables } from '@/lib/connector/hcl/psk';
+import { sensitiveSlots } from '@/lib/connector/sensitive';
 import type { EditorSyncStatus } from './hcl-sync-store';
 
 interface ParsedLike {
@@ -73,44 +74,35 @@ function valueAt(root: unknown, path: string): unknown {
   return node;
 }
 
-/** Every tunnel object of a design (parsed HCL: any shape), in document order. */
-function tunnelsOf(design: unknown): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const records = (value: unknown) =>
-    (Array.isArray(value) ? value : []).filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
-  for (const inst of records((design as { instances?: unknown } | null)?.instances))
-    for (const g of records(inst.ipsec_customer_gateway))
-      for (const c of records(g.customer_gateway)) out.push(...records(c.tunnel));
-  return out;
-}
-
 /**
- * The form holds literal keys while the editor shows `var.<name>`. A tunnel
- * whose key in the editor is one of the variables generated for the form's
- * keys gets that key's literal back (matched by variable name, not position:
- * deleting or inserting a block in the editor shifts the tunnels after it);
- * otherwise a round trip through the editor would swap the user's key for a
- * reference. Any other value is taken as written.
+ * The form holds literal secrets (keys, a stored value's mask) while the
+ * editor shows `var.<name>`. A sensitive value whose text in the editor is
+ * one of the variables generated for the form's values gets that value back
+ * (matched by variable name, not position: deleting or inserting a block in
+ * the editor shifts the ones after it); likewise one the editor already kept
+ * in a variable where the form has a literal (same place as the editor's
+ * previous reading). Otherwise a round trip through the editor would swap
+ * the user's key — or a stored secret — for a reference. Any other value is
+ * taken as written. Which values are sensitive is the description's.
  */
 export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign, previousEditor?: ConnectorDesign): ConnectorDesign {
   const generated = listPskVariables(form);
   const literalByReference = new Map<string, unknown>(generated.map(({ name, path }) => [`\${var.${name}}`, valueAt(form, path)]));
-  // Keys the editor document already kept in variables (named when they were added, whatever the gateway is called now).
   if (previousEditor) {
-    const before = tunnelsOf(previousEditor);
-    tunnelsOf(form).forEach((tunnel, i) => {
-      const reference = before[i]?.pre_shared_key;
-      const literal = tunnel.pre_shared_key;
+    const before = new Map(sensitiveSlots(previousEditor).map((slot) => [slot.path, slot.holder[slot.name]]));
+    for (const slot of sensitiveSlots(form)) {
+      const reference = before.get(slot.path);
+      const literal = slot.holder[slot.name];
       if (typeof reference === 'string' && reference.startsWith('${var.') && typeof literal === 'string' && literal !== '' && !literal.startsWith('${')) {
         if (!literalByReference.has(reference)) literalByReference.set(reference, literal);
       }
-    });
+    }
   }
   if (literalByReference.size === 0) return parsed;
   const next = structuredClone(parsed);
-  for (const tunnel of tunnelsOf(next)) {
-    const key = tunnel.pre_shared_key;
-    if (typeof key === 'string' && literalByReference.has(key)) tunnel.pre_shared_key = literalByReference.get(key);
+  for (const slot of sensitiveSlots(next)) {
+    const value = slot.holder[slot.name];
+    if (typeof value === 'string' && literalByReference.has(value)) slot.holder[slot.name] = literalByReference.get(value);
   }
   return next;
 }

@@ -6,10 +6,9 @@
  * takes tens of milliseconds to import, too long to do between keystrokes.
  */
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, type EditorParseOutcome, type ResourceChoice } from './editor-design';
 
-/** A pre-shared key kept in a variable: `pre_shared_key = var.<name>`. */
-const KEY_VARIABLE = /pre_shared_key\s*=\s*var\.([\p{L}\p{N}_-]+)/gu;
 
 export interface EditorTextCheck {
   /** Diagnostics shown in the editor's gutter. */
@@ -18,7 +17,7 @@ export interface EditorTextCheck {
   panel: HclDiagnostic[];
   outcome: EditorParseOutcome;
   resourceCount: number;
-  /** Variables the file's pre-shared keys reference, newline-joined. */
+  /** Variables the file's sensitive values (keys, remote auth values) reference, newline-joined. */
   keyVariables: string;
 }
 
@@ -31,6 +30,6 @@ export function checkEditorText(text: string, choice: ResourceChoice): EditorTex
     panel: hclOnlyDiagnostics(shown, outcome.status === 'synced' ? outcome.resource : undefined),
     outcome,
     resourceCount: parsed.designs.length,
-    keyVariables: [...new Set([...text.matchAll(KEY_VARIABLE)].map((m) => m[1]))].join('\n'),
+    keyVariables: [...new Set([...text.matchAll(sensitiveVariableReferences())].map((m) => m[1]))].join('\n'),
   };
 }

@@ -80,7 +80,7 @@ export function PreviewPane(props: {
   const resourceLabels = syncState.resourceLabels === '' ? [] : syncState.resourceLabels.split('\n');
   // Once the editor holds the file, its key variables are the ones to set (their names no longer follow the gateways').
   const shownKeyVariables =
-    syncState.keyVariables === null ? pskVariables : syncState.keyVariables === '' ? [] : syncState.keyVariables.split('\n').map((name) => ({ name, path: 'pre_shared_key' }));
+    syncState.keyVariables === null ? pskVariables : syncState.keyVariables === '' ? [] : syncState.keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
   const json = useMemo(() => {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';

@@ -95,3 +95,19 @@ describe("the editor's diagnostics panel", () => {
     expect(check.panel).toEqual(check.shown);
   });
 });
+
+describe('a stored secret through the editor', () => {
+  it("keeps the form's mask of a stored remote auth value (the editor shows its variable), so the stored value is not replaced by a reference", () => {
+    const form = structuredClone(ipsec);
+    const tunnel = form.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+    tunnel.remote_auth_value = '********';
+    const hcl = renderConnectorHcl(form);
+    const variable = listPskVariables(form).find((v) => v.path.endsWith('.remote_auth_value'))!;
+    expect(hcl).toContain(`remote_auth_value = var.${variable.name}`);
+    const outcome = judgeEditorParse(parseConnectorHcl(hcl));
+    if (outcome.status !== 'synced') throw new Error('expected a design');
+    const merged = keepFormPskLiterals(outcome.design, form);
+    expect(merged.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('********');
+    expect(JSON.stringify(merged)).not.toContain(`\${var.${variable.name}}`);
+  });
+});

@@ -14,6 +14,7 @@ import { renderImportBlock } from '../hcl/import-block';
 import { listPskVariables, renderConnectorHcl, resourceLabel } from '../hcl/render';
 import { quoteHclString } from '../hcl/strings';
 import { isSensitiveAttribute } from '../sensitive';
+import { attributeAt } from '../resource';
 import { attribute, block, writeHclFile, type HclBlock } from '../hcl/writer';
 import { CatalogDataSources, type CatalogNames } from './catalog-data';
 
@@ -109,7 +110,7 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
   const variables: HclBlock[] = [
     variableBlock('alkira_portal', 'Alkira portal host, e.g. acme.portal.alkira.com (null: the provider reads ALKIRA_PORTAL)', false, true),
     variableBlock('alkira_api_key', 'Alkira API key (null: the provider reads ALKIRA_API_KEY)', true, true),
-    ...psk.map((v) => variableBlock(v.name, `${v.path.endsWith('.pre_shared_key') ? 'Pre-shared key' : 'Remote auth value'} of ${v.design.name} at ${v.path}`, true)),
+    ...psk.map((v) => variableBlock(v.name, `${attributeAt(v.path)?.label ?? 'Sensitive value'} of ${v.design.name} at ${v.path}`, true)),
     ...[...referenced]
       .filter(([name]) => !pskNames.has(name) && name !== 'alkira_portal' && name !== 'alkira_api_key')
       .map(([name, sensitive]) => variableBlock(name, `Referenced by the design${sensitive ? ' (a sensitive value)' : ''}`, sensitive)),

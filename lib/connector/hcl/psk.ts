@@ -1,21 +1,17 @@
 /**
- * Pre-shared keys as Terraform variables.
+ * Pre-shared keys (and other sensitive values) as Terraform variables.
  *
  * A literal key in a .tf file ends up in version control; by default the
- * exported HCL declares one sensitive variable per tunnel key instead and the
- * UI tells the user which variables to set (names and paths only, never the
- * values).
+ * exported HCL declares one sensitive variable per key instead and the UI
+ * tells the user which variables to set (names and paths only, never the
+ * values). Which attributes are treated so, and the variables' stems, is the
+ * resource description's (`sensitive`, `variable`).
  */
 import type { ConnectorDesign } from '../design';
 import { expressionBody, isExpression } from '../design';
 import { isRecord, recordsOf, stringField } from './loose';
 import { isHclIdentifier, toHclIdentifier } from './strings';
-import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER } from '../resource';
-
-/** The tunnel's sensitive attributes, in description order (pre_shared_key first). */
-export const TUNNEL_SENSITIVE_ATTRIBUTES: readonly string[] = Object.entries(
-  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body.attributes,
-).flatMap(([name, spec]) => ('sensitive' in spec ? [name] : []));
+import { CONNECTOR_RESOURCE, SENSITIVE_SPECS, STORED_SECRET_PLACEHOLDER, type BodySpec } from '../resource';
 import { isPlausibleExpression, isUnset } from './values';
 
 export interface PskVariable {
@@ -42,6 +38,32 @@ export interface PskVariableAt extends PskVariable {
   segments: readonly (string | number)[];
 }
 
+/** Whether an attribute's written values become variables with the "variable" key option (the description names a stem). */
+export function literalsBecomeVariables(name: string): boolean {
+  return SENSITIVE_SPECS.get(name)?.variable !== undefined;
+}
+
+/** The stem of the variables that keep a sensitive attribute's values out of a file: its `variable` (`psk`), else its name. */
+export function variableStem(name: string): string {
+  return SENSITIVE_SPECS.get(name)?.variable ?? name;
+}
+
+/** `<sensitive attribute> = var.<name>` in HCL text; group 1 is the variable. */
+export function sensitiveVariableReferences(): RegExp {
+  return new RegExp(`\\b(?:${[...SENSITIVE_SPECS.keys()].join('|')})\\s*=\\s*var\\.([\\p{L}\\p{N}_-]+)`, 'gu');
+}
+
+/** Bodies holding a sensitive attribute, themselves or below: the walk skips the rest. */
+const holdsSecrets = new WeakMap<BodySpec, boolean>();
+function bodyHoldsSecrets(body: BodySpec): boolean {
+  let known = holdsSecrets.get(body);
+  if (known === undefined) {
+    known = Object.values(body.attributes).some((a) => a.sensitive) || Object.values(body.blocks).some((b) => bodyHoldsSecrets(b.body));
+    holdsSecrets.set(body, known);
+  }
+  return known;
+}
+
 /** listPskVariables, each variable also with its path as segments (the renderer follows them down without parsing paths). */
 export function listPskVariablesAt(design: ConnectorDesign | unknown): PskVariableAt[] {
   if (!isRecord(design)) return [];
@@ -49,27 +71,25 @@ export function listPskVariablesAt(design: ConnectorDesign | unknown): PskVariab
   const label = isHclIdentifier(resourceName) ? resourceName : toHclIdentifier(resourceName, 'connector');
   const counters = new Map<string, number>();
   const out: PskVariableAt[] = [];
-  for (const { item: instance, index: i } of recordsOf(design.instances)) {
-    for (const { item: ipsecGateway, index: g } of recordsOf(instance.ipsec_customer_gateway)) {
-      for (const { item: gateway, index: c } of recordsOf(ipsecGateway.customer_gateway)) {
-        for (const { item: tunnel, index: t } of recordsOf(gateway.tunnel)) {
-          for (const attribute of TUNNEL_SENSITIVE_ATTRIBUTES) {
-            const value = tunnel[attribute];
-            // Keys always; other sensitive values when they are a stored value the user cannot see (the placeholder).
-            if (attribute === 'pre_shared_key' ? !isLiteralPsk(value) : value !== STORED_SECRET_PLACEHOLDER) continue;
-            const stem = attribute === 'pre_shared_key' ? 'psk' : attribute;
-            const n = (counters.get(stem) ?? 0) + 1;
-            counters.set(stem, n);
-            out.push({
-              name: `${label}_${stem}_${n}`,
-              path: `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.${t}.${attribute}`,
-              segments: ['instances', i, 'ipsec_customer_gateway', g, 'customer_gateway', c, 'tunnel', t, attribute],
-            });
-          }
-        }
-      }
+  // In document order: a body's attributes (in description order), then its blocks.
+  const walk = (body: BodySpec, record: Record<string, unknown>, segments: (string | number)[]) => {
+    for (const [name, spec] of Object.entries(body.attributes)) {
+      if (!spec.sensitive) continue;
+      const value = record[name];
+      // Values the user wrote, for attributes kept out of files; any sensitive value the user cannot see (the mask).
+      if (spec.variable !== undefined ? !isLiteralPsk(value) : value !== STORED_SECRET_PLACEHOLDER) continue;
+      const stem = spec.variable ?? name;
+      const n = (counters.get(stem) ?? 0) + 1;
+      counters.set(stem, n);
+      const at = [...segments, name];
+      out.push({ name: `${label}_${stem}_${n}`, path: at.join('.'), segments: at });
     }
-  }
+    for (const [name, block] of Object.entries(body.blocks)) {
+      if (!bodyHoldsSecrets(block.body)) continue;
+      for (const { item, index } of recordsOf(record[name])) walk(block.body, item, [...segments, name, index]);
+    }
+  };
+  walk(CONNECTOR_RESOURCE, design, []);
   return out;
 }
 

@@ -47,6 +47,7 @@ const TUNNEL = body({
       presence: 'optional',
       api: 'preSharedKey',
       sensitive: true,
+      variable: 'psk',
       label: 'Pre-shared key',
       doc: 'Pre-shared key for tunnel authentication (sensitive).',
     }),

@@ -86,6 +86,11 @@ export function allAttributes(body: BodySpec = CONNECTOR_RESOURCE, at = ''): { p
 /** HCL names of sensitive attributes (the provider's Sensitive flag). */
 export const SENSITIVE_ATTRIBUTES: ReadonlySet<string> = new Set(allAttributes().filter((a) => a.spec.sensitive).map((a) => a.name));
 
+/** Sensitive attributes by HCL name (a name means one attribute across the resource's bodies). */
+export const SENSITIVE_SPECS: ReadonlyMap<string, AttributeSpec> = new Map(
+  allAttributes().flatMap((a) => (a.spec.sensitive ? [[a.name, a.spec] as const] : [])),
+);
+
 /** Alkira API names of sensitive fields. */
 export const SENSITIVE_API_FIELDS: ReadonlySet<string> = new Set(
   allAttributes().flatMap((a) => (a.spec.sensitive && a.spec.api ? [a.spec.api] : [])),

@@ -30,6 +30,14 @@ export interface AttributeSpec {
   readonly default?: boolean | string;
   /** The provider marks it Sensitive: never shown, logged or quoted back. */
   readonly sensitive?: true;
+  /**
+   * A sensitive attribute whose written values are kept out of exported files:
+   * with the "variable" key option each literal value becomes a sensitive
+   * variable `<resource label>_<variable>_<n>`. (Any sensitive value the user
+   * cannot see — a stored secret's mask — always becomes a variable, named
+   * after the attribute.)
+   */
+  readonly variable?: string;
   readonly enum?: readonly string[];
   readonly reference?: ReferenceKind;
   /** Sent to the API only with this tunnel protocol (the service rejects it with the others). */

@@ -20,8 +20,8 @@ import { isRecord, recordsOf, type LooseRecord } from '../loose';
 import { parseConnectorHcl } from '../parse';
 import { RESOURCE_TYPE, renderConnectorBodyItems, renderConnectorHcl, resourceLabel } from '../render';
 import { quoteHclString } from '../strings';
-import { TUNNEL_SENSITIVE_ATTRIBUTES } from '../psk';
-import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER } from '../../resource';
+import { literalsBecomeVariables, sensitiveVariableReferences, variableStem } from '../psk';
+import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
 import { applyEdits, applyEditsAligned, type TextEdit } from './align';
 import { HclDocumentError, labelValue, readHclDocument, type DocBlock, type DocItem, type HclDocument } from './tree';
@@ -67,11 +67,9 @@ interface EditContext {
   variableMode: boolean;
   convertKeys: boolean;
   label: string;
-  /** Variable names in use or already handed out, and the next key counter: read from the file when first needed. */
-  variables?: { taken: Set<string>; nextCounter: number };
+  /** Variable names in use or already handed out, and the next counter by stem: read from the file when first needed. */
+  variables?: { taken: Set<string>; next: Map<string, number> };
   source: string;
-  /** Next counter of other sensitive values' variables, by attribute. */
-  otherCounters: Map<string, number>;
   newVariables: string[];
   /** Variables referenced by keys this edit removed (dropped if nothing else uses them). */
   releasedVariables: Set<string>;
@@ -110,28 +108,28 @@ function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: number, to: 
   ctx.edits.push({ from: span.from, to: span.to, insert: '' });
 }
 
-/** Variable names the file uses or declares, and the key counter after the highest `<label>_psk_<n>`. */
-function variablesInUse(source: string, label: string): { taken: Set<string>; nextCounter: number } {
+/** Variable names the file uses or declares, and by stem the counter after the highest `<label>_<stem>_<n>` in it. */
+function variablesInUse(source: string, label: string): { taken: Set<string>; next: Map<string, number> } {
   const taken = new Set<string>();
-  let highest = 0;
-  const counterRe = new RegExp(`^${label}_psk_(\\d+)$`);
+  const next = new Map<string, number>();
+  const counterRe = new RegExp(`^${label}_(.+)_(\\d+)$`);
   for (const m of source.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
     const name = m[1] ?? m[2];
     taken.add(name);
     const counter = counterRe.exec(name);
-    if (counter) highest = Math.max(highest, Number(counter[1]));
+    if (counter) next.set(counter[1], Math.max(next.get(counter[1]) ?? 1, Number(counter[2]) + 1));
   }
-  return { taken, nextCounter: highest + 1 };
+  return { taken, next };
 }
 
-/** A new variable's name: `<label>_psk_<n>` for keys, `<label>_<attribute>_<n>` for other sensitive values. */
-function variableFor(ctx: EditContext, attributeName = 'pre_shared_key'): string {
-  const stem = attributeName === 'pre_shared_key' ? 'psk' : attributeName;
+/** A new variable's name: `<label>_<stem>_<n>` (`psk` for keys, see variableStem), one more than the highest in the file. */
+function variableFor(ctx: EditContext, attributeName: string): string {
+  const stem = variableStem(attributeName);
   ctx.variables ??= variablesInUse(ctx.source, ctx.label);
   const variables = ctx.variables;
   for (;;) {
-    const n = stem === 'psk' ? variables.nextCounter++ : (ctx.otherCounters.get(stem) ?? 1);
-    if (stem !== 'psk') ctx.otherCounters.set(stem, n + 1);
+    const n = variables.next.get(stem) ?? 1;
+    variables.next.set(stem, n + 1);
     const name = `${ctx.label}_${stem}_${n}`;
     if (!variables.taken.has(name)) {
       variables.taken.add(name);
@@ -145,20 +143,20 @@ const isQuoted = (value: string) => value.startsWith('"');
 
 /** The masked value of a stored secret (`"********"`) in a sensitive attribute. */
 const PLACEHOLDER_VALUE = quoteHclString(STORED_SECRET_PLACEHOLDER);
-const isPlaceholder = (name: string, value: string) => TUNNEL_SENSITIVE_ATTRIBUTES.includes(name) && value === PLACEHOLDER_VALUE;
+const isPlaceholder = (name: string, value: string) => SENSITIVE_ATTRIBUTES.has(name) && value === PLACEHOLDER_VALUE;
 
 /** New items: literal keys become variables in `variable` mode. */
 function withKeyVariables(items: HclBodyItem[], ctx: EditContext): HclBodyItem[] {
   return items.map((item) => {
     if (item.kind === 'block') return block(item.type, item.labels, withKeyVariables(item.body, ctx));
     if (isPlaceholder(item.name, item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
-    if (item.name === 'pre_shared_key' && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx)}`);
+    if (literalsBecomeVariables(item.name) && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     return item;
   });
 }
 
 function noteReleasedKeys(ctx: EditContext, text: string): void {
-  for (const m of text.matchAll(/pre_shared_key\s*=\s*var\.([\p{L}\p{N}_-]+)/gu)) ctx.releasedVariables.add(m[1]);
+  for (const m of text.matchAll(sensitiveVariableReferences())) ctx.releasedVariables.add(m[1]);
 }
 
 function itemEnd(item: DocItem): number {
@@ -213,20 +211,21 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
       if (isQuoted(written)) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx, name)}` });
       continue;
     }
-    if (name === 'pre_shared_key' && ctx.convertKeys && ctx.variableMode && value !== undefined && isQuoted(value) && isQuoted(written)) {
-      ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx)}` });
+    const keptOut = literalsBecomeVariables(name);
+    if (keptOut && ctx.convertKeys && ctx.variableMode && value !== undefined && isQuoted(value) && isQuoted(written)) {
+      ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx, name)}` });
       continue;
     }
-    const convertToInline = name === 'pre_shared_key' && ctx.convertKeys && !ctx.variableMode && value !== undefined && isQuoted(value) && !isQuoted(written);
+    const convertToInline = keptOut && ctx.convertKeys && !ctx.variableMode && value !== undefined && isQuoted(value) && !isQuoted(written);
     if (!convertToInline && (same(t.oldRecord[name], t.newRecord[name]) || (value !== undefined && value === oldByName.get(name)))) continue;
     if (value === undefined) {
-      if (name === 'pre_shared_key') noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
+      if (SENSITIVE_ATTRIBUTES.has(name)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
       removeLines(ctx, existing.from, existing.valueTo);
       continue;
     }
     // A key kept out of the file stays out of it (unless the user just asked for inline keys); an inline one stays inline.
-    if (name === 'pre_shared_key' && isQuoted(value) && !isQuoted(written) && !convertToInline) continue;
-    if (name === 'pre_shared_key' && !isQuoted(written)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
+    if (keptOut && isQuoted(value) && !isQuoted(written) && !convertToInline) continue;
+    if (SENSITIVE_ATTRIBUTES.has(name) && !isQuoted(written)) noteReleasedKeys(ctx, ctx.doc.text.slice(existing.from, existing.valueTo));
     if (value !== written) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: value });
   }
 
@@ -234,7 +233,7 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
     if (docAttrs.has(a.name) || !shown.has(a.name)) return;
     let value = shown.get(a.name)!;
     if (isPlaceholder(a.name, value)) value = `var.${variableFor(ctx, a.name)}`;
-    else if (a.name === 'pre_shared_key' && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx)}`;
+    else if (literalsBecomeVariables(a.name) && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx, a.name)}`;
     const before = full.slice(0, index).reverse().find((p) => docAttrs.has(p.name));
     const after = full.slice(index + 1).find((p) => docAttrs.has(p.name));
     const anchor = before ? { after: docAttrs.get(before.name)!.valueTo } : after ? { before: docAttrs.get(after.name)!.from } : {};
@@ -463,7 +462,6 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
     convertKeys: options.convertKeys ?? false,
     label: newLabel,
     source,
-    otherCounters: new Map(),
     newVariables: [],
     releasedVariables: new Set(),
   };
