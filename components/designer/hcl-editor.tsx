@@ -40,7 +40,7 @@ import { withFormLists } from './draft-storage';
 import { applyFormPatches, formPatches, patchForm } from './form-patch';
 import { keepFormPskLiterals, minimalChange, type ResourceChoice } from './editor-design';
 import { checkEditorText, type EditorTextCheck } from './editor-text-check';
-import type { EditorTextCheckRequest, EditorTextCheckResponse } from './editor-text-check.worker';
+import { EditorTextChecker, whenIdle } from './text-checker';
 import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
 import type { HclSyncStore } from './hcl-sync-store';
 
@@ -66,38 +66,8 @@ export interface HclEditorProps {
   store: HclSyncStore;
 }
 
-/** The worker checking the editor's text, the version of the text it checks last, and what to do with that check. */
-interface TextChecker {
-  worker: Worker | null;
-  latest: number;
-  onCheck: ((check: EditorTextCheck) => void) | null;
-}
-
 /** After what a new text needs checking: now (the result decides what happens next), later (off the main thread), or not at all. */
 type CheckWhen = 'now' | 'later' | 'never';
-
-/** Runs `task` when the page is idle (soon, where requestIdleCallback is missing). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 50);
-}
-
-/** The worker that checks the editor's text after form edits; null where workers are unavailable (checked on the main thread). */
-function startTextChecker(onCheck: (response: EditorTextCheckResponse) => void, onFail: () => void): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    const worker = new Worker(new URL('./editor-text-check.worker.ts', import.meta.url), { name: 'editor-text-check' });
-    worker.onmessage = (event: MessageEvent<EditorTextCheckResponse>) => onCheck(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      onFail();
-    };
-    return worker;
-  } catch {
-    return null;
-  }
-}
 
 export default function HclEditor({ formHcl, formDesign, options, store }: HclEditorProps) {
   const { getValues, reset, setValue, trigger } = useFormContext<ConnectorDesign>();
@@ -114,7 +84,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
   const editedRef = useRef<EditedDocument | undefined>(undefined);
   // Counts the editor's text changes, so a check that arrives late is dropped when the text moved on.
   const docVersion = useRef(0);
-  const checker = useRef<TextChecker | null>(null);
+  const checker = useRef<EditorTextChecker | null>(null);
   // The text is being checked to be applied to the form: like typing, the form must not overwrite it meanwhile.
   const applyingRef = useRef(false);
   // The options the editor text was last brought in line with: a change is the user's explicit choice.
@@ -201,34 +171,9 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
      * text the editor no longer holds is dropped.
      */
     checkLater(view: EditorView, onCheck: (check: EditorTextCheck) => void = (check) => actions.current.showCheck(view, check)) {
-      if (!checker.current) {
-        const state: TextChecker = { worker: null, latest: 0, onCheck: null };
-        state.worker = startTextChecker(
-          ({ id, check }) => {
-            const next = state.onCheck;
-            if (id !== state.latest || id !== docVersion.current || !next) return;
-            state.onCheck = null;
-            next(check);
-          },
-          () => {
-            // The worker failed: the check the page waits for is made here.
-            state.worker = null;
-            const next = state.onCheck;
-            state.onCheck = null;
-            if (next && viewRef.current) next(checkEditorText(viewRef.current.state.doc.toString(), resourceRef.current));
-          },
-        );
-        checker.current = state;
-      }
-      const { worker } = checker.current;
-      if (!worker) {
-        onCheck(checkEditorText(view.state.doc.toString(), resourceRef.current));
-        return;
-      }
-      checker.current.latest = docVersion.current;
-      checker.current.onCheck = onCheck;
-      const request: EditorTextCheckRequest = { id: docVersion.current, text: view.state.doc.toString(), choice: resourceRef.current };
-      worker.postMessage(request);
+      checker.current ??= new EditorTextChecker();
+      const isCurrent = (id: number) => id === docVersion.current && viewRef.current === view;
+      checker.current.request(docVersion.current, view.state.doc.toString(), resourceRef.current, onCheck, isCurrent);
     },
 
     /**
@@ -381,7 +326,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
     });
     return () => {
       clearTimeout(typingTimer.current);
-      checker.current?.worker?.terminate();
+      checker.current?.dispose();
       checker.current = null;
       store.attachEditor(null);
       view.destroy();
