@@ -209,6 +209,8 @@ test('designer screenshots', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await loadTemplate(page, 'multi-segment-ipsec', 'multi-segment-ipsec');
+  // The "Loaded … Undo" toast would cover the HCL in the picture.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.waitForTimeout(600);
   await page.screenshot({ path: 'public/designer.png' });
 

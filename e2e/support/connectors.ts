@@ -76,7 +76,7 @@ export function seedDesign(refs: TenantRefs, o: SeedOptions): ConnectorDesign {
   return {
     resource_name: o.name.replace(/[^a-z0-9_]/gi, '_'),
     name: o.name,
-    description: 'Seeded by an e2e test',
+    description: `Azure ExpressRoute private peering over ${o.ipsecTunnels ? 'IPsec' : 'VXLAN GPE'}`,
     size: o.ipsecTunnels ? 'MEDIUM' : 'SMALL',
     enabled: true,
     vhub_prefix: `10.170.${o.slot * 2}.0/23`,
