@@ -1,0 +1,59 @@
+/**
+ * The 640-tunnel design (10 instances × 8 segments × 4 gateways × 2 tunnels)
+ * works both ways like a small one: a form edit lands in the editor's file in
+ * place, an edit in the editor reaches the form (as a patch of that one
+ * value), and undo takes it back. Speed is the benchmark's business
+ * (`npm run bench:browser`); this checks that the fast paths give the right
+ * answers at that size.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { largeIpsecDesign } from '../scripts/bench-designs';
+import { field, gotoDesigner } from './support/locators';
+
+const hcl = (page: Page) => page.getByTestId('hcl-preview');
+
+test('on a 640-tunnel design, form and editor edits reach each other and undo takes an editor edit back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const design = largeIpsecDesign();
+  const lastAsn = design.segment_options[design.segment_options.length - 1].customer_asn;
+  await page.addInitScript((json) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('connector-studio:draft:v1', json);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(design));
+  await gotoDesigner(page);
+  await expect(hcl(page)).toContainText(`"${design.name}"`, { timeout: 30_000 });
+  const before = (await hcl(page).textContent()) ?? '';
+
+  // Form → editor: the name's line changes, nothing else.
+  await field(page, 'name').click();
+  await field(page, 'name').press('End');
+  await field(page, 'name').pressSequentially('-west');
+  await expect(hcl(page)).toContainText(`"${design.name}-west"`, { timeout: 20_000 });
+  const afterName = (await hcl(page).textContent()) ?? '';
+  expect(afterName.split('\n').length).toBe(before.split('\n').length);
+  expect(afterName.replace(`"${design.name}-west"`, `"${design.name}"`)).toBe(before);
+
+  // Editor → form: the last segment option's ASN, typed at the end of its line.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+  await expect(page.locator('.cm-activeLine')).toContainText(`customer_asn`);
+  await page.keyboard.press('End');
+  await page.keyboard.type('1');
+  const asnField = field(page, `segment_options.${design.segment_options.length - 1}.customer_asn`);
+  await expect(asnField).toHaveValue(`${lastAsn}1`, { timeout: 20_000 });
+  // The rest of the form kept its values (a patch, not a reload of the file's reading).
+  await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
+  await page.getByRole('button', { name: /^Instance 10 / }).click();
+  const lastTunnel = design.instances[9].ipsec_customer_gateway![7].customer_gateway[3].tunnel[1];
+  await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.name')).toHaveValue(lastTunnel.name);
+  await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.pre_shared_key')).toHaveValue(String(lastTunnel.pre_shared_key));
+
+  // Undo (the toolbar button) takes the editor's edit back, in the form and in the file.
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect(asnField).toHaveValue(String(lastAsn), { timeout: 20_000 });
+  await expect.poll(async () => ((await hcl(page).textContent()) ?? '').includes(`customer_asn          = ${lastAsn}1\n`), { timeout: 20_000 }).toBe(false);
+  await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
+});
