@@ -4,12 +4,12 @@
  * (so that every finding shows at once), hence no rule trusts the static type.
  */
 import { isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
+import { isRecord } from '../hcl/loose';
 
 export type UnknownRecord = Record<string, unknown>;
 
-export function isRecord(value: unknown): value is UnknownRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// One definition of "a plain object" (the renderer's), re-exported for the rules.
+export { isRecord };
 
 /** The list, or [] when unset or not a list. */
 export function items(value: unknown): unknown[] {
