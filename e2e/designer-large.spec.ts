@@ -8,7 +8,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { largeIpsecDesign } from '../scripts/bench-designs';
-import { field, gotoDesigner } from './support/locators';
+import { field } from './support/locators';
+import { openWithDraft } from './support/drafts';
 
 const hcl = (page: Page) => page.getByTestId('hcl-preview');
 
@@ -16,14 +17,7 @@ test('on a 640-tunnel design, form and editor edits reach each other and undo ta
   test.setTimeout(120_000);
   const design = largeIpsecDesign();
   const lastAsn = design.segment_options[design.segment_options.length - 1].customer_asn;
-  await page.addInitScript((json) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('connector-studio:draft:v1', json);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(design));
-  await gotoDesigner(page);
-  await expect(hcl(page)).toContainText(`"${design.name}"`, { timeout: 30_000 });
+  await openWithDraft(page, design, 30_000);
   const before = (await hcl(page).textContent()) ?? '';
 
   // Form → editor: the name's line changes, nothing else.

@@ -9,22 +9,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { gotoDesigner } from './support/locators';
+import { openWithDraft } from './support/drafts';
 
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
 const hcl = (page: Page) => page.getByTestId('hcl-preview');
 const MAC = '00:1A:2B:3C:4D:5E';
-
-/** Opens the designer with `design` as the autosaved draft (as if the user had built it earlier). */
-async function openWithDraft(page: Page, design: ConnectorDesign) {
-  await page.addInitScript((json) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('connector-studio:draft:v1', json);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(design));
-  await gotoDesigner(page);
-  await expect(hcl(page)).toContainText(`"${design.name}"`);
-}
 
 function template(id: string): ConnectorDesign {
   const found = DESIGN_TEMPLATES.find((t) => t.id === id);
