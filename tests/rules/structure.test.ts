@@ -57,3 +57,14 @@ describe('uniqueness', () => {
     expect(errorsAt(design, 'segment_options.1.segment_id')[0]).toContain('"${alkira_segment.prod.id}" already has segment_options');
   });
 });
+
+describe('values no JSON can carry', () => {
+  // In-memory callers (the form, the workers) can hand the validator anything; a BigInt once threw out of it.
+  it('a BigInt in a number field is an error at that field, not an exception', () => {
+    const design = mutable(ipsecDesign());
+    design.segment_options[0].customer_asn = 65001n;
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].profile_id = 7n;
+    expect(errorsAt(design, 'segment_options.0.customer_asn')[0]).toContain('number');
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.profile_id')[0]).toContain('number');
+  });
+});

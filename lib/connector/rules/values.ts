@@ -45,7 +45,19 @@ export function readNumber(value: unknown): NumberReading {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: String(value) };
   if (isExpression(value)) return { kind: 'expression', text: value };
   if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return { kind: 'number', value: Number(value) };
-  return { kind: 'invalid', text: typeof value === 'string' ? value : JSON.stringify(value) };
+  return { kind: 'invalid', text: typeof value === 'string' ? value : printable(value) };
+}
+
+/** Text for any value an in-memory caller may pass (a BigInt or a cyclic object cannot go through JSON). */
+function printable(value: unknown): string {
+  if (value !== null && typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return '(unprintable value)';
+    }
+  }
+  return String(value);
 }
 
 /**
