@@ -70,7 +70,7 @@ async function openDesigner(page: Page, baseURL: string, design: ConnectorDesign
   // Topology on screen: the first diagram node of this design (its vHub carries the connector's name),
   // from navigation start; watched from the start, since it may come before the preview.
   await page.addInitScript((name) => {
-    const w = window as unknown as { __topologyAt?: number };
+    const w = window;
     const check = () => {
       const shown = [...document.querySelectorAll('.react-flow__node')].some((n) => (n.textContent ?? '').includes(name));
       if (shown) w.__topologyAt = performance.now();
@@ -84,7 +84,7 @@ async function openDesigner(page: Page, baseURL: string, design: ConnectorDesign
     design.name,
     { timeout: 120_000, polling: 50 },
   );
-  const handle = await page.waitForFunction(() => (window as unknown as { __topologyAt?: number }).__topologyAt, undefined, {
+  const handle = await page.waitForFunction(() => window.__topologyAt, undefined, {
     timeout: 120_000,
     polling: 50,
   });
@@ -97,7 +97,7 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
   await input.click();
   await input.press('End');
   await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
+    const w = window;
     const longTasks: number[] = [];
     const events: { id: number; duration: number }[] = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
@@ -116,7 +116,7 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
     const ch = String.fromCharCode(97 + (i % 26));
     value += ch;
     await page.evaluate((expected) => {
-      const w = window as unknown as Record<string, unknown>;
+      const w = window;
       const preview = document.querySelector('[data-testid="hcl-preview"]');
       w.__result = new Promise<{ latency: number; interactionId: number }>((resolve) => {
         let keyAt = 0;
@@ -138,14 +138,14 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
       });
     }, value);
     await page.keyboard.press(ch);
-    const r = await page.evaluate(() => (window as unknown as { __result: Promise<{ latency: number }> }).__result);
+    const r = await page.evaluate(() => window.__result ?? { latency: Number.NaN, interactionId: 0 });
     samples.push(r.latency);
     await page.waitForTimeout(gapMs);
   }
   // Let the last events and long tasks be reported.
   await page.waitForTimeout(500);
   const { longTasks, events } = await page.evaluate(
-    () => (window as unknown as { __bench: { longTasks: number[]; events: { id: number; duration: number }[] } }).__bench,
+    () => window.__bench ?? { longTasks: [], events: [] },
   );
   const byInteraction = new Map<number, number>();
   for (const e of events) byInteraction.set(e.id, Math.max(byInteraction.get(e.id) ?? 0, e.duration));

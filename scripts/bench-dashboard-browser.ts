@@ -30,14 +30,14 @@ const ROWS_SELECTOR = 'tbody tr:not([data-spacer])';
 async function firstRowAfterNavigation(page: Page, url: string): Promise<number> {
   await page.goto(url);
   await page.waitForSelector('[data-testid="connector-row"]', { state: 'attached', timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
+  return page.evaluate(() => window.__firstRowAt ?? Number.NaN);
 }
 
 async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; wheelTasks: number; maxRows: number; steps: number }> {
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const longTasks: number[] = [];
+    window.__longTasks = longTasks;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
   });
   // The table's own scroller; a build without one (the unvirtualized table, for "before" numbers) scrolls the page.
   const virtualized = (await page.getByTestId('connector-scroll').count()) > 0;
@@ -56,7 +56,7 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
     await page.waitForTimeout(33);
     if (i % 4 === 0) await sample();
   }
-  const wheelTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  const wheelTasks = await page.evaluate(() => window.__longTasks?.length ?? 0);
   // Dragging the scrollbar: jumps far down, each landing on rows not fetched yet.
   for (const fraction of [0.25, 0.5, 0.75, 1]) {
     await scroller.evaluate((el, f) => {
@@ -67,7 +67,7 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
     await sample();
   }
   await page.waitForTimeout(300);
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longTasks = await page.evaluate(() => window.__longTasks ?? []);
   return { longTasks, wheelTasks, maxRows, steps };
 }
 
@@ -82,7 +82,7 @@ export async function benchDashboardBrowser(browser: Browser, appDir: string, co
     // tsx keeps function names with a `__name` helper that the page does not have.
     await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(() => {
-      const w = window as unknown as { __firstRowAt?: number };
+      const w = window;
       const check = () => {
         if (document.querySelector('[data-testid="connector-row"]')) w.__firstRowAt = performance.now();
         else requestAnimationFrame(check);

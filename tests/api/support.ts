@@ -5,6 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { parseDesign } from '@/lib/connector/validate';
 import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
 
 export const TEST_ENV = {
@@ -37,6 +39,13 @@ export function basicDesign(name: string): Record<string, unknown> {
     ],
     segment_options: [{ segment_id: '1', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true }],
   };
+}
+
+/** A request body parsed as the API parses it: for tests of the modules that take a checked design. */
+export function parsedDesign(body: Record<string, unknown>): ConnectorDesign {
+  const parsed = parseDesign(body);
+  if (!parsed.ok) throw new Error(`test design does not parse: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return parsed.design;
 }
 
 export const PSK_DMZ = 'psk-dmz-primary-123!';

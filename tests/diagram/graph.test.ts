@@ -215,15 +215,17 @@ describe('designToGraph: partial and large designs', () => {
     expect(ofKind(empty, 'circuit')[0].title).toBe('Instance #1');
     expect(ofKind(empty, 'vhub')[0].errors.length).toBeGreaterThan(0);
 
-    const partial = {
+    // Half-typed form state, as the designer may hold it between snapshots.
+    const partial: unknown = {
       tunnel_protocol: 'IPSEC',
       instances: [{ ipsec_customer_gateway: [{ customer_gateway: [{ tunnel: [{}] }, null] }, null] }, null],
       segment_options: [null, { segment_id: 5 }],
-    } as unknown as ConnectorDesign;
-    const graph = designToGraph(partial, validateDesign(partial));
+    };
+    const graph = designToGraph(partial as ConnectorDesign, validateDesign(partial));
     expect(ofKind(graph, 'tunnel')).toHaveLength(1);
     expect(ofKind(graph, 'circuit')).toHaveLength(2);
-    expect(() => designToGraph(null as unknown as ConnectorDesign)).not.toThrow();
+    const nothing: unknown = null;
+    expect(() => designToGraph(nothing as ConnectorDesign)).not.toThrow();
     expect(() => designToGraph({} as ConnectorDesign, { errors: [{ path: 'x.y', message: 'm' }], warnings: [] })).not.toThrow();
   });
 

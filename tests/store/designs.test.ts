@@ -20,11 +20,12 @@ import {
   updateDesign,
 } from '@/lib/store/designs';
 import { recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
-import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
 import { postgresBackend, sqliteBackend } from './backends';
 
+/** A checked design named `name` (names here test search escaping, so they need not be Terraform labels). */
 function design(name: string): ConnectorDesign {
-  return ipsecDesign(name) as unknown as ConnectorDesign;
+  return { ...parsedDesign(ipsecDesign('store-test')), resource_name: name.replace(/\W/g, '_'), name };
 }
 
 for (const backend of [sqliteBackend(), postgresBackend()]) {

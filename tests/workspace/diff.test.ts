@@ -5,13 +5,12 @@
  * changes, sensitive values masked everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, planSummary } from '@/lib/connector/diff';
 import { keepMaskedSecrets } from '@/lib/connector/sensitive';
-import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
 
-const ipsec = () => ipsecDesign('diff-edge') as unknown as ConnectorDesign;
-const basic = () => basicDesign('diff-basic') as unknown as ConnectorDesign;
+const ipsec = () => parsedDesign(ipsecDesign('diff-edge'));
+const basic = () => parsedDesign(basicDesign('diff-basic'));
 const T0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 
 describe('diffDesigns', () => {

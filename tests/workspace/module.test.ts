@@ -8,12 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { renderModule, renderSingleTf } from '@/lib/connector/export/module';
-import { basicDesign, CRED_PROD, CRED_SECURITY, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { basicDesign, CRED_PROD, CRED_SECURITY, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
 
-const ipsec = ipsecDesign('edge-ipsec') as unknown as ConnectorDesign;
-const basic = basicDesign('edge-basic') as unknown as ConnectorDesign;
+const ipsec = parsedDesign(ipsecDesign('edge-ipsec'));
+const basic = parsedDesign(basicDesign('edge-basic'));
 const catalog = {
   segments: new Map([['1', 'prod'], ['2', 'dmz'], ['3', 'internal']]),
   credentials: new Map([[CRED_PROD, 'prod-azure'], [CRED_SECURITY, 'security-azure']]),
