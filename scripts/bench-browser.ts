@@ -70,10 +70,9 @@ async function openDesigner(page: Page, baseURL: string, design: ConnectorDesign
   // Topology on screen: the first diagram node of this design (its vHub carries the connector's name),
   // from navigation start; watched from the start, since it may come before the preview.
   await page.addInitScript((name) => {
-    const w = window;
     const check = () => {
       const shown = [...document.querySelectorAll('.react-flow__node')].some((n) => (n.textContent ?? '').includes(name));
-      if (shown) w.__topologyAt = performance.now();
+      if (shown) window.__topologyAt = performance.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
@@ -97,7 +96,6 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
   await input.click();
   await input.press('End');
   await page.evaluate(() => {
-    const w = window;
     const longTasks: number[] = [];
     const events: { id: number; duration: number }[] = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
@@ -107,7 +105,7 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
         if (id) events.push({ id, duration: e.duration });
       }),
     ).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-    w.__bench = { longTasks, events };
+    window.__bench = { longTasks, events };
   });
   const samples: number[] = [];
   const interactionIds: number[] = [];
@@ -116,9 +114,8 @@ async function typeAndMeasure(page: Page, keys: number, gapMs: number): Promise<
     const ch = String.fromCharCode(97 + (i % 26));
     value += ch;
     await page.evaluate((expected) => {
-      const w = window;
       const preview = document.querySelector('[data-testid="hcl-preview"]');
-      w.__result = new Promise<{ latency: number; interactionId: number }>((resolve) => {
+      window.__result = new Promise<{ latency: number; interactionId: number }>((resolve) => {
         let keyAt = 0;
         let interactionId = 0;
         const onKey = (e: Event) => {

@@ -82,9 +82,8 @@ export async function benchDashboardBrowser(browser: Browser, appDir: string, co
     // tsx keeps function names with a `__name` helper that the page does not have.
     await context.addInitScript('window.__name = (f) => f');
     await context.addInitScript(() => {
-      const w = window;
       const check = () => {
-        if (document.querySelector('[data-testid="connector-row"]')) w.__firstRowAt = performance.now();
+        if (document.querySelector('[data-testid="connector-row"]')) window.__firstRowAt = performance.now();
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);

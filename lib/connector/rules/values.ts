@@ -45,14 +45,18 @@ export function readNumber(value: unknown): NumberReading {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: String(value) };
   if (isExpression(value)) return { kind: 'expression', text: value };
   if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return { kind: 'number', value: Number(value) };
-  return { kind: 'invalid', text: typeof value === 'string' ? value : printable(value) };
+  return { kind: 'invalid', text: printable(value) };
 }
 
-/** Text for any value an in-memory caller may pass (a BigInt or a cyclic object cannot go through JSON). */
+/**
+ * Text for any value a caller may pass: strings as they are, objects and lists as JSON, anything else via
+ * `String()`. In-memory callers can pass what JSON cannot carry (a BigInt, a cyclic object).
+ */
 function printable(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     try {
-      return JSON.stringify(value);
+      // undefined when a toJSON answers undefined
+      return JSON.stringify(value) ?? '(unprintable value)';
     } catch {
       return '(unprintable value)';
     }
@@ -66,15 +70,7 @@ function printable(value: unknown): string {
  * is "[object Object]", and throws for one with a `toString` key.
  */
 export function quote(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value !== null && typeof value === 'object') {
-    try {
-      return JSON.stringify(JSON.stringify(value));
-    } catch {
-      return '"(unprintable value)"';
-    }
-  }
-  return JSON.stringify(String(value));
+  return JSON.stringify(printable(value));
 }
 
 /** The tunnel protocol in force, or null when it is an expression or not a known protocol. */
