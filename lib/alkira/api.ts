@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * The Alkira endpoints this app uses, typed, on top of `AlkiraClient`
- * (paths as in shared/reference/alkira-api.md). One instance per incoming
+ * (paths as in Alkira's REST API reference). One instance per incoming
  * request; the tenant network id is discovered once per base URL.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';

@@ -9,6 +9,7 @@
  * files parse (Lezer HCL grammar, no error nodes).
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { hclLanguage } from 'codemirror-lang-hcl';
 import type { SyntaxNode } from '@lezer/common';
 
@@ -23,7 +24,8 @@ interface SchemaBlock {
   block_types?: Record<string, { nesting_mode: string; min_items?: number; block: SchemaBlock }>;
 }
 
-const SCHEMA_PATH = '/work/shared/reference/provider-schema.json';
+/** The provider's schema, kept in the repository (see provider-schema.md next to it). */
+const SCHEMA_PATH = path.resolve(__dirname, '../../lib/connector/resource/provider-schema.json');
 
 function providerSchema() {
   const json = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));

@@ -5,15 +5,12 @@
  * agree in both directions, so drift between the two fails CI.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, type BodySpec } from '@/lib/connector/resource';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const CANDIDATES = [
-  path.resolve(REPO_ROOT, '..', 'shared', 'reference', 'provider-schema.json'),
-  '/work/shared/reference/provider-schema.json',
-];
+/** The provider's schema, kept in the repository (see provider-schema.md next to it). */
+const SCHEMA_FILE = path.resolve(__dirname, '../../lib/connector/resource/provider-schema.json');
 
 interface ProviderAttribute {
   type: string | [string, string];
@@ -28,12 +25,10 @@ interface ProviderBlock {
 }
 
 function loadProviderBlock(): ProviderBlock {
-  const file = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!file) throw new Error(`provider-schema.json not found; looked in:\n${CANDIDATES.join('\n')}`);
-  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const json = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
   const provider = json.provider_schemas['registry.terraform.io/alkiranet/alkira'];
   const resource = provider?.resource_schemas?.[RESOURCE_TYPE];
-  if (!resource) throw new Error(`${file} has no ${RESOURCE_TYPE}`);
+  if (!resource) throw new Error(`${SCHEMA_FILE} has no ${RESOURCE_TYPE}`);
   return resource.block;
 }
 

@@ -1,7 +1,8 @@
 /**
- * The four examples of the provider's reference page
- * (/work/shared/reference/alkira_connector_azure_expressroute.md), transcribed
- * by hand as designs, with `${...}` for references.
+ * The four examples of the provider's reference page for
+ * alkira_connector_azure_expressroute (the Terraform registry's documentation
+ * of alkiranet/alkira v1.5.1), transcribed by hand as designs, with `${...}`
+ * for references.
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign, TunnelDesign } from '@/lib/connector/design';
