@@ -1,0 +1,145 @@
+/**
+ * The parser's view of the token stream: peeking that skips newlines where
+ * HCL ignores them (inside brackets and template sequences), recovery that
+ * skips to a closer without ever going back (so a broken file still parses in
+ * linear time), and the diagnostics collected on the way.
+ */
+import { T, type TokenStream, type TokenType } from './scanner';
+import type { SyntaxDiagnostic } from './syntax';
+
+const OPENERS = new Set<number>([T.OBrace, T.OBrack, T.OParen, T.OQuote, T.OHeredoc, T.TemplateInterp, T.TemplateControl]);
+const CLOSER_OF: Record<number, number> = {
+  [T.OBrace]: T.CBrace,
+  [T.OBrack]: T.CBrack,
+  [T.OParen]: T.CParen,
+  [T.OQuote]: T.CQuote,
+  [T.OHeredoc]: T.CHeredoc,
+  [T.TemplateInterp]: T.TemplateSeqEnd,
+  [T.TemplateControl]: T.TemplateSeqEnd,
+};
+const CLOSERS = new Set<number>([T.CBrace, T.CBrack, T.CParen, T.CQuote, T.CHeredoc, T.TemplateSeqEnd]);
+
+export class Cursor {
+  pos = 0;
+  /** Whether newlines are tokens at the current nesting (a stack; body level: yes). */
+  private readonly newlines: boolean[] = [true];
+  /** Set after an error until the next body item: follow-on errors of the same item are not reported. */
+  recovering = false;
+  readonly diagnostics: SyntaxDiagnostic[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: TokenStream,
+  ) {}
+
+  pushNewlines(include: boolean): void {
+    this.newlines.push(include);
+  }
+
+  popNewlines(): void {
+    this.newlines.pop();
+  }
+
+  /** Index of the next significant token. */
+  peekIndex(): number {
+    const { types } = this.tokens;
+    let i = this.pos;
+    if (!this.newlines[this.newlines.length - 1]) while (types[i] === T.Newline) i++;
+    return i;
+  }
+
+  peek(): TokenType {
+    return this.tokens.types[this.peekIndex()] as TokenType;
+  }
+
+  /** The next significant token, consumed; its index. */
+  read(): number {
+    const i = this.peekIndex();
+    if (this.tokens.types[i] !== T.EOF) this.pos = i + 1;
+    else this.pos = i;
+    return i;
+  }
+
+  type(i: number): TokenType {
+    return this.tokens.types[i] as TokenType;
+  }
+
+  from(i: number): number {
+    return this.tokens.from[i];
+  }
+
+  to(i: number): number {
+    return this.tokens.to[i];
+  }
+
+  slice(i: number): string {
+    return this.text.slice(this.tokens.from[i], this.tokens.to[i]);
+  }
+
+  /** True when the next token is the identifier `word`. */
+  peekKeyword(word: string): boolean {
+    const i = this.peekIndex();
+    return this.tokens.types[i] === T.Ident && this.tokens.to[i] - this.tokens.from[i] === word.length && this.text.startsWith(word, this.tokens.from[i]);
+  }
+
+  /** End of the last consumed token (where a node that ends here ends). */
+  lastEnd(): number {
+    return this.pos > 0 ? this.tokens.to[this.pos - 1] : 0;
+  }
+
+  error(summary: string, detail: string, from: number, to: number): void {
+    if (this.recovering) return;
+    this.diagnostics.push({ summary, detail, from, to: Math.max(from, to) });
+    this.recovering = true;
+  }
+
+  errorAt(i: number, summary: string, detail: string): void {
+    this.error(summary, detail, this.from(i), this.to(i));
+  }
+
+  /**
+   * Skips to just past the `closer` that matches the nesting we are in
+   * (brackets and template delimiters opened on the way are skipped whole).
+   * Stops before the end of the file. Returns the closer's index, or -1.
+   */
+  recover(closer: TokenType): number {
+    const open: number[] = [];
+    const { types } = this.tokens;
+    for (;;) {
+      const i = this.pos;
+      const t = types[i];
+      if (t === T.EOF) return -1;
+      this.pos++;
+      if (open.length === 0 && t === closer) return i;
+      if (OPENERS.has(t)) open.push(CLOSER_OF[t]);
+      else if (CLOSERS.has(t)) {
+        const at = open.lastIndexOf(t);
+        if (at >= 0) open.length = at;
+      }
+    }
+  }
+
+  /**
+   * After a broken body item: skips to the end of its line (a newline outside
+   * any bracket), or to just before a `}` that closes the enclosing block.
+   */
+  recoverAfterBodyItem(nested: boolean): void {
+    const open: number[] = [];
+    const { types } = this.tokens;
+    for (;;) {
+      const t = types[this.pos];
+      if (t === T.EOF) return;
+      if (open.length === 0 && t === T.Newline) {
+        this.pos++;
+        return;
+      }
+      if (open.length === 0 && t === T.CBrace && nested) return;
+      this.pos++;
+      if (OPENERS.has(t)) open.push(CLOSER_OF[t]);
+      else if (CLOSERS.has(t)) {
+        const at = open.lastIndexOf(t);
+        if (at >= 0) open.length = at;
+      }
+    }
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * HCL text → syntax tree, the way `hclsyntax` reads a configuration file: a
+ * body of attributes (`name = expr`, ended by a newline) and blocks (`type
+ * "label" … {`, a newline, a body, `}` and a newline; or the one-line form
+ * `type { name = expr }`). Errors are reported with what to do, and the parser
+ * recovers at the end of the broken item's line (or at the `}` that closes
+ * its block), so one typo costs one line, not the rest of the file.
+ */
+import { Cursor } from './cursor';
+import { ExpressionParser, MAX_NESTING } from './expressions';
+import { scan, T } from './scanner';
+import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './syntax';
+import { parseTemplate } from './templates';
+import { templateLiteral } from './values';
+
+class BodyParser {
+  readonly c: Cursor;
+  readonly expressions: ExpressionParser;
+  private depth = 0;
+  private lineStarts: number[] | null = null;
+
+  constructor(text: string) {
+    this.c = new Cursor(text, scan(text));
+    this.expressions = new ExpressionParser(this.c);
+  }
+
+  /** 1-based line of an offset (for messages that name another line). */
+  private lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      const { text } = this.c;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  body(nested: boolean): Body {
+    const c = this.c;
+    const items: BodyItem[] = [];
+    const attributes = new Map<string, Attribute>();
+    const from = c.lastEnd();
+    for (;;) {
+      const i = c.peekIndex();
+      const t = c.type(i);
+      if (t === T.Newline) {
+        c.read();
+        continue;
+      }
+      if (t === T.EOF || (nested && t === T.CBrace)) break;
+      c.recovering = false;
+      if (t !== T.Ident) {
+        if (t === T.CBrace) c.errorAt(i, 'Unexpected closing brace', 'This "}" closes no block; remove it, or check the braces above.');
+        else if (t === T.UnclosedComment) c.errorAt(i, 'Unterminated comment', 'This /* comment has no closing */ before the end of the file.');
+        else c.errorAt(i, 'Argument or block definition required', 'An argument or block definition is required here.');
+        c.recoverAfterBodyItem(nested);
+        continue;
+      }
+      const item = this.item(nested);
+      if (!item) continue;
+      if (item.type === 'attribute') {
+        const earlier = attributes.get(item.name.name);
+        if (earlier) {
+          c.recovering = false;
+          c.error(
+            'Attribute redefined',
+            `The argument "${item.name.name}" was already set at line ${this.lineOf(earlier.from)}. Each argument may be set only once.`,
+            item.name.from,
+            item.name.to,
+          );
+        } else attributes.set(item.name.name, item);
+      }
+      items.push(item);
+    }
+    return { items, from, to: c.from(c.peekIndex()) };
+  }
+
+  /** At an identifier starting an attribute or a block. */
+  private item(nested: boolean): BodyItem | null {
+    const c = this.c;
+    const nameIndex = c.read();
+    const name = { name: c.slice(nameIndex), from: c.from(nameIndex), to: c.to(nameIndex) };
+    const next = c.peek();
+    if (next === T.Equal) {
+      const attribute = this.attribute(name);
+      this.endOfItem(nested, 'argument');
+      return attribute;
+    }
+    if (next === T.OQuote || next === T.Ident || next === T.OBrace) {
+      const block = this.block(name, nested);
+      return block;
+    }
+    c.errorAt(
+      c.peekIndex(),
+      'Argument or block definition required',
+      next === T.Newline || next === T.EOF
+        ? `"${name.name}" alone is neither an argument nor a block: write ${name.name} = <value>, or ${name.name} { … }.`
+        : 'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
+    );
+    c.recoverAfterBodyItem(nested);
+    return null;
+  }
+
+  private attribute(name: Attribute['name']): Attribute {
+    const c = this.c;
+    const equals = c.from(c.read());
+    const value = this.expressions.parse();
+    return { type: 'attribute', name, equals, value, from: name.from, to: value.to };
+  }
+
+  /** After an attribute or block: a newline (or the end of the file, or the `}` of the enclosing block). */
+  private endOfItem(nested: boolean, what: 'argument' | 'block'): void {
+    const c = this.c;
+    const t = c.peek();
+    if (t === T.Newline) {
+      c.read();
+      return;
+    }
+    if (t === T.EOF) return;
+    if (t === T.CBrace && nested && what === 'argument') {
+      // `}` right after the value: only a one-line block may do that, and it reads its own `}`.
+      c.errorAt(c.peekIndex(), `Missing newline after ${what}`, `An ${what} definition must end with a newline.`);
+      return;
+    }
+    c.errorAt(c.peekIndex(), `Missing newline after ${what}`, `${what === 'argument' ? 'An argument' : 'A block'} definition must end with a newline.`);
+    c.recoverAfterBodyItem(nested);
+  }
+
+  private block(blockType: Block['blockType'], nested: boolean): Block | null {
+    const c = this.c;
+    const labels: Label[] = [];
+    for (;;) {
+      const t = c.peek();
+      if (t === T.Ident) {
+        const i = c.read();
+        labels.push({ value: c.slice(i), quoted: false, from: c.from(i), to: c.to(i) });
+      } else if (t === T.OQuote) {
+        const template = parseTemplate(this.expressions);
+        const value = templateLiteral(c.text, template);
+        if (value === null) c.error('Invalid block label', 'Template sequences are not allowed in a block label; to include a literal "$", double it (as "$$").', template.from, template.to);
+        labels.push({ value: value ?? c.text.slice(template.from, template.to), quoted: true, from: template.from, to: template.to });
+      } else break;
+    }
+    const header = { blockType, labels, from: blockType.from };
+    if (c.peek() !== T.OBrace) {
+      const at = c.peekIndex();
+      if (c.type(at) === T.Equal && labels.length > 0)
+        c.errorAt(at, 'Invalid argument name', `An argument name is a single identifier; "${c.text.slice(blockType.from, labels[labels.length - 1].to)}" has a space in it.`);
+      else c.errorAt(at, 'Invalid block definition', 'Either a quoted string block label or an opening brace ("{") is expected here.');
+      c.recoverAfterBodyItem(nested);
+      return null;
+    }
+    const open = c.read();
+    if (++this.depth > MAX_NESTING) {
+      c.errorAt(open, 'Nested too deeply', `Blocks are nested more than ${MAX_NESTING} levels deep here; no configuration needs that.`);
+      const close = c.recover(T.CBrace);
+      this.depth--;
+      return { type: 'block', ...header, open: c.from(open), close: close < 0 ? -1 : c.from(close), body: { items: [], from: c.to(open), to: c.to(open) }, to: c.lastEnd() };
+    }
+    let body: Body;
+    let close = -1;
+    if (c.peek() === T.Newline || c.peek() === T.EOF) {
+      body = this.body(true);
+      if (c.peek() === T.CBrace) close = c.read();
+      else c.errorAt(open, 'Unclosed configuration block', 'There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.');
+    } else {
+      body = this.oneLineBody();
+      if (c.peek() === T.CBrace) close = c.read();
+    }
+    this.depth--;
+    const block: Block = { type: 'block', ...header, open: c.from(open), close: close < 0 ? -1 : c.from(close), body, to: close < 0 ? c.lastEnd() : c.to(close) };
+    if (close >= 0) this.endOfItem(nested, 'block');
+    return block;
+  }
+
+  /** `{ }` or `{ name = value }` on one line; the `{` is read. */
+  private oneLineBody(): Body {
+    const c = this.c;
+    const from = c.lastEnd();
+    const items: BodyItem[] = [];
+    if (c.peek() === T.CBrace) return { items, from, to: c.from(c.peekIndex()) };
+    const i = c.peekIndex();
+    if (c.type(i) === T.Ident) {
+      c.read();
+      const name = { name: c.slice(i), from: c.from(i), to: c.to(i) };
+      if (c.peek() === T.Equal) {
+        items.push(this.attribute(name));
+        if (c.peek() !== T.CBrace) {
+          c.errorAt(
+            c.peekIndex(),
+            'Invalid single-argument block definition',
+            'A single-line block definition must end with a closing brace immediately after its single argument definition.',
+          );
+          const close = c.recover(T.CBrace);
+          if (close >= 0) c.pos = close; // the block reads its `}`
+        }
+        return { items, from, to: c.from(c.peekIndex()) };
+      }
+      c.errorAt(
+        c.peekIndex(),
+        'Invalid single-argument block definition',
+        `A single-line block definition can contain only a single argument. To define a nested block, place it on a line of its own within its parent block.`,
+      );
+    } else {
+      c.errorAt(i, 'Invalid single-argument block definition', 'A single-line block definition can contain only a single argument, or nothing.');
+    }
+    const close = c.recover(T.CBrace);
+    if (close >= 0) c.pos = close;
+    return { items, from, to: c.from(c.peekIndex()) };
+  }
+}
+
+/** Parses a whole file (never throws; problems are diagnostics). */
+export function parseHcl(text: string): HclFile {
+  const p = new BodyParser(text);
+  const body = p.body(false);
+  const c = p.c;
+  return { text, body: { ...body, from: 0, to: text.length }, comments: c.tokens.comments, diagnostics: c.diagnostics };
+}
