@@ -155,6 +155,10 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
   const stack: Context[] = [];
   let i = start;
   let atLineStart = true;
+  const emit = (type: TokenType, length: number): void => {
+    out.push(type, i, i + length);
+    i += length;
+  };
 
   /** A heredoc line: the end marker, or literal text and template sequences up to the line's end. */
   const scanHeredoc = (ctx: Context): void => {
@@ -350,65 +354,65 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
         continue;
       }
       case 62:
-        if (text.charCodeAt(i + 1) === 61) out.push(T.GreaterThanEq, i, (i += 2));
-        else out.push(T.GreaterThan, i, ++i);
+        if (text.charCodeAt(i + 1) === 61) emit(T.GreaterThanEq, 2);
+        else emit(T.GreaterThan, 1);
         continue;
       case 61: {
         const d = text.charCodeAt(i + 1);
-        if (d === 61) out.push(T.EqualOp, i, (i += 2));
-        else if (d === 62) out.push(T.FatArrow, i, (i += 2));
-        else out.push(T.Equal, i, ++i);
+        if (d === 61) emit(T.EqualOp, 2);
+        else if (d === 62) emit(T.FatArrow, 2);
+        else emit(T.Equal, 1);
         continue;
       }
       case 33:
-        if (text.charCodeAt(i + 1) === 61) out.push(T.NotEqual, i, (i += 2));
-        else out.push(T.Bang, i, ++i);
+        if (text.charCodeAt(i + 1) === 61) emit(T.NotEqual, 2);
+        else emit(T.Bang, 1);
         continue;
       case 38:
-        if (text.charCodeAt(i + 1) === 38) out.push(T.And, i, (i += 2));
-        else out.push(T.Invalid, i, ++i);
+        if (text.charCodeAt(i + 1) === 38) emit(T.And, 2);
+        else emit(T.Invalid, 1);
         continue;
       case 124:
-        if (text.charCodeAt(i + 1) === 124) out.push(T.Or, i, (i += 2));
-        else out.push(T.Invalid, i, ++i);
+        if (text.charCodeAt(i + 1) === 124) emit(T.Or, 2);
+        else emit(T.Invalid, 1);
         continue;
       case 58:
-        if (text.charCodeAt(i + 1) === 58) out.push(T.DoubleColon, i, (i += 2));
-        else out.push(T.Colon, i, ++i);
+        if (text.charCodeAt(i + 1) === 58) emit(T.DoubleColon, 2);
+        else emit(T.Colon, 1);
         continue;
       case 46:
-        if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) out.push(T.Ellipsis, i, (i += 3));
-        else out.push(T.Dot, i, ++i);
+        if (text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 2) === 46) emit(T.Ellipsis, 3);
+        else emit(T.Dot, 1);
         continue;
       case 91:
-        out.push(T.OBrack, i, ++i);
+        emit(T.OBrack, 1);
         continue;
       case 93:
-        out.push(T.CBrack, i, ++i);
+        emit(T.CBrack, 1);
         continue;
       case 40:
-        out.push(T.OParen, i, ++i);
+        emit(T.OParen, 1);
         continue;
       case 41:
-        out.push(T.CParen, i, ++i);
+        emit(T.CParen, 1);
         continue;
       case 44:
-        out.push(T.Comma, i, ++i);
+        emit(T.Comma, 1);
         continue;
       case 63:
-        out.push(T.Question, i, ++i);
+        emit(T.Question, 1);
         continue;
       case 42:
-        out.push(T.Star, i, ++i);
+        emit(T.Star, 1);
         continue;
       case 37:
-        out.push(T.Percent, i, ++i);
+        emit(T.Percent, 1);
         continue;
       case 43:
-        out.push(T.Plus, i, ++i);
+        emit(T.Plus, 1);
         continue;
       case 45:
-        out.push(T.Minus, i, ++i);
+        emit(T.Minus, 1);
         continue;
     }
     if (isDigit(c)) {

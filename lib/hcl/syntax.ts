@@ -91,3 +91,5 @@ export type Expression =
   | ({ type: 'parens'; expression: Expression } & Span)
   /** What could not be read (a diagnostic says why). */
   | ({ type: 'invalid' } & Span);
+
+export type TemplateExpression = Extract<Expression, { type: 'template' }>;

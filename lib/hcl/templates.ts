@@ -6,7 +6,7 @@
  */
 import type { ExpressionParser } from './expressions';
 import { T } from './scanner';
-import type { Expression, TemplatePart } from './syntax';
+import type { Expression, TemplateExpression, TemplatePart } from './syntax';
 
 const HEX = /^[0-9A-Fa-f]+$/;
 
@@ -34,7 +34,7 @@ type Keyword = 'if' | 'else' | 'endif' | 'for' | 'endfor';
 const KEYWORDS = new Set<string>(['if', 'else', 'endif', 'for', 'endfor']);
 
 /** At `"` or `<<EOT`: the whole template. */
-export function parseTemplate(p: ExpressionParser): Expression {
+export function parseTemplate(p: ExpressionParser): TemplateExpression {
   const c = p.c;
   const open = c.read();
   const heredoc = c.type(open) === T.OHeredoc;

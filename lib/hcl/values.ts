@@ -3,9 +3,9 @@
  * for (escapes decoded, heredoc indentation stripped, normalised to Unicode
  * NFC as Terraform normalises strings), and `"${x}"` seen as `x`.
  */
-import type { Expression, TemplatePart } from './syntax';
+import type { Expression, TemplateExpression, TemplatePart } from './syntax';
 
-type Template = Extract<Expression, { type: 'template' }>;
+type Template = TemplateExpression;
 
 const SIMPLE: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
