@@ -26,11 +26,42 @@ export class Cursor {
   /** Set after an error until the next body item: follow-on errors of the same item are not reported. */
   recovering = false;
   readonly diagnostics: SyntaxDiagnostic[] = [];
+  private lineStarts: number[] | null = null;
 
   constructor(
     readonly text: string,
     readonly tokens: TokenStream,
   ) {}
+
+  /** 1-based line of an offset (for messages that name a line). */
+  lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /**
+   * Inside a list or an argument list, a line that starts `name =` (or `}`)
+   * is where the user forgot the closing bracket: the next body item. When
+   * token `i` is that `=` (or `}`), the index of the newline before that line.
+   */
+  nextItemLine(i: number): number {
+    const { types } = this.tokens;
+    if (types[i] === T.CBrace) return types[i - 1] === T.Newline ? i - 1 : -1;
+    if (types[i] !== T.Equal || types[i - 1] !== T.Ident) return -1;
+    return types[i - 2] === T.Newline ? i - 2 : -1;
+  }
 
   pushNewlines(include: boolean): void {
     this.newlines.push(include);

@@ -226,8 +226,14 @@ export class ExpressionParser {
         continue;
       }
       const at = c.peekIndex();
-      if (c.type(at) === T.EOF) c.errorAt(at, 'Unterminated function call', 'There is no closing parenthesis for this function call before the end of the file.');
+      const resume = c.nextItemLine(at);
+      if (c.type(at) === T.EOF) c.error('Unclosed function call', `The call of ${name} on line ${c.lineOf(from)} has no closing ) before the end of the file.`, from, c.lastEnd());
+      else if (resume >= 0) c.error('Unclosed function call', `The call of ${name} on line ${c.lineOf(from)} is not closed: add the closing ) before line ${c.lineOf(c.from(resume + 1))}.`, from, c.lastEnd());
       else c.errorAt(at, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
+      if (resume >= 0) {
+        c.pos = resume;
+        to = c.lastEnd();
+      }
       break;
     }
     if (to < 0) {
@@ -262,9 +268,13 @@ export class ExpressionParser {
       }
       if (next === T.CBrack) continue;
       const at = c.peekIndex();
-      if (c.type(at) === T.EOF) c.errorAt(at, 'Unterminated tuple', 'There is no closing bracket for this list before the end of the file.');
+      const line = c.lineOf(c.from(open));
+      const resume = c.nextItemLine(at);
+      if (c.type(at) === T.EOF) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] (the file ends first).`);
+      else if (resume >= 0) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] before line ${c.lineOf(c.from(resume + 1))}.`);
       else c.errorAt(at, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
-      c.recover(T.CBrack);
+      if (resume >= 0) c.pos = resume;
+      else c.recover(T.CBrack);
       to = c.lastEnd();
       break;
     }

@@ -17,28 +17,10 @@ class BodyParser {
   readonly c: Cursor;
   readonly expressions: ExpressionParser;
   private depth = 0;
-  private lineStarts: number[] | null = null;
 
   constructor(text: string) {
     this.c = new Cursor(text, scan(text));
     this.expressions = new ExpressionParser(this.c);
-  }
-
-  /** 1-based line of an offset (for messages that name another line). */
-  private lineOf(offset: number): number {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      const { text } = this.c;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
   }
 
   body(nested: boolean): Body {
@@ -56,7 +38,7 @@ class BodyParser {
       if (t === T.EOF || (nested && t === T.CBrace)) break;
       c.recovering = false;
       if (t !== T.Ident) {
-        if (t === T.CBrace) c.errorAt(i, 'Unexpected closing brace', 'This "}" closes no block; remove it, or check the braces above.');
+        if (t === T.CBrace) c.errorAt(i, 'Unexpected closing brace', `This } on line ${c.lineOf(c.from(i))} has no { to close: remove it, or check the braces above.`);
         else if (t === T.UnclosedComment) c.errorAt(i, 'Unterminated comment', 'This /* comment has no closing */ before the end of the file.');
         else c.errorAt(i, 'Argument or block definition required', 'An argument or block definition is required here.');
         c.recoverAfterBodyItem(nested);
@@ -70,7 +52,7 @@ class BodyParser {
           c.recovering = false;
           c.error(
             'Attribute redefined',
-            `The argument "${item.name.name}" was already set at line ${this.lineOf(earlier.from)}. Each argument may be set only once.`,
+            `The argument "${item.name.name}" was already set at line ${c.lineOf(earlier.from)}. Each argument may be set only once.`,
             item.name.from,
             item.name.to,
           );
@@ -96,13 +78,11 @@ class BodyParser {
       const block = this.block(name, nested);
       return block;
     }
-    c.errorAt(
-      c.peekIndex(),
-      'Argument or block definition required',
-      next === T.Newline || next === T.EOF
-        ? `"${name.name}" alone is neither an argument nor a block: write ${name.name} = <value>, or ${name.name} { … }.`
-        : 'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
-    );
+    if (next === T.Newline || next === T.EOF)
+      c.error('Incomplete argument or block', `${name.name} on line ${c.lineOf(name.from)} is incomplete: write ${name.name} = <value>, or ${name.name} { … } for a block.`, name.from, name.to);
+    else if (next === T.Number || next === T.OBrack || next === T.OHeredoc || next === T.Minus)
+      c.errorAt(c.peekIndex(), 'Missing equals sign', `Missing = after ${name.name} on line ${c.lineOf(name.from)}: write ${name.name} = <value>.`);
+    else c.errorAt(c.peekIndex(), 'Argument or block definition required', 'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.');
     c.recoverAfterBodyItem(nested);
     return null;
   }
@@ -110,6 +90,11 @@ class BodyParser {
   private attribute(name: Attribute['name']): Attribute {
     const c = this.c;
     const equals = c.from(c.read());
+    const next = c.peek();
+    if (next === T.Newline || next === T.EOF || next === T.CBrace) {
+      c.error('Missing argument value', `${name.name} on line ${c.lineOf(name.from)} has no value after =: write ${name.name} = <value>.`, name.from, equals + 1);
+      return { type: 'attribute', name, equals, value: { type: 'invalid', from: equals + 1, to: equals + 1 }, from: name.from, to: equals + 1 };
+    }
     const value = this.expressions.parse();
     return { type: 'attribute', name, equals, value, from: name.from, to: value.to };
   }
@@ -128,7 +113,11 @@ class BodyParser {
       c.errorAt(c.peekIndex(), `Missing newline after ${what}`, `An ${what} definition must end with a newline.`);
       return;
     }
-    c.errorAt(c.peekIndex(), `Missing newline after ${what}`, `${what === 'argument' ? 'An argument' : 'A block'} definition must end with a newline.`);
+    const at = c.peekIndex();
+    if (what === 'argument' && c.type(at) === T.Ident && c.type(at - 1) === T.Number && c.to(at - 1) === c.from(at) && /^_[0-9_]*$/.test(c.slice(at))) {
+      const written = c.slice(at - 1) + c.slice(at);
+      c.error('Invalid number', `${written} is not a number (HCL has no digit separators): write ${written.replace(/_/g, '')}.`, c.from(at - 1), c.to(at));
+    } else c.errorAt(at, `Missing newline after ${what}`, `${what === 'argument' ? 'An argument' : 'A block'} definition must end with a newline; put the next one on a line of its own.`);
     c.recoverAfterBodyItem(nested);
   }
 
@@ -150,9 +139,14 @@ class BodyParser {
     const header = { blockType, labels, from: blockType.from };
     if (c.peek() !== T.OBrace) {
       const at = c.peekIndex();
-      if (c.type(at) === T.Equal && labels.length > 0)
-        c.errorAt(at, 'Invalid argument name', `An argument name is a single identifier; "${c.text.slice(blockType.from, labels[labels.length - 1].to)}" has a space in it.`);
-      else c.errorAt(at, 'Invalid block definition', 'Either a quoted string block label or an opening brace ("{") is expected here.');
+      const line = c.lineOf(blockType.from);
+      if (c.type(at) === T.Equal && labels.length > 0 && labels.every((l) => !l.quoted))
+        c.errorAt(at, 'Invalid argument name', `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, labels[labels.length - 1].to)}" on line ${line}.`);
+      else if ((c.type(at) === T.Newline || c.type(at) === T.EOF) && labels.length === 1 && labels[0].quoted)
+        c.error('Missing equals sign', `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`, blockType.from, labels[0].to);
+      else if (c.type(at) === T.Newline && c.type(c.peekIndex() + 1) === T.OBrace)
+        c.errorAt(at, 'Invalid block definition', `The { of the ${blockType.name} block must be on its header's line (line ${line}).`);
+      else c.errorAt(at, 'Invalid block definition', `The ${blockType.name} block on line ${line} needs an opening brace ("{") after its labels.`);
       c.recoverAfterBodyItem(nested);
       return null;
     }
@@ -168,7 +162,12 @@ class BodyParser {
     if (c.peek() === T.Newline || c.peek() === T.EOF) {
       body = this.body(true);
       if (c.peek() === T.CBrace) close = c.read();
-      else c.errorAt(open, 'Unclosed configuration block', 'There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.');
+      else
+        c.errorAt(
+          open,
+          'Unclosed configuration block',
+          `The ${blockType.name} block on line ${c.lineOf(blockType.from)} has no closing } before the end of the file (check the brace nesting above).`,
+        );
     } else {
       body = this.oneLineBody();
       if (c.peek() === T.CBrace) close = c.read();

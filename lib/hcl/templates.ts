@@ -53,8 +53,8 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
       if (!heredoc) {
         const bad = invalidEscape(c.text, c.from(i), c.to(i));
         if (bad) {
-          const shown = c.text.slice(bad.at, bad.at + bad.length);
-          c.error('Invalid escape sequence', `The symbol ${JSON.stringify(shown)} is not a valid escape sequence; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN.`, bad.at, bad.at + bad.length);
+          // The escape is not quoted: the string could be a secret.
+          c.error('Invalid escape sequence', 'This backslash escape is not valid; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN.', bad.at, bad.at + bad.length);
         }
       }
       parts.push({ type: 'literal', from: c.from(i), to: c.to(i) });
@@ -82,7 +82,13 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
       break;
     }
     if (heredoc) c.errorAt(open, 'Unterminated template string', `No closing marker was found for this heredoc; it needs a line holding only ${c.slice(open).replace(/^<<-?/, '').trim()}.`);
-    else c.error('Unterminated template string', 'No closing quote was found for this string before the end of its line (a quoted string cannot span lines; use \\n or a heredoc).', c.from(open), c.lastEnd());
+    else
+      c.error(
+        'Unclosed string',
+        `This string is not closed: add the closing " on line ${c.lineOf(c.from(open))} (a quoted string cannot span lines; write \\n, or use a heredoc).`,
+        c.from(open),
+        c.lastEnd(),
+      );
     to = c.lastEnd();
     break;
   }
