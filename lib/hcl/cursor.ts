@@ -52,15 +52,29 @@ export class Cursor {
   }
 
   /**
-   * Inside a list or an argument list, a line that starts `name =` (or `}`)
-   * is where the user forgot the closing bracket: the next body item. When
-   * token `i` is that `=` (or `}`), the index of the newline before that line.
+   * Inside a list or an argument list, a line that starts `name =`, `name {`
+   * or `name "label"` (or a `}`) is where the user forgot the closing
+   * bracket: the next body item. When token `i` is on such a line (its `=`,
+   * its name, or the `}`), the index of the newline before that line.
    */
   nextItemLine(i: number): number {
     const { types } = this.tokens;
-    if (types[i] === T.CBrace) return types[i - 1] === T.Newline ? i - 1 : -1;
-    if (types[i] !== T.Equal || types[i - 1] !== T.Ident) return -1;
-    return types[i - 2] === T.Newline ? i - 2 : -1;
+    const t = types[i];
+    if (t === T.CBrace) return types[i - 1] === T.Newline ? i - 1 : -1;
+    if (t === T.Equal) return types[i - 1] === T.Ident && types[i - 2] === T.Newline ? i - 2 : -1;
+    if (t === T.Ident && types[i - 1] === T.Newline) {
+      const next = types[i + 1];
+      return next === T.Equal || next === T.OBrace || next === T.OQuote ? i - 1 : -1;
+    }
+    return -1;
+  }
+
+  /** Indentation (spaces and tabs) of the line holding `offset`. */
+  indentOf(offset: number): number {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    let i = start;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return i - start;
   }
 
   pushNewlines(include: boolean): void {

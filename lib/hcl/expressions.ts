@@ -35,6 +35,17 @@ const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<number, string>> = [
   ]),
 ];
 
+/** A token as a message names it: punctuation quoted, anything else (it could be part of a secret) by kind. */
+export function shown(c: Cursor, i: number): string {
+  const t = c.type(i);
+  if (t === T.Newline) return 'the end of the line';
+  if (t === T.EOF) return 'the end of the file';
+  if (t === T.Ident) return 'a name';
+  if (t === T.Number) return 'a number';
+  if (t === T.OQuote || t === T.OHeredoc || t === T.TemplateLiteral) return 'a string';
+  return `"${c.slice(i).slice(0, 3)}"`;
+}
+
 export class ExpressionParser {
   depth = 0;
 
@@ -193,7 +204,7 @@ export class ExpressionParser {
         return this.object();
       default:
         if (c.type(i) === T.EOF) c.errorAt(i, 'Missing expression', 'Expected the start of an expression, but found the end of the file.');
-        else c.errorAt(i, 'Invalid expression', 'Expected the start of an expression, but found an invalid expression token.');
+        else c.errorAt(i, 'Invalid expression', `Expected the start of an expression (a value or a reference), but found ${shown(c, i)}.`);
         return { type: 'invalid', from: c.from(i), to: c.from(i) };
     }
   }
@@ -272,8 +283,10 @@ export class ExpressionParser {
       const resume = c.nextItemLine(at);
       if (c.type(at) === T.EOF) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] (the file ends first).`);
       else if (resume >= 0) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] before line ${c.lineOf(c.from(resume + 1))}.`);
+      else if (c.type(at) === T.CBrace) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] before the } on line ${c.lineOf(c.from(at))}.`);
       else c.errorAt(at, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
       if (resume >= 0) c.pos = resume;
+      else if (c.type(at) === T.CBrace) c.pos = at;
       else c.recover(T.CBrack);
       to = c.lastEnd();
       break;

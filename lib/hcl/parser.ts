@@ -38,8 +38,9 @@ class BodyParser {
       if (t === T.EOF || (nested && t === T.CBrace)) break;
       c.recovering = false;
       if (t !== T.Ident) {
-        if (t === T.CBrace) c.errorAt(i, 'Unexpected closing brace', `This } on line ${c.lineOf(c.from(i))} has no { to close: remove it, or check the braces above.`);
-        else if (t === T.UnclosedComment) c.errorAt(i, 'Unterminated comment', 'This /* comment has no closing */ before the end of the file.');
+        if (t === T.CBrace) this.strayBrace(i, items);
+        else if (t === T.UnclosedComment)
+          c.error('Unclosed comment', `This comment is not closed: add */ where it should end (it starts on line ${c.lineOf(c.from(i))}).`, c.from(i), c.from(i) + 2);
         else c.errorAt(i, 'Argument or block definition required', 'An argument or block definition is required here.');
         c.recoverAfterBodyItem(nested);
         continue;
@@ -114,7 +115,10 @@ class BodyParser {
       return;
     }
     const at = c.peekIndex();
-    if (what === 'argument' && c.type(at) === T.Ident && c.type(at - 1) === T.Number && c.to(at - 1) === c.from(at) && /^_[0-9_]*$/.test(c.slice(at))) {
+    if (c.type(at) === T.CBrack || c.type(at) === T.CParen) {
+      const opener = c.type(at) === T.CBrack ? '[' : '(';
+      c.errorAt(at, 'Unexpected closing bracket', `This ${c.slice(at)} on line ${c.lineOf(c.from(at))} has no ${opener} to close: remove it.`);
+    } else if (what === 'argument' && c.type(at) === T.Ident && c.type(at - 1) === T.Number && c.to(at - 1) === c.from(at) && /^_[0-9_]*$/.test(c.slice(at))) {
       const written = c.slice(at - 1) + c.slice(at);
       c.error('Invalid number', `${written} is not a number (HCL has no digit separators): write ${written.replace(/_/g, '')}.`, c.from(at - 1), c.to(at));
     } else c.errorAt(at, `Missing newline after ${what}`, `${what === 'argument' ? 'An argument' : 'A block'} definition must end with a newline; put the next one on a line of its own.`);
@@ -142,10 +146,10 @@ class BodyParser {
       const line = c.lineOf(blockType.from);
       if (c.type(at) === T.Equal && labels.length > 0 && labels.every((l) => !l.quoted))
         c.errorAt(at, 'Invalid argument name', `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, labels[labels.length - 1].to)}" on line ${line}.`);
+      else if (c.type(at) === T.Newline && c.type(at + 1) === T.OBrace)
+        c.errorAt(at + 1, 'Invalid block definition', `The { of the ${this.header(blockType, labels)} block must be on its header's line (line ${line}): move it up.`);
       else if ((c.type(at) === T.Newline || c.type(at) === T.EOF) && labels.length === 1 && labels[0].quoted)
         c.error('Missing equals sign', `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`, blockType.from, labels[0].to);
-      else if (c.type(at) === T.Newline && c.type(c.peekIndex() + 1) === T.OBrace)
-        c.errorAt(at, 'Invalid block definition', `The { of the ${blockType.name} block must be on its header's line (line ${line}).`);
       else c.errorAt(at, 'Invalid block definition', `The ${blockType.name} block on line ${line} needs an opening brace ("{") after its labels.`);
       c.recoverAfterBodyItem(nested);
       return null;
@@ -162,12 +166,7 @@ class BodyParser {
     if (c.peek() === T.Newline || c.peek() === T.EOF) {
       body = this.body(true);
       if (c.peek() === T.CBrace) close = c.read();
-      else
-        c.errorAt(
-          open,
-          'Unclosed configuration block',
-          `The ${blockType.name} block on line ${c.lineOf(blockType.from)} has no closing } before the end of the file (check the brace nesting above).`,
-        );
+      else this.unclosed({ blockType, labels, body } as Block);
     } else {
       body = this.oneLineBody();
       if (c.peek() === T.CBrace) close = c.read();
@@ -176,6 +175,53 @@ class BodyParser {
     const block: Block = { type: 'block', ...header, open: c.from(open), close: close < 0 ? -1 : c.from(close), body, to: close < 0 ? c.lastEnd() : c.to(close) };
     if (close >= 0) this.endOfItem(nested, 'block');
     return block;
+  }
+
+  /** `resource "a" "b"`: a block's header as written. */
+  private header(blockType: Block['blockType'], labels: Label[]): string {
+    return [blockType.name, ...labels.map((l) => this.c.text.slice(l.from, l.to))].join(' ');
+  }
+
+  /**
+   * A block the file ends inside. When a nested block's `}` sits left of
+   * its header (the enclosing block's brace closed it), that nested block is
+   * the one missing its `}`.
+   */
+  private unclosed(block: Block): void {
+    const c = this.c;
+    let blamed: Block | null = null;
+    for (let inner: Block | undefined = block; inner; ) {
+      const last: BodyItem | undefined = inner.body.items[inner.body.items.length - 1];
+      if (!last || last.type !== 'block' || last.close < 0) break;
+      if (c.indentOf(last.close) < c.indentOf(last.from)) blamed = last;
+      inner = last;
+    }
+    const where = blamed ?? block;
+    const at = { from: where.blockType.from, to: where.labels.length ? where.labels[where.labels.length - 1].to : where.blockType.to };
+    const what = `The ${this.header(where.blockType, where.labels)} block on line ${c.lineOf(at.from)} is not closed`;
+    if (blamed) c.error('Unclosed configuration block', `${what}: add its closing } before line ${c.lineOf(blamed.close)}.`, at.from, at.to);
+    else c.error('Unclosed configuration block', `${what}: add its closing } at its end (the file ends first).`, at.from, at.to);
+  }
+
+  /** A `}` that closes no block: when the block before it was closed early (a `}` left of where it belongs), that one is the extra. */
+  private strayBrace(i: number, items: BodyItem[]): void {
+    const c = this.c;
+    const line = c.lineOf(c.from(i));
+    for (let k = items.length - 1; k >= 0; k--) {
+      const item = items[k];
+      if (item.type !== 'block' || item.close < 0) continue;
+      if (c.indentOf(item.close) <= c.indentOf(item.from)) continue;
+      {
+        c.error(
+          'Unexpected closing brace',
+          `This } closes the ${this.header(item.blockType, item.labels)} block (line ${c.lineOf(item.from)}) early, so the } on line ${line} has nothing to close: remove the extra }.`,
+          item.close,
+          item.close + 1,
+        );
+        return;
+      }
+    }
+    c.errorAt(i, 'Unexpected closing brace', `This } on line ${line} has no { to close: remove it.`);
   }
 
   /** `{ }` or `{ name = value }` on one line; the `{` is read. */

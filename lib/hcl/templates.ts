@@ -81,7 +81,15 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
       to = c.to(i);
       break;
     }
-    if (heredoc) c.errorAt(open, 'Unterminated template string', `No closing marker was found for this heredoc; it needs a line holding only ${c.slice(open).replace(/^<<-?/, '').trim()}.`);
+    if (heredoc) {
+      const marker = c.slice(open).replace(/^<<-?/, '').trim();
+      c.error(
+        'Unclosed heredoc',
+        `This heredoc is not closed: add a line containing only ${marker} where it should end (it starts on line ${c.lineOf(c.from(open))}).`,
+        c.from(open),
+        c.from(open) + 2 + (c.text[c.from(open) + 2] === '-' ? 1 : 0) + marker.length,
+      );
+    }
     else
       c.error(
         'Unclosed string',

@@ -18,7 +18,7 @@ export function decodeQuoted(raw: string): string {
     const ch = raw[i];
     if ((ch === '$' || ch === '%') && raw[i + 1] === ch && raw[i + 2] === '{') {
       out += raw.slice(from, i) + ch;
-      from = i + 1;
+      from = i + 2;
       i += 2;
       continue;
     }

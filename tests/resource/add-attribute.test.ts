@@ -7,7 +7,7 @@
  * real description does not have it, so each check also fails there: nothing
  * here passes by accepting anything.
  */
-import { hclLanguage } from 'codemirror-lang-hcl';
+import { parseHcl } from '@/lib/hcl/parser';
 import { describe, expect, it } from 'vitest';
 import { apiRequestSchema, parseApiBody } from '@/lib/connector/api-schema';
 import { resourceMapper } from '@/lib/connector/api-walk';
@@ -64,11 +64,10 @@ describe('an optional tunnel attribute added to the description only', () => {
 
   it('the importer reads it as a number and suggests it for a misspelling', () => {
     const hcl = 'tunnel {\n  name        = "t1"\n  dpd_timeout = 45\n  dpd_timout  = 46\n}\n';
-    const tree = hclLanguage.parser.parse(hcl);
-    const block = tree.topNode.getChild('Body')?.getChild('Block') ?? tree.topNode.getChild('Block');
+    const [block] = parseHcl(hcl).body.items;
     const convert = (resource: BodySpec) => {
       const sink = new DiagnosticSink(new LineIndex(hcl));
-      const body = convertBody(block?.getChild('Body') ?? null, importSchema(tunnelBody(resource)), 'tunnel.0', false, {
+      const body = convertBody(block?.type === 'block' ? block.body : null, importSchema(tunnelBody(resource)), 'tunnel.0', false, {
         text: hcl,
         sink,
         ranges: new Map(),

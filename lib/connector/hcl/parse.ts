@@ -20,20 +20,14 @@
  * - `null` means unset; missing required attributes become '' and missing
  *   required block lists [] (the form's empty state), and are reported.
  */
-import { hclLanguage } from 'codemirror-lang-hcl';
-import type { SyntaxNode } from '@lezer/common';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { Block, BodyItem, HclFile, Label } from '@/lib/hcl/syntax';
 import { emptyDesign, type ConnectorDesign } from '../design';
 import { isConnectorDesign } from '../schema';
 import { RESOURCE_TYPE } from './render';
 import { DiagnosticSink, LineIndex, type HclDiagnostic, type SourceRange } from './import/diagnostics';
-import { blockHeaderRange, childrenNamed, convertBody, nodeText, type ConvertContext } from './import/body';
-import { decodeQuotedLiteral } from './import/strings';
+import { blockHeaderRange, convertBody, type ConvertContext } from './import/body';
 import { CONNECTOR_RESOURCE_SCHEMA } from './import/schema';
-import { checkStructure, lexText, type LexedText } from './import/structure';
-import { collectSyntaxErrors } from './import/syntax';
-import { textForLezer } from './import/lezer-input';
-import { fastSyntaxTree } from './import/fast-tree';
-import type { Token } from './import/structure-lexer';
 import { reportDesignIssues } from './import/validation';
 
 export type { HclDiagnostic, HclSeverity } from './import/diagnostics';
@@ -58,37 +52,22 @@ const KNOWN_TOP_LEVEL = new Set(['resource', 'data', 'variable', 'provider', 'te
 
 const IGNORED_KIND: Record<string, string> = { data: 'data source', ephemeral: 'ephemeral resource' };
 
-interface Label {
-  value: string;
-  range: SourceRange;
-}
-
-/** A block label: `"quoted"` or a bare identifier. */
-function readLabels(block: SyntaxNode, text: string): Label[] {
-  return childrenNamed(block, 'BlockLabel').map((label) => {
-    const raw = nodeText(label, text);
-    const quoted = /^"(.*)"$/s.exec(raw);
-    const decoded = quoted ? decodeQuotedLiteral(quoted[1]) : null;
-    return { value: decoded ? (decoded.ok ? decoded.value : quoted![1]) : raw, range: { from: label.from, to: label.to } };
-  });
-}
-
 /** `resource "aws_vpc" "main"`, `data source "alkira_group" "core"`, `provider block "alkira"`. */
 function describeIgnored(type: string, labels: Label[]): string {
   const kind = type === 'resource' ? 'resource' : (IGNORED_KIND[type] ?? `${type} block`);
   return [kind, ...labels.map((l) => JSON.stringify(l.value))].join(' ');
 }
 
-function isConnectorBlock(node: SyntaxNode, text: string): boolean {
-  const typeNode = node.name === 'Block' ? node.getChild('BlockType') : null;
-  return !!typeNode && nodeText(typeNode, text) === 'resource' && readLabels(node, text)[0]?.value === RESOURCE_TYPE;
+export function isConnectorBlock(item: BodyItem): boolean {
+  return item.type === 'block' && item.blockType.name === 'resource' && item.labels[0]?.value === RESOURCE_TYPE;
 }
 
 /**
  * @param checkDesign false when a syntax error cuts the block short: its
  *   design is incomplete, and findings about it would only mislead.
  */
-function importResource(block: SyntaxNode, labels: Label[], text: string, sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ParsedDesign {
+function importResource(block: Block, text: string, syntaxErrors: readonly SourceRange[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ParsedDesign {
+  const { labels } = block;
   const header = blockHeaderRange(block);
   const nameLabel = labels[1];
   const label = nameLabel?.value ?? '';
@@ -96,23 +75,24 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
   const ctx: ConvertContext = {
     text,
     sink,
+    broken: syntaxErrors,
     resource: nameLabel ? label : undefined,
-    ranges: new Map([['', header], ['resource_name', nameLabel?.range ?? header]]),
+    ranges: new Map([['', header], ['resource_name', nameLabel ? { from: nameLabel.from, to: nameLabel.to } : header]]),
     flagged: new Set(),
   };
   if (!nameLabel) {
     sink.add('error', `resource "${RESOURCE_TYPE}" needs a name label, e.g. resource "${RESOURCE_TYPE}" "primary" { … }`, header, { path: 'resource_name' });
     ctx.flagged.add('resource_name');
   } else if (labels.length > 2) {
-    sink.add('error', `A resource block has two labels (type and name); remove ${labels.slice(2).map((l) => JSON.stringify(l.value)).join(', ')}`, labels[2].range, { resource: label });
+    sink.add('error', `A resource block has two labels (type and name); remove ${labels.slice(2).map((l) => JSON.stringify(l.value)).join(', ')}`, labels[2], { resource: label });
   }
   const firstLine = nameLabel ? taken.get(label) : undefined;
   if (firstLine !== undefined) {
-    sink.add('error', `Duplicate resource ${RESOURCE_TYPE}.${label}: a resource with this name is already defined on line ${firstLine}`, nameLabel!.range, { path: 'resource_name', resource: label });
+    sink.add('error', `Duplicate resource ${RESOURCE_TYPE}.${label}: a resource with this name is already defined on line ${firstLine}`, nameLabel!, { path: 'resource_name', resource: label });
   } else if (nameLabel) {
     taken.set(label, line);
   }
-  const body = convertBody(block.getChild('Body'), CONNECTOR_RESOURCE_SCHEMA, '', true, ctx);
+  const body = convertBody(block.body, CONNECTOR_RESOURCE_SCHEMA, '', true, ctx);
   const imported = { resource_name: label, ...body };
   // The converter builds the description's shape (required values filled in), so this check holds;
   // should it not, the form starts empty rather than holding a value of the wrong shape.
@@ -122,40 +102,17 @@ function importResource(block: SyntaxNode, labels: Label[], text: string, sink: 
   return { resource_name: label, design, line, range: { from: block.from, to: block.to } };
 }
 
-/** The label of the connector resource whose top-level block contains `offset`, if any (read from the tokens: the tree may end before it). */
-function resourceAt(lexed: LexedText, text: string, offset: number): string | undefined {
-  const { tokens, lines } = lexed;
-  let depth = 0;
-  let header = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.type === 'eof' || t.type === 'stop') break;
-    const previous = tokens[i - 1];
-    if (depth === 0 && t.type === 'ident' && (!previous || previous.type === 'nl' || (previous.type === 'punct' && previous.value === '}'))) header = i;
-    if (t.from >= offset) break;
-    if (t.type === 'punct' && t.value === '{') depth++;
-    else if (t.type === 'punct' && t.value === '}') depth = Math.max(0, depth - 1);
+/** The top-level block whose text holds `offset` (or, past every block's end, the last one still open there). */
+function topBlockAt(file: HclFile, offset: number): Block | undefined {
+  let found: Block | undefined;
+  for (const item of file.body.items) {
+    if (item.from > offset) break;
+    if (item.type === 'block' && (offset <= item.to || item.close < 0)) found = item;
   }
-  if (header < 0) return undefined;
-  const [type, kind, name] = tokens.slice(header, header + 3);
-  if (depth === 0 && header >= 0 && lines.line(type.from) !== lines.line(offset)) return undefined;
-  if (text.slice(type.from, type.to) !== 'resource' || kind?.type !== 'string' || text.slice(kind.from, kind.to) !== `"${RESOURCE_TYPE}"`) return undefined;
-  if (name?.type !== 'string') return undefined;
-  const decoded = decodeQuotedLiteral(text.slice(name.from + 1, name.to - 1));
-  return decoded.ok ? decoded.value : text.slice(name.from + 1, name.to - 1);
+  return found;
 }
 
-/** The tokens of text.slice(0, end) (`end` is a line start), closed by an end-of-file token. */
-function tokensBefore(tokens: readonly Token[], end: number): Token[] {
-  const out: Token[] = [];
-  for (const t of tokens) {
-    if (t.type === 'eof' || t.type === 'stop' || t.from >= end) break;
-    if (t.to > end) return [...out, { type: 'stop', from: t.from, to: t.from }];
-    out.push(t);
-  }
-  out.push({ type: 'eof', from: end, to: end });
-  return out;
-}
+const MAX_SYNTAX_ERRORS = 10;
 
 export interface ParseOptions {
   /** Run the design rules over each imported design (default true); the document editor only needs the values. */
@@ -163,46 +120,41 @@ export interface ParseOptions {
 }
 
 export function parseConnectorHcl(text: string, options: ParseOptions = {}): ParsedHcl {
+  return importConnectors(parseHcl(text), options);
+}
+
+/** The connector designs of a parsed file, with its syntax errors and every finding about them. */
+export function importConnectors(file: HclFile, options: ParseOptions = {}): ParsedHcl {
+  const { text } = file;
   const sink = new DiagnosticSink(new LineIndex(text));
-  const lexed = lexText(text);
-  const structural = checkStructure(text, 10, lexed);
-  // After a structural error nothing can be read reliably: import only what comes before it.
-  const cut = structural[0]?.cut ?? text.length;
-  const limit = structural[0]?.from ?? text.length;
-  const grammarParse = (end: number) => hclLanguage.parser.parse(textForLezer(text.slice(0, end), lexed.tokens));
-  // Well-formed text gets its tree in one linear pass (import/fast-tree.ts); the rest is the grammar's.
-  const fast = fastSyntaxTree(text.slice(0, cut), tokensBefore(lexed.tokens, cut));
-  const readable = fast ?? grammarParse(cut);
-  // The grammar's errors count only before the first structural problem (on its line, that problem wins).
-  const tree = cut === limit ? readable : (fast ?? grammarParse(limit));
-  for (const problem of collectSyntaxErrors(tree === fast ? null : tree, text, structural, (offset) => sink.lineOf(offset))) {
-    const resource = resourceAt(lexed, text, problem.topBlock ?? problem.from);
-    sink.add('error', problem.message, problem, resource === undefined ? {} : { resource });
+  const broken = new Set<Block>();
+  const lines = new Set<number>();
+  for (const problem of file.diagnostics) {
+    // At most one syntax error a line, and ten in all: past that they are follow-ons, not news.
+    const line = sink.lineOf(problem.from);
+    if (lines.has(line) || lines.size === MAX_SYNTAX_ERRORS) continue;
+    lines.add(line);
+    const block = topBlockAt(file, problem.from);
+    const connector = block !== undefined && isConnectorBlock(block) ? block : undefined;
+    if (connector) broken.add(connector);
+    // The importer names redefined arguments of a connector itself, with their design path.
+    if (connector && problem.summary === 'Attribute redefined') continue;
+    sink.add('error', `Syntax error: ${problem.detail}`, problem, connector?.labels[1] ? { resource: connector.labels[1].value } : {});
   }
-  const brokenBlocks = structural.map((p) => p.topBlock).filter((at): at is number => at !== undefined);
   const designs: ParsedDesign[] = [];
   const taken = new Map<string, number>();
-  const body = readable.topNode.getChild('Body');
-  for (let node = body?.firstChild ?? null; node; node = node.nextSibling) {
-    if (node.name === 'Attribute') {
-      const name = node.getChild('Identifier');
-      const range = name ? { from: name.from, to: name.to } : { from: node.from, to: node.to };
+  for (const node of file.body.items) {
+    if (node.type === 'attribute') {
       // Only the name: the value could be a secret.
-      const what = name ? ` (${nodeText(name, text)})` : '';
-      sink.add('error', `Attributes are not allowed at the top level of a Terraform file${what}; put them inside a block`, range);
+      sink.add('error', `Attributes are not allowed at the top level of a Terraform file (${node.name.name}); put them inside a block`, node.name);
       continue;
     }
-    if (node.name !== 'Block') continue;
-    const typeNode = node.getChild('BlockType');
-    if (!typeNode) continue;
-    const type = nodeText(typeNode, text);
-    const labels = readLabels(node, text);
+    const type = node.blockType.name;
     const header = blockHeaderRange(node);
-    if (type === 'resource' && labels[0]?.value === RESOURCE_TYPE) {
-      const broken = brokenBlocks.some((at) => node.from <= at && at < Math.max(node.to, node.from + 1));
-      designs.push(importResource(node, labels, text, sink, taken, !broken && (options.checkDesigns ?? true)));
+    if (isConnectorBlock(node)) {
+      designs.push(importResource(node, text, file.diagnostics, sink, taken, !broken.has(node) && (options.checkDesigns ?? true)));
     } else if (KNOWN_TOP_LEVEL.has(type)) {
-      sink.add('info', `Ignored ${describeIgnored(type, labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
+      sink.add('info', `Ignored ${describeIgnored(type, node.labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
     } else {
       sink.add('warning', `Unknown top-level block ${type}; Terraform does not accept it (ignored)`, header);
     }

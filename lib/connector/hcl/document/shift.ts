@@ -10,7 +10,7 @@
  * column on its line's length — so a line that carries a comment does not
  * qualify either.
  */
-import { Lines } from '../import/structure-lines';
+import { Lines } from '@/lib/hcl/lines';
 import type { TextEdit } from './align';
 import type { DocItem, HclDocument } from './tree';
 

@@ -1,18 +1,15 @@
 /**
- * The lossless view of an HCL file: the text itself plus, for every body, its
- * attributes and blocks with the offsets of their parts. Nothing is
- * normalised or dropped — comments, blank lines and spacing live in the text
- * between the offsets — so an edit can replace exactly the characters it
- * changes and leave every other byte alone (the idea of Go's `hclwrite`).
- *
- * It reads the token stream of the importer's structure lexer
- * (../import/structure-lexer.ts), which already skips strings, heredocs and
- * comments whole. Files with a structural problem are refused: editing text
+ * The document editor's view of an HCL file: for every body, its attributes
+ * and blocks with the offsets of their parts, read off the one syntax tree
+ * (lib/hcl). Nothing is normalised or dropped — comments, blank lines and
+ * spacing live in the text between the offsets — so an edit can replace
+ * exactly the characters it changes and leave every other byte alone (the idea
+ * of Go's `hclwrite`). Files with a syntax error are refused: editing text
  * whose structure is unclear could only make it worse.
  */
-import type { Token } from '../import/structure-lexer';
-import type { Lines } from '../import/structure-lines';
-import { checkStructure, lexText } from '../import/structure';
+import { Lines } from '@/lib/hcl/lines';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { BodyItem, HclFile } from '@/lib/hcl/syntax';
 
 export interface DocAttribute {
   kind: 'attribute';
@@ -20,7 +17,7 @@ export interface DocAttribute {
   /** Offset of the name (the item's start). */
   from: number;
   valueFrom: number;
-  /** End of the value's last token (a trailing comment follows it). */
+  /** End of the value (a trailing comment follows it). */
   valueTo: number;
 }
 
@@ -32,6 +29,8 @@ export interface DocBlock {
   /** Offsets of each label as written. */
   labelRanges: { from: number; to: number }[];
   from: number;
+  /** Offset of the `{`. */
+  open: number;
   /** Offset of the closing `}`. */
   close: number;
   body: DocItem[];
@@ -47,99 +46,34 @@ export interface HclDocument {
 
 export class HclDocumentError extends Error {}
 
-const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-
-class TokenReader {
-  i = 0;
-  constructor(
-    readonly tokens: Token[],
-    readonly text: string,
-    readonly lines: Lines,
-  ) {}
-  line(offset: number): number {
-    return this.lines.line(offset);
-  }
-  peek(k = 0): Token {
-    return this.tokens[Math.min(this.i + k, this.tokens.length - 1)];
-  }
-  isPunct(t: Token, value: string): boolean {
-    return t.type === 'punct' && t.value === value;
-  }
-  slice(t: Token): string {
-    return this.text.slice(t.from, t.to);
-  }
+function docItems(items: BodyItem[], text: string): DocItem[] {
+  return items.map((item): DocItem => {
+    if (item.type === 'attribute') return { kind: 'attribute', name: item.name.name, from: item.from, valueFrom: item.value.from, valueTo: item.value.to };
+    return {
+      kind: 'block',
+      type: item.blockType.name,
+      labels: item.labels.map((l) => text.slice(l.from, l.to)),
+      labelRanges: item.labels.map((l) => ({ from: l.from, to: l.to })),
+      from: item.from,
+      open: item.open,
+      close: item.close,
+      body: docItems(item.body.items, text),
+    };
+  });
 }
 
-/** Past an attribute value: to the newline (outside brackets) or the `}` closing its block. */
-function readValueEnd(r: TokenReader): number {
-  const open: string[] = [];
-  let end = r.peek().from;
-  for (;;) {
-    const t = r.peek();
-    if (t.type === 'eof' || t.type === 'stop') break;
-    if (t.type === 'nl' && open.length === 0) break;
-    if (t.type === 'punct' && t.value! in OPENERS) open.push(OPENERS[t.value!]);
-    else if (t.type === 'punct' && (t.value === ')' || t.value === ']' || t.value === '}')) {
-      if (open.length === 0) break; // `}` of a one-line block
-      if (open.pop() !== t.value) throw new HclDocumentError(`line ${r.line(t.from)}: unbalanced brackets in an attribute value`);
-    }
-    if (t.type !== 'nl') end = t.to;
-    r.i++;
-  }
-  return end;
-}
-
-function readBody(r: TokenReader, nested: boolean): DocItem[] {
-  const items: DocItem[] = [];
-  for (;;) {
-    const t = r.peek();
-    if (t.type === 'nl') {
-      r.i++;
-      continue;
-    }
-    if (t.type === 'eof' || t.type === 'stop') {
-      if (nested) throw new HclDocumentError('A block is not closed');
-      return items;
-    }
-    if (r.isPunct(t, '}')) {
-      if (!nested) throw new HclDocumentError('A } closes no block');
-      return items;
-    }
-    // Messages name lines, never the text: it could be a secret.
-    if (t.type !== 'ident') throw new HclDocumentError(`line ${r.line(t.from)}: an attribute or block should start here`);
-    r.i++;
-    if (r.isPunct(r.peek(), '=')) {
-      r.i++;
-      const valueFrom = r.peek().from;
-      const valueTo = readValueEnd(r);
-      items.push({ kind: 'attribute', name: r.slice(t), from: t.from, valueFrom, valueTo });
-      continue;
-    }
-    const labels: string[] = [];
-    const labelRanges: { from: number; to: number }[] = [];
-    while (r.peek().type === 'string' || r.peek().type === 'ident') {
-      const label = r.tokens[r.i++];
-      labels.push(r.slice(label));
-      labelRanges.push({ from: label.from, to: label.to });
-    }
-    if (!r.isPunct(r.peek(), '{')) throw new HclDocumentError(`line ${r.line(t.from)}: ${r.slice(t)} is neither an attribute nor a block`);
-    r.i++;
-    const body = readBody(r, true);
-    const close = r.peek().from;
-    r.i++;
-    items.push({ kind: 'block', type: r.slice(t), labels, labelRanges, from: t.from, close, body });
-  }
+/** The document of a parsed file; throws HclDocumentError when it has a syntax error. */
+export function documentOf(file: HclFile): HclDocument {
+  const lines = new Lines(file.text);
+  const problem = file.diagnostics[0];
+  // Messages name lines, never the text: it could be a secret.
+  if (problem) throw new HclDocumentError(`line ${lines.line(problem.from)}: ${problem.summary}`);
+  return { text: file.text, lines, items: docItems(file.body.items, file.text) };
 }
 
 /** Reads a whole file; throws HclDocumentError when its structure is broken. */
 export function readHclDocument(text: string): HclDocument {
-  const lexed = lexText(text);
-  const problem = checkStructure(text, 1, lexed)[0];
-  if (problem) throw new HclDocumentError(problem.message);
-  const { lines, tokens, lexError } = lexed;
-  if (lexError) throw new HclDocumentError(lexError.message);
-  const items = readBody(new TokenReader(tokens, text, lines), false);
-  return { text, lines, items };
+  return documentOf(parseHcl(text));
 }
 
 /** A label's value: the quoted text without its quotes (labels never need escapes here), or the bare identifier. */

@@ -3,7 +3,7 @@
  * design object, reporting unknown names, misplaced attributes/blocks, wrong
  * types and duplicates, and recording the source range of every design path.
  */
-import type { SyntaxNode } from '@lezer/common';
+import type { Attribute, Block, Body } from '@/lib/hcl/syntax';
 import type { DiagnosticSink, SourceRange } from './diagnostics';
 import { coerceAttribute } from './coerce';
 import { readExpression } from './expressions';
@@ -19,25 +19,15 @@ export interface ConvertContext {
   ranges: Map<string, SourceRange>;
   /** Paths the importer already reported; the validator's findings there are redundant. */
   flagged: Set<string>;
-}
-
-export function childrenNamed(node: SyntaxNode, name: string): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name === name) out.push(child);
-  return out;
-}
-
-export function nodeText(node: SyntaxNode, text: string): string {
-  return text.slice(node.from, node.to);
+  /** Ranges of syntax errors: a value they touch is half-written and not imported. */
+  broken?: readonly SourceRange[];
 }
 
 /** From the block type to its last label: what an editor underlines for "this block". */
-export function blockHeaderRange(block: SyntaxNode): SourceRange {
-  const parts = [...childrenNamed(block, 'BlockType'), ...childrenNamed(block, 'BlockLabel')];
-  const last = parts[parts.length - 1];
-  return { from: block.from, to: last ? last.to : block.from };
+export function blockHeaderRange(block: Block): SourceRange {
+  const last = block.labels[block.labels.length - 1];
+  return { from: block.from, to: last ? last.to : block.blockType.to };
 }
-
 function join(path: string, name: string | number): string {
   return path === '' ? String(name) : `${path}.${name}`;
 }
@@ -68,11 +58,12 @@ interface BodyState {
   blockCounts: Map<string, number>;
 }
 
-function convertAttribute(node: SyntaxNode, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
-  const nameNode = node.getChild('Identifier');
-  const exprNode = node.getChild('Expression');
-  if (!nameNode || !exprNode) return; // a syntax error, reported from the tree
-  const name = nodeText(nameNode, ctx.text);
+function convertAttribute(node: Attribute, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
+  const nameNode = node.name;
+  const exprNode = node.value;
+  // A syntax error in the value (reported by the parser): what is there is half-written.
+  if (exprNode.type === 'invalid' || ctx.broken?.some((r) => r.from < node.to && r.to > exprNode.from)) return;
+  const name = nameNode.name;
   const nameRange = { from: nameNode.from, to: nameNode.to };
   const attrPath = join(path, name);
   const report = (severity: 'error' | 'warning', message: string, range: SourceRange = nameRange) =>
@@ -110,32 +101,13 @@ function convertAttribute(node: SyntaxNode, schema: BlockSchema, path: string, i
   if (coerced.value !== undefined) state.design[name] = coerced.value;
 }
 
-/**
- * `customer_asn = 65_001`: HCL has no digit separators, so the parser reads
- * the number `65` and then a block named `_001` cut short. Returns the
- * attribute's name, the number as written and the range of both parts when
- * `attr` ends in such a number and `next` is that block.
- */
-export function digitSeparatedNumber(attr: SyntaxNode, next: SyntaxNode | null, text: string): { name: string; written: string; range: SourceRange } | null {
-  if (!next || next.name !== 'Block' || next.from !== attr.to) return null;
-  const nameNode = attr.getChild('Identifier');
-  const literal = attr.getChild('Expression')?.getChild('LiteralValue')?.getChild('NumericLit');
-  const tail = next.getChild('BlockType')?.getChild('Identifier');
-  if (!nameNode || !literal || literal.to !== attr.to || !tail || tail.from !== next.from) return null;
-  const tailText = nodeText(tail, text);
-  if (!/^_[0-9_]*[0-9]$/.test(tailText)) return null;
-  return { name: nodeText(nameNode, text), written: nodeText(literal, text) + tailText, range: { from: literal.from, to: tail.to } };
-}
-
 /** A name as shown in a message: on one line (a block cut short by a syntax error can span lines). */
 function shownName(raw: string): string {
   return raw.trim().replace(/\s+/g, ' ');
 }
 
-function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
-  const typeNode = node.getChild('BlockType');
-  if (!typeNode) return;
-  const name = shownName(nodeText(typeNode, ctx.text));
+function convertBlock(node: Block, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
+  const name = shownName(node.blockType.name);
   const header = blockHeaderRange(node);
   const report = (severity: 'error' | 'warning', message: string, at?: string) =>
     ctx.sink.add(severity, message, header, { path: at, resource: ctx.resource });
@@ -157,10 +129,10 @@ function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isRes
   const index = state.blockCounts.get(name) ?? 0;
   state.blockCounts.set(name, index + 1);
   const blockPath = join(join(path, name), index);
-  if (node.getChild('BlockLabel')) report('error', `${name} blocks take no labels; write ${name} { … }`, blockPath);
+  if (node.labels.length > 0) report('error', `${name} blocks take no labels; write ${name} { … }`, blockPath);
   ctx.ranges.set(blockPath, header);
   const list = (state.design[name] as unknown[] | undefined) ?? [];
-  list.push(convertBody(node.getChild('Body'), spec.schema, blockPath, false, ctx));
+  list.push(convertBody(node.body, spec.schema, blockPath, false, ctx));
   state.design[name] = list;
 }
 
@@ -169,25 +141,11 @@ function convertBlock(node: SyntaxNode, schema: BlockSchema, path: string, isRes
  * with '' and required block lists with [] (as the form's empty rows are),
  * so the object has the design's shape and the validator names what is missing.
  */
-export function convertBody(body: SyntaxNode | null, schema: BlockSchema, path: string, isResource: boolean, ctx: ConvertContext): Record<string, unknown> {
+export function convertBody(body: Body | null, schema: BlockSchema, path: string, isResource: boolean, ctx: ConvertContext): Record<string, unknown> {
   const state: BodyState = { design: {}, seen: new Map(), blockCounts: new Map() };
-  for (let child = body?.firstChild ?? null; child; child = child.nextSibling) {
-    if (child.name === 'Attribute') {
-      const separated = digitSeparatedNumber(child, child.nextSibling, ctx.text);
-      if (separated) {
-        const attrPath = join(path, separated.name);
-        const digits = separated.written.replace(/_/g, '');
-        ctx.sink.add('error', `${separated.name}: ${separated.written} is not a number (HCL has no digit separators) — write ${digits}`, separated.range, {
-          path: attrPath,
-          resource: ctx.resource,
-        });
-        ctx.flagged.add(attrPath);
-        state.seen.set(separated.name, ctx.sink.lineOf(child.from));
-        child = child.nextSibling!; // the `_001` "block" is the number's tail
-        continue;
-      }
-      convertAttribute(child, schema, path, isResource, state, ctx);
-    } else if (child.name === 'Block') convertBlock(child, schema, path, isResource, state, ctx);
+  for (const child of body?.items ?? []) {
+    if (child.type === 'attribute') convertAttribute(child, schema, path, isResource, state, ctx);
+    else convertBlock(child, schema, path, isResource, state, ctx);
   }
   for (const [name, spec] of Object.entries(schema.attributes)) {
     if (spec.required && !Object.hasOwn(state.design, name)) state.design[name] = '';

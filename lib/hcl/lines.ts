@@ -1,7 +1,6 @@
 /**
  * Line geometry of a text: line numbers, line bounds and indentation by
- * offset. Messages name lines, `cut` offsets fall on line starts, and the
- * nesting analysis compares indentation to guess which `}` is misplaced.
+ * offset (messages name lines; edits work on whole lines).
  */
 export class Lines {
   private readonly starts: number[] = [0];
