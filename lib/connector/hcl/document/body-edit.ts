@@ -31,6 +31,8 @@ export interface EditContext {
   newVariables: string[];
   /** Variables referenced by keys this edit removed (dropped if nothing else uses them). */
   releasedVariables: Set<string>;
+  /** One-line blocks (`x {}`, `x { a = 1 }`) this edit must add or remove lines in: they are opened onto lines first. */
+  expand: DocBlock[];
 }
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -145,6 +147,8 @@ export interface BodyTarget {
   full: HclBodyItem[];
   /** Rendered items of oldRecord (all): a value that renders the same is the same, however the form holds it (`65003` or `"65003"`). */
   fullOld: HclBodyItem[];
+  /** The block whose body this is. */
+  block?: DocBlock;
 }
 
 function editAttributes(ctx: EditContext, t: BodyTarget): void {
@@ -267,6 +271,7 @@ function editBlocks(ctx: EditContext, t: BodyTarget): void {
         const docBlock = olds[x];
         const { record, index } = news[x];
         editBody(ctx, {
+          block: docBlock,
           items: docBlock.body,
           indent: t.indent + '  ',
           open: docBlock.from,
@@ -309,7 +314,16 @@ function insertBlocks(ctx: EditContext, t: BodyTarget, name: string, order: stri
   if (t.items.length) ctx.edits.push({ from: ctx.doc.lines.start(t.items[0].from), to: ctx.doc.lines.start(t.items[0].from), insert: '\n' });
 }
 
+/** Whether a block is written on one line (its lines cannot take an inserted or removed line). */
+export function isOneLine(doc: HclDocument, block: DocBlock): boolean {
+  return doc.text.lastIndexOf('\n', block.close) < block.open;
+}
+
 export function editBody(ctx: EditContext, t: BodyTarget): void {
+  const start = ctx.edits.length;
   editAttributes(ctx, t);
   editBlocks(ctx, t);
+  if (!t.block || !isOneLine(ctx.doc, t.block)) return;
+  const structural = ctx.edits.slice(start).some((e) => e.insert.includes('\n') || ctx.doc.text.slice(e.from, e.to).includes('\n'));
+  if (structural) ctx.expand.push(t.block);
 }

@@ -40,6 +40,18 @@ export interface DocumentEditOptions extends HclRenderOptions {
    * variable in `variable` mode). Otherwise keys stay as the file writes them.
    */
   convertKeys?: boolean;
+  /** Internal: the one-line blocks the edit needed were opened onto lines already. */
+  expanded?: boolean;
+}
+
+/** `x {}` → `x {` newline `}`; `x { a = 1 }` → `a = 1` on a line of its own, indented, between the braces' lines. */
+function expandBlocks(source: string, doc: HclDocument, blocks: DocBlock[]): string {
+  const edits: TextEdit[] = blocks.map((b) => {
+    const indent = ' '.repeat(doc.lines.indent(b.from));
+    const inner = source.slice(b.open + 1, b.close).trim();
+    return { from: b.open + 1, to: b.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` };
+  });
+  return applyEdits(source, edits);
 }
 
 /** The file names no such resource, or several without saying which. */
@@ -171,6 +183,7 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
     source,
     newVariables: [],
     releasedVariables: new Set(),
+    expand: [],
   };
   if (newLabel !== label && target.labelRanges[1]) ctx.edits.push({ ...target.labelRanges[1], insert: quoteHclString(newLabel) });
   const omitDefaults = options.omitDefaults ?? true;
@@ -178,6 +191,7 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
   const earlier = base?.rendering?.omitDefaults === omitDefaults ? base.rendering : undefined;
   const rendering = { ...renderReusing(CONNECTOR_RESOURCE, newRecord, omitDefaults, earlier), omitDefaults };
   editBody(ctx, {
+    block: target,
     items: target.body,
     indent: ' '.repeat(doc.lines.indent(target.from) + 2),
     open: target.from,
@@ -187,6 +201,11 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
     full: rendering.full,
     fullOld,
   });
+  if (ctx.expand.length) {
+    // Lines go into a one-line block: open it onto lines first (as terraform fmt lays blocks out), then edit that.
+    if (options.expanded) throw new HclDocumentError('A one-line block could not be opened for editing');
+    return editConnectorDocument(expandBlocks(source, doc, ctx.expand), design, { ...options, expanded: true });
+  }
   const applied = { label: newLabel, rendering };
   if (ctx.newVariables.length) {
     const lines = ctx.newVariables.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableBlockText(name)]);
