@@ -5,6 +5,9 @@
  * change applied to the large file in place).
  */
 import { performance } from 'node:perf_hooks';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHcl } from '../lib/hcl/parser';
 import { parseConnectorHcl } from '../lib/connector/hcl/parse';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { editConnectorDocument, renderedDocument, updateConnectorInHcl } from '../lib/connector/hcl/document/edit';
@@ -39,7 +42,58 @@ export function hclBenchInputs(): { label: string; text: string; runs: number }[
   ];
 }
 
+/** A connector whose second attribute has a stray space typed into its name, and 160 attributes after it. */
+function straySpaceInput(): string {
+  const rest = Array.from({ length: 160 }, (_, i) => `  a${i} = "v${i}"\n`).join('');
+  return `resource "alkira_connector_azure_expressroute" "c" {\n  tunnel_pr tocol = "IPSEC"\n${rest}}\n`;
+}
+
+/** The syntax tree alone (lib/hcl): the targets of the HCL engine, and every corpus file when ../shared/corpora is there. */
+function benchEngine(): void {
+  console.log('\nHCL engine parse (parseHcl, in process; median; targets: ≤ 2 ms/KB + 5 ms, 640-tunnel ≤ 25 ms, 1 MB ≤ 100 ms, stray space ≤ 10 ms)');
+  const inputs = [...hclBenchInputs(), { label: 'stray space, 160 attributes after it', text: straySpaceInput(), runs: 50 }];
+  for (const { label, text, runs } of inputs) {
+    const ms = median(() => parseHcl(text), runs);
+    console.log(`  ${label.padEnd(40)} ${ms.toFixed(2).padStart(8)} ms   ${((ms / (text.length / 1024)) * 1000).toFixed(0).padStart(5)} µs/KB`);
+  }
+  const corpora = path.resolve(__dirname, '..', '..', 'shared', 'corpora');
+  const verdicts = path.join(corpora, 'terraform-fmt-verdicts.tsv');
+  if (!existsSync(verdicts)) {
+    console.log('  corpus: skipped (../shared/corpora is absent)');
+    return;
+  }
+  const files = readFileSync(verdicts, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => readFileSync(path.join(corpora, line.split('\t')[0]), 'utf8'));
+  let worst = 0;
+  let worstMs = 0;
+  let total = 0;
+  let overBudget = 0;
+  let variants = 0;
+  for (const [k, text] of files.entries()) {
+    // The file, then 10 truncations and 10 single-byte corruptions of it (deterministic positions).
+    const inputs = [text];
+    for (let j = 1; j <= 10; j++) inputs.push(text.slice(0, Math.floor((text.length * j) / 11)));
+    for (let j = 1; j <= 10; j++) {
+      const at = Math.floor((text.length * j) / 11 + k) % Math.max(1, text.length);
+      inputs.push(text.slice(0, at) + String.fromCharCode(33 + ((j * 7 + k) % 90)) + text.slice(at + 1));
+    }
+    for (const input of inputs) {
+      const ms = median(() => parseHcl(input), 3, 1);
+      const budget = 2 * (input.length / 1024) + 5;
+      variants++;
+      total += ms;
+      if (ms > budget) overBudget++;
+      if (ms > worstMs) worstMs = ms;
+      if (input.length > 512) worst = Math.max(worst, ms / (input.length / 1024));
+    }
+  }
+  console.log(`  corpus: ${files.length} files × 21 variants = ${variants} parses, ${total.toFixed(0)} ms in all; slowest ${worstMs.toFixed(2)} ms; worst ${worst.toFixed(3)} ms/KB (files ≥ 0.5 KB); over the budget: ${overBudget}`);
+}
+
 export async function benchHcl(): Promise<void> {
+  benchEngine();
   console.log('\nHCL import-parse (parseConnectorHcl, in process; median)');
   for (const { label, text, runs } of hclBenchInputs()) {
     const ms = median(() => parseConnectorHcl(text), runs);

@@ -72,3 +72,10 @@ describe('alignment around heredocs', () => {
     expect(out).toContain('  name        = "x"\n  description = <<-EOT\n');
   });
 });
+
+describe('blocks the provider schema does not have', () => {
+  it('reports a timeouts block as an error, as terraform validate would', () => {
+    const { diagnostics } = parseConnectorHcl(`${HEAD} {\n  name = "c"\n  timeouts {\n    create = "30m"\n  }\n}\n`);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', line: 3, message: expect.stringMatching(/^Unknown block timeouts/) }));
+  });
+});

@@ -45,7 +45,8 @@ export { SENSITIVE_ATTRIBUTES };
 
 /** Terraform meta-arguments and meta-blocks of a resource: valid Terraform, but not part of a design. */
 export const RESOURCE_META_ARGUMENTS: ReadonlySet<string> = new Set(['count', 'for_each', 'depends_on', 'provider']);
-export const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'provisioner', 'connection', 'timeouts']);
+// `timeouts` is not among them: the provider's schema has no such block, so `terraform validate` rejects it.
+export const RESOURCE_META_BLOCKS: ReadonlySet<string> = new Set(['lifecycle', 'provisioner', 'connection']);
 
 /** Where each name lives in the schema (dotted block path), for "x belongs in y" hints. */
 export function schemaLocations(name: string, schema: BlockSchema = CONNECTOR_RESOURCE_SCHEMA, at = ''): string[] {
