@@ -11,6 +11,7 @@
 import { CONNECTOR_RESOURCE, attributeAt, designAttributes, inputKindOf, locate, schemaPath, type BodySpec } from '@/lib/connector/resource';
 import { CatalogField, CatalogListField } from './catalog-field';
 import { CATALOG_OF, EXPRESSION_EXAMPLE, FIELD_LAYOUT, type FieldLayout } from './form-layout';
+import { ListOrExpression } from './expression-parts';
 import { CheckboxField, SecretField, SelectField, TextField, ValueListField } from './form-fields';
 import type { FormPath } from './form-types';
 
@@ -43,7 +44,11 @@ export function AttributeField({ path, label, className }: AttributeFieldProps) 
     const example = EXPRESSION_EXAMPLE[spec.reference];
     if (kind === 'list') {
       const item = layout.itemLabel ?? singular(shown);
-      return <CatalogListField path={path} label={shown} itemLabel={item} addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`} kind={catalog} expressionPlaceholder={example} />;
+      return (
+        <ListOrExpression path={path} label={shown}>
+          <CatalogListField path={path} label={shown} itemLabel={item} addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`} kind={catalog} expressionPlaceholder={example} />
+        </ListOrExpression>
+      );
     }
     return <CatalogField path={path} label={shown} kind={catalog} required={required} expressionPlaceholder={example} className={cell} />;
   }
@@ -57,14 +62,16 @@ export function AttributeField({ path, label, className }: AttributeFieldProps) 
     case 'list': {
       const item = layout.itemLabel ?? singular(shown);
       return (
-        <ValueListField
-          path={path}
-          label={shown}
-          itemLabel={item}
-          addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`}
-          placeholder={layout.placeholder}
-          inputMode={spec.type.includes('number') ? 'numeric' : undefined}
-        />
+        <ListOrExpression path={path} label={shown}>
+          <ValueListField
+            path={path}
+            label={shown}
+            itemLabel={item}
+            addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`}
+            placeholder={layout.placeholder}
+            inputMode={spec.type.includes('number') ? 'numeric' : undefined}
+          />
+        </ListOrExpression>
       );
     }
     case 'number':

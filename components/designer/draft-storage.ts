@@ -5,7 +5,8 @@
  * (same tab only, gone when the tab closes) so secrets are never left on disk
  * in clear.
  */
-import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
+import { emptyDesign, isExpression, type ConnectorDesign } from '@/lib/connector/design';
+import type { TerraformExpression } from '@/lib/connector/resource';
 import { isConnectorDesign } from '@/lib/connector/schema';
 import { sensitiveSlots } from '@/lib/connector/sensitive';
 
@@ -36,6 +37,11 @@ function arrayOf<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/** A list attribute's value: a list, or a whole-list expression (`${var.ids}`) kept as it is. */
+function listOrExpression<T>(value: unknown): T[] | TerraformExpression {
+  return isExpression(value) ? (value as TerraformExpression) : arrayOf<T>(value);
+}
+
 /**
  * Makes every list the form edits an array, so a draft or template written
  * without optional lists still works with the field arrays. Scalars are left
@@ -44,12 +50,12 @@ function arrayOf<T>(value: unknown): T[] {
 export function withFormLists(design: ConnectorDesign): ConnectorDesign {
   return {
     ...design,
-    billing_tag_ids: arrayOf(design.billing_tag_ids),
+    billing_tag_ids: listOrExpression(design.billing_tag_ids),
     segment_options: arrayOf(design.segment_options),
     instances: arrayOf<ConnectorDesign['instances'][number]>(design.instances).map((inst) => ({
       ...inst,
-      gateway_mac_address: arrayOf(inst.gateway_mac_address),
-      virtual_network_interface: arrayOf(inst.virtual_network_interface),
+      gateway_mac_address: listOrExpression(inst.gateway_mac_address),
+      virtual_network_interface: listOrExpression(inst.virtual_network_interface),
       ipsec_customer_gateway: arrayOf<NonNullable<typeof inst.ipsec_customer_gateway>[number]>(inst.ipsec_customer_gateway).map(
         (g) => ({
           ...g,

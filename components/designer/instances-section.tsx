@@ -7,6 +7,7 @@ import { FieldErrorList, fieldId } from './form-fields';
 import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
 import { IpsecGateways } from './ipsec-gateways';
 import { SectionCard } from './section-card';
+import { DynamicBlocks } from './expression-parts';
 
 /** A loaded design with more tunnels than this starts with its instances collapsed. */
 const COLLAPSE_ABOVE_TUNNELS = 64;
@@ -202,6 +203,7 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
       }
     >
       <FieldErrorList path="instances" />
+      <DynamicBlocks base="" block="instances" />
       <div className="space-y-3">
         {fields.map((f, i) => (
           <InstanceCard

@@ -4,6 +4,7 @@ import { emptyCustomerGateway, emptyIpsecCustomerGateway, emptyTunnel, type Conn
 import { AttributeField, BodyFields } from './attribute-field';
 import { fieldId } from './form-fields';
 import { useFieldIssues, useLabelledStep } from './design-snapshot-context';
+import { DynamicBlocks } from './expression-parts';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
   const { errors } = useFieldIssues(path);
@@ -31,6 +32,7 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
   return (
     <div className="space-y-2">
       <ListHeading path={`${base}.tunnel`} title="Tunnels" addLabel="Add tunnel" onAdd={() => append(emptyTunnel())} />
+      <DynamicBlocks base={base} block="tunnel" />
       {fields.map((f, t) => {
         const p = `${base}.tunnel.${t}` as const;
         return (
@@ -63,6 +65,7 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
         addLabel="Add customer gateway"
         onAdd={() => append(emptyCustomerGateway())}
       />
+      <DynamicBlocks base={base} block="customer_gateway" />
       {fields.map((f, c) => {
         const p = `${base}.customer_gateway.${c}` as const;
         return (
@@ -95,6 +98,7 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
         addLabel="Add segment gateway"
         onAdd={() => append(emptyIpsecCustomerGateway())}
       />
+      <DynamicBlocks base={`instances.${instanceIndex}`} block="ipsec_customer_gateway" />
       {fields.length === 0 && (
         <p className="text-xs italic text-slate-500 dark:text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
       )}

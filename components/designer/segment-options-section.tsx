@@ -5,6 +5,7 @@ import { BodyFields } from './attribute-field';
 import { FieldErrorList, fieldId } from './form-fields';
 import { useLabelledStep } from './design-snapshot-context';
 import { SectionCard } from './section-card';
+import { DynamicBlocks } from './expression-parts';
 
 export function SegmentOptionsSection() {
   const { control } = useFormContext<ConnectorDesign>();
@@ -27,6 +28,7 @@ export function SegmentOptionsSection() {
       }
     >
       <FieldErrorList path="segment_options" />
+      <DynamicBlocks base="" block="segment_options" />
       {fields.map((f, i) => {
         const p = `segment_options.${i}` as const;
         return (

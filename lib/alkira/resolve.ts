@@ -7,7 +7,7 @@ import 'server-only';
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/lib/connector/design';
-import { designValues, type DesignValue } from '@/lib/connector/design-walk';
+import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
 import type { AlkiraApi } from './api';
@@ -106,13 +106,22 @@ function kindResolvers(segmentNames: SegmentNames): Record<ReferenceKind, KindRe
   };
 }
 
-/** Numbers and booleans must be literals to send (the mapping passes expressions through for previews). */
-function literalIssues(values: readonly DesignValue[]): UnresolvedReference[] {
-  return values.flatMap(({ path, spec, value }) =>
-    !spec.reference && !spec.sensitive && spec.type !== 'string' && spec.type !== 'list(string)' && isExpression(value)
-      ? [{ path, value, message: `"${value}" is a Terraform expression; enter the ${spec.label} to provision` }]
-      : [],
-  );
+/**
+ * Numbers, booleans and whole lists must be literals to send (the mapping
+ * passes expressions through for previews); a `dynamic` block is expanded by
+ * Terraform only.
+ */
+function literalIssues(values: readonly DesignValue[], design: ConnectorDesign): UnresolvedReference[] {
+  const issues = values.flatMap(({ path, spec, value }) => {
+    if (!isExpression(value) || spec.reference || spec.sensitive) return [];
+    if (spec.type.includes('(') && !/\.\d+$/.test(path)) return [{ path, value, message: `"${value}" is a Terraform expression for the whole list; write the ${spec.label} out to provision` }];
+    return spec.type !== 'string' && spec.type !== 'list(string)' ? [{ path, value, message: `"${value}" is a Terraform expression; enter the ${spec.label} to provision` }] : [];
+  });
+  for (const path of dynamicBlockPaths(CONNECTOR_RESOURCE, design)) {
+    const block = path.split('.').pop();
+    issues.push({ path, value: `dynamic "${block}"`, message: `dynamic "${block}" blocks are expanded by Terraform; write the ${block} blocks out to provision from here, or apply this file with terraform` });
+  }
+  return issues;
 }
 
 /**
@@ -123,7 +132,7 @@ function literalIssues(values: readonly DesignValue[]): UnresolvedReference[] {
  */
 export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, stored?: AlkiraConnector): Promise<Resolution> {
   const values = designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design));
-  const unresolved = literalIssues(values);
+  const unresolved = literalIssues(values, design);
 
   const segmentNames: SegmentNames = new Map();
   const resolvers = kindResolvers(segmentNames);

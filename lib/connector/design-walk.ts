@@ -45,3 +45,18 @@ export function designValues(resource: BodySpec, design: unknown, protocol: stri
   }
   return out;
 }
+
+/** Paths of the block lists a `dynamic` block generates (`segment_options`, `instances.0.ipsec_customer_gateway`), depth first. */
+export function dynamicBlockPaths(resource: BodySpec, design: unknown, at = ''): string[] {
+  if (!isRecord(design)) return [];
+  const out: string[] = [];
+  const pathOf = (name: string) => (at ? `${at}.${name}` : name);
+  const dynamic = design.dynamic;
+  for (const [name, block] of Object.entries(resource.blocks)) {
+    const sources = isRecord(dynamic) ? dynamic[name] : undefined;
+    if (Array.isArray(sources) && sources.length > 0) out.push(pathOf(name));
+    const items = design[name];
+    if (Array.isArray(items)) items.forEach((item, i) => out.push(...dynamicBlockPaths(block.body, item, `${pathOf(name)}.${i}`)));
+  }
+  return out;
+}

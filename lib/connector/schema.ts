@@ -95,17 +95,27 @@ function attributeSchema(spec: AttributeSpec): z.ZodType {
       return required ? requiredNumber : optionalNumber;
     case 'bool':
       return optionalBoolean;
-    case 'list(string)':
-      return required ? z.array(z.string(textError)).default([]) : z.array(z.string(textError)).optional();
+    case 'list(string)': {
+      const list = z.union([z.array(z.string(textError)), listExpression]);
+      return required ? list.default([]) : list.optional();
+    }
     case 'list(number)':
-    case 'set(number)':
-      return required ? z.array(numberItem).default([]) : z.array(numberItem).optional();
+    case 'set(number)': {
+      const list = z.union([z.array(numberItem), listExpression]);
+      return required ? list.default([]) : list.optional();
+    }
   }
 }
 
+/** A whole list given as an expression (`var.ids`, `concat(…)`, a splat, a `for`): kept as written. */
+const listExpression = z.string().refine(isExpression, { error: 'Expected a list [ … ] or a ${expression}' });
+
+/** `dynamic "<block>" { … }` blocks of a body, by the block they generate (their source text). */
+const dynamicBlocks = z.record(z.string(), z.array(z.string())).optional();
+
 /** The strict zod object of one body (plus extra design-only fields at the top). */
 function bodySchema(body: BodySpec, extra: Record<string, z.ZodType> = {}): z.ZodType {
-  const shape: Record<string, z.ZodType> = { ...extra };
+  const shape: Record<string, z.ZodType> = { ...extra, dynamic: dynamicBlocks };
   for (const [name, spec] of designAttributes(body)) shape[name] = attributeSchema(spec);
   for (const [name, block] of Object.entries(body.blocks)) {
     const items = z.array(bodySchema(block.body));
@@ -154,6 +164,7 @@ function dropUndefined(value: unknown): unknown {
 }
 
 const isString = (item: unknown): boolean => typeof item === 'string';
+const isDynamicBlocks = (value: unknown): boolean => isRecord(value) && Object.values(value).every((list) => Array.isArray(list) && list.every(isString));
 const isNumberOrString = (item: unknown): boolean => typeof item === 'number' || typeof item === 'string';
 
 function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
@@ -166,9 +177,9 @@ function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
     case 'bool':
       return typeof value === 'boolean' || typeof value === 'string';
     case 'list(string)':
-      return Array.isArray(value) && value.every(isString);
+      return isExpression(value) || (Array.isArray(value) && value.every(isString));
     default:
-      return Array.isArray(value) && value.every(isNumberOrString);
+      return isExpression(value) || (Array.isArray(value) && value.every(isNumberOrString));
   }
 }
 
@@ -189,8 +200,9 @@ function conformsToBody(body: BodySpec, value: unknown, extraKeys: readonly stri
   if (!isRecord(value)) return false;
   const known = designKeysOf(body);
   for (const key of Object.keys(value)) {
-    if (!known.has(key) && !extraKeys.includes(key)) return false;
+    if (!known.has(key) && !extraKeys.includes(key) && key !== 'dynamic') return false;
   }
+  if (value.dynamic !== undefined && !isDynamicBlocks(value.dynamic)) return false;
   for (const [name, spec] of designAttributes(body)) if (!conformsToAttribute(spec, value[name])) return false;
   for (const [name, block] of blocksOf(body)) {
     const items = value[name];

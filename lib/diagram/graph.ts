@@ -31,7 +31,8 @@ export interface DesignToGraphOptions {
   segmentLabels?: SegmentLabels;
 }
 
-function arr<T>(value: T[] | undefined | null): T[] {
+/** The items of a list; an expression-valued list (`var.macs`) has none to draw. */
+function arr<T>(value: T[] | string | undefined | null): T[] {
   return Array.isArray(value) ? value : [];
 }
 

@@ -56,7 +56,7 @@ export class CatalogDataSources {
     const seg = (v: string) => this.ref(SEGMENT, this.names.segments, v) as string;
     return {
       ...design,
-      ...(design.billing_tag_ids ? { billing_tag_ids: design.billing_tag_ids.map((b) => this.ref(BILLING_TAG, this.names.billingTags, b) as string) } : {}),
+      ...(Array.isArray(design.billing_tag_ids) ? { billing_tag_ids: design.billing_tag_ids.map((b) => this.ref(BILLING_TAG, this.names.billingTags, b) as string) } : {}),
       instances: design.instances.map((inst) => ({
         ...inst,
         credential_id: this.ref(CREDENTIAL, this.names.credentials, inst.credential_id) as string,

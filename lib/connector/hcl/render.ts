@@ -18,7 +18,7 @@ import {
   renderNumberValue,
   renderStringValue,
 } from './values';
-import { attribute, block, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
+import { attribute, block, raw, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
 
 export { RESOURCE_TYPE };
 
@@ -138,6 +138,14 @@ function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefine
     for (let index = 0; index < list.length; index++) {
       const item: unknown = list[index];
       if (isRecord(item)) items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(index), ctx)));
+    }
+  }
+  // `dynamic` blocks after the written-out ones, as written.
+  const dynamic = record.dynamic;
+  if (isRecord(dynamic)) {
+    for (const [name] of planOf(body).blocks) {
+      const sources = dynamic[name];
+      if (Array.isArray(sources)) for (const source of sources) if (typeof source === 'string') items.push(raw(name, source));
     }
   }
   return items;

@@ -111,9 +111,11 @@ export function renderBoolValue(value: unknown): string | undefined {
 
 /**
  * An inline list. Unset items (half-typed empty rows) are skipped; a list with
- * nothing left is unset. A non-array is unset.
+ * nothing left is unset. A whole list given as an expression is written as
+ * that expression; any other non-array is unset.
  */
 export function renderListValue(value: unknown, renderItem: (item: unknown) => string | undefined): string | undefined {
+  if (isExpression(value)) return renderExpression(value);
   if (!Array.isArray(value)) return undefined;
   const items: string[] = [];
   for (const item of value) {

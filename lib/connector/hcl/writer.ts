@@ -30,7 +30,19 @@ export interface HclBlock {
   body: HclBodyItem[];
 }
 
-export type HclBodyItem = HclAttribute | HclBlock;
+/** Text kept as written (a `dynamic` block), its lines without the body's indentation. */
+export interface HclRaw {
+  kind: 'raw';
+  /** The block type it stands among (a dynamic block's generated type), for ordering. */
+  type: string;
+  lines: string[];
+}
+
+export type HclBodyItem = HclAttribute | HclBlock | HclRaw;
+
+export function raw(type: string, text: string): HclRaw {
+  return { kind: 'raw', type, lines: text.split('\n') };
+}
 
 export function attribute(name: string, value: string): HclAttribute {
   return { kind: 'attribute', name, value };
@@ -74,6 +86,11 @@ function writeBody(items: HclBodyItem[], indent: string, lines: string[]): void 
     const item = items[i];
     if (item.kind === 'block') {
       writeBlock(item, indent, lines);
+      i++;
+      continue;
+    }
+    if (item.kind === 'raw') {
+      for (const line of item.lines) lines.push(line === '' ? '' : indent + line);
       i++;
       continue;
     }

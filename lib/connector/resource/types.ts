@@ -91,8 +91,8 @@ type StrictValue<T extends ValueType> = T extends 'string'
     : T extends 'bool'
       ? boolean
       : T extends 'list(string)'
-        ? string[]
-        : NumberLike[];
+        ? string[] | TerraformExpression
+        : NumberLike[] | TerraformExpression;
 
 type RequiredAttributeKeys<B extends BodySpec> = {
   [K in keyof B['attributes']]: B['attributes'][K]['presence'] extends 'required' ? K : never;
@@ -120,8 +120,17 @@ type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
     ? DesignBody<B['blocks'][K]['body']>[]
     : never;
 
+/**
+ * `dynamic "<block>" { … }` blocks of one body, by the block they generate:
+ * their source text as written (re-indented to column 0). Terraform expands
+ * them; a design keeps them whole and writes them back untouched.
+ */
+export type DynamicBlocks = { [blockName: string]: string[] };
+
 /** The design shape of one body: required attributes and blocks with min_items ≥ 1 are required keys. */
 export type DesignBody<B extends BodySpec> = {
+  dynamic?: DynamicBlocks;
+} & {
   -readonly [K in RequiredAttributeKeys<B> | RequiredBlockKeys<B>]: ValueAt<B, K>;
 } & {
   -readonly [K in OptionalAttributeKeys<B> | OptionalBlockKeys<B>]?: ValueAt<B, K>;

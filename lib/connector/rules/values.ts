@@ -16,6 +16,13 @@ export function items(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** Whether a body generates `block` blocks with a `dynamic` block (their count is Terraform's to know). */
+export function hasDynamic(body: unknown, block: string): boolean {
+  if (!isRecord(body) || !isRecord(body.dynamic)) return false;
+  const sources = body.dynamic[block];
+  return Array.isArray(sources) && sources.length > 0;
+}
+
 /** Calls `visit` for each element that is an object, with its index. */
 export function eachRecord(value: unknown, visit: (record: UnknownRecord, index: number) => void): void {
   items(value).forEach((entry, index) => {

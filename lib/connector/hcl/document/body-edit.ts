@@ -109,6 +109,7 @@ const isPlaceholder = (name: string, value: string) => SENSITIVE_ATTRIBUTES.has(
 function withKeyVariables(items: HclBodyItem[], ctx: EditContext): HclBodyItem[] {
   return items.map((item) => {
     if (item.kind === 'block') return block(item.type, item.labels, withKeyVariables(item.body, ctx));
+    if (item.kind === 'raw') return item;
     if (isPlaceholder(item.name, item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     if (literalsBecomeVariables(item.name) && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     return item;

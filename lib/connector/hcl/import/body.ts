@@ -118,7 +118,7 @@ function convertBlock(node: Block, schema: BlockSchema, path: string, isResource
       report('error', `${name} is an attribute, not a block: write ${name} = …`, join(path, name));
       ctx.flagged.add(join(path, name));
     } else if (name === 'dynamic') {
-      report('error', `dynamic blocks cannot be imported; write the blocks out one by one`);
+      convertDynamic(node, schema, path, state, ctx);
     } else if (isResource && RESOURCE_META_BLOCKS.has(name)) {
       report('warning', `${name} is a Terraform meta-block, not part of the connector design; it is not imported`);
     } else {
@@ -134,6 +134,43 @@ function convertBlock(node: Block, schema: BlockSchema, path: string, isResource
   const list = (state.design[name] as unknown[] | undefined) ?? [];
   list.push(convertBody(node.body, spec.schema, blockPath, false, ctx));
   state.design[name] = list;
+}
+
+/** Its text with the indentation of its first line taken off every line (so it can be written back at any depth). */
+function dedentedSource(node: Block, text: string): string {
+  const lineStart = text.lastIndexOf('\n', node.from - 1) + 1;
+  const indent = node.from - lineStart;
+  const lines = text.slice(node.from, node.to).split('\n');
+  return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length)))).join('\n');
+}
+
+/**
+ * `dynamic "segment_options" { for_each = …; content { … } }`: Terraform
+ * generates the blocks. The design keeps its source whole, by the block it
+ * generates, so it is shown, counted and written back untouched.
+ */
+function convertDynamic(node: Block, schema: BlockSchema, path: string, state: BodyState, ctx: ConvertContext): void {
+  const header = blockHeaderRange(node);
+  const label = node.labels[0];
+  const generated = label?.value ?? '';
+  if (!label || node.labels.length > 1) {
+    ctx.sink.add('error', 'A dynamic block takes one label: the type of the blocks it generates, e.g. dynamic "segment_options" { … }', header, { resource: ctx.resource });
+    return;
+  }
+  if (!Object.hasOwn(schema.blocks, generated)) {
+    const where_ = where(path);
+    ctx.sink.add('error', `dynamic "${generated}": ${generated} is not a block ${where_}${hint(generated, schema)}`, label, { path: parentPath(path), resource: ctx.resource });
+    return;
+  }
+  const hasContent = node.body.items.some((item) => item.type === 'block' && item.blockType.name === 'content');
+  const hasForEach = node.body.items.some((item) => item.type === 'attribute' && item.name.name === 'for_each');
+  if (!hasContent || !hasForEach) {
+    ctx.sink.add('error', `dynamic "${generated}" needs a for_each argument and a content block`, header, { resource: ctx.resource });
+  }
+  const dynamic = (state.design.dynamic as Record<string, string[]> | undefined) ?? {};
+  dynamic[generated] = [...(dynamic[generated] ?? []), dedentedSource(node, ctx.text)];
+  state.design.dynamic = dynamic;
+  ctx.ranges.set(join(join(path, 'dynamic'), generated), header);
 }
 
 /**

@@ -87,13 +87,8 @@ export function coerceAttribute(type: AttributeType, value: HclValue, attribute:
   const itemType: ScalarType = type === 'string_list' ? 'string' : 'number';
   const what = type === 'string_list' ? 'a list of strings' : 'a list of numbers';
   if (value.kind === 'null') return { value: undefined, problems: [], itemRanges: [] };
-  if (value.kind === 'expression') {
-    return {
-      value: undefined,
-      problems: [{ message: `${attribute} is an expression (${value.source}); only a written-out list [ … ] can be imported`, range, path }],
-      itemRanges: [],
-    };
-  }
+  // A whole list as an expression (`var.ids`, a splat, a `for`, `concat(…)`): kept as written, as Terraform evaluates it.
+  if (value.kind === 'expression') return { value: toExpression(value.source), problems: [], itemRanges: [] };
   if (value.kind !== 'tuple') {
     return { value: undefined, problems: [{ message: `${attribute} must be ${what}, not ${describe(value, attribute)}`, range, path }], itemRanges: [] };
   }
