@@ -78,3 +78,27 @@ describe('dynamic blocks and expression-valued lists', () => {
     expect(errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^dynamic "segment_option": segment_option is not a block in the connector \(did you mean segment_options\?\)/) }));
   });
 });
+
+describe('secrets inside dynamic blocks', () => {
+  it('refuses a literal pre-shared key inside a dynamic block (it would be kept in clear), naming only the attribute', () => {
+    const text = SOURCE.replace('    gateway_mac_address     = [for m in var.macs : upper(m)]\n', `    dynamic "ipsec_customer_gateway" {
+      for_each = var.gateways
+      content {
+        segment_id = ipsec_customer_gateway.value.segment
+        customer_gateway {
+          name = "gw"
+          tunnel {
+            name           = "t"
+            pre_shared_key = "hunter2-secret"
+          }
+        }
+      }
+    }
+`);
+    const { designs, diagnostics } = parseConnectorHcl(text);
+    const error = diagnostics.find((d) => d.message.startsWith('pre_shared_key inside dynamic'));
+    expect(error).toMatchObject({ severity: 'error' });
+    expect(JSON.stringify(designs)).not.toContain('hunter2');
+    for (const d of diagnostics) expect(d.message).not.toContain('hunter2');
+  });
+});

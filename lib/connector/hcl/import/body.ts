@@ -7,7 +7,7 @@ import type { Attribute, Block, Body } from '@/lib/hcl/syntax';
 import type { DiagnosticSink, SourceRange } from './diagnostics';
 import { coerceAttribute } from './coerce';
 import { readExpression } from './expressions';
-import { RESOURCE_META_ARGUMENTS, RESOURCE_META_BLOCKS, schemaLocations, type BlockSchema } from './schema';
+import { RESOURCE_META_ARGUMENTS, RESOURCE_META_BLOCKS, SENSITIVE_ATTRIBUTES, schemaLocations, type BlockSchema } from './schema';
 import { closestName } from './suggest';
 
 export interface ConvertContext {
@@ -144,6 +144,19 @@ function dedentedSource(node: Block, text: string): string {
   return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length)))).join('\n');
 }
 
+/** The first sensitive attribute (pre_shared_key, remote_auth_value) in a body whose value is written as a literal. */
+function literalSecretIn(body: Body): Attribute | undefined {
+  for (const item of body.items) {
+    if (item.type === 'block') {
+      const inner = literalSecretIn(item.body);
+      if (inner) return inner;
+    } else if (SENSITIVE_ATTRIBUTES.has(item.name.name) && item.value.type === 'template' && item.value.parts.every((p) => p.type === 'literal')) {
+      return item;
+    }
+  }
+  return undefined;
+}
+
 /**
  * `dynamic "segment_options" { for_each = …; content { … } }`: Terraform
  * generates the blocks. The design keeps its source whole, by the block it
@@ -160,6 +173,14 @@ function convertDynamic(node: Block, schema: BlockSchema, path: string, state: B
   if (!Object.hasOwn(schema.blocks, generated)) {
     const where_ = where(path);
     ctx.sink.add('error', `dynamic "${generated}": ${generated} is not a block ${where_}${hint(generated, schema)}`, label, { path: parentPath(path), resource: ctx.resource });
+    return;
+  }
+  // A literal secret inside would be kept in the design's text, where nothing masks or encrypts it.
+  const secret = literalSecretIn(node.body);
+  if (secret) {
+    ctx.sink.add('error', `${secret.name.name} inside dynamic "${generated}" is written as a literal; keep it in a sensitive variable (var.…) instead`, secret.name, {
+      resource: ctx.resource,
+    });
     return;
   }
   const hasContent = node.body.items.some((item) => item.type === 'block' && item.blockType.name === 'content');
