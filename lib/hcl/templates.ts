@@ -12,20 +12,19 @@ const HEX = /^[0-9A-Fa-f]+$/;
 
 /** Offset of the first invalid escape in the quoted literal text `[from, to)`, with its length; null when all are valid. */
 export function invalidEscape(text: string, from: number, to: number): { at: number; length: number } | null {
-  let i = text.indexOf('\\', from);
-  while (i >= 0 && i < to) {
-    const next = text[i + 1];
+  // A bounded loop, not indexOf: that would search past `to`, through the rest of the file, for every string.
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
     if (i + 1 >= to) return { at: i, length: 1 };
+    const next = text[i + 1];
     if (next === 'n' || next === 'r' || next === 't' || next === '"' || next === '\\') {
-      i = text.indexOf('\\', i + 2);
+      i++;
       continue;
     }
     const digits = next === 'u' ? 4 : next === 'U' ? 8 : 0;
     const hex = text.slice(i + 2, i + 2 + digits);
-    if (digits === 0 || i + 2 + digits > to || !HEX.test(hex)) {
-      return { at: i, length: Math.min(2 + digits, to - i) };
-    }
-    i = text.indexOf('\\', i + 2 + digits);
+    if (digits === 0 || i + 2 + digits > to || !HEX.test(hex)) return { at: i, length: Math.min(2 + digits, to - i) };
+    i += 1 + digits;
   }
   return null;
 }
