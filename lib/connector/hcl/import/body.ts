@@ -53,33 +53,38 @@ function parentPath(path: string): string | undefined {
 
 interface BodyState {
   design: Record<string, unknown>;
-  /** Attribute name → line of its first definition, for duplicate reports. */
+  /** Attribute name → offset of its first definition, for duplicate reports. */
   seen: Map<string, number>;
   blockCounts: Map<string, number>;
+}
+
+/** Whether one of the ranges overlaps [from, to). */
+function touches(ranges: readonly SourceRange[], to: number, from: number): boolean {
+  for (const r of ranges) if (r.from < to && r.to > from) return true;
+  return false;
 }
 
 function convertAttribute(node: Attribute, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
   const nameNode = node.name;
   const exprNode = node.value;
   // A syntax error in the value (reported by the parser): what is there is half-written.
-  if (exprNode.type === 'invalid' || ctx.broken?.some((r) => r.from < node.to && r.to > exprNode.from)) return;
+  if (exprNode.type === 'invalid' || (ctx.broken !== undefined && ctx.broken.length > 0 && touches(ctx.broken, node.to, exprNode.from))) return;
   const name = nameNode.name;
   const nameRange = { from: nameNode.from, to: nameNode.to };
   const attrPath = join(path, name);
-  const report = (severity: 'error' | 'warning', message: string, range: SourceRange = nameRange) =>
-    ctx.sink.add(severity, message, range, { path: attrPath, resource: ctx.resource });
 
-  const firstLine = state.seen.get(name);
-  if (firstLine !== undefined) {
-    report('error', `Duplicate attribute ${name}: it is already set on line ${firstLine}; Terraform allows each attribute once per block`);
+  const first = state.seen.get(name);
+  if (first !== undefined) {
+    const message = `Duplicate attribute ${name}: it is already set on line ${ctx.sink.lineOf(first)}; Terraform allows each attribute once per block`;
+    ctx.sink.add('error', message, nameRange, { path: attrPath, resource: ctx.resource });
     return;
   }
-  state.seen.set(name, ctx.sink.lineOf(nameNode.from));
+  state.seen.set(name, nameNode.from);
 
   const spec = Object.hasOwn(schema.attributes, name) ? schema.attributes[name] : undefined;
   if (!spec) {
     if (Object.hasOwn(schema.blocks, name)) {
-      report('error', `${name} is a block, not an attribute: write ${name} { … } (one block per item)`);
+      ctx.sink.add('error', `${name} is a block, not an attribute: write ${name} { … } (one block per item)`, nameRange, { path: attrPath, resource: ctx.resource });
       ctx.flagged.add(attrPath);
     } else if (schema.readOnly.includes(name)) {
       ctx.sink.add('error', `${name} is read-only (set by the provider) and cannot be configured; remove it`, nameRange, { path: parentPath(path), resource: ctx.resource });
