@@ -1,79 +1,53 @@
 /**
- * A linear pre-check of HCL text against the input limits, so text no
- * connector file resembles (10,000 `{`, a 100,000-character string) gets a
- * clear diagnostic at once instead of reaching the parser. The scan knows just
- * enough HCL to not count brackets inside strings, comments and heredocs; a
- * miscount could only matter beyond limits real files never approach.
+ * The input limits of HCL text, checked on the one scanner's tokens
+ * (lib/hcl/scanner.ts) before anything is imported: text no connector file
+ * resembles (10,000 `{`, a 100,000-character string) gets a clear diagnostic
+ * at once. Brackets inside strings, comments and heredocs are not brackets to
+ * the scanner, so they do not count.
  */
+import { LineIndex } from './import/diagnostics';
+import { scan, T } from '@/lib/hcl/scanner';
 import { INPUT_LIMITS } from '../limits';
 import type { HclDiagnostic } from './import/diagnostics';
 
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 function diagnostic(text: string, from: number, to: number, message: string): HclDiagnostic {
-  return { severity: 'error', message, ...position(text, from), from, to };
+  return { severity: 'error', message, ...new LineIndex(text).position(from), from, to };
 }
-
-const HEREDOC_RE = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n/y;
 
 /** The first limit `text` breaks, as an error diagnostic; null when within them. */
 export function hclBoundsProblem(text: string, limits = INPUT_LIMITS): HclDiagnostic | null {
+  const tokens = scan(text);
+  const { types, from, to } = tokens;
   let depth = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i];
-    if (c === '"') {
-      const start = i++;
-      // A quoted string ends at an unescaped quote or (unterminated) at the line's end.
-      while (i < n && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-      const length = i - start - 1;
-      if (length > limits.stringLength) {
-        return diagnostic(text, start, Math.min(i + 1, n), `This string is ${length.toLocaleString('en-US')} characters long; at most ${limits.stringLength.toLocaleString('en-US')} are accepted`);
+  /** Open quoted strings (a `${…}` inside one may hold another): where each starts and its length so far. */
+  const strings: { start: number; length: number }[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const type = types[i];
+    if (type === T.OBrace || type === T.OBrack || type === T.OParen) {
+      if (++depth > limits.hclDepth) {
+        return diagnostic(text, from[i], to[i], `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`);
       }
-      i++;
-    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      while (i < n && text[i] !== '\n') i++;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? n : end + 2;
-    } else if (c === '<' && text[i + 1] === '<') {
-      HEREDOC_RE.lastIndex = i;
-      const m = HEREDOC_RE.exec(text);
-      if (!m) {
-        i += 2;
-        continue;
+    } else if (type === T.CBrace || type === T.CBrack || type === T.CParen) {
+      if (depth > 0) depth--;
+    } else if (type === T.OQuote) {
+      strings.push({ start: from[i], length: 0 });
+    } else if (type === T.TemplateLiteral && strings.length > 0) {
+      const current = strings[strings.length - 1];
+      current.length += to[i] - from[i];
+      if (current.length > limits.stringLength) {
+        // The whole string, as far as it goes on its line.
+        let end = to[i];
+        while (end < text.length && text.charCodeAt(end) !== 34 && text.charCodeAt(end) !== 10) end++;
+        const length = end - current.start - 1;
+        return diagnostic(
+          text,
+          current.start,
+          Math.min(end + 1, text.length),
+          `This string is ${length.toLocaleString('en-US')} characters long; at most ${limits.stringLength.toLocaleString('en-US')} are accepted`,
+        );
       }
-      // Skip to the line holding only the terminator (indented for `<<-`).
-      let lineStart = i + m[0].length;
-      for (;;) {
-        const lineEnd = text.indexOf('\n', lineStart);
-        const line = text.slice(lineStart, lineEnd < 0 ? n : lineEnd).trim();
-        if (line === m[1] || lineEnd < 0) {
-          i = lineEnd < 0 ? n : lineEnd + 1;
-          break;
-        }
-        lineStart = lineEnd + 1;
-      }
-    } else {
-      if (c === '{' || c === '[' || c === '(') {
-        if (++depth > limits.hclDepth) {
-          return diagnostic(text, i, i + 1, `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`);
-        }
-      } else if (c === '}' || c === ']' || c === ')') {
-        if (depth > 0) depth--;
-      }
-      i++;
+    } else if (type === T.CQuote || type === T.Newline) {
+      if (type === T.CQuote || strings.length > 0) strings.pop();
     }
   }
   return null;
