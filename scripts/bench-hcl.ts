@@ -114,6 +114,19 @@ export async function benchHcl(): Promise<void> {
     previous = editConnectorDocument(previous.text, current, {}, previous);
   }, 50);
   console.log(`  ${'  the same, one keystroke after another'.padEnd(40)} ${typed.toFixed(1).padStart(8)} ms   (continuing from the previous edit)`);
+  // The first form edit after a file was imported: the designer notes the import's reading in idle time (not timed here).
+  const imported = parseConnectorHcl(source).designs[0].design;
+  const firstEdits: number[] = [];
+  for (let run = 0; run < 12; run++) {
+    const seeded = renderedDocument(source, imported);
+    const next = { ...imported, instances: imported.instances.map((inst, k) => (k === 3 ? { ...inst, name: `${inst.name}-${run}` } : inst)) };
+    const t0 = performance.now();
+    editConnectorDocument(source, next, {}, seeded);
+    firstEdits.push(performance.now() - t0);
+  }
+  firstEdits.sort((a, b) => a - b);
+  const first = firstEdits[Math.floor(firstEdits.length / 2)];
+  console.log(`  ${'  the first edit after an import'.padEnd(40)} ${first.toFixed(1).padStart(8)} ms   (target ≤ 2 ms; from the import's reading, noted in idle time)`);
 }
 
 if (process.argv[1]?.endsWith('bench-hcl.ts')) {

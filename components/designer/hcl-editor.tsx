@@ -140,6 +140,25 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
       });
     },
 
+    /**
+     * The editor holds a file that reads as `design` (imported, pasted or
+     * typed): in idle time, note that too, so the first form edit after it
+     * continues from this reading instead of reading the file again.
+     */
+    noteReadLater(view: EditorView, design: ConnectorDesign) {
+      const text = view.state.doc.toString();
+      const options = optionsRef.current;
+      const version = docVersion.current;
+      whenIdle(() => {
+        if (docVersion.current !== version || editedRef.current?.text === text) return;
+        try {
+          editedRef.current = renderedDocument(text, design, options);
+        } catch {
+          // Not readable after all: the first edit reads it as usual.
+        }
+      });
+    },
+
     /** Shows a check of the editor's text and records whether it can replace the form. */
     showCheck(view: EditorView, result: EditorTextCheck) {
       const { outcome } = result;
@@ -148,6 +167,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
       if (outcome.status === 'synced') {
         resourceRef.current = { label: outcome.resource, index: outcome.resources.indexOf(outcome.resource) };
         editorDesignRef.current = outcome.design;
+        actions.current.noteReadLater(view, outcome.design);
       }
       store.update({
         diagnostics: result.panel,
