@@ -1,0 +1,72 @@
+/**
+ * Terraform as real repositories write it: a file with a `dynamic
+ * "segment_options"` block and a one-line `instances {}` stub imports, the
+ * stub is filled in the form, and the downloaded file parses, is
+ * `terraform fmt`-clean and keeps the dynamic block byte for byte.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { field } from './support/locators';
+import { screenshotPath } from './support/screenshots';
+
+const DYNAMIC = `  dynamic "segment_options" {
+    for_each = var.segments
+    content {
+      segment_id   = segment_options.value.id
+      customer_asn = segment_options.value.asn
+    }
+  }
+`;
+
+const SOURCE = `# Segments come from a variable.
+resource "alkira_connector_azure_expressroute" "edge" {
+  name            = "edge"
+  size            = "SMALL"
+  vhub_prefix     = "10.130.0.0/23"
+  cxp             = "USWEST-AZURE-1"
+  billing_tag_ids = var.billing_tags
+  instances {}
+
+${DYNAMIC}}
+`;
+
+const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
+
+function terraformFmt(text: string): string {
+  return execFileSync('/usr/local/bin/terraform', ['fmt', '-'], { input: text, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString();
+}
+
+test('a dynamic block and a one-line stub: fill the stub, download a file Terraform reads, the dynamic block untouched', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto('/designer');
+  await expect(page.getByTestId('hcl-editor').locator('.cm-content')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Terraform' });
+  await dialog.getByRole('textbox').fill(SOURCE);
+  // No "dynamic blocks cannot be imported", no "add at least one segment_options", no "only a written-out list".
+  await expect(dialog).not.toContainText('cannot be imported');
+  await expect(dialog).not.toContainText('only a written-out list');
+  await dialog.getByRole('button', { name: 'Load into designer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => editorText(page)).toBe(SOURCE);
+
+  // The form shows what Terraform evaluates, read-only, with its source text.
+  await expect(page.locator('[data-dynamic-blocks="segment_options"]')).toContainText('for_each = var.segments');
+  await expect(page.locator('[data-expression-list="billing_tag_ids"]')).toHaveText('var.billing_tags');
+  await expect(page.getByText('Add at least one segment_options block')).toHaveCount(0);
+
+  await field(page, 'instances.0.name').fill('primary');
+  await field(page, 'instances.0.loopback_subnet').fill('192.168.30.0/26');
+  await expect.poll(() => editorText(page)).toContain('    loopback_subnet         = "192.168.30.0/26"\n');
+  await page.screenshot({ path: screenshotPath('hcl-dynamic-blocks.png'), fullPage: true });
+
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
+  const downloaded = readFileSync((await file.path())!, 'utf8');
+  // Terraform's own parser reads it, and fmt would not change a byte.
+  expect(terraformFmt(downloaded)).toBe(downloaded);
+  expect(downloaded).toContain(`\n\n${DYNAMIC}}\n`);
+  expect(downloaded).toContain('  billing_tag_ids = var.billing_tags\n');
+  expect(downloaded).toMatch(/ {2}instances \{\n {4}name {20}= "primary"\n/);
+  expect(downloaded.startsWith('# Segments come from a variable.\n')).toBe(true);
+});
