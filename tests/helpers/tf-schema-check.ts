@@ -10,8 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hclLanguage } from 'codemirror-lang-hcl';
-import type { SyntaxNode } from '@lezer/common';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { Attribute, Block, Body, Expression } from '@/lib/hcl/syntax';
 
 interface SchemaAttribute {
   type: unknown;
@@ -37,27 +37,29 @@ function providerSchema() {
   };
 }
 
-const text = (n: SyntaxNode, src: string) => src.slice(n.from, n.to);
-const children = (n: SyntaxNode | null, name: string): SyntaxNode[] => {
-  const out: SyntaxNode[] = [];
-  for (let c = n?.firstChild ?? null; c; c = c.nextSibling) if (c.name === name) out.push(c);
-  return out;
-};
-const labelsOf = (b: SyntaxNode, src: string) => children(b, 'BlockLabel').map((l) => text(l, src).replace(/^"|"$/g, ''));
-const typeOf = (b: SyntaxNode, src: string) => text(b.getChild('BlockType')!, src).trim();
+const text = (n: { from: number; to: number }, src: string) => src.slice(n.from, n.to);
+const attributesOf = (body: Body | null): Attribute[] => (body?.items ?? []).filter((i): i is Attribute => i.type === 'attribute');
+const blocksOf = (body: Body | null): Block[] => (body?.items ?? []).filter((i): i is Block => i.type === 'block');
+const labelsOf = (b: Block) => b.labels.map((l) => l.value);
 
-/** The literal kind of an expression node, or 'expression' when it is not a literal. */
-function literalKind(expr: SyntaxNode, src: string): 'string' | 'number' | 'bool' | 'null' | 'list' | 'expression' {
-  const first = expr.firstChild;
-  if (!first) return 'expression';
-  if (first.name === 'CollectionValue' && first.firstChild?.name === 'Tuple') return 'list';
-  if (first.name !== 'LiteralValue' && first.name !== 'TemplateExpr') return 'expression';
-  const t = text(expr, src).trim();
-  if (t.startsWith('"')) return t.includes('${') ? 'expression' : 'string';
-  if (t === 'true' || t === 'false') return 'bool';
-  if (t === 'null') return 'null';
-  if (/^-?\d/.test(t)) return 'number';
-  return 'expression';
+/** The literal kind of an expression, or 'expression' when it is not a literal. */
+function literalKind(expr: Expression): 'string' | 'number' | 'bool' | 'null' | 'list' | 'expression' {
+  switch (expr.type) {
+    case 'tuple':
+      return 'list';
+    case 'template':
+      return expr.parts.every((p) => p.type === 'literal') ? 'string' : 'expression';
+    case 'bool':
+      return 'bool';
+    case 'null':
+      return 'null';
+    case 'number':
+      return 'number';
+    case 'unary':
+      return expr.op === '-' && expr.operand.type === 'number' ? 'number' : 'expression';
+    default:
+      return 'expression';
+  }
 }
 
 function typeAccepts(type: unknown, kind: ReturnType<typeof literalKind>): boolean {
@@ -75,25 +77,25 @@ function references(expr: string): string[] {
   return [...stripped.matchAll(/\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g)].map((m) => m[1]);
 }
 
-function checkBody(body: SyntaxNode | null, schema: SchemaBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
+function checkBody(body: Body | null, schema: SchemaBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
   const seenAttrs = new Set<string>();
   const seenBlocks = new Map<string, number>();
-  for (const attr of children(body, 'Attribute')) {
-    const name = text(attr.getChild('Identifier')!, src);
+  for (const attr of attributesOf(body)) {
+    const name = attr.name.name;
     seenAttrs.add(name);
     const spec = schema.attributes?.[name];
-    const expr = attr.getChild('Expression');
+    const expr = attr.value;
     if (!spec) problems.push(`${where}: unsupported argument "${name}"`);
     else if (spec.computed && !spec.optional && !spec.required) problems.push(`${where}: "${name}" is computed-only`);
-    else if (expr && !typeAccepts(spec.type, literalKind(expr, src))) problems.push(`${where}.${name}: ${literalKind(expr, src)} is not ${JSON.stringify(spec.type)}`);
+    else if (expr && !typeAccepts(spec.type, literalKind(expr))) problems.push(`${where}.${name}: ${literalKind(expr)} is not ${JSON.stringify(spec.type)}`);
     if (expr) for (const ref of references(text(expr, src))) refs.push({ at: `${where}.${name}`, ref });
   }
-  for (const b of children(body, 'Block')) {
-    const name = typeOf(b, src);
+  for (const b of blocksOf(body)) {
+    const name = b.blockType.name;
     seenBlocks.set(name, (seenBlocks.get(name) ?? 0) + 1);
     const spec = schema.block_types?.[name];
     if (!spec) problems.push(`${where}: unsupported block "${name}"`);
-    else checkBody(b.getChild('Body'), spec.block, `${where}.${name}`, src, problems, refs);
+    else checkBody(b.body, spec.block, `${where}.${name}`, src, problems, refs);
   }
   for (const [name, spec] of Object.entries(schema.attributes ?? {})) if (spec.required && !seenAttrs.has(name)) problems.push(`${where}: missing required argument "${name}"`);
   for (const [name, spec] of Object.entries(schema.block_types ?? {})) {
@@ -111,13 +113,13 @@ export function validateModuleAgainstSchema(files: Record<string, string>): stri
   const declared = new Set<string>();
   for (const [file, src] of Object.entries(files)) {
     if (!file.endsWith('.tf')) continue;
-    const tree = hclLanguage.parser.parse(src);
-    tree.iterate({ enter: (n) => void (n.type.isError && problems.push(`${file}: syntax error at ${n.from}`)) });
-    for (const b of children(tree.topNode.getChild('Body'), 'Block')) {
-      const type = typeOf(b, src);
-      const labels = labelsOf(b, src);
+    const parsed = parseHcl(src);
+    for (const d of parsed.diagnostics) problems.push(`${file}: syntax error at ${d.from}: ${d.summary}`);
+    for (const b of blocksOf(parsed.body)) {
+      const type = b.blockType.name;
+      const labels = labelsOf(b);
       const where = `${file}: ${[type, ...labels].join('.')}`;
-      const body = b.getChild('Body');
+      const body = b.body;
       if (type === 'resource' || type === 'data') {
         const table = type === 'resource' ? schema.resources : schema.data;
         const s = table[labels[0]];
@@ -129,15 +131,15 @@ export function validateModuleAgainstSchema(files: Record<string, string>): stri
         else checkBody(body, schema.provider, where, src, problems, refs);
       } else if (type === 'variable') {
         declared.add(`var.${labels[0]}`);
-        for (const a of children(body, 'Attribute')) {
-          const n = text(a.getChild('Identifier')!, src);
+        for (const a of attributesOf(body)) {
+          const n = a.name.name;
           if (!VARIABLE_ARGS.has(n)) problems.push(`${where}: unsupported variable argument "${n}"`);
         }
       } else if (type === 'import') {
-        const names = children(body, 'Attribute').map((a) => text(a.getChild('Identifier')!, src));
+        const names = attributesOf(body).map((a) => a.name.name);
         if (!names.includes('to') || !names.includes('id')) problems.push(`${where}: import needs "to" and "id"`);
-        for (const a of children(body, 'Attribute')) {
-          if (text(a.getChild('Identifier')!, src) === 'to') refs.push({ at: where, ref: text(a.getChild('Expression')!, src).trim() });
+        for (const a of attributesOf(body)) {
+          if (a.name.name === 'to') refs.push({ at: where, ref: text(a.value, src).trim() });
         }
       } else if (type !== 'terraform' && type !== 'locals' && type !== 'output') problems.push(`${where}: unexpected block`);
     }
