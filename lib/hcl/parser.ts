@@ -8,26 +8,37 @@
  */
 import { Cursor } from './cursor';
 import { ExpressionParser, MAX_NESTING } from './expressions';
-import { scan, T } from './scanner';
-import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './syntax';
+import { scan, T, type TokenStream } from './scanner';
+import type { Attribute, Block, Body, BodyItem, HclFile, Label, SyntaxDiagnostic } from './syntax';
 import { parseTemplate } from './templates';
 import { templateLiteral } from './values';
 
 class BodyParser {
   readonly c: Cursor;
   readonly expressions: ExpressionParser;
-  private depth = 0;
+  /** Blocks around the body being read. */
+  depth = 0;
 
-  constructor(text: string) {
-    this.c = new Cursor(text, scan(text));
+  constructor(text: string, tokens: TokenStream = scan(text)) {
+    this.c = new Cursor(text, tokens);
     this.expressions = new ExpressionParser(this.c);
   }
 
   body(nested: boolean): Body {
     const c = this.c;
     const items: BodyItem[] = [];
-    const attributes = new Map<string, Attribute>();
     const from = c.lastEnd();
+    this.bodyItems(nested, items, new Map());
+    return { items, from, to: c.from(c.peekIndex()) };
+  }
+
+  /**
+   * The items of a body, appended to `items` (`attributes`: the first of each
+   * name so far), up to its end (before the `}` of a nested body), or up to
+   * the first token where a body item could start for which `stop` says so.
+   */
+  bodyItems(nested: boolean, items: BodyItem[], attributes: Map<string, Attribute>, stop?: (token: number) => boolean): void {
+    const c = this.c;
     for (;;) {
       const i = c.peekIndex();
       const t = c.type(i);
@@ -35,7 +46,8 @@ class BodyParser {
         c.read();
         continue;
       }
-      if (t === T.EOF || (nested && t === T.CBrace)) break;
+      if (stop?.(i)) return;
+      if (t === T.EOF || (nested && t === T.CBrace)) return;
       c.recovering = false;
       if (t !== T.Ident) {
         if (t === T.CBrace) this.strayBrace(i, items);
@@ -61,7 +73,6 @@ class BodyParser {
       }
       items.push(item);
     }
-    return { items, from, to: c.from(c.peekIndex()) };
   }
 
   /** At an identifier starting an attribute or a block. */
@@ -267,4 +278,30 @@ export function parseHcl(text: string): HclFile {
   const body = p.body(false);
   const c = p.c;
   return { text, body: { ...body, from: 0, to: text.length }, comments: c.tokens.comments, diagnostics: c.diagnostics };
+}
+
+/** Where {@link parseBodyItems} starts: a body-item boundary of a body, as `parseHcl` reaches it. */
+export interface BodyItemsStart {
+  /** Blocks around the body (its own included); 0 for the file's body. */
+  depth: number;
+  /** The body's items before the start; the items read are appended. */
+  items: BodyItem[];
+  /** The first attribute of each name among `items`. */
+  attributes: Map<string, Attribute>;
+  /** Asked at each token where a body item could start (after newlines): true stops there, before it. */
+  stop: (token: number) => boolean;
+}
+
+/**
+ * For incremental re-parsing (./incremental.ts): reads body items from the
+ * first of `tokens` (a scan of part of `text`, whose offsets are absolute) as
+ * `parseHcl` reads them from that point of the same body. Returns the token
+ * it stopped at (asked by `stop`, or the end of the body or of the tokens) and
+ * the diagnostics reported on the way.
+ */
+export function parseBodyItems(text: string, tokens: TokenStream, start: BodyItemsStart): { stoppedAt: number; diagnostics: SyntaxDiagnostic[] } {
+  const p = new BodyParser(text, tokens);
+  p.depth = start.depth;
+  p.bodyItems(start.depth > 0, start.items, start.attributes, start.stop);
+  return { stoppedAt: p.c.peekIndex(), diagnostics: p.c.diagnostics };
 }
