@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHcl } from '../lib/hcl/parser';
+import { type ReparseStats, reparseHcl } from '../lib/hcl/incremental';
 import { parseConnectorHcl } from '../lib/connector/hcl/parse';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { editConnectorDocument, renderedDocument, updateConnectorInHcl } from '../lib/connector/hcl/document/edit';
@@ -48,6 +49,49 @@ function straySpaceInput(): string {
   return `resource "alkira_connector_azure_expressroute" "c" {\n  tunnel_pr tocol = "IPSEC"\n${rest}}\n`;
 }
 
+/**
+ * A character typed into an attribute value of the 640-tunnel file, 50 times
+ * (deterministic positions), each re-parse continuing from the previous
+ * tree: reparseHcl against parseHcl of the new text. Both times include
+ * making the new text (a fresh string of the whole file), shown apart.
+ */
+function benchReparse(): void {
+  let file = parseHcl(renderConnectorHcl(largeIpsecDesign()));
+  let seed = 12345;
+  const incremental: number[] = [];
+  const full: number[] = [];
+  const making: number[] = [];
+  let fellBack = 0;
+  for (let k = 0; k < 55; k++) {
+    const text = file.text;
+    const values: number[] = [];
+    for (let i = text.indexOf(' = '); i >= 0; i = text.indexOf(' = ', i + 1)) values.push(i + 4);
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const at = values[seed % values.length];
+    const change = { from: at, to: at, insert: /[0-9]/.test(text[at]) ? '1' : 'x' };
+    let t0 = performance.now();
+    const fresh = text.slice(0, at) + change.insert + text.slice(at);
+    fresh.charCodeAt(0);
+    const made = performance.now() - t0;
+    t0 = performance.now();
+    parseHcl(text.slice(0, at) + change.insert + text.slice(at));
+    const parsed = performance.now() - t0;
+    const stats: ReparseStats = { incremental: false };
+    t0 = performance.now();
+    file = reparseHcl(file, change, stats);
+    const reparsed = performance.now() - t0;
+    if (k < 5) continue;
+    making.push(made);
+    full.push(parsed);
+    incremental.push(reparsed);
+    if (!stats.incremental) fellBack++;
+  }
+  const mid = (samples: number[]) => samples.sort((a, b) => a - b)[samples.length >> 1];
+  console.log(
+    `  ${'re-parse after a one-character edit (640-tunnel file)'.padEnd(40)} ${mid(incremental).toFixed(2).padStart(8)} ms incremental vs ${mid(full).toFixed(2)} ms full parse (median of 50; target ≤ 2 ms; making the new text: ${mid(making).toFixed(2)} ms of each; full re-parses: ${fellBack})`,
+  );
+}
+
 /** The syntax tree alone (lib/hcl): the targets of the HCL engine, and every corpus file when ../shared/corpora is there. */
 function benchEngine(): void {
   console.log('\nHCL engine parse (parseHcl, in process; median; targets: ≤ 2 ms/KB + 5 ms, 640-tunnel ≤ 25 ms, 1 MB ≤ 100 ms, stray space ≤ 10 ms)');
@@ -56,6 +100,7 @@ function benchEngine(): void {
     const ms = median(() => parseHcl(text), runs);
     console.log(`  ${label.padEnd(40)} ${ms.toFixed(2).padStart(8)} ms   ${((ms / (text.length / 1024)) * 1000).toFixed(0).padStart(5)} µs/KB`);
   }
+  benchReparse();
   const corpora = path.resolve(__dirname, '..', '..', 'shared', 'corpora');
   const verdicts = path.join(corpora, 'terraform-fmt-verdicts.tsv');
   if (!existsSync(verdicts)) {
