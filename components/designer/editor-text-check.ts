@@ -5,7 +5,10 @@
  * thread or in a Web Worker (editor-text-check.worker.ts) — a 300 KB file
  * takes tens of milliseconds to import, too long to do between keystrokes.
  */
-import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import { importConnectors, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import { reparseHcl } from '@/lib/hcl/incremental';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { HclFile } from '@/lib/hcl/syntax';
 import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, type EditorParseOutcome, type ResourceChoice } from './editor-design';
 
@@ -21,8 +24,32 @@ export interface EditorTextCheck {
   keyVariables: string;
 }
 
+/** The tree of the text checked last (in this worker, or on the main thread): the next text is read from it. */
+let lastFile: HclFile | undefined;
+
+/**
+ * The tree of `text`: re-parsed from the last one where it differs (one
+ * changed range, found by the common start and end), else read whole.
+ */
+function treeOf(text: string): HclFile {
+  const previous = lastFile;
+  if (previous === undefined || previous.text.length === 0) return parseHcl(text);
+  if (previous.text === text) return previous;
+  const old = previous.text;
+  const shortest = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shortest - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  // The previous tree is consumed by the re-parse (moved in place).
+  lastFile = undefined;
+  return reparseHcl(previous, { from: start, to: old.length - end, insert: text.slice(start, text.length - end) });
+}
+
 export function checkEditorText(text: string, choice: ResourceChoice): EditorTextCheck {
-  const parsed = parseConnectorHcl(text);
+  const file = treeOf(text);
+  lastFile = file;
+  const parsed = importConnectors(file);
   const shown = editorDiagnostics(parsed.diagnostics);
   const outcome = judgeEditorParse(parsed, choice);
   return {
