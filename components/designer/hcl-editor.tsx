@@ -122,30 +122,11 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
     },
 
     /**
-     * The editor shows the form's own rendering (`formHcl` of `formDesign`):
-     * in idle time, note that, so the first form edit need not import the file.
+     * The editor's text reads as `design` — the form's own rendering, or a
+     * file imported, pasted or typed: in idle time, note that, so the next
+     * form edit continues from this reading instead of reading the file again.
      */
-    noteRenderedLater(view: EditorView) {
-      const text = view.state.doc.toString();
-      const design = withoutInactiveProtocolValues(formDesignRef.current);
-      const options = optionsRef.current;
-      const version = docVersion.current;
-      whenIdle(() => {
-        if (docVersion.current !== version || editedRef.current?.text === text) return;
-        try {
-          editedRef.current = renderedDocument(text, design, options);
-        } catch {
-          // Not a readable file (a design the renderer could not take): the first edit reads it as usual.
-        }
-      });
-    },
-
-    /**
-     * The editor holds a file that reads as `design` (imported, pasted or
-     * typed): in idle time, note that too, so the first form edit after it
-     * continues from this reading instead of reading the file again.
-     */
-    noteReadLater(view: EditorView, design: ConnectorDesign) {
+    noteReadLater(view: EditorView, design: ConnectorDesign = withoutInactiveProtocolValues(formDesignRef.current)) {
       const text = view.state.doc.toString();
       const options = optionsRef.current;
       const version = docVersion.current;
@@ -154,7 +135,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
         try {
           editedRef.current = renderedDocument(text, design, options);
         } catch {
-          // Not readable after all: the first edit reads it as usual.
+          // Not a readable file after all: the next edit reads it as usual.
         }
       });
     },
@@ -312,7 +293,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
     if (mirrorRef.current) mirrorRef.current.textContent = view.state.doc.toString();
     // The editor starts with the form's rendering: nothing to check now; its reading (for the first edit in the editor) comes off the main thread.
     store.update({ status: 'synced', diagnostics: [], resourceCount: 1 });
-    actions.current.noteRenderedLater(view);
+    actions.current.noteReadLater(view);
     actions.current.checkLater(view);
     store.attachEditor({
       getText: () => view.state.doc.toString(),
@@ -373,7 +354,7 @@ export default function HclEditor({ formHcl, formDesign, options, store }: HclEd
     syncedHclRef.current = formHcl;
     if (optionsChanged && pristine) {
       actions.current.setText(view, formHcl, true);
-      actions.current.noteRenderedLater(view);
+      actions.current.noteReadLater(view);
       return;
     }
     // The whole file stays: the form's change becomes an in-place edit of the chosen resource, then is re-checked.

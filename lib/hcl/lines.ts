@@ -25,6 +25,12 @@ export class Lines {
     return this.index(offset) + 1;
   }
 
+  /** 1-based line and column (in UTF-16 code units, as editors count). */
+  position(offset: number): { line: number; column: number } {
+    const index = this.index(offset);
+    return { line: index + 1, column: offset - this.starts[index] + 1 };
+  }
+
   start(offset: number): number {
     return this.starts[this.index(offset)];
   }

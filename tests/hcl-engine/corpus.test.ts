@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignmentEdits } from '@/lib/hcl/align';
 import { parseHcl } from '@/lib/hcl/parser';
+import { seededRandom } from '@/lib/seeded-random';
 
 const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
 const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
@@ -40,18 +41,6 @@ function read(file: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible input. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe.skipIf(!present)('the HCL engine against Terraform’s verdicts', () => {
@@ -86,7 +75,7 @@ describe.skipIf(!present)('the HCL engine against Terraform’s verdicts', () =>
   });
 
   it('recovers from truncated and corrupted files: no exception, every diagnostic inside the text', () => {
-    const next = random(17);
+    const next = seededRandom(17);
     const files = verdicts().filter((v) => v.accepted);
     const problems: string[] = [];
     for (let n = 0; n < 150; n++) {

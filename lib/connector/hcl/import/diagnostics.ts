@@ -3,6 +3,7 @@
  * column for people, character offsets for editor underlines), and at which
  * design path when there is one.
  */
+import { Lines as LineIndex } from '@/lib/hcl/lines';
 
 export type HclSeverity = 'error' | 'warning' | 'info';
 
@@ -33,27 +34,8 @@ export interface SourceRange {
   to: number;
 }
 
-/** Offset → line/column, by binary search over the line starts. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
+/** Offset → line/column: the engine's line geometry. */
+export { LineIndex };
 
 /** Collects diagnostics, filling in line and column from the offsets. */
 export class DiagnosticSink {
