@@ -11,7 +11,14 @@
 //   - verbs Node's HTTP parser does not know (`FOO / HTTP/1.1`): 'clientError'
 //     with HPE_INVALID_METHOD (by default an empty 400 and a closed socket).
 // It also refuses (400) API paths with "." or ".." segments, which Next would
-// answer with a bare 308 to the normalised path (browsers never send them).
+// answer with a bare 308 to the normalised path (browsers never send them),
+// and answers a parse request from a client already at its parse limit with
+// the app's 429 before Next streams its body (busyParser).
+// It tells the app who is calling: route handlers get a fetch Request without
+// a socket, so the socket's peer address goes into the PEER_HEADER request
+// header, always overwriting what the client sent under that name, and the
+// header's name is announced on globalThis (lib/http/peer-address.ts reads it
+// only then; X-Forwarded-For, which any client can write, is never used).
 // The answers are built by the app (lib/http/server-answers.ts, registered by
 // instrumentation.ts at start), from the same route table and headers as the
 // proxy's. Every other request goes to Next unchanged; other parse errors get
@@ -23,6 +30,8 @@ import next from 'next';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
+const PEER = Symbol.for('connector-studio.peer-header');
+const PEER_HEADER = 'x-connector-studio-peer';
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
 
@@ -37,6 +46,17 @@ function methodNotAllowed(method, target) {
 /** The app's 400 for an API path with dot segments, or null. */
 function dotSegments(target) {
   return globalThis[SERVER_ANSWERS]?.dotSegments(target) ?? null;
+}
+
+/** The app's 429 for a parse request from a client already at its limit (before Next reads the body), or null. */
+function busyParser(req) {
+  return globalThis[SERVER_ANSWERS]?.busyParser?.(req.method, req.url ?? '/', req.headers) ?? null;
+}
+
+/** The socket's peer address (an IPv4-mapped IPv6 address as plain IPv4). */
+function peerOf(socket) {
+  const address = socket.remoteAddress ?? '';
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
 }
 
 /** A whole HTTP/1.1 response as text, for a socket that has no response object. */
@@ -67,8 +87,10 @@ export async function serve({ port, hostname, dir = ROOT }) {
   const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  globalThis[PEER] = PEER_HEADER;
   const server = http.createServer((req, res) => {
-    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : dotSegments(req.url ?? '/');
+    req.headers[PEER_HEADER] = peerOf(req.socket);
+    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : (dotSegments(req.url ?? '/') ?? busyParser(req));
     if (refusal) {
       req.resume();
       res.writeHead(refusal.status, refusal.headers).end(refusal.body);

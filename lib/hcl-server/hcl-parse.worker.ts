@@ -2,8 +2,15 @@
  * Worker-thread entry: parses HCL off the request thread, so a slow parse
  * never stalls the server's event loop (see ./parse-off-thread.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+
+/**
+ * Shared with the pool: the id of the last job finished, written before the
+ * answer is posted, so a job whose answer waits behind a busy event loop is
+ * not taken for one over its time budget.
+ */
+const finished = workerData?.finished instanceof SharedArrayBuffer ? new Int32Array(workerData.finished) : null;
 
 export interface ParseJob {
   id: number;
@@ -16,9 +23,12 @@ parseConnectorHcl('resource "alkira_connector_azure_expressroute" "warm_up" {\n 
 parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (job: ParseJob) => {
+  let reply: object;
   try {
-    parentPort?.postMessage({ id: job.id, ok: true, result: parseConnectorHcl(job.text) });
+    reply = { id: job.id, ok: true, result: parseConnectorHcl(job.text) };
   } catch (err) {
-    parentPort?.postMessage({ id: job.id, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : 'parse failed' });
+    reply = { id: job.id, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : 'parse failed' };
   }
+  if (finished) Atomics.store(finished, 0, job.id);
+  parentPort?.postMessage(reply);
 });

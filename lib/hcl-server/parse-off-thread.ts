@@ -1,122 +1,222 @@
 import 'server-only';
 /**
- * `POST /api/hcl/parse` without blocking the server: text beyond the input
- * limits gets a diagnostic at once (`hclBoundsProblem`), everything else is
- * parsed in one long-lived worker thread, one job at a time, each with a time
- * limit. A job over its time limit terminates the worker (a fresh one takes
- * the next job) and answers 422; a full queue answers 429. The event loop only
- * ever posts and receives messages.
+ * `POST /api/hcl/parse` without blocking the server, and fair between clients:
+ * text beyond the input limits gets a diagnostic at once (`hclBoundsProblem`);
+ * everything else is parsed by a pool of long-lived worker threads (one per
+ * core unless CONNECTOR_STUDIO_PARSE_WORKERS says otherwise, started as jobs
+ * need them, each warmed up before its first job). Jobs wait in a fair queue
+ * (./fair-queue.ts): round-robin across clients, at most half the workers for
+ * one client, at most PARSE_JOBS_PER_CLIENT jobs per client (429 for that
+ * client only; the route reserves the place before reading the body, so a
+ * client at its limit is refused for the price of its headers). Each job has a
+ * time budget in proportion to its size (`parseBudgetMs`); a job over it
+ * terminates its worker (a fresh one warms up at once) and answers 422. The
+ * event loop only posts and receives messages.
  */
 import { Worker } from 'node:worker_threads';
 import { hclBoundsProblem } from '@/lib/connector/hcl/bounds';
 import type { ParsedHcl } from '@/lib/connector/hcl/parse';
 import { ApiError } from '@/lib/http/errors';
+import { formatBudget, parseBudgetMs } from './config';
+import type { FairQueue } from './fair-queue';
+import { PARSE_RETRY_AFTER, parseQueue, parseRefusalMessage } from './parse-queue';
 
-/** How long one parse may take before it is abandoned. */
-export const PARSE_TIMEOUT_MS = Number(process.env.CONNECTOR_STUDIO_PARSE_TIMEOUT_MS) || 5000;
-/** Jobs waiting behind the running one before new ones are refused. */
-const MAX_QUEUED = 16;
+const { config: CONFIG, queue: sharedQueue } = parseQueue();
 
 type Reply = { ready: true } | { id: number; ok: true; result: ParsedHcl } | { id: number; ok: false; error: string };
 
 interface Job {
   id: number;
+  client: string;
+  /** Dropped once posted to a worker (the worker has its own copy). */
   text: string;
+  budgetMs: number;
   resolve(result: ParsedHcl): void;
   reject(err: Error): void;
 }
 
-let worker: Worker | null = null;
-/** Whether `worker` has started and warmed up (jobs wait for it, their time limit not yet running). */
-let workerReady = false;
-let running: { job: Job; timer: NodeJS.Timeout; worker: Worker } | null = null;
-const queue: Job[] = [];
-let nextId = 1;
+interface Slot {
+  worker: Worker | null;
+  /** [0]: the id of the last job the worker finished, written by the worker before it answers. */
+  finished: Int32Array;
+  /** Whether `worker` has started and warmed up (only then does it take jobs). */
+  ready: boolean;
+  running: { job: Job; timer: NodeJS.Timeout } | null;
+}
 
-function startWorker(): Worker {
-  const w = new Worker(new URL('./hcl-parse.worker.ts', import.meta.url));
+const slots: Slot[] = Array.from({ length: CONFIG.workers }, () => ({ worker: null, finished: new Int32Array(1), ready: false, running: null }));
+const queue = sharedQueue as FairQueue<Job>;
+let nextId = 0;
+
+function startWorker(slot: Slot): void {
+  const finished = new SharedArrayBuffer(4);
+  const w = new Worker(new URL('./hcl-parse.worker.ts', import.meta.url), { workerData: { finished } });
+  slot.finished = new Int32Array(finished);
   // An idle worker must not keep the process alive at shutdown.
   w.unref();
+  slot.worker = w;
+  slot.ready = false;
   w.on('message', (reply: Reply) => {
+    if (slot.worker !== w) return; // terminated over a time budget
     if ('ready' in reply) {
-      if (worker === w) workerReady = true;
+      slot.ready = true;
       pump();
       return;
     }
-    if (!running || running.worker !== w || running.job.id !== reply.id) return;
-    const { job, timer } = running;
-    clearTimeout(timer);
-    running = null;
+    if (slot.running?.job.id !== reply.id) return;
+    const job = finish(slot);
     if (reply.ok) job.resolve(reply.result);
     else job.reject(new Error(reply.error));
     pump();
   });
   w.on('error', (err) => {
-    // The 'exit' that follows replaces the worker.
-    if (worker === w && !workerReady) failQueue(new Error(`HCL parser worker could not start: ${err.message}`));
-    if (running?.worker === w) fail(new Error(`HCL parser worker failed: ${err.message}`));
+    if (slot.worker !== w) return;
+    // When no worker can start, what waits fails rather than restarting workers for it over and over.
+    if (!slot.ready && !slots.some((s) => s.ready)) {
+      for (const job of queue.drain()) job.reject(new Error(`HCL parser worker could not start: ${err.message}`));
+    }
+    if (slot.running) finish(slot).reject(new Error(`HCL parser worker failed: ${err.message}`));
+    // The 'exit' that follows frees the slot.
   });
   w.on('exit', () => {
-    if (worker !== w) return; // replaced already (a job over its time limit)
-    worker = null;
-    if (running?.worker === w) fail(new Error('HCL parser worker stopped'));
-    else pump(); // jobs waiting for it get a new one
+    if (slot.worker !== w) return; // replaced already
+    slot.worker = null;
+    slot.ready = false;
+    if (slot.running) finish(slot).reject(new Error('HCL parser worker stopped'));
+    pump(); // jobs that were waiting for it get a new one
   });
-  return w;
 }
 
-/** Fails every waiting job (the worker cannot start). */
-function failQueue(err: Error): void {
-  for (const job of queue.splice(0)) job.reject(err);
-}
-
-/** Fails the running job (if any) and moves on to the next. */
-function fail(err: Error): void {
-  if (!running) return;
-  const { job, timer } = running;
+/** Ends the slot's running job (the caller settles it) and frees its client's turn. */
+function finish(slot: Slot): Job {
+  const { job, timer } = slot.running!;
   clearTimeout(timer);
-  running = null;
-  job.reject(err);
-  pump();
+  slot.running = null;
+  queue.done(job.client);
+  return job;
 }
 
-function pump(): void {
-  if (running || queue.length === 0) return;
-  if (!worker) {
-    workerReady = false;
-    worker = startWorker();
-  }
-  if (!workerReady) return; // its ready message pumps again
-  const job = queue.shift()!;
-  const current = worker;
+function run(slot: Slot, job: Job): void {
+  const worker = slot.worker!;
   const timer = setTimeout(() => {
-    running = null;
-    worker = null;
-    void current.terminate();
-    // Start (and warm) the next worker now, so the next job does not wait for it.
-    workerReady = false;
-    worker = startWorker();
+    // Finished in time, its answer not yet read: the event loop was late, not the parse.
+    if (Atomics.load(slot.finished, 0) === job.id) return;
+    finish(slot);
+    void worker.terminate();
+    // Start (and warm) the replacement now, so the next job does not wait for it.
+    startWorker(slot);
     job.reject(
       new ApiError(
         422,
-        `The HCL could not be parsed within ${PARSE_TIMEOUT_MS / 1000} s; it is far larger or more complex than a connector file (split it, or remove what is not a connector)`,
+        `The HCL could not be parsed within ${formatBudget(job.budgetMs)}; it is far larger or more complex than a connector file (split it, or remove what is not a connector)`,
       ),
     );
     pump();
-  }, PARSE_TIMEOUT_MS);
-  running = { job, timer, worker: current };
-  current.postMessage({ id: job.id, text: job.text });
+  }, job.budgetMs);
+  slot.running = { job, timer };
+  worker.postMessage({ id: job.id, text: job.text });
+  job.text = '';
 }
 
-/** The parse of `text`, computed off the request thread. */
-export function parseHclOffThread(text: string): Promise<ParsedHcl> {
+/** Gives idle workers the next jobs in fair order, and starts workers for jobs that could run but have none. */
+function pump(): void {
+  for (;;) {
+    const slot = slots.find((s) => s.ready && !s.running);
+    if (!slot) break;
+    const next = queue.take();
+    if (!next) break;
+    run(slot, next.job);
+  }
+  let wanted = queue.runnable() - slots.filter((s) => s.worker && !s.ready).length;
+  for (const slot of slots) {
+    if (wanted <= 0) break;
+    if (slot.worker) continue;
+    startWorker(slot);
+    wanted--;
+  }
+}
+
+function refusal(reason: 'client' | 'total'): ApiError {
+  return new ApiError(429, parseRefusalMessage(reason), {}, PARSE_RETRY_AFTER);
+}
+
+/** For a request whose client went away (nobody reads the answer; an ApiError keeps it out of the error log). */
+const abandoned = () => new ApiError(400, 'The request was abandoned before its HCL was parsed');
+
+function enqueue(text: string, client: string, reserved: boolean, signal?: AbortSignal): Promise<ParsedHcl> {
   const problem = hclBoundsProblem(text);
-  if (problem) return Promise.resolve({ designs: [], diagnostics: [problem] });
-  if (queue.length >= MAX_QUEUED) {
-    return Promise.reject(new ApiError(429, 'The HCL parser is busy with other files; try again in a moment', {}, { 'Retry-After': '1' }));
+  if (problem) {
+    if (reserved) queue.release(client);
+    return Promise.resolve({ designs: [], diagnostics: [problem] });
   }
   return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, text, resolve, reject });
+    nextId = nextId >= 0x7fffffff ? 1 : nextId + 1; // ids fit the worker's Int32 "finished" cell
+    const forget = () => signal?.removeEventListener('abort', abandon);
+    const job: Job = {
+      id: nextId,
+      client,
+      text,
+      budgetMs: parseBudgetMs(text.length, CONFIG.timeoutMs),
+      resolve: (result) => {
+        forget();
+        resolve(result);
+      },
+      reject: (err) => {
+        forget();
+        reject(err);
+      },
+    };
+    // A client that went away leaves no work behind: its job leaves the queue (a running one finishes).
+    function abandon() {
+      if (queue.remove(client, job)) job.reject(abandoned());
+    }
+    if (signal?.aborted) {
+      if (reserved) queue.release(client);
+      reject(abandoned());
+      return;
+    }
+    const admission = queue.add(client, job, text.length, reserved);
+    if (!admission.ok) {
+      reject(refusal(admission.reason));
+      return;
+    }
+    signal?.addEventListener('abort', abandon, { once: true });
     pump();
   });
+}
+
+/**
+ * The parse of `text`, computed off the request thread. `client` says whose
+ * job it is (a user or an address, see ./client-key.ts): jobs of different
+ * clients take turns, and each client's own limit applies only to it.
+ * `signal` (the request's): when it aborts, a job still waiting is dropped.
+ */
+export function parseHclOffThread(text: string, client = 'anonymous', signal?: AbortSignal): Promise<ParsedHcl> {
+  return enqueue(text, client, false, signal);
+}
+
+/** A place in the parse service, held while the text is read. */
+export interface ParseTurn {
+  /** The parse of `text`, in the held place (`signal` as for `parseHclOffThread`). */
+  parse(text: string, signal?: AbortSignal): Promise<ParsedHcl>;
+  /** Gives the place up unused (the text could not be read). */
+  release(): void;
+}
+
+/** Holds a place for `client` before its text is read; throws the 429 at once when the client (or the service) is full. */
+export function reserveParse(client: string): ParseTurn {
+  const admission = queue.reserve(client);
+  if (!admission.ok) throw refusal(admission.reason);
+  let held = true;
+  return {
+    parse(text, signal) {
+      const reserved = held;
+      held = false;
+      return enqueue(text, client, reserved, signal);
+    },
+    release() {
+      if (held) queue.release(client);
+      held = false;
+    },
+  };
 }

@@ -11,8 +11,16 @@ import 'server-only';
  * - `dotSegments`: an API path with `.` or `..` segments (`/api/connectors/..`),
  *   which Next would answer with a bare 308 to the normalised path; browsers
  *   never send one, so it is a client's mistake to name.
+ * - `busyParser`: the 429 of `POST /api/hcl/parse` for a client that already
+ *   has its limit of files in the parse service, given before Next streams
+ *   the (up to 1 MB) body, so a client that ignores Retry-After and keeps
+ *   sending costs the server little (the route gives the same 429 when a
+ *   request slips past this check).
  */
+import { parseClientKey } from '@/lib/hcl-server/client-key';
+import { PARSE_RETRY_AFTER, parseClientFull, parseRefusalMessage } from '@/lib/hcl-server/parse-queue';
 import { allowedMethods } from './routes';
+import { isHostAllowed } from './same-origin';
 import { createNonce, securityHeaders } from './security-headers';
 
 export const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
@@ -71,9 +79,27 @@ export function dotSegments(target: string): RawAnswer | null {
   return json(400, `The path ${shown(path)} has "." or ".." segments; send the path without them`);
 }
 
-type WithAnswers = typeof globalThis & { [SERVER_ANSWERS]?: { methodNotAllowed: typeof methodNotAllowed; dotSegments: typeof dotSegments } };
+/** 429 for `POST /api/hcl/parse` (Node's request headers) from a client at its parse limit; null otherwise. */
+export function busyParser(method: string, target: string, nodeHeaders: Record<string, string | string[] | undefined>): RawAnswer | null {
+  if (method !== 'POST' || pathOf(target) !== '/api/hcl/parse') return null;
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(nodeHeaders)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // Anything else wrong with the request is for Next to answer.
+    if (!isHostAllowed(headers.get('host')) || !parseClientFull(parseClientKey(headers))) return null;
+  } catch {
+    return null;
+  }
+  return json(429, parseRefusalMessage('client'), PARSE_RETRY_AFTER);
+}
+
+type WithAnswers = typeof globalThis & {
+  [SERVER_ANSWERS]?: { methodNotAllowed: typeof methodNotAllowed; dotSegments: typeof dotSegments; busyParser: typeof busyParser };
+};
 
 /** Makes the answers available to scripts/server.mjs (called once from instrumentation.ts). */
 export function registerServerAnswers(): void {
-  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments };
+  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments, busyParser };
 }
