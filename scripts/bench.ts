@@ -2,8 +2,9 @@
  * npm run bench — times validation and HCL rendering for a typical and a large
  * design, and (when a production build exists) the proxy's overhead on
  * GET /api/connectors with 100 connectors against the same request sent
- * straight to the emulator, and the dashboard's list at 100, 1,000 and 10,000
- * connectors (scripts/bench-dashboard.ts).
+ * straight to the emulator, the dashboard's list at 100, 1,000 and 10,000
+ * connectors (scripts/bench-dashboard.ts), and the parse service's fairness
+ * (scripts/bench-parse-fairness.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { benchProxy } from './bench-proxy';
 import { benchDashboard } from './bench-dashboard';
 import { benchHcl } from './bench-hcl';
 import { benchStore } from './bench-store';
+import { benchParseFairness } from './bench-parse-fairness';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -62,6 +64,7 @@ async function main() {
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {
     await benchProxy();
     await benchDashboard();
+    await benchParseFairness();
     // The designer in real Chromium (its own process: it starts `next start` and a browser).
     console.log('');
     execFileSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'bench-browser.ts')], { stdio: 'inherit' });
