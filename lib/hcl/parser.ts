@@ -11,7 +11,7 @@ import { ExpressionParser, MAX_NESTING } from './expressions';
 import { scan, T, type TokenStream } from './scanner';
 import type { Attribute, Block, Body, BodyItem, HclFile, Label, SyntaxDiagnostic } from './syntax';
 import { parseTemplate } from './templates';
-import { templateLiteral } from './values';
+import { labelValue } from './values';
 
 class BodyParser {
   readonly c: Cursor;
@@ -146,7 +146,7 @@ class BodyParser {
         labels.push({ value: c.slice(i), quoted: false, from: c.from(i), to: c.to(i) });
       } else if (t === T.OQuote) {
         const template = parseTemplate(this.expressions);
-        const value = templateLiteral(c.text, template);
+        const value = labelValue(c.text, template);
         if (value === null) c.error('Invalid block label', 'Template sequences are not allowed in a block label; to include a literal "$", double it (as "$$").', template.from, template.to);
         labels.push({ value: value ?? c.text.slice(template.from, template.to), quoted: true, from: template.from, to: template.to });
       } else break;

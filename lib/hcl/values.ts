@@ -1,7 +1,8 @@
 /**
  * Values of literal syntax: the text a template without sequences stands
  * for (escapes decoded, heredoc indentation stripped, normalised to Unicode
- * NFC as Terraform normalises strings), and `"${x}"` seen as `x`.
+ * NFC as Terraform normalises strings), a block label's value (not
+ * normalised), and `"${x}"` seen as `x`.
  */
 import type { Expression, TemplateExpression, TemplatePart } from './syntax';
 
@@ -47,31 +48,74 @@ function decodeHeredocLiteral(raw: string): string {
   return raw.indexOf('{') < 0 ? raw : raw.replace(/([$%])\1\{/g, '$1{');
 }
 
-/** `<<-`: the smallest indentation of the non-blank lines is removed from every line. */
-function dedent(text: string): string {
-  const lines = text.split(/(?<=\n)/);
-  let strip = Number.POSITIVE_INFINITY;
-  for (const line of lines) {
-    if (line.trim() === '') continue;
-    strip = Math.min(strip, /^[ \t]*/.exec(line)![0].length);
-  }
-  if (!Number.isFinite(strip) || strip === 0) return text;
-  return lines.map((line) => line.slice(Math.min(strip, /^[ \t]*/.exec(line)![0].length))).join('');
+/** Go's `unicode.IsSpace`: what hclsyntax counts as the indentation of a `<<-` heredoc line. */
+const INDENTATION = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
 }
 
-/** The string a template stands for when it has only literal parts; null when it has sequences. */
-export function templateLiteral(text: string, template: Template): string | null {
+/** How many grapheme clusters `indentation` is (spaces and tabs: one each). */
+function width(indentation: string): number {
+  if (/^[ \t]*$/.test(indentation)) return indentation.length;
+  let n = 0;
+  for (const _ of graphemes(indentation)) n++;
+  return n;
+}
+
+/** `line` without its first `count` grapheme clusters. */
+function dropClusters(line: string, count: number): string {
+  let from = 0;
+  for (const { segment } of graphemes(line)) {
+    if (count-- === 0) break;
+    from += segment.length;
+  }
+  return line.slice(from);
+}
+
+/**
+ * `<<-`, as hclsyntax's flushHeredocTemplateParts: the smallest indentation
+ * (white space, Unicode spaces too, counted in grapheme clusters) of the
+ * lines that are not blank is removed from each of those lines; a blank line
+ * (white space only) stays as it is.
+ */
+function dedent(text: string): string {
+  const lines = text.split(/(?<=\n)/);
+  const isBlank = (line: string) => INDENTATION.exec(line)![0].length === line.length && line.endsWith('\n');
+  let strip = Number.POSITIVE_INFINITY;
+  for (const line of lines) if (!isBlank(line)) strip = Math.min(strip, width(INDENTATION.exec(line)![0]));
+  if (!Number.isFinite(strip) || strip === 0) return text;
+  return lines.map((line) => (isBlank(line) ? line : dropClusters(line, strip))).join('');
+}
+
+/** A template's literal text decoded (escapes, `<<-` indentation), not normalised; null when it has sequences. */
+function literalText(text: string, template: Template): string | null {
   let out = '';
   for (const part of template.parts) {
     if (part.type !== 'literal') return null;
     const raw = text.slice(part.from, part.to);
     out += template.heredoc ? decodeHeredocLiteral(raw) : decodeQuoted(raw);
   }
-  if (template.heredoc) {
-    out = out.replace(/\r\n/g, '\n');
-    if (text.startsWith('<<-', template.from)) out = dedent(out);
-  }
-  return out.normalize('NFC');
+  // A heredoc keeps its line ends as written (CRLF too), as hclsyntax does.
+  if (template.heredoc && text.startsWith('<<-', template.from)) out = dedent(out);
+  return out;
+}
+
+/** The string a template stands for when it has only literal parts; null when it has sequences. */
+export function templateLiteral(text: string, template: Template): string | null {
+  return literalText(text, template)?.normalize('NFC') ?? null;
+}
+
+/**
+ * A quoted block label's value: decoded but not normalised, as hclsyntax
+ * keeps a label (only string values go through cty, which normalises them
+ * to NFC); null when it has sequences.
+ */
+export function labelValue(text: string, template: Template): string | null {
+  return literalText(text, template);
 }
 
 /** `"${x}"` (one interpolation, no strip markers) is `x` itself, as `terraform fmt` unwraps it; else null. */
