@@ -8,6 +8,9 @@ import { T } from './scanner';
 import type { Expression, ObjectItem, Traversal } from './syntax';
 import { parseTemplate } from './templates';
 
+/** What a number token must be to have a value (Go's big.ParseFloat in base 10, as cty reads it): `1.e5` is one, `1.2.3` is not. */
+const NUMBER = /^[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?$/;
+
 /** Deeper nesting than this is reported, not followed (the parser recurses). */
 export const MAX_NESTING = 200;
 
@@ -95,6 +98,8 @@ export class ExpressionParser {
     const source = this.term();
     const steps: Traversal[] = [];
     const c = this.c;
+    /** After `.*` up to a `[`: hclsyntax's attribute-only splat, which takes attribute names and legacy indexes only. */
+    let attributeSplat = false;
     for (;;) {
       const next = c.peek();
       if (next === T.Dot) {
@@ -104,11 +109,16 @@ export class ExpressionParser {
           const i = c.read();
           steps.push({ type: 'attr', name: c.slice(i), from: c.from(dot), to: c.to(i) });
         } else if (t === T.Number) {
-          // Legacy index syntax (`list.0`); `a.0.1` scans as the number 0.1, which stands for two steps.
+          // Legacy index syntax (`list.0`); `a.0.1` scans as the number 0.1, which hclsyntax refuses.
           const i = c.read();
+          const raw = c.slice(i);
+          if (raw.includes('.'))
+            c.errorAt(i, 'Invalid legacy index syntax', `Two legacy indexes cannot be chained: write [${raw.slice(0, raw.indexOf('.'))}][${raw.slice(raw.indexOf('.') + 1)}].`);
           steps.push({ type: 'index', key: { type: 'number', raw: c.slice(i), from: c.from(i), to: c.to(i) }, from: c.from(dot), to: c.to(i) });
         } else if (t === T.Star) {
           const i = c.read();
+          if (attributeSplat) c.errorAt(i, 'Nested splat expression not allowed', 'A splat expression (*) cannot be used inside another attribute-only splat expression (.*): write [*].');
+          attributeSplat = true;
           steps.push({ type: 'splat', full: false, from: c.from(dot), to: c.to(i) });
         } else {
           const i = c.peekIndex();
@@ -117,11 +127,11 @@ export class ExpressionParser {
         }
       } else if (next === T.OBrack) {
         const open = c.read();
-        c.pushNewlines(false);
+        attributeSplat = false;
+        // `[*]` is read as the line reads newlines (as hclsyntax does): at the end of a body line, `[*` + newline + `]` is an error.
         if (c.peek() === T.Star) {
           c.read();
           const close = c.peek() === T.CBrack ? c.read() : -1;
-          c.popNewlines();
           if (close < 0) {
             c.errorAt(c.peekIndex(), 'Missing close bracket on splat index', 'The star for a full splat operator must be immediately followed by a closing bracket ("]").');
             c.recover(T.CBrack);
@@ -130,6 +140,7 @@ export class ExpressionParser {
           steps.push({ type: 'splat', full: true, from: c.from(open), to: c.to(close) });
           continue;
         }
+        c.pushNewlines(false);
         const key = this.parse();
         if (c.peek() === T.CBrack) {
           const close = c.read();
@@ -167,12 +178,15 @@ export class ExpressionParser {
       }
       case T.Number:
         c.read();
+        if (!NUMBER.test(c.slice(i))) c.errorAt(i, 'Invalid number literal', `${c.slice(i)} is not a number.`);
         return { type: 'number', raw: c.slice(i), from: c.from(i), to: c.to(i) };
       case T.Ident: {
         c.read();
         const name = c.slice(i);
-        if (name === 'true' || name === 'false') return { type: 'bool', value: name === 'true', from: c.from(i), to: c.to(i) };
-        if (name === 'null') return { type: 'null', from: c.from(i), to: c.to(i) };
+        // Before the keywords, as hclsyntax: `null(x)` is a call of a function named null.
+        const call = c.peek() === T.OParen || c.peek() === T.DoubleColon;
+        if (!call && (name === 'true' || name === 'false')) return { type: 'bool', value: name === 'true', from: c.from(i), to: c.to(i) };
+        if (!call && name === 'null') return { type: 'null', from: c.from(i), to: c.to(i) };
         let fullName = name;
         while (c.peek() === T.DoubleColon) {
           c.read();

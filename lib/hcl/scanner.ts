@@ -95,6 +95,11 @@ function isAsciiIdContinue(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
+/** Go's `unicode.IsSpace` without the line ends (`\r`, `\n`): what may surround a heredoc's end marker. */
+function isLineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -154,6 +159,8 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
   const out = new Out();
   const stack: Context[] = [];
   let i = start;
+  // A byte order mark opening the file is no text (hclsyntax skips it too).
+  if (i === 0 && text.charCodeAt(0) === 0xfeff) i = 1;
   let atLineStart = true;
   const emit = (type: TokenType, length: number): void => {
     out.push(type, i, i + length);
@@ -163,15 +170,17 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
   /** A heredoc line: the end marker, or literal text and template sequences up to the line's end. */
   const scanHeredoc = (ctx: Context): void => {
     if (atLineStart) {
+      // As hclsyntax: the end marker is a line that is the marker once white space is trimmed off both ends, ended by a newline (not by the end of the file).
       let j = i;
-      while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      while (j < end && isLineSpace(text.charCodeAt(j))) j++;
       if (text.startsWith(ctx.marker, j)) {
         let k = j + ctx.marker.length;
-        if (k < end && text.charCodeAt(k) === 13 && text.charCodeAt(k + 1) === 10) k++;
-        if (k >= end || text.charCodeAt(k) === 10) {
-          out.push(T.CHeredoc, i, j + ctx.marker.length);
+        while (k < end && isLineSpace(text.charCodeAt(k))) k++;
+        const newline = text.charCodeAt(k) === 13 ? k + 1 : k;
+        if (text.charCodeAt(newline) === 10) {
+          out.push(T.CHeredoc, i, k);
           stack.pop();
-          i = j + ctx.marker.length;
+          i = k;
           atLineStart = false;
           return;
         }
@@ -187,10 +196,18 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
         i += 3;
         continue;
       }
+      // A carriage return that is not part of CRLF: hclsyntax cannot read it here.
+      if (c === 13 && text.charCodeAt(i + 1) !== 10) break;
       i++;
       if (c === 10) break;
     }
     if (i > from) out.push(T.TemplateLiteral, from, i);
+    if (i < end && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) {
+      out.push(T.Invalid, i, i + 1);
+      i++;
+      atLineStart = false;
+      return;
+    }
     atLineStart = i > from && text.charCodeAt(i - 1) === 10;
     if (i < end && !atLineStart) openSequence();
   };
@@ -208,12 +225,12 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
     const from = i;
     while (i < end) {
       const c = text.charCodeAt(i);
-      if (c === 34 || c === 10) break;
-      if (c === 13 && text.charCodeAt(i + 1) === 10) break;
+      // A carriage return ends the line, alone too (hclsyntax: a quoted string may not span lines).
+      if (c === 34 || c === 10 || c === 13) break;
       if (c === 92) {
         // An escape: the next character is taken whole (decoding checks it), but not a line break.
         const d = text.charCodeAt(i + 1);
-        i += d === 10 || i + 1 >= end ? 1 : 2;
+        i += d === 10 || d === 13 || i + 1 >= end ? 1 : 2;
         continue;
       }
       if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) break;
@@ -416,21 +433,21 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
         continue;
     }
     if (isDigit(c)) {
+      // As hclsyntax's NumberLit: a digit, then digits, dots and exponents (e or E, a sign, a digit), not ending with a dot.
+      // So `1.2.3` is one number token (the parser reports it invalid), as Terraform reads it.
       const from = i;
-      while (i < end && isDigit(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
-        i++;
-        while (i < end && isDigit(text.charCodeAt(i))) i++;
-      }
-      const e = text.charCodeAt(i);
-      if (e === 101 || e === 69) {
-        let j = i + 1;
-        const s = text.charCodeAt(j);
-        if (s === 43 || s === 45) j++;
-        if (isDigit(text.charCodeAt(j))) {
-          while (j < end && isDigit(text.charCodeAt(j))) j++;
-          i = j;
-        }
+      let j = i + 1;
+      i = j;
+      while (j < end) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d)) i = ++j;
+        else if (d === 46) j++;
+        else if (d === 101 || d === 69) {
+          const sign = text.charCodeAt(j + 1);
+          const digit = sign === 43 || sign === 45 ? j + 2 : j + 1;
+          if (digit >= end || !isDigit(text.charCodeAt(digit))) break;
+          i = j = digit + 1;
+        } else break;
       }
       out.push(T.Number, from, i);
       continue;

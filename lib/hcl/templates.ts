@@ -24,6 +24,9 @@ export function invalidEscape(text: string, from: number, to: number): { at: num
     const digits = next === 'u' ? 4 : next === 'U' ? 8 : 0;
     const hex = text.slice(i + 2, i + 2 + digits);
     if (digits === 0 || i + 2 + digits > to || !HEX.test(hex)) return { at: i, length: Math.min(2 + digits, to - i) };
+    // A code point UTF-8 cannot encode (a surrogate, or beyond U+10FFFF) is an error in hclsyntax too.
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return { at: i, length: 2 + digits };
     i += 1 + digits;
   }
   return null;
@@ -53,7 +56,7 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
         const bad = invalidEscape(c.text, c.from(i), c.to(i));
         if (bad) {
           // The escape is not quoted: the string could be a secret.
-          c.error('Invalid escape sequence', 'This backslash escape is not valid; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN.', bad.at, bad.at + bad.length);
+          c.error('Invalid escape sequence', 'This backslash escape is not valid; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN (a Unicode character, not a surrogate).', bad.at, bad.at + bad.length);
         }
       }
       parts.push({ type: 'literal', from: c.from(i), to: c.to(i) });
@@ -79,6 +82,12 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
       c.read();
       to = c.to(i);
       break;
+    }
+    if (heredoc && t === T.Invalid) {
+      // The scanner's only Invalid token in a heredoc: a carriage return without its line feed.
+      c.read();
+      c.errorAt(i, 'Invalid character', 'A carriage return in a heredoc must be followed by a line feed (CRLF): remove it, or end the line there.');
+      continue;
     }
     if (heredoc) {
       const marker = c.slice(open).replace(/^<<-?/, '').trim();
@@ -133,11 +142,20 @@ function directive(p: ExpressionParser, start: number, open: { keyword: 'if' | '
   let expression: Expression | undefined;
   if (keyword === 'if') expression = p.parse();
   else if (keyword === 'for') {
-    // `for k, v in coll`: names, then the collection.
-    if (c.peek() === T.Ident) c.read();
-    if (c.peek() === T.Comma) {
+    // `for v in coll` or `for k, v in coll`: the names (required, as hclsyntax requires them), then the collection.
+    let named = c.peek() === T.Ident;
+    if (named) {
       c.read();
-      if (c.peek() === T.Ident) c.read();
+      if (c.peek() === T.Comma) {
+        c.read();
+        named = c.peek() === T.Ident;
+        if (named) c.read();
+      }
+    }
+    if (!named) {
+      c.errorAt(c.peekIndex(), 'Invalid template for directive', 'A for directive needs a name after "for" (and after a comma): %{ for v in collection } or %{ for k, v in collection }.');
+      c.recover(T.TemplateSeqEnd);
+      return null;
     }
     if (!c.peekKeyword('in')) {
       c.errorAt(c.peekIndex(), 'Invalid template for directive', 'A for directive needs names and the "in" keyword: %{ for v in collection }.');
