@@ -22,24 +22,26 @@ export type Position = { after: BodyItem } | { before: BodyItem } | 'end';
 export function applyOperations(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
   const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].from < sorted[i - 1].to) throw new Error('Overlapping edits: combine them into one operation');
-  }
   let out = '';
   let at = 0;
   for (const e of sorted) {
-    out += text.slice(at, e.from) + e.insert;
-    at = e.to;
+    // Two removals may share a blank line they each take along: it goes once.
+    out += text.slice(at, Math.max(at, e.from)) + e.insert;
+    at = Math.max(at, e.to);
   }
   const next = out + text.slice(at);
   const lines = new Lines(next);
   const touched = new Set<number>();
   let delta = 0;
+  let end = 0;
   for (const e of sorted) {
-    const from = e.from + delta;
+    const start = Math.max(e.from, end);
+    const stop = Math.max(e.to, end);
+    const from = start + delta;
     // A removed line joins its neighbours: the runs on both sides may have to re-align.
     for (let l = lines.line(from) - 1; l <= lines.line(from + e.insert.length) + 1; l++) touched.add(l);
-    delta += e.insert.length - (e.to - e.from);
+    delta += e.insert.length - (stop - start);
+    end = stop;
   }
   const alignment = alignmentEdits(next, touched);
   if (alignment.length === 0) return next;

@@ -120,3 +120,12 @@ describe('edit operations on the tree', () => {
     expect(clean(applyOperations(filled.text, insertAttribute(filled, resource(filled), 'name', '"b"', 'end')))).toBe('resource "a" "b" {\n  name = "b"\n}\n');
   });
 });
+
+describe('operations together', () => {
+  it('removing two neighbouring blocks takes the blank line between them once', () => {
+    const text = 'resource "a" "b" {\n  x {\n  }\n\n  y {\n  }\n}\n';
+    const f = file(text);
+    const [x, y] = resource(f).body.items;
+    expect(clean(applyOperations(f.text, [...removeItem(f, x), ...removeItem(f, y)]))).toBe('resource "a" "b" {\n}\n');
+  });
+});
