@@ -39,11 +39,17 @@ interface DynamicBlocksProps {
   block: string;
 }
 
-/** The `dynamic "<block>"` blocks of a body, as written, read-only. */
-export function DynamicBlocks({ base, block }: DynamicBlocksProps) {
+/** The source texts of the `dynamic "<block>"` blocks of a body ([] when it has none). */
+export function useDynamicSources(base: string, block: string): string[] {
   const dynamic = useWatch<ConnectorDesign>({ name: (base ? `${base}.dynamic` : 'dynamic') as FormPath });
   const sources = dynamic && typeof dynamic === 'object' && !Array.isArray(dynamic) ? (dynamic as Record<string, unknown>)[block] : undefined;
-  if (!Array.isArray(sources) || sources.length === 0) return null;
+  return Array.isArray(sources) ? sources.filter((s): s is string => typeof s === 'string') : [];
+}
+
+/** The `dynamic "<block>"` blocks of a body, as written, read-only. */
+export function DynamicBlocks({ base, block }: DynamicBlocksProps) {
+  const sources = useDynamicSources(base, block);
+  if (sources.length === 0) return null;
   return (
     <div className="mt-2 space-y-2" data-dynamic-blocks={base ? `${base}.${block}` : block}>
       {sources.map((source, i) => (
@@ -51,7 +57,7 @@ export function DynamicBlocks({ base, block }: DynamicBlocksProps) {
           <figcaption className="mb-0.5 text-xs text-slate-600 dark:text-slate-400">
             <code className="font-mono">dynamic &quot;{block}&quot;</code>: Terraform generates these {block} blocks. Edit them in the HCL editor.
           </figcaption>
-          <pre className={`${codeClass} whitespace-pre`}>{String(source)}</pre>
+          <pre className={`${codeClass} whitespace-pre`}>{source}</pre>
         </figure>
       ))}
     </div>

@@ -4,7 +4,7 @@ import { emptyCustomerGateway, emptyIpsecCustomerGateway, emptyTunnel, type Conn
 import { AttributeField, BodyFields } from './attribute-field';
 import { fieldId } from './form-fields';
 import { useFieldIssues, useLabelledStep } from './design-snapshot-context';
-import { DynamicBlocks } from './expression-parts';
+import { DynamicBlocks, useDynamicSources } from './expression-parts';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
   const { errors } = useFieldIssues(path);
@@ -90,6 +90,7 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
   const base = `instances.${instanceIndex}.ipsec_customer_gateway` as const;
   const removeLabelled = useLabelledStep();
   const { fields, append, remove } = useFieldArray({ control, name: base });
+  const generated = useDynamicSources(`instances.${instanceIndex}`, 'ipsec_customer_gateway');
   return (
     <section className="space-y-2" aria-label="IPsec customer gateways">
       <ListHeading
@@ -99,7 +100,7 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
         onAdd={() => append(emptyIpsecCustomerGateway())}
       />
       <DynamicBlocks base={`instances.${instanceIndex}`} block="ipsec_customer_gateway" />
-      {fields.length === 0 && (
+      {fields.length === 0 && generated.length === 0 && (
         <p className="text-xs italic text-slate-500 dark:text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
       )}
       {fields.map((f, g) => {
