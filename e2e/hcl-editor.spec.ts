@@ -116,7 +116,7 @@ test('a syntax error in the editor leaves the form alone until it is fixed', asy
   const note = page.getByTestId('hcl-sync-note');
   await expect(note).toContainText('HCL has errors — the form keeps the last valid design');
   await expect(editor(page).locator('.cm-lintRange-error').first()).toBeVisible();
-  await expect(page.getByTestId('hcl-diagnostics')).toContainText('Syntax error: unexpected "="');
+  await expect(page.getByTestId('hcl-diagnostics')).toContainText('Syntax error: "=" follows the value of name: an argument ends with its line');
   await expect(field(page, 'name')).toHaveValue('alpha-connector');
 
   // The form changes meanwhile: the editor keeps the broken text and offers the form's HCL instead.

@@ -7,7 +7,7 @@
  * its block), so one typo costs one line, not the rest of the file.
  */
 import { Cursor } from './cursor';
-import { ExpressionParser, MAX_NESTING } from './expressions';
+import { ExpressionParser, MAX_NESTING, shown } from './expressions';
 import { scan, T, type TokenStream } from './scanner';
 import type { Attribute, Block, Body, BodyItem, HclFile, Label, SyntaxDiagnostic } from './syntax';
 import { parseTemplate } from './templates';
@@ -83,7 +83,7 @@ class BodyParser {
     const next = c.peek();
     if (next === T.Equal) {
       const attribute = this.attribute(name);
-      this.endOfItem(nested, 'argument');
+      this.endOfItem(nested, 'argument', name.name);
       return attribute;
     }
     if (next === T.OQuote || next === T.Ident || next === T.OBrace) {
@@ -112,7 +112,7 @@ class BodyParser {
   }
 
   /** After an attribute or block: a newline (or the end of the file, or the `}` of the enclosing block). */
-  private endOfItem(nested: boolean, what: 'argument' | 'block'): void {
+  private endOfItem(nested: boolean, what: 'argument' | 'block', name?: string): void {
     const c = this.c;
     const t = c.peek();
     if (t === T.Newline) {
@@ -132,7 +132,9 @@ class BodyParser {
     } else if (what === 'argument' && c.type(at) === T.Ident && c.type(at - 1) === T.Number && c.to(at - 1) === c.from(at) && /^_[0-9_]*$/.test(c.slice(at))) {
       const written = c.slice(at - 1) + c.slice(at);
       c.error('Invalid number', `${written} is not a number (HCL has no digit separators): write ${written.replace(/_/g, '')}.`, c.from(at - 1), c.to(at));
-    } else c.errorAt(at, `Missing newline after ${what}`, `${what === 'argument' ? 'An argument' : 'A block'} definition must end with a newline; put the next one on a line of its own.`);
+    } else if (what === 'argument' && name !== undefined) {
+      c.errorAt(at, 'Missing newline after argument', `${shown(c, at)} follows the value of ${name}: an argument ends with its line; put anything after it on a line of its own.`);
+    } else c.errorAt(at, `Missing newline after ${what}`, 'A block definition must end with a newline; put the next one on a line of its own.');
     c.recoverAfterBodyItem(nested);
   }
 
