@@ -3,18 +3,50 @@
  * offset (messages name lines; edits work on whole lines).
  */
 export class Lines {
-  private readonly starts: number[] = [0];
+  /** Line starts, found on first use (an edit that only moves offsets may never ask). */
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.lineStarts === undefined) {
+      const starts = [0];
+      const { text } = this;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /**
+   * The geometry of `text`, this text after `edits` (sorted, none of which
+   * adds or removes a line break): the line starts move rather than being
+   * found again.
+   */
+  moved(text: string, edits: readonly { from: number; to: number; insert: string }[]): Lines {
+    const next = new Lines(text);
+    if (this.lineStarts === undefined) return next;
+    const starts = this.lineStarts.slice();
+    let e = 0;
+    let delta = 0;
+    for (let i = 0; i < starts.length; i++) {
+      while (e < edits.length && edits[e].to <= starts[i]) {
+        delta += edits[e].insert.length - (edits[e].to - edits[e].from);
+        e++;
+      }
+      starts[i] += delta;
+    }
+    next.lineStarts = starts;
+    return next;
   }
 
   private index(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -10,7 +10,6 @@
  * column on its line's length — so a line that carries a comment does not
  * qualify either.
  */
-import { Lines } from '@/lib/hcl/lines';
 import type { TextEdit } from './align';
 import type { DocItem, HclDocument } from './tree';
 
@@ -115,5 +114,5 @@ export function shiftDocument(doc: HclDocument, text: string, edits: readonly Te
     }
   };
   shiftItems(doc.items);
-  return { text, lines: new Lines(text), items: doc.items };
+  return { text, lines: doc.lines.moved(text, edits), items: doc.items };
 }
