@@ -43,7 +43,7 @@ function treeOf(text: string): HclFile {
   while (end < shortest - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
   // The previous tree is consumed by the re-parse (moved in place).
   lastFile = undefined;
-  return reparseHcl(previous, { from: start, to: old.length - end, insert: text.slice(start, text.length - end) });
+  return reparseHcl(previous, { from: start, to: old.length - end, insert: text.slice(start, text.length - end) }, undefined, text);
 }
 
 export function checkEditorText(text: string, choice: ResourceChoice): EditorTextCheck {

@@ -41,14 +41,19 @@ export interface ReparseStats {
   to?: number;
 }
 
-/** The tree of `previous.text` with `change` applied; `previous` is consumed (see the module comment). */
-export function reparseHcl(previous: HclFile, change: TextChange, stats?: ReparseStats): HclFile {
+/**
+ * The tree of `previous.text` with `change` applied; `previous` is consumed
+ * (see the module comment). `changed`, when the caller has it already (an
+ * editor does), is that new text: it is not made again.
+ */
+export function reparseHcl(previous: HclFile, change: TextChange, stats?: ReparseStats, changed?: string): HclFile {
   const old = previous.text;
   const { from, to, insert } = change;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= old.length)) {
     throw new RangeError(`Invalid change [${from}, ${to}) of a text of ${old.length} characters.`);
   }
-  const text = old.slice(0, from) + insert + old.slice(to);
+  if (changed !== undefined && changed.length !== old.length - (to - from) + insert.length) throw new RangeError('The changed text does not match the change.');
+  const text = changed ?? old.slice(0, from) + insert + old.slice(to);
   const result = incremental(previous, text, change, stats);
   if (typeof result !== 'string') return result;
   if (stats) {
