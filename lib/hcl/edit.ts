@@ -18,8 +18,8 @@ export type { TextEdit };
 /** Where a new item goes among its siblings: after one, before one, or at the end of the body. */
 export type Position = { after: BodyItem } | { before: BodyItem } | 'end';
 
-/** The text applied with every edit, the touched runs re-aligned. */
-export function applyOperations(text: string, edits: readonly TextEdit[]): string {
+/** The text with every edit applied as it is (nothing re-aligned). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   if (edits.length === 0) return text;
   const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
   let out = '';
@@ -29,7 +29,14 @@ export function applyOperations(text: string, edits: readonly TextEdit[]): strin
     out += text.slice(at, Math.max(at, e.from)) + e.insert;
     at = Math.max(at, e.to);
   }
-  const next = out + text.slice(at);
+  return out + text.slice(at);
+}
+
+/** The text applied with every edit, the touched runs re-aligned. */
+export function applyOperations(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
+  const next = applyTextEdits(text, sorted);
   const lines = new Lines(next);
   const touched = new Set<number>();
   let delta = 0;
@@ -43,15 +50,7 @@ export function applyOperations(text: string, edits: readonly TextEdit[]): strin
     delta += e.insert.length - (stop - start);
     end = stop;
   }
-  const alignment = alignmentEdits(next, touched);
-  if (alignment.length === 0) return next;
-  let aligned = '';
-  let from = 0;
-  for (const e of alignment) {
-    aligned += next.slice(from, e.from) + e.insert;
-    from = e.to;
-  }
-  return aligned + next.slice(from);
+  return applyTextEdits(next, alignmentEdits(next, touched));
 }
 
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
@@ -83,15 +82,19 @@ export function isOneLineBlock(text: string, block: Block): boolean {
   return block.close >= 0 && text.lastIndexOf('\n', block.close) < block.open;
 }
 
-/** The lines of an item with its lead comments (comment lines right above it, as hclwrite attaches them). */
-function itemLines(text: string, item: BodyItem): { from: number; to: number } {
-  let from = lineStart(text, item.from);
-  while (from > 0) {
-    const above = lineStart(text, from - 1);
-    if (!/^\s*(#|\/\/)/.test(text.slice(above, from))) break;
-    from = above;
+/** The lines of `[from, to)` with their lead comments (comment lines right above, as hclwrite attaches them to an item). */
+function linesWithLeadComments(text: string, from: number, to: number): { from: number; to: number } {
+  let start = lineStart(text, from);
+  while (start > 0) {
+    const above = lineStart(text, start - 1);
+    if (!/^\s*(#|\/\/)/.test(text.slice(above, start))) break;
+    start = above;
   }
-  return { from, to: nextLineStart(text, itemEnd(item)) };
+  return { from: start, to: nextLineStart(text, to) };
+}
+
+function itemLines(text: string, item: BodyItem): { from: number; to: number } {
+  return linesWithLeadComments(text, item.from, itemEnd(item));
 }
 
 /** `name = value` replaced by `name = text` (the value's own bytes only). */
@@ -104,8 +107,12 @@ export function setAttributeValue(attribute: Attribute, valueText: string): Text
  * line it would leave at the start or end of its body, or doubled, goes too.
  */
 export function removeItem(file: HclFile, item: BodyItem): TextEdit[] {
-  const { text } = file;
-  const span = itemLines(text, item);
+  return removeLinesOf(file.text, item.from, itemEnd(item));
+}
+
+/** removeItem for the item written from `from` to `to` (its value's end, or its `}` + 1). */
+export function removeLinesOf(text: string, from: number, to: number): TextEdit[] {
+  const span = linesWithLeadComments(text, from, to);
   const previous = span.from > 0 ? lineStart(text, span.from - 1) : -1;
   const afterOpen = previous < 0 || isBlank(text, previous) || text.slice(previous, span.from).trimEnd().endsWith('{');
   if (afterOpen && isBlank(text, span.to)) span.to = nextLineStart(text, span.to);
@@ -153,6 +160,18 @@ export function insertLines(file: HclFile, owner: Block | null, lines: readonly 
   return [{ from: at, to: at, insert: `${body}\n` }];
 }
 
+/** Lines (already indented) inserted as whole lines after the line that holds `after`. */
+export function insertLinesAfterOffset(text: string, after: number, lines: readonly string[], blankBefore: boolean): TextEdit[] {
+  const at = nextLineStart(text, after);
+  return [{ from: at, to: at, insert: `${blankBefore ? '\n' : ''}${lines.join('\n')}\n` }];
+}
+
+/** Lines (already indented) inserted as whole lines before the line that holds `before`. */
+export function insertLinesBeforeOffset(text: string, before: number, lines: readonly string[], blankAfter: boolean): TextEdit[] {
+  const at = lineStart(text, before);
+  return [{ from: at, to: at, insert: `${lines.join('\n')}\n${blankAfter ? '\n' : ''}` }];
+}
+
 /** A new attribute `name = valueText` at `position` of a body. */
 export function insertAttribute(file: HclFile, owner: Block | null, name: string, valueText: string, position: Position): TextEdit[] {
   return insertLines(file, owner, [`${name} = ${valueText}`], position);
@@ -165,11 +184,14 @@ export function insertBlock(file: HclFile, owner: Block | null, blockLines: read
 
 /** A one-line block written onto lines: `x {}` → `x {` / `}`; `x { a = 1 }` → `a = 1` on its own line between them. */
 export function openBlock(file: HclFile, block: Block): TextEdit[] {
-  const { text } = file;
-  if (!isOneLineBlock(text, block)) return [];
-  const indent = indentAt(text, block.from);
-  const inner = text.slice(block.open + 1, block.close).trim();
-  return [{ from: block.open + 1, to: block.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` }];
+  return isOneLineBlock(file.text, block) ? openBlockAt(file.text, block.from, block.open, block.close) : [];
+}
+
+/** openBlock for the one-line block that starts at `from`, with its braces at `open` and `close`. */
+export function openBlockAt(text: string, from: number, open: number, close: number): TextEdit[] {
+  const indent = indentAt(text, from);
+  const inner = text.slice(open + 1, close).trim();
+  return [{ from: open + 1, to: close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` }];
 }
 
 /**

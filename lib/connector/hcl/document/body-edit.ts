@@ -16,7 +16,7 @@ import { quoteHclString } from '../strings';
 import { literalsBecomeVariables, sensitiveVariableReferences, variableStem } from '../psk';
 import { SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
-import type { TextEdit } from './align';
+import { insertLinesAfterOffset, insertLinesBeforeOffset, removeLinesOf, type TextEdit } from '@/lib/hcl/edit';
 import type { DocBlock, DocItem, HclDocument } from './tree';
 
 export interface EditContext {
@@ -37,35 +37,9 @@ export interface EditContext {
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-function lineSpan(doc: HclDocument, from: number, to: number): { from: number; to: number } {
-  const start = doc.lines.start(from);
-  const end = doc.text.indexOf('\n', to);
-  return { from: start, to: end < 0 ? doc.text.length : end + 1 };
-}
-
-const isBlankLine = (doc: HclDocument, lineStart: number) => {
-  const end = doc.text.indexOf('\n', lineStart);
-  return lineStart < doc.text.length && doc.text.slice(lineStart, end < 0 ? doc.text.length : end).trim() === '';
-};
-
-/** Removes whole lines; when that would leave a blank line where the body starts or next to another, that goes too. */
+/** Removes an item's whole lines (the engine's removal: lead comments, and a blank line it would leave, go too). */
 export function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: number, to: number): void {
-  const span = lineSpan(ctx.doc, from, to);
-  // Comment lines right above an item are its lead comments (as hclwrite attaches them): they go with it.
-  while (span.from > 0) {
-    const above = ctx.doc.lines.start(span.from - 1);
-    if (!/^\s*(#|\/\/)/.test(ctx.doc.text.slice(above, span.from))) break;
-    span.from = above;
-  }
-  const prevStart = span.from > 0 ? ctx.doc.lines.start(span.from - 1) : -1;
-  const prevBlankOrOpen = prevStart < 0 || isBlankLine(ctx.doc, prevStart) || ctx.doc.text.slice(prevStart, span.from).trimEnd().endsWith('{');
-  if (prevBlankOrOpen && isBlankLine(ctx.doc, span.to)) {
-    const end = ctx.doc.text.indexOf('\n', span.to);
-    span.to = end + 1;
-  } else if (prevStart >= 0 && isBlankLine(ctx.doc, prevStart) && /^\s*\}/.test(ctx.doc.text.slice(span.to, ctx.doc.lines.end(span.to)))) {
-    span.from = prevStart; // nothing after it in the body: the blank line before it goes
-  }
-  ctx.edits.push({ from: span.from, to: span.to, insert: '' });
+  ctx.edits.push(...removeLinesOf(ctx.doc.text, from, to));
 }
 
 /** Variable names the file uses or declares, and by stem the counter after the highest `<label>_<stem>_<n>` in it. */
@@ -125,14 +99,11 @@ function itemEnd(item: DocItem): number {
 }
 
 export function insertLinesAfter(ctx: EditContext, after: number, lines: string[], blankBefore: boolean): void {
-  const end = ctx.doc.text.indexOf('\n', after);
-  const at = end < 0 ? ctx.doc.text.length : end + 1;
-  ctx.edits.push({ from: at, to: at, insert: (blankBefore ? '\n' : '') + lines.join('\n') + '\n' });
+  ctx.edits.push(...insertLinesAfterOffset(ctx.doc.text, after, lines, blankBefore));
 }
 
 export function insertLinesBefore(ctx: EditContext, before: number, lines: string[], blankAfter: boolean): void {
-  const at = ctx.doc.lines.start(before);
-  ctx.edits.push({ from: at, to: at, insert: lines.join('\n') + '\n' + (blankAfter ? '\n' : '') });
+  ctx.edits.push(...insertLinesBeforeOffset(ctx.doc.text, before, lines, blankAfter));
 }
 
 export interface BodyTarget {

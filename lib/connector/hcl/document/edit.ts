@@ -23,7 +23,7 @@ import { RESOURCE_TYPE, renderConnectorBodyItems, renderConnectorHcl, resourceLa
 import { quoteHclString } from '../strings';
 import { CONNECTOR_RESOURCE } from '../../resource';
 import { attribute, block, writeHclLines, type HclBodyItem } from '../writer';
-import { applyEdits, applyEditsAligned, type TextEdit } from './align';
+import { applyOperations, applyTextEdits, openBlockAt, type TextEdit } from '@/lib/hcl/edit';
 import { editBody, insertLinesAfter, insertLinesBefore, removeLines, type EditContext } from './body-edit';
 import { HclDocumentError, labelValue, readHclDocument, type DocBlock, type HclDocument } from './tree';
 import { editsStayInLines, shiftDocument } from './shift';
@@ -44,14 +44,9 @@ export interface DocumentEditOptions extends HclRenderOptions {
   expanded?: boolean;
 }
 
-/** `x {}` → `x {` newline `}`; `x { a = 1 }` → `a = 1` on a line of its own, indented, between the braces' lines. */
-function expandBlocks(source: string, doc: HclDocument, blocks: DocBlock[]): string {
-  const edits: TextEdit[] = blocks.map((b) => {
-    const indent = ' '.repeat(doc.lines.indent(b.from));
-    const inner = source.slice(b.open + 1, b.close).trim();
-    return { from: b.open + 1, to: b.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` };
-  });
-  return applyEdits(source, edits);
+/** The one-line blocks opened onto lines (the engine's openBlock), before the edit that needs lines in them. */
+function expandBlocks(source: string, blocks: DocBlock[]): string {
+  return applyTextEdits(source, blocks.flatMap((b) => openBlockAt(source, b.from, b.open, b.close)));
 }
 
 /** The file names no such resource, or several without saying which. */
@@ -93,7 +88,7 @@ function dropUnusedVariables(text: string, released: Set<string>): string {
     if (!item.body.every((b) => b.kind === 'attribute' && (b.name === 'type' || b.name === 'sensitive'))) continue;
     removeLines(ctx, item.from, item.close);
   }
-  return applyEdits(text, edits);
+  return applyTextEdits(text, edits);
 }
 
 /**
@@ -204,7 +199,7 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
   if (ctx.expand.length) {
     // Lines go into a one-line block: open it onto lines first (as terraform fmt lays blocks out), then edit that.
     if (options.expanded) throw new HclDocumentError('A one-line block could not be opened for editing');
-    return editConnectorDocument(expandBlocks(source, doc, ctx.expand), design, { ...options, expanded: true });
+    return editConnectorDocument(expandBlocks(source, ctx.expand), design, { ...options, expanded: true });
   }
   const applied = { label: newLabel, rendering };
   if (ctx.newVariables.length) {
@@ -216,8 +211,8 @@ export function editConnectorDocument(source: string, design: ConnectorDesign, o
   const edits = [...ctx.edits].sort((a, b) => a.from - b.from || a.to - b.to);
   if (ctx.releasedVariables.size === 0 && editsStayInLines(doc, edits)) {
     // Values changed within their lines: nothing to re-align, and the tree only moves.
-    const text = applyEdits(source, edits);
+    const text = applyTextEdits(source, edits);
     return { text, doc: shiftDocument(doc, text, edits), ...applied };
   }
-  return { text: dropUnusedVariables(applyEditsAligned(source, edits), ctx.releasedVariables), ...applied };
+  return { text: dropUnusedVariables(applyOperations(source, edits), ctx.releasedVariables), ...applied };
 }

@@ -10,7 +10,7 @@
  * column on its line's length — so a line that carries a comment does not
  * qualify either.
  */
-import type { TextEdit } from './align';
+import type { TextEdit } from '@/lib/hcl/edit';
 import type { DocItem, HclDocument } from './tree';
 
 const mayComment = (line: string) => line.includes('#') || line.includes('//') || line.includes('/*');
