@@ -4,6 +4,7 @@
  * skips to a closer without ever going back (so a broken file still parses in
  * linear time), and the diagnostics collected on the way.
  */
+import { Lines } from './lines';
 import { T, type TokenStream, type TokenType } from './scanner';
 import type { SyntaxDiagnostic } from './syntax';
 
@@ -26,7 +27,7 @@ export class Cursor {
   /** Set after an error until the next body item: follow-on errors of the same item are not reported. */
   recovering = false;
   readonly diagnostics: SyntaxDiagnostic[] = [];
-  private lineStarts: number[] | null = null;
+  private lines: Lines | undefined;
 
   constructor(
     readonly text: string,
@@ -35,20 +36,8 @@ export class Cursor {
 
   /** 1-based line of an offset (for messages that name a line). */
   lineOf(offset: number): number {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.lines ??= new Lines(this.text);
+    return this.lines.line(offset);
   }
 
   /**

@@ -7,7 +7,7 @@
  * run once over all the results. Skipped, saying so, without ../shared/corpora.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,11 +17,9 @@ import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { seededRandom } from '@/lib/seeded-random';
 import { TERRAFORM } from '../hcl/terraform-fmt';
+import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 
-const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
-const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
-const present = existsSync(VERDICTS);
-if (!present) console.warn(`HCL corpus edit tests skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository).`);
+warnSkipped('HCL corpus edit tests');
 
 const LABEL = 'corpus_edit';
 
@@ -63,29 +61,18 @@ const EDITS: Edit[] = [
   },
 ];
 
-function readUtf8(file: string): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(CORPORA, file)));
-  } catch {
-    return null;
-  }
-}
-
-describe.skipIf(!present)('edits of a connector appended to every fmt-clean corpus file', () => {
+describe.skipIf(!corporaPresent)('edits of a connector appended to every fmt-clean corpus file', () => {
   it('change no byte of the original file and leave the result fmt-clean (terraform fmt is the judge)', { timeout: 600_000 }, () => {
-    const files = readFileSync(VERDICTS, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split('\t'))
-      .filter(([, rc, clean]) => rc === '0' && clean === '1')
-      .map(([file]) => file);
+    const files = verdicts()
+      .filter((v) => v.accepted && v.clean)
+      .map((v) => v.file);
     expect(files.length).toBeGreaterThan(1000);
     const dir = mkdtempSync(path.join(tmpdir(), 'cs-corpus-edits-'));
     const touched: string[] = [];
     const written = new Map<string, string>();
     try {
       files.forEach((file, n) => {
-        const original = readUtf8(file);
+        const original = readCorpusFile(file);
         if (original === null) return;
         const pick = seededRandom(1000 + n);
         const template = DESIGN_TEMPLATES[n % DESIGN_TEMPLATES.length].design;

@@ -6,50 +6,21 @@
  * throw and every diagnostic lies inside the text. Skipped, saying so, when the
  * corpora are absent (a fresh clone has no `../shared`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignmentEdits } from '@/lib/hcl/align';
 import { parseHcl } from '@/lib/hcl/parser';
 import { seededRandom } from '@/lib/seeded-random';
+import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 
-const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
-const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
-const present = existsSync(VERDICTS);
-if (!present) console.warn(`HCL corpus tests skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository).`);
+warnSkipped('HCL corpus tests');
 
-interface Verdict {
-  file: string;
-  accepted: boolean;
-  clean: boolean;
-}
-
-function verdicts(): Verdict[] {
-  return readFileSync(VERDICTS, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split('\t'))
-    .map(([file, rc, clean]) => ({ file, accepted: rc === '0', clean: clean === '1' }));
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** The file as the app reads it; null when it is not UTF-8 (Terraform rejects that too). */
-function read(file: string): string | null {
-  try {
-    return decoder.decode(readFileSync(path.join(CORPORA, file)));
-  } catch {
-    return null;
-  }
-}
-
-describe.skipIf(!present)('the HCL engine against Terraform’s verdicts', () => {
+describe.skipIf(!corporaPresent)('the HCL engine against Terraform’s verdicts', () => {
   it('reports no syntax error on any file terraform fmt accepts, and at least one on every file it rejects', () => {
     const wrong: string[] = [];
     let accepted = 0;
     let rejected = 0;
     for (const v of verdicts()) {
-      const text = read(v.file);
+      const text = readCorpusFile(v.file);
       const errors = text === null ? ['not UTF-8'] : parseHcl(text).diagnostics.map((d) => `${d.summary} at ${d.from}`);
       if (v.accepted) accepted++;
       else rejected++;
@@ -67,7 +38,7 @@ describe.skipIf(!present)('the HCL engine against Terraform’s verdicts', () =>
       .filter((v) => v.accepted && v.clean)
       .map((v) => v.file);
     for (const file of files) {
-      const text = read(file);
+      const text = readCorpusFile(file);
       if (text !== null && alignmentEdits(text).length > 0) changed.push(file);
     }
     expect(files.length).toBeGreaterThan(1000);
@@ -80,7 +51,7 @@ describe.skipIf(!present)('the HCL engine against Terraform’s verdicts', () =>
     const problems: string[] = [];
     for (let n = 0; n < 150; n++) {
       const { file } = files[Math.floor(next() * files.length)];
-      const text = read(file);
+      const text = readCorpusFile(file);
       if (!text) continue;
       for (let k = 0; k < 20; k++) {
         const at = Math.floor(next() * text.length);

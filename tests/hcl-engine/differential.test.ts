@@ -43,19 +43,15 @@
  * The corpus part is skipped, saying so, when `../shared/corpora` is absent (a
  * fresh clone); the generated part always runs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse as hcl2json } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { Block, Body, Expression, Span, TemplateExpression } from '@/lib/hcl/syntax';
 import { decodeQuoted, templateLiteral } from '@/lib/hcl/values';
+import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 
-const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
-const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
-const present = existsSync(VERDICTS);
-if (!present) console.warn(`HCL differential corpus tests skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository). The generated-input test still runs.`);
+warnSkipped('HCL differential corpus tests (the generated-input test still runs)');
 
 /**
  * Corpus files Terraform accepts on which hcl2json itself throws `convert to
@@ -442,36 +438,13 @@ beforeAll(async () => {
 // ---------------------------------------------------------------------------
 // The corpus
 
-interface Verdict {
-  file: string;
-  accepted: boolean;
-}
-
-function verdicts(): Verdict[] {
-  return readFileSync(VERDICTS, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split('\t'))
-    .map(([file, rc]) => ({ file, accepted: rc === '0' }));
-}
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function read(file: string): string | null {
-  try {
-    return decoder.decode(readFileSync(path.join(CORPORA, file)));
-  } catch {
-    return null;
-  }
-}
-
-describe.skipIf(!present)('our HCL parser against HashiCorp’s (hcl2json) on the corpus', () => {
+describe.skipIf(!corporaPresent)('our HCL parser against HashiCorp’s (hcl2json) on the corpus', () => {
   it('gives the same blocks, labels, attribute names and expression source text on every file Terraform accepts', async () => {
     const wrong: string[] = [];
     let compared = 0;
     for (const v of verdicts()) {
       if (!v.accepted) continue;
-      const text = read(v.file);
+      const text = readCorpusFile(v.file);
       if (text === null) continue;
       compared++;
       const file = parseHcl(text);
@@ -502,7 +475,7 @@ describe.skipIf(!present)('our HCL parser against HashiCorp’s (hcl2json) on th
     let compared = 0;
     for (const v of verdicts()) {
       if (v.accepted) continue;
-      const text = read(v.file);
+      const text = readCorpusFile(v.file);
       if (text === null) continue;
       compared++;
       const ours = parseHcl(text).diagnostics.length > 0;

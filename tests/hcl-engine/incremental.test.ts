@@ -7,8 +7,6 @@
  * one-line blocks, CRLF, broken files), and a sample of HashiCorp's corpus
  * (`../shared/corpora`; that part is skipped, saying so, when it is absent).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
@@ -16,11 +14,10 @@ import { type ReparseStats, reparseHcl, type TextChange } from '@/lib/hcl/increm
 import { parseHcl } from '@/lib/hcl/parser';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { largeIpsecDesign } from '@/scripts/bench-designs';
+import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 
-const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
-const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
-const corpusPresent = existsSync(VERDICTS);
-if (!corpusPresent) console.warn(`Incremental re-parse corpus tests skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository).`);
+warnSkipped('Incremental re-parse corpus tests');
+const corpusPresent = corporaPresent;
 
 /** What an edit inserts: identifier characters, blanks, newlines, quotes, braces, `=`, `#`, and some template/comment punctuation. */
 const PIECES = ['a', 'b', 'z', '_', '-', '1', '0', ' ', ' ', '\t', '\n', '\n', '"', '{', '}', '=', '#', '$', '%', '<', '/', '*', '[', ']', '(', ')', ',', '.', '~', '\\'];
@@ -100,19 +97,11 @@ let corpusFiles: string[] | undefined;
 /** Every 8th corpus file that is UTF-8. */
 function corpusSample(): string[] {
   if (corpusFiles) return corpusFiles;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const names = readFileSync(VERDICTS, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split('\t')[0]);
-  corpusFiles = names
+  corpusFiles = verdicts()
     .filter((_, k) => k % 8 === 0)
-    .flatMap((name) => {
-      try {
-        return [decoder.decode(readFileSync(path.join(CORPORA, name)))];
-      } catch {
-        return []; // not UTF-8
-      }
+    .flatMap((v) => {
+      const text = readCorpusFile(v.file);
+      return text === null ? [] : [text]; // not UTF-8
     });
   return corpusFiles;
 }
