@@ -78,7 +78,7 @@ function itemEnd(item: BodyItem): number {
 }
 
 /** Whether the block is written on one line, so it cannot take or lose a line. */
-export function isOneLineBlock(text: string, block: Block): boolean {
+export function isOneLineBlock(text: string, block: Pick<Block, 'open' | 'close'>): boolean {
   return block.close >= 0 && text.lastIndexOf('\n', block.close) < block.open;
 }
 

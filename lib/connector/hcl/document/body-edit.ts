@@ -16,7 +16,7 @@ import { quoteHclString } from '../strings';
 import { literalsBecomeVariables, sensitiveVariableReferences, variableStem } from '../psk';
 import { SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
-import { insertLinesAfterOffset, insertLinesBeforeOffset, removeLinesOf, type TextEdit } from '@/lib/hcl/edit';
+import { insertLinesAfterOffset, insertLinesBeforeOffset, isOneLineBlock, removeLinesOf, type TextEdit } from '@/lib/hcl/edit';
 import type { DocBlock, DocItem, HclDocument } from './tree';
 
 export interface EditContext {
@@ -286,16 +286,11 @@ function insertBlocks(ctx: EditContext, t: BodyTarget, name: string, order: stri
   if (t.items.length) ctx.edits.push({ from: ctx.doc.lines.start(t.items[0].from), to: ctx.doc.lines.start(t.items[0].from), insert: '\n' });
 }
 
-/** Whether a block is written on one line (its lines cannot take an inserted or removed line). */
-export function isOneLine(doc: HclDocument, block: DocBlock): boolean {
-  return doc.text.lastIndexOf('\n', block.close) < block.open;
-}
-
 export function editBody(ctx: EditContext, t: BodyTarget): void {
   const start = ctx.edits.length;
   editAttributes(ctx, t);
   editBlocks(ctx, t);
-  if (!t.block || !isOneLine(ctx.doc, t.block)) return;
+  if (!t.block || !isOneLineBlock(ctx.doc.text, t.block)) return;
   const structural = ctx.edits.slice(start).some((e) => e.insert.includes('\n') || ctx.doc.text.slice(e.from, e.to).includes('\n'));
   if (structural) ctx.expand.push(t.block);
 }
