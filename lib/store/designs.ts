@@ -3,17 +3,24 @@
  * link to the live connector a version was provisioned to.
  *
  * For the UI (all under /api/designs, JSON; errors are `{ error, errors? }`):
- * - `POST /api/designs {design, note?}` → 201 `{id, version: 1}`.
+ * - `POST /api/designs {design, note?, hcl?}` → 201 `{id, version: 1}`. `hcl`
+ *   (optional, a string or null): the .tf file text of the version, stored
+ *   byte for byte next to the design so the version reopens with its comments
+ *   and layout. Checked at the route (lib/http/workspace-body.ts): within the
+ *   HCL input limits, no syntax error, a connector resource labelled with the
+ *   design's resource_name, and no sensitive value written in clear (keys as
+ *   references such as `var.x`); else 400/413/422 naming the problem.
  * - `GET /api/designs?q=&sort=name|updated|created|id&order=asc|desc` →
  *   `{designs: [{id, name, resource_name, version, updated_at, created_at,
  *   connector_id, provisioned_version, pending_version, connector_state}]}`.
- * - `GET /api/designs/{id}[?version=N]` → `{id, version, design, note, updated_at,
- *   connector_id, provisioned_version, pending_version}`. Sensitive values
+ * - `GET /api/designs/{id}[?version=N]` → `{id, version, design, hcl, note, updated_at,
+ *   connector_id, provisioned_version, pending_version}` (`hcl`: the version's
+ *   file text, or null when it was saved without one). Sensitive values
  *   (pre-shared keys, remote auth values) come back as `"********"` to every
  *   role; send that mask back unchanged in PUT/plan to keep the stored value
  *   (`keepMaskedSecrets`), or a new value to change it.
- * - `PUT /api/designs/{id} {design, base_version, note?}` → `{version}`; 409
- *   `{error, latest: {version, design, note, updated_at}, changes}` when
+ * - `PUT /api/designs/{id} {design, base_version, note?, hcl?}` → `{version}`; 409
+ *   `{error, latest: {version, design, hcl, note, updated_at}, changes}` when
  *   `base_version` is not the latest (`changes`: latest vs. what was sent).
  *   Restoring an old version: GET it with `?version=N`, then PUT its design with
  *   `base_version` = the latest version (it becomes a new version).
@@ -60,6 +67,8 @@ export interface StoredDesign {
   version: number;
   /** Decrypted: callers mask before answering a browser. */
   design: ConnectorDesign;
+  /** The .tf file text saved with this version, as sent; null when it was saved without one. */
+  hcl: string | null;
   note: string;
   updated_at: string;
   latest_version: number;
@@ -96,7 +105,8 @@ function parseStored(text: string): ConnectorDesign {
   return openDesign(JSON.parse(text) as ConnectorDesign);
 }
 
-export async function createDesign(design: ConnectorDesign, note = ''): Promise<{ id: number; version: 1 }> {
+/** Stores a new design as version 1; `hcl` is its file text (checked by the caller; stored as is), null for none. */
+export async function createDesign(design: ConnectorDesign, note = '', hcl: string | null = null): Promise<{ id: number; version: 1 }> {
   const db = await getDb();
   const sealed = JSON.stringify(sealDesign(design));
   const at = now();
@@ -107,7 +117,7 @@ export async function createDesign(design: ConnectorDesign, note = ''): Promise<
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
-    await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: sealed, note, created_at: at }).execute();
+    await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: sealed, note, created_at: at, hcl }).execute();
     return { id, version: 1 as const };
   });
 }
@@ -174,6 +184,7 @@ export async function getDesign(id: number, version?: number): Promise<StoredDes
     id,
     version: Number(row.version),
     design: parseStored(row.design),
+    hcl: row.hcl ?? null,
     note: row.note,
     updated_at: version === undefined ? head.updated_at : row.created_at,
     latest_version: Number(head.latest_version),
@@ -188,10 +199,11 @@ export async function getDesign(id: number, version?: number): Promise<StoredDes
 export type UpdateResult = { ok: true; version: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'stale'; latest: StoredDesign };
 
 /**
- * Saves `design` as version base_version + 1 — only if base_version is still
- * the latest (the compare-and-set is one UPDATE, so two writers cannot both win).
+ * Saves `design` (and its file text `hcl`, null for none) as version
+ * base_version + 1 — only if base_version is still the latest (the
+ * compare-and-set is one UPDATE, so two writers cannot both win).
  */
-export async function updateDesign(id: number, design: ConnectorDesign, baseVersion: number, note = ''): Promise<UpdateResult> {
+export async function updateDesign(id: number, design: ConnectorDesign, baseVersion: number, note = '', hcl: string | null = null): Promise<UpdateResult> {
   const db = await getDb();
   const sealed = JSON.stringify(sealDesign(design));
   const at = now();
@@ -204,7 +216,7 @@ export async function updateDesign(id: number, design: ConnectorDesign, baseVers
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return false;
-    await tx.insertInto('design_versions').values({ design_id: id, version: baseVersion + 1, design: sealed, note, created_at: at }).execute();
+    await tx.insertInto('design_versions').values({ design_id: id, version: baseVersion + 1, design: sealed, note, created_at: at, hcl }).execute();
     return true;
   });
   if (won) return { ok: true, version: baseVersion + 1 };

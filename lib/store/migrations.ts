@@ -171,5 +171,12 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.alterTable('create_intents').addColumn('actor_name', 'text').execute();
       },
     },
+    // The .tf file text a version was saved with (comments, layout, other blocks), next to its design JSON.
+    // Nullable: versions saved before, or without a file, have none (the designer renders the design instead).
+    '0009_design_version_hcl': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('design_versions').addColumn('hcl', 'text').execute();
+      },
+    },
   };
 }

@@ -46,6 +46,12 @@ export interface DesignVersionsTable {
   design: string;
   note: string;
   created_at: string;
+  /**
+   * The HCL file text the version was saved with, byte for byte (null: saved
+   * without one, or before migration 0009). Checked at the route to hold no
+   * sensitive value in clear (keys are variable references), so stored as is.
+   */
+  hcl: string | null;
 }
 
 /**
