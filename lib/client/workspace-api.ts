@@ -31,10 +31,14 @@ const designListSchema = z.object({ designs: z.array(designSummarySchema) });
 // The design itself is validated by the server on the way in; here it only needs to be an object.
 const designJson = z.custom<ConnectorDesign>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a design object');
 
+/** A version's .tf file text as it was saved (comments, layout, other blocks); null when it was saved without one. */
+const designFile = z.string().nullable().optional();
+
 export const storedDesignSchema = z.object({
   id: z.number().int(),
   version: z.number().int(),
   design: designJson,
+  hcl: designFile,
   note: z.string().nullable().optional(),
   updated_at: isoTime,
   connector_id: z.number().int().nullable().optional(),
@@ -86,7 +90,7 @@ export type DesignDrift = z.infer<typeof driftSchema>;
 /** The 409 body of a stale save: the newer version, and how it differs from what was sent. */
 export const staleSaveSchema = z.object({
   error: z.string(),
-  latest: z.object({ version: z.number().int(), design: designJson, note: z.string().nullable().optional(), updated_at: isoTime }),
+  latest: z.object({ version: z.number().int(), design: designJson, hcl: designFile, note: z.string().nullable().optional(), updated_at: isoTime }),
   changes: z.array(changeSchema),
 });
 export type StaleSave = z.infer<typeof staleSaveSchema>;
@@ -116,9 +120,13 @@ export const workspaceApi = {
   list: () => parsed(designListSchema, '/api/designs').then((r) => r.designs),
   get: (id: number) => parsed(storedDesignSchema, `/api/designs/${id}`),
   getVersion: (id: number, version: number) => parsed(storedDesignSchema, `/api/designs/${id}?version=${version}`),
-  create: (design: ConnectorDesign, note?: string) => parsed(createdSchema, '/api/designs', json('POST', { design, note })),
-  save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string) =>
-    parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note })),
+  /**
+   * `hcl`: the .tf file text to store with the version (its keys as variable references: a file writing a
+   * pre_shared_key or remote_auth_value in clear is refused with 422, as is one without the design's resource).
+   */
+  create: (design: ConnectorDesign, note?: string, hcl?: string | null) => parsed(createdSchema, '/api/designs', json('POST', { design, note, hcl })),
+  save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string, hcl?: string | null) =>
+    parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note, hcl })),
   remove: (id: number) => apiJson<unknown>(`/api/designs/${id}`, { method: 'DELETE' }),
   /** Undoes `remove`. */
   undoRemove: (id: number) => apiJson<unknown>(`/api/designs/${id}/restore`, { method: 'POST' }),

@@ -4,7 +4,7 @@
  * array, string and key limits of `./limits`.
  */
 import { ApiError } from './response';
-import { parseJsonWithinLimits, REQUEST_LIMITS } from './limits';
+import { parseJsonWithinLimits, REQUEST_LIMITS, type JsonLimitOptions } from './limits';
 
 export const MAX_JSON_BODY_BYTES = REQUEST_LIMITS.bodyBytes;
 
@@ -47,8 +47,11 @@ function checkJsonContentType(header: string | null): void {
   throw new ApiError(415, `Send the body as JSON with Content-Type: application/json (got ${type.slice(0, 100)})`);
 }
 
-/** The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large. */
-export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
+/**
+ * The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large.
+ * `options.textFields`: top-level keys that may hold a whole file's text (see `JsonLimitOptions`).
+ */
+export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, options: JsonLimitOptions = {}): Promise<Record<string, unknown>> {
   checkJsonContentType(req.headers.get('content-type'));
   const bytes = await readLimited(req, limit);
   let text: string;
@@ -58,7 +61,7 @@ export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES):
     throw new ApiError(400, 'Request body is not valid UTF-8');
   }
   if (text.trim() === '') throw new ApiError(400, 'Request body is empty; expected a JSON object');
-  const reading = parseJsonWithinLimits(text);
+  const reading = parseJsonWithinLimits(text, REQUEST_LIMITS, options);
   if (!reading.ok) throw new ApiError(400, reading.message);
   const parsed = reading.value;
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -42,17 +42,26 @@ export function excessiveNesting(text: string, maxDepth: number = REQUEST_LIMITS
   return null;
 }
 
+export interface JsonLimitOptions {
+  /**
+   * Top-level keys whose string value is a whole file's text (the workspace's
+   * `hcl`): exempt from `stringLength`, bounded by the body limit and by the
+   * route's own check of that text instead.
+   */
+  textFields?: ReadonlySet<string>;
+}
+
 /**
  * Why a parsed JSON value breaks the limits (naming the path), or null. Walks
  * with an explicit stack, so it is safe whatever the depth.
  */
-export function jsonLimitProblem(value: unknown, limits = REQUEST_LIMITS): string | null {
+export function jsonLimitProblem(value: unknown, limits = REQUEST_LIMITS, options: JsonLimitOptions = {}): string | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
   while (stack.length > 0) {
     const { value: v, path } = stack.pop()!;
     const where = path === '' ? 'the body' : path;
     if (typeof v === 'string') {
-      if (v.length > limits.stringLength) return `String at ${where} is ${v.length} characters long; at most ${limits.stringLength} are accepted`;
+      if (v.length > limits.stringLength && !options.textFields?.has(path)) return `String at ${where} is ${v.length} characters long; at most ${limits.stringLength} are accepted`;
     } else if (Array.isArray(v)) {
       if (v.length > limits.arrayLength) return `Array at ${where} has ${v.length} elements; at most ${limits.arrayLength} are accepted`;
       for (let i = 0; i < v.length; i++) stack.push({ value: v[i], path: path === '' ? String(i) : `${path}.${i}` });
@@ -72,7 +81,7 @@ export function jsonLimitProblem(value: unknown, limits = REQUEST_LIMITS): strin
 export type JsonReading = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Parses JSON text within the limits; the message names the problem. */
-export function parseJsonWithinLimits(text: string, limits = REQUEST_LIMITS): JsonReading {
+export function parseJsonWithinLimits(text: string, limits = REQUEST_LIMITS, options: JsonLimitOptions = {}): JsonReading {
   const deep = excessiveNesting(text, limits.depth);
   if (deep) return { ok: false, message: `JSON is nested deeper than ${limits.depth} levels (at character ${deep.offset + 1})` };
   let value: unknown;
@@ -83,6 +92,6 @@ export function parseJsonWithinLimits(text: string, limits = REQUEST_LIMITS): Js
     const position = err instanceof SyntaxError ? /position (\d+)/.exec(err.message)?.[1] : undefined;
     return { ok: false, message: `Request body is not valid JSON${position ? ` (at character ${Number(position) + 1})` : ''}` };
   }
-  const problem = jsonLimitProblem(value, limits);
+  const problem = jsonLimitProblem(value, limits, options);
   return problem ? { ok: false, message: problem } : { ok: true, value };
 }

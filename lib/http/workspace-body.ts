@@ -1,19 +1,71 @@
 /**
  * Request bodies and parameters of the design workspace routes, parsed at
- * the boundary into strict types: `{design, note?, base_version?}` validated
- * with the shared `validateDesign`, route ids, version numbers.
+ * the boundary into strict types: `{design, note?, hcl?, base_version?}` —
+ * the design validated with the shared `validateDesign`, its file text `hcl`
+ * with `checkDesignFile` — route ids, version numbers.
  */
+import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { checkDesignFile, MAX_DESIGN_FILE_BYTES, utf8Length, type DesignFileProblem } from '@/lib/connector/design-file';
 import { normalizeDesign, validateDesign } from '@/lib/connector/validate';
 import { MAX_JSON_BODY_BYTES, readJsonObject, readLimited } from './body';
 import { ApiError } from './response';
 
 export const MAX_NOTE_LENGTH = 2000;
 
+/**
+ * The body of a create or save: everything but `hcl` within the JSON body
+ * limit (1 MB), plus the file text in `hcl` (at most 1 MiB of UTF-8, as
+ * `POST /api/hcl/parse` takes; JSON-escaped, line breaks and quotes take two
+ * bytes, hence twice that).
+ */
+export const MAX_DESIGN_ENVELOPE_BYTES = MAX_JSON_BODY_BYTES + 2 * MAX_DESIGN_FILE_BYTES;
+
+/** The top-level field that holds a file's text, exempt from the 10,000-character string limit. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['hcl']);
+
 export interface DesignEnvelope {
   design: ConnectorDesign;
   note: string;
+  /** The version's .tf file text, exactly as sent; null when the body has none. */
+  hcl: string | null;
   base_version?: number;
+}
+
+/** The zod issue params of a refused file: the answer's status and every problem. */
+interface DesignFileIssueParams {
+  status: 413 | 422;
+  problems: DesignFileProblem[];
+}
+
+/**
+ * `hcl` of a create or save, for a design labelled `resourceName`: absent or
+ * null (no file), or the file's text, which `checkDesignFile` must accept.
+ */
+export function designFileSchema(resourceName: string) {
+  return z
+    .string({ error: '"hcl" must be the text of the .tf file (a string), or null for none' })
+    .nullish()
+    .superRefine((text, ctx) => {
+      if (text === null || text === undefined) return;
+      const check = checkDesignFile(text, resourceName);
+      if (check.ok) return;
+      const params: DesignFileIssueParams = { status: check.problems.some((p) => p.kind === 'too-large') ? 413 : 422, problems: check.problems };
+      ctx.addIssue({ code: 'custom', message: check.summary, params });
+    })
+    .transform((text) => text ?? null);
+}
+
+/** `body.hcl` checked against the design: 400 for a wrong type, 413 when too large, 422 naming each problem (never a value). */
+export function parseDesignFileField(body: Record<string, unknown>, design: ConnectorDesign): string | null {
+  const result = designFileSchema(design.resource_name).safeParse(body.hcl);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue.code !== 'custom') throw new ApiError(400, issue.message);
+  const { status, problems } = issue.params as DesignFileIssueParams;
+  throw new ApiError(status, issue.message, {
+    errors: problems.map((p) => ({ path: 'hcl', message: p.message, ...(p.line !== undefined ? { line: p.line, column: p.column } : {}) })),
+  });
 }
 
 /** The design in `body.design`, validated (422 with every error path) and normalized. */
@@ -50,10 +102,10 @@ export function parseVersion(value: unknown, what: string): number {
   return n;
 }
 
-/** `{design, note?}` (create) or `{design, base_version, note?}` (update). */
+/** `{design, note?, hcl?}` (create) or `{design, base_version, note?, hcl?}` (update). */
 export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion: boolean }): Promise<DesignEnvelope> {
-  const body = await readJsonObject(req);
-  const known = new Set(['design', 'note', ...(opts.needsBaseVersion ? ['base_version'] : [])]);
+  const body = await readJsonObject(req, MAX_DESIGN_ENVELOPE_BYTES, { textFields: TEXT_FIELDS });
+  const known = new Set(['design', 'note', 'hcl', ...(opts.needsBaseVersion ? ['base_version'] : [])]);
   const unknown = Object.keys(body).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new ApiError(400, `Unknown field${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${[...known].join(', ')}`);
   const note = parseNote(body.note);
@@ -62,7 +114,15 @@ export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion:
     if (body.base_version === undefined) throw new ApiError(400, '"base_version" is required: the version your edit started from');
     base_version = parseVersion(body.base_version, 'base_version');
   }
-  return { design: parseDesignField(body), note, ...(base_version !== undefined ? { base_version } : {}) };
+  // The file's text may take the room above the JSON body limit; the rest may not.
+  const { hcl: _file, ...rest } = body;
+  const restBytes = utf8Length(JSON.stringify(rest));
+  if (restBytes > MAX_JSON_BODY_BYTES) {
+    throw new ApiError(413, `Request body without "hcl" is larger than ${Math.round(MAX_JSON_BODY_BYTES / 1024)} KB`);
+  }
+  const design = parseDesignField(body);
+  const hcl = parseDesignFileField(body, design);
+  return { design, note, hcl, ...(base_version !== undefined ? { base_version } : {}) };
 }
 
 /** A positive integer design id from the route, or 404. */

@@ -107,7 +107,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await call(server, 'POST', '/api/designs', { design: [] })).status).toBe(400);
       expect((await call(server, 'POST', '/api/designs', { design: basicDesign('x'), extra: 1 })).body.error).toMatch(/Unknown field "extra"/);
       expect((await call(server, 'POST', '/api/designs', { design: basicDesign('x'), note: 'n'.repeat(5000) })).status).toBe(413);
-      expect((await call(server, 'POST', '/api/designs', 'x'.repeat(1_100_000))).status).toBe(413);
+      expect((await call(server, 'POST', '/api/designs', 'x'.repeat(3_200_000))).status).toBe(413);
       expect((await call(server, 'GET', '/api/designs/999999')).status).toBe(404);
       expect((await call(server, 'GET', '/api/designs/abc')).status).toBe(404);
       const id = (await call(server, 'POST', '/api/designs', { design: basicDesign('ws-bad-2') })).body.id;

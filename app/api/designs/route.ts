@@ -25,10 +25,10 @@ export const GET = withErrorHandling(async (req: Request) => {
   return jsonResponse({ designs });
 });
 
-/** POST { design, note? } → 201 { id, version: 1 } */
+/** POST { design, note?, hcl? } → 201 { id, version: 1 }; `hcl` (the .tf file text) is checked against the design and stored as sent. */
 export const POST = withErrorHandling(async (req: Request) => {
-  const { design, note } = await readDesignEnvelope(req, { needsBaseVersion: false });
-  const created = await createDesign(unmaskAgainst(design, null), note);
+  const { design, note, hcl } = await readDesignEnvelope(req, { needsBaseVersion: false });
+  const created = await createDesign(unmaskAgainst(design, null), note, hcl);
   await auditDesignChange(actorOf(requestPrincipal(req)), 'create', { id: created.id, name: design.name }, `Created version 1${note ? `: ${note}` : ''}`);
   return jsonResponse(created, 201, { Location: `/api/designs/${created.id}` });
 });

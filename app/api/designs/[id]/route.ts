@@ -10,7 +10,10 @@ export const dynamic = 'force-dynamic';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** GET [?version=N] → { id, version, latest_version, design (sensitive values masked), note, updated_at, connector_id, provisioned_version, pending_version } */
+/**
+ * GET [?version=N] → { id, version, latest_version, design (sensitive values masked), hcl (the version's .tf file
+ * text as saved, or null when it was saved without one), note, updated_at, connector_id, provisioned_version, pending_version }
+ */
 export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
   const raw = new URL(req.url).searchParams.get('version');
@@ -20,6 +23,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
     version: stored.version,
     latest_version: stored.latest_version,
     design: maskedDesign(stored.design),
+    hcl: stored.hcl,
     note: stored.note,
     updated_at: stored.updated_at,
     connector_id: stored.connector_id,
@@ -28,12 +32,12 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   });
 });
 
-/** PUT { design, base_version, note? } → { version }, or 409 with the latest version and what differs from it. */
+/** PUT { design, base_version, note?, hcl? } → { version }, or 409 with the latest version (its hcl too) and what differs from it. */
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
-  const { design, note, base_version } = await readDesignEnvelope(req, { needsBaseVersion: true });
+  const { design, note, hcl, base_version } = await readDesignEnvelope(req, { needsBaseVersion: true });
   const base = await requireDesign(id, base_version);
-  const result = await updateDesign(id, unmaskAgainst(design, base.design), base.version, note);
+  const result = await updateDesign(id, unmaskAgainst(design, base.design), base.version, note, hcl);
   if (result.ok) {
     const summary = `Saved version ${result.version}${note ? `: ${note}` : ''}`;
     await auditDesignChange(actorOf(requestPrincipal(req)), 'save', { id, name: design.name }, summary);
@@ -45,7 +49,7 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
     409,
     `Version ${base.version} is not the latest: version ${latest.version} was saved at ${latest.updated_at}${latest.note ? ` ("${latest.note}")` : ''}. Nothing was saved; review the changes and save again on version ${latest.version}.`,
     {
-      latest: { version: latest.version, design: maskedDesign(latest.design), note: latest.note, updated_at: latest.updated_at },
+      latest: { version: latest.version, design: maskedDesign(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
       // From the latest version to what was sent: what saving yours would change.
       changes: diffDesigns(latest.design, unmaskAgainst(design, base.design)),
     },
