@@ -6,6 +6,11 @@
  * seeded generator so a failing run can be repeated.
  */
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
+import { renderConnectorHcl } from '../../lib/connector/hcl/render';
+import { isLiteralPsk } from '../../lib/connector/hcl/psk';
+import { STORED_SECRET_PLACEHOLDER } from '../../lib/connector/resource';
+import { maskSensitiveValues } from '../../lib/connector/sensitive';
+import { parseDesign } from '../../lib/connector/validate';
 import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
 import { seededRandom } from '../../lib/seeded-random';
 
@@ -229,8 +234,19 @@ const oddQuery = (r: Rand) => (r() < 0.5 ? '' : pick(r, ['?provision=maybe', '?p
 const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
 
 /** A stored design's body (create) and a save on top of version 1 (mostly a 409 or 404: the parsing is the target). */
-const validDesignEnvelope = (r: Rand) => ({ design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
-const validSave = (r: Rand) => ({ design: validDesign(r), base_version: 1, note: 'fuzz' });
+/** Each valid design's .tf file as the designer stores it with a version (keys and remote auth values as variables). */
+const VALID_FILES = new Map(
+  VALID_DESIGNS.map((design) => {
+    const parsed = parseDesign(design);
+    return [design, parsed.ok ? renderConnectorHcl(maskSensitiveValues(parsed.design, STORED_SECRET_PLACEHOLDER, isLiteralPsk)) : null] as const;
+  }),
+);
+/** A create or save body: half of them with the design's file (`hcl`), so its path is abused too. */
+function withFile(r: Rand, body: { design: Record<string, unknown> } & Record<string, unknown>): Record<string, unknown> {
+  return r() < 0.5 ? body : { ...body, hcl: VALID_FILES.get(body.design) ?? null };
+}
+const validDesignEnvelope = (r: Rand) => withFile(r, { design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
+const validSave = (r: Rand) => withFile(r, { design: validDesign(r), base_version: 1, note: 'fuzz' });
 /** A query value as bytes on the wire; a lone surrogate (which encodeURIComponent refuses) goes as its raw UTF-8 bytes. */
 function queryText(value: string): string {
   try {
