@@ -32,7 +32,8 @@ import { reportDesignIssues } from './import/validation';
 
 export type { HclDiagnostic, HclSeverity } from './import/diagnostics';
 
-export interface ParsedDesign {
+/** One connector resource block of the file, read as a design, and where it is in the file. */
+export interface ImportedDesign {
   /** The resource label ('' when the block has none). */
   resource_name: string;
   design: ConnectorDesign;
@@ -43,7 +44,7 @@ export interface ParsedDesign {
 }
 
 export interface ParsedHcl {
-  designs: ParsedDesign[];
+  designs: ImportedDesign[];
   diagnostics: HclDiagnostic[];
 }
 
@@ -66,7 +67,7 @@ export function isConnectorBlock(item: BodyItem): boolean {
  * @param checkDesign false when a syntax error cuts the block short: its
  *   design is incomplete, and findings about it would only mislead.
  */
-function importResource(block: Block, text: string, syntaxErrors: readonly SourceRange[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ParsedDesign {
+function importResource(block: Block, text: string, syntaxErrors: readonly SourceRange[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ImportedDesign {
   const { labels } = block;
   const header = blockHeaderRange(block);
   const nameLabel = labels[1];
@@ -141,7 +142,7 @@ export function importConnectors(file: HclFile, options: ParseOptions = {}): Par
     if (connector && problem.summary === 'Attribute redefined') continue;
     sink.add('error', `Syntax error: ${problem.detail}`, problem, connector?.labels[1] ? { resource: connector.labels[1].value } : {});
   }
-  const designs: ParsedDesign[] = [];
+  const designs: ImportedDesign[] = [];
   const taken = new Map<string, number>();
   for (const node of file.body.items) {
     if (node.type === 'attribute') {
