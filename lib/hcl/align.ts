@@ -11,6 +11,7 @@
 import { Lines } from './lines';
 import { scan, T } from './scanner';
 
+/** Replace `[from, to)` of the text with `insert`. */
 export interface TextEdit {
   from: number;
   to: number;

@@ -18,17 +18,11 @@
  * The previous tree is consumed: its nodes are reused and moved in place, so
  * it must not be used afterwards (a full parse leaves it untouched).
  */
+import type { TextEdit } from './align';
 import { MAX_NESTING } from './expressions';
 import { parseBodyItems, parseHcl } from './parser';
 import { scan, T, type TokenStream } from './scanner';
 import type { Attribute, Block, BodyItem, Expression, HclFile, SyntaxDiagnostic } from './syntax';
-
-/** Replace `[from, to)` of the text with `insert`. */
-export interface TextChange {
-  from: number;
-  to: number;
-  insert: string;
-}
 
 /** What a re-parse did (filled in when passed). */
 export interface ReparseStats {
@@ -46,7 +40,7 @@ export interface ReparseStats {
  * (see the module comment). `changed`, when the caller has it already (an
  * editor does), is that new text: it is not made again.
  */
-export function reparseHcl(previous: HclFile, change: TextChange, stats?: ReparseStats, changed?: string): HclFile {
+export function reparseHcl(previous: HclFile, change: TextEdit, stats?: ReparseStats, changed?: string): HclFile {
   const old = previous.text;
   const { from, to, insert } = change;
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= old.length)) {
@@ -167,7 +161,7 @@ function closesCleanly(text: string, at: number): boolean {
 }
 
 /** The new tree, or why it cannot be had incrementally. */
-function incremental(previous: HclFile, text: string, change: TextChange, stats: ReparseStats | undefined): HclFile | string {
+function incremental(previous: HclFile, text: string, change: TextEdit, stats: ReparseStats | undefined): HclFile | string {
   const old = previous.text;
   const { from, to } = change;
   const delta = text.length - old.length;

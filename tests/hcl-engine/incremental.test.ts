@@ -10,7 +10,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
-import { type ReparseStats, reparseHcl, type TextChange } from '@/lib/hcl/incremental';
+import type { TextEdit } from '@/lib/hcl/edit';
+import { type ReparseStats, reparseHcl } from '@/lib/hcl/incremental';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { largeIpsecDesign } from '@/scripts/bench-designs';
@@ -35,12 +36,12 @@ const editArb: fc.Arbitrary<Edit> = fc.record({
 });
 
 /** The edit as a change of `text` (its position taken modulo the text's length). */
-function changeOf(text: string, edit: Edit): TextChange {
+function changeOf(text: string, edit: Edit): TextEdit {
   const from = edit.at % (text.length + 1);
   return { from, to: Math.min(text.length, from + edit.remove), insert: edit.insert };
 }
 
-function applied(text: string, change: TextChange): string {
+function applied(text: string, change: TextEdit): string {
   return text.slice(0, change.from) + change.insert + text.slice(change.to);
 }
 
@@ -49,7 +50,7 @@ function serialised(file: HclFile): string {
 }
 
 /** Throws, showing where they part, unless the re-parse equals the full parse. */
-function expectSameAsFullParse(got: HclFile, text: string, change: TextChange): void {
+function expectSameAsFullParse(got: HclFile, text: string, change: TextEdit): void {
   const a = serialised(got);
   const b = serialised(parseHcl(text));
   if (a === b) return;
