@@ -7,6 +7,7 @@
  * labels).
  */
 
+/** A half-open range of character offsets in the source text, `[from, to)`. */
 export interface Span {
   from: number;
   to: number;

@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { apiRequestSchema, parseApiBody } from '@/lib/connector/api-schema';
 import { resourceMapper } from '@/lib/connector/api-walk';
 import { convertBody } from '@/lib/connector/hcl/import/body';
-import { DiagnosticSink, LineIndex } from '@/lib/connector/hcl/import/diagnostics';
+import { DiagnosticSink } from '@/lib/connector/hcl/import/diagnostics';
+import { Lines } from '@/lib/hcl/lines';
 import { importSchema } from '@/lib/connector/hcl/import/schema';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { CONNECTOR_RESOURCE, helpForPath, inputKindForPath, labelForPath, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
@@ -66,7 +67,7 @@ describe('an optional tunnel attribute added to the description only', () => {
     const hcl = 'tunnel {\n  name        = "t1"\n  dpd_timeout = 45\n  dpd_timout  = 46\n}\n';
     const [block] = parseHcl(hcl).body.items;
     const convert = (resource: BodySpec) => {
-      const sink = new DiagnosticSink(new LineIndex(hcl));
+      const sink = new DiagnosticSink(new Lines(hcl));
       const body = convertBody(block?.type === 'block' ? block.body : null, importSchema(tunnelBody(resource)), 'tunnel.0', false, {
         text: hcl,
         sink,

@@ -5,13 +5,13 @@
  * at once. Brackets inside strings, comments and heredocs are not brackets to
  * the scanner, so they do not count.
  */
-import { LineIndex } from './import/diagnostics';
+import { Lines } from '@/lib/hcl/lines';
 import { scan, T } from '@/lib/hcl/scanner';
 import { INPUT_LIMITS } from '../limits';
 import type { HclDiagnostic } from './import/diagnostics';
 
 function diagnostic(text: string, from: number, to: number, message: string): HclDiagnostic {
-  return { severity: 'error', message, ...new LineIndex(text).position(from), from, to };
+  return { severity: 'error', message, ...new Lines(text).position(from), from, to };
 }
 
 /** The first limit `text` breaks, as an error diagnostic; null when within them. */

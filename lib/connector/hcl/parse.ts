@@ -21,11 +21,12 @@
  *   required block lists [] (the form's empty state), and are reported.
  */
 import { parseHcl } from '@/lib/hcl/parser';
-import type { Block, BodyItem, HclFile, Label } from '@/lib/hcl/syntax';
+import { Lines } from '@/lib/hcl/lines';
+import type { Block, BodyItem, HclFile, Label, Span } from '@/lib/hcl/syntax';
 import { emptyDesign, type ConnectorDesign } from '../design';
 import { isConnectorDesign } from '../schema';
 import { RESOURCE_TYPE } from './render';
-import { DiagnosticSink, LineIndex, type HclDiagnostic, type SourceRange } from './import/diagnostics';
+import { DiagnosticSink, type HclDiagnostic } from './import/diagnostics';
 import { blockHeaderRange, convertBody, type ConvertContext } from './import/body';
 import { CONNECTOR_RESOURCE_SCHEMA } from './import/schema';
 import { reportDesignIssues } from './import/validation';
@@ -40,7 +41,7 @@ export interface ImportedDesign {
   /** 1-based line of the resource block. */
   line: number;
   /** Character offsets of the resource block (as far as it could be read), to tell apart blocks with the same label. */
-  range?: SourceRange;
+  range?: Span;
 }
 
 export interface ParsedHcl {
@@ -67,7 +68,7 @@ export function isConnectorBlock(item: BodyItem): boolean {
  * @param checkDesign false when a syntax error cuts the block short: its
  *   design is incomplete, and findings about it would only mislead.
  */
-function importResource(block: Block, text: string, syntaxErrors: readonly SourceRange[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ImportedDesign {
+function importResource(block: Block, text: string, syntaxErrors: readonly Span[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ImportedDesign {
   const { labels } = block;
   const header = blockHeaderRange(block);
   const nameLabel = labels[1];
@@ -127,7 +128,7 @@ export function parseConnectorHcl(text: string, options: ParseOptions = {}): Par
 /** The connector designs of a parsed file, with its syntax errors and every finding about them. */
 export function importConnectors(file: HclFile, options: ParseOptions = {}): ParsedHcl {
   const { text } = file;
-  const sink = new DiagnosticSink(new LineIndex(text));
+  const sink = new DiagnosticSink(new Lines(text));
   const broken = new Set<Block>();
   const lines = new Set<number>();
   for (const problem of file.diagnostics) {

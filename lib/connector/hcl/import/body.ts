@@ -3,8 +3,8 @@
  * design object, reporting unknown names, misplaced attributes/blocks, wrong
  * types and duplicates, and recording the source range of every design path.
  */
-import type { Attribute, Block, Body } from '@/lib/hcl/syntax';
-import type { DiagnosticSink, SourceRange } from './diagnostics';
+import type { Attribute, Block, Body, Span } from '@/lib/hcl/syntax';
+import type { DiagnosticSink } from './diagnostics';
 import { coerceAttribute } from './coerce';
 import { readExpression } from './expressions';
 import { RESOURCE_META_ARGUMENTS, RESOURCE_META_BLOCKS, SENSITIVE_ATTRIBUTES, schemaLocations, type BlockSchema } from './schema';
@@ -16,15 +16,15 @@ export interface ConvertContext {
   /** The resource label, attached to every diagnostic. */
   resource?: string;
   /** Design path → source range ('' is the resource header). */
-  ranges: Map<string, SourceRange>;
+  ranges: Map<string, Span>;
   /** Paths the importer already reported; the validator's findings there are redundant. */
   flagged: Set<string>;
   /** Ranges of syntax errors: a value they touch is half-written and not imported. */
-  broken?: readonly SourceRange[];
+  broken?: readonly Span[];
 }
 
 /** From the block type to its last label: what an editor underlines for "this block". */
-export function blockHeaderRange(block: Block): SourceRange {
+export function blockHeaderRange(block: Block): Span {
   const last = block.labels[block.labels.length - 1];
   return { from: block.from, to: last ? last.to : block.blockType.to };
 }
@@ -59,7 +59,7 @@ interface BodyState {
 }
 
 /** Whether one of the ranges overlaps [from, to). */
-function touches(ranges: readonly SourceRange[], to: number, from: number): boolean {
+function touches(ranges: readonly Span[], to: number, from: number): boolean {
   for (const r of ranges) if (r.from < to && r.to > from) return true;
   return false;
 }

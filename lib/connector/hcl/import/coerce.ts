@@ -4,7 +4,7 @@
  * strings that are not numbers are not). Expressions are kept as `${source}`.
  */
 import { toExpression } from '../../design';
-import type { SourceRange } from './diagnostics';
+import type { Span } from '@/lib/hcl/syntax';
 import type { HclValue } from './expressions';
 import { literalStringDesignValue } from './expressions';
 import type { AttributeType } from './schema';
@@ -13,7 +13,7 @@ import { boolFromText, numberFromText } from './strings';
 
 export interface CoercionProblem {
   message: string;
-  range: SourceRange;
+  range: Span;
   /** Design path of the problem (an attribute or a list item). */
   path: string;
 }
@@ -23,7 +23,7 @@ export interface Coerced {
   value: unknown;
   problems: CoercionProblem[];
   /** Design path → range of list items, for mapping validator findings. */
-  itemRanges: [string, SourceRange][];
+  itemRanges: [string, Span][];
 }
 
 /** How a value is named in a message; sensitive values are never shown. */
@@ -78,7 +78,7 @@ function coerceScalar(type: ScalarType, value: HclValue, attribute: string, labe
 }
 
 /** Converts an attribute value at `path` (its range is `range`). */
-export function coerceAttribute(type: AttributeType, value: HclValue, attribute: string, path: string, range: SourceRange): Coerced {
+export function coerceAttribute(type: AttributeType, value: HclValue, attribute: string, path: string, range: Span): Coerced {
   if (type === 'string' || type === 'number' || type === 'bool') {
     const { value: converted, problem } = coerceScalar(type, value, attribute, attribute);
     const problemRange = value.kind === 'invalid' ? value.range : range;
@@ -94,7 +94,7 @@ export function coerceAttribute(type: AttributeType, value: HclValue, attribute:
   }
   const items: unknown[] = [];
   const problems: CoercionProblem[] = [];
-  const itemRanges: [string, SourceRange][] = [];
+  const itemRanges: [string, Span][] = [];
   value.items.forEach((item, i) => {
     const itemPath = `${path}.${i}`;
     itemRanges.push([itemPath, item.range]);

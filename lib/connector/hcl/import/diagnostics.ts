@@ -3,7 +3,8 @@
  * column for people, character offsets for editor underlines), and at which
  * design path when there is one.
  */
-import { Lines as LineIndex } from '@/lib/hcl/lines';
+import type { Lines } from '@/lib/hcl/lines';
+import type { Span } from '@/lib/hcl/syntax';
 
 export type HclSeverity = 'error' | 'warning' | 'info';
 
@@ -28,26 +29,17 @@ export interface HclDiagnostic {
   rule?: true;
 }
 
-/** A half-open range of character offsets in the source text. */
-export interface SourceRange {
-  from: number;
-  to: number;
-}
-
-/** Offset → line/column: the engine's line geometry. */
-export { LineIndex };
-
 /** Collects diagnostics, filling in line and column from the offsets. */
 export class DiagnosticSink {
   readonly items: HclDiagnostic[] = [];
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(private readonly lines: Lines) {}
 
   lineOf(offset: number): number {
     return this.lines.position(offset).line;
   }
 
-  add(severity: HclSeverity, message: string, range: SourceRange, extra: { path?: string; resource?: string; rule?: true } = {}): void {
+  add(severity: HclSeverity, message: string, range: Span, extra: { path?: string; resource?: string; rule?: true } = {}): void {
     const start = this.lines.position(range.from);
     const end = this.lines.position(range.to);
     const diagnostic: HclDiagnostic = {

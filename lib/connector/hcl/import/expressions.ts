@@ -4,10 +4,9 @@
  * evaluate (references, function calls, conditionals, templates with
  * interpolation) is kept as its source text.
  */
-import type { Expression } from '@/lib/hcl/syntax';
+import type { Expression, Span } from '@/lib/hcl/syntax';
 import { soleInterpolation, templateLiteral } from '@/lib/hcl/values';
 import { isExpression, toExpression } from '../../design';
-import type { SourceRange } from './diagnostics';
 import { numberFromText } from './strings';
 
 export type HclValue =
@@ -15,12 +14,12 @@ export type HclValue =
   | { kind: 'number'; value: number | string }
   | { kind: 'bool'; value: boolean }
   | { kind: 'null' }
-  | { kind: 'tuple'; items: { value: HclValue; range: SourceRange }[] }
+  | { kind: 'tuple'; items: { value: HclValue; range: Span }[] }
   | { kind: 'object' }
   /** Source text of an expression Terraform evaluates, e.g. `alkira_segment.prod.id`. */
   | { kind: 'expression'; source: string }
   /** A literal that does not decode; `range` points at the problem. */
-  | { kind: 'invalid'; message: string; range: SourceRange };
+  | { kind: 'invalid'; message: string; range: Span };
 
 /**
  * Reads an expression. Lists are read one level deep: no attribute takes

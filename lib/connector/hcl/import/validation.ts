@@ -6,16 +6,17 @@
  */
 import type { ConnectorDesign, DesignIssue } from '../../design';
 import { validateDesign } from '../../validate';
-import type { DiagnosticSink, SourceRange } from './diagnostics';
+import type { Span } from '@/lib/hcl/syntax';
+import type { DiagnosticSink } from './diagnostics';
 
 export interface PlacementContext {
   sink: DiagnosticSink;
   resource?: string;
-  ranges: Map<string, SourceRange>;
+  ranges: Map<string, Span>;
   flagged: Set<string>;
 }
 
-export function nearestRange(path: string, ranges: Map<string, SourceRange>): SourceRange {
+export function nearestRange(path: string, ranges: Map<string, Span>): Span {
   const segments = path === '' ? [] : path.split('.');
   for (let n = segments.length; n >= 0; n--) {
     const range = ranges.get(segments.slice(0, n).join('.'));
