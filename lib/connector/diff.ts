@@ -13,6 +13,7 @@
  * as "(sensitive)".
  */
 import { DEFAULTS } from './design';
+import { isRecord, type LooseRecord } from './hcl/loose';
 import { isSensitiveAttribute, mapSensitiveValues, SENSITIVE_PLACEHOLDER } from './sensitive';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
@@ -52,14 +53,8 @@ const CONNECTOR: BlockShape = {
   blocks: { instances: INSTANCE, segment_options: SEGMENT_OPTION },
 };
 
-type Rec = Record<string, unknown>;
-
-function isRec(v: unknown): v is Rec {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function records(v: unknown): Rec[] {
-  return Array.isArray(v) ? v.filter(isRec) : [];
+function records(v: unknown): LooseRecord[] {
+  return Array.isArray(v) ? v.filter(isRecord) : [];
 }
 
 function isUnset(v: unknown): boolean {
@@ -82,15 +77,15 @@ function shown(path: string, v: unknown): unknown {
   return mapSensitiveValues(v, () => SENSITIVE_PLACEHOLDER);
 }
 
-function effective(block: Rec, name: string, shape: BlockShape): unknown {
+function effective(block: LooseRecord, name: string, shape: BlockShape): unknown {
   const v = block[name];
   if (isUnset(v) && shape.defaults && name in shape.defaults) return shape.defaults[name];
   return isUnset(v) ? undefined : v;
 }
 
 /** Pairs blocks by identity; falls back to position when identities are missing or repeated. */
-function pairBlocks(before: Rec[], after: Rec[], key: string): { b?: number; a?: number }[] {
-  const ids = (list: Rec[]) => list.map((r) => (typeof r[key] === 'string' || typeof r[key] === 'number' ? String(canonical(r[key])) : ''));
+function pairBlocks(before: LooseRecord[], after: LooseRecord[], key: string): { b?: number; a?: number }[] {
+  const ids = (list: LooseRecord[]) => list.map((r) => (typeof r[key] === 'string' || typeof r[key] === 'number' ? String(canonical(r[key])) : ''));
   const bIds = ids(before);
   const aIds = ids(after);
   const unique = (l: string[]) => l.every((id) => id !== '') && new Set(l).size === l.length;
@@ -110,7 +105,7 @@ function pairBlocks(before: Rec[], after: Rec[], key: string): { b?: number; a?:
   return pairs;
 }
 
-function diffBlock(before: Rec, after: Rec, shape: BlockShape, path: string, out: DesignChange[]): void {
+function diffBlock(before: LooseRecord, after: LooseRecord, shape: BlockShape, path: string, out: DesignChange[]): void {
   const nested = shape.blocks ?? {};
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((n) => !(n in nested));
   for (const name of names) {
@@ -137,7 +132,7 @@ function diffBlock(before: Rec, after: Rec, shape: BlockShape, path: string, out
 /** Every change that turns `before` into `after` (both designs, or anything: non-objects read as empty). */
 export function diffDesigns(before: unknown, after: unknown): DesignChange[] {
   const out: DesignChange[] = [];
-  diffBlock(isRec(before) ? before : {}, isRec(after) ? after : {}, CONNECTOR, '', out);
+  diffBlock(isRecord(before) ? before : {}, isRecord(after) ? after : {}, CONNECTOR, '', out);
   return out;
 }
 

@@ -4,9 +4,7 @@
  * (so that every finding shows at once), hence no rule trusts the static type.
  */
 import { isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
-import { isRecord } from '../hcl/loose';
-
-export type UnknownRecord = Record<string, unknown>;
+import { isRecord, type LooseRecord } from '../hcl/loose';
 
 // One definition of "a plain object" (the renderer's), re-exported for the rules.
 export { isRecord };
@@ -24,7 +22,7 @@ export function hasDynamic(body: unknown, block: string): boolean {
 }
 
 /** Calls `visit` for each element that is an object, with its index. */
-export function eachRecord(value: unknown, visit: (record: UnknownRecord, index: number) => void): void {
+export function eachRecord(value: unknown, visit: (record: LooseRecord, index: number) => void): void {
   items(value).forEach((entry, index) => {
     if (isRecord(entry)) visit(entry, index);
   });
@@ -87,7 +85,7 @@ export function knownTunnelProtocol(design: { tunnel_protocol?: unknown }): Tunn
 }
 
 /** `Instance "name"`, or `Instance #2` when the name is not filled in yet. */
-export function instanceLabel(instance: UnknownRecord, index: number): string {
+export function instanceLabel(instance: LooseRecord, index: number): string {
   const name = text(instance.name);
   return name.trim() ? `Instance ${quote(name)}` : `Instance #${index + 1}`;
 }
