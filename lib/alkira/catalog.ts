@@ -4,17 +4,17 @@ import 'server-only';
  * the contract, and filtered to what an Azure ExpressRoute connector can use
  * (azurevnet credentials, AZURE CXPs).
  */
+import {
+  CATALOG_KINDS,
+  type BillingTagItem,
+  type CatalogKind,
+  type CredentialItem,
+  type CxpItem,
+  type GroupItem,
+  type SegmentItem,
+  type TunnelProfileItem,
+} from '@/lib/client/types';
 import type { AlkiraApi } from './api';
-
-export const CATALOG_KINDS = ['segments', 'groups', 'credentials', 'billing-tags', 'cxps', 'ipsec-tunnel-profiles'] as const;
-export type CatalogKind = (typeof CATALOG_KINDS)[number];
-
-export interface SegmentItem { id: string; name: string; asn: number | null }
-export interface GroupItem { id: string | number; name: string; description: string }
-export interface CredentialItem { id: string; name: string; type: string }
-export interface BillingTagItem { id: number; name: string; description: string }
-export interface CxpItem { id: string | number; name: string; provider: string; providerRegion: string; state: string }
-export interface ProfileItem { id: number; name: string; description: string }
 
 export function isCatalogKind(value: string): value is CatalogKind {
   return (CATALOG_KINDS as readonly string[]).includes(value);
@@ -44,7 +44,7 @@ export async function cxpItems(api: AlkiraApi): Promise<CxpItem[]> {
     .map((c) => ({ id: c.id, name: c.name, provider: c.provider ?? '', providerRegion: c.providerRegion ?? '', state: c.state ?? '' }));
 }
 
-export async function profileItems(api: AlkiraApi): Promise<ProfileItem[]> {
+export async function profileItems(api: AlkiraApi): Promise<TunnelProfileItem[]> {
   return (await api.ipsecTunnelProfiles()).map((p) => ({ id: Number(p.id), name: p.name, description: p.description ?? '' }));
 }
 

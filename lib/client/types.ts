@@ -109,15 +109,17 @@ export interface ProvisionRequestStatus {
   errorMessage?: string;
 }
 
+/** The tenant catalogs `GET /api/catalog/<kind>` answers. */
 export const CATALOG_KINDS = ['segments', 'groups', 'credentials', 'billing-tags', 'cxps', 'ipsec-tunnel-profiles'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
-export interface SegmentItem { id: string; name: string; asn?: number }
-export interface GroupItem { id: number | string; name: string; description?: string }
-export interface CredentialItem { id: string; name: string; type?: string }
-export interface BillingTagItem { id: number; name: string; description?: string }
-export interface CxpItem { id: number | string; name: string; provider?: string; providerRegion?: string; state?: string }
-export interface TunnelProfileItem { id: number; name: string; description?: string }
+/** One item of each catalog, as the server normalises it (lib/alkira/catalog.ts): every field is always sent. */
+export interface SegmentItem { id: string; name: string; asn: number | null }
+export interface GroupItem { id: string | number; name: string; description: string }
+export interface CredentialItem { id: string; name: string; type: string }
+export interface BillingTagItem { id: number; name: string; description: string }
+export interface CxpItem { id: string | number; name: string; provider: string; providerRegion: string; state: string }
+export interface TunnelProfileItem { id: number; name: string; description: string }
 
 export interface CatalogItemsByKind {
   segments: SegmentItem;

@@ -6,7 +6,8 @@
  */
 import { TENANT_NETWORK_ID } from './config';
 
-export type CatalogKind = 'segments' | 'groups' | 'credentials' | 'tags' | 'cxps' | 'ipsecTunnelProfiles';
+/** The emulator's catalog tables, named as its store keeps them (not the app's CatalogKind: `tags`, `ipsecTunnelProfiles`). */
+export type EmulatorCatalogKind = 'segments' | 'groups' | 'credentials' | 'tags' | 'cxps' | 'ipsecTunnelProfiles';
 
 export interface CatalogEntry {
   /** The key the API looks the object up by (id, or credentialId for credentials). */
@@ -82,7 +83,7 @@ function entries(list: Array<{ id: number; name: string }>): CatalogEntry[] {
   return list.map((o) => ({ key: String(o.id), name: o.name, body: { ...o } }));
 }
 
-export function seedCatalog(): Record<CatalogKind, CatalogEntry[]> {
+export function seedCatalog(): Record<EmulatorCatalogKind, CatalogEntry[]> {
   return {
     segments: entries(segments),
     groups: entries(groups),

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { emulatorConfig } from './config';
 import { noteEmulatorWrite } from './changes';
-import { seedCatalog, type CatalogEntry, type CatalogKind } from './seed';
+import { seedCatalog, type CatalogEntry, type EmulatorCatalogKind } from './seed';
 
 type Db = Database.Database;
 
@@ -118,7 +118,7 @@ export function nextCounter(name: string, start: number): number {
 
 // ---- catalog ----
 
-export function catalogList(kind: CatalogKind): CatalogEntry[] {
+export function catalogList(kind: EmulatorCatalogKind): CatalogEntry[] {
   const rows = stmt('SELECT key, name, body FROM catalog WHERE kind = ? ORDER BY rowid').all(kind) as Array<{
     key: string;
     name: string;
@@ -128,7 +128,7 @@ export function catalogList(kind: CatalogKind): CatalogEntry[] {
 }
 
 /** Replaces one catalog object (same key), e.g. a renamed segment. */
-export function replaceCatalogEntry(kind: CatalogKind, key: string, name: string, body: Record<string, unknown>): void {
+export function replaceCatalogEntry(kind: EmulatorCatalogKind, key: string, name: string, body: Record<string, unknown>): void {
   stmt('UPDATE catalog SET name = ?, body = ? WHERE kind = ? AND key = ?').run(name, JSON.stringify(body), kind, key);
   noteEmulatorWrite();
 }

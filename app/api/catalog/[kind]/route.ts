@@ -1,5 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { CATALOG_KINDS, catalogItems, isCatalogKind } from '@/lib/alkira/catalog';
+import { catalogItems, isCatalogKind } from '@/lib/alkira/catalog';
+import { CATALOG_KINDS } from '@/lib/client/types';
 import { ApiError, jsonResponse } from '@/lib/http/errors';
 import { withErrorHandling } from '@/lib/http/handler';
 

@@ -7,11 +7,11 @@
 import { z } from 'zod';
 import { ok, ApiError, readJsonBody } from '../http';
 import type { Handler, Route } from '../router';
-import { TENANT_NETWORK_SUMMARY, type CatalogKind } from '../seed';
+import { TENANT_NETWORK_SUMMARY, type EmulatorCatalogKind } from '../seed';
 import { catalogList, renameSegmentInConnectors, replaceCatalogEntry, transaction } from '../store';
 import { requireTenant } from './common';
 
-function listOf(kind: CatalogKind, perTenant: boolean): Handler {
+function listOf(kind: EmulatorCatalogKind, perTenant: boolean): Handler {
   return ({ params, query }) => {
     if (perTenant) requireTenant(params.tn);
     const name = query.get('name');
