@@ -9,9 +9,8 @@ import { trimCharEnd } from '@/lib/text/trim';
  * Read on every call (cheap) so tests and operators can change env per process.
  */
 
+import type { BackendMode } from '@/lib/client/types';
 import { APP_CALLER_HEADER, emulatorAppToken } from './emulator/app-caller';
-
-export type BackendMode = 'emulator' | 'portal';
 
 export interface AlkiraConfig {
   mode: BackendMode;

@@ -21,15 +21,10 @@ import { publishConnectorChange, trackRequest } from './events';
 import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
-import type { ConnectorListPageResponse, ConnectorListResponse } from '@/lib/client/types';
+import type { BackendInfo, ConnectorListPageResponse, ConnectorListResponse } from '@/lib/client/types';
 import { resolveDesign, type UnresolvedReference } from './resolve';
 import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
 import { refreshed, summarize } from './summary';
-
-export interface BackendInfo {
-  mode: 'emulator' | 'portal';
-  host?: string;
-}
 
 export function backendInfo(config: AlkiraConfig): BackendInfo {
   return config.mode === 'portal' ? { mode: 'portal', host: config.host } : { mode: 'emulator' };

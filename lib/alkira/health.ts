@@ -2,7 +2,8 @@ import 'server-only';
 /** One quick, un-retried probe of the Alkira API for `GET /api/health`. */
 import { AlkiraClient } from './client';
 import type { AlkiraConfig } from './config';
-import { backendInfo, type BackendInfo } from './connectors';
+import type { BackendInfo } from '@/lib/client/types';
+import { backendInfo } from './connectors';
 import { AlkiraHttpError } from './errors';
 
 export interface HealthReport {

@@ -5,8 +5,11 @@
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AuditEntry } from '@/lib/store/audit-log';
 
+/** Which Alkira the server talks to: its embedded emulator, or a tenant portal. */
+export type BackendMode = 'emulator' | 'portal';
+
 export interface BackendInfo {
-  mode: 'emulator' | 'portal';
+  mode: BackendMode;
   host?: string;
 }
 
