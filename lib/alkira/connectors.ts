@@ -21,8 +21,8 @@ import { publishConnectorChange, trackRequest } from './events';
 import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
-import type { BackendInfo, ConnectorListPageResponse, ConnectorListResponse } from '@/lib/client/types';
-import { resolveDesign, type UnresolvedReference } from './resolve';
+import type { BackendInfo, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
+import { resolveDesign } from './resolve';
 import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
 import { refreshed, summarize } from './summary';
 

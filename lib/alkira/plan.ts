@@ -6,6 +6,7 @@ import 'server-only';
  * only real differences show, not spelling (a segment picked by id vs. the
  * name Alkira returns, a number typed as a string, an omitted default).
  */
+import type { UnresolvedReference } from '@/lib/client/types';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@/lib/connector/diff';
@@ -14,7 +15,7 @@ import { keepMaskedSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import type { AlkiraApi } from './api';
 import { AlkiraHttpError } from './errors';
-import { resolveDesign, type UnresolvedReference } from './resolve';
+import { resolveDesign } from './resolve';
 import { DESIGN_MASK } from './secrets';
 
 export interface Plan {

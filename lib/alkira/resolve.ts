@@ -10,15 +10,10 @@ import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/l
 import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
+import type { UnresolvedReference } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
 import { DESIGN_MASK, designKeys, secretSlots, storedSecrets } from './secrets';
-
-export interface UnresolvedReference {
-  path: string;
-  value: string;
-  message: string;
-}
 
 export type Resolution =
   | { ok: true; body: AlkiraConnector; sensitive: string[] }

@@ -3,6 +3,7 @@
  * sees them. See the integration contract; these mirror it field for field.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { DesignIssue } from '@/lib/connector/design';
 import type { AuditEntry } from '@/lib/store/audit-log';
 
 /** Which Alkira the server talks to: its embedded emulator, or a tenant portal. */
@@ -135,12 +136,6 @@ export interface CatalogItemsByKind {
 
 export type CatalogItem = CatalogItemsByKind[CatalogKind];
 
-/** An issue at a dotted design path (422 schema errors). */
-export interface PathIssue {
-  path: string;
-  message: string;
-}
-
 /** A reference the proxy could not resolve against the tenant (409). */
 export interface UnresolvedReference {
   path: string;
@@ -151,7 +146,8 @@ export interface UnresolvedReference {
 /** Every proxy error body: `error` always, the rest depending on the status. */
 export interface ApiErrorBody {
   error: string;
-  errors?: PathIssue[];
+  /** 422: the design's issues, each at its dotted design path. */
+  errors?: DesignIssue[];
   unresolved?: UnresolvedReference[];
 }
 
