@@ -4,7 +4,7 @@ import 'server-only';
  * Alkira API, resolve designs before sending, record provisioning history,
  * and keep pre-shared keys out of every response.
  */
-import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { AlkiraConnector, ProvisionOperation } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
@@ -14,7 +14,7 @@ import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { AlkiraApi } from './api';
 import type { AlkiraConfig } from './config';
 import { AlkiraHttpError } from './errors';
-import { historyForConnector, openCreateIntent, recordProvisionRequest, settleCreateIntent, type ProvisionOperation } from './history';
+import { historyForConnector, openCreateIntent, recordProvisionRequest, settleCreateIntent } from './history';
 import { createsInFlight, reconcileShared } from './reconcile';
 import { invalidateTenant } from './cache';
 import { publishConnectorChange, trackRequest } from './events';

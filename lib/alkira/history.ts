@@ -16,5 +16,4 @@ export {
   updateProvisionState,
   type CreateIntent,
   type ProvisionHistoryEntry,
-  type ProvisionOperation,
 } from '@/lib/store/provision-history';

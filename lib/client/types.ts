@@ -2,7 +2,7 @@
  * The JSON shapes of the app's own proxy routes (`/api/...`), as the browser
  * sees them. See the integration contract; these mirror it field for field.
  */
-import type { AlkiraConnector } from '@/lib/connector/alkira-types';
+import type { AlkiraConnector, ProvisionOperation } from '@/lib/connector/alkira-types';
 import type { DesignIssue } from '@/lib/connector/design';
 import type { AuditEntry } from '@/lib/store/audit-log';
 
@@ -73,8 +73,6 @@ export interface ConnectorChangeEvent {
   connectorId: number;
   action: 'created' | 'updated' | 'deleted';
 }
-
-export type ProvisionOperation = 'create' | 'update' | 'delete';
 
 export interface ProvisionRequestRecord {
   id: string;

@@ -29,3 +29,6 @@ export type AlkiraSegmentOption = AlkiraConnector['segmentOptions'][number];
 
 /** A connector body the service has checked: every settable number is a number. */
 export type CheckedAlkiraConnector = ApiBody<ConnectorResource, number>;
+
+/** What a provision request does to the connector (the `operation` of the service's provision request). */
+export type ProvisionOperation = 'create' | 'update' | 'delete';

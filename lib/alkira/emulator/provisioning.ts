@@ -5,6 +5,7 @@
  * the request is made (fail circuit) and revealed once its duration has passed.
  */
 import { randomUUID } from 'node:crypto';
+import type { ProvisionOperation } from '@/lib/connector/alkira-types';
 import { emulatorConfig } from './config';
 import {
   deleteConnector,
@@ -14,7 +15,6 @@ import {
   markProvisionApplied,
   nextTransitionAfter,
   transaction,
-  type ProvisionOperation,
   type ProvisionRequestRow,
 } from './store';
 

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import type { ProvisionOperation } from '@/lib/connector/alkira-types';
 import { emulatorConfig } from './config';
 import { noteEmulatorWrite } from './changes';
 import { seedCatalog, type CatalogEntry, type EmulatorCatalogKind } from './seed';
@@ -286,8 +287,6 @@ export function deleteConnector(id: number): void {
 }
 
 // ---- provision requests ----
-
-export type ProvisionOperation = 'create' | 'update' | 'delete';
 
 export interface ProvisionRequestRow {
   id: string;
