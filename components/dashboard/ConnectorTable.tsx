@@ -9,9 +9,9 @@ import Link from 'next/link';
 import { memo, type RefObject } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { ConnectorRow } from '@/lib/client/connector-page';
+import type { ConnectorListSort, SortOrder } from '@/lib/client/types';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 import { RelativeTime } from './RelativeTime';
-import type { SortKey, SortOrder } from './list-query';
 import { ROW_HEIGHT } from './use-connector-window';
 
 export interface ConnectorTableProps {
@@ -19,15 +19,15 @@ export interface ConnectorTableProps {
   items: VirtualItem[];
   totalSize: number;
   rowAt(index: number): ConnectorRow | undefined;
-  sort: SortKey;
+  sort: ConnectorListSort;
   order: SortOrder;
-  onSortChange(sort: SortKey, order: SortOrder): void;
+  onSortChange(sort: ConnectorListSort, order: SortOrder): void;
 }
 
 interface Column {
   id: string;
   label: string;
-  sortKey?: SortKey;
+  sortKey?: ConnectorListSort;
   /** Tailwind width and visibility for the `<col>`, `<th>` and `<td>`. */
   col: string;
   show: string;
@@ -111,7 +111,7 @@ function Cells({ row }: { row: ConnectorRow }) {
 }
 
 export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order, onSortChange }: ConnectorTableProps) {
-  const toggle = (key: SortKey) => onSortChange(key, sort === key && order === 'asc' ? 'desc' : 'asc');
+  const toggle = (key: ConnectorListSort) => onSortChange(key, sort === key && order === 'asc' ? 'desc' : 'asc');
   const top = items[0]?.start ?? 0;
   const bottom = items.length ? totalSize - items[items.length - 1].end : 0;
 
@@ -137,7 +137,7 @@ export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order
                   {c.sortKey ? (
                     <button
                       type="button"
-                      onClick={() => toggle(c.sortKey as SortKey)}
+                      onClick={() => toggle(c.sortKey as ConnectorListSort)}
                       className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
                     >
                       {c.label}

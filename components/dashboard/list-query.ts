@@ -3,20 +3,17 @@
  * lives in the page URL, and the API query it turns into. Pure, so the URL
  * round trip is testable without a browser.
  */
+import { CONNECTOR_LIST_SORTS, type ConnectorListSort, type SortOrder } from '@/lib/client/types';
 
 export const FILTER_KEYS = ['state', 'cxp', 'segment', 'group', 'size', 'protocol'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-
-export const SORT_KEYS = ['name', 'state', 'cxp', 'size', 'protocol', 'lastChange', 'id'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortOrder = 'asc' | 'desc';
 
 export interface ListQuery {
   /** Free text: a substring of the name or the id. */
   q: string;
   /** OR within a filter, AND across filters; an empty list = no filter. */
   filters: Record<FilterKey, string[]>;
-  sort: SortKey;
+  sort: ConnectorListSort;
   order: SortOrder;
 }
 
@@ -48,7 +45,7 @@ export function parseListQuery(params: ParamSource): ListQuery {
   return {
     q: params.get('q')?.trim() ?? '',
     filters,
-    sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : DEFAULT_QUERY.sort,
+    sort: (CONNECTOR_LIST_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ConnectorListSort) : DEFAULT_QUERY.sort,
     order: order === 'desc' ? 'desc' : 'asc',
   };
 }

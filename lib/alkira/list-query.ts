@@ -8,26 +8,32 @@
  * filters an already-sorted array (O(n) with cheap predicates) and slices a page.
  */
 import { z } from 'zod';
-import type { ConnectorSummary } from '@/lib/client/types';
+import {
+  CONNECTOR_LIST_SORTS,
+  CONNECTOR_LIST_STATES,
+  SORT_ORDERS,
+  type ConnectorCounts,
+  type ConnectorFacets,
+  type ConnectorListSort,
+  type ConnectorListState,
+  type ConnectorSummary,
+  type SortOrder,
+} from '@/lib/client/types';
 
-export const LIST_STATES = ['SUCCESS', 'FAILED', 'PENDING', 'IN_PROGRESS', 'NONE'] as const;
-export type ListState = (typeof LIST_STATES)[number];
-export const LIST_SORTS = ['name', 'state', 'cxp', 'size', 'protocol', 'lastChange', 'id'] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
 export const LIST_PARAMS = ['q', 'state', 'cxp', 'segment', 'group', 'size', 'protocol', 'sort', 'order', 'page', 'page_size'] as const;
 export const MAX_PAGE_SIZE = 200;
 const MAX_TEXT = 200;
 
 export interface ListQuery {
   q?: string;
-  state?: ListState[];
+  state?: ConnectorListState[];
   cxp?: string[];
   segment?: string[];
   group?: string[];
   size?: string[];
   protocol?: string[];
-  sort: ListSort;
-  order: 'asc' | 'desc';
+  sort: ConnectorListSort;
+  order: SortOrder;
   page: number;
   pageSize: number;
 }
@@ -63,16 +69,16 @@ const positiveInt = (max?: number) =>
 const schema = z.object({
   q: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).optional(),
   state: upperCsv
-    .refine((list) => list.every((s) => (LIST_STATES as readonly string[]).includes(s)), `each value must be one of ${LIST_STATES.join(', ')}`)
-    .transform((list) => list as ListState[])
+    .refine((list) => list.every((s) => (CONNECTOR_LIST_STATES as readonly string[]).includes(s)), `each value must be one of ${CONNECTOR_LIST_STATES.join(', ')}`)
+    .transform((list) => list as ConnectorListState[])
     .optional(),
   cxp: csv.optional(),
   segment: csv.optional(),
   group: csv.optional(),
   size: upperCsv.optional(),
   protocol: upperCsv.optional(),
-  sort: z.enum(LIST_SORTS, { message: `must be one of ${LIST_SORTS.join(', ')}` }).default('name'),
-  order: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).default('asc'),
+  sort: z.enum(CONNECTOR_LIST_SORTS, { message: `must be one of ${CONNECTOR_LIST_SORTS.join(', ')}` }).default('name'),
+  order: z.enum(SORT_ORDERS, { message: 'must be asc or desc' }).default('asc'),
   page: positiveInt().default(1),
   page_size: positiveInt(MAX_PAGE_SIZE).default(50),
 });
@@ -118,36 +124,21 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
 // ---- rows ----
 
 /** The list state of a summary: its provision state, NONE when unknown. */
-export function listState(row: Pick<ConnectorSummary, 'provisionState'>): ListState {
+export function listState(row: Pick<ConnectorSummary, 'provisionState'>): ConnectorListState {
   const s = row.provisionState;
   if (s === 'SUCCESS' || s === 'FAILED' || s === 'PENDING' || s === 'IN_PROGRESS') return s;
   if (s === 'PARTIAL_SUCCESS') return 'FAILED';
   return 'NONE';
 }
 
-export interface ListCounts {
-  byState: Record<ListState, number>;
-  failedLast24h: number;
-  inFlight: number;
-  all: number;
-}
-
-export interface ListFacets {
-  cxp: string[];
-  segment: string[];
-  group: string[];
-  size: string[];
-  protocol: string[];
-}
-
 /** Rows of one tenant snapshot, with what every request reuses: sort orders, counts, facets, search keys. */
 export interface ListIndex {
   rows: ConnectorSummary[];
-  counts: ListCounts;
-  facets: ListFacets;
+  counts: ConnectorCounts;
+  facets: ConnectorFacets;
   /** Per row, the values the filters compare (columns: no per-row work at query time). */
   search: string[];
-  state: ListState[];
+  state: ConnectorListState[];
   cxp: string[];
   size: string[];
   protocol: string[];
@@ -160,12 +151,12 @@ export interface ListIndex {
 
 const MATCH_CACHE_SIZE = 64;
 
-const STATE_RANK: Record<ListState, number> = { FAILED: 0, IN_PROGRESS: 1, PENDING: 2, SUCCESS: 3, NONE: 4 };
+const STATE_RANK: Record<ConnectorListState, number> = { FAILED: 0, IN_PROGRESS: 1, PENDING: 2, SUCCESS: 3, NONE: 4 };
 const SIZE_RANK: Record<string, number> = { SMALL: 0, MEDIUM: 1, LARGE: 2, '2LARGE': 3, '5LARGE': 4, '10LARGE': 5 };
 
 type Key = string | number;
 
-function sortKey(row: ConnectorSummary, sort: ListSort): Key {
+function sortKey(row: ConnectorSummary, sort: ConnectorListSort): Key {
   switch (sort) {
     case 'name':
       return row.name.toLowerCase();
@@ -189,7 +180,7 @@ function compareKeys(a: Key, b: Key): number {
 }
 
 /** Indexes of `rows` in `sort` order (ties by name, then id), ascending. */
-function sortOrder(rows: ConnectorSummary[], sort: ListSort): number[] {
+function sortOrder(rows: ConnectorSummary[], sort: ConnectorListSort): number[] {
   const keys = rows.map((r) => sortKey(r, sort));
   const names = rows.map((r) => r.name.toLowerCase());
   return rows
@@ -202,8 +193,8 @@ function distinct(values: Iterable<string>): string[] {
 }
 
 /** Counts over the whole tenant; `failedSince` is the ISO time "failed in the last 24 h" starts at. */
-export function countRows(rows: ConnectorSummary[], failedSince: number): ListCounts {
-  const byState: Record<ListState, number> = { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 };
+export function countRows(rows: ConnectorSummary[], failedSince: number): ConnectorCounts {
+  const byState: Record<ConnectorListState, number> = { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 };
   let failedLast24h = 0;
   for (const r of rows) {
     const s = listState(r);

@@ -5,11 +5,9 @@
  */
 import type { ConnectorListPageResponse, ConnectorListState, ConnectorSummary } from './types';
 
-export type { ConnectorChangeEvent, ConnectorStateEvent } from './types';
+export type { ConnectorChangeEvent, ConnectorCounts, ConnectorFacets, ConnectorStateEvent } from './types';
 
 export type ListState = ConnectorListState;
 /** A list row: the summary with segment and group names, and the error of a failed connector. */
 export type ConnectorRow = ConnectorSummary;
 export type ConnectorPageResponse = ConnectorListPageResponse;
-export type ConnectorCounts = ConnectorListPageResponse['counts'];
-export type ConnectorFacets = ConnectorListPageResponse['facets'];

@@ -43,20 +43,42 @@ export interface ConnectorListResponse {
   connectors: ConnectorSummary[];
 }
 
-export type ConnectorListState = 'SUCCESS' | 'FAILED' | 'PENDING' | 'IN_PROGRESS' | 'NONE';
+/** A connector's state in the list (`?state=`, `counts.byState`): its provision state, NONE when it has none. */
+export const CONNECTOR_LIST_STATES = ['SUCCESS', 'FAILED', 'PENDING', 'IN_PROGRESS', 'NONE'] as const;
+export type ConnectorListState = (typeof CONNECTOR_LIST_STATES)[number];
+
+/** What the list sorts by (`?sort=`). */
+export const CONNECTOR_LIST_SORTS = ['name', 'state', 'cxp', 'size', 'protocol', 'lastChange', 'id'] as const;
+export type ConnectorListSort = (typeof CONNECTOR_LIST_SORTS)[number];
+
+/** `?order=`. */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Whole-tenant counts of the paged list. */
+export interface ConnectorCounts {
+  byState: Record<ConnectorListState, number>;
+  failedLast24h: number;
+  inFlight: number;
+  all: number;
+}
+
+/** The values each filter can take in the tenant (sorted). */
+export interface ConnectorFacets {
+  cxp: string[];
+  segment: string[];
+  group: string[];
+  size: string[];
+  protocol: string[];
+}
 
 /** `GET /api/connectors?…` with any list parameter: one page, the filter's total, whole-tenant counts and facets. */
 export interface ConnectorListPageResponse extends ConnectorListResponse {
   total: number;
   page: number;
   page_size: number;
-  counts: {
-    byState: Record<ConnectorListState, number>;
-    failedLast24h: number;
-    inFlight: number;
-    all: number;
-  };
-  facets: { cxp: string[]; segment: string[]; group: string[]; size: string[]; protocol: string[] };
+  counts: ConnectorCounts;
+  facets: ConnectorFacets;
 }
 
 /** `GET /api/connectors/events`, `event: state`. */

@@ -10,6 +10,7 @@
  * running server, `POST /emulator/_admin/seed { count }` (ALKIRA_EMULATOR_ADMIN=1).
  */
 import { randomUUID } from 'node:crypto';
+import type { ConnectorListState } from '@/lib/client/types';
 import { noteEmulatorWrite } from './changes';
 import { db } from './store';
 import { seededRandom } from '@/lib/seeded-random';
@@ -28,7 +29,8 @@ export interface DemoTenantOptions {
 
 export interface DemoTenantSummary {
   ids: number[];
-  byState: Record<'SUCCESS' | 'FAILED' | 'PENDING' | 'IN_PROGRESS' | 'NONE', number>;
+  /** How many connectors the dashboard will count in each list state. */
+  byState: Record<ConnectorListState, number>;
 }
 
 const REGIONS = [
