@@ -6,7 +6,7 @@
  * still offered, so the select shows what is applied.
  */
 import { memo, useState } from 'react';
-import type { ConnectorFacets } from '@/lib/client/connector-page';
+import type { ConnectorFacets } from '@/lib/client/types';
 import type { FilterKey, ListQuery } from './list-query';
 
 export interface ConnectorFiltersProps {

@@ -8,8 +8,7 @@
 import Link from 'next/link';
 import { memo, type RefObject } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
-import type { ConnectorRow } from '@/lib/client/connector-page';
-import type { ConnectorListSort, SortOrder } from '@/lib/client/types';
+import type { ConnectorListSort, ConnectorSummary, SortOrder } from '@/lib/client/types';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 import { RelativeTime } from './RelativeTime';
 import { ROW_HEIGHT } from './use-connector-window';
@@ -18,7 +17,7 @@ export interface ConnectorTableProps {
   scrollRef: RefObject<HTMLDivElement | null>;
   items: VirtualItem[];
   totalSize: number;
-  rowAt(index: number): ConnectorRow | undefined;
+  rowAt(index: number): ConnectorSummary | undefined;
   sort: ConnectorListSort;
   order: SortOrder;
   onSortChange(sort: ConnectorListSort, order: SortOrder): void;
@@ -54,7 +53,7 @@ const ROW_LINE = '[&>td]:border-b [&>td]:border-slate-100 dark:[&>td]:border-sla
 const cell = 'truncate px-3 align-middle';
 
 /** One row; memoized, so scrolling renders only the rows that come into the window. */
-const Row = memo(function Row({ row, index }: { row: ConnectorRow; index: number }) {
+const Row = memo(function Row({ row, index }: { row: ConnectorSummary; index: number }) {
   return (
     <tr
       data-testid="connector-row"
@@ -68,7 +67,7 @@ const Row = memo(function Row({ row, index }: { row: ConnectorRow; index: number
 });
 
 // Row links are not prefetched: scrolling past thousands of rows would prefetch each one.
-function Cells({ row }: { row: ConnectorRow }) {
+function Cells({ row }: { row: ConnectorSummary }) {
   const failed = row.provisionState === 'FAILED';
   return (
     <>

@@ -4,7 +4,7 @@
  * and in flight. Each is a toggle that filters the table by that state.
  */
 import { memo } from 'react';
-import type { ConnectorCounts } from '@/lib/client/connector-page';
+import type { ConnectorCounts } from '@/lib/client/types';
 
 interface Tile {
   id: string;

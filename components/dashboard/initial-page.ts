@@ -10,13 +10,13 @@ import { AlkiraApi } from '@/lib/alkira/api';
 import { listConnectorPage } from '@/lib/alkira/connectors';
 import { parseListQuery as parseApiQuery } from '@/lib/alkira/list-query';
 import { currentViewer } from '@/lib/auth/viewer';
-import type { ConnectorPageResponse } from '@/lib/client/connector-page';
+import type { ConnectorListPageResponse } from '@/lib/client/types';
 import { PAGE_SIZE, parseListQuery, parseRow, queryKeyOf } from './list-query';
 
 export interface InitialPage {
   viewKey: string;
   page: number;
-  data: ConnectorPageResponse;
+  data: ConnectorListPageResponse;
 }
 
 export async function initialPageOf(params: Record<string, string | string[] | undefined>, host: string | null): Promise<InitialPage | null> {

@@ -3,10 +3,10 @@
  * browser, in place (no refetch): the row's state, error and last change, and
  * the tenant-wide counts of the summary strip. Pure.
  */
-import type { ConnectorCounts, ConnectorPageResponse, ConnectorStateEvent, ListState } from '@/lib/client/connector-page';
+import type { ConnectorCounts, ConnectorListPageResponse, ConnectorListState, ConnectorStateEvent } from '@/lib/client/types';
 import { isTerminalState } from '@/lib/client/provision-state';
 
-function countKey(state: string | null): ListState | null {
+function countKey(state: string | null): ConnectorListState | null {
   if (!state) return 'NONE';
   return state === 'SUCCESS' || state === 'FAILED' || state === 'PENDING' || state === 'IN_PROGRESS' ? state : null;
 }
@@ -27,7 +27,7 @@ export function patchCounts(counts: ConnectorCounts, from: string | null, to: st
 }
 
 /** The connector's state in these pages, or `undefined` when none holds it. */
-export function knownState(pages: Array<ConnectorPageResponse | undefined>, connectorId: number): string | null | undefined {
+export function knownState(pages: Array<ConnectorListPageResponse | undefined>, connectorId: number): string | null | undefined {
   for (const page of pages) {
     const row = page?.connectors.find((c) => c.id === connectorId);
     if (row) return row.provisionState;
@@ -41,10 +41,10 @@ export function knownState(pages: Array<ConnectorPageResponse | undefined>, conn
  * (`previous` from `knownState`). Returns the same object when nothing changes.
  */
 export function patchPage(
-  page: ConnectorPageResponse,
+  page: ConnectorListPageResponse,
   event: ConnectorStateEvent,
   previous: string | null | undefined,
-): ConnectorPageResponse {
+): ConnectorListPageResponse {
   let changed = false;
   const connectors = page.connectors.map((row) => {
     if (row.id !== event.connectorId) return row;
@@ -69,7 +69,7 @@ export function patchPage(
 }
 
 /** In-flight provision requests of the rows in these pages (for polling when the event stream is down). */
-export function inFlightRequests(pages: Array<ConnectorPageResponse | undefined>): Map<string, number> {
+export function inFlightRequests(pages: Array<ConnectorListPageResponse | undefined>): Map<string, number> {
   const out = new Map<string, number>();
   for (const page of pages) {
     for (const row of page?.connectors ?? []) {

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api } from '@/lib/client/api';
-import type { ConnectorPageResponse, ConnectorRow } from '@/lib/client/connector-page';
+import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
 import type { InitialPage } from './initial-page';
 import { apiPageUrl, PAGE_SIZE, pagesFor, queryKeyOf, type ListQuery } from './list-query';
 
@@ -20,7 +20,7 @@ export const pageQueryKey = (viewKey: string, page: number) => [...PAGE_KEY_ROOT
 /** Fixed row height (px): the error of a failed row is one truncated line. */
 export const ROW_HEIGHT = 56;
 
-export type ConnectorMeta = Pick<ConnectorPageResponse, 'backend' | 'counts' | 'facets'>;
+export type ConnectorMeta = Pick<ConnectorListPageResponse, 'backend' | 'counts' | 'facets'>;
 
 /** The rows a server render lays out before the browser measures the scroller (about one screen). */
 const SERVER_RECT = { width: 1280, height: 12 * ROW_HEIGHT };
@@ -68,8 +68,8 @@ export function useConnectorWindow(
   if (first) lastMeta.current = first;
   const meta: ConnectorMeta | null = first ?? lastMeta.current;
 
-  const byPage = new Map(loaded.map((r) => [r.page, r.data as ConnectorPageResponse]));
-  const rowAt = (index: number): ConnectorRow | undefined =>
+  const byPage = new Map(loaded.map((r) => [r.page, r.data as ConnectorListPageResponse]));
+  const rowAt = (index: number): ConnectorSummary | undefined =>
     byPage.get(Math.floor(index / PAGE_SIZE) + 1)?.connectors[index % PAGE_SIZE];
 
   // Scroll to the URL's row once the view's total is known (first load, back/forward, filter change).

@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/client/api';
-import type { ConnectorChangeEvent, ConnectorPageResponse, ConnectorStateEvent } from '@/lib/client/connector-page';
+import type { ConnectorChangeEvent, ConnectorListPageResponse, ConnectorStateEvent } from '@/lib/client/types';
 import { queryKeys } from '@/lib/client/hooks';
 import { PROVISION_POLL_MS } from '@/lib/client/provision-state';
 import { inFlightRequests, knownState, patchPage } from './live-patch';
@@ -22,7 +22,7 @@ const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
 
 function cachedPages(queryClient: QueryClient) {
-  return queryClient.getQueriesData<ConnectorPageResponse>({ queryKey: PAGE_KEY_ROOT });
+  return queryClient.getQueriesData<ConnectorListPageResponse>({ queryKey: PAGE_KEY_ROOT });
 }
 
 /** Patches one state change into every cached page (and refreshes the connector's open detail page). */

@@ -10,13 +10,13 @@ import type {
   CatalogItemsByKind,
   CatalogKind,
   ConnectorDetailResponse,
+  ConnectorListPageResponse,
   ConnectorListResponse,
   CreateConnectorResponse,
   DeleteConnectorResponse,
   ProvisionRequestStatus,
   UpdateConnectorResponse,
 } from './types';
-import type { ConnectorPageResponse } from './connector-page';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -66,7 +66,7 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
 export const api = {
   listConnectors: () => apiJson<ConnectorListResponse>('/api/connectors'),
   /** One page of the filtered list; `url` from `apiPageUrl` (components/dashboard/list-query.ts). */
-  listConnectorPage: (url: string) => apiJson<ConnectorPageResponse>(url),
+  listConnectorPage: (url: string) => apiJson<ConnectorListPageResponse>(url),
   getConnector: (id: number) => apiJson<ConnectorDetailResponse>(`/api/connectors/${id}`),
   getConnectorDesign: (id: number) => apiJson<ConnectorDesign>(`/api/connectors/${id}/design`),
   createConnector: (design: ConnectorDesign) =>

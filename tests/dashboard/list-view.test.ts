@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiPageUrl, pageSearch, pagesFor, parseListQuery, parseRow, queryKeyOf, DEFAULT_QUERY } from '@/components/dashboard/list-query';
 import { inFlightRequests, knownState, patchPage } from '@/components/dashboard/live-patch';
-import type { ConnectorPageResponse, ConnectorRow } from '@/lib/client/connector-page';
+import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
 
 const params = (s: string) => new URLSearchParams(s);
 
@@ -38,7 +38,7 @@ describe('list view in the URL', () => {
   });
 });
 
-function row(id: number, provisionState: string | null, extra: Partial<ConnectorRow> = {}): ConnectorRow {
+function row(id: number, provisionState: string | null, extra: Partial<ConnectorSummary> = {}): ConnectorSummary {
   return {
     id,
     name: `er-prod-${id}`,
@@ -59,7 +59,7 @@ function row(id: number, provisionState: string | null, extra: Partial<Connector
   };
 }
 
-function page(rows: ConnectorRow[]): ConnectorPageResponse {
+function page(rows: ConnectorSummary[]): ConnectorListPageResponse {
   return {
     backend: { mode: 'emulator' },
     connectors: rows,
