@@ -7,10 +7,10 @@
  */
 import { memo, useState } from 'react';
 import type { ConnectorFacets } from '@/lib/client/types';
-import type { FilterKey, ListQuery } from './list-query';
+import type { FilterKey, ListView } from './list-query';
 
 export interface ConnectorFiltersProps {
-  query: ListQuery;
+  query: ListView;
   text: string;
   facets: ConnectorFacets | null;
   onTextChange(text: string): void;

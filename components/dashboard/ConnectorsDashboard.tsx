@@ -19,7 +19,7 @@ import { ConnectorFilters } from './ConnectorFilters';
 import { ConnectorTable } from './ConnectorTable';
 import { ErrorState } from './ErrorState';
 import type { InitialPage } from './initial-page';
-import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type FilterKey, type ListQuery } from './list-query';
+import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type FilterKey, type ListView } from './list-query';
 import { SummaryStrip } from './SummaryStrip';
 import { useConnectorWindow } from './use-connector-window';
 import { useLiveConnectors, type LiveMode } from './use-live-connectors';
@@ -34,7 +34,7 @@ export interface ConnectorsDashboardProps {
 const TEXT_DEBOUNCE_MS = 250;
 const ROW_DEBOUNCE_MS = 800;
 
-function setUrl(query: ListQuery, row: number, how: 'push' | 'replace') {
+function setUrl(query: ListView, row: number, how: 'push' | 'replace') {
   const url = `${window.location.pathname}${pageSearch(query, row)}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (how === 'push') window.history.pushState(null, '', url);

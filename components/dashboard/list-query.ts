@@ -8,7 +8,8 @@ import { CONNECTOR_LIST_SORTS, type ConnectorListSort, type SortOrder } from '@/
 export const FILTER_KEYS = ['state', 'cxp', 'segment', 'group', 'size', 'protocol'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-export interface ListQuery {
+/** The filters and sort as the page URL holds them (the API reads the same parameters into its ListQuery, lib/alkira/list-query.ts). */
+export interface ListView {
   /** Free text: a substring of the name or the id. */
   q: string;
   /** OR within a filter, AND across filters; an empty list = no filter. */
@@ -20,7 +21,7 @@ export interface ListQuery {
 /** Rows per request to the paged list (the API allows up to 200). */
 export const PAGE_SIZE = 100;
 
-export const DEFAULT_QUERY: ListQuery = {
+export const DEFAULT_QUERY: ListView = {
   q: '',
   filters: { state: [], cxp: [], segment: [], group: [], size: [], protocol: [] },
   sort: 'name',
@@ -37,7 +38,7 @@ function list(value: string | null): string[] {
   return [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))];
 }
 
-export function parseListQuery(params: ParamSource): ListQuery {
+export function parseListQuery(params: ParamSource): ListView {
   const filters = { ...DEFAULT_QUERY.filters };
   for (const key of FILTER_KEYS) filters[key] = list(params.get(key));
   const sort = params.get('sort');
@@ -57,7 +58,7 @@ export function parseRow(params: ParamSource): number {
 }
 
 /** The filter and sort parameters, defaults left out, in a fixed order. */
-function queryParams(query: ListQuery): [string, string][] {
+function queryParams(query: ListView): [string, string][] {
   const out: [string, string][] = [];
   if (query.q) out.push(['q', query.q]);
   for (const key of FILTER_KEYS) if (query.filters[key].length) out.push([key, query.filters[key].join(',')]);
@@ -67,7 +68,7 @@ function queryParams(query: ListQuery): [string, string][] {
 }
 
 /** The page URL's query string for this view (`row` 0-based in, 1-based out; omitted at the top). */
-export function pageSearch(query: ListQuery, row = 0): string {
+export function pageSearch(query: ListView, row = 0): string {
   const params = new URLSearchParams(queryParams(query));
   if (row > 0) params.set('row', String(row + 1));
   const s = params.toString();
@@ -75,12 +76,12 @@ export function pageSearch(query: ListQuery, row = 0): string {
 }
 
 /** A stable key for the filter and sort (cache key; same view ⇔ same key). */
-export function queryKeyOf(query: ListQuery): string {
+export function queryKeyOf(query: ListView): string {
   return new URLSearchParams(queryParams(query)).toString();
 }
 
 /** The API URL of one page of this view (always paged: `page` is always sent). */
-export function apiPageUrl(query: ListQuery, page: number, pageSize = PAGE_SIZE): string {
+export function apiPageUrl(query: ListView, page: number, pageSize = PAGE_SIZE): string {
   const params = new URLSearchParams(queryParams(query));
   params.set('page', String(page));
   params.set('page_size', String(pageSize));
@@ -95,10 +96,10 @@ export function pagesFor(first: number, last: number, pageSize = PAGE_SIZE): num
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-export function hasFilters(query: ListQuery): boolean {
+export function hasFilters(query: ListView): boolean {
   return Boolean(query.q) || FILTER_KEYS.some((k) => query.filters[k].length > 0);
 }
 
-export function withFilter(query: ListQuery, key: FilterKey, values: string[]): ListQuery {
+export function withFilter(query: ListView, key: FilterKey, values: string[]): ListView {
   return { ...query, filters: { ...query.filters, [key]: values } };
 }

@@ -11,7 +11,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { api } from '@/lib/client/api';
 import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
 import type { InitialPage } from './initial-page';
-import { apiPageUrl, PAGE_SIZE, pagesFor, queryKeyOf, type ListQuery } from './list-query';
+import { apiPageUrl, PAGE_SIZE, pagesFor, queryKeyOf, type ListView } from './list-query';
 
 /** Every cached page of the list lives under this key. */
 export const PAGE_KEY_ROOT = ['connectors', 'page'] as const;
@@ -26,7 +26,7 @@ export type ConnectorMeta = Pick<ConnectorListPageResponse, 'backend' | 'counts'
 const SERVER_RECT = { width: 1280, height: 12 * ROW_HEIGHT };
 
 export function useConnectorWindow(
-  query: ListQuery,
+  query: ListView,
   scrollRef: RefObject<HTMLDivElement | null>,
   restoreRow: number,
   initialPage: InitialPage | null = null,
