@@ -5,11 +5,11 @@
  * final state, that it is still running, or why an attempt was not applied).
  */
 import Link from 'next/link';
-import type { ActivityEntry } from '@/lib/client/types';
+import type { AuditEntry } from '@/lib/client/types';
 import { dateTime } from '@/lib/client/format';
 import { StateBadge } from '@/components/provisioning/StateBadge';
 
-const ACTION_LABELS: Record<ActivityEntry['action'], string> = {
+const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   create: 'Created',
   update: 'Updated',
   delete: 'Deleted',
@@ -18,7 +18,7 @@ const ACTION_LABELS: Record<ActivityEntry['action'], string> = {
   provision: 'Provisioned',
 };
 /** A failed attempt reads as what was tried. */
-const ATTEMPT_LABELS: Record<ActivityEntry['action'], string> = {
+const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
   create: 'Create',
   update: 'Update',
   delete: 'Delete',
@@ -27,7 +27,7 @@ const ATTEMPT_LABELS: Record<ActivityEntry['action'], string> = {
   provision: 'Provision',
 };
 
-function Result({ entry }: { entry: ActivityEntry }) {
+function Result({ entry }: { entry: AuditEntry }) {
   if (!entry.requestId && entry.result) {
     return (
       <div className="space-y-1">
@@ -46,7 +46,7 @@ function Result({ entry }: { entry: ActivityEntry }) {
   );
 }
 
-function Target({ entry }: { entry: ActivityEntry }) {
+function Target({ entry }: { entry: AuditEntry }) {
   const failed = !entry.requestId && entry.result !== null;
   if (entry.targetType === 'connector' && entry.targetId && entry.action !== 'delete' && !(failed && entry.action === 'create')) {
     return (
@@ -58,7 +58,7 @@ function Target({ entry }: { entry: ActivityEntry }) {
   return <span>{entry.targetName || (entry.targetType === 'design' ? 'design' : 'connector')}</span>;
 }
 
-export function ActivityTable({ entries, showTarget = true }: { entries: ActivityEntry[]; showTarget?: boolean }) {
+export function ActivityTable({ entries, showTarget = true }: { entries: AuditEntry[]; showTarget?: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">

@@ -5,15 +5,12 @@ import 'server-only';
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from './api';
-import type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
+import type { ConnectorSummary, ProvisionRequestStatus } from '@/lib/client/types';
 import { auditProvisionResult } from '@/lib/audit/record';
 import { settlePendingProvisions } from '@/lib/store/designs';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
 import { invalidateTenant, sharedCache } from './cache';
 import { noteRequestState } from './events';
-
-// The route JSON shapes are defined once, where the browser reads them.
-export type { ConnectorSummary, ProvisionRequestStatus as ProvisionRequestView } from '@/lib/client/types';
 
 /** Runs `fn` over `items` with at most `limit` in flight (keeps upstream load bounded). */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -36,9 +33,9 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
  * and a final state settles a design version sent by this request
  * (provisioned on SUCCESS, dropped otherwise).
  */
-export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise<ProvisionRequestView> {
+export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise<ProvisionRequestStatus> {
   const pr = await api.provisionRequest(id);
-  const view: ProvisionRequestView = { id: String(pr.id ?? id), state: pr.state };
+  const view: ProvisionRequestStatus = { id: String(pr.id ?? id), state: pr.state };
   if (pr.errorDetails?.message) view.errorMessage = pr.errorDetails.message;
   const backend = api.config.backendKey;
   const changed = await updateProvisionState(backend, id, pr.state, view.errorMessage ?? null);

@@ -171,12 +171,12 @@ export interface ApiErrorBody {
   unresolved?: UnresolvedReference[];
 }
 
-/** One audit trail entry (its shape is the store's, defined once there). */
-export type ActivityEntry = AuditEntry;
+/** One audit trail entry: its shape is the store's, defined once there. */
+export type { AuditEntry };
 
 /** `GET /api/activity`: the audit trail (newest first) and the filter options. */
 export interface ActivityResponse {
-  entries: ActivityEntry[];
+  entries: AuditEntry[];
   users: Array<{ id: string; name: string }>;
   connectors: Array<{ id: string; name: string }>;
 }

@@ -24,10 +24,7 @@ export const connectorSchema = apiRequestSchema(CONNECTOR_RESOURCE);
 /** Fields the emulator adds to the connectors it shows (handlers/connectors.ts `connectorJson`): read-only, ignored in a request. */
 export const RESPONSE_ONLY_FIELDS: ReadonlySet<string> = new Set(['provisionState', 'markedForDeletion']);
 
-/** A body that passed the schema: every field known, typed, defaults filled. */
-export type ConnectorInput = CheckedAlkiraConnector;
-
-function isConnectorInput(value: unknown): value is ConnectorInput {
+function isCheckedConnector(value: unknown): value is CheckedAlkiraConnector {
   return conformsToApiBody(CONNECTOR_RESOURCE, value, (entry) => typeof entry === 'number');
 }
 
@@ -55,7 +52,7 @@ export function designPathToApiField(path: string): string {
   );
 }
 
-function shapeIssues(body: unknown): { input?: ConnectorInput; issues: FieldIssue[] } {
+function shapeIssues(body: unknown): { input?: CheckedAlkiraConnector; issues: FieldIssue[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { issues: [{ field: '(body)', message: 'expected a JSON object' }] };
   }
@@ -63,7 +60,7 @@ function shapeIssues(body: unknown): { input?: ConnectorInput; issues: FieldIssu
   const request = Object.fromEntries(Object.entries(body).filter(([key]) => !RESPONSE_ONLY_FIELDS.has(key)));
   const parsed = parseApiBody(connectorSchema, CONNECTOR_RESOURCE, request);
   if (!parsed.ok) return { issues: parsed.issues.map((i) => ({ field: formatPath(i.path), message: i.message })) };
-  if (!isConnectorInput(parsed.value)) return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
+  if (!isCheckedConnector(parsed.value)) return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
   return { input: parsed.value, issues: [] };
 }
 
@@ -102,7 +99,7 @@ function catalogs(): Record<ReferenceKind, Catalog> {
 }
 
 /** Every reference the body makes (found through the description's reference kinds) that the tenant does not have. */
-function referenceIssues(c: ConnectorInput): FieldIssue[] {
+function referenceIssues(c: CheckedAlkiraConnector): FieldIssue[] {
   const byKind = catalogs();
   return apiReferences(CONNECTOR_RESOURCE, c).flatMap((ref) => {
     const problem = byKind[ref.kind].has(ref.value);
@@ -110,7 +107,7 @@ function referenceIssues(c: ConnectorInput): FieldIssue[] {
   });
 }
 
-function designIssues(c: ConnectorInput): FieldIssue[] {
+function designIssues(c: CheckedAlkiraConnector): FieldIssue[] {
   // Segment names stand in for segment ids, so the rules' messages name segments as the API does.
   const design = alkiraConnectorToDesign(c);
   const result = validateDesign(design);
@@ -118,7 +115,7 @@ function designIssues(c: ConnectorInput): FieldIssue[] {
 }
 
 /** The validated connector input, or the list of problems (each naming its API field). */
-export function validateConnectorBody(body: unknown): { input: ConnectorInput; issues: [] } | { input?: undefined; issues: FieldIssue[] } {
+export function validateConnectorBody(body: unknown): { input: CheckedAlkiraConnector; issues: [] } | { input?: undefined; issues: FieldIssue[] } {
   const shape = shapeIssues(body);
   if (!shape.input) return { issues: shape.issues };
   const issues = [...designIssues(shape.input), ...referenceIssues(shape.input)];

@@ -5,6 +5,7 @@
  * for deletion, removed when its provision request succeeds).
  */
 import { randomUUID } from 'node:crypto';
+import type { CheckedAlkiraConnector } from '@/lib/connector/alkira-types';
 import { SENSITIVE_API_FIELDS } from '@/lib/connector/resource';
 import { isAppCaller } from '../app-caller';
 import { ApiError, ok, readJsonBody, type ApiResult } from '../http';
@@ -24,7 +25,7 @@ import {
   type ConnectorRow,
   type ListedConnector,
 } from '../store';
-import { issuesMessage, validateConnectorBody, type ConnectorInput } from '../validation';
+import { issuesMessage, validateConnectorBody } from '../validation';
 import { flag, integerId, requireTenant } from './common';
 
 type Json = Record<string, unknown>;
@@ -38,7 +39,7 @@ function asList(value: unknown): Json[] {
  * defaults filled) plus service-assigned ids, kept stable across PUTs by name.
  * Ids a caller echoes back are the service's to give, so they are replaced.
  */
-function materialize(id: number, input: ConnectorInput, previous?: Json): Json {
+function materialize(id: number, input: CheckedAlkiraConnector, previous?: Json): Json {
   const prevInstances = new Map(asList(previous?.instances).map((i) => [String(i.name), i]));
   const instances = input.instances.map((inst) => {
     const prev = prevInstances.get(inst.name);
@@ -102,7 +103,7 @@ function connectorJson(row: ConnectorRow, now: number, req: Request): Json {
   return out;
 }
 
-async function validInput(req: Request): Promise<ConnectorInput> {
+async function validInput(req: Request): Promise<CheckedAlkiraConnector> {
   const body = await readJsonBody(req);
   const result = validateConnectorBody(body);
   if (!result.input) throw new ApiError(400, issuesMessage(result.issues), { errors: result.issues });
