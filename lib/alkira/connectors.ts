@@ -21,7 +21,7 @@ import { publishConnectorChange, trackRequest } from './events';
 import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
-import type { BackendInfo, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
+import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
 import { resolveDesign } from './resolve';
 import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
 import { refreshed, summarize } from './summary';
@@ -48,7 +48,7 @@ async function readConnector(api: AlkiraApi, id: number) {
   }
 }
 
-const ACTION: Record<ProvisionOperation, 'created' | 'updated' | 'deleted'> = { create: 'created', update: 'updated', delete: 'deleted' };
+const ACTION: Record<ProvisionOperation, ConnectorChangeEvent['action']> = { create: 'created', update: 'updated', delete: 'deleted' };
 
 /**
  * Records a write made through the app, drops every cached view of the tenant,
