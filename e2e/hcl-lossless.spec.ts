@@ -6,31 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { field } from './support/locators';
 import { screenshotPath } from './support/screenshots';
+import { downloadFile as download, editorText, importFile } from './support/hcl-file';
 
 const example3 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-3.tf'), 'utf8');
-
-const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
-
-async function importFile(page: Page, text: string, resource?: string) {
-  page.on('dialog', (d) => void d.accept());
-  await page.goto('/designer');
-  await expect(page.getByTestId('hcl-editor').locator('.cm-content')).toBeVisible();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import Terraform' });
-  await dialog.getByRole('textbox').fill(text);
-  if (resource) await dialog.getByTestId('import-resource').filter({ hasText: resource }).getByRole('radio').check();
-  await dialog.getByRole('button', { name: 'Load into designer' }).click();
-  await expect(dialog).toBeHidden();
-  await expect.poll(() => editorText(page)).toBe(text);
-}
-
-async function download(page: Page): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
-  return readFileSync((await file.path())!, 'utf8');
-}
 
 test('two form edits of example 3 change exactly their two lines of the downloaded file', async ({ page }) => {
   await importFile(page, example3);

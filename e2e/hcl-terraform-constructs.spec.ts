@@ -4,11 +4,10 @@
  * stub is filled in the form, and the downloaded file parses, is
  * `terraform fmt`-clean and keeps the dynamic block byte for byte.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { field } from './support/locators';
 import { screenshotPath } from './support/screenshots';
+import { downloadFile, editorText, importFile, terraformFmt } from './support/hcl-file';
 
 const DYNAMIC = `  dynamic "segment_options" {
     for_each = var.segments
@@ -31,25 +30,12 @@ resource "alkira_connector_azure_expressroute" "edge" {
 ${DYNAMIC}}
 `;
 
-const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
-
-function terraformFmt(text: string): string {
-  return execFileSync('/usr/local/bin/terraform', ['fmt', '-'], { input: text, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString();
-}
-
 test('a dynamic block and a one-line stub: fill the stub, download a file Terraform reads, the dynamic block untouched', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
-  await page.goto('/designer');
-  await expect(page.getByTestId('hcl-editor').locator('.cm-content')).toBeVisible();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import Terraform' });
-  await dialog.getByRole('textbox').fill(SOURCE);
-  // No "dynamic blocks cannot be imported", no "add at least one segment_options", no "only a written-out list".
-  await expect(dialog).not.toContainText('cannot be imported');
-  await expect(dialog).not.toContainText('only a written-out list');
-  await dialog.getByRole('button', { name: 'Load into designer' }).click();
-  await expect(dialog).toBeHidden();
-  await expect.poll(() => editorText(page)).toBe(SOURCE);
+  await importFile(page, SOURCE, undefined, async (dialog) => {
+    // No "dynamic blocks cannot be imported", no "add at least one segment_options", no "only a written-out list".
+    await expect(dialog).not.toContainText('cannot be imported');
+    await expect(dialog).not.toContainText('only a written-out list');
+  });
 
   // The form shows what Terraform evaluates, read-only, with its source text.
   await expect(page.locator('[data-dynamic-blocks="segment_options"]')).toContainText('for_each = var.segments');
@@ -58,15 +44,15 @@ test('a dynamic block and a one-line stub: fill the stub, download a file Terraf
 
   await field(page, 'instances.0.name').fill('primary');
   await field(page, 'instances.0.loopback_subnet').fill('192.168.30.0/26');
-  await expect.poll(() => editorText(page)).toContain('    loopback_subnet         = "192.168.30.0/26"\n');
+  // Exactly what was typed goes into the stub, opened onto lines: two attributes, aligned as fmt aligns them.
+  await expect.poll(() => editorText(page)).toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "192.168.30.0/26"\n  }\n');
   await page.screenshot({ path: screenshotPath('hcl-dynamic-blocks.png'), fullPage: true });
 
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
-  const downloaded = readFileSync((await file.path())!, 'utf8');
+  const downloaded = await downloadFile(page);
   // Terraform's own parser reads it, and fmt would not change a byte.
   expect(terraformFmt(downloaded)).toBe(downloaded);
   expect(downloaded).toContain(`\n\n${DYNAMIC}}\n`);
   expect(downloaded).toContain('  billing_tag_ids = var.billing_tags\n');
-  expect(downloaded).toMatch(/ {2}instances \{\n {4}name {20}= "primary"\n/);
+  expect(downloaded).toMatch(/ {2}instances \{\n {4}name {12}= "primary"\n/);
   expect(downloaded.startsWith('# Segments come from a variable.\n')).toBe(true);
 });

@@ -1,12 +1,11 @@
 /**
- * The one check of a design snapshot: validation, the HCL preview and the
- * variables it needs. The designer runs it once per snapshot (in a Web Worker
- * when it can, see design-check.worker.ts) and every view reads this result:
- * the fields, the error summary, the topology, the provision panel and the
- * preview. Pure: no React, no DOM.
+ * The one check of a document version's design: the validator's errors and
+ * warnings. The designer runs it once per version (in a Web Worker when it
+ * can, see ./document-check.ts) and every view reads this result: the fields,
+ * the error summary, the topology and the provision panel. Pure: no React, no
+ * DOM.
  */
 import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
-import { listPskVariables, renderConnectorHcl, type PskVariable } from '@/lib/connector/hcl/render';
 import { literalsBecomeVariables } from '@/lib/connector/hcl/psk';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { REFERENCE_LITERAL_MESSAGE, referenceLikeLiterals } from '@/lib/connector/reference-literals';
@@ -17,13 +16,9 @@ export interface DesignCheck {
   warnings: DesignIssue[];
   /** Paths of literal strings that look like Terraform references (each also a warning). */
   referenceLiterals: string[];
-  /** The design as HCL with the preview's options. */
-  hcl: string;
-  /** Variables the HCL expects for pre-shared keys (empty with inline keys). */
-  pskVariables: PskVariable[];
 }
 
-export const EMPTY_CHECK: DesignCheck = { errors: [], warnings: [], referenceLiterals: [], hcl: '', pskVariables: [] };
+export const EMPTY_CHECK: DesignCheck = { errors: [], warnings: [], referenceLiterals: [] };
 
 /** The rules' "written inline" warning on a value the export keeps out of the file anyway (the description's `variable`). */
 function isInlinePskWarning(issue: DesignIssue): boolean {
@@ -38,18 +33,9 @@ export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRe
   // "Key written inline ends up in the .tf" does not hold while the export turns keys into variables.
   const ruleWarnings = pskAsVariables ? result.warnings.filter((w) => !isInlinePskWarning(w)) : result.warnings;
   const referenceLiterals = referenceLikeLiterals(design);
-  let hcl: string;
-  try {
-    hcl = renderConnectorHcl(design, options);
-  } catch {
-    // A form state the renderer cannot take yet; the errors say what to fix.
-    hcl = '# This design cannot be rendered yet: fix the errors listed in the form.\n';
-  }
   return {
     errors: result.errors,
     warnings: [...ruleWarnings, ...referenceLiterals.map((path) => ({ path, message: REFERENCE_LITERAL_MESSAGE }))],
     referenceLiterals,
-    hcl,
-    pskVariables: pskAsVariables ? listPskVariables(design) : [],
   };
 }

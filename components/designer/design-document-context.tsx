@@ -1,24 +1,24 @@
 'use client';
 /**
- * React access to the designer's DesignSnapshotStore: each hook subscribes to
+ * React access to the designer's DesignDocument: each hook subscribes to
  * one slice, so a view re-renders only when its slice changes.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
-import type { DesignSnapshotState, DesignSnapshotStore, FieldIssues } from './design-snapshot';
+import { fileProblem, type DesignDocumentState, type DesignDocument, type FieldIssues } from './design-document';
 
-export const DesignSnapshotContext = createContext<DesignSnapshotStore | null>(null);
+export const DesignDocumentContext = createContext<DesignDocument | null>(null);
 
-export function useSnapshotStore(): DesignSnapshotStore {
-  const store = useContext(DesignSnapshotContext);
-  if (!store) throw new Error('useSnapshotStore outside the designer');
+export function useDocumentStore(): DesignDocument {
+  const store = useContext(DesignDocumentContext);
+  if (!store) throw new Error('useDocumentStore outside the designer');
   return store;
 }
 
 /** Runs a form change as one named, undoable step (the designer offers "Undo" for it). */
 export function useLabelledStep(): (label: string, change: () => void) => void {
-  const store = useSnapshotStore();
+  const store = useDocumentStore();
   return (label, change) => {
     store.labelNextStep(label);
     change();
@@ -26,22 +26,27 @@ export function useLabelledStep(): (label: string, change: () => void) => void {
 }
 
 /** A slice of the snapshot state; `select` must return a part of the state (stable between changes). */
-export function useDesignSnapshot<T>(select: (state: DesignSnapshotState) => T): T {
-  const store = useSnapshotStore();
+export function useDesignState<T>(select: (state: DesignDocumentState) => T): T {
+  const store = useDocumentStore();
   const get = () => select(store.getState());
   return useSyncExternalStore(store.subscribe, get, get);
 }
 
+/** Why the file cannot be handed over now (copied, downloaded, provisioned), or null: see fileProblem. */
+export function useFileProblem(): string | null {
+  return useDesignState(fileProblem);
+}
+
 /** Every shown error and every warning at one field. */
 export function useFieldIssues(path: string): FieldIssues {
-  const store = useSnapshotStore();
+  const store = useDocumentStore();
   const get = () => store.fieldIssues(path);
   return useSyncExternalStore(store.subscribe, get, get);
 }
 
 /** Shown errors at or below `path`. */
 export function useErrorCountUnder(path: string): number {
-  const store = useSnapshotStore();
+  const store = useDocumentStore();
   const get = () => store.errorCountUnder(path);
   return useSyncExternalStore(store.subscribe, get, get);
 }
@@ -74,7 +79,7 @@ export function toFieldErrors(issues: DesignIssue[]): FieldErrors<ConnectorDesig
  * validate (trigger, "Validate all") waits for that check instead of running
  * another, and reveals every finding at its field.
  */
-export function snapshotResolver(store: () => DesignSnapshotStore | null): Resolver<ConnectorDesign> {
+export function documentResolver(store: () => DesignDocument | null): Resolver<ConnectorDesign> {
   return async (values) => {
     const current = store();
     if (!current) return { values, errors: {} };

@@ -9,14 +9,15 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
-import { useDesignSnapshot } from './design-snapshot-context';
+import { useDesignState, useFileProblem } from './design-document-context';
 import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { createdFor, forgetCreated } from './created-connector';
 import { expressionPaths } from './design-references';
 
 const SHOWN_PATHS = 4;
 
-function ProvisionNote({ errorCount, expressions }: { errorCount: number; expressions: string[] }) {
+function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: number; expressions: string[]; fileProblem: string | null }) {
+  if (fileProblem) return <p className="text-red-800 dark:text-red-300">{fileProblem}</p>;
   if (errorCount > 0) {
     return (
       <p className="text-red-800 dark:text-red-300">
@@ -47,7 +48,7 @@ export function DesignerProvision(props: {
   onCreated?: (submitted: SubmittedProvision) => void;
 }) {
   const { connectorId } = props;
-  const formDesign = useDesignSnapshot((s) => s.design);
+  const formDesign = useDesignState((s) => s.design);
   // What is sent: without the values of the protocol not in use.
   const design = useMemo(() => withoutInactiveProtocolValues(formDesign), [formDesign]);
   // A create submitted just before the page switched to editing it: keep following it.
@@ -55,14 +56,19 @@ export function DesignerProvision(props: {
   useEffect(() => {
     if (connectorId !== undefined) forgetCreated(connectorId);
   }, [connectorId]);
-  const errorCount = useDesignSnapshot((s) => s.check.errors.length);
+  const errorCount = useDesignState((s) => s.check.errors.length);
+  const fileProblem = useFileProblem();
   const expressions = useMemo(() => expressionPaths(design), [design]);
   return (
     <ProvisionPanel
       design={design}
       connectorId={connectorId}
-      disabled={errorCount > 0}
-      note={errorCount > 0 || expressions.length > 0 ? <ProvisionNote errorCount={errorCount} expressions={expressions} /> : undefined}
+      disabled={errorCount > 0 || fileProblem !== null}
+      note={
+        errorCount > 0 || expressions.length > 0 || fileProblem ? (
+          <ProvisionNote errorCount={errorCount} expressions={expressions} fileProblem={fileProblem} />
+        ) : undefined
+      }
       onProvisioned={props.onProvisioned}
       onCreated={props.onCreated}
       resume={resume}

@@ -15,7 +15,7 @@ import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import type { DiagramIssues } from '@/lib/diagram/types';
 import type { DesignCheck } from './design-check';
-import { useDesignSnapshot, useSnapshotStore } from './design-snapshot-context';
+import { useDesignState, useDocumentStore } from './design-document-context';
 
 /**
  * The form path whose field has focus. A store rather than designer state, so
@@ -102,7 +102,7 @@ function useSameContent<T>(value: T): T {
  * outside rendering, so a keystroke re-renders nothing here until the pause.
  */
 function useShownDesign(): { shown: ConnectorDesign; pending: boolean } {
-  const store = useSnapshotStore();
+  const store = useDocumentStore();
   const [state, setState] = useState(() => ({ shown: store.getState().design, pending: false }));
   const rendered = useRef(state.shown);
   rendered.current = state.shown;
@@ -158,10 +158,10 @@ export function DesignerTopology(props: {
   const { focused, onNodeClick, className } = props;
   // The form's latest snapshot, drawn without waiting for its check: the
   // findings of the latest check decorate the nodes when they arrive.
-  const check = useDesignSnapshot((s) => s.check);
+  const check = useDesignState((s) => s.check);
   const { shown, pending } = useShownDesign();
   const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
-  const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
+  const checkedDesign = useDesignState((s) => s.checkedDesign);
   const issues = useSameContent(useFindingsOf(shown, checkedDesign, check));
   const segmentLabels = useSegmentLabels();
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);

@@ -1,19 +1,22 @@
 'use client';
-import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { FormProvider, get, useForm } from 'react-hook-form';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
-import { DesignSnapshotStore } from './design-snapshot';
-import { DesignSnapshotContext, snapshotResolver } from './design-snapshot-context';
+import { DesignDocument } from './design-document';
+import { withSecrets } from './document-secrets';
+import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { DesignDocumentContext, documentResolver } from './design-document-context';
 import { UndoControls, UndoToast, useUndoShortcuts } from './undo-controls';
 import { BasicsSection, BillingTagsSection } from './basics-section';
-import { clearDraft, loadDraft, saveDraft, withFormLists, type DraftSlot } from './draft-storage';
+import { clearDraft, loadAnyDraft, saveDocumentDraft, withFormLists, type DraftSlot } from './draft-storage';
 import { fieldId } from './form-fields';
 import { InstancesSection, type InstancesHandle } from './instances-section';
 import { IssueSummary } from './issue-summary';
 import { HclDiagnosticsPanel } from './hcl-diagnostics-panel';
-import { HclSyncStore } from './hcl-sync-store';
 import { ImportAction } from '@/components/import/import-action';
 import { DEFAULT_PREVIEW_HCL_OPTIONS, PreviewPane, type PreviewHclOptions } from './preview-pane';
 import { DesignerProvision } from './designer-provision';
@@ -25,7 +28,7 @@ import { hasStoredKeyPlaceholder } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
-import { patchForm } from './form-patch';
+import { applyFormPatches, formPatches, patchForm } from './form-patch';
 import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
 import { useSaveImported } from '@/components/workspace/workspace-import';
 
@@ -33,6 +36,18 @@ const AUTOSAVE_MS = 300;
 
 function freshEmptyDesign(): ConnectorDesign {
   return withFormLists(emptyDesign());
+}
+
+/** The file of a design the app has no file for yet (a template, a live connector, a stored version without one). */
+function fileOf(design: ConnectorDesign, options: PreviewHclOptions): string {
+  return renderConnectorHcl(withoutInactiveProtocolValues(design), options);
+}
+
+/** A file's chosen connector as the form's design (the first when `resource` is not among them), or null when it has none. */
+function designOfFile(text: string, resource: string): { design: ConnectorDesign; resource: string } | null {
+  const parsed = parseConnectorHcl(text, { checkDesigns: false });
+  const chosen = parsed.designs.find((d) => d.resource_name === resource) ?? parsed.designs[0];
+  return chosen ? { design: withFormLists(chosen.design), resource: chosen.resource_name } : null;
 }
 
 /** Focuses the control of `path`, or of its nearest ancestor that is on screen. */
@@ -56,6 +71,8 @@ export interface DesignerWorkspace {
   draftSlot: DraftSlot;
   /** The stored version the form starts from when there is no draft. */
   initial: ConnectorDesign;
+  /** That version's file as saved (comments and layout), when the workspace kept it. */
+  initialHcl?: string | null;
   /** Rendered inside the form context: in the toolbar, above the columns, and instead of the Provision panel. */
   toolbar: ReactNode;
   banner: ReactNode;
@@ -71,22 +88,26 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
-  // Validation runs once per snapshot (see design-snapshot.ts); RHF asks that result rather than validating per event.
-  const snapshotsRef = useRef<DesignSnapshotStore | null>(null);
+  // Validation runs once per document version (see design-document.ts); RHF asks that result rather than validating per event.
+  const snapshotsRef = useRef<DesignDocument | null>(null);
   const form = useForm<ConnectorDesign>({
-    resolver: snapshotResolver(() => snapshotsRef.current),
+    resolver: documentResolver(() => snapshotsRef.current),
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     defaultValues: freshEmptyDesign(),
   });
-  const { reset, getValues, trigger, watch } = form;
+  const { trigger, watch } = form;
   const [snapshots] = useState(
     () =>
-      new DesignSnapshotStore(
+      new DesignDocument(
         {
           getValues: () => form.getValues(),
-          // Undo of one change touches only that change: a reset would rebuild every row of the form.
-          restore: (design) => patchForm(form.setValue, form.getValues(), design) || form.reset(design, { keepDefaultValues: true }),
+          // A version shown in the form touches only what differs: a reset would rebuild every row of the form.
+          show: (design, previous) => {
+            const changes = previous ? formPatches(previous, design) : null;
+            if (changes) applyFormPatches(form.setValue, changes);
+            else if (!patchForm(form.setValue, form.getValues(), design)) form.reset(design, { keepDefaultValues: true });
+          },
         },
         freshEmptyDesign(),
         DEFAULT_PREVIEW_HCL_OPTIONS,
@@ -98,20 +119,18 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       // Editing a field (not adding or removing blocks of a list) shows that field's findings from now on.
       const value: unknown = name ? get(values, name) : undefined;
       const blockList = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null);
-      snapshots.noteChange(name, { visit: name !== undefined && !blockList });
+      snapshots.formChanged(name, { visit: name !== undefined && !blockList });
     });
     return () => sub.unsubscribe();
   }, [watch, snapshots]);
   useEffect(() => () => snapshots.dispose(), [snapshots]);
   useUndoShortcuts(snapshots);
   const instancesRef = useRef<InstancesHandle>(null);
-  // What the form held when last loaded (empty, a template); "dirty" means the user changed it since.
-  const baselineRef = useRef(JSON.stringify(freshEmptyDesign()));
+  // The file when last loaded (empty, a template, an import); "dirty" means the user changed it since.
+  const baselineRef = useRef(snapshots.getState().text);
   const [draftLoaded, setDraftLoaded] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [hclOptions, setHclOptions] = useState<PreviewHclOptions>(DEFAULT_PREVIEW_HCL_OPTIONS);
-  // Two-way HCL: shared by the editor (in the preview), its diagnostics panel and Import.
-  const [hclSync] = useState(() => new HclSyncStore());
   // The field with focus, for the topology's highlight.
   const [focusedPath] = useState(() => new FocusedPathStore());
   const wide = useWideLayout();
@@ -123,100 +142,112 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   useEffect(() => {
     if (!live.data || liveLoaded) return;
     const next = withFormLists(live.data);
-    baselineRef.current = JSON.stringify(next);
-    snapshots.startHistoryAtNextChange();
-    reset(next);
+    const storedKeys = hasStoredKeyPlaceholder(next);
+    const text = fileOf(next, storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS);
+    baselineRef.current = text;
+    snapshots.load(text, next, { fresh: true });
     void trigger();
-    setLiveLoaded({ name: live.data.name, storedKeys: hasStoredKeyPlaceholder(next) });
-  }, [live.data, liveLoaded, reset, trigger, snapshots]);
+    setLiveLoaded({ name: live.data.name, storedKeys });
+  }, [live.data, liveLoaded, trigger, snapshots]);
 
   // A stored design's starting point and draft slot, read once: loading another version re-mounts the designer.
   const [initial] = useState(() => (workspace ? withFormLists(workspace.initial) : null));
+  const [initialHcl] = useState(() => workspace?.initialHcl ?? null);
   const [draftSlot] = useState(() => workspace?.draftSlot);
 
   // Restore the draft after hydration (the server renders the empty form); a stored design starts from its version.
   useEffect(() => {
     if (editing) return;
-    if (initial) baselineRef.current = JSON.stringify(initial);
-    const draft = loadDraft(draftSlot) ?? initial;
-    if (!draft) return setDraftLoaded(true);
-    snapshots.startHistoryAtNextChange();
-    // A large draft takes the form seconds to render: it does so as a transition, after the views fed
-    // from the snapshot (taken now, not after the usual pause) have drawn it, e.g. the topology.
-    startTransition(() => {
-      reset(draft);
-      setDraftLoaded(true);
-    });
-    snapshots.flush();
+    const storedOptions: PreviewHclOptions = { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' };
+    const initialText = initial ? (initialHcl ?? fileOf(initial, storedOptions)) : null;
+    if (initialText !== null) baselineRef.current = initialText;
+    const draft = loadAnyDraft(draftSlot);
+    let text: string | null = initialText;
+    let design: ConnectorDesign | null = initial;
+    let resource: string | undefined;
+    if (draft && 'text' in draft) {
+      // The file as it was, byte for byte; the form shows its connector.
+      const read = designOfFile(draft.text, draft.resource);
+      for (const [name, value] of draft.secrets) snapshots.secrets.set(name, value);
+      if (read) {
+        text = draft.text;
+        design = withSecrets(read.design, draft.secrets);
+        resource = read.resource;
+      }
+    } else if (draft) {
+      // A draft saved by an earlier version of the app (the design only): its file is its rendering.
+      design = draft.design;
+      text = fileOf(draft.design, DEFAULT_PREVIEW_HCL_OPTIONS);
+    }
+    if (text === null || design === null) return setDraftLoaded(true);
+    snapshots.load(text, design, { fresh: true, resource });
+    setDraftLoaded(true);
     void trigger();
-  }, [editing, reset, trigger, draftSlot, initial, snapshots]);
+  }, [editing, trigger, draftSlot, initial, initialHcl, snapshots]);
 
-  // Autosave, debounced; a pending save is flushed when the page goes away.
+  // Autosave of the file, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
     if (!draftLoaded || editing) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let savedText = snapshots.getState().text;
     const flush = () => {
       if (timer === undefined || createdRef.current) return;
       clearTimeout(timer);
       timer = undefined;
-      saveDraft(getValues(), draftSlot);
+      const { text, resource } = snapshots.getState();
+      savedText = text;
+      if (text === baselineRef.current && !workspace) clearDraft(draftSlot);
+      else saveDocumentDraft(text, resource, snapshots.secrets, draftSlot);
       setSavedAt(new Date());
     };
-    const sub = watch(() => {
+    const unsubscribe = snapshots.subscribe(() => {
+      if (snapshots.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
       timer = setTimeout(flush, AUTOSAVE_MS);
     });
     window.addEventListener('pagehide', flush);
     return () => {
       flush();
-      sub.unsubscribe();
+      unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [draftLoaded, editing, watch, getValues, draftSlot]);
+  }, [draftLoaded, editing, draftSlot, snapshots, workspace]);
 
-  const isDirty = () => JSON.stringify(getValues()) !== baselineRef.current;
+  const isDirty = () => snapshots.getState().text !== baselineRef.current;
 
-  /** False when the user declined to replace unsaved changes. */
-  const loadDesign = (design: ConnectorDesign, title: string): boolean => {
+  /** False when the user declined to replace unsaved changes. `text`: the file, when there is one (an import). */
+  const loadDesign = (design: ConnectorDesign, title: string, text?: string): boolean => {
     if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`)) return false;
     const next = withFormLists(design);
-    baselineRef.current = JSON.stringify(next);
-    snapshots.labelNextStep(`Loaded "${title}"`);
-    reset(next);
+    const file = text ?? fileOf(next, effectiveHclOptions);
+    baselineRef.current = file;
+    snapshots.load(file, next, { label: `Loaded "${title}"` });
     // Show findings of a loaded design straight away.
     void trigger();
     return true;
   };
 
-  // A template is a new file: the editor shows its rendering, not the previous file edited into it.
-  const loadTemplate = (design: ConnectorDesign, title: string): boolean => {
-    if (!loadDesign(design, title)) return false;
-    hclSync.replaceWithFormHcl();
-    return true;
-  };
+  // A template is a new file: its rendering.
+  const loadTemplate = (design: ConnectorDesign, title: string): boolean => loadDesign(design, title);
 
-  // Imported: the editor shows the file as written (with its problems) rather than the form's re-rendering.
-  const loadImported = (design: ConnectorDesign, source: string, title: string): boolean => {
-    if (!loadDesign(design, title)) return false;
-    hclSync.showSource(source);
-    return true;
-  };
+  // Imported: the file as written (with its comments and problems).
+  const loadImported = (design: ConnectorDesign, source: string, title: string): boolean => loadDesign(design, title, source);
 
   const resetForm = () => {
     if (editing) {
       // Edit mode has no draft to clear: Reset goes back to the live settings.
       if (!live.data || !window.confirm('Revert to the live connector\'s settings? Your changes will be lost.')) return;
       const next = withFormLists(live.data);
-      baselineRef.current = JSON.stringify(next);
-      snapshots.labelNextStep('Reverted to the live settings');
-      reset(next);
+      const text = fileOf(next, effectiveHclOptions);
+      baselineRef.current = text;
+      snapshots.load(text, next, { label: 'Reverted to the live settings' });
       void trigger();
       return;
     }
-    if (workspace) {
+    if (workspace && initial) {
       // A stored design resets to the version it edits (which a save moves on): only the unsaved edits go.
       if (!window.confirm('Discard your unsaved changes and go back to the saved version?')) return;
-      reset(withFormLists(workspace.initial));
+      snapshots.load(initialHcl ?? fileOf(initial, effectiveHclOptions), initial, { label: 'Back to the saved version' });
       void trigger();
       clearDraft(draftSlot);
       setSavedAt(null);
@@ -224,10 +255,10 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     }
     if (!window.confirm('Reset the designer? This clears the form and the saved draft.')) return;
     const next = freshEmptyDesign();
-    baselineRef.current = JSON.stringify(next);
-    snapshots.labelNextStep('Designer reset');
+    const text = fileOf(next, effectiveHclOptions);
+    baselineRef.current = text;
     snapshots.setRevealAll(false);
-    reset(next);
+    snapshots.load(text, next, { label: 'Designer reset' });
     clearDraft();
     setSavedAt(null);
   };
@@ -246,8 +277,8 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
   const onProvisioned = useCallback(() => {
-    if (editing) baselineRef.current = JSON.stringify(getValues());
-  }, [editing, getValues]);
+    if (editing) baselineRef.current = snapshots.getState().text;
+  }, [editing, snapshots]);
 
   // The draft is now a live connector: edit that from here on, so a reload cannot create it a second time.
   const onCreated = useCallback(
@@ -286,7 +317,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   };
 
   return (
-    <DesignSnapshotContext value={snapshots}>
+    <DesignDocumentContext value={snapshots}>
     <FormProvider {...form}>
       <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
         <div className="mb-3 flex flex-wrap items-center gap-2">
@@ -347,7 +378,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           side={
             <>
               <IssueSummary onSelect={focusIssue} />
-              <HclDiagnosticsPanel store={hclSync} />
+              <HclDiagnosticsPanel />
               {workspace ? (
                 workspace.provision
               ) : (
@@ -357,7 +388,6 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
                 <PreviewPane
                   options={effectiveHclOptions}
                   onOptionsChange={setHclOptions}
-                  sync={hclSync}
                   topology={wide ? undefined : topology}
                 />
               </div>
@@ -368,6 +398,6 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
         <UndoToast />
       </div>
     </FormProvider>
-    </DesignSnapshotContext>
+    </DesignDocumentContext>
   );
 }

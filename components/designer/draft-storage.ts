@@ -6,7 +6,8 @@
  * in clear.
  */
 import { emptyDesign, isExpression, type ConnectorDesign } from '@/lib/connector/design';
-import type { TerraformExpression } from '@/lib/connector/resource';
+import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
+import { formShape } from '@/lib/connector/design-walk';
 import { isConnectorDesign } from '@/lib/connector/schema';
 import { sensitiveSlots } from '@/lib/connector/sensitive';
 
@@ -33,40 +34,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function arrayOf<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
-/** A list attribute's value: a list, or a whole-list expression (`${var.ids}`) kept as it is. */
-function listOrExpression<T>(value: unknown): T[] | TerraformExpression {
-  return isExpression(value) ? (value as TerraformExpression) : arrayOf<T>(value);
-}
-
 /**
- * Makes every list the form edits an array, so a draft or template written
- * without optional lists still works with the field arrays. Scalars are left
- * as they are: filling them in would change the exported HCL.
+ * The form's shape of a design (a draft, a template, a file's reading): every list an array, every unset
+ * attribute with a provider default showing it (see formShape: a fold over the description).
  */
 export function withFormLists(design: ConnectorDesign): ConnectorDesign {
-  return {
-    ...design,
-    billing_tag_ids: listOrExpression(design.billing_tag_ids),
-    segment_options: arrayOf(design.segment_options),
-    instances: arrayOf<ConnectorDesign['instances'][number]>(design.instances).map((inst) => ({
-      ...inst,
-      gateway_mac_address: listOrExpression(inst.gateway_mac_address),
-      virtual_network_interface: listOrExpression(inst.virtual_network_interface),
-      ipsec_customer_gateway: arrayOf<NonNullable<typeof inst.ipsec_customer_gateway>[number]>(inst.ipsec_customer_gateway).map(
-        (g) => ({
-          ...g,
-          customer_gateway: arrayOf<(typeof g.customer_gateway)[number]>(g.customer_gateway).map((c) => ({
-            ...c,
-            tunnel: arrayOf(c.tunnel),
-          })),
-        }),
-      ),
-    })),
-  };
+  return formShape(CONNECTOR_RESOURCE, design, isExpression);
 }
 
 const EMPTY_JSON = JSON.stringify(withFormLists(emptyDesign()));
@@ -125,5 +98,82 @@ export function clearDraft(slot: DraftSlot = NEW_DESIGN_SLOT): void {
     sessionStorage.removeItem(slot.secretsKey);
   } catch {
     // Nothing to clear.
+  }
+}
+
+/** A draft as the file it is: its text (keys written inline blanked), the resource the form edits, and the HCL options. */
+interface DocumentDraft {
+  format: 'hcl';
+  text: string;
+  resource: string;
+}
+
+/** What a reload restores: the file (the same bytes in this tab), or a design saved by an earlier version of the app. */
+export type LoadedDraft = { text: string; resource: string; secrets: Map<string, string> } | { design: ConnectorDesign };
+
+/** Sensitive values written inline in the file: taken out for storage (offsets in the blanked text) and put back on load. */
+interface InlineSecret {
+  at: number;
+  value: string;
+}
+
+/** `<sensitive attribute> = "<literal>"` (the description says which attributes are sensitive). */
+const INLINE_SECRET_RE = new RegExp(`\\b(${[...SENSITIVE_ATTRIBUTES].join('|')})(\\s*=\\s*)("(?:[^"\\\\\\n]|\\\\.)+")`, 'g');
+
+/** The text with every inline sensitive literal replaced by `""`, and what was taken out. */
+export function blankInlineSecrets(text: string): { text: string; secrets: InlineSecret[] } {
+  const secrets: InlineSecret[] = [];
+  let removed = 0;
+  const blanked = text.replace(INLINE_SECRET_RE, (_match, name: string, equals: string, value: string, offset: number) => {
+    const at = offset - removed + name.length + equals.length;
+    secrets.push({ at, value });
+    removed += value.length - 2;
+    return `${name}${equals}""`;
+  });
+  return { text: blanked, secrets };
+}
+
+/** blankInlineSecrets undone: each `""` at a recorded offset gets its value back. */
+export function restoreInlineSecrets(text: string, secrets: readonly InlineSecret[]): string {
+  let out = text;
+  for (const { at, value } of [...secrets].sort((a, b) => b.at - a.at)) {
+    if (out.slice(at, at + 2) === '""') out = out.slice(0, at) + value + out.slice(at + 2);
+  }
+  return out;
+}
+
+/**
+ * Saves the file: the text goes to localStorage with inline keys blanked; the keys (inline ones, and the
+ * values of keys the file keeps in variables) go to this tab's sessionStorage only.
+ */
+export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, string>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+  try {
+    const { text: blanked, secrets } = blankInlineSecrets(text);
+    const draft: DocumentDraft = { format: 'hcl', text: blanked, resource };
+    localStorage.setItem(slot.key, JSON.stringify(draft));
+    sessionStorage.setItem(slot.secretsKey, JSON.stringify({ inline: secrets, variables: Object.fromEntries(variables) }));
+  } catch {
+    // Storage full or disabled (private mode): autosave is best effort.
+  }
+}
+
+/** The saved draft: the file (with this tab's keys put back), or an older draft's design; null when there is none. */
+export function loadAnyDraft(slot: DraftSlot = NEW_DESIGN_SLOT): LoadedDraft | null {
+  try {
+    const raw = localStorage.getItem(slot.key);
+    if (!raw) return null;
+    const parsed: unknown = JSON.parse(raw);
+    if (isObject(parsed) && parsed.format === 'hcl' && typeof parsed.text === 'string') {
+      const secretsRaw = sessionStorage.getItem(slot.secretsKey);
+      const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
+      const inline = isObject(secrets) && Array.isArray(secrets.inline) ? (secrets.inline as InlineSecret[]).filter((s) => typeof s?.at === 'number' && typeof s?.value === 'string') : [];
+      const variables = new Map<string, string>();
+      if (isObject(secrets) && isObject(secrets.variables)) for (const [k, v] of Object.entries(secrets.variables)) if (typeof v === 'string') variables.set(k, v);
+      return { text: restoreInlineSecrets(parsed.text, inline), resource: typeof parsed.resource === 'string' ? parsed.resource : '', secrets: variables };
+    }
+    const design = loadDraft(slot);
+    return design ? { design } : null;
+  } catch {
+    return null;
   }
 }

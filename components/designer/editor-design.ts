@@ -1,15 +1,17 @@
 /**
- * Pure rules of the editor ⇄ form sync: when parsed HCL may replace the form,
- * how pre-shared keys survive the round trip, which diagnostics to show, and
- * the smallest text change between two renderings. No parser import here, so
- * the diagnostics panel can use it without pulling the grammar into the
- * designer's first load.
+ * Pure rules of reading the file for the form: when it may replace the form's
+ * design (and with which connector's), and which diagnostics to show where.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
-import { listPskVariables } from '@/lib/connector/hcl/psk';
-import { sensitiveSlots } from '@/lib/connector/sensitive';
-import type { EditorSyncStatus } from './hcl-sync-store';
+
+/**
+ * - `synced`: the form edits the file's chosen resource.
+ * - `syntax`: the file does not parse; the form keeps the last design read from it.
+ * - `resource-count`: it parses, but holds no connector resource.
+ * - `conflict`: the form changed while the file could not take it, then the file became readable: the user picks.
+ */
+export type DocumentStatus = 'synced' | 'syntax' | 'resource-count' | 'conflict';
 
 interface ParsedLike {
   designs: { design: ConnectorDesign; resource_name: string }[];
@@ -23,7 +25,7 @@ function isStructuralError(d: HclDiagnostic): boolean {
 
 export type EditorParseOutcome =
   | { status: 'synced'; design: ConnectorDesign; resource: string; resources: string[] }
-  | { status: Exclude<EditorSyncStatus, 'synced' | 'conflict'>; resourceCount: number; resources: string[] };
+  | { status: Exclude<DocumentStatus, 'synced' | 'conflict'>; resourceCount: number; resources: string[] };
 
 /** Which connector of the file the form edits: the chosen label, else the one at the same position, else the first. */
 export interface ResourceChoice {
@@ -63,57 +65,4 @@ export function editorDiagnostics(diagnostics: HclDiagnostic[]): HclDiagnostic[]
 export function hclOnlyDiagnostics(diagnostics: HclDiagnostic[], formResource: string | undefined): HclDiagnostic[] {
   if (formResource === undefined) return diagnostics;
   return diagnostics.filter((d) => !(d.rule && d.resource === formResource));
-}
-
-function valueAt(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/**
- * The form holds literal secrets (keys, a stored value's mask) while the
- * editor shows `var.<name>`. A sensitive value whose text in the editor is
- * one of the variables generated for the form's values gets that value back
- * (matched by variable name, not position: deleting or inserting a block in
- * the editor shifts the ones after it); likewise one the editor already kept
- * in a variable where the form has a literal (same place as the editor's
- * previous reading). Otherwise a round trip through the editor would swap
- * the user's key — or a stored secret — for a reference. Any other value is
- * taken as written. Which values are sensitive is the description's.
- */
-export function keepFormPskLiterals(parsed: ConnectorDesign, form: ConnectorDesign, previousEditor?: ConnectorDesign): ConnectorDesign {
-  const generated = listPskVariables(form);
-  const literalByReference = new Map<string, unknown>(generated.map(({ name, path }) => [`\${var.${name}}`, valueAt(form, path)]));
-  if (previousEditor) {
-    const before = new Map(sensitiveSlots(previousEditor).map((slot) => [slot.path, slot.holder[slot.name]]));
-    for (const slot of sensitiveSlots(form)) {
-      const reference = before.get(slot.path);
-      const literal = slot.holder[slot.name];
-      if (typeof reference === 'string' && reference.startsWith('${var.') && typeof literal === 'string' && literal !== '' && !literal.startsWith('${')) {
-        if (!literalByReference.has(reference)) literalByReference.set(reference, literal);
-      }
-    }
-  }
-  if (literalByReference.size === 0) return parsed;
-  const next = structuredClone(parsed);
-  for (const slot of sensitiveSlots(next)) {
-    const value = slot.holder[slot.name];
-    if (typeof value === 'string' && literalByReference.has(value)) slot.holder[slot.name] = literalByReference.get(value);
-  }
-  return next;
-}
-
-/** The one replacement turning `before` into `after` (common prefix and suffix kept), so the cursor and scroll map through it. */
-export function minimalChange(before: string, after: string): { from: number; to: number; insert: string } | null {
-  if (before === after) return null;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
 }

@@ -1,14 +1,17 @@
 'use client';
 /** Why the form and the HCL editor disagree right now, with the way out. */
 import { RESOURCE_TYPE } from '@/lib/connector/hcl/render';
-import { useHclSync, type HclSyncStore } from './hcl-sync-store';
+import { useDesignState, useDocumentStore } from './design-document-context';
 
-export function EditorSyncNotes({ store }: { store: HclSyncStore }) {
-  const { status, resourceCount, formAhead } = useHclSync(store);
+export function EditorSyncNotes() {
+  const store = useDocumentStore();
+  const status = useDesignState((s) => s.status);
+  const resourceCount = useDesignState((s) => s.resources.length);
+  const formAhead = useDesignState((s) => s.formAhead);
   if (status === 'synced' && !formAhead) return null;
 
   let note: string;
-  if (status === 'syntax') note = 'HCL has errors — the form keeps the last valid design.';
+  if (status === 'syntax') note = formAhead ? 'HCL has errors — the form changed meanwhile, and the file cannot take it until they are fixed.' : 'HCL has errors — the form keeps the last valid design.';
   else if (status === 'resource-count')
     note = `The HCL needs a ${RESOURCE_TYPE} resource (found ${resourceCount}) — the form keeps the last valid design.`;
   else if (status === 'conflict') note = 'Both changed: the form while the HCL had errors, then the HCL. Choose which one to keep.';

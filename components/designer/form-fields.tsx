@@ -3,7 +3,7 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { toExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { REFERENCE_LITERAL_MESSAGE } from '@/lib/connector/reference-literals';
-import { useFieldIssues } from './design-snapshot-context';
+import { useFieldIssues } from './design-document-context';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
 

@@ -4,10 +4,11 @@
  * the HCL itself. Clicking one puts the editor cursor on it.
  */
 import { HclDiagnosticLine } from './hcl-diagnostic-line';
-import { useHclSync, type HclSyncStore } from './hcl-sync-store';
+import { useDesignState, useDocumentStore } from './design-document-context';
 
-export function HclDiagnosticsPanel({ store }: { store: HclSyncStore }) {
-  const { diagnostics } = useHclSync(store);
+export function HclDiagnosticsPanel() {
+  const store = useDocumentStore();
+  const diagnostics = useDesignState((s) => s.diagnostics);
   if (diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (

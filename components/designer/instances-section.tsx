@@ -1,10 +1,11 @@
 'use client';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useBlockList } from './block-list';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
 import { BodyFields } from './attribute-field';
 import { FieldErrorList, fieldId } from './form-fields';
-import { useErrorCountUnder, useLabelledStep } from './design-snapshot-context';
+import { useErrorCountUnder, useLabelledStep } from './design-document-context';
 import { IpsecGateways } from './ipsec-gateways';
 import { SectionCard } from './section-card';
 import { DynamicBlocks } from './expression-parts';
@@ -138,8 +139,8 @@ function InstanceCard(props: {
 }
 
 export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
-  const { control, getValues } = useFormContext<ConnectorDesign>();
-  const { fields, append, remove, insert } = useFieldArray({ control, name: 'instances' });
+  const { getValues } = useFormContext<ConnectorDesign>();
+  const { fields, append, remove, insert } = useBlockList('instances');
   // Keyed by useFieldArray's stable row id so collapse state follows a row when others are removed.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const labelled = useLabelledStep();

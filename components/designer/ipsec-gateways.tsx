@@ -1,9 +1,9 @@
 'use client';
-import { useFieldArray, useFormContext } from 'react-hook-form';
-import { emptyCustomerGateway, emptyIpsecCustomerGateway, emptyTunnel, type ConnectorDesign } from '@/lib/connector/design';
+import { useBlockList } from './block-list';
+import { emptyCustomerGateway, emptyIpsecCustomerGateway, emptyTunnel } from '@/lib/connector/design';
 import { AttributeField, BodyFields } from './attribute-field';
 import { fieldId } from './form-fields';
-import { useFieldIssues, useLabelledStep } from './design-snapshot-context';
+import { useFieldIssues, useLabelledStep } from './design-document-context';
 import { DynamicBlocks, useDynamicSources } from './expression-parts';
 
 function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
@@ -26,9 +26,8 @@ function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: st
 }
 
 function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}.customer_gateway.${number}` }) {
-  const { control } = useFormContext<ConnectorDesign>();
   const removeLabelled = useLabelledStep();
-  const { fields, append, remove } = useFieldArray({ control, name: `${base}.tunnel` });
+  const { fields, append, remove } = useBlockList(`${base}.tunnel` as const);
   return (
     <div className="space-y-2">
       <ListHeading path={`${base}.tunnel`} title="Tunnels" addLabel="Add tunnel" onAdd={() => append(emptyTunnel())} />
@@ -54,9 +53,8 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
 }
 
 function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}` }) {
-  const { control } = useFormContext<ConnectorDesign>();
   const removeLabelled = useLabelledStep();
-  const { fields, append, remove } = useFieldArray({ control, name: `${base}.customer_gateway` });
+  const { fields, append, remove } = useBlockList(`${base}.customer_gateway` as const);
   return (
     <div className="space-y-2">
       <ListHeading
@@ -86,10 +84,9 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
 
 /** IPsec customer gateways of one instance: one block per segment. */
 export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
-  const { control } = useFormContext<ConnectorDesign>();
   const base = `instances.${instanceIndex}.ipsec_customer_gateway` as const;
   const removeLabelled = useLabelledStep();
-  const { fields, append, remove } = useFieldArray({ control, name: base });
+  const { fields, append, remove } = useBlockList(base);
   const generated = useDynamicSources(`instances.${instanceIndex}`, 'ipsec_customer_gateway');
   return (
     <section className="space-y-2" aria-label="IPsec customer gateways">

@@ -1,6 +1,6 @@
 'use client';
 import type { DesignIssue } from '@/lib/connector/design';
-import { useDesignSnapshot } from './design-snapshot-context';
+import { useDesignState } from './design-document-context';
 
 function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
   const color =
@@ -31,7 +31,7 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
  * not yet touched count too. Each entry focuses its field.
  */
 export function IssueSummary({ onSelect }: { onSelect: (path: string) => void }) {
-  const { errors, warnings } = useDesignSnapshot((s) => s.check);
+  const { errors, warnings } = useDesignState((s) => s.check);
 
   return (
     <section aria-label="Validation" className="space-y-2" data-testid="issue-summary">

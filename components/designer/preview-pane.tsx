@@ -5,10 +5,9 @@ import { flushSync } from 'react-dom';
 import type { HclRenderOptions } from '@/lib/connector/design';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
-import { useDesignSnapshot } from './design-snapshot-context';
+import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
-import { useHclSync, type HclSyncStore } from './hcl-sync-store';
 import { downloadText } from '@/lib/client/download';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
@@ -37,7 +36,7 @@ export type PreviewHclOptions = Required<HclRenderOptions>;
 export const DEFAULT_PREVIEW_HCL_OPTIONS: PreviewHclOptions = { omitDefaults: true, preSharedKeys: 'variable' };
 
 /**
- * Live HCL (an editor: edits flow back into the form) / API JSON / topology of the form.
+ * The file (an editor: the document the form edits too) / API JSON / topology of the form.
  * The HCL options are owned by the page (the warnings depend on them too).
  * `topology` is the diagram for the "Topology" tab; without it (wide screens
  * show the diagram in a column of its own) the tab is left out.
@@ -45,21 +44,23 @@ export const DEFAULT_PREVIEW_HCL_OPTIONS: PreviewHclOptions = { omitDefaults: tr
 export function PreviewPane(props: {
   options: PreviewHclOptions;
   onOptionsChange: (next: PreviewHclOptions) => void;
-  sync: HclSyncStore;
   topology?: ReactNode;
 }) {
-  const { options, onOptionsChange, sync, topology } = props;
+  const { options, onOptionsChange, topology } = props;
   const { omitDefaults, preSharedKeys } = options;
-  // The snapshot's one check renders the HCL (off the main thread when it can).
-  const design = useDesignSnapshot((s) => s.design);
-  const hcl = useDesignSnapshot((s) => s.check.hcl);
-  // The design that HCL was rendered from: the editor applies it to its file.
-  const checkedDesign = useDesignSnapshot((s) => s.checkedDesign);
-  const pskVariables = useDesignSnapshot((s) => s.check.pskVariables);
+  const store = useDocumentStore();
+  const design = useDesignState((s) => s.design);
+  const hcl = useDesignState((s) => s.text);
+  const keyVariables = useDesignState((s) => s.keyVariables);
+  const resources = useDesignState((s) => s.resources);
+  const resource = useDesignState((s) => s.resource);
+  const problem = useFileProblem();
   const [chosenTab, setTab] = useState<PreviewTab>('hcl');
   const tabs = topology ? TABS : TABS.filter((t) => t.id !== 'topology');
   const tab: PreviewTab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'hcl';
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // Why Copy or Download refused (a field the file cannot hold yet, a broken file).
+  const [refused, setRefused] = useState<string | null>(null);
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null, topology: null });
 
@@ -70,17 +71,14 @@ export function PreviewPane(props: {
   useEffect(() => setEditorWanted(true), []);
   useEffect(() => {
     // A diagnostic clicked in the form must show the HCL tab before the editor can scroll to it.
-    sync.onBeforeReveal = () => flushSync(() => setTab('hcl'));
+    store.onBeforeReveal = () => flushSync(() => setTab('hcl'));
     return () => {
-      sync.onBeforeReveal = null;
+      store.onBeforeReveal = null;
     };
-  }, [sync]);
+  }, [store]);
 
-  const syncState = useHclSync(sync);
-  const resourceLabels = syncState.resourceLabels === '' ? [] : syncState.resourceLabels.split('\n');
-  // Once the editor holds the file, its key variables are the ones to set (their names no longer follow the gateways').
-  const shownKeyVariables =
-    syncState.keyVariables === null ? pskVariables : syncState.keyVariables === '' ? [] : syncState.keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
+  const resourceLabels = resources;
+  const shownKeyVariables = keyVariables === '' ? [] : keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
   const json = useMemo(() => {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';
@@ -92,12 +90,18 @@ export function PreviewPane(props: {
     }
   }, [design, tab]);
 
-  // What the editor holds (the user may have edited it), else the form's rendering.
-  const hclText = () => sync.editorText() ?? hcl;
+  /** The file, or null (and the reason shown) while it cannot be handed over. */
+  const hclText = (): string | null => {
+    const problem = store.exportProblem();
+    setRefused(problem);
+    return problem === null ? store.getState().text : null;
+  };
 
   const copy = async () => {
+    const text = tab === 'hcl' ? hclText() : json;
+    if (text === null) return;
     try {
-      await navigator.clipboard.writeText(tab === 'hcl' ? hclText() : json);
+      await navigator.clipboard.writeText(text);
       setCopyState('copied');
     } catch {
       setCopyState('failed');
@@ -106,7 +110,10 @@ export function PreviewPane(props: {
     copyTimer.current = setTimeout(() => setCopyState('idle'), 1500);
   };
 
-  const download = () => downloadText(hclText(), safeFileName(design.resource_name));
+  const download = () => {
+    const text = hclText();
+    if (text !== null) downloadText(text, safeFileName(design.resource_name));
+  };
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -170,8 +177,8 @@ export function PreviewPane(props: {
               <select
                 data-testid="hcl-resource-select"
                 className="rounded border border-slate-300 bg-white px-1 py-0.5 font-mono text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-                value={syncState.resource}
-                onChange={(e) => sync.selectResource(e.target.value)}
+                value={resource}
+                onChange={(e) => store.selectResource(e.target.value)}
               >
                 {resourceLabels.map((label, i) => (
                   <option key={`${i}-${label}`} value={label}>
@@ -204,7 +211,12 @@ export function PreviewPane(props: {
           </label>
         </div>
       )}
-      {tab === 'hcl' && <EditorSyncNotes store={sync} />}
+      {tab === 'hcl' && <EditorSyncNotes />}
+      {refused && problem && tab !== 'topology' && (
+        <p role="alert" data-testid="export-refused" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+          Not copied or downloaded: {problem}
+        </p>
+      )}
       <div
         id="preview-panel"
         role="tabpanel"
@@ -219,7 +231,7 @@ export function PreviewPane(props: {
         <div hidden={tab !== 'hcl'} className="h-full">
           {editorWanted ? (
             <Suspense fallback={<StaticHcl text={hcl} />}>
-              <HclEditor formHcl={hcl} formDesign={checkedDesign} options={options} store={sync} />
+              <HclEditor store={store} />
             </Suspense>
           ) : (
             <StaticHcl text={hcl} />

@@ -1,15 +1,14 @@
 'use client';
-import { useFieldArray, useFormContext } from 'react-hook-form';
-import { emptySegmentOption, type ConnectorDesign } from '@/lib/connector/design';
+import { useBlockList } from './block-list';
+import { emptySegmentOption } from '@/lib/connector/design';
 import { BodyFields } from './attribute-field';
 import { FieldErrorList, fieldId } from './form-fields';
-import { useLabelledStep } from './design-snapshot-context';
+import { useLabelledStep } from './design-document-context';
 import { SectionCard } from './section-card';
 import { DynamicBlocks } from './expression-parts';
 
 export function SegmentOptionsSection() {
-  const { control } = useFormContext<ConnectorDesign>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'segment_options' });
+  const { fields, append, remove } = useBlockList('segment_options');
   const removeLabelled = useLabelledStep();
   return (
     <SectionCard

@@ -68,9 +68,3 @@ export class EditorTextChecker {
     return this.worker;
   }
 }
-
-/** Runs `task` when the page is idle (soon, where requestIdleCallback is missing). */
-export function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 50);
-}

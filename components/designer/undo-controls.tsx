@@ -10,8 +10,8 @@
  * everywhere.
  */
 import { useEffect, useState } from 'react';
-import type { DesignSnapshotStore } from './design-snapshot';
-import { useDesignSnapshot, useSnapshotStore } from './design-snapshot-context';
+import type { DesignDocument } from './design-document';
+import { useDesignState, useDocumentStore } from './design-document-context';
 
 const TOAST_MS = 10_000;
 
@@ -23,7 +23,7 @@ function ownsUndo(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type);
 }
 
-export function useUndoShortcuts(store: DesignSnapshotStore): void {
+export function useUndoShortcuts(store: DesignDocument): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return;
@@ -42,9 +42,9 @@ export function useUndoShortcuts(store: DesignSnapshotStore): void {
 }
 
 export function UndoControls() {
-  const store = useSnapshotStore();
-  const canUndo = useDesignSnapshot((s) => s.canUndo);
-  const canRedo = useDesignSnapshot((s) => s.canRedo);
+  const store = useDocumentStore();
+  const canUndo = useDesignState((s) => s.canUndo);
+  const canRedo = useDesignState((s) => s.canRedo);
   return (
     <div className="flex gap-1" role="group" aria-label="History">
       <button type="button" className="btn-secondary text-xs" onClick={() => store.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
@@ -66,8 +66,8 @@ export function UndoControls() {
 
 /** "Instance 2 removed · Undo" after a named step, for a few seconds. */
 export function UndoToast() {
-  const store = useSnapshotStore();
-  const lastStep = useDesignSnapshot((s) => s.lastStep);
+  const store = useDocumentStore();
+  const lastStep = useDesignState((s) => s.lastStep);
   const [dismissed, setDismissed] = useState<number | null>(null);
   useEffect(() => {
     if (!lastStep) return;

@@ -11,13 +11,15 @@ export class UndoHistory<T> {
   private past: T[] = [];
   private future: T[] = [];
   private present: T;
-  private presentJson: string;
   private lastKey: string | null = null;
   private lastAt = 0;
 
-  constructor(initial: T) {
+  /** `same`: whether two steps are one (by default, equal JSON). */
+  constructor(
+    initial: T,
+    private readonly same: (a: T, b: T) => boolean = (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  ) {
     this.present = initial;
-    this.presentJson = JSON.stringify(initial);
   }
 
   get canUndo(): boolean {
@@ -30,8 +32,7 @@ export class UndoHistory<T> {
 
   /** Records `next` as the new present. `key`: steps with the same key in a quick row merge; null never merges. */
   record(next: T, key: string | null, now = Date.now()): void {
-    const json = JSON.stringify(next);
-    if (json === this.presentJson) {
+    if (this.same(next, this.present)) {
       this.present = next;
       return;
     }
@@ -41,10 +42,14 @@ export class UndoHistory<T> {
       if (this.past.length > MAX_STEPS) this.past.shift();
     }
     this.present = next;
-    this.presentJson = json;
     this.future = [];
     this.lastKey = key;
     this.lastAt = now;
+  }
+
+  /** Replaces the present step's value without making a step (what a step turned out to be, once read). */
+  amendPresent(value: T): void {
+    this.present = value;
   }
 
   undo(): T | null {
@@ -63,7 +68,6 @@ export class UndoHistory<T> {
 
   private moveTo(value: T): T {
     this.present = value;
-    this.presentJson = JSON.stringify(value);
     this.lastKey = null;
     return value;
   }

@@ -60,3 +60,27 @@ export function dynamicBlockPaths(resource: BodySpec, design: unknown, at = ''):
   }
   return out;
 }
+
+const isList = (type: string) => type.startsWith('list') || type.startsWith('set');
+
+/**
+ * `design` as the form holds it: every list of blocks and every list attribute an array (a whole-list
+ * expression stays as written), every unset attribute with a provider default set to that default — a
+ * file leaves defaults out, the form shows the value that applies. A fold over the description.
+ */
+export function formShape<T>(resource: BodySpec, design: T, isExpression: (value: unknown) => boolean): T {
+  if (!isRecord(design)) return design;
+  const out: Record<string, unknown> = { ...design };
+  for (const [name, spec] of Object.entries(resource.attributes)) {
+    if (spec.presence === 'computed') continue;
+    const value = out[name];
+    if (isList(spec.type)) {
+      if (!isExpression(value)) out[name] = Array.isArray(value) ? value : [];
+    } else if (spec.default !== undefined && isUnset(value)) out[name] = spec.default;
+  }
+  for (const [name, block] of Object.entries(resource.blocks)) {
+    const items = Array.isArray(out[name]) ? (out[name] as unknown[]) : [];
+    out[name] = items.map((item) => formShape(block.body, item, isExpression));
+  }
+  return out as T;
+}

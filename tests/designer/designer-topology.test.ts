@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DesignSnapshotStore } from '@/components/designer/design-snapshot';
+import { DesignDocument } from '@/components/designer/design-document';
+import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { sharesObjects } from '@/components/designer/designer-topology';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
@@ -7,25 +8,23 @@ import { largeIpsecDesign } from '../../scripts/bench-designs';
 
 const OPTIONS = { omitDefaults: true, preSharedKeys: 'variable' } as const;
 
-/** The designer's snapshot store over a plain values object, as the form would hold them. */
+/** The designer's document over a plain values object, as the form would hold them. */
 function designerWith(initial: ConnectorDesign) {
   let values = structuredClone(initial);
-  const store = new DesignSnapshotStore({ getValues: () => values, restore: (d) => {
+  const store = new DesignDocument({ getValues: () => values, show: (d) => {
     values = structuredClone(d);
   } }, initial, OPTIONS);
   return {
     store,
     /** A form reset (restored draft, template, import): every value replaced. */
     load(design: ConnectorDesign) {
-      values = structuredClone(design);
-      store.noteChange(undefined);
-      store.flush();
+      store.load(renderConnectorHcl(design, OPTIONS), structuredClone(design));
       return store.getState().design;
     },
     /** Typing in one field. */
     type(path: string, change: (v: ConnectorDesign) => void) {
       change(values);
-      store.noteChange(path, { visit: true });
+      store.formChanged(path, { visit: true });
       store.flush();
       return store.getState().design;
     },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keepFormPskLiterals, minimalChange, judgeEditorParse } from '@/components/designer/editor-design';
+import { judgeEditorParse } from '@/components/designer/editor-design';
+import { secretsFromDesign, withSecrets } from '@/components/designer/document-secrets';
+import type { ConnectorDesign } from '@/lib/connector/design';
+
+/** The form's keys as the designer keeps them for a file rendered from `form`, put back into a design read from `parsed`. */
+function keepFormKeys(parsed: ConnectorDesign, form: ConnectorDesign): ConnectorDesign {
+  return withSecrets(parsed, secretsFromDesign(renderConnectorHcl(form), form));
+}
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
@@ -13,7 +20,7 @@ describe('editor → form round trip', () => {
     const outcome = judgeEditorParse(parsed);
     expect(outcome.status).toBe('synced');
     if (outcome.status !== 'synced') return;
-    const merged = keepFormPskLiterals(outcome.design, ipsec);
+    const merged = keepFormKeys(outcome.design, ipsec);
     expect(renderConnectorHcl(merged, { preSharedKeys: 'inline' })).toBe(renderConnectorHcl(ipsec, { preSharedKeys: 'inline' }));
   });
 
@@ -22,7 +29,7 @@ describe('editor → form round trip', () => {
     const hcl = renderConnectorHcl(ipsec).replace(`= var.${first.name}\n`, '= var.shared_psk\n');
     const outcome = judgeEditorParse(parseConnectorHcl(hcl));
     if (outcome.status !== 'synced') throw new Error('expected a design');
-    const merged = keepFormPskLiterals(outcome.design, ipsec);
+    const merged = keepFormKeys(outcome.design, ipsec);
     expect(JSON.stringify(merged)).toContain('"pre_shared_key":"${var.shared_psk}"');
   });
 
@@ -33,7 +40,7 @@ describe('editor → form round trip', () => {
     const second = hcl.indexOf('      customer_gateway {', first + 1);
     const outcome = judgeEditorParse(parseConnectorHcl(hcl.slice(0, first) + hcl.slice(second)));
     if (outcome.status !== 'synced') throw new Error('expected a design');
-    const merged = keepFormPskLiterals(outcome.design, multiSegment);
+    const merged = keepFormKeys(outcome.design, multiSegment);
     const keys = (d: typeof multiSegment) =>
       d.instances.flatMap((i) => (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key))));
     expect(keys(merged)).toEqual(keys(multiSegment).slice(1));
@@ -58,21 +65,11 @@ describe('editor → form round trip', () => {
     expect(pick({})).toEqual(['alpha', 'alpha-site', ['alpha', 'beta']]);
   });
 
-  it('keeps a literal key behind a variable the document named before a gateway rename', () => {
-    const renamed = structuredClone(ipsec);
-    const gateway = renamed.instances.flatMap((i) => i.ipsec_customer_gateway ?? [])[0].customer_gateway[0];
-    gateway.name = 'renamed-gateway';
-    // The editor document still says var.<old name>; the form's generated names follow the new gateway name.
+  it('keeps a literal key behind its variable after a gateway rename (variable names do not follow gateway names)', () => {
     const outcome = judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec)));
     if (outcome.status !== 'synced') throw new Error('expected a design');
     outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? [])[0].customer_gateway[0].name = 'renamed-gateway';
-    const merged = keepFormPskLiterals(outcome.design, renamed, outcome.design);
-    expect(JSON.stringify(merged)).not.toContain('${var.');
-  });
-
-  it('replaces only what differs', () => {
-    expect(minimalChange('name = "a"\nsize = 1\n', 'name = "abc"\nsize = 1\n')).toEqual({ from: 9, to: 9, insert: 'bc' });
-    expect(minimalChange('same', 'same')).toBeNull();
+    expect(JSON.stringify(keepFormKeys(outcome.design, ipsec))).not.toContain('${var.');
   });
 });
 
@@ -106,7 +103,7 @@ describe('a stored secret through the editor', () => {
     expect(hcl).toContain(`remote_auth_value = var.${variable.name}`);
     const outcome = judgeEditorParse(parseConnectorHcl(hcl));
     if (outcome.status !== 'synced') throw new Error('expected a design');
-    const merged = keepFormPskLiterals(outcome.design, form);
+    const merged = keepFormKeys(outcome.design, form);
     expect(merged.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('********');
     expect(JSON.stringify(merged)).not.toContain(`\${var.${variable.name}}`);
   });

@@ -1,0 +1,540 @@
+/**
+ * The designer's one model: the HCL file (its text and lossless tree), the
+ * way `hclwrite` keeps a file. Outside React; views subscribe to the slice
+ * they show.
+ *
+ * - A form field's change is an operation on the file at its design path
+ *   (lib/connector/hcl/document/operations.ts); a list row added or removed
+ *   is a block inserted or removed. An expression that does not parse yet is
+ *   an error at its field and leaves the file as it was.
+ * - Typing in the editor replaces the text; the text is read (off the main
+ *   thread) and the form follows the resource it edits.
+ * - Every version is one step of one history: undo restores its exact text.
+ * - Each version's design is validated once (./document-check.ts), and that
+ *   one check feeds the fields, the summary, the topology and the provision
+ *   panel.
+ *
+ * The values of the tunnel protocol not in use stay in the form (switching
+ * back restores them); keys the file keeps in variables stay in this tab
+ * (`secrets`).
+ */
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
+import {
+  applyDesignOperations,
+  blockCount,
+  changedRange,
+  designPathOf,
+  isBlockListPath,
+  keysInline,
+  keysIntoVariables,
+  OperationError,
+  type DesignOperation,
+  type DesignPath,
+} from '@/lib/connector/hcl/document/operations';
+import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
+import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { reparseHcl } from '@/lib/hcl/incremental';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { HclFile } from '@/lib/hcl/syntax';
+import { DesignChecks, type DesignCheck } from './document-check';
+import type { EditorTextCheck } from './editor-text-check';
+import type { DocumentStatus } from './editor-design';
+import { EditorTextChecker } from './text-checker';
+import { UndoHistory } from './undo-history';
+import { FieldVisibility, type FieldIssues } from './field-visibility';
+import { secretsFromDesign, withSecrets } from './document-secrets';
+import { withFormLists } from './draft-storage';
+import type { PreviewHclOptions } from './preview-pane';
+
+export type { FieldIssues };
+export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm } from './document-state';
+import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type Version } from './document-state';
+
+/** Pause after a form event before it becomes an operation: one version per burst of events. */
+const FORM_DELAY_MS = 8;
+/** Pause after typing in the editor before the text is read for the form. */
+const EDITOR_DELAY_MS = 150;
+
+export type { DocumentStatus };
+
+const NO_ERRORS: ReadonlyMap<string, string> = new Map();
+
+export class DesignDocument {
+  private state: DesignDocumentState;
+  private file: HclFile | null;
+  private readonly listeners = new Set<() => void>();
+  private readonly changed = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private editorTimer: ReturnType<typeof setTimeout> | undefined;
+  private history: UndoHistory<Version>;
+  private freshHistory = false;
+  /** While the document puts a version into the form, the form's echo is not a change. */
+  private showing = false;
+  private pendingLabel: string | undefined;
+  private stepSeq = 0;
+  private readonly checks: DesignChecks;
+  private textChecker: EditorTextChecker | null = null;
+  /** Keys the file keeps in variables: variable → value (this tab only). */
+  readonly secrets = new Map<string, string>();
+  readonly visibility = new FieldVisibility(() => this.notify());
+  /** The design the form was last brought to from the file (a reading, a load, an undo). */
+  private lastRead: ConnectorDesign | undefined;
+  /** Set by the editor once loaded: puts its cursor on a range. */
+  editorReveal: ((from: number, to: number) => void) | null = null;
+  /** Set by the preview pane: brings the HCL tab to the front before revealing. */
+  onBeforeReveal: (() => void) | null = null;
+  /** The last protocol switch: switching straight back restores the file it left. */
+  private protocolSwitch: { before: string; after: string; protocol: string } | null = null;
+
+  constructor(
+    private readonly form: DocumentForm,
+    design: ConnectorDesign,
+    private options: PreviewHclOptions,
+  ) {
+    const text = renderConnectorHcl(withoutInactiveProtocolValues(design), options);
+    this.file = parseHcl(text);
+    this.history = new UndoHistory<Version>({ text, design, resource: resourceLabel(design.resource_name) }, sameVersion);
+    this.checks = new DesignChecks((version, check, checkedDesign) => this.receiveCheck(version, check, checkedDesign));
+    this.checks.setKeyOption(options.preSharedKeys);
+    const check = this.checks.checkNow(design);
+    this.state = {
+      text,
+      version: 0,
+      design,
+      check,
+      checking: false,
+      checkedDesign: design,
+      canUndo: false,
+      canRedo: false,
+      lastStep: null,
+      resource: resourceLabel(design.resource_name),
+      resources: [resourceLabel(design.resource_name)],
+      status: 'synced',
+      diagnostics: [],
+      shown: [],
+      formAhead: false,
+      fieldErrors: NO_ERRORS,
+      keyVariables: '',
+    };
+    this.visibility.index(check);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): DesignDocumentState => this.state;
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private set(patch: Partial<DesignDocumentState>): void {
+    this.state = { ...this.state, ...patch };
+    this.notify();
+  }
+
+  /** The tree of the current text (read now if a large paste left it unread). */
+  private tree(): HclFile {
+    this.file ??= parseHcl(this.state.text);
+    return this.file;
+  }
+
+  // ---- the form ---------------------------------------------------------------------------
+
+  /** The form changed at `path` (a form name); `visit`: the user edited that field, so its findings show from now on. */
+  formChanged(path: string | undefined, { visit = false }: { visit?: boolean } = {}): void {
+    if (this.showing || path === undefined) return;
+    if (visit) this.visibility.visit(path);
+    this.changed.add(path);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.applyFormChanges(), FORM_DELAY_MS);
+  }
+
+  /** Names the next step (e.g. "Instance 2 removed"): never merged with typing, and offered for undo. */
+  labelNextStep(label: string): void {
+    this.pendingLabel = label;
+  }
+
+  /** The next change starts a new history (nothing before it can be undone). */
+  startHistoryAtNextChange(): void {
+    this.freshHistory = true;
+  }
+
+  /** Applies the pending form changes now (e.g. before undo, export or provisioning). */
+  flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.applyFormChanges();
+  }
+
+  private applyFormChanges(): void {
+    this.timer = undefined;
+    if (this.changed.size === 0) return;
+    const values = this.form.getValues();
+    const paths = [...this.changed];
+    this.changed.clear();
+    const ops: { op: DesignOperation; form: string }[] = [];
+    const edited: string[] = [];
+    let protocol: string | undefined;
+    for (const name of paths) {
+      const path = designPathOf(name);
+      const value = valueAt(values, path);
+      // Lists of blocks change through listChanged (one block at a time); `dynamic` sources are the file's.
+      if (isBlockListPath(path) || isBlockList(value) || path[path.length - 1] === 'dynamic') continue;
+      if (path.length === 1 && path[0] === 'tunnel_protocol') {
+        protocol = String(value ?? '');
+        continue;
+      }
+      edited.push(name);
+      ops.push({ op: { kind: 'set', path, value }, form: path.join('.') });
+    }
+    if (edited.length) {
+      let design: unknown = this.state.design;
+      for (const name of edited) design = shareAlongPath(design, values, designPathOf(name));
+      this.commit(ops, design as ConnectorDesign, edited.length === 1 ? edited[0] : null);
+    }
+    if (protocol !== undefined) this.switchProtocol(values, protocol);
+  }
+
+  /** A list row added (`insert-block`) or removed (`remove-block`) in the form, after the form's own list changed. */
+  listChanged(op: Extract<DesignOperation, { kind: 'insert-block' | 'remove-block' }>): void {
+    // The form's echo of its own list change is this operation.
+    const list = op.path.slice(0, -1).join('.');
+    for (const p of [...this.changed]) if (p === list) this.changed.delete(p);
+    this.flush();
+    const values = this.form.getValues();
+    const listPath = op.path.slice(0, -1);
+    const design = shareAlongPath(this.state.design, values, listPath) as ConnectorDesign;
+    this.commit([{ op, form: listPath.join('.') }], design, null);
+  }
+
+  private switchProtocol(values: ConnectorDesign, protocol: string): void {
+    const text = this.state.text;
+    const back = this.protocolSwitch;
+    const ops: DesignOperation[] = [{ kind: 'set', path: ['tunnel_protocol'], value: protocol }];
+    if (back && back.after === text && back.protocol === (protocol || 'VXLAN')) {
+      // Straight back: the file it left, byte for byte.
+      this.protocolSwitch = null;
+      this.replaceTextFromForm(back.before, values);
+      return;
+    }
+    const file = this.state.status === 'synced' ? this.tree() : null;
+    const resource = this.state.resource;
+    if (file) ops.push(...protocolSwitchOperations(values, protocol || 'VXLAN', (i, name) => blockCount(file, resource, ['instances', i, name])));
+    const before = text;
+    const previousProtocol = String(this.state.design.tunnel_protocol || 'VXLAN');
+    this.commit(
+      ops.map((op) => ({ op, form: 'tunnel_protocol' })),
+      shareAlongPath(this.state.design, values, ['tunnel_protocol']) as ConnectorDesign,
+      null,
+    );
+    this.protocolSwitch = { before, after: this.state.text, protocol: previousProtocol };
+  }
+
+  /** A text the form chose (a protocol switch back): the form already holds its design. */
+  private replaceTextFromForm(text: string, values: ConnectorDesign): void {
+    this.setText(text);
+    this.record({ text, design: structuredClone(values), resource: this.state.resource }, null);
+    this.set({ text, version: this.state.version + 1, design: structuredClone(values), checking: true });
+    this.requestCheck();
+  }
+
+  /** Applies form operations to the file and records the version; an operation the file cannot take yet becomes its field's error. */
+  private commit(ops: readonly { op: DesignOperation; form: string }[], design: ConnectorDesign, mergeKey: string | null, replaced?: string): void {
+    let fieldErrors = this.state.fieldErrors;
+    const setError = (form: string, message: string | undefined) => {
+      if (fieldErrors.get(form) === message) return;
+      const next = new Map(fieldErrors);
+      if (message === undefined) next.delete(form);
+      else next.set(form, message);
+      fieldErrors = next;
+    };
+    let text = replaced ?? this.state.text;
+    let formAhead = this.state.formAhead;
+    if (this.state.status !== 'synced' && this.state.status !== 'conflict') {
+      if (ops.length) formAhead = true;
+    } else {
+      for (const { op, form } of ops) {
+        try {
+          const result = applyDesignOperations(this.tree(), [op], { ...this.options, resource: this.state.resource });
+          this.file = result.file;
+          text = result.text;
+          for (const [name, value] of result.secrets) this.secrets.set(name, value);
+          if (result.resource !== this.state.resource) this.state = { ...this.state, resource: result.resource, resources: this.state.resources.map((r) => (r === this.state.resource ? result.resource : r)) };
+          setError(form, undefined);
+        } catch (error) {
+          // The tree may be half moved by a failed multi-step operation: read the text again.
+          this.file = parseHcl(text);
+          if (error instanceof OperationError) setError(form, error.message);
+          else throw error;
+        }
+      }
+      if (this.state.status === 'conflict') formAhead = true;
+    }
+    const label = this.pendingLabel;
+    this.record({ text, design, resource: this.state.resource }, label ? null : mergeKey);
+    this.set({
+      text,
+      version: this.state.version + 1,
+      design,
+      checking: true,
+      fieldErrors,
+      formAhead,
+      keyVariables: text === this.state.text ? this.state.keyVariables : keyVariablesOf(text),
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      lastStep: label ? { label, seq: ++this.stepSeq } : null,
+    });
+    this.requestCheck();
+  }
+
+  private record(version: Version, mergeKey: string | null): void {
+    if (this.freshHistory) {
+      this.history = new UndoHistory(version, sameVersion);
+      this.freshHistory = false;
+    } else this.history.record(version, mergeKey);
+    this.pendingLabel = undefined;
+  }
+
+  // ---- the editor -------------------------------------------------------------------------
+
+  /** The user typed in the editor: `text` is the file now. */
+  editorChanged(text: string): void {
+    this.flush();
+    const previous = this.state.text;
+    const change = changedRange(previous, text);
+    if (!change) return;
+    // A small edit re-reads only its region; a large paste is read when first needed (off the main thread first).
+    if (this.file && change.insert.length + (change.to - change.from) < 20_000) this.file = reparseHcl(this.file, change, undefined, text);
+    else this.file = null;
+    this.protocolSwitch = null;
+    this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
+    this.set({ text, version: this.state.version + 1, canUndo: this.history.canUndo, canRedo: this.history.canRedo, lastStep: null });
+    clearTimeout(this.editorTimer);
+    this.editorTimer = setTimeout(() => this.readText(false), EDITOR_DELAY_MS);
+  }
+
+  /** Reads the file (off the main thread) and brings the form to its chosen resource. `force`: even over form changes. */
+  private readText(force: boolean, resource: { label?: string; index?: number } = { label: this.state.resource }): void {
+    this.editorTimer = undefined;
+    const version = this.state.version;
+    const text = this.state.text;
+    this.textChecker ??= new EditorTextChecker();
+    this.textChecker.request(version, text, resource, (check) => this.receiveText(check, force), (id) => id === this.state.version);
+  }
+
+  private receiveText(result: EditorTextCheck, force: boolean): void {
+    const { outcome } = result;
+    const common = { diagnostics: result.panel, shown: result.shown, resources: outcome.resources, keyVariables: result.keyVariables };
+    if (outcome.status !== 'synced') {
+      this.set({ ...common, status: outcome.status });
+      return;
+    }
+    if (this.state.formAhead && !force) {
+      this.set({ ...common, status: 'conflict', resource: outcome.resource });
+      return;
+    }
+    const current = this.form.getValues();
+    const design = withFormLists(keepInactiveProtocolValues(withSecrets(outcome.design, this.secrets, current), current));
+    // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
+    this.show(design, this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined);
+    this.history.amendPresent({ text: this.state.text, design, resource: outcome.resource });
+    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS });
+    this.visibility.revealAll(true);
+    this.requestCheck();
+  }
+
+  private show(design: ConnectorDesign, previous?: ConnectorDesign): void {
+    this.showing = true;
+    try {
+      this.form.show(design, previous);
+    } finally {
+      this.showing = false;
+    }
+    this.lastRead = design;
+  }
+
+  /** Puts `text` in place of the current text (tree kept in step). */
+  private setText(text: string): void {
+    const change = changedRange(this.state.text, text);
+    if (change && this.file && change.insert.length + (change.to - change.from) < 20_000) this.file = reparseHcl(this.file, change, undefined, text);
+    else if (change) this.file = null;
+  }
+
+  /** Shows a range of the file in the editor (a diagnostic clicked in the panel). */
+  reveal(from: number, to: number): void {
+    this.onBeforeReveal?.();
+    this.editorReveal?.(from, to);
+  }
+
+  /** Chooses which connector of the file the form edits. */
+  selectResource(label: string): void {
+    this.readText(true, { label });
+  }
+
+  /** Resolves a conflict for the file: its design replaces the form. */
+  applyToForm(): void {
+    this.set({ formAhead: false });
+    this.readText(true);
+  }
+
+  /** Resolves a conflict (or a broken file) for the form: the file becomes the form's rendering. */
+  replaceWithFormHcl(): void {
+    this.flush();
+    const values = this.form.getValues();
+    this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), this.options), values, { label: 'Replaced the HCL with the form' });
+  }
+
+  // ---- loading, undo ----------------------------------------------------------------------
+
+  /**
+   * A new file (a template, an import, a draft, a stored version): `design` is its chosen resource read
+   * already (the form shows it); `fresh`: the history starts here.
+   */
+  load(text: string, design: ConnectorDesign, { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {}): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.changed.clear();
+    clearTimeout(this.editorTimer);
+    this.protocolSwitch = null;
+    for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);
+    const chosen = resource ?? resourceLabel(design.resource_name);
+    this.file = text.length < 400_000 ? parseHcl(text) : null;
+    const version: Version = { text, design, resource: chosen };
+    if (fresh) {
+      this.history = new UndoHistory(version, sameVersion);
+      this.freshHistory = false;
+      this.pendingLabel = undefined;
+    } else {
+      if (label) this.pendingLabel = label;
+      this.record(version, null);
+    }
+    this.show(design);
+    this.set({
+      text,
+      version: this.state.version + 1,
+      design,
+      checking: true,
+      resource: chosen,
+      status: 'synced',
+      formAhead: false,
+      fieldErrors: NO_ERRORS,
+      diagnostics: [],
+      shown: [],
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      lastStep: label && !fresh ? { label, seq: ++this.stepSeq } : null,
+    });
+    this.requestCheck();
+    // The file's own diagnostics and connectors (a file may hold several), off the main thread.
+    this.readText(false, { label: chosen });
+  }
+
+  undo(): boolean {
+    this.flush();
+    const version = this.history.undo();
+    if (!version) return false;
+    this.restore(version);
+    return true;
+  }
+
+  redo(): boolean {
+    this.flush();
+    const version = this.history.redo();
+    if (!version) return false;
+    this.restore(version);
+    return true;
+  }
+
+  private restore(version: Version): void {
+    clearTimeout(this.editorTimer);
+    this.protocolSwitch = null;
+    this.setText(version.text);
+    this.show(version.design);
+    this.set({
+      text: version.text,
+      version: this.state.version + 1,
+      design: version.design,
+      resource: version.resource,
+      checking: true,
+      fieldErrors: NO_ERRORS,
+      formAhead: false,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      lastStep: null,
+    });
+    this.requestCheck();
+    this.readText(false, { label: version.resource });
+  }
+
+  // ---- options, checks --------------------------------------------------------------------
+
+  setOptions(options: PreviewHclOptions): void {
+    if (options.omitDefaults === this.options.omitDefaults && options.preSharedKeys === this.options.preSharedKeys) return;
+    const before = this.options;
+    this.options = options;
+    this.checks.setKeyOption(options.preSharedKeys);
+    const values = this.form.getValues();
+    // A file the form wrote and nobody changed is re-rendered with the new options.
+    if (this.state.text === renderConnectorHcl(withoutInactiveProtocolValues(values), before)) {
+      this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), options), values, { label: 'HCL options changed' });
+      return;
+    }
+    // Any other file keeps its text; the user's key choice moves its keys (default values only change new lines).
+    if (before.preSharedKeys === options.preSharedKeys || this.state.status !== 'synced') return;
+    this.flush();
+    const result =
+      options.preSharedKeys === 'variable' ? keysIntoVariables(this.tree(), this.state.resource) : keysInline(this.tree(), this.state.resource, this.secrets);
+    if (result.text === this.state.text) return;
+    for (const [name, value] of result.secrets) this.secrets.set(name, value);
+    this.file = result.file;
+    this.pendingLabel = options.preSharedKeys === 'variable' ? 'Keys moved into variables' : 'Keys written inline';
+    this.commit([], this.state.design, null, result.text);
+  }
+
+  /** Why the file cannot be copied, downloaded or provisioned now, or null. */
+  exportProblem(): string | null {
+    this.flush();
+    return fileProblem(this.state);
+  }
+
+  private requestCheck(): void {
+    this.checks.request(this.state.version, this.state.design);
+  }
+
+  private receiveCheck(version: number, check: DesignCheck, checkedDesign: ConnectorDesign): void {
+    this.visibility.index(check);
+    this.set({ check, checking: version !== this.state.version, checkedDesign });
+  }
+
+  /** The check of the current version. */
+  whenChecked(): Promise<DesignCheck> {
+    this.flush();
+    return this.checks.whenChecked(this.state.version, this.state.check);
+  }
+
+  /** Every error and warning at exactly `path` that shows now, plus the field's own error. */
+  fieldIssues(path: string): FieldIssues {
+    return this.visibility.fieldIssues(path, this.state.fieldErrors.get(path));
+  }
+
+  errorCountUnder(path: string): number {
+    return this.visibility.errorCountUnder(path);
+  }
+
+  setRevealAll(reveal: boolean): void {
+    this.visibility.revealAll(reveal);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    clearTimeout(this.editorTimer);
+    this.checks.dispose();
+    this.textChecker?.dispose();
+  }
+}
+
+export type { DesignPath };

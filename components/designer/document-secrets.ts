@@ -1,0 +1,39 @@
+/**
+ * Keys the file keeps in variables (`pre_shared_key = var.x`): their values
+ * live in this tab only, by variable name, and the form shows them in place
+ * of the reference. Which values are sensitive is the description's.
+ */
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { listPskVariablesAt } from '@/lib/connector/hcl/psk';
+import { sensitiveSlots } from '@/lib/connector/sensitive';
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** The keys of `design` that its rendering (`text`, in variable mode) keeps in variables: variable → value. */
+export function secretsFromDesign(text: string, design: ConnectorDesign): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { name, segments } of listPskVariablesAt(design)) {
+    const value = valueAt(design, segments);
+    if (typeof value === 'string' && text.includes(`var.${name}`)) out.set(name, value);
+  }
+  return out;
+}
+
+/** `design` read from the file, with each key kept in a variable whose value this tab knows shown as that value. */
+export function withSecrets(design: ConnectorDesign, secrets: ReadonlyMap<string, string>, _form?: ConnectorDesign): ConnectorDesign {
+  if (secrets.size === 0) return design;
+  const next = structuredClone(design);
+  for (const slot of sensitiveSlots(next)) {
+    const value = slot.holder[slot.name];
+    const variable = typeof value === 'string' ? /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u.exec(value)?.[1] : undefined;
+    if (variable !== undefined && secrets.has(variable)) slot.holder[slot.name] = secrets.get(variable);
+  }
+  return next;
+}

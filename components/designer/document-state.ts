@@ -1,0 +1,109 @@
+/**
+ * The designer document's state and the pure helpers around it: what each
+ * version holds, what the views read, and what keeps the file from being
+ * handed over.
+ */
+import type { ConnectorDesign } from '@/lib/connector/design';
+import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
+import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
+import { labelForPath } from '@/lib/connector/resource';
+import type { DesignCheck } from './design-check';
+import type { DocumentStatus } from './editor-design';
+
+export interface DesignDocumentState {
+  /** The file. */
+  text: string;
+  /** Counts versions of the text. */
+  version: number;
+  /** The form's design of the chosen resource (with the other protocol's values and this tab's keys). */
+  design: ConnectorDesign;
+  /** The check of `design`, or of an earlier one while `checking`. */
+  check: DesignCheck;
+  checking: boolean;
+  checkedDesign: ConnectorDesign;
+  canUndo: boolean;
+  canRedo: boolean;
+  lastStep: { label: string; seq: number } | null;
+  /** The label of the connector resource the form edits, and every connector's label in the file. */
+  resource: string;
+  resources: readonly string[];
+  status: DocumentStatus;
+  /** Diagnostics about the HCL itself (syntax, unknown blocks): the editor's gutter and the panel. */
+  diagnostics: readonly HclDiagnostic[];
+  /** The editor gutter's diagnostics (the panel leaves out the form resource's rule findings). */
+  shown: readonly HclDiagnostic[];
+  /** The form changed while the file could not take it. */
+  formAhead: boolean;
+  /** Form fields whose value the file does not hold yet (an unfinished expression), by form path. */
+  fieldErrors: ReadonlyMap<string, string>;
+  /** The variables the file's sensitive values reference (newline-joined). */
+  keyVariables: string;
+}
+
+export interface DocumentForm {
+  getValues(): ConnectorDesign;
+  /**
+   * Brings the form to `design`, touching only what differs: from `previous` (the file's last reading) to
+   * `design` when given — what the text changed, however the form writes the rest — else from the form's values.
+   */
+  show(design: ConnectorDesign, previous?: ConnectorDesign): void;
+}
+
+export interface Version {
+  text: string;
+  design: ConnectorDesign;
+  resource: string;
+}
+
+/** One step: the same text, resource and design (designs are immutable: a change makes a new object). */
+export const sameVersion = (a: Version, b: Version) => a.text === b.text && a.resource === b.resource && a.design === b.design;
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `current` as an immutable value sharing with `previous` everything off `keys` (only the changed path is copied). */
+export function shareAlongPath(previous: unknown, current: unknown, keys: readonly (string | number)[]): unknown {
+  if (keys.length === 0 || !isContainer(previous) || !isContainer(current) || Array.isArray(previous) !== Array.isArray(current))
+    return structuredClone(current);
+  if (Array.isArray(previous) && Array.isArray(current) && previous.length !== current.length) return structuredClone(current);
+  const [key, ...rest] = keys;
+  if (Array.isArray(previous) && Array.isArray(current)) {
+    const copy = previous.slice();
+    copy[Number(key)] = shareAlongPath(previous[Number(key)], current[Number(key)], rest);
+    return copy;
+  }
+  const prevRecord = previous as Record<string, unknown>;
+  const currRecord = current as Record<string, unknown>;
+  return { ...prevRecord, [key]: shareAlongPath(prevRecord[key], currRecord[key], rest) };
+}
+
+export const isBlockList = (v: unknown) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null);
+
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (!isContainer(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Why the file cannot be handed over (copied, downloaded, provisioned): a field whose value the file cannot
+ * hold yet, a file with syntax errors or without a connector, or the form and the file disagreeing; else null.
+ */
+export function fileProblem(state: Pick<DesignDocumentState, 'fieldErrors' | 'status' | 'formAhead'>): string | null {
+  const [first] = state.fieldErrors.entries();
+  if (first) return `${labelForPath(first[0]) ?? first[0]}: ${first[1]} — finish or clear it first.`;
+  if (state.status === 'syntax') return 'The HCL has syntax errors: fix them first.';
+  if (state.status === 'resource-count') return 'The HCL holds no connector resource.';
+  if (state.status === 'conflict' || state.formAhead) return 'The form and the HCL disagree: choose which one to keep first.';
+  return null;
+}
+
+/** Variables the file's sensitive values reference, newline-joined. */
+export function keyVariablesOf(text: string): string {
+  return [...new Set([...text.matchAll(sensitiveVariableReferences())].map((m) => m[1]))].join('\n');
+}
+

@@ -1,0 +1,87 @@
+/**
+ * Which findings show at which field: every one after a load, "Validate all"
+ * or an HCL edit; otherwise only at fields the user has visited (a fresh
+ * block's fields stay quiet). Indexed once per check; a field gets the same
+ * object back while its findings are unchanged, so it re-renders only when
+ * they change.
+ */
+import type { DesignIssue } from '@/lib/connector/design';
+
+export interface FieldIssues {
+  errors: readonly string[];
+  warnings: readonly string[];
+}
+
+const NO_ISSUES: FieldIssues = { errors: [], warnings: [] };
+
+function isUnder(path: string, ancestor: string): boolean {
+  return path === ancestor || ancestor === '' || path.startsWith(`${ancestor}.`);
+}
+
+function byPath(issues: readonly DesignIssue[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { path, message } of issues) {
+    const list = map.get(path);
+    if (!list) map.set(path, [message]);
+    else if (!list.includes(message)) list.push(message);
+  }
+  return map;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export class FieldVisibility {
+  private all = false;
+  private readonly visited = new Set<string>();
+  private cache = new Map<string, FieldIssues>();
+  private errors = new Map<string, string[]>();
+  private warnings = new Map<string, string[]>();
+
+  constructor(private readonly changed: () => void) {}
+
+  index(check: { errors: readonly DesignIssue[]; warnings: readonly DesignIssue[] }): void {
+    this.errors = byPath(check.errors);
+    this.warnings = byPath(check.warnings);
+  }
+
+  visit(path: string): void {
+    if (this.visited.has(path)) return;
+    this.visited.add(path);
+    this.cache.clear();
+  }
+
+  /** Show every finding (a load, "Validate all"), or only at visited fields again (a fresh form). */
+  revealAll(reveal: boolean): void {
+    if (!reveal) this.visited.clear();
+    if (this.all === reveal && reveal) return;
+    this.all = reveal;
+    this.cache.clear();
+    this.changed();
+  }
+
+  private shown(path: string): boolean {
+    if (this.all) return true;
+    for (const v of this.visited) if (isUnder(path, v)) return true;
+    return false;
+  }
+
+  /** The findings at exactly `path` that show now; `own` is the field's own error (always shown). */
+  fieldIssues(path: string, own?: string): FieldIssues {
+    const shown = this.shown(path);
+    const found = shown ? (this.errors.get(path) ?? []) : [];
+    const errors = own === undefined ? found : [own, ...found];
+    const warnings = shown ? (this.warnings.get(path) ?? []) : [];
+    const cached = this.cache.get(path);
+    if (cached && sameList(cached.errors, errors) && sameList(cached.warnings, warnings)) return cached;
+    const next = errors.length || warnings.length ? { errors, warnings } : NO_ISSUES;
+    this.cache.set(path, next);
+    return next;
+  }
+
+  /** Shown errors at or below `path` (a collapsed instance's badge). */
+  errorCountUnder(path: string): number {
+    let n = 0;
+    for (const [p, messages] of this.errors) if (isUnder(p, path) && this.shown(p)) n += messages.length;
+    return n;
+  }
+}

@@ -1,0 +1,36 @@
+/** The designer's file in the specs: importing one, reading the editor's text, downloading it, judging it. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The editor's exact text (its hidden mirror: CodeMirror renders only the visible lines). */
+export const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
+
+/**
+ * Opens the designer and loads `text` through the Import dialog (picking `resource` when the file has
+ * several); `inspect` looks at the dialog before the load.
+ */
+export async function importFile(page: Page, text: string, resource?: string, inspect?: (dialog: Locator) => Promise<void>): Promise<void> {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto('/designer');
+  await expect(page.getByTestId('hcl-editor').locator('.cm-content')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import Terraform' });
+  await dialog.getByRole('textbox').fill(text);
+  if (resource) await dialog.getByTestId('import-resource').filter({ hasText: resource }).getByRole('radio').check();
+  await inspect?.(dialog);
+  await dialog.getByRole('button', { name: 'Load into designer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => editorText(page)).toBe(text);
+}
+
+/** Clicks "Download .tf" and answers the file's text. */
+export async function downloadFile(page: Page): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+/** `terraform fmt -` of the text (the judge of formatting); throws when Terraform rejects it. */
+export function terraformFmt(text: string): string {
+  return execFileSync('/usr/local/bin/terraform', ['fmt', '-'], { input: text, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString();
+}

@@ -1,0 +1,184 @@
+/**
+ * The designer's one model, the file (components/designer/design-document.ts),
+ * driven the way the form drives it: a plain values object stands in for
+ * react-hook-form, every edit is a form event at a path. The file is judged
+ * by the real `terraform fmt`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DesignDocument } from '@/components/designer/design-document';
+import { withFormLists } from '@/components/designer/draft-storage';
+import type { PreviewHclOptions } from '@/components/designer/preview-pane';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+import { terraformFmt } from '../hcl/terraform-fmt';
+
+const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
+const INLINE = { omitDefaults: true, preSharedKeys: 'inline' } as const;
+const VARIABLES = { omitDefaults: true, preSharedKeys: 'variable' } as const;
+const TUNNEL_KEY = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
+
+const stores: DesignDocument[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.dispose();
+});
+
+/** Example 3 open in the designer, with a values object as the form. */
+function openExample3(options: PreviewHclOptions = INLINE) {
+  const design = withFormLists(parseConnectorHcl(EXAMPLE_3).designs[0].design);
+  let values = structuredClone(design);
+  const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, options);
+  stores.push(store);
+  store.load(EXAMPLE_3, structuredClone(design), { fresh: true });
+  return {
+    store,
+    get values() {
+      return values;
+    },
+    /** The user types a value into the field at `path` (its events arrive one per keystroke). */
+    type(at: string, value: unknown) {
+      const keys = at.split('.');
+      let node: Record<string, unknown> = values as unknown as Record<string, unknown>;
+      for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+      node[keys[keys.length - 1]] = value;
+      store.formChanged(at, { visit: true });
+      store.flush();
+    },
+    text: () => store.getState().text,
+  };
+}
+
+const changedLines = (before: string, after: string) => {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return b.filter((line, i) => line !== a[i]);
+};
+
+describe('the file is the design', () => {
+  it('a form edit changes exactly its line; comments and layout stay', () => {
+    const d = openExample3();
+    d.type('name', 'renamed-connector');
+    d.type('instances.0.loopback_subnet', '192.168.30.0/26');
+    expect(changedLines(EXAMPLE_3, d.text())).toEqual([
+      '  name            = "renamed-connector"',
+      '    loopback_subnet         = "192.168.30.0/26"',
+    ]);
+    expect(terraformFmt(d.text())).toBe(d.text());
+  });
+
+  it('a half-typed expression is an error at its field: the file keeps the last value that parses, and takes other edits', () => {
+    const d = openExample3();
+    for (const typed of ['alkira_group.', 'alkira_group.security.', 'alkira_group.security.na(']) d.type('group', '${' + typed + '}');
+    expect(d.store.getState().fieldErrors.get('group')).toMatch(/not a complete expression/i);
+    expect(d.text()).toContain('group           = alkira_group.security.name');
+    d.type('name', 'still-editable');
+    expect(d.text()).toContain('name            = "still-editable"');
+    expect(d.store.exportProblem()).toMatch(/Group/);
+    expect(terraformFmt(d.text())).toBe(d.text());
+    d.type('group', '${alkira_group.security.id}');
+    expect(d.store.getState().fieldErrors.size).toBe(0);
+    expect(d.text()).toContain('group           = alkira_group.security.id');
+    expect(d.store.exportProblem()).toBeNull();
+  });
+
+  it('a changed pre-shared key alone reaches the file (inline), or the tab (kept in a variable)', () => {
+    const inline = openExample3(INLINE);
+    inline.type(TUNNEL_KEY, 'rotated-key-1');
+    expect(changedLines(EXAMPLE_3, inline.text())).toEqual(['          pre_shared_key    = "rotated-key-1"']);
+
+    const asVariable = openExample3(VARIABLES);
+    asVariable.type(TUNNEL_KEY, '');
+    asVariable.type(TUNNEL_KEY, 'new-key');
+    // Removed, then written anew: in variable mode a new key goes into a new sensitive variable.
+    expect(asVariable.text()).toMatch(/pre_shared_key\s+= var\.multi_segment_psk_1/);
+    expect(asVariable.text()).toContain('variable "multi_segment_psk_1" {');
+    expect(asVariable.text()).not.toContain('new-key');
+    expect(asVariable.store.secrets.get('multi_segment_psk_1')).toBe('new-key');
+    asVariable.type(TUNNEL_KEY, 'rotated');
+    expect(asVariable.store.secrets.get('multi_segment_psk_1')).toBe('rotated');
+    expect(terraformFmt(asVariable.text())).toBe(asVariable.text());
+  });
+
+  it('removing an instance and undoing it gives the file back byte for byte', () => {
+    const d = openExample3();
+    const second = { ...structuredClone(d.values.instances[0]), name: 'second' };
+    d.values.instances.push(second);
+    d.store.listChanged({ kind: 'insert-block', path: ['instances', 1], value: second });
+    const withTwo = d.text();
+    expect(withTwo).toContain('name                    = "second"');
+    d.values.instances.splice(0, 1);
+    d.store.labelNextStep('Instance 1 removed');
+    d.store.listChanged({ kind: 'remove-block', path: ['instances', 0] });
+    expect(d.text()).not.toContain('multi-segment-instance');
+    expect(d.store.getState().lastStep?.label).toBe('Instance 1 removed');
+    expect(d.store.undo()).toBe(true);
+    expect(d.text()).toBe(withTwo);
+    expect(d.values.instances.map((i) => i.name)).toEqual(['multi-segment-instance', 'second']);
+    expect(d.store.undo()).toBe(true);
+    expect(d.text()).toBe(EXAMPLE_3);
+    expect(d.store.redo()).toBe(true);
+    expect(d.text()).toBe(withTwo);
+  });
+
+  it('IPSEC → VXLAN → IPSEC gives the file back byte for byte, and VXLAN leaves no IPsec block behind', () => {
+    const d = openExample3();
+    d.type('tunnel_protocol', 'VXLAN');
+    expect(d.text()).toContain('tunnel_protocol = "VXLAN"');
+    expect(d.text()).not.toContain('ipsec_customer_gateway');
+    // Comments that belong to the removed blocks go with them; everything else stays.
+    expect(d.text()).toContain('# Global segment options for DMZ');
+    expect(terraformFmt(d.text())).toBe(d.text());
+    d.type('tunnel_protocol', 'IPSEC');
+    expect(d.text()).toBe(EXAMPLE_3);
+  });
+
+  it('a protocol switch with an edit in between brings the kept values back as blocks', () => {
+    const d = openExample3();
+    d.type('tunnel_protocol', 'VXLAN');
+    d.type('description', 'changed meanwhile');
+    d.type('tunnel_protocol', 'IPSEC');
+    const reread = parseConnectorHcl(d.text()).designs[0].design;
+    expect(reread.instances[0].ipsec_customer_gateway).toHaveLength(2);
+    expect(reread.description).toBe('changed meanwhile');
+    expect(terraformFmt(d.text())).toBe(d.text());
+  });
+
+  it('typing in the editor is the file; the form follows once it reads', async () => {
+    const d = openExample3();
+    d.store.editorChanged(EXAMPLE_3.replace('"multi-segment-ipsec"', '"typed-in-hcl"'));
+    expect(d.text()).toContain('"typed-in-hcl"');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.values.name).toBe('typed-in-hcl');
+    // One history for both: undo takes the typing back.
+    expect(d.store.undo()).toBe(true);
+    expect(d.text()).toBe(EXAMPLE_3);
+    expect(d.values.name).toBe('multi-segment-ipsec');
+  });
+
+  it('a syntax error in the file holds form edits back and says so; the file is never rewritten behind the user', async () => {
+    const d = openExample3();
+    const broken = EXAMPLE_3.replace('"multi-segment-ipsec"', '"multi-segment-ipsec" =');
+    d.store.editorChanged(broken);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.store.getState().status).toBe('syntax');
+    d.type('description', 'edited while broken');
+    expect(d.text()).toBe(broken);
+    expect(d.store.getState().formAhead).toBe(true);
+    expect(d.store.exportProblem()).toMatch(/syntax/);
+    d.store.replaceWithFormHcl();
+    expect(d.text()).toContain('"edited while broken"');
+    expect(d.store.exportProblem()).toBeNull();
+  });
+
+  it('every design the form can reach through these edits is the file read back', () => {
+    const d = openExample3();
+    d.type('size', '5LARGE');
+    d.type('segment_options.1.customer_asn', '65010');
+    d.type('instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.initiator', true);
+    const reread = parseConnectorHcl(d.text()).designs[0].design as ConnectorDesign;
+    expect(reread.size).toBe('5LARGE');
+    expect(String(reread.segment_options[1].customer_asn)).toBe('65010');
+    expect(reread.instances[0].ipsec_customer_gateway![1].customer_gateway[1].tunnel[0].initiator).toBe(true);
+  });
+});
