@@ -25,6 +25,8 @@ import { WorkspaceProvision } from './workspace-provision';
 interface Session {
   baseVersion: number;
   baseDesign: ConnectorDesign;
+  /** That version's file as saved, when the workspace kept one. */
+  baseHcl: string | null;
   generation: number;
 }
 
@@ -32,6 +34,7 @@ export interface StaleAttempt {
   stale: StaleSave;
   design: ConnectorDesign;
   note: string;
+  hcl?: string;
 }
 
 export function DesignEditor({ id }: { id: number }) {
@@ -44,7 +47,7 @@ export function DesignEditor({ id }: { id: number }) {
   // First load: edit the latest version, or keep editing the version an unsaved draft started from.
   useEffect(() => {
     if (session || !stored.data) return;
-    setSession({ baseVersion: draftBaseVersion(id) ?? stored.data.version, baseDesign: stored.data.design, generation: 0 });
+    setSession({ baseVersion: draftBaseVersion(id) ?? stored.data.version, baseDesign: stored.data.design, baseHcl: stored.data.hcl ?? null, generation: 0 });
   }, [session, stored.data, id]);
 
   useEffect(() => {
@@ -55,17 +58,17 @@ export function DesignEditor({ id }: { id: number }) {
 
   /** Saves the form as the next version; a stale base shows the conflict instead of failing. */
   const save = useCallback(
-    async (design: ConnectorDesign, note: string, baseVersion: number) => {
+    async (design: ConnectorDesign, note: string, baseVersion: number, hcl?: string) => {
       try {
-        const { version } = await workspaceApi.save(id, design, baseVersion, note || undefined);
+        const { version } = await workspaceApi.save(id, design, baseVersion, note || undefined, hcl);
         forgetDraft(id);
         setConflict(null);
-        setSession((s) => s && { ...s, baseVersion: version, baseDesign: design });
+        setSession((s) => s && { ...s, baseVersion: version, baseDesign: design, baseHcl: hcl ?? null });
         void refresh();
       } catch (e) {
         const stale = staleSave(e);
         if (!stale) throw e;
-        setConflict({ stale, design, note });
+        setConflict({ stale, design, note, hcl });
         void refresh();
       }
     },
@@ -78,7 +81,7 @@ export function DesignEditor({ id }: { id: number }) {
       const next = version === undefined ? await workspaceApi.get(id) : await workspaceApi.getVersion(id, version);
       forgetDraft(id);
       setConflict(null);
-      setSession((s) => ({ baseVersion: next.version, baseDesign: next.design, generation: (s?.generation ?? 0) + 1 }));
+      setSession((s) => ({ baseVersion: next.version, baseDesign: next.design, baseHcl: next.hcl ?? null, generation: (s?.generation ?? 0) + 1 }));
       void refresh();
     },
     [id, refresh],
@@ -89,7 +92,7 @@ export function DesignEditor({ id }: { id: number }) {
     async (version: number) => {
       const old = await workspaceApi.getVersion(id, version);
       const latest = await workspaceApi.get(id);
-      await workspaceApi.save(id, old.design, latest.version, `Restored version ${version}`);
+      await workspaceApi.save(id, old.design, latest.version, `Restored version ${version}`, old.hcl ?? undefined);
       await loadVersion();
     },
     [id, loadVersion],
@@ -126,14 +129,15 @@ export function DesignEditor({ id }: { id: number }) {
       workspace={{
         draftSlot,
         initial: session.baseDesign,
-        toolbar: <DesignToolbar id={id} baseVersion={session.baseVersion} baseDesign={session.baseDesign} onSave={save} onRestore={restore} latestVersion={latest.version} provisionedVersion={latest.provisioned_version ?? null} />,
+        initialHcl: session.baseHcl,
+        toolbar: <DesignToolbar id={id} baseVersion={session.baseVersion} baseDesign={session.baseDesign} baseHcl={session.baseHcl} onSave={save} onRestore={restore} latestVersion={latest.version} provisionedVersion={latest.provisioned_version ?? null} />,
         banner: (
           <>
             <DesignBanner id={id} latest={latest} baseVersion={session.baseVersion} conflicted={conflict !== null} onLoadLatest={() => loadVersion()} />
             {conflict && (
               <ConflictPanel
                 attempt={conflict}
-                onSaveAnyway={() => save(conflict.design, conflict.note || `Saved over version ${conflict.stale.latest.version}`, conflict.stale.latest.version)}
+                onSaveAnyway={() => save(conflict.design, conflict.note || `Saved over version ${conflict.stale.latest.version}`, conflict.stale.latest.version, conflict.hcl)}
                 onLoadLatest={() => loadVersion()}
                 onDismiss={() => setConflict(null)}
               />

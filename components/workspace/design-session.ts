@@ -4,7 +4,10 @@
  * designer's draft, in the design's own draft slot), and whether the form
  * differs from the saved version.
  */
-import { clearDraft, loadDraft, namedDraftSlot, withFormLists, type DraftSlot } from '@/components/designer/draft-storage';
+import { clearDraft, loadAnyDraft, namedDraftSlot, withFormLists, type DraftSlot } from '@/components/designer/draft-storage';
+import { checkDesignFile } from '@/lib/connector/design-file';
+import { keysIntoVariables } from '@/lib/connector/hcl/document/operations';
+import { parseHcl } from '@/lib/hcl/parser';
 import type { ConnectorDesign } from '@/lib/connector/design';
 
 export function designDraftSlot(id: number): DraftSlot {
@@ -16,7 +19,7 @@ const baseKey = (id: number) => `connector-studio:design:${id}:base-version:v1`;
 /** The version the draft of design `id` was edited from; null when there is no draft. */
 export function draftBaseVersion(id: number): number | null {
   try {
-    if (!loadDraft(designDraftSlot(id))) return null;
+    if (!loadAnyDraft(designDraftSlot(id))) return null;
     const raw = Number(localStorage.getItem(baseKey(id)));
     return Number.isInteger(raw) && raw > 0 ? raw : null;
   } catch {
@@ -57,4 +60,15 @@ function canonical(value: unknown): unknown {
 
 export function sameDesign(a: ConnectorDesign, b: ConnectorDesign): boolean {
   return JSON.stringify(canonical(withFormLists(a))) === JSON.stringify(canonical(withFormLists(b)));
+}
+
+/**
+ * The file to store with a version: the designer's text when the workspace can keep it (it parses, names the
+ * design's resource; keys written inline are moved into sensitive variables first), else undefined — the version is then stored as its design
+ * alone, and reopens as its rendering.
+ */
+export function storableFile(text: string, resourceName: string): string | undefined {
+  // Keys written inline go into sensitive variables: the workspace never stores a secret in a file.
+  const { text: stored } = keysIntoVariables(parseHcl(text), resourceName);
+  return checkDesignFile(stored, resourceName).ok ? stored : undefined;
 }

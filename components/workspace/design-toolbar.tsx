@@ -7,27 +7,32 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { HistoryDialog } from './history-dialog';
 import { SaveNoteDialog } from './save-note-dialog';
-import { sameDesign } from './design-session';
+import { sameDesign, storableFile } from './design-session';
+import { useDesignState, useDocumentStore } from '@/components/designer/design-document-context';
 
-/** True when the form differs from the version it was loaded from. */
-export function useUnsavedChanges(baseDesign: ConnectorDesign): boolean {
+/** True when the form differs from the version it was loaded from, or the file from the file it was saved with. */
+export function useUnsavedChanges(baseDesign: ConnectorDesign, baseHcl: string | null): boolean {
   const values = useWatch<ConnectorDesign>() as ConnectorDesign;
-  return !sameDesign(values, baseDesign);
+  const text = useDesignState((s) => s.text);
+  return !sameDesign(values, baseDesign) || (baseHcl !== null && text !== baseHcl);
 }
 
 export interface DesignToolbarProps {
   id: number;
   baseVersion: number;
   baseDesign: ConnectorDesign;
+  /** The file saved with the base version, when there is one. */
+  baseHcl: string | null;
   latestVersion: number;
   provisionedVersion: number | null;
-  onSave(design: ConnectorDesign, note: string, baseVersion: number): Promise<void>;
+  onSave(design: ConnectorDesign, note: string, baseVersion: number, hcl?: string): Promise<void>;
   onRestore(version: number): Promise<void>;
 }
 
-export function DesignToolbar({ id, baseVersion, baseDesign, latestVersion, provisionedVersion, onSave, onRestore }: DesignToolbarProps) {
+export function DesignToolbar({ id, baseVersion, baseDesign, baseHcl, latestVersion, provisionedVersion, onSave, onRestore }: DesignToolbarProps) {
   const { getValues } = useFormContext<ConnectorDesign>();
-  const unsaved = useUnsavedChanges(baseDesign);
+  const store = useDocumentStore();
+  const unsaved = useUnsavedChanges(baseDesign, baseHcl);
   return (
     <>
       <span
@@ -44,7 +49,11 @@ export function DesignToolbar({ id, baseVersion, baseDesign, latestVersion, prov
         title="Save a new version"
         hint={`Becomes version ${baseVersion + 1}.`}
         disabled={!unsaved}
-        onSave={(note) => onSave(structuredClone(getValues()), note, baseVersion)}
+        onSave={(note) => {
+          store.flush();
+          const design = structuredClone(getValues());
+          return onSave(design, note, baseVersion, storableFile(store.getState().text, store.getState().resource));
+        }}
       />
       <HistoryDialog id={id} latestVersion={latestVersion} provisionedVersion={provisionedVersion} unsaved={unsaved} onRestore={onRestore} />
     </>

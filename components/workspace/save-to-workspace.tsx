@@ -1,6 +1,6 @@
 'use client';
 /**
- * "Save to workspace" in the plain designer: stores the form as a new design
+ * "Save to workspace" in the plain designer: stores the form (and its file) as a new design
  * (version 1) and hands over to its own URL, `/designs/<id>`, where it can be
  * shared, versioned and reviewed.
  */
@@ -10,10 +10,13 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { workspaceApi } from '@/lib/client/workspace-api';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
 import { SaveNoteDialog } from './save-note-dialog';
+import { storableFile } from './design-session';
+import { useDocumentStore } from '@/components/designer/design-document-context';
 
 export function SaveToWorkspace({ onSaved }: { onSaved(id: number): void }) {
   const { getValues } = useFormContext<ConnectorDesign>();
   const queryClient = useQueryClient();
+  const store = useDocumentStore();
   return (
     <SaveNoteDialog
       label="Save to workspace"
@@ -21,7 +24,9 @@ export function SaveToWorkspace({ onSaved }: { onSaved(id: number): void }) {
       buttonClassName="btn-secondary text-xs"
       hint="Becomes version 1 of a shared design with its own link."
       onSave={async (note) => {
-        const { id } = await workspaceApi.create(getValues(), note || undefined);
+        store.flush();
+        const { text, resource } = store.getState();
+        const { id } = await workspaceApi.create(getValues(), note || undefined, storableFile(text, resource));
         void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
         onSaved(id);
       }}
