@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import type { DesignChange, PlanSummary } from '@/lib/connector/diff';
 import { ApiError, apiJson } from './api';
 
 const isoTime = z.string();
@@ -55,13 +56,14 @@ export const versionSchema = z.object({
 export type DesignVersion = z.infer<typeof versionSchema>;
 const versionListSchema = z.object({ versions: z.array(versionSchema) });
 
+// The shapes of a change and a plan's summary are lib/connector/diff.ts's; these schemas check an answer against them.
 export const changeSchema = z.object({
   path: z.string(),
   action: z.enum(['create', 'update', 'delete']),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
-});
-export type DesignChange = z.infer<typeof changeSchema>;
+}) satisfies z.ZodType<DesignChange>;
+export type { DesignChange };
 const diffSchema = z.object({ changes: z.array(changeSchema) });
 
 const planSchema = z.object({
@@ -70,9 +72,8 @@ const planSchema = z.object({
     add: z.number().int(),
     change: z.number().int(),
     destroy: z.number().int(),
-    /** Terraform's wording: "Plan: 0 to add, 1 to change, 0 to destroy." or "No changes." */
     text: z.string(),
-  }),
+  }) satisfies z.ZodType<PlanSummary>,
 });
 export type ConnectorPlan = z.infer<typeof planSchema>;
 
