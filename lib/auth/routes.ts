@@ -4,7 +4,7 @@ import 'server-only';
  * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
  */
 import { ApiError } from '@/lib/http/response';
-import { loadAuthConfig, type OidcConfig } from './config';
+import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
 import { signedInPrincipal } from './policy';
@@ -17,6 +17,7 @@ import {
   LOGIN_COOKIE,
   SESSION_COOKIE,
   sessionCookie,
+  type Principal,
 } from './session';
 
 function redirect(location: string, cookies: string[] = [], status = 302): Response {
@@ -86,8 +87,8 @@ export async function logout(req: Request): Promise<Response> {
 }
 
 export interface MeResponse {
-  mode: 'local' | 'oidc';
-  user: { id: string; name: string; email: string | null; role: string | null } | null;
+  mode: AuthConfig['mode'];
+  user: Principal | null;
   permissions: Record<Permission, boolean>;
 }
 

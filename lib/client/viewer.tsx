@@ -6,11 +6,13 @@
  * the server enforces the same rules on every API route regardless.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import { can, ROLE_LABELS, whoMay, type Permission, type Role } from '@/lib/auth/roles';
+import type { AuthConfig } from '@/lib/auth/config';
+import { can, ROLE_LABELS, whoMay, type Permission } from '@/lib/auth/roles';
+import type { Principal } from '@/lib/auth/session';
 
 export interface Viewer {
-  mode: 'local' | 'oidc';
-  user: { name: string; role: Role | null } | null;
+  mode: AuthConfig['mode'];
+  user: Pick<Principal, 'name' | 'role'> | null;
 }
 
 const ViewerContext = createContext<Viewer>({ mode: 'local', user: { name: 'Local operator', role: 'operator' } });
