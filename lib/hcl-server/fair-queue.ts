@@ -32,7 +32,10 @@ export interface FairQueueLimits {
   maxPassOvers: number;
 }
 
-export type Admission = { ok: true } | { ok: false; reason: 'client' | 'total' };
+/** Why a job is refused: its client's own limit, or the whole service being full. */
+export type RefusalReason = 'client' | 'total';
+
+export type Admission = { ok: true } | { ok: false; reason: RefusalReason };
 
 interface Waiting<J> {
   job: J;

@@ -18,7 +18,7 @@ import { hclBoundsProblem } from '@/lib/connector/hcl/bounds';
 import type { ParsedHcl } from '@/lib/connector/hcl/parse';
 import { ApiError } from '@/lib/http/errors';
 import { formatBudget, parseBudgetMs } from './config';
-import type { FairQueue } from './fair-queue';
+import type { FairQueue, RefusalReason } from './fair-queue';
 import { PARSE_RETRY_AFTER, parseQueue, parseRefusalMessage } from './parse-queue';
 
 const { config: CONFIG, queue: sharedQueue } = parseQueue();
@@ -136,7 +136,7 @@ function pump(): void {
   }
 }
 
-function refusal(reason: 'client' | 'total'): ApiError {
+function refusal(reason: RefusalReason): ApiError {
   return new ApiError(429, parseRefusalMessage(reason), {}, PARSE_RETRY_AFTER);
 }
 

@@ -6,7 +6,7 @@
  * lib/http/server-answers.ts, registered by instrumentation.ts).
  */
 import { parseServiceConfig, type ParseServiceConfig } from './config';
-import { FairQueue } from './fair-queue';
+import { FairQueue, type RefusalReason } from './fair-queue';
 
 const SERVICE = Symbol.for('connector-studio.parse-queue');
 
@@ -29,7 +29,7 @@ export function parseQueue(): ParseQueue {
 export const PARSE_RETRY_AFTER = { 'Retry-After': '1' };
 
 /** Why a parse is refused with 429: the client's own limit, or the whole service being full. */
-export function parseRefusalMessage(reason: 'client' | 'total'): string {
+export function parseRefusalMessage(reason: RefusalReason): string {
   return reason === 'client'
     ? `You already have ${parseQueue().config.limits.perClient} HCL files being parsed; wait for their answers before sending more`
     : 'The HCL parser is busy with other files; try again in a moment';
