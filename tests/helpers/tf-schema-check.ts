@@ -8,32 +8,16 @@
  * type, every `var.`, `data.` and resource reference is declared, and the
  * files parse (Lezer HCL grammar, no error nodes).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { Attribute, Block, Body, Expression } from '@/lib/hcl/syntax';
-
-interface SchemaAttribute {
-  type: unknown;
-  required?: boolean;
-  optional?: boolean;
-  computed?: boolean;
-}
-interface SchemaBlock {
-  attributes?: Record<string, SchemaAttribute>;
-  block_types?: Record<string, { nesting_mode: string; min_items?: number; block: SchemaBlock }>;
-}
-
-/** The provider's schema, kept in the repository (see provider-schema.md next to it). */
-const SCHEMA_PATH = path.resolve(__dirname, '../../lib/connector/resource/provider-schema.json');
+import { alkiraProviderSchema, type ProviderBlock } from './provider-schema';
 
 function providerSchema() {
-  const json = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
-  const p = json.provider_schemas['registry.terraform.io/alkiranet/alkira'];
+  const p = alkiraProviderSchema()!;
   return {
-    provider: p.provider.block as SchemaBlock,
-    resources: Object.fromEntries(Object.entries(p.resource_schemas).map(([k, v]) => [k, (v as { block: SchemaBlock }).block])),
-    data: Object.fromEntries(Object.entries(p.data_source_schemas).map(([k, v]) => [k, (v as { block: SchemaBlock }).block])),
+    provider: p.provider.block,
+    resources: Object.fromEntries(Object.entries(p.resource_schemas).map(([k, v]) => [k, v.block])),
+    data: Object.fromEntries(Object.entries(p.data_source_schemas).map(([k, v]) => [k, v.block])),
   };
 }
 
@@ -77,7 +61,7 @@ function references(expr: string): string[] {
   return [...stripped.matchAll(/\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g)].map((m) => m[1]);
 }
 
-function checkBody(body: Body | null, schema: SchemaBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
+function checkBody(body: Body | null, schema: ProviderBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
   const seenAttrs = new Set<string>();
   const seenBlocks = new Map<string, number>();
   for (const attr of attributesOf(body)) {

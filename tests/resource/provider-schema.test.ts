@@ -5,30 +5,12 @@
  * agree in both directions, so drift between the two fails CI.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, type BodySpec } from '@/lib/connector/resource';
-
-/** The provider's schema, kept in the repository (see provider-schema.md next to it). */
-const SCHEMA_FILE = path.resolve(__dirname, '../../lib/connector/resource/provider-schema.json');
-
-interface ProviderAttribute {
-  type: string | [string, string];
-  required?: boolean;
-  optional?: boolean;
-  computed?: boolean;
-  sensitive?: boolean;
-}
-interface ProviderBlock {
-  attributes?: Record<string, ProviderAttribute>;
-  block_types?: Record<string, { nesting_mode: string; min_items?: number; max_items?: number; block: ProviderBlock }>;
-}
+import { alkiraProviderSchema, PROVIDER_SCHEMA_FILE, type ProviderBlock } from '../helpers/provider-schema';
 
 function loadProviderBlock(): ProviderBlock {
-  const json = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
-  const provider = json.provider_schemas['registry.terraform.io/alkiranet/alkira'];
-  const resource = provider?.resource_schemas?.[RESOURCE_TYPE];
-  if (!resource) throw new Error(`${SCHEMA_FILE} has no ${RESOURCE_TYPE}`);
+  const resource = alkiraProviderSchema()?.resource_schemas?.[RESOURCE_TYPE];
+  if (!resource) throw new Error(`${PROVIDER_SCHEMA_FILE} has no ${RESOURCE_TYPE}`);
   return resource.block;
 }
 
