@@ -12,7 +12,7 @@
  * default, numbers equal their numeric strings, and sensitive values are shown
  * as "(sensitive)".
  */
-import { DEFAULTS } from './design';
+import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
 import { isRecord, type LooseRecord } from './hcl/loose';
 import { isSensitiveAttribute, mapSensitiveValues, SENSITIVE_PLACEHOLDER } from './sensitive';
 
@@ -34,24 +34,16 @@ interface BlockShape {
   blocks?: Record<string, BlockShape>;
 }
 
-// The resource's nesting (provider schema: block_types), with identity keys.
-const TUNNEL: BlockShape = { key: 'name', defaults: { initiator: DEFAULTS.initiator } };
-const CUSTOMER_GATEWAY: BlockShape = { key: 'name', blocks: { tunnel: TUNNEL } };
-const IPSEC_CUSTOMER_GATEWAY: BlockShape = { key: 'segment_id', blocks: { customer_gateway: CUSTOMER_GATEWAY } };
-const INSTANCE: BlockShape = {
-  key: 'name',
-  defaults: { redundant_router: DEFAULTS.redundant_router },
-  blocks: { ipsec_customer_gateway: IPSEC_CUSTOMER_GATEWAY },
-};
-const SEGMENT_OPTION: BlockShape = {
-  key: 'segment_id',
-  defaults: { disable_internet_exit: DEFAULTS.disable_internet_exit, advertise_on_prem_routes: DEFAULTS.advertise_on_prem_routes },
-};
-const CONNECTOR: BlockShape = {
-  key: 'name',
-  defaults: { enabled: DEFAULTS.enabled, tunnel_protocol: DEFAULTS.tunnel_protocol },
-  blocks: { instances: INSTANCE, segment_options: SEGMENT_OPTION },
-};
+/** A body's shape for the diff, a fold over the description: its defaults and its block lists with their identities. */
+function shapeOf(body: BodySpec, key: string): BlockShape {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(body.attributes)) if (spec.default !== undefined) defaults[name] = spec.default;
+  const blocks: Record<string, BlockShape> = {};
+  for (const [name, block] of Object.entries(body.blocks)) blocks[name] = shapeOf(block.body, block.identity ?? 'name');
+  return { key, defaults, blocks };
+}
+
+const CONNECTOR = shapeOf(CONNECTOR_RESOURCE, 'name');
 
 function records(v: unknown): LooseRecord[] {
   return Array.isArray(v) ? v.filter(isRecord) : [];

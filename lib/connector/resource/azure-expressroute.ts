@@ -86,6 +86,7 @@ const CUSTOMER_GATEWAY = body({
   blocks: {
     tunnel: nested({
       nesting: 'list',
+      identity: 'name',
       minItems: 1,
       api: 'tunnels',
       label: 'Tunnels',
@@ -110,6 +111,7 @@ const IPSEC_CUSTOMER_GATEWAY = body({
   blocks: {
     customer_gateway: nested({
       nesting: 'list',
+      identity: 'name',
       minItems: 1,
       api: 'customerGateways',
       label: 'Customer gateways',
@@ -177,6 +179,7 @@ const INSTANCE = body({
   blocks: {
     ipsec_customer_gateway: nested({
       nesting: 'list',
+      identity: 'segment_id',
       minItems: 0,
       api: 'segmentOptions',
       onlyWithProtocol: 'IPSEC',
@@ -296,6 +299,7 @@ export const CONNECTOR_RESOURCE = body({
   blocks: {
     instances: nested({
       nesting: 'list',
+      identity: 'name',
       minItems: 1,
       api: 'instances',
       label: 'Instances',
@@ -304,6 +308,7 @@ export const CONNECTOR_RESOURCE = body({
     }),
     segment_options: nested({
       nesting: 'list',
+      identity: 'segment_id',
       minItems: 1,
       api: 'segmentOptions',
       label: 'Segment options',

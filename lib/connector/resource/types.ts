@@ -66,6 +66,8 @@ export interface BlockSpec {
    * have (response only; a request may echo them back).
    */
   readonly apiResponseFields?: { readonly [apiName: string]: 'string' | 'number' };
+  /** The attribute that tells one block from its siblings: a plan pairs blocks by it (a removed first instance is one delete). */
+  readonly identity?: string;
 }
 
 /** One level of nesting. Object key order is the order `terraform fmt`-style output writes them in. */
