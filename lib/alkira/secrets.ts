@@ -14,13 +14,11 @@ import { isRecord } from '@/lib/connector/hcl/loose';
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
 export const DESIGN_MASK = STORED_SECRET_PLACEHOLDER;
 
-type Json = unknown;
-
 /** A deep copy with every non-empty value of a field in `fields` replaced by `replace(value)`. */
-function mapSecrets(value: Json, fields: ReadonlySet<string>, replace: (secret: string) => string): Json {
+function mapSecrets(value: unknown, fields: ReadonlySet<string>, replace: (secret: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => mapSecrets(item, fields, replace));
   if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, Json> = {};
+  const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     out[key] = fields.has(key) && typeof entry === 'string' && entry !== '' ? replace(entry) : mapSecrets(entry, fields, replace);
   }
@@ -28,7 +26,7 @@ function mapSecrets(value: Json, fields: ReadonlySet<string>, replace: (secret: 
 }
 
 /** Every non-empty value of a field in `fields`, anywhere in `value`. */
-function collectSecrets(value: Json, fields: ReadonlySet<string>): string[] {
+function collectSecrets(value: unknown, fields: ReadonlySet<string>): string[] {
   const found: string[] = [];
   mapSecrets(value, fields, (secret) => {
     found.push(secret);

@@ -28,10 +28,8 @@ import {
 import { issuesMessage, validateConnectorBody } from '../validation';
 import { flag, integerId, requireTenant } from './common';
 
-type Json = Record<string, unknown>;
-
-function asList(value: unknown): Json[] {
-  return Array.isArray(value) ? (value as Json[]) : [];
+function asList(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
 }
 
 /**
@@ -39,15 +37,15 @@ function asList(value: unknown): Json[] {
  * defaults filled) plus service-assigned ids, kept stable across PUTs by name.
  * Ids a caller echoes back are the service's to give, so they are replaced.
  */
-function materialize(id: number, input: CheckedAlkiraConnector, previous?: Json): Json {
+function materialize(id: number, input: CheckedAlkiraConnector, previous?: Record<string, unknown>): Record<string, unknown> {
   const prevInstances = new Map(asList(previous?.instances).map((i) => [String(i.name), i]));
   const instances = input.instances.map((inst) => {
     const prev = prevInstances.get(inst.name);
-    const prevGateways = new Map<string, Json>();
+    const prevGateways = new Map<string, Record<string, unknown>>();
     for (const so of asList(prev?.segmentOptions)) {
       for (const g of asList(so.customerGateways)) prevGateways.set(`${String(so.segmentName)}/${String(g.name)}`, g);
     }
-    const out: Json = { ...inst, id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1) };
+    const out: Record<string, unknown> = { ...inst, id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1) };
     if (inst.segmentOptions) {
       out.segmentOptions = inst.segmentOptions.map((so) => ({
         ...so,
@@ -67,7 +65,7 @@ function materialize(id: number, input: CheckedAlkiraConnector, previous?: Json)
     }
     return out;
   });
-  const out: Json = { ...input, id, implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001) };
+  const out: Record<string, unknown> = { ...input, id, implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001) };
   // An empty optional text is not a value (the service stores none).
   for (const [key, value] of Object.entries(out)) if (value === '') delete out[key];
   out.instances = instances;
@@ -86,7 +84,7 @@ function maskSecrets(value: unknown): unknown {
   );
 }
 
-function maskTunnelSecrets(body: Json): Json {
+function maskTunnelSecrets(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).map(([key, entry]) => [key, SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry)]));
 }
 
@@ -96,9 +94,9 @@ function maskTunnelSecrets(body: Json): Json {
  * per-process token); the emulator refuses other callers already, and masking
  * keeps that true should the gate ever be relaxed.
  */
-function connectorJson(row: ConnectorRow, now: number, req: Request): Json {
+function connectorJson(row: ConnectorRow, now: number, req: Request): Record<string, unknown> {
   const body = isAppCaller(req) ? row.body : maskTunnelSecrets(row.body);
-  const out: Json = { ...body, provisionState: connectorProvisionState(row.id, now) };
+  const out: Record<string, unknown> = { ...body, provisionState: connectorProvisionState(row.id, now) };
   if (row.markedForDeletion) out.markedForDeletion = true;
   return out;
 }
@@ -123,7 +121,7 @@ function liveConnector(params: Record<string, string>, includeMarked: boolean): 
   return row;
 }
 
-function provisioned(status: number, body: Json, requestId: string | undefined): ApiResult {
+function provisioned(status: number, body: Record<string, unknown>, requestId: string | undefined): ApiResult {
   return requestId ? ok(body, 202, { 'x-provision-request-id': requestId }) : ok(body, status);
 }
 
@@ -134,7 +132,7 @@ function provisioned(status: number, body: Json, requestId: string | undefined):
 function listedJson(row: ListedConnector, now: number, app: boolean): string {
   const state = row.latest ? provisionStateAt(row.latest, now).state : null;
   const extra = `"provisionState":${JSON.stringify(state)}${row.markedForDeletion ? ',"markedForDeletion":true' : ''}`;
-  if (!app) return JSON.stringify({ ...maskTunnelSecrets(JSON.parse(row.bodyText) as Json), provisionState: state, ...(row.markedForDeletion ? { markedForDeletion: true } : {}) });
+  if (!app) return JSON.stringify({ ...maskTunnelSecrets(JSON.parse(row.bodyText) as Record<string, unknown>), provisionState: state, ...(row.markedForDeletion ? { markedForDeletion: true } : {}) });
   const text = row.bodyText.trimEnd();
   const open = text.slice(0, -1).trimEnd();
   return open === '{' ? `{${extra}}` : `${open},${extra}}`;
