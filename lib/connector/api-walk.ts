@@ -16,15 +16,12 @@
  * Built from a description argument, so a new attribute in the description
  * flows through without touching this file.
  */
-import type { AttributeSpec, BlockSpec, BodySpec } from './resource/types';
+import type { AttributeSpec, BlockSpec, BodySpec, UncheckedBody } from './resource/types';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
   [key: string]: Json;
 }
-
-/** A body nothing has checked: what the walk reads (designs and API JSON alike). */
-export type UncheckedBody = Readonly<Record<string, unknown>>;
 
 export interface ToApiContext {
   /** The effective tunnel protocol of the design (decides `onlyWithProtocol` fields). */

@@ -20,9 +20,10 @@ import {
   type ConnectorResource,
   type DesignBody,
   type NumberLike,
+  type UncheckedBody,
 } from './resource';
 
-export { CONNECTOR_SIZES, IKE_VERSIONS, REMOTE_AUTH_TYPES, TUNNEL_PROTOCOLS, type NumberLike };
+export { CONNECTOR_SIZES, IKE_VERSIONS, REMOTE_AUTH_TYPES, TUNNEL_PROTOCOLS, type NumberLike, type UncheckedBody };
 export type ConnectorSize = (typeof CONNECTOR_SIZES)[number];
 export type TunnelProtocol = (typeof TUNNEL_PROTOCOLS)[number];
 
@@ -53,9 +54,6 @@ export type ConnectorDesign = DesignBody<ConnectorResource> & {
  * (./validate) turns it into a ConnectorDesign, once.
  */
 export type ConnectorFormValues = ConnectorDesign;
-
-/** A design body nothing has checked yet (a request body, raw form state): what the rules read, defensively. */
-export type UncheckedDesign = Readonly<Record<string, unknown>>;
 
 const ATTRS = CONNECTOR_RESOURCE.attributes;
 const INSTANCE_ATTRS = CONNECTOR_RESOURCE.blocks.instances.body.attributes;

@@ -14,7 +14,7 @@
  * shows every finding at once.
  */
 import { z } from 'zod';
-import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedDesign } from './design';
+import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedBody } from './design';
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
 import { closestName } from './hcl/import/suggest';
 import { collectDesignErrors } from './rules';
@@ -238,7 +238,7 @@ const schema = designShape
     (design, ctx) => {
       // The rules read defensively, so they run on whatever object the shape produced.
       if (!isRecord(design)) return;
-      const unchecked: UncheckedDesign = design;
+      const unchecked: UncheckedBody = design;
       for (const issue of collectDesignErrors(unchecked)) {
         ctx.addIssue({ code: 'custom', message: issue.message, path: toPathSegments(issue.path) });
       }

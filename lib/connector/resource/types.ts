@@ -129,6 +129,12 @@ type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
  */
 export type DynamicBlocks = { [blockName: string]: string[] };
 
+/**
+ * A body nothing has checked yet (a request body, raw form state, Alkira JSON): what the design rules and the
+ * design ↔ API walk read, defensively. `DesignBody` is what a check makes of one.
+ */
+export type UncheckedBody = Readonly<Record<string, unknown>>;
+
 /** The design shape of one body: required attributes and blocks with min_items ≥ 1 are required keys. */
 export type DesignBody<B extends BodySpec> = {
   dynamic?: DynamicBlocks;

@@ -1,5 +1,5 @@
 /** vHub prefix and loopback subnets: sizes, alignment, overlaps. */
-import { type UncheckedDesign, type DesignIssue } from '../design';
+import { type UncheckedBody, type DesignIssue } from '../design';
 import { alignedCidr, cidrHasHostBits, cidrsOverlap, parseCidr, parseIpv4, type Ipv4Cidr } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isReference } from './values';
 
@@ -30,12 +30,12 @@ function prefixIssues(path: string, attribute: string, value: unknown, prefixLen
 }
 
 /** `vhub_prefix` is an IPv4 /23 with host bits zero. */
-export function vhubPrefixIsAligned23(design: UncheckedDesign): DesignIssue[] {
+export function vhubPrefixIsAligned23(design: UncheckedBody): DesignIssue[] {
   return prefixIssues('vhub_prefix', 'vhub_prefix', design.vhub_prefix, 23, '10.130.0.0/23');
 }
 
 /** Each instance's `loopback_subnet` is an IPv4 /26 with host bits zero. */
-export function loopbackSubnetsAreAligned26(design: UncheckedDesign): DesignIssue[] {
+export function loopbackSubnetsAreAligned26(design: UncheckedBody): DesignIssue[] {
   const issues: DesignIssue[] = [];
   eachRecord(design.instances, (instance, i) => {
     issues.push(...prefixIssues(`instances.${i}.loopback_subnet`, 'loopback_subnet', instance.loopback_subnet, 26, '192.168.20.0/26'));
@@ -51,7 +51,7 @@ function cidrOf(value: unknown): Ipv4Cidr | null {
  * Loopback subnets must not overlap each other (reported on the later
  * instance, naming the earlier) nor the vHub prefix.
  */
-export function loopbackSubnetsDoNotOverlap(design: UncheckedDesign): DesignIssue[] {
+export function loopbackSubnetsDoNotOverlap(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const vhub = cidrOf(design.vhub_prefix);
   const seen: { label: string; written: string; cidr: Ipv4Cidr }[] = [];

@@ -1,5 +1,5 @@
 /** Customer ASNs in segment_options. */
-import type { UncheckedDesign, DesignIssue } from '../design';
+import type { UncheckedBody, DesignIssue } from '../design';
 import { MAX_ASN, isAzureReservedAsn, isIanaReservedAsn, isPrivateAsn } from '../net';
 import { eachRecord, issueCollector, quote, readNumber } from './values';
 
@@ -24,7 +24,7 @@ function asnProblem(value: unknown): string | null {
 }
 
 /** `customer_asn` is an integer 1–4294967295 that neither Azure nor IANA reserves. */
-export function customerAsnsUsable(design: UncheckedDesign): DesignIssue[] {
+export function customerAsnsUsable(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.segment_options, (option, s) => {
     const problem = asnProblem(option.customer_asn);
@@ -34,7 +34,7 @@ export function customerAsnsUsable(design: UncheckedDesign): DesignIssue[] {
 }
 
 /** WARNING: a public ASN is fine only if the customer owns it; private peering usually uses a private ASN. */
-export function customerAsnsPrivate(design: UncheckedDesign): DesignIssue[] {
+export function customerAsnsPrivate(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.segment_options, (option, s) => {
     const reading = readNumber(option.customer_asn);

@@ -1,9 +1,9 @@
 /** Billing tag references. */
-import type { UncheckedDesign, DesignIssue } from '../design';
+import type { UncheckedBody, DesignIssue } from '../design';
 import { issueCollector, items, quote, readNumber } from './values';
 
 /** `billing_tag_ids` is a set: each a positive integer ID or a reference, no duplicates. */
-export function billingTagIdsValid(design: UncheckedDesign): DesignIssue[] {
+export function billingTagIdsValid(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const firstIndex = new Map<string, number>();
   items(design.billing_tag_ids).forEach((tag, k) => {

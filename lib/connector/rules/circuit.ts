@@ -1,5 +1,5 @@
 /** ExpressRoute circuit resource IDs. */
-import { type UncheckedDesign, type DesignIssue } from '../design';
+import { type UncheckedBody, type DesignIssue } from '../design';
 import { isGuid } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isReference } from './values';
 
@@ -29,7 +29,7 @@ function whatIsWrong(written: string): string {
 }
 
 /** `expressroute_circuit_id` is the Azure resource ID of an ExpressRoute circuit. */
-export function circuitIdsWellFormed(design: UncheckedDesign): DesignIssue[] {
+export function circuitIdsWellFormed(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.instances, (instance, i) => {
     const value = instance.expressroute_circuit_id;
@@ -43,7 +43,7 @@ export function circuitIdsWellFormed(design: UncheckedDesign): DesignIssue[] {
 }
 
 /** WARNING: Azure subscription IDs are GUIDs; anything else is most likely a placeholder or a typo. */
-export function circuitSubscriptionIsGuid(design: UncheckedDesign): DesignIssue[] {
+export function circuitSubscriptionIsGuid(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.instances, (instance, i) => {
     const parts = typeof instance.expressroute_circuit_id === 'string' ? parseCircuitId(instance.expressroute_circuit_id) : null;
@@ -57,7 +57,7 @@ export function circuitSubscriptionIsGuid(design: UncheckedDesign): DesignIssue[
 }
 
 /** WARNING: two instances on the same circuit give no path diversity and will compete for its authorizations. */
-export function circuitIdsDistinct(design: UncheckedDesign): DesignIssue[] {
+export function circuitIdsDistinct(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const firstUse = new Map<string, string>();
   eachRecord(design.instances, (instance, i) => {

@@ -4,7 +4,7 @@
  * the same functions. Rules read defensively, so they also run on raw form
  * state and on partially invalid input.
  */
-import type { UncheckedDesign, DesignIssue } from '../design';
+import type { UncheckedBody, DesignIssue } from '../design';
 import { enumeratedFieldsAllowed, requiredFieldsPresent, resourceNameIsIdentifier } from './required';
 import { hasInstancesAndSegmentOptions, instanceNamesUnique, gatewayAndTunnelNamesUnique, segmentOptionsUnique } from './structure';
 import { loopbackSubnetsAreAligned26, loopbackSubnetsDoNotOverlap, vhubPrefixIsAligned23 } from './addressing';
@@ -25,7 +25,7 @@ export * from './asn';
 export * from './billing';
 export * from './hygiene';
 
-export type DesignRule = (design: UncheckedDesign) => DesignIssue[];
+export type DesignRule = (design: UncheckedBody) => DesignIssue[];
 
 /** Rules whose findings block apply. */
 export const ERROR_RULES: readonly DesignRule[] = [
@@ -60,16 +60,16 @@ export const WARNING_RULES: readonly DesignRule[] = [
   descriptionLength,
 ];
 
-function runRules(rules: readonly DesignRule[], design: UncheckedDesign): DesignIssue[] {
+function runRules(rules: readonly DesignRule[], design: UncheckedBody): DesignIssue[] {
   return rules.flatMap((rule) => rule(design));
 }
 
 /** Every blocking finding of the rules (not the schema's type checks). */
-export function collectDesignErrors(design: UncheckedDesign): DesignIssue[] {
+export function collectDesignErrors(design: UncheckedBody): DesignIssue[] {
   return runRules(ERROR_RULES, design);
 }
 
 /** Every non-blocking finding. Works on raw form state and on invalid designs too. */
-export function collectDesignWarnings(design: UncheckedDesign): DesignIssue[] {
+export function collectDesignWarnings(design: UncheckedBody): DesignIssue[] {
   return runRules(WARNING_RULES, design);
 }

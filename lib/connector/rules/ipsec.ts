@@ -1,6 +1,6 @@
 /** IPsec customer gateways and tunnels, and their mapping to segment_options. */
 import { STORED_SECRET_PLACEHOLDER } from '../resource';
-import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type UncheckedDesign, type DesignIssue } from '../design';
+import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type UncheckedBody, type DesignIssue } from '../design';
 import { isFqdn } from '../net';
 import { eachRecord, hasDynamic, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
 
@@ -10,7 +10,7 @@ function segmentKey(value: unknown): string | null {
 }
 
 /** The segments listed in segment_options, in order, without duplicates. */
-function optionSegments(design: UncheckedDesign): string[] {
+function optionSegments(design: UncheckedBody): string[] {
   const segments: string[] = [];
   eachRecord(design.segment_options, (option) => {
     const key = segmentKey(option.segment_id);
@@ -23,7 +23,7 @@ function optionSegments(design: UncheckedDesign): string[] {
  * `ipsec_customer_gateway` only with IPSEC, and then required in every
  * instance, each with at least one customer gateway, each with at least one tunnel.
  */
-export function ipsecGatewaysMatchProtocol(design: UncheckedDesign): DesignIssue[] {
+export function ipsecGatewaysMatchProtocol(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const protocol = knownTunnelProtocol(design);
   eachRecord(design.instances, (instance, i) => {
@@ -58,7 +58,7 @@ export function ipsecGatewaysMatchProtocol(design: UncheckedDesign): DesignIssue
  * With IPSEC, each instance's ipsec_customer_gateway segments equal the
  * segment_options segments one-to-one (no extra, none missing, no duplicate).
  */
-export function ipsecSegmentsMatchSegmentOptions(design: UncheckedDesign): DesignIssue[] {
+export function ipsecSegmentsMatchSegmentOptions(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   if (knownTunnelProtocol(design) !== 'IPSEC') return issues;
   const options = optionSegments(design);
@@ -136,7 +136,7 @@ class LazyTunnelSite implements TunnelSite {
 }
 
 /** Calls `visit` for every tunnel with where it is (see TunnelSite). */
-export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<string, unknown>, site: TunnelSite) => void): void {
+export function eachTunnel(design: UncheckedBody, visit: (tunnel: Record<string, unknown>, site: TunnelSite) => void): void {
   eachRecord(design.instances, (instance, i) => {
     const instanceName = memo(() => instanceLabel(instance, i));
     eachRecord(instance.ipsec_customer_gateway, (gateway, g) => {
@@ -152,7 +152,7 @@ export function eachTunnel(design: UncheckedDesign, visit: (tunnel: Record<strin
 }
 
 /** Tunnel settings the service supports: IKEv2, FQDN remote identity with a valid FQDN, a numeric profile. */
-export function tunnelSettingsSupported(design: UncheckedDesign): DesignIssue[] {
+export function tunnelSettingsSupported(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachTunnel(design, (tunnel, site) => {
     const ike = tunnel.ike_version;

@@ -1,10 +1,10 @@
 /** Required attributes, the resource label, and the enumerated attributes. */
-import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS, type UncheckedDesign, type DesignIssue } from '../design';
+import { CONNECTOR_SIZES, TUNNEL_PROTOCOLS, type UncheckedBody, type DesignIssue } from '../design';
 import { isTerraformIdentifier } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isReference } from './values';
 
 /** Every attribute the provider marks Required must be filled in. */
-export function requiredFieldsPresent(design: UncheckedDesign): DesignIssue[] {
+export function requiredFieldsPresent(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const need = (value: unknown, path: string, what: string) => {
     if (isUnset(value)) report(path, `${what} is required`);
@@ -41,7 +41,7 @@ export function requiredFieldsPresent(design: UncheckedDesign): DesignIssue[] {
 }
 
 /** The HCL resource label must be a valid Terraform identifier. */
-export function resourceNameIsIdentifier(design: UncheckedDesign): DesignIssue[] {
+export function resourceNameIsIdentifier(design: UncheckedBody): DesignIssue[] {
   const name = text(design.resource_name);
   if (isUnset(design.resource_name)) {
     return [{ path: 'resource_name', message: 'resource_name (the Terraform resource label) is required, e.g. expressroute' }];
@@ -64,7 +64,7 @@ function enumIssue(path: string, attribute: string, value: unknown, allowed: rea
 }
 
 /** `size` and `tunnel_protocol` take only the provider's values (unset tunnel_protocol means VXLAN_GPE). */
-export function enumeratedFieldsAllowed(design: UncheckedDesign): DesignIssue[] {
+export function enumeratedFieldsAllowed(design: UncheckedBody): DesignIssue[] {
   return [
     ...enumIssue('size', 'size', design.size, CONNECTOR_SIZES),
     ...enumIssue('tunnel_protocol', 'tunnel_protocol', design.tunnel_protocol, TUNNEL_PROTOCOLS),

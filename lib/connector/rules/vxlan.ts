@@ -1,12 +1,12 @@
 /** VXLAN-only attributes: gateway MAC addresses and virtual network interfaces (VNIs). */
-import { type UncheckedDesign, type DesignIssue } from '../design';
+import { type UncheckedBody, type DesignIssue } from '../design';
 import { isMacAddress, isMulticastMac } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
 
 export const VNI_MIN = 16773023;
 export const VNI_MAX = 16777215;
 
-function protocolPhrase(design: UncheckedDesign): string {
+function protocolPhrase(design: UncheckedBody): string {
   return `tunnel_protocol is ${quote(design.tunnel_protocol || 'VXLAN_GPE')}${design.tunnel_protocol ? '' : ' (the default)'}`;
 }
 
@@ -14,7 +14,7 @@ function protocolPhrase(design: UncheckedDesign): string {
  * `gateway_mac_address` only with VXLAN; each a unicast `XX:XX:XX:XX:XX:XX`;
  * with VXLAN exactly one, or exactly two with `redundant_router`.
  */
-export function gatewayMacAddressesValid(design: UncheckedDesign): DesignIssue[] {
+export function gatewayMacAddressesValid(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const protocol = knownTunnelProtocol(design);
   eachRecord(design.instances, (instance, i) => {
@@ -49,7 +49,7 @@ export function gatewayMacAddressesValid(design: UncheckedDesign): DesignIssue[]
 }
 
 /** `virtual_network_interface` only with VXLAN; each an integer VNI in the Alkira range, unique across the connector. */
-export function virtualNetworkInterfacesValid(design: UncheckedDesign): DesignIssue[] {
+export function virtualNetworkInterfacesValid(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const protocol = knownTunnelProtocol(design);
   const firstUse = new Map<number, string>();
