@@ -7,7 +7,7 @@
  * Pure and total: it reads form state that may be half-typed or invalid and
  * never throws. Pre-shared keys are never read into the graph.
  */
-import type { ConnectorDesign, DesignIssue, InstanceDesign, TunnelDesign } from '@/lib/connector/design';
+import type { ConnectorDesign, InstanceDesign, TunnelDesign } from '@/lib/connector/design';
 import { DEFAULTS, effectiveTunnelProtocol, expressionBody, isExpression } from '@/lib/connector/design';
 import { attachIssues, pathOwnerLookup } from './issues';
 import { segmentColor, segmentLabel, segmentLegend, type SegmentLabels } from './segments';
@@ -95,7 +95,7 @@ function tunnelDetails(tunnel: TunnelDesign): string[] {
 
 export function designToGraph(
   design: ConnectorDesign,
-  issues?: DiagramIssues | { errors: DesignIssue[]; warnings: DesignIssue[] },
+  issues?: DiagramIssues,
   opts: DesignToGraphOptions = {},
 ): DiagramGraph {
   const d: Partial<ConnectorDesign> = design && typeof design === 'object' ? design : {};

@@ -2,6 +2,7 @@
  * The diagram's graph model: what `designToGraph` produces and the layout,
  * the React Flow component and the SVG export consume. Pure data, no React.
  */
+import type { ValidationResult } from '@/lib/connector/design';
 
 export type DiagramNodeKind =
   /** The Alkira CXP + virtual hub; connector-level issues attach here. */
@@ -88,7 +89,5 @@ export interface DiagramGraph {
   tunnelsCollapsed: boolean;
 }
 
-export interface DiagramIssues {
-  errors: { path: string; message: string }[];
-  warnings: { path: string; message: string }[];
-}
+/** The design's findings (validateDesign's), marked on the nodes they are about. */
+export type DiagramIssues = Pick<ValidationResult, 'errors' | 'warnings'>;
