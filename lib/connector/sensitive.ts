@@ -4,6 +4,7 @@
  * `remote_auth_value` of a tunnel), read here for diffs, plans, the store's
  * encryption and masked round trips. Nothing here names an attribute.
  */
+import type { DesignIssue } from './design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
 import { isRecord } from './hcl/loose';
 
@@ -73,22 +74,18 @@ export function maskSensitiveValues<T>(design: T, mask: string, isSecret: (value
   return copy;
 }
 
-export interface MaskedWithoutValue {
-  path: string;
-  message: string;
-}
-
 /**
  * Replaces every sensitive value equal to `mask` in `design` (on a copy) with
  * the value at the same place in `reference` — the stored version or the live
  * connector — so a design read back masked can be saved or planned without
- * the browser ever holding the secret. Reports masks with no counterpart.
+ * the browser ever holding the secret. Reports masks with no counterpart, as
+ * issues at their design paths.
  */
-export function keepMaskedSecrets<T>(design: T, reference: unknown, mask: string): { design: T; missing: MaskedWithoutValue[] } {
+export function keepMaskedSecrets<T>(design: T, reference: unknown, mask: string): { design: T; missing: DesignIssue[] } {
   const known = new Map<string, unknown>();
   for (const slot of sensitiveSlots(reference)) known.set(slot.key, slot.holder[slot.name]);
   const copy: T = structuredClone(design);
-  const missing: MaskedWithoutValue[] = [];
+  const missing: DesignIssue[] = [];
   for (const slot of sensitiveSlots(copy)) {
     if (slot.holder[slot.name] !== mask) continue;
     const stored = known.get(slot.key);
