@@ -4,7 +4,7 @@
  */
 import type { AlkiraConnector, ProvisionOperation } from '@/lib/connector/alkira-types';
 import type { DesignIssue } from '@/lib/connector/design';
-import type { AuditEntry } from '@/lib/store/audit-log';
+import type { AuditActor, AuditEntry } from '@/lib/store/audit-log';
 
 /** Which Alkira the server talks to: its embedded emulator, or a tenant portal. */
 export type BackendMode = 'emulator' | 'portal';
@@ -177,6 +177,6 @@ export type { AuditEntry };
 /** `GET /api/activity`: the audit trail (newest first) and the filter options. */
 export interface ActivityResponse {
   entries: AuditEntry[];
-  users: Array<{ id: string; name: string }>;
+  users: AuditActor[];
   connectors: Array<{ id: string; name: string }>;
 }
