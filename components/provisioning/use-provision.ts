@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ProvisionOperation } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { api } from '@/lib/client/api';
 import { queryKeys, useProvisionRequest } from '@/lib/client/hooks';
@@ -15,7 +16,7 @@ import { isTerminalState } from '@/lib/client/provision-state';
 export interface SubmittedProvision {
   connectorId: number;
   provisionRequestId: string | null;
-  operation: 'create' | 'update';
+  operation: Exclude<ProvisionOperation, 'delete'>;
 }
 
 export interface UseProvisionOptions {
