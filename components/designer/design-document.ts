@@ -19,6 +19,7 @@
  * (`secrets`).
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
 import {
   applyDesignOperations,
@@ -34,7 +35,6 @@ import {
 } from '@/lib/connector/hcl/document/operations';
 import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
-import { reparseHcl } from '@/lib/hcl/incremental';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
@@ -51,8 +51,6 @@ export type { FieldIssues };
 export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm } from './document-state';
 import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type Version } from './document-state';
 
-/** Pause after a form event before it becomes an operation: one version per burst of events. */
-const FORM_DELAY_MS = 8;
 /** Pause after typing in the editor before the text is read for the form. */
 const EDITOR_DELAY_MS = 150;
 
@@ -65,7 +63,10 @@ export class DesignDocument {
   private file: HclFile | null;
   private readonly listeners = new Set<() => void>();
   private readonly changed = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Form changes wait for the end of the current task (one version per burst of events, before the next paint). */
+  private scheduled = false;
+  /** The tree of the current text when an edit left it unread: read on first use, or when the page is idle. */
+  private lazyTree: (() => HclFile) | null = null;
   private editorTimer: ReturnType<typeof setTimeout> | undefined;
   private history: UndoHistory<Version>;
   private freshHistory = false;
@@ -138,8 +139,20 @@ export class DesignDocument {
 
   /** The tree of the current text (read now if a large paste left it unread). */
   private tree(): HclFile {
+    if (this.lazyTree) {
+      this.file = this.lazyTree();
+      this.lazyTree = null;
+    }
     this.file ??= parseHcl(this.state.text);
     return this.file;
+  }
+
+  /** The tree is read again in idle time (a large file's tree takes milliseconds, the keystroke must not). */
+  private treeLater(file: HclFile | null, lazy: (() => HclFile) | null = null): void {
+    this.file = file;
+    this.lazyTree = lazy;
+    // A very large file's tree is read only when a form edit needs it (reading it takes longer than a frame).
+    if (typeof requestIdleCallback === 'function' && this.state.text.length < 400_000) requestIdleCallback(() => this.tree(), { timeout: 1000 });
   }
 
   // ---- the form ---------------------------------------------------------------------------
@@ -149,8 +162,9 @@ export class DesignDocument {
     if (this.showing || path === undefined) return;
     if (visit) this.visibility.visit(path);
     this.changed.add(path);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.applyFormChanges(), FORM_DELAY_MS);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => this.applyFormChanges());
   }
 
   /** Names the next step (e.g. "Instance 2 removed"): never merged with typing, and offered for undo. */
@@ -165,13 +179,11 @@ export class DesignDocument {
 
   /** Applies the pending form changes now (e.g. before undo, export or provisioning). */
   flush(): void {
-    if (this.timer === undefined) return;
-    clearTimeout(this.timer);
-    this.applyFormChanges();
+    if (this.scheduled) this.applyFormChanges();
   }
 
   private applyFormChanges(): void {
-    this.timer = undefined;
+    this.scheduled = false;
     if (this.changed.size === 0) return;
     const values = this.form.getValues();
     const paths = [...this.changed];
@@ -260,14 +272,14 @@ export class DesignDocument {
       for (const { op, form } of ops) {
         try {
           const result = applyDesignOperations(this.tree(), [op], { ...this.options, resource: this.state.resource });
-          this.file = result.file;
+          this.treeLater(null, () => result.file);
           text = result.text;
           for (const [name, value] of result.secrets) this.secrets.set(name, value);
           if (result.resource !== this.state.resource) this.state = { ...this.state, resource: result.resource, resources: this.state.resources.map((r) => (r === this.state.resource ? result.resource : r)) };
           setError(form, undefined);
         } catch (error) {
           // The tree may be half moved by a failed multi-step operation: read the text again.
-          this.file = parseHcl(text);
+          this.treeLater(parseHcl(text));
           if (error instanceof OperationError) setError(form, error.message);
           else throw error;
         }
@@ -283,7 +295,8 @@ export class DesignDocument {
       checking: true,
       fieldErrors,
       formAhead,
-      keyVariables: text === this.state.text ? this.state.keyVariables : keyVariablesOf(text),
+      // Only an edit of a key, or of blocks (which hold keys), can change the variables the keys reference.
+      keyVariables: text !== this.state.text && (replaced !== undefined || ops.some(({ op }) => op.kind !== 'set' || SENSITIVE_ATTRIBUTES.has(String(op.path[op.path.length - 1])))) ? keyVariablesOf(text) : this.state.keyVariables,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       lastStep: label ? { label, seq: ++this.stepSeq } : null,
@@ -308,8 +321,8 @@ export class DesignDocument {
     const change = changedRange(previous, text);
     if (!change) return;
     // A small edit re-reads only its region; a large paste is read when first needed (off the main thread first).
-    if (this.file && change.insert.length + (change.to - change.from) < 20_000) this.file = reparseHcl(this.file, change, undefined, text);
-    else this.file = null;
+    // The worker reads the text for the form; the tree here is only for the next form edit.
+    this.treeLater(null);
     this.protocolSwitch = null;
     this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
     this.set({ text, version: this.state.version + 1, canUndo: this.history.canUndo, canRedo: this.history.canRedo, lastStep: null });
@@ -360,8 +373,7 @@ export class DesignDocument {
   /** Puts `text` in place of the current text (tree kept in step). */
   private setText(text: string): void {
     const change = changedRange(this.state.text, text);
-    if (change && this.file && change.insert.length + (change.to - change.from) < 20_000) this.file = reparseHcl(this.file, change, undefined, text);
-    else if (change) this.file = null;
+    if (change) this.treeLater(null);
   }
 
   /** Shows a range of the file in the editor (a diagnostic clicked in the panel). */
@@ -395,14 +407,13 @@ export class DesignDocument {
    * already (the form shows it); `fresh`: the history starts here.
    */
   load(text: string, design: ConnectorDesign, { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {}): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.scheduled = false;
     this.changed.clear();
     clearTimeout(this.editorTimer);
     this.protocolSwitch = null;
     for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);
     const chosen = resource ?? resourceLabel(design.resource_name);
-    this.file = text.length < 400_000 ? parseHcl(text) : null;
+    this.treeLater(null);
     const version: Version = { text, design, resource: chosen };
     if (fresh) {
       this.history = new UndoHistory(version, sameVersion);
@@ -490,7 +501,7 @@ export class DesignDocument {
       options.preSharedKeys === 'variable' ? keysIntoVariables(this.tree(), this.state.resource) : keysInline(this.tree(), this.state.resource, this.secrets);
     if (result.text === this.state.text) return;
     for (const [name, value] of result.secrets) this.secrets.set(name, value);
-    this.file = result.file;
+    this.treeLater(null, () => result.file);
     this.pendingLabel = options.preSharedKeys === 'variable' ? 'Keys moved into variables' : 'Keys written inline';
     this.commit([], this.state.design, null, result.text);
   }
@@ -530,7 +541,7 @@ export class DesignDocument {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.scheduled = false;
     clearTimeout(this.editorTimer);
     this.checks.dispose();
     this.textChecker?.dispose();

@@ -23,7 +23,7 @@ import { attribute, block, writeHclLines, type HclBodyItem } from '../writer';
 import { parseHcl } from '@/lib/hcl/parser';
 import { reparseHcl } from '@/lib/hcl/incremental';
 import { decodeQuoted } from '@/lib/hcl/values';
-import { applyOperations, insertLines, isOneLineBlock, openBlock, removeItem, type Position, type TextEdit } from '@/lib/hcl/edit';
+import { applyOperations, applyTextEdits, insertLines, isOneLineBlock, openBlock, removeItem, type Position, type TextEdit } from '@/lib/hcl/edit';
 import type { Attribute, Block, BodyItem, HclFile } from '@/lib/hcl/syntax';
 
 /** A place in a design: block names and list indices down to an attribute, e.g. `['instances', 0, 'name']`. */
@@ -156,7 +156,9 @@ class VariableNames {
 }
 
 interface Run {
-  file: HclFile;
+  /** The tree, and an edit of its text not read into it yet (see fileOf). */
+  base: HclFile;
+  pending?: { change: TextEdit; text: string };
   options: OperationOptions;
   resource: string;
   secrets: Map<string, string>;
@@ -165,8 +167,20 @@ interface Run {
 }
 
 function namesOf(run: Run): VariableNames {
-  run.names ??= new VariableNames(run.file.text, run.resource);
+  run.names ??= new VariableNames(textOf(run), run.resource);
   return run.names;
+}
+
+/** The run's text now. */
+const textOf = (run: Run) => run.pending?.text ?? run.base.text;
+
+/** The run's tree now: a pending edit is read in (only its region: the engine's incremental re-parse). */
+function fileOf(run: Run): HclFile {
+  if (run.pending) {
+    run.base = reparseHcl(run.base, run.pending.change, undefined, run.pending.text);
+    run.pending = undefined;
+  }
+  return run.base;
 }
 
 const isQuoted = (text: string) => text.startsWith('"');
@@ -214,8 +228,8 @@ function variableLines(name: string): string[] {
 function declareVariables(run: Run, names: readonly string[], resource: Block): TextEdit[] {
   if (names.length === 0) return [];
   const lines = names.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableLines(name)]);
-  const last = [...run.file.body.items].reverse().find((i): i is Block => i.type === 'block' && i.blockType.name === 'variable');
-  return insertLines(run.file, null, lines, last ? { after: last } : { before: resource }, true);
+  const last = [...fileOf(run).body.items].reverse().find((i): i is Block => i.type === 'block' && i.blockType.name === 'variable');
+  return insertLines(fileOf(run), null, lines, last ? { after: last } : { before: resource }, true);
 }
 
 /** A literal key written in `variable` mode: a new variable whose value the caller keeps. */
@@ -232,8 +246,8 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   const name = String(path[path.length - 1]);
   const unfinished = unfinishedExpression(value);
   if (unfinished !== undefined) throw new OperationError(`Not a complete expression yet: ${unfinished}`, path);
-  const { owner, spec } = locateBody(run.file, run.resource, path.slice(0, -1), path);
-  const connector = findConnector(run.file, run.resource)!;
+  const { owner, spec } = locateBody(fileOf(run), run.resource, path.slice(0, -1), path);
+  const connector = findConnector(fileOf(run), run.resource)!;
   if (path.length === 1 && name === 'resource_name') {
     const label = resourceLabel(value);
     run.resource = label;
@@ -244,9 +258,9 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   const existing = owner.body.items.find((i): i is Attribute => i.type === 'attribute' && i.name.name === name);
   const omitDefaults = run.options.omitDefaults ?? true;
   if (existing) {
-    const written = run.file.text.slice(existing.value.from, existing.value.to);
+    const written = textOf(run).slice(existing.value.from, existing.value.to);
     const full = renderedValue(spec, name, value, false);
-    if (full === undefined) return removeItem(run.file, existing);
+    if (full === undefined) return removeItem(fileOf(run), existing);
     const sensitiveKept = literalsBecomeVariables(name) || value === STORED_SECRET_PLACEHOLDER;
     const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(written)?.[1];
     if (sensitiveKept && isQuoted(full) && variable !== undefined) {
@@ -261,7 +275,7 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   if (shown === undefined) return [];
   const text = keyText(run, name, value, shown);
   const { position, blank } = attributePosition(owner, spec, name);
-  return [...insertLines(run.file, multiLine(run.file.text, owner), [`${name} = ${text}`], position, blank), ...declareVariables(run, run.names?.added ?? [], connector)];
+  return [...insertLines(fileOf(run), multiLine(textOf(run), owner), [`${name} = ${text}`], position, blank), ...declareVariables(run, run.names?.added ?? [], connector)];
 }
 
 /** Rendered items with literal keys turned into new variables (`variable` mode). */
@@ -292,25 +306,25 @@ function insertBlockAt(run: Run, path: DesignPath, value: LooseRecord): TextEdit
   const name = String(path[path.length - 2]);
   const index = path[path.length - 1];
   if (typeof index !== 'number') throw new OperationError('A new block needs a list index', path);
-  const { owner, spec } = locateBody(run.file, run.resource, path.slice(0, -2), path);
+  const { owner, spec } = locateBody(fileOf(run), run.resource, path.slice(0, -2), path);
   const nested = spec.blocks[name];
   if (!nested) throw new OperationError(`${name} is not a block here`, path);
   const body = keysToVariables(run, renderedBody(nested.body, value, run.options.omitDefaults ?? true), value, nested.body);
   const lines = writeHclLines([block(name, [], body)], '');
-  const connector = findConnector(run.file, run.resource)!;
-  return [...insertLines(run.file, multiLine(run.file.text, owner), lines, blockPosition(owner, spec, name, index), true), ...declareVariables(run, run.names?.added ?? [], connector)];
+  const connector = findConnector(fileOf(run), run.resource)!;
+  return [...insertLines(fileOf(run), multiLine(textOf(run), owner), lines, blockPosition(owner, spec, name, index), true), ...declareVariables(run, run.names?.added ?? [], connector)];
 }
 
 function removeBlockAt(run: Run, path: DesignPath): TextEdit[] {
-  const { owner } = locateBody(run.file, run.resource, path, path);
-  return removeItem(run.file, owner);
+  const { owner } = locateBody(fileOf(run), run.resource, path, path);
+  return removeItem(fileOf(run), owner);
 }
 
 /** The one-line block an operation on `path` must add lines to or take lines from, if any. */
 function oneLineOwner(run: Run, op: DesignOperation): Block | undefined {
   const bodyPath = op.kind === 'set' ? op.path.slice(0, -1) : op.kind === 'insert-block' ? op.path.slice(0, -2) : op.path.slice(0, -2);
   const chain: Block[] = [];
-  let owner = findConnector(run.file, run.resource);
+  let owner = findConnector(fileOf(run), run.resource);
   if (!owner) return undefined;
   chain.push(owner);
   for (let i = 0; i < bodyPath.length; i += 2) {
@@ -323,7 +337,7 @@ function oneLineOwner(run: Run, op: DesignOperation): Block | undefined {
     const removed = literalBlocks(owner.body.items, String(op.path[op.path.length - 2]))[Number(op.path[op.path.length - 1])];
     if (removed) chain.push(removed);
   }
-  return chain.find((b) => isOneLineBlock(run.file.text, b));
+  return chain.find((b) => isOneLineBlock(textOf(run), b));
 }
 
 function editsOf(run: Run, op: DesignOperation): TextEdit[] {
@@ -342,7 +356,7 @@ const changesLines = (text: string, edits: readonly TextEdit[]) => edits.some((e
  */
 export function applyDesignOperations(file: HclFile, operations: readonly DesignOperation[], options: OperationOptions): OperationResult {
   if (file.diagnostics.length) throw new OperationError('The file has a syntax error: fix it first', []);
-  const run: Run = { file, options, resource: options.resource, secrets: new Map() };
+  const run: Run = { base: file, options, resource: options.resource, secrets: new Map() };
   for (const op of operations) {
     // A one-line block cannot take a line: it is opened onto lines first (as terraform fmt lays blocks out), outermost first.
     for (let depth = 0; ; depth++) {
@@ -351,7 +365,7 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
       let oneLine: Block | undefined;
       try {
         edits = editsOf(run, op);
-        oneLine = changesLines(run.file.text, edits) ? oneLineOwner(run, op) : undefined;
+        oneLine = changesLines(textOf(run), edits) ? oneLineOwner(run, op) : undefined;
       } catch (error) {
         if (!(error instanceof NeedsOpening)) throw error;
         edits = [];
@@ -359,21 +373,36 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
       }
       if (edits.length === 0 && !oneLine) break;
       if (oneLine && depth < 8) {
-        replaceText(run, applyOperations(run.file.text, openBlock(run.file, oneLine)));
+        replaceText(run, applyOperations(textOf(run), openBlock(fileOf(run), oneLine)));
         continue;
       }
-      replaceText(run, applyOperations(run.file.text, edits));
-      if (run.file.diagnostics.length) throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
+      // Values replaced within their lines change no alignment; lines added or removed re-align their runs.
+      const linesChanged = changesLines(textOf(run), edits);
+      replaceText(run, linesChanged ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
+      if (linesChanged && fileOf(run).diagnostics.length) throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
       break;
     }
   }
-  return { text: run.file.text, file: run.file, resource: run.resource, secrets: run.secrets };
+  return resultOf(run);
 }
 
-/** The run's file re-parsed for `next` (only the changed region is read again). */
+/** The run's outcome; its tree is read on first use (a value typed into a field needs no re-read until the next edit). */
+function resultOf(run: Run): OperationResult {
+  return {
+    text: textOf(run),
+    get file() {
+      return fileOf(run);
+    },
+    resource: run.resource,
+    secrets: run.secrets,
+  };
+}
+
+/** The run's text becomes `next`; the tree reads it when next needed (fileOf). */
 function replaceText(run: Run, next: string): void {
-  const change = changedRange(run.file.text, next);
-  if (change) run.file = reparseHcl(run.file, change, undefined, next);
+  const current = fileOf(run);
+  const change = changedRange(current.text, next);
+  if (change) run.pending = { change, text: next };
 }
 
 /** The one replacement turning `before` into `after` (common prefix and suffix kept). */
@@ -450,7 +479,7 @@ const isSecretAttribute = (spec: BodySpec, name: string) => spec.attributes[name
  * file to be stored): the file keeps its layout and comments, the values are the caller's (`secrets`).
  */
 export function keysIntoVariables(file: HclFile, resource: string): OperationResult {
-  const run: Run = { file, options: { resource, preSharedKeys: 'variable' }, resource, secrets: new Map() };
+  const run: Run = { base: file, options: { resource, preSharedKeys: 'variable' }, resource, secrets: new Map() };
   const connector = findConnector(file, resource);
   if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: run.secrets };
   const edits: TextEdit[] = [];
@@ -465,7 +494,7 @@ export function keysIntoVariables(file: HclFile, resource: string): OperationRes
   if (edits.length === 0) return { text: file.text, file, resource, secrets: run.secrets };
   edits.push(...declareVariables(run, run.names?.added ?? [], connector));
   replaceText(run, applyOperations(file.text, edits));
-  return { text: run.file.text, file: run.file, resource, secrets: run.secrets };
+  return { text: textOf(run), file: fileOf(run), resource, secrets: run.secrets };
 }
 
 /**
