@@ -331,19 +331,27 @@ export class DesignDocument {
   }
 
   /** Reads the file (off the main thread) and brings the form to its chosen resource. `force`: even over form changes. */
-  private readText(force: boolean, resource: { label?: string; index?: number } = { label: this.state.resource }): void {
+  /**
+   * Reads the file off the main thread: its diagnostics and connectors, and — `toForm` — the chosen
+   * resource's design for the form (not after a load or undo: the form shows that version's design already).
+   */
+  private readText(force: boolean, resource: { label?: string; index?: number } = { label: this.state.resource }, toForm = true): void {
     this.editorTimer = undefined;
     const version = this.state.version;
     const text = this.state.text;
     this.textChecker ??= new EditorTextChecker();
-    this.textChecker.request(version, text, resource, (check) => this.receiveText(check, force), (id) => id === this.state.version);
+    this.textChecker.request(version, text, resource, (check) => this.receiveText(check, force, toForm), (id) => id === this.state.version);
   }
 
-  private receiveText(result: EditorTextCheck, force: boolean): void {
+  private receiveText(result: EditorTextCheck, force: boolean, toForm: boolean): void {
     const { outcome } = result;
     const common = { diagnostics: result.panel, shown: result.shown, resources: outcome.resources, keyVariables: result.keyVariables };
     if (outcome.status !== 'synced') {
       this.set({ ...common, status: outcome.status });
+      return;
+    }
+    if (!toForm) {
+      this.set({ ...common, status: this.state.formAhead ? 'conflict' : 'synced', resource: outcome.resource });
       return;
     }
     if (this.state.formAhead && !force) {
@@ -441,7 +449,7 @@ export class DesignDocument {
     });
     this.requestCheck();
     // The file's own diagnostics and connectors (a file may hold several), off the main thread.
-    this.readText(false, { label: chosen });
+    this.readText(false, { label: chosen }, false);
   }
 
   undo(): boolean {
@@ -478,7 +486,7 @@ export class DesignDocument {
       lastStep: null,
     });
     this.requestCheck();
-    this.readText(false, { label: version.resource });
+    this.readText(false, { label: version.resource }, false);
   }
 
   // ---- options, checks --------------------------------------------------------------------

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { FormProvider, get, useForm } from 'react-hook-form';
@@ -89,15 +89,15 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   const live = useLiveConnectorDesign(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   // Validation runs once per document version (see design-document.ts); RHF asks that result rather than validating per event.
-  const snapshotsRef = useRef<DesignDocument | null>(null);
+  const documentRef = useRef<DesignDocument | null>(null);
   const form = useForm<ConnectorDesign>({
-    resolver: documentResolver(() => snapshotsRef.current),
+    resolver: documentResolver(() => documentRef.current),
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     defaultValues: freshEmptyDesign(),
   });
   const { trigger, watch } = form;
-  const [snapshots] = useState(
+  const [designDoc] = useState(
     () =>
       new DesignDocument(
         {
@@ -113,21 +113,21 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
         DEFAULT_PREVIEW_HCL_OPTIONS,
       ),
   );
-  snapshotsRef.current = snapshots;
+  documentRef.current = designDoc;
   useEffect(() => {
     const sub = watch((values, { name }) => {
       // Editing a field (not adding or removing blocks of a list) shows that field's findings from now on.
       const value: unknown = name ? get(values, name) : undefined;
       const blockList = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null);
-      snapshots.formChanged(name, { visit: name !== undefined && !blockList });
+      designDoc.formChanged(name, { visit: name !== undefined && !blockList });
     });
     return () => sub.unsubscribe();
-  }, [watch, snapshots]);
-  useEffect(() => () => snapshots.dispose(), [snapshots]);
-  useUndoShortcuts(snapshots);
+  }, [watch, designDoc]);
+  useEffect(() => () => designDoc.dispose(), [designDoc]);
+  useUndoShortcuts(designDoc);
   const instancesRef = useRef<InstancesHandle>(null);
   // The file when last loaded (empty, a template, an import); "dirty" means the user changed it since.
-  const baselineRef = useRef(snapshots.getState().text);
+  const baselineRef = useRef(designDoc.getState().text);
   const [draftLoaded, setDraftLoaded] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [hclOptions, setHclOptions] = useState<PreviewHclOptions>(DEFAULT_PREVIEW_HCL_OPTIONS);
@@ -145,10 +145,10 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     const storedKeys = hasStoredKeyPlaceholder(next);
     const text = fileOf(next, storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS);
     baselineRef.current = text;
-    snapshots.load(text, next, { fresh: true });
+    designDoc.load(text, next, { fresh: true });
     void trigger();
     setLiveLoaded({ name: live.data.name, storedKeys });
-  }, [live.data, liveLoaded, trigger, snapshots]);
+  }, [live.data, liveLoaded, trigger, designDoc]);
 
   // A stored design's starting point and draft slot, read once: loading another version re-mounts the designer.
   const [initial] = useState(() => (workspace ? withFormLists(workspace.initial) : null));
@@ -168,7 +168,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     if (draft && 'text' in draft) {
       // The file as it was, byte for byte; the form shows its connector.
       const read = designOfFile(draft.text, draft.resource);
-      for (const [name, value] of draft.secrets) snapshots.secrets.set(name, value);
+      for (const [name, value] of draft.secrets) designDoc.secrets.set(name, value);
       if (read) {
         text = draft.text;
         design = withSecrets(read.design, draft.secrets);
@@ -180,28 +180,33 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       text = fileOf(draft.design, DEFAULT_PREVIEW_HCL_OPTIONS);
     }
     if (text === null || design === null) return setDraftLoaded(true);
-    snapshots.load(text, design, { fresh: true, resource });
-    setDraftLoaded(true);
+    // A large draft takes the form seconds to render: it does so as a transition, after the views fed from the
+    // document (the topology, the editor) have drawn it.
+    const [loadedText, loadedDesign] = [text, design];
+    startTransition(() => {
+      designDoc.load(loadedText, loadedDesign, { fresh: true, resource });
+      setDraftLoaded(true);
+    });
     void trigger();
-  }, [editing, trigger, draftSlot, initial, initialHcl, snapshots]);
+  }, [editing, trigger, draftSlot, initial, initialHcl, designDoc]);
 
   // Autosave of the file, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
     if (!draftLoaded || editing) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let savedText = snapshots.getState().text;
+    let savedText = designDoc.getState().text;
     const flush = () => {
       if (timer === undefined || createdRef.current) return;
       clearTimeout(timer);
       timer = undefined;
-      const { text, resource } = snapshots.getState();
+      const { text, resource } = designDoc.getState();
       savedText = text;
       if (text === baselineRef.current && !workspace) clearDraft(draftSlot);
-      else saveDocumentDraft(text, resource, snapshots.secrets, draftSlot);
+      else saveDocumentDraft(text, resource, designDoc.secrets, draftSlot);
       setSavedAt(new Date());
     };
-    const unsubscribe = snapshots.subscribe(() => {
-      if (snapshots.getState().text === savedText && timer === undefined) return;
+    const unsubscribe = designDoc.subscribe(() => {
+      if (designDoc.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
       timer = setTimeout(flush, AUTOSAVE_MS);
     });
@@ -211,9 +216,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       unsubscribe();
       window.removeEventListener('pagehide', flush);
     };
-  }, [draftLoaded, editing, draftSlot, snapshots, workspace]);
+  }, [draftLoaded, editing, draftSlot, designDoc, workspace]);
 
-  const isDirty = () => snapshots.getState().text !== baselineRef.current;
+  const isDirty = () => designDoc.getState().text !== baselineRef.current;
 
   /** False when the user declined to replace unsaved changes. `text`: the file, when there is one (an import). */
   const loadDesign = (design: ConnectorDesign, title: string, text?: string): boolean => {
@@ -221,7 +226,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     const next = withFormLists(design);
     const file = text ?? fileOf(next, effectiveHclOptions);
     baselineRef.current = file;
-    snapshots.load(file, next, { label: `Loaded "${title}"` });
+    designDoc.load(file, next, { label: `Loaded "${title}"` });
     // Show findings of a loaded design straight away.
     void trigger();
     return true;
@@ -240,14 +245,14 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       const next = withFormLists(live.data);
       const text = fileOf(next, effectiveHclOptions);
       baselineRef.current = text;
-      snapshots.load(text, next, { label: 'Reverted to the live settings' });
+      designDoc.load(text, next, { label: 'Reverted to the live settings' });
       void trigger();
       return;
     }
     if (workspace && initial) {
       // A stored design resets to the version it edits (which a save moves on): only the unsaved edits go.
       if (!window.confirm('Discard your unsaved changes and go back to the saved version?')) return;
-      snapshots.load(initialHcl ?? fileOf(initial, effectiveHclOptions), initial, { label: 'Back to the saved version' });
+      designDoc.load(initialHcl ?? fileOf(initial, effectiveHclOptions), initial, { label: 'Back to the saved version' });
       void trigger();
       clearDraft(draftSlot);
       setSavedAt(null);
@@ -257,8 +262,8 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     const next = freshEmptyDesign();
     const text = fileOf(next, effectiveHclOptions);
     baselineRef.current = text;
-    snapshots.setRevealAll(false);
-    snapshots.load(text, next, { label: 'Designer reset' });
+    designDoc.setRevealAll(false);
+    designDoc.load(text, next, { label: 'Designer reset' });
     clearDraft();
     setSavedAt(null);
   };
@@ -273,12 +278,12 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
   const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
   const effectiveHclOptions: PreviewHclOptions = storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
-  useEffect(() => snapshots.setOptions(effectiveHclOptions), [snapshots, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
+  useEffect(() => designDoc.setOptions(effectiveHclOptions), [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
   const onProvisioned = useCallback(() => {
-    if (editing) baselineRef.current = snapshots.getState().text;
-  }, [editing, snapshots]);
+    if (editing) baselineRef.current = designDoc.getState().text;
+  }, [editing, designDoc]);
 
   // The draft is now a live connector: edit that from here on, so a reload cannot create it a second time.
   const onCreated = useCallback(
@@ -317,7 +322,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   };
 
   return (
-    <DesignDocumentContext value={snapshots}>
+    <DesignDocumentContext value={designDoc}>
     <FormProvider {...form}>
       <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
         <div className="mb-3 flex flex-wrap items-center gap-2">

@@ -72,6 +72,14 @@ function withNewValues(): Loose {
   return design;
 }
 
+/** The form's fields of one tunnel and one instance, inside the providers the designer gives them. */
+function Harness({ design, store }: { design: Design; store: InstanceType<typeof DesignDocument> }) {
+  const form = useForm<Design>({ defaultValues: design });
+  const fields = createElement(DesignDocumentContext, { value: store }, createElement(BodyFields, { base: TUNNEL }), createElement(BodyFields, { base: 'instances.0' }));
+  // FormProvider's props type asks for children among the props; they are passed the canonical way.
+  return createElement(QueryClientProvider, { client: new QueryClient() }, createElement(FormProvider<Design, unknown, Design>, form as never, fields));
+}
+
 describe('three attributes added to the description module only', () => {
   it('the design schema takes them (numeric text becomes a number)', () => {
     const design = withNewValues();
@@ -138,12 +146,7 @@ describe('three attributes added to the description module only', () => {
   it('the form has a field for each, of its kind', () => {
     const design = withFormLists(withNewValues() as Design);
     const store = new DesignDocument({ getValues: () => design, show: () => undefined }, design, { omitDefaults: true, preSharedKeys: 'inline' });
-    function Harness() {
-      const form = useForm<Design>({ defaultValues: design });
-      const fields = createElement(DesignDocumentContext, { value: store }, createElement(BodyFields, { base: TUNNEL }), createElement(BodyFields, { base: 'instances.0' }));
-      return createElement(QueryClientProvider, { client: new QueryClient() }, createElement(FormProvider<Design, unknown, Design>, { ...form, children: fields }));
-    }
-    const html = renderToStaticMarkup(createElement(Harness));
+    const html = renderToStaticMarkup(createElement(Harness, { design, store }));
     expect(html).toContain(`id="field-${TUNNEL}.dpd_timeout"`);
     expect(html).toContain(`id="field-${TUNNEL}.dpd_enabled" type="checkbox"`);
     expect(html).toContain('id="field-instances.0.dns_servers.1" type="text"');
