@@ -13,7 +13,7 @@ export interface CatalogOption {
 type OptionMappers = { [K in CatalogKind]: (item: CatalogItemsByKind[K]) => CatalogOption };
 
 const MAPPERS: OptionMappers = {
-  segments: (s) => ({ value: String(s.id), label: `${s.name} (id ${s.id}${s.asn !== undefined ? `, ASN ${s.asn}` : ''})` }),
+  segments: (s) => ({ value: String(s.id), label: `${s.name} (id ${s.id}${s.asn != null ? `, ASN ${s.asn}` : ''})` }),
   groups: (g) => ({ value: g.name, label: g.description ? `${g.name} — ${g.description}` : g.name }),
   credentials: (c) => ({ value: c.id, label: `${c.name} (${c.id})` }),
   'billing-tags': (b) => ({ value: String(b.id), label: `${b.name} (id ${b.id})` }),
