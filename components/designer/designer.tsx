@@ -106,7 +106,9 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
           show: (design, previous) => {
             const changes = previous ? formPatches(previous, design) : null;
             if (changes) applyFormPatches(form.setValue, changes);
-            else if (!patchForm(form.setValue, form.getValues(), design)) form.reset(design, { keepDefaultValues: true });
+            // Another design altogether (a pasted file, a template): the form is rebuilt as a transition, so a large
+            // one renders in slices while the page stays responsive.
+            else if (!patchForm(form.setValue, form.getValues(), design)) startTransition(() => form.reset(design, { keepDefaultValues: true }));
           },
         },
         freshEmptyDesign(),
