@@ -96,3 +96,22 @@ test('IPSEC → VXLAN → IPSEC gives the file back byte for byte', async ({ pag
   await field(page, 'tunnel_protocol').selectOption('IPSEC');
   await expect.poll(() => editorText(page)).toBe(example3);
 });
+
+test('a design saved to the workspace reopens as its file: comments and layout kept, keys moved into variables', async ({ page }) => {
+  await importFile(page, example3);
+  await page.getByRole('button', { name: 'Save to workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save to the workspace' });
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForURL(/\/designs\/\d+$/);
+  await page.locator('form[data-ready="true"]').waitFor();
+  await expect.poll(() => editorText(page)).toContain('# First ipsec customer gateway with primary gateway');
+  const reopened = await editorText(page);
+  expect(reopened).toContain('tunnel_protocol = "IPSEC" # Using IPsec for tunnel protocol');
+  expect(reopened).not.toContain('psk-dmz-primary-123!');
+  expect(reopened).toMatch(/pre_shared_key += var\.multi_segment_psk_\d+/);
+  expect(terraformFmt(reopened)).toBe(reopened);
+  // A reload of the stored design shows the same file again.
+  await page.reload();
+  await page.locator('form[data-ready="true"]').waitFor();
+  await expect.poll(() => editorText(page)).toBe(reopened);
+});
