@@ -25,7 +25,7 @@ export function useLabelledStep(): (label: string, change: () => void) => void {
   };
 }
 
-/** A slice of the snapshot state; `select` must return a part of the state (stable between changes). */
+/** A slice of the document's state; `select` must return a part of the state (stable between changes). */
 export function useDesignState<T>(select: (state: DesignDocumentState) => T): T {
   const store = useDocumentStore();
   const get = () => select(store.getState());
@@ -75,7 +75,7 @@ export function toFieldErrors(issues: DesignIssue[]): FieldErrors<ConnectorDesig
 }
 
 /**
- * react-hook-form's resolver fed from the snapshot's one check: asking RHF to
+ * react-hook-form's resolver fed from the version's one check: asking RHF to
  * validate (trigger, "Validate all") waits for that check instead of running
  * another, and reveals every finding at its field.
  */

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
 // Not lazy here: the topology is one of the designer's main views, and drawn
-// from the first snapshot it is on screen before a large draft's form is.
+// from the first version it is on screen before a large draft's form is.
 import { TopologyDiagram } from '@/components/diagram/TopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
@@ -74,8 +74,8 @@ function tunnelCount(design: ConnectorDesign): number {
 
 /**
  * True when `a` and `b` have an object in common (down to `depth` levels):
- * snapshots of an edit share every object the edit did not touch
- * (design-snapshot.ts), while a load (a restored draft, a template, an import,
+ * versions of an edit share every object the edit did not touch
+ * (design-document.ts), while a load (a restored draft, a template, an import,
  * a reset) is a fresh copy that shares none.
  */
 export function sharesObjects(a: unknown, b: unknown, depth = 4): boolean {
@@ -98,7 +98,7 @@ function useSameContent<T>(value: T): T {
 /**
  * The design the diagram shows, and whether a newer one is waiting: a newly
  * loaded design straight away, an edit after a typing pause (longer for a
- * large design, whose redraw takes long). It follows the snapshot store
+ * large design, whose redraw takes long). It follows the document
  * outside rendering, so a keystroke re-renders nothing here until the pause.
  */
 function useShownDesign(): { shown: ConnectorDesign; pending: boolean } {
@@ -156,7 +156,7 @@ export function DesignerTopology(props: {
   className?: string;
 }) {
   const { focused, onNodeClick, className } = props;
-  // The form's latest snapshot, drawn without waiting for its check: the
+  // The latest version, drawn without waiting for its check: the
   // findings of the latest check decorate the nodes when they arrive.
   const check = useDesignState((s) => s.check);
   const { shown, pending } = useShownDesign();
