@@ -152,7 +152,13 @@ export class DesignDocument {
     this.file = file;
     this.lazyTree = lazy;
     // A very large file's tree is read only when a form edit needs it (reading it takes longer than a frame).
-    if (typeof requestIdleCallback === 'function' && this.state.text.length < 400_000) requestIdleCallback(() => this.tree(), { timeout: 1000 });
+    if (typeof requestIdleCallback !== 'function') return;
+    requestIdleCallback(
+      () => {
+        if (this.state.text.length < 400_000) this.tree();
+      },
+      { timeout: 1000 },
+    );
   }
 
   // ---- the form ---------------------------------------------------------------------------
