@@ -210,7 +210,8 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     const unsubscribe = designDoc.subscribe(() => {
       if (designDoc.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
-      timer = setTimeout(flush, AUTOSAVE_MS);
+      // The save (blanking keys, deflating a large file) waits for the page to be idle, not only for the typing pause.
+      timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : flush()), AUTOSAVE_MS);
     });
     window.addEventListener('pagehide', flush);
     return () => {

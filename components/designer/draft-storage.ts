@@ -8,6 +8,7 @@
 import { emptyDesign, isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { formShape } from '@/lib/connector/design-walk';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { isConnectorDesign } from '@/lib/connector/schema';
 import { sensitiveSlots } from '@/lib/connector/sensitive';
 
@@ -101,15 +102,26 @@ export function clearDraft(slot: DraftSlot = NEW_DESIGN_SLOT): void {
   }
 }
 
-/** A draft as the file it is: its text (keys written inline blanked), the resource the form edits, and the HCL options. */
+/**
+ * A draft as the file it is: its text (keys written inline blanked) — deflated when large, since writing a
+ * megabyte to localStorage blocks the page for a fifth of a second — and the resource the form edits.
+ */
 interface DocumentDraft {
   format: 'hcl';
-  text: string;
+  text?: string;
+  /** The text deflated (fflate), base64. */
+  deflated?: string;
   resource: string;
 }
 
 /** What a reload restores: the file (the same bytes in this tab), or a design saved by an earlier version of the app. */
 export type LoadedDraft = { text: string; resource: string; secrets: Map<string, string> } | { design: ConnectorDesign };
+
+/** Above this many characters the draft's text is stored deflated (HCL shrinks about 30×). */
+const DEFLATE_ABOVE = 64 * 1024;
+
+const deflateText = (text: string) => btoa(strFromU8(deflateSync(strToU8(text), { level: 6 }), true));
+const inflateText = (stored: string) => strFromU8(inflateSync(strToU8(atob(stored), true)));
 
 /** Sensitive values written inline in the file: taken out for storage (offsets in the blanked text) and put back on load. */
 interface InlineSecret {
@@ -135,11 +147,16 @@ export function blankInlineSecrets(text: string): { text: string; secrets: Inlin
 
 /** blankInlineSecrets undone: each `""` at a recorded offset gets its value back. */
 export function restoreInlineSecrets(text: string, secrets: readonly InlineSecret[]): string {
-  let out = text;
-  for (const { at, value } of [...secrets].sort((a, b) => b.at - a.at)) {
-    if (out.slice(at, at + 2) === '""') out = out.slice(0, at) + value + out.slice(at + 2);
+  // One pass, in offset order: a slice per secret would copy the whole text once per key.
+  const parts: string[] = [];
+  let at = 0;
+  for (const secret of [...secrets].sort((a, b) => a.at - b.at)) {
+    if (secret.at < at || text.slice(secret.at, secret.at + 2) !== '""') continue;
+    parts.push(text.slice(at, secret.at), secret.value);
+    at = secret.at + 2;
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**
@@ -149,7 +166,7 @@ export function restoreInlineSecrets(text: string, secrets: readonly InlineSecre
 export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, string>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
     const { text: blanked, secrets } = blankInlineSecrets(text);
-    const draft: DocumentDraft = { format: 'hcl', text: blanked, resource };
+    const draft: DocumentDraft = blanked.length > DEFLATE_ABOVE ? { format: 'hcl', deflated: deflateText(blanked), resource } : { format: 'hcl', text: blanked, resource };
     localStorage.setItem(slot.key, JSON.stringify(draft));
     sessionStorage.setItem(slot.secretsKey, JSON.stringify({ inline: secrets, variables: Object.fromEntries(variables) }));
   } catch {
@@ -163,13 +180,15 @@ export function loadAnyDraft(slot: DraftSlot = NEW_DESIGN_SLOT): LoadedDraft | n
     const raw = localStorage.getItem(slot.key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
-    if (isObject(parsed) && parsed.format === 'hcl' && typeof parsed.text === 'string') {
+    const stored = isObject(parsed) && parsed.format === 'hcl' ? (typeof parsed.deflated === 'string' ? inflateText(parsed.deflated) : parsed.text) : undefined;
+    if (typeof stored === 'string') {
       const secretsRaw = sessionStorage.getItem(slot.secretsKey);
       const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
       const inline = isObject(secrets) && Array.isArray(secrets.inline) ? (secrets.inline as InlineSecret[]).filter((s) => typeof s?.at === 'number' && typeof s?.value === 'string') : [];
       const variables = new Map<string, string>();
       if (isObject(secrets) && isObject(secrets.variables)) for (const [k, v] of Object.entries(secrets.variables)) if (typeof v === 'string') variables.set(k, v);
-      return { text: restoreInlineSecrets(parsed.text, inline), resource: typeof parsed.resource === 'string' ? parsed.resource : '', secrets: variables };
+      const resource = isObject(parsed) && typeof parsed.resource === 'string' ? parsed.resource : '';
+      return { text: restoreInlineSecrets(stored, inline), resource, secrets: variables };
     }
     const design = loadDraft(slot);
     return design ? { design } : null;
