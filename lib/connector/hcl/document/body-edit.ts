@@ -13,11 +13,12 @@
  */
 import { isRecord, recordsOf, type LooseRecord } from '../loose';
 import { quoteHclString } from '../strings';
-import { literalsBecomeVariables, sensitiveVariableReferences, variableStem } from '../psk';
+import { literalsBecomeVariables, sensitiveVariableReferences } from '../psk';
 import { SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
 import { insertLinesAfterOffset, insertLinesBeforeOffset, isOneLineBlock, removeLinesOf, type TextEdit } from '@/lib/hcl/edit';
 import type { DocBlock, DocItem, HclDocument } from './tree';
+import { VariableNames } from './operations';
 
 export interface EditContext {
   doc: HclDocument;
@@ -26,7 +27,7 @@ export interface EditContext {
   convertKeys: boolean;
   label: string;
   /** Variable names in use or already handed out, and the next counter by stem: read from the file when first needed. */
-  variables?: { taken: Set<string>; next: Map<string, number> };
+  variables?: VariableNames;
   source: string;
   newVariables: string[];
   /** Variables referenced by keys this edit removed (dropped if nothing else uses them). */
@@ -42,35 +43,12 @@ export function removeLines(ctx: Pick<EditContext, 'doc' | 'edits'>, from: numbe
   ctx.edits.push(...removeLinesOf(ctx.doc.text, from, to));
 }
 
-/** Variable names the file uses or declares, and by stem the counter after the highest `<label>_<stem>_<n>` in it. */
-function variablesInUse(source: string, label: string): { taken: Set<string>; next: Map<string, number> } {
-  const taken = new Set<string>();
-  const next = new Map<string, number>();
-  const counterRe = new RegExp(`^${label}_(.+)_(\\d+)$`);
-  for (const m of source.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
-    const name = m[1] ?? m[2];
-    taken.add(name);
-    const counter = counterRe.exec(name);
-    if (counter) next.set(counter[1], Math.max(next.get(counter[1]) ?? 1, Number(counter[2]) + 1));
-  }
-  return { taken, next };
-}
-
 /** A new variable's name: `<label>_<stem>_<n>` (`psk` for keys, see variableStem), one more than the highest in the file. */
 function variableFor(ctx: EditContext, attributeName: string): string {
-  const stem = variableStem(attributeName);
-  ctx.variables ??= variablesInUse(ctx.source, ctx.label);
-  const variables = ctx.variables;
-  for (;;) {
-    const n = variables.next.get(stem) ?? 1;
-    variables.next.set(stem, n + 1);
-    const name = `${ctx.label}_${stem}_${n}`;
-    if (!variables.taken.has(name)) {
-      variables.taken.add(name);
-      ctx.newVariables.push(name);
-      return name;
-    }
-  }
+  ctx.variables ??= new VariableNames(ctx.source, ctx.label);
+  const name = ctx.variables.fresh(attributeName);
+  ctx.newVariables.push(name);
+  return name;
 }
 
 const isQuoted = (value: string) => value.startsWith('"');

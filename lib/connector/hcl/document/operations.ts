@@ -122,7 +122,7 @@ function unfinishedExpression(value: unknown): string | undefined {
 }
 
 /** Variable names the file uses or declares, and the next counter per stem for `<label>_<stem>_<n>`. */
-class VariableNames {
+export class VariableNames {
   private readonly taken = new Set<string>();
   private readonly next = new Map<string, number>();
   readonly added: string[] = [];
