@@ -115,3 +115,13 @@ test('a design saved to the workspace reopens as its file: comments and layout k
   await page.locator('form[data-ready="true"]').waitFor();
   await expect.poll(() => editorText(page)).toBe(reopened);
 });
+
+test('VXLAN → IPSEC → VXLAN gives the file back byte for byte (the gateway MACs and VNIs return as written)', async ({ page }) => {
+  const example2 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-2.tf'), 'utf8');
+  await importFile(page, example2);
+  await field(page, 'tunnel_protocol').selectOption('IPSEC');
+  await expect.poll(() => editorText(page)).toContain('tunnel_protocol = "IPSEC"');
+  expect(await editorText(page)).not.toContain('gateway_mac_address');
+  await field(page, 'tunnel_protocol').selectOption('VXLAN');
+  await expect.poll(() => editorText(page)).toBe(example2);
+});
