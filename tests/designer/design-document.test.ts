@@ -133,6 +133,24 @@ describe('the file is the design', () => {
     expect(d.text()).toBe(EXAMPLE_3);
   });
 
+  it('VXLAN → IPSEC → VXLAN gives example 2 back byte for byte', () => {
+    const example2 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-2.tf'), 'utf8');
+    const design = withFormLists(parseConnectorHcl(example2).designs[0].design);
+    let values = structuredClone(design);
+    const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, INLINE);
+    stores.push(store);
+    const label = parseConnectorHcl(example2).designs[0].resource_name;
+    store.load(example2, structuredClone(design), { fresh: true, resource: label });
+    values.tunnel_protocol = 'IPSEC';
+    store.formChanged('tunnel_protocol');
+    store.flush();
+    expect(store.getState().text).not.toContain('gateway_mac_address');
+    values.tunnel_protocol = 'VXLAN';
+    store.formChanged('tunnel_protocol');
+    store.flush();
+    expect(store.getState().text).toBe(example2);
+  });
+
   it('a protocol switch with an edit in between brings the kept values back as blocks', () => {
     const d = openExample3();
     d.type('tunnel_protocol', 'VXLAN');
