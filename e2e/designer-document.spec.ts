@@ -35,6 +35,9 @@ test('an unfinished expression is an error at its field; the file keeps its last
   const group = await chooseExpression(page, 'group');
   await group.fill('alkira_group.');
   await expect(page.locator('[id="error-group"]')).toContainText('Not a complete expression yet');
+  // The summary counts it, and the editor marks the value the file keeps meanwhile.
+  await expect(page.getByTestId('error-list')).toContainText('Not a complete expression yet');
+  await expect(page.getByTestId('hcl-editor').locator('.cm-lintRange-warning').first()).toBeVisible();
   await field(page, 'name').fill('edge-east');
   await expect.poll(() => editorText(page)).toContain('"edge-east"');
   expect(await editorText(page)).not.toContain('alkira_group.');

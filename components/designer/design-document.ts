@@ -19,10 +19,12 @@
  * (`secrets`).
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
+import { labelForPath, SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
+import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { renderConnectorHcl, resourceLabel } from '@/lib/connector/hcl/render';
 import {
   applyDesignOperations,
+  attributeSpan,
   blockCount,
   changedRange,
   designPathOf,
@@ -36,6 +38,7 @@ import {
 import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { parseHcl } from '@/lib/hcl/parser';
+import { Lines } from '@/lib/hcl/lines';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
 import type { EditorTextCheck } from './editor-text-check';
@@ -116,6 +119,7 @@ export class DesignDocument {
       shown: [],
       formAhead: false,
       fieldErrors: NO_ERRORS,
+      held: [],
       keyVariables: '',
     };
     this.visibility.index(check);
@@ -300,6 +304,7 @@ export class DesignDocument {
       design,
       checking: true,
       fieldErrors,
+      held: fieldErrors === this.state.fieldErrors && text === this.state.text ? this.state.held : this.heldMarks(fieldErrors),
       formAhead,
       // Only an edit of a key, or of blocks (which hold keys), can change the variables the keys reference.
       keyVariables: text !== this.state.text && (replaced !== undefined || ops.some(({ op }) => op.kind !== 'set' || SENSITIVE_ATTRIBUTES.has(String(op.path[op.path.length - 1])))) ? keyVariablesOf(text) : this.state.keyVariables,
@@ -308,6 +313,19 @@ export class DesignDocument {
       lastStep: label ? { label, seq: ++this.stepSeq } : null,
     });
     this.requestCheck();
+  }
+
+  /** The editor's marks on the values the file keeps for fields it cannot take yet. */
+  private heldMarks(fieldErrors: ReadonlyMap<string, string>): HclDiagnostic[] {
+    if (fieldErrors.size === 0) return [];
+    const file = this.tree();
+    return [...fieldErrors.keys()].flatMap((form) => {
+      const span = attributeSpan(file, this.state.resource, designPathOf(form));
+      const message = `The form's ${labelForPath(form) ?? form} is not complete yet; the file keeps its last complete value until it is.`;
+      if (!span) return [];
+      const { line, column } = new Lines(file.text).position(span.from);
+      return [{ ...span, line, column, severity: 'warning' as const, message, path: form }];
+    });
   }
 
   private record(version: Version, mergeKey: string | null): void {
@@ -369,7 +387,7 @@ export class DesignDocument {
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
     this.show(design, this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined);
     this.history.amendPresent({ text: this.state.text, design, resource: outcome.resource });
-    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS });
+    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS, held: [] });
     this.visibility.revealAll(true);
     this.requestCheck();
   }
@@ -447,6 +465,7 @@ export class DesignDocument {
       status: 'synced',
       formAhead: false,
       fieldErrors: NO_ERRORS,
+      held: [],
       diagnostics: [],
       shown: [],
       canUndo: this.history.canUndo,
@@ -486,6 +505,7 @@ export class DesignDocument {
       resource: version.resource,
       checking: true,
       fieldErrors: NO_ERRORS,
+      held: [],
       formAhead: false,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,

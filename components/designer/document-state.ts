@@ -36,6 +36,8 @@ export interface DesignDocumentState {
   formAhead: boolean;
   /** Form fields whose value the file does not hold yet (an unfinished expression), by form path. */
   fieldErrors: ReadonlyMap<string, string>;
+  /** Where the file holds the last value it took for each of those fields (marked in the editor). */
+  held: readonly HclDiagnostic[];
   /** The variables the file's sensitive values reference (newline-joined). */
   keyVariables: string;
 }

@@ -39,6 +39,7 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     const host = hostRef.current;
     if (!host) return;
     let shownDiagnostics = store.getState().shown;
+    let heldMarks = store.getState().held;
     const view = new EditorView({
       parent: host,
       state: EditorState.create({
@@ -78,13 +79,15 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     let synced = store.getState().text;
     let mirrored = '';
     const follow = () => {
-      const { text, shown } = store.getState();
+      const { text, shown, held } = store.getState();
       const change = text === synced ? null : changedRange(view.state.doc.toString(), text);
       synced = text;
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
-      if (shown !== shownDiagnostics || change) {
+      if (shown !== shownDiagnostics || held !== heldMarks || change) {
         shownDiagnostics = shown;
-        view.dispatch(setDiagnostics(view.state, toEditorDiagnostics(shown, view.state.doc.length)));
+        heldMarks = held;
+        // The values the file keeps for fields it cannot take yet are marked as well.
+        view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
       }
       // The editor's exact text for tests and tools (CodeMirror only renders the visible lines).
       if (mirrorRef.current && mirrored !== text) {

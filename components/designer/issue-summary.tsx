@@ -1,4 +1,5 @@
 'use client';
+import { useMemo } from 'react';
 import type { DesignIssue } from '@/lib/connector/design';
 import { useDesignState } from './design-document-context';
 
@@ -27,11 +28,18 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
 }
 
 /**
- * Every error and warning of the design: the snapshot's one check, so fields
- * not yet touched count too. Each entry focuses its field.
+ * Every error and warning of the design: the version's one check, so fields
+ * not yet touched count too, and the fields whose value the file cannot hold
+ * yet. Each entry focuses its field.
  */
 export function IssueSummary({ onSelect }: { onSelect: (path: string) => void }) {
-  const { errors, warnings } = useDesignState((s) => s.check);
+  const check = useDesignState((s) => s.check);
+  const fieldErrors = useDesignState((s) => s.fieldErrors);
+  const { warnings } = check;
+  const errors = useMemo(
+    () => (fieldErrors.size ? [...[...fieldErrors].map(([path, message]) => ({ path, message })), ...check.errors] : check.errors),
+    [fieldErrors, check.errors],
+  );
 
   return (
     <section aria-label="Validation" className="space-y-2" data-testid="issue-summary">

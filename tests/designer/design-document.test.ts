@@ -72,12 +72,16 @@ describe('the file is the design', () => {
     for (const typed of ['alkira_group.', 'alkira_group.security.', 'alkira_group.security.na(']) d.type('group', '${' + typed + '}');
     expect(d.store.getState().fieldErrors.get('group')).toMatch(/not a complete expression/i);
     expect(d.text()).toContain('group           = alkira_group.security.name');
+    // The value the file keeps is marked where it is written.
+    const [held] = d.store.getState().held;
+    expect(d.text().slice(held.from, held.to)).toBe('group           = alkira_group.security.name');
     d.type('name', 'still-editable');
     expect(d.text()).toContain('name            = "still-editable"');
     expect(d.store.exportProblem()).toMatch(/Group/);
     expect(terraformFmt(d.text())).toBe(d.text());
     d.type('group', '${alkira_group.security.id}');
     expect(d.store.getState().fieldErrors.size).toBe(0);
+    expect(d.store.getState().held).toEqual([]);
     expect(d.text()).toContain('group           = alkira_group.security.id');
     expect(d.store.exportProblem()).toBeNull();
   });

@@ -532,3 +532,15 @@ export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap
   }
   return { text, file: next, resource, secrets: new Map() };
 }
+
+/** Where the attribute at `path` is written (its name to the end of its value), when the file has it. */
+export function attributeSpan(file: HclFile, resource: string, path: DesignPath): { from: number; to: number } | undefined {
+  try {
+    const { owner } = locateBody(file, resource, path.slice(0, -1), path);
+    const name = String(path[path.length - 1]);
+    const found = owner.body.items.find((i): i is Attribute => i.type === 'attribute' && i.name.name === name);
+    return found ? { from: found.from, to: found.value.to } : undefined;
+  } catch {
+    return undefined;
+  }
+}
