@@ -30,17 +30,19 @@ test('an expression typed at human speed, then a name: the file holds both and t
   expect(terraformFmt(downloaded)).toBe(downloaded);
 });
 
-test('an unfinished expression is an error at its field; the file keeps its last good text and the download refuses until it is finished', async ({ page }) => {
-  await gotoDesigner(page);
+test('an unfinished expression is an error at its field; the file keeps its last good text, marked, and the download refuses until it is finished', async ({ page }) => {
+  await importFile(page, example3);
   const group = await chooseExpression(page, 'group');
   await group.fill('alkira_group.');
   await expect(page.locator('[id="error-group"]')).toContainText('Not a complete expression yet');
-  // The summary counts it, and the editor marks the value the file keeps meanwhile.
+  // The summary counts it; the editor and the HCL diagnostics mark the value the file keeps meanwhile.
   await expect(page.getByTestId('error-list')).toContainText('Not a complete expression yet');
-  await expect(page.getByTestId('hcl-editor').locator('.cm-lintRange-warning').first()).toBeVisible();
+  const held = page.getByTestId('hcl-diagnostics').getByText("The form's Group is not complete yet; the file keeps its last complete value");
+  await expect(held).toBeVisible();
+  expect(await editorText(page)).toContain('  group           = alkira_group.security.name\n');
   await field(page, 'name').fill('edge-east');
   await expect.poll(() => editorText(page)).toContain('"edge-east"');
-  expect(await editorText(page)).not.toContain('alkira_group.');
+  expect(await editorText(page)).not.toContain('alkira_group.\n');
   await page.getByRole('button', { name: 'Download .tf' }).click();
   await expect(page.getByTestId('export-refused')).toContainText('Not a complete expression yet');
   await expect(page.getByRole('button', { name: 'Provision', exact: true })).toBeDisabled();
@@ -48,8 +50,11 @@ test('an unfinished expression is an error at its field; the file keeps its last
   await group.fill('alkira_group.security.id');
   await expect(page.locator('[id="error-group"]')).toHaveCount(0);
   await expect(page.getByTestId('export-refused')).toHaveCount(0);
+  await expect(held).toHaveCount(0);
   const downloaded = await downloadFile(page);
-  expect(downloaded).toMatch(/group += alkira_group\.security\.id\n/);
+  expect(downloaded).toBe(
+    example3.replace('"multi-segment-ipsec"', '"edge-east"').replace('group           = alkira_group.security.name', 'group           = alkira_group.security.id'),
+  );
   expect(terraformFmt(downloaded)).toBe(downloaded);
 });
 

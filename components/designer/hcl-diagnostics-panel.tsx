@@ -3,12 +3,16 @@
  * "HCL diagnostics" next to the error summary: what the editor reports about
  * the HCL itself. Clicking one puts the editor cursor on it.
  */
+import { useMemo } from 'react';
 import { HclDiagnosticLine } from './hcl-diagnostic-line';
 import { useDesignState, useDocumentStore } from './design-document-context';
 
 export function HclDiagnosticsPanel() {
   const store = useDocumentStore();
-  const diagnostics = useDesignState((s) => s.diagnostics);
+  const fileDiagnostics = useDesignState((s) => s.diagnostics);
+  // The values the file keeps for fields it cannot take yet come first: they are what the user is typing.
+  const held = useDesignState((s) => s.held);
+  const diagnostics = useMemo(() => (held.length ? [...held, ...fileDiagnostics] : fileDiagnostics), [held, fileDiagnostics]);
   if (diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
