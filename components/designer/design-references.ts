@@ -5,14 +5,13 @@
  * represented by the design route's placeholder.
  */
 import { isExpression, type ConnectorDesign } from '@/lib/connector/design';
-import { hasStoredSecretPlaceholder, STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
+import { hasStoredSecretPlaceholder } from '@/lib/connector/resource';
 
 /**
  * What `GET /api/connectors/<id>/design` puts in place of every stored
  * secret (pre-shared keys, remote auth values). Sent back unchanged, a PUT
  * keeps the stored value; it must never be exported as if it were the value.
  */
-export const STORED_KEY_PLACEHOLDER = STORED_SECRET_PLACEHOLDER;
 
 /** Dotted paths of every `${...}` value in the design, in document order. */
 export function expressionPaths(value: unknown, path = ''): string[] {

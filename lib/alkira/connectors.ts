@@ -23,7 +23,8 @@ import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
 import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
 import { resolveDesign } from './resolve';
-import { connectorKeys, DESIGN_MASK, maskConnectorKeys } from './secrets';
+import { connectorKeys, maskConnectorKeys } from './secrets';
+import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 import { refreshed, summarize } from './summary';
 
 export function backendInfo(config: AlkiraConfig): BackendInfo {
@@ -214,7 +215,7 @@ export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<Co
   const { connector } = await readConnector(api, id);
   const segments = await api.segments();
   const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
-  const masked: AlkiraConnector = maskConnectorKeys(connector, DESIGN_MASK);
+  const masked: AlkiraConnector = maskConnectorKeys(connector, STORED_SECRET_PLACEHOLDER);
   // The label the user designed, when this app provisioned it; otherwise one derived from the name.
   const resourceName = await connectorLabel(api.config.backendKey, id);
   return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name), resourceName });

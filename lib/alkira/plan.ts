@@ -16,7 +16,7 @@ import { ApiError } from '@/lib/http/errors';
 import type { AlkiraApi } from './api';
 import { AlkiraHttpError } from './errors';
 import { resolveDesign } from './resolve';
-import { DESIGN_MASK } from './secrets';
+import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 
 export interface Plan {
   connector_id: number;
@@ -52,7 +52,7 @@ async function asProvisioned(api: AlkiraApi, design: ConnectorDesign, live: Alki
 async function sides(api: AlkiraApi, live: AlkiraConnector, design: ConnectorDesign) {
   const segmentId = await segmentIds(api);
   const liveDesign = alkiraConnectorToDesign(live, { segmentId, resourceName: design.resource_name });
-  const { design: unmasked } = keepMaskedSecrets(design, liveDesign, DESIGN_MASK);
+  const { design: unmasked } = keepMaskedSecrets(design, liveDesign, STORED_SECRET_PLACEHOLDER);
   const target = await asProvisioned(api, unmasked, live, segmentId);
   return { live: liveDesign, design: target.design, unresolved: target.unresolved };
 }

@@ -3,7 +3,7 @@ import 'server-only';
  * Secrets never leave the server. Which fields are secret is the resource
  * description's `sensitive` flag (pre-shared keys and remote auth values):
  * connector views show them as `SETTINGS_MASK`, design views as
- * `DESIGN_MASK`, and a design sent back with `DESIGN_MASK` keeps the value
+ * `STORED_SECRET_PLACEHOLDER`, and a design sent back with it keeps the value
  * already stored for that tunnel.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
@@ -12,7 +12,6 @@ import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, STORED_
 import { isRecord } from '@/lib/connector/hcl/loose';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
-export const DESIGN_MASK = STORED_SECRET_PLACEHOLDER;
 
 /** A deep copy with every non-empty value of a field in `fields` replaced by `replace(value)`. */
 function mapSecrets(value: unknown, fields: ReadonlySet<string>, replace: (secret: string) => string): unknown {
@@ -86,7 +85,7 @@ export function connectorKeys(conn: AlkiraConnector): string[] {
 
 /** Every sensitive value in a design (masks excluded). */
 export function designKeys(design: ConnectorDesign): string[] {
-  return collectSecrets(design, SENSITIVE_ATTRIBUTES).filter((secret) => secret !== DESIGN_MASK);
+  return collectSecrets(design, SENSITIVE_ATTRIBUTES).filter((secret) => secret !== STORED_SECRET_PLACEHOLDER);
 }
 
 /** The stored sensitive values of a connector by `SecretSlot.key`. */

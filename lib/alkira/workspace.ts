@@ -3,7 +3,7 @@ import 'server-only';
  * The design workspace's operations that need both the store and the Alkira
  * API: the list with each linked connector's live state, provisioning a
  * stored version (and recording the link), and drift. Sensitive values
- * (pre-shared keys, remote auth values) leave here masked (`DESIGN_MASK`) for
+ * (pre-shared keys, remote auth values) leave here masked (`STORED_SECRET_PLACEHOLDER`) for
  * every caller, whatever their role; a mask sent back keeps the stored value.
  */
 import type { AuditAttempt } from '@/lib/audit/attempt';
@@ -17,7 +17,7 @@ import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
 import { driftOf, type Drift } from './plan';
-import { DESIGN_MASK } from './secrets';
+import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 
 export interface WorkspaceRow extends Omit<DesignSummary, 'backend'> {
   /** The linked connector's provision state; null when unlinked, on another backend, gone, or unknown. */
@@ -60,17 +60,17 @@ export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promi
 /**
  * A copy for any caller (every role: the app never answers a secret): each
  * literal sensitive value (pre-shared keys, remote auth values) as
- * `DESIGN_MASK`. A Terraform reference such as `${var.psk}` is not a secret
+ * `STORED_SECRET_PLACEHOLDER`. A Terraform reference such as `${var.psk}` is not a secret
  * and stays, so exports keep the user's variables.
  */
 export function maskedDesign(design: ConnectorDesign): ConnectorDesign {
   // The description says which values are sensitive; only literal ones are secrets.
-  return maskSensitiveValues(design, DESIGN_MASK, isLiteralPsk);
+  return maskSensitiveValues(design, STORED_SECRET_PLACEHOLDER, isLiteralPsk);
 }
 
 /** The design with masked keys replaced by the reference's (a stored version); 422 naming each mask that has none. */
 export function unmaskAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
-  const { design: out, missing } = keepMaskedSecrets(design, reference, DESIGN_MASK);
+  const { design: out, missing } = keepMaskedSecrets(design, reference, STORED_SECRET_PLACEHOLDER);
   if (missing.length > 0) {
     throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} masked with nothing stored to keep`, {
       errors: missing.map((m) => ({ path: `design.${m.path}`, message: m.message })),

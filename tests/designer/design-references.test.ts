@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expressionPaths, hasStoredKeyPlaceholder, STORED_KEY_PLACEHOLDER } from '@/components/designer/design-references';
+import { expressionPaths, hasStoredKeyPlaceholder } from '@/components/designer/design-references';
+import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 
@@ -35,7 +36,7 @@ describe('hasStoredKeyPlaceholder', () => {
   });
 
   it('spots the placeholder the design route sends for stored keys', () => {
-    expect(hasStoredKeyPlaceholder(withKey(STORED_KEY_PLACEHOLDER))).toBe(true);
+    expect(hasStoredKeyPlaceholder(withKey(STORED_SECRET_PLACEHOLDER))).toBe(true);
   });
 
   it('ignores real keys and designs without tunnels', () => {
