@@ -1,11 +1,11 @@
 /**
- * Draft autosave. The design goes to localStorage so it survives a reload or a
- * restart; its sensitive values (pre-shared keys, remote auth values: the
+ * Draft autosave. The file goes to localStorage so it survives a reload or a
+ * restart (a draft an earlier version saved as a design still loads); its sensitive values (pre-shared keys, remote auth values: the
  * description's `sensitive` attributes) are split off into sessionStorage
  * (same tab only, gone when the tab closes) so secrets are never left on disk
  * in clear.
  */
-import { emptyDesign, isExpression, type ConnectorDesign } from '@/lib/connector/design';
+import { isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { formShape } from '@/lib/connector/design-walk';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
@@ -29,8 +29,6 @@ export function namedDraftSlot(name: string): DraftSlot {
   return { key: `connector-studio:draft:${name}:v1`, secretsKey: `connector-studio:draft-secrets:${name}:v1` };
 }
 
-type SecretMap = Record<string, string>;
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -41,32 +39,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function withFormLists(design: ConnectorDesign): ConnectorDesign {
   return formShape(CONNECTOR_RESOURCE, design, isExpression);
-}
-
-const EMPTY_JSON = JSON.stringify(withFormLists(emptyDesign()));
-
-export function saveDraft(design: ConnectorDesign, slot: DraftSlot = NEW_DESIGN_SLOT): void {
-  try {
-    const copy = structuredClone(design);
-    // Every sensitive value (the description says which) stays in this tab's session, never in localStorage.
-    const secrets: SecretMap = {};
-    for (const { path, name, holder } of sensitiveSlots(copy)) {
-      const value = holder[name];
-      if (typeof value === 'string' && value !== '') {
-        secrets[path] = value;
-        holder[name] = '';
-      }
-    }
-    const json = JSON.stringify(copy);
-    if (json === EMPTY_JSON) {
-      clearDraft(slot);
-      return;
-    }
-    localStorage.setItem(slot.key, json);
-    sessionStorage.setItem(slot.secretsKey, JSON.stringify(secrets));
-  } catch {
-    // Storage full or disabled (private mode): autosave is best effort.
-  }
 }
 
 /** The saved draft, with this tab's pre-shared keys put back; null when there is none or it is unreadable. */
