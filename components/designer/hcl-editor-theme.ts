@@ -1,13 +1,10 @@
 /**
  * The editor's look: the dark slate panel and token colours of the former
  * read-only preview (Tailwind's palette), so switching to the editor changes
- * nothing visually. Tokens get stable `hcl-tok-*` classes rather than
- * generated ones, so tests and styles can name them.
+ * nothing visually. Tokens get stable `hcl-tok-*` classes (./hcl-editor-highlight.ts),
+ * so tests and styles can name them.
  */
 import { EditorView } from '@codemirror/view';
-import { LanguageSupport, syntaxHighlighting } from '@codemirror/language';
-import { styleTags, tagHighlighter, tags as t } from '@lezer/highlight';
-import { hclLanguage } from 'codemirror-lang-hcl';
 
 const COLORS = {
   panel: '#0f172a', // slate-900
@@ -27,18 +24,6 @@ const COLORS = {
   warning: '#fbbf24', // amber-400
   info: '#60a5fa', // blue-400
 };
-
-const hclTokenClasses = tagHighlighter([
-  { tag: t.typeName, class: 'hcl-tok-block' },
-  { tag: t.labelName, class: 'hcl-tok-string' },
-  { tag: t.definition(t.propertyName), class: 'hcl-tok-attr' },
-  { tag: t.string, class: 'hcl-tok-string' },
-  { tag: t.number, class: 'hcl-tok-number' },
-  { tag: [t.bool, t.null], class: 'hcl-tok-bool' },
-  { tag: [t.lineComment, t.blockComment], class: 'hcl-tok-comment' },
-  { tag: [t.variableName, t.propertyName, t.name, t.namespace], class: 'hcl-tok-ident' },
-  { tag: [t.paren, t.brace, t.squareBracket, t.operator, t.definitionOperator, t.derefOperator, t.punctuation], class: 'hcl-tok-punct' },
-]);
 
 const darkTheme = EditorView.theme(
   {
@@ -77,12 +62,4 @@ const darkTheme = EditorView.theme(
   { dark: true },
 );
 
-/**
- * HCL, with a quoted string styled as one token (quotes included) as the
- * former preview did, rather than as separate quote and text spans.
- */
-export const hclWithWholeStrings = new LanguageSupport(
-  hclLanguage.configure({ props: [styleTags({ 'StringLit! QuotedTemplate!': t.string })] }),
-);
-
-export const hclEditorLook = [darkTheme, syntaxHighlighting(hclTokenClasses)];
+export const hclEditorLook = [darkTheme];

@@ -19,7 +19,8 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { changedRange } from '@/lib/connector/hcl/document/operations';
 import type { DesignDocument } from './design-document';
-import { hclEditorLook, hclWithWholeStrings } from './hcl-editor-theme';
+import { hclEditorLook } from './hcl-editor-theme';
+import { engineHighlighting } from './hcl-editor-highlight';
 
 /** Marks changes the editor got from the document rather than from the keyboard. */
 const fromDocument = Annotation.define<boolean>();
@@ -51,7 +52,7 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
           indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
-          hclWithWholeStrings,
+          engineHighlighting,
           hclEditorLook,
           lintGutter(),
           // The document's history, shared with the form. Tab is left alone so keyboard users can move on.
@@ -83,7 +84,8 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
       const change = text === synced ? null : changedRange(view.state.doc.toString(), text);
       synced = text;
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
-      if (shown !== shownDiagnostics || held !== heldMarks || change) {
+      // Marks already shown move with the text; new ones come when the text has been read again.
+      if (shown !== shownDiagnostics || held !== heldMarks) {
         shownDiagnostics = shown;
         heldMarks = held;
         // The values the file keeps for fields it cannot take yet are marked as well.

@@ -154,8 +154,11 @@ class Out {
   }
 }
 
-/** Scans `text` from `start` to `end` (a whole file by default). */
-export function scan(text: string, start = 0, end = text.length): TokenStream {
+/**
+ * Scans `text` from `start` to `end` (a whole file by default). `lineStarts`, when given, receives the offset
+ * after every newline read outside any template (the points a scan may start again from: see ./highlight.ts).
+ */
+export function scan(text: string, start = 0, end = text.length, lineStarts?: number[]): TokenStream {
   const out = new Out();
   const stack: Context[] = [];
   let i = start;
@@ -277,12 +280,14 @@ export function scan(text: string, start = 0, end = text.length): TokenStream {
         out.push(T.Newline, i, i + 1);
         i++;
         atLineStart = true;
+        if (lineStarts && stack.length === 0) lineStarts.push(i);
         continue;
       case 13:
         if (text.charCodeAt(i + 1) === 10) {
           out.push(T.Newline, i, i + 2);
           i += 2;
           atLineStart = true;
+          if (lineStarts && stack.length === 0) lineStarts.push(i);
         } else {
           out.push(T.Invalid, i, i + 1);
           i++;
