@@ -1,8 +1,9 @@
 'use client';
-import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import { FormProvider, get, useForm } from 'react-hook-form';
+import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form';
+import { subscribeToValueChanges } from './form-changes';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { DesignDocument } from './design-document';
 import { withSecrets } from './document-secrets';
@@ -84,19 +85,36 @@ export interface DesignerWorkspace {
  * design; otherwise a new design with an autosaved draft.
  */
 export function Designer({ connectorId, workspace }: { connectorId?: number; workspace?: DesignerWorkspace } = {}) {
-  const editing = connectorId !== undefined;
-  const saveImported = useSaveImported();
-  const live = useLiveConnectorDesign(connectorId);
-  const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   // Validation runs once per document version (see design-document.ts); RHF asks that result rather than validating per event.
   const documentRef = useRef<DesignDocument | null>(null);
+  const [defaultValues] = useState(freshEmptyDesign);
   const form = useForm<ConnectorDesign>({
     resolver: documentResolver(() => documentRef.current),
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
-    defaultValues: freshEmptyDesign(),
+    defaultValues,
   });
-  const { trigger, watch } = form;
+  // RHF renders this component on every change of a value: the designer itself is a memo of the same form methods,
+  // so a keystroke renders only what shows that value.
+  return <DesignerBody form={form} documentRef={documentRef} connectorId={connectorId} workspace={workspace} />;
+}
+
+interface DesignerBodyProps {
+  form: UseFormReturn<ConnectorDesign>;
+  documentRef: RefObject<DesignDocument | null>;
+  connectorId?: number;
+  workspace?: DesignerWorkspace;
+}
+
+const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId, workspace }: DesignerBodyProps) {
+  const editing = connectorId !== undefined;
+  const saveImported = useSaveImported();
+  const live = useLiveConnectorDesign(connectorId);
+  const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
+  const { trigger } = form;
+  // RHF hands its context a new form state on every change, which would render every field again: the fields read
+  // values and findings themselves, so the context keeps one value.
+  const [contextFormState] = useState(() => form.formState);
   const [designDoc] = useState(
     () =>
       new DesignDocument(
@@ -116,15 +134,16 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
       ),
   );
   documentRef.current = designDoc;
-  useEffect(() => {
-    const sub = watch((values, { name }) => {
-      // Editing a field (not adding or removing blocks of a list) shows that field's findings from now on.
-      const value: unknown = name ? get(values, name) : undefined;
-      const blockList = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null);
-      designDoc.formChanged(name, { visit: name !== undefined && !blockList });
-    });
-    return () => sub.unsubscribe();
-  }, [watch, designDoc]);
+  useEffect(
+    () =>
+      subscribeToValueChanges(form.control, (name) => {
+        // Editing a field (not adding or removing blocks of a list) shows that field's findings from now on.
+        const value: unknown = name ? form.getValues(name as never) : undefined;
+        const blockList = Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null);
+        designDoc.formChanged(name, { visit: name !== undefined && !blockList });
+      }),
+    [form, designDoc],
+  );
   useEffect(() => () => designDoc.dispose(), [designDoc]);
   useUndoShortcuts(designDoc);
   const instancesRef = useRef<InstancesHandle>(null);
@@ -280,7 +299,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
 
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
   const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
-  const effectiveHclOptions: PreviewHclOptions = storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
+  const effectiveHclOptions: PreviewHclOptions = useMemo(() => (storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions), [storedKeys, hclOptions]);
   useEffect(() => designDoc.setOptions(effectiveHclOptions), [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
@@ -311,12 +330,36 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   );
 
   const openNode = useCallback((formPath: string) => focusIssue(fieldPathForNode(formPath)), [focusIssue]);
-  const topology = (
-    <DesignerTopology
-      focused={focusedPath}
-      onNodeClick={openNode}
-      className={wide ? 'h-full min-h-0' : 'h-full'}
-    />
+  // The form renders its host on every change (see contextFormState): the views below are the same elements then,
+  // so React leaves them alone; each follows the document or the form itself.
+  const topology = useMemo(
+    () => <DesignerTopology focused={focusedPath} onNodeClick={openNode} className={wide ? 'h-full min-h-0' : 'h-full'} />,
+    [focusedPath, openNode, wide],
+  );
+  const formSections = useMemo(
+    () => (
+      <>
+        <BasicsSection />
+        <InstancesSection ref={instancesRef} />
+        <SegmentOptionsSection />
+        <BillingTagsSection />
+      </>
+    ),
+    [],
+  );
+  const panels = useMemo(
+    () => (
+      <>
+        <IssueSummary onSelect={focusIssue} />
+        <HclDiagnosticsPanel />
+        {workspace ? workspace.provision : <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />}
+      </>
+    ),
+    [focusIssue, workspace, connectorId, onProvisioned, onCreated],
+  );
+  const preview = useMemo(
+    () => <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} topology={wide ? undefined : topology} />,
+    [effectiveHclOptions, wide, topology],
   );
 
   const validateAll = async () => {
@@ -326,7 +369,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
 
   return (
     <DesignDocumentContext value={designDoc}>
-    <FormProvider {...form}>
+    <FormProvider {...form} formState={contextFormState}>
       <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
         <div className="mb-3 flex flex-wrap items-center gap-2">
           <div className="mr-auto">
@@ -377,28 +420,13 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
                 if (path !== null) focusedPath.set(path);
               }}
             >
-              <BasicsSection />
-              <InstancesSection ref={instancesRef} />
-              <SegmentOptionsSection />
-              <BillingTagsSection />
+              {formSections}
             </form>
           }
           side={
             <>
-              <IssueSummary onSelect={focusIssue} />
-              <HclDiagnosticsPanel />
-              {workspace ? (
-                workspace.provision
-              ) : (
-                <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />
-              )}
-              <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">
-                <PreviewPane
-                  options={effectiveHclOptions}
-                  onOptionsChange={setHclOptions}
-                  topology={wide ? undefined : topology}
-                />
-              </div>
+              {panels}
+              <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">{preview}</div>
             </>
           }
           topology={wide ? topology : null}
@@ -408,4 +436,4 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
     </FormProvider>
     </DesignDocumentContext>
   );
-}
+});
