@@ -61,6 +61,17 @@ export type { DocumentStatus };
 
 const NO_ERRORS: ReadonlyMap<string, string> = new Map();
 
+/** Runs `task` once the next frame has painted (at once where there are no frames: tests, the server). */
+function afterPaint(task: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined' || document.hidden) {
+    queueMicrotask(task);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+/** No held values: one array, so the editor sees that nothing changed. */
+const NO_MARKS: readonly HclDiagnostic[] = [];
+
 export class DesignDocument {
   private state: DesignDocumentState;
   private file: HclFile | null;
@@ -78,6 +89,8 @@ export class DesignDocument {
   private pendingLabel: string | undefined;
   private stepSeq = 0;
   private readonly checks: DesignChecks;
+  private checkScheduled = false;
+  private disposed = false;
   private textChecker: EditorTextChecker | null = null;
   /** Keys the file keeps in variables: variable → value (this tab only). */
   readonly secrets = new Map<string, string>();
@@ -119,7 +132,7 @@ export class DesignDocument {
       shown: [],
       formAhead: false,
       fieldErrors: NO_ERRORS,
-      held: [],
+      held: NO_MARKS,
       keyVariables: '',
     };
     this.visibility.index(check);
@@ -316,8 +329,8 @@ export class DesignDocument {
   }
 
   /** The editor's marks on the values the file keeps for fields it cannot take yet. */
-  private heldMarks(fieldErrors: ReadonlyMap<string, string>): HclDiagnostic[] {
-    if (fieldErrors.size === 0) return [];
+  private heldMarks(fieldErrors: ReadonlyMap<string, string>): readonly HclDiagnostic[] {
+    if (fieldErrors.size === 0) return NO_MARKS;
     const file = this.tree();
     return [...fieldErrors.keys()].flatMap((form) => {
       const span = attributeSpan(file, this.state.resource, designPathOf(form));
@@ -387,7 +400,7 @@ export class DesignDocument {
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
     this.show(design, this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined);
     this.history.amendPresent({ text: this.state.text, design, resource: outcome.resource });
-    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS, held: [] });
+    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS, held: NO_MARKS });
     this.visibility.revealAll(true);
     this.requestCheck();
   }
@@ -465,7 +478,7 @@ export class DesignDocument {
       status: 'synced',
       formAhead: false,
       fieldErrors: NO_ERRORS,
-      held: [],
+      held: NO_MARKS,
       diagnostics: [],
       shown: [],
       canUndo: this.history.canUndo,
@@ -505,7 +518,7 @@ export class DesignDocument {
       resource: version.resource,
       checking: true,
       fieldErrors: NO_ERRORS,
-      held: [],
+      held: NO_MARKS,
       formAhead: false,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
@@ -547,7 +560,13 @@ export class DesignDocument {
   }
 
   private requestCheck(): void {
-    this.checks.request(this.state.version, this.state.design);
+    // Handing a large design to the worker copies it: that waits until the keystroke's frame has painted.
+    if (this.checkScheduled) return;
+    this.checkScheduled = true;
+    afterPaint(() => {
+      this.checkScheduled = false;
+      if (!this.disposed) this.checks.request(this.state.version, this.state.design);
+    });
   }
 
   private receiveCheck(version: number, check: DesignCheck, checkedDesign: ConnectorDesign): void {
@@ -575,6 +594,7 @@ export class DesignDocument {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.scheduled = false;
     clearTimeout(this.editorTimer);
     this.checks.dispose();

@@ -14,11 +14,15 @@ import { hasStoredSecretPlaceholder } from '@/lib/connector/resource';
  */
 
 /** Dotted paths of every `${...}` value in the design, in document order. */
-export function expressionPaths(value: unknown, path = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => expressionPaths(v, `${path}.${i}`));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => expressionPaths(v, path ? `${path}.${k}` : k));
-  return isExpression(value) ? [path] : [];
+export function expressionPaths(value: unknown): string[] {
+  const found: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], `${path}.${i}`);
+    else if (v && typeof v === 'object') for (const k in v) walk((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+    else if (isExpression(v)) found.push(path);
+  };
+  walk(value, '');
+  return found;
 }
 
 /** True when any sensitive attribute of the design still holds the stored-secret placeholder. */

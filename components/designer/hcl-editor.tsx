@@ -81,7 +81,8 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     let mirrored = '';
     const follow = () => {
       const { text, shown, held } = store.getState();
-      const change = text === synced ? null : changedRange(view.state.doc.toString(), text);
+      // The editor holds `synced` (what it last gave or got), so the change is found without reading its text back.
+      const change = text === synced ? null : changedRange(synced, text);
       synced = text;
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
       // Marks already shown move with the text; new ones come when the text has been read again.

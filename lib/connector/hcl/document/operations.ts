@@ -378,7 +378,9 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
       }
       // Values replaced within their lines change no alignment; lines added or removed re-align their runs.
       const linesChanged = changesLines(textOf(run), edits);
-      replaceText(run, linesChanged ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
+      // One value replaced within its line is its own change: no comparison of the whole text is needed.
+      if (!linesChanged && edits.length === 1) replaceText(run, applyTextEdits(textOf(run), edits), edits[0]);
+      else replaceText(run, linesChanged ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
       if (linesChanged && fileOf(run).diagnostics.length) throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
       break;
     }
@@ -399,22 +401,29 @@ function resultOf(run: Run): OperationResult {
 }
 
 /** The run's text becomes `next`; the tree reads it when next needed (fileOf). */
-function replaceText(run: Run, next: string): void {
-  const current = fileOf(run);
-  const change = changedRange(current.text, next);
-  if (change) run.pending = { change, text: next };
+function replaceText(run: Run, next: string, change: TextEdit | null = changedRange(textOf(run), next)): void {
+  if (!change) return;
+  // A change not yet read into the tree is read first: the pending change is always one replacement of the tree's text.
+  if (run.pending) fileOf(run);
+  run.pending = { change, text: next };
 }
 
 /** The one replacement turning `before` into `after` (common prefix and suffix kept). */
 export function changedRange(before: string, after: string): { from: number; to: number; insert: string } | null {
   if (before === after) return null;
   const max = Math.min(before.length, after.length);
+  // Whole chunks first (a native comparison each), then characters: a keystroke in a large file costs microseconds.
   let start = 0;
+  while (start + CHUNK <= max && before.substr(start, CHUNK) === after.substr(start, CHUNK)) start += CHUNK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  const room = max - start;
   let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (end + CHUNK <= room && before.substr(before.length - end - CHUNK, CHUNK) === after.substr(after.length - end - CHUNK, CHUNK)) end += CHUNK;
+  while (end < room && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
 }
+
+const CHUNK = 512;
 
 /** How many literal blocks the list at `path` (e.g. `['instances', 0, 'ipsec_customer_gateway']`) has in the file. */
 export function blockCount(file: HclFile, resource: string, path: DesignPath): number {
