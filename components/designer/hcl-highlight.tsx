@@ -13,12 +13,17 @@ const KIND_CLASS: Record<HighlightKind, string> = {
   punct: 'text-slate-400',
 };
 
+const COLOURED_CHARS = 16_384;
+
 /** Highlighted HCL, coloured as the editor colours it (the engine's scanner). The element's textContent is exactly `text`. */
 export function HclHighlight({ text, testId }: { text: string; testId?: string }) {
   const children = useMemo(() => {
     const nodes: ReactNode[] = [];
+    // A large file is coloured as far as a screen or two shows; the rest is one text node (the editor replaces this
+    // view within a second, and thousands of spans would only hold up the page meanwhile).
+    const cut = text.length > COLOURED_CHARS ? text.indexOf('\n', COLOURED_CHARS) + 1 || text.length : text.length;
     let at = 0;
-    for (const span of highlightSpans(text)) {
+    for (const span of highlightSpans(text.slice(0, cut))) {
       if (span.from > at) nodes.push(text.slice(at, span.from));
       nodes.push(
         <span key={span.from} className={KIND_CLASS[span.kind]} data-token={span.kind}>

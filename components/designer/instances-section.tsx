@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useImperativeHandle, useState, type Ref } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useBlockList } from './block-list';
 import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
@@ -146,13 +146,14 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
   const labelled = useLabelledStep();
   // A large design loaded at once (a draft, a template, a live connector) starts collapsed: its
   // summaries are readable, and the thousands of fields of its tunnels are rendered only when opened.
-  const knownIds = useRef<ReadonlySet<string>>(new Set());
-  useEffect(() => {
-    const ids = fields.map((f) => f.id);
-    const loaded = ids.length > 1 && ids.every((id) => !knownIds.current.has(id));
-    knownIds.current = new Set(ids);
-    if (loaded && tunnelCount(getValues()) > COLLAPSE_ABOVE_TUNNELS) setCollapsed(new Set(ids));
-  }, [fields, getValues]);
+  // Decided while rendering the new rows, so their fields are never mounted only to be hidden again.
+  const [shownFields, setShownFields] = useState(fields);
+  if (fields !== shownFields) {
+    setShownFields(fields);
+    const known = new Set(shownFields.map((f) => f.id));
+    const loaded = fields.length > 1 && fields.every((f) => !known.has(f.id));
+    if (loaded && tunnelCount(getValues()) > COLLAPSE_ABOVE_TUNNELS) setCollapsed(new Set(fields.map((f) => f.id)));
+  }
   // By the rows that exist: `collapsed` may still hold ids of removed rows.
   const allCollapsed = fields.length > 0 && fields.every((f) => collapsed.has(f.id));
 
