@@ -42,6 +42,14 @@ export { keysInline, keysIntoVariables } from './key-moves';
 /** Whether the edits change the lines (not only values within them). */
 const changesLines = (text: string, edits: readonly TextEdit[]) => edits.some((e) => e.insert.includes('\n') || text.slice(e.from, e.to).includes('\n'));
 
+/** Whether an edit is on a line that may carry a comment (a `#` in a string only costs a re-alignment). */
+function onCommentedLine(text: string, edits: readonly TextEdit[]): boolean {
+  return edits.some((e) => {
+    const end = text.indexOf('\n', e.to);
+    return /#|\/\/|\/\*/.test(text.slice(text.lastIndexOf('\n', e.from - 1) + 1, end < 0 ? text.length : end));
+  });
+}
+
 /**
  * Applies the operations in order to the parsed file (which must have no
  * syntax error). Throws OperationError when one cannot be applied; nothing is
@@ -69,9 +77,11 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
         replaceText(run, applyOperations(textOf(run), openBlock(fileOf(run), oneLine)));
         continue;
       }
-      // Values replaced within their lines change no alignment; lines added or removed re-align their runs.
+      // Lines added or removed re-align their runs, and so does a value on a line with a trailing comment
+      // (the comment's column follows the longest line of its run); other values change no alignment.
       const linesChanged = changesLines(textOf(run), edits);
-      replaceText(run, linesChanged ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
+      const realign = linesChanged || onCommentedLine(textOf(run), edits);
+      replaceText(run, realign ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
       if (linesChanged && fileOf(run).diagnostics.length) throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
       break;
     }
