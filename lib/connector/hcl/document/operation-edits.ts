@@ -124,7 +124,10 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
       if (typeof value === 'string' && value !== STORED_SECRET_PLACEHOLDER) run.secrets.set(variable, value);
       return [];
     }
-    if (value === STORED_SECRET_PLACEHOLDER && isQuoted(written)) return [];
+    if (value === STORED_SECRET_PLACEHOLDER && isQuoted(written)) {
+      // A stored secret the user cannot see takes the place of a literal: in a new variable, never as its mask.
+      return [{ from: existing.value.from, to: existing.value.to, insert: keyText(run, name, value, full) }, ...newDeclarations(run, connector)];
+    }
     return full === written ? [] : [{ from: existing.value.from, to: existing.value.to, insert: full }];
   }
   const shown = renderedValue(spec, name, value, omitDefaults);
