@@ -14,6 +14,7 @@
  */
 import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BlockSpec, type BodySpec } from '../../resource';
 import { recordsOf, type LooseRecord } from '../loose';
+import { renderBodyAttributeItems } from '../render';
 import type { Block } from '@/lib/hcl/syntax';
 import { renderedBody, renderedValue } from './operation-edits';
 import { literalBlocks, type DesignOperation, type DesignPath } from './paths';
@@ -76,15 +77,22 @@ function listOperations(change: ListChange, ops: DesignOperation[]): void {
   }
 }
 
+/** A body's attributes as the renderer writes them all (defaults included), by name. */
+function renderedAttributes(spec: BodySpec, record: LooseRecord): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const item of renderBodyAttributeItems(spec, record, false)) if (item.kind === 'attribute') values.set(item.name, item.value);
+  return values;
+}
+
 /**
  * The operations for one body: `owner` is its block in the file, `current`
  * the file's reading of it, `requested` what it should say; `at` its path.
  */
 export function bodyOperations(spec: BodySpec, owner: Block, current: LooseRecord, requested: LooseRecord, at: DesignPath, ops: DesignOperation[]): void {
+  const now = renderedAttributes(spec, current);
+  const wanted = renderedAttributes(spec, requested);
   for (const [name] of designAttributes(spec)) {
-    if (renderedValue(spec, name, current[name], false) !== renderedValue(spec, name, requested[name], false)) {
-      ops.push({ kind: 'set', path: [...at, name], value: requested[name] });
-    }
+    if (now.get(name) !== wanted.get(name)) ops.push({ kind: 'set', path: [...at, name], value: requested[name] });
   }
   for (const [name, nested] of blocksOf(spec)) {
     const blocks = literalBlocks(owner.body.items, name);
