@@ -107,12 +107,8 @@ export function setAttributeValue(attribute: Attribute, valueText: string): Text
  * line it would leave at the start or end of its body, or doubled, goes too.
  */
 export function removeItem(file: HclFile, item: BodyItem): TextEdit[] {
-  return removeLinesOf(file.text, item.from, itemEnd(item));
-}
-
-/** removeItem for the item written from `from` to `to` (its value's end, or its `}` + 1). */
-export function removeLinesOf(text: string, from: number, to: number): TextEdit[] {
-  const span = linesWithLeadComments(text, from, to);
+  const { text } = file;
+  const span = itemLines(text, item);
   const previous = span.from > 0 ? lineStart(text, span.from - 1) : -1;
   const afterOpen = previous < 0 || isBlank(text, previous) || text.slice(previous, span.from).trimEnd().endsWith('{');
   if (afterOpen && isBlank(text, span.to)) span.to = nextLineStart(text, span.to);
@@ -160,18 +156,6 @@ export function insertLines(file: HclFile, owner: Block | null, lines: readonly 
   return [{ from: at, to: at, insert: `${body}\n` }];
 }
 
-/** Lines (already indented) inserted as whole lines after the line that holds `after`. */
-export function insertLinesAfterOffset(text: string, after: number, lines: readonly string[], blankBefore: boolean): TextEdit[] {
-  const at = nextLineStart(text, after);
-  return [{ from: at, to: at, insert: `${blankBefore ? '\n' : ''}${lines.join('\n')}\n` }];
-}
-
-/** Lines (already indented) inserted as whole lines before the line that holds `before`. */
-export function insertLinesBeforeOffset(text: string, before: number, lines: readonly string[], blankAfter: boolean): TextEdit[] {
-  const at = lineStart(text, before);
-  return [{ from: at, to: at, insert: `${lines.join('\n')}\n${blankAfter ? '\n' : ''}` }];
-}
-
 /** A new attribute `name = valueText` at `position` of a body. */
 export function insertAttribute(file: HclFile, owner: Block | null, name: string, valueText: string, position: Position): TextEdit[] {
   return insertLines(file, owner, [`${name} = ${valueText}`], position);
@@ -184,14 +168,11 @@ export function insertBlock(file: HclFile, owner: Block | null, blockLines: read
 
 /** A one-line block written onto lines: `x {}` → `x {` / `}`; `x { a = 1 }` → `a = 1` on its own line between them. */
 export function openBlock(file: HclFile, block: Block): TextEdit[] {
-  return isOneLineBlock(file.text, block) ? openBlockAt(file.text, block.from, block.open, block.close) : [];
-}
-
-/** openBlock for the one-line block that starts at `from`, with its braces at `open` and `close`. */
-export function openBlockAt(text: string, from: number, open: number, close: number): TextEdit[] {
-  const indent = indentAt(text, from);
-  const inner = text.slice(open + 1, close).trim();
-  return [{ from: open + 1, to: close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` }];
+  const { text } = file;
+  if (!isOneLineBlock(text, block)) return [];
+  const indent = indentAt(text, block.from);
+  const inner = text.slice(block.open + 1, block.close).trim();
+  return [{ from: block.open + 1, to: block.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` }];
 }
 
 /**

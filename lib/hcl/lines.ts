@@ -3,7 +3,7 @@
  * offset (messages name lines; edits work on whole lines).
  */
 export class Lines {
-  /** Line starts, found on first use (an edit that only moves offsets may never ask). */
+  /** Line starts, found on first use. */
   private lineStarts: number[] | undefined;
 
   constructor(private readonly text: string) {}
@@ -16,28 +16,6 @@ export class Lines {
       this.lineStarts = starts;
     }
     return this.lineStarts;
-  }
-
-  /**
-   * The geometry of `text`, this text after `edits` (sorted, none of which
-   * adds or removes a line break): the line starts move rather than being
-   * found again.
-   */
-  moved(text: string, edits: readonly { from: number; to: number; insert: string }[]): Lines {
-    const next = new Lines(text);
-    if (this.lineStarts === undefined) return next;
-    const starts = this.lineStarts.slice();
-    let e = 0;
-    let delta = 0;
-    for (let i = 0; i < starts.length; i++) {
-      while (e < edits.length && edits[e].to <= starts[i]) {
-        delta += edits[e].insert.length - (edits[e].to - edits[e].from);
-        e++;
-      }
-      starts[i] += delta;
-    }
-    next.lineStarts = starts;
-    return next;
   }
 
   private index(offset: number): number {

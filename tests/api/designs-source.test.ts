@@ -78,6 +78,40 @@ describe('POST /api/designs/hcl with source', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('removes a block and adds one; every other byte, comments included, stays', async () => {
+    const design = designOf(EXAMPLE_3, 'multi_segment');
+    design.instances[0].ipsec_customer_gateway![0].customer_gateway.splice(1, 1);
+    design.instances[0].ipsec_customer_gateway![1].customer_gateway[1].tunnel.push({ name: 'added-tunnel', initiator: false });
+    const res = await post({ design, source: EXAMPLE_3, options: { preSharedKeys: 'inline' } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(terraformFmt(text)).toBe(text);
+    const removed = EXAMPLE_3.slice(EXAMPLE_3.indexOf('      customer_gateway {\n        name = "dmz-backup-gateway"'), EXAMPLE_3.indexOf('    }\n\n    # Second ipsec customer gateway'));
+    const added = '\n        tunnel {\n          name      = "added-tunnel"\n          initiator = false\n        }\n';
+    const anchor = EXAMPLE_3.indexOf('remote_auth_value = "internal-backup.example.com"\n        }\n') + 'remote_auth_value = "internal-backup.example.com"\n        }\n'.length;
+    expect(text).toBe((EXAMPLE_3.slice(0, anchor) + added + EXAMPLE_3.slice(anchor)).replace(removed, ''));
+  });
+
+  it('never writes a stored secret\'s mask: it becomes a variable', async () => {
+    const design = designOf(EXAMPLE_3, 'multi_segment');
+    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    const res = await post({ design, source: EXAMPLE_3 });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain('********');
+    expect(text).toContain('pre_shared_key    = var.multi_segment_psk_1');
+    expect(text).toContain('variable "multi_segment_psk_1" {');
+    expect(terraformFmt(text)).toBe(text);
+  });
+
+  it('answers 422 when the design cannot be written into the source (the label of another resource)', async () => {
+    const design = designOf(TWO, 'second');
+    design.resource_name = 'multi_segment';
+    const res = await post({ design, source: TWO, resource: 'second' });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatch(/cannot be written into "source" at resource_name/);
+  });
+
   it('renders as before without source', async () => {
     const design = designOf(EXAMPLE_3, 'multi_segment');
     const text = await (await post({ design })).text();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { seededRandom } from '@/lib/seeded-random';

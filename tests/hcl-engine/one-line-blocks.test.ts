@@ -3,7 +3,7 @@
  * and of alignment around heredocs, judged by the real `terraform fmt`.
  */
 import { describe, expect, it } from 'vitest';
-import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { terraformFmt } from '../hcl/terraform-fmt';

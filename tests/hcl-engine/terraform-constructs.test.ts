@@ -4,7 +4,7 @@
  * by the rules that can still judge them, and are written back untouched.
  */
 import { describe, expect, it } from 'vitest';
-import { updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { dynamicBlockPaths } from '@/lib/connector/design-walk';

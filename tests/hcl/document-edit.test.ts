@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
-import { HclDocumentError, listConnectorResources, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { connectorBlocks } from '@/lib/connector/hcl/document/operations';
+import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
+import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
@@ -86,7 +88,7 @@ const tunnel0 = (d: ConnectorDesign) => d.instances[0].ipsec_customer_gateway![0
 describe('the fixture file', () => {
   it('is terraform fmt clean and holds two connectors', () => {
     expect(terraformFmt(FILE)).toBe(FILE);
-    expect(listConnectorResources(FILE).map((r) => r.label)).toEqual(['multi_segment', 'second']);
+    expect(connectorBlocks(parseHcl(FILE)).map((b) => b.labels[1].value)).toEqual(['multi_segment', 'second']);
   });
 
   it('comes back byte for byte when nothing changed', () => {
@@ -169,33 +171,6 @@ describe('nested blocks', () => {
     expect(r.removed[0]).toBe('  # Global segment options for DMZ');
     expect(r.removed).toContain('    customer_asn             = "65003"');
     expect(r.text).toContain('  # Global segment options for internal\n  segment_options {');
-  });
-});
-
-describe('switching the key option converts keys and leaves the rest of the file alone', () => {
-  it('variable mode: every inline key of the resource becomes a new variable, other lines untouched', async () => {
-    const design = designOf(FILE, 'multi_segment');
-    const text = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable', convertKeys: true });
-    const { removed, added } = lineDiff(FILE, text);
-    expect(removed.filter((l) => l.includes('pre_shared_key'))).toHaveLength(removed.length);
-    expect(removed.length).toBeGreaterThan(1);
-    for (const line of added.filter((l) => l.includes('pre_shared_key'))) expect(line).toMatch(/= var\.multi_segment_psk_\d+$/);
-    expect(text).not.toContain('psk-dmz-primary-123!');
-    expect(text).toContain('variable "multi_segment_psk_1" {');
-    expect(text).toContain('# Alkira tenant');
-    expect(await terraformFmt(text)).toBe(text);
-  });
-
-  it('inline mode: keys the form holds as literals come back inline and their generated variables go', async () => {
-    const design = designOf(FILE, 'multi_segment');
-    const asVariables = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable', convertKeys: true });
-    const back = updateConnectorInHcl(asVariables, design, { resource: 'multi_segment', preSharedKeys: 'inline', convertKeys: true });
-    expect(back).toBe(FILE);
-  });
-
-  it('without the switch, keys stay as the file writes them', () => {
-    const design = designOf(FILE, 'multi_segment');
-    expect(updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys: 'variable' })).toBe(FILE);
   });
 });
 

@@ -167,8 +167,8 @@ function pskVariableBlock(name: string): HclBlock {
 
 /**
  * The resource body's items as the renderer lays them out (canonical order),
- * with pre-shared keys as written in the design: the document editor
- * (./document/edit.ts) decides about variables itself.
+ * with pre-shared keys as written in the design: the design operations
+ * (./document/operation-edits.ts) decide about variables themselves.
  */
 export function renderConnectorBodyItems(design: ConnectorDesign | LooseRecord, omitDefaults: boolean): HclBodyItem[] {
   const record: LooseRecord = isRecord(design) ? design : {};

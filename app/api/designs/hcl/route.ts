@@ -3,7 +3,8 @@ import { ApiError, withErrorHandling } from '@/lib/http/errors';
 import { parseDesign } from '@/lib/connector/validate';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { parseHclRenderOptions } from '@/lib/connector/hcl-options';
-import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/edit';
+import { OperationError } from '@/lib/connector/hcl/document/operations';
+import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,6 +51,7 @@ export const POST = withErrorHandling(async (req: Request) => {
     } catch (e) {
       if (e instanceof UnknownResourceError) throw new ApiError(404, e.message);
       if (e instanceof HclDocumentError) throw new ApiError(422, `"source" cannot be read as HCL: ${e.message}`);
+      if (e instanceof OperationError) throw new ApiError(422, `The design cannot be written into "source" at ${e.path.join('.') || 'the resource'}: ${e.message}`);
       throw e;
     }
   }
