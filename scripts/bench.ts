@@ -1,6 +1,7 @@
 /**
  * npm run bench — times validation and HCL rendering for a typical and a large
- * design, and (when a production build exists) the proxy's overhead on
+ * design, the tenant checks against 10,000 connectors (scripts/bench-tenant.ts),
+ * and (when a production build exists) the proxy's overhead on
  * GET /api/connectors with 100 connectors against the same request sent
  * straight to the emulator, the dashboard's list at 100, 1,000 and 10,000
  * connectors (scripts/bench-dashboard.ts), and the parse service's fairness
@@ -19,6 +20,7 @@ import { benchDashboard } from './bench-dashboard';
 import { benchHcl } from './bench-hcl';
 import { benchStore } from './bench-store';
 import { benchParseFairness } from './bench-parse-fairness';
+import { benchTenant } from './bench-tenant';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -59,6 +61,7 @@ async function main() {
   }
 
   await benchHcl();
+  benchTenant();
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {

@@ -155,6 +155,10 @@ export function emptySegmentOption(): SegmentOptionDesign {
 export interface DesignIssue {
   path: string;
   message: string;
+  /** The id of the rule that found it (rules/index.ts RULE_IDS, the tenant checks); absent for the schema's type checks. */
+  ruleId?: string;
+  /** A replacement value for the field that resolves the finding (e.g. the next free /23). */
+  fix?: string;
 }
 
 export interface ValidationResult {

@@ -32,3 +32,6 @@ export function referenceLikeLiterals(value: unknown, path = ''): string[] {
 
 export const REFERENCE_LITERAL_MESSAGE =
   'This literal text looks like a Terraform reference; as written it is sent as the string itself. Use it as an expression?';
+
+/** The id the warning carries (DesignIssue.ruleId). */
+export const REFERENCE_LITERAL_RULE_ID = 'reference-like-literal';

@@ -240,7 +240,8 @@ const schema = designShape
       if (!isRecord(design)) return;
       const unchecked: UncheckedBody = design;
       for (const issue of collectDesignErrors(unchecked)) {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: toPathSegments(issue.path) });
+        const params = issue.ruleId === undefined ? undefined : { [RULE_ID_PARAM]: issue.ruleId };
+        ctx.addIssue({ code: 'custom', message: issue.message, path: toPathSegments(issue.path), params });
       }
     },
     // Run the rules even when the shape has problems, as long as there is an object to read.
@@ -257,6 +258,8 @@ const schema = designShape
 
 /** Marks the issues that name keys the resource does not have. */
 export const UNKNOWN_KEY_PARAM = 'unknownKey';
+/** Carries a rule finding's id (DesignIssue.ruleId) through zod. */
+export const RULE_ID_PARAM = 'ruleId';
 
 /**
  * The connector design schema: input is the form state (ConnectorFormValues;
@@ -280,7 +283,8 @@ export const connectorDesignSchema: z.ZodType<ConnectorDesign, ConnectorFormValu
           ctx.addIssue({ code: 'custom', message: named.message, path: toPathSegments(named.path), params: { [UNKNOWN_KEY_PARAM]: true } });
         }
       } else {
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) });
+        const params = issue.code === 'custom' ? issue.params : undefined;
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), params });
       }
     }
     return z.NEVER;

@@ -4,7 +4,7 @@
  * (a request body, form values, an imported file) in, a strict design out.
  */
 import type { ConnectorDesign, DesignIssue, ValidationResult } from './design';
-import { connectorDesignSchema, UNKNOWN_KEY_PARAM } from './schema';
+import { connectorDesignSchema, RULE_ID_PARAM, UNKNOWN_KEY_PARAM } from './schema';
 import { collectDesignWarnings } from './rules';
 import { isRecord } from './rules/values';
 
@@ -31,7 +31,8 @@ export function parseDesign(input: unknown): ParsedDesign {
   const unknownKeys: DesignIssue[] = [];
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
-    errors.push({ path, message: issue.message });
+    const ruleId = issue.code === 'custom' ? issue.params?.[RULE_ID_PARAM] : undefined;
+    errors.push(typeof ruleId === 'string' ? { path, message: issue.message, ruleId } : { path, message: issue.message });
     if (issue.code === 'custom' && issue.params?.[UNKNOWN_KEY_PARAM] === true) unknownKeys.push({ path, message: issue.message });
   }
   // The rules read raw form state too, so warnings do not need a successful parse.

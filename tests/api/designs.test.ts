@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { startServer, type RunningServer } from '../helpers/server';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+import { REFERENCE_LITERAL_MESSAGE } from '@/lib/connector/reference-literals';
+import { checkDesign } from '@/components/designer/design-check';
+import { DEFAULT_CHECK_OPTIONS } from '@/lib/connector/check';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -57,6 +60,20 @@ describe('POST /api/designs/validate', () => {
     const body = await (await post('/api/designs/validate', JSON.stringify(design))).json();
     expect(body.ok).toBe(true);
     expect(body.warnings.map((w: { path: string }) => w.path)).toContain('segment_options.0.customer_asn');
+  });
+
+  it('answers what the designer shows, including the warning at a literal that reads like a reference', async () => {
+    const design = template('basic-vxlan-gpe');
+    design.segment_options[0].segment_id = 'alkira_segment.prod.id';
+    const body = await (await post('/api/designs/validate', JSON.stringify(design))).json();
+    expect(body.ok).toBe(true);
+    expect(body.warnings).toContainEqual({
+      path: 'segment_options.0.segment_id',
+      message: REFERENCE_LITERAL_MESSAGE,
+      ruleId: 'reference-like-literal',
+    });
+    const { errors, warnings } = checkDesign(design, DEFAULT_CHECK_OPTIONS);
+    expect(body).toEqual({ ok: true, errors, warnings });
   });
 
   it('answers malformed JSON with 400 and a clear message, never a 500', async () => {

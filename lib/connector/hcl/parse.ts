@@ -42,6 +42,11 @@ export interface ImportedDesign {
   line: number;
   /** Character offsets of the resource block (as far as it could be read), to tell apart blocks with the same label. */
   range?: Span;
+  /**
+   * Where each design path's value is written (`nearestRange` of ./import/validation.ts finds a path's
+   * place), for findings made after the import (the tenant checks).
+   */
+  ranges?: ReadonlyMap<string, Span>;
 }
 
 export interface ParsedHcl {
@@ -101,7 +106,7 @@ function importResource(block: Block, text: string, syntaxErrors: readonly Span[
   const design: ConnectorDesign = isConnectorDesign(imported) ? imported : { ...emptyDesign(), resource_name: label };
   if (design !== imported) sink.add('error', 'The resource body could not be read as a connector design', header, { resource: label });
   if (checkDesign) reportDesignIssues(design, ctx);
-  return { resource_name: label, design, line, range: { from: block.from, to: block.to } };
+  return { resource_name: label, design, line, range: { from: block.from, to: block.to }, ranges: ctx.ranges };
 }
 
 /** The top-level block whose text holds `offset` (or, past every block's end, the last one still open there). */

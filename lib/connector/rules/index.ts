@@ -27,6 +27,39 @@ export * from './hygiene';
 
 export type DesignRule = (design: UncheckedBody) => DesignIssue[];
 
+/**
+ * Each rule's stable id (kebab case), shown with its findings: `[vhub-prefix-aligned-23]`
+ * in the CLI, SARIF's `ruleId`. An id is part of the CLI's output contract: keep it when
+ * a rule's code is renamed.
+ */
+export const RULE_IDS: ReadonlyMap<DesignRule, string> = new Map<DesignRule, string>([
+  [resourceNameIsIdentifier, 'resource-name-identifier'],
+  [requiredFieldsPresent, 'required-fields'],
+  [enumeratedFieldsAllowed, 'enumerated-values'],
+  [hasInstancesAndSegmentOptions, 'instances-and-segment-options'],
+  [instanceNamesUnique, 'instance-names-unique'],
+  [gatewayAndTunnelNamesUnique, 'gateway-tunnel-names-unique'],
+  [segmentOptionsUnique, 'segment-options-unique'],
+  [vhubPrefixIsAligned23, 'vhub-prefix-aligned-23'],
+  [loopbackSubnetsAreAligned26, 'loopback-subnet-aligned-26'],
+  [loopbackSubnetsDoNotOverlap, 'loopback-subnets-overlap'],
+  [circuitIdsWellFormed, 'circuit-id-format'],
+  [gatewayMacAddressesValid, 'gateway-mac-addresses'],
+  [virtualNetworkInterfacesValid, 'virtual-network-interfaces'],
+  [ipsecGatewaysMatchProtocol, 'ipsec-gateways-protocol'],
+  [ipsecSegmentsMatchSegmentOptions, 'ipsec-segments-match-options'],
+  [tunnelSettingsSupported, 'tunnel-settings-supported'],
+  [customerAsnsUsable, 'customer-asn-usable'],
+  [billingTagIdsValid, 'billing-tag-ids'],
+  [circuitSubscriptionIsGuid, 'circuit-subscription-guid'],
+  [circuitIdsDistinct, 'circuit-ids-distinct'],
+  [customerAsnsPrivate, 'customer-asn-private'],
+  [preSharedKeysNotInline, 'pre-shared-key-inline'],
+  [tunnelsHavePreSharedKeys, 'pre-shared-key-missing'],
+  [preSharedKeysDistinct, 'pre-shared-keys-distinct'],
+  [descriptionLength, 'description-length'],
+]);
+
 /** Rules whose findings block apply. */
 export const ERROR_RULES: readonly DesignRule[] = [
   resourceNameIsIdentifier,
@@ -60,8 +93,14 @@ export const WARNING_RULES: readonly DesignRule[] = [
   descriptionLength,
 ];
 
+/** Every finding of `rules`, each tagged with its rule's id. */
 function runRules(rules: readonly DesignRule[], design: UncheckedBody): DesignIssue[] {
-  return rules.flatMap((rule) => rule(design));
+  const out: DesignIssue[] = [];
+  for (const rule of rules) {
+    const ruleId = RULE_IDS.get(rule);
+    for (const issue of rule(design)) out.push(ruleId === undefined ? issue : { ...issue, ruleId });
+  }
+  return out;
 }
 
 /** Every blocking finding of the rules (not the schema's type checks). */

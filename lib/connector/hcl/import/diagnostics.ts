@@ -27,6 +27,8 @@ export interface HclDiagnostic {
   resource?: string;
   /** A finding of the design rules (validateDesign) placed at its source, rather than a finding about the HCL itself. */
   rule?: true;
+  /** The id of the design rule behind a `rule` finding (absent for the schema's type checks). */
+  ruleId?: string;
 }
 
 /** Collects diagnostics, filling in line and column from the offsets. */
@@ -39,7 +41,7 @@ export class DiagnosticSink {
     return this.lines.position(offset).line;
   }
 
-  add(severity: HclSeverity, message: string, range: Span, extra: { path?: string; resource?: string; rule?: true } = {}): void {
+  add(severity: HclSeverity, message: string, range: Span, extra: { path?: string; resource?: string; rule?: true; ruleId?: string } = {}): void {
     const start = this.lines.position(range.from);
     const end = this.lines.position(range.to);
     const diagnostic: HclDiagnostic = {
@@ -55,6 +57,7 @@ export class DiagnosticSink {
     if (extra.path !== undefined) diagnostic.path = extra.path;
     if (extra.resource !== undefined) diagnostic.resource = extra.resource;
     if (extra.rule) diagnostic.rule = true;
+    if (extra.ruleId !== undefined) diagnostic.ruleId = extra.ruleId;
     this.items.push(diagnostic);
   }
 

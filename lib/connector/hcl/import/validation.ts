@@ -16,7 +16,7 @@ export interface PlacementContext {
   flagged: Set<string>;
 }
 
-export function nearestRange(path: string, ranges: Map<string, Span>): Span {
+export function nearestRange(path: string, ranges: ReadonlyMap<string, Span>): Span {
   const segments = path === '' ? [] : path.split('.');
   for (let n = segments.length; n >= 0; n--) {
     const range = ranges.get(segments.slice(0, n).join('.'));
@@ -36,7 +36,7 @@ export function reportDesignIssues(design: ConnectorDesign, ctx: PlacementContex
   const place = (severity: 'error' | 'warning', issues: DesignIssue[]) => {
     for (const issue of issues) {
       if (alreadyReported(issue.path, ctx.flagged)) continue;
-      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), { path: issue.path, resource: ctx.resource, rule: true });
+      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), { path: issue.path, resource: ctx.resource, rule: true, ruleId: issue.ruleId });
     }
   };
   place('error', result.errors);

@@ -1,0 +1,10 @@
+/**
+ * Tenant checks: a design against the rest of the tenant (overlapping
+ * addresses, taken names, references the catalog does not have). Pure; the
+ * snapshot comes from lib/alkira/tenant-snapshot.ts (server) or the CLI.
+ */
+export * from './types';
+export { indexTenant, type TenantIndex } from './tenant-index';
+export { checkAgainstTenant, suggestFreeBlock } from './checks';
+export { snapshotFromApi, type ApiTenantLists } from './from-api';
+export type { AddressField } from './address-space';
