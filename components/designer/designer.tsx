@@ -24,7 +24,7 @@ import { DesignerColumns, useWideLayout } from './designer-layout';
 import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement } from './designer-topology';
 import { handOverCreated } from './created-connector';
 import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
-import { hasStoredKeyPlaceholder } from './design-references';
+import { hasStoredKey } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
@@ -144,7 +144,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   useEffect(() => {
     if (!live.data || liveLoaded) return;
     const next = withFormLists(live.data);
-    const storedKeys = hasStoredKeyPlaceholder(next);
+    const storedKeys = hasStoredKey(next);
     const text = fileOf(next, storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS);
     baselineRef.current = text;
     designDoc.load(text, next, { fresh: true });
@@ -279,7 +279,7 @@ export function Designer({ connectorId, workspace }: { connectorId?: number; wor
   }, []);
 
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
-  const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
+  const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKey(initial));
   const effectiveHclOptions: PreviewHclOptions = storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions;
   useEffect(() => designDoc.setOptions(effectiveHclOptions), [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
 

@@ -8,6 +8,7 @@ import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
+import { isStoredSecret } from '@/lib/connector/stored-secret';
 import { downloadText } from '@/lib/client/download';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
@@ -22,7 +23,7 @@ const TABS: { id: PreviewTab; label: string }[] = [
 
 /** The API JSON carries sensitive fields (pre-shared keys, remote auth values) in clear; the preview shows that one is set, never its value. */
 function maskSecrets(key: string, value: unknown): unknown {
-  if (SENSITIVE_API_FIELDS.has(key) && typeof value === 'string' && value !== '') return '(sensitive)';
+  if (SENSITIVE_API_FIELDS.has(key) && ((typeof value === 'string' && value !== '') || isStoredSecret(value))) return '(sensitive)';
   return value;
 }
 

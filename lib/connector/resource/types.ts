@@ -8,6 +8,8 @@
  * level (`DesignBody`, `FormBody`), so an attribute is declared exactly once.
  */
 
+import type { StoredSecret } from '../stored-secret';
+
 /** Attribute types as the provider schema spells them (`["list","string"]` → `list(string)`). */
 export type ValueType = 'string' | 'number' | 'bool' | 'list(string)' | 'list(number)' | 'set(number)';
 
@@ -116,8 +118,11 @@ type OptionalBlockKeys<B extends BodySpec> = {
   [K in keyof B['blocks']]: B['blocks'][K]['minItems'] extends 0 ? K : never;
 }[keyof B['blocks']];
 
+/** A sensitive attribute holds text the caller supplies, or the stored secret ("keep what the server holds"). */
+type AttributeValue<A extends AttributeSpec> = A['sensitive'] extends true ? StrictValue<A['type']> | StoredSecret : StrictValue<A['type']>;
+
 type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
-  ? StrictValue<B['attributes'][K]['type']>
+  ? AttributeValue<B['attributes'][K]>
   : K extends keyof B['blocks']
     ? DesignBody<B['blocks'][K]['body']>[]
     : never;

@@ -1,5 +1,4 @@
-import { maskedDesign, requireDesign, unmaskAgainst } from '@/lib/alkira/workspace';
-import { diffDesigns } from '@/lib/connector/diff';
+import { changesFromLatest, maskedDesign, requireDesign, unmaskAgainst } from '@/lib/alkira/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
 import { deleteDesign, getDesign, updateDesign } from '@/lib/store/designs';
@@ -51,7 +50,7 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
     {
       latest: { version: latest.version, design: maskedDesign(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
       // From the latest version to what was sent: what saving yours would change.
-      changes: diffDesigns(latest.design, unmaskAgainst(design, base.design)),
+      changes: changesFromLatest(latest.design, design, base.design),
     },
   );
 });

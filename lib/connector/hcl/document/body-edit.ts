@@ -12,9 +12,8 @@
  * mode (`<label>_<stem>_<n>`, one more than the highest in the file).
  */
 import { isRecord, recordsOf, type LooseRecord } from '../loose';
-import { quoteHclString } from '../strings';
 import { literalsBecomeVariables, sensitiveVariableReferences } from '../psk';
-import { SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER } from '../../resource';
+import { SENSITIVE_ATTRIBUTES } from '../../resource';
 import { attribute, block, writeHclLines, type HclAttribute, type HclBlock, type HclBodyItem } from '../writer';
 import { insertLinesAfterOffset, insertLinesBeforeOffset, isOneLineBlock, removeLinesOf, type TextEdit } from '@/lib/hcl/edit';
 import type { DocBlock, DocItem, HclDocument } from './tree';
@@ -53,16 +52,12 @@ function variableFor(ctx: EditContext, attributeName: string): string {
 
 const isQuoted = (value: string) => value.startsWith('"');
 
-/** The masked value of a stored secret (`"********"`) in a sensitive attribute. */
-const PLACEHOLDER_VALUE = quoteHclString(STORED_SECRET_PLACEHOLDER);
-const isPlaceholder = (name: string, value: string) => SENSITIVE_ATTRIBUTES.has(name) && value === PLACEHOLDER_VALUE;
-
 /** New items: literal keys become variables in `variable` mode. */
 function withKeyVariables(items: HclBodyItem[], ctx: EditContext): HclBodyItem[] {
   return items.map((item) => {
     if (item.kind === 'block') return block(item.type, item.labels, withKeyVariables(item.body, ctx));
     if (item.kind === 'raw') return item;
-    if (isPlaceholder(item.name, item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
+    if (item.stored) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     if (literalsBecomeVariables(item.name) && ctx.variableMode && isQuoted(item.value)) return attribute(item.name, `var.${variableFor(ctx, item.name)}`);
     return item;
   });
@@ -107,6 +102,7 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   const full = t.full.filter((i): i is HclAttribute => i.kind === 'attribute');
   const shown = new Map(t.shown.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
   const fullByName = new Map(full.map((a) => [a.name, a.value]));
+  const storedNames = new Set(full.flatMap((a) => (a.stored ? [a.name] : [])));
   const oldByName = new Map(t.fullOld.filter((i): i is HclAttribute => i.kind === 'attribute').map((a) => [a.name, a.value]));
   const known = new Set([...Object.keys(t.oldRecord), ...Object.keys(t.newRecord)]);
   // A block written as an attribute (`tunnel = […]`) is the importer's to report, not ours to rewrite.
@@ -118,8 +114,8 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
     if (!known.has(name) || blockNames.has(name)) continue;
     const value = fullByName.get(name);
     const written = ctx.doc.text.slice(existing.valueFrom, existing.valueTo);
-    if (value !== undefined && isPlaceholder(name, value)) {
-      // A stored secret the user cannot see: kept where the file keeps it, else in a new variable — never as "********".
+    if (value !== undefined && storedNames.has(name)) {
+      // A stored secret the user cannot see: kept where the file keeps it, else in a new variable — never as text.
       if (isQuoted(written)) ctx.edits.push({ from: existing.valueFrom, to: existing.valueTo, insert: `var.${variableFor(ctx, name)}` });
       continue;
     }
@@ -144,7 +140,7 @@ function editAttributes(ctx: EditContext, t: BodyTarget): void {
   full.forEach((a, index) => {
     if (docAttrs.has(a.name) || !shown.has(a.name)) return;
     let value = shown.get(a.name)!;
-    if (isPlaceholder(a.name, value)) value = `var.${variableFor(ctx, a.name)}`;
+    if (a.stored) value = `var.${variableFor(ctx, a.name)}`;
     else if (literalsBecomeVariables(a.name) && ctx.variableMode && isQuoted(value)) value = `var.${variableFor(ctx, a.name)}`;
     const before = full.slice(0, index).reverse().find((p) => docAttrs.has(p.name));
     const after = full.slice(index + 1).find((p) => docAttrs.has(p.name));

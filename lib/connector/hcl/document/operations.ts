@@ -14,7 +14,8 @@
  * new sensitive variable in `variable` mode.
  */
 import { expressionBody, isExpression, type HclRenderOptions } from '../../design';
-import { CONNECTOR_RESOURCE, RESOURCE_TYPE, STORED_SECRET_PLACEHOLDER, blocksOf, designAttributes, type BodySpec } from '../../resource';
+import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type BodySpec } from '../../resource';
+import { isStoredSecret, type SecretValue } from '../../stored-secret';
 import { isRecord, type LooseRecord } from '../loose';
 import { literalsBecomeVariables, variableStem } from '../psk';
 import { renderBodyAttributeItems, renderConnectorBodyItems, resourceLabel } from '../render';
@@ -69,8 +70,8 @@ export interface OperationResult {
   file: HclFile;
   /** The resource's label after the operations (a `resource_name` set renames it). */
   resource: string;
-  /** Variables now holding a literal key the file keeps out (name → value): the caller keeps them, in the tab only. */
-  secrets: Map<string, string>;
+  /** Variables now holding a literal key the file keeps out, or a stored secret (name → value): the caller keeps them, in the tab only. */
+  secrets: Map<string, SecretValue>;
 }
 
 /** The connector resources of a parsed file, in order. */
@@ -161,7 +162,7 @@ interface Run {
   pending?: { change: TextEdit; text: string };
   options: OperationOptions;
   resource: string;
-  secrets: Map<string, string>;
+  secrets: Map<string, SecretValue>;
   /** The file's variable names, read when an operation first needs a new one. */
   names?: VariableNames;
 }
@@ -235,7 +236,12 @@ function declareVariables(run: Run, names: readonly string[], resource: Block): 
 /** A literal key written in `variable` mode: a new variable whose value the caller keeps. */
 function keyText(run: Run, name: string, value: unknown, text: string): string {
   const variableMode = (run.options.preSharedKeys ?? 'variable') === 'variable';
-  if (value === STORED_SECRET_PLACEHOLDER) return `var.${namesOf(run).fresh(name)}`;
+  if (isStoredSecret(value)) {
+    // Never its text: a variable the caller knows stands for the stored secret.
+    const variable = namesOf(run).fresh(name);
+    run.secrets.set(variable, value);
+    return `var.${variable}`;
+  }
   if (!variableMode || !literalsBecomeVariables(name) || !isQuoted(text) || typeof value !== 'string') return text;
   const variable = namesOf(run).fresh(name);
   run.secrets.set(variable, value);
@@ -258,17 +264,17 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   const existing = owner.body.items.find((i): i is Attribute => i.type === 'attribute' && i.name.name === name);
   const omitDefaults = run.options.omitDefaults ?? true;
   if (existing) {
+    // A stored secret nobody here can see: it stays where the file keeps it (a variable, or text the file holds).
+    if (isStoredSecret(value)) return [];
     const written = textOf(run).slice(existing.value.from, existing.value.to);
     const full = renderedValue(spec, name, value, false);
     if (full === undefined) return removeItem(fileOf(run), existing);
-    const sensitiveKept = literalsBecomeVariables(name) || value === STORED_SECRET_PLACEHOLDER;
     const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(written)?.[1];
-    if (sensitiveKept && isQuoted(full) && variable !== undefined) {
+    if (literalsBecomeVariables(name) && isQuoted(full) && variable !== undefined) {
       // The key stays in its variable: the file does not change, the caller keeps the new value.
-      if (typeof value === 'string' && value !== STORED_SECRET_PLACEHOLDER) run.secrets.set(variable, value);
+      if (typeof value === 'string') run.secrets.set(variable, value);
       return [];
     }
-    if (value === STORED_SECRET_PLACEHOLDER && isQuoted(written)) return [];
     return full === written ? [] : [{ from: existing.value.from, to: existing.value.to, insert: full }];
   }
   const shown = renderedValue(spec, name, value, omitDefaults);
@@ -502,7 +508,7 @@ export function keysIntoVariables(file: HclFile, resource: string): OperationRes
  * (the user chose inline keys); declarations nothing references any more, that say only type and
  * sensitive, go.
  */
-export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap<string, string>): OperationResult {
+export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap<string, SecretValue>): OperationResult {
   const connector = findConnector(file, resource);
   if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: new Map() };
   const edits: TextEdit[] = [];
@@ -511,7 +517,7 @@ export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap
     if (!isSecretAttribute(spec, a.name.name)) continue;
     const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(file.text.slice(a.value.from, a.value.to))?.[1];
     const value = variable === undefined ? undefined : secrets.get(variable);
-    if (value === undefined || value === STORED_SECRET_PLACEHOLDER) continue;
+    if (value === undefined || isStoredSecret(value)) continue;
     released.add(variable!);
     edits.push({ from: a.value.from, to: a.value.to, insert: quoteHclString(value) });
   }
