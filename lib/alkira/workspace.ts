@@ -62,13 +62,13 @@ export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promi
  * stored secret. A Terraform reference such as `${var.psk}` is not a secret
  * and stays, so exports keep the user's variables.
  */
-export function maskedDesign(design: ConnectorDesign): ConnectorDesign {
+export function withSecretsStored(design: ConnectorDesign): ConnectorDesign {
   // The description says which values are sensitive; only literal ones are secrets.
   return withStoredSecrets(design, isLiteralPsk);
 }
 
 /** The design with stored secrets replaced by the reference's values (a stored version); 422 naming each one that has none. */
-export function unmaskAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
+export function keepStoredAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
   const { design: out, missing } = keepStoredSecrets(design, reference);
   if (missing.length > 0) {
     throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} kept as stored with nothing stored to keep`, {
@@ -85,7 +85,7 @@ export function unmaskAgainst(design: ConnectorDesign, reference: ConnectorDesig
  * stored one, so the answer does not tell whether it was guessed right.
  */
 export function changesFromLatest(latest: ConnectorDesign, sent: ConnectorDesign, base: ConnectorDesign): DesignChange[] {
-  return diffDesigns(blindToTypedSecrets(latest, sent), unmaskAgainst(sent, base));
+  return diffDesigns(blindToTypedSecrets(latest, sent), keepStoredAgainst(sent, base));
 }
 
 export async function requireDesign(id: number, version?: number): Promise<StoredDesign> {

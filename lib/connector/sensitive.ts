@@ -2,9 +2,9 @@
  * Which design attributes hold secrets: the resource description's
  * `sensitive` flag (the provider marks `pre_shared_key` and
  * `remote_auth_value` of a tunnel), read here for diffs, plans, the store's
- * encryption and masked round trips. Nothing here names an attribute.
+ * encryption and stored-secret round trips. Nothing here names an attribute.
  */
-import type { DesignIssue } from './design';
+import { isExpression, type DesignIssue } from './design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
 import { isRecord } from './hcl/loose';
 import { isStoredSecret, STORED_SECRET } from './stored-secret';
@@ -105,7 +105,9 @@ export function keepStoredSecrets<T>(design: T, reference: unknown): { design: T
  * whether a guess equals the stored value.
  */
 export function blindToTypedSecrets<T>(stored: T, sent: unknown): T {
-  const typed = new Set(sensitiveSlots(sent).flatMap((slot) => (typeof slot.holder[slot.name] === 'string' ? [slot.key] : [])));
+  // A `${reference}` is not a secret (it is shown as written), so it compares as usual.
+  const isTyped = (value: unknown) => typeof value === 'string' && !isExpression(value);
+  const typed = new Set(sensitiveSlots(sent).flatMap((slot) => (isTyped(slot.holder[slot.name]) ? [slot.key] : [])));
   const copy: T = structuredClone(stored);
   for (const slot of sensitiveSlots(copy)) if (typed.has(slot.key) && isSet(slot.holder[slot.name])) slot.holder[slot.name] = STORED_SECRET;
   return copy;
