@@ -35,9 +35,8 @@ export interface AttributeSpec {
   /**
    * A sensitive attribute whose written values are kept out of exported files:
    * with the "variable" key option each literal value becomes a sensitive
-   * variable `<resource label>_<variable>_<n>`. (Any sensitive value the user
-   * cannot see — a stored secret's mask — always becomes a variable, named
-   * after the attribute.)
+   * variable `<resource label>_<variable>_<n>`. (A stored secret, whose value
+   * the user cannot see, always becomes a variable, named after the attribute.)
    */
   readonly variable?: string;
   readonly enum?: readonly string[];

@@ -167,7 +167,7 @@ export function tunnelSettingsSupported(design: UncheckedBody): DesignIssue[] {
     if (isUnset(authType) && !isUnset(authValue)) {
       report(`${site.path}.remote_auth_type`, `${site.label}: remote_auth_value is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
-    // A stored value read back masked is the service's; it was judged when it was sent.
+    // A stored secret is the service's; it was judged when it was sent.
     if (authType === 'FQDN' && !isReference(authValue) && !isStoredSecret(authValue)) {
       if (isUnset(authValue)) {
         report(`${site.path}.remote_auth_value`, `${site.label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
