@@ -8,7 +8,6 @@ import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { HclHighlight } from './hcl-highlight';
-import { isStoredSecret } from '@/lib/connector/stored-secret';
 import { downloadText } from '@/lib/client/download';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
@@ -23,7 +22,7 @@ const TABS: { id: PreviewTab; label: string }[] = [
 
 /** The API JSON carries sensitive fields (pre-shared keys, remote auth values) in clear; the preview shows that one is set, never its value. */
 function maskSecrets(key: string, value: unknown): unknown {
-  if (SENSITIVE_API_FIELDS.has(key) && ((typeof value === 'string' && value !== '') || isStoredSecret(value))) return '(sensitive)';
+  if (SENSITIVE_API_FIELDS.has(key) && typeof value === 'string' && value !== '') return '(sensitive)';
   return value;
 }
 
@@ -84,7 +83,7 @@ export function PreviewPane(props: {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';
     try {
-      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design)), maskSecrets, 2);
+      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design), { storedSecret: '(stored)' }), maskSecrets, 2);
     } catch {
       // The message could echo field values; keep it generic.
       return '// This design cannot be mapped to the API yet. Fix the errors listed in the form.';

@@ -9,12 +9,12 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
-import { CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
-import { SENSITIVE_PLACEHOLDER } from '@/lib/connector/sensitive';
+import { attributeAt, CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
+import { SENSITIVE_PLACEHOLDER, sensitiveSlots } from '@/lib/connector/sensitive';
 import type { UnresolvedReference } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
-import { designKeys, secretSlots, secretsForAlkira } from './secrets';
+import { designKeys, fillStoredSecrets } from './secrets';
 
 export type Resolution =
   | { ok: true; body: AlkiraConnector; sensitive: string[] }
@@ -149,21 +149,22 @@ export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, sto
 
   if (unresolved.length > 0) return { ok: false, unresolved };
 
-  const body = designToAlkiraConnector(design, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });
-  const sensitive = designKeys(design);
-  restoreMaskedKeys(body, stored, unresolved, sensitive);
+  // Stored secrets take the replaced connector's values (matched by place: its segments named by the design's ids).
+  const segmentIdByName = new Map([...segmentNames].flatMap(([id, name]) => (name ? [[name, id] as const] : [])));
+  const { design: filled, missing } = fillStoredSecrets(design, stored, (name) => segmentIdByName.get(name));
+  for (const { path } of missing) {
+    unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${labelOf(path)} is kept as stored, but nothing is stored for it; enter it` });
+  }
+  for (const { path, spec, holder, name } of sensitiveSlots(filled)) {
+    if (isExpression(holder[name])) unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${spec.label.toLowerCase()} is a Terraform expression; enter the value to provision` });
+  }
   if (unresolved.length > 0) return { ok: false, unresolved };
+  const body = designToAlkiraConnector(filled, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });
+  const sensitive = designKeys(filled);
   return { ok: true, body, sensitive };
 }
 
-/** Stored secrets (the description's sensitive fields) take the connector's value at the same place; expressions cannot be sent. */
-function restoreMaskedKeys(body: AlkiraConnector, stored: AlkiraConnector | undefined, unresolved: UnresolvedReference[], sensitive: string[]) {
-  for (const slot of secretSlots(body)) {
-    if (isExpression(slot.holder[slot.api])) {
-      unresolved.push({ path: slot.path, value: SENSITIVE_PLACEHOLDER, message: `the ${slot.spec.label.toLowerCase()} is a Terraform expression; enter the value to provision` });
-    }
-  }
-  for (const slot of secretsForAlkira(body, stored, sensitive)) {
-    unresolved.push({ path: slot.path, value: SENSITIVE_PLACEHOLDER, message: `the ${slot.spec.label.toLowerCase()} is kept as stored, but nothing is stored for it; enter it` });
-  }
+/** "pre-shared key" for a sensitive attribute's path. */
+function labelOf(path: string): string {
+  return (attributeAt(path)?.label ?? path).toLowerCase();
 }

@@ -8,15 +8,14 @@ import 'server-only';
  *
  * This is also the Alkira REST boundary for secrets: Alkira answers `********`
  * in place of a value it does not reveal. `designFromAlkira` reads that mask
- * as the stored secret, and `secretsForAlkira` (used by resolveDesign) turns a
+ * as the stored secret, and `fillStoredSecrets` (used by resolveDesign) turns a
  * stored secret back into what Alkira holds — its value, or its own mask,
  * which Alkira reads as "keep". Nowhere else is Alkira's mask known.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
-import { withStoredSecrets } from '@/lib/connector/sensitive';
-import { isStoredSecret } from '@/lib/connector/stored-secret';
+import { keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
 import { isRecord } from '@/lib/connector/hcl/loose';
 
@@ -97,16 +96,6 @@ export function designKeys(design: ConnectorDesign): string[] {
   return collectSecrets(design, SENSITIVE_ATTRIBUTES);
 }
 
-/** The stored sensitive values of a connector by `SecretSlot.key`. */
-export function storedSecrets(conn: AlkiraConnector): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const slot of secretSlots(conn)) {
-    const value = slot.holder[slot.api];
-    if (typeof value === 'string' && value !== '') out.set(slot.key, value);
-  }
-  return out;
-}
-
 /** What the Alkira API returns in place of a sensitive value it does not reveal. */
 const ALKIRA_SECRET_MASK = '********';
 
@@ -118,22 +107,12 @@ export function designFromAlkira(connector: AlkiraConnector, options?: ToDesignO
 }
 
 /**
- * Fills each stored secret of a request body (`body`, mapped from a design) with what Alkira holds at the same
- * place in `stored` (the connector being replaced): its value, or Alkira's own mask, which keeps it. Returns the
- * design paths of stored secrets nothing is stored for, and adds each value filled in to `filled`.
+ * The design with each stored secret filled with what Alkira holds at the same place in `stored` (the
+ * connector being replaced): its value, or Alkira's own mask, which Alkira reads as "keep". `segmentId`
+ * names the connector's segments as the design does (places are matched by block identity). Reports the
+ * stored secrets nothing is stored for.
  */
-export function secretsForAlkira(body: AlkiraConnector, stored: AlkiraConnector | undefined, filled: string[]): SecretSlot[] {
-  const kept = stored ? storedSecrets(stored) : new Map<string, string>();
-  const missing: SecretSlot[] = [];
-  for (const slot of secretSlots(body)) {
-    if (!isStoredSecret(slot.holder[slot.api])) continue;
-    const secret = kept.get(slot.key);
-    if (secret === undefined) {
-      missing.push(slot);
-      continue;
-    }
-    slot.holder[slot.api] = secret;
-    if (secret !== ALKIRA_SECRET_MASK) filled.push(secret);
-  }
-  return missing;
+export function fillStoredSecrets(design: ConnectorDesign, stored: AlkiraConnector | undefined, segmentId: (name: string) => string | undefined) {
+  const reference = stored ? alkiraConnectorToDesign(stored, { segmentId, resourceName: design.resource_name }) : null;
+  return keepStoredSecrets(design, reference);
 }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { blindToTypedSecrets, keepStoredSecrets, sensitiveSlots, storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
 import { diffDesigns } from '@/lib/connector/diff';
+import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
@@ -85,5 +86,14 @@ describe('diffs a caller sees', () => {
     const out = storedWhere(ipsec(), other);
     expect(tunnel0(out).remote_auth_value).toEqual(STORED_SECRET);
     expect(tunnel0(out).pre_shared_key).toBe(tunnel0(ipsec()).pre_shared_key);
+  });
+});
+
+describe('a stored secret in the Alkira body', () => {
+  it('is left out (the API has no word for it), or shown as a preview asks', () => {
+    const design = withStoredSecrets(ipsec());
+    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) => body.instances[0].segmentOptions![0].customerGateways[0].tunnels[0];
+    expect(tunnelOf(designToAlkiraConnector(design))).not.toHaveProperty('preSharedKey');
+    expect(tunnelOf(designToAlkiraConnector(design, { storedSecret: '(stored)' })).preSharedKey).toBe('(stored)');
   });
 });
