@@ -111,7 +111,7 @@ test.describe('designer provisioning', () => {
     await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
     const pskPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
     const psk = field(page, pskPath);
-    await expect(psk).toHaveText('Stored on the server');
+    await expect(psk).toHaveText('Stored');
     const hcl = page.getByTestId('hcl-preview');
     await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
     // Even when inline keys are asked for, a stored key is never written as text.
@@ -124,7 +124,7 @@ test.describe('designer provisioning', () => {
     await expect(psk).toHaveValue('');
     await expect(psk).toBeFocused();
     await page.getByRole('button', { name: 'Keep the stored Pre-shared key' }).click();
-    await expect(psk).toHaveText('Stored on the server');
+    await expect(psk).toHaveText('Stored');
 
     // Unchanged keys go back as stored secrets, which keep the stored keys.
     await field(page, 'description').fill('edited with the stored key');

@@ -2,7 +2,7 @@
 /**
  * A secret (pre-shared key, remote auth value): typed text, masked by default
  * with a show/hide toggle — or a stored secret, the server's value that is
- * never shown. A stored one reads "Stored on the server" and stays so unless
+ * never shown. A stored one reads "Stored" and stays so unless
  * the user replaces it; after Replace, "Keep stored" brings it back.
  */
 import { useRef, useState } from 'react';
@@ -44,9 +44,10 @@ export function SecretField({ path, label, required, className }: SecretFieldPro
             id={fieldId(path)}
             aria-describedby={notes.describedBy}
             data-testid={`stored-secret-${path}`}
-            className={`${inputClass} flex items-center italic text-slate-600 dark:text-slate-400`}
+            title="Stored on the server: kept unless you replace it"
+            className={`${inputClass} flex items-center truncate whitespace-nowrap italic text-slate-600 dark:text-slate-400`}
           >
-            Stored on the server
+            Stored
           </output>
           <button type="button" onClick={replace} aria-label={`Replace ${label}`} className="btn-secondary shrink-0 px-2 text-xs">
             Replace
