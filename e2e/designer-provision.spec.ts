@@ -109,17 +109,24 @@ test.describe('designer provisioning', () => {
     await expect(page.getByTestId('edit-banner')).toContainText(`Editing live connector ${live.name} (id ${live.id})`);
     await expect(page.getByTestId('edit-banner').getByRole('link', { name: 'View its details' })).toHaveAttribute('href', `/connectors/${live.id}`);
     await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
-    const psk = field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key');
-    await expect(psk).toHaveValue('********');
+    const pskPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
+    const psk = field(page, pskPath);
+    await expect(psk).toHaveText('Stored');
     const hcl = page.getByTestId('hcl-preview');
     await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
-    // Even when inline keys are asked for, the placeholder is never written as if it were the key.
+    // Even when inline keys are asked for, a stored key is never written as text.
     await page.getByLabel('Pre-shared keys:').selectOption('inline');
     await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
-    await expect(hcl).not.toContainText('********');
     await expect(page.locator('body')).not.toContainText(secret);
 
-    // Unchanged keys go back as the placeholder, which keeps the stored key.
+    // Replace opens an empty key field; "Keep stored" goes back to the stored key.
+    await page.getByRole('button', { name: 'Replace Pre-shared key' }).first().click();
+    await expect(psk).toHaveValue('');
+    await expect(psk).toBeFocused();
+    await page.getByRole('button', { name: 'Keep the stored Pre-shared key' }).click();
+    await expect(psk).toHaveText('Stored');
+
+    // Unchanged keys go back as stored secrets, which keep the stored keys.
     await field(page, 'description').fill('edited with the stored key');
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision changes' }).click();

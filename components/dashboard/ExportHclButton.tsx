@@ -3,8 +3,8 @@
  * "Export as Terraform": downloads the live connector as `<resource_name>.tf`
  * — its design rendered as HCL in the browser, plus an `import` block with
  * the connector's id so the team can adopt it into Terraform state instead of
- * creating a duplicate. Pre-shared keys arrive masked and are emitted as
- * sensitive variables, never as literals.
+ * creating a duplicate. Pre-shared keys arrive as stored secrets and are
+ * emitted as sensitive variables, never as literals.
  */
 import { useState } from 'react';
 import { api, errorMessage } from '@/lib/client/api';
@@ -22,7 +22,7 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
     setError(null);
     try {
       const design = await api.getConnectorDesign(connectorId);
-      // Variable mode turns every literal key (here: the API's mask) into a sensitive variable.
+      // Every stored key (and, in variable mode, every literal one) becomes a sensitive variable.
       const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
       downloadText(withImportBlock(hcl, design.resource_name, connectorId), `${design.resource_name || 'connector'}.tf`);
     } catch (e) {

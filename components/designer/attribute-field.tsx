@@ -12,7 +12,8 @@ import { CONNECTOR_RESOURCE, attributeAt, designAttributes, inputKindOf, locate,
 import { CatalogField, CatalogListField } from './catalog-field';
 import { CATALOG_OF, EXPRESSION_EXAMPLE, FIELD_LAYOUT, type FieldLayout } from './form-layout';
 import { ListOrExpression } from './expression-parts';
-import { CheckboxField, SecretField, SelectField, TextField, ValueListField } from './form-fields';
+import { CheckboxField, SelectField, TextField, ValueListField } from './form-fields';
+import { SecretField } from './secret-field';
 import type { FormPath } from './form-types';
 
 /** True when the path names an attribute of the description (so the form holds a value there). */

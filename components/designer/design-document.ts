@@ -47,6 +47,7 @@ import { EditorTextChecker } from './text-checker';
 import { UndoHistory } from './undo-history';
 import { FieldVisibility, type FieldIssues } from './field-visibility';
 import { secretsFromDesign, withSecrets } from './document-secrets';
+import type { SecretValue } from '@/lib/connector/stored-secret';
 import { withFormLists } from './draft-storage';
 import type { PreviewHclOptions } from './preview-pane';
 
@@ -92,8 +93,8 @@ export class DesignDocument {
   private checkScheduled = false;
   private disposed = false;
   private textChecker: EditorTextChecker | null = null;
-  /** Keys the file keeps in variables: variable → value (this tab only). */
-  readonly secrets = new Map<string, string>();
+  /** Keys the file keeps in variables: variable → value, or the stored secret (this tab only). */
+  readonly secrets = new Map<string, SecretValue>();
   readonly visibility = new FieldVisibility(() => this.notify());
   /** The design the form was last brought to from the file (a reading, a load, an undo). */
   private lastRead: ConnectorDesign | undefined;

@@ -2,16 +2,10 @@
  * Pure checks on a design that decide what the designer says about
  * provisioning it: which values are Terraform expressions (they export as HCL
  * but the API can't take them), and whether stored pre-shared keys are still
- * represented by the design route's placeholder.
+ * the server's (stored secrets).
  */
 import { isExpression, type ConnectorDesign } from '@/lib/connector/design';
-import { hasStoredSecretPlaceholder } from '@/lib/connector/resource';
-
-/**
- * What `GET /api/connectors/<id>/design` puts in place of every stored
- * secret (pre-shared keys, remote auth values). Sent back unchanged, a PUT
- * keeps the stored value; it must never be exported as if it were the value.
- */
+import { hasStoredSecret } from '@/lib/connector/resource';
 
 /** Dotted paths of every `${...}` value in the design, in document order. */
 export function expressionPaths(value: unknown): string[] {
@@ -25,7 +19,10 @@ export function expressionPaths(value: unknown): string[] {
   return found;
 }
 
-/** True when any sensitive attribute of the design still holds the stored-secret placeholder. */
-export function hasStoredKeyPlaceholder(design: ConnectorDesign): boolean {
-  return hasStoredSecretPlaceholder(design);
+/**
+ * True when any sensitive attribute of the design is still a stored secret (what `GET /api/connectors/<id>/design`
+ * puts in place of every key): sent back unchanged, a PUT keeps the stored value; an export writes a variable.
+ */
+export function hasStoredKey(design: ConnectorDesign): boolean {
+  return hasStoredSecret(design);
 }

@@ -25,7 +25,7 @@ import { DesignerColumns, useWideLayout } from './designer-layout';
 import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement } from './designer-topology';
 import { handOverCreated } from './created-connector';
 import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
-import { hasStoredKeyPlaceholder } from './design-references';
+import { hasStoredKey } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
@@ -163,7 +163,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   useEffect(() => {
     if (!live.data || liveLoaded) return;
     const next = withFormLists(live.data);
-    const storedKeys = hasStoredKeyPlaceholder(next);
+    const storedKeys = hasStoredKey(next);
     const text = fileOf(next, storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS);
     baselineRef.current = text;
     designDoc.load(text, next, { fresh: true });
@@ -298,7 +298,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   }, []);
 
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
-  const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKeyPlaceholder(initial));
+  const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKey(initial));
   const effectiveHclOptions: PreviewHclOptions = useMemo(() => (storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions), [storedKeys, hclOptions]);
   useEffect(() => designDoc.setOptions(effectiveHclOptions), [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
 

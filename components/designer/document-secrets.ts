@@ -1,11 +1,14 @@
 /**
  * Keys the file keeps in variables (`pre_shared_key = var.x`): their values
  * live in this tab only, by variable name, and the form shows them in place
- * of the reference. Which values are sensitive is the description's.
+ * of the reference. A variable may stand for a stored secret (the server's
+ * key, never known here): the form shows it as stored. Which values are
+ * sensitive is the description's.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { listPskVariablesAt } from '@/lib/connector/hcl/psk';
 import { sensitiveSlots } from '@/lib/connector/sensitive';
+import { isStoredSecret, type SecretValue } from '@/lib/connector/stored-secret';
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let node = root;
@@ -17,17 +20,17 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 }
 
 /** The keys of `design` that its rendering (`text`, in variable mode) keeps in variables: variable → value. */
-export function secretsFromDesign(text: string, design: ConnectorDesign): Map<string, string> {
-  const out = new Map<string, string>();
+export function secretsFromDesign(text: string, design: ConnectorDesign): Map<string, SecretValue> {
+  const out = new Map<string, SecretValue>();
   for (const { name, segments } of listPskVariablesAt(design)) {
     const value = valueAt(design, segments);
-    if (typeof value === 'string' && text.includes(`var.${name}`)) out.set(name, value);
+    if ((typeof value === 'string' || isStoredSecret(value)) && text.includes(`var.${name}`)) out.set(name, value);
   }
   return out;
 }
 
 /** `design` read from the file, with each key kept in a variable whose value this tab knows shown as that value. */
-export function withSecrets(design: ConnectorDesign, secrets: ReadonlyMap<string, string>, _form?: ConnectorDesign): ConnectorDesign {
+export function withSecrets(design: ConnectorDesign, secrets: ReadonlyMap<string, SecretValue>, _form?: ConnectorDesign): ConnectorDesign {
   if (secrets.size === 0) return design;
   const next = structuredClone(design);
   for (const slot of sensitiveSlots(next)) {

@@ -11,6 +11,7 @@ import { formShape } from '@/lib/connector/design-walk';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { isConnectorDesign } from '@/lib/connector/schema';
 import { sensitiveSlots } from '@/lib/connector/sensitive';
+import { isStoredSecret, type SecretValue } from '@/lib/connector/stored-secret';
 
 export const DRAFT_KEY = 'connector-studio:draft:v1';
 export const DRAFT_SECRETS_KEY = 'connector-studio:draft-secrets:v1';
@@ -87,7 +88,7 @@ interface DocumentDraft {
 }
 
 /** What a reload restores: the file (the same bytes in this tab), or a design saved by an earlier version of the app. */
-export type LoadedDraft = { text: string; resource: string; secrets: Map<string, string> } | { design: ConnectorDesign };
+export type LoadedDraft = { text: string; resource: string; secrets: Map<string, SecretValue> } | { design: ConnectorDesign };
 
 /** Above this many characters the draft's text is stored deflated (HCL shrinks about 30×). */
 const DEFLATE_ABOVE = 64 * 1024;
@@ -133,9 +134,10 @@ export function restoreInlineSecrets(text: string, secrets: readonly InlineSecre
 
 /**
  * Saves the file: the text goes to localStorage with inline keys blanked; the keys (inline ones, and the
- * values of keys the file keeps in variables) go to this tab's sessionStorage only.
+ * values of keys the file keeps in variables — a stored secret as `{"stored": true}`) go to this tab's
+ * sessionStorage only.
  */
-export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, string>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
     const { text: blanked, secrets } = blankInlineSecrets(text);
     const draft: DocumentDraft = blanked.length > DEFLATE_ABOVE ? { format: 'hcl', deflated: deflateText(blanked), resource } : { format: 'hcl', text: blanked, resource };
@@ -157,8 +159,10 @@ export function loadAnyDraft(slot: DraftSlot = NEW_DESIGN_SLOT): LoadedDraft | n
       const secretsRaw = sessionStorage.getItem(slot.secretsKey);
       const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
       const inline = isObject(secrets) && Array.isArray(secrets.inline) ? (secrets.inline as InlineSecret[]).filter((s) => typeof s?.at === 'number' && typeof s?.value === 'string') : [];
-      const variables = new Map<string, string>();
-      if (isObject(secrets) && isObject(secrets.variables)) for (const [k, v] of Object.entries(secrets.variables)) if (typeof v === 'string') variables.set(k, v);
+      const variables = new Map<string, SecretValue>();
+      if (isObject(secrets) && isObject(secrets.variables)) {
+        for (const [k, v] of Object.entries(secrets.variables)) if (typeof v === 'string' || isStoredSecret(v)) variables.set(k, v);
+      }
       const resource = isObject(parsed) && typeof parsed.resource === 'string' ? parsed.resource : '';
       return { text: restoreInlineSecrets(stored, inline), resource, secrets: variables };
     }

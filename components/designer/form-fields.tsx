@@ -148,39 +148,6 @@ export function TextField({ path, label, required, placeholder, mono, inputMode,
   );
 }
 
-/** A secret (pre-shared key): masked by default, with a show/hide toggle. */
-export function SecretField({ path, label, required, className }: Omit<TextFieldProps, 'mono' | 'inputMode' | 'list'>) {
-  const { register } = useFormContext<ConnectorDesign>();
-  const help = helpFor(path);
-  const notes = useDescribedBy(path, Boolean(help));
-  const [visible, setVisible] = useState(false);
-  return (
-    <FieldShell path={path} label={label} required={required} className={className}>
-      <div className="flex gap-1">
-        <input
-          id={fieldId(path)}
-          type={visible ? 'text' : 'password'}
-          autoComplete="new-password"
-          spellCheck={false}
-          aria-invalid={notes.invalid}
-          aria-describedby={notes.describedBy}
-          className={`${inputClass} font-mono text-[13px]`}
-          {...register(path)}
-        />
-        <button
-          type="button"
-          onClick={() => setVisible((v) => !v)}
-          aria-pressed={visible}
-          aria-label={visible ? `Hide ${label}` : `Show ${label}`}
-          className="btn-secondary shrink-0 px-2 text-xs"
-        >
-          {visible ? 'Hide' : 'Show'}
-        </button>
-      </div>
-    </FieldShell>
-  );
-}
-
 interface SelectFieldProps {
   path: FormPath;
   label: string;

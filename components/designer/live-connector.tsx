@@ -82,7 +82,7 @@ export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry
       <p className="mt-0.5 text-xs text-blue-900 dark:text-blue-200">
         Provision replaces this connector with the form. Edits here are not saved as a draft.
         {storedKeys &&
-          ' Stored pre-shared keys show as ******** and are kept unless you type a new key; the HCL writes every key as a variable.'}
+          ' Stored keys show as “Stored” and are kept unless you replace them; the HCL writes every key as a variable.'}
       </p>
     </div>
   );

@@ -83,7 +83,7 @@ export function PreviewPane(props: {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';
     try {
-      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design)), maskSecrets, 2);
+      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design), { storedSecret: '(stored)' }), maskSecrets, 2);
     } catch {
       // The message could echo field values; keep it generic.
       return '// This design cannot be mapped to the API yet. Fix the errors listed in the form.';

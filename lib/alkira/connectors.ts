@@ -23,8 +23,8 @@ import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
 import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
 import { resolveDesign } from './resolve';
-import { connectorKeys, maskConnectorKeys } from './secrets';
-import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
+import { connectorKeys, designFromAlkira, maskConnectorKeys } from './secrets';
+import { withStoredSecrets } from '@/lib/connector/sensitive';
 import { refreshed, summarize } from './summary';
 
 export function backendInfo(config: AlkiraConfig): BackendInfo {
@@ -210,13 +210,12 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
   return { provisionRequestId };
 }
 
-/** The live connector as a design; segment names back to ids, keys masked. */
+/** The live connector as a design; segment names back to ids, every key as the stored secret. */
 export async function getConnectorDesign(api: AlkiraApi, id: number): Promise<ConnectorDesign> {
   const { connector } = await readConnector(api, id);
   const segments = await api.segments();
   const idByName = new Map(segments.map((s) => [s.name, String(s.id)]));
-  const masked: AlkiraConnector = maskConnectorKeys(connector, STORED_SECRET_PLACEHOLDER);
   // The label the user designed, when this app provisioned it; otherwise one derived from the name.
   const resourceName = await connectorLabel(api.config.backendKey, id);
-  return alkiraConnectorToDesign(masked, { segmentId: (name) => idByName.get(name), resourceName });
+  return withStoredSecrets(designFromAlkira(connector, { segmentId: (name) => idByName.get(name), resourceName }));
 }

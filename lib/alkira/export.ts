@@ -10,7 +10,7 @@ import { renderModule, renderSingleTf, type ModuleEntry, type ModuleFiles } from
 import type { AlkiraApi } from './api';
 import { credentialItems } from './catalog';
 import { getConnectorDesign } from './connectors';
-import { maskedDesign, requireDesign } from './workspace';
+import { withSecretsStored, requireDesign } from './workspace';
 
 export async function catalogNames(api: AlkiraApi): Promise<CatalogNames> {
   const [segments, credentials, tags] = await Promise.all([api.segments(), credentialItems(api), api.billingTags()]);
@@ -26,7 +26,7 @@ async function designEntry(api: AlkiraApi, id: number): Promise<ModuleEntry> {
   const stored = await requireDesign(id);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey;
   // Masked as for the browser: literal keys and remote auth values become sensitive variables in the files.
-  return { design: maskedDesign(stored.design), connectorId: linked ? stored.connector_id : null };
+  return { design: withSecretsStored(stored.design), connectorId: linked ? stored.connector_id : null };
 }
 
 export interface ExportRequest {

@@ -11,12 +11,12 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@/lib/connector/diff';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
-import { keepMaskedSecrets } from '@/lib/connector/sensitive';
+import { storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import type { AlkiraApi } from './api';
 import { AlkiraHttpError } from './errors';
 import { resolveDesign } from './resolve';
-import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
+import { designFromAlkira } from './secrets';
 
 export interface Plan {
   connector_id: number;
@@ -48,21 +48,25 @@ async function asProvisioned(api: AlkiraApi, design: ConnectorDesign, live: Alki
   return { design: alkiraConnectorToDesign(resolution.body, { segmentId, resourceName: design.resource_name }), unresolved: undefined };
 }
 
-/** The live connector and the design, both as they read back from Alkira. */
+/** The live connector and the design, both as they read back from Alkira (a stored secret in the design sent as the live value). */
 async function sides(api: AlkiraApi, live: AlkiraConnector, design: ConnectorDesign) {
   const segmentId = await segmentIds(api);
-  const liveDesign = alkiraConnectorToDesign(live, { segmentId, resourceName: design.resource_name });
-  const { design: unmasked } = keepMaskedSecrets(design, liveDesign, STORED_SECRET_PLACEHOLDER);
-  const target = await asProvisioned(api, unmasked, live, segmentId);
+  const liveDesign = designFromAlkira(live, { segmentId, resourceName: design.resource_name });
+  const target = await asProvisioned(api, design, live, segmentId);
   return { live: liveDesign, design: target.design, unresolved: target.unresolved };
 }
 
-/** What Provision would change on connector `id` (404 when it does not exist). */
+/**
+ * What Provision would change on connector `id` (404 when it does not exist).
+ * Secrets are never compared: the live ones are all stored secrets, so a
+ * secret in the request is "(sensitive)" changed unless it is the stored
+ * secret — the answer is the same whether a typed key equals the live one or not.
+ */
 export async function planConnector(api: AlkiraApi, id: number, design: ConnectorDesign): Promise<Plan> {
   const live = await liveConnector(api, id);
   if (!live) throw new ApiError(404, `Connector ${id} does not exist`);
   const { live: current, design: target, unresolved } = await sides(api, live, design);
-  const changes = diffDesigns(current, target);
+  const changes = diffDesigns(withStoredSecrets(current), storedWhere(target, design));
   return { connector_id: id, changes, summary: planSummary(true, changes), ...(unresolved ? { unresolved } : {}) };
 }
 
@@ -82,6 +86,7 @@ export async function driftOf(api: AlkiraApi, connectorId: number, provisionedVe
   const base = { connector_id: connectorId, provisioned_version: provisionedVersion };
   if (!live) return { ...base, connector_missing: true, drifted: true, changes: [] };
   const { live: current, design } = await sides(api, live, provisioned);
-  const changes = diffDesigns(design, current);
+  // Where Alkira does not reveal a value, the provisioned one cannot be compared with it.
+  const changes = diffDesigns(storedWhere(design, current), current);
   return { ...base, connector_missing: false, drifted: changes.length > 0, changes };
 }

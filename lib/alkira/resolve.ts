@@ -9,11 +9,12 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
-import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER, type ReferenceKind } from '@/lib/connector/resource';
+import { attributeAt, CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
+import { SENSITIVE_PLACEHOLDER, sensitiveSlots } from '@/lib/connector/sensitive';
 import type { UnresolvedReference } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
-import { designKeys, secretSlots, storedSecrets } from './secrets';
+import { designKeys, fillStoredSecrets } from './secrets';
 
 export type Resolution =
   | { ok: true; body: AlkiraConnector; sensitive: string[] }
@@ -123,7 +124,7 @@ function literalIssues(values: readonly DesignValue[], design: ConnectorDesign):
  * Resolves `design` against the tenant: every attribute with a reference
  * kind in the description (segments, credentials, group, billing tags, CXP,
  * tunnel profiles) that the design sends. `stored` is the connector being
- * replaced (for PUT): its secrets fill fields sent as `STORED_SECRET_PLACEHOLDER`.
+ * replaced (for PUT): its secrets fill fields sent as the stored secret.
  */
 export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, stored?: AlkiraConnector): Promise<Resolution> {
   const values = designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design));
@@ -148,30 +149,22 @@ export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, sto
 
   if (unresolved.length > 0) return { ok: false, unresolved };
 
-  const body = designToAlkiraConnector(design, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });
-  const sensitive = designKeys(design);
-  restoreMaskedKeys(body, stored, unresolved, sensitive);
+  // Stored secrets take the replaced connector's values (matched by place: its segments named by the design's ids).
+  const segmentIdByName = new Map([...segmentNames].flatMap(([id, name]) => (name ? [[name, id] as const] : [])));
+  const { design: filled, missing } = fillStoredSecrets(design, stored, (name) => segmentIdByName.get(name));
+  for (const { path } of missing) {
+    unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${labelOf(path)} is kept as stored, but nothing is stored for it; enter it` });
+  }
+  for (const { path, spec, holder, name } of sensitiveSlots(filled)) {
+    if (isExpression(holder[name])) unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${spec.label.toLowerCase()} is a Terraform expression; enter the value to provision` });
+  }
   if (unresolved.length > 0) return { ok: false, unresolved };
+  const body = designToAlkiraConnector(filled, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });
+  const sensitive = designKeys(filled);
   return { ok: true, body, sensitive };
 }
 
-/** Replaces `STORED_SECRET_PLACEHOLDER` secrets (the description's sensitive fields) with the stored value at the same place. */
-function restoreMaskedKeys(body: AlkiraConnector, stored: AlkiraConnector | undefined, unresolved: UnresolvedReference[], sensitive: string[]) {
-  const kept = stored ? storedSecrets(stored) : new Map<string, string>();
-  for (const slot of secretSlots(body)) {
-    const value = slot.holder[slot.api];
-    const what = slot.spec.label.toLowerCase();
-    if (isExpression(value)) {
-      unresolved.push({ path: slot.path, value: STORED_SECRET_PLACEHOLDER, message: `the ${what} is a Terraform expression; enter the value to provision` });
-      continue;
-    }
-    if (value !== STORED_SECRET_PLACEHOLDER) continue;
-    const secret = kept.get(slot.key);
-    if (secret) {
-      slot.holder[slot.api] = secret;
-      sensitive.push(secret);
-    } else {
-      unresolved.push({ path: slot.path, value: STORED_SECRET_PLACEHOLDER, message: `the ${what} is masked and no stored value exists for it; enter it` });
-    }
-  }
+/** "pre-shared key" for a sensitive attribute's path. */
+function labelOf(path: string): string {
+  return (attributeAt(path)?.label ?? path).toLowerCase();
 }

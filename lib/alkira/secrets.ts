@@ -2,13 +2,21 @@ import 'server-only';
 /**
  * Secrets never leave the server. Which fields are secret is the resource
  * description's `sensitive` flag (pre-shared keys and remote auth values):
- * connector views show them as `SETTINGS_MASK`, design views as
- * `STORED_SECRET_PLACEHOLDER`, and a design sent back with it keeps the value
- * already stored for that tunnel.
+ * connector views show them as `SETTINGS_MASK`, design views as the stored
+ * secret (`{ "stored": true }`), and a design sent back with it keeps the
+ * value already stored for that tunnel.
+ *
+ * This is also the Alkira REST boundary for secrets: Alkira answers `********`
+ * in place of a value it does not reveal. `designFromAlkira` reads that mask
+ * as the stored secret, and `fillStoredSecrets` (used by resolveDesign) turns a
+ * stored secret back into what Alkira holds — its value, or its own mask,
+ * which Alkira reads as "keep". Nowhere else is Alkira's mask known.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, STORED_SECRET_PLACEHOLDER, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
+import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
+import { keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
+import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
 import { isRecord } from '@/lib/connector/hcl/loose';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
@@ -83,17 +91,28 @@ export function connectorKeys(conn: AlkiraConnector): string[] {
   return collectSecrets(conn, SENSITIVE_API_FIELDS);
 }
 
-/** Every sensitive value in a design (masks excluded). */
+/** Every sensitive value a design holds as text (stored secrets are not text). */
 export function designKeys(design: ConnectorDesign): string[] {
-  return collectSecrets(design, SENSITIVE_ATTRIBUTES).filter((secret) => secret !== STORED_SECRET_PLACEHOLDER);
+  return collectSecrets(design, SENSITIVE_ATTRIBUTES);
 }
 
-/** The stored sensitive values of a connector by `SecretSlot.key`. */
-export function storedSecrets(conn: AlkiraConnector): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const slot of secretSlots(conn)) {
-    const value = slot.holder[slot.api];
-    if (typeof value === 'string' && value !== '') out.set(slot.key, value);
-  }
-  return out;
+/** What the Alkira API returns in place of a sensitive value it does not reveal. */
+const ALKIRA_SECRET_MASK = '********';
+
+type ToDesignOptions = Parameters<typeof alkiraConnectorToDesign>[1];
+
+/** A connector read from Alkira as a design: each value Alkira masked is the stored secret (other values as Alkira sent them). */
+export function designFromAlkira(connector: AlkiraConnector, options?: ToDesignOptions): ConnectorDesign {
+  return withStoredSecrets(alkiraConnectorToDesign(connector, options), (value) => value === ALKIRA_SECRET_MASK);
+}
+
+/**
+ * The design with each stored secret filled with what Alkira holds at the same place in `stored` (the
+ * connector being replaced): its value, or Alkira's own mask, which Alkira reads as "keep". `segmentId`
+ * names the connector's segments as the design does (places are matched by block identity). Reports the
+ * stored secrets nothing is stored for.
+ */
+export function fillStoredSecrets(design: ConnectorDesign, stored: AlkiraConnector | undefined, segmentId: (name: string) => string | undefined) {
+  const reference = stored ? alkiraConnectorToDesign(stored, { segmentId, resourceName: design.resource_name }) : null;
+  return keepStoredSecrets(design, reference);
 }

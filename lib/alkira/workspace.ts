@@ -3,21 +3,20 @@ import 'server-only';
  * The design workspace's operations that need both the store and the Alkira
  * API: the list with each linked connector's live state, provisioning a
  * stored version (and recording the link), and drift. Sensitive values
- * (pre-shared keys, remote auth values) leave here masked (`STORED_SECRET_PLACEHOLDER`) for
- * every caller, whatever their role; a mask sent back keeps the stored value.
+ * (pre-shared keys, remote auth values) leave here as the stored secret (`{ "stored": true }`) for
+ * every caller, whatever their role; a stored secret sent back keeps the stored value.
  */
 import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
-import { keepMaskedSecrets, maskSensitiveValues } from '@/lib/connector/sensitive';
+import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import { getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
 import { driftOf, type Drift } from './plan';
-import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
 
 export interface WorkspaceRow extends Omit<DesignSummary, 'backend'> {
   /** The linked connector's provision state; null when unlinked, on another backend, gone, or unknown. */
@@ -59,24 +58,34 @@ export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promi
 
 /**
  * A copy for any caller (every role: the app never answers a secret): each
- * literal sensitive value (pre-shared keys, remote auth values) as
- * `STORED_SECRET_PLACEHOLDER`. A Terraform reference such as `${var.psk}` is not a secret
+ * literal sensitive value (pre-shared keys, remote auth values) as the
+ * stored secret. A Terraform reference such as `${var.psk}` is not a secret
  * and stays, so exports keep the user's variables.
  */
-export function maskedDesign(design: ConnectorDesign): ConnectorDesign {
+export function withSecretsStored(design: ConnectorDesign): ConnectorDesign {
   // The description says which values are sensitive; only literal ones are secrets.
-  return maskSensitiveValues(design, STORED_SECRET_PLACEHOLDER, isLiteralPsk);
+  return withStoredSecrets(design, isLiteralPsk);
 }
 
-/** The design with masked keys replaced by the reference's (a stored version); 422 naming each mask that has none. */
-export function unmaskAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
-  const { design: out, missing } = keepMaskedSecrets(design, reference, STORED_SECRET_PLACEHOLDER);
+/** The design with stored secrets replaced by the reference's values (a stored version); 422 naming each one that has none. */
+export function keepStoredAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
+  const { design: out, missing } = keepStoredSecrets(design, reference);
   if (missing.length > 0) {
-    throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} masked with nothing stored to keep`, {
+    throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} kept as stored with nothing stored to keep`, {
       errors: missing.map((m) => ({ path: `design.${m.path}`, message: m.message })),
     });
   }
   return out;
+}
+
+/**
+ * What saving `sent` (as a caller sent it) over `latest` would change, for a
+ * stale save's 409: stored secrets compare with the stored values, but a
+ * secret the caller typed always reads as changed — never compared with the
+ * stored one, so the answer does not tell whether it was guessed right.
+ */
+export function changesFromLatest(latest: ConnectorDesign, sent: ConnectorDesign, base: ConnectorDesign): DesignChange[] {
+  return diffDesigns(blindToTypedSecrets(latest, sent), keepStoredAgainst(sent, base));
 }
 
 export async function requireDesign(id: number, version?: number): Promise<StoredDesign> {

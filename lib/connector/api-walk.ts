@@ -11,12 +11,16 @@
  * - the tunnel protocol: attributes and blocks with `onlyWithProtocol` are
  *   sent only with that protocol;
  * - provider defaults: an unset attribute with a default is sent with it (so
- *   `initiator = false`, which the Go client drops, is always explicit).
+ *   `initiator = false`, which the Go client drops, is always explicit);
+ * - stored secrets: the API has no word for "keep the stored value", so a
+ *   stored secret is left out (or shown as the caller says, for previews);
+ *   resolveDesign fills every one in before a body is sent.
  *
  * Built from a description argument, so a new attribute in the description
  * flows through without touching this file.
  */
 import type { AttributeSpec, BlockSpec, BodySpec, UncheckedBody } from './resource/types';
+import { isStoredSecret } from './stored-secret';
 
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 export interface JsonObject {
@@ -28,6 +32,8 @@ export interface ToApiContext {
   protocol: string;
   /** Segment id (or expression) → the segment name the API wants. */
   segmentName: (segmentId: string) => string;
+  /** What a stored secret is shown as (a preview); left out when undefined. */
+  storedSecret?: string;
 }
 
 export interface ToDesignContext {
@@ -83,6 +89,7 @@ function scalarToApi(spec: AttributeSpec, value: Json, context: ToApiContext): J
 }
 
 function attributeToApi(spec: AttributeSpec, value: unknown, context: ToApiContext): Json | undefined {
+  if (spec.sensitive && isStoredSecret(value)) return context.storedSecret;
   if (isUnset(value) && spec.presence === 'optional') {
     if (spec.default !== undefined) return spec.default;
     return isList(spec) && !spec.apiOmitEmpty ? [] : undefined;

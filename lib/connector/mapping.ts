@@ -19,6 +19,8 @@ import { trimChar, trimCharEnd } from '@/lib/text/trim';
 export interface DesignToAlkiraLookups {
   /** Segment id (or expression) → segment name; undefined when unknown. */
   segmentName?: (segmentId: string) => string | undefined;
+  /** What a stored secret is shown as in a preview; without it, a stored secret is left out of the body. */
+  storedSecret?: string;
 }
 
 export interface AlkiraToDesignLookups {
@@ -43,6 +45,7 @@ export function designToAlkiraConnector(design: ConnectorDesign, lookups: Design
     protocol: effectiveTunnelProtocol(design),
     // An id the tenant does not know is sent as written (the preview shows it; resolveDesign refuses it).
     segmentName: (id) => lookups.segmentName?.(id) ?? id,
+    storedSecret: lookups.storedSecret,
   });
   if (!isAlkiraConnector(body)) throw new Error('The mapped connector does not have the shape of the Alkira API');
   return body;

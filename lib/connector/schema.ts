@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedBody } from './design';
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
 import { closestName } from './hcl/import/suggest';
+import { isStoredSecret, storedSecretSchema } from './stored-secret';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
 
@@ -85,9 +86,15 @@ const optionalBoolean = z.preprocess(
     .optional(),
 );
 
+const secretError = { error: 'Expected text, or {"stored": true} to keep the stored value' };
+
+/** A sensitive attribute: text the caller supplies ('' unsets it), or the stored secret, which keeps the server's value. */
+const optionalSecret = z.union([storedSecretSchema, z.string().check(unsetBlank)], secretError).optional();
+
 /** The zod type of one attribute, from its type and presence. */
 function attributeSchema(spec: AttributeSpec): z.ZodType {
   const required = spec.presence === 'required';
+  if (spec.sensitive && spec.type === 'string' && !required) return optionalSecret;
   switch (spec.type) {
     case 'string':
       return required ? requiredText : optionalText;
@@ -169,6 +176,7 @@ const isNumberOrString = (item: unknown): boolean => typeof item === 'number' ||
 
 function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
   if (value === undefined) return spec.presence !== 'required';
+  if (spec.sensitive && isStoredSecret(value)) return true;
   switch (spec.type) {
     case 'string':
       return typeof value === 'string';

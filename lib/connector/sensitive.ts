@@ -2,11 +2,12 @@
  * Which design attributes hold secrets: the resource description's
  * `sensitive` flag (the provider marks `pre_shared_key` and
  * `remote_auth_value` of a tunnel), read here for diffs, plans, the store's
- * encryption and masked round trips. Nothing here names an attribute.
+ * encryption and stored-secret round trips. Nothing here names an attribute.
  */
-import type { DesignIssue } from './design';
+import { isExpression, type DesignIssue } from './design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
 import { isRecord } from './hcl/loose';
+import { isStoredSecret, STORED_SECRET } from './stored-secret';
 
 /** True when the attribute at the end of a design path (`...tunnel.0.pre_shared_key`) is sensitive. */
 export function isSensitiveAttribute(pathOrName: string): boolean {
@@ -65,32 +66,57 @@ export function sensitiveSlots(design: unknown, body: BodySpec = CONNECTOR_RESOU
   return out;
 }
 
-/** A copy with every set sensitive value replaced by `mask`. */
-export function maskSensitiveValues<T>(design: T, mask: string, isSecret: (value: unknown) => boolean = (v) => v !== undefined && v !== null && v !== ''): T {
+const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/** A copy with every sensitive value `isSecret` picks (by default: every set one) replaced by the stored secret. */
+export function withStoredSecrets<T>(design: T, isSecret: (value: unknown) => boolean = isSet): T {
   const copy: T = structuredClone(design);
   for (const slot of sensitiveSlots(copy)) {
-    if (isSecret(slot.holder[slot.name])) slot.holder[slot.name] = mask;
+    if (isSecret(slot.holder[slot.name])) slot.holder[slot.name] = STORED_SECRET;
   }
   return copy;
 }
 
 /**
- * Replaces every sensitive value equal to `mask` in `design` (on a copy) with
- * the value at the same place in `reference` — the stored version or the live
- * connector — so a design read back masked can be saved or planned without
- * the browser ever holding the secret. Reports masks with no counterpart, as
- * issues at their design paths.
+ * Replaces every stored secret in `design` (on a copy) with the value at the
+ * same place in `reference` — the stored version — so a design read back
+ * with stored secrets can be saved without the browser ever holding them.
+ * Reports stored secrets with no counterpart, as issues at their design paths.
  */
-export function keepMaskedSecrets<T>(design: T, reference: unknown, mask: string): { design: T; missing: DesignIssue[] } {
+export function keepStoredSecrets<T>(design: T, reference: unknown): { design: T; missing: DesignIssue[] } {
   const known = new Map<string, unknown>();
   for (const slot of sensitiveSlots(reference)) known.set(slot.key, slot.holder[slot.name]);
   const copy: T = structuredClone(design);
   const missing: DesignIssue[] = [];
   for (const slot of sensitiveSlots(copy)) {
-    if (slot.holder[slot.name] !== mask) continue;
+    if (!isStoredSecret(slot.holder[slot.name])) continue;
     const stored = known.get(slot.key);
-    if (typeof stored === 'string' && stored !== '' && stored !== mask) slot.holder[slot.name] = stored;
-    else missing.push({ path: slot.path, message: `This ${slot.spec.label.toLowerCase()} is masked and nothing stored matches it; enter it again` });
+    if (typeof stored === 'string' && stored !== '') slot.holder[slot.name] = stored;
+    else missing.push({ path: slot.path, message: `This ${slot.spec.label.toLowerCase()} is kept as stored, but nothing is stored for it; enter it` });
   }
   return { design: copy, missing };
+}
+
+/**
+ * `stored` (a design the server holds) as a diff against what a caller sent
+ * may show it: wherever `sent` holds a secret the caller typed, the stored
+ * value is replaced by the stored secret, which equals no text. A typed
+ * secret then always reads as "(sensitive)" changed, so no answer tells
+ * whether a guess equals the stored value.
+ */
+export function blindToTypedSecrets<T>(stored: T, sent: unknown): T {
+  // A `${reference}` is not a secret (it is shown as written), so it compares as usual.
+  const isTyped = (value: unknown) => typeof value === 'string' && !isExpression(value);
+  const typed = new Set(sensitiveSlots(sent).flatMap((slot) => (isTyped(slot.holder[slot.name]) ? [slot.key] : [])));
+  const copy: T = structuredClone(stored);
+  for (const slot of sensitiveSlots(copy)) if (typed.has(slot.key) && isSet(slot.holder[slot.name])) slot.holder[slot.name] = STORED_SECRET;
+  return copy;
+}
+
+/** A copy of `design` with the stored secret wherever `other` holds one (at the same place, by block identity). */
+export function storedWhere<T>(design: T, other: unknown): T {
+  const stored = new Set(sensitiveSlots(other).flatMap((slot) => (isStoredSecret(slot.holder[slot.name]) ? [slot.key] : [])));
+  const copy: T = structuredClone(design);
+  for (const slot of sensitiveSlots(copy)) if (stored.has(slot.key)) slot.holder[slot.name] = STORED_SECRET;
+  return copy;
 }

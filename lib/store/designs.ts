@@ -16,12 +16,13 @@
  * - `GET /api/designs/{id}[?version=N]` → `{id, version, design, hcl, note, updated_at,
  *   connector_id, provisioned_version, pending_version}` (`hcl`: the version's
  *   file text, or null when it was saved without one). Sensitive values
- *   (pre-shared keys, remote auth values) come back as `"********"` to every
- *   role; send that mask back unchanged in PUT/plan to keep the stored value
- *   (`keepMaskedSecrets`), or a new value to change it.
+ *   (pre-shared keys, remote auth values) come back as the stored secret
+ *   `{"stored": true}` to every role; send it back unchanged in PUT/plan to
+ *   keep the stored value (`keepStoredSecrets`), or a new value to change it.
  * - `PUT /api/designs/{id} {design, base_version, note?, hcl?}` → `{version}`; 409
  *   `{error, latest: {version, design, hcl, note, updated_at}, changes}` when
- *   `base_version` is not the latest (`changes`: latest vs. what was sent).
+ *   `base_version` is not the latest (`changes`: latest vs. what was sent; a
+ *   secret sent as text always reads as changed, never compared with the stored one).
  *   Restoring an old version: GET it with `?version=N`, then PUT its design with
  *   `base_version` = the latest version (it becomes a new version).
  * - `DELETE /api/designs/{id}` → `{id, deleted: true}` (soft);

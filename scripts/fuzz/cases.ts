@@ -8,8 +8,7 @@
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
 import { renderConnectorHcl } from '../../lib/connector/hcl/render';
 import { isLiteralPsk } from '../../lib/connector/hcl/psk';
-import { STORED_SECRET_PLACEHOLDER } from '../../lib/connector/resource';
-import { maskSensitiveValues } from '../../lib/connector/sensitive';
+import { withStoredSecrets } from '../../lib/connector/sensitive';
 import { parseDesign } from '../../lib/connector/validate';
 import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
 import { seededRandom } from '../../lib/seeded-random';
@@ -238,7 +237,7 @@ const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
 const VALID_FILES = new Map(
   VALID_DESIGNS.map((design) => {
     const parsed = parseDesign(design);
-    return [design, parsed.ok ? renderConnectorHcl(maskSensitiveValues(parsed.design, STORED_SECRET_PLACEHOLDER, isLiteralPsk)) : null] as const;
+    return [design, parsed.ok ? renderConnectorHcl(withStoredSecrets(parsed.design, isLiteralPsk)) : null] as const;
   }),
 );
 /** A create or save body: half of them with the design's file (`hcl`), so its path is abused too. */

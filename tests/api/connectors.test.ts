@@ -150,7 +150,7 @@ describe('connector lifecycle', () => {
 describe('IPsec connectors and pre-shared keys', () => {
   let id: number;
 
-  it('provisions an IPSEC design and masks every key when read back', async () => {
+  it('provisions an IPSEC design and answers every key as a stored secret when read back', async () => {
     const r = await call(server, 'POST', '/api/connectors', ipsecDesign('ipsec-keys'));
     expect(r.status).toBe(201);
     id = r.body.id;
@@ -168,11 +168,11 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(design.text).not.toContain('.example.com');
     const gw = design.body.instances[0].ipsec_customer_gateway;
     expect(gw.map((g: { segment_id: string }) => g.segment_id)).toEqual(['2', '3']);
-    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: '********', remote_auth_value: '********', profile_id: 10, initiator: true });
-    expect(gw[1].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: '********', initiator: false });
+    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: { stored: true }, remote_auth_value: { stored: true }, profile_id: 10, initiator: true });
+    expect(gw[1].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: { stored: true }, initiator: false });
   });
 
-  it('keeps the stored keys when the design is sent back with masked keys', async () => {
+  it('keeps the stored keys when the design is sent back with stored secrets', async () => {
     const design = (await call(server, 'GET', `/api/connectors/${id}/design`)).body;
     design.description = 'edited through the designer';
     const r = await call(server, 'PUT', `/api/connectors/${id}`, design);
@@ -192,7 +192,7 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(storedTunnelKeys(server, id)).toEqual(['rotated-key-0001', PSK_INTERNAL]);
   });
 
-  it('refuses a masked key on a tunnel that has no stored key (409)', async () => {
+  it('refuses a stored secret on a tunnel that has no stored key (409)', async () => {
     const design = (await call(server, 'GET', `/api/connectors/${id}/design`)).body;
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].name = 'renamed-tunnel';
     const r = await call(server, 'PUT', `/api/connectors/${id}`, design);
@@ -200,13 +200,13 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(r.body.unresolved).toEqual([
       {
         path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key',
-        value: '********',
-        message: expect.stringMatching(/masked/),
+        value: '(sensitive)',
+        message: expect.stringMatching(/kept as stored, but nothing is stored/),
       },
       {
         path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.remote_auth_value',
-        value: '********',
-        message: expect.stringMatching(/masked/),
+        value: '(sensitive)',
+        message: expect.stringMatching(/kept as stored, but nothing is stored/),
       },
     ]);
   });

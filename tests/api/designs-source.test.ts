@@ -3,6 +3,7 @@
  * comes back with the connector updated in place, over real HTTP against
  * the production server.
  */
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,13 +93,14 @@ describe('POST /api/designs/hcl with source', () => {
     expect(text).toBe((EXAMPLE_3.slice(0, anchor) + added + EXAMPLE_3.slice(anchor)).replace(removed, ''));
   });
 
-  it('never writes a stored secret\'s mask: it becomes a variable', async () => {
+  it('never writes a stored secret: it becomes a variable', async () => {
     const design = designOf(EXAMPLE_3, 'multi_segment');
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
     const res = await post({ design, source: EXAMPLE_3 });
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).not.toContain('********');
+    expect(text).not.toContain('psk-dmz-primary-123!');
+    expect(text).not.toContain('stored');
     expect(text).toContain('pre_shared_key    = var.multi_segment_psk_1');
     expect(text).toContain('variable "multi_segment_psk_1" {');
     expect(terraformFmt(text)).toBe(text);

@@ -121,7 +121,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await call(server, 'GET', '/api/export')).status).toBe(400);
     });
 
-    it('stores pre-shared keys encrypted, answers them masked, and keeps them when the mask comes back', async () => {
+    it('stores pre-shared keys encrypted, answers them as stored secrets, and keeps them when one comes back', async () => {
       const created = await call(server, 'POST', '/api/designs', { design: ipsecDesign('ws-keys') });
       expect(created.status).toBe(201);
       const id = created.body.id;
@@ -132,7 +132,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const read = await call(server, 'GET', `/api/designs/${id}`);
       expect(read.text).not.toContain(PSK_DMZ);
       const tunnel = read.body.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0];
-      expect(tunnel.pre_shared_key).toBe('********');
+      expect(tunnel.pre_shared_key).toEqual({ stored: true });
 
       tunnel.initiator = false;
       const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 1, note: 'responder' });
@@ -149,7 +149,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await rawRows(env, server.dataDir, id)).join('\n')).not.toContain('rotated-key-2026!');
 
       const orphan = ipsecDesign('ws-keys-orphan');
-      (orphan as any).instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+      (orphan as any).instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true };
       const refused = await call(server, 'POST', '/api/designs', { design: orphan });
       expect(refused.status).toBe(422);
       expect(refused.body.errors[0].path).toBe(`design.${TUNNEL0}.pre_shared_key`);

@@ -2,10 +2,10 @@
  * Sensitive values (`pre_shared_key`, `remote_auth_value`: sensitive in the
  * provider schema) never reach a caller, whatever the role: every workspace
  * response — design, old version, versions, diff, plan, drift, list, the 409
- * of a stale save, single-file and module export — carries them masked
- * (`********`), as `(sensitive)` in diffs and plans, or as sensitive
- * variables in exported Terraform. The designer keeps working: a mask sent
- * back keeps the stored value. Signed in through a real OpenID provider.
+ * of a stale save, single-file and module export — carries them as the stored
+ * secret (`{ "stored": true }`), as `(sensitive)` in diffs and plans, or as
+ * sensitive variables in exported Terraform. The designer keeps working: a
+ * stored secret sent back keeps the stored value. Signed in through a real OpenID provider.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,12 +71,12 @@ afterAll(async () => {
 });
 
 describe.each(ROLES)('signed in as %s', (role) => {
-  it('reads designs, versions, list and drift with every sensitive value masked', async () => {
+  it('reads designs, versions, list and drift with every sensitive value as a stored secret', async () => {
     const latest = await as(role, 'GET', `/api/designs/${id}`);
     expect(latest.status).toBe(200);
     expect(latest.body.provisioned_version).toBe(2);
     const tunnel = latest.body.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0];
-    expect(tunnel).toMatchObject({ pre_shared_key: '********', remote_auth_value: '********', remote_auth_type: 'FQDN' });
+    expect(tunnel).toMatchObject({ pre_shared_key: { stored: true }, remote_auth_value: { stored: true }, remote_auth_type: 'FQDN' });
     for (const path of [`/api/designs/${id}`, `/api/designs/${id}?version=1`, `/api/designs/${id}/versions`, '/api/designs', `/api/designs/${id}/drift`]) {
       const r = await as(role, 'GET', path);
       expect(r.status, path).toBe(200);
@@ -122,8 +122,8 @@ describe.each(ROLES)('signed in as %s', (role) => {
   });
 });
 
-describe('the designer keeps working with masked values', () => {
-  it('saves a masked design back keeping the stored values, and a stale save\'s 409 is masked too', async () => {
+describe('the designer keeps working with stored secrets', () => {
+  it('saves a design with stored secrets back keeping the stored values, and a stale save\'s 409 holds stored secrets too', async () => {
     const read = await as('designer', 'GET', `/api/designs/${id}`);
     const base = read.body.version;
     const kept = await as('designer', 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: base, note: 'unchanged keys' });
@@ -132,7 +132,7 @@ describe('the designer keeps working with masked values', () => {
 
     const stale = await as('designer', 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: base });
     expect(stale.status).toBe(409);
-    expect(stale.body.latest.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('********');
+    expect(stale.body.latest.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value).toEqual({ stored: true });
     expectNoSecret(stale.text, '409');
   });
 });

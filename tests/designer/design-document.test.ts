@@ -9,8 +9,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesignDocument } from '@/components/designer/design-document';
 import { withFormLists } from '@/components/designer/draft-storage';
+import { withSecrets } from '@/components/designer/document-secrets';
 import type { PreviewHclOptions } from '@/components/designer/preview-pane';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { terraformFmt } from '../hcl/terraform-fmt';
 
@@ -102,6 +104,25 @@ describe('the file is the design', () => {
     asVariable.type(TUNNEL_KEY, 'rotated');
     expect(asVariable.store.secrets.get('multi_segment_psk_1')).toBe('rotated');
     expect(terraformFmt(asVariable.text())).toBe(asVariable.text());
+  });
+
+  it('a stored key is never text: kept, it is a variable standing for it; replaced, the variable takes the new key', () => {
+    const d = openExample3(INLINE);
+    d.type(TUNNEL_KEY, '');
+    d.type(TUNNEL_KEY, STORED_SECRET);
+    const variable = /pre_shared_key\s+= var\.(\w+)/.exec(d.text())?.[1];
+    expect(variable).toBeDefined();
+    expect(d.text()).toContain(`variable "${variable}" {`);
+    expect(d.text()).not.toContain('stored');
+    expect(d.store.secrets.get(variable!)).toEqual(STORED_SECRET);
+    expect(terraformFmt(d.text())).toBe(d.text());
+
+    // The file read back shows the stored key, never the variable's name or text standing for it.
+    expect(withSecrets(parseConnectorHcl(d.text()).designs[0].design, d.store.secrets).instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual(STORED_SECRET);
+
+    d.type(TUNNEL_KEY, 'replaced-key');
+    expect(d.store.secrets.get(variable!)).toBe('replaced-key');
+    expect(d.text()).not.toContain('replaced-key');
   });
 
   it('removing an instance and undoing it gives the file back byte for byte', () => {

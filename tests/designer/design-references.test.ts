@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expressionPaths, hasStoredKeyPlaceholder } from '@/components/designer/design-references';
-import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
+import { expressionPaths, hasStoredKey } from '@/components/designer/design-references';
+import { STORED_SECRET, type SecretValue } from '@/lib/connector/stored-secret';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 
@@ -21,8 +21,8 @@ describe('expressionPaths', () => {
   });
 });
 
-describe('hasStoredKeyPlaceholder', () => {
-  const withKey = (key: string): ConnectorDesign => ({
+describe('hasStoredKey', () => {
+  const withKey = (key: SecretValue): ConnectorDesign => ({
     ...emptyDesign(),
     tunnel_protocol: 'IPSEC',
     instances: [
@@ -35,12 +35,14 @@ describe('hasStoredKeyPlaceholder', () => {
     ],
   });
 
-  it('spots the placeholder the design route sends for stored keys', () => {
-    expect(hasStoredKeyPlaceholder(withKey(STORED_SECRET_PLACEHOLDER))).toBe(true);
+  it('spots the stored secret the design route sends for stored keys', () => {
+    expect(hasStoredKey(withKey(STORED_SECRET))).toBe(true);
   });
 
   it('ignores real keys and designs without tunnels', () => {
-    expect(hasStoredKeyPlaceholder(withKey('a-real-key'))).toBe(false);
-    expect(hasStoredKeyPlaceholder(emptyDesign())).toBe(false);
+    expect(hasStoredKey(withKey('a-real-key'))).toBe(false);
+    // No text stands for a stored key, not even the mask older versions sent.
+    expect(hasStoredKey(withKey('********'))).toBe(false);
+    expect(hasStoredKey(emptyDesign())).toBe(false);
   });
 });

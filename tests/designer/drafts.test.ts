@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadAnyDraft, saveDocumentDraft, DRAFT_KEY } from '@/components/designer/draft-storage';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { emptyDesign } from '@/lib/connector/design';
+import { STORED_SECRET, type SecretValue } from '@/lib/connector/stored-secret';
 import { largeIpsecDesign } from '../../scripts/bench-designs';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
@@ -41,6 +42,14 @@ describe('drafts keep the file', () => {
     session.items.clear();
     const elsewhere = loadAnyDraft();
     expect(elsewhere && 'text' in elsewhere && elsewhere.text).toBe(EXAMPLE_3.replaceAll('"psk-dmz-primary-123!"', '""').replace(/"psk-internal-[a-z]+-\d+!"/g, '""').replace(/remote_auth_value = "[^"]+"/g, 'remote_auth_value = ""'));
+  });
+
+  it('keeps a variable standing for a stored secret as the stored secret, not as text', () => {
+    saveDocumentDraft(EXAMPLE_3, 'multi_segment', new Map<string, SecretValue>([['multi_segment_psk_1', STORED_SECRET], ['multi_segment_psk_2', 'typed']]));
+    const draft = loadAnyDraft();
+    if (!draft || !('text' in draft)) throw new Error('expected a file draft');
+    expect(draft.secrets.get('multi_segment_psk_1')).toEqual(STORED_SECRET);
+    expect(draft.secrets.get('multi_segment_psk_2')).toBe('typed');
   });
 
   it('stores a large file deflated (a fraction of its size) and restores it exactly', () => {

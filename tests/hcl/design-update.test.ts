@@ -14,7 +14,7 @@ import { designChangeOperations } from '@/lib/connector/hcl/document/design-chan
 import { connectorBlocks, OperationError } from '@/lib/connector/hcl/document/operations';
 import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
-import { STORED_SECRET_PLACEHOLDER } from '@/lib/connector/resource';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseHcl } from '@/lib/hcl/parser';
 import { TERRAFORM } from './terraform-fmt';
 
@@ -150,13 +150,13 @@ describe('stored secrets', () => {
       const text = updated(
         withVariable,
         (d) => {
-          tunnelOf(d, 0).pre_shared_key = STORED_SECRET_PLACEHOLDER;
-          tunnelOf(d, 1).pre_shared_key = STORED_SECRET_PLACEHOLDER;
-          d.instances[0].ipsec_customer_gateway![0].customer_gateway[1].tunnel.push({ name: 'new', pre_shared_key: STORED_SECRET_PLACEHOLDER });
+          tunnelOf(d, 0).pre_shared_key = STORED_SECRET;
+          tunnelOf(d, 1).pre_shared_key = STORED_SECRET;
+          d.instances[0].ipsec_customer_gateway![0].customer_gateway[1].tunnel.push({ name: 'new', pre_shared_key: STORED_SECRET });
         },
         { preSharedKeys },
       );
-      expect(text).not.toContain(STORED_SECRET_PLACEHOLDER);
+      expect(text).not.toContain('stored');
       expect(text).toContain('pre_shared_key    = var.dmz_psk');
       expect(text).not.toContain('variable "dmz_psk"');
       expect(text.match(/pre_shared_key += var\.multi_segment_psk_\d+/g)).toHaveLength(2);

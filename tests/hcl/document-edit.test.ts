@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { connectorBlocks } from '@/lib/connector/hcl/document/operations';
 import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
@@ -174,14 +175,14 @@ describe('nested blocks', () => {
   });
 });
 
-describe('stored secrets shown masked', () => {
-  it('a masked key or remote auth value becomes a variable, never "********", whatever the key option', async () => {
+describe('stored secrets', () => {
+  it('a stored key or remote auth value becomes a variable, never text, whatever the key option', async () => {
     for (const preSharedKeys of ['variable', 'inline'] as const) {
       const design = designOf(FILE, 'multi_segment');
-      tunnel0(design).pre_shared_key = '********';
-      tunnel0(design).remote_auth_value = '********';
+      tunnel0(design).pre_shared_key = STORED_SECRET;
+      tunnel0(design).remote_auth_value = STORED_SECRET;
       const text = updateConnectorInHcl(FILE, design, { resource: 'multi_segment', preSharedKeys });
-      expect(text).not.toContain('********');
+      expect(text).not.toContain('stored');
       expect(text).toMatch(/remote_auth_value = var\.multi_segment_remote_auth_value_1\n/);
       expect(text).toContain('variable "multi_segment_remote_auth_value_1" {');
       expect(await terraformFmt(text)).toBe(text);

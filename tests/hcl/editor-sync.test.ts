@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeEditorParse } from '@/components/designer/editor-design';
 import { secretsFromDesign, withSecrets } from '@/components/designer/document-secrets';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 
 /** The form's keys as the designer keeps them for a file rendered from `form`, put back into a design read from `parsed`. */
 function keepFormKeys(parsed: ConnectorDesign, form: ConnectorDesign): ConnectorDesign {
@@ -94,17 +95,17 @@ describe("the editor's diagnostics panel", () => {
 });
 
 describe('a stored secret through the editor', () => {
-  it("keeps the form's mask of a stored remote auth value (the editor shows its variable), so the stored value is not replaced by a reference", () => {
+  it("keeps the form's stored remote auth value (the editor shows its variable), so the stored value is not replaced by a reference", () => {
     const form = structuredClone(ipsec);
     const tunnel = form.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
-    tunnel.remote_auth_value = '********';
+    tunnel.remote_auth_value = STORED_SECRET;
     const hcl = renderConnectorHcl(form);
     const variable = listPskVariables(form).find((v) => v.path.endsWith('.remote_auth_value'))!;
     expect(hcl).toContain(`remote_auth_value = var.${variable.name}`);
     const outcome = judgeEditorParse(parseConnectorHcl(hcl));
     if (outcome.status !== 'synced') throw new Error('expected a design');
     const merged = keepFormKeys(outcome.design, form);
-    expect(merged.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('********');
+    expect(merged.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toEqual(STORED_SECRET);
     expect(JSON.stringify(merged)).not.toContain(`\${var.${variable.name}}`);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { renderImportBlock, withImportBlock } from '@/lib/connector/hcl/import-block';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { terraformFmt } from './terraform-fmt';
@@ -25,13 +26,13 @@ describe('renderImportBlock', () => {
     expect(text.endsWith(`import {\n  to = alkira_connector_azure_expressroute.${design.resource_name}\n  id = "1234"\n}\n`)).toBe(true);
   });
 
-  it('never writes the API mask of a pre-shared key as a literal', () => {
+  it('never writes a stored pre-shared key as text', () => {
     const masked = structuredClone(ipsecTemplate.design);
     for (const inst of masked.instances)
       for (const g of inst.ipsec_customer_gateway ?? [])
-        for (const c of g.customer_gateway) for (const t of c.tunnel) t.pre_shared_key = '********';
+        for (const c of g.customer_gateway) for (const t of c.tunnel) t.pre_shared_key = STORED_SECRET;
     const text = withImportBlock(renderConnectorHcl(masked, { preSharedKeys: 'variable' }), masked.resource_name, 9);
-    expect(text).not.toContain('********');
+    expect(text).not.toContain('stored');
     expect(text).toMatch(/pre_shared_key\s+= var\.\w+/);
     expect(text).toMatch(/variable "\w+" \{\n  type\s+= string\n  sensitive = true\n\}/);
     expect(terraformFmt(text)).toBe(text);

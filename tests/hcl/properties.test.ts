@@ -11,7 +11,7 @@ function allLiteralPsks(design: ConnectorDesign): string[] {
   return design.instances.flatMap((instance) =>
     (instance.ipsec_customer_gateway ?? []).flatMap((gateway) =>
       gateway.customer_gateway.flatMap((customerGateway) =>
-        customerGateway.tunnel.map((tunnel) => tunnel.pre_shared_key ?? '').filter((psk) => psk !== '' && !isExpression(psk)),
+        customerGateway.tunnel.flatMap((tunnel) => (typeof tunnel.pre_shared_key === 'string' && tunnel.pre_shared_key !== '' && !isExpression(tunnel.pre_shared_key) ? [tunnel.pre_shared_key] : [])),
       ),
     ),
   );

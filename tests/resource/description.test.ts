@@ -8,6 +8,7 @@ import { validateDesign, parseDesign } from '@/lib/connector/validate';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { CONNECTOR_RESOURCE_SCHEMA } from '@/lib/connector/hcl/import/schema';
 import { helpForPath, isSensitivePath, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, inputKindForPath } from '@/lib/connector/resource';
 import { settingsTable } from '@/components/dashboard/settings-rows';
@@ -67,12 +68,13 @@ describe('sensitive attributes', () => {
   });
 });
 
-describe('stored secrets read back masked', () => {
-  it('a masked remote auth value is exported as a sensitive variable, never as the placeholder', () => {
+describe('stored secrets', () => {
+  it('a stored remote auth value is exported as a sensitive variable, never as text, whatever the key option', () => {
     const design: Record<string, any> = ipsecTemplate();
-    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = '********';
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = STORED_SECRET;
+    expect(renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'inline' })).toMatch(/remote_auth_value = var\.\w+_remote_auth_value_1\n/);
     const hcl = renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'variable' });
-    expect(hcl).not.toContain('********');
+    expect(hcl).not.toContain('stored');
     const name = /remote_auth_value = var\.(\w+)/.exec(hcl)?.[1];
     expect(name).toMatch(/_remote_auth_value_\d+$/);
     expect(hcl).toContain(`variable "${name}" {`);

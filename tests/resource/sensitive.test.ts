@@ -1,15 +1,18 @@
 /**
- * Masked round trips follow the description's `sensitive` flag: every
- * sensitive value (pre-shared keys and remote auth values alike) leaves
- * masked, and a mask sent back gets the stored value of the same place, even
- * after gateways are reordered.
+ * Stored-secret round trips follow the description's `sensitive` flag: every
+ * sensitive value (pre-shared keys and remote auth values alike) leaves as
+ * the stored secret `{ stored: true }`, and one sent back gets the stored
+ * value of the same place, even after gateways are reordered. A diff shown to
+ * a caller never compares a typed secret with the stored one.
  */
 import { describe, expect, it } from 'vitest';
-import { keepMaskedSecrets, maskSensitiveValues, sensitiveSlots } from '@/lib/connector/sensitive';
+import { blindToTypedSecrets, keepStoredSecrets, sensitiveSlots, storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
+import { diffDesigns } from '@/lib/connector/diff';
+import { designToAlkiraConnector } from '@/lib/connector/mapping';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 
-const MASK = '********';
 const ipsec = () => structuredClone(DESIGN_TEMPLATES.find((t) => t.design.tunnel_protocol === 'IPSEC')!.design);
 
 describe('sensitive values of a design', () => {
@@ -21,32 +24,76 @@ describe('sensitive values of a design', () => {
     expect(new Set(slots.map((s) => s.name))).toEqual(SENSITIVE_ATTRIBUTES);
   });
 
-  it('are all masked, remote auth values included, and nothing else changes', () => {
+  it('all become the stored secret, remote auth values included, and nothing else changes', () => {
     const design = ipsec();
-    const masked = maskSensitiveValues(design, MASK);
+    const masked = withStoredSecrets(design);
     const tunnel = masked.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
-    expect(tunnel.remote_auth_value).toBe(MASK);
+    expect(tunnel.remote_auth_value).toEqual({ stored: true });
+    expect(tunnel.pre_shared_key).toEqual({ stored: true });
     expect(JSON.stringify(masked)).not.toContain(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value);
     expect(tunnel.name).toBe(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name);
     // The original is untouched.
-    expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).not.toBe(MASK);
+    expect(typeof design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('string');
   });
 
-  it('masked and sent back in another order, get the stored values of the same tunnels', () => {
+  it('stored and sent back in another order, get the stored values of the same tunnels', () => {
     const stored = ipsec();
-    const edited = maskSensitiveValues(stored, MASK);
+    const edited = withStoredSecrets(stored);
     edited.instances[0].ipsec_customer_gateway!.reverse();
-    const { design, missing } = keepMaskedSecrets(edited, stored, MASK);
+    const { design, missing } = keepStoredSecrets(edited, stored);
     expect(missing).toEqual([]);
     const reversed = [...stored.instances[0].ipsec_customer_gateway!].reverse();
     expect(design.instances[0].ipsec_customer_gateway).toEqual(reversed);
   });
 
-  it('a mask with nothing stored at its place is reported at its path', () => {
-    const edited = maskSensitiveValues(ipsec(), MASK);
+  it('a stored secret with nothing stored at its place is reported at its path', () => {
+    const edited = withStoredSecrets(ipsec());
     edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name = 'renamed-tunnel';
-    const { missing } = keepMaskedSecrets(edited, ipsec(), MASK);
+    const { missing } = keepStoredSecrets(edited, ipsec());
     const at = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
     expect(missing.map((m) => m.path).sort()).toEqual([`${at}.pre_shared_key`, `${at}.remote_auth_value`]);
+  });
+
+  it('no text is a stored secret, not even the old mask', () => {
+    const edited = ipsec();
+    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    const { design, missing } = keepStoredSecrets(edited, ipsec());
+    expect(missing).toEqual([]);
+    expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toBe('********');
+  });
+});
+
+describe('diffs a caller sees', () => {
+  const T0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
+  const tunnel0 = (d: ReturnType<typeof ipsec>) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+
+  it('a typed key reads as changed whether it equals the stored one or not', () => {
+    const stored = ipsec();
+    const right = withStoredSecrets(stored);
+    tunnel0(right).pre_shared_key = tunnel0(stored).pre_shared_key;
+    const wrong = withStoredSecrets(stored);
+    tunnel0(wrong).pre_shared_key = 'a-wrong-guess';
+    const seen = (sent: ReturnType<typeof ipsec>) => diffDesigns(blindToTypedSecrets(stored, sent), keepStoredSecrets(sent, stored).design);
+    const expected = [{ path: `${T0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' }];
+    expect(seen(right)).toEqual(expected);
+    expect(seen(wrong)).toEqual(expected);
+    expect(seen(withStoredSecrets(stored))).toEqual([]);
+  });
+
+  it('storedWhere puts the stored secret where the other design holds one', () => {
+    const other = ipsec();
+    tunnel0(other).remote_auth_value = STORED_SECRET;
+    const out = storedWhere(ipsec(), other);
+    expect(tunnel0(out).remote_auth_value).toEqual(STORED_SECRET);
+    expect(tunnel0(out).pre_shared_key).toBe(tunnel0(ipsec()).pre_shared_key);
+  });
+});
+
+describe('a stored secret in the Alkira body', () => {
+  it('is left out (the API has no word for it), or shown as a preview asks', () => {
+    const design = withStoredSecrets(ipsec());
+    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) => body.instances[0].segmentOptions![0].customerGateways[0].tunnels[0];
+    expect(tunnelOf(designToAlkiraConnector(design))).not.toHaveProperty('preSharedKey');
+    expect(tunnelOf(designToAlkiraConnector(design, { storedSecret: '(stored)' })).preSharedKey).toBe('(stored)');
   });
 });

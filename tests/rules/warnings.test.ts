@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateDesign } from '@/lib/connector/validate';
+import { parseDesign, validateDesign } from '@/lib/connector/validate';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { collectDesignWarnings } from '@/lib/connector/rules';
 import { errorsAt, ipsecDesign, mutable, vxlanGpeDesign, warningsAt } from './fixtures';
 
@@ -30,6 +31,47 @@ describe('pre-shared keys', () => {
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = 'same';
     design.instances[0].ipsec_customer_gateway[1].customer_gateway[0].tunnel[0].pre_shared_key = 'same';
     expect(warningsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.pre_shared_key').join()).toContain('reuses the pre_shared_key');
+  });
+
+  it('stored keys are neither inline nor the same key as each other', () => {
+    const design = mutable(ipsecDesign());
+    for (const gateway of design.instances[0].ipsec_customer_gateway) gateway.customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    const result = validateDesign(design);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a stored remote auth value is not judged as an FQDN', () => {
+    const design = mutable(ipsecDesign());
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = STORED_SECRET;
+    expect(validateDesign(design).errors).toEqual([]);
+  });
+});
+
+describe('the stored secret in the schema', () => {
+  const TUNNEL = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
+
+  it('is kept as the variant by parsing, and only { stored: true } is one', () => {
+    const design = mutable(ipsecDesign());
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true };
+    const parsed = parseDesign(design);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual(STORED_SECRET);
+    for (const wrong of [{ stored: false }, {}, 'stored']) {
+      design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = wrong;
+      const result = parseDesign(design);
+      if (typeof wrong === 'string') expect(result.ok).toBe(true);
+      else expect(result.errors).toEqual([{ path: `${TUNNEL}.pre_shared_key`, message: 'Expected text, or {"stored": true} to keep the stored value' }]);
+    }
+    // Nothing rides along with it.
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true, value: 'x' };
+    expect(parseDesign(design).errors.map((e) => e.path)).toEqual([`${TUNNEL}.pre_shared_key.value`]);
+  });
+
+  it('is refused where the attribute is not sensitive', () => {
+    const design = mutable(ipsecDesign());
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].name = { stored: true };
+    expect(parseDesign(design).ok).toBe(false);
   });
 });
 

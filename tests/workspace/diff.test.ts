@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffDesigns, planSummary } from '@/lib/connector/diff';
-import { keepMaskedSecrets } from '@/lib/connector/sensitive';
+import { keepStoredSecrets } from '@/lib/connector/sensitive';
+import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
 
 const ipsec = () => parsedDesign(ipsecDesign('diff-edge'));
@@ -86,23 +87,23 @@ describe('planSummary', () => {
   });
 });
 
-describe('keepMaskedSecrets', () => {
-  it('restores a masked key from the same tunnel of the reference, even when tunnels moved', () => {
+describe('keepStoredSecrets', () => {
+  it('restores a stored key from the same tunnel of the reference, even when tunnels moved', () => {
     const reference = ipsec();
     const edited = ipsec();
     const gateways = edited.instances[0].ipsec_customer_gateway!;
     edited.instances[0].ipsec_customer_gateway = [gateways[1], gateways[0]];
-    for (const g of edited.instances[0].ipsec_customer_gateway) g.customer_gateway[0].tunnel[0].pre_shared_key = '********';
-    const { design, missing } = keepMaskedSecrets(edited, reference, '********');
+    for (const g of edited.instances[0].ipsec_customer_gateway) g.customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    const { design, missing } = keepStoredSecrets(edited, reference);
     expect(missing).toEqual([]);
     expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_INTERNAL);
     expect(design.instances[0].ipsec_customer_gateway![1].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_DMZ);
   });
 
-  it('reports a masked key with nothing to keep', () => {
+  it('reports a stored key with nothing to keep', () => {
     const edited = ipsec();
     edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name = 'renamed';
-    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
-    expect(keepMaskedSecrets(edited, ipsec(), '********').missing.map((m) => m.path)).toEqual([`${T0}.pre_shared_key`]);
+    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    expect(keepStoredSecrets(edited, ipsec()).missing.map((m) => m.path)).toEqual([`${T0}.pre_shared_key`]);
   });
 });

@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listWorkspace, unmaskAgainst } from '@/lib/alkira/workspace';
+import { listWorkspace, keepStoredAgainst } from '@/lib/alkira/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { readDesignEnvelope } from '@/lib/http/workspace-body';
 import { createDesign, DESIGN_SORTS, type DesignSort } from '@/lib/store/designs';
@@ -28,7 +28,7 @@ export const GET = withErrorHandling(async (req: Request) => {
 /** POST { design, note?, hcl? } → 201 { id, version: 1 }; `hcl` (the .tf file text) is checked against the design and stored as sent. */
 export const POST = withErrorHandling(async (req: Request) => {
   const { design, note, hcl } = await readDesignEnvelope(req, { needsBaseVersion: false });
-  const created = await createDesign(unmaskAgainst(design, null), note, hcl);
+  const created = await createDesign(keepStoredAgainst(design, null), note, hcl);
   await auditDesignChange(actorOf(requestPrincipal(req)), 'create', { id: created.id, name: design.name }, `Created version 1${note ? `: ${note}` : ''}`);
   return jsonResponse(created, 201, { Location: `/api/designs/${created.id}` });
 });

@@ -11,7 +11,8 @@ import type { ConnectorDesign } from '../design';
 import { expressionBody, isExpression } from '../design';
 import { isRecord, recordsOf, stringField } from './loose';
 import { isHclIdentifier, toHclIdentifier } from './strings';
-import { CONNECTOR_RESOURCE, SENSITIVE_SPECS, STORED_SECRET_PLACEHOLDER, type BodySpec } from '../resource';
+import { CONNECTOR_RESOURCE, SENSITIVE_SPECS, type BodySpec } from '../resource';
+import { isStoredSecret } from '../stored-secret';
 import { isPlausibleExpression, isUnset } from './values';
 
 export interface PskVariable {
@@ -64,8 +65,11 @@ function bodyHoldsSecrets(body: BodySpec): boolean {
   return known;
 }
 
-/** listPskVariables, each variable also with its path as segments (the renderer follows them down without parsing paths). */
-export function listPskVariablesAt(design: ConnectorDesign | unknown): PskVariableAt[] {
+/**
+ * listPskVariables, each variable also with its path as segments (the renderer follows them down without parsing
+ * paths). `literals: false` lists only stored secrets (inline keys: literal keys stay in the file, a stored one cannot).
+ */
+export function listPskVariablesAt(design: ConnectorDesign | unknown, literals = true): PskVariableAt[] {
   if (!isRecord(design)) return [];
   const resourceName = stringField(design, 'resource_name');
   const label = isHclIdentifier(resourceName) ? resourceName : toHclIdentifier(resourceName, 'connector');
@@ -76,8 +80,8 @@ export function listPskVariablesAt(design: ConnectorDesign | unknown): PskVariab
     for (const [name, spec] of Object.entries(body.attributes)) {
       if (!spec.sensitive) continue;
       const value = record[name];
-      // Values the user wrote, for attributes kept out of files; any sensitive value the user cannot see (the mask).
-      if (spec.variable !== undefined ? !isLiteralPsk(value) : value !== STORED_SECRET_PLACEHOLDER) continue;
+      // Values the user wrote, for attributes kept out of files; any stored secret (its text is the server's).
+      if (!isStoredSecret(value) && !(literals && spec.variable !== undefined && isLiteralPsk(value))) continue;
       const stem = spec.variable ?? name;
       const n = (counters.get(stem) ?? 0) + 1;
       counters.set(stem, n);

@@ -18,7 +18,8 @@ import {
   renderNumberValue,
   renderStringValue,
 } from './values';
-import { attribute, block, raw, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
+import { attribute, block, raw, storedSecretAttribute, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
+import { isStoredSecret } from '../stored-secret';
 
 export { RESOURCE_TYPE };
 
@@ -122,6 +123,12 @@ function attributeValue(attr: AttributePlan, value: unknown, psk: PskNode | unde
 function renderAttributes(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
   const items: HclBodyItem[] = [];
   for (const attr of planOf(body).attributes) {
+    if (isStoredSecret(record[attr.name])) {
+      // Never text: the variable the file declares for it, else (the document editor's items) a stand-in it replaces.
+      const variable = psk?.children.get(attr.name)?.variable;
+      items.push(variable !== undefined ? attribute(attr.name, `var.${variable}`) : storedSecretAttribute(attr.name));
+      continue;
+    }
     const value = attributeValue(attr, record[attr.name], psk, ctx);
     if (value !== undefined) items.push(attribute(attr.name, value));
   }
@@ -187,7 +194,7 @@ export function renderBodyAttributeItems(body: BodySpec, record: LooseRecord, om
 export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}, resource: BodySpec = CONNECTOR_RESOURCE): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
-  const variables = useVariables ? listPskVariablesAt(record) : [];
+  const variables = listPskVariablesAt(record, useVariables);
   const ctx: RenderContext = { omitDefaults: options.omitDefaults ?? true };
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([

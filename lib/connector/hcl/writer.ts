@@ -20,6 +20,11 @@ export interface HclAttribute {
   name: string;
   /** The rendered expression, e.g. `"text"`, `42`, `alkira_segment.prod.id`. */
   value: string;
+  /**
+   * A stored secret, whose text nobody here knows: the document editor keeps it where the file keeps it or
+   * writes a new variable; `value` is then only a stand-in that is not valid HCL, never written.
+   */
+  stored?: true;
 }
 
 export interface HclBlock {
@@ -46,6 +51,14 @@ export function raw(type: string, text: string): HclRaw {
 
 export function attribute(name: string, value: string): HclAttribute {
   return { kind: 'attribute', name, value };
+}
+
+/** The stand-in value of a stored secret's item (not valid HCL, so it can never pass for a written value). */
+const STORED_SECRET_STAND_IN = '<stored secret>';
+
+/** A sensitive attribute holding a stored secret (see HclAttribute.stored). */
+export function storedSecretAttribute(name: string): HclAttribute {
+  return { kind: 'attribute', name, value: STORED_SECRET_STAND_IN, stored: true };
 }
 
 export function block(type: string, labels: string[], body: HclBodyItem[]): HclBlock {

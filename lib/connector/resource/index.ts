@@ -6,6 +6,7 @@
  */
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL } from './azure-expressroute';
 import type { AttributeSpec, BlockSpec, BodySpec } from './types';
+import { isStoredSecret } from '../stored-secret';
 
 export * from './azure-expressroute';
 export type * from './types';
@@ -96,20 +97,11 @@ export const SENSITIVE_API_FIELDS: ReadonlySet<string> = new Set(
   allAttributes().flatMap((a) => (a.spec.sensitive && a.spec.api ? [a.spec.api] : [])),
 );
 
-/**
- * What a design read back from the service holds in place of each stored
- * secret (the server masks them). Sent back unchanged, the stored value is
- * kept; it is never a real value, so rules do not judge it.
- */
-export const STORED_SECRET_PLACEHOLDER = '********';
-
-/** True when any sensitive attribute anywhere in the design still holds the placeholder. */
-export function hasStoredSecretPlaceholder(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasStoredSecretPlaceholder);
+/** True when any sensitive attribute anywhere in the design is a stored secret (the server keeps its value). */
+export function hasStoredSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasStoredSecret);
   if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([key, entry]) =>
-    SENSITIVE_ATTRIBUTES.has(key) && entry === STORED_SECRET_PLACEHOLDER ? true : hasStoredSecretPlaceholder(entry),
-  );
+  return Object.entries(value).some(([key, entry]) => (SENSITIVE_ATTRIBUTES.has(key) && isStoredSecret(entry) ? true : hasStoredSecret(entry)));
 }
 
 /** How a detail view shows a stored secret (never its value). */

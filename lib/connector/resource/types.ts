@@ -8,6 +8,8 @@
  * level (`DesignBody`, `FormBody`), so an attribute is declared exactly once.
  */
 
+import type { StoredSecret } from '../stored-secret';
+
 /** Attribute types as the provider schema spells them (`["list","string"]` → `list(string)`). */
 export type ValueType = 'string' | 'number' | 'bool' | 'list(string)' | 'list(number)' | 'set(number)';
 
@@ -33,9 +35,8 @@ export interface AttributeSpec {
   /**
    * A sensitive attribute whose written values are kept out of exported files:
    * with the "variable" key option each literal value becomes a sensitive
-   * variable `<resource label>_<variable>_<n>`. (Any sensitive value the user
-   * cannot see — a stored secret's mask — always becomes a variable, named
-   * after the attribute.)
+   * variable `<resource label>_<variable>_<n>`. (A stored secret, whose value
+   * the user cannot see, always becomes a variable, named after the attribute.)
    */
   readonly variable?: string;
   readonly enum?: readonly string[];
@@ -116,8 +117,11 @@ type OptionalBlockKeys<B extends BodySpec> = {
   [K in keyof B['blocks']]: B['blocks'][K]['minItems'] extends 0 ? K : never;
 }[keyof B['blocks']];
 
+/** A sensitive attribute holds text the caller supplies, or the stored secret ("keep what the server holds"). */
+type AttributeValue<A extends AttributeSpec> = A['sensitive'] extends true ? StrictValue<A['type']> | StoredSecret : StrictValue<A['type']>;
+
 type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
-  ? StrictValue<B['attributes'][K]['type']>
+  ? AttributeValue<B['attributes'][K]>
   : K extends keyof B['blocks']
     ? DesignBody<B['blocks'][K]['body']>[]
     : never;

@@ -2,6 +2,7 @@
 import { type UncheckedBody, type DesignIssue } from '../design';
 import { isUnset, issueCollector, text, isReference } from './values';
 import { eachTunnel, type TunnelSite } from './ipsec';
+import { isStoredSecret } from '../stored-secret';
 
 /**
  * The service's description limit is not documented; 255 is the common column
@@ -13,7 +14,8 @@ export const DESCRIPTION_SOFT_LIMIT = 255;
 export function preSharedKeysNotInline(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachTunnel(design, (tunnel, site) => {
-    if (isUnset(tunnel.pre_shared_key) || isReference(tunnel.pre_shared_key)) return;
+    // A stored key is the server's: the file gets a variable for it, never its text.
+    if (isUnset(tunnel.pre_shared_key) || isReference(tunnel.pre_shared_key) || isStoredSecret(tunnel.pre_shared_key)) return;
     report(
       `${site.path}.pre_shared_key`,
       `${site.label}: pre_shared_key is written inline, so it will be stored in the .tf file and version control; reference a sensitive variable instead, e.g. \${var.psk_tunnel}`,
@@ -37,6 +39,8 @@ export function preSharedKeysDistinct(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   const firstUse = new Map<string, TunnelSite>();
   eachTunnel(design, (tunnel, site) => {
+    // Stored keys are unknown here: two of them are not the same key.
+    if (isStoredSecret(tunnel.pre_shared_key)) return;
     const key = text(tunnel.pre_shared_key);
     if (isUnset(key) || isReference(key)) return;
     const earlier = firstUse.get(key);

@@ -1,5 +1,5 @@
 /** IPsec customer gateways and tunnels, and their mapping to segment_options. */
-import { STORED_SECRET_PLACEHOLDER } from '../resource';
+import { isStoredSecret } from '../stored-secret';
 import { IKE_VERSIONS, REMOTE_AUTH_TYPES, type UncheckedBody, type DesignIssue } from '../design';
 import { isFqdn } from '../net';
 import { eachRecord, hasDynamic, instanceLabel, isUnset, issueCollector, items, knownTunnelProtocol, quote, readNumber, text, isReference } from './values';
@@ -167,8 +167,8 @@ export function tunnelSettingsSupported(design: UncheckedBody): DesignIssue[] {
     if (isUnset(authType) && !isUnset(authValue)) {
       report(`${site.path}.remote_auth_type`, `${site.label}: remote_auth_value is set without remote_auth_type; set remote_auth_type = "FQDN"`);
     }
-    // A stored value read back masked is the service's; it was judged when it was sent.
-    if (authType === 'FQDN' && !isReference(authValue) && authValue !== STORED_SECRET_PLACEHOLDER) {
+    // A stored secret is the service's; it was judged when it was sent.
+    if (authType === 'FQDN' && !isReference(authValue) && !isStoredSecret(authValue)) {
       if (isUnset(authValue)) {
         report(`${site.path}.remote_auth_value`, `${site.label}: remote_auth_type "FQDN" needs remote_auth_value, the peer's IKE identity such as vpn.example.com`);
       } else if (!isFqdn(text(authValue).trim())) {

@@ -1,5 +1,4 @@
-import { maskedDesign, requireDesign, unmaskAgainst } from '@/lib/alkira/workspace';
-import { diffDesigns } from '@/lib/connector/diff';
+import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/alkira/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
 import { deleteDesign, getDesign, updateDesign } from '@/lib/store/designs';
@@ -22,7 +21,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
     id,
     version: stored.version,
     latest_version: stored.latest_version,
-    design: maskedDesign(stored.design),
+    design: withSecretsStored(stored.design),
     hcl: stored.hcl,
     note: stored.note,
     updated_at: stored.updated_at,
@@ -37,7 +36,7 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
   const { design, note, hcl, base_version } = await readDesignEnvelope(req, { needsBaseVersion: true });
   const base = await requireDesign(id, base_version);
-  const result = await updateDesign(id, unmaskAgainst(design, base.design), base.version, note, hcl);
+  const result = await updateDesign(id, keepStoredAgainst(design, base.design), base.version, note, hcl);
   if (result.ok) {
     const summary = `Saved version ${result.version}${note ? `: ${note}` : ''}`;
     await auditDesignChange(actorOf(requestPrincipal(req)), 'save', { id, name: design.name }, summary);
@@ -49,9 +48,9 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
     409,
     `Version ${base.version} is not the latest: version ${latest.version} was saved at ${latest.updated_at}${latest.note ? ` ("${latest.note}")` : ''}. Nothing was saved; review the changes and save again on version ${latest.version}.`,
     {
-      latest: { version: latest.version, design: maskedDesign(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
+      latest: { version: latest.version, design: withSecretsStored(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
       // From the latest version to what was sent: what saving yours would change.
-      changes: diffDesigns(latest.design, unmaskAgainst(design, base.design)),
+      changes: changesFromLatest(latest.design, design, base.design),
     },
   );
 });

@@ -3,7 +3,8 @@
  * into new sensitive variables, or back inline. Only those values' bytes (and
  * the declarations) change; the file keeps its layout and comments.
  */
-import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER, type BodySpec } from '../../resource';
+import { CONNECTOR_RESOURCE, type BodySpec } from '../../resource';
+import { isStoredSecret, type SecretValue } from '../../stored-secret';
 import { quoteHclString } from '../strings';
 import { parseHcl } from '@/lib/hcl/parser';
 import { decodeQuoted } from '@/lib/hcl/values';
@@ -45,7 +46,7 @@ export function keysIntoVariables(file: HclFile, resource: string): OperationRes
  * (the user chose inline keys); declarations nothing references any more, that say only type and
  * sensitive, go.
  */
-export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap<string, string>): OperationResult {
+export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap<string, SecretValue>): OperationResult {
   const connector = findConnector(file, resource);
   if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: new Map() };
   const edits: TextEdit[] = [];
@@ -54,7 +55,7 @@ export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap
     if (!isSecretAttribute(spec, a.name.name)) continue;
     const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(file.text.slice(a.value.from, a.value.to))?.[1];
     const value = variable === undefined ? undefined : secrets.get(variable);
-    if (value === undefined || value === STORED_SECRET_PLACEHOLDER) continue;
+    if (value === undefined || isStoredSecret(value)) continue;
     released.add(variable!);
     edits.push({ from: a.value.from, to: a.value.to, insert: quoteHclString(value) });
   }

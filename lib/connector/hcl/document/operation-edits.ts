@@ -6,7 +6,8 @@
  * inline, a new key becomes a new sensitive variable in `variable` mode.
  */
 import { expressionBody, isExpression } from '../../design';
-import { CONNECTOR_RESOURCE, STORED_SECRET_PLACEHOLDER, blocksOf, designAttributes, type BodySpec } from '../../resource';
+import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BodySpec } from '../../resource';
+import { isStoredSecret } from '../../stored-secret';
 import { isRecord, type LooseRecord } from '../loose';
 import { literalsBecomeVariables } from '../psk';
 import { renderBodyAttributeItems, renderConnectorBodyItems, resourceLabel } from '../render';
@@ -91,7 +92,12 @@ function newDeclarations(run: Run, connector: Block): TextEdit[] {
 /** A literal key written in `variable` mode: a new variable whose value the caller keeps. */
 function keyText(run: Run, name: string, value: unknown, text: string): string {
   const variableMode = (run.options.preSharedKeys ?? 'variable') === 'variable';
-  if (value === STORED_SECRET_PLACEHOLDER) return `var.${namesOf(run).fresh(name)}`;
+  if (isStoredSecret(value)) {
+    // Never its text: a variable the caller knows stands for the stored secret.
+    const variable = namesOf(run).fresh(name);
+    run.secrets.set(variable, value);
+    return `var.${variable}`;
+  }
   if (!variableMode || !literalsBecomeVariables(name) || !isQuoted(text) || typeof value !== 'string') return text;
   const variable = namesOf(run).fresh(name);
   run.secrets.set(variable, value);
@@ -115,18 +121,20 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   const omitDefaults = run.options.omitDefaults ?? true;
   if (existing) {
     const written = textOf(run).slice(existing.value.from, existing.value.to);
+    const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(written)?.[1];
+    if (isStoredSecret(value)) {
+      // A stored secret nobody here can see: its variable now stands for it; a literal gives way to a new variable
+      // (never the secret's text); an expression the file keeps stays.
+      if (variable !== undefined) run.secrets.set(variable, value);
+      if (variable !== undefined || !isQuoted(written)) return [];
+      return [{ from: existing.value.from, to: existing.value.to, insert: keyText(run, name, value, written) }, ...newDeclarations(run, connector)];
+    }
     const full = renderedValue(spec, name, value, false);
     if (full === undefined) return removeItem(fileOf(run), existing);
-    const sensitiveKept = literalsBecomeVariables(name) || value === STORED_SECRET_PLACEHOLDER;
-    const variable = /^var\.([\p{L}\p{N}_-]+)$/u.exec(written)?.[1];
-    if (sensitiveKept && isQuoted(full) && variable !== undefined) {
+    if (literalsBecomeVariables(name) && isQuoted(full) && variable !== undefined) {
       // The key stays in its variable: the file does not change, the caller keeps the new value.
-      if (typeof value === 'string' && value !== STORED_SECRET_PLACEHOLDER) run.secrets.set(variable, value);
+      if (typeof value === 'string') run.secrets.set(variable, value);
       return [];
-    }
-    if (value === STORED_SECRET_PLACEHOLDER && isQuoted(written)) {
-      // A stored secret the user cannot see takes the place of a literal: in a new variable, never as its mask.
-      return [{ from: existing.value.from, to: existing.value.to, insert: keyText(run, name, value, full) }, ...newDeclarations(run, connector)];
     }
     return full === written ? [] : [{ from: existing.value.from, to: existing.value.to, insert: full }];
   }

@@ -6,6 +6,7 @@
 import type { HclRenderOptions } from '../../design';
 import { reparseHcl } from '@/lib/hcl/incremental';
 import type { TextEdit } from '@/lib/hcl/edit';
+import type { SecretValue } from '../../stored-secret';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { VariableNames } from './variables';
 
@@ -20,7 +21,7 @@ export interface OperationResult {
   /** The resource's label after the operations (a `resource_name` set renames it). */
   resource: string;
   /** Variables now holding a literal key the file keeps out (name → value): the caller keeps them, in the tab only. */
-  secrets: Map<string, string>;
+  secrets: Map<string, SecretValue>;
 }
 
 export interface Run {
@@ -29,7 +30,7 @@ export interface Run {
   pending?: { change: TextEdit; text: string };
   options: OperationOptions;
   resource: string;
-  secrets: Map<string, string>;
+  secrets: Map<string, SecretValue>;
   /** The file's variable names, read when an operation first needs a new one. */
   names?: VariableNames;
 }
