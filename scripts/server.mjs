@@ -32,6 +32,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 const PEER = Symbol.for('connector-studio.peer-header');
 const PEER_HEADER = 'x-connector-studio-peer';
+const LISTENING = Symbol.for('connector-studio.listening-origin');
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
 
@@ -57,6 +58,17 @@ function busyParser(req) {
 function peerOf(socket) {
   const address = socket.remoteAddress ?? '';
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
+}
+
+/**
+ * Where this process reaches itself (its embedded emulator): the address it
+ * listens on, a wildcard address as loopback. The app reads it instead of any
+ * request's Host header (lib/alkira/config.ts).
+ */
+function ownOrigin(address, hostname) {
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const host = !hostname || hostname === '0.0.0.0' ? '127.0.0.1' : hostname === '::' ? '::1' : hostname;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** A whole HTTP/1.1 response as text, for a socket that has no response object. */
@@ -111,5 +123,6 @@ export async function serve({ port, hostname, dir = ROOT }) {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
   });
+  globalThis[LISTENING] = ownOrigin(server.address(), hostname);
   return server;
 }

@@ -15,5 +15,5 @@ export const GET = withErrorHandling(async (req: Request) => {
   };
   // HEAD (answered by this handler) gets the headers only: a stream nobody reads would never be let go.
   if (req.method === 'HEAD') return new Response(null, { headers });
-  return new Response(eventStream(AlkiraApi.fromEnv(req.url), req.signal), { headers });
+  return new Response(eventStream(AlkiraApi.fromEnv(), req.signal), { headers });
 });
