@@ -4,6 +4,7 @@ import 'server-only';
  * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
  */
 import { ApiError } from '@/lib/http/response';
+import { logSafe } from '@/lib/text/log-line';
 import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
@@ -39,7 +40,7 @@ export async function login(req: Request): Promise<Response> {
   try {
     started = await beginLogin(req, config, returnTo);
   } catch (err) {
-    console.error(`[auth] discovery at ${config.issuer} failed: ${err instanceof Error ? err.message : 'unknown error'}`);
+    console.error(`[auth] discovery at ${config.issuer} failed: ${logSafe(err instanceof Error ? err.message : 'unknown error')}`);
     throw new ApiError(502, `The identity provider (${new URL(config.issuer).host}) could not be reached; try again later`);
   }
   return redirect(started.url.href, [cookieHeader(LOGIN_COOKIE, started.transaction, LOGIN_TTL_SECONDS, isSecureRequest(req, config))]);
@@ -52,12 +53,12 @@ export async function callback(req: Request): Promise<Response> {
   const clearLogin = clearedCookie(LOGIN_COOKIE, secure);
   try {
     const { principal, returnTo, idToken } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
-    console.info(`[auth] signed in: ${principal.id} (${principal.role ?? 'no role'})`);
+    console.info(`[auth] signed in: ${logSafe(principal.id, 200)} (${principal.role ?? 'no role'})`);
     const sid = await keepIdToken(config, idToken);
     return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure, sid)], 303);
   } catch (err) {
     if (!(err instanceof SignInError)) throw err;
-    console.warn(`[auth] sign-in failed: ${err.message}`);
+    console.warn(`[auth] sign-in failed: ${logSafe(err.message)}`);
     return redirect(`/?signin_error=${err.code}`, [clearLogin], 303);
   }
 }
