@@ -4,6 +4,7 @@ import 'server-only';
  * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
  */
 import { ApiError } from '@/lib/http/response';
+import { endStreamsOfSession } from '@/lib/http/open-streams';
 import { logSafe } from '@/lib/text/log-line';
 import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
@@ -18,6 +19,7 @@ import {
   LOGIN_COOKIE,
   SESSION_COOKIE,
   sessionCookie,
+  sessionIdFromCookie,
   type Principal,
 } from './session';
 
@@ -75,6 +77,9 @@ export async function logout(req: Request): Promise<Response> {
   const secure = config.mode === 'oidc' && isSecureRequest(req, config);
   const cleared = clearedCookie(SESSION_COOKIE, secure);
   const session = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+  // The session ends server-side: its open event streams close now (its row goes below).
+  const sid = config.mode === 'oidc' ? sessionIdFromCookie(session, config) : null;
+  if (sid) endStreamsOfSession(sid);
   const type = req.headers.get('content-type') ?? '';
   // A plain HTML form posts here and expects a page; fetch callers get JSON.
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {

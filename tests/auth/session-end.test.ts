@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { Jar, oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { TEST_ENV } from '../api/support';
+import { basicDesign, TEST_ENV } from '../api/support';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
@@ -81,5 +81,53 @@ describe('returnTo after sign-in', () => {
 
   it('an ordinary path with a query returns there unchanged', async () => {
     expect(await callbackAnswer('olivia', '/connectors?state=FAILED#top')).toEqual({ status: 303, location: '/connectors?state=FAILED#top' });
+  });
+});
+
+describe('sign-out ends the session server-side', () => {
+  async function signOut(cookie: string) {
+    const res = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(200);
+  }
+
+  it('a copy of the signed-out cookie no longer renders /connectors with the user or the rows', async () => {
+    const { cookie } = await signIn(app.url, 'otto');
+    const created = await fetch(`${app.url}/api/connectors?provision=false`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(basicDesign('session-end-row')),
+    });
+    expect(created.status).toBe(201);
+    const before = await (await fetch(`${app.url}/connectors`, { headers: { cookie } })).text();
+    expect(before).toContain('Otto Brandt');
+    expect(before).toContain('session-end-row');
+
+    await signOut(cookie);
+    const after = await fetch(`${app.url}/connectors`, { headers: { cookie } });
+    const html = await after.text();
+    expect(html).not.toContain('Otto Brandt');
+    expect(html).not.toContain('session-end-row');
+  });
+
+  it('an event stream open at sign-out ends at once', async () => {
+    const { cookie } = await signIn(app.url, 'olivia');
+    const stream = await fetch(`${app.url}/api/connectors/events`, { headers: { cookie } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toContain(': connected');
+
+    await signOut(cookie);
+    const next = await Promise.race([
+      (async () => {
+        // Drain whatever was already on the way; the stream must then close.
+        for (;;) if ((await reader.read()).done) return 'closed';
+      })(),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still open after 3 s'), 3000)),
+    ]);
+    expect(next).toBe('closed');
+    await reader.cancel().catch(() => undefined);
+    // And a new one is refused.
+    expect((await fetch(`${app.url}/api/connectors/events`, { headers: { cookie } })).status).toBe(401);
   });
 });

@@ -1,11 +1,24 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { eventStream } from '@/lib/alkira/event-stream';
+import { loadAuthConfig } from '@/lib/auth/config';
+import { requestPrincipal } from '@/lib/auth/policy';
+import { cookieValue, SESSION_COOKIE, sessionIdFromCookie } from '@/lib/auth/session';
+import { sessionStillOpen } from '@/lib/auth/sign-out';
 import { withErrorHandling } from '@/lib/http/handler';
+import { registerStream } from '@/lib/http/open-streams';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Live dashboard events (Server-Sent Events): provision state changes and connector writes. */
+/** How often an open stream checks that its session was not signed out of elsewhere (another server process). */
+const SESSION_CHECK_MS = 15_000;
+
+/**
+ * Live dashboard events (Server-Sent Events): provision state changes and
+ * connector writes. A stream ends when its session is signed out of: at once
+ * when the sign-out reaches this process (lib/http/open-streams.ts), else at
+ * the next session check.
+ */
 export const GET = withErrorHandling(async (req: Request) => {
   const headers = {
     'Content-Type': 'text/event-stream; charset=utf-8',
@@ -15,5 +28,22 @@ export const GET = withErrorHandling(async (req: Request) => {
   };
   // HEAD (answered by this handler) gets the headers only: a stream nobody reads would never be let go.
   if (req.method === 'HEAD') return new Response(null, { headers });
-  return new Response(eventStream(AlkiraApi.fromEnv(), req.signal), { headers });
+  const principal = requestPrincipal(req);
+  const config = loadAuthConfig();
+  const cookie = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+  const session = config.mode === 'oidc' ? sessionIdFromCookie(cookie, config) : null;
+  const ending = new AbortController();
+  const end = () => ending.abort();
+  const forget = registerStream({ user: principal.id, session, end });
+  const check =
+    config.mode === 'oidc' && session
+      ? setInterval(() => {
+          sessionStillOpen(config, cookie).then((open) => open || end(), () => undefined);
+        }, SESSION_CHECK_MS)
+      : null;
+  const onEnd = () => {
+    if (check) clearInterval(check);
+    forget();
+  };
+  return new Response(eventStream(AlkiraApi.fromEnv(), AbortSignal.any([req.signal, ending.signal]), onEnd), { headers });
 });
