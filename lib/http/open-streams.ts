@@ -1,7 +1,9 @@
 /**
  * The event streams this process has open, by who opened them: sign-out ends
  * the streams of the session it ends at once (a copied cookie must not keep
- * one delivering).
+ * one delivering), and each user may hold only so many at a time
+ * (`CONNECTOR_STUDIO_MAX_STREAMS_PER_USER`, default 6: a browser tab holds
+ * one), so nobody can pin the server's memory and timers with thousands.
  * Kept on globalThis: every route bundle shares one registry.
  */
 
@@ -21,6 +23,20 @@ function registry(): Set<OpenStream> {
   const g = globalThis as WithRegistry;
   g[REGISTRY] ??= new Set();
   return g[REGISTRY];
+}
+
+export const DEFAULT_MAX_STREAMS_PER_USER = 6;
+
+export function maxStreamsPerUser(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.CONNECTOR_STUDIO_MAX_STREAMS_PER_USER);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_STREAMS_PER_USER;
+}
+
+/** How many streams `user` has open. */
+export function streamsOf(user: string): number {
+  let n = 0;
+  for (const s of registry()) if (s.user === user) n++;
+  return n;
 }
 
 /** Registers an open stream; returns the function that forgets it (call it when the stream ends). */

@@ -5,7 +5,8 @@ import { requestPrincipal } from '@/lib/auth/policy';
 import { cookieValue, SESSION_COOKIE, sessionIdFromCookie } from '@/lib/auth/session';
 import { sessionStillOpen } from '@/lib/auth/sign-out';
 import { withErrorHandling } from '@/lib/http/handler';
-import { registerStream } from '@/lib/http/open-streams';
+import { maxStreamsPerUser, registerStream, streamsOf } from '@/lib/http/open-streams';
+import { ApiError } from '@/lib/http/response';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -15,7 +16,8 @@ const SESSION_CHECK_MS = 15_000;
 
 /**
  * Live dashboard events (Server-Sent Events): provision state changes and
- * connector writes. A stream ends when its session is signed out of: at once
+ * connector writes. Each user may hold CONNECTOR_STUDIO_MAX_STREAMS_PER_USER
+ * streams at a time (429 beyond). A stream ends when its session is signed out of: at once
  * when the sign-out reaches this process (lib/http/open-streams.ts), else at
  * the next session check.
  */
@@ -32,6 +34,15 @@ export const GET = withErrorHandling(async (req: Request) => {
   const config = loadAuthConfig();
   const cookie = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
   const session = config.mode === 'oidc' ? sessionIdFromCookie(cookie, config) : null;
+  const limit = maxStreamsPerUser();
+  if (streamsOf(principal.id) >= limit) {
+    throw new ApiError(
+      429,
+      `You already have ${limit} live event streams open, the most one user may hold; close the dashboard in another tab or window and try again`,
+      {},
+      { 'Retry-After': '30' },
+    );
+  }
   const ending = new AbortController();
   const end = () => ending.abort();
   const forget = registerStream({ user: principal.id, session, end });

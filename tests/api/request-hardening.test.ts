@@ -1,0 +1,75 @@
+/**
+ * Low-severity findings of the security assessment (issue 20), each observed
+ * over real HTTP against the production server: private data files, a
+ * per-user cap on event streams, requests aimed at another host, forwarded
+ * headers from clients that are not the configured proxy, values a design
+ * cannot hold exactly or safely, and a create killed mid-flight.
+ */
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
+import { basicDesign, call, CONNECTORS_PATH, emulator, injectFaults, ipsecDesign, TEST_ENV } from './support';
+
+let server: RunningServer;
+const started: RunningServer[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ ...TEST_ENV, CONNECTOR_STUDIO_MAX_STREAMS_PER_USER: '2' });
+  started.push(server);
+});
+afterAll(async () => {
+  for (const s of started) await s.stop();
+});
+
+/** Sends `request` as raw bytes and returns the status line and headers of the answer. */
+function rawRequest(port: number, request: string): Promise<{ status: number; head: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d) => {
+      data += d;
+      const end = data.indexOf('\r\n\r\n');
+      if (end !== -1) {
+        socket.destroy();
+        resolve({ status: Number(data.split(' ')[1]), head: data.slice(0, end) });
+      }
+    });
+    socket.on('error', reject);
+    socket.on('end', () => resolve({ status: Number(data.split(' ')[1]), head: data }));
+  });
+}
+
+describe('event streams per user', () => {
+  it('beyond the per-user limit a stream is refused with a clear 429; closing one frees its place', async () => {
+    const open = async () => {
+      const controller = new AbortController();
+      const res = await fetch(`${server.url}/api/connectors/events`, { signal: controller.signal });
+      if (res.status === 200) {
+        const reader = res.body!.getReader();
+        await reader.read(); // ": connected"
+      }
+      return { res, close: () => controller.abort() };
+    };
+    const first = await open();
+    const second = await open();
+    expect([first.res.status, second.res.status]).toEqual([200, 200]);
+    const third = await open();
+    expect(third.res.status).toBe(429);
+    expect(third.res.headers.get('retry-after')).toBe('30');
+    expect((await third.res.json()).error).toMatch(/already have 2 live event streams open/);
+
+    first.close();
+    let again = await open();
+    for (let i = 0; again.res.status === 429 && i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      again = await open();
+    }
+    expect(again.res.status).toBe(200);
+    second.close();
+    again.close();
+  });
+});
