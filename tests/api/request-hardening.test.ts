@@ -43,6 +43,18 @@ function rawRequest(port: number, request: string): Promise<{ status: number; he
   });
 }
 
+describe('data files', () => {
+  it('every file the server writes under its data folder (SQLite stores, WAL files, emulator.sqlite) is readable by its own user only (0600)', async () => {
+    expect((await call(server, 'POST', '/api/connectors?provision=false', basicDesign('private-files'))).status).toBe(201);
+    expect((await call(server, 'POST', '/api/designs', { design: basicDesign('private-files-design') })).status).toBe(201);
+    const files = readdirSync(server.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const names = files.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['app.sqlite', 'emulator.sqlite']));
+    const modes = Object.fromEntries(files.map((f) => [f.name, (statSync(path.join(f.parentPath, f.name)).mode & 0o777).toString(8)]));
+    for (const [name, mode] of Object.entries(modes)) expect(`${name} ${mode}`).toBe(`${name} 600`);
+  });
+});
+
 describe('event streams per user', () => {
   it('beyond the per-user limit a stream is refused with a clear 429; closing one frees its place', async () => {
     const open = async () => {
