@@ -10,6 +10,9 @@
 //     socket is destroyed);
 //   - verbs Node's HTTP parser does not know (`FOO / HTTP/1.1`): 'clientError'
 //     with HPE_INVALID_METHOD (by default an empty 400 and a closed socket).
+// It refuses (400) a request target that is not a path (the absolute form
+// `GET http://other.host/`, meant for proxies) and a missing or empty Host
+// header, which Next would answer with a redirect to that other host.
 // It also refuses (400) API paths with "." or ".." segments, which Next would
 // answer with a bare 308 to the normalised path (browsers never send them),
 // and answers a parse request from a client already at its parse limit with
@@ -47,6 +50,15 @@ function methodNotAllowed(method, target) {
 /** The app's 400 for an API path with dot segments, or null. */
 function dotSegments(target) {
   return globalThis[SERVER_ANSWERS]?.dotSegments(target) ?? null;
+}
+
+/** The app's 400 for an absolute-form target or a missing or empty Host header, or null (a plain 400 if the app has not registered its answers). */
+function badTarget(req) {
+  const answers = globalThis[SERVER_ANSWERS];
+  const target = req.url ?? '';
+  if (answers?.badTarget) return answers.badTarget(req.method, target, req.headers.host);
+  if ((target.startsWith('/') || (req.method === 'OPTIONS' && target === '*')) && req.headers.host?.trim()) return null;
+  return { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }, body: 'Bad request target or Host header' };
 }
 
 /** The app's 429 for a parse request from a client already at its limit (before Next reads the body), or null. */
@@ -102,7 +114,9 @@ export async function serve({ port, hostname, dir = ROOT }) {
   globalThis[PEER] = PEER_HEADER;
   const server = http.createServer((req, res) => {
     req.headers[PEER_HEADER] = peerOf(req.socket);
-    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : (dotSegments(req.url ?? '/') ?? busyParser(req));
+    const refusal = UNROUTABLE.has(req.method)
+      ? methodNotAllowed(req.method, req.url ?? '/')
+      : (badTarget(req) ?? dotSegments(req.url ?? '/') ?? busyParser(req));
     if (refusal) {
       req.resume();
       res.writeHead(refusal.status, refusal.headers).end(refusal.body);

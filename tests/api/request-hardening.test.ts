@@ -85,3 +85,28 @@ describe('event streams per user', () => {
     again.close();
   });
 });
+
+describe('requests for another host', () => {
+  it('an empty Host header is a 400, not a redirect', async () => {
+    const answer = await rawRequest(server.port, 'GET /connectors HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(answer.head).not.toMatch(/^location:/im);
+  });
+
+  it('an absolute-form request target (GET http://other.host/) is a 400, not a 308 to that host', async () => {
+    for (const target of ['http://other.host/', 'http://other.host/connectors', `http://127.0.0.1:${server.port}/api/connectors`]) {
+      const answer = await rawRequest(server.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+      expect(answer.status, target).toBe(400);
+      expect(answer.head).not.toMatch(/^location:/im);
+    }
+    const body = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => socket.write(`GET http://other.host/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`));
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data.slice(data.indexOf('\r\n\r\n') + 4)));
+      socket.on('error', reject);
+    });
+    expect(JSON.parse(body).error).toMatch(/request target must be a path/);
+  });
+});
