@@ -21,12 +21,16 @@
 // a socket, so the socket's peer address goes into the PEER_HEADER request
 // header, always overwriting what the client sent under that name, and the
 // header's name is announced on globalThis (lib/http/peer-address.ts reads it
-// only then; X-Forwarded-For, which any client can write, is never used).
+// only then). X-Forwarded-For/-Proto/-Host, which any client can write, are
+// believed only from the proxies listed in CONNECTOR_STUDIO_TRUSTED_PROXIES
+// (the client is then the right-most X-Forwarded-For address that is not one
+// of them) and removed from everyone else's requests.
 // The answers are built by the app (lib/http/server-answers.ts, registered by
 // instrumentation.ts at start), from the same route table and headers as the
 // proxy's. Every other request goes to Next unchanged; other parse errors get
 // Node's usual answers (400, 408, 413, 431).
 import http from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -83,6 +87,51 @@ function ownOrigin(address, hostname) {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+/** Headers a proxy sets about the client; believed only from a configured proxy. */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded'];
+
+/** An address as compared with the trusted list: lower-case, an IPv4-mapped IPv6 address as plain IPv4, no zone. */
+function normalAddress(address) {
+  const plain = String(address).trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/.test(plain) ? plain.slice(7) : plain;
+}
+
+/** CONNECTOR_STUDIO_TRUSTED_PROXIES: the comma-separated addresses of the reverse proxies in front of this server. */
+export function trustedProxies(env = process.env) {
+  return new Set(
+    (env.CONNECTOR_STUDIO_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map(normalAddress)
+      .filter((a) => isIP(a) !== 0),
+  );
+}
+
+/**
+ * The client's address, and the request's X-Forwarded-* headers made
+ * trustworthy: from a trusted proxy they stay, and the client is the
+ * right-most X-Forwarded-For address that is not a trusted proxy; from anyone
+ * else they are removed (Next then fills in the connection's own values), so a
+ * client cannot claim HTTPS, another host or another address.
+ */
+function clientOf(req, trusted) {
+  const peer = peerOf(req.socket);
+  if (!trusted.has(normalAddress(peer))) {
+    for (const name of FORWARDED_HEADERS) delete req.headers[name];
+    return peer;
+  }
+  const chain = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map(normalAddress)
+    .filter((a) => a !== '');
+  let client = peer;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (isIP(chain[i]) === 0) break;
+    client = chain[i];
+    if (!trusted.has(chain[i])) break;
+  }
+  return client;
+}
+
 /** A whole HTTP/1.1 response as text, for a socket that has no response object. */
 function rawResponse(status, headers, body = '') {
   const lines = Object.entries({ ...headers, Connection: 'close' }).map(([k, v]) => `${k}: ${v}`);
@@ -112,8 +161,9 @@ export async function serve({ port, hostname, dir = ROOT }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   globalThis[PEER] = PEER_HEADER;
+  const trusted = trustedProxies();
   const server = http.createServer((req, res) => {
-    req.headers[PEER_HEADER] = peerOf(req.socket);
+    req.headers[PEER_HEADER] = clientOf(req, trusted);
     const refusal = UNROUTABLE.has(req.method)
       ? methodNotAllowed(req.method, req.url ?? '/')
       : (badTarget(req) ?? dotSegments(req.url ?? '/') ?? busyParser(req));

@@ -110,3 +110,17 @@ describe('requests for another host', () => {
     expect(JSON.parse(body).error).toMatch(/request target must be a path/);
   });
 });
+
+describe('forwarded headers', () => {
+  it('X-Forwarded-Proto from a client that is not a configured proxy is ignored (no HSTS); from CONNECTOR_STUDIO_TRUSTED_PROXIES it is believed', async () => {
+    const untrusted = await fetch(`${server.url}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    await untrusted.body?.cancel();
+    expect(untrusted.headers.get('strict-transport-security')).toBeNull();
+
+    const behindProxy = await startServer({ ...TEST_ENV, CONNECTOR_STUDIO_TRUSTED_PROXIES: '127.0.0.1' });
+    started.push(behindProxy);
+    const viaProxy = await fetch(`${behindProxy.url}/`, { headers: { 'x-forwarded-proto': 'https' } });
+    await viaProxy.body?.cancel();
+    expect(viaProxy.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  });
+});
