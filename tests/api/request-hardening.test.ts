@@ -124,3 +124,40 @@ describe('forwarded headers', () => {
     expect(viaProxy.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
   });
 });
+
+describe('values a design cannot hold exactly or safely', () => {
+  /** POSTs the design as JSON text after `edit` (so numbers beyond 2^53 reach the server as written). */
+  async function create(design: Record<string, unknown>, edit: (json: string) => string = (j) => j) {
+    const res = await fetch(`${server.url}/api/connectors?provision=false`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: edit(JSON.stringify(design)),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  it('profile_id 9007199254740993 is refused at the field (422), not rounded to ...992 and created', async () => {
+    const design = ipsecDesign('beyond-2-53');
+    const r = await create(design, (json) => json.replace(/"profile_id":\d+/, '"profile_id":9007199254740993'));
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([
+      { path: expect.stringMatching(/\.tunnel\.0\.profile_id$/), message: expect.stringMatching(/^profile_id is beyond 9007199254740991 \(2\^53 − 1\)/) },
+    ]);
+    expect((await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=beyond-2-53`)).body).toEqual([]);
+  });
+
+  it('NUL and bidi overrides in a name, a description or a pre-shared key are refused at the field (422)', async () => {
+    const design = ipsecDesign('bidi-name') as Record<string, any>;
+    design.name = 'bidi-name\u202Egnp.exe';
+    design.description = 'before\u0000after';
+    const tunnel = design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0];
+    tunnel.pre_shared_key = 'key\u2066hidden\u2069';
+    const r = await create(design);
+    expect(r.status).toBe(422);
+    const byPath = Object.fromEntries((r.body.errors as Array<{ path: string; message: string }>).map((e) => [e.path, e.message]));
+    expect(byPath.name).toMatch(/^name contains the invisible bidirectional control U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
+    expect(byPath.description).toMatch(/^description contains a NUL character \(U\+0000\)/);
+    expect(byPath['instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key']).toMatch(/U\+2066 \(LEFT-TO-RIGHT ISOLATE\)/);
+    expect(JSON.stringify(r.body)).not.toContain('hidden');
+  });
+});
