@@ -161,3 +161,40 @@ describe('values a design cannot hold exactly or safely', () => {
     expect(JSON.stringify(r.body)).not.toContain('hidden');
   });
 });
+
+describe('a create killed before Alkira answered', () => {
+  it('still leaves an audit row (UNCONFIRMED, who asked, for which name) after the restart', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-killed-create-'));
+    // A long upstream timeout: the create must still be waiting for Alkira's answer when the server is killed.
+    const env = { ...TEST_ENV, CONNECTOR_STUDIO_RECONCILE_MS: '300', ALKIRA_TIMEOUT_MS: '30000' };
+    let crashing = await startServer(env, { dataDir });
+    started.push(crashing);
+    // Alkira holds the create before committing it; the server dies meanwhile, so nothing is made.
+    await injectFaults(crashing, [{ method: 'POST', path: CONNECTORS_PATH, status: 500, delayMs: 60_000, times: 1 }]);
+    const lost = call(crashing, 'POST', '/api/connectors', basicDesign('killed-create')).catch(() => null);
+    for (let i = 0; i < 200; i++) {
+      const rules = (await call(crashing, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body.rules as Array<{ remaining: number }>;
+      if (rules.every((r) => r.remaining === 0)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await crashing.crash();
+    expect(await lost).toBeNull();
+
+    crashing = await startServer(env, { dataDir });
+    started.push(crashing);
+    let entries: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 100 && entries.length === 0; i++) {
+      entries = ((await call(crashing, 'GET', '/api/activity')).body.entries as Array<Record<string, unknown>>).filter((e) => e.targetName === 'killed-create');
+      if (entries.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(entries).toEqual([
+      expect.objectContaining({
+        actor: { id: 'local', name: 'Local operator' },
+        action: 'create',
+        targetName: 'killed-create',
+        result: expect.objectContaining({ state: 'UNCONFIRMED', detail: expect.stringMatching(/stopped after sending this create .* before Alkira answered/) }),
+      }),
+    ]);
+    expect((await emulator(crashing, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=killed-create`)).body).toEqual([]);
+  });
+});
