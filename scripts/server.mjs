@@ -113,7 +113,7 @@ export function trustedProxies(env = process.env) {
  * else they are removed (Next then fills in the connection's own values), so a
  * client cannot claim HTTPS, another host or another address.
  */
-function clientOf(req, trusted) {
+export function clientOf(req, trusted) {
   const peer = peerOf(req.socket);
   if (!trusted.has(normalAddress(peer))) {
     for (const name of FORWARDED_HEADERS) delete req.headers[name];
