@@ -10,6 +10,9 @@
 //     socket is destroyed);
 //   - verbs Node's HTTP parser does not know (`FOO / HTTP/1.1`): 'clientError'
 //     with HPE_INVALID_METHOD (by default an empty 400 and a closed socket).
+// It refuses (400) a request target that is not a path (the absolute form
+// `GET http://other.host/`, meant for proxies) and a missing or empty Host
+// header, which Next would answer with a redirect to that other host.
 // It also refuses (400) API paths with "." or ".." segments, which Next would
 // answer with a bare 308 to the normalised path (browsers never send them),
 // and answers a parse request from a client already at its parse limit with
@@ -18,12 +21,16 @@
 // a socket, so the socket's peer address goes into the PEER_HEADER request
 // header, always overwriting what the client sent under that name, and the
 // header's name is announced on globalThis (lib/http/peer-address.ts reads it
-// only then; X-Forwarded-For, which any client can write, is never used).
+// only then). X-Forwarded-For/-Proto/-Host, which any client can write, are
+// believed only from the proxies listed in CONNECTOR_STUDIO_TRUSTED_PROXIES
+// (the client is then the right-most X-Forwarded-For address that is not one
+// of them) and removed from everyone else's requests.
 // The answers are built by the app (lib/http/server-answers.ts, registered by
 // instrumentation.ts at start), from the same route table and headers as the
 // proxy's. Every other request goes to Next unchanged; other parse errors get
 // Node's usual answers (400, 408, 413, 431).
 import http from 'node:http';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -32,6 +39,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 const PEER = Symbol.for('connector-studio.peer-header');
 const PEER_HEADER = 'x-connector-studio-peer';
+const LISTENING = Symbol.for('connector-studio.listening-origin');
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
 
@@ -48,6 +56,15 @@ function dotSegments(target) {
   return globalThis[SERVER_ANSWERS]?.dotSegments(target) ?? null;
 }
 
+/** The app's 400 for an absolute-form target or a missing or empty Host header, or null (a plain 400 if the app has not registered its answers). */
+function badTarget(req) {
+  const answers = globalThis[SERVER_ANSWERS];
+  const target = req.url ?? '';
+  if (answers?.badTarget) return answers.badTarget(req.method, target, req.headers.host);
+  if ((target.startsWith('/') || (req.method === 'OPTIONS' && target === '*')) && req.headers.host?.trim()) return null;
+  return { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }, body: 'Bad request target or Host header' };
+}
+
 /** The app's 429 for a parse request from a client already at its limit (before Next reads the body), or null. */
 function busyParser(req) {
   return globalThis[SERVER_ANSWERS]?.busyParser?.(req.method, req.url ?? '/', req.headers) ?? null;
@@ -57,6 +74,62 @@ function busyParser(req) {
 function peerOf(socket) {
   const address = socket.remoteAddress ?? '';
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
+}
+
+/**
+ * Where this process reaches itself (its embedded emulator): the address it
+ * listens on, a wildcard address as loopback. The app reads it instead of any
+ * request's Host header (lib/alkira/config.ts).
+ */
+function ownOrigin(address, hostname) {
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const host = !hostname || hostname === '0.0.0.0' ? '127.0.0.1' : hostname === '::' ? '::1' : hostname;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** Headers a proxy sets about the client; believed only from a configured proxy. */
+const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded'];
+
+/** An address as compared with the trusted list: lower-case, an IPv4-mapped IPv6 address as plain IPv4, no zone. */
+function normalAddress(address) {
+  const plain = String(address).trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/.test(plain) ? plain.slice(7) : plain;
+}
+
+/** CONNECTOR_STUDIO_TRUSTED_PROXIES: the comma-separated addresses of the reverse proxies in front of this server. */
+export function trustedProxies(env = process.env) {
+  return new Set(
+    (env.CONNECTOR_STUDIO_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map(normalAddress)
+      .filter((a) => isIP(a) !== 0),
+  );
+}
+
+/**
+ * The client's address, and the request's X-Forwarded-* headers made
+ * trustworthy: from a trusted proxy they stay, and the client is the
+ * right-most X-Forwarded-For address that is not a trusted proxy; from anyone
+ * else they are removed (Next then fills in the connection's own values), so a
+ * client cannot claim HTTPS, another host or another address.
+ */
+export function clientOf(req, trusted) {
+  const peer = peerOf(req.socket);
+  if (!trusted.has(normalAddress(peer))) {
+    for (const name of FORWARDED_HEADERS) delete req.headers[name];
+    return peer;
+  }
+  const chain = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map(normalAddress)
+    .filter((a) => a !== '');
+  let client = peer;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (isIP(chain[i]) === 0) break;
+    client = chain[i];
+    if (!trusted.has(chain[i])) break;
+  }
+  return client;
 }
 
 /** A whole HTTP/1.1 response as text, for a socket that has no response object. */
@@ -88,9 +161,12 @@ export async function serve({ port, hostname, dir = ROOT }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   globalThis[PEER] = PEER_HEADER;
+  const trusted = trustedProxies();
   const server = http.createServer((req, res) => {
-    req.headers[PEER_HEADER] = peerOf(req.socket);
-    const refusal = UNROUTABLE.has(req.method) ? methodNotAllowed(req.method, req.url ?? '/') : (dotSegments(req.url ?? '/') ?? busyParser(req));
+    req.headers[PEER_HEADER] = clientOf(req, trusted);
+    const refusal = UNROUTABLE.has(req.method)
+      ? methodNotAllowed(req.method, req.url ?? '/')
+      : (badTarget(req) ?? dotSegments(req.url ?? '/') ?? busyParser(req));
     if (refusal) {
       req.resume();
       res.writeHead(refusal.status, refusal.headers).end(refusal.body);
@@ -111,5 +187,6 @@ export async function serve({ port, hostname, dir = ROOT }) {
     server.once('error', reject);
     server.listen(port, hostname, resolve);
   });
+  globalThis[LISTENING] = ownOrigin(server.address(), hostname);
   return server;
 }

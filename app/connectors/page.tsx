@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { ConnectorsDashboard } from '@/components/dashboard/ConnectorsDashboard';
 import { initialPageOf } from '@/components/dashboard/initial-page';
 
@@ -9,6 +8,6 @@ export default async function ConnectorsPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const { deleted } = params;
   // The first page of the view comes with the HTML, so rows are on screen before the script runs.
-  const initialPage = await initialPageOf(params, (await headers()).get('host'));
+  const initialPage = await initialPageOf(params);
   return <ConnectorsDashboard deletedName={typeof deleted === 'string' ? deleted : undefined} initialPage={initialPage} />;
 }

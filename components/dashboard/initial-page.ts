@@ -19,7 +19,7 @@ export interface InitialPage {
   data: ConnectorListPageResponse;
 }
 
-export async function initialPageOf(params: Record<string, string | string[] | undefined>, host: string | null): Promise<InitialPage | null> {
+export async function initialPageOf(params: Record<string, string | string[] | undefined>): Promise<InitialPage | null> {
   const viewer = await currentViewer();
   if (viewer.mode === 'oidc' && !viewer.user?.role) return null;
   const search = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
@@ -29,7 +29,8 @@ export async function initialPageOf(params: Record<string, string | string[] | u
   apiParams.set('page', String(page));
   apiParams.set('page_size', String(PAGE_SIZE));
   try {
-    const api = AlkiraApi.fromEnv(host ? `http://${host}/connectors` : undefined);
+    // Server to server: the emulator's address comes from where this server listens, never from the request's Host.
+    const api = AlkiraApi.fromEnv();
     return { viewKey: queryKeyOf(query), page, data: await listConnectorPage(api, parseApiQuery(apiParams)) };
   } catch {
     return null;

@@ -51,8 +51,9 @@ export class AlkiraApi {
     this.client = new AlkiraClient(config);
   }
 
-  static fromEnv(requestUrl?: string): AlkiraApi {
-    return new AlkiraApi(loadAlkiraConfig(requestUrl));
+  /** The API as the environment configures it (the emulator: this server's own listening address, never a request's Host). */
+  static fromEnv(): AlkiraApi {
+    return new AlkiraApi(loadAlkiraConfig());
   }
 
   async tenantNetworkId(): Promise<number> {

@@ -58,11 +58,21 @@ export function portalBaseUrl(portal: string): string {
   return trimCharEnd(url.toString(), '/') + '/api';
 }
 
-/** This server's origin, for reaching its embedded emulator. */
-function selfOrigin(requestUrl?: string): string {
-  if (process.env.PORT) return `http://127.0.0.1:${process.env.PORT}`;
-  if (requestUrl) return new URL(requestUrl).origin;
-  return 'http://127.0.0.1:3000';
+const LISTENING = Symbol.for('connector-studio.listening-origin');
+
+/**
+ * This server's own origin, for reaching its embedded emulator: where the
+ * HTTP server (scripts/server.mjs) says it listens, else 127.0.0.1 on PORT
+ * (3000 by default, as `next start` and `npm run serve` use). Never anything a
+ * request says (its Host header or URL): the app token goes with every
+ * emulator call, so a forged `Host: localhost:<other port>` would otherwise
+ * send it to whatever listens there.
+ */
+export function selfOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  const announced = (globalThis as { [LISTENING]?: unknown })[LISTENING];
+  if (typeof announced === 'string' && /^http:\/\/[^/?#@]+$/.test(announced)) return announced;
+  const port = Number(env.PORT);
+  return `http://127.0.0.1:${Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000}`;
 }
 
 export class AlkiraConfigError extends Error {
@@ -72,7 +82,7 @@ export class AlkiraConfigError extends Error {
   }
 }
 
-export function loadAlkiraConfig(requestUrl?: string, env: NodeJS.ProcessEnv = process.env): AlkiraConfig {
+export function loadAlkiraConfig(env: NodeJS.ProcessEnv = process.env): AlkiraConfig {
   const common = {
     timeoutMs: positiveInt(env.ALKIRA_TIMEOUT_MS, 15_000) || 15_000,
     retryBaseMs: positiveInt(env.ALKIRA_RETRY_BASE_MS, 300),
@@ -82,7 +92,7 @@ export function loadAlkiraConfig(requestUrl?: string, env: NodeJS.ProcessEnv = p
   const portal = env.ALKIRA_PORTAL?.trim();
   if (!portal) {
     const key = env.ALKIRA_EMULATOR_API_KEY || DEFAULT_EMULATOR_API_KEY;
-    const baseUrl = `${selfOrigin(requestUrl)}/emulator/api`;
+    const baseUrl = `${selfOrigin(env)}/emulator/api`;
     const appToken = emulatorAppToken();
     return {
       mode: 'emulator',

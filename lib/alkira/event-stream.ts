@@ -15,7 +15,11 @@ export function formatEvent(event: DashboardEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
 
-export function eventStream(api: AlkiraApi, signal: AbortSignal): ReadableStream<Uint8Array> {
+/**
+ * `signal`: the client went away, or the stream must end (its session was
+ * signed out of); `onEnd` runs once when the stream ends for any reason.
+ */
+export function eventStream(api: AlkiraApi, signal: AbortSignal, onEnd: () => void = () => {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -37,6 +41,7 @@ export function eventStream(api: AlkiraApi, signal: AbortSignal): ReadableStream
         clearInterval(ping);
         unsubscribe();
         signal.removeEventListener('abort', stop);
+        onEnd();
         try {
           controller.close();
         } catch {

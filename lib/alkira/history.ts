@@ -7,6 +7,8 @@ export {
   hasRecordedCreate,
   historyForConnector,
   latestByConnector,
+  intentOwner,
+  noteInterruptedIntent,
   openCreateIntent,
   openCreateIntents,
   recordProvisionRequest,

@@ -7,10 +7,12 @@ import 'server-only';
  * Runs at start-up and every few seconds (instrumentation.ts), and before the
  * dashboard's list, so a restarted server catches up without anyone watching.
  */
-import { auditAdoptedCreate } from '@/lib/audit/record';
+import { auditAdoptedCreate, auditInterruptedCreate } from '@/lib/audit/record';
 import type { AlkiraApi } from './api';
 import {
   hasRecordedCreate,
+  intentOwner,
+  noteInterruptedIntent,
   openCreateIntents,
   recordProvisionRequest,
   settleCreateIntent,
@@ -61,9 +63,15 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
       }
       await settleCreateIntent(intent.id, 'adopted');
       report.adopted++;
-    } else if (now - Date.parse(intent.createdAt) > ABSENT_AFTER_MS) {
-      await settleCreateIntent(intent.id, 'absent');
-      report.absent++;
+    } else {
+      // Sent by a process that is gone (this one's own are in `running` until they end): the audit trail hears of it now.
+      if (intent.owner !== intentOwner() && !intent.noted && (await noteInterruptedIntent(intent.id))) {
+        await auditInterruptedCreate(backend, intent.actor ?? { id: 'unknown', name: 'Unknown' }, intent.name, intent.createdAt);
+      }
+      if (now - Date.parse(intent.createdAt) > ABSENT_AFTER_MS) {
+        await settleCreateIntent(intent.id, 'absent');
+        report.absent++;
+      }
     }
   }
   for (const entry of await unsettledRequests(backend)) {

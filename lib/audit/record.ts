@@ -8,6 +8,7 @@ import 'server-only';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { Principal } from '@/lib/auth/session';
 import { appendAuditEntry, appendAuditResult, type AuditAction, type AuditActor } from '@/lib/store/audit-log';
+import { UNCONFIRMED } from './attempt';
 import { createSummary, deleteSummary, updateSummary } from './summary';
 
 export function actorOf(principal: Principal): AuditActor {
@@ -58,6 +59,31 @@ function record(change: ConnectorChange, action: AuditAction, summary: string): 
       targetName: change.connectorName,
       summary,
       requestId: change.requestId,
+    }),
+  );
+}
+
+/**
+ * A create whose server process stopped (crash, kill, restart) after it wrote
+ * its intent and before Alkira answered: who asked and for what, with the
+ * outcome UNCONFIRMED. If Alkira did make the connector, the reconciler adopts
+ * it and a create entry follows.
+ */
+export function auditInterruptedCreate(backend: string, actor: AuditActor, name: string, at: string): Promise<void> {
+  return safely(`interrupted create of ${name}`, () =>
+    appendAuditEntry({
+      backend,
+      actor,
+      action: 'create',
+      targetType: 'connector',
+      targetId: '',
+      targetName: name,
+      summary: 'Not confirmed',
+      requestId: null,
+      failure: {
+        state: UNCONFIRMED,
+        detail: `The server stopped after sending this create (${at}) and before Alkira answered; if Alkira made the connector it is adopted and a create entry follows`,
+      },
     }),
   );
 }

@@ -65,10 +65,29 @@ export function redirectUri(req: Request, config: OidcConfig): string {
   return `${appOrigin(req, config)}/api/auth/callback`;
 }
 
-/** A same-site path to return to after sign-in; anything else becomes `/`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const RETURN_BASE = 'http://return-to.invalid';
+
+/**
+ * A same-origin path to return to after sign-in, as it goes into the
+ * `Location` header (non-ASCII percent-encoded, as URL parsing writes it);
+ * anything else becomes `/`: not starting with a single `/`, any control
+ * character (a browser drops a TAB or newline, so `/<TAB>/evil.example`
+ * would become `//evil.example`), a backslash, or a path that resolves to
+ * another origin or into the sign-in routes.
+ */
 export function safeReturnTo(raw: string | null): string {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\') || raw.startsWith('/api/auth/')) return '/';
-  return raw;
+  if (!raw || raw.length > 2000 || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || CONTROL.test(raw)) return '/';
+  let url: URL;
+  try {
+    url = new URL(raw, RETURN_BASE);
+  } catch {
+    return '/';
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== RETURN_BASE || !path.startsWith('/') || path.startsWith('//') || url.pathname.startsWith('/api/auth/')) return '/';
+  return path;
 }
 
 /** Where to send the browser to sign in, and the sealed transaction cookie value to set. */

@@ -4,6 +4,8 @@ import 'server-only';
  * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
  */
 import { ApiError } from '@/lib/http/response';
+import { endStreamsOfSession } from '@/lib/http/open-streams';
+import { logSafe } from '@/lib/text/log-line';
 import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';
@@ -17,6 +19,7 @@ import {
   LOGIN_COOKIE,
   SESSION_COOKIE,
   sessionCookie,
+  sessionIdFromCookie,
   type Principal,
 } from './session';
 
@@ -39,7 +42,7 @@ export async function login(req: Request): Promise<Response> {
   try {
     started = await beginLogin(req, config, returnTo);
   } catch (err) {
-    console.error(`[auth] discovery at ${config.issuer} failed: ${err instanceof Error ? err.message : 'unknown error'}`);
+    console.error(`[auth] discovery at ${config.issuer} failed: ${logSafe(err instanceof Error ? err.message : 'unknown error')}`);
     throw new ApiError(502, `The identity provider (${new URL(config.issuer).host}) could not be reached; try again later`);
   }
   return redirect(started.url.href, [cookieHeader(LOGIN_COOKIE, started.transaction, LOGIN_TTL_SECONDS, isSecureRequest(req, config))]);
@@ -52,12 +55,12 @@ export async function callback(req: Request): Promise<Response> {
   const clearLogin = clearedCookie(LOGIN_COOKIE, secure);
   try {
     const { principal, returnTo, idToken } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
-    console.info(`[auth] signed in: ${principal.id} (${principal.role ?? 'no role'})`);
+    console.info(`[auth] signed in: ${logSafe(principal.id, 200)} (${principal.role ?? 'no role'})`);
     const sid = await keepIdToken(config, idToken);
     return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure, sid)], 303);
   } catch (err) {
     if (!(err instanceof SignInError)) throw err;
-    console.warn(`[auth] sign-in failed: ${err.message}`);
+    console.warn(`[auth] sign-in failed: ${logSafe(err.message)}`);
     return redirect(`/?signin_error=${err.code}`, [clearLogin], 303);
   }
 }
@@ -74,6 +77,9 @@ export async function logout(req: Request): Promise<Response> {
   const secure = config.mode === 'oidc' && isSecureRequest(req, config);
   const cleared = clearedCookie(SESSION_COOKIE, secure);
   const session = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
+  // The session ends server-side: its open event streams close now (its row goes below).
+  const sid = config.mode === 'oidc' ? sessionIdFromCookie(session, config) : null;
+  if (sid) endStreamsOfSession(sid);
   const type = req.headers.get('content-type') ?? '';
   // A plain HTML form posts here and expects a page; fetch callers get JSON.
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {

@@ -10,6 +10,7 @@ import { AuthConfigError } from '@/lib/auth/config';
 import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
 import { StoreSecretError } from '@/lib/store/secrets';
+import { logSafe } from '@/lib/text/log-line';
 import { ApiError, errorResponse } from './response';
 import { routeFor } from './routes';
 import { requestRefusal } from './same-origin';
@@ -29,7 +30,7 @@ export function toErrorResponse(err: unknown): Response {
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   // Only the scrubbed message is logged: request bodies may hold keys.
-  console.error(`[api] unexpected error ref=${ref}: ${scrubSecrets(detail)}`);
+  console.error(`[api] unexpected error ref=${ref}: ${logSafe(scrubSecrets(detail), 1000)}`);
   return errorResponse(500, `Internal error (ref ${ref})`);
 }
 

@@ -5,8 +5,9 @@
  * the client sent under that name, and announces the header's name on
  * `globalThis` when it starts. Without that announcement (the app run by
  * `next start` directly) the header could be the client's own, so it is not
- * read and the address is unknown. `X-Forwarded-For` is never read: any client
- * can write it.
+ * read and the address is unknown. `X-Forwarded-For` is never read here: any
+ * client can write it; the server takes the client's address from it only
+ * when the connection comes from a proxy in CONNECTOR_STUDIO_TRUSTED_PROXIES.
  */
 
 const PEER_HEADER = Symbol.for('connector-studio.peer-header');

@@ -11,6 +11,9 @@ import 'server-only';
  * - `dotSegments`: an API path with `.` or `..` segments (`/api/connectors/..`),
  *   which Next would answer with a bare 308 to the normalised path; browsers
  *   never send one, so it is a client's mistake to name.
+ * - `badTarget`: a request target that is not a path (absolute form) or a
+ *   missing or empty Host header, which Next would answer with a redirect to
+ *   wherever they point.
  * - `busyParser`: the 429 of `POST /api/hcl/parse` for a client that already
  *   has its limit of files in the parse service, given before Next streams
  *   the (up to 1 MB) body, so a client that ignores Retry-After and keeps
@@ -79,6 +82,21 @@ export function dotSegments(target: string): RawAnswer | null {
   return json(400, `The path ${shown(path)} has "." or ".." segments; send the path without them`);
 }
 
+/**
+ * 400 for a request whose target is not a path (the absolute form
+ * `GET http://other.host/ HTTP/1.1`, which only a proxy is sent, or the
+ * authority form) or whose Host header is missing or empty: Next would answer
+ * either with a redirect built from them, to a host that is not this server.
+ * `OPTIONS *` is left to Next. Null when the request is fine.
+ */
+export function badTarget(method: string, target: string, host: string | undefined): RawAnswer | null {
+  if (!target.startsWith('/') && !(method === 'OPTIONS' && target === '*')) {
+    return json(400, 'The request target must be a path such as /connectors; this server is not a proxy, so it does not take absolute URLs (http://host/...) as the target');
+  }
+  if (host === undefined || host.trim() === '') return json(400, 'The Host header is missing or empty; send the name this server is reached by');
+  return null;
+}
+
 /** 429 for `POST /api/hcl/parse` (Node's request headers) from a client at its parse limit; null otherwise. */
 export function busyParser(method: string, target: string, nodeHeaders: Record<string, string | string[] | undefined>): RawAnswer | null {
   if (method !== 'POST' || pathOf(target) !== '/api/hcl/parse') return null;
@@ -96,10 +114,15 @@ export function busyParser(method: string, target: string, nodeHeaders: Record<s
 }
 
 type WithAnswers = typeof globalThis & {
-  [SERVER_ANSWERS]?: { methodNotAllowed: typeof methodNotAllowed; dotSegments: typeof dotSegments; busyParser: typeof busyParser };
+  [SERVER_ANSWERS]?: {
+    methodNotAllowed: typeof methodNotAllowed;
+    dotSegments: typeof dotSegments;
+    busyParser: typeof busyParser;
+    badTarget: typeof badTarget;
+  };
 };
 
 /** Makes the answers available to scripts/server.mjs (called once from instrumentation.ts). */
 export function registerServerAnswers(): void {
-  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments, busyParser };
+  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments, busyParser, badTarget };
 }

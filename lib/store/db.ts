@@ -7,10 +7,10 @@
  */
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { storeMigrations, type StoreDialect } from './migrations';
+import { ensurePrivateDir, preparePrivateDatabaseFile } from './private-files';
 import type { StoreSchema } from './schema';
 
 export type StoreDb = Kysely<StoreSchema>;
@@ -42,7 +42,8 @@ function connect(target: StoreTarget): StoreDb {
   if (target.dialect === 'postgres') {
     return new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.location, max: 10 }) }) });
   }
-  mkdirSync(path.dirname(target.location), { recursive: true });
+  ensurePrivateDir(path.dirname(target.location));
+  preparePrivateDatabaseFile(target.location);
   const conn = new Database(target.location);
   conn.pragma('journal_mode = WAL');
   conn.pragma('busy_timeout = 5000');

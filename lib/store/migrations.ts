@@ -178,5 +178,13 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.alterTable('design_versions').addColumn('hcl', 'text').execute();
       },
     },
+    // Which server process wrote a create intent, and when the audit trail was told of one whose process died before
+    // Alkira answered: such a create leaves an audit row (UNCONFIRMED) even if Alkira never made the connector.
+    '0010_create_intent_owner': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('create_intents').addColumn('owner', 'text').execute();
+        await db.schema.alterTable('create_intents').addColumn('noted_at', 'text').execute();
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@
  * Rows are keyed by backend (`AlkiraConfig.backendKey`) so emulator and
  * portal histories never mix.
  */
+import { randomUUID } from 'node:crypto';
 import { getDb } from './db';
 
 export type ProvisionOperation = 'create' | 'update' | 'delete';
@@ -166,11 +167,25 @@ export async function hasRecordedCreate(backend: string, connectorId: number): P
  */
 export interface CreateIntent {
   id: number;
+  /** The server process that sent it (see `intentOwner`); null for old intents. */
+  owner: string | null;
+  /** The audit trail was told the create was interrupted. */
+  noted: boolean;
   name: string;
   provision: boolean;
   createdAt: string;
   /** Who asked, when known. */
   actor: { id: string; name: string } | null;
+}
+
+const OWNER = Symbol.for('connector-studio.intent-owner');
+type WithOwner = typeof globalThis & { [OWNER]?: string };
+
+/** This server process's random id, written on the intents it opens (shared by every route bundle). */
+export function intentOwner(): string {
+  const g = globalThis as WithOwner;
+  g[OWNER] ??= randomUUID();
+  return g[OWNER];
 }
 
 export async function openCreateIntent(backend: string, name: string, provision: boolean, actor?: { id: string; name: string }): Promise<number> {
@@ -186,6 +201,8 @@ export async function openCreateIntent(backend: string, name: string, provision:
       outcome: null,
       actor_id: actor?.id ?? null,
       actor_name: actor?.name ?? null,
+      owner: intentOwner(),
+      noted_at: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -198,11 +215,20 @@ export async function settleCreateIntent(id: number, outcome: 'created' | 'adopt
   await db.updateTable('create_intents').set({ settled_at: new Date().toISOString(), outcome }).where('id', '=', id).where('settled_at', 'is', null).execute();
 }
 
+/** Marks that the audit trail has the entry of an interrupted create; false when another process did it first. */
+export async function noteInterruptedIntent(id: number): Promise<boolean> {
+  const db = await getDb();
+  const result = await db.updateTable('create_intents').set({ noted_at: new Date().toISOString() }).where('id', '=', id).where('noted_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function openCreateIntents(backend: string): Promise<CreateIntent[]> {
   const db = await getDb();
   const rows = await db.selectFrom('create_intents').selectAll().where('backend', '=', backend).where('settled_at', 'is', null).orderBy('id').execute();
   return rows.map((r) => ({
     id: Number(r.id),
+    owner: r.owner ?? null,
+    noted: r.noted_at !== null,
     name: r.name,
     provision: Number(r.provision) === 1,
     createdAt: r.created_at,

@@ -95,6 +95,10 @@ export interface CreateIntentsTable {
   /** Who asked (for the audit entry of a create the reconciler adopts); null for intents written before 0006. */
   actor_id: string | null;
   actor_name: string | null;
+  /** The server process that sent the create (random per process); null for intents written before 0010. */
+  owner: string | null;
+  /** When the audit trail got the entry of an interrupted create (its process died before Alkira answered). */
+  noted_at: string | null;
 }
 
 /**

@@ -30,7 +30,7 @@ function localKeyMaterial(): Buffer {
   try {
     return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(file, randomBytes(32).toString('base64') + '\n', { flag: 'wx', mode: 0o600 });
     } catch {

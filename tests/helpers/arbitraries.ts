@@ -24,6 +24,7 @@ import {
   type SegmentOptionDesign,
   type TunnelDesign,
 } from '@/lib/connector/design';
+import { forbiddenTextReason } from '@/lib/connector/rules/safe-values';
 
 export const VNI_RANGE = { min: 16773023, max: 16777215 } as const;
 
@@ -73,8 +74,8 @@ const credentialArb: fc.Arbitrary<string> = fc.oneof(
 
 const pskArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ minLength: 8, maxLength: 40 }).filter((s) => s.trim().length > 0),
-  // A literal key; `${...}` would make it an expression.
-  nastyStringArb.filter((s) => s.trim().length > 0 && !isExpression(s)),
+  // A literal key; `${...}` would make it an expression. NUL and bidi controls are refused (rules/safe-values.ts).
+  nastyStringArb.filter((s) => s.trim().length > 0 && !isExpression(s) && forbiddenTextReason(s) === null),
   identifierArb.map((id) => toExpression(`var.${id}`)),
 );
 

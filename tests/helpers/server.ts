@@ -8,6 +8,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The emulator answers only the app (lib/alkira/emulator/app-caller.ts); test
@@ -41,7 +42,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+/**
+ * `withoutPortEnv`: the server is started through `serve()` of scripts/server.mjs on
+ * the port, with no PORT variable in its environment (as an embedding that
+ * passes the port itself would).
+ */
+export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; port?: number; withoutPortEnv?: boolean } = {}): Promise<RunningServer> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
     throw new Error(`No production build in ${distDir}: run "npm run build" (npm test does it first).`);
@@ -49,23 +55,22 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cs-data-'));
   let out = '';
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ALKIRA_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ALKIRA_EMULATOR_APP_TOKEN: TEST_APP_TOKEN,
+    ...env,
+  };
+  const serveDirectly = `const { serve } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'scripts', 'server.mjs')).href)}); await serve({ port: ${port}, hostname: '127.0.0.1' }); console.log('listening');`;
+  if (opts.withoutPortEnv) delete childEnv.PORT;
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'scripts', 'start.mjs')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ALKIRA_DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ALKIRA_EMULATOR_APP_TOKEN: TEST_APP_TOKEN,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    opts.withoutPortEnv ? ['--input-type=module', '-e', serveDirectly] : [path.join(ROOT, 'scripts', 'start.mjs')],
+    { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
@@ -98,7 +103,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
       }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -8,5 +8,5 @@ export const dynamic = 'force-dynamic';
 /** `?user=<user id>&connector=<connector id>&limit=` → `{ entries, users, connectors }`, newest first. */
 export const GET = withErrorHandling(async (req: Request) => {
   const query = parseActivityQuery(new URL(req.url));
-  return jsonResponse(await listActivity(AlkiraApi.fromEnv(req.url), query));
+  return jsonResponse(await listActivity(AlkiraApi.fromEnv(), query));
 });

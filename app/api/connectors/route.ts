@@ -14,12 +14,12 @@ export const dynamic = 'force-dynamic';
 /** No query parameters: every connector (export, old callers); any list parameter: one page with counts and facets. */
 export const GET = withErrorHandling(async (req: Request) => {
   const query = listQueryOf(new URL(req.url).searchParams);
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   return jsonResponse(query ? await listConnectorPage(api, query) : await listConnectorSummaries(api));
 });
 
 export const POST = withErrorHandling(async (req: Request) => {
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'create', api.config.backendKey);
   const created = await audited(attempt, async () => {
     const body = await readJsonObject(req);

@@ -21,7 +21,7 @@ export const GET = withErrorHandling(async (req: Request) => {
   if (order !== undefined && order !== 'asc' && order !== 'desc') throw new ApiError(400, 'order must be "asc" or "desc"');
   const q = params.get('q') ?? undefined;
   if (q !== undefined && q.length > 200) throw new ApiError(400, 'q is longer than 200 characters');
-  const designs = await listWorkspace(AlkiraApi.fromEnv(req.url), { q, sort, order });
+  const designs = await listWorkspace(AlkiraApi.fromEnv(), { q, sort, order });
   return jsonResponse({ designs });
 });
 

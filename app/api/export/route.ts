@@ -19,6 +19,6 @@ export const GET = withErrorHandling(async (req: Request) => {
   const connectors = q.get('connectors');
   if (connectors !== null && connectors !== 'live') throw new ApiError(400, `Unknown connectors="${connectors}"; use connectors=live`);
   if (designIds.length === 0 && connectors !== 'live') throw new ApiError(400, 'Nothing to export: give ?designs=1,2,3 and/or ?connectors=live');
-  const files = await exportModule(AlkiraApi.fromEnv(req.url), { designIds, liveConnectors: connectors === 'live', dataSources: wantsDataSources(q) });
+  const files = await exportModule(AlkiraApi.fromEnv(), { designIds, liveConnectors: connectors === 'live', dataSources: wantsDataSources(q) });
   return new Response(Buffer.from(zipFiles(files)), { headers: downloadHeaders('connectors-module.zip', 'application/zip') });
 });

@@ -5,7 +5,7 @@ import { withErrorHandling } from '@/lib/http/handler';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withErrorHandling(async (req: Request) => {
-  const report = await checkHealth(loadAlkiraConfig(req.url));
+export const GET = withErrorHandling(async () => {
+  const report = await checkHealth(loadAlkiraConfig());
   return jsonResponse(report, report.ok ? 200 : 503);
 });

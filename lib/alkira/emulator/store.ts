@@ -5,7 +5,7 @@
  * variable would be duplicated per route bundle.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir, preparePrivateDatabaseFile } from '@/lib/store/private-files';
 import type { ProvisionOperation } from '@/lib/connector/alkira-types';
 import { emulatorConfig } from './config';
 import { noteEmulatorWrite } from './changes';
@@ -78,7 +78,8 @@ const holder = globalThis;
 export function db(): Db {
   const { dataDir, dbFile } = emulatorConfig();
   if (holder.__alkiraEmulatorDb?.file === dbFile) return holder.__alkiraEmulatorDb.db;
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  preparePrivateDatabaseFile(dbFile);
   const conn = new Database(dbFile);
   conn.pragma('journal_mode = WAL');
   conn.pragma('busy_timeout = 5000');

@@ -14,6 +14,7 @@ import { ipsecGatewaysMatchProtocol, ipsecSegmentsMatchSegmentOptions, tunnelSet
 import { customerAsnsPrivate, customerAsnsUsable } from './asn';
 import { billingTagIdsValid } from './billing';
 import { descriptionLength, preSharedKeysDistinct, preSharedKeysNotInline, tunnelsHavePreSharedKeys } from './hygiene';
+import { valuesAreExact } from './safe-values';
 
 export * from './required';
 export * from './structure';
@@ -24,6 +25,7 @@ export * from './ipsec';
 export * from './asn';
 export * from './billing';
 export * from './hygiene';
+export * from './safe-values';
 
 export type DesignRule = (design: UncheckedBody) => DesignIssue[];
 
@@ -80,6 +82,7 @@ export const ERROR_RULES: readonly DesignRule[] = [
   tunnelSettingsSupported,
   customerAsnsUsable,
   billingTagIdsValid,
+  valuesAreExact,
 ];
 
 /** Rules whose findings are advice only. */

@@ -9,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ kind: string }> }) => {
   const { kind } = await params;
   if (!isCatalogKind(kind)) throw new ApiError(404, `Unknown catalog "${kind}"; one of: ${CATALOG_KINDS.join(', ')}`);
-  return jsonResponse({ items: await catalogItems(AlkiraApi.fromEnv(req.url), kind) });
+  return jsonResponse({ items: await catalogItems(AlkiraApi.fromEnv(), kind) });
 });

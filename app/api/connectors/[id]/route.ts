@@ -14,13 +14,13 @@ type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  return jsonResponse(await getConnectorView(AlkiraApi.fromEnv(req.url), id));
+  return jsonResponse(await getConnectorView(AlkiraApi.fromEnv(), id));
 });
 
 // An id that cannot be a connector's is a 404 before anything is attempted (not an audited change).
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'update', api.config.backendKey).about({ id });
   const result = await audited(attempt, async () => {
     const body = await readJsonObject(req);
@@ -32,7 +32,7 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseConnectorId((await params).id);
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'delete', api.config.backendKey).about({ id });
   return jsonResponse(await audited(attempt, () => deleteConnector(api, id, provisionFlag(req), attempt)), 202);
 });

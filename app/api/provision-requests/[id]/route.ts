@@ -10,7 +10,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: { params: 
   const { id } = await params;
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(id)) throw new ApiError(404, `Provision request ${JSON.stringify(id)} does not exist`);
   try {
-    return jsonResponse(await fetchProvisionRequest(AlkiraApi.fromEnv(req.url), id));
+    return jsonResponse(await fetchProvisionRequest(AlkiraApi.fromEnv(), id));
   } catch (err) {
     if (err instanceof AlkiraHttpError && err.status === 404) throw new ApiError(404, `Provision request ${id} does not exist`);
     throw err;

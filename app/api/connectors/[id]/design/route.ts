@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseConnectorId((await params).id);
-  return jsonResponse(await getConnectorDesign(AlkiraApi.fromEnv(req.url), id));
+  return jsonResponse(await getConnectorDesign(AlkiraApi.fromEnv(), id));
 });

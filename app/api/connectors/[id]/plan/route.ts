@@ -10,5 +10,5 @@ export const dynamic = 'force-dynamic';
 export const POST = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseConnectorId((await params).id);
   const design = parseDesignField(await readJsonObject(req));
-  return jsonResponse(await planConnector(AlkiraApi.fromEnv(req.url), id, design));
+  return jsonResponse(await planConnector(AlkiraApi.fromEnv(), id, design));
 });

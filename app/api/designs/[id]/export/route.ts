@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseDesignId((await params).id);
   const q = new URL(req.url).searchParams;
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   const dataSources = wantsDataSources(q);
   if (exportFormat(q, 'tf') === 'tf') {
     const { name, text } = await exportSingle(api, id, dataSources);

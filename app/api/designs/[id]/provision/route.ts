@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 /** POST { version? } → 202 { design_id, version, connector_id, provisionRequestId }: creates or updates the linked connector. */
 export const POST = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseDesignId((await params).id);
-  const api = AlkiraApi.fromEnv(req.url);
+  const api = AlkiraApi.fromEnv();
   // About the design until it is read; then a create or update of its connector (lib/alkira/workspace.ts).
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'provision', api.config.backendKey).about({ type: 'design', id });
   const result = await audited(attempt, async () => {

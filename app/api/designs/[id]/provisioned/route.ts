@@ -17,5 +17,5 @@ export const POST = withErrorHandling(async (req: Request, { params }: { params:
   if (typeof body.connector_id !== 'number' && typeof body.connector_id !== 'string') throw new ApiError(400, '"connector_id" is required');
   const connectorId = parseConnectorId(String(body.connector_id));
   const version = parseVersion(body.version, 'version');
-  return jsonResponse(await linkProvisioned(AlkiraApi.fromEnv(req.url), id, connectorId, version));
+  return jsonResponse(await linkProvisioned(AlkiraApi.fromEnv(), id, connectorId, version));
 });
