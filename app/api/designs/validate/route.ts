@@ -31,7 +31,7 @@ export const POST = withErrorHandling(async (req: Request) => {
   // The body is a JSON object; the check reads it defensively, as it reads form state.
   const { errors, warnings } = checkDesignOffline(body as ConnectorDesign);
   if (TRUE.has((params.get('tenant') ?? '').toLowerCase())) {
-    const tenant = await tenantCheckIndex(AlkiraApi.fromEnv(req.url));
+    const tenant = await tenantCheckIndex(AlkiraApi.fromEnv());
     for (const { severity, ...finding } of checkAgainstTenant(body, tenant, { linkedConnectorId: params.get('connector') })) {
       (severity === 'error' ? errors : warnings).push(finding);
     }
