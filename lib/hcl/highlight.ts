@@ -144,21 +144,18 @@ export class RestartPoints {
     this.complete = Math.min(this.complete, this.points[n - 1]);
   }
 
-  /** The last restart point at or before `pos`. */
-  before(pos: number, read: (from: number, to: number) => string): number {
-    let chunk = 32_768;
-    while (this.complete < pos && this.complete < this.length) {
-      const from = this.points[this.points.length - 1];
-      const to = Math.min(this.length, from + chunk);
-      const found: number[] = [];
-      // Scanning a prefix reads its templates exactly, so every line start found in it holds.
-      scan(read(from, to), 0, to - from, found);
-      const before = this.points.length;
-      for (const point of found) if (point > 0) this.points.push(from + point);
-      if (to >= this.length) this.complete = this.length;
-      else this.complete = this.points[this.points.length - 1];
-      // A long heredoc or comment has no line start of its own: read further at once.
-      if (this.points.length === before) chunk *= 2;
+  /**
+   * The last restart point at or before `pos`, reading at most `budget` characters ahead of those known (a first look
+   * at the end of a pasted megabyte must not read all of it at once). `exact` is false when the budget ran out first:
+   * `point` is then the start of `pos`'s line, right unless that line is inside a heredoc or a comment, and `extend`
+   * (in idle time) finds the true point.
+   */
+  before(pos: number, read: (from: number, to: number) => string, budget = Number.POSITIVE_INFINITY): { point: number; exact: boolean } {
+    this.extend(pos, read, budget);
+    if (this.complete < pos) {
+      const last = this.points[this.points.length - 1];
+      const lineStart = read(last, pos).lastIndexOf('\n');
+      return { point: lineStart < 0 ? last : last + lineStart + 1, exact: false };
     }
     let lo = 0;
     let hi = this.points.length - 1;
@@ -167,6 +164,27 @@ export class RestartPoints {
       if (this.points[mid] <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return this.points[lo];
+    return { point: this.points[lo], exact: true };
+  }
+
+  /** Finds restart points up to `pos`, reading about `budget` characters at most; true when they are known that far. */
+  extend(pos: number, read: (from: number, to: number) => string, budget = Number.POSITIVE_INFINITY): boolean {
+    let chunk = Math.min(32_768, budget);
+    let spent = 0;
+    while (this.complete < pos && this.complete < this.length && spent < budget) {
+      const from = this.points[this.points.length - 1];
+      const to = Math.min(this.length, from + chunk);
+      const found: number[] = [];
+      // Scanning a prefix reads its templates exactly, so every line start found in it holds.
+      scan(read(from, to), 0, to - from, found);
+      const before = this.points.length;
+      for (const point of found) this.points.push(from + point);
+      if (to >= this.length) this.complete = this.length;
+      else this.complete = this.points[this.points.length - 1];
+      // A long heredoc or comment has no line start of its own: read further at once, past the budget if need be.
+      if (this.points.length === before) chunk *= 2;
+      else spent += to - from;
+    }
+    return this.complete >= pos || this.complete >= this.length;
   }
 }

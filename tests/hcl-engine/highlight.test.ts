@@ -70,7 +70,8 @@ describe('highlighting from the engine', () => {
 
 /** The editor's reading at the restart point before `pos` agrees with a whole-file reading over the next lines. */
 function expectRestartAgrees(text: string, points: RestartPoints, pos: number): void {
-  const start = points.before(pos, (a, b) => text.slice(a, b));
+  const { point: start, exact } = points.before(pos, (a, b) => text.slice(a, b));
+  expect(exact).toBe(true);
   expect(start).toBeLessThanOrEqual(pos);
   const end = Math.min(text.length, start + 4000);
   const lineEnd = text.indexOf('\n', end);
@@ -94,6 +95,20 @@ describe('restart points', () => {
       const points = new RestartPoints(text.length);
       for (let n = 0; n < 25; n++) expectRestartAgrees(text, points, Math.floor(random() * text.length));
     }
+  });
+
+  it('with a reading budget, a far position gets its line start at once and its true point once read on', () => {
+    const text = TRICKY.repeat(400);
+    const read = (a: number, b: number) => text.slice(a, b);
+    const points = new RestartPoints(text.length);
+    const pos = text.lastIndexOf('  tunnel { n = 1 }');
+    const first = points.before(pos, read, 4096);
+    expect(first).toEqual({ point: pos, exact: false });
+    let rounds = 0;
+    while (!points.extend(pos, read, 4096)) rounds++;
+    expect(rounds).toBeGreaterThan(10);
+    expect(points.before(pos, read, 4096)).toEqual({ point: pos, exact: true });
+    expectRestartAgrees(text, points, pos);
   });
 
   it('after edits that open and close templates and comments, the points kept still hold', () => {
