@@ -38,4 +38,10 @@ test('paste 1 MB into the editor: a click is answered while it is read, and the 
   // The editor holds the pasted bytes exactly, and the lines on screen (the end of the file) are coloured.
   expect(await editorText(page)).toBe(file.text);
   await expect(page.getByTestId('hcl-editor').locator('.hcl-tok-block').first()).toBeVisible();
+
+  // The draft of a file this large is prepared in a worker; a reload brings back the same bytes.
+  await expect(page.getByTestId('autosave-status')).toContainText('Draft saved', { timeout: 30_000 });
+  await page.reload();
+  await expect(field(page, 'name')).toHaveValue(file.firstName, { timeout: 60_000 });
+  await expect.poll(() => editorText(page), { timeout: 30_000 }).toBe(file.text);
 });

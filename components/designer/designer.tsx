@@ -13,7 +13,8 @@ import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { DesignDocumentContext, documentResolver } from './design-document-context';
 import { UndoControls, UndoToast, useUndoShortcuts } from './undo-controls';
 import { BasicsSection, BillingTagsSection } from './basics-section';
-import { clearDraft, loadAnyDraft, saveDocumentDraft, withFormLists, type DraftSlot } from './draft-storage';
+import { clearDraft, loadAnyDraft, withFormLists, type DraftSlot } from './draft-storage';
+import { DraftSaver } from './draft-saver';
 import { fieldId } from './form-fields';
 import { InstancesSection, type InstancesHandle } from './instances-section';
 import { IssueSummary } from './issue-summary';
@@ -216,27 +217,41 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     if (!draftLoaded || editing) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let savedText = designDoc.getState().text;
-    const flush = () => {
-      if (timer === undefined || createdRef.current) return;
+    // A large file's draft is prepared in a worker; until it is written, leaving the page saves it at once.
+    let writing = false;
+    const saver = new DraftSaver();
+    const flush = (now: boolean) => {
+      if ((timer === undefined && !(now && writing)) || createdRef.current) return;
       clearTimeout(timer);
       timer = undefined;
       const { text, resource } = designDoc.getState();
       savedText = text;
       if (text === baselineRef.current && !workspace) clearDraft(draftSlot);
-      else saveDocumentDraft(text, resource, designDoc.secrets, draftSlot);
+      else if (now) saver.saveNow(text, resource, designDoc.secrets, draftSlot);
+      else {
+        writing = true;
+        saver.save(text, resource, designDoc.secrets, draftSlot, () => {
+          writing = false;
+          setSavedAt(new Date());
+        });
+        return;
+      }
+      writing = false;
       setSavedAt(new Date());
     };
+    const onPageHide = () => flush(true);
     const unsubscribe = designDoc.subscribe(() => {
       if (designDoc.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
       // The save (blanking keys, deflating a large file) waits for the page to be idle, not only for the typing pause.
-      timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : flush()), AUTOSAVE_MS);
+      timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => flush(false), { timeout: 2000 }) : flush(false)), AUTOSAVE_MS);
     });
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', onPageHide);
     return () => {
-      flush();
+      flush(true);
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
+      saver.dispose();
+      window.removeEventListener('pagehide', onPageHide);
     };
   }, [draftLoaded, editing, draftSlot, designDoc, workspace]);
 

@@ -98,7 +98,7 @@ const deflateText = (text: string) => btoa(strFromU8(deflateSync(new TextEncoder
 const inflateText = (stored: string) => new TextDecoder().decode(inflateSync(strToU8(atob(stored), true)));
 
 /** Sensitive values written inline in the file: taken out for storage (offsets in the blanked text) and put back on load. */
-interface InlineSecret {
+export interface InlineSecret {
   at: number;
   value: string;
 }
@@ -133,20 +133,32 @@ export function restoreInlineSecrets(text: string, secrets: readonly InlineSecre
   return parts.join('');
 }
 
+/** What a draft stores of a file: the localStorage entry (inline keys blanked, deflated when large) and the keys taken out. */
+export function storedDraft(text: string, resource: string): { entry: string; inline: InlineSecret[] } {
+  const { text: blanked, secrets } = blankInlineSecrets(text);
+  const draft: DocumentDraft = blanked.length > DEFLATE_ABOVE ? { format: 'hcl', deflated: deflateText(blanked), resource } : { format: 'hcl', text: blanked, resource };
+  return { entry: JSON.stringify(draft), inline: secrets };
+}
+
+/** A file large enough that preparing its draft is worth a worker (blanking and deflating it takes milliseconds). */
+export const isLargeDraft = (text: string) => text.length > DEFLATE_ABOVE;
+
 /**
- * Saves the file: the text goes to localStorage with inline keys blanked; the keys (inline ones, and the
- * values of keys the file keeps in variables — a stored secret as `{"stored": true}`) go to this tab's
- * sessionStorage only.
+ * Writes a prepared draft: the entry to localStorage; the keys (inline ones, and the values of keys the file keeps
+ * in variables — a stored secret as `{"stored": true}`) to this tab's sessionStorage only.
  */
-export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+export function writeStoredDraft(stored: { entry: string; inline: InlineSecret[] }, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
   try {
-    const { text: blanked, secrets } = blankInlineSecrets(text);
-    const draft: DocumentDraft = blanked.length > DEFLATE_ABOVE ? { format: 'hcl', deflated: deflateText(blanked), resource } : { format: 'hcl', text: blanked, resource };
-    localStorage.setItem(slot.key, JSON.stringify(draft));
-    sessionStorage.setItem(slot.secretsKey, JSON.stringify({ inline: secrets, variables: Object.fromEntries(variables) }));
+    localStorage.setItem(slot.key, stored.entry);
+    sessionStorage.setItem(slot.secretsKey, JSON.stringify({ inline: stored.inline, variables: Object.fromEntries(variables) }));
   } catch {
     // Storage full or disabled (private mode): autosave is best effort.
   }
+}
+
+/** Saves the file now (see storedDraft and writeStoredDraft). */
+export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+  writeStoredDraft(storedDraft(text, resource), variables, slot);
 }
 
 /** The saved draft: the file (with this tab's keys put back), or an older draft's design; null when there is none. */

@@ -75,7 +75,7 @@ class EngineHighlighter {
       const doc = this.view.state.doc;
       const read = (a: number, b: number) => doc.sliceString(a, b);
       let done = false;
-      while (!done && deadline.timeRemaining() > 4) done = this.restarts.extend(this.view.viewport.from, read, 32_768);
+      while (!done && deadline.timeRemaining() > 8) done = this.restarts.extend(this.view.viewport.from, read, 16_384);
       if (done) this.view.dispatch({ effects: restartsFound.of(null) });
       else this.idle = requestIdleCallback(step);
     };
