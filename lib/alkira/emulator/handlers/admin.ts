@@ -9,6 +9,7 @@ import { emulatorConfig } from '../config';
 import { addFaultRules, clearFaultRules, faultRulesBody, listFaultRules } from '../faults';
 import { ApiError, errorResult, ok, readJsonBody, toResponse, type ApiResult } from '../http';
 import { resetStore } from '../store';
+import { noteEmulatorWrite } from '../changes';
 import { z } from 'zod';
 import { seedDemoTenant } from '../demo-tenant';
 
@@ -38,12 +39,15 @@ export const faultsAdmin = {
         throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
       }
       addFaultRules(parsed.data.rules);
+      // The emulator answers differently from now on: a cached answer of it is no longer what it would say.
+      noteEmulatorWrite();
       return ok({ rules: listFaultRules() });
     }),
   GET: (req: Request) => guarded(req, () => ok({ rules: listFaultRules() })),
   DELETE: (req: Request) =>
     guarded(req, () => {
       clearFaultRules();
+      noteEmulatorWrite();
       return ok({ rules: [] });
     }),
 };
