@@ -12,6 +12,7 @@
  * own path ("unknown field foo"), never dropped. The emulator checks request
  * bodies with it (lib/alkira/emulator/validation.ts).
  */
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { closestName } from './hcl/import/suggest';
 import type { AttributeSpec, BlockSpec, BodySpec, ReferenceKind, ValueType } from './resource/types';

@@ -13,6 +13,7 @@
  * and runs in the superRefine, also when the shape has problems, so the form
  * shows every finding at once.
  */
+import '@/lib/zod-jitless';
 import { z } from 'zod';
 import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedBody } from './design';
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
@@ -20,10 +21,6 @@ import { closestName } from './hcl/import/suggest';
 import { isStoredSecret, storedSecretSchema } from './stored-secret';
 import { collectDesignErrors } from './rules';
 import { isRecord } from './rules/values';
-
-// In the browser the page's CSP forbids eval: zod's compiled parsers would be
-// refused anyway, and its `new Function` probe is reported as a violation.
-if (typeof window !== 'undefined') z.config({ jitless: true });
 
 const isBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() === '';
 const blankToUndefined = (value: unknown): unknown => (isBlank(value) ? undefined : value);
