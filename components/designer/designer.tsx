@@ -27,7 +27,7 @@ import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement
 import { handOverCreated } from './created-connector';
 import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { hasStoredKey } from './design-references';
-import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
+import { LiveConnectorBanner, useLiveConnectorDesign, useManagingDesigns } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { TemplateMenu } from './template-menu';
 import { applyFormPatches, formPatches, patchForm } from './form-patch';
@@ -111,6 +111,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   const editing = connectorId !== undefined;
   const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
+  const managing = useManagingDesigns(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   const { trigger } = form;
   // RHF hands its context a new form state on every change, which would render every field again: the fields read
@@ -414,6 +415,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
             error={live.isError ? live.error : null}
             onRetry={() => void live.refetch()}
             storedKeys={Boolean(liveLoaded?.storedKeys)}
+            managing={managing.data}
           />
         )}
         <DesignerColumns

@@ -28,6 +28,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/connectors/[id]': { GET: 'view', PUT: 'provision', DELETE: 'provision' },
   '/api/connectors/[id]/design': { GET: 'view' },
   '/api/connectors/[id]/plan': { POST: 'view' },
+  // The workspace designs linked to the connector (editing it directly makes them drift).
+  '/api/connectors/[id]/designs': { GET: 'view' },
   '/api/designs': { GET: 'view', POST: 'saveDesign' },
   '/api/designs/[id]': { GET: 'view', PUT: 'saveDesign', DELETE: 'saveDesign' },
   '/api/designs/[id]/diff': { GET: 'view' },
