@@ -182,7 +182,7 @@ test.describe('a plan before every write', () => {
     expect(created.status(), await created.text()).toBe(201);
     const designId = ((await created.json()) as { id: number }).id;
     const provisioned = await request.post(`/api/designs/${designId}/provision`, { data: {} });
-    expect(provisioned.status(), await provisioned.text()).toBe(200);
+    expect(provisioned.status(), await provisioned.text()).toBe(202);
     const sent = (await provisioned.json()) as { connector_id: number; provisionRequestId: string };
     await settled(request, sent.provisionRequestId);
 
