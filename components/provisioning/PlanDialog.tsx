@@ -108,7 +108,11 @@ export function PlanDialog(props: PlanDialogProps) {
               The live connector already matches: there is nothing to send.
             </p>
           ) : (
-            <ChangeList changes={plan.changes} design={design} label="Plan" />
+            // A long plan (a whole connector destroyed) scrolls on its own, so the confirmation and buttons stay in view.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+            <div className="max-h-[50vh] overflow-y-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400" tabIndex={0} data-testid="plan-changes">
+              <ChangeList changes={plan.changes} design={design} label="Plan" />
+            </div>
           )}
           {plan && !error && (
             <p className="font-mono text-xs font-semibold" data-testid="plan-summary">
