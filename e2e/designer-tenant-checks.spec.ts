@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seedConnector, seedDesign, tenantRefs, type Seeded } from './support/connectors';
 import { field, gotoDesigner } from './support/locators';
+import { screenshotPath } from './support/screenshots';
 
 const RUN = Date.now().toString(36).slice(-5);
 // seedDesign's slot 30: vHub prefix 10.170.60.0/23, loopback 192.168.130.0/26.
@@ -42,6 +43,8 @@ test("an existing connector's vHub prefix is an error naming it, and the next fr
   expect(offered).not.toBe(TAKEN_PREFIX);
   // The message names the same block the button offers.
   await expect(error).toContainText(`the next free /23 is ${offered}`);
+  await prefix.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('designer-tenant-check.png') });
   await fix.click();
   await expect(prefix).toHaveValue(offered);
   await expect(error).toHaveCount(0);

@@ -49,7 +49,12 @@ describe('GET /api/tenant/snapshot', () => {
     const again = await snapshot({ 'If-None-Match': etag });
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
-    const created = await call(server, 'POST', '/api/connectors?provision=false', { ...basicDesign('snapshot-later'), vhub_prefix: '10.134.0.0/23', instances: [] });
+    const later = basicDesign('snapshot-later') as { instances: Record<string, unknown>[] };
+    const created = await call(server, 'POST', '/api/connectors?provision=false', {
+      ...later,
+      vhub_prefix: '10.134.0.0/23',
+      instances: [{ ...later.instances[0], loopback_subnet: '192.168.24.0/26' }],
+    });
     expect(created.status).toBe(201);
     const after = await snapshot({ 'If-None-Match': etag });
     expect(after.status).toBe(200);
