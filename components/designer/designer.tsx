@@ -29,6 +29,7 @@ import type { SubmittedProvision } from '@/components/provisioning/ProvisionPane
 import { hasStoredKey } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign, useManagingDesigns } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
+import { useTenantChecks } from './tenant-checks';
 import { TemplateMenu } from './template-menu';
 import { applyFormPatches, formPatches, patchForm } from './form-patch';
 import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
@@ -79,6 +80,8 @@ export interface DesignerWorkspace {
   toolbar: ReactNode;
   banner: ReactNode;
   provision: ReactNode;
+  /** The live connector the design is linked to (provisioned from it): the tenant checks do not count its own name and addresses. */
+  linkedConnectorId?: number;
 }
 
 /**
@@ -148,6 +151,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   );
   useEffect(() => () => designDoc.dispose(), [designDoc]);
   useUndoShortcuts(designDoc);
+  useTenantChecks(designDoc, connectorId ?? workspace?.linkedConnectorId ?? null);
   const instancesRef = useRef<InstancesHandle>(null);
   // The file when last loaded (empty, a template, an import); "dirty" means the user changed it since.
   const baselineRef = useRef(designDoc.getState().text);

@@ -41,6 +41,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/designs/[id]/provisioned': { POST: 'provision' },
   '/api/export': { GET: 'view' },
   '/api/provision-requests/[id]': { GET: 'view' },
+  // The designer's copy of the tenant for its tenant checks (ETag-revalidated).
+  '/api/tenant/snapshot': { GET: 'view' },
 };
 
 interface CompiledRoute {
