@@ -29,6 +29,7 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/connectors/[id]/design': { GET: 'view' },
   '/api/connectors/[id]/plan': { POST: 'view' },
   '/api/designs': { GET: 'view', POST: 'saveDesign' },
+  '/api/designs/import': { POST: 'saveDesign' },
   '/api/designs/[id]': { GET: 'view', PUT: 'saveDesign', DELETE: 'saveDesign' },
   '/api/designs/[id]/diff': { GET: 'view' },
   '/api/designs/[id]/drift': { GET: 'view' },
