@@ -40,7 +40,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
   const picksMany = !onLoad;
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   // The workspace's reasons for refusing the last save (kept while the user fixes the text).
-  const [refusal, setRefusal] = useState<ImportRefusal | null>(null);
+  const [refused, setRefused] = useState<{ refusal: ImportRefusal; text: string } | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   // Parsed after a short pause, not on every keystroke in the text area.
   const source = useDebouncedValue(text, 200);
@@ -144,7 +144,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
             )}
           </div>
           <div className="min-h-0 space-y-3 text-xs" aria-live="polite">
-            {refusal && <ImportRefusalPanel refusal={refusal} onShowLine={showLine} />}
+            {refused && <ImportRefusalPanel refusal={refused.refusal} edited={refused.text !== text} onShowLine={showLine} />}
             {!parsed ? (
               <p className="text-slate-600 dark:text-slate-400">Nothing to import yet.</p>
             ) : (
@@ -230,7 +230,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                 resources: resources.filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`)).map((r) => r.resource_name),
               }}
               onSave={onSaveAll}
-              onRefused={setRefusal}
+              onRefused={(refusal) => setRefused(refusal ? { refusal, text: source } : null)}
               onDone={() => dialogRef.current?.close()}
               primary={picksMany}
             />

@@ -22,12 +22,27 @@ function ProblemLine({ problem, onShowLine }: { problem: ImportProblem; onShowLi
   );
 }
 
-export function ImportRefusalPanel({ refusal, onShowLine }: { refusal: ImportRefusal; onShowLine(line: number, column: number): void }) {
+export function ImportRefusalPanel({
+  refusal,
+  edited,
+  onShowLine,
+}: {
+  refusal: ImportRefusal;
+  /** The text was edited since: these reasons are about the earlier text. */
+  edited: boolean;
+  onShowLine(line: number, column: number): void;
+}) {
+  const editedNote = edited && (
+    <p className="mt-1 italic" data-testid="import-refusal-edited">
+      The text has changed since; save again to check it.
+    </p>
+  );
   const box = 'rounded-md border border-red-300 bg-red-50 p-3 text-xs text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100';
   if ('conflict' in refusal) {
     return (
       <section role="alert" aria-label="Import refused" className={box} data-testid="import-refusal">
         <p className="font-semibold">{refusal.conflict.error}</p>
+        {editedNote}
         <ul className="mt-1 list-disc pl-5">
           {refusal.conflict.existing.map((d) => (
             <li key={d.id}>
@@ -45,6 +60,7 @@ export function ImportRefusalPanel({ refusal, onShowLine }: { refusal: ImportRef
   return (
     <section role="alert" aria-label="Import refused" className={box} data-testid="import-refusal">
       <p className="font-semibold">{error}</p>
+      {editedNote}
       <ul className="mt-2 max-h-64 space-y-2 overflow-auto">
         {connectors.map((c) => (
           <li key={`${c.resource_name}|${c.line}`} data-testid="import-refused-connector">

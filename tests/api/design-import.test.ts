@@ -65,7 +65,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     beforeAll(async () => {
       if (referencePage) file = referenceExamples().join('\n');
-      env = { ...TEST_ENV };
+      env = { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'design-import-test-secret-0123456789' };
       if (backend === 'postgres') {
         postgres ??= await startPostgres();
         env.DATABASE_URL = await postgres.createDatabase('cs_import');
@@ -108,6 +108,15 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(again.status, again.text).toBe(200);
       expect(again.body).toEqual({ replayed: true, designs: first.body.designs });
       expect(await listedNames(server)).toEqual(NAMES);
+    });
+
+    it('the same import sent three times at once makes its designs once: one 201, the others answer with them', async () => {
+      const race = fixed(file).split(/\n(?=resource "alkira_connector_azure_expressroute")/)[0].replace('"basic"', '"race"').replace('"basic-expressroute"', '"race-expressroute"');
+      const answers = await Promise.all([1, 2, 3].map(() => call(server, 'POST', '/api/designs/import', { hcl: race })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+      const ids = answers.map((a) => (a.body.designs as { id: number }[]).map((d) => d.id));
+      expect(new Set(ids.map((l) => l.join()))).toEqual(new Set([ids[0].join()]));
+      expect((await listedNames(server)).filter((n) => n === 'race-expressroute')).toHaveLength(1);
     });
 
     it('another file naming connectors the workspace already has is refused with those designs; nothing is saved', async () => {
