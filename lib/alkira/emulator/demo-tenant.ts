@@ -48,19 +48,28 @@ const SEGMENTS = ['prod', 'dmz', 'internal', 'dev', 'shared-services'];
 const CREDENTIALS = ['7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504'];
 /**
  * What Azure or Alkira says when a provision fails, about this connector's own
- * circuit, prefix or gateway (so the row reads like a real incident).
+ * circuit, prefix or gateway (so the row reads like a real incident). A create
+ * fails on what a new circuit lacks; a later change on what it changes.
  */
-function failureOf(body: Record<string, unknown>, rand: () => number): string {
-  const instances = body.instances as { name: string; expressRouteCircuitId: string; segmentOptions?: { customerGateways: { name: string }[] }[] }[];
+function failureOf(body: Record<string, unknown>, operation: 'create' | 'update', rand: () => number): string {
+  const instances = body.instances as { expressRouteCircuitId: string; segmentOptions?: { customerGateways: { name: string }[] }[] }[];
   const circuit = instances[0].expressRouteCircuitId.split('/').pop();
   const gateway = instances[0].segmentOptions?.[0]?.customerGateways[0]?.name;
-  const choices = [
-    `Azure rejected the connection to ExpressRoute circuit ${circuit}: the authorization key is invalid or already redeemed (AuthorizationKeyInvalid)`,
-    `ExpressRoute circuit ${circuit} is not provisioned by the connectivity provider (serviceProviderProvisioningState: NotProvisioned)`,
-    `vHub prefix ${String(body.vhubPrefix)} overlaps the address space of another connector in ${String(body.cxp)}`,
-    `Azure private peering on ${circuit} is not configured: the circuit has no primary and secondary peer subnets`,
-    ...(gateway ? [`Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`] : []),
-  ];
+  const ike = gateway ? [`Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`] : [];
+  const choices =
+    operation === 'create'
+      ? [
+          `Azure rejected the connection to ExpressRoute circuit ${circuit}: the authorization key is invalid or already redeemed (AuthorizationKeyInvalid)`,
+          `ExpressRoute circuit ${circuit} is not provisioned by the connectivity provider (serviceProviderProvisioningState: NotProvisioned)`,
+          `Azure private peering on ${circuit} is not configured: the circuit has no primary and secondary peer subnets`,
+          `vHub prefix ${String(body.vhubPrefix)} overlaps the address space of another connector in ${String(body.cxp)}`,
+          ...ike,
+        ]
+      : [
+          `vHub prefix ${String(body.vhubPrefix)} overlaps the address space of another connector in ${String(body.cxp)}`,
+          `Resize to ${String(body.size)} refused: ${String(body.cxp)} has no capacity left for this size (CxpCapacityExceeded)`,
+          ...ike,
+        ];
   return choices[Math.floor(rand() * choices.length)];
 }
 
@@ -166,14 +175,13 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
       };
       if (roll < neverShare + failedShare) {
         summary.byState.FAILED++;
-        const error = failureOf(body, rand);
         if (rand() < 0.5) {
           // The create itself failed (and was not retried since).
-          request('create', created, 240_000, 'FAILED', error);
+          request('create', created, 240_000, 'FAILED', failureOf(body, 'create', rand));
         } else {
           // Running for a while, then a change that Azure or Alkira refused.
           request('create', created, 60_000, 'SUCCESS', null);
-          request('update', now - Math.floor(rand() * 3 * 86_400_000), 90_000, 'FAILED', error);
+          request('update', now - Math.floor(rand() * 3 * 86_400_000), 90_000, 'FAILED', failureOf(body, 'update', rand));
         }
         continue;
       }
