@@ -77,6 +77,7 @@ test.describe('workspace import', () => {
     // The list is from the last attempt; the connectors' own diagnostics follow the text.
     await expect(refusal.getByTestId('import-refusal-edited')).toHaveText('The text has changed since; save again to check it.');
     await expect(dialog.getByRole('list', { name: 'Diagnostics of ha_config' }).getByText('gateway MAC address')).toHaveCount(0);
+    await dialog.screenshot({ path: screenshotPath('workspace-import-fixed.png') });
     await dialog.getByRole('button', { name: 'Save 4 connectors to workspace' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Imported 4 designs into the workspace.' })).toBeVisible();
     for (const n of NAMES) await expect(page.getByTestId('design-row').filter({ has: page.getByRole('link', { name: named(n), exact: true }) })).toHaveCount(1);
