@@ -52,7 +52,8 @@ async function seedIfEmpty(dataDir: string, count: number): Promise<void> {
   const { db } = await import('../lib/alkira/emulator/store');
   const { n } = db().prepare('SELECT COUNT(*) AS n FROM connectors').get() as { n: number };
   if (n > 0) {
-    console.log(`Demo tenant in ${path.relative(process.cwd(), dataDir) || dataDir}: ${n} connectors (delete the folder for a fresh one).`);
+    const shown = path.relative(process.cwd(), dataDir);
+    console.log(`Demo tenant in ${shown && !shown.startsWith('..') ? shown : dataDir}: ${n} connectors (delete the folder for a fresh one).`);
     db().close();
     globalThis.__alkiraEmulatorDb = undefined;
     return;
