@@ -31,6 +31,7 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   // The workspace designs linked to the connector (editing it directly makes them drift).
   '/api/connectors/[id]/designs': { GET: 'view' },
   '/api/designs': { GET: 'view', POST: 'saveDesign' },
+  '/api/designs/import': { POST: 'saveDesign' },
   '/api/designs/[id]': { GET: 'view', PUT: 'saveDesign', DELETE: 'saveDesign' },
   '/api/designs/[id]/diff': { GET: 'view' },
   '/api/designs/[id]/drift': { GET: 'view' },

@@ -10,6 +10,10 @@
  *   HCL input limits, no syntax error, a connector resource labelled with the
  *   design's resource_name, and no sensitive value written in clear (keys as
  *   references such as `var.x`); else 400/413/422 naming the problem.
+ * - `POST /api/designs/import {hcl, file_name?, resources?}` → 201 `{designs: [{id, name,
+ *   resource_name}], replayed: false}`: every chosen connector of a .tf file, all or none
+ *   (lib/store/design-imports.ts); 422 naming each connector's problems, 200 `replayed: true`
+ *   for the same import again, 409 `{existing}` when the workspace has designs of those names.
  * - `GET /api/designs?q=&sort=name|updated|created|id&order=asc|desc` →
  *   `{designs: [{id, name, resource_name, version, updated_at, created_at,
  *   connector_id, provisioned_version, pending_version, connector_state}]}`.
