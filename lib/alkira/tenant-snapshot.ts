@@ -26,6 +26,6 @@ export async function tenantCheckIndex(api: AlkiraApi): Promise<TenantIndex> {
       ]);
       return indexTenant(snapshotFromApi({ connectors, segments, groups, billingTags, credentials, tunnelProfiles, cxps }));
     },
-    api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
+    api.config.mode === 'emulator' && api.config.emulatorInProcess ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
 }

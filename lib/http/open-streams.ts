@@ -4,8 +4,12 @@
  * one delivering), and each user may hold only so many at a time
  * (`CONNECTOR_STUDIO_MAX_STREAMS_PER_USER`, default 6: a browser tab holds
  * one), so nobody can pin the server's memory and timers with thousands.
- * Kept on globalThis: every route bundle shares one registry.
+ * Kept on globalThis: every route bundle shares one registry. With several
+ * instances on one PostgreSQL a sign-out is announced to the others (by a hash
+ * of the session id, never the id), which end that session's streams too.
  */
+import { createHash } from 'node:crypto';
+import { announce, onClusterMessage } from '@/lib/store/cluster-bus';
 
 export interface OpenStream {
   /** Who opened it (the principal's id; `local` in local mode). */
@@ -57,4 +61,32 @@ export function endStreamsOfSession(session: string): number {
     ended++;
   }
   return ended;
+}
+
+function sessionHash(session: string): string {
+  return createHash('sha256').update(`open-streams:${session}`).digest('hex');
+}
+
+/** Ends the streams of the sign-in `session` on this instance and on every other one. */
+export function endStreamsOfSessionEverywhere(session: string): number {
+  const ended = endStreamsOfSession(session);
+  void announce({ kind: 'sign-out', session: sessionHash(session) });
+  return ended;
+}
+
+const LISTENING = Symbol.for('connector-studio.open-streams-sync');
+
+/** Ends this instance's streams of a session another instance signed out of (once per process). */
+export function followClusterSignOuts(): void {
+  const g = globalThis as typeof globalThis & { [LISTENING]?: boolean };
+  if (g[LISTENING]) return;
+  g[LISTENING] = true;
+  onClusterMessage((m) => {
+    if (m.kind !== 'sign-out' || typeof m.session !== 'string') return;
+    for (const s of [...registry()]) {
+      if (s.session === null || sessionHash(s.session) !== m.session) continue;
+      registry().delete(s);
+      s.end();
+    }
+  });
 }
