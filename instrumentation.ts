@@ -23,8 +23,8 @@ export async function register(): Promise<void> {
     process.exit(1);
   }
   const { startClusterSync } = await import('@/lib/alkira/cluster-sync');
-  const { followClusterSignOuts } = await import('@/lib/http/open-streams');
-  followClusterSignOuts();
+  const { followClusterStreams } = await import('@/lib/http/open-streams');
+  followClusterStreams();
   // Listening before serving, so no event is missed; a database that does not answer yet delays the start by 5 s at most.
   await Promise.race([startClusterSync(), new Promise((r) => setTimeout(r, 5000).unref())]);
   const { registerServerAnswers } = await import('@/lib/http/server-answers');

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announce, CLUSTER_CHANNEL, instanceId, listenToCluster, onClusterMessage, stopListening, type ClusterMessage } from '@/lib/store/cluster-bus';
 import { withClusterLock } from '@/lib/store/cluster-lock';
 import { getStore, openStore, storeTarget } from '@/lib/store/db';
+import { followClusterStreams, registerStream, streamsOf } from '@/lib/http/open-streams';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -122,6 +123,38 @@ describe('several instances on one PostgreSQL', () => {
       expect(heard.some((m) => m.from === instanceId())).toBe(false);
     } finally {
       off();
+      await other.end();
+    }
+  });
+
+  it('counts a user\'s event streams on every instance against the per-user limit, and ends them everywhere at sign-out', async () => {
+    await listenToCluster();
+    followClusterStreams();
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    const received: Array<{ kind: string; counts?: Record<string, number> }> = [];
+    other.on('notification', (n) => received.push(JSON.parse(n.payload ?? 'null')));
+    await other.query(`LISTEN ${CLUSTER_CHANNEL}`);
+    const ended: string[] = [];
+    try {
+      // Instance B says Olivia holds 5 streams there.
+      await other.query('select pg_notify($1, $2)', [CLUSTER_CHANNEL, JSON.stringify({ kind: 'streams', counts: { olivia: 5 }, from: 'instance-b' })]);
+      await expect.poll(() => streamsOf('olivia')).toBe(5);
+      expect(streamsOf('otto')).toBe(0);
+      // One more here: 6 in all, and B hears that this instance now holds one of them.
+      const forget = registerStream({ user: 'olivia', session: 'session-1', end: () => ended.push('session-1') });
+      expect(streamsOf('olivia')).toBe(6);
+      await expect.poll(() => received.filter((m) => m.kind === 'streams').at(-1)?.counts).toEqual({ olivia: 1 });
+      // B signs the session out: its stream here ends.
+      const { createHash } = await import('node:crypto');
+      const hash = createHash('sha256').update('open-streams:session-1').digest('hex');
+      await other.query('select pg_notify($1, $2)', [CLUSTER_CHANNEL, JSON.stringify({ kind: 'sign-out', session: hash, from: 'instance-b' })]);
+      await expect.poll(() => ended).toEqual(['session-1']);
+      forget();
+      // B's streams close.
+      await other.query('select pg_notify($1, $2)', [CLUSTER_CHANNEL, JSON.stringify({ kind: 'streams', counts: {}, from: 'instance-b' })]);
+      await expect.poll(() => streamsOf('olivia')).toBe(0);
+    } finally {
       await other.end();
     }
   });
