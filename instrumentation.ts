@@ -16,12 +16,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { refuseUnsafeStart } = await import('@/lib/auth/startup');
   refuseUnsafeStart();
-  const { lockDataDir } = await import('@/lib/store/instance-lock');
-  const locked = lockDataDir();
-  if (locked) {
-    console.error(`Connector Studio will not start: ${locked}`);
-    process.exit(1);
-  }
+  const { refuseSecondInstance } = await import('@/lib/store/instance-lock');
+  refuseSecondInstance();
   const { startClusterSync } = await import('@/lib/alkira/cluster-sync');
   const { followClusterStreams } = await import('@/lib/http/open-streams');
   followClusterStreams();

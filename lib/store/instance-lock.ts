@@ -71,6 +71,14 @@ export function lockDataDir(env: NodeJS.ProcessEnv = process.env): string | null
   return null;
 }
 
+/** At start: takes the lock, or exits the server process (code 1, the reason on stderr). Node.js only. */
+export function refuseSecondInstance(env: NodeJS.ProcessEnv = process.env): void {
+  const refused = lockDataDir(env);
+  if (!refused) return;
+  console.error(`Connector Studio will not start: ${refused}`);
+  process.exit(1);
+}
+
 /** Releases the lock (tests). */
 export function unlockDataDir(): void {
   const g = globalThis as Holder;
