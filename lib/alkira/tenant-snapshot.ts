@@ -51,7 +51,7 @@ export async function tenantView(api: AlkiraApi): Promise<TenantView> {
       ]);
       return new TenantView(snapshotFromApi({ connectors, segments, groups, billingTags, credentials, tunnelProfiles, cxps }));
     },
-    api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
+    api.config.mode === 'emulator' && api.config.emulatorInProcess ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
 }
 
