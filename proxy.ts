@@ -1,60 +1,32 @@
 /**
- * Runs before every route: refuses requests for hosts this server does not
- * serve (DNS rebinding), methods a route does not answer (405 with Allow,
- * including TRACE and other verbs Next would otherwise turn into a 500) and
- * cross-site writes (CSRF), and gives every response its security headers with
- * a fresh CSP script nonce (Next reads it from the request's CSP header and
- * puts it on its own scripts). The route wrapper repeats the host and
- * cross-site checks as a backstop.
+ * Runs before every page (and before API routes when the app runs without
+ * its HTTP server, e.g. `next dev`): refuses requests for hosts this server
+ * does not serve (DNS rebinding), methods a route does not answer (405 with
+ * Allow, including TRACE and other verbs Next would otherwise turn into a
+ * 500) and cross-site writes (CSRF) — lib/http/gate.ts decides — and gives
+ * every response its security headers with a fresh CSP script nonce (Next
+ * reads it from the request's CSP header and puts it on its own scripts). The
+ * route wrapper repeats the host and cross-site checks as a backstop.
+ *
+ * API and emulator requests that came through scripts/server.mjs were gated
+ * there already, with the same decision and headers (lib/http/api-gate.ts);
+ * the server marks them with GATED_HEADER (always overwriting what a client
+ * sent), and the matcher skips them, so Next does not build a proxy request
+ * and response for every API call (about a millisecond of CPU each).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { allowedMethods, routeFor } from '@/lib/http/routes';
-import { crossSiteRefusal, isHostAllowed } from '@/lib/http/same-origin';
+import { gateRefusal } from '@/lib/http/gate';
 import { createNonce, securityHeaders, servedOverHttps } from '@/lib/http/security-headers';
-
-function refuse(status: number, message: string, headers: Record<string, string>): NextResponse {
-  return NextResponse.json({ error: message }, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
-}
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const headers = securityHeaders(nonce, servedOverHttps(request.nextUrl, request.headers));
-  const method = request.method.toUpperCase();
-  const path = request.nextUrl.pathname;
-
-  const host = request.headers.get('host');
-  if (!isHostAllowed(host)) {
-    return refuse(
-      403,
-      `Host ${JSON.stringify(host ?? '')} is not served here; add it to CONNECTOR_STUDIO_ALLOWED_HOSTS if this server is meant to answer to that name`,
-      headers,
-    );
+  const refusal = gateRefusal(request.method, request.nextUrl.pathname, request.headers);
+  if (refusal) {
+    const all = { ...headers, ...refusal.headers };
+    if (refusal.body === null) return new NextResponse(null, { status: refusal.status, headers: all });
+    return NextResponse.json(refusal.body, { status: refusal.status, headers: { ...all, 'Cache-Control': 'no-store' } });
   }
-
-  // Disabled admin endpoints look absent, whatever the request.
-  if (/^\/emulator\/(_|%5F)admin(\/|$)/i.test(path) && process.env.ALKIRA_EMULATOR_ADMIN !== '1') {
-    return NextResponse.json({ message: 'Not found' }, { status: 404, headers: { ...headers, 'Cache-Control': 'no-store' } });
-  }
-
-  // An unknown API path gets the API's JSON 404, not Next's HTML page.
-  if (path.startsWith('/api/') && routeFor(path) === null) {
-    return refuse(404, `No API route ${path.slice(0, 200)}; see the README's HTTP API section`, headers);
-  }
-
-  const allow = allowedMethods(path);
-  if (method === 'OPTIONS') {
-    return new NextResponse(null, { status: 204, headers: { ...headers, Allow: [...allow, 'OPTIONS'].join(', ') } });
-  }
-  if (!allow.includes(method)) {
-    return refuse(405, `Method ${method} is not allowed on ${path}; use ${allow.join(' or ')}`, {
-      ...headers,
-      Allow: [...allow, 'OPTIONS'].join(', '),
-    });
-  }
-
-  const refusal = crossSiteRefusal(method, request.headers, host ?? undefined, routeFor(path)?.mutates ?? false);
-  if (refusal) return refuse(403, refusal, headers);
-
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
@@ -64,5 +36,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: '/:path*',
+  // The header's name is lib/http/api-gate.ts's GATED_HEADER (the matcher must be a literal).
+  matcher: [{ source: '/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] }],
 };

@@ -5,7 +5,8 @@
  * GET /api/connectors with 100 connectors against the same request sent
  * straight to the emulator, the dashboard's list at 100, 1,000 and 10,000
  * connectors (scripts/bench-dashboard.ts), and the parse service's fairness
- * (scripts/bench-parse-fairness.ts).
+ * (scripts/bench-parse-fairness.ts), and the server CPU per request of our cheapest
+ * route against a bare Next.js route handler (scripts/bench-anchor.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { benchHcl } from './bench-hcl';
 import { benchStore } from './bench-store';
 import { benchParseFairness } from './bench-parse-fairness';
 import { benchTenant } from './bench-tenant';
+import { benchAnchor } from './bench-anchor';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
@@ -65,6 +67,7 @@ async function main() {
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (existsSync(path.join(process.cwd(), distDir, 'BUILD_ID'))) {
+    await benchAnchor();
     await benchProxy();
     await benchDashboard();
     await benchParseFairness();

@@ -17,6 +17,8 @@
 // answer with a bare 308 to the normalised path (browsers never send them),
 // and answers a parse request from a client already at its parse limit with
 // the app's 429 before Next streams its body (busyParser).
+// It applies the root proxy's checks and security headers to API and emulator
+// paths itself (apiGate), and marks those requests so Next's proxy skips them.
 // It tells the app who is calling: route handlers get a fetch Request without
 // a socket, so the socket's peer address goes into the PEER_HEADER request
 // header, always overwriting what the client sent under that name, and the
@@ -40,6 +42,8 @@ const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 const PEER = Symbol.for('connector-studio.peer-header');
 const PEER_HEADER = 'x-connector-studio-peer';
 const LISTENING = Symbol.for('connector-studio.listening-origin');
+/** lib/http/api-gate.ts's GATED_HEADER: this request passed the API gate (the proxy skips it). */
+const GATED_HEADER = 'x-connector-studio-gated';
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
 
@@ -68,6 +72,16 @@ function badTarget(req) {
 /** The app's 429 for a parse request from a client already at its limit (before Next reads the body), or null. */
 function busyParser(req) {
   return globalThis[SERVER_ANSWERS]?.busyParser?.(req.method, req.url ?? '/', req.headers) ?? null;
+}
+
+/**
+ * The root proxy's checks and security headers for API and emulator paths,
+ * applied here so Next's proxy (which costs more CPU than the cheapest routes)
+ * can skip them: an answer to send instead, headers to put on the response,
+ * or null for a page (the proxy's). See lib/http/api-gate.ts.
+ */
+function apiGate(req) {
+  return globalThis[SERVER_ANSWERS]?.apiGate?.(req.method, req.url ?? '/', req.headers) ?? null;
 }
 
 /** The socket's peer address (an IPv4-mapped IPv6 address as plain IPv4). */
@@ -164,9 +178,19 @@ export async function serve({ port, hostname, dir = ROOT }) {
   const trusted = trustedProxies();
   const server = http.createServer((req, res) => {
     req.headers[PEER_HEADER] = clientOf(req, trusted);
-    const refusal = UNROUTABLE.has(req.method)
+    // Only this server says a request passed the gate.
+    delete req.headers[GATED_HEADER];
+    let refusal = UNROUTABLE.has(req.method)
       ? methodNotAllowed(req.method, req.url ?? '/')
       : (badTarget(req) ?? dotSegments(req.url ?? '/') ?? busyParser(req));
+    if (!refusal) {
+      const gate = apiGate(req);
+      if (gate?.answer) refusal = gate.answer;
+      else if (gate) {
+        for (const [name, value] of Object.entries(gate.headers)) res.setHeader(name, value);
+        req.headers[GATED_HEADER] = '1';
+      }
+    }
     if (refusal) {
       req.resume();
       res.writeHead(refusal.status, refusal.headers).end(refusal.body);

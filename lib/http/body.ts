@@ -47,11 +47,8 @@ function checkJsonContentType(header: string | null): void {
   throw new ApiError(415, `Send the body as JSON with Content-Type: application/json (got ${type.slice(0, 100)})`);
 }
 
-/**
- * The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large.
- * `options.textFields`: top-level keys that may hold a whole file's text (see `JsonLimitOptions`).
- */
-export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, options: JsonLimitOptions = {}): Promise<Record<string, unknown>> {
+/** The body's text (JSON content type, within `limit`, UTF-8, not blank); 415/413/400 otherwise. */
+export async function readJsonText(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<string> {
   checkJsonContentType(req.headers.get('content-type'));
   const bytes = await readLimited(req, limit);
   let text: string;
@@ -61,6 +58,11 @@ export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, 
     throw new ApiError(400, 'Request body is not valid UTF-8');
   }
   if (text.trim() === '') throw new ApiError(400, 'Request body is empty; expected a JSON object');
+  return text;
+}
+
+/** `text` as a JSON object within the request limits; 400 naming what is wrong otherwise. */
+export function jsonObjectFromText(text: string, options: JsonLimitOptions = {}): Record<string, unknown> {
   const reading = parseJsonWithinLimits(text, REQUEST_LIMITS, options);
   if (!reading.ok) throw new ApiError(400, reading.message);
   const parsed = reading.value;
@@ -68,4 +70,12 @@ export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, 
     throw new ApiError(400, 'Request body must be a JSON object');
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large.
+ * `options.textFields`: top-level keys that may hold a whole file's text (see `JsonLimitOptions`).
+ */
+export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, options: JsonLimitOptions = {}): Promise<Record<string, unknown>> {
+  return jsonObjectFromText(await readJsonText(req, limit), options);
 }

@@ -63,7 +63,7 @@ export function requestRefusal(method: string, headers: Headers, fallbackHost?: 
  * changes stored data, so a simple POST must also prove where it came from
  * (routes that only compute an answer, like validation, need not).
  */
-export function crossSiteRefusal(method: string, headers: Headers, fallbackHost?: string, mutates = true): string | null {
+export function crossSiteRefusal(method: string, headers: Pick<Headers, 'get'>, fallbackHost?: string, mutates = true): string | null {
   const verb = method.toUpperCase();
   if (SAFE_METHODS.has(verb)) return null;
   const fetchSite = headers.get('sec-fetch-site');

@@ -49,7 +49,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** True when the client reached us over HTTPS (directly or through a TLS-terminating proxy). */
-export function servedOverHttps(url: URL, headers: Headers): boolean {
+export function servedOverHttps(url: URL, headers: Pick<Headers, 'get'>): boolean {
   if (url.protocol === 'https:') return true;
   const forwarded = headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
   return forwarded === 'https';

@@ -19,9 +19,12 @@ import 'server-only';
  *   the (up to 1 MB) body, so a client that ignores Retry-After and keeps
  *   sending costs the server little (the route gives the same 429 when a
  *   request slips past this check).
+ * - `apiGate` (./api-gate.ts): the root proxy's checks and headers for API
+ *   and emulator paths, applied before Next so Next's proxy can skip them.
  */
 import { parseClientKey } from '@/lib/hcl-server/client-key';
 import { PARSE_RETRY_AFTER, parseClientFull, parseRefusalMessage } from '@/lib/hcl-server/parse-queue';
+import { apiGate } from './api-gate';
 import { allowedMethods } from './routes';
 import { isHostAllowed } from './same-origin';
 import { createNonce, securityHeaders } from './security-headers';
@@ -119,10 +122,11 @@ type WithAnswers = typeof globalThis & {
     dotSegments: typeof dotSegments;
     busyParser: typeof busyParser;
     badTarget: typeof badTarget;
+    apiGate: typeof apiGate;
   };
 };
 
 /** Makes the answers available to scripts/server.mjs (called once from instrumentation.ts). */
 export function registerServerAnswers(): void {
-  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments, busyParser, badTarget };
+  (globalThis as WithAnswers)[SERVER_ANSWERS] = { methodNotAllowed, dotSegments, busyParser, badTarget, apiGate };
 }

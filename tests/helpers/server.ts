@@ -21,6 +21,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The server process's id (its CPU time is in /proc/<pid>/stat). */
+  pid: number;
   stop(): Promise<void>;
   /** Kills the server at once (SIGKILL: no shutdown code runs, as in a crash). */
   crash(): Promise<void>;
@@ -94,6 +96,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     url,
     port,
     dataDir,
+    pid: child.pid ?? 0,
     logs: () => out,
     crash: () =>
       new Promise<void>((resolve) => {
