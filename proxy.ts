@@ -36,6 +36,12 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The header's name is lib/http/api-gate.ts's GATED_HEADER (the matcher must be a literal).
-  matcher: [{ source: '/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] }],
+  // Pages always pass here; only API and emulator paths may skip it, and only when the server gated them (a
+  // forged header on `next start` without scripts/server.mjs still meets the route wrapper's host and
+  // cross-site checks). The header's name is lib/http/api-gate.ts's GATED_HEADER (matchers must be literals).
+  matcher: [
+    '/((?!api/|api$|emulator/|emulator$).*)',
+    { source: '/(api|emulator)/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },
+    { source: '/(api|emulator)', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },
+  ],
 };
