@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   save: 'Saved',
   restore: 'Restored',
   provision: 'Provisioned',
+  adopt: 'Adopted live values',
 };
 /** A failed attempt reads as what was tried. */
 const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
@@ -25,6 +26,7 @@ const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
   save: 'Save',
   restore: 'Restore',
   provision: 'Provision',
+  adopt: 'Adopt live values',
 };
 
 function Result({ entry }: { entry: AuditEntry }) {

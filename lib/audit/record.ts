@@ -88,10 +88,10 @@ export function auditInterruptedCreate(backend: string, actor: AuditActor, name:
   );
 }
 
-/** Design changes in the workspace (`/api/designs...`): create, save (a new version), delete, restore. */
+/** Design changes in the workspace (`/api/designs...`): create, save (a new version, a merge too), adopt (live values as a version), delete, restore. */
 export function auditDesignChange(
   actor: AuditActor,
-  action: Extract<AuditAction, 'create' | 'save' | 'delete' | 'restore'>,
+  action: Extract<AuditAction, 'create' | 'save' | 'delete' | 'restore' | 'adopt'>,
   design: { id: number; name: string },
   summary: string,
 ): Promise<void> {
