@@ -84,7 +84,7 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
             {linked ? (
               <span>
                 Live connector{' '}
-                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
                   #{latest.connector_id}
                 </Link>
                 {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
