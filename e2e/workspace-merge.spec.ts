@@ -48,6 +48,7 @@ async function createStoredDesign(request: import('@playwright/test').APIRequest
 
 test.describe('workspace merge and drift', () => {
   test('different attributes: both changes are in the merged version, with both notes', async ({ browser, request }) => {
+    test.setTimeout(120_000);
     const refs = await tenantRefs(request);
     const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-merge`, cxp: refs.cxpName, slot: 50 }));
     const { alice, bob, close } = await twoPeople(browser, id);
@@ -80,6 +81,7 @@ test.describe('workspace merge and drift', () => {
   });
 
   test('the same attribute: both values are offered side by side, and the one chosen is saved', async ({ browser, request }) => {
+    test.setTimeout(120_000);
     const refs = await tenantRefs(request);
     const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-choose`, cxp: refs.cxpName, slot: 51 }));
     const { alice, bob, close } = await twoPeople(browser, id);
@@ -119,7 +121,7 @@ test.describe('workspace merge and drift', () => {
   });
 
   test('drift: adopt the live values (the version equals the live connector, the badge clears), then re-apply after another change', async ({ page, request }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     page.on('dialog', (d) => void d.accept());
     const refs = await tenantRefs(request);
     const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-adopt`, cxp: refs.cxpName, slot: 52, ipsec: { psk: 'adopt-psk-123!' } }));
