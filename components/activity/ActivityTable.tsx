@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   restore: 'Restored',
   provision: 'Provisioned',
   adopt: 'Adopted live values',
+  reapply: 'Re-applied',
 };
 /** A failed attempt reads as what was tried. */
 const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
@@ -27,6 +28,7 @@ const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
   restore: 'Restore',
   provision: 'Provision',
   adopt: 'Adopt live values',
+  reapply: 'Re-apply',
 };
 
 function Result({ entry }: { entry: AuditEntry }) {

@@ -6,7 +6,7 @@
 import { getDb } from './db';
 
 /** `provision`: a design's provision that failed before it was known whether it would create or update. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore' | 'provision' | 'adopt';
+export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore' | 'provision' | 'adopt' | 'reapply';
 export type AuditTargetType = 'connector' | 'design';
 
 export interface AuditActor {
@@ -114,7 +114,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision', 'adopt'] satisfies AuditAction[];
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision', 'adopt', 'reapply'] satisfies AuditAction[];
 
 /** Action rows, newest first, each with its result when settled. */
 export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {

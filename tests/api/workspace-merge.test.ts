@@ -140,5 +140,10 @@ describe('drift: adopt the live values, or re-apply the provisioned version', ()
     const again = await call(server, 'POST', `/api/designs/${id}/provision`, { version: 1 });
     expect((await waitForProvision(server, again.body.provisionRequestId)).state).toBe('SUCCESS');
     expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ drifted: false, provisioned_version: 1 });
+    // The activity log says it was a re-apply of the design's version (the connector's update row is there too).
+    const activity = JSON.stringify((await call(server, 'GET', '/api/activity')).body);
+    expect(activity).toContain(`Re-applied version 1 to connector #${connectorId}`);
+    // The first provision was no re-apply.
+    expect(activity.match(new RegExp(`Re-applied version \\d+ to connector #${connectorId}\\b`, 'g'))).toHaveLength(1);
   });
 });
