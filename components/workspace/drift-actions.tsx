@@ -5,7 +5,8 @@
  *   to the live connector's values, then "Save as version N" — the connector
  *   runs that version, so the drift clears (keys stay as stored);
  * - "Re-apply version V…": the plan of the provisioned version against the live
- *   connector (`~ update in-place`), then "Confirm re-apply" provisions it again.
+ *   connector (`~ update in-place`) in the app's shared plan dialog, then
+ *   "Confirm re-apply" provisions it again.
  */
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +14,9 @@ import { errorMessage } from '@/lib/client/api';
 import { usePermission } from '@/lib/client/viewer';
 import { workspaceApi } from '@/lib/client/workspace-api';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
+import type { ConnectorDesign } from '@/lib/connector/design';
+import type { ConnectorPlan } from '@/lib/client/workspace-api';
+import { PlanDialog } from '@/components/provisioning/PlanDialog';
 import { PlanReviewDialog, type PlanReview } from './plan-review-dialog';
 
 export interface DriftActionsProps {
@@ -65,25 +69,37 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
       };
     });
 
-  const reapply = () =>
-    prepare('reapply', async () => {
+  /** Re-apply: the shared plan dialog (components/provisioning/PlanDialog) with the provisioned version's plan. */
+  const [reapplying, setReapplying] = useState<{ design: ConnectorDesign; plan?: ConnectorPlan; error?: string; sending?: boolean } | null>(null);
+  const reapply = async () => {
+    setError(null);
+    setLoading('reapply');
+    try {
       const version = await workspaceApi.getVersion(id, provisionedVersion);
-      const plan = await workspaceApi.plan(connectorId, version.design);
-      return {
-        title: `Re-apply version ${provisionedVersion}`,
-        heading: `~ alkira_connector_azure_expressroute.${version.design.resource_name} will be updated in-place`,
-        changes: plan.changes,
-        design: version.design,
-        summary: plan.summary.text,
-        note: `Provisions version ${provisionedVersion} to live connector #${connectorId} again, undoing the changes made outside this design.`,
-        confirmLabel: 'Confirm re-apply',
-        onConfirm: async () => {
-          const result = await workspaceApi.provision(id, provisionedVersion);
-          setSent(`Re-applying version ${provisionedVersion} to connector #${result.connector_id}${result.provisionRequestId ? ` (request ${result.provisionRequestId})` : ''}: the drift clears when it succeeds.`);
-          await refresh();
-        },
-      };
-    });
+      setReapplying({ design: version.design });
+      try {
+        setReapplying({ design: version.design, plan: await workspaceApi.plan(connectorId, version.design) });
+      } catch (e) {
+        setReapplying({ design: version.design, error: errorMessage(e) });
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(null);
+    }
+  };
+  const confirmReapply = async () => {
+    if (!reapplying) return;
+    setReapplying({ ...reapplying, sending: true });
+    try {
+      const result = await workspaceApi.provision(id, provisionedVersion);
+      setSent(`Re-applying version ${provisionedVersion} to connector #${result.connector_id}${result.provisionRequestId ? ` (request ${result.provisionRequestId})` : ''}: the drift clears when it succeeds.`);
+      setReapplying(null);
+      await refresh();
+    } catch (e) {
+      setReapplying({ ...reapplying, sending: false, error: errorMessage(e) });
+    }
+  };
 
   return (
     <div className="space-y-1">
@@ -116,6 +132,21 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
         </p>
       )}
       <PlanReviewDialog review={review} onClose={() => setReview(null)} />
+      <PlanDialog
+        open={reapplying !== null}
+        title={`Re-apply version ${provisionedVersion}`}
+        action="update"
+        resourceName={reapplying?.design.resource_name ?? ''}
+        plan={reapplying?.plan}
+        error={reapplying?.error}
+        design={reapplying?.design}
+        notice={<p className="text-sm">Provisions version {provisionedVersion} to live connector #{connectorId} again, undoing the changes made outside this design.</p>}
+        confirmLabel={reapplying?.sending ? 'Sending…' : 'Confirm re-apply'}
+        confirmDisabled={reapplying?.sending === true}
+        onConfirm={() => void confirmReapply()}
+        onCancel={() => setReapplying(null)}
+        testId="reapply-plan"
+      />
     </div>
   );
 }

@@ -3,9 +3,9 @@
  * Review before a write: a native modal <dialog> (focus trap and Escape for
  * free) showing the plan-style change list of what the write would do, its
  * summary line, and Cancel / Confirm. Confirm runs the write; an error keeps
- * the dialog open with the message. Used by drift's "Adopt live values" and
- * "Re-apply version V" (the workspace's own; the provision panel has its
- * inline review).
+ * the dialog open with the message. Used by drift's "Adopt live values",
+ * which writes a version, not the connector (writes to a connector go through
+ * components/provisioning/PlanDialog).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '@/lib/client/api';
