@@ -152,7 +152,7 @@ test.describe('design workspace', () => {
     await expect(designRow(page, name).getByTestId('state-badge')).toHaveText('SUCCESS');
   });
 
-  test('two people saving from the same version: the second sees a conflict, keeps the edits, saves them as the next version; restoring an old version adds one', async ({ browser, request }) => {
+  test('two people saving from the same version: the second sees a conflict, keeps the edits, saves the merge as the next version; restoring an old version adds one', async ({ browser, request }) => {
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-conflict`;
     const id = await createStoredDesign(request, designFor(refs, { name, cxp: refs.cxpName, slot: 40 }), 'Start');
@@ -174,20 +174,21 @@ test.describe('design workspace', () => {
     const conflict = bob.getByTestId('save-conflict');
     await expect(conflict).toContainText('Not saved: someone saved version 2 while you were editing.');
     await expect(conflict).toContainText('Alice: larger');
-    // What saving Bob's form over version 2 would change: Alice's size back, Bob's description.
-    await expect(conflict.locator('[data-path="size"]')).toContainText('"LARGE" → "SMALL"');
-    await expect(conflict.locator('[data-path="description"]')).toContainText('"Bob was here"');
+    // What each side changed since version 1: Alice's size, Bob's description (they merge).
+    await expect(conflict.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
+    await expect(conflict.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText('"Bob was here"');
     // Nothing lost: Bob's edit is still in the form, unsaved.
     await expect(field(bob, 'description')).toHaveValue('Bob was here');
     await expect(bob.getByTestId('save-state')).toContainText('Unsaved changes');
     await bob.screenshot({ path: screenshotPath('workspace-conflict.png') });
 
-    await conflict.getByRole('button', { name: 'Save mine as version 3' }).click();
+    await conflict.getByRole('button', { name: 'Save merged as version 3' }).click();
     await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
     await expect(bob.getByTestId('save-conflict')).toHaveCount(0);
     const stored = (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign };
     expect(stored.version).toBe(3);
     expect(stored.design.description).toBe('Bob was here');
+    expect(stored.design.size).toBe('LARGE');
 
     // Restore version 1: saved as version 4, the history keeps every version.
     bob.on('dialog', (d) => void d.accept());

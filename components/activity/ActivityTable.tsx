@@ -16,6 +16,8 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   save: 'Saved',
   restore: 'Restored',
   provision: 'Provisioned',
+  adopt: 'Adopted live values',
+  reapply: 'Re-applied',
 };
 /** A failed attempt reads as what was tried. */
 const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
@@ -25,6 +27,8 @@ const ATTEMPT_LABELS: Record<AuditEntry['action'], string> = {
   save: 'Save',
   restore: 'Restore',
   provision: 'Provision',
+  adopt: 'Adopt live values',
+  reapply: 'Re-apply',
 };
 
 function Result({ entry }: { entry: AuditEntry }) {

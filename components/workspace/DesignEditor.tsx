@@ -4,14 +4,14 @@
  * team can open. Unsaved edits autosave in this browser (the design's own
  * draft slot) and survive a reload; "Save" turns them into the next version.
  * A save that lost the race with a colleague's (409) keeps the edits on screen
- * and shows what the newer version changed (see ConflictPanel).
+ * and offers the three-way merge with the newer version (see ConflictPanel).
  */
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { ApiError } from '@/lib/client/api';
-import { staleSave, workspaceApi, type StaleSave } from '@/lib/client/workspace-api';
+import { staleSave, workspaceApi, type MergeSide, type StaleSave } from '@/lib/client/workspace-api';
 import { useStoredDesign, workspaceKeys } from '@/lib/client/workspace-hooks';
 import { Designer } from '@/components/designer/designer';
 import { ErrorState } from '@/components/dashboard/ErrorState';
@@ -32,6 +32,8 @@ interface Session {
 
 export interface StaleAttempt {
   stale: StaleSave;
+  /** The version the edits started from (the merge's base). */
+  baseVersion: number;
   design: ConnectorDesign;
   note: string;
   hcl?: string;
@@ -68,7 +70,7 @@ export function DesignEditor({ id }: { id: number }) {
       } catch (e) {
         const stale = staleSave(e);
         if (!stale) throw e;
-        setConflict({ stale, design, note, hcl });
+        setConflict({ stale, baseVersion, design, note, hcl });
         void refresh();
       }
     },
@@ -85,6 +87,24 @@ export function DesignEditor({ id }: { id: number }) {
       void refresh();
     },
     [id, refresh],
+  );
+
+  /** Saves the stale edits merged into the newer version (a choice per conflict), then edits the merged version. */
+  const saveMerged = useCallback(
+    async (attempt: StaleAttempt, resolutions: Record<string, MergeSide>) => {
+      try {
+        await workspaceApi.saveMerged(id, attempt.design, attempt.baseVersion, attempt.stale.latest.version, resolutions, attempt.note || undefined, attempt.hcl);
+      } catch (e) {
+        // Yet another version meanwhile: the panel shows the merge with that one.
+        const stale = staleSave(e);
+        if (!stale) throw e;
+        setConflict({ ...attempt, stale });
+        void refresh();
+        return;
+      }
+      await loadVersion();
+    },
+    [id, refresh, loadVersion],
   );
 
   /** Makes an old version the newest one (history stays intact), then edits it. */
@@ -137,7 +157,8 @@ export function DesignEditor({ id }: { id: number }) {
             {conflict && (
               <ConflictPanel
                 attempt={conflict}
-                onSaveAnyway={() => save(conflict.design, conflict.note || `Saved over version ${conflict.stale.latest.version}`, conflict.stale.latest.version, conflict.hcl)}
+                key={conflict.stale.latest.version}
+                onSaveMerged={(resolutions) => saveMerged(conflict, resolutions)}
                 onLoadLatest={() => loadVersion()}
                 onDismiss={() => setConflict(null)}
               />

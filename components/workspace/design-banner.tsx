@@ -3,21 +3,24 @@
  * Above a stored design's form: which design and version this is, its link
  * to share, a newer version saved by someone else, the live connector it
  * was provisioned to, and drift, when that connector was changed elsewhere
- * since (the same plan-style diff: provisioned version → live).
+ * since (the same plan-style diff: provisioned version → live), with the two
+ * ways to resolve it: adopt the live values, or re-apply the provisioned version.
  */
 import Link from 'next/link';
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StoredDesign } from '@/lib/client/workspace-api';
 import { workspaceApi } from '@/lib/client/workspace-api';
 import { RelativeTime } from '@/components/dashboard/RelativeTime';
+import { workspaceKeys } from '@/lib/client/workspace-hooks';
 import { ChangeList } from './change-list';
+import { DriftActions } from './drift-actions';
 
 export const driftKey = (id: number) => ['designs', id, 'drift'] as const;
 
-/** The live connector against the provisioned version; re-checked on focus and every 30 s. */
-function useDrift(id: number, linked: boolean) {
-  return useQuery({ queryKey: driftKey(id), queryFn: () => workspaceApi.drift(id), enabled: linked, staleTime: 0, refetchInterval: 30_000 });
+/** The live connector against the provisioned version; re-checked on focus and every 30 s (every 3 s while a version is being provisioned). */
+function useDrift(id: number, linked: boolean, pending: boolean) {
+  return useQuery({ queryKey: driftKey(id), queryFn: () => workspaceApi.drift(id), enabled: linked, staleTime: 0, refetchInterval: pending ? 3_000 : 30_000 });
 }
 
 function ShareLink({ id }: { id: number }) {
@@ -49,7 +52,14 @@ export interface DesignBannerProps {
 
 export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest }: DesignBannerProps) {
   const linked = latest.connector_id != null;
-  const drift = useDrift(id, linked);
+  const pending = latest.pending_version != null;
+  const drift = useDrift(id, linked, pending);
+  const queryClient = useQueryClient();
+  // A provision settling shows in the drift first: the design's head (versions, "runs version V") follows it.
+  const provisioned = drift.data?.provisioned_version;
+  useEffect(() => {
+    if (provisioned != null && provisioned !== latest.provisioned_version) void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
+  }, [provisioned, latest.provisioned_version, queryClient]);
   const drifted = drift.data?.drifted && drift.data.changes.length > 0;
   const missing = drift.data?.connector_missing === true;
   return (
@@ -74,7 +84,7 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
             {linked ? (
               <span>
                 Live connector{' '}
-                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
                   #{latest.connector_id}
                 </Link>
                 {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
@@ -127,7 +137,9 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
           </p>
           <p className="text-xs">What the live connector has now, compared with version {drift.data.provisioned_version}:</p>
           <ChangeList changes={drift.data.changes} label="Drift: provisioned version → live connector" />
-          <p className="text-xs">Provision this design to put the connector back, or edit the design to match and save it.</p>
+          {latest.provisioned_version != null && drift.data.connector_id != null && (
+            <DriftActions id={id} connectorId={drift.data.connector_id} provisionedVersion={latest.provisioned_version} latestVersion={latest.version} driftKey={driftKey(id)} />
+          )}
         </section>
       )}
     </div>

@@ -48,6 +48,12 @@ async function asProvisioned(api: AlkiraApi, design: ConnectorDesign, live: Alki
   return { design: alkiraConnectorToDesign(resolution.body, { segmentId, resourceName: design.resource_name }), unresolved: undefined };
 }
 
+/** Connector `id` as a design (its secrets as the stored secret: Alkira does not reveal them); null when it does not exist. */
+export async function liveDesignOf(api: AlkiraApi, id: number, resourceName: string): Promise<ConnectorDesign | null> {
+  const live = await liveConnector(api, id);
+  return live ? designFromAlkira(live, { segmentId: await segmentIds(api), resourceName }) : null;
+}
+
 /** The live connector and the design, both as they read back from Alkira (a stored secret in the design sent as the live value). */
 async function sides(api: AlkiraApi, live: AlkiraConnector, design: ConnectorDesign) {
   const segmentId = await segmentIds(api);

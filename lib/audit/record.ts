@@ -88,10 +88,10 @@ export function auditInterruptedCreate(backend: string, actor: AuditActor, name:
   );
 }
 
-/** Design changes in the workspace (`/api/designs...`): create, save (a new version), delete, restore. */
+/** Design changes in the workspace (`/api/designs...`): create, save (a new version, a merge too), adopt (live values as a version), reapply (the provisioned version sent again over drift), delete, restore. */
 export function auditDesignChange(
   actor: AuditActor,
-  action: Extract<AuditAction, 'create' | 'save' | 'delete' | 'restore'>,
+  action: Extract<AuditAction, 'create' | 'save' | 'delete' | 'restore' | 'adopt' | 'reapply'>,
   design: { id: number; name: string },
   summary: string,
 ): Promise<void> {

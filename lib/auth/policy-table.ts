@@ -38,6 +38,7 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/designs/[id]/export': { GET: 'view' },
   '/api/designs/[id]/versions': { GET: 'view' },
   '/api/designs/[id]/restore': { POST: 'saveDesign' },
+  '/api/designs/[id]/adopt': { GET: 'view', POST: 'saveDesign' },
   '/api/designs/[id]/provision': { POST: 'provision' },
   '/api/designs/[id]/provisioned': { POST: 'provision' },
   '/api/export': { GET: 'view' },

@@ -8,6 +8,7 @@ import '@/lib/zod-jitless';
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { DesignChange, PlanSummary } from '@/lib/connector/diff';
+import type { MergeConflict, MergeSide } from '@/lib/connector/merge';
 import { ApiError, apiJson } from './api';
 
 const isoTime = z.string();
@@ -89,11 +90,38 @@ const driftSchema = z.object({
 });
 export type DesignDrift = z.infer<typeof driftSchema>;
 
-/** The 409 body of a stale save: the newer version, and how it differs from what was sent. */
+const pathSegment = z.union([z.string(), z.number()]);
+
+/** One conflict of a three-way merge (lib/connector/merge.ts): both sides changed the same attribute or block. */
+export const mergeConflictSchema = z.object({
+  id: z.string(),
+  path: z.array(pathSegment),
+  kind: z.enum(['attribute', 'block']),
+  base: z.unknown().optional(),
+  theirs: z.unknown().optional(),
+  mine: z.unknown().optional(),
+}) satisfies z.ZodType<MergeConflict>;
+export type { MergeConflict, MergeSide };
+
+/** The merge a stale save's 409 proposes (lib/alkira/workspace-merge.ts). */
+export const mergeProposalSchema = z.object({
+  base_version: z.number().int(),
+  theirs_version: z.number().int(),
+  theirs_author: z.string().nullable(),
+  theirs_changes: z.array(changeSchema),
+  mine_changes: z.array(changeSchema),
+  conflicts: z.array(mergeConflictSchema),
+  merged: designJson,
+  file: z.enum(['kept', 'rendered', 'none']),
+});
+export type MergeProposal = z.infer<typeof mergeProposalSchema>;
+
+/** The 409 body of a stale save: the newer version, how it differs from what was sent, and the merge it proposes. */
 export const staleSaveSchema = z.object({
   error: z.string(),
   latest: z.object({ version: z.number().int(), design: designJson, hcl: designFile, note: z.string().nullable().optional(), updated_at: isoTime }),
   changes: z.array(changeSchema),
+  merge: mergeProposalSchema,
 });
 export type StaleSave = z.infer<typeof staleSaveSchema>;
 
@@ -119,6 +147,18 @@ export type ImportRefused = z.infer<typeof importRefusedSchema>;
 /** The 409 body of an import whose connectors the workspace already has designs for. */
 const importConflictSchema = z.object({ error: z.string(), existing: z.array(importedRef) });
 export type ImportConflict = z.infer<typeof importConflictSchema>;
+
+const mergedSchema = z.object({ version: z.number().int(), note: z.string(), file: z.enum(['kept', 'rendered', 'none']) });
+
+const adoptPreviewSchema = z.object({
+  connector_id: z.number().int(),
+  provisioned_version: z.number().int(),
+  latest_version: z.number().int(),
+  version: z.number().int(),
+  changes: z.array(changeSchema),
+});
+export type AdoptPreview = z.infer<typeof adoptPreviewSchema>;
+const adoptedSchema = z.object({ version: z.number().int(), connector_id: z.number().int(), note: z.string() });
 
 const createdSchema = z.object({ id: z.number().int(), version: z.number().int() });
 const savedSchema = z.object({ version: z.number().int() });
@@ -152,6 +192,13 @@ export const workspaceApi = {
    */
   importFile: (hcl: string, fileName: string | undefined, resources: string[]) =>
     parsed(importedSchema, '/api/designs/import', json('POST', { hcl, file_name: fileName ?? null, resources })),
+  /** Saves `design` (edited from `baseVersion`) merged into version `theirsVersion`, with a choice per conflict id. */
+  saveMerged: (id: number, design: ConnectorDesign, baseVersion: number, theirsVersion: number, resolutions: Record<string, MergeSide>, note?: string, hcl?: string | null) =>
+    parsed(mergedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note, hcl, merge: { theirs_version: theirsVersion, resolutions } })),
+  /** What adopting the live connector's values would save (latest version → live). */
+  adoptPreview: (id: number) => parsed(adoptPreviewSchema, `/api/designs/${id}/adopt`),
+  /** Saves the live values as the next version (after `baseVersion`, the latest the preview was of). */
+  adopt: (id: number, baseVersion: number) => parsed(adoptedSchema, `/api/designs/${id}/adopt`, json('POST', { base_version: baseVersion })),
   remove: (id: number) => apiJson<unknown>(`/api/designs/${id}`, { method: 'DELETE' }),
   /** Undoes `remove`. */
   undoRemove: (id: number) => apiJson<unknown>(`/api/designs/${id}/restore`, { method: 'POST' }),

@@ -25,7 +25,7 @@ export interface DesignChange {
   after?: unknown;
 }
 
-interface BlockShape {
+export interface BlockShape {
   /** The attribute that identifies one block among its siblings. */
   key: string;
   /** Attributes with a provider default (unset means this value). */
@@ -43,9 +43,11 @@ function shapeOf(body: BodySpec, key: string): BlockShape {
   return { key, defaults, blocks };
 }
 
-const CONNECTOR = shapeOf(CONNECTOR_RESOURCE, 'name');
+/** The connector's shape for diffs and merges (./merge.ts): defaults and block lists keyed by `BlockSpec.identity`. */
+export const CONNECTOR_SHAPE = shapeOf(CONNECTOR_RESOURCE, 'name');
+const CONNECTOR = CONNECTOR_SHAPE;
 
-function records(v: unknown): LooseRecord[] {
+export function records(v: unknown): LooseRecord[] {
   return Array.isArray(v) ? v.filter(isRecord) : [];
 }
 
@@ -60,28 +62,36 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-function shown(path: string, v: unknown): unknown {
+export function shown(path: string, v: unknown): unknown {
   if (isSensitiveAttribute(path)) return SENSITIVE_PLACEHOLDER;
   return mapSensitiveValues(v, () => SENSITIVE_PLACEHOLDER);
 }
 
-function effective(block: LooseRecord, name: string, shape: BlockShape): unknown {
+export function effective(block: LooseRecord, name: string, shape: BlockShape): unknown {
   const v = block[name];
   if (isUnset(v) && shape.defaults && name in shape.defaults) return shape.defaults[name];
   return isUnset(v) ? undefined : v;
 }
 
+/** Each block's identity (its `key` attribute, canonical), or '' where it has none. */
+export function blockIds(list: readonly LooseRecord[], key: string): string[] {
+  return list.map((r) => (typeof r[key] === 'string' || typeof r[key] === 'number' ? String(canonical(r[key])) : ''));
+}
+
+/** True when every block has an identity and no two share one (else blocks pair by position). */
+export function uniqueIds(ids: readonly string[]): boolean {
+  return ids.every((id) => id !== '') && new Set(ids).size === ids.length;
+}
+
 /** Pairs blocks by identity; falls back to position when identities are missing or repeated. */
 function pairBlocks(before: LooseRecord[], after: LooseRecord[], key: string): { b?: number; a?: number }[] {
-  const ids = (list: LooseRecord[]) => list.map((r) => (typeof r[key] === 'string' || typeof r[key] === 'number' ? String(canonical(r[key])) : ''));
-  const bIds = ids(before);
-  const aIds = ids(after);
-  const unique = (l: string[]) => l.every((id) => id !== '') && new Set(l).size === l.length;
-  if (!unique(bIds) || !unique(aIds)) {
+  const bIds = blockIds(before, key);
+  const aIds = blockIds(after, key);
+  if (!uniqueIds(bIds) || !uniqueIds(aIds)) {
     return Array.from({ length: Math.max(before.length, after.length) }, (_, i) => ({
       ...(i < before.length ? { b: i } : {}),
       ...(i < after.length ? { a: i } : {}),
@@ -119,6 +129,13 @@ function diffBlock(before: LooseRecord, after: LooseRecord, shape: BlockShape, p
       else if (b !== undefined) out.push({ path: `${base}.${b}`, action: 'delete', before: shown(`${base}.${b}`, bList[b]) });
     }
   }
+}
+
+/** The changes within one block (at `path`), e.g. to tell whether a side changed a block the other removed. */
+export function blockChanges(before: LooseRecord, after: LooseRecord, shape: BlockShape, path = ''): DesignChange[] {
+  const out: DesignChange[] = [];
+  diffBlock(before, after, shape, path, out);
+  return out;
 }
 
 /** Every change that turns `before` into `after` (both designs, or anything: non-objects read as empty). */

@@ -30,6 +30,29 @@ export interface DesignEnvelope {
   /** The version's .tf file text, exactly as sent; null when the body has none. */
   hcl: string | null;
   base_version?: number;
+  /** A save of a stale base merged into the newer version: which version it merges with and the choice per conflict. */
+  merge?: MergeRequest;
+}
+
+export interface MergeRequest {
+  /** The newer version the merge was reviewed against (a still newer one answers 409 again). */
+  theirs_version: number;
+  /** Conflict id (from the 409's `merge.conflicts`) → whose value to keep. */
+  resolutions: Record<string, 'theirs' | 'mine'>;
+}
+
+const mergeSchema = z.strictObject({
+  theirs_version: z.unknown(),
+  resolutions: z.record(z.string().max(10_000), z.enum(['theirs', 'mine']), { error: '"merge.resolutions" must map each conflict id to "theirs" or "mine"' }).default({}),
+});
+
+function parseMerge(value: unknown): MergeRequest {
+  const result = mergeSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ApiError(400, `"merge" must be { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }: ${issue.message}`);
+  }
+  return { theirs_version: parseVersion(result.data.theirs_version, 'merge.theirs_version'), resolutions: result.data.resolutions };
 }
 
 /** The zod issue params of a refused file: the answer's status and every problem. */
@@ -105,7 +128,7 @@ export function parseVersion(value: unknown, what: string): number {
 /** `{design, note?, hcl?}` (create) or `{design, base_version, note?, hcl?}` (update). */
 export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion: boolean }): Promise<DesignEnvelope> {
   const body = await readJsonObject(req, MAX_DESIGN_ENVELOPE_BYTES, { textFields: TEXT_FIELDS });
-  const known = new Set(['design', 'note', 'hcl', ...(opts.needsBaseVersion ? ['base_version'] : [])]);
+  const known = new Set(['design', 'note', 'hcl', ...(opts.needsBaseVersion ? ['base_version', 'merge'] : [])]);
   const unknown = Object.keys(body).filter((k) => !known.has(k));
   if (unknown.length > 0) throw new ApiError(400, `Unknown field${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${[...known].join(', ')}`);
   const note = parseNote(body.note);
@@ -122,7 +145,8 @@ export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion:
   }
   const design = parseDesignField(body);
   const hcl = parseDesignFileField(body, design);
-  return { design, note, hcl, ...(base_version !== undefined ? { base_version } : {}) };
+  const merge = opts.needsBaseVersion && body.merge !== undefined ? parseMerge(body.merge) : undefined;
+  return { design, note, hcl, ...(base_version !== undefined ? { base_version } : {}), ...(merge ? { merge } : {}) };
 }
 
 /** A positive integer design id from the route, or 404. */

@@ -6,7 +6,7 @@
 import { getDb } from './db';
 
 /** `provision`: a design's provision that failed before it was known whether it would create or update. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore' | 'provision';
+export type AuditAction = 'create' | 'update' | 'delete' | 'save' | 'restore' | 'provision' | 'adopt' | 'reapply';
 export type AuditTargetType = 'connector' | 'design';
 
 export interface AuditActor {
@@ -114,7 +114,7 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision'] satisfies AuditAction[];
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision', 'adopt', 'reapply'] satisfies AuditAction[];
 
 /** Action rows, newest first, each with its result when settled. */
 export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -184,4 +184,23 @@ export async function auditFilterOptions(): Promise<{ users: AuditActor[]; conne
     users: [...users].map(([id, name]) => ({ id, name })).sort(byName),
     connectors: [...connectors].map(([id, name]) => ({ id, name })).sort(byName),
   };
+}
+
+/** Who saved `version` of design `id` (its create, save or adopt row); null when the trail does not say. */
+export async function versionAuthor(id: number, version: number): Promise<AuditActor | null> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('audit_log')
+    .select(['actor_id', 'actor_name'])
+    .where('target_type', '=', 'design')
+    .where('target_id', '=', String(id))
+    .where('outcome_of', 'is', null)
+    .where((eb) =>
+      eb.or(
+        [`Created version ${version}`, `Saved version ${version}`].flatMap((head) => [eb('summary', '=', head), eb('summary', 'like', `${head}:%`)]),
+      ),
+    )
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row ? { id: row.actor_id, name: row.actor_name } : null;
 }

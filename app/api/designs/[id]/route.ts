@@ -1,7 +1,8 @@
 import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/alkira/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
-import { deleteDesign, getDesign, updateDesign } from '@/lib/store/designs';
+import { deleteDesign, getDesign, updateDesign, type StoredDesign } from '@/lib/store/designs';
+import { mergeProposal, saveMerged } from '@/lib/alkira/workspace-merge';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { requestPrincipal } from '@/lib/auth/policy';
 
@@ -31,27 +32,42 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
   });
 });
 
-/** PUT { design, base_version, note?, hcl? } → { version }, or 409 with the latest version (its hcl too) and what differs from it. */
+/**
+ * PUT { design, base_version, note?, hcl?, merge? } → { version }. A stale base_version answers 409 with the latest
+ * version (its hcl too), what differs from it (`changes`) and the three-way merge proposal (`merge`: each side's
+ * changes and the conflicts, lib/alkira/workspace-merge.ts). Sent again with `merge: { theirs_version, resolutions }`
+ * (a choice per conflict id), the merged design is saved as the next version → { version, note, file }.
+ */
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const id = parseDesignId((await params).id);
-  const { design, note, hcl, base_version } = await readDesignEnvelope(req, { needsBaseVersion: true });
+  const { design, note, hcl, base_version, merge } = await readDesignEnvelope(req, { needsBaseVersion: true });
   const base = await requireDesign(id, base_version);
+  const actor = actorOf(requestPrincipal(req));
+  const stale = async (latest: StoredDesign, message: string): Promise<never> => {
+    throw new ApiError(409, message, {
+      latest: { version: latest.version, design: withSecretsStored(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
+      // From the latest version to what was sent: what saving yours over it would change.
+      changes: changesFromLatest(latest.design, design, base.design),
+      merge: await mergeProposal(id, base, latest, design, hcl),
+    });
+  };
+  if (merge) {
+    const latest = await requireDesign(id);
+    const saved = await saveMerged(id, { base, latest, sent: design, sentHcl: hcl, note, theirsVersion: merge.theirs_version, resolutions: merge.resolutions, actor }, stale);
+    await auditDesignChange(actor, 'save', { id, name: design.name }, `Saved version ${saved.version}: ${saved.note}`);
+    return jsonResponse({ id, ...saved });
+  }
   const result = await updateDesign(id, keepStoredAgainst(design, base.design), base.version, note, hcl);
   if (result.ok) {
     const summary = `Saved version ${result.version}${note ? `: ${note}` : ''}`;
-    await auditDesignChange(actorOf(requestPrincipal(req)), 'save', { id, name: design.name }, summary);
+    await auditDesignChange(actor, 'save', { id, name: design.name }, summary);
     return jsonResponse({ id, version: result.version });
   }
   if (result.reason === 'not-found') throw new ApiError(404, `Design ${id} does not exist`);
   const latest = result.latest;
-  throw new ApiError(
-    409,
+  return stale(
+    latest,
     `Version ${base.version} is not the latest: version ${latest.version} was saved at ${latest.updated_at}${latest.note ? ` ("${latest.note}")` : ''}. Nothing was saved; review the changes and save again on version ${latest.version}.`,
-    {
-      latest: { version: latest.version, design: withSecretsStored(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
-      // From the latest version to what was sent: what saving yours would change.
-      changes: changesFromLatest(latest.design, design, base.design),
-    },
   );
 });
 

@@ -1,0 +1,182 @@
+/**
+ * Save conflicts merge, and drift resolves, in real Chromium against the
+ * production build and the embedded emulator: two people (two browser
+ * contexts) editing different attributes of one design both keep their change
+ * in the merged version; editing the same attribute offers both values side by
+ * side and keeps the one chosen; drift → "Adopt live values" saves a version
+ * equal to the live connector and the drift badge clears; "Re-apply version V"
+ * shows the plan, and Confirm puts the connector back. The merge view and the
+ * adopt review have no serious accessibility violations.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { ConnectorDesign } from '../lib/connector/design';
+import { designFor, settled, tenantRefs } from './support/connectors';
+import { field } from './support/locators';
+import { screenshotPath } from './support/screenshots';
+import { seriousAxeViolations } from './support/axe';
+
+const RUN = Date.now().toString(36).slice(-5);
+
+async function saveVersion(page: Page, note: string) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save a new version' });
+  await dialog.getByLabel('Note').fill(note);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+/** Alice and Bob, each in a browser of their own, on version 1 of design `id`. */
+async function twoPeople(browser: Browser, id: number) {
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [alice, bob] = await Promise.all(contexts.map((c) => c.newPage()));
+  const base = test.info().project.use.baseURL;
+  for (const p of [alice, bob]) {
+    await p.goto(`${base}/designs/${id}`);
+    await expect(p.getByTestId('save-state')).toHaveText('Saved · version 1');
+  }
+  return { alice, bob, close: () => Promise.all(contexts.map((c) => c.close())) };
+}
+
+async function storedDesign(request: import('@playwright/test').APIRequestContext, id: number) {
+  return (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign; provisioned_version: number | null };
+}
+
+async function createStoredDesign(request: import('@playwright/test').APIRequestContext, design: ConnectorDesign): Promise<number> {
+  const res = await request.post('/api/designs', { data: { design, note: 'Start' } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: number }).id;
+}
+
+test.describe('workspace merge and drift', () => {
+  test('different attributes: both changes are in the merged version, with both notes', async ({ browser, request }) => {
+    test.setTimeout(120_000);
+    const refs = await tenantRefs(request);
+    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-merge`, cxp: refs.cxpName, slot: 50 }));
+    const { alice, bob, close } = await twoPeople(browser, id);
+
+    await field(alice, 'size').selectOption('LARGE');
+    await saveVersion(alice, 'Alice: larger');
+    await expect(alice.getByTestId('save-state')).toHaveText('Saved · version 2');
+
+    await field(bob, 'description').fill('Bob was here');
+    await saveVersion(bob, 'Bob: description');
+    const panel = bob.getByTestId('save-conflict');
+    await expect(panel).toContainText('Not saved: someone saved version 2 while you were editing.');
+    await expect(panel.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
+    await expect(panel.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText('"Bob was here"');
+    await expect(panel.getByTestId('merge-summary')).toHaveText('No change touches the same attribute: they merge without a choice.');
+    await expect(panel.getByTestId('merge-conflict')).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Save merged as version 3' }).click();
+    await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
+    await expect(bob.getByTestId('save-conflict')).toHaveCount(0);
+    // The form now holds the merge: Alice's size and Bob's description.
+    await expect(field(bob, 'size')).toHaveValue('LARGE');
+    await expect(field(bob, 'description')).toHaveValue('Bob was here');
+    const stored = await storedDesign(request, id);
+    expect(stored.version).toBe(3);
+    expect(stored.design).toMatchObject({ size: 'LARGE', description: 'Bob was here' });
+    const versions = ((await (await request.get(`/api/designs/${id}/versions`)).json()) as { versions: { note: string }[] }).versions;
+    expect(versions[0].note).toMatch(/^Merged version 2 by .+ \(“Alice: larger”\) with .+'s changes from version 1 \(“Bob: description”\)$/);
+    await close();
+  });
+
+  test('the same attribute: both values are offered side by side, and the one chosen is saved', async ({ browser, request }) => {
+    test.setTimeout(120_000);
+    const refs = await tenantRefs(request);
+    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-choose`, cxp: refs.cxpName, slot: 51 }));
+    const { alice, bob, close } = await twoPeople(browser, id);
+
+    await field(alice, 'size').selectOption('LARGE');
+    await field(alice, 'description').fill('Alice');
+    await saveVersion(alice, 'Alice: larger');
+    await expect(alice.getByTestId('save-state')).toHaveText('Saved · version 2');
+
+    await field(bob, 'size').selectOption('2LARGE');
+    await field(bob, 'vhub_prefix').fill('10.151.40.0/23');
+    await saveVersion(bob, 'Bob: biggest');
+    const panel = bob.getByTestId('save-conflict');
+    await expect(panel.getByTestId('merge-summary')).toContainText('1 conflict: both changed the same attribute.');
+    const conflict = panel.getByTestId('merge-conflict');
+    await expect(conflict).toHaveCount(1);
+    await expect(conflict).toHaveAttribute('data-path', 'size');
+    await expect(conflict).toContainText('was "SMALL"');
+    await expect(conflict.getByTestId('conflict-theirs')).toHaveText('"LARGE"');
+    await expect(conflict.getByTestId('conflict-mine')).toHaveText('"2LARGE"');
+    const save = panel.getByRole('button', { name: 'Save merged as version 3' });
+    await expect(save).toBeDisabled();
+    await expect(panel).toContainText('Choose a value for 1 more conflict first.');
+    await conflict.getByRole('radio', { name: 'Yours' }).check();
+    await bob.evaluate(() => window.scrollTo(0, 0));
+    await bob.screenshot({ path: screenshotPath('workspace-merge.png') });
+    // The merge view (the designer below it has its own checks).
+    expect(await seriousAxeViolations(bob, ['[data-testid="save-conflict"]', '[data-testid="design-banner"]'])).toEqual([]);
+
+    await save.click();
+    await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
+    await expect(field(bob, 'size')).toHaveValue('2LARGE');
+    await expect(field(bob, 'description')).toHaveValue('Alice');
+    await expect(field(bob, 'vhub_prefix')).toHaveValue('10.151.40.0/23');
+    expect((await storedDesign(request, id)).design).toMatchObject({ size: '2LARGE', description: 'Alice', vhub_prefix: '10.151.40.0/23' });
+    await close();
+  });
+
+  test('drift: adopt the live values (the version equals the live connector, the badge clears), then re-apply after another change', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    page.on('dialog', (d) => void d.accept());
+    const refs = await tenantRefs(request);
+    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-adopt`, cxp: refs.cxpName, slot: 52, ipsec: { psk: 'adopt-psk-123!' } }));
+    const sent = await request.post(`/api/designs/${id}/provision`, { data: {} });
+    expect(sent.status(), await sent.text()).toBe(202);
+    const { connector_id: connectorId, provisionRequestId } = (await sent.json()) as { connector_id: number; provisionRequestId: string };
+    expect((await settled(request, provisionRequestId)).state).toBe('SUCCESS');
+
+    // Someone changes the connector behind the app's back.
+    const change = async (size: string) => {
+      const live = (await (await request.get(`/api/connectors/${connectorId}/design`)).json()) as ConnectorDesign;
+      const res = await request.put(`/api/connectors/${connectorId}`, { data: { ...live, size } });
+      expect(res.status(), await res.text()).toBe(200);
+      await settled(request, ((await res.json()) as { provisionRequestId: string }).provisionRequestId);
+    };
+    await change('LARGE');
+
+    await page.goto(`/designs/${id}`);
+    const drift = page.getByTestId('drift');
+    await expect(drift).toContainText('DRIFT');
+    await expect(drift.locator('[data-path="size"]')).toContainText('"MEDIUM" → "LARGE"');
+
+    await drift.getByRole('button', { name: 'Adopt live values as version 2…' }).click();
+    const review = page.getByRole('dialog', { name: 'Adopt live values as version 2' });
+    await expect(review.getByTestId('change-line')).toHaveCount(1);
+    await expect(review.locator('[data-path="size"]')).toContainText('"MEDIUM" → "LARGE"');
+    await expect(review).toContainText('Keys are kept as stored');
+    await page.screenshot({ path: screenshotPath('workspace-adopt.png') });
+    expect(await seriousAxeViolations(page, ['[data-testid="drift"]', '[data-testid="design-banner"]', '[data-testid="plan-review"]'])).toEqual([]);
+    await review.getByRole('button', { name: 'Save as version 2' }).click();
+    await expect(page.getByTestId('drift')).toHaveCount(0);
+    await expect(page.getByTestId('design-banner')).toContainText(`Live connector #${connectorId} runs version 2`);
+
+    // Version 2 is the live connector: the same design, and nothing to plan against it.
+    const stored = await storedDesign(request, id);
+    expect(stored).toMatchObject({ version: 2, provisioned_version: 2 });
+    const live = (await (await request.get(`/api/connectors/${connectorId}/design`)).json()) as ConnectorDesign;
+    expect(stored.design).toEqual(live);
+    const plan = await request.post(`/api/connectors/${connectorId}/plan`, { data: { design: stored.design } });
+    expect(((await plan.json()) as { summary: { text: string } }).summary.text).toBe('No changes.');
+    await page.reload();
+    await expect(page.getByTestId('drift')).toHaveCount(0);
+    await expect(field(page, 'size')).toHaveValue('LARGE');
+
+    // Changed again: re-apply version 2 goes through the plan and Confirm.
+    await change('2LARGE');
+    await page.reload();
+    await expect(page.getByTestId('drift')).toContainText('"LARGE" → "2LARGE"');
+    await page.getByTestId('drift').getByRole('button', { name: 'Re-apply version 2…' }).click();
+    const reapply = page.getByRole('dialog', { name: 'Re-apply version 2' });
+    await expect(reapply).toContainText('will be updated in-place');
+    await expect(reapply.locator('[data-path="size"]')).toContainText('"2LARGE" → "LARGE"');
+    await expect(reapply.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
+    await reapply.getByRole('button', { name: 'Confirm re-apply' }).click();
+    await expect(page.getByTestId('drift')).toHaveCount(0, { timeout: 30_000 });
+    expect(((await (await request.get(`/api/connectors/${connectorId}/design`)).json()) as ConnectorDesign).size).toBe('LARGE');
+  });
+});
