@@ -12,6 +12,7 @@ import { applyDesignOperations, type DesignOperation } from '@/lib/connector/hcl
 import { DATA_SOURCE_KINDS, dataSourceExpression, dataSourceLabel, dataSourceNames, dataSourcesOf, referencedName } from '@/lib/connector/hcl/data-sources';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { renderModule } from '@/lib/connector/export/module';
+import { resolveNamedReferences } from '@/lib/connector/data-source-refs';
 import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
 
@@ -90,5 +91,40 @@ describe('catalog picks as data sources by name', () => {
     expect(main.startsWith('data "alkira_segment" "dmz" {\n  name = "dmz"\n}\n')).toBe(true);
     expect(main).toContain('segment_id = data.alkira_segment.dmz.id');
     expect(main).toBe(terraformFmt(main));
+  });
+});
+
+describe('provisioning picks by name', () => {
+  const TENANT = { segment: [{ id: 7, name: 'dmz' }, { id: 9, name: 'internal' }], credential: [{ id: 'c-1f', name: 'azure-prod' }], group: [{ id: 3, name: 'security' }], billing_tag: [{ id: 101, name: 'prod' }] };
+
+  function pickedFile(): string {
+    let text = apply(EXAMPLE_3, pick(EXAMPLE_3, GATEWAY_SEGMENT, SEGMENT, 'dmz'));
+    text = apply(text, pick(text, ['instances', 0, 'credential_id'], CREDENTIAL, 'azure-prod'));
+    text = apply(text, pick(text, ['group'], DATA_SOURCE_KINDS.group!, 'security'));
+    return apply(text, pick(text, ['segment_options', 1, 'segment_id'], SEGMENT, 'gone'));
+  }
+
+  it('resolves each field by the name its data block looks up to the catalog id (a group to its name), and names the field whose name the tenant lacks', () => {
+    const text = pickedFile();
+    const design = parseConnectorHcl(text).designs[0].design;
+    const { design: sent, problems } = resolveNamedReferences(design, dataSourceNames(dataSourcesOf(parseHcl(text))), TENANT);
+    expect(sent.instances[0].ipsec_customer_gateway![0].segment_id).toBe('7');
+    expect(sent.instances[0].credential_id).toBe('c-1f');
+    expect(sent.group).toBe('security');
+    // Written otherwise: untouched.
+    expect(sent.segment_options[0].segment_id).toBe('${alkira_segment.dmz.id}');
+    expect(problems).toEqual([
+      { path: 'segment_options.1.segment_id', value: '${data.alkira_segment.gone.id}', message: 'The tenant has no segment named "gone" (data.alkira_segment.gone); pick a segment from the tenant' },
+    ]);
+    // The design read from the file is not changed.
+    expect(design.instances[0].credential_id).toBe('${data.alkira_credential.azure_prod.credential_id}');
+  });
+
+  it('a field that refers to a data block the file does not have is a problem at that field', () => {
+    const text = pickedFile().replace(/data "alkira_credential" "azure_prod" \{\n  name = "azure-prod"\n\}\n\n/, '');
+    const design = parseConnectorHcl(text).designs[0].design;
+    const { problems } = resolveNamedReferences(design, dataSourceNames(dataSourcesOf(parseHcl(text))), TENANT);
+    expect(problems.map((p) => p.path)).toEqual(['instances.0.credential_id', 'segment_options.1.segment_id']);
+    expect(problems[0].message).toMatch(/^data\.alkira_credential\.azure_prod is not a data block of this file/);
   });
 });
