@@ -58,7 +58,9 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
   // The form reads the file: the picker shows the segment of that name as picked.
   await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(segment.id);
   // The topology names the segment picked by name.
+  await page.getByRole('tab', { name: 'Topology' }).click();
   await expect(page.getByTestId('segment-legend').first()).toContainText(segment.name);
+  await page.getByRole('tab', { name: 'HCL' }).click();
 
   await field(page, 'instances.0.credential_id').selectOption(credential.id);
   await expect(hcl(page)).toContainText(new RegExp(`credential_id\\s+= data\\.alkira_credential\\.${labelOf(credential.name)}\\.credential_id`));

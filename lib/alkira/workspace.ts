@@ -157,5 +157,7 @@ export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | {
     return { connector_id: null, drifted: false, changes: [] };
   }
   const provisioned = await requireDesign(id, head.provisioned_version);
-  return driftOf(api, head.connector_id, head.provisioned_version, provisioned.design);
+  // Fields written by name compare as the ids they resolve to (a name the tenant lost shows as a change).
+  const named = await resolveStoredNames(api, provisioned.design, provisioned.hcl);
+  return driftOf(api, head.connector_id, head.provisioned_version, named.design);
 }
