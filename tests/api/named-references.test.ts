@@ -46,8 +46,10 @@ describe('designs written by name', () => {
     expect((await waitForProvision(server, sent.body.provisionRequestId)).state).toBe('SUCCESS');
     const live = await call(server, 'GET', `/api/connectors/${sent.body.connector_id}/design`);
     expect(live.status).toBe(200);
-    expect(String(live.body.design.segment_options[0].segment_id)).toBe(String(segment.id));
-    expect(live.body.design.instances[0].credential_id).toBe(credentialId);
+    expect(String(live.body.segment_options[0].segment_id)).toBe(String(segment.id));
+    expect(live.body.instances[0].credential_id).toBe(credentialId);
+    // What it provisioned is what it holds: no drift (the fields by name compare as their ids).
+    expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ drifted: false, changes: [] });
 
     // The module of the stored design has the data blocks its fields refer to, as terraform fmt writes them.
     const res = await fetch(`${server.url}/api/designs/${id}/export?format=module`);
