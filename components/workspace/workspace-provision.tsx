@@ -75,7 +75,7 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   // The plan of the saved version against the live connector, kept current while nothing is unsaved.
   const plan = useQuery({
     queryKey: ['plan', designId, version, targetId ?? 'new', named.ready],
-    queryFn: () => (targetId === undefined ? createPlan(baseDesign) : workspaceApi.plan(targetId, named.design)),
+    queryFn: () => (targetId === undefined ? createPlan(named.design) : workspaceApi.plan(targetId, named.design)),
     enabled: !unsaved && !provision.running && named.ready,
     staleTime: 0,
   });

@@ -49,6 +49,10 @@ describe('catalog picks as data sources by name', () => {
     const value = design.instances[0].ipsec_customer_gateway![0].segment_id;
     expect(value).toBe('${data.alkira_segment.dmz_zone.id}');
     expect(referencedName(SEGMENT, value, dataSourceNames(dataSourcesOf(parseHcl(text))))).toBe('DMZ zone');
+    // The lookup is part of the design: not noted as an ignored block (one nothing refers to still is).
+    const notes = (t: string) => parseConnectorHcl(t).diagnostics.map((d) => d.message).filter((m) => m.startsWith('Ignored data source'));
+    expect(notes(text)).toEqual([]);
+    expect(notes(`data "alkira_segment" "spare" {\n  name = "spare"\n}\n\n${text}`)).toEqual([expect.stringMatching(/^Ignored data source "alkira_segment" "spare"/)]);
   });
 
   it('reuses the block of a name already looked up, and gives another name that reads the same its own label', () => {

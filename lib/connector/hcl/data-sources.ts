@@ -61,6 +61,18 @@ export function dataSourcesOf(file: HclFile): DataSource[] {
   return found;
 }
 
+/**
+ * Whether a top-level block is a catalog data source the file refers to (`data.<type>.<label>` appears):
+ * the designer writes these for picks by name, so the importer reads them rather than noting them as ignored.
+ */
+export function isReferencedDataSource(block: Block, text: string): boolean {
+  if (block.blockType.name !== 'data' || block.labels.length !== 2) return false;
+  const [type, label] = block.labels.map((l) => l.value);
+  if (!Object.values(DATA_SOURCE_KINDS).some((k) => k.type === type)) return false;
+  const address = `data.${type}.${label}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${address}\\.`).test(text);
+}
+
 /** `data.<type>.<label>` → the name it looks up (a file's literal names only). */
 export type DataSourceNames = ReadonlyMap<string, string>;
 
