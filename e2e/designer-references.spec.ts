@@ -108,6 +108,7 @@ test('Download module (.zip) in the designer and on a workspace design holds the
   await expect(page).toHaveURL(/\/designs\/\d+$/);
   const id = Number(/\/designs\/(\d+)$/.exec(page.url())?.[1]);
   await expect(page.getByTestId('save-state')).toHaveText('Saved · version 1');
+  await expect(page.getByText('No errors', { exact: true })).toBeVisible();
   await page.screenshot({ path: screenshotPath('workspace-module.png') });
   const [fromWorkspace] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-module').click()]);
   expect(fromWorkspace.suggestedFilename()).toBe(`design-${id}-module.zip`);
