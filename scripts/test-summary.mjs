@@ -35,10 +35,13 @@ if (existsSync('reports/vitest.json')) {
   notes.push('vitest: no report');
 }
 
-// The main browser suite and the one with sign-in on (playwright.auth.config.ts).
+// The main browser suite, the one with sign-in on (playwright.auth.config.ts), `npm run demo` (playwright.demo.config.ts)
+// and the deployment's (playwright.cluster.config.ts).
 for (const [label, file] of [
   ['playwright', 'reports/playwright.json'],
   ['playwright (sign-in)', 'reports/playwright-auth.json'],
+  ['playwright (demo)', 'reports/playwright-demo.json'],
+  ['playwright (two instances)', 'reports/playwright-cluster.json'],
 ]) {
   if (!existsSync(file)) {
     failed += 1;

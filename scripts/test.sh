@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p reports
-rm -f reports/vitest.json reports/playwright.json reports/playwright-auth.json reports/static.json
+rm -f reports/vitest.json reports/playwright.json reports/playwright-auth.json reports/playwright-demo.json reports/playwright-cluster.json reports/static.json
 
 echo "== static checks (tsc --noEmit, biome lint)"
 static_passed=0; static_failed=0
@@ -35,7 +35,15 @@ echo "== browser tests with sign-in (Playwright, a local OpenID Connect provider
 npx playwright test -c playwright.auth.config.ts
 auth_rc=$?
 
+echo "== browser test of npm run demo (Playwright, the demo tenant)"
+npx playwright test -c playwright.demo.config.ts
+demo_rc=$?
+
+echo "== browser tests of a deployment (Playwright: PostgreSQL, two instances, HAProxy; scripts/cluster.mjs)"
+npx playwright test -c playwright.cluster.config.ts
+cluster_rc=$?
+
 node scripts/test-summary.mjs
 sum_rc=$?
-if [ $unit_rc -ne 0 ] || [ $e2e_rc -ne 0 ] || [ $auth_rc -ne 0 ] || [ $sum_rc -ne 0 ]; then exit 1; fi
+if [ $unit_rc -ne 0 ] || [ $e2e_rc -ne 0 ] || [ $auth_rc -ne 0 ] || [ $demo_rc -ne 0 ] || [ $cluster_rc -ne 0 ] || [ $sum_rc -ne 0 ]; then exit 1; fi
 exit 0

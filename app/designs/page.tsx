@@ -4,7 +4,7 @@ import { DesignsWorkspace } from '@/components/workspace/DesignsWorkspace';
 export const metadata: Metadata = { title: 'Designs · Connector Studio' };
 
 export default async function DesignsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { imported } = await searchParams;
+  const { imported, again } = await searchParams;
   const count = typeof imported === 'string' && /^\d{1,6}$/.test(imported) ? Number(imported) : undefined;
-  return <DesignsWorkspace imported={count} />;
+  return <DesignsWorkspace imported={count} importedBefore={again === '1'} />;
 }

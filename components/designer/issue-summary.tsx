@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { DesignIssue } from '@/lib/connector/design';
 import { useDesignState } from './design-document-context';
+import { TenantCheckStatus } from './tenant-checks';
 
 function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
   const color =
@@ -61,6 +62,7 @@ export function IssueSummary({ onSelect }: { onSelect: (path: string) => void })
           </div>
         )}
       </div>
+      <TenantCheckStatus />
       {warnings.length > 0 && (
         <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 dark:border-amber-900 dark:bg-amber-950/60" data-testid="warning-list">
           <summary className="cursor-pointer text-xs font-semibold text-amber-900 dark:text-amber-100">

@@ -12,6 +12,7 @@ import { useDebouncedValue } from '@/components/designer/use-debounced-value';
 import { connectorSource } from './connector-source';
 import { readTfFile } from './read-tf-file';
 import { groupImportDiagnostics } from './resource-diagnostics';
+import { ImportRefusalPanel, type ImportRefusal } from './import-refusal';
 import { SaveImportedDesigns, type SaveImported } from './save-imported';
 
 export interface ImportSeed {
@@ -38,6 +39,9 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
   // Without a designer to load into, each connector gets a checkbox (all ticked) instead of a radio.
   const picksMany = !onLoad;
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  // The workspace's reasons for refusing the last save (kept while the user fixes the text).
+  const [refused, setRefused] = useState<{ refusal: ImportRefusal; text: string } | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   // Parsed after a short pause, not on every keystroke in the text area.
   const source = useDebouncedValue(text, 200);
   const parsed = useMemo(() => (source.trim() ? parseConnectorHcl(source) : null), [source]);
@@ -63,6 +67,21 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
     setText(result.text);
     setChosen(0);
     setUnticked(new Set());
+  };
+
+  /** Puts the cursor at a 1-based line and column of the HCL text (a refused import's problem). */
+  const showLine = (line: number, column: number) => {
+    const area = textRef.current;
+    if (!area) return;
+    const lines = area.value.split('\n');
+    let offset = 0;
+    for (let i = 0; i < Math.min(line - 1, lines.length); i++) offset += lines[i].length + 1;
+    const at = Math.min(offset + Math.max(column - 1, 0), area.value.length);
+    area.focus();
+    area.setSelectionRange(at, Math.min(offset + (lines[line - 1]?.length ?? 0), area.value.length));
+    // Scroll the line into view: about one line-height per line above it.
+    const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 16;
+    area.scrollTop = Math.max(0, (line - 3) * lineHeight);
   };
 
   const load = () => {
@@ -96,6 +115,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
               HCL {fileName && <span className="font-normal text-slate-600 dark:text-slate-400">· from {fileName}</span>}
             </label>
             <textarea
+              ref={textRef}
               id={`${titleId}-text`}
               value={text}
               onChange={(e) => {
@@ -124,6 +144,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
             )}
           </div>
           <div className="min-h-0 space-y-3 text-xs" aria-live="polite">
+            {refused && <ImportRefusalPanel refusal={refused.refusal} edited={refused.text !== text} onShowLine={showLine} />}
             {!parsed ? (
               <p className="text-slate-600 dark:text-slate-400">Nothing to import yet.</p>
             ) : (
@@ -203,9 +224,13 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
           </button>
           {onSaveAll && (picksMany || resources.length > 1) && (
             <SaveImportedDesigns
-              designs={resources.filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`)).map((r) => r.design)}
-              fileName={fileName}
+              selection={{
+                text: source,
+                fileName,
+                resources: resources.filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`)).map((r) => r.resource_name),
+              }}
               onSave={onSaveAll}
+              onRefused={(refusal) => setRefused(refusal ? { refusal, text: source } : null)}
               onDone={() => dialogRef.current?.close()}
               primary={picksMany}
             />

@@ -21,7 +21,15 @@ import { searchDesigns, sortDesigns, type DesignSort } from './workspace-list';
 const inputClass =
   'w-72 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:border-slate-600 dark:bg-slate-900 dark:focus:ring-blue-800';
 
-export function DesignsWorkspace({ imported }: { /** How many designs an import just created, shown as a notice. */ imported?: number }) {
+export function DesignsWorkspace({
+  imported,
+  importedBefore = false,
+}: {
+  /** How many designs an import just created, shown as a notice. */
+  imported?: number;
+  /** The import had been made before: its designs were already there and nothing new was saved. */
+  importedBefore?: boolean;
+}) {
   const list = useDesignList();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<DesignSort>({ key: 'updated_at', direction: 'descending' });
@@ -77,7 +85,9 @@ export function DesignsWorkspace({ imported }: { /** How many designs an import 
       {imported !== undefined && !noticeDismissed && (
         <div role="status" className="flex items-center justify-between rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950/40 dark:text-green-100">
           <span>
-            Imported {imported} design{imported === 1 ? '' : 's'} into the workspace.
+            {importedBefore
+              ? `This file was imported before: its ${imported} design${imported === 1 ? ' is' : 's are'} already in the workspace, so nothing new was saved.`
+              : `Imported ${imported} design${imported === 1 ? '' : 's'} into the workspace.`}
           </span>
           <button type="button" className="text-xs underline" onClick={() => setNoticeDismissed(true)}>
             Dismiss

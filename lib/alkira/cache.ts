@@ -17,7 +17,12 @@
  *   instead: it stays valid until the emulator's next write (any caller,
  *   `emulatorWriteCount`) or the next scheduled provision state change
  *   (`quietUntil`), with a 60 s ceiling.
+ * - With several instances on one PostgreSQL, an invalidation made here is
+ *   announced to the others (lib/store/cluster-bus.ts), which drop the same
+ *   caches (cluster-sync.ts): a write through any instance is seen by every
+ *   instance's next read.
  */
+import { announce } from '@/lib/store/cluster-bus';
 import { emulatorWriteCount } from './emulator/changes';
 
 const STALE_FACTOR = 5;
@@ -130,8 +135,21 @@ export function sharedCache<T>(name: string): SharedCache<T> {
   return c as SharedCache<T>;
 }
 
-/** After a write made through the app: every cached view of the tenant is dropped. */
-export function invalidateTenant(): void {
+/** Drops this process's caches: all of them, or only the one named `name`. */
+export function invalidateLocal(name?: string): void {
   const g = globalThis as Holder;
-  for (const c of g[KEY]?.values() ?? []) c.invalidate();
+  if (name !== undefined) g[KEY]?.get(name)?.invalidate();
+  else for (const c of g[KEY]?.values() ?? []) c.invalidate();
+}
+
+/** After a write made through the app: every cached view of the tenant is dropped, here and on the other instances. */
+export function invalidateTenant(): void {
+  invalidateLocal();
+  void announce({ kind: 'invalidate' });
+}
+
+/** Drops the cache `name`, here and on the other instances. */
+export function invalidateShared(name: string): void {
+  invalidateLocal(name);
+  void announce({ kind: 'invalidate', cache: name });
 }

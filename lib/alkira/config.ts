@@ -5,7 +5,10 @@ import { trimCharEnd } from '@/lib/text/trim';
  * - `ALKIRA_PORTAL` set → portal mode. A host name gives `https://<host>/api`
  *   (as the Terraform provider does); a full URL gives `<url>/api`.
  *   Auth: `ALKIRA_API_KEY`, or the deprecated `ALKIRA_USERNAME`/`ALKIRA_PASSWORD`.
- * - unset → emulator mode: this server's own `/emulator/api`, over real HTTP.
+ * - unset → emulator mode: this server's own `/emulator/api`, over real HTTP,
+ *   or, with `ALKIRA_EMULATOR_ORIGIN`, the one served by another instance
+ *   (several instances sharing one emulator; they share its app token,
+ *   `ALKIRA_EMULATOR_APP_TOKEN`).
  * Read on every call (cheap) so tests and operators can change env per process.
  */
 
@@ -24,6 +27,8 @@ export interface AlkiraConfig {
    */
   backendKey: string;
   authorization: string;
+  /** Emulator mode: the emulator runs in this process (its writes and schedule are known here, so caches can be exact). */
+  emulatorInProcess?: boolean;
   /** Further headers on every request (the emulator's app-caller token). */
   headers?: Record<string, string>;
   /** Values that must never appear in a message or log line. */
@@ -75,6 +80,25 @@ export function selfOrigin(env: NodeJS.ProcessEnv = process.env): string {
   return `http://127.0.0.1:${Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000}`;
 }
 
+/**
+ * `ALKIRA_EMULATOR_ORIGIN` (`http://host:port` of the instance that serves the
+ * embedded emulator), or null when this process uses its own.
+ */
+export function emulatorOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
+  const raw = env.ALKIRA_EMULATOR_ORIGIN?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AlkiraConfigError('ALKIRA_EMULATOR_ORIGIN is not a URL (http://host:port of the instance serving the emulator)');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new AlkiraConfigError('ALKIRA_EMULATOR_ORIGIN must be an http(s) origin without credentials');
+  }
+  return url.origin;
+}
+
 export class AlkiraConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -92,7 +116,8 @@ export function loadAlkiraConfig(env: NodeJS.ProcessEnv = process.env): AlkiraCo
   const portal = env.ALKIRA_PORTAL?.trim();
   if (!portal) {
     const key = env.ALKIRA_EMULATOR_API_KEY || DEFAULT_EMULATOR_API_KEY;
-    const baseUrl = `${selfOrigin(env)}/emulator/api`;
+    const remote = emulatorOrigin(env);
+    const baseUrl = `${remote ?? selfOrigin(env)}/emulator/api`;
     const appToken = emulatorAppToken();
     return {
       mode: 'emulator',
@@ -100,6 +125,7 @@ export function loadAlkiraConfig(env: NodeJS.ProcessEnv = process.env): AlkiraCo
       host: new URL(baseUrl).host,
       backendKey: 'emulator',
       authorization: `api-key ${b64(key)}`,
+      emulatorInProcess: remote === null,
       headers: { [APP_CALLER_HEADER]: appToken },
       secrets: [key, b64(key), appToken],
       ...common,

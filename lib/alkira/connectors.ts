@@ -59,7 +59,7 @@ const ACTION: Record<ProvisionOperation, ConnectorChangeEvent['action']> = { cre
 async function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
   await recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
   invalidateTenant();
-  publishConnectorChange(conn.id, ACTION[operation]);
+  publishConnectorChange(api.config.backendKey, conn.id, ACTION[operation]);
   if (requestId) {
     trackRequest(api.config.backendKey, requestId, conn.id);
     void startWatching(api, true);

@@ -5,8 +5,14 @@ import 'server-only';
  * flight (request id → connector and last state seen), and publishing. Kept on
  * globalThis: Next bundles each route separately, and the routes that learn
  * of changes are not the one that streams them.
+ *
+ * With several instances on one PostgreSQL, every event published here and
+ * every request started here is also announced to the other instances
+ * (lib/store/cluster-bus.ts); cluster-sync.ts delivers theirs to this
+ * process's subscribers.
  */
 import type { ConnectorChangeEvent, ConnectorStateEvent } from '@/lib/client/types';
+import { announce } from '@/lib/store/cluster-bus';
 import { TERMINAL_STATES } from './history';
 
 export type DashboardEvent = { type: 'state'; data: ConnectorStateEvent } | { type: 'connector'; data: ConnectorChangeEvent };
@@ -59,7 +65,8 @@ export function subscriberCount(): number {
   return hub().subscribers.size;
 }
 
-export function publish(event: DashboardEvent): void {
+/** Hands `event` to this process's subscribers only (an event another instance announced). */
+export function deliver(event: DashboardEvent): void {
   for (const fn of hub().subscribers) {
     try {
       fn(event);
@@ -69,15 +76,37 @@ export function publish(event: DashboardEvent): void {
   }
 }
 
-/** A write made through the app: subscribers refetch what they show. */
-export function publishConnectorChange(connectorId: number, action: ConnectorChangeEvent['action']): void {
-  publish({ type: 'connector', data: { connectorId, action } });
+/** Hands `event` (about `backend`'s data) to every subscriber, here and on the other instances. */
+export function publish(backend: string, event: DashboardEvent): void {
+  deliver(event);
+  void announce({ kind: 'event', backend, event });
 }
 
-/** The app just started provision request `requestId`: watch it. */
-export function trackRequest(backend: string, requestId: string, connectorId: number): void {
+/** A write made through the app: subscribers refetch what they show. */
+export function publishConnectorChange(backend: string, connectorId: number, action: ConnectorChangeEvent['action']): void {
+  publish(backend, { type: 'connector', data: { connectorId, action } });
+}
+
+/** The app (this instance, or another one: `announced` false) just started provision request `requestId`: watch it. */
+export function trackRequest(backend: string, requestId: string, connectorId: number, announced = true): void {
   inFlightOf(backend).set(requestId, { connectorId, state: null });
   hub().wake?.();
+  if (announced) void announce({ kind: 'track', backend, requestId, connectorId });
+}
+
+/**
+ * Another instance published `event`: this process's subscribers get it, and
+ * a state it reports counts as seen here, so this process's own poll of the
+ * same request does not publish it a second time.
+ */
+export function deliverAnnounced(backend: string, event: DashboardEvent): void {
+  if (event.type === 'state') {
+    const { requestId, connectorId, state } = event.data;
+    const flights = inFlightOf(backend);
+    if (TERMINAL_STATES.has(state)) flights.delete(requestId);
+    else flights.set(requestId, { connectorId, state });
+  }
+  deliver(event);
 }
 
 /**
@@ -99,7 +128,7 @@ export function noteRequestState(
   const id = connectorId ?? known?.connectorId;
   if (id === undefined || !Number.isFinite(id)) return;
   if (known ? known.state !== state : storedChange) {
-    publish({ type: 'state', data: { connectorId: id, requestId, state, errorMessage, at: new Date().toISOString() } });
+    publish(backend, { type: 'state', data: { connectorId: id, requestId, state, errorMessage, at: new Date().toISOString() } });
   }
   if (TERMINAL_STATES.has(state)) flights.delete(requestId);
   else flights.set(requestId, { connectorId: id, state });

@@ -8,6 +8,8 @@ import 'server-only';
  * dashboard's list, so a restarted server catches up without anyone watching.
  */
 import { auditAdoptedCreate, auditInterruptedCreate } from '@/lib/audit/record';
+import { clusterShared } from '@/lib/store/cluster-bus';
+import { withClusterLock } from '@/lib/store/cluster-lock';
 import type { AlkiraApi } from './api';
 import {
   hasRecordedCreate,
@@ -39,12 +41,21 @@ export interface ReconcileReport {
   refreshed: number;
 }
 
+/** The longest a create can take with every retry (another instance's intent younger than this may still be running). */
+function longestCreateMs(api: AlkiraApi): number {
+  const c = api.config;
+  return (c.maxRetries + 1) * c.timeoutMs + c.maxRetries * c.retryMaxDelayMs;
+}
+
 export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<ReconcileReport> {
   const backend = api.config.backendKey;
   const report: ReconcileReport = { adopted: 0, absent: 0, refreshed: 0 };
   const running = createsInFlight();
+  // With several instances, another live instance may still be sending an intent it opened: leave it that long.
+  const othersGraceMs = clusterShared() ? longestCreateMs(api) : 0;
   for (const intent of await openCreateIntents(backend)) {
     if (running.has(intent.id)) continue;
+    if (intent.owner !== intentOwner() && now - Date.parse(intent.createdAt) < othersGraceMs) continue;
     let found: Awaited<ReturnType<AlkiraApi['adoptByName']>>;
     try {
       found = await api.adoptByName(intent.name, intent.provision);
@@ -82,12 +93,15 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
 }
 
 const SHARED = Symbol.for('connector-studio.reconcile-shared');
-type WithShared = typeof globalThis & { [SHARED]?: { running?: Promise<ReconcileReport>; lastEnd: number } };
+type WithShared = typeof globalThis & { [SHARED]?: { running?: Promise<ReconcileReport | null>; lastEnd: number } };
 
 /**
  * A reconcile round shared by everyone who asks (the background loop, the
  * list): joins the round under way, and starts one only when the last ended
  * more than `minGapMs` ago, so a busy dashboard does not multiply rounds.
+ * With several instances on one PostgreSQL only one of them reconciles at a
+ * time (an advisory lock, lib/store/cluster-lock.ts): an instance that finds
+ * another at it skips the round (null).
  */
 export function reconcileShared(api: AlkiraApi, minGapMs = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000): Promise<ReconcileReport | null> {
   const g = globalThis as WithShared;
@@ -95,9 +109,11 @@ export function reconcileShared(api: AlkiraApi, minGapMs = Number(process.env.CO
   const state = g[SHARED];
   if (state.running) return state.running;
   if (Date.now() - state.lastEnd < minGapMs) return Promise.resolve(null);
-  state.running = reconcile(api).finally(() => {
-    state.lastEnd = Date.now();
-    state.running = undefined;
-  });
+  state.running = withClusterLock('reconcile', () => reconcile(api))
+    .then((r) => (r.ran ? r.value : null))
+    .finally(() => {
+      state.lastEnd = Date.now();
+      state.running = undefined;
+    });
   return state.running;
 }

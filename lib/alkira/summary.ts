@@ -9,7 +9,7 @@ import type { ConnectorSummary, ProvisionRequestStatus } from '@/lib/client/type
 import { auditProvisionResult } from '@/lib/audit/record';
 import { settlePendingProvisions } from '@/lib/store/designs';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';
-import { invalidateTenant, sharedCache } from './cache';
+import { invalidateShared, invalidateTenant, sharedCache } from './cache';
 import { noteRequestState } from './events';
 
 /** Runs `fn` over `items` with at most `limit` in flight (keeps upstream load bounded). */
@@ -42,7 +42,7 @@ export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise
   const terminal = TERMINAL_STATES.has(pr.state);
   if (changed.length > 0) {
     if (terminal) invalidateTenant();
-    else sharedCache('history').invalidate();
+    else invalidateShared('history');
   }
   const upstreamConnector = Number(pr.connectorId);
   noteRequestState(backend, id, changed[0] ?? (Number.isFinite(upstreamConnector) ? upstreamConnector : undefined), pr.state, view.errorMessage ?? null, changed.length > 0);

@@ -64,7 +64,7 @@ async function listing(api: AlkiraApi): Promise<Listing> {
       const connectors = await api.listConnectors();
       return { at, items: connectors.map((c) => ({ base: baseSummary(c), own: ownState(c) })) };
     },
-    api.config.mode === 'emulator' ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
+    api.config.mode === 'emulator' && api.config.emulatorInProcess ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
   );
 }
 

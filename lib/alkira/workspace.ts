@@ -12,7 +12,7 @@ import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
-import { getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
+import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
 import { resolveStoredNames } from './named-references';
@@ -160,4 +160,12 @@ export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | {
   // Fields written by name compare as the ids they resolve to (a name the tenant lost shows as a change).
   const named = await resolveStoredNames(api, provisioned.design, provisioned.hcl);
   return driftOf(api, head.connector_id, head.provisioned_version, named.design);
+}
+
+/**
+ * The workspace designs that manage live connector `connectorId` (linked to it
+ * on this backend): an edit made to the connector directly makes them drift.
+ */
+export async function designsManaging(api: AlkiraApi, connectorId: number) {
+  return { connector_id: connectorId, designs: await designsLinkedTo(connectorId, api.config.backendKey) };
 }

@@ -4,7 +4,7 @@ import 'server-only';
  * transaction, session) set HttpOnly, SameSite=Lax, and Secure over HTTPS.
  */
 import { ApiError } from '@/lib/http/response';
-import { endStreamsOfSession } from '@/lib/http/open-streams';
+import { endStreamsOfSessionEverywhere } from '@/lib/http/open-streams';
 import { logSafe } from '@/lib/text/log-line';
 import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
@@ -79,7 +79,7 @@ export async function logout(req: Request): Promise<Response> {
   const session = cookieValue(req.headers.get('cookie'), SESSION_COOKIE);
   // The session ends server-side: its open event streams close now (its row goes below).
   const sid = config.mode === 'oidc' ? sessionIdFromCookie(session, config) : null;
-  if (sid) endStreamsOfSession(sid);
+  if (sid) endStreamsOfSessionEverywhere(sid);
   const type = req.headers.get('content-type') ?? '';
   // A plain HTML form posts here and expects a page; fetch callers get JSON.
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {

@@ -103,6 +103,23 @@ const provisionSentSchema = z.object({
   provisionRequestId: z.string().nullable(),
 });
 
+const importedRef = z.object({ id: z.number().int(), name: z.string(), resource_name: z.string() });
+const importedSchema = z.object({ designs: z.array(importedRef), replayed: z.boolean() });
+export type ImportedDesigns = z.infer<typeof importedSchema>;
+
+const importProblem = z.object({ message: z.string(), line: z.number().int(), column: z.number().int(), path: z.string().optional() });
+export type ImportProblem = z.infer<typeof importProblem>;
+/** The 422 body of a refused import: each connector with problems, and the file's own. */
+const importRefusedSchema = z.object({
+  error: z.string(),
+  connectors: z.array(z.object({ resource_name: z.string(), name: z.string(), line: z.number().int(), problems: z.array(importProblem) })),
+  file_problems: z.array(importProblem),
+});
+export type ImportRefused = z.infer<typeof importRefusedSchema>;
+/** The 409 body of an import whose connectors the workspace already has designs for. */
+const importConflictSchema = z.object({ error: z.string(), existing: z.array(importedRef) });
+export type ImportConflict = z.infer<typeof importConflictSchema>;
+
 const createdSchema = z.object({ id: z.number().int(), version: z.number().int() });
 const savedSchema = z.object({ version: z.number().int() });
 
@@ -129,6 +146,12 @@ export const workspaceApi = {
   create: (design: ConnectorDesign, note?: string, hcl?: string | null) => parsed(createdSchema, '/api/designs', json('POST', { design, note, hcl })),
   save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string, hcl?: string | null) =>
     parsed(savedSchema, `/api/designs/${id}`, json('PUT', { design, base_version: baseVersion, note, hcl })),
+  /**
+   * "Import .tf": every chosen connector of the file (`resources`: their labels) becomes a design, all or none.
+   * Sending the same import again answers with the designs it made (`replayed`), never duplicates.
+   */
+  importFile: (hcl: string, fileName: string | undefined, resources: string[]) =>
+    parsed(importedSchema, '/api/designs/import', json('POST', { hcl, file_name: fileName ?? null, resources })),
   remove: (id: number) => apiJson<unknown>(`/api/designs/${id}`, { method: 'DELETE' }),
   /** Undoes `remove`. */
   undoRemove: (id: number) => apiJson<unknown>(`/api/designs/${id}/restore`, { method: 'POST' }),
@@ -146,4 +169,18 @@ export function staleSave(error: unknown): StaleSave | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   const result = staleSaveSchema.safeParse(error.body);
   return result.success ? result.data : null;
+}
+
+/** Why an import was refused, when `error` is its 422 (problems) or 409 (designs already there); else null. */
+export function importRefusal(error: unknown): { problems: ImportRefused } | { conflict: ImportConflict } | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.status === 422) {
+    const result = importRefusedSchema.safeParse(error.body);
+    return result.success ? { problems: result.data } : null;
+  }
+  if (error.status === 409) {
+    const result = importConflictSchema.safeParse(error.body);
+    return result.success ? { conflict: result.data } : null;
+  }
+  return null;
 }

@@ -10,6 +10,10 @@
  *   HCL input limits, no syntax error, a connector resource labelled with the
  *   design's resource_name, and no sensitive value written in clear (keys as
  *   references such as `var.x`); else 400/413/422 naming the problem.
+ * - `POST /api/designs/import {hcl, file_name?, resources?}` → 201 `{designs: [{id, name,
+ *   resource_name}], replayed: false}`: every chosen connector of a .tf file, all or none
+ *   (lib/store/design-imports.ts); 422 naming each connector's problems, 200 `replayed: true`
+ *   for the same import again, 409 `{existing}` when the workspace has designs of those names.
  * - `GET /api/designs?q=&sort=name|updated|created|id&order=asc|desc` →
  *   `{designs: [{id, name, resource_name, version, updated_at, created_at,
  *   connector_id, provisioned_version, pending_version, connector_state}]}`.
@@ -231,6 +235,20 @@ export async function listVersions(id: number): Promise<VersionInfo[] | null> {
   if (!head) return null;
   const rows = await db.selectFrom('design_versions').select(['version', 'note', 'created_at']).where('design_id', '=', id).orderBy('version', 'desc').execute();
   return rows.map((r) => ({ version: Number(r.version), note: r.note, created_at: r.created_at }));
+}
+
+/** The designs (not deleted) linked to connector `connectorId` on `backend`: the ones that manage it. */
+export async function designsLinkedTo(connectorId: number, backend: string): Promise<{ id: number; name: string; version: number; provisioned_version: number | null }[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('designs')
+    .select(['id', 'name', 'latest_version', 'provisioned_version'])
+    .where('connector_id', '=', connectorId)
+    .where('backend', '=', backend)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, version: Number(r.latest_version), provisioned_version: r.provisioned_version === null ? null : Number(r.provisioned_version) }));
 }
 
 /** Soft delete; false when there was nothing to delete. */

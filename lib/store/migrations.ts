@@ -186,5 +186,17 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.alterTable('create_intents').addColumn('noted_at', 'text').execute();
       },
     },
+    // One row per workspace import ("Import .tf"): the hash of what was imported and the designs it made, so a retry
+    // of the same import answers with those designs instead of making them again (lib/store/design-imports.ts).
+    '0011_design_imports': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('design_imports')
+          .addColumn('import_key', 'text', (c) => c.primaryKey())
+          .addColumn('design_ids', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -124,7 +124,17 @@ export interface ConnectorLabelsTable {
   resource_name: string;
 }
 
+/** A workspace import: the key of what was imported (file text and chosen labels) and the designs it created. */
+export interface DesignImportsTable {
+  /** sha256 (hex) of the file text and the chosen resource labels. */
+  import_key: string;
+  /** JSON array of design ids, in file order ('[]' while the import's transaction is writing them). */
+  design_ids: string;
+  created_at: string;
+}
+
 export interface StoreSchema {
+  design_imports: DesignImportsTable;
   sign_in_sessions: SignInSessionsTable;
   audit_log: AuditLogTable;
   connector_labels: ConnectorLabelsTable;

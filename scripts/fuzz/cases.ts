@@ -246,6 +246,12 @@ function withFile(r: Rand, body: { design: Record<string, unknown> } & Record<st
 }
 const validDesignEnvelope = (r: Rand) => withFile(r, { design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
 const validSave = (r: Rand) => withFile(r, { design: validDesign(r), base_version: 1, note: 'fuzz' });
+/** An "Import .tf" body: a valid design's file, sometimes with the labels to import. */
+const validImport = (r: Rand) => {
+  const design = validDesign(r);
+  const hcl = VALID_FILES.get(design) ?? '';
+  return r() < 0.5 ? { hcl, file_name: 'fuzz.tf' } : { hcl, resources: [String(design.resource_name ?? '')] };
+};
 /** A query value as bytes on the wire; a lone surrogate (which encodeURIComponent refuses) goes as its raw UTF-8 bytes. */
 function queryText(value: string): string {
   try {
@@ -300,6 +306,7 @@ export const FAMILIES: RouteFamily[] = [
   readFamily('GET|DELETE /api/connectors/{id}[/design]', (r) => `/api/connectors/${oddId(r)}${r() < 0.5 ? '/design' : ''}`, ['GET', 'HEAD']),
   readFamily('GET /api/catalog/{kind}', (r) => `/api/catalog/${r() < 0.3 ? pick(r, ['segments', 'groups', 'cxps']) : oddId(r)}`, ['GET', 'HEAD']),
   jsonFamily('POST /api/designs', 'POST', () => '/api/designs', validDesignEnvelope, ['GET', 'HEAD', 'POST']),
+  jsonFamily('POST /api/designs/import', 'POST', () => '/api/designs/import', validImport, ['POST']),
   jsonFamily('PUT /api/designs/{id}', 'PUT', (r) => `/api/designs/${oddId(r)}`, validSave, ['GET', 'HEAD', 'PUT', 'DELETE']),
   readFamily('GET /api/designs/{id}[/versions|/diff|/drift|/export]', oddDesignRead, ['GET', 'HEAD']),
   jsonFamily('POST /api/connectors/{id}/plan', 'POST', (r) => `/api/connectors/${oddId(r)}/plan`, (r) => ({ design: validDesign(r) }), ['POST']),

@@ -238,4 +238,18 @@ describe('seeding a running emulator', () => {
     expect((await page('page_size=1')).body.counts.all).toBe(before + 50);
     expect((await call(server, 'POST', '/emulator/_admin/seed', { count: 0 }, APP_CALLER_HEADERS)).status).toBe(400);
   });
+
+  it('records the app\'s request history of what it seeds: a FAILED connector shows its error and its requests', async () => {
+    const r = await call(server, 'POST', '/emulator/_admin/seed', { count: 300, seed: 5 }, APP_CALLER_HEADERS);
+    expect(r.status).toBe(200);
+    expect(r.body.byState.FAILED).toBeGreaterThan(0);
+    const failed = (await page('state=FAILED&page_size=200')).body.connectors.filter((c) => c.id >= r.body.firstId && c.id <= r.body.lastId);
+    expect(failed).toHaveLength(r.body.byState.FAILED);
+    for (const c of failed) expect(c.errorMessage, c.name).toMatch(/\S/);
+    const detail = await call(server, 'GET', `/api/connectors/${failed[0].id}`);
+    expect(detail.status).toBe(200);
+    const history = detail.body.provisionRequests as { operation: string; state: string; errorMessage?: string }[];
+    expect(history.at(0)).toMatchObject({ state: 'FAILED', errorMessage: failed[0].errorMessage });
+    expect(history.at(-1)?.operation).toBe('create');
+  });
 });

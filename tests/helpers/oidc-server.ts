@@ -1,7 +1,7 @@
 /**
  * The test identity provider as a process, for the Playwright sign-in suite
  * (playwright.auth.config.ts starts it): `OIDC_PORT` to listen on (loopback),
- * `APP_ORIGIN` whose /api/auth/callback it accepts.
+ * `APP_ORIGIN` whose /api/auth/callback it accepts (several: comma-separated).
  */
 import { startOidcProvider } from './oidc';
 
@@ -11,7 +11,7 @@ if (!port || !appOrigin) {
   console.error('Set OIDC_PORT and APP_ORIGIN');
   process.exit(2);
 }
-startOidcProvider({ port, appOrigins: [appOrigin] }).then(
+startOidcProvider({ port, appOrigins: appOrigin.split(',').map((o) => o.trim()) }).then(
   (p) => console.log(`test OpenID provider at ${p.issuer}`),
   (err) => {
     console.error(err);

@@ -5,7 +5,8 @@
  * visitor who knows the emulator's default API key still cannot read or
  * change the emulated tenant. `ALKIRA_EMULATOR_APP_TOKEN` fixes the token
  * for tests that drive the emulator directly. With `ALKIRA_PORTAL` set the
- * emulator is off altogether.
+ * emulator is off altogether, as it is on an instance that uses another
+ * instance's (`ALKIRA_EMULATOR_ORIGIN`): one tenant, served by one process.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -24,7 +25,7 @@ export function emulatorAppToken(): string {
 }
 
 export function emulatorEnabled(): boolean {
-  return !process.env.ALKIRA_PORTAL?.trim();
+  return !process.env.ALKIRA_PORTAL?.trim() && !process.env.ALKIRA_EMULATOR_ORIGIN?.trim();
 }
 
 export function isAppCaller(req: Request): boolean {

@@ -29,6 +29,8 @@ export interface DemoTenantOptions {
 
 export interface DemoTenantSummary {
   ids: number[];
+  /** Every provision request written, oldest first per connector (the app's history of a demo tenant). */
+  requests: SeededProvisionRequest[];
   /** How many connectors the dashboard will count in each list state. */
   byState: Record<ConnectorListState, number>;
 }
@@ -44,12 +46,46 @@ const SIZES = ['SMALL', 'MEDIUM', 'MEDIUM', 'LARGE', 'LARGE', '2LARGE', '5LARGE'
 const GROUPS = ['networking', 'core-network', 'security', 'global-network'];
 const SEGMENTS = ['prod', 'dmz', 'internal', 'dev', 'shared-services'];
 const CREDENTIALS = ['7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504'];
-const FAILURES = [
-  'ExpressRoute circuit has no private peering or its authorization key was rejected by Azure',
-  'vHub prefix overlaps an existing connector in this CXP',
-  'Customer gateway did not complete IKE negotiation within 300 s',
-];
+/**
+ * What Azure or Alkira says when a provision fails, about this connector's own
+ * circuit, prefix or gateway (so the row reads like a real incident). A create
+ * fails on what a new circuit lacks; a later change on what it changes.
+ */
+function failureOf(body: Record<string, unknown>, operation: 'create' | 'update', rand: () => number): string {
+  const instances = body.instances as { expressRouteCircuitId: string; segmentOptions?: { customerGateways: { name: string }[] }[] }[];
+  const circuit = instances[0].expressRouteCircuitId.split('/').pop();
+  const gateway = instances[0].segmentOptions?.[0]?.customerGateways[0]?.name;
+  const ike = gateway ? [`Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`] : [];
+  const choices =
+    operation === 'create'
+      ? [
+          `Azure rejected the connection to ExpressRoute circuit ${circuit}: the authorization key is invalid or already redeemed (AuthorizationKeyInvalid)`,
+          `ExpressRoute circuit ${circuit} is not provisioned by the connectivity provider (serviceProviderProvisioningState: NotProvisioned)`,
+          `Azure private peering on ${circuit} is not configured: the circuit has no primary and secondary peer subnets`,
+          `vHub prefix ${String(body.vhubPrefix)} overlaps the address space of another connector in ${String(body.cxp)}`,
+          ...ike,
+        ]
+      : [
+          `vHub prefix ${String(body.vhubPrefix)} overlaps the address space of another connector in ${String(body.cxp)}`,
+          `Resize to ${String(body.size)} refused: ${String(body.cxp)} has no capacity left for this size (CxpCapacityExceeded)`,
+          ...ike,
+        ];
+  return choices[Math.floor(rand() * choices.length)];
+}
 
+/** A provision request the seed wrote, as the app's history would have recorded it. */
+export interface SeededProvisionRequest {
+  connectorId: number;
+  connectorName: string;
+  operation: 'create' | 'update';
+  requestId: string;
+  /** Final state, or PENDING/IN_PROGRESS while it is still running at `now`. */
+  state: 'SUCCESS' | 'FAILED' | 'PENDING' | 'IN_PROGRESS';
+  errorMessage: string | null;
+  createdAt: number;
+  /** When it reached its final state (or now, for one still running). */
+  updatedAt: number;
+}
 
 function connectorBody(id: number, i: number, rand: () => number): Record<string, unknown> {
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
@@ -111,7 +147,7 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
   const inFlightShare = opts.inFlightShare ?? 0.02;
   const neverShare = opts.neverShare ?? 0.05;
   const conn = db();
-  const summary: DemoTenantSummary = { ids: [], byState: { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 } };
+  const summary: DemoTenantSummary = { ids: [], requests: [], byState: { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 } };
   const insertConnector = conn.prepare('INSERT INTO connectors (name, body, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const setBody = conn.prepare('UPDATE connectors SET name = ?, body = ? WHERE id = ?');
   const insertRequest = conn.prepare(
@@ -131,16 +167,30 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
         summary.byState.NONE++;
         continue;
       }
-      // An older successful create, then (for some) the latest change.
-      insertRequest.run(randomUUID(), id, 'create', created, 60_000, 'SUCCESS', null);
+      const name = String(body.name);
+      const request = (operation: 'create' | 'update', at: number, durationMs: number, outcome: 'SUCCESS' | 'FAILED', error: string | null, state: SeededProvisionRequest['state'] = outcome) => {
+        const requestId = randomUUID();
+        insertRequest.run(requestId, id, operation, at, durationMs, outcome, error);
+        summary.requests.push({ connectorId: id, connectorName: name, operation, requestId, state, errorMessage: error, createdAt: at, updatedAt: Math.min(at + durationMs, now) });
+      };
       if (roll < neverShare + failedShare) {
-        const at = now - Math.floor(rand() * 3 * 86_400_000);
-        insertRequest.run(randomUUID(), id, 'update', at, 90_000, 'FAILED', FAILURES[Math.floor(rand() * FAILURES.length)]);
         summary.byState.FAILED++;
-      } else if (roll < neverShare + failedShare + inFlightShare) {
+        if (rand() < 0.5) {
+          // The create itself failed (and was not retried since).
+          request('create', created, 240_000, 'FAILED', failureOf(body, 'create', rand));
+        } else {
+          // Running for a while, then a change that Azure or Alkira refused.
+          request('create', created, 60_000, 'SUCCESS', null);
+          request('update', now - Math.floor(rand() * 3 * 86_400_000), 90_000, 'FAILED', failureOf(body, 'update', rand));
+        }
+        continue;
+      }
+      // An older successful create, then (for some) the latest change.
+      request('create', created, 60_000, 'SUCCESS', null);
+      if (roll < neverShare + failedShare + inFlightShare) {
         // Long-running (an hour; the first 12 minutes queued): half still PENDING, half IN_PROGRESS.
         const queued = rand() < 0.5;
-        insertRequest.run(randomUUID(), id, 'update', queued ? now - 60_000 : now - 20 * 60_000, 3_600_000, 'SUCCESS', null);
+        request('update', queued ? now - 60_000 : now - 20 * 60_000, 3_600_000, 'SUCCESS', null, queued ? 'PENDING' : 'IN_PROGRESS');
         summary.byState[queued ? 'PENDING' : 'IN_PROGRESS']++;
       } else {
         summary.byState.SUCCESS++;

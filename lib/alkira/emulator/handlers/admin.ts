@@ -12,6 +12,8 @@ import { resetStore } from '../store';
 import { noteEmulatorWrite } from '../changes';
 import { z } from 'zod';
 import { seedDemoTenant } from '../demo-tenant';
+import { recordSeededHistory } from '@/lib/store/seeded-history';
+import { invalidateTenant } from '@/lib/alkira/cache';
 
 async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult): Promise<Response> {
   const requestId = req.headers.get('x-ak-request-id') || `emu-${crypto.randomUUID()}`;
@@ -75,7 +77,11 @@ export const seedAdmin = {
         const first = parsed.error.issues[0];
         throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
       }
-      const { ids, byState } = seedDemoTenant(parsed.data);
+      const { ids, byState, requests } = seedDemoTenant(parsed.data);
+      // The app's history of them too, as if it had made the requests: a FAILED row shows its error and its history.
+      await recordSeededHistory('emulator', requests);
+      // The dashboard's copy of the history is kept for a moment (it is not the emulator's): read it again.
+      invalidateTenant();
       return ok({ added: ids.length, firstId: ids[0], lastId: ids.at(-1), byState });
     }),
 };
