@@ -42,7 +42,8 @@ test('removing a billing tag row in expression mode leaves the picked tag below 
   await expect(tagSelect(page, 0)).toHaveJSProperty('tagName', 'SELECT');
   await expect(tagSelect(page, 0)).toHaveValue(tagId);
   await expect(expressionBox(page, 0)).toHaveCount(0);
-  await expect(page.getByTestId('hcl-preview')).toContainText(`billing_tag_ids = [${tagId}]`);
+  // Picked by name (the default): the file refers to the tag's data source.
+  await expect(page.getByTestId('hcl-preview')).toContainText(/billing_tag_ids = \[data\.alkira_billing_tag\.\w+\.id\]/);
 });
 
 test('removing a billing tag row in expression mode leaves an empty row below it as an empty picker', async ({ page }) => {

@@ -6,6 +6,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
+import type { DataSourceNames } from '@/lib/connector/hcl/data-sources';
 import { fileProblem, type DesignDocumentState, type DesignDocument, type FieldIssues } from './design-document';
 
 export const DesignDocumentContext = createContext<DesignDocument | null>(null);
@@ -87,4 +88,10 @@ export function documentResolver(store: () => DesignDocument | null): Resolver<C
     current.setRevealAll(true);
     return check.errors.length ? { values: {}, errors: toFieldErrors(check.errors) } : { values, errors: {} };
   };
+}
+
+/** `data.<type>.<label>` → the name the file's data block looks up (changes only when the file's data blocks do). */
+export function useDataSourceNames(): DataSourceNames {
+  const store = useDocumentStore();
+  return useSyncExternalStore(store.subscribe, store.dataSourceNames, store.dataSourceNames);
 }

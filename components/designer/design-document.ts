@@ -45,6 +45,8 @@ import type { EditorTextCheck } from './editor-text-check';
 import type { DocumentStatus } from './editor-design';
 import { EditorTextChecker } from './text-checker';
 import { UndoHistory } from './undo-history';
+import { DocumentReferences } from './document-references';
+import type { DataSourceKind, DataSourceNames } from '@/lib/connector/hcl/data-sources';
 import { FieldVisibility, type FieldIssues } from './field-visibility';
 import { secretsFromDesign, withSecrets } from './document-secrets';
 import type { SecretValue } from '@/lib/connector/stored-secret';
@@ -103,6 +105,13 @@ export class DesignDocument {
   editorReveal: ((from: number, to: number) => void) | null = null;
   /** Set by the preview pane: brings the HCL tab to the front before revealing. */
   onBeforeReveal: (() => void) | null = null;
+  /** Catalog picks by name: the names the file's data blocks look up, the blocks a pick adds or releases. */
+  private readonly references = new DocumentReferences(
+    () => this.state.text,
+    () => this.tree(),
+    afterPaint,
+    () => this.notify(),
+  );
   /** The last protocol switch: switching straight back restores the file it left. */
   private protocolSwitch: { before: string; after: string; protocol: string } | null = null;
 
@@ -193,6 +202,18 @@ export class DesignDocument {
     queueMicrotask(() => this.applyFormChanges());
   }
 
+  /** `data.<type>.<label>` → the name the file's data block looks up. */
+  dataSourceNames = (): DataSourceNames => this.references.dataSourceNames();
+
+  /**
+   * A catalog pick at form name `form` (a list's name for its items): by `name` as a data source of `kind`, or
+   * (null) a literal. Returns the value the field takes for a pick by name; the file gets the data block with it.
+   */
+  referencePicked(form: string, kind: DataSourceKind | undefined, name: string | null, previous: unknown): string | undefined {
+    this.flush();
+    return this.references.picked(form, kind, name, previous);
+  }
+
   /** Names the next step (e.g. "Instance 2 removed"): never merged with typing, and offered for undo. */
   labelNextStep(label: string): void {
     this.pendingLabel = label;
@@ -227,7 +248,10 @@ export class DesignDocument {
         continue;
       }
       edited.push(name);
+      const { before, after } = this.references.around(name);
+      for (const op of before) ops.push({ op, form: path.join('.') });
       ops.push({ op: { kind: 'set', path, value }, form: path.join('.') });
+      for (const op of after) ops.push({ op, form: path.join('.') });
     }
     if (edited.length) {
       let design: unknown = this.state.design;
@@ -457,6 +481,7 @@ export class DesignDocument {
   load(text: string, design: ConnectorDesign, { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {}): void {
     this.scheduled = false;
     this.changed.clear();
+    this.references.clear();
     clearTimeout(this.editorTimer);
     this.protocolSwitch = null;
     for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);

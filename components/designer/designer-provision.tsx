@@ -14,6 +14,7 @@ import { useDesignState, useFileProblem } from './design-document-context';
 import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { createdFor, forgetCreated } from './created-connector';
 import { expressionPaths } from './design-references';
+import { useNamedReferencesResolved } from './named-references';
 import { ManagedByNotice, useManagingDesigns } from './live-connector';
 
 const SHOWN_PATHS = 4;
@@ -60,16 +61,20 @@ export function DesignerProvision(props: {
   }, [connectorId]);
   const errorCount = useDesignState((s) => s.check.errors.length);
   const fileProblem = useFileProblem();
-  const expressions = useMemo(() => expressionPaths(design), [design]);
+  // Picks written as data sources by name are sent as the ids the catalog has for those names.
+  const named = useNamedReferencesResolved(design);
+  const expressions = useMemo(() => expressionPaths(named.design), [named.design]);
+  const nameProblem = named.problems.length > 0 ? `${named.problems[0].message} (${named.problems[0].path})` : null;
+  const blocked = fileProblem ?? (named.ready ? nameProblem : null);
   const managing = useManagingDesigns(connectorId).data ?? [];
   return (
     <ProvisionPanel
-      design={design}
+      design={named.design}
       connectorId={connectorId}
-      disabled={errorCount > 0 || fileProblem !== null}
+      disabled={errorCount > 0 || blocked !== null || !named.ready}
       note={
-        errorCount > 0 || expressions.length > 0 || fileProblem ? (
-          <ProvisionNote errorCount={errorCount} expressions={expressions} fileProblem={fileProblem} />
+        errorCount > 0 || expressions.length > 0 || blocked ? (
+          <ProvisionNote errorCount={errorCount} expressions={expressions} fileProblem={blocked} />
         ) : undefined
       }
       onProvisioned={props.onProvisioned}

@@ -12,6 +12,7 @@ import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
 // from the first version it is on screen before a large draft's form is.
 import { TopologyDiagram } from '@/components/diagram/TopologyDiagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
+import { useNamedSegmentLabels } from './named-references';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import type { DiagramIssues } from '@/lib/diagram/types';
 import type { DesignCheck } from './design-check';
@@ -163,7 +164,7 @@ export function DesignerTopology(props: {
   const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
   const checkedDesign = useDesignState((s) => s.checkedDesign);
   const issues = useSameContent(useFindingsOf(shown, checkedDesign, check));
-  const segmentLabels = useSegmentLabels();
+  const segmentLabels = useNamedSegmentLabels(useSegmentLabels());
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
   // React Flow draws in the browser only (the server renders the placeholder).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);

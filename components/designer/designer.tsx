@@ -378,8 +378,8 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     [focusIssue, workspace, connectorId, onProvisioned, onCreated],
   );
   const preview = useMemo(
-    () => <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} topology={wide ? undefined : topology} />,
-    [effectiveHclOptions, wide, topology],
+    () => <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} topology={wide ? undefined : topology} moduleDownload={!workspace} />,
+    [effectiveHclOptions, wide, topology, workspace],
   );
 
   const validateAll = async () => {

@@ -7,6 +7,7 @@ import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
+import { setReferenceMode, useReferenceMode } from './reference-mode';
 import { HclHighlight } from './hcl-highlight';
 import { downloadText } from '@/lib/client/download';
 
@@ -45,8 +46,10 @@ export function PreviewPane(props: {
   options: PreviewHclOptions;
   onOptionsChange: (next: PreviewHclOptions) => void;
   topology?: ReactNode;
+  /** Offer the file as a module .zip (the workspace offers its saved version's from the server instead). */
+  moduleDownload?: boolean;
 }) {
-  const { options, onOptionsChange, topology } = props;
+  const { options, onOptionsChange, topology, moduleDownload = true } = props;
   const { omitDefaults, preSharedKeys } = options;
   const store = useDocumentStore();
   const design = useDesignState((s) => s.design);
@@ -115,6 +118,13 @@ export function PreviewPane(props: {
     if (text !== null) downloadText(text, safeFileName(design.resource_name));
   };
 
+  const downloadZip = async () => {
+    const text = hclText();
+    if (text === null) return;
+    const { downloadModule } = await import('./module-download');
+    downloadModule(text, design.resource_name);
+  };
+
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const at = tabs.findIndex((t) => t.id === tab);
@@ -163,6 +173,11 @@ export function PreviewPane(props: {
             <button type="button" className="btn-primary text-xs" onClick={download}>
               Download .tf
             </button>
+            {moduleDownload && tab === 'hcl' && (
+              <button type="button" className="btn-secondary text-xs" onClick={downloadZip} title="The file's connectors as a Terraform module: main.tf, variables.tf, providers.tf">
+                Download module (.zip)
+              </button>
+            )}
           </div>
         )}
         <span className="sr-only" aria-live="polite">
@@ -209,6 +224,7 @@ export function PreviewPane(props: {
               <option value="inline">inline</option>
             </select>
           </label>
+          <ReferenceModeChoice />
         </div>
       )}
       {tab === 'hcl' && <EditorSyncNotes />}
@@ -273,5 +289,24 @@ function StaticHcl({ text }: { text: string }) {
     <pre className="h-full overflow-auto p-3">
       <HclHighlight text={text} testId="hcl-preview" />
     </pre>
+  );
+}
+
+/** How new catalog picks are written: data sources by name (default) or literal ids; this user's choice. */
+function ReferenceModeChoice() {
+  const mode = useReferenceMode();
+  return (
+    <label className="flex items-center gap-1.5" title="How a pick from the tenant catalog is written into the file; fields already in the file stay as written">
+      References:
+      <select
+        data-testid="reference-mode"
+        className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        value={mode}
+        onChange={(e) => setReferenceMode(e.target.value === 'ids' ? 'ids' : 'names')}
+      >
+        <option value="names">data sources by name</option>
+        <option value="ids">literal ids</option>
+      </select>
+    </label>
   );
 }

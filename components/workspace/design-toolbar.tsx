@@ -55,6 +55,15 @@ export function DesignToolbar({ id, baseVersion, baseDesign, baseHcl, latestVers
           return onSave(design, note, baseVersion, storableFile(store.getState().text, store.getState().resource));
         }}
       />
+      <a
+        className="btn-secondary text-xs"
+        href={`/api/designs/${id}/export?format=module`}
+        download
+        data-testid="download-module"
+        title={`Version ${baseVersion} as saved, as a Terraform module (main.tf with an import block when the design runs on a connector, variables.tf, providers.tf)`}
+      >
+        Download module (.zip)
+      </a>
       <HistoryDialog id={id} latestVersion={latestVersion} provisionedVersion={provisionedVersion} unsaved={unsaved} onRestore={onRestore} />
     </>
   );

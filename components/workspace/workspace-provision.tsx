@@ -22,6 +22,7 @@ import { PlanDialog } from '@/components/provisioning/PlanDialog';
 import { createPlan } from '@/components/provisioning/whole-plan';
 import { sameDesign } from './design-session';
 import { driftKey } from './design-banner';
+import { useNamedReferencesResolved } from '@/components/designer/named-references';
 
 export interface WorkspaceProvisionProps {
   designId: number;
@@ -43,6 +44,8 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   const unsaved = !sameDesign(design, baseDesign);
   const permission = usePermission('provision');
   const errorCount = useMemo(() => validateDesign(design).errors.length, [design]);
+  // Picks written as data sources by name: the plan compares the ids the tenant's catalog has for those names.
+  const named = useNamedReferencesResolved(baseDesign);
 
   // Once created, the connector is this design's: later sends update it.
   const [createdId, setCreatedId] = useState<number | undefined>(undefined);
@@ -64,9 +67,9 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
 
   // The plan of the saved version against the live connector, kept current while nothing is unsaved.
   const plan = useQuery({
-    queryKey: ['plan', designId, version, targetId ?? 'new'],
-    queryFn: () => (targetId === undefined ? createPlan(baseDesign) : workspaceApi.plan(targetId, baseDesign)),
-    enabled: !unsaved && !provision.running,
+    queryKey: ['plan', designId, version, targetId ?? 'new', named.ready],
+    queryFn: () => (targetId === undefined ? createPlan(named.design) : workspaceApi.plan(targetId, named.design)),
+    enabled: !unsaved && !provision.running && named.ready,
     staleTime: 0,
   });
 
@@ -79,7 +82,9 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
       ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`
       : errorCount > 0
         ? `Fix the ${errorCount} error${errorCount === 1 ? '' : 's'} listed above to provision.`
-        : null;
+        : named.ready && named.problems.length > 0
+          ? `${named.problems[0].message} (${named.problems[0].path})`
+          : null;
   const disabled = blocked !== null || provision.running || plan.isPending || noChanges;
   const label = provision.mutation.isPending ? 'Submitting…' : noChanges ? 'No changes' : 'Provision…';
 

@@ -7,6 +7,8 @@ import 'server-only';
  */
 import type { CatalogNames } from '@/lib/connector/export/catalog-data';
 import { renderModule, renderSingleTf, type ModuleEntry, type ModuleFiles } from '@/lib/connector/export/module';
+import { dataSourcesOf, type DataSource } from '@/lib/connector/hcl/data-sources';
+import { parseHcl } from '@/lib/hcl/parser';
 import type { AlkiraApi } from './api';
 import { credentialItems } from './catalog';
 import { getConnectorDesign } from './connectors';
@@ -21,12 +23,14 @@ export async function catalogNames(api: AlkiraApi): Promise<CatalogNames> {
   };
 }
 
-/** A stored design as a module entry; linked (on this backend) → with its import block. */
-async function designEntry(api: AlkiraApi, id: number): Promise<ModuleEntry> {
+/** A stored design as a module entry; linked (on this backend) → with its import block; with the data sources its file has. */
+async function designEntry(api: AlkiraApi, id: number): Promise<ModuleEntry & { dataSources: DataSource[] }> {
   const stored = await requireDesign(id);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey;
+  // Fields written by name refer to the file's data blocks: the module needs them too.
+  const dataSources = stored.hcl ? dataSourcesOf(parseHcl(stored.hcl)) : [];
   // Masked as for the browser: literal keys and remote auth values become sensitive variables in the files.
-  return { design: withSecretsStored(stored.design), connectorId: linked ? stored.connector_id : null };
+  return { design: withSecretsStored(stored.design), connectorId: linked ? stored.connector_id : null, dataSources };
 }
 
 export interface ExportRequest {
@@ -38,16 +42,21 @@ export interface ExportRequest {
 
 export async function exportModule(api: AlkiraApi, req: ExportRequest): Promise<ModuleFiles> {
   const entries: ModuleEntry[] = [];
-  for (const id of req.designIds) entries.push(await designEntry(api, id));
+  const dataSources: DataSource[] = [];
+  for (const id of req.designIds) {
+    const entry = await designEntry(api, id);
+    entries.push(entry);
+    dataSources.push(...entry.dataSources);
+  }
   if (req.liveConnectors) {
     const live = await api.listConnectors();
     for (const c of live) entries.push({ design: await getConnectorDesign(api, Number(c.id)), connectorId: Number(c.id) });
   }
-  return renderModule(entries, req.dataSources ? { catalog: await catalogNames(api) } : {});
+  return renderModule(entries, { ...(req.dataSources ? { catalog: await catalogNames(api) } : {}), dataSources });
 }
 
 export async function exportSingle(api: AlkiraApi, id: number, dataSources: boolean): Promise<{ name: string; text: string }> {
   const entry = await designEntry(api, id);
-  const text = renderSingleTf(entry, dataSources ? { catalog: await catalogNames(api) } : {});
+  const text = renderSingleTf(entry, { ...(dataSources ? { catalog: await catalogNames(api) } : {}), dataSources: entry.dataSources });
   return { name: `${entry.design.resource_name || 'connector'}.tf`, text };
 }

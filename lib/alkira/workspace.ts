@@ -15,6 +15,7 @@ import { ApiError } from '@/lib/http/errors';
 import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
+import { resolveStoredNames } from './named-references';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
 import { driftOf, type Drift } from './plan';
 
@@ -113,10 +114,17 @@ export async function provisionDesign(api: AlkiraApi, id: number, version?: numb
   const stored = await requireDesign(id, version);
   const linked = stored.connector_id !== null && stored.backend === api.config.backendKey ? stored.connector_id : null;
   if (attempt) attempt.action = linked === null ? 'create' : 'update';
+  // Picks written as data sources by name go as the ids the tenant's catalog has for those names.
+  const named = await resolveStoredNames(api, stored.design, stored.hcl);
+  if (named.problems.length > 0) {
+    attempt?.about({ type: 'connector', name: stored.design.name });
+    const n = named.problems.length;
+    throw new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, { unresolved: named.problems });
+  }
   const result =
     linked === null
-      ? await createConnector(api, stored.design, true, attempt)
-      : { ...(await updateConnector(api, linked, stored.design, true, attempt)), id: linked };
+      ? await createConnector(api, named.design, true, attempt)
+      : { ...(await updateConnector(api, linked, named.design, true, attempt)), id: linked };
   await recordProvisionSent(id, result.id, stored.version, api.config.backendKey, result.provisionRequestId);
   return { design_id: id, version: stored.version, connector_id: result.id, provisionRequestId: result.provisionRequestId };
 }
@@ -149,7 +157,9 @@ export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | {
     return { connector_id: null, drifted: false, changes: [] };
   }
   const provisioned = await requireDesign(id, head.provisioned_version);
-  return driftOf(api, head.connector_id, head.provisioned_version, provisioned.design);
+  // Fields written by name compare as the ids they resolve to (a name the tenant lost shows as a change).
+  const named = await resolveStoredNames(api, provisioned.design, provisioned.hcl);
+  return driftOf(api, head.connector_id, head.provisioned_version, named.design);
 }
 
 /**

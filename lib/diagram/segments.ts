@@ -39,7 +39,8 @@ export function segmentKey(segmentId: unknown): string {
 export function segmentLabel(segmentId: unknown, labels?: SegmentLabels): string {
   const key = segmentKey(segmentId);
   if (key.trim() === '') return '(no segment)';
-  if (isExpression(key)) return expressionBody(key);
+  // An expression the caller can name (a data source by name) shows that name.
+  if (isExpression(key)) return labels?.[key] ?? expressionBody(key);
   return labels?.[key] ?? key;
 }
 

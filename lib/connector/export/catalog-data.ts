@@ -4,10 +4,10 @@
  * become `data` sources looked up by name, so the module reads the same in
  * another tenant with the same names.
  */
-import { toExpression, type ConnectorDesign } from '../design';
+import type { ConnectorDesign } from '../design';
 import { isExpression } from '../design';
-import { quoteHclString, toHclIdentifier } from '../hcl/strings';
-import { attribute, block, type HclBlock } from '../hcl/writer';
+import { DATA_SOURCE_KINDS, dataSourceBlock, dataSourceExpression, dataSourceLabel, type DataSource, type DataSourceKind } from '../hcl/data-sources';
+import type { HclBlock } from '../hcl/writer';
 
 /** Tenant names by id, per catalog (from the Alkira API). */
 export interface CatalogNames {
@@ -16,39 +16,35 @@ export interface CatalogNames {
   billingTags: Map<string, string>;
 }
 
-interface DataKind {
-  type: string;
-  /** The data source attribute the resource wants. */
-  attribute: string;
-}
+const SEGMENT = DATA_SOURCE_KINDS.segment!;
+const CREDENTIAL = DATA_SOURCE_KINDS.credential!;
+const BILLING_TAG = DATA_SOURCE_KINDS.billing_tag!;
 
-const SEGMENT: DataKind = { type: 'alkira_segment', attribute: 'id' };
-const CREDENTIAL: DataKind = { type: 'alkira_credential', attribute: 'credential_id' };
-const BILLING_TAG: DataKind = { type: 'alkira_billing_tag', attribute: 'id' };
-
-/** Collects data sources shared by every design of one module (one per tenant object). */
+/**
+ * Collects data sources shared by every design of one module (one per tenant object). `existing`: data sources
+ * the designs' files already have (a design that refers to `data.alkira_segment.dmz.id` needs its block): they are
+ * written first and picks by the same name reuse them.
+ */
 export class CatalogDataSources {
-  private readonly byKey = new Map<string, { kind: DataKind; label: string; name: string }>();
-  private readonly labels = new Set<string>();
+  private readonly sources: DataSource[] = [];
 
-  constructor(private readonly names: CatalogNames) {}
+  constructor(
+    private readonly names: CatalogNames,
+    existing: readonly DataSource[] = [],
+  ) {
+    for (const s of existing) {
+      if (s.name !== null && !this.sources.some((o) => o.type === s.type && o.label === s.label)) this.sources.push({ type: s.type, label: s.label, name: s.name });
+    }
+  }
 
   /** The expression for a picked id, or the value unchanged when it is not a known literal. */
-  private ref(kind: DataKind, table: Map<string, string>, value: unknown): unknown {
+  private ref(kind: DataSourceKind, table: Map<string, string>, value: unknown): unknown {
     if (value === undefined || value === null || isExpression(value)) return value;
     const name = table.get(String(value).trim());
     if (name === undefined) return value;
-    const key = `${kind.type}:${name}`;
-    let entry = this.byKey.get(key);
-    if (!entry) {
-      const base = toHclIdentifier(name, kind.type.replace('alkira_', ''));
-      let label = base;
-      for (let n = 2; this.labels.has(`${kind.type}.${label}`); n++) label = `${base}_${n}`;
-      this.labels.add(`${kind.type}.${label}`);
-      entry = { kind, label, name };
-      this.byKey.set(key, entry);
-    }
-    return toExpression(`data.${kind.type}.${entry.label}.${kind.attribute}`);
+    const { label, existing } = dataSourceLabel(this.sources, kind, name);
+    if (!existing) this.sources.push({ type: kind.type, label, name });
+    return dataSourceExpression(kind, label);
   }
 
   /** The design with its catalog picks as data source references. */
@@ -69,6 +65,6 @@ export class CatalogDataSources {
   }
 
   blocks(): HclBlock[] {
-    return [...this.byKey.values()].map((e) => block('data', [quoteHclString(e.kind.type), quoteHclString(e.label)], [attribute('name', quoteHclString(e.name))]));
+    return this.sources.map((s) => dataSourceBlock(s.type, s.label, s.name!));
   }
 }

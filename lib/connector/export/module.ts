@@ -17,6 +17,7 @@ import { isSensitiveAttribute } from '../sensitive';
 import { attributeAt } from '../resource';
 import { attribute, block, writeHclFile, type HclBlock } from '../hcl/writer';
 import { CatalogDataSources, type CatalogNames } from './catalog-data';
+import type { DataSource } from '../hcl/data-sources';
 
 /** The provider version the designs are checked against (provider-schema.json is v1.5.1). */
 export const PROVIDER_VERSION_CONSTRAINT = '~> 1.5';
@@ -30,6 +31,15 @@ export interface ModuleEntry {
 export interface ModuleOptions {
   /** Emit catalog picks as `data` sources by name. */
   catalog?: CatalogNames;
+  /** Data sources the designs' files have (their fields refer to them): written into main.tf. */
+  dataSources?: readonly DataSource[];
+}
+
+const NO_NAMES: CatalogNames = { segments: new Map(), credentials: new Map(), billingTags: new Map() };
+
+function dataSourcesFor(options: ModuleOptions): CatalogDataSources | null {
+  if (!options.catalog && !options.dataSources?.length) return null;
+  return new CatalogDataSources(options.catalog ?? NO_NAMES, options.dataSources);
 }
 
 export type ModuleFiles = Record<'main.tf' | 'variables.tf' | 'providers.tf' | 'terraform.tfvars.example', string>;
@@ -92,7 +102,7 @@ function resourceText(design: ConnectorDesign): string {
 }
 
 export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}): ModuleFiles {
-  const data = options.catalog ? new CatalogDataSources(options.catalog) : null;
+  const data = dataSourcesFor(options);
   const entries = distinctLabels(input).map((e) => (data ? { ...e, design: data.apply(e.design) } : e));
 
   const main: string[] = [];
@@ -141,7 +151,7 @@ function alignTfvars(lines: string[]): string {
 
 /** One .tf file for a single design: its data sources, PSK variables, resource and import block (no provider). */
 export function renderSingleTf(entry: ModuleEntry, options: ModuleOptions = {}): string {
-  const data = options.catalog ? new CatalogDataSources(options.catalog) : null;
+  const data = dataSourcesFor(options);
   const design = data ? data.apply(entry.design) : entry.design;
   const parts: string[] = [];
   const dataBlocks = data?.blocks() ?? [];

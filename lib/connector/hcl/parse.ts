@@ -20,6 +20,7 @@
  * - `null` means unset; missing required attributes become '' and missing
  *   required block lists [] (the form's empty state), and are reported.
  */
+import { isReferencedDataSource } from './data-sources';
 import { parseHcl } from '@/lib/hcl/parser';
 import { Lines } from '@/lib/hcl/lines';
 import type { Block, BodyItem, HclFile, Label, Span } from '@/lib/hcl/syntax';
@@ -160,6 +161,9 @@ export function importConnectors(file: HclFile, options: ParseOptions = {}): Par
     const header = blockHeaderRange(node);
     if (isConnectorBlock(node)) {
       designs.push(importResource(node, text, file.diagnostics, sink, taken, !broken.has(node) && (options.checkDesigns ?? true)));
+    } else if (isReferencedDataSource(node, text)) {
+      // A catalog pick by name: its lookup is part of the design, not something left out.
+      continue;
     } else if (KNOWN_TOP_LEVEL.has(type)) {
       sink.add('info', `Ignored ${describeIgnored(type, node.labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
     } else {

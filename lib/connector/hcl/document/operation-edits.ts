@@ -192,11 +192,12 @@ function removeBlockAt(run: Run, path: DesignPath): TextEdit[] {
 export function editsOf(run: Run, op: DesignOperation): TextEdit[] {
   if (op.kind === 'set') return setAttribute(run, op.path, op.value);
   if (op.kind === 'insert-block') return insertBlockAt(run, op.path, op.value);
-  return removeBlockAt(run, op.path);
+  if (op.kind === 'remove-block') return removeBlockAt(run, op.path);
+  throw new Error(`${op.kind} is applied by data-source-edits`);
 }
 
 /** The one-line block an operation on `path` must add lines to or take lines from, if any. */
-export function oneLineOwner(run: Run, op: DesignOperation): Block | undefined {
+export function oneLineOwner(run: Run, op: Extract<DesignOperation, { path: DesignPath }>): Block | undefined {
   const bodyPath = op.kind === 'set' ? op.path.slice(0, -1) : op.path.slice(0, -2);
   const chain: Block[] = [];
   let owner = findConnector(fileOf(run), run.resource);

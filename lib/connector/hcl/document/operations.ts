@@ -19,6 +19,7 @@
  */
 import { applyOperations, applyTextEdits, openBlock, type TextEdit } from '@/lib/hcl/edit';
 import type { Block, HclFile } from '@/lib/hcl/syntax';
+import { dataSourceEdits, isDataSourceOperation } from './data-source-edits';
 import { editsOf, NeedsOpening, oneLineOwner } from './operation-edits';
 import { OperationError, type DesignOperation } from './paths';
 import { fileOf, replaceText, resultOf, startRun, textOf, type OperationOptions, type OperationResult } from './run';
@@ -59,6 +60,11 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
   if (file.diagnostics.length) throw new OperationError('The file has a syntax error: fix it first', []);
   const run = startRun(file, options);
   for (const op of operations) {
+    if (isDataSourceOperation(op)) {
+      const edits = dataSourceEdits(fileOf(run), run.resource, op);
+      if (edits.length) replaceText(run, applyOperations(textOf(run), edits));
+      continue;
+    }
     // A one-line block cannot take a line: it is opened onto lines first (as terraform fmt lays blocks out), outermost first.
     for (let depth = 0; ; depth++) {
       run.names = undefined;

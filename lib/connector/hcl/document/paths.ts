@@ -15,7 +15,11 @@ export type DesignOperation =
   | { kind: 'set'; path: DesignPath; value: unknown }
   /** A new block at `path` (a list and an index: `['instances', 2]`). */
   | { kind: 'insert-block'; path: DesignPath; value: LooseRecord }
-  | { kind: 'remove-block'; path: DesignPath };
+  | { kind: 'remove-block'; path: DesignPath }
+  /** `data "<type>" "<label>" { name = "<name>" }` in the file (kept when it is there already). */
+  | { kind: 'add-data-source'; type: string; label: string; name: string }
+  /** `data "<type>" "<label>"` removed when nothing refers to it any more and it holds only its name. */
+  | { kind: 'release-data-source'; type: string; label: string };
 
 /** Why an operation cannot be applied; `path` is the design path it was for. */
 export class OperationError extends Error {

@@ -1,0 +1,66 @@
+/**
+ * Provisioning a design whose catalog picks are data sources by name
+ * (`segment_id = data.alkira_segment.dmz.id` with `data "alkira_segment" "dmz" { name = "dmz" }`):
+ * the API takes ids, so each such field is resolved through the tenant's
+ * catalog by the name its data block looks up — what Terraform does at plan
+ * time. A name the tenant does not have, or a data block the file lacks, is
+ * an error at the field. Pure: the caller passes the file's names and the catalog.
+ */
+import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
+import { designValues } from './design-walk';
+import { DATA_SOURCE_KINDS, dataSourceReference, type DataSourceNames } from './hcl/data-sources';
+import { CONNECTOR_RESOURCE } from './resource';
+import type { TenantCatalog } from './tenant/types';
+
+export interface NameProblem {
+  path: string;
+  value: string;
+  message: string;
+}
+
+const NOUN: Record<string, string> = { segment: 'segment', credential: 'credential', group: 'group', billing_tag: 'billing tag' };
+
+function setAt(root: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = root as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys[keys.length - 1]] = value;
+}
+
+/** Whether the design has a field written as a data source by name. */
+export function hasNamedReferences(design: ConnectorDesign): boolean {
+  return designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design)).some(
+    ({ spec, value }) => spec.reference !== undefined && dataSourceReference(DATA_SOURCE_KINDS[spec.reference], value) !== null,
+  );
+}
+
+/**
+ * The design with every field written as a data source by name replaced by the id (a group: the name) of the
+ * catalog item of that name. A kind the catalog leaves out is not resolved (the field stays as written).
+ */
+export function resolveNamedReferences(design: ConnectorDesign, names: DataSourceNames, catalog: TenantCatalog): { design: ConnectorDesign; problems: NameProblem[] } {
+  const problems: NameProblem[] = [];
+  let resolved: ConnectorDesign | null = null;
+  for (const { path, spec, value } of designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design))) {
+    const kind = spec.reference ? DATA_SOURCE_KINDS[spec.reference] : undefined;
+    const ref = dataSourceReference(kind, value);
+    if (!ref || !spec.reference) continue;
+    const address = `data.${ref.type}.${ref.label}`;
+    const name = names.get(address);
+    const noun = NOUN[spec.reference];
+    if (name === undefined) {
+      problems.push({ path, value: String(value), message: `${address} is not a data block of this file with a literal name; add data "${ref.type}" "${ref.label}" { name = "…" } or pick a ${noun}` });
+      continue;
+    }
+    const entries = catalog[spec.reference];
+    if (!entries) continue;
+    const entry = entries.find((e) => e.name === name);
+    if (!entry) {
+      problems.push({ path, value: String(value), message: `The tenant has no ${noun} named "${name}" (${address}); pick a ${noun} from the tenant` });
+      continue;
+    }
+    resolved ??= structuredClone(design);
+    setAt(resolved, path, spec.reference === 'group' ? entry.name : String(entry.id));
+  }
+  return { design: resolved ?? design, problems };
+}
