@@ -9,7 +9,7 @@
  */
 import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
 import { checkDesignOffline } from '@/lib/connector/check';
-import { checkAgainstTenant, type TenantIndex } from '@/lib/connector/tenant';
+import { checkAgainstTenant, declaredAddresses, hasReferenceExpressions, type TenantIndex } from '@/lib/connector/tenant';
 
 export interface DesignCheck {
   errors: DesignIssue[];
@@ -26,10 +26,12 @@ export interface TenantContext {
   linkedConnectorId: number | string | null;
 }
 
-export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRenderOptions>, tenant?: TenantContext | null): DesignCheck {
+/** `fileText`: the design's file, whose blocks its reference expressions may name (the file is read only when it has some). */
+export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRenderOptions>, tenant?: TenantContext | null, fileText?: string): DesignCheck {
   const { errors, warnings, referenceLiterals } = checkDesignOffline(formDesign, options);
   if (tenant) {
-    for (const { severity, ...finding } of checkAgainstTenant(formDesign, tenant.index, { linkedConnectorId: tenant.linkedConnectorId })) {
+    const declared = fileText === undefined ? undefined : hasReferenceExpressions(formDesign) ? declaredAddresses(fileText) : new Set<string>();
+    for (const { severity, ...finding } of checkAgainstTenant(formDesign, tenant.index, { linkedConnectorId: tenant.linkedConnectorId, declared })) {
       (severity === 'error' ? errors : warnings).push(finding);
     }
   }

@@ -14,6 +14,8 @@ export interface DesignCheckRequest {
   id: number;
   design: ConnectorDesign;
   options: Required<HclRenderOptions>;
+  /** The file's text, sent while tenant checks run (what reference expressions may name). */
+  text?: string;
 }
 
 export interface TenantHandover {
@@ -37,6 +39,6 @@ self.addEventListener('message', (event: MessageEvent<DesignCheckRequest | Tenan
     else if (tenant) tenant = { ...tenant, linkedConnectorId: data.linkedConnectorId };
     return;
   }
-  const response: DesignCheckResponse = { id: data.id, check: checkDesign(data.design, data.options, tenant) };
+  const response: DesignCheckResponse = { id: data.id, check: checkDesign(data.design, data.options, tenant, data.text) };
   self.postMessage(response);
 });

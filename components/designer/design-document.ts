@@ -125,6 +125,7 @@ export class DesignDocument {
     this.history = new UndoHistory<Version>({ text, design, resource: resourceLabel(design.resource_name) }, sameVersion);
     this.checks = new DesignChecks((version, check, checkedDesign) => this.receiveCheck(version, check, checkedDesign));
     this.checks.setKeyOption(options.preSharedKeys);
+    this.checks.setFileText(() => this.state.text);
     const check = this.checks.checkNow(design);
     this.state = {
       text,

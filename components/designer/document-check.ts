@@ -28,6 +28,8 @@ export class DesignChecks {
   private localTenant: TenantContext | null = null;
   /** Bumped when the tenant or the link changes: a check begun before is shown, but is not the version's check. */
   private tenantGen = 0;
+  /** The document's current text: what its reference expressions may name (read only while tenant checks run). */
+  private fileText: () => string = () => '';
 
   constructor(private readonly receive: (version: number, check: DesignCheck, design: ConnectorDesign) => void) {}
 
@@ -35,6 +37,10 @@ export class DesignChecks {
   checkNow(design: ConnectorDesign): DesignCheck {
     this.checkedVersion = 0;
     return checkDesign(design, this.options);
+  }
+
+  setFileText(read: () => string): void {
+    this.fileText = read;
   }
 
   setKeyOption(preSharedKeys: 'variable' | 'inline'): void {
@@ -73,7 +79,7 @@ export class DesignChecks {
 
   private checkHere(design: ConnectorDesign): DesignCheck {
     if (this.tenantSnapshot && !this.localTenant) this.localTenant = { index: indexTenant(fromWire(this.tenantSnapshot)), linkedConnectorId: this.linkedConnectorId };
-    return checkDesign(design, this.options, this.tenantSnapshot ? this.localTenant : null);
+    return checkDesign(design, this.options, this.tenantSnapshot ? this.localTenant : null, this.tenantSnapshot ? this.fileText() : undefined);
   }
 
   request(version: number, design: ConnectorDesign): void {
@@ -87,7 +93,7 @@ export class DesignChecks {
       return;
     }
     this.inFlight = { version, design, tenantGen: this.tenantGen };
-    const message: DesignCheckRequest = { id: version, design, options: this.options };
+    const message: DesignCheckRequest = { id: version, design, options: this.options, ...(this.tenantSnapshot && { text: this.fileText() }) };
     worker.postMessage(message);
   }
 

@@ -13,7 +13,7 @@ import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { nearestRange } from '@/lib/connector/hcl/import/validation';
 import { RESOURCE_TYPE } from '@/lib/connector/hcl/render';
 import { REFERENCE_LITERAL_MESSAGE, REFERENCE_LITERAL_RULE_ID, referenceLikeLiterals } from '@/lib/connector/reference-literals';
-import { checkAgainstTenant, type TenantIndex } from '@/lib/connector/tenant';
+import { checkAgainstTenant, declaredAddresses, type TenantIndex } from '@/lib/connector/tenant';
 
 export type Severity = 'error' | 'warning';
 
@@ -111,12 +111,13 @@ export function checkFile(file: string, text: string, tenant?: TenantIndex): Fin
     });
   };
   const links = tenant ? importedIds(hcl) : new Map<string, string>();
+  const declared = tenant ? declaredAddresses(text) : undefined;
   for (const imported of designs) {
     for (const path of referenceLikeLiterals(imported.design)) {
       place(imported, { path, message: REFERENCE_LITERAL_MESSAGE, ruleId: REFERENCE_LITERAL_RULE_ID }, 'warning');
     }
     if (tenant) {
-      for (const { severity, ...finding } of checkAgainstTenant(imported.design, tenant, { linkedConnectorId: links.get(imported.resource_name) })) {
+      for (const { severity, ...finding } of checkAgainstTenant(imported.design, tenant, { linkedConnectorId: links.get(imported.resource_name), declared })) {
         place(imported, finding, severity);
       }
     }

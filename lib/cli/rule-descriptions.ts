@@ -33,6 +33,7 @@ const DESCRIPTIONS: Record<string, string> = {
   'tenant-loopback-subnet-overlap': "A loopback subnet overlaps another connector's addresses in the tenant",
   'tenant-name-taken': 'Another connector in the tenant has this name',
   'tenant-unknown-reference': 'A referenced segment, credential, group, billing tag or tunnel profile is not in the tenant',
+  'tenant-external-reference': 'A reference expression names something its file does not declare, so the tenant check cannot verify it',
 };
 
 export function ruleDescription(id: string): string {

@@ -9,7 +9,8 @@
  * - the name must not be another connector's (unless the design is that connector);
  * - literal segment, credential, group, billing tag and tunnel profile (and
  *   CXP, when the snapshot has them) references must be in the catalog.
- * Expressions (`${...}`) are Terraform's to resolve and are skipped.
+ * - a reference written as an expression is resolved when the same file
+ *   declares what it names, and marked external (a warning) otherwise (./references.ts).
  */
 import { DEFAULTS, isExpression } from '../design';
 import { designValues } from '../design-walk';
@@ -17,6 +18,7 @@ import { formatIpv4 } from '../net';
 import { CONNECTOR_RESOURCE, type ReferenceKind } from '../resource';
 import { eachRecord, instanceLabel, isRecord, text } from '../rules/values';
 import { rangeOf, type AddressField, type AddressRange, type UsedBlock } from './address-space';
+import { externalReferenceFindings } from './references';
 import type { CatalogLookup, TenantIndex } from './tenant-index';
 import { TENANT_RULE_IDS, type TenantCheckOptions, type TenantFinding } from './types';
 
@@ -148,7 +150,12 @@ function catalogFindings(design: Record<string, unknown>, tenant: TenantIndex): 
 export function checkAgainstTenant(design: unknown, tenant: TenantIndex, options: TenantCheckOptions = {}): TenantFinding[] {
   if (!isRecord(design)) return [];
   const linked = options.linkedConnectorId === undefined || options.linkedConnectorId === null ? null : String(options.linkedConnectorId);
-  return [...nameFindings(design, tenant, linked), ...overlapFindings(design, tenant, linked ?? undefined), ...catalogFindings(design, tenant)];
+  return [
+    ...nameFindings(design, tenant, linked),
+    ...overlapFindings(design, tenant, linked ?? undefined),
+    ...catalogFindings(design, tenant),
+    ...externalReferenceFindings(design, options.declared),
+  ];
 }
 
 /**

@@ -9,3 +9,4 @@ export { checkAgainstTenant, suggestFreeBlock } from './checks';
 export { snapshotFromApi, type ApiTenantLists } from './from-api';
 export type { AddressField } from './address-space';
 export { fromWire, toWire, type TenantSnapshotWire, type WireConnector } from './wire';
+export { declaredAddresses, hasReferenceExpressions } from './references';

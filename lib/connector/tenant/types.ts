@@ -49,6 +49,7 @@ export const TENANT_RULE_IDS = {
   loopbackOverlap: 'tenant-loopback-subnet-overlap',
   nameTaken: 'tenant-name-taken',
   unknownReference: 'tenant-unknown-reference',
+  externalReference: 'tenant-external-reference',
 } as const;
 
 export type TenantRuleId = (typeof TENANT_RULE_IDS)[keyof typeof TENANT_RULE_IDS];
@@ -59,4 +60,10 @@ export interface TenantCheckOptions {
    * connector): its own name and addresses do not count against it.
    */
   linkedConnectorId?: number | string | null;
+  /**
+   * What the design's file declares (`alkira_segment.prod`, `data.alkira_segment.dmz`: ./references.ts
+   * `declaredAddresses`); a reference expression naming anything else is marked external. Undefined: there is
+   * no file (a design alone), so every reference expression is external.
+   */
+  declared?: ReadonlySet<string>;
 }
