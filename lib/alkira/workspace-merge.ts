@@ -36,12 +36,17 @@ export interface MergeProposal {
   conflicts: MergeConflict[];
   /** With every conflict as theirs, secrets as stored. */
   merged: ConnectorDesign;
-  /** `kept`: the merged version's file is theirs' file with the merge applied (comments kept); `rendered`: no file (reopens as its rendering). */
+  /** `kept`: the merged version's file is both files' lines merged (else theirs') with the merge applied (comments kept); `rendered`: no file (reopens as its rendering). */
   file: 'kept' | 'rendered' | 'none';
 }
 
 function sourceFile(latest: StoredDesign, sentHcl: string | null, sent: ConnectorDesign): { text: string | null; label: string } {
   return latest.hcl !== null ? { text: latest.hcl, label: latest.design.resource_name } : { text: sentHcl, label: sent.resource_name };
+}
+
+/** The base's and mine's files, when theirs, the base and mine all have one: their lines merge first (both sides' comments kept). */
+function lineSources(base: StoredDesign, latest: StoredDesign, sentHcl: string | null): { base: string; mine: string } | undefined {
+  return base.hcl !== null && latest.hcl !== null && sentHcl !== null ? { base: base.hcl, mine: sentHcl } : undefined;
 }
 
 function merge(base: StoredDesign, latest: StoredDesign, sent: ConnectorDesign, resolutions: Record<string, MergeSide>) {
@@ -52,7 +57,7 @@ function merge(base: StoredDesign, latest: StoredDesign, sent: ConnectorDesign, 
 export async function mergeProposal(id: number, base: StoredDesign, latest: StoredDesign, sent: ConnectorDesign, sentHcl: string | null): Promise<MergeProposal> {
   const { merged, conflicts } = merge(base, latest, sent, {});
   const source = sourceFile(latest, sentHcl, sent);
-  const file = source.text === null ? 'none' : mergedFile(source.text, source.label, merged).hcl !== null ? 'kept' : 'rendered';
+  const file = source.text === null ? 'none' : mergedFile(source.text, source.label, merged, lineSources(base, latest, sentHcl)).hcl !== null ? 'kept' : 'rendered';
   return {
     base_version: base.version,
     theirs_version: latest.version,
@@ -111,7 +116,7 @@ export async function saveMerged(
     });
   }
   const source = sourceFile(latest, sentHcl, sent);
-  const file = source.text === null ? null : mergedFile(source.text, source.label, design).hcl;
+  const file = source.text === null ? null : mergedFile(source.text, source.label, design, lineSources(base, latest, sentHcl)).hcl;
   const note = mergeNote(latest, (await versionAuthor(id, latest.version))?.name ?? null, base, input.actor, input.note);
   const result = await updateDesign(id, design, latest.version, note, file);
   if (result.ok) return { version: result.version, note, file: source.text === null ? 'none' : file === null ? 'rendered' : 'kept' };

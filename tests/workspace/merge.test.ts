@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { mergeDesigns, unresolvedConflicts } from '@/lib/connector/merge';
 import { mergedFile } from '@/lib/connector/merge-file';
+import { mergeText } from '@/lib/connector/text-merge';
 import { designWithFile } from '../helpers/design-file';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { withStoredSecrets } from '@/lib/connector/sensitive';
@@ -213,10 +214,48 @@ describe('mergedFile', () => {
     for (const secret of [PSK_DMZ, PSK_INTERNAL]) expect(file.hcl).not.toContain(secret);
   });
 
+  it("keeps both people's comments when the three files' lines merge", () => {
+    const { design, hcl, label } = designWithFile('merge-file');
+    const base = parsedDesign(design);
+    const theirs = parsedDesign(design);
+    theirs.size = 'LARGE';
+    const theirsFile = hcl.replace('"2LARGE" # sized for the DMZ peak', '"LARGE" # sized for the DMZ peak').replace('# Keys come', '# Theirs: reviewed.\n# Keys come');
+    const mine = asBrowser(parsedDesign(design));
+    mine.description = 'Merged from mine';
+    // Mine's file: a comment of mine above the resource, and the description (as the designer saved it).
+    const mineFile = hcl.replace('resource "alkira_group" "security"', '# Mine: the group the DMZ uses.\nresource "alkira_group" "security"');
+    const { merged } = mergeDesigns(base, theirs, mine);
+    const file = mergedFile(theirsFile, label, merged, { base: hcl, mine: mineFile });
+    expect(file.dropped).toBeUndefined();
+    expect(file.hcl).toContain('# Theirs: reviewed.');
+    expect(file.hcl).toContain('# Mine: the group the DMZ uses.');
+    expect(file.hcl).toContain('size            = "LARGE" # sized for the DMZ peak');
+    expect(file.hcl).toMatch(/description\s+= "Merged from mine"/);
+    // Lines both changed differently do not merge: theirs' file, with the merged design applied, as before.
+    const clash = hcl.replace('"2LARGE" # sized for the DMZ peak', '"SMALL" # mine');
+    const fallback = mergedFile(theirsFile, label, merged, { base: hcl, mine: clash });
+    expect(fallback.hcl).toContain('# Theirs: reviewed.');
+    expect(fallback.hcl).not.toContain('# mine');
+  });
+
   it('has no file when there is none to start from, and says why when the merge cannot be applied to it', () => {
     expect(mergedFile(null, 'x', basic())).toEqual({ hcl: null });
     const broken = mergedFile('resource "alkira_connector_azure_expressroute" "x" {', 'x', basic());
     expect(broken.hcl).toBeNull();
     expect(broken.dropped).toMatch(/line 1/);
+  });
+});
+
+describe('mergeText', () => {
+  const base = ['a', 'b', 'c', 'd', 'e'].join('\n');
+  it('takes each side\'s changes to different lines', () => {
+    expect(mergeText(base, 'a\nB\nc\nd\ne', 'a\nb\nc\nD\ne')).toBe('a\nB\nc\nD\ne');
+    expect(mergeText(base, 'x\na\nb\nc\nd\ne', 'a\nb\nc\nd\ne\ny')).toBe('x\na\nb\nc\nd\ne\ny');
+    expect(mergeText(base, 'a\nc\nd\ne', 'a\nb\nc\nd\nE')).toBe('a\nc\nd\nE');
+  });
+  it('is one change when both made it, and no merge when they differ on the same lines', () => {
+    expect(mergeText(base, 'a\nB\nc\nd\ne', 'a\nB\nc\nd\ne')).toBe('a\nB\nc\nd\ne');
+    expect(mergeText(base, 'a\nB\nc\nd\ne', 'a\nX\nc\nd\ne')).toBeNull();
+    expect(mergeText(base, 'a\nb\nT\nc\nd\ne', 'a\nb\nM\nc\nd\ne')).toBeNull();
   });
 });
