@@ -32,7 +32,7 @@ function Result({ entry }: { entry: AuditEntry }) {
     return (
       <div className="space-y-1">
         <StateBadge state={entry.result.state} />
-        {entry.result.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+        {entry.result.detail && <p className="wrap-anywhere text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
       </div>
     );
   }
@@ -40,8 +40,8 @@ function Result({ entry }: { entry: AuditEntry }) {
   return (
     <div className="space-y-1">
       <StateBadge state={entry.result?.state ?? 'IN_PROGRESS'} />
-      {entry.result?.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
-      <p className="font-mono text-[11px] text-slate-500 dark:text-slate-400">request {entry.requestId}</p>
+      {entry.result?.detail && <p className="wrap-anywhere text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+      <p className="wrap-anywhere font-mono text-[11px] text-slate-600 dark:text-slate-400">request {entry.requestId}</p>
     </div>
   );
 }
@@ -81,13 +81,14 @@ export function ActivityTable({ entries, showTarget = true }: { entries: AuditEn
               <td className="py-2 pr-4" data-testid="activity-user">{e.actor.name}</td>
               <td className="py-2 pr-4 font-medium">{!e.requestId && e.result ? `${ATTEMPT_LABELS[e.action]} (not applied)` : ACTION_LABELS[e.action]}</td>
               {showTarget && (
-                <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
+                <td className="min-w-[10rem] wrap-anywhere py-2 pr-4" data-testid="activity-target">
                   <Target entry={e} />
                   {e.targetId && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>}
                 </td>
               )}
-              <td className="max-w-md break-words py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>
-              <td className="py-2" data-testid="activity-result">
+              <td className="min-w-[14rem] wrap-anywhere py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>
+              {/* Wide enough for a state badge and a request id, which wraps rather than being cut off. */}
+              <td className="w-[16rem] min-w-[12rem] py-2" data-testid="activity-result">
                 <Result entry={e} />
               </td>
             </tr>

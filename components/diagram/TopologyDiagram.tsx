@@ -7,7 +7,6 @@ import {
   Controls,
   MarkerType,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -242,12 +241,10 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
             {nodes.length > MINIMAP_ABOVE && minimapUseful(current.layout.width, current.layout.height) ? (
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
             ) : null}
-            <Panel position="top-left">
-              <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
-            </Panel>
           </ReactFlow>
         </NodeActionsContext.Provider>
       </div>
+      <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
     </section>
   );
 }

@@ -74,7 +74,8 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
             {linked ? (
               <span>
                 Live connector{' '}
-                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                {/* Inside a sentence a link must not rely on colour alone: underlined. */}
+                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
                   #{latest.connector_id}
                 </Link>
                 {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
