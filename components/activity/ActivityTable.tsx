@@ -60,7 +60,9 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 export function ActivityTable({ entries, showTarget = true }: { entries: AuditEntry[]; showTarget?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    // Wider than a phone: the keyboard must be able to scroll it sideways too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to be scrolled by keyboard
+    <section className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} aria-label="Activity entries">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <tr>
@@ -95,6 +97,6 @@ export function ActivityTable({ entries, showTarget = true }: { entries: AuditEn
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -31,7 +31,7 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
             onClick={() => props.onSelect(issue.path)}
             className={`w-full rounded px-1.5 py-0.5 text-left text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${color}`}
           >
-            <code className="mr-1.5 font-mono text-[11px] opacity-80">{issue.path ? hclPath(issue.path) : '(connector)'}</code>
+            <code className="mr-1.5 font-mono text-[11px]">{issue.path ? hclPath(issue.path) : '(connector)'}</code>
             {issue.message}
           </button>
         </li>
