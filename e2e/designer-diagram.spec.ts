@@ -182,6 +182,7 @@ test.describe('designer provisioning', () => {
 
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     await expect(page).toHaveURL(/\/designer\?connector=\d+$/);
     const id = Number(new URL(page.url()).searchParams.get('connector'));
     // The switch keeps following the provisioning it started.

@@ -42,6 +42,7 @@ test.describe('designer provisioning', () => {
 
     // Provision: followed live, without a reload.
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     const badge = panel.getByTestId('state-badge');
     await expect(badge).toHaveText(/PENDING|IN_PROGRESS/);
     await expect(badge).toHaveText('SUCCESS', { timeout: 15_000 });
@@ -68,6 +69,7 @@ test.describe('designer provisioning', () => {
     await field(page, 'description').fill(`edited by e2e ${RUN}`);
     await field(page, 'size').selectOption('LARGE');
     await panel.getByRole('button', { name: 'Provision changes' }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     await expect(badge).toHaveText(/PENDING|IN_PROGRESS/);
     await expect(badge).toHaveText('SUCCESS', { timeout: 15_000 });
     await expect(panel).toContainText(`Updated connector #${id}`);
@@ -130,6 +132,7 @@ test.describe('designer provisioning', () => {
     await field(page, 'description').fill('edited with the stored key');
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision changes' }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     await expect(panel.getByTestId('state-badge')).toHaveText('SUCCESS', { timeout: 15_000 });
 
     // The new-design draft is still there.
@@ -151,6 +154,7 @@ test.describe('designer provisioning', () => {
 
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     const explanation = panel.getByRole('alert').filter({ hasText: "can't be resolved against the tenant" });
     await expect(explanation).toBeVisible();
     for (const path of ['group', 'instances.0.credential_id', 'segment_options.0.segment_id']) {
@@ -188,6 +192,7 @@ test.describe('designer provisioning', () => {
     await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
+    await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();
     await expect(panel.getByTestId('state-badge')).toHaveText('SUCCESS', { timeout: 15_000 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath('designer-provision.png'), fullPage: false });

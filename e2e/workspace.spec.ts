@@ -144,6 +144,7 @@ test.describe('design workspace', () => {
     await expect(panel.getByTestId('provision-plan')).toContainText('will be updated in-place');
     await expect(panel.getByTestId('provision-plan').locator('[data-path="size"]')).toContainText('"2LARGE" → "LARGE"');
     await expect(panel.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
+    await panel.getByTestId('provision-plan').getByRole('button', { name: 'Cancel' }).click();
 
     // The workspace list shows the design with its version and the live connector's state.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Designs' }).click();

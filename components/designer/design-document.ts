@@ -52,8 +52,9 @@ import { withFormLists } from './draft-storage';
 import type { PreviewHclOptions } from './preview-pane';
 
 export type { FieldIssues };
-export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm } from './document-state';
-import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type Version } from './document-state';
+export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm, type TenantCheckStatus } from './document-state';
+import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type TenantCheckStatus, type Version } from './document-state';
+import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 
 /** Pause after typing in the editor before the text is read for the form. */
 const EDITOR_DELAY_MS = 150;
@@ -135,6 +136,7 @@ export class DesignDocument {
       fieldErrors: NO_ERRORS,
       held: NO_MARKS,
       keyVariables: '',
+      tenant: { state: 'loading' },
     };
     this.visibility.index(check);
   }
@@ -573,6 +575,20 @@ export class DesignDocument {
   private receiveCheck(version: number, check: DesignCheck, checkedDesign: ConnectorDesign): void {
     this.visibility.index(check);
     this.set({ check, checking: version !== this.state.version, checkedDesign });
+  }
+
+  /** The tenant's copy to check against (null: none, `status` says why); the current version is checked again. */
+  setTenant(snapshot: TenantSnapshotWire | null, status: TenantCheckStatus): void {
+    const changed = this.checks.setTenant(snapshot);
+    this.set({ tenant: status, checking: changed || this.state.checking });
+    if (changed) this.requestCheck();
+  }
+
+  /** The live connector this design is (an edit, or a workspace design linked to it), or null. */
+  setLinkedConnector(id: number | null): void {
+    if (!this.checks.setLinkedConnector(id)) return;
+    this.set({ checking: true });
+    this.requestCheck();
   }
 
   /** The check of the current version. */

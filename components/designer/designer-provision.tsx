@@ -2,7 +2,8 @@
 /**
  * The designer's "Provision" action: the shared `ProvisionPanel` fed with the
  * live form values. It creates a connector for a new design and replaces the
- * live one in edit mode. While the form has errors the button is disabled and
+ * live one in edit mode, each only after its plan is confirmed; in edit mode the
+ * plan also says when a workspace design manages the connector. While the form has errors the button is disabled and
  * says why; Terraform expressions are pointed out before the click, because
  * they export fine as HCL but cannot be sent to the API (the server then lists
  * each unresolved reference).
@@ -14,6 +15,7 @@ import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioni
 import { createdFor, forgetCreated } from './created-connector';
 import { hclPath } from '@/lib/connector/hcl-path';
 import { expressionPaths } from './design-references';
+import { ManagedByNotice, useManagingDesigns } from './live-connector';
 
 const SHOWN_PATHS = 4;
 
@@ -61,6 +63,7 @@ export function DesignerProvision(props: {
   const errorCount = useDesignState((s) => s.check.errors.length);
   const fileProblem = useFileProblem();
   const expressions = useMemo(() => expressionPaths(design), [design]);
+  const managing = useManagingDesigns(connectorId).data ?? [];
   return (
     <ProvisionPanel
       design={design}
@@ -74,6 +77,7 @@ export function DesignerProvision(props: {
       onProvisioned={props.onProvisioned}
       onCreated={props.onCreated}
       resume={resume}
+      updateNotice={connectorId !== undefined && managing.length > 0 ? <ManagedByNotice designs={managing} connectorId={connectorId} /> : undefined}
     />
   );
 }

@@ -27,8 +27,9 @@ import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement
 import { handOverCreated } from './created-connector';
 import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { hasStoredKey } from './design-references';
-import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
+import { LiveConnectorBanner, useLiveConnectorDesign, useManagingDesigns } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
+import { useTenantChecks } from './tenant-checks';
 import { TemplateMenu } from './template-menu';
 import { applyFormPatches, formPatches, patchForm } from './form-patch';
 import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
@@ -79,6 +80,8 @@ export interface DesignerWorkspace {
   toolbar: ReactNode;
   banner: ReactNode;
   provision: ReactNode;
+  /** The live connector the design is linked to (provisioned from it): the tenant checks do not count its own name and addresses. */
+  linkedConnectorId?: number;
 }
 
 /**
@@ -111,6 +114,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   const editing = connectorId !== undefined;
   const saveImported = useSaveImported();
   const live = useLiveConnectorDesign(connectorId);
+  const managing = useManagingDesigns(connectorId);
   const [liveLoaded, setLiveLoaded] = useState<{ name: string; storedKeys: boolean } | null>(null);
   const { trigger } = form;
   // RHF hands its context a new form state on every change, which would render every field again: the fields read
@@ -147,6 +151,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   );
   useEffect(() => () => designDoc.dispose(), [designDoc]);
   useUndoShortcuts(designDoc);
+  useTenantChecks(designDoc, connectorId ?? workspace?.linkedConnectorId ?? null);
   const instancesRef = useRef<InstancesHandle>(null);
   // The file when last loaded (empty, a template, an import); "dirty" means the user changed it since.
   const baselineRef = useRef(designDoc.getState().text);
@@ -414,6 +419,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
             error={live.isError ? live.error : null}
             onRetry={() => void live.refetch()}
             storedKeys={Boolean(liveLoaded?.storedKeys)}
+            managing={managing.data}
           />
         )}
         <DesignerColumns

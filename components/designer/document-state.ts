@@ -40,7 +40,12 @@ export interface DesignDocumentState {
   held: readonly HclDiagnostic[];
   /** The variables the file's sensitive values reference (newline-joined). */
   keyVariables: string;
+  /** Whether the checks include the tenant's (./tenant-checks.tsx). */
+  tenant: TenantCheckStatus;
 }
+
+/** The tenant checks: waiting for the tenant's copy, running against it, or unavailable (the offline checks still run). */
+export type TenantCheckStatus = { state: 'loading' } | { state: 'ready'; connectors: number } | { state: 'unavailable'; reason: string };
 
 export interface DocumentForm {
   getValues(): ConnectorDesign;

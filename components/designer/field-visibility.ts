@@ -10,25 +10,32 @@ import type { DesignIssue } from '@/lib/connector/design';
 export interface FieldIssues {
   errors: readonly string[];
   warnings: readonly string[];
+  /** Each error's one-click fix (the value that resolves it, e.g. the tenant's next free /23), by position in `errors`. */
+  errorFixes: readonly (string | undefined)[];
 }
 
-const NO_ISSUES: FieldIssues = { errors: [], warnings: [] };
+const NO_ISSUES: FieldIssues = { errors: [], warnings: [], errorFixes: [] };
 
 function isUnder(path: string, ancestor: string): boolean {
   return path === ancestor || ancestor === '' || path.startsWith(`${ancestor}.`);
 }
 
-function byPath(issues: readonly DesignIssue[]): Map<string, string[]> {
+function byPath(issues: readonly DesignIssue[], fixes?: Map<string, (string | undefined)[]>): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const { path, message } of issues) {
+  for (const { path, message, fix } of issues) {
     const list = map.get(path);
-    if (!list) map.set(path, [message]);
-    else if (!list.includes(message)) list.push(message);
+    if (!list) {
+      map.set(path, [message]);
+      fixes?.set(path, [fix]);
+    } else if (!list.includes(message)) {
+      list.push(message);
+      fixes?.get(path)?.push(fix);
+    }
   }
   return map;
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class FieldVisibility {
   private all = false;
@@ -36,13 +43,15 @@ export class FieldVisibility {
   private cache = new Map<string, FieldIssues>();
   private errors = new Map<string, string[]>();
   private warnings = new Map<string, string[]>();
+  private fixes = new Map<string, (string | undefined)[]>();
   /** Grows whenever what shows may have changed: a snapshot for views that ask `shown` themselves. */
   revision = 0;
 
   constructor(private readonly changed: () => void) {}
 
   index(check: { errors: readonly DesignIssue[]; warnings: readonly DesignIssue[] }): void {
-    this.errors = byPath(check.errors);
+    this.fixes = new Map();
+    this.errors = byPath(check.errors, this.fixes);
     this.warnings = byPath(check.warnings);
     this.revision++;
   }
@@ -76,10 +85,12 @@ export class FieldVisibility {
     const shown = this.shown(path);
     const found = shown ? (this.errors.get(path) ?? []) : [];
     const errors = own === undefined ? found : [own, ...found];
+    const foundFixes = shown ? (this.fixes.get(path) ?? []) : [];
+    const errorFixes = own === undefined ? foundFixes : [undefined, ...foundFixes];
     const warnings = shown ? (this.warnings.get(path) ?? []) : [];
     const cached = this.cache.get(path);
-    if (cached && sameList(cached.errors, errors) && sameList(cached.warnings, warnings)) return cached;
-    const next = errors.length || warnings.length ? { errors, warnings } : NO_ISSUES;
+    if (cached && sameList(cached.errors, errors) && sameList(cached.warnings, warnings) && sameList(cached.errorFixes, errorFixes)) return cached;
+    const next = errors.length || warnings.length ? { errors, warnings, errorFixes } : NO_ISSUES;
     this.cache.set(path, next);
     return next;
   }

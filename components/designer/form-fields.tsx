@@ -3,9 +3,10 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useController, useFormContext } from 'react-hook-form';
 import { toExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { REFERENCE_LITERAL_MESSAGE } from '@/lib/connector/reference-literals';
-import { useFieldIssues } from './design-document-context';
+import { useFieldIssues, useLabelledStep } from './design-document-context';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
+import { labelForPath } from '@/lib/connector/resource';
 
 /** DOM id of the control for a design path; the error summary focuses it. */
 export function fieldId(path: string): string {
@@ -63,11 +64,19 @@ export function FieldShell({ path, label, required, help, className, children }:
 /**
  * A field's help line, every error at it, and its warnings, with the ids its
  * control's aria-describedby points at. A literal that looks like a Terraform
- * reference gets a one-click fix.
+ * reference gets a one-click fix, and so does an error that names the value
+ * that resolves it (the tenant's next free /23 or /26, the id of the object
+ * meant): a form edit like typing it, one undoable step.
  */
 function FieldNotes({ path, help }: { path: string; help?: string | null }) {
-  const { errors, warnings } = useFieldIssues(path);
+  const { errors, warnings, errorFixes } = useFieldIssues(path);
   const { getValues, setValue } = useFormContext<ConnectorDesign>();
+  const labelledStep = useLabelledStep();
+  const applyFix = (fix: string) => {
+    // A numeric field (a tunnel profile id) keeps its type.
+    const value = typeof getValues(path as FormPath) === 'number' && Number.isFinite(Number(fix)) ? Number(fix) : fix;
+    labelledStep(`${labelForPath(path) ?? path} set to ${fix}`, () => setValue(path as FormPath, value as never, { shouldDirty: true }));
+  };
   const applyExpressionFix = () => {
     const value = getValues(path as FormPath);
     if (typeof value === 'string') setValue(path as FormPath, toExpression(value.trim()), { shouldDirty: true });
@@ -81,9 +90,19 @@ function FieldNotes({ path, help }: { path: string; help?: string | null }) {
       )}
       {errors.length > 0 && (
         <div id={`error-${path}`} role="alert" className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
+          {errors.map((message, i) => {
+            const fix = errorFixes[i];
+            return (
+              <p key={message}>
+                {message}
+                {fix !== undefined && (
+                  <button type="button" className="ml-1 font-medium underline" data-testid={`fix-${path}`} onClick={() => applyFix(fix)}>
+                    Use {fix}
+                  </button>
+                )}
+              </p>
+            );
+          })}
         </div>
       )}
       {warnings.length > 0 && (

@@ -6,6 +6,7 @@ import { labelForPath } from '@/lib/connector/resource';
 import { countOf } from '@/lib/client/format';
 import { useDesignState, useDocumentStore, useVisibilityRevision } from './design-document-context';
 import { FIELD_LAYOUT } from './form-layout';
+import { TenantCheckStatus } from './tenant-checks';
 
 /** The field's label as the form shows it (`Instance name`, not the description's bare `Name`). */
 function formLabel(path: string): string {
@@ -123,6 +124,7 @@ export function IssueSummary({ onSelect }: { onSelect: (path: string) => void })
           </div>
         )}
       </div>
+      <TenantCheckStatus />
       {warnings.length > 0 && (
         <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 dark:border-amber-900 dark:bg-amber-950/60" data-testid="warning-list">
           <summary className="cursor-pointer text-xs font-semibold text-amber-900 dark:text-amber-100">

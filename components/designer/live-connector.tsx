@@ -12,6 +12,51 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '@/lib/client/api';
+import type { ManagingDesignsResponse } from '@/lib/client/types';
+
+type ManagingDesign = ManagingDesignsResponse['designs'][number];
+
+/** The workspace designs linked to the connector: editing it here makes them drift. */
+export function useManagingDesigns(connectorId: number | undefined) {
+  return useQuery({
+    queryKey: ['managing-designs', connectorId],
+    queryFn: () => api.managingDesigns(connectorId as number).then((r) => r.designs),
+    enabled: connectorId !== undefined,
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** "A workspace design manages this connector", with a link to open that design instead. */
+export function ManagedByNotice({ designs, connectorId }: { designs: readonly ManagingDesign[]; connectorId: number }) {
+  if (designs.length === 0) return null;
+  return (
+    <div
+      role="note"
+      data-testid="managed-by-design"
+      className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100"
+    >
+      <p>
+        {designs.length === 1 ? 'Workspace design ' : 'Workspace designs '}
+        {designs.map((d, i) => (
+          <span key={d.id}>
+            {i > 0 && ', '}
+            <strong>{d.name}</strong>
+          </span>
+        ))}{' '}
+        {designs.length === 1 ? 'manages' : 'manage'} connector #{connectorId}. Provisioning an edit from here makes the live connector drift from{' '}
+        {designs.length === 1 ? 'that design' : 'those designs'}; change the design and provision it from the workspace instead.
+      </p>
+      <p className="mt-1 flex flex-wrap gap-3">
+        {designs.map((d) => (
+          <Link key={d.id} className="font-medium text-blue-800 underline dark:text-blue-300" href={`/designs/${d.id}`}>
+            Open design {d.name} instead
+          </Link>
+        ))}
+      </p>
+    </div>
+  );
+}
 
 /** The live connector as a design; read once per visit (no refetch behind the user's edits). */
 export function useLiveConnectorDesign(connectorId: number | undefined) {
@@ -35,9 +80,11 @@ interface LiveConnectorBannerProps {
   error: unknown;
   onRetry(): void;
   storedKeys: boolean;
+  /** The workspace designs that manage this connector. */
+  managing?: readonly ManagingDesign[];
 }
 
-export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry, storedKeys }: LiveConnectorBannerProps) {
+export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry, storedKeys, managing = [] }: LiveConnectorBannerProps) {
   if (error) {
     return (
       <div role="alert" className="mb-3 rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/60 px-3 py-2 text-sm text-red-950 dark:text-red-100">
@@ -80,10 +127,15 @@ export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry
         </Link>
       </p>
       <p className="mt-0.5 text-xs text-blue-900 dark:text-blue-200">
-        Provision replaces this connector with the form. Edits here are not saved as a draft.
+        Provision changes shows the plan (what would change on this connector) and sends only on Confirm. Edits here are not saved as a draft.
         {storedKeys &&
           ' Stored keys show as “Stored” and are kept unless you replace them; the HCL writes every key as a variable.'}
       </p>
+      {managing.length > 0 && (
+        <div className="mt-2">
+          <ManagedByNotice designs={managing} connectorId={connectorId} />
+        </div>
+      )}
     </div>
   );
 }

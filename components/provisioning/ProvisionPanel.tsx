@@ -8,16 +8,25 @@
  *
  * Once it has created a connector, later clicks update that connector rather
  * than creating a duplicate (e.g. retrying after FAILED).
+ *
+ * Nothing is sent on the click: it opens the plan (`+ create`, or the
+ * server's `~ update in-place` of the live connector) for the form as it is at
+ * that moment, and Confirm sends exactly that design.
  */
 import Link from 'next/link';
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { errorMessage } from '@/lib/client/api';
 import { isTerminalState } from '@/lib/client/provision-state';
 import { usePermission } from '@/lib/client/viewer';
+import { workspaceApi } from '@/lib/client/workspace-api';
 import { PermissionNote } from '@/components/auth/PermissionNote';
+import { PlanDialog } from './PlanDialog';
 import { ProvisionErrors } from './ProvisionErrors';
 import { StateBadge } from './StateBadge';
 import { useProvision, type SubmittedProvision } from './use-provision';
+import { createPlan } from './whole-plan';
 
 export type { SubmittedProvision };
 
@@ -35,17 +44,47 @@ export interface ProvisionPanelProps {
   onCreated?(submitted: SubmittedProvision): void;
   /** A create this panel (or one before a remount) already submitted: shown and followed as if just clicked. */
   resume?: SubmittedProvision;
+  /** Shown in the plan of an update, e.g. that a workspace design manages the connector. */
+  updateNotice?: ReactNode;
 }
 
-export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume }: ProvisionPanelProps) {
+/** The design a plan is being shown for, and the connector it would update (none: a create). */
+interface Review {
+  seq: number;
+  design: ConnectorDesign;
+  targetId: number | undefined;
+}
+
+export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume, updateNotice }: ProvisionPanelProps) {
   const headingId = useId();
   const noteId = useId();
   const permissionId = useId();
   const permission = usePermission('provision');
   const provision = useProvision({ design, connectorId, onProvisioned, onCreated, resume });
   const { send, mutation, running, targetId } = provision;
+  const [review, setReview] = useState<Review | null>(null);
+  const plan = useQuery({
+    queryKey: ['provision-plan', review?.seq],
+    queryFn: () => {
+      const r = review as Review;
+      return r.targetId === undefined ? createPlan(r.design) : workspaceApi.plan(r.targetId, r.design);
+    },
+    enabled: review !== null,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
 
   const buttonLabel = targetId !== undefined ? 'Provision changes' : 'Provision';
+  // Each review is its own plan (never one cached for an earlier form).
+  const reviews = useRef(0);
+  const openPlan = () => setReview({ seq: ++reviews.current, design, targetId });
+  const confirm = () => {
+    if (!review) return;
+    setReview(null);
+    send(review.design);
+  };
 
   return (
     <section
@@ -58,7 +97,7 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
         </h2>
         <button
           type="button"
-          onClick={send}
+          onClick={openPlan}
           disabled={disabled || running || !permission.allowed}
           aria-describedby={[permission.reason ? permissionId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
@@ -74,6 +113,21 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
           {note}
         </div>
       )}
+
+      <PlanDialog
+        open={review !== null}
+        title={review?.targetId === undefined ? 'Create this connector?' : `Update connector #${review.targetId}?`}
+        action={review?.targetId === undefined ? 'create' : 'update'}
+        resourceName={(review?.design ?? design).resource_name}
+        plan={plan.data}
+        error={plan.isError ? errorMessage(plan.error) : null}
+        design={review?.design}
+        notice={review?.targetId !== undefined ? updateNotice : undefined}
+        confirmLabel="Confirm provision"
+        onConfirm={confirm}
+        onCancel={() => setReview(null)}
+        testId="provision-plan"
+      />
 
       <ProvisionStatus provision={provision} />
     </section>

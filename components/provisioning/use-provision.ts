@@ -40,13 +40,15 @@ export function useProvision({ design, connectorId, onProvisioned, onCreated, re
   const targetId = connectorId ?? submitted?.connectorId;
 
   const mutation = useMutation({
-    mutationFn: async (): Promise<SubmittedProvision> => {
+    // `sent`: the design a reviewed plan was made for (what Confirm sends); else the current one.
+    mutationFn: async (sent: ConnectorDesign | undefined): Promise<SubmittedProvision> => {
       if (sendWith) return sendWith();
+      const body = sent ?? design;
       if (targetId !== undefined) {
-        const res = await api.updateConnector(targetId, design);
+        const res = await api.updateConnector(targetId, body);
         return { connectorId: res.id ?? targetId, provisionRequestId: res.provisionRequestId, operation: 'update' };
       }
-      const res = await api.createConnector(design);
+      const res = await api.createConnector(body);
       return { connectorId: res.id, provisionRequestId: res.provisionRequestId, operation: 'create' };
     },
     onSuccess: (result) => {
@@ -72,5 +74,5 @@ export function useProvision({ design, connectorId, onProvisioned, onCreated, re
     onProvisioned?.(submitted.connectorId, submitted);
   }, [state, submitted, onProvisioned, queryClient]);
 
-  return { send: () => mutation.mutate(), mutation, submitted, request, state, running, targetId };
+  return { send: (sent?: ConnectorDesign) => mutation.mutate(sent), mutation, submitted, request, state, running, targetId };
 }

@@ -144,6 +144,7 @@ export function DesignEditor({ id }: { id: number }) {
             )}
           </>
         ),
+        linkedConnectorId: latest.connector_id ?? undefined,
         provision: (
           <WorkspaceProvision
             designId={id}

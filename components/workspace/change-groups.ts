@@ -7,6 +7,7 @@
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { isSensitiveAttribute, SENSITIVE_PLACEHOLDER } from '@/lib/connector/sensitive';
+import { isStoredSecret } from '@/lib/connector/stored-secret';
 import type { DesignChange } from '@/lib/client/workspace-api';
 
 export const ACTION_SYMBOL: Record<DesignChange['action'], string> = { create: '+', update: '~', delete: '-' };
@@ -96,7 +97,8 @@ function leafChanges(change: DesignChange, names: Map<string, string>): DesignCh
   const value = change.action === 'create' ? change.after : change.before;
   const side = change.action === 'create' ? 'after' : 'before';
   const isBlockList = Array.isArray(value) && value.length > 0 && value.every(isBlock);
-  if (!isBlock(value) && !isBlockList) return [change];
+  // A stored secret (`{ stored: true }`) is a value, not a block: printed as (sensitive).
+  if ((!isBlock(value) && !isBlockList) || isStoredSecret(value)) return [change];
   if (isBlock(value) && typeof value.name === 'string' && value.name) names.set(change.path, value.name);
   const entries: [string, unknown][] = isBlockList ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   return entries

@@ -14,21 +14,14 @@ import { useWatch } from 'react-hook-form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { validateDesign } from '@/lib/connector/validate';
-import { workspaceApi, type ConnectorPlan, type DesignChange } from '@/lib/client/workspace-api';
+import { workspaceApi } from '@/lib/client/workspace-api';
 import { ProvisionStatus } from '@/components/provisioning/ProvisionPanel';
 import { useProvision } from '@/components/provisioning/use-provision';
 import { usePermission } from '@/lib/client/viewer';
-import { ChangeList } from './change-list';
+import { PlanDialog } from '@/components/provisioning/PlanDialog';
+import { createPlan } from '@/components/provisioning/whole-plan';
 import { sameDesign } from './design-session';
 import { driftKey } from './design-banner';
-
-/** A connector that does not exist yet: every set attribute is created. */
-function createPlan(design: ConnectorDesign): ConnectorPlan {
-  const changes: DesignChange[] = Object.entries(design)
-    .filter(([key, value]) => key !== 'resource_name' && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
-    .map(([path, after]) => ({ path, action: 'create', after }));
-  return { changes, summary: { add: 1, change: 0, destroy: 0, text: 'Plan: 1 to add, 0 to change, 0 to destroy.' } };
-}
 
 export interface WorkspaceProvisionProps {
   designId: number;
@@ -129,33 +122,19 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
         </p>
       )}
 
-      {reviewing && plan.data && (
-        <div className="space-y-2 rounded border border-blue-300 bg-blue-50/60 p-3 dark:border-blue-800 dark:bg-blue-950/40" data-testid="provision-plan">
-          <h3 className="font-mono text-sm font-semibold">
-            {targetId === undefined ? (
-              <>
-                <span className="text-green-800 dark:text-green-300">+</span> alkira_connector_azure_expressroute.{baseDesign.resource_name} will be created
-              </>
-            ) : (
-              <>
-                <span className="text-amber-800 dark:text-amber-300">~</span> alkira_connector_azure_expressroute.{baseDesign.resource_name} will be updated in-place
-              </>
-            )}
-          </h3>
-          <ChangeList changes={plan.data.changes} design={baseDesign} label="Plan" />
-          <p className="font-mono text-xs font-semibold" data-testid="plan-summary">
-            {plan.data.summary.text}
-          </p>
-          <div className="flex justify-end gap-2">
-            <button type="button" className="btn-secondary text-sm" onClick={() => setReviewing(false)}>
-              Cancel
-            </button>
-            <button type="button" className="btn-primary text-sm" onClick={confirm}>
-              Confirm provision
-            </button>
-          </div>
-        </div>
-      )}
+      <PlanDialog
+        open={reviewing}
+        title={targetId === undefined ? `Create a connector from version ${version}?` : `Update connector #${targetId} to version ${version}?`}
+        action={targetId === undefined ? 'create' : 'update'}
+        resourceName={baseDesign.resource_name}
+        plan={plan.data}
+        error={plan.isError ? plan.error.message : null}
+        design={baseDesign}
+        confirmLabel="Confirm provision"
+        onConfirm={confirm}
+        onCancel={() => setReviewing(false)}
+        testId="provision-plan"
+      />
 
       <ProvisionStatus provision={provision} />
     </section>

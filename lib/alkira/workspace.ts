@@ -12,7 +12,7 @@ import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
-import { getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
+import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from './api';
 import { createConnector, updateConnector } from './connectors';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
@@ -150,4 +150,12 @@ export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | {
   }
   const provisioned = await requireDesign(id, head.provisioned_version);
   return driftOf(api, head.connector_id, head.provisioned_version, provisioned.design);
+}
+
+/**
+ * The workspace designs that manage live connector `connectorId` (linked to it
+ * on this backend): an edit made to the connector directly makes them drift.
+ */
+export async function designsManaging(api: AlkiraApi, connectorId: number) {
+  return { connector_id: connectorId, designs: await designsLinkedTo(connectorId, api.config.backendKey) };
 }

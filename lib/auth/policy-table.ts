@@ -28,6 +28,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/connectors/[id]': { GET: 'view', PUT: 'provision', DELETE: 'provision' },
   '/api/connectors/[id]/design': { GET: 'view' },
   '/api/connectors/[id]/plan': { POST: 'view' },
+  // The workspace designs linked to the connector (editing it directly makes them drift).
+  '/api/connectors/[id]/designs': { GET: 'view' },
   '/api/designs': { GET: 'view', POST: 'saveDesign' },
   '/api/designs/[id]': { GET: 'view', PUT: 'saveDesign', DELETE: 'saveDesign' },
   '/api/designs/[id]/diff': { GET: 'view' },
@@ -39,6 +41,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/designs/[id]/provisioned': { POST: 'provision' },
   '/api/export': { GET: 'view' },
   '/api/provision-requests/[id]': { GET: 'view' },
+  // The designer's copy of the tenant for its tenant checks (ETag-revalidated).
+  '/api/tenant/snapshot': { GET: 'view' },
 };
 
 interface CompiledRoute {

@@ -14,6 +14,7 @@ import type {
   ConnectorListResponse,
   CreateConnectorResponse,
   DeleteConnectorResponse,
+  ManagingDesignsResponse,
   ProvisionRequestStatus,
   UpdateConnectorResponse,
 } from './types';
@@ -69,6 +70,8 @@ export const api = {
   listConnectorPage: (url: string) => apiJson<ConnectorListPageResponse>(url),
   getConnector: (id: number) => apiJson<ConnectorDetailResponse>(`/api/connectors/${id}`),
   getConnectorDesign: (id: number) => apiJson<ConnectorDesign>(`/api/connectors/${id}/design`),
+  /** The workspace designs that manage the connector (editing it directly makes them drift). */
+  managingDesigns: (id: number) => apiJson<ManagingDesignsResponse>(`/api/connectors/${id}/designs`),
   createConnector: (design: ConnectorDesign) =>
     apiJson<CreateConnectorResponse>('/api/connectors?provision=true', { method: 'POST', body: JSON.stringify(design) }),
   updateConnector: (id: number, design: ConnectorDesign) =>

@@ -127,6 +127,12 @@ export interface DeleteConnectorResponse {
   provisionRequestId: string | null;
 }
 
+/** `GET /api/connectors/{id}/designs`: the workspace designs linked to a connector (they manage it). */
+export interface ManagingDesignsResponse {
+  connector_id: number;
+  designs: { id: number; name: string; version: number; provisioned_version: number | null }[];
+}
+
 export interface ProvisionRequestStatus {
   id: string;
   state: string;

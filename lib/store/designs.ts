@@ -233,6 +233,20 @@ export async function listVersions(id: number): Promise<VersionInfo[] | null> {
   return rows.map((r) => ({ version: Number(r.version), note: r.note, created_at: r.created_at }));
 }
 
+/** The designs (not deleted) linked to connector `connectorId` on `backend`: the ones that manage it. */
+export async function designsLinkedTo(connectorId: number, backend: string): Promise<{ id: number; name: string; version: number; provisioned_version: number | null }[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('designs')
+    .select(['id', 'name', 'latest_version', 'provisioned_version'])
+    .where('connector_id', '=', connectorId)
+    .where('backend', '=', backend)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, version: Number(r.latest_version), provisioned_version: r.provisioned_version === null ? null : Number(r.provisioned_version) }));
+}
+
 /** Soft delete; false when there was nothing to delete. */
 export async function deleteDesign(id: number): Promise<boolean> {
   const db = await getDb();

@@ -82,6 +82,18 @@ describe('groupChanges', () => {
     expect(groups[4].lines.map((l) => `${l.symbol} ${l.attribute} = ${l.before}`)).toEqual(['- segment_id = "seg"', '- customer_asn = 65001']);
   });
 
+  it('prints a stored secret in a block removed or added whole as one (sensitive) line, not as its parts', () => {
+    const tunnel = { name: 't', pre_shared_key: { stored: true }, remote_auth_value: { stored: true } };
+    for (const action of ['delete', 'create'] as const) {
+      const value = { name: 'g', tunnel: [tunnel] };
+      const groups = groupChanges([{ path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0', action, [action === 'delete' ? 'before' : 'after']: value }]);
+      const lines = groups.flatMap((g) => g.lines);
+      expect(lines.map((l) => l.attribute)).toEqual(['name', 'name', 'pre_shared_key', 'remote_auth_value']);
+      const shown = lines.filter((l) => l.attribute !== 'name').map((l) => l.before ?? l.after);
+      expect(shown).toEqual(['(sensitive)', '(sensitive)']);
+    }
+  });
+
   it('labels list elements by index', () => {
     const [group] = groupChanges([{ path: 'billing_tag_ids.1', action: 'create', after: 7 }]);
     expect(group.lines[0].attribute).toBe('billing_tag_ids[1]');

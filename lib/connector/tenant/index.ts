@@ -8,3 +8,4 @@ export { indexTenant, type TenantIndex } from './tenant-index';
 export { checkAgainstTenant, suggestFreeBlock } from './checks';
 export { snapshotFromApi, type ApiTenantLists } from './from-api';
 export type { AddressField } from './address-space';
+export { fromWire, toWire, type TenantSnapshotWire, type WireConnector } from './wire';
