@@ -217,7 +217,7 @@ test.describe('accessibility of every view', () => {
   for (const size of WIDTHS) {
     for (const view of views) {
       test(`${view.name} at ${size.width} px: no serious or critical axe finding in light or dark, nothing wider than the screen`, async ({ page }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(240_000);
         page.on('dialog', (d) => void d.accept());
         await page.setViewportSize(size);
         await view.open(page);
