@@ -38,7 +38,7 @@ test('the empty designer lists what to fill in, and Download refuses until the d
   // A field touched in a fresh form shows its error; the rest stay a checklist.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('error-list')).toHaveCount(0);
-  await field(page, 'vhub_prefix').fill('10.1.0.1/23');
+  await field(page, 'vhub_prefix').fill('10.250.0.1/23');
   await expect(page.getByTestId('error-list')).toContainText('vhub_prefix');
   await expect(summary.getByRole('heading')).toHaveText('1 error to fix before export');
   await expect(page.getByTestId('export-checklist')).toBeVisible();
