@@ -113,7 +113,7 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
 
       <ConnectorTopology connectorId={connector.id} provisionState={connector.provisionState} />
 
-      <div className="grid gap-5 items-start lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-5 items-start lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ConnectorSettings settings={settings} />
         <ProvisionHistory requests={provisionRequests} />
       </div>
