@@ -31,13 +31,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="sticky top-0 z-40 border-b border-slate-800 bg-slate-900 text-white dark:border-slate-700">
-          <div className="mx-auto flex h-12 max-w-[1680px] items-center gap-3 px-4 sm:gap-6">
+          {/* On a phone the links get a row of their own under the name and the badge, so all four fit on screen. */}
+          <div className="mx-auto flex max-w-[1680px] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-1.5 sm:h-12 sm:flex-nowrap sm:gap-6 sm:py-0">
             <Link href="/" className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight">
               <span aria-hidden="true" className="inline-block size-5 shrink-0 rounded bg-blue-500 ring-2 ring-blue-300/40" />
-              {/* On a phone the name yields its room to the links (still the link's accessible name). */}
-              <span className="sr-only sm:not-sr-only">Connector Studio</span>
+              <span>Connector Studio</span>
             </Link>
-            <nav aria-label="Main" className="min-w-0 overflow-x-auto">
+            <nav aria-label="Main" className="order-last -mx-1 w-full min-w-0 sm:order-none sm:mx-0 sm:w-auto">
               <AppNavLinks />
             </nav>
             <div className="ml-auto shrink-0">

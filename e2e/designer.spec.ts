@@ -344,7 +344,7 @@ test('instances can be duplicated, collapsed to a one-line summary, and removed'
     'multi-segment-instance-copy · 192.168.22.0/26 · 2 segments · 4 gateways · redundant',
   );
   // The copy reuses the loopback /26, which the validation reports.
-  await expect(page.getByTestId('error-list')).toContainText('instances.1.loopback_subnet');
+  await expect(page.getByTestId('error-list')).toContainText('instances[1].loopback_subnet');
 
   await page.getByRole('button', { name: 'Remove', exact: true }).nth(1).click();
   await expect(field(page, 'instances.1')).toHaveCount(0);

@@ -36,7 +36,7 @@ function Result({ entry }: { entry: AuditEntry }) {
     return (
       <div className="space-y-1">
         <StateBadge state={entry.result.state} />
-        {entry.result.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+        {entry.result.detail && <p className="wrap-anywhere text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
       </div>
     );
   }
@@ -44,8 +44,8 @@ function Result({ entry }: { entry: AuditEntry }) {
   return (
     <div className="space-y-1">
       <StateBadge state={entry.result?.state ?? 'IN_PROGRESS'} />
-      {entry.result?.detail && <p className="break-words text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
-      <p className="font-mono text-[11px] text-slate-500 dark:text-slate-400">request {entry.requestId}</p>
+      {entry.result?.detail && <p className="wrap-anywhere text-xs text-red-800 dark:text-red-300">{entry.result.detail}</p>}
+      <p className="wrap-anywhere font-mono text-[11px] text-slate-600 dark:text-slate-400">request {entry.requestId}</p>
     </div>
   );
 }
@@ -64,7 +64,9 @@ function Target({ entry }: { entry: AuditEntry }) {
 
 export function ActivityTable({ entries, showTarget = true }: { entries: AuditEntry[]; showTarget?: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    // Wider than a phone: the keyboard must be able to scroll it sideways too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to be scrolled by keyboard
+    <section className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} aria-label="Activity entries">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <tr>
@@ -85,19 +87,20 @@ export function ActivityTable({ entries, showTarget = true }: { entries: AuditEn
               <td className="py-2 pr-4" data-testid="activity-user">{e.actor.name}</td>
               <td className="py-2 pr-4 font-medium">{!e.requestId && e.result ? `${ATTEMPT_LABELS[e.action]} (not applied)` : ACTION_LABELS[e.action]}</td>
               {showTarget && (
-                <td className="whitespace-nowrap py-2 pr-4" data-testid="activity-target">
+                <td className="min-w-[10rem] wrap-anywhere py-2 pr-4" data-testid="activity-target">
                   <Target entry={e} />
                   {e.targetId && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{e.targetType === 'design' ? 'design ' : ''}#{e.targetId}</span>}
                 </td>
               )}
-              <td className="max-w-md break-words py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>
-              <td className="py-2" data-testid="activity-result">
+              <td className="min-w-[14rem] wrap-anywhere py-2 pr-4 text-slate-700 dark:text-slate-300">{e.summary}</td>
+              {/* Wide enough for a state badge and a request id, which wraps rather than being cut off. */}
+              <td className="w-[16rem] min-w-[12rem] py-2" data-testid="activity-result">
                 <Result entry={e} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

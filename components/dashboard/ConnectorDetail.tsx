@@ -106,13 +106,14 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
       {connector.provisionState === 'FAILED' && latestError && (
         <div role="alert" className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-950 dark:text-red-100">
           <p className="font-semibold">Provisioning failed</p>
-          <p className="mt-1">{latestError}</p>
+          {/* A circuit's resource id is one long word: it breaks anywhere rather than widen the page. */}
+          <p className="mt-1 wrap-anywhere">{latestError}</p>
         </div>
       )}
 
       <ConnectorTopology connectorId={connector.id} provisionState={connector.provisionState} />
 
-      <div className="grid gap-5 items-start lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-5 items-start lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ConnectorSettings settings={settings} />
         <ProvisionHistory requests={provisionRequests} />
       </div>

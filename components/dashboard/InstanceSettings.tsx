@@ -39,6 +39,13 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
                 return (
                   <div key={`${cg.name}-${c}`} className="mt-1 pl-3">
                     <p className="text-sm font-medium">Gateway {cg.name}</p>
+                    {/* Wider than a phone: it scrolls on its own (by keyboard too) instead of widening the page. */}
+                    <section
+                      aria-label={`Tunnels of gateway ${cg.name}`}
+                      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to be scrolled by keyboard
+                      tabIndex={0}
+                      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+                    >
                     <table className="mt-1 w-full text-xs">
                       <thead className="text-left text-slate-500 dark:text-slate-400">
                         <tr>
@@ -61,6 +68,7 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
                         ))}
                       </tbody>
                     </table>
+                    </section>
                   </div>
                 );
               })}

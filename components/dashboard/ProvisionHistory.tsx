@@ -81,7 +81,7 @@ export function ProvisionHistory({ requests }: { requests: ProvisionRequestRecor
                   <dt>Ended</dt>
                   <dd>{done ? <Time iso={r.updatedAt} /> : 'not yet'}</dd>
                 </dl>
-                {r.errorMessage && <p className="break-words text-red-800 dark:text-red-300">{r.errorMessage}</p>}
+                {r.errorMessage && <p className="wrap-anywhere text-red-800 dark:text-red-300">{r.errorMessage}</p>}
                 <p className="font-mono text-[11px] text-slate-500 dark:text-slate-400">request {r.id}</p>
               </li>
             );

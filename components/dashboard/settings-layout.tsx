@@ -10,7 +10,8 @@ export function Field({ label, children }: { label: string; children: ReactNode 
   return (
     <>
       <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      {/* wrap-anywhere: a circuit's resource id is one long word, and must not widen the page on a phone. */}
+      <dd className="min-w-0 wrap-anywhere">{children}</dd>
     </>
   );
 }

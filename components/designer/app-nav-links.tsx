@@ -13,7 +13,7 @@ const LINKS = [
 export function AppNavLinks() {
   const pathname = usePathname() ?? '';
   return (
-    <ul className="flex items-center gap-1">
+    <ul className="flex flex-wrap items-center gap-1">
       {LINKS.map((l) => {
         const active = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (

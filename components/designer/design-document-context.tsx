@@ -45,6 +45,13 @@ export function useFieldIssues(path: string): FieldIssues {
   return useSyncExternalStore(store.subscribe, get, get);
 }
 
+/** Which findings show (`store.visibility.shown`): changes with a visit, a reveal or a new check. */
+export function useVisibilityRevision(): number {
+  const store = useDocumentStore();
+  const get = () => store.visibility.revision;
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
 /** Shown errors at or below `path`. */
 export function useErrorCountUnder(path: string): number {
   const store = useDocumentStore();

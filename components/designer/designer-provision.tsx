@@ -13,6 +13,7 @@ import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useFileProblem } from './design-document-context';
 import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
 import { createdFor, forgetCreated } from './created-connector';
+import { hclPath } from '@/lib/connector/hcl-path';
 import { expressionPaths } from './design-references';
 import { useNamedReferencesResolved } from './named-references';
 import { ManagedByNotice, useManagingDesigns } from './live-connector';
@@ -23,7 +24,8 @@ function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: n
   if (fileProblem) return <p className="text-red-800 dark:text-red-300">{fileProblem}</p>;
   if (errorCount > 0) {
     return (
-      <p className="text-red-800 dark:text-red-300">
+      // Not red: on a fresh form these are fields still to fill in (the Validation box says which).
+      <p className="text-slate-700 dark:text-slate-300">
         Fix the {errorCount} error{errorCount === 1 ? '' : 's'} listed above to provision.
       </p>
     );
@@ -36,7 +38,7 @@ function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: n
       {shown.map((p, i) => (
         <span key={p}>
           {i > 0 && ', '}
-          <code className="font-mono text-xs">{p}</code>
+          <code className="font-mono text-xs">{hclPath(p)}</code>
         </span>
       ))}
       {expressions.length > SHOWN_PATHS && ', …'}). They export as HCL, but provisioning needs picks from the tenant

@@ -44,6 +44,8 @@ export class FieldVisibility {
   private errors = new Map<string, string[]>();
   private warnings = new Map<string, string[]>();
   private fixes = new Map<string, (string | undefined)[]>();
+  /** Grows whenever what shows may have changed: a snapshot for views that ask `shown` themselves. */
+  revision = 0;
 
   constructor(private readonly changed: () => void) {}
 
@@ -51,12 +53,14 @@ export class FieldVisibility {
     this.fixes = new Map();
     this.errors = byPath(check.errors, this.fixes);
     this.warnings = byPath(check.warnings);
+    this.revision++;
   }
 
   visit(path: string): void {
     if (this.visited.has(path)) return;
     this.visited.add(path);
     this.cache.clear();
+    this.revision++;
   }
 
   /** Show every finding (a load, "Validate all"), or only at visited fields again (a fresh form). */
@@ -65,10 +69,12 @@ export class FieldVisibility {
     if (this.all === reveal && reveal) return;
     this.all = reveal;
     this.cache.clear();
+    this.revision++;
     this.changed();
   }
 
-  private shown(path: string): boolean {
+  /** Whether findings at `path` show now (every one is shown after a load or "Validate all"). */
+  shown(path: string): boolean {
     if (this.all) return true;
     for (const v of this.visited) if (isUnder(path, v)) return true;
     return false;

@@ -10,6 +10,7 @@ import { EditorSyncNotes } from './editor-sync-notes';
 import { setReferenceMode, useReferenceMode } from './reference-mode';
 import { HclHighlight } from './hcl-highlight';
 import { downloadText } from '@/lib/client/download';
+import { countOf } from '@/lib/client/format';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
 const HclEditor = lazy(() => import('./hcl-editor'));
@@ -58,6 +59,9 @@ export function PreviewPane(props: {
   const resources = useDesignState((s) => s.resources);
   const resource = useDesignState((s) => s.resource);
   const problem = useFileProblem();
+  const errorCount = useDesignState((s) => s.check.errors.length);
+  // Why the file cannot be handed over now: a file problem first, else the design's errors (a fresh form's too).
+  const blocker = problem ?? (errorCount ? invalidDesignReason(errorCount) : null);
   const [chosenTab, setTab] = useState<PreviewTab>('hcl');
   const tabs = topology ? TABS : TABS.filter((t) => t.id !== 'topology');
   const tab: PreviewTab = tabs.some((t) => t.id === chosenTab) ? chosenTab : 'hcl';
@@ -93,15 +97,24 @@ export function PreviewPane(props: {
     }
   }, [design, tab]);
 
-  /** The file, or null (and the reason shown) while it cannot be handed over. */
-  const hclText = (): string | null => {
-    const problem = store.exportProblem();
-    setRefused(problem);
-    return problem === null ? store.getState().text : null;
+  /**
+   * The file, or null while it cannot be handed over: a file problem, or a design the service would reject (an
+   * empty form's `name = ""` among them). A refused attempt shows why and reveals every error at its field.
+   */
+  const hclText = async (): Promise<string | null> => {
+    let reason = store.exportProblem();
+    if (reason === null) {
+      const check = await store.whenChecked();
+      if (check.errors.length) reason = invalidDesignReason(check.errors.length);
+    }
+    setRefused(reason);
+    if (reason === null) return store.getState().text;
+    store.setRevealAll(true);
+    return null;
   };
 
   const copy = async () => {
-    const text = tab === 'hcl' ? hclText() : json;
+    const text = tab === 'hcl' ? await hclText() : json;
     if (text === null) return;
     try {
       await navigator.clipboard.writeText(text);
@@ -113,8 +126,8 @@ export function PreviewPane(props: {
     copyTimer.current = setTimeout(() => setCopyState('idle'), 1500);
   };
 
-  const download = () => {
-    const text = hclText();
+  const download = async () => {
+    const text = await hclText();
     if (text !== null) downloadText(text, safeFileName(design.resource_name));
   };
 
@@ -167,10 +180,17 @@ export function PreviewPane(props: {
         {/* The topology has its own export buttons. */}
         {tab !== 'topology' && (
           <div className="ml-auto flex items-center gap-2">
-            <button type="button" className="btn-secondary text-xs" onClick={copy}>
+            {/* Not `disabled`: a click says why the file is held back and shows every error at its field. */}
+            <button type="button" className="btn-secondary text-xs" onClick={copy} aria-describedby={tab === 'hcl' && blocker ? 'export-blocked' : undefined}>
               {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
             </button>
-            <button type="button" className="btn-primary text-xs" onClick={download}>
+            <button
+              type="button"
+              className={`${blocker ? 'btn-secondary' : 'btn-primary'} text-xs`}
+              onClick={() => void download()}
+              aria-describedby={blocker ? 'export-blocked' : undefined}
+              data-export-ready={blocker ? 'false' : 'true'}
+            >
               Download .tf
             </button>
             {moduleDownload && tab === 'hcl' && (
@@ -228,10 +248,17 @@ export function PreviewPane(props: {
         </div>
       )}
       {tab === 'hcl' && <EditorSyncNotes />}
-      {refused && problem && tab !== 'topology' && (
-        <p role="alert" data-testid="export-refused" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
-          Not copied or downloaded: {problem}
+      {refused && blocker && tab !== 'topology' ? (
+        <p role="alert" id="export-blocked" data-testid="export-refused" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+          Not copied or downloaded: {blocker}
         </p>
+      ) : (
+        blocker &&
+        tab !== 'topology' && (
+          <p id="export-blocked" data-testid="export-blocked" className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            Copy and download wait for a valid design: {blocker}
+          </p>
+        )
       )}
       <div
         id="preview-panel"
@@ -281,6 +308,10 @@ export function PreviewPane(props: {
       )}
     </section>
   );
+}
+
+function invalidDesignReason(errorCount: number): string {
+  return `${countOf(errorCount, 'error')} to fix (see Validation).`;
 }
 
 /** The read-only highlighted HCL shown until the editor has loaded. */

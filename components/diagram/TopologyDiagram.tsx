@@ -7,13 +7,13 @@ import {
   Controls,
   MarkerType,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Edge,
 } from '@xyflow/react';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { countOf } from '@/lib/client/format';
 import { nodeForPath } from '@/lib/diagram/graph';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { PositionedNode } from '@/lib/diagram/layout';
@@ -179,8 +179,10 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
 
   const activate = useCallback(
     (formPath: string) => {
+      // A read-only diagram (a connector's page) opens nothing, so it announces nothing.
+      if (!onNodeClick) return;
       setAnnounce(`Opened ${formPath || 'connector settings'}`);
-      onNodeClick?.(formPath);
+      onNodeClick(formPath);
     },
     [onNodeClick],
   );
@@ -211,7 +213,10 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
         {announce}
       </p>
       <p className="sr-only">
-        {`${counts.get('circuit') ?? 0} circuits, ${counts.get('gateway') ?? 0} customer gateways, ${counts.get('tunnel') ?? 0} tunnels, ${errorCount} errors. Tab to a node and press Enter to edit it.`}
+        {`${countOf(counts.get('circuit') ?? 0, 'circuit')}, ${countOf(counts.get('gateway') ?? 0, 'customer gateway')}, ${countOf(counts.get('tunnel') ?? 0, 'tunnel')}, ${countOf(errorCount, 'error')}.${
+          // Only a diagram that opens the form says so: on a connector's page Enter does nothing.
+          onNodeClick ? ' Tab to a node and press Enter to edit it.' : ''
+        }`}
       </p>
       <div ref={canvasRef} className="relative min-h-0 flex-1">
         <NodeActionsContext.Provider value={actions}>
@@ -236,12 +241,10 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
             {nodes.length > MINIMAP_ABOVE && minimapUseful(current.layout.width, current.layout.height) ? (
               <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
             ) : null}
-            <Panel position="top-left">
-              <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
-            </Panel>
           </ReactFlow>
         </NodeActionsContext.Provider>
       </div>
+      <SegmentLegend segments={current.graph.segments} tunnelsCollapsed={current.graph.tunnelsCollapsed} />
     </section>
   );
 }

@@ -15,6 +15,9 @@ import { groupImportDiagnostics } from './resource-diagnostics';
 import { ImportRefusalPanel, type ImportRefusal } from './import-refusal';
 import { SaveImportedDesigns, type SaveImported } from './save-imported';
 
+/** Focus ring of a scrolling list reached with Tab. */
+const SCROLL_FOCUS = 'focus-visible:outline-2 focus-visible:outline-blue-600';
+
 export interface ImportSeed {
   text: string;
   fileName?: string;
@@ -189,7 +192,10 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                             </label>
                           </div>
                           {own.length > 0 && (
-                            <ul className="mt-1 max-h-48 space-y-0.5 overflow-auto pl-5" aria-label={`Diagnostics of ${r.resource_name}`}>
+                            <ul
+                              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it
+                              tabIndex={0}
+                              className={`mt-1 max-h-48 space-y-0.5 overflow-auto pl-5 ${SCROLL_FOCUS}`} aria-label={`Diagnostics of ${r.resource_name}`}>
                               {own.map((d) => (
                                 <li key={`${d.from}|${d.severity}|${d.message}`}>
                                   <HclDiagnosticLine diagnostic={d} />
@@ -205,7 +211,8 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                 {fileNotes.length > 0 && (
                   <section aria-label="File notes">
                     <h3 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">File notes ({fileNotes.length})</h3>
-                    <ul className="max-h-40 space-y-0.5 overflow-auto" data-testid="import-file-notes">
+                    {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it */}
+                    <ul tabIndex={0} aria-label="File notes" className={`max-h-40 space-y-0.5 overflow-auto ${SCROLL_FOCUS}`} data-testid="import-file-notes">
                       {fileNotes.map((d) => (
                         <li key={`${d.from}|${d.severity}|${d.message}`}>
                           <HclDiagnosticLine diagnostic={d} />

@@ -15,6 +15,7 @@ import { isExpression, toExpression } from '@/lib/connector/design';
 import { useCatalog } from '@/lib/client/hooks';
 import type { CatalogKind } from '@/lib/client/types';
 import { CATALOG_NOUNS, catalogOptions } from './catalog-options';
+import { withArticle } from '@/lib/client/format';
 
 export interface CatalogSelectProps {
   kind: CatalogKind;
@@ -118,7 +119,7 @@ export function CatalogSelect({
           }
         }}
       >
-        <option value="">{catalog.isPending ? 'Loading…' : `Choose a ${noun}…`}</option>
+        <option value="">{catalog.isPending ? 'Loading…' : `Choose ${withArticle(noun)}…`}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -151,7 +151,7 @@ export function ProvisionStatus({ provision }: { provision: ReturnType<typeof us
             {submitted.provisionRequestId && <StateBadge state={state} />}
           </p>
           {state === 'FAILED' && request.data?.errorMessage && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+            <p role="alert" className="wrap-anywhere rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
               {request.data.errorMessage}
             </p>
           )}

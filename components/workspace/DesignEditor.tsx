@@ -174,6 +174,7 @@ export function DesignEditor({ id }: { id: number }) {
             latestVersion={latest.version}
             connectorId={latest.connector_id ?? undefined}
             onProvisioned={() => void refresh()}
+            onSent={() => void refresh()}
           />
         ),
       }}

@@ -27,7 +27,8 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
     onSortChange({ key, direction: sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending' });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    // `relative`: the screen-reader-only texts (absolutely positioned) scroll with the table instead of widening the page.
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-700">
         <caption className="sr-only">Designs in the workspace; click a column header to sort</caption>
         <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-400">

@@ -84,6 +84,7 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
             {linked ? (
               <span>
                 Live connector{' '}
+                {/* Inside a sentence a link must not rely on colour alone: underlined. */}
                 <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
                   #{latest.connector_id}
                 </Link>

@@ -33,9 +33,11 @@ export interface WorkspaceProvisionProps {
   /** The live connector this design is linked to; absent before its first provision. */
   connectorId?: number;
   onProvisioned(): void;
+  /** A provision request was accepted: the design now records the connector and the pending version. */
+  onSent?(): void;
 }
 
-export function WorkspaceProvision({ designId, version, baseDesign, latestVersion, connectorId, onProvisioned }: WorkspaceProvisionProps) {
+export function WorkspaceProvision({ designId, version, baseDesign, latestVersion, connectorId, onProvisioned, onSent }: WorkspaceProvisionProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const noteId = useId();
@@ -55,6 +57,8 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
     connectorId,
     sendWith: async () => {
       const sent = await workspaceApi.provision(designId, version);
+      // The banner reads the stored design: it must say "provisioning" now, not "not provisioned yet".
+      onSent?.();
       return { connectorId: sent.connector_id, provisionRequestId: sent.provisionRequestId, operation: targetId === undefined ? 'create' : 'update' };
     },
     onCreated: (submitted) => setCreatedId(submitted.connectorId),

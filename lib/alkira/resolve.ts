@@ -6,7 +6,7 @@ import 'server-only';
  * together (409 `unresolved`) rather than one at a time.
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
-import { effectiveTunnelProtocol, isExpression, type ConnectorDesign } from '@/lib/connector/design';
+import { effectiveTunnelProtocol, expressionBody, isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connector/design-walk';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { attributeAt, CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
@@ -19,6 +19,11 @@ import { designKeys, fillStoredSecrets } from './secrets';
 export type Resolution =
   | { ok: true; body: AlkiraConnector; sensitive: string[] }
   | { ok: false; unresolved: UnresolvedReference[] };
+
+/** A design expression as HCL reads it (`alkira_segment.prod.id`), for messages. */
+function hclOf(value: string): string {
+  return expressionBody(value);
+}
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -110,8 +115,8 @@ function kindResolvers(segmentNames: SegmentNames): Record<ReferenceKind, KindRe
 function literalIssues(values: readonly DesignValue[], design: ConnectorDesign): UnresolvedReference[] {
   const issues = values.flatMap(({ path, spec, value }) => {
     if (!isExpression(value) || spec.reference || spec.sensitive) return [];
-    if (spec.type.includes('(') && !/\.\d+$/.test(path)) return [{ path, value, message: `"${value}" is a Terraform expression for the whole list; write the ${spec.label} out to provision` }];
-    return spec.type !== 'string' && spec.type !== 'list(string)' ? [{ path, value, message: `"${value}" is a Terraform expression; enter the ${spec.label} to provision` }] : [];
+    if (spec.type.includes('(') && !/\.\d+$/.test(path)) return [{ path, value, message: `${hclOf(value)} is a Terraform expression for the whole list; write the ${spec.label} out to provision` }];
+    return spec.type !== 'string' && spec.type !== 'list(string)' ? [{ path, value, message: `${hclOf(value)} is a Terraform expression; enter the ${spec.label} to provision` }] : [];
   });
   for (const path of dynamicBlockPaths(CONNECTOR_RESOURCE, design)) {
     const block = path.split('.').pop();
@@ -142,7 +147,7 @@ export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, sto
   );
   for (const [kind, refs] of byKind) {
     for (const { path, value } of refs) {
-      if (isExpression(value)) unresolved.push({ path, value, message: `"${value}" is a Terraform expression; pick ${resolvers[kind].what} from the tenant to provision` });
+      if (isExpression(value)) unresolved.push({ path, value, message: `${hclOf(value)} is a Terraform expression; pick ${resolvers[kind].what} from the tenant to provision` });
       else if (!known.get(kind)?.(show(value))) unresolved.push({ path, value: show(value), message: resolvers[kind].unknown(show(value)) });
     }
   }

@@ -9,6 +9,7 @@ import 'server-only';
  * written is never recorded a second time as failed.
  */
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
+import { hclPath } from '@/lib/connector/hcl-path';
 import { ApiError } from '@/lib/http/response';
 import { appendAuditEntry, type AuditAction, type AuditActor, type AuditTargetType } from '@/lib/store/audit-log';
 
@@ -55,7 +56,7 @@ function fieldErrors(extra: Record<string, unknown>): string {
   const errors = Array.isArray(extra.errors) ? extra.errors : [];
   const listed = errors
     .slice(0, 3)
-    .map((e) => (e && typeof e === 'object' && 'path' in e && 'message' in e ? `${String(e.path) || '(body)'}: ${String(e.message)}` : null))
+    .map((e) => (e && typeof e === 'object' && 'path' in e && 'message' in e ? `${hclPath(String(e.path)) || '(body)'}: ${String(e.message)}` : null))
     .filter(Boolean);
   return listed.length ? ` (${listed.join('; ')}${errors.length > 3 ? `; ${errors.length - 3} more` : ''})` : '';
 }

@@ -5,6 +5,7 @@
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { diffDesigns } from '@/lib/connector/diff';
+import { hclPath } from '@/lib/connector/hcl-path';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 
 const MAX_LISTED = 6;
@@ -25,10 +26,11 @@ export function deleteSummary(deleted: AlkiraConnector): string {
   return `Deleted (${shape(deleted)})`;
 }
 
-/** "Changed size, instances.0.loopback_subnet and 2 more"; both sides compared as designs (segments by name). */
+/** "Changed size, instances[0].loopback_subnet and 2 more"; both sides compared as designs (segments by name). */
 export function updateSummary(before: AlkiraConnector, after: AlkiraConnector): string {
   const asDesign = (c: AlkiraConnector) => alkiraConnectorToDesign(c, { segmentId: (name) => name, resourceName: 'audit' });
-  const paths = [...new Set(diffDesigns(asDesign(before), asDesign(after)).map((c) => c.path))];
+  // Attributes as HCL names them, list positions in brackets (not the app's internal dotted paths).
+  const paths = [...new Set(diffDesigns(asDesign(before), asDesign(after)).map((c) => hclPath(c.path)))];
   if (paths.length === 0) return 'Re-provisioned without changes';
   const listed = paths.slice(0, MAX_LISTED).join(', ');
   const more = paths.length > MAX_LISTED ? ` and ${paths.length - MAX_LISTED} more` : '';

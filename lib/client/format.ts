@@ -36,3 +36,16 @@ export function dateTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { hour12: false });
 }
+
+/** "1 circuit", "3 circuits"; `many` for irregular plurals. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "an IPsec tunnel profile", "a segment": the article goes by the sound of the first letter (acronyms included). */
+export function withArticle(noun: string): string {
+  // Acronyms read letter by letter: "an IPsec", "an SSH", but "a CXP".
+  const acronym = /^[A-Z]{2}|^IP/.test(noun);
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(noun) : /^[aeiou]/i.test(noun);
+  return `${vowelSound ? 'an' : 'a'} ${noun}`;
+}

@@ -26,7 +26,7 @@ const isBlank = (value: unknown): boolean => typeof value === 'string' && value.
 const blankToUndefined = (value: unknown): unknown => (isBlank(value) ? undefined : value);
 
 const textError = { error: (issue: { input?: unknown }) => `Expected text, got ${issue.input === null ? 'null' : typeof issue.input}` };
-const numberError = { error: () => 'Expected a number, a numeric string or a ${reference}' };
+const numberError = { error: () => 'Expected a number, a numeric string or a reference such as var.asn' };
 
 /** Required text. Missing reads as '' so that the rule reports "x is required". */
 const requiredText = z.string(textError).default('');
@@ -69,7 +69,7 @@ const optionalNumber = numberOrText.check(unsetBlankOrNumberLike).optional();
 /** A list item that is a number (VNIs, billing tags); a blank row stays '' for the rules to report. */
 const numberItem = numberOrText.transform(toNumberLike);
 
-const BOOLEAN_MESSAGE = 'Expected true or false (or a ${reference})';
+const BOOLEAN_MESSAGE = 'Expected true or false (or a reference such as var.enabled)';
 
 /**
  * Booleans, also as 'true'/'false' (HCL importers and query strings carry
@@ -112,7 +112,7 @@ function attributeSchema(spec: AttributeSpec): z.ZodType {
 }
 
 /** A whole list given as an expression (`var.ids`, `concat(…)`, a splat, a `for`): kept as written. */
-const listExpression = z.string().refine(isExpression, { error: 'Expected a list [ … ] or a ${expression}' });
+const listExpression = z.string().refine(isExpression, { error: 'Expected a list [ … ] or an expression such as var.billing_tags' });
 
 /** `dynamic "<block>" { … }` blocks of a body, by the block they generate (their source text). */
 const dynamicBlocks = z.record(z.string(), z.array(z.string())).optional();

@@ -104,7 +104,7 @@ describe('unresolvable references (409)', () => {
     expect(byPath['segment_options.0.segment_id']).toEqual({
       path: 'segment_options.0.segment_id',
       value: '${alkira_segment.prod.id}',
-      message: '"${alkira_segment.prod.id}" is a Terraform expression; pick a segment from the tenant to provision',
+      message: 'alkira_segment.prod.id is a Terraform expression; pick a segment from the tenant to provision',
     });
     expect(byPath['segment_options.1.segment_id'].message).toBe('"77" is not a segment id of this tenant; pick a segment from the tenant');
     expect(byPath['cxp'].message).toBe('"MARS-AZURE-1" is not an Azure CXP available to this tenant');

@@ -20,7 +20,7 @@ describe('ipsec_customer_gateway and the tunnel protocol', () => {
     const messages = errorsAt(design, 'instances.1.ipsec_customer_gateway');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('"IPSEC" requires ipsec_customer_gateway');
-    expect(messages[0]).toContain('"${alkira_segment.internal.id}"');
+    expect(messages[0]).toContain('alkira_segment.internal.id');
   });
 
   it('a gateway block without customer_gateway is an error', () => {
@@ -55,7 +55,7 @@ describe('ipsecSegmentsMatchSegmentOptions', () => {
     const design = mutable(ipsecDesign());
     design.instances[1].ipsec_customer_gateway.splice(0, 1);
     expect(errorsAt(design, 'instances.1.ipsec_customer_gateway')).toEqual([
-      'Instance "backup" has no ipsec_customer_gateway for segment "${alkira_segment.dmz.id}", which segment_options lists',
+      'Instance "backup" has no ipsec_customer_gateway for segment alkira_segment.dmz.id, which segment_options lists',
     ]);
   });
 
@@ -63,10 +63,10 @@ describe('ipsecSegmentsMatchSegmentOptions', () => {
     const design = mutable(ipsecDesign());
     design.instances[0].ipsec_customer_gateway[1].segment_id = '${alkira_segment.guest.id}';
     expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.segment_id')[0]).toContain(
-      'segment "${alkira_segment.guest.id}", which segment_options does not list',
+      'segment alkira_segment.guest.id, which segment_options does not list',
     );
     // ...and internal is now missing.
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway')[0]).toContain('"${alkira_segment.internal.id}"');
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway')[0]).toContain('alkira_segment.internal.id');
   });
 
   it('a duplicate segment within an instance is an error at the later block', () => {
@@ -74,7 +74,7 @@ describe('ipsecSegmentsMatchSegmentOptions', () => {
     const gateways = design.instances[0].ipsec_customer_gateway;
     gateways[1].segment_id = gateways[0].segment_id;
     expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.0.segment_id')).toEqual([]);
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.segment_id')[0]).toContain('already has an ipsec_customer_gateway for segment "${alkira_segment.dmz.id}"');
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.segment_id')[0]).toContain('already has an ipsec_customer_gateway for segment alkira_segment.dmz.id');
   });
 
   it('segments compare as written: a literal id is not the same as a reference', () => {

@@ -54,7 +54,7 @@ describe('uniqueness', () => {
     const design = mutable(vxlanGpeDesign());
     design.segment_options.push({ segment_id: '${alkira_segment.prod.id}', customer_asn: 65009 });
     expect(errorsAt(design, 'segment_options.0.segment_id')).toEqual([]);
-    expect(errorsAt(design, 'segment_options.1.segment_id')[0]).toContain('"${alkira_segment.prod.id}" already has segment_options');
+    expect(errorsAt(design, 'segment_options.1.segment_id')[0]).toContain('alkira_segment.prod.id already has segment_options');
   });
 });
 

@@ -10,7 +10,7 @@ export function billingTagIdsValid(design: UncheckedBody): DesignIssue[] {
     const path = `billing_tag_ids.${k}`;
     const reading = readNumber(tag);
     if (reading.kind === 'unset' || reading.kind === 'invalid' || (reading.kind === 'number' && (!Number.isInteger(reading.value) || reading.value < 1))) {
-      report(path, `billing_tag_ids entry ${quote(tag ?? '')} must be a positive integer billing tag ID or a reference such as \${alkira_billing_tag.prod.id}`);
+      report(path, `billing_tag_ids entry ${quote(tag ?? '')} must be a positive integer billing tag ID or a reference such as alkira_billing_tag.prod.id`);
       return;
     }
     // 7 and "7" are the same tag; expressions compare as written.

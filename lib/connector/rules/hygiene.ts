@@ -18,7 +18,7 @@ export function preSharedKeysNotInline(design: UncheckedBody): DesignIssue[] {
     if (isUnset(tunnel.pre_shared_key) || isReference(tunnel.pre_shared_key) || isStoredSecret(tunnel.pre_shared_key)) return;
     report(
       `${site.path}.pre_shared_key`,
-      `${site.label}: pre_shared_key is written inline, so it will be stored in the .tf file and version control; reference a sensitive variable instead, e.g. \${var.psk_tunnel}`,
+      `${site.label}: pre_shared_key is written inline, so it will be stored in the .tf file and version control; reference a sensitive variable instead, e.g. var.psk_tunnel`,
     );
   });
   return issues;

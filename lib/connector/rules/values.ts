@@ -3,7 +3,7 @@
  * form state ('' for unset, numeric strings) and on partially invalid input
  * (so that every finding shows at once), hence no rule trusts the static type.
  */
-import { isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
+import { expressionBody, isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
 import { isRecord, type LooseRecord } from '../hcl/loose';
 
 // One definition of "a plain object" (the renderer's), re-exported for the rules.
@@ -70,11 +70,13 @@ function printable(value: unknown): string {
 }
 
 /**
- * A value as the user wrote it, quoted, for messages. Objects and lists (API
- * bodies may hold anything) are shown as JSON: `String()` of a JSON object
- * is "[object Object]", and throws for one with a `toString` key.
+ * A value as the user wrote it, quoted, for messages. A reference reads as in
+ * HCL (`alkira_segment.prod.id`, not the design's `${…}` form). Objects and
+ * lists (API bodies may hold anything) are shown as JSON: `String()` of a JSON
+ * object is "[object Object]", and throws for one with a `toString` key.
  */
 export function quote(value: unknown): string {
+  if (isExpression(value)) return expressionBody(value);
   return JSON.stringify(printable(value));
 }
 
