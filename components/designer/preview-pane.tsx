@@ -132,7 +132,7 @@ export function PreviewPane(props: {
   };
 
   const downloadZip = async () => {
-    const text = hclText();
+    const text = await hclText();
     if (text === null) return;
     const { downloadModule } = await import('./module-download');
     downloadModule(text, design.resource_name);
