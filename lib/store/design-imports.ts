@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { getDb, getStore } from './db';
+import { insertNewDesign } from './designs';
 import { sealDesign } from './secrets';
 
 export interface ImportedDesignRef {
@@ -83,13 +84,7 @@ export async function importDesigns(key: string, designs: readonly ConnectorDesi
 
       const created: ImportedDesignRef[] = [];
       for (const design of designs) {
-        const row = await tx
-          .insertInto('designs')
-          .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const id = Number(row.id);
-        await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: JSON.stringify(sealDesign(design)), note, created_at: at, hcl: null }).execute();
+        const id = await insertNewDesign(tx, JSON.stringify(sealDesign(design)), design, note, null, at);
         created.push({ id, name: design.name, resource_name: design.resource_name });
       }
       await tx.updateTable('design_imports').set({ design_ids: JSON.stringify(created.map((d) => d.id)), created_at: at }).where('import_key', '=', key).execute();

@@ -46,7 +46,7 @@
  * - `POST /api/connectors/{id}/plan {design}` → `{changes, summary}`.
  * - `GET /api/designs/{id}/export?format=tf|module`, `GET /api/export?designs=1,2`.
  */
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { getDb } from './db';
 import type { StoreSchema } from './schema';
@@ -115,16 +115,19 @@ export async function createDesign(design: ConnectorDesign, note = '', hcl: stri
   const db = await getDb();
   const sealed = JSON.stringify(sealDesign(design));
   const at = now();
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('designs')
-      .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: sealed, note, created_at: at, hcl }).execute();
-    return { id, version: 1 as const };
-  });
+  return db.transaction().execute(async (tx) => ({ id: await insertNewDesign(tx, sealed, design, note, hcl, at), version: 1 as const }));
+}
+
+/** Inserts a design and its version 1 (`sealed`: the design with its secrets sealed) in `tx`; answers its id. */
+export async function insertNewDesign(tx: Transaction<StoreSchema>, sealed: string, design: ConnectorDesign, note: string, hcl: string | null, at: string): Promise<number> {
+  const row = await tx
+    .insertInto('designs')
+    .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: sealed, note, created_at: at, hcl }).execute();
+  return id;
 }
 
 function escapeLike(q: string): string {

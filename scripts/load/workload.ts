@@ -80,17 +80,8 @@ export function routeMix(f: WorkloadFixtures): RouteMix[] {
   ];
 }
 
-/** A deterministic pseudo-random source (mulberry32), so two runs send the same sequence. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random source, so two runs send the same sequence. */
+export { seededRandom as seeded } from '../../lib/seeded-random';
 
 /** Picks a route by weight. */
 export function picker(mix: RouteMix[]): (rand: number) => RouteMix {
