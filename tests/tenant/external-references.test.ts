@@ -43,7 +43,7 @@ describe('reference expressions and the file they are in', () => {
     const [finding] = externals(withSegment('${alkira_segment.shared.id}'), declaredAddresses(FILE));
     expect(finding).toMatchObject({ path: 'segment_options.0.segment_id', severity: 'warning' });
     expect(finding.message).toContain('alkira_segment.shared');
-    expect(finding.message).toContain('this file does not declare it');
+    expect(finding.message).toContain('not declared in this file');
   });
 
   it('marks variables and module outputs external, and every reference when only a design is checked', () => {

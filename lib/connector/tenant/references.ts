@@ -59,10 +59,10 @@ export function externalReferenceFindings(design: unknown, declared: ReadonlySet
     const body = expressionBody(value);
     const external = referencedAddresses(body).filter((address) => !declared?.has(address));
     if (external.length === 0) continue;
-    const where = declared ? 'this file does not declare it' : 'only the design was checked, not its file';
+    const where = declared ? 'not declared in this file' : 'only the design was checked, not its file';
     findings.push({
       path,
-      message: `${body} is external (${where}): Terraform resolves ${external.join(', ')} elsewhere, so the tenant check cannot verify this ${spec.reference.replace('_', ' ')}`,
+      message: `${external.join(', ')}: external (${where}), so the tenant check cannot verify this ${spec.reference.replace('_', ' ')}`,
       severity: 'warning',
       ruleId: TENANT_RULE_IDS.externalReference,
     });
