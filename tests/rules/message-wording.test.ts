@@ -64,3 +64,11 @@ describe('counts and articles', () => {
     expect(withArticle('billing tag')).toBe('a billing tag');
   });
 });
+
+describe('help text speaks HCL too', () => {
+  it("no field's help shows a reference in the design's ${…} form", async () => {
+    const { allAttributes } = await import('@/lib/connector/resource');
+    const withInterpolation = allAttributes().filter(({ spec }) => (spec.doc ?? '').includes('${'));
+    expect(withInterpolation.map((a) => a.path)).toEqual([]);
+  });
+});

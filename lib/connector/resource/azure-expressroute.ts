@@ -198,7 +198,7 @@ const SEGMENT_OPTION = body({
       api: 'segmentName',
       reference: 'segment',
       label: 'Segment',
-      doc: 'The ID of the segment, e.g. ${alkira_segment.prod.id}.',
+      doc: 'The ID of the segment, e.g. alkira_segment.prod.id.',
     }),
     customer_asn: attr({
       type: 'number',
@@ -285,7 +285,7 @@ export const CONNECTOR_RESOURCE = body({
       api: 'group',
       reference: 'group',
       label: 'Group',
-      doc: 'The group of the connector, e.g. ${alkira_group.networking.name}.',
+      doc: 'The group of the connector, e.g. alkira_group.networking.name.',
     }),
     billing_tag_ids: attr({
       type: 'set(number)',
@@ -293,7 +293,7 @@ export const CONNECTOR_RESOURCE = body({
       api: 'billingTags',
       reference: 'billing_tag',
       label: 'Billing tags',
-      doc: 'Billing tag ID (see alkira_billing_tag), e.g. ${alkira_billing_tag.prod.id}.',
+      doc: 'Billing tag ID (see alkira_billing_tag), e.g. alkira_billing_tag.prod.id.',
     }),
   },
   blocks: {
