@@ -33,7 +33,7 @@ function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: n
   if (expressions.length === 0) return null;
   const shown = expressions.slice(0, SHOWN_PATHS);
   return (
-    <p className="text-amber-900 dark:text-amber-200">
+    <p className="text-amber-900 [overflow-wrap:anywhere] dark:text-amber-200">
       {expressions.length} value{expressions.length === 1 ? ' is a Terraform expression' : 's are Terraform expressions'} (
       {shown.map((p, i) => (
         <span key={p}>

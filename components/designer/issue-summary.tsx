@@ -30,7 +30,7 @@ function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; on
             type="button"
             data-issue-path={issue.path}
             onClick={() => props.onSelect(issue.path)}
-            className={`w-full rounded px-1.5 py-0.5 text-left text-xs focus-visible:outline-2 focus-visible:outline-blue-600 ${color}`}
+            className={`w-full rounded px-1.5 py-0.5 text-left text-xs [overflow-wrap:anywhere] focus-visible:outline-2 focus-visible:outline-blue-600 ${color}`}
           >
             <code className="mr-1.5 font-mono text-[11px]">{issue.path ? hclPath(issue.path) : '(connector)'}</code>
             {issue.message}
