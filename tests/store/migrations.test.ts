@@ -34,7 +34,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
         .selectFrom('kysely_migration' as never)
         .select('name' as never)
         .execute();
-      expect(applied.map((r) => (r as { name: string }).name)).toEqual(['0001_provision_history', '0002_designs', '0003_audit_log', '0004_create_intents', '0005_connector_labels', '0006_design_pending_provision', '0007_sign_in_sessions', '0008_create_intent_actor', '0009_design_version_hcl', '0010_create_intent_owner']);
+      expect(applied.map((r) => (r as { name: string }).name)).toEqual(['0001_provision_history', '0002_designs', '0003_audit_log', '0004_create_intents', '0005_connector_labels', '0006_design_pending_provision', '0007_sign_in_sessions', '0008_create_intent_actor', '0009_design_version_hcl', '0010_create_intent_owner', '0011_design_imports']);
       await Promise.all(stores.map((s) => s.close()));
       const db = await getDb();
       expect(await db.selectFrom('designs').selectAll().execute()).toEqual([]);
