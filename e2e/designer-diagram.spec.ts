@@ -173,8 +173,9 @@ test.describe('designer provisioning', () => {
     const name = `e2e-${RUN}-created`;
     await loadTemplate(page, 'basic-vxlan-gpe', 'basic-expressroute');
     await field(page, 'name').fill(name);
-    await field(page, 'vhub_prefix').fill('10.181.0.0/23');
-    await field(page, 'instances.0.loopback_subnet').fill('192.168.81.0/26');
+    // Addresses no other spec's connector uses: the tenant checks would (rightly) refuse a taken one.
+    await field(page, 'vhub_prefix').fill('10.251.0.0/23');
+    await field(page, 'instances.0.loopback_subnet').fill('172.31.251.0/26');
     await field(page, 'cxp').selectOption(refs.cxpName);
     await field(page, 'group').selectOption(refs.groupName);
     await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);

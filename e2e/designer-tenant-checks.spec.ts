@@ -48,7 +48,8 @@ test("an existing connector's vHub prefix is an error naming it, and the next fr
   await fix.click();
   await expect(prefix).toHaveValue(offered);
   await expect(error).toHaveCount(0);
-  await expect(page.getByTestId('error-list')).not.toContainText('overlaps');
+  // Nothing in the summary (the error list, or the calm checklist of fields still to fill) mentions the overlap any more.
+  await expect(page.getByText(/overlaps connector/)).toHaveCount(0);
   // A form edit like any other: in the HCL, and undone in one step.
   await expect(page.getByTestId('undo-toast')).toContainText(offered);
   await page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' }).click();
