@@ -98,7 +98,7 @@ test('a literal that looks like a reference is pointed out at its field and fixe
   await warning.getByRole('button', { name: 'Use as expression' }).click();
   await expect(field(page, 'segment_options.0.segment_id-expression')).toHaveValue('alkira_segment.dmz.id');
   // What may stay at the field is the tenant checks' note that the file does not declare alkira_segment.dmz (external).
-  await expect(warning).not.toContainText('looks like a Terraform reference');
+  await expect(warning.filter({ hasText: 'looks like a Terraform reference' })).toHaveCount(0);
   await expect(hcl(page)).toContainText(/^\s+segment_id\s+= alkira_segment\.dmz\.id$/m);
 
   // A text field too: the connector name typed as a variable reference.
