@@ -164,6 +164,8 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
   expect(shown).toMatch(/loopback_subnet\s+= "192\.168\.22\.0\/26"/);
   expect(shown).toMatch(/pre_shared_key\s+= var\.\w+/);
   // Highlighted in the HCL editor: block types, attribute names, strings, numbers and booleans are marked up.
+  // The editor draws (and colours) the lines in the window: bring it to the top of the window first.
+  await page.getByTestId('hcl-editor').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const token = (type: string, text: string) =>
     page.getByTestId('hcl-editor').locator(`.hcl-tok-${type}`).filter({ hasText: new RegExp(`^${text}$`) });
   await expect(token('block', 'resource')).toHaveCount(1);

@@ -48,11 +48,21 @@ test('a dynamic block and a one-line stub: fill the stub, download a file Terraf
   await expect.poll(() => editorText(page)).toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "192.168.30.0/26"\n  }\n');
   await page.screenshot({ path: screenshotPath('hcl-dynamic-blocks.png'), fullPage: true });
 
+  // The export waits for a valid design: the instance's two other required values (the credential as an expression,
+  // so no catalog data block joins the file).
+  await field(page, 'instances.0.expressroute_circuit_id').fill(
+    '/subscriptions/3f2b8c1e-5a4d-4e2f-9b1a-7c6d5e4f3a2b/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/primary-circuit',
+  );
+  await field(page, 'instances.0.credential_id').selectOption({ label: 'Terraform expression…' });
+  await field(page, 'instances.0.credential_id-expression').fill('var.credential_id');
+  await expect(page.getByText(/errors? to fix before export/)).toHaveCount(0);
+
   const downloaded = await downloadFile(page);
   // Terraform's own parser reads it, and fmt would not change a byte.
   expect(terraformFmt(downloaded)).toBe(downloaded);
   expect(downloaded).toContain(`\n\n${DYNAMIC}}\n`);
   expect(downloaded).toContain('  billing_tag_ids = var.billing_tags\n');
-  expect(downloaded).toMatch(/ {2}instances \{\n {4}name {12}= "primary"\n/);
+  expect(downloaded).toMatch(/ {2}instances \{\n {4}name += "primary"\n/);
+  expect(downloaded).toMatch(/\n {4}credential_id += var\.credential_id\n/);
   expect(downloaded.startsWith('# Segments come from a variable.\n')).toBe(true);
 });
