@@ -22,7 +22,7 @@ const SOURCE = `# Segments come from a variable.
 resource "alkira_connector_azure_expressroute" "edge" {
   name            = "edge"
   size            = "SMALL"
-  vhub_prefix     = "10.130.0.0/23"
+  vhub_prefix     = "10.253.0.0/23"
   cxp             = "USWEST-AZURE-1"
   billing_tag_ids = var.billing_tags
   instances {}
@@ -43,9 +43,9 @@ test('a dynamic block and a one-line stub: fill the stub, download a file Terraf
   await expect(page.getByText('Add at least one segment_options block')).toHaveCount(0);
 
   await field(page, 'instances.0.name').fill('primary');
-  await field(page, 'instances.0.loopback_subnet').fill('192.168.30.0/26');
+  await field(page, 'instances.0.loopback_subnet').fill('172.31.253.0/26');
   // Exactly what was typed goes into the stub, opened onto lines: two attributes, aligned as fmt aligns them.
-  await expect.poll(() => editorText(page)).toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "192.168.30.0/26"\n  }\n');
+  await expect.poll(() => editorText(page)).toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "172.31.253.0/26"\n  }\n');
   await page.screenshot({ path: screenshotPath('hcl-dynamic-blocks.png'), fullPage: true });
 
   // The export waits for a valid design: the instance's two other required values (the credential as an expression,

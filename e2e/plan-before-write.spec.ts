@@ -36,7 +36,7 @@ async function connectorNames(request: APIRequestContext): Promise<string[]> {
 test.describe('a plan before every write', () => {
   test('Edit in designer → Provision changes shows the update plan and sends nothing until Confirm; Cancel sends nothing', async ({ page, request }) => {
     const refs = await tenantRefs(request);
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-edit`, cxp: refs.cxpName, slot: 50 }));
+    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-edit`, cxp: refs.cxpName, slot: 100 }));
     await settled(request, live.provisionRequestId);
     const before = await liveDesign(request, live.id);
     expect((await detail(request, live.id)).provisionRequests).toHaveLength(1);
@@ -111,8 +111,8 @@ test.describe('a plan before every write', () => {
     await page.getByRole('button', { name: 'Basic (VXLAN_GPE)' }).click();
     await field(page, 'name').fill(name);
     await field(page, 'resource_name').fill(`plan_create_${RUN}`);
-    await field(page, 'vhub_prefix').fill('10.182.0.0/23');
-    await field(page, 'instances.0.loopback_subnet').fill('192.168.82.0/26');
+    await field(page, 'vhub_prefix').fill('10.252.0.0/23');
+    await field(page, 'instances.0.loopback_subnet').fill('172.31.252.0/26');
     await field(page, 'cxp').selectOption(refs.cxpName);
     await field(page, 'group').selectOption(refs.groupName);
     await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
@@ -142,7 +142,7 @@ test.describe('a plan before every write', () => {
 
   test('the dashboard’s Delete shows - destroy and deletes only on Confirm', async ({ page, request }) => {
     const refs = await tenantRefs(request);
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-delete`, cxp: refs.cxpName, slot: 51, ipsec: { psk: `psk-${RUN}-never-shown` } }));
+    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-delete`, cxp: refs.cxpName, slot: 101, ipsec: { psk: `psk-${RUN}-never-shown` } }));
     await settled(request, live.provisionRequestId);
     const design = await liveDesign(request, live.id);
 
@@ -178,7 +178,7 @@ test.describe('a plan before every write', () => {
     page.on('dialog', (d) => void d.accept());
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-plan-managed`;
-    const created = await request.post('/api/designs', { data: { design: designFor(refs, { name, cxp: refs.cxpName, slot: 52 }), note: 'Managed' } });
+    const created = await request.post('/api/designs', { data: { design: designFor(refs, { name, cxp: refs.cxpName, slot: 102 }), note: 'Managed' } });
     expect(created.status(), await created.text()).toBe(201);
     const designId = ((await created.json()) as { id: number }).id;
     const provisioned = await request.post(`/api/designs/${designId}/provision`, { data: {} });

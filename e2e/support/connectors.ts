@@ -113,7 +113,7 @@ export function seedDesign(refs: TenantRefs, o: SeedOptions): ConnectorDesign {
 export interface DesignOptions {
   name: string;
   cxp: string;
-  /** 0..63, keeps address plans of the seeded connectors apart (10.150.0.0/15). */
+  /** 0..215, keeps address plans of the seeded connectors apart (10.150.0.0/15 and up; loopbacks 192.168.(40 + slot).0/26, so 60..91 would meet seedDesign's). */
   slot: number;
   /** Circuit name; `fail-provision-*` makes the emulator fail provisioning. */
   circuit?: string;
