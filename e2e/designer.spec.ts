@@ -164,16 +164,17 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
   expect(shown).toMatch(/loopback_subnet\s+= "192\.168\.22\.0\/26"/);
   expect(shown).toMatch(/pre_shared_key\s+= var\.\w+/);
   // Highlighted in the HCL editor: block types, attribute names, strings, numbers and booleans are marked up.
-  // The editor draws (and colours) the lines in the window: bring it to the top of the window first.
-  await page.getByTestId('hcl-editor').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  const token = (type: string, text: string) =>
-    page.getByTestId('hcl-editor').locator(`.hcl-tok-${type}`).filter({ hasText: new RegExp(`^${text}$`) });
-  await expect(token('block', 'resource')).toHaveCount(1);
-  await expect(token('block', 'tunnel')).toHaveCount(4);
-  await expect(token('attr', 'vhub_prefix')).toHaveCount(1);
-  await expect(token('string', '"10\\.132\\.0\\.0/23"')).toHaveCount(1);
-  await expect(token('number', '12')).toHaveCount(1);
-  await expect(token('bool', 'false').first()).toBeVisible();
+  // The editor draws (and colours) only the lines in its window, so sweep its scroller from top to bottom and
+  // collect every coloured token once, keyed by the line's place in the file.
+  const tokens = await colouredTokens(page);
+  const count = (type: string, text: string) => tokens.filter((t) => t.type === type && t.text === text).length;
+  expect(count('block', 'resource')).toBe(1);
+  expect(count('block', 'tunnel')).toBe(4);
+  expect(count('block', 'customer_gateway')).toBe(4);
+  expect(count('attr', 'vhub_prefix')).toBe(1);
+  expect(count('string', '"10.132.0.0/23"')).toBe(1);
+  expect(count('number', '12')).toBe(1);
+  expect(count('bool', 'false')).toBeGreaterThan(0);
 
   await expect(page.getByTestId('issue-summary').getByText('No errors')).toBeVisible();
   await expect(page.getByTestId('error-list')).toHaveCount(0);
@@ -419,3 +420,30 @@ test('the autosaved draft keeps no secret in localStorage: keys and remote auth 
   await expect(field(page, `${tunnelPath}.pre_shared_key`)).toHaveValue('draft-key-7f3a9c!');
   await expect(field(page, `${tunnelPath}.remote_auth_value`)).toHaveValue('peer-secret.example.com');
 });
+
+/** Every coloured token of the HCL editor, gathered by scrolling its scroller through the whole file. */
+async function colouredTokens(page: Page): Promise<{ type: string; text: string }[]> {
+  const scroller = page.getByTestId('hcl-editor').locator('.cm-scroller');
+  await scroller.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const seen = new Map<string, { type: string; text: string }>();
+  const collect = () =>
+    scroller.evaluate((el) =>
+      [...el.querySelectorAll('.cm-line')].flatMap((line) =>
+        [...line.querySelectorAll('[class*="hcl-tok-"]')].map((tok) => ({
+          line: (line as HTMLElement).offsetTop,
+          offset: (tok as HTMLElement).offsetLeft,
+          type: [...tok.classList].find((c) => c.startsWith('hcl-tok-'))!.slice('hcl-tok-'.length),
+          text: tok.textContent ?? '',
+        })),
+      ),
+    );
+  const { height, step } = await scroller.evaluate((el) => ({ height: el.scrollHeight, step: Math.max(40, el.clientHeight / 2) }));
+  for (let top = 0; top <= height; top += step) {
+    await scroller.evaluate((el, y) => el.scrollTo(0, y), top);
+    // Two frames: CodeMirror measures the new window, then draws and colours its lines.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    for (const t of await collect()) seen.set(`${t.line}:${t.offset}:${t.type}`, { type: t.type, text: t.text });
+  }
+  await scroller.evaluate((el) => el.scrollTo(0, 0));
+  return [...seen.values()];
+}
