@@ -23,7 +23,7 @@
  *   instance's next read.
  */
 import { announce } from '@/lib/store/cluster-bus';
-import { emulatorWriteCount } from './emulator/changes';
+import { emulatorWriteCount } from '@/lib/emulator/changes';
 
 const STALE_FACTOR = 5;
 const COST_FACTOR = 10;

@@ -13,7 +13,7 @@ import { trimCharEnd } from '@/lib/text/trim';
  */
 
 import type { BackendMode } from '@/lib/client/types';
-import { APP_CALLER_HEADER, emulatorAppToken } from './emulator/app-caller';
+import { APP_CALLER_HEADER, emulatorAppToken } from '@/lib/emulator/app-caller';
 
 export interface AlkiraConfig {
   mode: BackendMode;

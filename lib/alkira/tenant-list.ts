@@ -13,7 +13,7 @@ import 'server-only';
 import type { ConnectorSummary } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 import { sharedCache } from './cache';
-import { nextStateChangeAfter } from './emulator/provisioning';
+import { nextStateChangeAfter } from '@/lib/emulator/provisioning';
 import { latestByConnector, type ProvisionHistoryEntry } from './history';
 import { buildListIndex, type ListIndex } from './list-query';
 import { baseSummary, ownState, summaryFrom, type BaseSummary } from './summary';

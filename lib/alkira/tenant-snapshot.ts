@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { indexTenant, snapshotFromApi, toWire, type TenantIndex, type TenantSnapshot } from '@/lib/connector/tenant';
 import type { AlkiraApi } from './api';
 import { sharedCache } from './cache';
-import { nextStateChangeAfter } from './emulator/provisioning';
+import { nextStateChangeAfter } from '@/lib/emulator/provisioning';
 
 /** One load of the tenant; what is derived from it is derived once, on first use. */
 export class TenantView {

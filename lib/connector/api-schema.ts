@@ -10,7 +10,7 @@
  *
  * Objects are strict: a key the description does not know is an issue at its
  * own path ("unknown field foo"), never dropped. The emulator checks request
- * bodies with it (lib/alkira/emulator/validation.ts).
+ * bodies with it (lib/emulator/validation.ts).
  */
 import '@/lib/zod-jitless';
 import { z } from 'zod';

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invalidateTenant, SharedCache, sharedCache } from '@/lib/alkira/cache';
-import { noteEmulatorWrite } from '@/lib/alkira/emulator/changes';
+import { noteEmulatorWrite } from '@/lib/emulator/changes';
 
 const PORTAL = { emulator: false };
 

@@ -11,9 +11,7 @@ import { ApiError, errorResult, ok, readJsonBody, toResponse, type ApiResult } f
 import { resetStore } from '../store';
 import { noteEmulatorWrite } from '../changes';
 import { z } from 'zod';
-import { seedDemoTenant } from '../demo-tenant';
-import { recordSeededHistory } from '@/lib/store/seeded-history';
-import { invalidateTenant } from '@/lib/alkira/cache';
+import { seedDemoTenant, type DemoTenantSummary } from '../demo-tenant';
 
 async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult): Promise<Response> {
   const requestId = req.headers.get('x-ak-request-id') || `emu-${crypto.randomUUID()}`;
@@ -68,9 +66,15 @@ const seedBody = z.object({
   seed: z.number().int().optional(),
 });
 
-/** POST `{ count, seed? }`: adds a believable tenant (lib/alkira/emulator/demo-tenant.ts); answers its state counts. */
-export const seedAdmin = {
-  POST: (req: Request) =>
+/**
+ * What the app does once the emulator holds a seeded tenant: record its own history of the seeded requests and drop
+ * its cached views. Given by the route (lib/services/seeded-tenant.ts), so the emulator knows nothing of the app.
+ */
+export type AfterSeed = (requests: DemoTenantSummary['requests']) => Promise<void>;
+
+/** POST `{ count, seed? }`: adds a believable tenant (lib/emulator/demo-tenant.ts); answers its state counts. */
+export function seedAdminPost(afterSeed: AfterSeed): (req: Request) => Promise<Response> {
+  return (req) =>
     guarded(req, async () => {
       const parsed = seedBody.safeParse(await readJsonBody(req));
       if (!parsed.success) {
@@ -78,10 +82,7 @@ export const seedAdmin = {
         throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
       }
       const { ids, byState, requests } = seedDemoTenant(parsed.data);
-      // The app's history of them too, as if it had made the requests: a FAILED row shows its error and its history.
-      await recordSeededHistory('emulator', requests);
-      // The dashboard's copy of the history is kept for a moment (it is not the emulator's): read it again.
-      invalidateTenant();
+      await afterSeed(requests);
       return ok({ added: ids.length, firstId: ids[0], lastId: ids.at(-1), byState });
-    }),
-};
+    });
+}
