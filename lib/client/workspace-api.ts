@@ -103,7 +103,7 @@ export const mergeConflictSchema = z.object({
 }) satisfies z.ZodType<MergeConflict>;
 export type { MergeConflict, MergeSide };
 
-/** The merge a stale save's 409 proposes (lib/alkira/workspace-merge.ts). */
+/** The merge a stale save's 409 proposes (lib/services/workspace-merge.ts). */
 export const mergeProposalSchema = z.object({
   base_version: z.number().int(),
   theirs_version: z.number().int(),

@@ -1,5 +1,5 @@
 /** The dashboard list's query parameters at the route boundary: parsed, or a 400 naming the parameter. */
-import { ListQueryError, parseListQuery, wantsPagedList, type ListQuery } from '@/lib/alkira/list-query';
+import { ListQueryError, parseListQuery, wantsPagedList, type ListQuery } from '@/lib/services/list-query';
 import { ApiError } from './response';
 
 /** Null when the request has no list parameter (the unpaged list). */

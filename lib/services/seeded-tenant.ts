@@ -7,7 +7,7 @@ import 'server-only';
  */
 import type { AfterSeed } from '@/lib/emulator/handlers/admin';
 import { recordSeededHistory } from '@/lib/store/seeded-history';
-import { invalidateTenant } from '@/lib/alkira/cache';
+import { invalidateTenant } from '@/lib/services/cache';
 
 export const adoptSeededTenant: AfterSeed = async (requests) => {
   await recordSeededHistory('emulator', requests);

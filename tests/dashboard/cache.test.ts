@@ -6,7 +6,7 @@
  * scheduled change exactly.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { invalidateTenant, SharedCache, sharedCache } from '@/lib/alkira/cache';
+import { invalidateTenant, SharedCache, sharedCache } from '@/lib/services/cache';
 import { noteEmulatorWrite } from '@/lib/emulator/changes';
 
 const PORTAL = { emulator: false };

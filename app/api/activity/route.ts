@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listActivity, parseActivityQuery } from '@/lib/audit/activity';
+import { listActivity, parseActivityQuery } from '@/lib/services/activity';
 import { jsonResponse } from '@/lib/http/errors';
 import { withErrorHandling } from '@/lib/http/handler';
 

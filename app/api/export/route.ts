@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { exportModule } from '@/lib/alkira/export';
+import { exportModule } from '@/lib/services/export';
 import { zipFiles } from '@/lib/connector/export/zip';
 import { ApiError, withErrorHandling } from '@/lib/http/errors';
 import { downloadHeaders, exportFormat, wantsDataSources } from '@/lib/http/export-params';

@@ -1,5 +1,5 @@
 import { loadAlkiraConfig } from '@/lib/alkira/config';
-import { checkHealth } from '@/lib/alkira/health';
+import { checkHealth } from '@/lib/services/health';
 import { jsonResponse } from '@/lib/http/errors';
 import { withErrorHandling } from '@/lib/http/handler';
 

@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { eventStream } from '@/lib/alkira/event-stream';
+import { eventStream } from '@/lib/services/event-stream';
 import { loadAuthConfig } from '@/lib/auth/config';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { cookieValue, SESSION_COOKIE, sessionIdFromCookie } from '@/lib/auth/session';

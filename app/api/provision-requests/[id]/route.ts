@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
-import { fetchProvisionRequest } from '@/lib/alkira/summary';
+import { fetchProvisionRequest } from '@/lib/services/summary';
 import { ApiError, jsonResponse } from '@/lib/http/errors';
 import { withErrorHandling } from '@/lib/http/handler';
 

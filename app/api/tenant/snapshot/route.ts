@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { tenantView } from '@/lib/alkira/tenant-snapshot';
+import { tenantView } from '@/lib/services/tenant-snapshot';
 import { withErrorHandling } from '@/lib/http/handler';
 
 export const dynamic = 'force-dynamic';

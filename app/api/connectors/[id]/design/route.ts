@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { getConnectorDesign } from '@/lib/alkira/connectors';
+import { getConnectorDesign } from '@/lib/services/connectors';
 import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, withErrorHandling } from '@/lib/http/handler';
 

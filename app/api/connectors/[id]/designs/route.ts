@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { designsManaging } from '@/lib/alkira/workspace';
+import { designsManaging } from '@/lib/services/workspace';
 import { jsonResponse } from '@/lib/http/errors';
 import { parseConnectorId, withErrorHandling } from '@/lib/http/handler';
 

@@ -1,4 +1,4 @@
-import { versionDiff } from '@/lib/alkira/workspace';
+import { versionDiff } from '@/lib/services/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId, parseVersion } from '@/lib/http/workspace-body';
 

@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { designDrift } from '@/lib/alkira/workspace';
+import { designDrift } from '@/lib/services/workspace';
 import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
 import { parseDesignId } from '@/lib/http/workspace-body';
 

@@ -1,5 +1,5 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { linkProvisioned } from '@/lib/alkira/workspace';
+import { linkProvisioned } from '@/lib/services/workspace';
 import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/http/errors';
 import { ApiError } from '@/lib/http/response';

@@ -7,7 +7,7 @@ import 'server-only';
  * nothing provisioning it schedules nothing at all. The list route asks it for
  * states at most a second old instead of polling each request itself.
  */
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { hub, inFlightOf, subscriberCount } from './events';
 import { unsettledRequests } from './history';
 import { fetchProvisionRequest, mapLimit } from './summary';

@@ -6,7 +6,7 @@ import 'server-only';
  * watched it finish).
  */
 import type { AlkiraApi } from '@/lib/alkira/api';
-import { fetchProvisionRequest, mapLimit } from '@/lib/alkira/summary';
+import { fetchProvisionRequest, mapLimit } from '@/lib/services/summary';
 import { ApiError } from '@/lib/http/response';
 import { auditFilterOptions, listAuditEntries, type AuditEntry, type AuditQuery } from '@/lib/store/audit-log';
 

@@ -5,7 +5,7 @@ import 'server-only';
  * nothing else. The subscription ends when the client goes away (request
  * aborted or stream cancelled), so a closed tab leaves nothing behind.
  */
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { subscribe, type DashboardEvent } from './events';
 import { startWatching } from './provision-watch';
 

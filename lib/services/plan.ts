@@ -13,10 +13,10 @@ import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
-import type { AlkiraApi } from './api';
-import { AlkiraHttpError } from './errors';
-import { resolveDesign } from './resolve';
-import { designFromAlkira } from './secrets';
+import type { AlkiraApi } from '@/lib/alkira/api';
+import { AlkiraHttpError } from '@/lib/alkira/errors';
+import { resolveDesign } from '@/lib/alkira/resolve';
+import { designFromAlkira } from '@/lib/alkira/secrets';
 
 export interface Plan {
   connector_id: number;

@@ -8,8 +8,8 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { hasNamedReferences, resolveNamedReferences, type NameProblem } from '@/lib/connector/data-source-refs';
 import { dataSourceNames, dataSourcesOf } from '@/lib/connector/hcl/data-sources';
 import { parseHcl } from '@/lib/hcl/parser';
-import type { AlkiraApi } from './api';
-import { credentialItems } from './catalog';
+import type { AlkiraApi } from '@/lib/alkira/api';
+import { credentialItems } from '@/lib/alkira/catalog';
 
 export async function resolveStoredNames(api: AlkiraApi, design: ConnectorDesign, hcl: string | null): Promise<{ design: ConnectorDesign; problems: NameProblem[] }> {
   if (!hasNamedReferences(design)) return { design, problems: [] };

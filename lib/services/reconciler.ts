@@ -3,7 +3,7 @@ import 'server-only';
  * The background loop around `reconcile`: one round every few seconds, never
  * two at once, quiet when the upstream is unavailable (the next round retries).
  */
-import { AlkiraApi } from './api';
+import { AlkiraApi } from '@/lib/alkira/api';
 import { reconcileShared } from './reconcile';
 
 const INTERVAL_MS = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000;

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * The dashboard's list at tenant scale, with no upstream call per row and
- * (mostly) none per request: one cached upstream list (lib/alkira/cache.ts),
+ * (mostly) none per request: one cached upstream list (lib/services/cache.ts),
  * the app's latest history entry per connector (cached too), merged once per
  * change into a `ListIndex` that every request filters, sorts and pages.
  *
@@ -11,7 +11,7 @@ import 'server-only';
  * is the app's last known one, or null.
  */
 import type { ConnectorSummary } from '@/lib/client/types';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { sharedCache } from './cache';
 import { nextStateChangeAfter } from '@/lib/emulator/provisioning';
 import { latestByConnector, type ProvisionHistoryEntry } from './history';

@@ -9,8 +9,8 @@ import type { CatalogNames } from '@/lib/connector/export/catalog-data';
 import { renderModule, renderSingleTf, type ModuleEntry, type ModuleFiles } from '@/lib/connector/export/module';
 import { dataSourcesOf, type DataSource } from '@/lib/connector/hcl/data-sources';
 import { parseHcl } from '@/lib/hcl/parser';
-import type { AlkiraApi } from './api';
-import { credentialItems } from './catalog';
+import type { AlkiraApi } from '@/lib/alkira/api';
+import { credentialItems } from '@/lib/alkira/catalog';
 import { getConnectorDesign } from './connectors';
 import { withSecretsStored, requireDesign } from './workspace';
 

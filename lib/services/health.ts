@@ -1,10 +1,10 @@
 import 'server-only';
 /** One quick, un-retried probe of the Alkira API for `GET /api/health`. */
-import { AlkiraClient } from './client';
-import type { AlkiraConfig } from './config';
+import { AlkiraClient } from '@/lib/alkira/client';
+import type { AlkiraConfig } from '@/lib/alkira/config';
 import type { BackendInfo } from '@/lib/client/types';
 import { backendInfo } from './connectors';
-import { AlkiraHttpError } from './errors';
+import { AlkiraHttpError } from '@/lib/alkira/errors';
 
 export interface HealthReport {
   ok: boolean;

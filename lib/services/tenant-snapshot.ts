@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The live tenant as the tenant checks read it (lib/connector/tenant): every
  * connector's name, id and address space, and the catalog, fetched in one go.
- * Cached like the dashboard's list (lib/alkira/cache.ts): fresh for its TTL in
+ * Cached like the dashboard's list (lib/services/cache.ts): fresh for its TTL in
  * portal mode, exactly coherent with the embedded emulator, dropped after any
  * write made through the app. One load serves both the API's checks (the
  * index, built once per load) and the designer's copy (the wire body and its
@@ -10,7 +10,7 @@ import 'server-only';
  */
 import { createHash } from 'node:crypto';
 import { indexTenant, snapshotFromApi, toWire, type TenantIndex, type TenantSnapshot } from '@/lib/connector/tenant';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { sharedCache } from './cache';
 import { nextStateChangeAfter } from '@/lib/emulator/provisioning';
 

@@ -11,9 +11,9 @@ import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/
 import { ApiError } from '@/lib/http/errors';
 import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
 import type { AuditAttempt } from '@/lib/audit/attempt';
-import type { AlkiraApi } from './api';
-import type { AlkiraConfig } from './config';
-import { AlkiraHttpError } from './errors';
+import type { AlkiraApi } from '@/lib/alkira/api';
+import type { AlkiraConfig } from '@/lib/alkira/config';
+import { AlkiraHttpError } from '@/lib/alkira/errors';
 import { historyForConnector, openCreateIntent, recordProvisionRequest, settleCreateIntent } from './history';
 import { createsInFlight, reconcileShared } from './reconcile';
 import { invalidateTenant } from './cache';
@@ -22,8 +22,8 @@ import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
 import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
-import { resolveDesign } from './resolve';
-import { connectorKeys, designFromAlkira, maskConnectorKeys } from './secrets';
+import { resolveDesign } from '@/lib/alkira/resolve';
+import { connectorKeys, designFromAlkira, maskConnectorKeys } from '@/lib/alkira/secrets';
 import { withStoredSecrets } from '@/lib/connector/sensitive';
 import { refreshed, summarize } from './summary';
 

@@ -13,7 +13,7 @@ import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { createConnector, updateConnector } from './connectors';
 import { resolveStoredNames } from './named-references';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';

@@ -4,7 +4,7 @@ import 'server-only';
  * the app's provisioning history (refreshing requests still in flight).
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import type { ConnectorSummary, ProvisionRequestStatus } from '@/lib/client/types';
 import { auditProvisionResult } from '@/lib/audit/record';
 import { settlePendingProvisions } from '@/lib/store/designs';

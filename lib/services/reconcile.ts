@@ -10,7 +10,7 @@ import 'server-only';
 import { auditAdoptedCreate, auditInterruptedCreate } from '@/lib/audit/record';
 import { clusterShared } from '@/lib/store/cluster-bus';
 import { withClusterLock } from '@/lib/store/cluster-lock';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import {
   hasRecordedCreate,
   intentOwner,

@@ -15,7 +15,7 @@ import { mergedFile } from '@/lib/connector/merge-file';
 import { keepStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/errors';
 import { recordProvisioned, updateDesign, type StoredDesign } from '@/lib/store/designs';
-import type { AlkiraApi } from './api';
+import type { AlkiraApi } from '@/lib/alkira/api';
 import { liveDesignOf } from './plan';
 import { requireDesign } from './workspace';
 
