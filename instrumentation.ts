@@ -23,7 +23,7 @@ export async function register(): Promise<void> {
   followClusterStreams();
   // Listening before serving, so no event is missed; a database that does not answer yet delays the start by 5 s at most.
   await Promise.race([startClusterSync(), new Promise((r) => setTimeout(r, 5000).unref())]);
-  const { registerServerAnswers } = await import('@/lib/http/server-answers');
+  const { registerServerAnswers } = await import('@/lib/route/server-answers');
   registerServerAnswers();
   const { startReconciler } = await import('@/lib/services/reconciler');
   startReconciler();

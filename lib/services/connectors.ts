@@ -8,7 +8,7 @@ import type { AlkiraConnector, ProvisionOperation } from '@/lib/connector/alkira
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import { auditConnectorCreate, auditConnectorDelete, auditConnectorUpdate } from '@/lib/audit/record';
 import type { AuditAttempt } from '@/lib/audit/attempt';
 import type { AlkiraApi } from '@/lib/alkira/api';

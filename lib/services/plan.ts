@@ -12,7 +12,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@/lib/connector/diff';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
 import { resolveDesign } from '@/lib/alkira/resolve';

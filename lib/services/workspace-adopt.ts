@@ -13,7 +13,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { mergedFile } from '@/lib/connector/merge-file';
 import { keepStoredSecrets } from '@/lib/connector/sensitive';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import { recordProvisioned, updateDesign, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { liveDesignOf } from './plan';

@@ -18,7 +18,7 @@ import { mergeDesigns, unresolvedConflicts, type MergeConflict, type MergeSide }
 import { mergedFile } from '@/lib/connector/merge-file';
 import { blindToTypedSecrets } from '@/lib/connector/sensitive';
 import { validateDesign } from '@/lib/connector/validate';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import { MAX_NOTE_LENGTH } from '@/lib/http/workspace-body';
 import { updateDesign, type StoredDesign } from '@/lib/store/designs';
 import { keepStoredAgainst, withSecretsStored } from './workspace';

@@ -11,7 +11,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { createConnector, updateConnector } from './connectors';

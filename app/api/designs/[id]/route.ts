@@ -1,5 +1,5 @@
 import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/services/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
 import { deleteDesign, getDesign, updateDesign, type StoredDesign } from '@/lib/store/designs';
 import { mergeProposal, saveMerged } from '@/lib/services/workspace-merge';

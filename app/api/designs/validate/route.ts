@@ -1,5 +1,5 @@
 import { jsonObjectFromText, readJsonText } from '@/lib/http/body';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { AlkiraApi } from '@/lib/alkira/api';
 import { tenantCheckIndex } from '@/lib/services/tenant-snapshot';
 import { checkAgainstTenant } from '@/lib/connector/tenant';

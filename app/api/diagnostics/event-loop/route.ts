@@ -1,5 +1,5 @@
 import { diagnosticsEnabled, eventLoopReport } from '@/lib/diagnostics/event-loop';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { subscriberCount } from '@/lib/services/events';
 
 export const dynamic = 'force-dynamic';

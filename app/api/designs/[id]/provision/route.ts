@@ -5,7 +5,7 @@ import { audited } from '@/lib/services/audited';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { getDesign } from '@/lib/store/designs';
 import { requestPrincipal } from '@/lib/auth/policy';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion, readOptionalJsonObject } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 /** The dashboard list's query parameters at the route boundary: parsed, or a 400 naming the parameter. */
 import { ListQueryError, parseListQuery, wantsPagedList, type ListQuery } from '@/lib/services/list-query';
-import { ApiError } from './response';
+import { ApiError } from '@/lib/http/response';
 
 /** Null when the request has no list parameter (the unpaged list). */
 export function listQueryOf(params: URLSearchParams): ListQuery | null {

@@ -26,8 +26,8 @@ import { parseClientKey } from '@/lib/hcl-server/client-key';
 import { PARSE_RETRY_AFTER, parseClientFull, parseRefusalMessage } from '@/lib/hcl-server/parse-queue';
 import { apiGate } from './api-gate';
 import { allowedMethods } from './routes';
-import { isHostAllowed } from './same-origin';
-import { createNonce, securityHeaders } from './security-headers';
+import { isHostAllowed } from '@/lib/http/same-origin';
+import { createNonce, securityHeaders } from '@/lib/http/security-headers';
 
 export const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 

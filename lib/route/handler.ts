@@ -11,9 +11,9 @@ import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
 import { StoreSecretError } from '@/lib/store/secrets';
 import { logSafe } from '@/lib/text/log-line';
-import { ApiError, errorResponse } from './response';
+import { ApiError, errorResponse } from '@/lib/http/response';
 import { routeFor } from './routes';
-import { requestRefusal } from './same-origin';
+import { requestRefusal } from '@/lib/http/same-origin';
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 

@@ -9,7 +9,7 @@
  * per-request proxy machinery is not paid on the API's hot paths.
  */
 import { allowedMethods, routeFor } from './routes';
-import { crossSiteRefusal, isHostAllowed } from './same-origin';
+import { crossSiteRefusal, isHostAllowed } from '@/lib/http/same-origin';
 
 export interface GateRefusal {
   status: number;

@@ -3,5 +3,5 @@
  * `{ "error": "<clear message>", "errors"?: [{ path, message }], ...extra }`:
  * `ApiError` to throw, `withErrorHandling` to wrap every handler.
  */
-export { ApiError, errorResponse, jsonResponse, type FieldError } from './response';
+export { ApiError, errorResponse, jsonResponse, type FieldError } from '@/lib/http/response';
 export { parseConnectorId, provisionFlag, toErrorResponse, withErrorHandling } from './handler';

@@ -10,7 +10,7 @@ import 'server-only';
  * client cannot claim to have passed it.
  */
 import { gateRefusal } from './gate';
-import { createNonce, securityHeaders, servedOverHttps } from './security-headers';
+import { createNonce, securityHeaders, servedOverHttps } from '@/lib/http/security-headers';
 
 /** Set (to "1") on API and emulator requests that passed the gate; the proxy's matcher names it literally. */
 export const GATED_HEADER = 'x-connector-studio-gated';
