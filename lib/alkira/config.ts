@@ -1,5 +1,5 @@
 import 'server-only';
-import { trimCharEnd } from '@/lib/text/trim';
+import { trimCharEnd } from '@/lib/util/trim';
 /**
  * Where the Alkira API is and how to authenticate, from the environment:
  * - `ALKIRA_PORTAL` set → portal mode. A host name gives `https://<host>/api`

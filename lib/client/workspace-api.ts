@@ -4,7 +4,7 @@
  * types, so the components never guess at a shape; a body that does not
  * match becomes an `ApiError` naming the route, not a crash later on.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { DesignChange, PlanSummary } from '@/lib/connector/diff';

@@ -12,11 +12,11 @@
  * own path ("unknown field foo"), never dropped. The emulator checks request
  * bodies with it (lib/emulator/validation.ts).
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
-import { closestName } from './hcl/import/suggest';
+import { closestName } from '@/lib/util/closest-name';
 import type { AttributeSpec, BlockSpec, BodySpec, ReferenceKind, ValueType } from './resource/types';
-import { isRecord } from './hcl/loose';
+import { isRecord } from '@/lib/util/records';
 
 export type ApiPath = readonly (string | number)[];
 

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectorListState } from '@/lib/client/types';
 import { noteEmulatorWrite } from './changes';
 import { db } from './store';
-import { seededRandom } from '@/lib/seeded-random';
+import { seededRandom } from '@/lib/util/seeded-random';
 
 export interface DemoTenantOptions {
   count: number;

@@ -10,7 +10,7 @@ import { AuthConfigError } from '@/lib/auth/config';
 import { authorize } from '@/lib/auth/policy';
 import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
 import { StoreSecretError } from '@/lib/store/secrets';
-import { logSafe } from '@/lib/text/log-line';
+import { logSafe } from '@/lib/util/log-line';
 import { ApiError, errorResponse } from '@/lib/http/response';
 import { routeFor } from './routes';
 import { requestRefusal } from '@/lib/http/same-origin';

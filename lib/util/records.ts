@@ -1,6 +1,6 @@
 /**
- * Safe access to half-filled form state: anything may be missing or of the
- * wrong type, and the renderer must still produce output.
+ * Safe access to loosely typed objects (half-filled form state, parsed JSON, API answers): anything may be missing
+ * or of the wrong type, and the caller must still produce output.
  */
 
 export type LooseRecord = Record<string, unknown>;
