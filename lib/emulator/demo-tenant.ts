@@ -53,8 +53,9 @@ const CREDENTIALS = ['7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501', '7d1f5a0e-2b3c-4d5e
  */
 function failureOf(body: Record<string, unknown>, operation: 'create' | 'update', rand: () => number): string {
   const instances = body.instances as { expressRouteCircuitId: string; segmentOptions?: { customerGateways: { name: string }[] }[] }[];
-  const circuit = instances[0].expressRouteCircuitId.split('/').pop();
-  const gateway = instances[0].segmentOptions?.[0]?.customerGateways[0]?.name;
+  const first = instances[0];
+  const circuit = first?.expressRouteCircuitId.split('/').pop();
+  const gateway = first?.segmentOptions?.[0]?.customerGateways[0]?.name;
   const ike = gateway ? [`Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`] : [];
   const choices =
     operation === 'create'
@@ -70,7 +71,7 @@ function failureOf(body: Record<string, unknown>, operation: 'create' | 'update'
           `Resize to ${String(body.size)} refused: ${String(body.cxp)} has no capacity left for this size (CxpCapacityExceeded)`,
           ...ike,
         ];
-  return choices[Math.floor(rand() * choices.length)];
+  return choices[Math.floor(rand() * choices.length)] as string; // choices is never empty
 }
 
 /** A provision request the seed wrote, as the app's history would have recorded it. */
@@ -88,8 +89,9 @@ export interface SeededProvisionRequest {
 }
 
 function connectorBody(id: number, i: number, rand: () => number): Record<string, unknown> {
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const region = REGIONS[i % REGIONS.length];
+  // Every list picked from is a non-empty constant.
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
+  const region = REGIONS[i % REGIONS.length] as (typeof REGIONS)[number];
   const site = pick(region.site);
   const name = `${site}-${pick(WORKLOADS)}-${pick(ENVS)}-er-${String(i + 1).padStart(5, '0')}`;
   const ipsec = rand() < 0.3;

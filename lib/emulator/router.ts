@@ -29,9 +29,10 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
   const parts = pattern.split('/').filter(Boolean);
   if (parts.length !== segments.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < parts.length; i++) {
-    if (parts[i].startsWith(':')) params[parts[i].slice(1)] = segments[i];
-    else if (parts[i] !== segments[i]) return null;
+  for (const [i, part] of parts.entries()) {
+    const segment = segments[i] as string; // as many segments as parts (checked above)
+    if (part.startsWith(':')) params[part.slice(1)] = segment;
+    else if (part !== segment) return null;
   }
   return params;
 }

@@ -28,7 +28,7 @@ function authProblem(req: Request): string | null {
   if (!header) return 'Authentication required: send "Authorization: api-key <base64 of the API key>"';
   const m = /^api-key\s+(\S+)$/i.exec(header.trim());
   if (!m) return 'Unsupported authorization scheme: use "api-key <base64 of the API key>"';
-  const key = Buffer.from(m[1], 'base64').toString('utf8');
+  const key = Buffer.from(m[1] ?? '', 'base64').toString('utf8');
   return sameText(key, emulatorConfig().apiKey) ? null : 'Invalid API key';
 }
 

@@ -101,8 +101,8 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const param = String(issue.path[0] ?? 'query');
-    throw new ListQueryError(param, `Query parameter "${param}" ${issue.message}`);
+    const param = String(issue?.path[0] ?? 'query');
+    throw new ListQueryError(param, `Query parameter "${param}" ${issue?.message ?? 'is invalid'}`);
   }
   const d = parsed.data;
   const q = d.q?.trim();
@@ -185,7 +185,13 @@ function sortOrder(rows: ConnectorSummary[], sort: ConnectorListSort): number[] 
   const names = rows.map((r) => r.name.toLowerCase());
   return rows
     .map((_, i) => i)
-    .sort((i, j) => compareKeys(keys[i], keys[j]) || compareKeys(names[i], names[j]) || rows[i].id - rows[j].id);
+    // i and j are positions in rows (and so in keys and names).
+    .sort(
+      (i, j) =>
+        compareKeys(keys[i] as Key, keys[j] as Key) ||
+        compareKeys(names[i] as string, names[j] as string) ||
+        (rows[i] as ConnectorSummary).id - (rows[j] as ConnectorSummary).id,
+    );
 }
 
 function distinct(values: Iterable<string>): string[] {
@@ -242,14 +248,15 @@ function matcher(index: ListIndex, query: ListQuery): ((i: number) => boolean) |
   const sizes = query.size && new Set(query.size);
   const protocols = query.protocol && new Set(query.protocol);
   if (!q && !states && !cxps && !segments && !groups && !sizes && !protocols) return null;
+  // i is a row position: every column of the index has an entry for it.
   return (i) =>
-    (!states || states.has(index.state[i])) &&
-    (!cxps || cxps.has(index.cxp[i])) &&
-    (!sizes || sizes.has(index.size[i])) &&
-    (!protocols || protocols.has(index.protocol[i])) &&
-    (!segments || anyIn(index.segments[i], segments)) &&
-    (!groups || anyIn(index.groups[i], groups)) &&
-    (!q || index.search[i].includes(q));
+    (!states || states.has(index.state[i] as string)) &&
+    (!cxps || cxps.has(index.cxp[i] as string)) &&
+    (!sizes || sizes.has(index.size[i] as string)) &&
+    (!protocols || protocols.has(index.protocol[i] as string)) &&
+    (!segments || anyIn(index.segments[i] as string[], segments)) &&
+    (!groups || anyIn(index.groups[i] as string[], groups)) &&
+    (!q || (index.search[i] as string).includes(q));
 }
 
 export interface ListPage {
@@ -271,7 +278,10 @@ export function queryList(index: ListIndex, query: ListQuery): ListPage {
   const matched = matchedRows(index, query, order);
   const n = matched.length;
   const page: ConnectorSummary[] = [];
-  for (let k = start; k < Math.min(end, n); k++) page.push(index.rows[matched[query.order === 'asc' ? k : n - 1 - k]]);
+  for (let k = start; k < Math.min(end, n); k++) {
+    const position = matched[query.order === 'asc' ? k : n - 1 - k] as number; // k < n
+    page.push(index.rows[position] as ConnectorSummary);
+  }
   return { rows: page, total: n, page: query.page, pageSize: query.pageSize };
 }
 

@@ -19,7 +19,7 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i]);
+      out[i] = await fn(items[i] as T);
     }
   });
   await Promise.all(workers);

@@ -29,14 +29,19 @@ async function guarded(req: Request, run: () => Promise<ApiResult> | ApiResult):
   }
 }
 
+/** The first problem zod found in a body, naming its field (a failed parse has at least one). */
+function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  return first ? `${first.path.map(String).join('.') || '(body)'}: ${first.message}` : '(body): invalid';
+}
+
 /** POST: adds rules `{ rules: [...] }`; GET: lists the rules with uses left; DELETE: clears them. */
 export const faultsAdmin = {
   POST: (req: Request) =>
     guarded(req, async () => {
       const parsed = faultRulesBody.safeParse(await readJsonBody(req));
       if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
+        throw new ApiError(400, firstIssue(parsed.error.issues));
       }
       addFaultRules(parsed.data.rules);
       // The emulator answers differently from now on: a cached answer of it is no longer what it would say.
@@ -78,8 +83,7 @@ export function seedAdminPost(afterSeed: AfterSeed): (req: Request) => Promise<R
     guarded(req, async () => {
       const parsed = seedBody.safeParse(await readJsonBody(req));
       if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new ApiError(400, `${first.path.join('.') || '(body)'}: ${first.message}`);
+        throw new ApiError(400, firstIssue(parsed.error.issues));
       }
       const { ids, byState, requests } = seedDemoTenant(parsed.data);
       await afterSeed(requests);
