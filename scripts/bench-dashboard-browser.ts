@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { seedDemoTenantIn } from '../lib/alkira/emulator/demo-tenant';
+import { seedDemoTenantIn } from '../lib/emulator/demo-tenant';
 import { freePort, startServer } from './next-server';
 
 export interface DashboardBenchResult {

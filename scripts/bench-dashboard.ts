@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedDemoTenantIn } from '../lib/alkira/emulator/demo-tenant';
+import { seedDemoTenantIn } from '../lib/emulator/demo-tenant';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../tests/helpers/server';
 
 const KEY = 'connector-studio-emulator';

@@ -18,7 +18,7 @@ import type { ConnectorDesign } from '../lib/connector/design';
 import { checkDesign } from '../components/designer/design-check';
 import { formatIpv4 } from '../lib/connector/net';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
-import { seededRandom } from '../lib/seeded-random';
+import { seededRandom } from '../lib/util/seeded-random';
 
 const COUNT = 10_000;
 

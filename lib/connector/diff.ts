@@ -13,7 +13,7 @@
  * as "(sensitive)".
  */
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
-import { isRecord, type LooseRecord } from './hcl/loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { isSensitiveAttribute, mapSensitiveValues, SENSITIVE_PLACEHOLDER } from './sensitive';
 
 export type ChangeAction = 'create' | 'update' | 'delete';

@@ -24,7 +24,7 @@
  */
 import { isExpression } from './design';
 import { blockChanges, blockIds, CONNECTOR_SHAPE, effective, records, sameValue, shown, uniqueIds, type BlockShape } from './diff';
-import { isRecord, type LooseRecord } from './hcl/loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { keepStoredSecrets, sensitiveSlots } from './sensitive';
 
 export type PathSegment = string | number;

@@ -4,7 +4,7 @@
  * --data-binary` and file pickers often send) and no content type; refuses
  * JSON and form bodies, other charsets, and bytes that are not UTF-8 text.
  */
-import { ApiError } from './errors';
+import { ApiError } from './response';
 import { readLimited } from './body';
 
 export const MAX_TEXT_BODY_BYTES = 1024 * 1024;

@@ -11,7 +11,7 @@ import { isLiteralPsk } from '../../lib/connector/hcl/psk';
 import { withStoredSecrets } from '../../lib/connector/sensitive';
 import { parseDesign } from '../../lib/connector/validate';
 import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
-import { seededRandom } from '../../lib/seeded-random';
+import { seededRandom } from '../../lib/util/seeded-random';
 
 export interface FuzzRequest {
   method: string;

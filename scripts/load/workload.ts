@@ -81,7 +81,7 @@ export function routeMix(f: WorkloadFixtures): RouteMix[] {
 }
 
 /** A deterministic pseudo-random source, so two runs send the same sequence. */
-export { seededRandom as seeded } from '../../lib/seeded-random';
+export { seededRandom as seeded } from '../../lib/util/seeded-random';
 
 /** Picks a route by weight. */
 export function picker(mix: RouteMix[]): (rand: number) => RouteMix {

@@ -5,7 +5,7 @@
  * literal `${` / `%{` must be doubled (`$${`, `%%{`), or Terraform would try to
  * interpolate what the user typed.
  */
-import { trimChar } from '@/lib/text/trim';
+import { trimChar } from '@/lib/util/trim';
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '"': '\\"',

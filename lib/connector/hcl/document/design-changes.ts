@@ -13,7 +13,7 @@
  * its index in the file as the operations before it leave it.
  */
 import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BlockSpec, type BodySpec } from '../../resource';
-import { recordsOf, type LooseRecord } from '../loose';
+import { recordsOf, type LooseRecord } from '@/lib/util/records';
 import { renderBodyAttributeItems } from '../render';
 import type { Block } from '@/lib/hcl/syntax';
 import { renderedBody, renderedValue } from './operation-edits';

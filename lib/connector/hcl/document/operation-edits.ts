@@ -8,7 +8,7 @@
 import { expressionBody, isExpression } from '../../design';
 import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BodySpec } from '../../resource';
 import { isStoredSecret } from '../../stored-secret';
-import { isRecord, type LooseRecord } from '../loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { literalsBecomeVariables } from '../psk';
 import { renderBodyAttributeItems, renderConnectorBodyItems, resourceLabel } from '../render';
 import { quoteHclString } from '../strings';

@@ -4,7 +4,7 @@
  * down the syntax tree of one connector resource alongside its description.
  */
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, type BodySpec } from '../../resource';
-import type { LooseRecord } from '../loose';
+import type { LooseRecord } from '@/lib/util/records';
 import type { Attribute, Block, BodyItem, HclFile } from '@/lib/hcl/syntax';
 
 /** A place in a design: block names and list indices down to an attribute, e.g. `['instances', 0, 'name']`. */

@@ -11,7 +11,7 @@
  * type and sensitive.
  */
 import type { ConnectorDesign, HclRenderOptions } from '../../design';
-import { isRecord, type LooseRecord } from '../loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { importConnectors } from '../parse';
 import { sensitiveVariableReferences } from '../psk';
 import { RESOURCE_TYPE, renderConnectorHcl, resourceLabel } from '../render';
