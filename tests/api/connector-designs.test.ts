@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV, waitForProvision } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
 let postgres: TestPostgres | undefined;
 afterAll(async () => {

@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV } from './support';
 
 let postgres: TestPostgres | undefined;
 afterAll(async () => {

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CIRCUIT, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, CIRCUIT } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
 const FINAL = ['SUCCESS', 'FAILED', 'PARTIAL_SUCCESS'];
 

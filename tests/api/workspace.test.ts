@@ -15,7 +15,8 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres';
 import { startServer, type RunningServer } from '../helpers/server';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
-import { basicDesign, call, CONNECTORS_PATH, emulator, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, TEST_ENV, waitForProvision } from './support';
 
 const SECRET = 'workspace-test-secret-0123456789';
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { TEST_ENV } from '../api/support';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;

@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { basicDesign, CIRCUIT, clearFaults, CONNECTORS_PATH, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { basicDesign, CIRCUIT, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { clearFaults, CONNECTORS_PATH, injectFaults, TEST_ENV } from '../api/support';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
