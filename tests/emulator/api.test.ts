@@ -1,7 +1,7 @@
 /** The emulated Alkira API's surface: auth, discovery, catalog, errors, body validation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
+import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from '../helpers/emulator-api';
 
 let server: RunningServer;
 let api: ReturnType<typeof client>;

@@ -1,7 +1,7 @@
 /** Fault injection through the admin API, and persistence across a restart. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, toBody } from './support';
+import { basicDesign, client, CONNECTORS, EMULATOR_ENV, toBody } from '../helpers/emulator-api';
 
 let server: RunningServer;
 let api: ReturnType<typeof client>;

@@ -1,7 +1,7 @@
 /** Connector lifecycle against the emulator: create, provision, fail, update, delete, list by name. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
+import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from '../helpers/emulator-api';
 import { storedTunnelKeys } from '../api/support';
 
 let server: RunningServer;

@@ -5,7 +5,7 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
-import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
+import { APP_CALLER_HEADERS, type RunningServer } from './server';
 
 export const API_KEY = 'connector-studio-emulator';
 export const AUTH = 'api-key ' + Buffer.from(API_KEY).toString('base64');
