@@ -1,16 +1,17 @@
 /**
- * Shared helpers for the emulator API tests: an authenticated JSON client for
- * `/emulator/api/...`, the admin endpoints, and designs to send.
+ * Shared helpers for the emulator API tests: a server of their own for the
+ * file, an authenticated JSON client for `/emulator/api/...` and the admin
+ * endpoints, and a design as the app sends it.
  */
-import type { ConnectorDesign } from '@/lib/connector/design';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
-import { APP_CALLER_HEADERS, type RunningServer } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { parsedDesign } from './designs';
+import { APP_CALLER_HEADERS, startServer, type RunningServer } from './server';
 
 export const API_KEY = 'connector-studio-emulator';
 export const AUTH = 'api-key ' + Buffer.from(API_KEY).toString('base64');
 export const CONNECTORS = '/v1/tenantnetworks/1/azure-express-route-connectors';
-export const AZURE_PROD_CREDENTIAL = '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501';
 
 export const EMULATOR_ENV = { ALKIRA_EMULATOR_ADMIN: '1', ALKIRA_EMULATOR_PROVISION_MS: '600' };
 
@@ -20,9 +21,11 @@ export interface Reply<T = any> {
   body: T;
 }
 
-export function client(server: RunningServer) {
+/** A client of `server`, or of whichever server the function answers at each call. */
+export function client(server: RunningServer | (() => RunningServer)) {
+  const url = () => (typeof server === 'function' ? server() : server).url;
   async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const res = await fetch(server.url + '/emulator/api' + path, {
+    const res = await fetch(url() + '/emulator/api' + path, {
       method,
       headers: { ...APP_CALLER_HEADERS, authorization: AUTH, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -31,7 +34,7 @@ export function client(server: RunningServer) {
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   }
   async function admin(path: string, body?: unknown): Promise<Reply> {
-    const res = await fetch(server.url + '/emulator/_admin/' + path, {
+    const res = await fetch(url() + '/emulator/_admin/' + path, {
       method: 'POST',
       headers: { ...APP_CALLER_HEADERS, 'content-type': 'application/json' },
       body: JSON.stringify(body ?? {}),
@@ -56,66 +59,41 @@ export function client(server: RunningServer) {
 
 const SEGMENT_NAMES: Record<string, string> = { '1': 'prod', '2': 'dmz', '3': 'internal', '4': 'dev', '5': 'shared-services' };
 
-/** The reference "basic" example, as a design with a given name and circuit. */
-export function basicDesign(name: string, circuitName = 'primary-circuit'): ConnectorDesign {
-  return {
-    resource_name: 'basic',
-    name,
-    description: 'Basic ExpressRoute connector with VXLAN_GPE',
-    size: 'MEDIUM',
-    enabled: true,
-    vhub_prefix: '10.130.0.0/23',
-    cxp: 'USWEST-AZURE-1',
-    tunnel_protocol: 'VXLAN_GPE',
-    group: 'networking',
-    billing_tag_ids: [101],
-    instances: [
-      {
-        name: 'primary-instance',
-        expressroute_circuit_id: `/subscriptions/12345678-abcd-4f00-8000-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/${circuitName}`,
-        redundant_router: false,
-        loopback_subnet: '192.168.20.0/26',
-        credential_id: AZURE_PROD_CREDENTIAL,
-      },
-    ],
-    segment_options: [{ segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: true }],
-  };
+/** A design (../helpers/designs.ts) as the app sends it to the Alkira API. */
+export function toBody(design: Record<string, unknown>): AlkiraConnector {
+  return designToAlkiraConnector(parsedDesign(design), { segmentName: (id) => SEGMENT_NAMES[id] });
 }
 
-/** An IPsec design with one tunnel per segment (dmz, internal), profiles 10 and 11. */
-export function ipsecDesign(name: string): ConnectorDesign {
-  const gateway = (segment: string, profile: number) => ({
-    segment_id: segment,
-    customer_gateway: [
-      {
-        name: `gw-${segment}`,
-        tunnel: [
-          {
-            name: 'primary-tunnel',
-            ike_version: 'IKEv2',
-            initiator: true,
-            pre_shared_key: 'psk-secret-123!',
-            profile_id: profile,
-            remote_auth_type: 'FQDN',
-            remote_auth_value: `gw-${segment}.example.com`,
-          },
-        ],
-      },
-    ],
+export interface EmulatorServer {
+  /** The running server (after the file's first `beforeAll`). */
+  readonly server: RunningServer;
+  /** A client of whichever server is running now (it follows `restart`). */
+  readonly api: ReturnType<typeof client>;
+  /** Stops the server and starts it again on the same data directory. */
+  restart(): Promise<void>;
+}
+
+/** Starts the production server with the emulator's admin endpoints for the test file, and stops it after the file. */
+export function useEmulatorServer(): EmulatorServer {
+  let running: RunningServer | undefined;
+  const current = (): RunningServer => {
+    if (!running) throw new Error('the emulator server is not started yet: use it inside a test');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startServer(EMULATOR_ENV);
   });
+  afterAll(async () => running?.stop());
   return {
-    ...basicDesign(name),
-    tunnel_protocol: 'IPSEC',
-    size: '2LARGE',
-    group: 'security',
-    instances: [{ ...basicDesign(name).instances[0], ipsec_customer_gateway: [gateway('2', 10), gateway('3', 11)] }],
-    segment_options: [
-      { segment_id: '2', customer_asn: 65003, disable_internet_exit: true, advertise_on_prem_routes: false },
-      { segment_id: '3', customer_asn: 65004, disable_internet_exit: false, advertise_on_prem_routes: true },
-    ],
+    get server() {
+      return current();
+    },
+    api: client(current),
+    async restart() {
+      const { dataDir } = current();
+      await current().stop();
+      running = undefined;
+      running = await startServer(EMULATOR_ENV, { dataDir });
+    },
   };
-}
-
-export function toBody(design: ConnectorDesign): AlkiraConnector {
-  return designToAlkiraConnector(design, { segmentName: (id) => SEGMENT_NAMES[id] });
 }
