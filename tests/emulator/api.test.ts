@@ -1,10 +1,10 @@
 /** The emulated Alkira API's surface: auth, discovery, catalog, errors, body validation. */
 import { describe, expect, it } from 'vitest';
 import { basicDesign, ipsecDesign } from '../helpers/designs';
-import { CONNECTORS, toBody, useEmulatorServer } from '../helpers/emulator-api';
+import { CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
 import { APP_CALLER_HEADERS } from '../helpers/server';
 
-const emulator = useEmulatorServer();
+const emulator = emulatorServerForFile();
 const { api } = emulator;
 
 describe('authentication', () => {

@@ -1,10 +1,10 @@
 /** Fault injection through the admin API, and persistence across a restart. */
 import { describe, expect, it } from 'vitest';
 import { basicDesign } from '../helpers/designs';
-import { client, CONNECTORS, toBody, useEmulatorServer } from '../helpers/emulator-api';
+import { client, CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
 import { startServer } from '../helpers/server';
 
-const emulator = useEmulatorServer();
+const emulator = emulatorServerForFile();
 const { api } = emulator;
 
 describe('admin fault rules', () => {

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { storedTunnelKeys } from '../api/support';
 import { basicDesign, ipsecDesign, PSK_DMZ } from '../helpers/designs';
-import { CONNECTORS, toBody, useEmulatorServer } from '../helpers/emulator-api';
+import { CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
 
-const emulator = useEmulatorServer();
+const emulator = emulatorServerForFile();
 const { api } = emulator;
 
 describe('create', () => {

@@ -74,7 +74,7 @@ export interface EmulatorServer {
 }
 
 /** Starts the production server with the emulator's admin endpoints for the test file, and stops it after the file. */
-export function useEmulatorServer(): EmulatorServer {
+export function emulatorServerForFile(): EmulatorServer {
   let running: RunningServer | undefined;
   const current = (): RunningServer => {
     if (!running) throw new Error('the emulator server is not started yet: use it inside a test');
