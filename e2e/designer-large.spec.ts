@@ -6,7 +6,7 @@
  * (`npm run bench:browser`); this checks that the fast paths give the right
  * answers at that size.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { largeIpsecDesign } from '../scripts/bench-designs';
 import { field } from './support/locators';
 import { openWithDraft } from './support/drafts';

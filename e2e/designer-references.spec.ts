@@ -8,6 +8,7 @@
 import { expect, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { catalog } from './support/connectors';
 import { editorText } from './support/hcl-file';
 import { field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
@@ -19,10 +20,9 @@ interface Named {
   name: string;
 }
 
-async function catalog(request: APIRequestContext, kind: string): Promise<Named[]> {
-  const res = await request.get(`/api/catalog/${kind}`);
-  expect(res.status()).toBe(200);
-  const items = ((await res.json()) as { items: { id: string | number; name: string }[] }).items;
+/** The catalog's items of `kind` with string ids; there is at least one. */
+async function named(request: APIRequestContext, kind: string): Promise<Named[]> {
+  const items = await catalog<{ id: string | number; name: string }>(request, kind);
   expect(items.length).toBeGreaterThan(0);
   return items.map((i) => ({ id: String(i.id), name: i.name }));
 }
@@ -44,8 +44,8 @@ async function basicTemplate(page: Page, name: string) {
 }
 
 test('a catalog pick is a data source by name in the preview; literal ids on request', async ({ page, request }) => {
-  const [segment, other] = await catalog(request, 'segments');
-  const [credential] = await catalog(request, 'credentials');
+  const [segment, other] = await named(request, 'segments');
+  const [credential] = await named(request, 'credentials');
   await basicTemplate(page, `e2e-${RUN}-refs`);
   await expect(page.getByTestId('reference-mode')).toHaveValue('names');
 
@@ -83,7 +83,7 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
 });
 
 test('Download module (.zip) in the designer and on a workspace design holds the design with its data sources', async ({ page, request }) => {
-  const [segment] = await catalog(request, 'segments');
+  const [segment] = await named(request, 'segments');
   const name = `e2e-${RUN}-module`;
   await basicTemplate(page, name);
   await field(page, 'resource_name').fill(`mod_${RUN}`);
