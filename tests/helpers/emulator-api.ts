@@ -59,7 +59,7 @@ export function client(server: RunningServer | (() => RunningServer)) {
 
 const SEGMENT_NAMES: Record<string, string> = { '1': 'prod', '2': 'dmz', '3': 'internal', '4': 'dev', '5': 'shared-services' };
 
-/** A design (../helpers/designs.ts) as the app sends it to the Alkira API. */
+/** A design (./designs.ts) as the app sends it to the Alkira API. */
 export function toBody(design: Record<string, unknown>): AlkiraConnector {
   return designToAlkiraConnector(parsedDesign(design), { segmentName: (id) => SEGMENT_NAMES[id] });
 }
