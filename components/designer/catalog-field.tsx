@@ -18,7 +18,7 @@ import { DATA_SOURCE_KINDS, dataSourceReference, referencedName, type DataSource
 import type { ReferenceKind } from '@/lib/connector/resource';
 import type { CatalogItem, CatalogKind } from '@/lib/client/types';
 import { useCatalog } from '@/lib/client/hooks';
-import { CatalogSelect } from '@/components/provisioning/CatalogSelect';
+import { CatalogSelect } from '@/components/provisioning/catalog-select';
 import { CATALOG_NOUNS, catalogOptions } from '@/components/provisioning/catalog-options';
 import { useDataSourceNames, useDocumentStore } from './design-document-context';
 import { useReferenceMode } from './reference-mode';

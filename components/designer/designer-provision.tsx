@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useFileProblem } from './design-document-context';
-import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
+import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/provision-panel';
 import { createdFor, forgetCreated } from './created-connector';
 import { hclPath } from '@/lib/connector/hcl-path';
 import { expressionPaths } from './design-references';

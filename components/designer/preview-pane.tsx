@@ -189,7 +189,6 @@ export function PreviewPane(props: {
               className={`${blocker ? 'btn-secondary' : 'btn-primary'} text-xs`}
               onClick={() => void download()}
               aria-describedby={blocker ? 'export-blocked' : undefined}
-              data-export-ready={blocker ? 'false' : 'true'}
             >
               Download .tf
             </button>

@@ -14,7 +14,8 @@ import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/t
 import { seedDemoTenantIn, type DemoTenantSummary } from '@/lib/emulator/demo-tenant';
 import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CIRCUIT, emulator, EMULATOR_KEY, TEST_ENV } from './support';
+import { basicDesign, CIRCUIT } from '../helpers/designs';
+import { call, emulator, EMULATOR_KEY, TEST_ENV } from './support';
 
 let server: RunningServer;
 let seeded: DemoTenantSummary;

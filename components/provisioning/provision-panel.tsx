@@ -21,10 +21,10 @@ import { errorMessage } from '@/lib/client/api';
 import { isTerminalState } from '@/lib/client/provision-state';
 import { usePermission } from '@/lib/client/viewer';
 import { workspaceApi } from '@/lib/client/workspace-api';
-import { PermissionNote } from '@/components/auth/PermissionNote';
-import { PlanDialog } from './PlanDialog';
-import { ProvisionErrors } from './ProvisionErrors';
-import { StateBadge } from './StateBadge';
+import { PermissionNote } from '@/components/auth/permission-note';
+import { PlanDialog } from './plan-dialog';
+import { ProvisionErrors } from './provision-errors';
+import { StateBadge } from './state-badge';
 import { useProvision, type SubmittedProvision } from './use-provision';
 import { createPlan } from './whole-plan';
 

@@ -4,10 +4,10 @@
  * as the designer, tinted by its provision state. The state comes from the
  * (polling) connector detail, so the tint follows provisioning without reload.
  */
-import { LazyTopologyDiagram } from '@/components/diagram/LazyTopologyDiagram';
+import { LazyTopologyDiagram } from '@/components/diagram/lazy-topology-diagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useConnectorDesign } from '@/lib/client/design-hooks';
-import { ErrorState } from './ErrorState';
+import { ErrorState } from './error-state';
 
 export interface ConnectorTopologyProps {
   connectorId: number;

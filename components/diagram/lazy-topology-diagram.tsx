@@ -1,9 +1,9 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { TopologyDiagramProps } from './TopologyDiagram';
+import type { TopologyDiagramProps } from './topology-diagram';
 
-export type { TopologyDiagramProps } from './TopologyDiagram';
+export type { TopologyDiagramProps } from './topology-diagram';
 
 /** What shows where the diagram will be while its code loads. */
 export function DiagramPlaceholder() {
@@ -22,7 +22,7 @@ export function DiagramPlaceholder() {
  * pages that embed the diagram (the designer, where the diagram is one of the
  * main views, imports TopologyDiagram directly).
  */
-const DynamicTopologyDiagram = dynamic<TopologyDiagramProps>(() => import('./TopologyDiagram'), {
+const DynamicTopologyDiagram = dynamic<TopologyDiagramProps>(() => import('./topology-diagram'), {
   ssr: false,
   loading: DiagramPlaceholder,
 });

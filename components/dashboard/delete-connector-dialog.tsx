@@ -10,10 +10,10 @@ import { useEffect, useId, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '@/lib/client/api';
 import { useProvisionRequest } from '@/lib/client/hooks';
-import { StateBadge } from '@/components/provisioning/StateBadge';
-import { PlanDialog } from '@/components/provisioning/PlanDialog';
+import { StateBadge } from '@/components/provisioning/state-badge';
+import { PlanDialog } from '@/components/provisioning/plan-dialog';
 import { destroyPlan } from '@/components/provisioning/whole-plan';
-import { PermissionNote } from '@/components/auth/PermissionNote';
+import { PermissionNote } from '@/components/auth/permission-note';
 import { usePermission } from '@/lib/client/viewer';
 import { dangerButtonClass } from './button-styles';
 

@@ -8,8 +8,8 @@ import { useEffect } from 'react';
 import type { ProvisionRequestRecord } from '@/lib/client/types';
 import { dateTime } from '@/lib/client/format';
 import { isTerminalState } from '@/lib/client/provision-state';
-import { StateBadge } from '@/components/provisioning/StateBadge';
-import { useNow } from './RelativeTime';
+import { StateBadge } from '@/components/provisioning/state-badge';
+import { useNow } from './relative-time';
 import { Card } from './settings-layout';
 
 const OPERATION_LABELS: Record<string, string> = { create: 'Create', update: 'Update', delete: 'Delete' };

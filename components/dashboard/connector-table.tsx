@@ -9,8 +9,8 @@ import Link from 'next/link';
 import { memo, type RefObject } from 'react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import type { ConnectorListSort, ConnectorSummary, SortOrder } from '@/lib/client/types';
-import { StateBadge } from '@/components/provisioning/StateBadge';
-import { RelativeTime } from './RelativeTime';
+import { StateBadge } from '@/components/provisioning/state-badge';
+import { RelativeTime } from './relative-time';
 import { ROW_HEIGHT } from './use-connector-window';
 
 export interface ConnectorTableProps {

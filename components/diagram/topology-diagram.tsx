@@ -18,9 +18,9 @@ import { nodeForPath } from '@/lib/diagram/graph';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { PositionedNode } from '@/lib/diagram/layout';
 import type { DiagramIssues, DiagramNode } from '@/lib/diagram/types';
-import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './DiagramNodeCard';
-import { DiagramToolbar } from './DiagramToolbar';
-import { SegmentLegend } from './SegmentLegend';
+import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './diagram-node-card';
+import { DiagramToolbar } from './diagram-toolbar';
+import { SegmentLegend } from './segment-legend';
 import { useDiagramLayout } from './use-diagram-layout';
 
 export interface TopologyDiagramProps {

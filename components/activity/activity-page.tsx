@@ -6,8 +6,8 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useActivity } from '@/lib/client/hooks';
-import { ErrorState } from '@/components/dashboard/ErrorState';
-import { ActivityTable } from './ActivityTable';
+import { ErrorState } from '@/components/dashboard/error-state';
+import { ActivityTable } from './activity-table';
 
 export interface ActivityFilter {
   user?: string;

@@ -6,7 +6,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { DESIGN_TEMPLATES, designFromTemplate } from '@/lib/connector/templates';
 import { validateDesign } from '@/lib/connector/validate';
 import { largeSampleDesign } from '@/lib/diagram/sample';
-import { LazyTopologyDiagram } from './LazyTopologyDiagram';
+import { LazyTopologyDiagram } from './lazy-topology-diagram';
 
 /** Breaks a few fields so the error rings and tooltips can be seen. */
 function withSampleErrors(design: ConnectorDesign): ConnectorDesign {

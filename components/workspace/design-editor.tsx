@@ -14,7 +14,7 @@ import { ApiError } from '@/lib/client/api';
 import { staleSave, workspaceApi, type MergeSide, type StaleSave } from '@/lib/client/workspace-api';
 import { useStoredDesign, workspaceKeys } from '@/lib/client/workspace-hooks';
 import { Designer } from '@/components/designer/designer';
-import { ErrorState } from '@/components/dashboard/ErrorState';
+import { ErrorState } from '@/components/dashboard/error-state';
 import { ConflictPanel } from './conflict-panel';
 import { DesignBanner } from './design-banner';
 import { designDraftSlot, draftBaseVersion, forgetDraft, rememberBaseVersion } from './design-session';

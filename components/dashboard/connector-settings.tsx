@@ -2,7 +2,7 @@
 /** A live connector's settings: basics, instances, segment options. */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { useCatalog } from '@/lib/client/hooks';
-import { InstanceSettings } from './InstanceSettings';
+import { InstanceSettings } from './instance-settings';
 import { CONNECTOR_RESOURCE } from '@/lib/connector/resource';
 import { Card, Field, Fields, Value } from './settings-layout';
 import { settingsRows, settingsTable, type ReferenceNames } from './settings-rows';

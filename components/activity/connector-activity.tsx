@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
 import { useActivity } from '@/lib/client/hooks';
 import { Card } from '@/components/dashboard/settings-layout';
-import { ActivityTable } from './ActivityTable';
+import { ActivityTable } from './activity-table';
 
 const selectClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400';

@@ -2,8 +2,8 @@
 /** The workspace's design rows with sortable column headers (`aria-sort` on the header, as on the connector table). */
 import Link from 'next/link';
 import type { DesignSummary } from '@/lib/client/workspace-api';
-import { StateBadge } from '@/components/provisioning/StateBadge';
-import { RelativeTime } from '@/components/dashboard/RelativeTime';
+import { StateBadge } from '@/components/provisioning/state-badge';
+import { RelativeTime } from '@/components/dashboard/relative-time';
 import type { DesignSort, DesignSortKey } from './workspace-list';
 
 const COLUMNS: { key: DesignSortKey; label: string; numeric?: boolean }[] = [

@@ -12,9 +12,9 @@ import { errorMessage } from '@/lib/client/api';
 import { workspaceApi, type DesignSummary } from '@/lib/client/workspace-api';
 import { useDesignList, workspaceKeys } from '@/lib/client/workspace-hooks';
 import { clockTime } from '@/lib/client/format';
-import { ErrorState } from '@/components/dashboard/ErrorState';
+import { ErrorState } from '@/components/dashboard/error-state';
 import { primaryButtonClass } from '@/components/dashboard/button-styles';
-import { DesignTable } from './DesignTable';
+import { DesignTable } from './design-table';
 import { WorkspaceImport } from './workspace-import';
 import { searchDesigns, sortDesigns, type DesignSort } from './workspace-list';
 

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import type { AuditEntry } from '@/lib/client/types';
 import { dateTime } from '@/lib/client/format';
-import { StateBadge } from '@/components/provisioning/StateBadge';
+import { StateBadge } from '@/components/provisioning/state-badge';
 
 const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   create: 'Created',
