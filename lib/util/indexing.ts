@@ -1,0 +1,18 @@
+/**
+ * Reading arrays where an index is in range by construction (an invariant the type checker cannot see, under
+ * `noUncheckedIndexedAccess`): a broken invariant fails loudly with what was read, instead of carrying `undefined`
+ * on into a wrong result.
+ */
+
+/** The item at `index` of `items`; throws an internal error when `index` is outside `items`. */
+export function itemAt<T>(items: ArrayLike<T>, index: number, what = 'item'): T {
+  if (index < 0 || index >= items.length || !Number.isInteger(index)) {
+    throw new Error(`Internal error: ${what} ${index} read outside its list of ${items.length}`);
+  }
+  return items[index] as T;
+}
+
+/** The last item of `items`, which the caller knows is not empty; throws an internal error when it is. */
+export function lastItem<T>(items: ArrayLike<T>, what = 'item'): T {
+  return itemAt(items, items.length - 1, what);
+}
