@@ -23,3 +23,9 @@ export function captured(match: RegExpMatchArray, group: number): string {
   if (text === undefined) throw new Error(`Internal error: pattern ${match.length > 0 ? 'matched' : 'did not match'} without capture group ${group}`);
   return text;
 }
+
+/** The text before the first `separator`, all of it when there is none (what `text.split(separator)[0]` always is). */
+export function firstField(text: string, separator: string): string {
+  const at = text.indexOf(separator);
+  return at < 0 ? text : text.slice(0, at);
+}
