@@ -92,6 +92,7 @@ import {
   type Prepared,
 } from './bench-designer-page';
 import { benchPaste, pasteFile, type PasteResult } from './bench-designer-paste';
+import { itemAt } from '../lib/util/indexing';
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -99,7 +100,10 @@ function argValue(name: string): string | undefined {
 }
 
 function argValues(name: string): string[] {
-  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
+  return process.argv.flatMap((a, i) => {
+    const value = process.argv[i + 1];
+    return a === name && value !== undefined ? [value] : [];
+  });
 }
 
 interface TypingResult {
@@ -215,7 +219,7 @@ async function cursorAtNameByKeyboard(page: Page): Promise<string> {
       const re = /\n[ \t]*name[ \t]*=[ \t]*"((?:[^"\\\n]|\\.)*)"/g;
       re.lastIndex = Math.max(0, text.search(/resource\s+"alkira_connector_azure_expressroute"/));
       const m = re.exec(text);
-      return m ? { name: m[1], line: text.slice(0, m.index + m[0].length).split('\n').length - 1 } : null;
+      return m ? { name: m[1] ?? '', line: text.slice(0, m.index + m[0].length).split('\n').length - 1 } : null;
     }),
   );
   if (!found) throw new Error('no `name = "…"` in the editor');
@@ -344,7 +348,7 @@ function printBuild(b: BuildResult, chromiumVersion: string): void {
   if (p) {
     const fileNote = p.fileErrors ? `, ${p.fileErrors} errors in it!` : ', no errors';
     console.log(`    paste 1 MB: ${p.bytes.toLocaleString('en-US')} bytes, ${p.connectors} connectors${fileNote}; ${p.method ?? 'not pasted'}`);
-    for (const r of pasteRows(p)) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${r.cells[0].padStart(14)}`);
+    for (const r of pasteRows(p)) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${itemAt(r.cells, 0, 'cell').padStart(14)}`);
     if (p.error) console.log(`    paste: ${p.error}`);
   }
 }
@@ -358,7 +362,7 @@ function printComparison(builds: BuildResult[]): void {
         if (r.cells[i]) out.set(`${r.label} · ${d}`, r.cells[i]);
       });
     }
-    if (b.paste) for (const r of pasteRows(b.paste)) out.set(r.label, r.cells[0]);
+    if (b.paste) for (const r of pasteRows(b.paste)) out.set(r.label, itemAt(r.cells, 0, 'cell'));
     return out;
   };
   const maps = builds.map(flat);
@@ -416,7 +420,8 @@ async function main() {
   const asked = argValues('--app-dir').map((d) => path.resolve(d));
   const current = process.cwd();
   // One --app-dir: compared with the current checkout's build when there is one.
-  const dirs = asked.length === 0 ? [current] : asked.length === 1 && asked[0] !== current && hasBuild(current) ? [asked[0], current] : asked;
+  const [onlyAsked] = asked;
+  const dirs = onlyAsked === undefined ? [current] : asked.length === 1 && onlyAsked !== current && hasBuild(current) ? [onlyAsked, current] : asked;
   const built = dirs.filter((dir) => {
     if (hasBuild(dir)) return true;
     console.log(`(browser benchmark skipped for ${dir}: no production build in ${dir}/.next; run "npx next build" there first)`);

@@ -35,7 +35,8 @@ interface Column {
 
 // Widths are shares of the table (table-fixed: the header row sets them, so rows scrolling in never
 // shift the columns). A hidden header cell gives its share back to the visible ones.
-const COLUMNS: Column[] = [
+/** One per column, in order (a tuple: each cell below names its column by position). */
+const COLUMNS: readonly [Column, Column, Column, Column, Column, Column, Column, Column, Column] = [
   { id: 'name', label: 'Name', sortKey: 'name', col: 'w-[44%] md:w-[22%]', show: '' },
   { id: 'state', label: 'Provision state', sortKey: 'state', col: 'w-[56%] md:w-[22%]', show: '' },
   { id: 'cxp', label: 'CXP', sortKey: 'cxp', col: 'w-[12%]', show: 'hidden md:table-cell' },
@@ -112,7 +113,8 @@ function Cells({ row }: { row: ConnectorSummary }) {
 export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order, onSortChange }: ConnectorTableProps) {
   const toggle = (key: ConnectorListSort) => onSortChange(key, sort === key && order === 'asc' ? 'desc' : 'asc');
   const top = items[0]?.start ?? 0;
-  const bottom = items.length ? totalSize - items[items.length - 1].end : 0;
+  const last = items.at(-1);
+  const bottom = last ? totalSize - last.end : 0;
 
   return (
     <div

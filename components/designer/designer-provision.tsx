@@ -66,7 +66,8 @@ export function DesignerProvision(props: {
   // Picks written as data sources by name are sent as the ids the catalog has for those names.
   const named = useNamedReferencesResolved(design);
   const expressions = useMemo(() => expressionPaths(named.design), [named.design]);
-  const nameProblem = named.problems.length > 0 ? `${named.problems[0].message} (${named.problems[0].path})` : null;
+  const [firstNameProblem] = named.problems;
+  const nameProblem = firstNameProblem ? `${firstNameProblem.message} (${firstNameProblem.path})` : null;
   const blocked = fileProblem ?? (named.ready ? nameProblem : null);
   const managing = useManagingDesigns(connectorId).data ?? [];
   return (

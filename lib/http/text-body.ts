@@ -13,7 +13,7 @@ const ACCEPTED_TYPES = new Set(['text/plain', 'application/octet-stream']);
 
 function checkContentType(header: string | null): void {
   if (header === null || header.trim() === '') return;
-  const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (!ACCEPTED_TYPES.has(type)) {
     throw new ApiError(400, `Send the HCL as text/plain (got ${type}); for example: curl --data-binary @main.tf -H 'Content-Type: text/plain'`);
   }

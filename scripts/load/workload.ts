@@ -9,6 +9,7 @@ import type { ConnectorDesign } from '../../lib/connector/design';
 import { renderConnectorHcl } from '../../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
 import { largeIpsecDesign } from '../bench-designs';
+import { lastItem } from '../../lib/util/indexing';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -92,6 +93,6 @@ export function picker(mix: RouteMix[]): (rand: number) => RouteMix {
       x -= r.weight;
       if (x < 0) return r;
     }
-    return mix[mix.length - 1];
+    return lastItem(mix, 'route');
   };
 }
