@@ -23,3 +23,7 @@ export function tunnelOf(design: ConnectorDesign, where: { instance?: number; ga
 
 /** Segment option `i` of a design. */
 export const segmentOptionOf = (design: ConnectorDesign, i = 0) => present(design.segment_options[i], `segment option ${i}`);
+
+/** Customer gateway `c` of IPsec gateway `g` of instance `i`. */
+export const customerGatewayOf = (design: ConnectorDesign, c = 0, g = 0, i = 0) =>
+  present(gatewayOf(design, g, i).customer_gateway[c], `customer gateway ${c} of IPsec gateway ${g} of instance ${i}`);
