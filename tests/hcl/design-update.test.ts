@@ -17,7 +17,7 @@ import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseHcl } from '@/lib/hcl/parser';
 import { TERRAFORM } from './terraform-fmt';
-import { customerGatewayOf, gatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { customerGatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
 import { at, take } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');

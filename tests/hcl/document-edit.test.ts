@@ -13,7 +13,7 @@ import { connectorBlocks } from '@/lib/connector/hcl/document/operations';
 import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
-import { customerGatewayOf, gatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { customerGatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
 import { at } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { emptyDesign, emptyInstance, emptyTunnel, type ConnectorDesign } from '@/lib/connector/design';
-import { customerGatewayOf, gatewayOf, instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { customerGatewayOf, instanceOf, segmentOptionOf } from '../helpers/design-parts';
 import { at } from '../helpers/present';
 
 function templateDesign(id: string): ConnectorDesign {
