@@ -9,15 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
 import { ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { present } from '../helpers/present';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
 const as: Record<string, string> = {};
+const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
 async function send(user: string, method: string, url: string, body?: unknown) {
   const res = await fetch(app.url + url, {
     method,
-    headers: { cookie: as[user], ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie: cookieOf(user), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

@@ -10,6 +10,7 @@ import { can, ROLES, type Role } from '@/lib/auth/roles';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, USER_FOR_ROLE, type RunningOidcProvider } from '../helpers/oidc';
 import { basicDesign, TEST_ENV } from '../api/support';
+import { at } from '../helpers/present';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
@@ -133,7 +134,7 @@ describe('sign-in', () => {
 
   it('rejects a callback whose state does not match the transaction, without a session', async () => {
     const start = await fetch(`${app.url}/api/auth/login`, { redirect: 'manual' });
-    const tx = start.headers.getSetCookie().find((c) => c.startsWith('cs_login='))!.split(';')[0];
+    const tx = at(start.headers.getSetCookie().find((c) => c.startsWith('cs_login='))!.split(';'), 0);
     const res = await fetch(`${app.url}/api/auth/callback?code=forged&state=not-the-state`, { headers: { cookie: tx }, redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/?signin_error=token_exchange');
