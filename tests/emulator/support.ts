@@ -6,6 +6,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { APP_CALLER_HEADERS, type RunningServer } from '../helpers/server';
+import { at } from '../helpers/present';
 
 export const API_KEY = 'connector-studio-emulator';
 export const AUTH = 'api-key ' + Buffer.from(API_KEY).toString('base64');
@@ -108,7 +109,7 @@ export function ipsecDesign(name: string): ConnectorDesign {
     tunnel_protocol: 'IPSEC',
     size: '2LARGE',
     group: 'security',
-    instances: [{ ...basicDesign(name).instances[0], ipsec_customer_gateway: [gateway('2', 10), gateway('3', 11)] }],
+    instances: [{ ...at(basicDesign(name).instances, 0), ipsec_customer_gateway: [gateway('2', 10), gateway('3', 11)] }],
     segment_options: [
       { segment_id: '2', customer_asn: 65003, disable_internet_exit: true, advertise_on_prem_routes: false },
       { segment_id: '3', customer_asn: 65004, disable_internet_exit: false, advertise_on_prem_routes: true },
