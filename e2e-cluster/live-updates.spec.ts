@@ -10,6 +10,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { connectorRow } from '../e2e/support/locators';
 import { designFor, seedConnector, settled, tenantRefs } from '../e2e/support/connectors';
 import { TEST_USERS } from '../tests/helpers/oidc-env';
+import { at, present } from '../tests/helpers/present';
 
 const base = Number(process.env.CLUSTER_BASE_PORT);
 const BALANCER = `http://127.0.0.1:${base + 5}`;
@@ -59,7 +60,7 @@ test('signs in through the balancer and stays signed in whichever instance answe
     expect(res.status()).toBe(200);
     const me = (await res.json()) as { mode: string; user: { name: string } | null };
     expect(me.user?.name).toBe(TEST_USERS.olivia.name);
-    answeredBy.add(res.headers()['x-served-by']);
+    answeredBy.add(present(res.headers()['x-served-by'], 'the x-served-by header'));
   }
   // Round robin: both instances answered, and both knew the session.
   expect([...answeredBy].sort()).toEqual(['a', 'b']);
@@ -91,7 +92,7 @@ test('a connector created, changed and deleted through one instance changes live
   const refs = await tenantRefs(viaA, { minCxps: 2 });
 
   // Created and provisioned through A: B's dashboard shows the row, then its state changes, all pushed.
-  const design = designFor(refs, { name: `cluster-${RUN}`, cxp: refs.cxpNames[0], slot: 5 });
+  const design = designFor(refs, { name: `cluster-${RUN}`, cxp: refs.cxpName, slot: 5 });
   const created = await seedConnector(viaA, design);
   for (const dashboard of [onB, throughBalancer]) {
     await expect(connectorRow(dashboard, design.name).getByTestId('state-badge')).toHaveText(/PENDING|IN_PROGRESS/);
@@ -101,14 +102,14 @@ test('a connector created, changed and deleted through one instance changes live
   }
 
   // Changed through B (another CXP): A's dashboard follows.
-  const changed = await viaB.put(`/api/connectors/${created.id}?provision=true`, { data: { ...design, cxp: refs.cxpNames[1] } });
+  const changed = await viaB.put(`/api/connectors/${created.id}?provision=true`, { data: { ...design, cxp: at(refs.cxpNames, 1) } });
   expect(changed.status(), await changed.text()).toBe(200);
   const update = (await changed.json()) as { provisionRequestId: string };
-  await expect(connectorRow(onA, design.name)).toContainText(refs.cxpNames[1]);
+  await expect(connectorRow(onA, design.name)).toContainText(at(refs.cxpNames, 1));
   await expect(connectorRow(onA, design.name).getByTestId('state-badge')).toHaveText(/PENDING|IN_PROGRESS/);
   await expect(connectorRow(onA, design.name).getByTestId('state-badge')).toHaveText('SUCCESS');
   expect((await settled(viaB, update.provisionRequestId)).state).toBe('SUCCESS');
-  await expect(connectorRow(onB, design.name)).toContainText(refs.cxpNames[1]);
+  await expect(connectorRow(onB, design.name)).toContainText(at(refs.cxpNames, 1));
 
   // Deleted through A: gone from every dashboard.
   const deleted = await viaA.delete(`/api/connectors/${created.id}`);

@@ -12,6 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { seedConnector, seedDesign, settled, tenantRefs, type Seeded } from './support/connectors';
+import { instanceOf } from '../tests/helpers/design-parts';
 
 const RUN = Date.now().toString(36).slice(-5);
 const SCHEMES = ['light', 'dark'] as const;
@@ -103,7 +104,7 @@ test.describe('accessibility of every view', () => {
     vxlan = await seedConnector(request, seedDesign(refs, { name: `a11y-${RUN}-vxlan`, slot: 2 }));
     // A circuit id the emulator fails, long enough to test the failure box at phone width.
     const failing = seedDesign(refs, { name: `a11y-${RUN}-failed`, slot: 3 });
-    failing.instances[0].expressroute_circuit_id = `${failing.instances[0].expressroute_circuit_id}-fail-provision-expressroute-circuit-with-a-very-long-resource-name`;
+    instanceOf(failing).expressroute_circuit_id = `${instanceOf(failing).expressroute_circuit_id}-fail-provision-expressroute-circuit-with-a-very-long-resource-name`;
     failed = await seedConnector(request, failing);
     // A stored design provisioned to a live connector: its banner links to it.
     const stored = await request.post('/api/designs', { data: { design: seedDesign(refs, { name: `a11y-${RUN}-stored`, slot: 4 }), note: 'First cut' } });

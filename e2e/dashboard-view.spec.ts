@@ -9,6 +9,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { designFor, seedConnector, settled, tenantRefs, type Seeded } from './support/connectors';
 import { connectorRow } from './support/locators';
+import { at } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
 const NEEDS = { minSegments: 2, minCxps: 2 };
@@ -32,18 +33,18 @@ test.describe('dashboard view', () => {
   test.beforeAll(async ({ request }) => {
     const refs = await tenantRefs(request, NEEDS);
     cxps = refs.cxpNames;
-    east = await seedConnector(request, designFor(refs, { name: `view-${RUN}-east`, cxp: cxps[0], slot: 40 }));
-    west = await seedConnector(request, designFor(refs, { name: `view-${RUN}-west`, cxp: cxps[1], slot: 41 }));
-    tunnel = await seedConnector(request, designFor(refs, { name: `view-${RUN}-tunnel`, cxp: cxps[0], slot: 42, ipsec: { psk: `psk-${RUN}` } }));
+    east = await seedConnector(request, designFor(refs, { name: `view-${RUN}-east`, cxp: at(cxps, 0), slot: 40 }));
+    west = await seedConnector(request, designFor(refs, { name: `view-${RUN}-west`, cxp: at(cxps, 1), slot: 41 }));
+    tunnel = await seedConnector(request, designFor(refs, { name: `view-${RUN}-tunnel`, cxp: at(cxps, 0), slot: 42, ipsec: { psk: `psk-${RUN}` } }));
     await Promise.all([east, west, tunnel].map((s) => settled(request, s.provisionRequestId)));
   });
 
   test('a shared URL opens the filtered, sorted view; Back restores the previous filter', async ({ page }) => {
-    await page.goto(`/connectors?q=view-${RUN}&cxp=${cxps[0]}&sort=name&order=desc`);
+    await page.goto(`/connectors?q=view-${RUN}&cxp=${at(cxps, 0)}&sort=name&order=desc`);
     const names = page.getByTestId('connector-row').getByRole('link', { name: new RegExp(`^view-${RUN}`) });
     await expect(names).toHaveText([tunnel.name, east.name]);
     await expect(page.getByLabel('Search name or id')).toHaveValue(`view-${RUN}`);
-    await expect(page.getByLabel('CXP', { exact: true })).toHaveValue(cxps[0]);
+    await expect(page.getByLabel('CXP', { exact: true })).toHaveValue(at(cxps, 0));
     await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
     await expect(page.getByTestId('row-count')).toHaveText(/^2 of \d+ connectors$/);
 
@@ -82,25 +83,25 @@ test.describe('dashboard view', () => {
     // (How few rows the DOM holds at tenant scale is measured by `npm run bench:browser`.)
     const names = Array.from({ length: 15 }, (_, i) => `scroll-${RUN}-${String(i).padStart(2, '0')}`);
     for (const [i, name] of names.entries()) {
-      const res = await request.post('/api/connectors?provision=false', { data: designFor(refs, { name, cxp: cxps[0], slot: 45 + i }) });
+      const res = await request.post('/api/connectors?provision=false', { data: designFor(refs, { name, cxp: at(cxps, 0), slot: 45 + i }) });
       expect(res.status(), await res.text()).toBe(201);
     }
     await page.setViewportSize({ width: 1280, height: 560 });
     await page.goto(`/connectors?q=scroll-${RUN}`);
     const links = page.getByTestId('connector-row').getByRole('link');
-    await expect(links.first()).toHaveText(names[0]);
+    await expect(links.first()).toHaveText(at(names, 0));
     await expect(page.getByTestId('row-count')).toHaveText(/^15 of /);
     await page.getByTestId('connector-scroll').evaluate((el) => {
       el.scrollTop = 8 * 56;
     });
     await expect(page).toHaveURL(/[?&]row=9(&|$)/);
-    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[14] })).toBeAttached();
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: at(names, 14) })).toBeAttached();
 
     await page.reload();
-    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[14] })).toBeAttached();
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: at(names, 14) })).toBeAttached();
     const top = await page.getByTestId('connector-scroll').evaluate((el) => el.scrollTop);
     expect(top).toBeGreaterThan(0);
-    await expect(page.getByTestId('connector-row').getByRole('link', { name: names[8] })).toBeInViewport();
+    await expect(page.getByTestId('connector-row').getByRole('link', { name: at(names, 8) })).toBeInViewport();
   });
 
   test('at 390 px wide each row still shows the name and the provision state', async ({ page }) => {
@@ -119,7 +120,7 @@ test.describe('dashboard view', () => {
   test('a provision started elsewhere changes state in this tab without the list being fetched again', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
     // "Another tab": the create goes through the API, before this tab opens.
-    const live = await seedConnector(request, designFor(refs, { name: `view-${RUN}-live`, cxp: cxps[1], slot: 43 }));
+    const live = await seedConnector(request, designFor(refs, { name: `view-${RUN}-live`, cxp: at(cxps, 1), slot: 43 }));
     const lists = listRequests(page);
     await page.goto(`/connectors?q=view-${RUN}-live`);
     const badge = connectorRow(page, live.name).getByTestId('state-badge');
@@ -139,7 +140,7 @@ test.describe('dashboard view', () => {
     await page.route('**/api/connectors/events', (route) => route.abort());
     const doomed = await seedConnector(
       request,
-      designFor(refs, { name: `view-${RUN}-polled`, cxp: cxps[0], slot: 44, circuit: `fail-provision-${RUN}-polled` }),
+      designFor(refs, { name: `view-${RUN}-polled`, cxp: at(cxps, 0), slot: 44, circuit: `fail-provision-${RUN}-polled` }),
     );
     const lists = listRequests(page);
     const polls: string[] = [];

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { designFor, seedConnector, settled, tenantRefs } from './support/connectors';
 import { connectorRow } from './support/locators';
+import { at } from '../tests/helpers/present';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
@@ -18,7 +19,7 @@ const NEEDS = { minSegments: 2, minCxps: 2 };
 test.describe('connector dashboard', () => {
   test('follows provisioning live, filters, sorts, shows detail and deletes', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
-    const alpha = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpNames[0], slot: 1 }));
+    const alpha = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpName, slot: 1 }));
 
     await page.goto('/');
     await expect(page).toHaveURL(/\/connectors$/);
@@ -33,12 +34,12 @@ test.describe('connector dashboard', () => {
     await expect(page.getByTestId('updated-at')).toHaveText(/^Updated \d\d:\d\d:\d\d/);
     expect(await page.getByTestId('updated-at').textContent()).not.toBe(updatedBefore);
     const alphaRow = connectorRow(page, alpha.name);
-    await expect(alphaRow).toContainText(refs.cxpNames[0]);
+    await expect(alphaRow).toContainText(refs.cxpName);
     await expect(alphaRow).toContainText('VXLAN_GPE');
     await expect(alphaRow.locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT/);
 
     // A second connector in another CXP, for filtering and sorting.
-    const bravo = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: refs.cxpNames[1], slot: 2 }));
+    const bravo = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: at(refs.cxpNames, 1), slot: 2 }));
     await settled(request, bravo.provisionRequestId);
     await page.reload();
     await expect(connectorRow(page, bravo.name)).toBeVisible();
@@ -50,7 +51,7 @@ test.describe('connector dashboard', () => {
     await expect(connectorRow(page, alpha.name)).toHaveCount(0);
     await textFilter.fill(`e2e-${RUN}`);
     const cxpFilter = page.getByLabel('CXP', { exact: true });
-    await cxpFilter.selectOption(refs.cxpNames[0]);
+    await cxpFilter.selectOption(refs.cxpName);
     await expect(connectorRow(page, alpha.name)).toBeVisible();
     await expect(connectorRow(page, bravo.name)).toHaveCount(0);
     await cxpFilter.selectOption('');
@@ -81,7 +82,7 @@ test.describe('connector dashboard', () => {
     await expect(page).toHaveURL(new RegExp(`/connectors/${alpha.id}$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(alpha.name);
     const basics = page.getByRole('region', { name: 'Basics' });
-    await expect(basics).toContainText(refs.cxpNames[0]);
+    await expect(basics).toContainText(refs.cxpName);
     await expect(basics).toContainText('10.150.2.0/23');
     await expect(basics).toContainText(refs.groupName);
     await expect(page.getByRole('region', { name: /Instances/ })).toContainText(`circuit-${alpha.name}`);
@@ -122,7 +123,7 @@ test.describe('connector dashboard', () => {
     const refs = await tenantRefs(request, NEEDS);
     const doomed = await seedConnector(
       request,
-      designFor(refs, { name: `e2e-${RUN}-doomed`, cxp: refs.cxpNames[0], slot: 3, circuit: `fail-provision-${RUN}` }),
+      designFor(refs, { name: `e2e-${RUN}-doomed`, cxp: refs.cxpName, slot: 3, circuit: `fail-provision-${RUN}` }),
     );
     await page.goto(`/connectors/${doomed.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(doomed.name);
@@ -158,7 +159,7 @@ test.describe('connector dashboard', () => {
   test('IPsec tunnels are listed with their pre-shared keys and remote auth values masked', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-never-shown!`;
-    const ipsec = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpNames[0], slot: 4, ipsec: { psk: secret } }));
+    const ipsec = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpName, slot: 4, ipsec: { psk: secret } }));
     await page.goto(`/connectors/${ipsec.id}`);
     const instances = page.getByRole('region', { name: /Instances/ });
     await expect(instances).toContainText('gw-primary');

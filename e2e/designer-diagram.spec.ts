@@ -10,6 +10,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { tenantRefs } from './support/connectors';
 import { UPDATE_SCREENSHOTS } from './support/screenshots';
 import { field, gotoDesigner } from './support/locators';
+import { at } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
 const BACKUP_TUNNEL = 'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
@@ -45,7 +46,7 @@ async function multiInstanceTopology(page: Page) {
 async function firstSegment(request: APIRequestContext): Promise<{ id: string; name: string; asn?: number }> {
   const res = await request.get('/api/catalog/segments');
   const { items } = (await res.json()) as { items: { id: string; name: string; asn?: number }[] };
-  return items[0];
+  return at(items, 0);
 }
 
 test.describe('designer topology', () => {

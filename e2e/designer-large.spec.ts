@@ -11,11 +11,13 @@ import { largeIpsecDesign } from '../scripts/bench-designs';
 import { field } from './support/locators';
 import { openWithDraft } from './support/drafts';
 import { editorText } from './support/hcl-file';
+import { tunnelOf } from '../tests/helpers/design-parts';
+import { at } from '../tests/helpers/present';
 
 test('on a 640-tunnel design, form and editor edits reach each other and undo takes an editor edit back', async ({ page }) => {
   test.setTimeout(120_000);
   const design = largeIpsecDesign();
-  const lastAsn = design.segment_options[design.segment_options.length - 1].customer_asn;
+  const lastAsn = at(design.segment_options, -1).customer_asn;
   await openWithDraft(page, design, 30_000);
   const before = await editorText(page);
 
@@ -40,7 +42,7 @@ test('on a 640-tunnel design, form and editor edits reach each other and undo ta
   // The rest of the form kept its values (a patch, not a reload of the file's reading).
   await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
   await page.getByRole('button', { name: /^Instance 10 / }).click();
-  const lastTunnel = design.instances[9].ipsec_customer_gateway![7].customer_gateway[3].tunnel[1];
+  const lastTunnel = tunnelOf(design, { instance: 9, gateway: 7, customerGateway: 3, tunnel: 1 });
   await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.name')).toHaveValue(lastTunnel.name);
   await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.pre_shared_key')).toHaveValue(String(lastTunnel.pre_shared_key));
 

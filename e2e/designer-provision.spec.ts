@@ -9,6 +9,7 @@ import { designFor, seedConnector, settled, tenantRefs } from './support/connect
 import { editorText } from './support/hcl-file';
 import { connectorRow, field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
+import { at } from '../tests/helpers/present';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
@@ -19,7 +20,7 @@ test.describe('designer provisioning', () => {
   test('designer: create from a template with catalog pickers, provision, then edit and delete', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
     const name = `e2e-${RUN}-designed`;
-    const cxp = refs.cxpNames[1];
+    const cxp = at(refs.cxpNames, 1);
 
     await page.goto('/connectors');
     await page.getByRole('link', { name: 'New connector' }).first().click();
@@ -37,7 +38,7 @@ test.describe('designer provisioning', () => {
     await field(page, 'cxp').selectOption(cxp);
     await field(page, 'group').selectOption(refs.groupName);
     await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
-    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
+    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentId);
     await expect(page.locator('[id="field-group-expression"]')).toHaveCount(0);
     await expect(panel.getByTestId('provision-note')).toHaveCount(0);
 
@@ -65,7 +66,7 @@ test.describe('designer provisioning', () => {
     await expect(field(page, 'name')).toHaveValue(name);
     await expect(field(page, 'cxp')).toHaveValue(cxp);
     await expect(field(page, 'group')).toHaveValue(refs.groupName);
-    await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(refs.segmentIds[0]);
+    await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(refs.segmentId);
 
     await field(page, 'description').fill(`edited by e2e ${RUN}`);
     await field(page, 'size').selectOption('LARGE');
@@ -100,7 +101,7 @@ test.describe('designer provisioning', () => {
   test('designer: editing a live IPsec connector keeps its stored keys out of the HCL and leaves the new-design draft alone', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-stored`;
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-edit-ipsec`, cxp: refs.cxpNames[0], slot: 5, ipsec: { psk: secret } }));
+    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-edit-ipsec`, cxp: refs.cxpName, slot: 5, ipsec: { psk: secret } }));
     await settled(request, live.provisionRequestId);
 
     // A new-design draft in progress.
@@ -186,10 +187,10 @@ test.describe('designer provisioning', () => {
     await field(page, 'description').fill('West Europe hub, production segment');
     await field(page, 'vhub_prefix').fill('10.140.0.0/23');
     await field(page, 'instances.0.loopback_subnet').fill('192.168.60.0/26');
-    await field(page, 'cxp').selectOption(refs.cxpNames[refs.cxpNames.length - 1]);
+    await field(page, 'cxp').selectOption(at(refs.cxpNames, -1));
     await field(page, 'group').selectOption(refs.groupName);
     await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
-    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
+    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentId);
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
     await panel.getByRole('dialog').getByRole('button', { name: 'Confirm provision' }).click();

@@ -12,6 +12,7 @@ import { catalog } from './support/connectors';
 import { editorText } from './support/hcl-file';
 import { field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
+import { take } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
 
@@ -44,8 +45,8 @@ async function basicTemplate(page: Page, name: string) {
 }
 
 test('a catalog pick is a data source by name in the preview; literal ids on request', async ({ page, request }) => {
-  const [segment, other] = await named(request, 'segments');
-  const [credential] = await named(request, 'credentials');
+  const [segment, other] = take(await named(request, 'segments'), 2);
+  const [credential] = take(await named(request, 'credentials'), 1);
   await basicTemplate(page, `e2e-${RUN}-refs`);
   await expect(page.getByTestId('reference-mode')).toHaveValue('names');
 
@@ -83,7 +84,7 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
 });
 
 test('Download module (.zip) in the designer and on a workspace design holds the design with its data sources', async ({ page, request }) => {
-  const [segment] = await named(request, 'segments');
+  const [segment] = take(await named(request, 'segments'), 1);
   const name = `e2e-${RUN}-module`;
   await basicTemplate(page, name);
   await field(page, 'resource_name').fill(`mod_${RUN}`);

@@ -11,6 +11,7 @@ import type { ConnectorDesign } from '../lib/connector/design';
 import { gotoDesigner } from './support/locators';
 import { openWithDraft } from './support/drafts';
 import { editorText } from './support/hcl-file';
+import { gatewayOf, segmentOptionOf } from '../tests/helpers/design-parts';
 
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
 const MAC = '00:1A:2B:3C:4D:5E';
@@ -89,8 +90,8 @@ test('an expression typed the way Terraform users write it appears bare in the H
 test('a literal that looks like a reference is pointed out at its field and fixed with one click', async ({ page }) => {
   const design = template('multi-segment-ipsec');
   // As an import of `segment_id = "alkira_segment.dmz.id"` (quoted) would give.
-  design.segment_options[0].segment_id = 'alkira_segment.dmz.id';
-  design.instances[0].ipsec_customer_gateway![0].segment_id = 'alkira_segment.dmz.id';
+  segmentOptionOf(design).segment_id = 'alkira_segment.dmz.id';
+  gatewayOf(design).segment_id = 'alkira_segment.dmz.id';
   await openWithDraft(page, design);
   await expect.poll(() => editorText(page)).toContain('"alkira_segment.dmz.id"');
   const warning = page.getByTestId('warning-segment_options.0.segment_id');

@@ -5,6 +5,7 @@ import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
 import { editorText } from './support/hcl-file';
 import { field, gotoDesigner } from './support/locators';
+import { tunnelOf } from '../tests/helpers/design-parts';
 
 /** The exact text of the HCL editor. */
 async function expectHcl(page: Page, expected: string) {
@@ -413,7 +414,7 @@ test('the autosaved draft keeps no secret in localStorage: keys and remote auth 
   await expect.poll(stored).toContain('remote_auth_value = \\"\\"');
   await expect.poll(stored).not.toContain('peer-secret.example.com');
   expect(await stored()).not.toContain('draft-key-7f3a9c!');
-  expect(await stored()).not.toContain(template.design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key);
+  expect(await stored()).not.toContain(tunnelOf(template.design).pre_shared_key);
   await page.reload();
   await page.locator('form[data-ready="true"]').waitFor();
   await expect(field(page, `${tunnelPath}.pre_shared_key`)).toHaveValue('draft-key-7f3a9c!');

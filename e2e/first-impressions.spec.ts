@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { seedConnector, seedDesign, settled, tenantRefs } from './support/connectors';
 import { field, gotoDesigner } from './support/locators';
+import { instanceOf } from '../tests/helpers/design-parts';
 
 const RUN = Date.now().toString(36).slice(-5);
 
@@ -73,7 +74,7 @@ test('a stored design says it is being provisioned while its first request runs'
 test('at 390 px a failed connector keeps its long circuit id inside the failure box', async ({ page, request }) => {
   const refs = await tenantRefs(request);
   const design = seedDesign(refs, { name: `first-${RUN}-failed`, slot: 22 });
-  design.instances[0].expressroute_circuit_id = `${design.instances[0].expressroute_circuit_id}-fail-provision-with-an-uncommonly-long-circuit-resource-name`;
+  instanceOf(design).expressroute_circuit_id = `${instanceOf(design).expressroute_circuit_id}-fail-provision-with-an-uncommonly-long-circuit-resource-name`;
   const seeded = await seedConnector(request, design);
   expect((await settled(request, seeded.provisionRequestId)).state).toBe('FAILED');
 

@@ -15,13 +15,14 @@ import { field } from './support/locators';
 import { createStoredDesign, saveVersion } from './support/workspace';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
+import { at, take } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
 
 /** Alice and Bob, each in a browser of their own, on version 1 of design `id`. */
 async function twoPeople(browser: Browser, id: number) {
   const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-  const [alice, bob] = await Promise.all(contexts.map((c) => c.newPage()));
+  const [alice, bob] = take(await Promise.all(contexts.map((c) => c.newPage())), 2);
   const base = test.info().project.use.baseURL;
   for (const p of [alice, bob]) {
     await p.goto(`${base}/designs/${id}`);
@@ -64,7 +65,7 @@ test.describe('workspace merge and drift', () => {
     expect(stored.version).toBe(3);
     expect(stored.design).toMatchObject({ size: 'LARGE', description: 'Bob was here' });
     const versions = ((await (await request.get(`/api/designs/${id}/versions`)).json()) as { versions: { note: string }[] }).versions;
-    expect(versions[0].note).toMatch(/^Merged version 2 by .+ \(“Alice: larger”\) with .+'s changes from version 1 \(“Bob: description”\)$/);
+    expect(at(versions, 0).note).toMatch(/^Merged version 2 by .+ \(“Alice: larger”\) with .+'s changes from version 1 \(“Bob: description”\)$/);
     await close();
   });
 

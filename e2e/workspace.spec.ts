@@ -13,6 +13,7 @@ import { field } from './support/locators';
 import { createStoredDesign, saveVersion } from './support/workspace';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
+import { at, take } from '../tests/helpers/present';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
@@ -37,7 +38,7 @@ test.describe('design workspace', () => {
     await field(page, 'cxp').selectOption(refs.cxpName);
     await field(page, 'group').selectOption(refs.groupName);
     await field(page, 'instances.0.credential_id').selectOption(refs.credentialId);
-    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentIds[0]);
+    await field(page, 'segment_options.0.segment_id').selectOption(refs.segmentId);
 
     // Save to workspace: version 1 on its own URL.
     await page.getByRole('button', { name: 'Save to workspace' }).click();
@@ -56,7 +57,7 @@ test.describe('design workspace', () => {
     await colleague.goto(url);
     await expect(field(colleague, 'name')).toHaveValue(name);
     await expect(field(colleague, 'cxp')).toHaveValue(refs.cxpName);
-    await expect(field(colleague, 'segment_options.0.segment_id')).toHaveValue(refs.segmentIds[0]);
+    await expect(field(colleague, 'segment_options.0.segment_id')).toHaveValue(refs.segmentId);
     await expect(colleague.getByTestId('save-state')).toHaveText('Saved · version 1');
     await other.close();
 
@@ -145,7 +146,7 @@ test.describe('design workspace', () => {
     const id = await createStoredDesign(request, designFor(refs, { name, cxp: refs.cxpName, slot: 40 }), 'Start');
 
     const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-    const [alice, bob] = await Promise.all(contexts.map((c) => c.newPage()));
+    const [alice, bob] = take(await Promise.all(contexts.map((c) => c.newPage())), 2);
     const base = test.info().project.use.baseURL;
     for (const p of [alice, bob]) {
       await p.goto(`${base}/designs/${id}`);
@@ -214,22 +215,22 @@ test.describe('design workspace', () => {
     await dialog.getByRole('button', { name: 'Save 2 connectors to workspace' }).click();
 
     await expect(page.getByRole('status').filter({ hasText: 'Imported 2 designs into the workspace.' })).toBeVisible();
-    await expect(designRow(page, names[0])).toContainText('v1');
-    await expect(designRow(page, names[2])).toContainText('v1');
-    await expect(designRow(page, names[1])).toHaveCount(0);
+    await expect(designRow(page, at(names, 0))).toContainText('v1');
+    await expect(designRow(page, at(names, 2))).toContainText('v1');
+    await expect(designRow(page, at(names, 1))).toHaveCount(0);
 
     // Deleting is undoable.
-    await designRow(page, names[0]).getByRole('button', { name: `Delete design ${names[0]}` }).click();
-    const deletedNotice = page.getByRole('status').filter({ hasText: `Design ${names[0]} was deleted.` });
+    await designRow(page, at(names, 0)).getByRole('button', { name: `Delete design ${at(names, 0)}` }).click();
+    const deletedNotice = page.getByRole('status').filter({ hasText: `Design ${at(names, 0)} was deleted.` });
     await expect(deletedNotice).toBeVisible();
-    await expect(designRow(page, names[0])).toHaveCount(0);
+    await expect(designRow(page, at(names, 0))).toHaveCount(0);
     await deletedNotice.getByRole('button', { name: 'Undo' }).click();
-    await expect(designRow(page, names[0])).toContainText('v1');
+    await expect(designRow(page, at(names, 0))).toContainText('v1');
 
     // Search narrows the list.
     await page.getByLabel('Search by name or resource label').fill(`${RUN}-import-c`);
     await expect(page.getByTestId('design-row')).toHaveCount(1);
-    await expect(designRow(page, names[2])).toBeVisible();
+    await expect(designRow(page, at(names, 2))).toBeVisible();
   });
 
   test('the workspace list, a stored design and its history have no serious accessibility violations (light and dark)', async ({ page, request }) => {
@@ -237,7 +238,7 @@ test.describe('design workspace', () => {
     const seeded = designFor(refs, { name: `hub-eastus-${RUN}`, cxp: refs.cxpName, slot: 45 });
     // A real-looking subscription GUID: the page without validation warnings (their styling is the designer's own check).
     const circuit = '/subscriptions/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/eastus-hub';
-    const design = { ...seeded, instances: [{ ...seeded.instances[0], expressroute_circuit_id: circuit }] };
+    const design = { ...seeded, instances: [{ ...at(seeded.instances, 0), expressroute_circuit_id: circuit }] };
     const id = await createStoredDesign(request, design, 'East US hub');
     const saved = await request.put(`/api/designs/${id}`, { data: { design: { ...design, size: 'LARGE' }, base_version: 1, note: 'Room to grow' } });
     expect(saved.status(), await saved.text()).toBe(200);

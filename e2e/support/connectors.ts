@@ -4,6 +4,7 @@
  */
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { ConnectorDesign } from '../../lib/connector/design';
+import { at } from '../../tests/helpers/present';
 
 const CIRCUIT_BASE = '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
 
@@ -47,12 +48,12 @@ export async function tenantRefs(request: APIRequestContext, need: TenantNeeds =
   const cxpNames = cxps.map((c) => c.name);
   return {
     segmentIds,
-    segmentId: segmentIds[0],
-    credentialId: credentials[0].id,
-    groupName: groups[0].name,
+    segmentId: at(segmentIds, 0),
+    credentialId: at(credentials, 0).id,
+    groupName: at(groups, 0).name,
     cxpNames,
-    cxpName: cxpNames[0],
-    profileId: profiles[0].id,
+    cxpName: at(cxpNames, 0),
+    profileId: at(profiles, 0).id,
   };
 }
 
@@ -128,7 +129,7 @@ export interface DesignOptions {
  * `seedDesign`'s.
  */
 export function designFor(refs: TenantRefs, o: DesignOptions): ConnectorDesign {
-  const segment = refs.segmentIds[0];
+  const segment = refs.segmentId;
   return {
     resource_name: o.name.replace(/[^a-z0-9_]/gi, '_'),
     name: o.name,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, CIRCUIT, CRED_PROD, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { call, emulator, storedTunnelKeys, TEST_ENV, waitForProvision } from './support';
+import { at } from '../helpers/present';
 
 let server: RunningServer;
 
@@ -216,7 +217,7 @@ describe('IPsec connectors and pre-shared keys', () => {
 describe('failed provisioning', () => {
   it('reports FAILED with the upstream error message in the request, the list and the view', async () => {
     const design = basicDesign('fails-to-provision');
-    (design.instances as Array<Record<string, unknown>>)[0].expressroute_circuit_id = CIRCUIT + 'fail-provision-circuit';
+    at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id = CIRCUIT + 'fail-provision-circuit';
     const r = await call(server, 'POST', '/api/connectors', design);
     expect(r.status).toBe(201);
     const done = await waitForProvision(server, r.body.provisionRequestId);

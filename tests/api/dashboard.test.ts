@@ -16,6 +16,7 @@ import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
 import { basicDesign, CIRCUIT } from '../helpers/designs';
 import { call, emulator, EMULATOR_KEY, TEST_ENV } from './support';
+import { at } from '../helpers/present';
 
 let server: RunningServer;
 let seeded: DemoTenantSummary;
@@ -77,7 +78,7 @@ describe('the list of a 1,000-connector tenant', () => {
     const text = all.filter((c) => c.name.includes('-sap-'));
     expect(text.length).toBeGreaterThan(0);
     expect((await page('q=-SAP-')).body.total).toBe(text.length);
-    expect((await page(`q=${all[10].id}`)).body.connectors.map((c) => c.id)).toContain(all[10].id);
+    expect((await page(`q=${at(all, 10).id}`)).body.connectors.map((c) => c.id)).toContain(at(all, 10).id);
 
     const none = await page('state=NONE&page_size=200');
     expect(none.body.total).toBe(seeded.byState.NONE);
@@ -102,7 +103,7 @@ describe('the list of a 1,000-connector tenant', () => {
       ['sort=colour', 'sort'],
       ['order=sideways', 'order'],
       ['colour=red', 'colour'],
-    ]) {
+    ] as const) {
       const r = await page(qs);
       expect(r.status, qs).toBe(400);
       expect(r.body, qs).toMatchObject({ error: expect.stringContaining(`"${param}"`), param });
@@ -188,7 +189,7 @@ describe('live events', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
 
       const design = basicDesign('live-failing');
-      (design.instances as Array<Record<string, unknown>>)[0].expressroute_circuit_id = `${CIRCUIT}fail-provision-circuit`;
+      at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id = `${CIRCUIT}fail-provision-circuit`;
       const created = await call(server, 'POST', '/api/connectors', design);
       expect(created.status).toBe(201);
       const { id, provisionRequestId } = created.body;
@@ -247,10 +248,10 @@ describe('seeding a running emulator', () => {
     const failed = (await page('state=FAILED&page_size=200')).body.connectors.filter((c) => c.id >= r.body.firstId && c.id <= r.body.lastId);
     expect(failed).toHaveLength(r.body.byState.FAILED);
     for (const c of failed) expect(c.errorMessage, c.name).toMatch(/\S/);
-    const detail = await call(server, 'GET', `/api/connectors/${failed[0].id}`);
+    const detail = await call(server, 'GET', `/api/connectors/${at(failed, 0).id}`);
     expect(detail.status).toBe(200);
     const history = detail.body.provisionRequests as { operation: string; state: string; errorMessage?: string }[];
-    expect(history.at(0)).toMatchObject({ state: 'FAILED', errorMessage: failed[0].errorMessage });
+    expect(history.at(0)).toMatchObject({ state: 'FAILED', errorMessage: at(failed, 0).errorMessage });
     expect(history.at(-1)?.operation).toBe('create');
   });
 });

@@ -16,6 +16,7 @@ import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { referenceExamples, referencePage, warnReferenceSkipped } from '../helpers/reference-page';
 import { startServer, type RunningServer } from '../helpers/server';
 import { call, TEST_ENV } from './support';
+import { at } from '../helpers/present';
 
 const NAMES = ['basic-expressroute', 'ha-expressroute', 'multi-segment-ipsec', 'multi-instance-connector'];
 
@@ -79,9 +80,9 @@ for (const backend of APP_DATABASES) {
         ['multi_instance', 'multi-instance-connector'],
       ]);
       const lineOf = (text: string) => file.split('\n').findIndex((l) => l.includes(text)) + 1;
-      expect(connectors[0].line).toBe(lineOf('"ha_config"'));
-      expect(connectors[0].problems).toEqual([expect.objectContaining({ line: lineOf('00:6F:7G:8H:9I:0J'), message: expect.stringContaining('gateway MAC address "00:6F:7G:8H:9I:0J"') })]);
-      expect(connectors[1].problems).toContainEqual(expect.objectContaining({ line: lineOf('iposec_customer_gateway'), message: expect.stringContaining('did you mean ipsec_customer_gateway?') }));
+      expect(at(connectors, 0).line).toBe(lineOf('"ha_config"'));
+      expect(at(connectors, 0).problems).toEqual([expect.objectContaining({ line: lineOf('00:6F:7G:8H:9I:0J'), message: expect.stringContaining('gateway MAC address "00:6F:7G:8H:9I:0J"') })]);
+      expect(at(connectors, 1).problems).toContainEqual(expect.objectContaining({ line: lineOf('iposec_customer_gateway'), message: expect.stringContaining('did you mean ipsec_customer_gateway?') }));
       // Example 1 is valid, and still not saved: all or nothing.
       expect(await listedNames(server)).toEqual([]);
     });
@@ -104,11 +105,11 @@ for (const backend of APP_DATABASES) {
     });
 
     it('the same import sent three times at once makes its designs once: one 201, the others answer with them', async () => {
-      const race = fixed(file).split(/\n(?=resource "alkira_connector_azure_expressroute")/)[0].replace('"basic"', '"race"').replace('"basic-expressroute"', '"race-expressroute"');
+      const race = at(fixed(file).split(/\n(?=resource "alkira_connector_azure_expressroute")/), 0).replace('"basic"', '"race"').replace('"basic-expressroute"', '"race-expressroute"');
       const answers = await Promise.all([1, 2, 3].map(() => call(server, 'POST', '/api/designs/import', { hcl: race })));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
       const ids = answers.map((a) => (a.body.designs as { id: number }[]).map((d) => d.id));
-      expect(new Set(ids.map((l) => l.join()))).toEqual(new Set([ids[0].join()]));
+      expect(new Set(ids.map((l) => l.join()))).toEqual(new Set([at(ids, 0).join()]));
       expect((await listedNames(server)).filter((n) => n === 'race-expressroute')).toHaveLength(1);
     });
 
@@ -140,8 +141,7 @@ for (const backend of APP_DATABASES) {
     it('a store failure on the last design of an import leaves none of the others (one transaction)', async () => {
       const names = ['atomic-a', 'atomic-b', 'atomic-refused'];
       const blocks = names.map((n, i) =>
-        fixed(file)
-          .split(/\n(?=resource "alkira_connector_azure_expressroute")/)[0]
+        at(fixed(file).split(/\n(?=resource "alkira_connector_azure_expressroute")/), 0)
           .replace('"basic"', `"atomic_${i}"`)
           .replace('"basic-expressroute"', `"${n}"`)
           .replace(/10\.\d+\.0\.0\/23/, `10.${200 + i}.0.0/23`),

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { customerGatewayOf, gatewayOf, tunnelOf } from '../helpers/design-parts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -81,8 +82,8 @@ describe('POST /api/designs/hcl with source', () => {
 
   it('removes a block and adds one; every other byte, comments included, stays', async () => {
     const design = designOf(EXAMPLE_3, 'multi_segment');
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway.splice(1, 1);
-    design.instances[0].ipsec_customer_gateway![1].customer_gateway[1].tunnel.push({ name: 'added-tunnel', initiator: false });
+    gatewayOf(design).customer_gateway.splice(1, 1);
+    customerGatewayOf(design, 1, 1).tunnel.push({ name: 'added-tunnel', initiator: false });
     const res = await post({ design, source: EXAMPLE_3, options: { preSharedKeys: 'inline' } });
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -95,7 +96,7 @@ describe('POST /api/designs/hcl with source', () => {
 
   it('never writes a stored secret: it becomes a variable', async () => {
     const design = designOf(EXAMPLE_3, 'multi_segment');
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    tunnelOf(design).pre_shared_key = STORED_SECRET;
     const res = await post({ design, source: EXAMPLE_3 });
     expect(res.status).toBe(200);
     const text = await res.text();

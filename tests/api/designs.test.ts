@@ -9,6 +9,7 @@ import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { REFERENCE_LITERAL_MESSAGE } from '@/lib/connector/reference-literals';
 import { checkDesign } from '@/components/designer/design-check';
 import { DEFAULT_CHECK_OPTIONS } from '@/lib/connector/check';
+import { instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -41,8 +42,8 @@ describe('POST /api/designs/validate', () => {
 
   it('reports each error at its exact nested path', async () => {
     const design = template('multi-instance-ipsec');
-    design.instances[1].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].ike_version = 'IKEv1';
-    design.instances[0].loopback_subnet = '192.168.23.5/26';
+    tunnelOf(design, { instance: 1 }).ike_version = 'IKEv1';
+    instanceOf(design).loopback_subnet = '192.168.23.5/26';
     const res = await post('/api/designs/validate', JSON.stringify(design));
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -56,7 +57,7 @@ describe('POST /api/designs/validate', () => {
 
   it('returns warnings separately from errors', async () => {
     const design = template('basic-vxlan-gpe');
-    design.segment_options[0].customer_asn = 3356; // a public ASN: allowed, but worth a second look
+    segmentOptionOf(design).customer_asn = 3356; // a public ASN: allowed, but worth a second look
     const body = await (await post('/api/designs/validate', JSON.stringify(design))).json();
     expect(body.ok).toBe(true);
     expect(body.warnings.map((w: { path: string }) => w.path)).toContain('segment_options.0.customer_asn');
@@ -64,7 +65,7 @@ describe('POST /api/designs/validate', () => {
 
   it('answers what the designer shows, including the warning at a literal that reads like a reference', async () => {
     const design = template('basic-vxlan-gpe');
-    design.segment_options[0].segment_id = 'alkira_segment.prod.id';
+    segmentOptionOf(design).segment_id = 'alkira_segment.prod.id';
     const body = await (await post('/api/designs/validate', JSON.stringify(design))).json();
     expect(body.ok).toBe(true);
     expect(body.warnings).toContainEqual({
@@ -111,7 +112,7 @@ describe('POST /api/designs/hcl', () => {
 
   it('keeps pre-shared keys out of the HCL by default and inlines them on request', async () => {
     const design = template('multi-segment-ipsec');
-    const psk = design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key!;
+    const psk = tunnelOf(design).pre_shared_key!;
     const asVariables = await (await post('/api/designs/hcl', JSON.stringify({ design }))).text();
     expect(asVariables).not.toContain(psk);
     expect(asVariables).toMatch(/variable "[a-z0-9_]+" \{[\s\S]*sensitive = true/);
@@ -131,7 +132,7 @@ describe('POST /api/designs/hcl', () => {
 
   it('answers an invalid design with 422 and the same error list as validate', async () => {
     const design = template('ha-vxlan');
-    design.instances[0].gateway_mac_address = ['00:1A:2B:3C:4D:5E', '00:6F:7G:8H:9I:0J'];
+    instanceOf(design).gateway_mac_address = ['00:1A:2B:3C:4D:5E', '00:6F:7G:8H:9I:0J'];
     const res = await post('/api/designs/hcl', JSON.stringify({ design }));
     expect(res.status).toBe(422);
     const body = await res.json();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { basicDesign } from '../helpers/designs';
 import { call, TEST_ENV } from './support';
+import { at } from '../helpers/present';
 
 let server: RunningServer;
 let existingId: number;
@@ -63,7 +64,7 @@ describe('design validation (422)', () => {
 
   it('validates PUT bodies the same way', async () => {
     const design = basicDesign('errors-existing');
-    (design.segment_options as Array<Record<string, unknown>>)[0].customer_asn = 'abc';
+    at(design.segment_options as Array<Record<string, unknown>>, 0).customer_asn = 'abc';
     const r = await call(server, 'PUT', `/api/connectors/${existingId}`, design);
     expect(r.status).toBe(422);
     expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['segment_options.0.customer_asn']);

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { at } from '../helpers/present';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -48,8 +49,8 @@ describe('POST /api/hcl/parse', () => {
   it('keeps dynamic blocks and expression lists, and reports a timeouts block', async () => {
     const text = `${HEAD} {\n  name            = "c"\n  billing_tag_ids = var.ids\n  instances {}\n\n  dynamic "segment_options" {\n    for_each = var.segments\n    content {\n      segment_id   = segment_options.value.id\n      customer_asn = segment_options.value.asn\n    }\n  }\n\n  timeouts {\n    create = "30m"\n  }\n}\n`;
     const { designs, diagnostics } = await parse(text);
-    expect(designs[0].design.billing_tag_ids).toBe('${var.ids}');
-    expect(designs[0].design.dynamic).toEqual({ segment_options: [expect.stringContaining('for_each = var.segments')] });
+    expect(at(designs, 0).design.billing_tag_ids).toBe('${var.ids}');
+    expect(at(designs, 0).design.dynamic).toEqual({ segment_options: [expect.stringContaining('for_each = var.segments')] });
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     expect(errors.filter((m) => /dynamic|written-out list|at least one segment_options/.test(m))).toEqual([]);
     expect(errors).toContainEqual(expect.stringMatching(/^Unknown block timeouts/));

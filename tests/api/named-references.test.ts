@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { basicDesign, parsedDesign } from '../helpers/designs';
 import { call, TEST_ENV, waitForProvision } from './support';
+import { segmentOptionOf } from '../helpers/design-parts';
+import { at, present } from '../helpers/present';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -28,15 +30,15 @@ async function namedDesign(name: string, segmentName: string) {
   const instances = (base.instances as Record<string, unknown>[]).map((i) => ({ ...i, credential_id: '${data.alkira_credential.cred.credential_id}' }));
   const segment_options = [{ segment_id: '${data.alkira_segment.picked.id}', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true }];
   const design = { ...base, instances, segment_options };
-  const data = `data "alkira_segment" "picked" {\n  name = "${segmentName}"\n}\n\ndata "alkira_credential" "cred" {\n  name = "${credentials[0].name}"\n}\n\n`;
+  const data = `data "alkira_segment" "picked" {\n  name = "${segmentName}"\n}\n\ndata "alkira_credential" "cred" {\n  name = "${at(credentials, 0).name}"\n}\n\n`;
   const hcl = data + renderConnectorHcl(parsedDesign(design));
-  return { design, hcl, credentialId: credentials[0].id };
+  return { design, hcl, credentialId: at(credentials, 0).id };
 }
 
 describe('designs written by name', () => {
   it('provision with the ids the catalog has for the names their data blocks look up', async () => {
     const segments = (await call(server, 'GET', '/api/catalog/segments')).body.items as { id: string | number; name: string }[];
-    const segment = segments[1] ?? segments[0];
+    const segment = present(segments[1] ?? segments[0], 'a segment in the catalog');
     const { design, hcl, credentialId } = await namedDesign('named-ok', segment.name);
     const created = await call(server, 'POST', '/api/designs', { design, hcl });
     expect(created.status, created.text).toBe(201);
@@ -47,7 +49,7 @@ describe('designs written by name', () => {
     expect((await waitForProvision(server, sent.body.provisionRequestId)).state).toBe('SUCCESS');
     const live = await call(server, 'GET', `/api/connectors/${sent.body.connector_id}/design`);
     expect(live.status).toBe(200);
-    expect(String(live.body.segment_options[0].segment_id)).toBe(String(segment.id));
+    expect(String(segmentOptionOf(live.body).segment_id)).toBe(String(segment.id));
     expect(live.body.instances[0].credential_id).toBe(credentialId);
     // What it provisioned is what it holds: no drift (the fields by name compare as their ids).
     expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ drifted: false, changes: [] });
@@ -55,7 +57,7 @@ describe('designs written by name', () => {
     // The module of the stored design has the data blocks its fields refer to, as terraform fmt writes them.
     const res = await fetch(`${server.url}/api/designs/${id}/export?format=module`);
     expect(res.status).toBe(200);
-    const main = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['main.tf']);
+    const main = strFromU8(present(unzipSync(new Uint8Array(await res.arrayBuffer()))['main.tf'], 'main.tf'));
     expect(main).toContain(`data "alkira_segment" "picked" {\n  name = "${segment.name}"\n}`);
     expect(main).toContain('segment_id               = data.alkira_segment.picked.id');
     expect(main).toBe(terraformFmt(main));

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { basicDesign } from '../helpers/designs';
 import { call, clearFaults, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
+import { at } from '../helpers/present';
 
 let server: RunningServer;
 
@@ -88,7 +89,7 @@ describe('a create whose response is lost', () => {
     expect(r.body.provisionRequestId).toEqual(expect.any(String));
     const found = await connectorsNamed('lost-response');
     expect(found).toHaveLength(1);
-    expect(r.body.id).toBe(found[0].id);
+    expect(r.body.id).toBe(at(found, 0).id);
     expect(server.logs()).toMatch(/change was applied; adopting it/);
   });
 

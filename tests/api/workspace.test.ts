@@ -17,6 +17,7 @@ import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
 import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { call, CONNECTORS_PATH, emulator, TEST_ENV, waitForProvision } from './support';
+import { present } from '../helpers/present';
 
 const SECRET = 'workspace-test-secret-0123456789';
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
@@ -241,7 +242,7 @@ for (const backend of APP_DATABASES) {
       const zip = await fetch(`${server.url}/api/designs/${id}/export?format=module`);
       expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer())))).toContain('providers.tf');
       const live = await fetch(`${server.url}/api/export?connectors=live`);
-      const liveMain = strFromU8(unzipSync(new Uint8Array(await live.arrayBuffer()))['main.tf']);
+      const liveMain = strFromU8(present(unzipSync(new Uint8Array(await live.arrayBuffer()))['main.tf'], 'main.tf'));
       expect(liveMain).toContain(`name            = "ws-live-${backend}"`);
       expect(liveMain).toMatch(/import \{\n  to = alkira_connector_azure_expressroute\.ws[-_]live[-_]/);
     });

@@ -10,13 +10,15 @@ import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
 import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { call, TEST_ENV } from '../api/support';
+import { present } from '../helpers/present';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
 const as: Record<string, string> = {};
+const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
 /** `call` as `user`, with the session cookie they signed in with. */
-const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: as[user] });
+const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: cookieOf(user) });
 
 async function settle(user: string, requestId: string): Promise<string> {
   const deadline = Date.now() + 15_000;

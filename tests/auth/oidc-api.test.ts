@@ -11,6 +11,7 @@ import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, USER_FOR_ROLE, type RunningOidcProvider } from '../helpers/oidc';
 import { basicDesign } from '../helpers/designs';
 import { TEST_ENV } from '../api/support';
+import { at } from '../helpers/present';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;
@@ -134,7 +135,7 @@ describe('sign-in', () => {
 
   it('rejects a callback whose state does not match the transaction, without a session', async () => {
     const start = await fetch(`${app.url}/api/auth/login`, { redirect: 'manual' });
-    const tx = start.headers.getSetCookie().find((c) => c.startsWith('cs_login='))!.split(';')[0];
+    const tx = at(start.headers.getSetCookie().find((c) => c.startsWith('cs_login='))!.split(';'), 0);
     const res = await fetch(`${app.url}/api/auth/callback?code=forged&state=not-the-state`, { headers: { cookie: tx }, redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/?signin_error=token_exchange');

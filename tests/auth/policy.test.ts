@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accessFor, API_POLICY, routePatternFor } from '@/lib/auth/policy-table';
 import { can, roleFromClaim, whoMay } from '@/lib/auth/roles';
+import { at } from '../helpers/present';
 
 const API_DIR = path.resolve(__dirname, '..', '..', 'app', 'api');
 
@@ -18,7 +19,7 @@ function routeFiles(dir: string): string[] {
 
 function exportedMethods(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)].map((m) => m[1]);
+  return [...text.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)].map((m) => at(m, 1));
 }
 
 const routes = routeFiles(API_DIR).map((file) => ({

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { Jar, oidcAppEnv, OIDC_CLIENT_ID, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
 import { TEST_ENV } from '../api/support';
+import { at } from '../helpers/present';
 
 const servers: Array<{ stop(): Promise<void> }> = [];
 
@@ -40,7 +41,7 @@ function formSignOut(app: RunningServer, cookie: string) {
 const passedLoginForm = (visited: string[]) => visited.some((u) => new URL(u).pathname.startsWith('/interaction/'));
 
 function jwtClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return JSON.parse(Buffer.from(at(token.split('.'), 1), 'base64url').toString('utf8'));
 }
 
 describe('with a provider that supports RP-initiated logout', () => {

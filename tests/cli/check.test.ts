@@ -13,6 +13,7 @@ import { lineOf, runCli } from './support';
 import { RULE_IDS } from '@/lib/connector/rules';
 import { TENANT_RULE_IDS } from '@/lib/connector/tenant';
 import { ruleDescription } from '@/lib/cli/rule-descriptions';
+import { at } from '../helpers/present';
 
 warnReferenceSkipped('The CLI tests on the reference examples');
 
@@ -45,8 +46,8 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     console.info(`connector-studio check on the four examples: ${r.ms.toFixed(0)} ms wall, Node start-up included`);
     expect(r.status).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.includes(': error: '));
-    const ex2 = examples[1];
-    const ex4 = examples[3];
+    const ex2 = at(examples, 1);
+    const ex4 = at(examples, 3);
     expect(errors).toEqual([
       expect.stringMatching(new RegExp(`^examples/example-2\\.tf:${lineOf(ex2, MAC_TYPO)}:\\d+: error: .*"${MAC_TYPO}" must be six hex octets.* \\[gateway-mac-addresses\\]$`)),
       expect.stringMatching(new RegExp(`^examples/example-4\\.tf:${lineOf(ex4, 'instances {')}:3: error: Instance "primary-circuit": tunnel_protocol "IPSEC" requires ipsec_customer_gateway blocks.* \\[ipsec-gateways-protocol\\]$`)),
@@ -87,7 +88,7 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     expect(rules[mac.ruleIndex]).toBe('gateway-mac-addresses');
     expect(mac.level).toBe('error');
     expect(mac.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/example-2.tf');
-    expect(mac.locations[0].physicalLocation.region).toMatchObject({ startLine: lineOf(examples[1], MAC_TYPO), endLine: lineOf(examples[1], MAC_TYPO) });
+    expect(mac.locations[0].physicalLocation.region).toMatchObject({ startLine: lineOf(at(examples, 1), MAC_TYPO), endLine: lineOf(at(examples, 1), MAC_TYPO) });
     // The schema check itself rejects what SARIF does not allow.
     expect(validateSarif({ ...sarif, version: '2.0.0' })).not.toEqual([]);
     expect(validateSarif({ ...sarif, runs: [{ ...run, results: [{ ...mac, level: 'fatal' }] }] })).not.toEqual([]);

@@ -1,6 +1,7 @@
 /** Runs the CLI as a user would: `node bin/connector-studio.mjs …`, in its own process. */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { at } from '../helpers/present';
 
 export const BIN = path.resolve(__dirname, '..', '..', 'bin', 'connector-studio.mjs');
 
@@ -32,5 +33,5 @@ export function lineOf(text: string, needle: string): number {
 /** `line:column` (1-based) of `value` on the first line of `text` containing `needle`. */
 export function positionOf(text: string, needle: string, value: string): string {
   const line = lineOf(text, needle);
-  return `${line}:${text.split('\n')[line - 1].indexOf(value) + 1}`;
+  return `${line}:${at(text.split('\n'), line - 1).indexOf(value) + 1}`;
 }

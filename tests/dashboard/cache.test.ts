@@ -8,13 +8,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invalidateTenant, SharedCache, sharedCache } from '@/lib/services/cache';
 import { noteEmulatorWrite } from '@/lib/emulator/changes';
+import { at } from '../helpers/present';
 
 const PORTAL = { emulator: false };
 
 function loader(values: Array<string | Error>) {
   let calls = 0;
   const load = vi.fn(async () => {
-    const v = values[Math.min(calls++, values.length - 1)];
+    const v = at(values, Math.min(calls++, values.length - 1));
     await Promise.resolve();
     if (v instanceof Error) throw v;
     return v;

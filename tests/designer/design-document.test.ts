@@ -15,6 +15,8 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { at, present, take } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 const INLINE = { omitDefaults: true, preSharedKeys: 'inline' } as const;
@@ -28,7 +30,7 @@ afterEach(() => {
 
 /** Example 3 open in the designer, with a values object as the form. */
 function openExample3(options: PreviewHclOptions = INLINE) {
-  const design = withFormLists(parseConnectorHcl(EXAMPLE_3).designs[0].design);
+  const design = withFormLists(at(parseConnectorHcl(EXAMPLE_3).designs, 0).design);
   let values = structuredClone(design);
   const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, options);
   stores.push(store);
@@ -43,7 +45,7 @@ function openExample3(options: PreviewHclOptions = INLINE) {
       const keys = at.split('.');
       let node: Record<string, unknown> = values as unknown as Record<string, unknown>;
       for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-      node[keys[keys.length - 1]] = value;
+      node[present(keys.at(-1), 'the last key')] = value;
       store.formChanged(at, { visit: true });
       store.flush();
     },
@@ -75,7 +77,7 @@ describe('the file is the design', () => {
     expect(d.store.getState().fieldErrors.get('group')).toMatch(/not a complete expression/i);
     expect(d.text()).toContain('group           = alkira_group.security.name');
     // The value the file keeps is marked where it is written.
-    const [held] = d.store.getState().held;
+    const [held] = take(d.store.getState().held, 1);
     expect(d.text().slice(held.from, held.to)).toBe('group           = alkira_group.security.name');
     d.type('name', 'still-editable');
     expect(d.text()).toContain('name            = "still-editable"');
@@ -118,7 +120,7 @@ describe('the file is the design', () => {
     expect(terraformFmt(d.text())).toBe(d.text());
 
     // The file read back shows the stored key, never the variable's name or text standing for it.
-    expect(withSecrets(parseConnectorHcl(d.text()).designs[0].design, d.store.secrets).instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual(STORED_SECRET);
+    expect(tunnelOf(withSecrets(at(parseConnectorHcl(d.text()).designs, 0).design, d.store.secrets)).pre_shared_key).toEqual(STORED_SECRET);
 
     d.type(TUNNEL_KEY, 'replaced-key');
     expect(d.store.secrets.get(variable!)).toBe('replaced-key');
@@ -127,7 +129,7 @@ describe('the file is the design', () => {
 
   it('removing an instance and undoing it gives the file back byte for byte', () => {
     const d = openExample3();
-    const second = { ...structuredClone(d.values.instances[0]), name: 'second' };
+    const second = { ...structuredClone(instanceOf(d.values)), name: 'second' };
     d.values.instances.push(second);
     d.store.listChanged({ kind: 'insert-block', path: ['instances', 1], value: second });
     const withTwo = d.text();
@@ -160,11 +162,11 @@ describe('the file is the design', () => {
 
   it('VXLAN → IPSEC → VXLAN gives example 2 back byte for byte', () => {
     const example2 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-2.tf'), 'utf8');
-    const design = withFormLists(parseConnectorHcl(example2).designs[0].design);
+    const design = withFormLists(at(parseConnectorHcl(example2).designs, 0).design);
     let values = structuredClone(design);
     const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, INLINE);
     stores.push(store);
-    const label = parseConnectorHcl(example2).designs[0].resource_name;
+    const label = at(parseConnectorHcl(example2).designs, 0).resource_name;
     store.load(example2, structuredClone(design), { fresh: true, resource: label });
     values.tunnel_protocol = 'IPSEC';
     store.formChanged('tunnel_protocol');
@@ -181,8 +183,8 @@ describe('the file is the design', () => {
     d.type('tunnel_protocol', 'VXLAN');
     d.type('description', 'changed meanwhile');
     d.type('tunnel_protocol', 'IPSEC');
-    const reread = parseConnectorHcl(d.text()).designs[0].design;
-    expect(reread.instances[0].ipsec_customer_gateway).toHaveLength(2);
+    const reread = at(parseConnectorHcl(d.text()).designs, 0).design;
+    expect(instanceOf(reread).ipsec_customer_gateway).toHaveLength(2);
     expect(reread.description).toBe('changed meanwhile');
     expect(terraformFmt(d.text())).toBe(d.text());
   });
@@ -219,9 +221,9 @@ describe('the file is the design', () => {
     d.type('size', '5LARGE');
     d.type('segment_options.1.customer_asn', '65010');
     d.type('instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.initiator', true);
-    const reread = parseConnectorHcl(d.text()).designs[0].design as ConnectorDesign;
+    const reread = at(parseConnectorHcl(d.text()).designs, 0).design as ConnectorDesign;
     expect(reread.size).toBe('5LARGE');
-    expect(String(reread.segment_options[1].customer_asn)).toBe('65010');
-    expect(reread.instances[0].ipsec_customer_gateway![1].customer_gateway[1].tunnel[0].initiator).toBe(true);
+    expect(String(segmentOptionOf(reread, 1).customer_asn)).toBe('65010');
+    expect(tunnelOf(reread, { gateway: 1, customerGateway: 1 }).initiator).toBe(true);
   });
 });

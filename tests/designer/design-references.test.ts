@@ -3,6 +3,7 @@ import { expressionPaths, hasStoredKey } from '@/components/designer/design-refe
 import { STORED_SECRET, type SecretValue } from '@/lib/connector/stored-secret';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+import { instanceOf } from '../helpers/design-parts';
 
 describe('expressionPaths', () => {
   it('lists every Terraform reference of the basic template, and nothing else', () => {
@@ -27,7 +28,7 @@ describe('hasStoredKey', () => {
     tunnel_protocol: 'IPSEC',
     instances: [
       {
-        ...emptyDesign().instances[0],
+        ...instanceOf(emptyDesign()),
         ipsec_customer_gateway: [
           { segment_id: '1', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', pre_shared_key: key }] }] },
         ],

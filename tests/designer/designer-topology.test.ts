@@ -5,6 +5,7 @@ import { sharesObjects } from '@/components/designer/designer-topology';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { largeIpsecDesign } from '../../scripts/bench-designs';
+import { instanceOf, tunnelOf } from '../helpers/design-parts';
 
 const OPTIONS = { omitDefaults: true, preSharedKeys: 'variable' } as const;
 
@@ -48,12 +49,12 @@ describe('sharesObjects: the topology tells a newly loaded design (drawn at once
         v.name = 'renamed';
       }],
       ['instances.0.name', (v: ConnectorDesign) => {
-        v.instances[0].name = 'renamed';
+        instanceOf(v).name = 'renamed';
       }],
       [
         'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key',
         (v: ConnectorDesign) => {
-          v.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = 'another-key';
+          tunnelOf(v).pre_shared_key = 'another-key';
         },
       ],
     ] as const;

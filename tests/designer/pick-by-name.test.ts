@@ -13,6 +13,7 @@ import { withFormLists } from '@/components/designer/draft-storage';
 import { DATA_SOURCE_KINDS } from '@/lib/connector/hcl/data-sources';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { at, present } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 const SEGMENT = DATA_SOURCE_KINDS.segment!;
@@ -23,7 +24,7 @@ afterEach(() => {
 });
 
 function openExample3() {
-  const design = withFormLists(parseConnectorHcl(EXAMPLE_3).designs[0].design);
+  const design = withFormLists(at(parseConnectorHcl(EXAMPLE_3).designs, 0).design);
   let values = structuredClone(design);
   const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, { omitDefaults: true, preSharedKeys: 'inline' });
   stores.push(store);
@@ -33,7 +34,7 @@ function openExample3() {
     const keys = at.split('.');
     let node = values as unknown as Record<string, unknown>;
     for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-    const last = keys[keys.length - 1];
+    const last = present(keys.at(-1), 'the last key');
     node[last] = store.referencePicked(at, SEGMENT, name, node[last]) ?? '9';
     store.formChanged(at, { visit: true });
     store.flush();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeReference, referenceLikeLiterals } from '@/lib/connector/reference-literals';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+import { instanceOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 describe('looksLikeReference', () => {
   it.each(['alkira_segment.dmz.id', 'var.x', 'local.segments', 'data.alkira_segment.prod.id', 'module.net.segment_id', 'lookup(var.m, "k")', ' var.psk '])(
@@ -26,18 +28,18 @@ describe('inactive protocol values', () => {
   it('drops them from the design that counts, and returns the design itself when there are none', () => {
     const design = ipsec();
     expect(withoutInactiveProtocolValues(design)).toBe(design);
-    design.instances[0].gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
-    expect(withoutInactiveProtocolValues(design).instances[0].gateway_mac_address).toEqual([]);
-    expect(design.instances[0].gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
+    instanceOf(design).gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
+    expect(at(withoutInactiveProtocolValues(design).instances, 0).gateway_mac_address).toEqual([]);
+    expect(instanceOf(design).gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
     const vxlan = withoutInactiveProtocolValues({ ...design, tunnel_protocol: 'VXLAN' });
-    expect(vxlan.instances[0].ipsec_customer_gateway).toEqual([]);
-    expect(vxlan.instances[0].gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
+    expect(instanceOf(vxlan).ipsec_customer_gateway).toEqual([]);
+    expect(instanceOf(vxlan).gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
   });
 
   it('puts them back into a design parsed from HCL that could not show them', () => {
     const form = ipsec();
-    form.instances[0].gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
+    instanceOf(form).gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
     const parsed = withoutInactiveProtocolValues(form);
-    expect(keepInactiveProtocolValues(parsed, form).instances[0].gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
+    expect(at(keepInactiveProtocolValues(parsed, form).instances, 0).gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
   });
 });

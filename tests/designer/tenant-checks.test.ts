@@ -9,6 +9,7 @@ import { FieldVisibility } from '@/components/designer/field-visibility';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { toWire, type TenantSnapshotWire } from '@/lib/connector/tenant';
+import { at } from '../helpers/present';
 
 function design(): ConnectorDesign {
   const d = structuredClone(DESIGN_TEMPLATES.find((t) => t.id === 'multi-instance-ipsec')!.design);
@@ -31,7 +32,7 @@ const TENANT: TenantSnapshotWire = JSON.parse(
 function runner() {
   const received: { version: number; check: DesignCheck }[] = [];
   const checks = new DesignChecks((version, check) => received.push({ version, check }));
-  return { checks, received, last: () => received[received.length - 1].check };
+  return { checks, received, last: () => at(received, -1).check };
 }
 
 describe('DesignChecks with a tenant copy', () => {
@@ -47,7 +48,7 @@ describe('DesignChecks with a tenant copy', () => {
       ['name', 'tenant-name-taken', undefined],
       ['vhub_prefix', 'tenant-vhub-prefix-overlap', '10.50.4.0/23'],
     ]);
-    expect(check.errors[1].message).toContain('overlaps connector "er-west" (id 7)');
+    expect(at(check.errors, 1).message).toContain('overlaps connector "er-west" (id 7)');
   });
 
   it('does not hold the linked connector’s own name and prefix against it, and drops the tenant with null', () => {

@@ -6,6 +6,8 @@ import { UndoHistory } from '@/components/designer/undo-history';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { largeIpsecDesign } from '../../scripts/bench-designs';
+import { gatewayOf, gatewaysOf, instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const OPTIONS = { omitDefaults: true, preSharedKeys: 'variable' } as const;
 
@@ -17,17 +19,17 @@ describe('shareAlongPath', () => {
   it('copies only the objects on the changed path and shares the rest', () => {
     const previous = largeIpsecDesign(3, 2, 2, 1);
     const current = structuredClone(previous);
-    current.instances[1].ipsec_customer_gateway![0].customer_gateway[1].name = 'renamed';
+    at(gatewayOf(current, 0, 1).customer_gateway, 1).name = 'renamed';
     const next = shareAlongPath(previous, current, 'instances.1.ipsec_customer_gateway.0.customer_gateway.1.name'.split('.')) as ConnectorDesign;
     expect(next).toEqual(current);
     expect(next.instances[0]).toBe(previous.instances[0]);
     expect(next.instances[2]).toBe(previous.instances[2]);
     expect(next.segment_options).toBe(previous.segment_options);
-    expect(next.instances[1].ipsec_customer_gateway![1]).toBe(previous.instances[1].ipsec_customer_gateway![1]);
+    expect(gatewaysOf(next, 1)[1]).toBe(gatewaysOf(previous, 1)[1]);
     expect(next.instances[1]).not.toBe(previous.instances[1]);
     // The snapshot does not alias the live form values.
-    current.instances[1].ipsec_customer_gateway![0].customer_gateway[1].name = 'typed on';
-    expect(next.instances[1].ipsec_customer_gateway![0].customer_gateway[1].name).toBe('renamed');
+    at(gatewayOf(current, 0, 1).customer_gateway, 1).name = 'typed on';
+    expect(at(gatewayOf(next, 0, 1).customer_gateway, 1).name).toBe('renamed');
   });
 
   it('takes a whole copy of a list whose length changed', () => {
@@ -77,14 +79,14 @@ describe('UndoHistory', () => {
 describe('checkDesign', () => {
   it('does not validate the values of the protocol not in use', () => {
     const design = template('multi-segment-ipsec');
-    design.instances[0].gateway_mac_address = ['not-a-mac'];
+    instanceOf(design).gateway_mac_address = ['not-a-mac'];
     expect(checkDesign(design, OPTIONS).errors).toEqual([]);
     expect(checkDesign({ ...design, tunnel_protocol: 'VXLAN' }, OPTIONS).errors.map((e) => e.path)).toContain('instances.0.gateway_mac_address.0');
   });
 
   it('warns about a literal that looks like a reference, at its path', () => {
     const design = template('multi-segment-ipsec');
-    design.segment_options[0].segment_id = 'alkira_segment.dmz.id';
+    segmentOptionOf(design).segment_id = 'alkira_segment.dmz.id';
     const check = checkDesign(design, OPTIONS);
     expect(check.referenceLiterals).toEqual(['segment_options.0.segment_id']);
     expect(check.warnings.map((w) => w.path)).toContain('segment_options.0.segment_id');

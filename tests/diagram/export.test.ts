@@ -4,6 +4,7 @@ import { validateDesign } from '@/lib/connector/validate';
 import { exportDiagramSvg, exportFileName } from '@/components/diagram/export';
 import { designToGraph } from '@/lib/diagram/graph';
 import { layoutGraph } from '@/lib/diagram/layout';
+import { instanceOf } from '../helpers/design-parts';
 
 describe('exportDiagramSvg', () => {
   it('draws every instance, gateway and segment as text, with arrows and without keys', async () => {
@@ -24,8 +25,8 @@ describe('exportDiagramSvg', () => {
 
   it('escapes markup in names and marks nodes with errors', async () => {
     const design = designFromTemplate('basic-vxlan-gpe')!;
-    design.instances[0].name = '<script>&"x"';
-    design.instances[0].loopback_subnet = 'nope';
+    instanceOf(design).name = '<script>&"x"';
+    instanceOf(design).loopback_subnet = 'nope';
     const graph = designToGraph(design, validateDesign(design));
     const svg = exportDiagramSvg(graph, layoutGraph(graph));
     expect(svg).not.toContain('<script>');

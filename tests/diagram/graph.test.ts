@@ -5,6 +5,8 @@ import { validateDesign } from '@/lib/connector/validate';
 import { designToGraph, nodeForPath, type DiagramGraph } from '@/lib/diagram/graph';
 import { largeSampleDesign } from '@/lib/diagram/sample';
 import { SEGMENT_PALETTE, UNKNOWN_SEGMENT_COLOR } from '@/lib/diagram/segments';
+import { gatewaysOf, instanceOf, tunnelOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 function template(id: string): ConnectorDesign {
   const design = designFromTemplate(id);
@@ -30,13 +32,13 @@ describe('designToGraph: VXLAN_GPE basic', () => {
     expect(ofKind(graph, 'circuit')).toHaveLength(1);
     expect(ofKind(graph, 'router')).toHaveLength(1);
     expect(ofKind(graph, 'tunnel')).toHaveLength(0);
-    const circuit = ofKind(graph, 'circuit')[0];
+    const circuit = at(ofKind(graph, 'circuit'), 0);
     expect(graph.edges.some((e) => e.source === 'vhub' && e.target === circuit.id)).toBe(true);
-    expect(graph.edges.some((e) => e.source === circuit.id && e.target === ofKind(graph, 'router')[0].id)).toBe(true);
+    expect(graph.edges.some((e) => e.source === circuit.id && e.target === at(ofKind(graph, 'router'), 0).id)).toBe(true);
   });
 
   it('labels the vHub with prefix, CXP, size and protocol and the circuit with its parsed name and loopback', () => {
-    const vhub = ofKind(graph, 'vhub')[0];
+    const vhub = at(ofKind(graph, 'vhub'), 0);
     expect(vhub.title).toBe('basic-expressroute');
     expect(vhub.details.join(' ')).toContain('10.130.0.0/23');
     expect(vhub.details.join(' ')).toContain('USWEST-AZURE-1');
@@ -67,8 +69,8 @@ describe('designToGraph: VXLAN HA', () => {
   it('draws two customer routers, each with its gateway MAC and VNI', () => {
     const routers = ofKind(graph, 'router');
     expect(routers).toHaveLength(2);
-    expect(routers[0].details).toEqual(['MAC 00:1A:2B:3C:4D:5E', 'VNI 16774000']);
-    expect(routers[1].details).toEqual(['MAC 00:1A:2B:3C:4D:6F', 'VNI 16774001']);
+    expect(at(routers, 0).details).toEqual(['MAC 00:1A:2B:3C:4D:5E', 'VNI 16774000']);
+    expect(at(routers, 1).details).toEqual(['MAC 00:1A:2B:3C:4D:6F', 'VNI 16774001']);
     expect(routers.map((r) => r.formPath)).toEqual([
       'instances.0.gateway_mac_address.0',
       'instances.0.gateway_mac_address.1',
@@ -82,8 +84,8 @@ describe('designToGraph: VXLAN HA', () => {
       errors: [{ path: 'instances.0.virtual_network_interface.1', message: 'VNI out of range' }],
       warnings: [],
     });
-    expect(ofKind(g, 'router')[1].errors).toEqual(['VNI out of range']);
-    expect(ofKind(g, 'router')[0].errors).toEqual([]);
+    expect(at(ofKind(g, 'router'), 1).errors).toEqual(['VNI out of range']);
+    expect(at(ofKind(g, 'router'), 0).errors).toEqual([]);
     expect(node(g, 'instances.0').errors).toEqual([]);
   });
 });
@@ -106,13 +108,14 @@ describe('designToGraph: IPSEC', () => {
     expect(ofKind(graph, 'gateway')).toHaveLength(4);
     const tunnels = ofKind(graph, 'tunnel');
     expect(tunnels).toHaveLength(4);
-    expect(tunnels[0].details).toContain('IKEv2');
-    expect(tunnels[0].details).toContain('FQDN dmz-gateway.example.com');
+    expect(at(tunnels, 0).details).toContain('IKEv2');
+    expect(at(tunnels, 0).details).toContain('FQDN dmz-gateway.example.com');
   });
 
   it('points the arrow away from Alkira when Alkira initiates and toward it otherwise', () => {
     const graph = designToGraph(template('multi-instance-ipsec'));
-    const [alkiraInitiates, customerInitiates] = ofKind(graph, 'tunnel');
+    const alkiraInitiates = at(ofKind(graph, 'tunnel'), 0);
+    const customerInitiates = at(ofKind(graph, 'tunnel'), 1);
     expect(alkiraInitiates.initiator).toBe(true);
     expect(customerInitiates.initiator).toBe(false);
     const into = (id: string) => graph.edges.filter((e) => e.source === id || e.target === id).map((e) => e.arrow);
@@ -125,7 +128,7 @@ describe('designToGraph: IPSEC', () => {
 
   it('colours each segment by its position in segment_options; unknown segments are grey', () => {
     const design = template('multi-segment-ipsec');
-    design.instances[0].ipsec_customer_gateway!.push({
+    gatewaysOf(design).push({
       segment_id: '${alkira_segment.unknown.id}',
       customer_gateway: [{ name: 'stray', tunnel: [] }],
     });
@@ -144,7 +147,7 @@ describe('designToGraph: IPSEC', () => {
     // Swapping the segment_options order swaps the colours.
     design.segment_options.reverse();
     const swapped = designToGraph(design);
-    expect(ofKind(swapped, 'gateway')[0].color).toBe(SEGMENT_PALETTE[1]);
+    expect(at(ofKind(swapped, 'gateway'), 0).color).toBe(SEGMENT_PALETTE[1]);
   });
 
   it('never puts a pre-shared key into the graph, even when an issue message quotes it', () => {
@@ -161,15 +164,15 @@ describe('designToGraph: IPSEC', () => {
     const json = JSON.stringify(graph);
     expect(json).not.toContain('psk-dmz-primary-123!');
     expect(json).not.toContain('psk-internal-backup-789!');
-    expect(ofKind(graph, 'tunnel')[0].errors[0]).toContain('weak key');
+    expect(at(ofKind(graph, 'tunnel'), 0).errors[0]).toContain('weak key');
   });
 });
 
 describe('designToGraph: issues', () => {
   it('attaches each issue to the deepest node on its path only, connector-level ones to the vHub', () => {
     const design = template('multi-instance-ipsec');
-    design.instances[1].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].ike_version = 'IKEv1';
-    design.instances[0].loopback_subnet = 'not-a-cidr';
+    tunnelOf(design, { instance: 1 }).ike_version = 'IKEv1';
+    instanceOf(design).loopback_subnet = 'not-a-cidr';
     design.vhub_prefix = '10.0.0.0/24';
     const issues = validateDesign(design);
     const graph = designToGraph(design, issues);
@@ -179,7 +182,7 @@ describe('designToGraph: issues', () => {
     expect(node(graph, 'instances.1.ipsec_customer_gateway.0.customer_gateway.0').errors).toEqual([]);
     expect(node(graph, 'instances.1').errors).toEqual([]);
     expect(node(graph, 'instances.0').errors.some((m) => m.includes('loopback_subnet'))).toBe(true);
-    const vhub = ofKind(graph, 'vhub')[0];
+    const vhub = at(ofKind(graph, 'vhub'), 0);
     expect(vhub.errors.some((m) => m.includes('/23'))).toBe(true);
     expect(vhub.errors.some((m) => m.includes('loopback_subnet') || m.includes('IKEv2'))).toBe(false);
     // Every error lands on exactly one node.
@@ -212,8 +215,8 @@ describe('nodeForPath (what the diagram highlights for the form field being edit
 describe('designToGraph: partial and large designs', () => {
   it('does not throw on an empty form, a half-built instance or garbage', () => {
     const empty = designToGraph(emptyDesign(), validateDesign(emptyDesign()));
-    expect(ofKind(empty, 'circuit')[0].title).toBe('Instance #1');
-    expect(ofKind(empty, 'vhub')[0].errors.length).toBeGreaterThan(0);
+    expect(at(ofKind(empty, 'circuit'), 0).title).toBe('Instance #1');
+    expect(at(ofKind(empty, 'vhub'), 0).errors.length).toBeGreaterThan(0);
 
     // Half-typed form state, as the designer may hold it between snapshots.
     const partial: unknown = {
@@ -232,7 +235,7 @@ describe('designToGraph: partial and large designs', () => {
   it('keeps node ids stable when an unrelated field changes and unique across the graph', () => {
     const design = template('multi-segment-ipsec');
     const before = designToGraph(design).nodes.map((n) => n.id);
-    design.instances[0].ipsec_customer_gateway![1].customer_gateway[0].tunnel[0].remote_auth_value = 'x.example.com';
+    tunnelOf(design, { gateway: 1 }).remote_auth_value = 'x.example.com';
     design.name = 'renamed';
     expect(designToGraph(design).nodes.map((n) => n.id)).toEqual(before);
     expect(new Set(before).size).toBe(before.length);
@@ -247,7 +250,7 @@ describe('designToGraph: partial and large designs', () => {
     expect(tone('IN_PROGRESS')).toEqual(['pending', 'pending', 'pending']);
     expect(tone('SUCCESS')).toEqual(['success', 'success', 'success']);
     expect(tone('FAILED')).toEqual(['failed', 'failed', 'failed']);
-    expect(designToGraph(design).nodes[0].provisionTone).toBeUndefined();
+    expect(at(designToGraph(design).nodes, 0).provisionTone).toBeUndefined();
   });
 
   it('collapses 640 tunnels into their 320 gateways, keeping every tunnel listed', () => {

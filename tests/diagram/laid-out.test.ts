@@ -4,6 +4,8 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { designToGraph } from '@/lib/diagram/graph';
 import { LaidOutDiagrams } from '@/lib/diagram/laid-out';
 import { largeSampleDesign } from '@/lib/diagram/sample';
+import { gatewayOf, tunnelOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 function edited(design: ConnectorDesign, change: (d: ConnectorDesign) => void): ConnectorDesign {
   const copy = structuredClone(design);
@@ -11,7 +13,7 @@ function edited(design: ConnectorDesign, change: (d: ConnectorDesign) => void): 
   return copy;
 }
 
-const firstTunnel = (d: ConnectorDesign) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+const firstTunnel = (d: ConnectorDesign) => tunnelOf(d);
 
 describe('LaidOutDiagrams (what the diagram view keeps across edits)', () => {
   const design = designFromTemplate('multi-segment-ipsec')!;
@@ -53,8 +55,8 @@ describe('LaidOutDiagrams (what the diagram view keeps across edits)', () => {
     const diagrams = new LaidOutDiagrams();
     diagrams.of(designToGraph(design));
     const more = edited(design, (d) => {
-      const gw = d.instances[0].ipsec_customer_gateway![0].customer_gateway[0];
-      gw.tunnel.push({ ...structuredClone(gw.tunnel[0]), name: 'extra' });
+      const gw = at(gatewayOf(d).customer_gateway, 0);
+      gw.tunnel.push({ ...structuredClone(at(gw.tunnel, 0)), name: 'extra' });
     });
     const after = diagrams.of(designToGraph(more));
     expect(diagrams.layouts).toBe(2);

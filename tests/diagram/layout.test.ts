@@ -4,14 +4,18 @@ import { designToGraph, type DiagramGraph } from '@/lib/diagram/graph';
 import { layoutGraph, type DiagramLayout } from '@/lib/diagram/layout';
 import { largeSampleDesign } from '@/lib/diagram/sample';
 import type { DiagramNode } from '@/lib/diagram/types';
+import { at, present } from '../helpers/present';
+
+/** The laid-out box of a node; fails naming the node when the layout has none. */
+const box = (layout: DiagramLayout, id: string) => present(layout.nodes[id], `box of ${id}`);
 
 function overlaps(layout: DiagramLayout): string[] {
   const boxes = Object.values(layout.nodes);
   const hits: string[] = [];
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i];
-      const b = boxes[j];
+      const a = at(boxes, i);
+      const b = at(boxes, j);
       if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) hits.push(`${a.id} × ${b.id}`);
     }
   }
@@ -19,12 +23,12 @@ function overlaps(layout: DiagramLayout): string[] {
 }
 
 function columnOf(graph: DiagramGraph, layout: DiagramLayout, kind: string): number[] {
-  return graph.nodes.filter((n) => n.kind === kind).map((n) => layout.nodes[n.id].x);
+  return graph.nodes.filter((n) => n.kind === kind).map((n) => box(layout, n.id).x);
 }
 
 /** Edges that do not run left to right (source's right side left of the target's left side). */
 function backwardEdges(graph: DiagramGraph, layout: DiagramLayout): string[] {
-  return graph.edges.filter((e) => layout.nodes[e.source].x + layout.nodes[e.source].width >= layout.nodes[e.target].x).map((e) => e.id);
+  return graph.edges.filter((e) => box(layout, e.source).x + box(layout, e.source).width >= box(layout, e.target).x).map((e) => e.id);
 }
 
 /** Nodes outside the diagram's box. */
@@ -34,7 +38,7 @@ function outside(layout: DiagramLayout): string[] {
     .map((b) => b.id);
 }
 
-const centre = (layout: DiagramLayout, id: string) => layout.nodes[id].y + layout.nodes[id].height / 2;
+const centre = (layout: DiagramLayout, id: string) => box(layout, id).y + box(layout, id).height / 2;
 
 const everyTemplate = DESIGN_TEMPLATES.map((t) => [t.id, designToGraph(designFromTemplate(t.id)!)] as const);
 const large = {
@@ -73,7 +77,7 @@ describe('layoutGraph', () => {
     const graph = designToGraph(largeSampleDesign({ instances: 3, segments: 3, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }));
     const layout = layoutGraph(graph);
     for (const kind of ['circuit', 'segment', 'gateway', 'tunnel']) {
-      const ys = graph.nodes.filter((n) => n.kind === kind).map((n) => layout.nodes[n.id].y);
+      const ys = graph.nodes.filter((n) => n.kind === kind).map((n) => box(layout, n.id).y);
       expect([...ys].sort((a, b) => a - b), kind).toEqual(ys);
     }
   });
@@ -89,7 +93,7 @@ describe('layoutGraph', () => {
     for (const gateway of graph.nodes.filter((n) => n.kind === 'gateway')) {
       const tunnels = graph.edges.filter((e) => e.target === gateway.id).map((e) => centre(layout, e.source));
       expect(tunnels).toHaveLength(2);
-      expect(centre(layout, gateway.id), gateway.id).toBeCloseTo((tunnels[0] + tunnels[1]) / 2, 0);
+      expect(centre(layout, gateway.id), gateway.id).toBeCloseTo((at(tunnels, 0) + at(tunnels, 1)) / 2, 0);
     }
   });
 
@@ -98,7 +102,7 @@ describe('layoutGraph', () => {
     const layout = layoutGraph(graph);
     const firstChild = (id: string) => graph.edges.find((e) => e.source === id)!.target;
     // Beside each other: the child's centre lies within the parent's height.
-    const beside = (parent: string, child: string) => Math.abs(centre(layout, parent) - centre(layout, child)) < layout.nodes[parent].height / 2;
+    const beside = (parent: string, child: string) => Math.abs(centre(layout, parent) - centre(layout, child)) < box(layout, parent).height / 2;
     const circuit = firstChild('vhub');
     expect(beside('vhub', circuit)).toBe(true);
     expect(beside(circuit, firstChild(circuit))).toBe(true);
@@ -114,11 +118,11 @@ describe('layoutGraph', () => {
     const layout = layoutGraph(graph);
     const instanceOf = (n: DiagramNode) => /^instances\.(\d+)/.exec(n.formPath)?.[1];
     const spans = ['0', '1', '2'].map((i) => {
-      const boxes = graph.nodes.filter((n) => instanceOf(n) === i).map((n) => layout.nodes[n.id]);
-      return [Math.min(...boxes.map((b) => b.y)), Math.max(...boxes.map((b) => b.y + b.height))];
+      const boxes = graph.nodes.filter((n) => instanceOf(n) === i).map((n) => box(layout, n.id));
+      return [Math.min(...boxes.map((b) => b.y)), Math.max(...boxes.map((b) => b.y + b.height))] as const;
     });
-    expect(spans[0][1]).toBeLessThan(spans[1][0]);
-    expect(spans[1][1]).toBeLessThan(spans[2][0]);
+    expect(at(spans, 0)[1]).toBeLessThan(at(spans, 1)[0]);
+    expect(at(spans, 1)[1]).toBeLessThan(at(spans, 2)[0]);
   });
 
   it('is deterministic: the same graph gives the same positions', () => {
@@ -133,11 +137,11 @@ describe('layoutGraph', () => {
     const labelled = graph.edges.filter((e) => e.label);
     expect(labelled.length).toBeGreaterThan(0);
     for (const e of labelled) {
-      const label = layout.edges[e.id].label!;
-      expect(label.x, e.id).toBeGreaterThanOrEqual(layout.nodes[e.source].x + layout.nodes[e.source].width);
-      expect(label.x + label.width, e.id).toBeLessThanOrEqual(layout.nodes[e.target].x);
-      const end = layout.edges[e.id].points.at(-1)!;
-      expect(end).toEqual({ x: layout.nodes[e.target].x, y: centre(layout, e.target) });
+      const label = present(layout.edges[e.id]?.label, `label of ${e.id}`);
+      expect(label.x, e.id).toBeGreaterThanOrEqual(box(layout, e.source).x + box(layout, e.source).width);
+      expect(label.x + label.width, e.id).toBeLessThanOrEqual(box(layout, e.target).x);
+      const end = at(present(layout.edges[e.id], e.id).points, -1);
+      expect(end).toEqual({ x: box(layout, e.target).x, y: centre(layout, e.target) });
     }
   });
 
@@ -157,8 +161,8 @@ describe('layoutGraph', () => {
     const layout = layoutGraph(graph);
     expect(Object.keys(layout.nodes).sort()).toEqual(['a', 'b', 'c', 'lonely']);
     expect(overlaps(layout)).toEqual([]);
-    expect(layout.nodes.a.x).toBeLessThan(layout.nodes.b.x);
-    expect(layout.nodes.b.x).toBeLessThan(layout.nodes.c.x);
+    expect(box(layout, 'a').x).toBeLessThan(box(layout, 'b').x);
+    expect(box(layout, 'b').x).toBeLessThan(box(layout, 'c').x);
     expect(Object.keys(layout.edges).sort()).toEqual(['a-b', 'b-c', 'c-b']);
   });
 

@@ -18,6 +18,7 @@ import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { seededRandom } from '@/lib/util/seeded-random';
 import { TERRAFORM } from '../hcl/terraform-fmt';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
+import { at } from '../helpers/present';
 
 warnSkipped('HCL corpus edit tests');
 
@@ -75,13 +76,13 @@ describe.skipIf(!corporaPresent)('edits of a connector appended to every fmt-cle
         const original = readCorpusFile(file);
         if (original === null) return;
         const pick = seededRandom(1000 + n);
-        const template = DESIGN_TEMPLATES[n % DESIGN_TEMPLATES.length].design;
+        const template = at(DESIGN_TEMPLATES, n % DESIGN_TEMPLATES.length).design;
         const prefix = original === '' ? '' : original.endsWith('\n') ? `${original}\n` : `${original}\n\n`;
         let text = prefix + renderConnectorHcl({ ...structuredClone(template), resource_name: LABEL }, { preSharedKeys: pick() < 0.5 ? 'inline' : 'variable' });
         let design: ConnectorDesign = { ...structuredClone(template), resource_name: LABEL };
         for (let k = 0; k < 3; k++) {
           design = structuredClone(design);
-          EDITS[Math.floor(pick() * EDITS.length)](design, pick);
+          at(EDITS, Math.floor(pick() * EDITS.length))(design, pick);
           text = updateConnectorInHcl(text, design, { resource: LABEL, preSharedKeys: 'inline' });
           if (!text.startsWith(prefix)) {
             touched.push(file);

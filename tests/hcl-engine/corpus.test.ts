@@ -11,6 +11,7 @@ import { alignmentEdits } from '@/lib/hcl/align';
 import { parseHcl } from '@/lib/hcl/parser';
 import { seededRandom } from '@/lib/util/seeded-random';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
+import { at } from '../helpers/present';
 
 warnSkipped('HCL corpus tests');
 
@@ -50,7 +51,7 @@ describe.skipIf(!corporaPresent)('the HCL engine against Terraform’s verdicts'
     const files = verdicts().filter((v) => v.accepted);
     const problems: string[] = [];
     for (let n = 0; n < 150; n++) {
-      const { file } = files[Math.floor(next() * files.length)];
+      const { file } = at(files, Math.floor(next() * files.length));
       const text = readCorpusFile(file);
       if (!text) continue;
       for (let k = 0; k < 20; k++) {

@@ -50,6 +50,7 @@ import { parseHcl } from '@/lib/hcl/parser';
 import type { Block, Body, Expression, Span, TemplateExpression } from '@/lib/hcl/syntax';
 import { decodeQuoted, templateLiteral } from '@/lib/hcl/values';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
+import { at } from '../helpers/present';
 
 warnSkipped('HCL differential corpus tests (the generated-input test still runs)');
 
@@ -257,7 +258,7 @@ class Mirror {
     const sequence = (): string => {
       let out = '';
       while (at < tokens.length) {
-        const token = tokens[at];
+        const token = tokens[at]!; // at < tokens.length
         if (token.kind === 'else' || token.kind === 'endif' || token.kind === 'endfor') return out;
         at++;
         if (token.kind === 'literal') out += escapeTemplate(token.value);
@@ -314,7 +315,9 @@ class Mirror {
         const header = text.slice(part.from, part.expression!.from);
         const names = /for\s+([^\s,]+)\s*(?:,\s*([^\s,]+)\s*)?\s+in\s*$/.exec(header);
         if (!names) throw new Error(`unreadable for directive: ${header}`);
-        tokens.push({ kind: 'for', keyVar: names[2] ? names[1] : '', valueVar: names[2] ?? names[1], collection: part.expression! });
+        const [, first, second] = names;
+        if (first === undefined) throw new Error(`unreadable for directive: ${header}`);
+        tokens.push({ kind: 'for', keyVar: second ? first : '', valueVar: second ?? first, collection: part.expression! });
       } else tokens.push({ kind: part.keyword });
     }
     if (t.heredoc && text.startsWith('<<-', t.from)) flushHeredoc(tokens);
@@ -330,7 +333,7 @@ function isLiteralKey(e: Expression): boolean {
 /** `"${x}"` with nothing else (strip markers allowed) is `x` itself (hclsyntax's TemplateWrapExpr). */
 function isPassthrough(t: TemplateExpression): Expression | null {
   const [only] = t.parts;
-  return t.parts.length === 1 && only.type === 'interpolation' ? only.expression : null;
+  return t.parts.length === 1 && only?.type === 'interpolation' ? only.expression : null;
 }
 
 /** Normalisation: a template without sequences as its decoded string (our `templateLiteral`), `${`/`%{` doubled as hcl2json prints them. */
@@ -402,7 +405,7 @@ function differences(ours: Json, theirs: Json, at = '', out: string[] = [], limi
   const show = (v: Json | undefined) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 200));
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     if (ours.length !== theirs.length) out.push(`${at || '/'}: ours has ${ours.length} elements, theirs ${theirs.length}`);
-    else ours.forEach((v, i) => differences(v, theirs[i], `${at}[${i}]`, out, limit));
+    else ours.forEach((v, i) => differences(v, theirs[i]!, `${at}[${i}]`, out, limit)); // same length
   } else if (isObject(ours) && isObject(theirs)) {
     const keys = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
     for (const key of [...keys].sort()) {
@@ -449,7 +452,7 @@ describe.skipIf(!corporaPresent)('our HCL parser against HashiCorp’s (hcl2json
       compared++;
       const file = parseHcl(text);
       if (file.diagnostics.length > 0) {
-        wrong.push(`${v.file}: we report "${file.diagnostics[0].summary}"`);
+        wrong.push(`${v.file}: we report "${at(file.diagnostics, 0).summary}"`);
         continue;
       }
       const outcome = await theirs(text);

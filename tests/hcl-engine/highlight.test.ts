@@ -12,6 +12,7 @@ import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { seededRandom } from '@/lib/util/seeded-random';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
+import { at } from '../helpers/present';
 
 const TRICKY = `# lead comment
 resource "alkira_connector_azure_expressroute" "x" {
@@ -57,7 +58,7 @@ describe('highlighting from the engine', () => {
     expect(words(TRICKY, spans, 'bool')).toEqual(['false']);
     expect(words(TRICKY, spans, 'comment')).toEqual(['# lead comment', '// trailing', '/* a block\n     comment */']);
     // In order and not overlapping, so the preview's text is exactly the file.
-    for (let k = 1; k < spans.length; k++) expect(spans[k].from).toBeGreaterThanOrEqual(spans[k - 1].to);
+    for (let k = 1; k < spans.length; k++) expect(at(spans, k).from).toBeGreaterThanOrEqual(at(spans, k - 1).to);
   });
 
   it('an unfinished string or heredoc is coloured to where the scanner ends it, not to the end of the file', () => {

@@ -16,6 +16,7 @@ import { parseHcl } from '@/lib/hcl/parser';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { largeIpsecDesign } from '@/scripts/bench-designs';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
+import { at } from '../helpers/present';
 
 warnSkipped('Incremental re-parse corpus tests');
 const corpusPresent = corporaPresent;
@@ -133,7 +134,7 @@ describe('reparseHcl gives what parseHcl gives', () => {
       const files = corpusSample();
       expect(files.length).toBeGreaterThan(200);
       fc.assert(
-        fc.property(fc.nat(), editArb, (k, edit) => checkEdit(files[k % files.length], edit)),
+        fc.property(fc.nat(), editArb, (k, edit) => checkEdit(at(files, k % files.length), edit)),
         { numRuns: 3000 },
       );
     }, 120_000);
@@ -141,7 +142,7 @@ describe('reparseHcl gives what parseHcl gives', () => {
     it('after 20 edits in a row', () => {
       const files = corpusSample();
       fc.assert(
-        fc.property(fc.nat(), fc.array(editArb, { minLength: 20, maxLength: 20 }), (k, edits) => checkChain(files[k % files.length], edits)),
+        fc.property(fc.nat(), fc.array(editArb, { minLength: 20, maxLength: 20 }), (k, edits) => checkChain(at(files, k % files.length), edits)),
         { numRuns: 400 },
       );
     }, 120_000);

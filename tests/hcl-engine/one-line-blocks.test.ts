@@ -7,13 +7,15 @@ import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const HEAD = 'resource "alkira_connector_azure_expressroute" "c"';
 
 function edited(source: string, change: (d: ConnectorDesign) => void): string {
   const parsed = parseConnectorHcl(source);
   expect(parsed.diagnostics.filter((d) => d.message.startsWith('Syntax error'))).toEqual([]);
-  const design = structuredClone(parsed.designs[0].design);
+  const design = structuredClone(at(parsed.designs, 0).design);
   change(design);
   const out = updateConnectorInHcl(source, design);
   // The file still parses, and terraform fmt would not change a byte of it.
@@ -29,37 +31,37 @@ describe('edits of one-line blocks', () => {
     });
     expect(out.startsWith(`${HEAD} {\n  name `)).toBe(true);
     expect(out.trimEnd().endsWith('}')).toBe(true);
-    expect(parseConnectorHcl(out).designs[0].design.name).toBe('c');
+    expect(at(parseConnectorHcl(out).designs, 0).design.name).toBe('c');
   });
 
   it('opens `{ name = "c" }` and keeps its attribute', () => {
     const out = edited(`${HEAD} { name = "c" }\n`, (d) => {
       d.size = 'SMALL';
     });
-    const design = parseConnectorHcl(out).designs[0].design;
+    const design = at(parseConnectorHcl(out).designs, 0).design;
     expect([design.name, design.size]).toEqual(['c', 'SMALL']);
   });
 
   it('changes the value inside a one-line block in place, without opening it', () => {
     const source = `${HEAD} {\n  name = "c"\n  segment_options { segment_id = "seg" }\n}\n`;
-    const out = updateConnectorInHcl(source, { ...parseConnectorHcl(source).designs[0].design, name: 'd' });
+    const out = updateConnectorInHcl(source, { ...at(parseConnectorHcl(source).designs, 0).design, name: 'd' });
     expect(out).toContain('  segment_options { segment_id = "seg" }\n');
   });
 
   it('adds customer_asn inside `segment_options { segment_id = "seg" }`, not in the resource body', () => {
     const out = edited(`${HEAD} {\n  name = "c"\n  segment_options { segment_id = "seg" }\n}\n`, (d) => {
-      d.segment_options[0].customer_asn = 65001;
+      segmentOptionOf(d).customer_asn = 65001;
     });
     expect(out).toMatch(/segment_options \{\n {4}segment_id {3}= "seg"\n {4}customer_asn = 65001\n {2}\}/);
-    expect(parseConnectorHcl(out).designs[0].design.segment_options[0]).toMatchObject({ segment_id: 'seg', customer_asn: 65001 });
+    expect(at(parseConnectorHcl(out).designs, 0).design.segment_options[0]).toMatchObject({ segment_id: 'seg', customer_asn: 65001 });
   });
 
   it('fills an `instances {}` stub so that Terraform can read the file', () => {
     const out = edited(`${HEAD} {\n  name = "c"\n  instances {}\n}\n`, (d) => {
-      d.instances[0].name = 'primary';
-      d.instances[0].loopback_subnet = '192.168.1.0/26';
+      instanceOf(d).name = 'primary';
+      instanceOf(d).loopback_subnet = '192.168.1.0/26';
     });
-    expect(parseConnectorHcl(out).designs[0].design.instances[0]).toMatchObject({ name: 'primary', loopback_subnet: '192.168.1.0/26' });
+    expect(at(parseConnectorHcl(out).designs, 0).design.instances[0]).toMatchObject({ name: 'primary', loopback_subnet: '192.168.1.0/26' });
   });
 });
 

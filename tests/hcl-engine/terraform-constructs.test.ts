@@ -12,6 +12,8 @@ import { CONNECTOR_RESOURCE } from '@/lib/connector/resource';
 import { isConnectorDesign } from '@/lib/connector/schema';
 import { validateDesign } from '@/lib/connector/validate';
 import { terraformFmt } from '../hcl/terraform-fmt';
+import { instanceOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const DYNAMIC_SEGMENTS = `  dynamic "segment_options" {
     for_each = var.segments
@@ -44,9 +46,9 @@ describe('dynamic blocks and expression-valued lists', () => {
   it('import without an error: the lists as expressions, the dynamic block as its source', () => {
     const { designs, diagnostics } = parseConnectorHcl(SOURCE);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const design = designs[0].design;
+    const design = at(designs, 0).design;
     expect(design.billing_tag_ids).toBe('${var.billing_tags}');
-    expect(design.instances[0].gateway_mac_address).toBe('${[for m in var.macs : upper(m)]}');
+    expect(instanceOf(design).gateway_mac_address).toBe('${[for m in var.macs : upper(m)]}');
     expect(design.segment_options).toEqual([]);
     expect(design.dynamic?.segment_options).toEqual([DYNAMIC_SEGMENTS.trimEnd().replace(/^ {2}/gm, '')]);
     expect(isConnectorDesign(design)).toBe(true);
@@ -54,14 +56,14 @@ describe('dynamic blocks and expression-valued lists', () => {
   });
 
   it('are counted by the rules: no "add at least one segment_options" when a dynamic block generates them', () => {
-    const design = parseConnectorHcl(SOURCE).designs[0].design;
+    const design = at(parseConnectorHcl(SOURCE).designs, 0).design;
     expect(validateDesign(design).errors.map((e) => e.path)).not.toContain('segment_options');
     const without = { ...design, dynamic: undefined };
     expect(validateDesign(without).errors.map((e) => e.path)).toContain('segment_options');
   });
 
   it('are written back untouched by an edit of the form, and by a rendering from scratch', () => {
-    const design = parseConnectorHcl(SOURCE).designs[0].design;
+    const design = at(parseConnectorHcl(SOURCE).designs, 0).design;
     const edited = updateConnectorInHcl(SOURCE, { ...design, name: 'renamed' });
     expect(edited).toBe(SOURCE.replace('name            = "c"', 'name            = "renamed"'));
     const rendered = renderConnectorHcl(design);
@@ -69,7 +71,7 @@ describe('dynamic blocks and expression-valued lists', () => {
     expect(rendered).toContain('billing_tag_ids = var.billing_tags');
     expect(terraformFmt(rendered)).toBe(rendered);
     // And read back, the same design.
-    expect(parseConnectorHcl(rendered).designs[0].design).toEqual(parseConnectorHcl(SOURCE).designs[0].design);
+    expect(at(parseConnectorHcl(rendered).designs, 0).design).toEqual(at(parseConnectorHcl(SOURCE).designs, 0).design);
   });
 
   it('reports a dynamic block for something that is not a block of the connector', () => {

@@ -6,6 +6,8 @@ import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { judgeEditorParse } from '@/components/designer/editor-design';
 import { emptyDesign } from '@/lib/connector/design';
 import { connector, errorsOf, parseOne, positionOf } from './helpers';
+import { instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at, only } from '../helpers/present';
 
 describe('whole files', () => {
   it('imports every connector resource and notes each other block it ignores', () => {
@@ -91,7 +93,7 @@ describe('values', () => {
     const errors = errorsOf(diagnostics);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ path: 'segment_options.0.customer_asn', ...positionOf(text, '"65oo1"') });
-    expect(errors[0].message).toMatch(/^customer_asn must be a number/);
+    expect(at(errors, 0).message).toMatch(/^customer_asn must be a number/);
   });
 
   it('reads an empty string for a number as unset, reported once as required (the empty form renders customer_asn = "")', () => {
@@ -145,7 +147,7 @@ describe('diagnostics', () => {
     const { diagnostics } = parseConnectorHcl(text);
     const syntax = diagnostics.filter((d) => d.message.startsWith('Syntax error'));
     expect(syntax).toHaveLength(1);
-    expect(syntax[0].message).toBe('Syntax error: Expected the start of an expression (a value or a reference), but found "=".');
+    expect(at(syntax, 0).message).toBe('Syntax error: Expected the start of an expression (a value or a reference), but found "=".');
     const line = positionOf(text, 'size').line;
     expect(syntax[0]).toMatchObject({ severity: 'error', line, column: 17 });
   });
@@ -155,8 +157,8 @@ describe('diagnostics', () => {
     const { design, diagnostics } = parseOne(text);
     const dup = errorsOf(diagnostics);
     expect(dup).toHaveLength(1);
-    expect(dup[0].message).toContain(`already set on line ${positionOf(text, 'cxp').line}`);
-    expect(dup[0].line).toBe(positionOf(text, 'cxp = "EUWEST').line);
+    expect(at(dup, 0).message).toContain(`already set on line ${positionOf(text, 'cxp').line}`);
+    expect(at(dup, 0).line).toBe(positionOf(text, 'cxp = "EUWEST').line);
     expect(design.cxp).toBe('USWEST-AZURE-1');
   });
 
@@ -245,9 +247,10 @@ describe('syntax errors the grammar would read past', () => {
     expect(outcome.status).toBe('syntax');
     // The design is listed, with its error; the half-written value is not read into it, the lines after it are.
     expect(designs).toHaveLength(1);
-    expect(JSON.stringify(designs[0].design)).not.toMatch(/primary-instance/);
-    expect(designs[0].design.name).toBe('c-s');
-    expect(designs[0].design.instances[0].loopback_subnet).toBe('192.168.1.0/26');
+    const { design } = only(designs);
+    expect(JSON.stringify(design)).not.toMatch(/primary-instance/);
+    expect(design.name).toBe('c-s');
+    expect(instanceOf(design).loopback_subnet).toBe('192.168.1.0/26');
   });
 
   it('reports an unclosed string on the last line, in a block label, and inside an interpolation', () => {
@@ -255,7 +258,7 @@ describe('syntax errors the grammar would read past', () => {
     expect(syntaxOf('resource "alkira_connector_azure_expressroute" "x {\n}\n').syntax[0]).toEqual(expect.objectContaining({ line: 1, column: 48, message: expect.stringContaining('not closed') }));
     const nested = syntaxOf(connector('n', '  description = "${format("%s, var.x)}"'));
     expect(nested.syntax).toHaveLength(1);
-    expect(nested.syntax[0].line).toBe(6);
+    expect(at(nested.syntax, 0).line).toBe(6);
   });
 
   it('accepts strings that only look unclosed: escapes, template escapes, multi-line interpolations, heredocs', () => {
@@ -272,7 +275,7 @@ describe('syntax errors the grammar would read past', () => {
     );
     const { syntax, designs } = syntaxOf(text);
     expect(syntax).toEqual([]);
-    expect(designs[0].design.description).toBe('a "quoted" word, ${literal} and %{literal}');
+    expect(at(designs, 0).design.description).toBe('a "quoted" word, ${literal} and %{literal}');
   });
 
   it('reports a block left open at the end of the file at its header, naming it', () => {
@@ -320,7 +323,7 @@ describe('syntax errors the grammar would read past', () => {
     expect(syntax).toEqual([expect.objectContaining({ ...at, resource: 'e', message: `Syntax error: Missing = after size on line ${at.line}: write size = <value>.` })]);
     expect(errorsOf(diagnostics)).toHaveLength(1);
     expect(outcome.status).toBe('syntax');
-    expect(syntaxOf(connector('f').replace('customer_asn = 65001', 'customer_asn 65001')).syntax[0].message).toMatch(/^Syntax error: Missing = after customer_asn on line \d+/);
+    expect(syntaxOf(connector('f').replace('customer_asn = 65001', 'customer_asn 65001')).syntax[0]?.message).toMatch(/^Syntax error: Missing = after customer_asn on line \d+/);
   });
 
   it('reports an attribute without a value at its name', () => {
@@ -372,7 +375,7 @@ describe('syntax errors the grammar would read past', () => {
   it('reads keywords as attribute names in references, as Terraform does', () => {
     const { syntax, designs } = syntaxOf(connector('k').replace('alkira_segment.prod.id', 'alkira_segment.in.id'));
     expect(syntax).toEqual([]);
-    expect(designs[0].design.segment_options[0].segment_id).toBe('${alkira_segment.in.id}');
+    expect(segmentOptionOf(at(designs, 0).design).segment_id).toBe('${alkira_segment.in.id}');
   });
 
   it('names a number written with digit separators (65_001), on one line, with no follow-on error', () => {
@@ -386,7 +389,7 @@ describe('syntax errors the grammar would read past', () => {
         ...positionOf(text, '65_001'),
       }),
     ]);
-    expect(syntax[0].to - syntax[0].from).toBe('65_001'.length);
+    expect(at(syntax, 0).to - at(syntax, 0).from).toBe('65_001'.length);
     expect(errorsOf(diagnostics)).toHaveLength(1);
     // Neither the truncated 65 nor a "block _001" is imported.
     expect(design.segment_options).toEqual([expect.objectContaining({ customer_asn: '' })]);

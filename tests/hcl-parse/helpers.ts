@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConnectorHcl, type HclDiagnostic } from '@/lib/connector/hcl/parse';
+import { at } from '../helpers/present';
 
 /** One of the provider docs' four examples, copied verbatim into fixtures/. */
 export function example(n: 1 | 2 | 3 | 4): string {
@@ -15,7 +16,7 @@ export function positionOf(text: string, needle: string, after = ''): { line: nu
   const offset = text.indexOf(needle, after ? text.indexOf(after) : 0);
   if (offset < 0) throw new Error(`${needle} not in text`);
   const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return { line: before.length, column: at(before, -1).length + 1 };
 }
 
 /** A design read as a plain record (tests index it by name). */
@@ -27,7 +28,7 @@ function loose(design: Record<string, unknown>): Record<string, unknown> {
 export function parseOne(text: string) {
   const result = parseConnectorHcl(text);
   if (result.designs.length !== 1) throw new Error(`expected one design, got ${result.designs.length}`);
-  return { ...result, design: loose(result.designs[0].design) };
+  return { ...result, design: loose(at(result.designs, 0).design) };
 }
 
 /** A minimal valid connector body to embed attributes into. */

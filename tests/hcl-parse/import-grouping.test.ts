@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { groupImportDiagnostics } from '@/components/import/resource-diagnostics';
 import { connector, positionOf } from './helpers';
+import { at } from '../helpers/present';
 
 describe('groupImportDiagnostics', () => {
   it('gives each of two resources with the same label only its own diagnostics', () => {
@@ -17,20 +18,20 @@ describe('groupImportDiagnostics', () => {
     const secondStart = text.indexOf(second);
     expect(byResource).toHaveLength(2);
     // Every diagnostic of a resource lies in its own block, and each is listed once.
-    expect(byResource[0].length).toBeGreaterThan(0);
-    expect(byResource[1].length).toBeGreaterThan(0);
-    for (const d of byResource[0]) expect(d.from).toBeLessThan(secondStart);
-    for (const d of byResource[1]) expect(d.from).toBeGreaterThanOrEqual(secondStart);
-    expect(byResource[0].length + byResource[1].length + fileNotes.length).toBe(parsed.diagnostics.length);
+    expect(at(byResource, 0).length).toBeGreaterThan(0);
+    expect(at(byResource, 1).length).toBeGreaterThan(0);
+    for (const d of at(byResource, 0)) expect(d.from).toBeLessThan(secondStart);
+    for (const d of at(byResource, 1)) expect(d.from).toBeGreaterThanOrEqual(secondStart);
+    expect(at(byResource, 0).length + at(byResource, 1).length + fileNotes.length).toBe(parsed.diagnostics.length);
 
-    expect(byResource[0].map((d) => d.message)).toContainEqual(expect.stringMatching(/^customer_asn must be a number/));
-    expect(byResource[0].some((d) => d.path === 'vhub_prefix')).toBe(false);
-    expect(byResource[1].some((d) => d.path === 'vhub_prefix')).toBe(true);
-    expect(byResource[1].some((d) => /^customer_asn must be a number/.test(d.message))).toBe(false);
+    expect(at(byResource, 0).map((d) => d.message)).toContainEqual(expect.stringMatching(/^customer_asn must be a number/));
+    expect(at(byResource, 0).some((d) => d.path === 'vhub_prefix')).toBe(false);
+    expect(at(byResource, 1).some((d) => d.path === 'vhub_prefix')).toBe(true);
+    expect(at(byResource, 1).some((d) => /^customer_asn must be a number/.test(d.message))).toBe(false);
     // The duplicate label is the second block's error.
-    const duplicate = byResource[1].find((d) => d.message.startsWith('Duplicate resource'));
-    expect(duplicate).toMatchObject({ line: parsed.designs[1].line, column: positionOf(text, '"dup"').column });
-    expect(byResource[0].some((d) => d.message.startsWith('Duplicate resource'))).toBe(false);
+    const duplicate = at(byResource, 1).find((d) => d.message.startsWith('Duplicate resource'));
+    expect(duplicate).toMatchObject({ line: at(parsed.designs, 1).line, column: positionOf(text, '"dup"').column });
+    expect(at(byResource, 0).some((d) => d.message.startsWith('Duplicate resource'))).toBe(false);
   });
 
   it('keeps diagnostics of no resource, and of differently labelled resources, apart', () => {
@@ -38,8 +39,8 @@ describe('groupImportDiagnostics', () => {
     const parsed = parseConnectorHcl(text);
     const { byResource, fileNotes } = groupImportDiagnostics(parsed);
     expect(fileNotes.map((d) => d.message)).toEqual([expect.stringMatching(/^Ignored variable block "x"/)]);
-    expect(byResource[0].map((d) => d.resource)).toEqual(byResource[0].map(() => 'a'));
-    expect(byResource[0].length).toBeGreaterThan(0);
+    expect(at(byResource, 0).map((d) => d.resource)).toEqual(at(byResource, 0).map(() => 'a'));
+    expect(at(byResource, 0).length).toBeGreaterThan(0);
     expect(byResource[1]).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { validDesignArb } from '../helpers/arbitraries';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { errorsOf } from './helpers';
+import { at } from '../helpers/present';
 
 type Json = Record<string, unknown>;
 
@@ -91,7 +92,7 @@ describe('parse(render(design)) gives the design back', () => {
         expect(errorsOf(diagnostics)).toEqual([]);
         expect(designs).toHaveLength(1);
         const expected = nfc(normalize(design)) as ConnectorDesign;
-        const actual = designs[0].design;
+        const actual = at(designs, 0).design;
         if (omitDefaults) expect(withDefaults(actual)).toEqual(withDefaults(expected));
         else expect(actual).toEqual(withDefaults(expected));
       }),
@@ -103,7 +104,7 @@ describe('parse(render(design)) gives the design back', () => {
 /** Re-indents lines and re-spaces `name = ` at random, and adds a comment: what terraform fmt undoes. */
 function mangle(hcl: string, seed: number[]): string {
   let i = 0;
-  const next = () => seed[i++ % seed.length];
+  const next = () => at(seed, i++ % seed.length);
   return hcl
     .split('\n')
     .map((line) => {

@@ -15,6 +15,8 @@ import { renderModule } from '@/lib/connector/export/module';
 import { resolveNamedReferences } from '@/lib/connector/data-source-refs';
 import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
+import { gatewayOf, instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 const SEGMENT = DATA_SOURCE_KINDS.segment!;
@@ -45,8 +47,8 @@ describe('catalog picks as data sources by name', () => {
     const back = text.replace('data "alkira_segment" "dmz_zone" {\n  name = "DMZ zone"\n}\n\n', '').replace('segment_id = data.alkira_segment.dmz_zone.id', 'segment_id = alkira_segment.dmz.id');
     expect(back).toBe(EXAMPLE_3);
     // The importer reads the expression, and the file's data blocks name what it looks up.
-    const design = parseConnectorHcl(text).designs[0].design;
-    const value = design.instances[0].ipsec_customer_gateway![0].segment_id;
+    const design = at(parseConnectorHcl(text).designs, 0).design;
+    const value = gatewayOf(design).segment_id;
     expect(value).toBe('${data.alkira_segment.dmz_zone.id}');
     expect(referencedName(SEGMENT, value, dataSourceNames(dataSourcesOf(parseHcl(text))))).toBe('DMZ zone');
     // The lookup is part of the design: not noted as an ignored block (one nothing refers to still is).
@@ -90,7 +92,7 @@ describe('catalog picks as data sources by name', () => {
 
   it('the module export writes the file’s data blocks with the resource that refers to them', () => {
     const text = apply(EXAMPLE_3, pick(EXAMPLE_3, GATEWAY_SEGMENT, SEGMENT, 'dmz'));
-    const design = parseConnectorHcl(text).designs[0].design;
+    const design = at(parseConnectorHcl(text).designs, 0).design;
     const main = renderModule([{ design }], { dataSources: dataSourcesOf(parseHcl(text)) })['main.tf'];
     expect(main.startsWith('data "alkira_segment" "dmz" {\n  name = "dmz"\n}\n')).toBe(true);
     expect(main).toContain('segment_id = data.alkira_segment.dmz.id');
@@ -110,25 +112,25 @@ describe('provisioning picks by name', () => {
 
   it('resolves each field by the name its data block looks up to the catalog id (a group to its name), and names the field whose name the tenant lacks', () => {
     const text = pickedFile();
-    const design = parseConnectorHcl(text).designs[0].design;
+    const design = at(parseConnectorHcl(text).designs, 0).design;
     const { design: sent, problems } = resolveNamedReferences(design, dataSourceNames(dataSourcesOf(parseHcl(text))), TENANT);
-    expect(sent.instances[0].ipsec_customer_gateway![0].segment_id).toBe('7');
-    expect(sent.instances[0].credential_id).toBe('c-1f');
+    expect(gatewayOf(sent).segment_id).toBe('7');
+    expect(instanceOf(sent).credential_id).toBe('c-1f');
     expect(sent.group).toBe('security');
     // Written otherwise: untouched.
-    expect(sent.segment_options[0].segment_id).toBe('${alkira_segment.dmz.id}');
+    expect(segmentOptionOf(sent).segment_id).toBe('${alkira_segment.dmz.id}');
     expect(problems).toEqual([
       { path: 'segment_options.1.segment_id', value: '${data.alkira_segment.gone.id}', message: 'The tenant has no segment named "gone" (data.alkira_segment.gone); pick a segment from the tenant' },
     ]);
     // The design read from the file is not changed.
-    expect(design.instances[0].credential_id).toBe('${data.alkira_credential.azure_prod.credential_id}');
+    expect(instanceOf(design).credential_id).toBe('${data.alkira_credential.azure_prod.credential_id}');
   });
 
   it('a field that refers to a data block the file does not have is a problem at that field', () => {
     const text = pickedFile().replace(/data "alkira_credential" "azure_prod" \{\n  name = "azure-prod"\n\}\n\n/, '');
-    const design = parseConnectorHcl(text).designs[0].design;
+    const design = at(parseConnectorHcl(text).designs, 0).design;
     const { problems } = resolveNamedReferences(design, dataSourceNames(dataSourcesOf(parseHcl(text))), TENANT);
     expect(problems.map((p) => p.path)).toEqual(['instances.0.credential_id', 'segment_options.1.segment_id']);
-    expect(problems[0].message).toMatch(/^data\.alkira_credential\.azure_prod is not a data block of this file/);
+    expect(at(problems, 0).message).toMatch(/^data\.alkira_credential\.azure_prod is not a data block of this file/);
   });
 });

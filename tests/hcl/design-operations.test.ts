@@ -20,6 +20,7 @@ import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { CONNECTOR_RESOURCE, designAttributes, type BodySpec } from '@/lib/connector/resource';
 import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
+import { at } from '../helpers/present';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', name), 'utf8');
 const EXAMPLE_3 = fixture('example-3.tf');
@@ -28,7 +29,7 @@ function apply(text: string, ops: DesignOperation[], resource = 'multi_segment',
   return applyDesignOperations(parseHcl(text), ops, { resource, preSharedKeys, omitDefaults: true });
 }
 
-const reread = (text: string) => parseConnectorHcl(text).designs[0].design as unknown as Record<string, unknown>;
+const reread = (text: string) => at(parseConnectorHcl(text).designs, 0).design as unknown as Record<string, unknown>;
 
 /** A value of the attribute's type that differs from anything in the example. */
 function sampleValue(type: string, enumValues?: readonly string[]): unknown {
@@ -69,7 +70,7 @@ describe('design operations on the file', () => {
     ]);
     expect(terraformFmt(text)).toBe(text);
     const design = reread(text) as { instances: { ipsec_customer_gateway: { customer_gateway: { tunnel: { name: string }[] }[] }[] }[]; segment_options: unknown[] };
-    expect(design.instances[0].ipsec_customer_gateway[1].customer_gateway[0].tunnel.map((t) => t.name)).toEqual(['primary-tunnel', 'added-tunnel']);
+    expect(design.instances[0]?.ipsec_customer_gateway[1]?.customer_gateway[0]?.tunnel.map((t) => t.name)).toEqual(['primary-tunnel', 'added-tunnel']);
     expect(design.segment_options).toHaveLength(1);
     expect(text).not.toContain('# Global segment options for DMZ');
     expect(text).toContain('# Global segment options for internal');

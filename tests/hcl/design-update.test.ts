@@ -17,6 +17,8 @@ import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseHcl } from '@/lib/hcl/parser';
 import { TERRAFORM } from './terraform-fmt';
+import { customerGatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { at, take } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 
@@ -32,7 +34,7 @@ function fmtClean(text: string): boolean {
 
 const designOf = (text: string, label?: string): ConnectorDesign => {
   const designs = parseConnectorHcl(text).designs;
-  return structuredClone((label === undefined ? designs[0] : designs.find((d) => d.resource_name === label)!).design);
+  return structuredClone((label === undefined ? at(designs, 0) : designs.find((d) => d.resource_name === label)!).design);
 };
 
 function updated(source: string, change: (d: ConnectorDesign) => void, options: Parameters<typeof updateConnectorInHcl>[2] = {}): string {
@@ -81,13 +83,13 @@ resource "alkira_connector_azure_expressroute" "edge" {
 describe('the operations derived from the file and the design', () => {
   it('are none for the design the file says, and one per changed attribute or block otherwise', () => {
     const file = parseHcl(COMMENTED);
-    const [owner] = connectorBlocks(file);
+    const [owner] = take(connectorBlocks(file), 1);
     const current = designOf(COMMENTED);
     expect(designChangeOperations(owner, current, structuredClone(current))).toEqual([]);
     const next = structuredClone(current);
     next.size = 'LARGE';
     next.instances.splice(0, 1);
-    next.instances[0].loopback_subnet = '192.168.3.0/26';
+    instanceOf(next).loopback_subnet = '192.168.3.0/26';
     next.segment_options.push({ segment_id: 'seg-b', customer_asn: 65002 });
     expect(designChangeOperations(owner, current, next)).toEqual([
       { kind: 'set', path: ['size'], value: 'LARGE' },
@@ -102,7 +104,7 @@ describe('bytes outside the changed attributes', () => {
   it('survive byte for byte: comments, a one-line block, blank lines and meta-arguments', () => {
     expect(fmtClean(COMMENTED)).toBe(true);
     expect(updated(COMMENTED, () => {})).toBe(COMMENTED);
-    const text = updated(COMMENTED, (d) => (d.instances[1].name = 'backup'));
+    const text = updated(COMMENTED, (d) => (instanceOf(d, 1).name = 'backup'));
     expect(text).toBe(COMMENTED.replace('name                    = "secondary"', 'name                    = "backup"'));
   });
 
@@ -122,7 +124,7 @@ describe('bytes outside the changed attributes', () => {
 
   it('an added block goes after its siblings, rendered as the renderer writes it; a one-line block is opened to take a line', () => {
     const text = updated(COMMENTED, (d) => {
-      d.segment_options[0].customer_asn = 65001;
+      segmentOptionOf(d).customer_asn = 65001;
       d.segment_options.push({ segment_id: '${alkira_segment.b.id}', customer_asn: 65002 });
     });
     expect(text).toContain('  segment_options {\n    segment_id   = alkira_segment.a.id\n    customer_asn = 65001\n  }\n\n  segment_options {\n    segment_id   = alkira_segment.b.id\n    customer_asn = 65002\n  }\n\n  lifecycle {');
@@ -133,16 +135,16 @@ describe('bytes outside the changed attributes', () => {
   it('an added instance holding gateways and tunnels reads back as the design', () => {
     const text = updated(COMMENTED, (d) => {
       d.tunnel_protocol = 'IPSEC';
-      d.instances.push({ ...structuredClone(d.instances[0]), name: 'third', ipsec_customer_gateway: [{ segment_id: 'seg', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', initiator: true }] }] }] });
+      d.instances.push({ ...structuredClone(instanceOf(d)), name: 'third', ipsec_customer_gateway: [{ segment_id: 'seg', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', initiator: true }] }] }] });
     });
     const back = designOf(text);
     expect(back.instances.map((i) => i.name)).toEqual(['primary', 'secondary', 'third']);
-    expect(back.instances[2].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name).toBe('t');
+    expect(tunnelOf(back, { instance: 2 }).name).toBe('t');
   });
 });
 
 describe('stored secrets', () => {
-  const tunnelOf = (d: ConnectorDesign, gateway = 0) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[gateway].tunnel[0];
+  const tunnelOf = (d: ConnectorDesign, gateway = 0) => at(customerGatewayOf(d, gateway).tunnel, 0);
 
   it('are never written as text: a mask becomes a variable in a new tunnel, over an inline key, and stays in a variable', () => {
     for (const preSharedKeys of ['inline', 'variable'] as const) {
@@ -152,7 +154,7 @@ describe('stored secrets', () => {
         (d) => {
           tunnelOf(d, 0).pre_shared_key = STORED_SECRET;
           tunnelOf(d, 1).pre_shared_key = STORED_SECRET;
-          d.instances[0].ipsec_customer_gateway![0].customer_gateway[1].tunnel.push({ name: 'new', pre_shared_key: STORED_SECRET });
+          customerGatewayOf(d, 1).tunnel.push({ name: 'new', pre_shared_key: STORED_SECRET });
         },
         { preSharedKeys },
       );
@@ -166,7 +168,7 @@ describe('stored secrets', () => {
   });
 
   it('a new literal key in variable mode becomes a variable; its value is not in the file', () => {
-    const text = updated(EXAMPLE_3, (d) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel.push({ name: 'new', pre_shared_key: 'typed-secret' }), {
+    const text = updated(EXAMPLE_3, (d) => customerGatewayOf(d).tunnel.push({ name: 'new', pre_shared_key: 'typed-secret' }), {
       preSharedKeys: 'variable',
     });
     expect(text).not.toContain('typed-secret');

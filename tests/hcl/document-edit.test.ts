@@ -13,6 +13,8 @@ import { connectorBlocks } from '@/lib/connector/hcl/document/operations';
 import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { parseHcl } from '@/lib/hcl/parser';
 import { terraformFmt } from './terraform-fmt';
+import { customerGatewayOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 
@@ -61,7 +63,8 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   const a = before.split('\n');
   const b = after.split('\n');
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  const cell = (i: number, j: number) => at(at(table, i), j);
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) at(table, i)[j] = a[i] === b[j] ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1));
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;
@@ -70,8 +73,8 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
     if (i < a.length && j < b.length && a[i] === b[j]) {
       i++;
       j++;
-    } else if (j >= b.length || (i < a.length && table[i + 1][j] >= table[i][j + 1])) removed.push(a[i++]);
-    else added.push(b[j++]);
+    } else if (j >= b.length || (i < a.length && cell(i + 1, j) >= cell(i, j + 1))) removed.push(at(a, i++));
+    else added.push(at(b, j++));
   }
   return { removed, added };
 }
@@ -84,12 +87,12 @@ function edit(label: string, change: (d: ConnectorDesign) => void, options = {})
   return { text, ...lineDiff(FILE, text) };
 }
 
-const tunnel0 = (d: ConnectorDesign) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+const tunnel0 = (d: ConnectorDesign) => tunnelOf(d);
 
 describe('the fixture file', () => {
   it('is terraform fmt clean and holds two connectors', () => {
     expect(terraformFmt(FILE)).toBe(FILE);
-    expect(connectorBlocks(parseHcl(FILE)).map((b) => b.labels[1].value)).toEqual(['multi_segment', 'second']);
+    expect(connectorBlocks(parseHcl(FILE)).map((b) => at(b.labels, 1).value)).toEqual(['multi_segment', 'second']);
   });
 
   it('comes back byte for byte when nothing changed', () => {
@@ -125,8 +128,8 @@ describe('scalar attributes', () => {
 
   it('a value the form holds differently but that renders the same keeps its bytes ("65003" stays quoted)', () => {
     const design = designOf(FILE, 'multi_segment');
-    design.segment_options[0].customer_asn = '65003';
-    design.segment_options[1].customer_asn = 65004;
+    segmentOptionOf(design).customer_asn = '65003';
+    segmentOptionOf(design, 1).customer_asn = 65004;
     expect(updateConnectorInHcl(FILE, design, { resource: 'multi_segment' })).toBe(FILE);
   });
 
@@ -139,13 +142,13 @@ describe('scalar attributes', () => {
 
 describe('lists', () => {
   it('change, add and remove', () => {
-    const changed = edit('second', (d) => (d.instances[0].gateway_mac_address = ['00:11:22:33:44:66']));
+    const changed = edit('second', (d) => (instanceOf(d).gateway_mac_address = ['00:11:22:33:44:66']));
     expect(changed.removed).toEqual(['    gateway_mac_address       = ["00:11:22:33:44:55"]']);
     expect(changed.added).toEqual(['    gateway_mac_address       = ["00:11:22:33:44:66"]']);
     const added = edit('multi_segment', (d) => (d.billing_tag_ids = [101, 102]));
     expect(added.added).toEqual(['  billing_tag_ids = [101, 102]']);
     expect(added.removed).toEqual([]);
-    const removed = edit('second', (d) => (d.instances[0].virtual_network_interface = []));
+    const removed = edit('second', (d) => (instanceOf(d).virtual_network_interface = []));
     expect(removed.removed).toContain('    virtual_network_interface = [16777215]');
     expect(removed.added.every((l) => /^ {4}\w+ += /.test(l))).toBe(true);
   });
@@ -200,7 +203,7 @@ describe('sensitive pre-shared keys', () => {
     const withVar = FILE.replace('pre_shared_key    = "psk-dmz-primary-123!"', 'pre_shared_key    = var.edge_psk');
     const design = designOf(withVar, 'multi_segment');
     tunnel0(design).pre_shared_key = 'typed-in-the-form';
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].name = 'renamed';
+    customerGatewayOf(design).name = 'renamed';
     const text = updateConnectorInHcl(withVar, design, { resource: 'multi_segment' });
     expect(text).toContain('pre_shared_key    = var.edge_psk');
     expect(text).not.toContain('typed-in-the-form');
@@ -210,21 +213,21 @@ describe('sensitive pre-shared keys', () => {
   it('a new key becomes a variable named by label and counter, which survives a gateway rename', () => {
     const first = edit('second', (d) => {
       d.tunnel_protocol = 'IPSEC';
-      d.instances[0].ipsec_customer_gateway = [{ segment_id: 'seg', customer_gateway: [{ name: 'gw-a', tunnel: [{ name: 't1', pre_shared_key: 'k-1' }] }] }];
+      instanceOf(d).ipsec_customer_gateway = [{ segment_id: 'seg', customer_gateway: [{ name: 'gw-a', tunnel: [{ name: 't1', pre_shared_key: 'k-1' }] }] }];
     });
     expect(first.text).toContain('pre_shared_key = var.second_psk_1');
     expect(first.text).toContain('variable "second_psk_1" {\n  type      = string\n  sensitive = true\n}');
     expect(first.text).not.toContain('k-1');
     const design = designOf(first.text, 'second');
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].name = 'gw-renamed';
-    design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel.push({ name: 't2', pre_shared_key: 'k-2' });
+    customerGatewayOf(design).name = 'gw-renamed';
+    customerGatewayOf(design).tunnel.push({ name: 't2', pre_shared_key: 'k-2' });
     const second = updateConnectorInHcl(first.text, design, { resource: 'second' });
     expect(second).toContain('pre_shared_key = var.second_psk_1');
     expect(second).toContain('pre_shared_key = var.second_psk_2');
     expect(terraformFmt(second)).toBe(second);
     // Removing the tunnel drops its now unused variable.
     const third = designOf(second, 'second');
-    third.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel.splice(1, 1);
+    customerGatewayOf(third).tunnel.splice(1, 1);
     const after = updateConnectorInHcl(second, third, { resource: 'second' });
     expect(after).not.toContain('second_psk_2');
     expect(after).toContain('variable "second_psk_1"');

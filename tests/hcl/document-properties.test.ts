@@ -12,6 +12,8 @@ import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { slugArb, validDesignArb } from '../helpers/arbitraries';
 import { terraformFmt } from './terraform-fmt';
+import { instanceOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const BEFORE = `# Managed by the network team
 provider "alkira" {
@@ -36,10 +38,10 @@ const editArb: fc.Arbitrary<{ what: string; apply: Edit }> = fc.oneof(
   fc.constant(edit('no description', (d) => { d.description = undefined; })),
   fc.constantFrom('SMALL', 'MEDIUM', 'LARGE', '2LARGE').map((v) => edit(`size=${v}`, (d) => { d.size = v; })),
   fc.boolean().map((v) => edit(`enabled=${v}`, (d) => { d.enabled = v; })),
-  slugArb.map((v) => edit(`instance name=${v}`, (d) => { d.instances[0].name = v; })),
+  slugArb.map((v) => edit(`instance name=${v}`, (d) => { instanceOf(d).name = v; })),
   fc.constant(edit('billing tags', (d) => { d.billing_tag_ids = [7, 8]; })),
   fc.constant(edit('drop last instance', (d) => { if (d.instances.length > 1) d.instances.pop(); })),
-  fc.constant(edit('copy first instance', (d) => { d.instances.push({ ...structuredClone(d.instances[0]), name: `${d.instances[0].name}-copy` }); })),
+  fc.constant(edit('copy first instance', (d) => { d.instances.push({ ...structuredClone(instanceOf(d)), name: `${instanceOf(d).name}-copy` }); })),
   fc.integer({ min: 64512, max: 65534 }).map((asn) => edit(`asn=${asn}`, (d) => { if (d.segment_options[0]) d.segment_options[0].customer_asn = asn; })),
 );
 
@@ -55,7 +57,7 @@ describe('single edits of a document', () => {
       fc.property(validDesignArb, editArb, (design, edit) => {
         const resource = renderConnectorHcl(design, { preSharedKeys: 'inline' });
         const source = BEFORE + resource + AFTER;
-        const imported = parseConnectorHcl(source).designs[0];
+        const imported = at(parseConnectorHcl(source).designs, 0);
         const next = structuredClone(imported.design);
         edit.apply(next);
         const text = updateConnectorInHcl(source, next, { preSharedKeys: 'inline' });

@@ -12,6 +12,8 @@ import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { checkEditorText } from '@/components/designer/editor-text-check';
+import { tunnelOf } from '../helpers/design-parts';
+import { at, take } from '../helpers/present';
 
 const ipsec = DESIGN_TEMPLATES.find((t) => JSON.stringify(t.design).includes('pre_shared_key'))!.design;
 
@@ -26,7 +28,7 @@ describe('editor → form round trip', () => {
   });
 
   it('takes any other reference as written', () => {
-    const [first] = listPskVariables(ipsec);
+    const [first] = take(listPskVariables(ipsec), 1);
     const hcl = renderConnectorHcl(ipsec).replace(`= var.${first.name}\n`, '= var.shared_psk\n');
     const outcome = judgeEditorParse(parseConnectorHcl(hcl));
     if (outcome.status !== 'synced') throw new Error('expected a design');
@@ -69,7 +71,7 @@ describe('editor → form round trip', () => {
   it('keeps a literal key behind its variable after a gateway rename (variable names do not follow gateway names)', () => {
     const outcome = judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec)));
     if (outcome.status !== 'synced') throw new Error('expected a design');
-    outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? [])[0].customer_gateway[0].name = 'renamed-gateway';
+    at(at(outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? []), 0).customer_gateway, 0).name = 'renamed-gateway';
     expect(JSON.stringify(keepFormKeys(outcome.design, ipsec))).not.toContain('${var.');
   });
 });
@@ -97,7 +99,7 @@ describe("the editor's diagnostics panel", () => {
 describe('a stored secret through the editor', () => {
   it("keeps the form's stored remote auth value (the editor shows its variable), so the stored value is not replaced by a reference", () => {
     const form = structuredClone(ipsec);
-    const tunnel = form.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+    const tunnel = tunnelOf(form);
     tunnel.remote_auth_value = STORED_SECRET;
     const hcl = renderConnectorHcl(form);
     const variable = listPskVariables(form).find((v) => v.path.endsWith('.remote_auth_value'))!;
@@ -105,7 +107,7 @@ describe('a stored secret through the editor', () => {
     const outcome = judgeEditorParse(parseConnectorHcl(hcl));
     if (outcome.status !== 'synced') throw new Error('expected a design');
     const merged = keepFormKeys(outcome.design, form);
-    expect(merged.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toEqual(STORED_SECRET);
+    expect(tunnelOf(merged).remote_auth_value).toEqual(STORED_SECRET);
     expect(JSON.stringify(merged)).not.toContain(`\${var.${variable.name}}`);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { listPskVariables, renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { emptyDesign, emptyInstance, emptyTunnel, type ConnectorDesign } from '@/lib/connector/design';
+import { customerGatewayOf, instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 function templateDesign(id: string): ConnectorDesign {
   const found = DESIGN_TEMPLATES.find((t) => t.id === id);
@@ -12,8 +14,8 @@ function templateDesign(id: string): ConnectorDesign {
 /** A minimal IPSEC design with one tunnel whose fields the test fills in. */
 function ipsecDesign(tunnel: Partial<ReturnType<typeof emptyTunnel>>): ConnectorDesign {
   const design = templateDesign('multi-instance-ipsec');
-  design.instances = [design.instances[0]];
-  design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel = [{ ...emptyTunnel(), name: 't1', ...tunnel }];
+  design.instances = [instanceOf(design)];
+  customerGatewayOf(design).tunnel = [{ ...emptyTunnel(), name: 't1', ...tunnel }];
   return design;
 }
 
@@ -83,7 +85,7 @@ describe('pre-shared keys', () => {
   it('get unique, valid names even when tunnels share or lack names', () => {
     const design = templateDesign('multi-instance-ipsec');
     design.resource_name = 'Prod Conn';
-    const gateway = design.instances[0].ipsec_customer_gateway![0].customer_gateway[0];
+    const gateway = customerGatewayOf(design);
     gateway.name = 'GW #1';
     gateway.tunnel = [
       { ...emptyTunnel(), name: 'dup', pre_shared_key: 'a' },
@@ -98,10 +100,10 @@ describe('pre-shared keys', () => {
   it('keep their names when a gateway or tunnel is renamed (existing tfvars keep working)', () => {
     const design = templateDesign('multi-instance-ipsec');
     const before = listPskVariables(design);
-    const gateway = design.instances[0].ipsec_customer_gateway![0].customer_gateway[0];
+    const gateway = customerGatewayOf(design);
     gateway.name = 'renamed-gateway';
-    gateway.tunnel[0].name = 'renamed-tunnel';
-    design.instances[0].name = 'renamed-instance';
+    at(gateway.tunnel, 0).name = 'renamed-tunnel';
+    instanceOf(design).name = 'renamed-instance';
     expect(listPskVariables(design)).toEqual(before);
   });
 });
@@ -131,7 +133,7 @@ describe('values', () => {
 
   it('omits empty optional strings and empty lists', () => {
     const design = emptyDesign();
-    design.instances[0].ipsec_customer_gateway = [{ segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [emptyTunnel()] }] }];
+    instanceOf(design).ipsec_customer_gateway = [{ segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [emptyTunnel()] }] }];
     const hcl = renderConnectorHcl(design);
     for (const attr of ['description', 'group', 'billing_tag_ids', 'gateway_mac_address', 'virtual_network_interface', 'pre_shared_key', 'remote_auth_value', 'profile_id']) {
       expect(hcl).not.toContain(attr);
@@ -143,7 +145,7 @@ describe('values', () => {
     const design = templateDesign('basic-vxlan-gpe');
     design.enabled = false;
     design.tunnel_protocol = 'VXLAN';
-    design.segment_options[0].disable_internet_exit = false;
+    segmentOptionOf(design).disable_internet_exit = false;
     const hcl = renderConnectorHcl(design);
     expect(hcl).toContain('  enabled         = false\n');
     expect(hcl).toContain('  tunnel_protocol = "VXLAN"\n');
@@ -152,8 +154,8 @@ describe('values', () => {
 
   it('writes a half-typed or broken ${...} as the quoted text the user typed', () => {
     const design = templateDesign('basic-vxlan-gpe');
-    design.segment_options[0].segment_id = '${lookup(var.segments, "prod"}';
-    design.instances[0].credential_id = '${ }';
+    segmentOptionOf(design).segment_id = '${lookup(var.segments, "prod"}';
+    instanceOf(design).credential_id = '${ }';
     design.group = '${var.group # note}';
     const hcl = renderConnectorHcl(design);
     expect(hcl).toContain('segment_id               = "$${lookup(var.segments, \\"prod\\"}"\n');
@@ -165,8 +167,8 @@ describe('values', () => {
 
   it('writes well-formed expressions bare, including calls and strings with brackets', () => {
     const design = templateDesign('basic-vxlan-gpe');
-    design.segment_options[0].segment_id = '${lookup(var.segments, "a)b", null)}';
-    design.segment_options[0].customer_asn = '${var.asn["east"]}';
+    segmentOptionOf(design).segment_id = '${lookup(var.segments, "a)b", null)}';
+    segmentOptionOf(design).customer_asn = '${var.asn["east"]}';
     const hcl = renderConnectorHcl(design);
     expect(hcl).toContain('segment_id               = lookup(var.segments, "a)b", null)\n');
     expect(hcl).toContain('customer_asn             = var.asn["east"]\n');

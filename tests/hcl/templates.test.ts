@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { DESIGN_TEMPLATES, designFromTemplate } from '@/lib/connector/templates';
 import { validateDesign } from '@/lib/connector/validate';
 import { validDesignArb } from '../helpers/arbitraries';
+import { gatewaysOf, instanceOf } from '../helpers/design-parts';
+import { at, take } from '../helpers/present';
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +37,7 @@ describe('starter templates', () => {
   });
 
   it('ha-vxlan has two valid unicast gateway MACs for its redundant routers', () => {
-    const [instance] = designFromTemplate('ha-vxlan')!.instances;
+    const [instance] = take(designFromTemplate('ha-vxlan')!.instances, 1);
     expect(instance.redundant_router).toBe(true);
     expect(instance.gateway_mac_address).toHaveLength(2);
     for (const mac of instance.gateway_mac_address!) {
@@ -45,12 +47,12 @@ describe('starter templates', () => {
   });
 
   it('multi-segment-ipsec gives the DMZ backup gateway its own tunnel, key and FQDN', () => {
-    const [dmz] = designFromTemplate('multi-segment-ipsec')!.instances[0].ipsec_customer_gateway!;
-    const [primary, backup] = dmz.customer_gateway;
+    const [dmz] = take(gatewaysOf(designFromTemplate('multi-segment-ipsec')!), 1);
+    const [primary, backup] = take(dmz.customer_gateway, 2);
     expect(backup.name).toBe('dmz-backup-gateway');
-    expect(backup.tunnel[0].name).toBe('backup-tunnel');
-    expect(backup.tunnel[0].remote_auth_value).toBe('dmz-backup.example.com');
-    expect(backup.tunnel[0].pre_shared_key).not.toBe(primary.tunnel[0].pre_shared_key);
+    expect(at(backup.tunnel, 0).name).toBe('backup-tunnel');
+    expect(at(backup.tunnel, 0).remote_auth_value).toBe('dmz-backup.example.com');
+    expect(at(backup.tunnel, 0).pre_shared_key).not.toBe(at(primary.tunnel, 0).pre_shared_key);
   });
 
   it('multi-instance-ipsec configures ipsec_customer_gateway (not the misspelt block) in both instances', () => {
@@ -61,8 +63,8 @@ describe('starter templates', () => {
 
   it('designFromTemplate returns an independent copy', () => {
     const copy = designFromTemplate('basic-vxlan-gpe')!;
-    copy.instances[0].name = 'changed';
-    expect(DESIGN_TEMPLATES[0].design.instances[0].name).toBe('primary-instance');
+    instanceOf(copy).name = 'changed';
+    expect(instanceOf(at(DESIGN_TEMPLATES, 0).design).name).toBe('primary-instance');
     expect(designFromTemplate('nope')).toBeUndefined();
   });
 });

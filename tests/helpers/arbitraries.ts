@@ -25,6 +25,8 @@ import {
   type TunnelDesign,
 } from '@/lib/connector/design';
 import { forbiddenTextReason } from '@/lib/connector/rules/safe-values';
+import { instanceOf } from './design-parts';
+import { take } from './present';
 
 export const VNI_RANGE = { min: 16773023, max: 16777215 } as const;
 
@@ -223,14 +225,15 @@ export const validDesignArb: fc.Arbitrary<ConnectorDesign> = fc
  */
 export const nastyDesignArb: fc.Arbitrary<ConnectorDesign> = fc
   .tuple(validDesignArb, fc.array(nastyStringArb.filter((s) => !isExpression(s)), { minLength: 6, maxLength: 6 }))
-  .map(([design, [resourceName, description, name, instanceName, credential, psk]]) => {
+  .map(([design, nasty]) => {
+    const [resourceName, description, name, instanceName, credential, psk] = take(nasty, 6);
     const copy = structuredClone(design);
     copy.resource_name = resourceName;
     copy.description = description;
     copy.name = name;
-    copy.instances[0].name = instanceName;
-    copy.instances[0].credential_id = credential;
-    const tunnel = copy.instances[0].ipsec_customer_gateway?.[0]?.customer_gateway[0]?.tunnel[0];
+    instanceOf(copy).name = instanceName;
+    instanceOf(copy).credential_id = credential;
+    const tunnel = instanceOf(copy).ipsec_customer_gateway?.[0]?.customer_gateway[0]?.tunnel[0];
     if (tunnel) {
       tunnel.pre_shared_key = psk;
       tunnel.name = name;

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { present } from './present';
 
 export const CORPORA = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora');
 const VERDICTS = path.join(CORPORA, 'terraform-fmt-verdicts.tsv');
@@ -31,7 +32,7 @@ export function verdicts(): Verdict[] {
     .trim()
     .split('\n')
     .map((line) => line.split('\t'))
-    .map(([file, rc, clean]) => ({ file, accepted: rc === '0', clean: clean === '1' }));
+    .map(([file, rc, clean]) => ({ file: present(file, 'a file name in the verdicts'), accepted: rc === '0', clean: clean === '1' }));
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

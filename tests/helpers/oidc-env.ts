@@ -17,13 +17,13 @@ export interface TestUser {
 }
 
 /** One user per role, a second operator (audit tests need two people), and one without any mapped group. */
-export const TEST_USERS: Record<string, TestUser> = {
+export const TEST_USERS = {
   olivia: { login: 'olivia', name: 'Olivia Park', email: 'olivia@example.com', groups: [GROUPS.operator, 'grp-everyone'] },
   otto: { login: 'otto', name: 'Otto Brandt', email: 'otto@example.com', groups: [GROUPS.operator] },
   dana: { login: 'dana', name: 'Dana Whitfield', email: 'dana@example.com', groups: [GROUPS.designer] },
   victor: { login: 'victor', name: 'Victor Lang', email: 'victor@example.com', groups: [GROUPS.viewer] },
   nobody: { login: 'nobody', name: 'Norma Reyes', email: 'nobody@example.com', groups: ['grp-everyone'] },
-};
+} satisfies Record<string, TestUser>;
 
 export const USER_FOR_ROLE = { operator: 'olivia', designer: 'dana', viewer: 'victor' } as const;
 

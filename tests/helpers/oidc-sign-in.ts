@@ -9,7 +9,7 @@ export class Jar {
   store(origin: string, res: Response) {
     const jar = this.byOrigin.get(origin) ?? new Map<string, string>();
     for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
+      const [pair = '', ...attrs] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();

@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
-import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, TEST_USERS } from './oidc-env';
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, TEST_USERS, type TestUser } from './oidc-env';
 
 export * from './oidc-env';
 export * from './oidc-sign-in';
@@ -44,7 +44,7 @@ export async function startOidcProvider(opts: { appOrigins: string[]; port?: num
       },
     ],
     async findAccount(_ctx: KoaContextWithOIDC, id: string) {
-      const user = TEST_USERS[id];
+      const user = (TEST_USERS as Record<string, TestUser>)[id];
       if (!user) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, name: user.name, email: user.email, groups: user.groups }) };
     },

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { at } from './present';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PAGE = 'shared/reference/alkira_connector_azure_expressroute.md';
@@ -20,5 +21,5 @@ export function warnReferenceSkipped(what: string): void {
 /** The page's ```terraform blocks, in order. */
 export function referenceExamples(): string[] {
   if (!referencePage) throw new Error('the reference page is absent');
-  return [...readFileSync(referencePage, 'utf8').matchAll(/```terraform\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return [...readFileSync(referencePage, 'utf8').matchAll(/```terraform\n([\s\S]*?)```/g)].map((m) => at(m, 1));
 }

@@ -11,6 +11,7 @@
 import { parseHcl } from '@/lib/hcl/parser';
 import type { Attribute, Block, Body, Expression } from '@/lib/hcl/syntax';
 import { alkiraProviderSchema, type ProviderBlock } from './provider-schema';
+import { at } from './present';
 
 function providerSchema() {
   const p = alkiraProviderSchema()!;
@@ -58,7 +59,7 @@ function typeAccepts(type: unknown, kind: ReturnType<typeof literalKind>): boole
 /** Every reference in the module's expressions: `var.x`, `data.t.l.a`, `t.l.a`. */
 function references(expr: string): string[] {
   const stripped = expr.replace(/"(?:[^"\\$]|\\.|\$(?!\{))*"/g, '""');
-  return [...stripped.matchAll(/\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g)].map((m) => m[1]);
+  return [...stripped.matchAll(/\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g)].map((m) => at(m, 1));
 }
 
 function checkBody(body: Body | null, schema: ProviderBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
@@ -106,7 +107,7 @@ export function validateModuleAgainstSchema(files: Record<string, string>): stri
       const body = b.body;
       if (type === 'resource' || type === 'data') {
         const table = type === 'resource' ? schema.resources : schema.data;
-        const s = table[labels[0]];
+        const s = table[labels[0] ?? ''];
         if (!s || labels.length !== 2) problems.push(`${where}: unknown ${type} type`);
         else checkBody(body, s, where, src, problems, refs);
         declared.add(type === 'data' ? `data.${labels[0]}.${labels[1]}` : `${labels[0]}.${labels[1]}`);
@@ -135,7 +136,7 @@ export function validateModuleAgainstSchema(files: Record<string, string>): stri
       problems.push(`${at}: reference to undeclared ${base}`);
       continue;
     }
-    if (parts[0] === 'data' && parts[3] && !schema.data[parts[1]]?.attributes?.[parts[3]]) problems.push(`${at}: ${parts[1]} has no attribute "${parts[3]}"`);
+    if (parts[0] === 'data' && parts[3] && !schema.data[parts[1] ?? '']?.attributes?.[parts[3]]) problems.push(`${at}: ${parts[1]} has no attribute "${parts[3]}"`);
   }
   return problems;
 }

@@ -21,7 +21,7 @@ function withDefaults(body: BodySpec, value: Record<string, any>): void {
 
 describe('mapping derived from a description', () => {
   it('an optional tunnel attribute added to a copy of the description is sent and read back', () => {
-    const resource: BodySpec = structuredClone(CONNECTOR_RESOURCE);
+    const resource = structuredClone(CONNECTOR_RESOURCE);
     const tunnel = resource.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body;
     const extended: BodySpec = {
       ...resource,

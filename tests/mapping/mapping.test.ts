@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alkiraConnectorToDesign, designToAlkiraConnector, resourceNameFor } from '@/lib/connector/mapping';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { tunnelOf } from '../helpers/design-parts';
+import { at, present } from '../helpers/present';
 
 const ipsecDesign: ConnectorDesign = {
   resource_name: 'multi_segment',
@@ -54,11 +56,11 @@ describe('design → Alkira JSON', () => {
       segmentOptions: [{ segmentName: 'dmz', customerAsn: 65003, disableInternetExit: true, advertiseOnPremRoutes: false }],
     });
     expect(api.instances[0]).toMatchObject({ redundantRouter: false, loopbackSubnet: '192.168.22.0/26', credentialId: 'cred-1' });
-    expect(api.instances[0].segmentOptions?.[0].segmentName).toBe('dmz');
+    expect(at(api.instances, 0).segmentOptions?.[0]?.segmentName).toBe('dmz');
   });
 
   it('sends initiator false explicitly (the Go client drops it) and numbers as numbers', () => {
-    const tunnel = designToAlkiraConnector(ipsecDesign).instances[0].segmentOptions![0].customerGateways[0].tunnels[0];
+    const tunnel = present(designToAlkiraConnector(ipsecDesign).instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel');
     expect(tunnel).toHaveProperty('initiator', false);
     expect(tunnel.profileId).toBe(10);
   });
@@ -68,7 +70,7 @@ describe('design → Alkira JSON', () => {
     expect(api.tunnelProtocol).toBe('VXLAN_GPE');
     expect(api.enabled).toBe(true);
     // IPsec gateways only travel with the IPSEC protocol.
-    expect(api.instances[0].segmentOptions).toBeUndefined();
+    expect(at(api.instances, 0).segmentOptions).toBeUndefined();
   });
 
   it('omits empty description and group', () => {
@@ -83,7 +85,7 @@ describe('Alkira JSON → design', () => {
     const api = designToAlkiraConnector(ipsecDesign, { segmentName: (id) => names[id] });
     const back = alkiraConnectorToDesign({ ...api, id: 7 }, { segmentId: (n) => (n === 'dmz' ? '2' : undefined), resourceName: 'multi_segment' });
     expect(back.segment_options[0]).toEqual({ segment_id: '2', customer_asn: 65003, disable_internet_exit: true, advertise_on_prem_routes: false });
-    expect(back.instances[0].ipsec_customer_gateway?.[0].customer_gateway[0].tunnel[0]).toEqual({
+    expect(tunnelOf(back)).toEqual({
       name: 't1', initiator: false, profile_id: 10, ike_version: 'IKEv2', pre_shared_key: 's3cret', remote_auth_type: 'FQDN', remote_auth_value: 'a.example.com',
     });
     expect(back.billing_tag_ids).toEqual([3, 4]);

@@ -13,6 +13,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { FormProvider, useForm } from 'react-hook-form';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
+import { at } from '../helpers/present';
 
 vi.mock('@/lib/connector/resource/azure-expressroute', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/connector/resource/azure-expressroute')>();
@@ -20,9 +21,10 @@ vi.mock('@/lib/connector/resource/azure-expressroute', async (importOriginal) =>
     attributes: Record<string, unknown>;
     blocks: Record<string, { body: { attributes: Record<string, unknown>; blocks: Record<string, { body: unknown }> } }>;
   };
-  const instance = resource.blocks.instances.body;
-  const tunnel = (instance.blocks.ipsec_customer_gateway.body as typeof instance).blocks.customer_gateway.body as typeof instance;
-  const tunnelBody = tunnel.blocks.tunnel.body as typeof instance;
+  // Keys of the real description (a missing one fails the mock at once).
+  const instance = resource.blocks.instances!.body;
+  const tunnel = (instance.blocks.ipsec_customer_gateway!.body as typeof instance).blocks.customer_gateway!.body as typeof instance;
+  const tunnelBody = tunnel.blocks.tunnel!.body as typeof instance;
   tunnelBody.attributes = {
     ...tunnelBody.attributes,
     dpd_timeout: { type: 'number', presence: 'optional', api: 'dpdTimeout', label: 'DPD timeout', doc: 'Seconds without a dead-peer-detection answer before the tunnel restarts.' },
@@ -97,7 +99,7 @@ describe('three attributes added to the description module only', () => {
     expect(hcl).toContain('dns_servers             = ["10.0.0.2", "10.0.0.3"]');
     const read = parseConnectorHcl(hcl);
     expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const design = read.designs[0].design as Loose;
+    const design = at(read.designs, 0).design as Loose;
     expect(tunnelOf(design)).toMatchObject({ dpd_timeout: 30, dpd_enabled: false });
     expect(design.instances[0].dns_servers).toEqual(['10.0.0.2', '10.0.0.3']);
   });
@@ -164,7 +166,7 @@ describe('three attributes added to the description module only', () => {
     const tunnelBody = CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body;
     const table = settingsTable(tunnelBody, [apiTunnel]);
     expect(table.headers).toContain('DPD timeout');
-    expect(table.rows[0][table.headers.indexOf('DPD timeout')]).toBe('30');
+    expect(at(table.rows, 0)[table.headers.indexOf('DPD timeout')]).toBe('30');
   });
 
   it("the emulator's request schema takes them; the importer suggests one for a misspelling; help and input kind follow", () => {

@@ -13,6 +13,7 @@ import { CONNECTOR_RESOURCE_SCHEMA } from '@/lib/connector/hcl/import/schema';
 import { helpForPath, isSensitivePath, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, inputKindForPath } from '@/lib/connector/resource';
 import { settingsTable } from '@/components/dashboard/settings-rows';
 import { CONNECTOR_RESOURCE } from '@/lib/connector/resource';
+import { at, present } from '../helpers/present';
 
 const TUNNEL = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 const ipsecTemplate = () => structuredClone(DESIGN_TEMPLATES.find((t) => t.design.tunnel_protocol === 'IPSEC')!.design);
@@ -58,13 +59,14 @@ describe('sensitive attributes', () => {
 
   it('the detail view never shows a remote auth value or key, even if one arrives in clear', () => {
     const conn = designToAlkiraConnector(ipsecTemplate());
-    const tunnels = conn.instances[0].segmentOptions![0].customerGateways[0].tunnels.map((t) => ({ ...t, preSharedKey: 'clear-key-1', remoteAuthValue: 'peer.example.com' }));
+    const firstTunnels = present(conn.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels, 'the first gateway\'s tunnels');
+    const tunnels = firstTunnels.map((t) => ({ ...t, preSharedKey: 'clear-key-1', remoteAuthValue: 'peer.example.com' }));
     const table = settingsTable(CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body, tunnels);
     expect(table.headers).toEqual(['Tunnel', 'IKE version', 'Initiator', 'Pre-shared key', 'Tunnel profile', 'Remote auth type', 'Remote auth value']);
     const shown = JSON.stringify(table.rows);
     expect(shown).not.toContain('clear-key-1');
     expect(shown).not.toContain('peer.example.com');
-    expect(table.rows[0][6]).toBe('••••••••');
+    expect(at(table.rows, 0)[6]).toBe('••••••••');
   });
 });
 
@@ -96,8 +98,9 @@ describe('derived views', () => {
       ['name', 'description', 'size', 'enabled', 'vhub_prefix', 'cxp', 'tunnel_protocol', 'group', 'billing_tag_ids'],
     );
     expect(CONNECTOR_RESOURCE_SCHEMA.readOnly).toEqual(['id', 'provision_state', 'implicit_group_id']);
-    expect(CONNECTOR_RESOURCE_SCHEMA.blocks.instances.required).toBe(true);
-    expect(CONNECTOR_RESOURCE_SCHEMA.blocks.instances.schema.blocks.ipsec_customer_gateway.required).toBeUndefined();
+    const instances = present(CONNECTOR_RESOURCE_SCHEMA.blocks.instances, 'the instances block');
+    expect(instances.required).toBe(true);
+    expect(present(instances.schema.blocks.ipsec_customer_gateway, 'the ipsec_customer_gateway block').required).toBeUndefined();
   });
 
   it('the renderer writes attributes in the description order', () => {

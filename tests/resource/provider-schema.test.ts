@@ -67,10 +67,10 @@ describe('resource description ↔ provider schema v1.5.1', () => {
   it('reports drift: a flipped sensitive flag, a changed type, a missing attribute and a changed min_items', () => {
     const tampered: ProviderBlock = structuredClone(provider);
     const tunnel =
-      tampered.block_types!.instances.block.block_types!.ipsec_customer_gateway.block.block_types!.customer_gateway.block.block_types!.tunnel;
-    tunnel.block.attributes!.remote_auth_value.sensitive = false;
-    tampered.attributes!.billing_tag_ids.type = ['list', 'number'];
-    tampered.block_types!.segment_options.block.attributes!.new_flag = { type: 'bool', optional: true };
+      tampered.block_types!.instances!.block.block_types!.ipsec_customer_gateway!.block.block_types!.customer_gateway!.block.block_types!.tunnel!;
+    tunnel.block.attributes!.remote_auth_value!.sensitive = false;
+    tampered.attributes!.billing_tag_ids!.type = ['list', 'number'];
+    tampered.block_types!.segment_options!.block.attributes!.new_flag = { type: 'bool', optional: true };
     tunnel.min_items = 0;
     const found = drift(tampered, CONNECTOR_RESOURCE);
     expect(found.missingFromDescription).toEqual(

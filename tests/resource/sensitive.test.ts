@@ -12,8 +12,13 @@ import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { SENSITIVE_ATTRIBUTES } from '@/lib/connector/resource';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
+import { present } from '../helpers/present';
 
 const ipsec = () => structuredClone(DESIGN_TEMPLATES.find((t) => t.design.tunnel_protocol === 'IPSEC')!.design);
+/** The first tunnel of the first gateway of the first instance; fails when the design has none. */
+const tunnel0 = (d: ReturnType<typeof ipsec>) => present(d.instances[0]?.ipsec_customer_gateway?.[0]?.customer_gateway[0]?.tunnel[0], 'the first tunnel');
+/** The first instance's gateways; fails when it has none. */
+const gateways0 = (d: ReturnType<typeof ipsec>) => present(d.instances[0]?.ipsec_customer_gateway, 'the first instance\'s gateways');
 
 describe('sensitive values of a design', () => {
   it('are found at every tunnel, for every sensitive attribute of the description', () => {
@@ -27,28 +32,28 @@ describe('sensitive values of a design', () => {
   it('all become the stored secret, remote auth values included, and nothing else changes', () => {
     const design = ipsec();
     const masked = withStoredSecrets(design);
-    const tunnel = masked.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+    const tunnel = tunnel0(masked);
     expect(tunnel.remote_auth_value).toEqual({ stored: true });
     expect(tunnel.pre_shared_key).toEqual({ stored: true });
-    expect(JSON.stringify(masked)).not.toContain(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value);
-    expect(tunnel.name).toBe(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name);
+    expect(JSON.stringify(masked)).not.toContain(tunnel0(design).remote_auth_value);
+    expect(tunnel.name).toBe(tunnel0(design).name);
     // The original is untouched.
-    expect(typeof design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].remote_auth_value).toBe('string');
+    expect(typeof tunnel0(design).remote_auth_value).toBe('string');
   });
 
   it('stored and sent back in another order, get the stored values of the same tunnels', () => {
     const stored = ipsec();
     const edited = withStoredSecrets(stored);
-    edited.instances[0].ipsec_customer_gateway!.reverse();
+    gateways0(edited).reverse();
     const { design, missing } = keepStoredSecrets(edited, stored);
     expect(missing).toEqual([]);
-    const reversed = [...stored.instances[0].ipsec_customer_gateway!].reverse();
-    expect(design.instances[0].ipsec_customer_gateway).toEqual(reversed);
+    const reversed = [...gateways0(stored)].reverse();
+    expect(design.instances[0]?.ipsec_customer_gateway).toEqual(reversed);
   });
 
   it('a stored secret with nothing stored at its place is reported at its path', () => {
     const edited = withStoredSecrets(ipsec());
-    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name = 'renamed-tunnel';
+    tunnel0(edited).name = 'renamed-tunnel';
     const { missing } = keepStoredSecrets(edited, ipsec());
     const at = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
     expect(missing.map((m) => m.path).sort()).toEqual([`${at}.pre_shared_key`, `${at}.remote_auth_value`]);
@@ -56,16 +61,15 @@ describe('sensitive values of a design', () => {
 
   it('no text is a stored secret, not even the old mask', () => {
     const edited = ipsec();
-    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = '********';
+    tunnel0(edited).pre_shared_key = '********';
     const { design, missing } = keepStoredSecrets(edited, ipsec());
     expect(missing).toEqual([]);
-    expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toBe('********');
+    expect(tunnel0(design).pre_shared_key).toBe('********');
   });
 });
 
 describe('diffs a caller sees', () => {
   const T0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
-  const tunnel0 = (d: ReturnType<typeof ipsec>) => d.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
 
   it('a typed key reads as changed whether it equals the stored one or not', () => {
     const stored = ipsec();
@@ -92,7 +96,7 @@ describe('diffs a caller sees', () => {
 describe('a stored secret in the Alkira body', () => {
   it('is left out (the API has no word for it), or shown as a preview asks', () => {
     const design = withStoredSecrets(ipsec());
-    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) => body.instances[0].segmentOptions![0].customerGateways[0].tunnels[0];
+    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) => present(body.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel of the body');
     expect(tunnelOf(designToAlkiraConnector(design))).not.toHaveProperty('preSharedKey');
     expect(tunnelOf(designToAlkiraConnector(design, { storedSecret: '(stored)' })).preSharedKey).toBe('(stored)');
   });

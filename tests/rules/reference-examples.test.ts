@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign, TunnelDesign } from '@/lib/connector/design';
 import { validateDesign } from '@/lib/connector/validate';
+import { at } from '../helpers/present';
 
 const SUBSCRIPTION = '12345678-abcd-efgh-ijkl-1234567890ab'; // not hex: every example gets the GUID warning
 const circuit = (name: string) =>
@@ -161,8 +162,8 @@ describe('reference page examples', () => {
   it('example 2 (HA) has exactly one error: the invalid second MAC', () => {
     const result = validateDesign(example2);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0].path).toBe('instances.0.gateway_mac_address.1');
-    expect(result.errors[0].message).toContain('"00:6F:7G:8H:9I:0J"');
+    expect(at(result.errors, 0).path).toBe('instances.0.gateway_mac_address.1');
+    expect(at(result.errors, 0).message).toContain('"00:6F:7G:8H:9I:0J"');
     expect(paths(result.warnings)).toEqual(['instances.0.expressroute_circuit_id']);
   });
 

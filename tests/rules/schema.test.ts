@@ -5,6 +5,8 @@ import { connectorDesignSchema } from '@/lib/connector/schema';
 import { normalizeDesign, validateDesign } from '@/lib/connector/validate';
 import { emptyDesign, emptyTunnel, type ConnectorDesign } from '@/lib/connector/design';
 import { ipsecDesign, mutable, vxlanGpeDesign, vxlanHaDesign } from './fixtures';
+import { instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { at, present } from '../helpers/present';
 
 /** The form's view of a design: every optional text '' and numbers as strings. */
 function formState(): any {
@@ -33,23 +35,23 @@ describe('normalization', () => {
     expect(design).not.toBeNull();
     expect('description' in design).toBe(false);
     expect('group' in design).toBe(false);
-    expect(design.segment_options[0].customer_asn).toBe(65001);
+    expect(segmentOptionOf(design).customer_asn).toBe(65001);
     expect(design.billing_tag_ids).toEqual([12, '${alkira_billing_tag.x.id}']);
-    expect(design.instances[0].credential_id).toBe('${alkira_credential_azure_vnet.prod.id}');
+    expect(instanceOf(design).credential_id).toBe('${alkira_credential_azure_vnet.prod.id}');
   });
 
   it('blank tunnel fields of a new tunnel row are dropped', () => {
     const design = mutable(ipsecDesign());
     const fresh = { ...emptyTunnel(), name: 'extra', remote_auth_value: 'x.example.com' };
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel.push(fresh);
-    const tunnel = normalizeDesign(design)!.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[1];
+    const tunnel = tunnelOf(normalizeDesign(design)!, { tunnel: 1 });
     expect(tunnel).toEqual({ name: 'extra', ike_version: 'IKEv2', initiator: true, remote_auth_type: 'FQDN', remote_auth_value: 'x.example.com' });
   });
 
   it('VNIs given as strings become numbers', () => {
     const design = mutable(vxlanHaDesign());
     design.instances[0].virtual_network_interface = ['16774000', '16774001'];
-    expect(normalizeDesign(design)!.instances[0].virtual_network_interface).toEqual([16774000, 16774001]);
+    expect(at(normalizeDesign(design)!.instances, 0).virtual_network_interface).toEqual([16774000, 16774001]);
   });
 
   it('an invalid design normalizes to null', () => {
@@ -74,7 +76,7 @@ describe('normalization', () => {
 
   it('a non-object input is one error at the root', () => {
     expect(validateDesign('nope').errors).toHaveLength(1);
-    expect(validateDesign('nope').errors[0].path).toBe('');
+    expect(at(validateDesign('nope').errors, 0).path).toBe('');
   });
 });
 
@@ -91,7 +93,7 @@ describe('react-hook-form resolver', () => {
   it('returns the normalized design when valid', async () => {
     const result = await zodResolver(connectorDesignSchema)(formState(), undefined, resolverOptions);
     expect(result.errors).toEqual({});
-    expect((result.values as ConnectorDesign).segment_options[0].customer_asn).toBe(65001);
+    expect(segmentOptionOf(result.values as ConnectorDesign).customer_asn).toBe(65001);
   });
 
   it('nests deep IPsec paths', async () => {
@@ -120,7 +122,7 @@ describe('hostile values from API bodies', () => {
     const keys = path.split('.');
     let node = copy;
     for (const key of keys.slice(0, -1)) node = node[key];
-    node[keys[keys.length - 1]] = value;
+    node[present(keys.at(-1), 'the last key')] = value;
     return copy;
   }
 

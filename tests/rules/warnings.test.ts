@@ -3,6 +3,7 @@ import { parseDesign, validateDesign } from '@/lib/connector/validate';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { collectDesignWarnings } from '@/lib/connector/rules';
 import { errorsAt, ipsecDesign, mutable, vxlanGpeDesign, warningsAt } from './fixtures';
+import { tunnelOf } from '../helpers/design-parts';
 
 const PSK = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
 
@@ -56,7 +57,7 @@ describe('the stored secret in the schema', () => {
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true };
     const parsed = parseDesign(design);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual(STORED_SECRET);
+    expect(tunnelOf(parsed.design).pre_shared_key).toEqual(STORED_SECRET);
     for (const wrong of [{ stored: false }, {}, 'stored']) {
       design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = wrong;
       const result = parseDesign(design);

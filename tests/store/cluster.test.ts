@@ -17,6 +17,7 @@ import { withClusterLock } from '@/lib/store/cluster-lock';
 import { getStore, openStore, storeTarget } from '@/lib/store/db';
 import { followClusterStreams, registerStream, streamsOf } from '@/lib/http/open-streams';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { at } from '../helpers/present';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHILD = path.join(ROOT, 'tests', 'helpers', 'store-process.ts');
@@ -88,7 +89,7 @@ describe('several instances on one PostgreSQL', () => {
     writeFileSync(go, '');
     const [codeA, codeB] = await Promise.all([a.exited, b.exited]);
     expect({ a: codeA, b: codeB, out: a.output() + b.output() }).toMatchObject({ a: 0, b: 0 });
-    const appliedBy = [a, b].map((c) => JSON.parse(/migrated (.*)/.exec(c.output())![1]) as string[]);
+    const appliedBy = [a, b].map((c) => JSON.parse(at(/migrated (.*)/.exec(c.output())!, 1)) as string[]);
     const all = appliedBy.flat();
     // Every migration ran in exactly one of the two processes.
     expect(new Set(all).size).toBe(all.length);

@@ -22,6 +22,8 @@ import {
 import { recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
 import { ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { postgresBackend, sqliteBackend } from './backends';
+import { tunnelOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 /** A checked design named `name` (names here test search escaping, so they need not be Terraform labels). */
 function design(name: string): ConnectorDesign {
@@ -76,7 +78,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect(raw).not.toContain(PSK_INTERNAL);
       expect(raw).not.toContain('primary-tunnel.example.com');
       expect(raw).toContain('enc:v1:');
-      const tunnel = (await getDesign(id))!.design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0];
+      const tunnel = tunnelOf((await getDesign(id))!.design);
       expect(tunnel.pre_shared_key).toBe(PSK_DMZ);
       expect(tunnel.remote_auth_value).toBe('primary-tunnel.example.com');
     });
@@ -100,7 +102,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect((await listDesigns({ q: 'x%y' })).length).toBe(0);
       const byName = (await listDesigns({ sort: 'name', order: 'desc' })).map((d) => d.name);
       expect(byName[0]).toBe('Zulu-west');
-      expect((await listDesigns({ sort: 'updated' }))[0].name).toBe('mike_100%');
+      expect(at(await listDesigns({ sort: 'updated' }), 0).name).toBe('mike_100%');
     });
 
     it('records the provisioned connector and version', async () => {

@@ -13,6 +13,7 @@ import { getDb, getStore, openStore, storeTarget } from '@/lib/store/db';
 import { connectorLabel, forgetConnectorLabel, saveConnectorLabel } from '@/lib/store/connector-labels';
 import { historyForConnector, latestByConnector, recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
 import { postgresBackend, sqliteBackend } from './backends';
+import { at } from '../helpers/present';
 
 for (const backend of [sqliteBackend(), postgresBackend()]) {
   describe(`store on ${backend.name}`, () => {
@@ -30,7 +31,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       // Four "app instances" opening the same fresh database at the same moment.
       const stores = Array.from({ length: 4 }, () => openStore(target));
       await Promise.all(stores.map((s) => s.ready));
-      const applied = await stores[0].db
+      const applied = await at(stores, 0).db
         .selectFrom('kysely_migration' as never)
         .select('name' as never)
         .execute();

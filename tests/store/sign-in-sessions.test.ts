@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getStore } from '@/lib/store/db';
 import { saveSignInSession, signInSessionOpen, takeSignInSession } from '@/lib/store/sign-in-sessions';
 import { postgresBackend, sqliteBackend } from './backends';
+import { at } from '../helpers/present';
 
 const SID = 'a'.repeat(43);
 const LATER = new Date(Date.now() + 3_600_000);
@@ -36,8 +37,8 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await saveSignInSession(SID, 'sealed-token-2', LATER);
       const rows = await (await getDb()).selectFrom('sign_in_sessions').select('session_hash').execute();
       expect(rows).toHaveLength(1);
-      expect(rows[0].session_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(rows[0].session_hash).not.toContain(SID);
+      expect(at(rows, 0).session_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(at(rows, 0).session_hash).not.toContain(SID);
       await takeSignInSession(SID);
     });
 

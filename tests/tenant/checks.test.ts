@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAgainstTenant, indexTenant, snapshotFromApi, suggestFreeBlock, type TenantSnapshot } from '@/lib/connector/tenant';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { instanceOf, segmentOptionOf } from '../helpers/design-parts';
+import { at, take } from '../helpers/present';
 
 const template = (id: string): ConnectorDesign => structuredClone(DESIGN_TEMPLATES.find((t) => t.id === id)!.design);
 
@@ -27,7 +29,7 @@ function design(overrides: Partial<ConnectorDesign> = {}): ConnectorDesign {
     vhub_prefix: '10.140.0.0/23',
     group: 'networking',
     billing_tag_ids: [101],
-    instances: [{ ...template('basic-vxlan-gpe').instances[0], loopback_subnet: '192.168.30.0/26', credential_id: 'cred-1' }],
+    instances: [{ ...instanceOf(template('basic-vxlan-gpe')), loopback_subnet: '192.168.30.0/26', credential_id: 'cred-1' }],
     segment_options: [{ segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: false }],
     ...overrides,
   };
@@ -64,11 +66,11 @@ describe('tenant checks', () => {
       ['instances.0.loopback_subnet', 'tenant-loopback-subnet-overlap', '192.168.20.192/26'],
       ['instances.1.loopback_subnet', 'tenant-loopback-subnet-overlap', '192.168.21.0/26'],
     ]);
-    expect(findings[1].message).toContain('connector "edge" (id 8)\'s loopback_subnet (instance #2) 192.168.20.128/26');
+    expect(at(findings, 1).message).toContain('connector "edge" (id 8)\'s loopback_subnet (instance #2) 192.168.20.128/26');
   });
 
   it('a /23 covering several loopbacks names the first and counts the rest', () => {
-    const [finding] = checkAgainstTenant(design({ vhub_prefix: '192.168.20.0/23' }), tenant);
+    const [finding] = take(checkAgainstTenant(design({ vhub_prefix: '192.168.20.0/23' }), tenant), 1);
     expect(finding.message).toMatch(/overlaps connector "basic-expressroute" \(id 7\)'s loopback_subnet \(instance #1\) 192\.168\.20\.0\/26 \(and 2 more\)/);
   });
 
@@ -87,7 +89,7 @@ describe('tenant checks', () => {
       catalog: {},
     });
     const edit = design({ name: 'b', vhub_prefix: '10.0.0.0/23' });
-    edit.instances[0].loopback_subnet = '10.9.0.0/26';
+    instanceOf(edit).loopback_subnet = '10.9.0.0/26';
     expect(checkAgainstTenant(edit, packed, { linkedConnectorId: '2' }).map((f) => [f.path, f.fix])).toEqual([
       ['vhub_prefix', '10.0.2.0/23'],
       ['instances.0.loopback_subnet', '10.9.0.64/26'],
@@ -101,8 +103,8 @@ describe('tenant checks', () => {
 
   it('reports literal references the catalog lacks, with the id when a name was written', () => {
     const d = design({ group: 'nope', billing_tag_ids: [101, 999] });
-    d.segment_options[0].segment_id = 'dmz';
-    d.instances[0].credential_id = 'cred-x';
+    segmentOptionOf(d).segment_id = 'dmz';
+    instanceOf(d).credential_id = 'cred-x';
     const findings = checkAgainstTenant(d, tenant);
     expect(findings.map((f) => [f.path, f.fix])).toEqual([
       ['group', undefined],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countChanges, formatValue, groupChanges } from '@/components/workspace/change-groups';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { at } from '../helpers/present';
 
 const TUNNEL = 'instances.0.ipsec_customer_gateway.0.customer_gateway.1.tunnel.0';
 
@@ -38,11 +39,11 @@ describe('groupChanges', () => {
       'instance 1 "primary" › IPsec gateway segment 1 › customer gateway 2 "gw-b" › tunnel 1 "t1"',
       'instance 1 "primary"',
     ]);
-    expect(groups[0].lines.map((l) => `${l.symbol} ${l.attribute} ${l.before ?? ''}→${l.after ?? ''}`)).toEqual([
+    expect(at(groups, 0).lines.map((l) => `${l.symbol} ${l.attribute} ${l.before ?? ''}→${l.after ?? ''}`)).toEqual([
       '~ size "SMALL"→"LARGE"',
       '+ description →"hello"',
     ]);
-    expect(groups[2].lines[0]).toMatchObject({ attribute: 'redundant_router', before: 'false', after: 'true' });
+    expect(at(groups, 2).lines[0]).toMatchObject({ attribute: 'redundant_router', before: 'false', after: 'true' });
   });
 
   it('never shows a sensitive value, even when the change list carries one', () => {
@@ -50,7 +51,7 @@ describe('groupChanges', () => {
       { path: `${TUNNEL}.pre_shared_key`, action: 'update', before: 'old-secret', after: 'new-secret' },
       { path: `${TUNNEL}.remote_auth_value`, action: 'create', after: '(sensitive)' },
     ]);
-    expect(group.lines.map((l) => [l.before, l.after])).toEqual([
+    expect(group?.lines.map((l) => [l.before, l.after])).toEqual([
       ['(sensitive)', '(sensitive)'],
       [undefined, '(sensitive)'],
     ]);
@@ -77,9 +78,9 @@ describe('groupChanges', () => {
       'instance 2 "secondary" › IPsec gateway segment 1 › customer gateway 1 "g" › tunnel 1 "t"',
       'segment option 1',
     ]);
-    expect(groups[0].lines.map((l) => l.attribute)).toEqual(['name', 'loopback_subnet']);
-    expect(groups[3].lines.find((l) => l.attribute === 'pre_shared_key')?.after).toBe('(sensitive)');
-    expect(groups[4].lines.map((l) => `${l.symbol} ${l.attribute} = ${l.before}`)).toEqual(['- segment_id = "seg"', '- customer_asn = 65001']);
+    expect(at(groups, 0).lines.map((l) => l.attribute)).toEqual(['name', 'loopback_subnet']);
+    expect(at(groups, 3).lines.find((l) => l.attribute === 'pre_shared_key')?.after).toBe('(sensitive)');
+    expect(at(groups, 4).lines.map((l) => `${l.symbol} ${l.attribute} = ${l.before}`)).toEqual(['- segment_id = "seg"', '- customer_asn = 65001']);
   });
 
   it('prints a stored secret in a block removed or added whole as one (sensitive) line, not as its parts', () => {
@@ -96,7 +97,7 @@ describe('groupChanges', () => {
 
   it('labels list elements by index', () => {
     const [group] = groupChanges([{ path: 'billing_tag_ids.1', action: 'create', after: 7 }]);
-    expect(group.lines[0].attribute).toBe('billing_tag_ids[1]');
+    expect(group?.lines[0]?.attribute).toBe('billing_tag_ids[1]');
   });
 });
 

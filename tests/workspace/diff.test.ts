@@ -9,6 +9,8 @@ import { diffDesigns, planSummary } from '@/lib/connector/diff';
 import { keepStoredSecrets } from '@/lib/connector/sensitive';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { gatewayOf, gatewaysOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
+import { at } from '../helpers/present';
 
 const ipsec = () => parsedDesign(ipsecDesign('diff-edge'));
 const basic = () => parsedDesign(basicDesign('diff-basic'));
@@ -22,7 +24,7 @@ describe('diffDesigns', () => {
   it('reports each changed attribute with its path, before and after', () => {
     const after = ipsec();
     after.size = 'LARGE';
-    after.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].initiator = false;
+    tunnelOf(after).initiator = false;
     expect(diffDesigns(ipsec(), after)).toEqual([
       { path: 'size', action: 'update', before: '2LARGE', after: 'LARGE' },
       { path: `${T0}.initiator`, action: 'update', before: true, after: false },
@@ -31,9 +33,10 @@ describe('diffDesigns', () => {
 
   it('masks sensitive values, also inside added and removed blocks', () => {
     const after = ipsec();
-    const gw = after.instances[0].ipsec_customer_gateway![0].customer_gateway[0];
-    gw.tunnel[0].pre_shared_key = 'a-new-key-456!';
-    gw.tunnel.push({ ...gw.tunnel[0], name: 'second-tunnel', pre_shared_key: 'another-key-789!' });
+    const gw = at(gatewayOf(after).customer_gateway, 0);
+    const tunnel = at(gw.tunnel, 0);
+    tunnel.pre_shared_key = 'a-new-key-456!';
+    gw.tunnel.push({ ...tunnel, name: 'second-tunnel', pre_shared_key: 'another-key-789!' });
     const changes = diffDesigns(ipsec(), after);
     expect(changes).toEqual([
       { path: `${T0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' },
@@ -49,9 +52,9 @@ describe('diffDesigns', () => {
 
   it('matches instances by name: removing the first is one delete, not a cascade of updates', () => {
     const before = basic();
-    before.instances.push({ ...before.instances[0], name: 'second-instance', loopback_subnet: '192.168.30.0/26' });
+    before.instances.push({ ...instanceOf(before), name: 'second-instance', loopback_subnet: '192.168.30.0/26' });
     const after = basic();
-    after.instances = [before.instances[1]];
+    after.instances = [instanceOf(before, 1)];
     expect(diffDesigns(before, after)).toEqual([
       { path: 'instances.0', action: 'delete', before: expect.objectContaining({ name: 'primary-instance' }) },
     ]);
@@ -61,8 +64,8 @@ describe('diffDesigns', () => {
     const before = basic();
     const after = basic();
     delete after.enabled;
-    delete after.instances[0].redundant_router;
-    after.segment_options[0].customer_asn = 65001;
+    delete instanceOf(after).redundant_router;
+    segmentOptionOf(after).customer_asn = 65001;
     expect(diffDesigns(before, after)).toEqual([]);
     after.enabled = false;
     expect(diffDesigns(before, after)).toEqual([{ path: 'enabled', action: 'update', before: true, after: false }]);
@@ -91,19 +94,20 @@ describe('keepStoredSecrets', () => {
   it('restores a stored key from the same tunnel of the reference, even when tunnels moved', () => {
     const reference = ipsec();
     const edited = ipsec();
-    const gateways = edited.instances[0].ipsec_customer_gateway!;
-    edited.instances[0].ipsec_customer_gateway = [gateways[1], gateways[0]];
-    for (const g of edited.instances[0].ipsec_customer_gateway) g.customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    const gateways = gatewaysOf(edited);
+    const swapped = [at(gateways, 1), at(gateways, 0)];
+    instanceOf(edited).ipsec_customer_gateway = swapped;
+    for (const g of swapped) at(at(g.customer_gateway, 0).tunnel, 0).pre_shared_key = STORED_SECRET;
     const { design, missing } = keepStoredSecrets(edited, reference);
     expect(missing).toEqual([]);
-    expect(design.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_INTERNAL);
-    expect(design.instances[0].ipsec_customer_gateway![1].customer_gateway[0].tunnel[0].pre_shared_key).toBe(PSK_DMZ);
+    expect(tunnelOf(design).pre_shared_key).toBe(PSK_INTERNAL);
+    expect(tunnelOf(design, { gateway: 1 }).pre_shared_key).toBe(PSK_DMZ);
   });
 
   it('reports a stored key with nothing to keep', () => {
     const edited = ipsec();
-    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].name = 'renamed';
-    edited.instances[0].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    tunnelOf(edited).name = 'renamed';
+    tunnelOf(edited).pre_shared_key = STORED_SECRET;
     expect(keepStoredSecrets(edited, ipsec()).missing.map((m) => m.path)).toEqual([`${T0}.pre_shared_key`]);
   });
 });

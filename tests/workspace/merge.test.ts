@@ -14,11 +14,13 @@ import { designWithFile } from '../helpers/design-file';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { withStoredSecrets } from '@/lib/connector/sensitive';
 import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { gatewaysOf, instanceOf, tunnelOf as tunnelAt } from '../helpers/design-parts';
+import { only } from '../helpers/present';
 
 const ipsec = () => parsedDesign(ipsecDesign('merge-edge'));
 const basic = () => parsedDesign(basicDesign('merge-basic'));
-const gateways = (d: ConnectorDesign) => d.instances[0].ipsec_customer_gateway!;
-const tunnelOf = (d: ConnectorDesign, g = 0) => gateways(d)[g].customer_gateway[0].tunnel[0];
+const gateways = (d: ConnectorDesign) => gatewaysOf(d);
+const tunnelOf = (d: ConnectorDesign, g = 0) => tunnelAt(d, { gateway: g });
 /** What the browser holds: every literal key as the stored secret. */
 const asBrowser = (d: ConnectorDesign) => withStoredSecrets(d);
 
@@ -69,26 +71,26 @@ describe('mergeDesigns', () => {
     const mine = ipsec();
     // Mine changes the first gateway's tunnel and adds an instance.
     tunnelOf(mine, 0).ike_version = 'IKEv1';
-    mine.instances.push({ ...structuredClone(mine.instances[0]), name: 'mine-instance', loopback_subnet: '192.168.40.0/26' });
+    mine.instances.push({ ...structuredClone(instanceOf(mine)), name: 'mine-instance', loopback_subnet: '192.168.40.0/26' });
     const { merged, conflicts } = mergeDesigns(base, theirs, mine);
     expect(conflicts).toEqual([]);
     // Theirs' order; the "dmz" gateway (now second) carries mine's change, the "internal" one theirs.
     expect(gateways(merged).map((g) => g.segment_id)).toEqual(['3', '2']);
     expect(tunnelOf(merged, 1).ike_version).toBe('IKEv1');
     expect(tunnelOf(merged, 0).initiator).toBe(true);
-    expect(merged.instances.map((i) => i.name)).toEqual([base.instances[0].name, 'mine-instance']);
+    expect(merged.instances.map((i) => i.name)).toEqual([instanceOf(base).name, 'mine-instance']);
     expect(merged.segment_options?.map((s) => s.segment_id)).toEqual(['2']);
   });
 
   it('merges a block both sides added with the same identity attribute by attribute', () => {
     const add = (d: ConnectorDesign, subnet: string, redundant: boolean) => {
-      d.instances.push({ ...structuredClone(d.instances[0]), name: 'added', loopback_subnet: subnet, redundant_router: redundant });
+      d.instances.push({ ...structuredClone(instanceOf(d)), name: 'added', loopback_subnet: subnet, redundant_router: redundant });
       return d;
     };
     const { merged, conflicts } = mergeDesigns(basic(), add(basic(), '192.168.50.0/26', false), add(basic(), '192.168.60.0/26', false));
     expect(merged.instances).toHaveLength(2);
     expect(conflicts.map((c) => c.path)).toEqual([['instances', 1, 'loopback_subnet']]);
-    expect(conflicts[0].id).toBe('["instances","added","loopback_subnet"]');
+    expect(only(conflicts).id).toBe('["instances","added","loopback_subnet"]');
   });
 
   it('removes a block one side removed and the other left alone; a block removed and changed is a conflict', () => {
@@ -108,9 +110,9 @@ describe('mergeDesigns', () => {
     expect(conflicted.conflicts).toEqual([
       expect.objectContaining({ id: '["instances","multi-segment-instance","ipsec_customer_gateway","3"]', path: ['instances', 0, 'ipsec_customer_gateway', 1], kind: 'block' }),
     ]);
-    expect(conflicted.conflicts[0].theirs).toBeUndefined();
+    expect(only(conflicted.conflicts).theirs).toBeUndefined();
     expect(gateways(conflicted.merged)).toHaveLength(1);
-    const id = conflicted.conflicts[0].id;
+    const id = only(conflicted.conflicts).id;
     const keptMine = mergeDesigns(base, theirs, mine, { [id]: 'mine' }).merged;
     expect(gateways(keptMine).map((g) => g.segment_id)).toEqual(['2', '3']);
     expect(tunnelOf(keptMine, 1).initiator).toBe(true);
@@ -122,9 +124,9 @@ describe('mergeDesigns', () => {
     gateways(mineRemoved).pop();
     const other = mergeDesigns(base, theirsChanged, mineRemoved);
     expect(other.conflicts).toHaveLength(1);
-    expect(other.conflicts[0].mine).toBeUndefined();
+    expect(only(other.conflicts).mine).toBeUndefined();
     expect(gateways(other.merged)).toHaveLength(2);
-    expect(gateways(mergeDesigns(base, theirsChanged, mineRemoved, { [other.conflicts[0].id]: 'mine' }).merged)).toHaveLength(1);
+    expect(gateways(mergeDesigns(base, theirsChanged, mineRemoved, { [only(other.conflicts).id]: 'mine' }).merged)).toHaveLength(1);
   });
 
   it('a stored secret from the browser keeps what is stored, and theirs changing that key wins without a conflict', () => {
@@ -166,8 +168,8 @@ describe('mergeDesigns', () => {
     const text = JSON.stringify(a.conflicts);
     for (const secret of [PSK_DMZ, 'theirs-new-key-1!']) expect(text).not.toContain(secret);
     // The choice is honoured with the real values.
-    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [a.conflicts[0].id]: 'mine' }).merged).pre_shared_key).toBe('a-wrong-guess-9!');
-    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [a.conflicts[0].id]: 'theirs' }).merged).pre_shared_key).toBe('theirs-new-key-1!');
+    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'mine' }).merged).pre_shared_key).toBe('a-wrong-guess-9!');
+    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'theirs' }).merged).pre_shared_key).toBe('theirs-new-key-1!');
     // Theirs untouched: a typed key simply wins, whether or not it equals the stored one.
     expect(tunnelOf(mergeDesigns(base, ipsec(), wrong).merged).pre_shared_key).toBe('a-wrong-guess-9!');
     expect(mergeDesigns(base, ipsec(), right).conflicts).toEqual([]);
@@ -187,10 +189,10 @@ describe('mergeDesigns', () => {
   it('leaves a stored secret with nothing stored as the stored secret (the caller refuses it)', () => {
     const base = ipsec();
     const mine = asBrowser(ipsec());
-    mine.instances.push({ ...structuredClone(mine.instances[0]), name: 'copy', loopback_subnet: '192.168.70.0/26' });
+    mine.instances.push({ ...structuredClone(instanceOf(mine)), name: 'copy', loopback_subnet: '192.168.70.0/26' });
     const merged = mergeDesigns(base, ipsec(), mine).merged;
     expect(tunnelOf(merged).pre_shared_key).toBe(PSK_DMZ);
-    expect(merged.instances[1].ipsec_customer_gateway![0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual(STORED_SECRET);
+    expect(tunnelAt(merged, { instance: 1 }).pre_shared_key).toEqual(STORED_SECRET);
   });
 });
 
