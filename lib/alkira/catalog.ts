@@ -16,10 +16,6 @@ import {
 } from '@/lib/client/types';
 import type { AlkiraApi } from './api';
 
-export function isCatalogKind(value: string): value is CatalogKind {
-  return (CATALOG_KINDS as readonly string[]).includes(value);
-}
-
 export async function segmentItems(api: AlkiraApi): Promise<SegmentItem[]> {
   return (await api.segments()).map((s) => ({ id: String(s.id), name: s.name, asn: s.asn ?? null }));
 }

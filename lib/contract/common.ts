@@ -45,7 +45,7 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.i
  * lists). Checked in full by the designer's rules on the way in; here it only needs to be an object.
  */
 export const designSchema = z
-  .custom<ConnectorDesign>(isObject, 'a design object')
+  .custom<ConnectorDesign>(isObject, 'Body must have "design" as a JSON object')
   .meta({
     id: 'ConnectorDesign',
     type: 'object',

@@ -129,8 +129,9 @@ const hclField = z.unknown().optional().meta({
   description: "The version's .tf file text, stored as sent (checked against the design: keys as variable references; 413 over 1 MiB, 422 naming each problem)",
 });
 
+// `design` last: its problem is reported after those of the envelope's own fields.
 export const createDesignBody = z.strictObject(
-  { design: designSchema, note: noteField, hcl: hclField },
+  { note: noteField, hcl: hclField, design: designSchema },
   { error: unknownFields(['design', 'note', 'hcl']) },
 );
 
@@ -146,11 +147,11 @@ export const mergeRequestSchema = z
 
 export const saveDesignBody = z.strictObject(
   {
-    design: designSchema,
     note: noteField,
     hcl: hclField,
     base_version: z.unknown().refine((v) => v !== undefined, '"base_version" is required: the version your edit started from').pipe(versionNumber('base_version')),
     merge: mergeRequestSchema,
+    design: designSchema,
   },
   { error: unknownFields(['design', 'note', 'hcl', 'base_version', 'merge']) },
 );
@@ -185,6 +186,8 @@ export const createDesign = defineRoute({
   },
 });
 
+const RESOURCES_MESSAGE = '"resources" must be a non-empty list of resource labels (at most 1000)';
+
 export const importDesigns = defineRoute({
   method: 'POST',
   path: '/api/designs/import',
@@ -200,9 +203,9 @@ export const importDesigns = defineRoute({
         .nullish()
         .transform((v) => (v ? v.trim() || null : null)),
       resources: z
-        .array(z.string().max(200), { error: '"resources" must be a non-empty list of resource labels (at most 1000)' })
-        .min(1, '"resources" must be a non-empty list of resource labels (at most 1000)')
-        .max(1000, '"resources" must be a non-empty list of resource labels (at most 1000)')
+        .array(z.string({ error: RESOURCES_MESSAGE }).max(200, RESOURCES_MESSAGE), { error: RESOURCES_MESSAGE })
+        .min(1, RESOURCES_MESSAGE)
+        .max(1000, RESOURCES_MESSAGE)
         .transform((list) => [...new Set(list)])
         .optional()
         .describe('The labels of the connector resources to import (every one when absent)'),

@@ -111,8 +111,9 @@ export function buildOpenApiDocument(options: OpenApiOptions): JsonSchema {
   const collector = new SchemaCollector();
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of API_CONTRACT) {
-    const operations = (paths[route.path] ??= {});
+    const operations = paths[route.path] ?? {};
     operations[route.method.toLowerCase()] = operationOf(collector, route);
+    paths[route.path] = operations;
   }
   return {
     openapi: '3.1.0',

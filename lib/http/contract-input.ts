@@ -10,7 +10,8 @@ import { ApiError } from './response';
 type Where = 'params' | 'query' | 'body';
 
 function refusal(error: z.ZodError, where: Where): ApiError {
-  const issue = error.issues[0];
+  // An unknown field is named first, whatever else is wrong: the caller may have misspelt the field that is missing.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   const custom = issue?.code === 'custom' ? (issue.params as { status?: unknown } | undefined)?.status : undefined;
   const status = where === 'params' ? 404 : typeof custom === 'number' ? custom : 400;
   const message = issue?.message ?? 'Malformed request';
