@@ -5,7 +5,6 @@ import 'server-only';
  * (azurevnet credentials, AZURE CXPs).
  */
 import {
-  CATALOG_KINDS,
   type BillingTagItem,
   type CatalogKind,
   type CredentialItem,
@@ -13,7 +12,7 @@ import {
   type GroupItem,
   type SegmentItem,
   type TunnelProfileItem,
-} from '@/lib/client/types';
+} from '@/lib/contract';
 import type { AlkiraApi } from './api';
 
 export async function segmentItems(api: AlkiraApi): Promise<SegmentItem[]> {

@@ -2,7 +2,7 @@ import 'server-only';
 /** One quick, un-retried probe of the Alkira API for `GET /api/health`. */
 import { AlkiraClient } from './client';
 import type { AlkiraConfig } from './config';
-import type { BackendInfo } from '@/lib/client/types';
+import type { BackendInfo } from '@/lib/contract';
 import { backendInfo } from './connectors';
 import { AlkiraHttpError } from './errors';
 

@@ -4,20 +4,24 @@
  * can show the API's own message (and 422/409 details).
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
-import type {
-  ActivityResponse,
-  ApiErrorBody,
-  CatalogItemsByKind,
-  CatalogKind,
-  ConnectorDetailResponse,
-  ConnectorListPageResponse,
-  ConnectorListResponse,
-  CreateConnectorResponse,
-  DeleteConnectorResponse,
-  ManagingDesignsResponse,
-  ProvisionRequestStatus,
-  UpdateConnectorResponse,
-} from './types';
+import {
+  activity,
+  catalog,
+  connectorDesigns,
+  createConnector,
+  deleteConnector,
+  getConnector,
+  getConnectorDesign,
+  getProvisionRequest,
+  listConnectors,
+  updateConnector,
+  type ApiErrorBody,
+  type CatalogItemsByKind,
+  type CatalogKind,
+  type ConnectorListPageResponse,
+  type ConnectorListResponse,
+} from '@/lib/contract';
+import { callRoute, routeUrl } from './call';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -65,24 +69,18 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
 }
 
 export const api = {
-  listConnectors: () => apiJson<ConnectorListResponse>('/api/connectors'),
+  // The whole tenant's list is not re-parsed in the browser (10,000 rows): the API tests hold it to the contract.
+  listConnectors: () => apiJson<ConnectorListResponse>(routeUrl(listConnectors)),
   /** One page of the filtered list; `url` from `apiPageUrl` (components/dashboard/list-query.ts). */
   listConnectorPage: (url: string) => apiJson<ConnectorListPageResponse>(url),
-  getConnector: (id: number) => apiJson<ConnectorDetailResponse>(`/api/connectors/${id}`),
-  getConnectorDesign: (id: number) => apiJson<ConnectorDesign>(`/api/connectors/${id}/design`),
+  getConnector: (id: number) => callRoute(getConnector, { params: { id } }),
+  getConnectorDesign: (id: number): Promise<ConnectorDesign> => callRoute(getConnectorDesign, { params: { id } }),
   /** The workspace designs that manage the connector (editing it directly makes them drift). */
-  managingDesigns: (id: number) => apiJson<ManagingDesignsResponse>(`/api/connectors/${id}/designs`),
-  createConnector: (design: ConnectorDesign) =>
-    apiJson<CreateConnectorResponse>('/api/connectors?provision=true', { method: 'POST', body: JSON.stringify(design) }),
-  updateConnector: (id: number, design: ConnectorDesign) =>
-    apiJson<UpdateConnectorResponse>(`/api/connectors/${id}`, { method: 'PUT', body: JSON.stringify(design) }),
-  deleteConnector: (id: number) => apiJson<DeleteConnectorResponse>(`/api/connectors/${id}`, { method: 'DELETE' }),
-  getProvisionRequest: (id: string) =>
-    apiJson<ProvisionRequestStatus>(`/api/provision-requests/${encodeURIComponent(id)}`),
-  listActivity: (filter: { user?: string; connector?: string } = {}) => {
-    const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
-    return apiJson<ActivityResponse>(`/api/activity${params.size ? `?${params}` : ''}`);
-  },
-  getCatalog: <K extends CatalogKind>(kind: K) =>
-    apiJson<{ items: CatalogItemsByKind[K][] }>(`/api/catalog/${kind}`).then((r) => r.items),
+  managingDesigns: (id: number) => callRoute(connectorDesigns, { params: { id } }),
+  createConnector: (design: ConnectorDesign) => callRoute(createConnector, { query: { provision: 'true' }, body: design }),
+  updateConnector: (id: number, design: ConnectorDesign) => callRoute(updateConnector, { params: { id }, body: design }),
+  deleteConnector: (id: number) => callRoute(deleteConnector, { params: { id } }),
+  getProvisionRequest: (id: string) => callRoute(getProvisionRequest, { params: { id } }),
+  listActivity: (filter: { user?: string; connector?: string } = {}) => callRoute(activity, { query: filter }),
+  getCatalog: <K extends CatalogKind>(kind: K) => callRoute(catalog, { params: { kind } }).then((r) => r.items as CatalogItemsByKind[K][]),
 };

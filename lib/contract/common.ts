@@ -22,18 +22,19 @@ export const fieldErrorSchema = z
   })
   .meta({ id: 'FieldError' });
 
+/** A reference the server could not resolve against the tenant (409 of a create, update or plan). */
+export const unresolvedReferenceSchema = z.object({ path: z.string(), value: z.string(), message: z.string() }).meta({ id: 'UnresolvedReference' });
+export type UnresolvedReference = z.infer<typeof unresolvedReferenceSchema>;
+
 /** Every error answer: `error` always; the rest depends on the route and status. */
 export const errorBodySchema = z
   .looseObject({
     error: z.string().describe('What went wrong, in words a user can act on'),
     errors: z.array(fieldErrorSchema).optional().describe('422: every problem, each at its path'),
+    unresolved: z.array(unresolvedReferenceSchema).optional().describe('409: design references the tenant does not have'),
   })
   .meta({ id: 'Error' });
 export type ApiErrorBody = z.infer<typeof errorBodySchema>;
-
-/** A reference the server could not resolve against the tenant (409 of a create, update or plan). */
-export const unresolvedReferenceSchema = z.object({ path: z.string(), value: z.string(), message: z.string() }).meta({ id: 'UnresolvedReference' });
-export type UnresolvedReference = z.infer<typeof unresolvedReferenceSchema>;
 
 /** 409 of a connector write whose references the tenant does not have. */
 export const unresolvedErrorSchema = errorBodySchema.extend({ unresolved: z.array(unresolvedReferenceSchema) });
@@ -53,7 +54,7 @@ export const designSchema = z
   });
 
 /** An object the server reads or answers as is (a live connector's settings, render options). */
-export const jsonObject = (description: string) => z.custom<Record<string, unknown>>(isObject, description).meta({ type: 'object', description });
+export const jsonObject = <T extends object = Record<string, unknown>>(description: string) => z.custom<T>(isObject, description).meta({ type: 'object', description });
 
 export const isoTime = z.string().describe('ISO 8601 time');
 

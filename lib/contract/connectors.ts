@@ -1,6 +1,7 @@
 /** The contract of the connector routes (`/api/connectors...`, `/api/provision-requests/{id}`). */
 import '@/lib/zod-jitless';
 import { z } from 'zod';
+import { PROVISION_OPERATIONS, type AlkiraConnector } from '@/lib/connector/alkira-types';
 import {
   changeSchema,
   connectorIdParams,
@@ -16,9 +17,7 @@ import {
 } from './common';
 import { defineRoute } from './registry';
 
-export const PROVISION_OPERATIONS = ['create', 'update', 'delete'] as const;
 export const provisionOperationSchema = z.enum(PROVISION_OPERATIONS);
-export type ProvisionOperation = z.infer<typeof provisionOperationSchema>;
 
 /** Which Alkira the server talks to: its embedded emulator, or a tenant portal. */
 export const backendInfoSchema = z.object({ mode: z.enum(['emulator', 'portal']), host: z.string().optional() }).meta({ id: 'Backend' });
@@ -147,7 +146,7 @@ export type ProvisionRequestRecord = z.infer<typeof provisionRequestRecordSchema
 
 export const connectorDetailSchema = z.object({
   connector: connectorSummarySchema,
-  settings: jsonObject('The live connector as the Alkira API has it; every preSharedKey masked'),
+  settings: jsonObject<AlkiraConnector>('The live connector as the Alkira API has it; every preSharedKey masked'),
   provisionRequests: z.array(provisionRequestRecordSchema),
 });
 export type ConnectorDetailResponse = z.infer<typeof connectorDetailSchema>;
@@ -180,7 +179,7 @@ export const planSchema = z.object({
   summary: planSummarySchema,
   unresolved: z.array(unresolvedReferenceSchema).optional(),
 });
-export type ConnectorPlan = z.infer<typeof planSchema>;
+export type PlanResponse = z.infer<typeof planSchema>;
 
 /** `GET /api/connectors/events`, `event: state`. */
 export const connectorStateEventSchema = z.object({ connectorId: z.number().int(), requestId: z.string(), state: z.string(), errorMessage: z.string().nullable(), at: isoTime });

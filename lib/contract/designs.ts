@@ -38,7 +38,7 @@ export const designSummarySchema = z
 export type DesignSummary = z.infer<typeof designSummarySchema>;
 
 /** A design version as the workspace answers it (sensitive values masked). */
-export const storedDesignSchema = z
+export const designResponseSchema = z
   .object({
     id: z.number().int(),
     version: z.number().int(),
@@ -51,8 +51,9 @@ export const storedDesignSchema = z
     provisioned_version: z.number().int().nullable(),
     pending_version: z.number().int().nullable(),
   })
-  .meta({ id: 'StoredDesign' });
-export type StoredDesign = z.infer<typeof storedDesignSchema>;
+  .meta({ id: 'DesignVersionView' });
+/** A saved version as the API answers it (the store's `StoredDesign` is the row, keys decrypted). */
+export type DesignResponse = z.infer<typeof designResponseSchema>;
 
 export const versionSchema = z.object({ version: z.number().int(), note: z.string(), created_at: isoTime });
 export type DesignVersion = z.infer<typeof versionSchema>;
@@ -228,7 +229,7 @@ export const getDesign = defineRoute({
   summary: 'A design version (the latest, or `?version=N`)',
   params: designIdParamsOnly,
   query: z.object({ version: versionNumber('version').optional() }),
-  responses: { 200: { description: 'The version (sensitive values masked)', schema: storedDesignSchema }, 404: notFound },
+  responses: { 200: { description: 'The version (sensitive values masked)', schema: designResponseSchema }, 404: notFound },
 });
 
 export const saveDesign = defineRoute({
