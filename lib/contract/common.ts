@@ -73,11 +73,11 @@ export function idParam(what: 'Connector' | 'Design', maxDigits: number) {
 export const connectorIdParams = z.object({ id: idParam('Connector', 15) });
 export const designIdParams = z.object({ id: idParam('Design', 9) });
 
-/** A version number from JSON or a query string; `what` names it in the message. */
-export function versionNumber(what: string) {
+/** A version number from JSON or a query string; `what` names it in the message (`missing`: the message when absent). */
+export function versionNumber(what: string, missing?: string) {
   const message = `"${what}" must be a version number (1, 2, ...)`;
   return z
-    .union([z.number(), z.string()], { error: message })
+    .union([z.number(), z.string()], { error: (issue) => (issue.input === undefined && missing ? missing : message) })
     .transform((v, ctx) => {
       const n = typeof v === 'string' && /^\d{1,9}$/.test(v.trim()) ? Number(v) : v;
       if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1e9) {

@@ -150,7 +150,7 @@ export const saveDesignBody = z.strictObject(
   {
     note: noteField,
     hcl: hclField,
-    base_version: z.unknown().refine((v) => v !== undefined, '"base_version" is required: the version your edit started from').pipe(versionNumber('base_version')),
+    base_version: versionNumber('base_version', '"base_version" is required: the version your edit started from'),
     merge: mergeRequestSchema,
     design: designSchema,
   },
@@ -279,7 +279,7 @@ export const adoptDesign = defineRoute({
   params: designIdParamsOnly,
   body: z.strictObject(
     {
-      base_version: z.unknown().refine((v) => v !== undefined, '"base_version" is required: the latest version the preview was of').pipe(versionNumber('base_version')),
+      base_version: versionNumber('base_version', '"base_version" is required: the latest version the preview was of'),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' && issue.keys ? `Unknown field ${JSON.stringify(issue.keys[0])}; expected base_version` : undefined) },
   ),
@@ -297,8 +297,8 @@ export const designDiff = defineRoute({
   summary: 'What changed between two versions',
   params: designIdParamsOnly,
   query: z.object({
-    from: z.unknown().refine((v) => v !== undefined, 'Give both versions: ?from=N&to=M').pipe(versionNumber('from')),
-    to: z.unknown().refine((v) => v !== undefined, 'Give both versions: ?from=N&to=M').pipe(versionNumber('to')),
+    from: versionNumber('from', 'Give both versions: ?from=N&to=M'),
+    to: versionNumber('to', 'Give both versions: ?from=N&to=M'),
   }),
   responses: {
     200: { description: 'The changes (sensitive values as "(sensitive)")', schema: z.object({ id: z.number().int(), from: z.number().int(), to: z.number().int(), changes: z.array(changeSchema) }) },

@@ -35,12 +35,6 @@ class SchemaCollector {
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const { $schema: _dialect, $defs, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
     const renames = new Map<string, string>();
-    for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
-      const existing = this.components[id];
-      const name = existing === undefined || JSON.stringify(existing) === JSON.stringify(def) ? id : `${id}Input`;
-      renames.set(id, name);
-      this.components[name] = def;
-    }
     const rewrite = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(rewrite);
       if (value === null || typeof value !== 'object') return value;
@@ -50,7 +44,13 @@ class SchemaCollector {
       }
       return out;
     };
-    for (const name of new Set(renames.values())) this.components[name] = rewrite(this.components[name]) as JsonSchema;
+    const defs = Object.entries(($defs ?? {}) as Record<string, JsonSchema>);
+    // Same id, same schema: one component. The input side of a shape that differs from its output gets its own name.
+    for (const [id, def] of defs) {
+      const existing = this.components[id];
+      renames.set(id, existing === undefined || JSON.stringify(existing) === JSON.stringify(rewrite(def)) ? id : `${id}Input`);
+    }
+    for (const [id, def] of defs) this.components[renames.get(id) ?? id] = rewrite(def) as JsonSchema;
     return rewrite(json) as JsonSchema;
   }
 }
