@@ -15,58 +15,14 @@ import {
   getProvisionRequest,
   listConnectors,
   updateConnector,
-  type ApiErrorBody,
   type CatalogItemsByKind,
   type CatalogKind,
   type ConnectorListPageResponse,
   type ConnectorListResponse,
 } from '@/lib/contract';
-import { callRoute, routeUrl } from './call';
+import { apiJson, callRoute, routeUrl } from './call';
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly body: ApiErrorBody;
-
-  constructor(status: number, body: ApiErrorBody) {
-    super(body.error);
-    this.name = 'ApiError';
-    this.status = status;
-    this.body = body;
-  }
-}
-
-/** The message to show for any thrown value. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-async function readErrorBody(response: Response): Promise<ApiErrorBody> {
-  const text = await response.text().catch(() => '');
-  try {
-    const parsed = JSON.parse(text) as Partial<ApiErrorBody>;
-    if (parsed && typeof parsed.error === 'string') return parsed as ApiErrorBody;
-  } catch {
-    // Not JSON (a proxy or crash page): fall through to a generic message.
-  }
-  return { error: `The server answered ${response.status} ${response.statusText}`.trim() };
-}
-
-/** Fetches a proxy route and parses its JSON; throws `ApiError` on non-2xx. */
-export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
-      cache: 'no-store',
-    });
-  } catch (cause) {
-    throw new ApiError(0, { error: `Could not reach the server: ${errorMessage(cause)}` });
-  }
-  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
-  return (await response.json()) as T;
-}
+export { ApiError, apiJson, errorMessage } from './call';
 
 export const api = {
   // The whole tenant's list is not re-parsed in the browser (10,000 rows): the API tests hold it to the contract.

@@ -3,10 +3,56 @@
  * query and JSON body typed as the contract takes them, and the answer parsed with the route's success schema, so a
  * body that does not match becomes an `ApiError` naming the route, not a crash later on.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import type { z } from 'zod';
+import type { ApiErrorBody } from '@/lib/contract/common';
 import type { BodyOf, ResponseOf, RouteSpec } from '@/lib/contract/registry';
-import { ApiError, apiJson } from './api';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ApiErrorBody;
+
+  constructor(status: number, body: ApiErrorBody) {
+    super(body.error);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+async function readErrorBody(response: Response): Promise<ApiErrorBody> {
+  const text = await response.text().catch(() => '');
+  try {
+    const parsed = JSON.parse(text) as Partial<ApiErrorBody>;
+    if (parsed && typeof parsed.error === 'string') return parsed as ApiErrorBody;
+  } catch {
+    // Not JSON (a proxy or crash page): fall through to a generic message.
+  }
+  return { error: `The server answered ${response.status} ${response.statusText}`.trim() };
+}
+
+/** Fetches a proxy route and parses its JSON; throws `ApiError` on non-2xx. */
+export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      cache: 'no-store',
+    });
+  } catch (cause) {
+    throw new ApiError(0, { error: `Could not reach the server: ${errorMessage(cause)}` });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  return (await response.json()) as T;
+}
+
 
 type SuccessStatus = 200 | 201 | 202;
 /** The body of the route's success answer (the union when it has several, e.g. 200 and 201 of an import). */

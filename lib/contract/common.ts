@@ -4,7 +4,7 @@
  * route handlers, the browser client and the OpenAPI document read the same
  * schemas.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { DesignChange, PlanSummary } from '@/lib/connector/diff';

@@ -1,5 +1,5 @@
 /** The contract of the connector routes (`/api/connectors...`, `/api/provision-requests/{id}`). */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import { PROVISION_OPERATIONS, type AlkiraConnector } from '@/lib/connector/alkira-types';
 import {

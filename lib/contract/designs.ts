@@ -1,5 +1,5 @@
 /** The contract of the design workspace routes (`/api/designs...`). */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import {
   changeSchema,

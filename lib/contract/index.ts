@@ -14,6 +14,9 @@ export * from './designs';
 export * from './registry';
 export * from './workbench';
 
+/** The API's version in the OpenAPI document: raised when a route changes in a way a caller must follow. */
+export const API_VERSION = '1.0.0';
+
 export const API_CONTRACT: readonly RouteContract[] = [...WORKBENCH_ROUTES, ...CONNECTOR_ROUTES, ...DESIGN_ROUTES];
 
 interface CompiledPath {

@@ -1,12 +1,12 @@
 /**
  * The shape of one route's contract: method, OpenAPI-style path (`{id}`), what it does, what it takes
  * (path parameters, query, body) and what it answers per status. The access a route needs is the
- * access policy's (lib/auth/policy-table.ts), read by path and method, so there is one table of roles.
+ * access policy's (lib/auth/policy-table.ts, one table of roles), joined in where the document is built
+ * (lib/route/openapi.ts): shapes stay below the HTTP and auth layers that parse with them.
  */
 import type { z } from 'zod';
-import { API_POLICY, type Access, type RouteMethod } from '@/lib/auth/policy-table';
 
-export type HttpMethod = RouteMethod;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseSpec {
   description: string;
@@ -31,7 +31,7 @@ export interface RouteSpec {
   responses: Record<number, ResponseSpec>;
 }
 
-export type RouteContract<S extends RouteSpec = RouteSpec> = S & { access: Access };
+export type RouteContract<S extends RouteSpec = RouteSpec> = S;
 
 /** `/api/designs/{id}` → `/api/designs/[id]` (the App Router's folder names, as the access policy has them). */
 export function appRouterPath(path: string): string {
@@ -42,11 +42,9 @@ export function openApiPath(appPath: string): string {
   return appPath.replace(/\[(\w+)\]/g, '{$1}');
 }
 
-/** A route's contract, with the access the policy gives it (a route the policy lacks is refused: fail closed). */
+/** A route's contract (its types kept exact for the client). */
 export function defineRoute<const S extends RouteSpec>(spec: S): RouteContract<S> {
-  const access = API_POLICY[appRouterPath(spec.path)]?.[spec.method];
-  if (!access) throw new Error(`No access rule for ${spec.method} ${spec.path} in lib/auth/policy-table.ts`);
-  return { ...spec, access };
+  return spec;
 }
 
 /** The body a route answers `status` with, as its schema parses it. */

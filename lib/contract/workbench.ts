@@ -2,9 +2,8 @@
  * The contract of the routes around the designer and the server itself: sign-in, health, the tenant's catalogs and
  * snapshot, the activity log, design validation and rendering, HCL parsing, module export, diagnostics, this document.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/roles';
 import { designErrorsSchema, designIssueSchema, designSchema, errorBodySchema, isoTime, jsonObject } from './common';
 import { backendInfoSchema } from './connectors';
 import { defineRoute } from './registry';
@@ -62,10 +61,12 @@ export const activitySchema = z.object({
 });
 export type ActivityResponse = z.infer<typeof activitySchema>;
 
-const PERMISSION_NAMES = ['view', 'saveDesign', 'provision'] as const;
+// The roles and permissions of lib/auth/roles.ts, spelt out here (the contract sits below auth); a test holds them equal.
+export const ROLE_NAMES = ['viewer', 'designer', 'operator'] as const;
+export const PERMISSION_NAMES = ['view', 'saveDesign', 'provision'] as const;
 export const meSchema = z.object({
   mode: z.enum(['local', 'oidc']),
-  user: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.enum(ROLES).nullable() }).nullable(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.enum(ROLE_NAMES).nullable() }).nullable(),
   permissions: z.record(z.enum(PERMISSION_NAMES), z.boolean()),
 });
 

@@ -7,8 +7,9 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { API_POLICY } from '@/lib/auth/policy-table';
-import { API_CONTRACT, appRouterPath, createDesignBody, saveDesignBody, type BodyOf, type saveDesign } from '@/lib/contract';
-import { buildOpenApiDocument } from '@/lib/contract/openapi';
+import { PERMISSIONS, ROLES } from '@/lib/auth/roles';
+import { API_CONTRACT, appRouterPath, createDesignBody, PERMISSION_NAMES, ROLE_NAMES, saveDesignBody, type BodyOf, type saveDesign } from '@/lib/contract';
+import { buildOpenApiDocument } from '@/lib/route/openapi';
 import { parseInput } from '@/lib/http/contract-input';
 
 type Doc = {
@@ -38,6 +39,11 @@ describe('GET /api/openapi.json document', () => {
     expect(doc.paths['/api/designs/{id}']?.put?.['x-roles']).toEqual(['designer', 'operator']);
     expect(doc.paths['/api/connectors/{id}']?.delete?.['x-roles']).toEqual(['operator']);
     expect(doc.paths['/api/activity']?.get?.['x-roles']).toEqual(['viewer', 'designer', 'operator']);
+  });
+
+  it("spells the roles and permissions as lib/auth/roles.ts has them", () => {
+    expect([...ROLE_NAMES]).toEqual([...ROLES]);
+    expect([...PERMISSION_NAMES].sort()).toEqual(Object.keys(PERMISSIONS).sort());
   });
 
   it('names path and query parameters', () => {

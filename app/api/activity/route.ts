@@ -1,9 +1,9 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listActivity } from '@/lib/audit/activity';
+import { listActivity } from '@/lib/services/activity';
 import { activity } from '@/lib/contract';
 import { parseQuery } from '@/lib/http/contract-input';
-import { jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

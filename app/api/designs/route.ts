@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listWorkspace, keepStoredAgainst } from '@/lib/alkira/workspace';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { listWorkspace, keepStoredAgainst } from '@/lib/services/workspace';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readDesignEnvelope } from '@/lib/http/workspace-body';
 import { createDesign } from '@/lib/store/designs';
 import { listDesigns } from '@/lib/contract';

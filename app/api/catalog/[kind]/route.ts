@@ -2,8 +2,8 @@ import { AlkiraApi } from '@/lib/alkira/api';
 import { catalogItems } from '@/lib/alkira/catalog';
 import { catalog } from '@/lib/contract';
 import { parseParams } from '@/lib/http/contract-input';
-import { jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

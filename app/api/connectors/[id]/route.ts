@@ -1,14 +1,15 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { deleteConnector, getConnectorView, updateConnector } from '@/lib/alkira/connectors';
+import { deleteConnector, getConnectorView, updateConnector } from '@/lib/services/connectors';
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
-import { jsonResponse } from '@/lib/http/errors';
+import { jsonResponse } from '@/lib/route/errors';
 import { deleteConnector as deleteContract, getConnector, updateConnector as updateContract } from '@/lib/contract';
 import { parseParams, parseQuery } from '@/lib/http/contract-input';
-import { withErrorHandling } from '@/lib/http/handler';
+import { withErrorHandling } from '@/lib/route/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
-import { audited, AuditAttempt } from '@/lib/audit/attempt';
+import { AuditAttempt } from '@/lib/audit/attempt';
+import { audited } from '@/lib/services/audited';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
-import { fetchProvisionRequest } from '@/lib/alkira/summary';
+import { fetchProvisionRequest } from '@/lib/services/summary';
 import { getProvisionRequest } from '@/lib/contract';
 import { parseParams } from '@/lib/http/contract-input';
-import { ApiError, jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { ApiError, jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

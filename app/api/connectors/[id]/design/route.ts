@@ -1,9 +1,9 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { getConnectorDesign } from '@/lib/alkira/connectors';
-import { jsonResponse } from '@/lib/http/errors';
+import { getConnectorDesign } from '@/lib/services/connectors';
+import { jsonResponse } from '@/lib/route/errors';
 import { connectorIdParams } from '@/lib/contract';
 import { parseParams } from '@/lib/http/contract-input';
-import { withErrorHandling } from '@/lib/http/handler';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { planConnector } from '@/lib/alkira/plan';
+import { planConnector } from '@/lib/services/plan';
 import { readJsonObject } from '@/lib/http/body';
 import { planConnector as planContract } from '@/lib/contract';
 import { parseInput, parseParams } from '@/lib/http/contract-input';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignField } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,10 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { adoptLiveValues, adoptPreview } from '@/lib/alkira/workspace-adopt';
+import { adoptLiveValues, adoptPreview } from '@/lib/services/workspace-adopt';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { adoptDesign, designIdParams } from '@/lib/contract';
 import { parseInput, parseParams } from '@/lib/http/contract-input';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readOptionalJsonObject } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
-import { versionDiff } from '@/lib/alkira/workspace';
+import { versionDiff } from '@/lib/services/workspace';
 import { designDiff } from '@/lib/contract';
 import { parseParams, parseQuery } from '@/lib/http/contract-input';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { designDrift } from '@/lib/alkira/workspace';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { designDrift } from '@/lib/services/workspace';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { designIdParams } from '@/lib/contract';
 import { parseParams } from '@/lib/http/contract-input';
 

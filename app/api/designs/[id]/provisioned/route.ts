@@ -1,9 +1,9 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { linkProvisioned } from '@/lib/alkira/workspace';
+import { linkProvisioned } from '@/lib/services/workspace';
 import { readJsonObject } from '@/lib/http/body';
 import { linkProvisioned as linkContract } from '@/lib/contract';
 import { parseInput, parseParams } from '@/lib/http/contract-input';
-import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/route/errors';
 
 export const dynamic = 'force-dynamic';
 

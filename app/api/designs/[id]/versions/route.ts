@@ -1,4 +1,4 @@
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { designIdParams } from '@/lib/contract';
 import { parseParams } from '@/lib/http/contract-input';
 import { listVersions } from '@/lib/store/designs';
