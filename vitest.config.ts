@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',
+    // API answers are checked against the contract (lib/contract) in every test that fetches them.
+    setupFiles: ['tests/helpers/contract-fetch.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

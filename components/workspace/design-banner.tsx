@@ -9,7 +9,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StoredDesign } from '@/lib/client/workspace-api';
+import type { DesignResponse } from '@/lib/contract';
 import { workspaceApi } from '@/lib/client/workspace-api';
 import { RelativeTime } from '@/components/dashboard/relative-time';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
@@ -43,7 +43,7 @@ function ShareLink({ id }: { id: number }) {
 
 export interface DesignBannerProps {
   id: number;
-  latest: StoredDesign;
+  latest: DesignResponse;
   baseVersion: number;
   /** A save conflict is on screen: it already says a newer version exists. */
   conflicted: boolean;

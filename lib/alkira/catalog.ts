@@ -5,7 +5,6 @@ import 'server-only';
  * (azurevnet credentials, AZURE CXPs).
  */
 import {
-  CATALOG_KINDS,
   type BillingTagItem,
   type CatalogKind,
   type CredentialItem,
@@ -13,12 +12,8 @@ import {
   type GroupItem,
   type SegmentItem,
   type TunnelProfileItem,
-} from '@/lib/client/types';
+} from '@/lib/contract';
 import type { AlkiraApi } from './api';
-
-export function isCatalogKind(value: string): value is CatalogKind {
-  return (CATALOG_KINDS as readonly string[]).includes(value);
-}
 
 export async function segmentItems(api: AlkiraApi): Promise<SegmentItem[]> {
   return (await api.segments()).map((s) => ({ id: String(s.id), name: s.name, asn: s.asn ?? null }));

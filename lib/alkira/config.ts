@@ -12,7 +12,7 @@ import { trimCharEnd } from '@/lib/util/trim';
  * Read on every call (cheap) so tests and operators can change env per process.
  */
 
-import type { BackendMode } from '@/lib/client/types';
+import type { BackendMode } from '@/lib/contract';
 import { APP_CALLER_HEADER, emulatorAppToken } from '@/lib/emulator/app-caller';
 
 export interface AlkiraConfig {

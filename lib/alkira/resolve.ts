@@ -11,7 +11,7 @@ import { designValues, dynamicBlockPaths, type DesignValue } from '@/lib/connect
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { attributeAt, CONNECTOR_RESOURCE, type ReferenceKind } from '@/lib/connector/resource';
 import { SENSITIVE_PLACEHOLDER, sensitiveSlots } from '@/lib/connector/sensitive';
-import type { UnresolvedReference } from '@/lib/client/types';
+import type { UnresolvedReference } from '@/lib/contract';
 import type { AlkiraApi } from './api';
 import { credentialItems, cxpItems, profileItems } from './catalog';
 import { designKeys, fillStoredSecrets } from './secrets';

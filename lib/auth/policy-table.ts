@@ -15,6 +15,8 @@ export const API_POLICY: Record<string, Partial<Record<RouteMethod, Access>>> = 
   '/api/auth/logout': { POST: 'public' },
   '/api/auth/me': { GET: 'public' },
   '/api/health': { GET: 'public' },
+  // The API's contract as OpenAPI 3.1 (lib/contract): no tenant or user data, the same as the published README.
+  '/api/openapi.json': { GET: 'public' },
   // Only with CONNECTOR_STUDIO_DIAGNOSTICS=1 (404 otherwise): event-loop delay and RSS for the fuzz.
   '/api/diagnostics/event-loop': { GET: 'public' },
   '/api/activity': { GET: 'view' },

@@ -31,4 +31,5 @@ export type AlkiraSegmentOption = AlkiraConnector['segmentOptions'][number];
 export type CheckedAlkiraConnector = ApiBody<ConnectorResource, number>;
 
 /** What a provision request does to the connector (the `operation` of the service's provision request). */
-export type ProvisionOperation = 'create' | 'update' | 'delete';
+export const PROVISION_OPERATIONS = ['create', 'update', 'delete'] as const;
+export type ProvisionOperation = (typeof PROVISION_OPERATIONS)[number];

@@ -10,7 +10,7 @@
  * running server, `POST /emulator/_admin/seed { count }` (ALKIRA_EMULATOR_ADMIN=1).
  */
 import { randomUUID } from 'node:crypto';
-import type { ConnectorListState } from '@/lib/client/types';
+import type { ConnectorListState } from '@/lib/contract';
 import { noteEmulatorWrite } from './changes';
 import { db } from './store';
 import { seededRandom } from '@/lib/util/seeded-random';

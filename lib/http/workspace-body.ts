@@ -8,11 +8,13 @@ import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { checkDesignFile, MAX_DESIGN_FILE_BYTES, utf8Length, type DesignFileProblem } from '@/lib/connector/design-file';
 import { normalizeDesign, validateDesign } from '@/lib/connector/validate';
+import { createDesignBody, MAX_NOTE_LENGTH, saveDesignBody } from '@/lib/contract/designs';
 import { MAX_JSON_BODY_BYTES, readJsonObject, readLimited } from './body';
+import { parseInput } from './contract-input';
 import { ApiError } from './response';
 import { itemAt } from '@/lib/util/indexing';
 
-export const MAX_NOTE_LENGTH = 2000;
+export { MAX_NOTE_LENGTH };
 
 /**
  * The body of a create or save: everything but `hcl` within the JSON body
@@ -110,13 +112,6 @@ export function parseDesignField(body: Record<string, unknown>): ConnectorDesign
   return design;
 }
 
-function parseNote(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new ApiError(400, '"note" must be a string');
-  if (value.length > MAX_NOTE_LENGTH) throw new ApiError(413, `"note" is longer than ${MAX_NOTE_LENGTH} characters`);
-  return value;
-}
-
 /** A version number from JSON or a query string; `what` names it in the message. */
 export function parseVersion(value: unknown, what: string): number {
   const n = typeof value === 'string' && /^\d{1,9}$/.test(value.trim()) ? Number(value) : value;
@@ -129,15 +124,10 @@ export function parseVersion(value: unknown, what: string): number {
 /** `{design, note?, hcl?}` (create) or `{design, base_version, note?, hcl?}` (update). */
 export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion: boolean }): Promise<DesignEnvelope> {
   const body = await readJsonObject(req, MAX_DESIGN_ENVELOPE_BYTES, { textFields: TEXT_FIELDS });
-  const known = new Set(['design', 'note', 'hcl', ...(opts.needsBaseVersion ? ['base_version', 'merge'] : [])]);
-  const unknown = Object.keys(body).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new ApiError(400, `Unknown field${unknown.length === 1 ? '' : 's'} ${unknown.map((k) => JSON.stringify(k)).join(', ')}; expected ${[...known].join(', ')}`);
-  const note = parseNote(body.note);
-  let base_version: number | undefined;
-  if (opts.needsBaseVersion) {
-    if (body.base_version === undefined) throw new ApiError(400, '"base_version" is required: the version your edit started from');
-    base_version = parseVersion(body.base_version, 'base_version');
-  }
+  // The envelope's fields as the contract (lib/contract) takes them; the design and its file are checked below.
+  const saving = opts.needsBaseVersion ? parseInput(saveDesignBody, body, 'body') : null;
+  const { note } = saving ?? parseInput(createDesignBody, body, 'body');
+  const base_version: number | undefined = saving?.base_version;
   // The file's text may take the room above the JSON body limit; the rest may not.
   const { hcl: _file, ...rest } = body;
   const restBytes = utf8Length(JSON.stringify(rest));

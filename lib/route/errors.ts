@@ -4,4 +4,4 @@
  * `ApiError` to throw, `withErrorHandling` to wrap every handler.
  */
 export { ApiError, errorResponse, jsonResponse, type FieldError } from '@/lib/http/response';
-export { parseConnectorId, provisionFlag, toErrorResponse, withErrorHandling } from './handler';
+export { parseConnectorId, toErrorResponse, withErrorHandling } from './handler';

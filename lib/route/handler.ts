@@ -53,9 +53,3 @@ export function parseConnectorId(raw: string): number {
   if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0) throw new ApiError(404, `Connector ${JSON.stringify(raw)} does not exist`);
   return Number(raw);
 }
-
-/** `?provision=` flag; default true. */
-export function provisionFlag(req: Request): boolean {
-  const v = new URL(req.url).searchParams.get('provision');
-  return v === null ? true : !['false', '0', 'no'].includes(v.toLowerCase());
-}

@@ -7,21 +7,9 @@ import 'server-only';
  */
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { fetchProvisionRequest, mapLimit } from '@/lib/services/summary';
-import { ApiError } from '@/lib/http/response';
 import { auditFilterOptions, listAuditEntries, type AuditEntry, type AuditQuery } from '@/lib/store/audit-log';
 
 const MAX_REFRESH = 10;
-
-export function parseActivityQuery(url: URL): AuditQuery {
-  const user = url.searchParams.get('user')?.trim() || undefined;
-  const connector = url.searchParams.get('connector')?.trim() || undefined;
-  if (user !== undefined && user.length > 256) throw new ApiError(400, 'user must be at most 256 characters');
-  if (connector !== undefined && !/^\d{1,15}$/.test(connector)) throw new ApiError(400, 'connector must be a connector id (a positive integer)');
-  const limitRaw = url.searchParams.get('limit');
-  const limit = limitRaw === null ? undefined : Number(limitRaw);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new ApiError(400, 'limit must be an integer from 1 to 1000');
-  return { actorId: user, connectorId: connector, limit };
-}
 
 function unsettled(entries: AuditEntry[], backend: string): string[] {
   return entries.filter((e) => e.requestId && !e.result && e.backend === backend).map((e) => e.requestId as string);

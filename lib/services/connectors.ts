@@ -21,7 +21,7 @@ import { publishConnectorChange, trackRequest } from './events';
 import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
-import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/client/types';
+import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/contract';
 import { resolveDesign } from '@/lib/alkira/resolve';
 import { connectorKeys, designFromAlkira, maskConnectorKeys } from '@/lib/alkira/secrets';
 import { withStoredSecrets } from '@/lib/connector/sensitive';

@@ -11,7 +11,7 @@ import 'server-only';
  * (lib/store/cluster-bus.ts); cluster-sync.ts delivers theirs to this
  * process's subscribers.
  */
-import type { ConnectorChangeEvent, ConnectorStateEvent } from '@/lib/client/types';
+import type { ConnectorChangeEvent, ConnectorStateEvent } from '@/lib/contract';
 import { announce } from '@/lib/store/cluster-bus';
 import { TERMINAL_STATES } from './history';
 

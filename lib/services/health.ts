@@ -2,7 +2,7 @@ import 'server-only';
 /** One quick, un-retried probe of the Alkira API for `GET /api/health`. */
 import { AlkiraClient } from '@/lib/alkira/client';
 import type { AlkiraConfig } from '@/lib/alkira/config';
-import type { BackendInfo } from '@/lib/client/types';
+import type { BackendInfo } from '@/lib/contract';
 import { backendInfo } from './connectors';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
 

@@ -7,36 +7,19 @@
  * Sorting is done once per tenant snapshot (`ListIndex`): each request then
  * filters an already-sorted array (O(n) with cheap predicates) and slices a page.
  */
-import { z } from 'zod';
 import {
-  CONNECTOR_LIST_SORTS,
   CONNECTOR_LIST_STATES,
-  SORT_ORDERS,
+  connectorListQuerySchema,
+  LIST_PARAMS,
   type ConnectorCounts,
   type ConnectorFacets,
   type ConnectorListSort,
   type ConnectorListState,
   type ConnectorSummary,
-  type SortOrder,
-} from '@/lib/client/types';
+  type ListQuery,
+} from '@/lib/contract/connectors';
 
-export const LIST_PARAMS = ['q', 'state', 'cxp', 'segment', 'group', 'size', 'protocol', 'sort', 'order', 'page', 'page_size'] as const;
-export const MAX_PAGE_SIZE = 200;
-const MAX_TEXT = 200;
-
-export interface ListQuery {
-  q?: string;
-  state?: ConnectorListState[];
-  cxp?: string[];
-  segment?: string[];
-  group?: string[];
-  size?: string[];
-  protocol?: string[];
-  sort: ConnectorListSort;
-  order: SortOrder;
-  page: number;
-  pageSize: number;
-}
+export { LIST_PARAMS, MAX_PAGE_SIZE, type ListQuery } from '@/lib/contract/connectors';
 
 /** A query parameter that does not parse; `param` names it. */
 export class ListQueryError extends Error {
@@ -48,40 +31,6 @@ export class ListQueryError extends Error {
     this.name = 'ListQueryError';
   }
 }
-
-/** A comma-separated list of non-empty values (OR within the filter). */
-const csv = z
-  .string()
-  .max(MAX_TEXT * 4, `at most ${MAX_TEXT * 4} characters`)
-  .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v !== ''))])
-  .refine((list) => list.length > 0, 'give at least one value (comma-separated)');
-
-const upperCsv = csv.transform((list) => list.map((v) => v.toUpperCase()));
-
-const positiveInt = (max?: number) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be a positive whole number')
-    .transform(Number)
-    .refine((n) => n >= 1, 'must be at least 1')
-    .refine((n) => max === undefined || n <= max, `must be at most ${max}`);
-
-const schema = z.object({
-  q: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).optional(),
-  state: upperCsv
-    .refine((list) => list.every((s) => (CONNECTOR_LIST_STATES as readonly string[]).includes(s)), `each value must be one of ${CONNECTOR_LIST_STATES.join(', ')}`)
-    .transform((list) => list as ConnectorListState[])
-    .optional(),
-  cxp: csv.optional(),
-  segment: csv.optional(),
-  group: csv.optional(),
-  size: upperCsv.optional(),
-  protocol: upperCsv.optional(),
-  sort: z.enum(CONNECTOR_LIST_SORTS, { message: `must be one of ${CONNECTOR_LIST_SORTS.join(', ')}` }).default('name'),
-  order: z.enum(SORT_ORDERS, { message: 'must be asc or desc' }).default('asc'),
-  page: positiveInt().default(1),
-  page_size: positiveInt(MAX_PAGE_SIZE).default(50),
-});
 
 /** True when the request asks for the paged envelope: any query parameter (unknown ones are then refused). */
 export function wantsPagedList(params: URLSearchParams): boolean {
@@ -98,7 +47,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     if (key in raw) throw new ListQueryError(key, `Query parameter "${key}" is given more than once; use one (comma-separated values)`);
     raw[key] = value;
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = connectorListQuerySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const param = String(issue?.path[0] ?? 'query');

@@ -6,7 +6,7 @@ import 'server-only';
  * only real differences show, not spelling (a segment picked by id vs. the
  * name Alkira returns, a number typed as a string, an omitted default).
  */
-import type { UnresolvedReference } from '@/lib/client/types';
+import type { UnresolvedReference } from '@/lib/contract';
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { diffDesigns, planSummary, type DesignChange, type PlanSummary } from '@/lib/connector/diff';

@@ -5,7 +5,7 @@ import 'server-only';
  */
 import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { AlkiraApi } from '@/lib/alkira/api';
-import type { ConnectorSummary, ProvisionRequestStatus } from '@/lib/client/types';
+import type { ConnectorSummary, ProvisionRequestStatus } from '@/lib/contract';
 import { auditProvisionResult } from '@/lib/audit/record';
 import { settlePendingProvisions } from '@/lib/store/designs';
 import { latestByConnector, TERMINAL_STATES, updateProvisionState, type ProvisionHistoryEntry } from './history';

@@ -10,7 +10,7 @@ import 'server-only';
  * most every 5 minutes each, never while a request waits; until then their state
  * is the app's last known one, or null.
  */
-import type { ConnectorSummary } from '@/lib/client/types';
+import type { ConnectorSummary } from '@/lib/contract';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { sharedCache } from './cache';
 import { nextStateChangeAfter } from '@/lib/emulator/provisioning';

@@ -5,9 +5,10 @@
  * portal histories never mix.
  */
 import { randomUUID } from 'node:crypto';
+import { PROVISION_OPERATIONS, type ProvisionOperation } from '@/lib/connector/alkira-types';
 import { getDb } from './db';
 
-export type ProvisionOperation = 'create' | 'update' | 'delete';
+export type { ProvisionOperation };
 
 export interface ProvisionHistoryEntry {
   connectorId: number;
@@ -23,7 +24,7 @@ export interface ProvisionHistoryEntry {
 
 export const TERMINAL_STATES = new Set(['SUCCESS', 'FAILED', 'PARTIAL_SUCCESS']);
 
-const OPERATIONS: readonly string[] = ['create', 'update', 'delete'] satisfies ProvisionOperation[];
+const OPERATIONS: readonly string[] = PROVISION_OPERATIONS;
 
 function toOperation(value: string): ProvisionOperation {
   if (!OPERATIONS.includes(value)) throw new Error(`provision_history holds an unknown operation "${value}"`);

@@ -20,10 +20,10 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   // The workspace store (Kysely over SQLite or PostgreSQL), the audit log's rows, the cluster bus.
   'lib/store': ['lib/connector', 'lib/util'],
   // HTTP primitives: the error shape (ApiError), bodies, limits, origin checks, security headers.
-  'lib/http': ['lib/connector', 'lib/store', 'lib/util'],
+  'lib/http': ['lib/connector', 'lib/contract', 'lib/store', 'lib/util'],
   'lib/auth': ['lib/http', 'lib/store', 'lib/util'],
   // One zod schema per route's request and response (issue 21, item 1): shapes only, used by both sides.
-  'lib/contract': ['lib/auth', 'lib/connector', 'lib/util'],
+  'lib/contract': ['lib/connector', 'lib/util'],
   // Browser-side: API calls, hooks, the DTO types (until lib/contract owns the shapes).
   'lib/client': ['lib/auth', 'lib/connector', 'lib/contract', 'lib/store', 'lib/util'],
   // The embedded Alkira emulator: an HTTP server of its own; it knows nothing of the app that calls it.

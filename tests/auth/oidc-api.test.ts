@@ -79,6 +79,20 @@ describe.each(ROLES)('every guarded route, signed in as %s', (role) => {
   });
 });
 
+describe('the API reference', () => {
+  it('serves the OpenAPI document without a session: every route with the roles it needs', async () => {
+    const res = await fetch(`${app.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { 'x-permission': string; 'x-roles': string[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const { pattern, method, access } of rules) {
+      const op = doc.paths[pattern.replace(/\[(\w+)\]/g, '{$1}')]?.[method.toLowerCase()];
+      expect(op?.['x-permission'], `${method} ${pattern}`).toBe(access);
+    }
+    expect(doc.paths['/api/connectors/{id}']?.delete?.['x-roles']).toEqual(['operator']);
+  });
+});
+
 describe('sign-in', () => {
   it('redirects to the provider with PKCE (S256), state and nonce, and no secret in the URL', async () => {
     const res = await fetch(`${app.url}/api/auth/login?returnTo=/connectors`, { redirect: 'manual' });

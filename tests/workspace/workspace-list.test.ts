@@ -7,9 +7,12 @@ const row = (id: number, name: string, extra: Partial<DesignSummary> = {}): Desi
   name,
   resource_name: name.replace(/-/g, '_'),
   version: 1,
+  created_at: `2026-01-0${id}T00:00:00Z`,
   updated_at: `2026-01-0${id}T00:00:00Z`,
   connector_id: null,
   connector_state: null,
+  provisioned_version: null,
+  pending_version: null,
   ...extra,
 });
 

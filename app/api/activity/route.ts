@@ -1,5 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listActivity, parseActivityQuery } from '@/lib/services/activity';
+import { listActivity } from '@/lib/services/activity';
+import { activity } from '@/lib/contract';
+import { parseQuery } from '@/lib/http/contract-input';
 import { jsonResponse } from '@/lib/route/errors';
 import { withErrorHandling } from '@/lib/route/handler';
 
@@ -7,6 +9,6 @@ export const dynamic = 'force-dynamic';
 
 /** `?user=<user id>&connector=<connector id>&limit=` → `{ entries, users, connectors }`, newest first. */
 export const GET = withErrorHandling(async (req: Request) => {
-  const query = parseActivityQuery(new URL(req.url));
-  return jsonResponse(await listActivity(AlkiraApi.fromEnv(), query));
+  const { user, connector, limit } = parseQuery(activity.query, req);
+  return jsonResponse(await listActivity(AlkiraApi.fromEnv(), { actorId: user, connectorId: connector, limit }));
 });

@@ -3,7 +3,9 @@ import { createConnector, listConnectorPage, listConnectorSummaries } from '@/li
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse } from '@/lib/route/errors';
-import { provisionFlag, withErrorHandling } from '@/lib/route/handler';
+import { createConnector as createContract } from '@/lib/contract';
+import { parseQuery } from '@/lib/http/contract-input';
+import { withErrorHandling } from '@/lib/route/handler';
 import { listQueryOf } from '@/lib/route/list-params';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
@@ -21,11 +23,12 @@ export const GET = withErrorHandling(async (req: Request) => {
 
 export const POST = withErrorHandling(async (req: Request) => {
   const api = AlkiraApi.fromEnv();
+  const { provision } = parseQuery(createContract.query, req);
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'create', api.config.backendKey);
   const created = await audited(attempt, async () => {
     const body = await readJsonObject(req);
     attempt.about({ name: nameIn(body) });
-    return createConnector(api, designFromBody(body), provisionFlag(req), attempt);
+    return createConnector(api, designFromBody(body), provision, attempt);
   });
   return jsonResponse(created, 201);
 });

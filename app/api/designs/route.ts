@@ -1,26 +1,18 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { listWorkspace, keepStoredAgainst } from '@/lib/services/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readDesignEnvelope } from '@/lib/http/workspace-body';
-import { createDesign, DESIGN_SORTS, type DesignSort } from '@/lib/store/designs';
+import { createDesign } from '@/lib/store/designs';
+import { listDesigns } from '@/lib/contract';
+import { parseQuery } from '@/lib/http/contract-input';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { requestPrincipal } from '@/lib/auth/policy';
 
 export const dynamic = 'force-dynamic';
 
-function isSort(v: string): v is DesignSort {
-  return (DESIGN_SORTS as readonly string[]).includes(v);
-}
-
 /** GET ?q=&sort=name|updated|created|id&order=asc|desc → { designs: [...] } */
 export const GET = withErrorHandling(async (req: Request) => {
-  const params = new URL(req.url).searchParams;
-  const sort = params.get('sort') ?? 'updated';
-  if (!isSort(sort)) throw new ApiError(400, `Unknown sort "${sort}"; use one of ${DESIGN_SORTS.join(', ')}`);
-  const order = params.get('order') ?? undefined;
-  if (order !== undefined && order !== 'asc' && order !== 'desc') throw new ApiError(400, 'order must be "asc" or "desc"');
-  const q = params.get('q') ?? undefined;
-  if (q !== undefined && q.length > 200) throw new ApiError(400, 'q is longer than 200 characters');
+  const { q, sort, order } = parseQuery(listDesigns.query, req);
   const designs = await listWorkspace(AlkiraApi.fromEnv(), { q, sort, order });
   return jsonResponse({ designs });
 });

@@ -3,7 +3,9 @@ import { deleteConnector, getConnectorView, updateConnector } from '@/lib/servic
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
 import { jsonResponse } from '@/lib/route/errors';
-import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/route/handler';
+import { deleteConnector as deleteContract, getConnector, updateConnector as updateContract } from '@/lib/contract';
+import { parseParams, parseQuery } from '@/lib/http/contract-input';
+import { withErrorHandling } from '@/lib/route/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
 import { AuditAttempt } from '@/lib/audit/attempt';
@@ -14,26 +16,28 @@ export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
 
 export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseConnectorId((await params).id);
+  const { id } = await parseParams(getConnector.params, params);
   return jsonResponse(await getConnectorView(AlkiraApi.fromEnv(), id));
 });
 
 // An id that cannot be a connector's is a 404 before anything is attempted (not an audited change).
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseConnectorId((await params).id);
+  const { id } = await parseParams(updateContract.params, params);
+  const { provision } = parseQuery(updateContract.query, req);
   const api = AlkiraApi.fromEnv();
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'update', api.config.backendKey).about({ id });
   const result = await audited(attempt, async () => {
     const body = await readJsonObject(req);
     attempt.about({ name: nameIn(body) });
-    return updateConnector(api, id, designFromBody(body), provisionFlag(req), attempt);
+    return updateConnector(api, id, designFromBody(body), provision, attempt);
   });
   return jsonResponse(result);
 });
 
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseConnectorId((await params).id);
+  const { id } = await parseParams(deleteContract.params, params);
+  const { provision } = parseQuery(deleteContract.query, req);
   const api = AlkiraApi.fromEnv();
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'delete', api.config.backendKey).about({ id });
-  return jsonResponse(await audited(attempt, () => deleteConnector(api, id, provisionFlag(req), attempt)), 202);
+  return jsonResponse(await audited(attempt, () => deleteConnector(api, id, provision, attempt)), 202);
 });

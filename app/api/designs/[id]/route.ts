@@ -1,6 +1,8 @@
 import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/services/workspace';
 import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
-import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
+import { designIdParams, getDesign as getContract } from '@/lib/contract';
+import { parseParams, parseQuery } from '@/lib/http/contract-input';
+import { readDesignEnvelope } from '@/lib/http/workspace-body';
 import { deleteDesign, getDesign, updateDesign, type StoredDesign } from '@/lib/store/designs';
 import { mergeProposal, saveMerged } from '@/lib/services/workspace-merge';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
@@ -15,9 +17,9 @@ type Ctx = { params: Promise<{ id: string }> };
  * text as saved, or null when it was saved without one), note, updated_at, connector_id, provisioned_version, pending_version }
  */
 export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseDesignId((await params).id);
-  const raw = new URL(req.url).searchParams.get('version');
-  const stored = await requireDesign(id, raw === null ? undefined : parseVersion(raw, 'version'));
+  const { id } = await parseParams(getContract.params, params);
+  const { version } = parseQuery(getContract.query, req);
+  const stored = await requireDesign(id, version);
   return jsonResponse({
     id,
     version: stored.version,
@@ -39,7 +41,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
  * (a choice per conflict id), the merged design is saved as the next version → { version, note, file }.
  */
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseDesignId((await params).id);
+  const { id } = await parseParams(designIdParams, params);
   const { design, note, hcl, base_version, merge } = await readDesignEnvelope(req, { needsBaseVersion: true });
   const base = await requireDesign(id, base_version);
   const actor = actorOf(requestPrincipal(req));
@@ -73,7 +75,7 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
 
 /** DELETE → { id, deleted: true } (undo: POST /api/designs/{id}/restore). */
 export const DELETE = withErrorHandling(async (req: Request, { params }: Ctx) => {
-  const id = parseDesignId((await params).id);
+  const { id } = await parseParams(designIdParams, params);
   const name = (await getDesign(id))?.design.name ?? `design ${id}`;
   if (!(await deleteDesign(id))) throw new ApiError(404, `Design ${id} does not exist`);
   await auditDesignChange(actorOf(requestPrincipal(req)), 'delete', { id, name }, 'Deleted (can be restored)');

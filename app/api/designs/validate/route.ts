@@ -5,11 +5,11 @@ import { tenantCheckIndex } from '@/lib/services/tenant-snapshot';
 import { checkAgainstTenant } from '@/lib/connector/tenant';
 import { checkDesignBody } from '@/lib/design-server/design-work';
 import { checkDesignOffThread, OFF_THREAD_BYTES } from '@/lib/design-server/off-thread';
+import { validateDesign } from '@/lib/contract';
+import { parseQuery } from '@/lib/http/contract-input';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-
-const TRUE = new Set(['1', 'true', 'yes']);
 
 /**
  * POST a design JSON → { ok, errors: [{ path, message, ruleId? }], warnings: [...] },
@@ -24,15 +24,14 @@ const TRUE = new Set(['1', 'true', 'yes']);
  * own name and addresses do not count.
  */
 export const POST = withErrorHandling(async (req: Request) => {
-  const params = new URL(req.url).searchParams;
+  const { tenant: withTenant, connector } = parseQuery(validateDesign.query, req);
   const text = await readJsonText(req);
-  const withTenant = TRUE.has((params.get('tenant') ?? '').toLowerCase());
   if (!withTenant && text.length >= OFF_THREAD_BYTES) return jsonResponse(await checkDesignOffThread(text));
   const body = jsonObjectFromText(text);
   const { errors, warnings } = checkDesignBody(body);
   if (withTenant) {
     const tenant = await tenantCheckIndex(AlkiraApi.fromEnv());
-    for (const { severity, ...finding } of checkAgainstTenant(body, tenant, { linkedConnectorId: params.get('connector') })) {
+    for (const { severity, ...finding } of checkAgainstTenant(body, tenant, { linkedConnectorId: connector ?? null })) {
       (severity === 'error' ? errors : warnings).push(finding);
     }
   }

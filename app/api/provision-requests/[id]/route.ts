@@ -1,14 +1,15 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
 import { fetchProvisionRequest } from '@/lib/services/summary';
+import { getProvisionRequest } from '@/lib/contract';
+import { parseParams } from '@/lib/http/contract-input';
 import { ApiError, jsonResponse } from '@/lib/route/errors';
 import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  if (!/^[A-Za-z0-9._-]{1,100}$/.test(id)) throw new ApiError(404, `Provision request ${JSON.stringify(id)} does not exist`);
+  const { id } = await parseParams(getProvisionRequest.params, params);
   try {
     return jsonResponse(await fetchProvisionRequest(AlkiraApi.fromEnv(), id));
   } catch (err) {

@@ -1,15 +1,13 @@
 import { versionDiff } from '@/lib/services/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
-import { parseDesignId, parseVersion } from '@/lib/http/workspace-body';
+import { designDiff } from '@/lib/contract';
+import { parseParams, parseQuery } from '@/lib/http/contract-input';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 
 export const dynamic = 'force-dynamic';
 
 /** GET ?from=N&to=M → { changes: [{ path, action, before?, after? }] } (sensitive values as "(sensitive)"). */
 export const GET = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const id = parseDesignId((await params).id);
-  const q = new URL(req.url).searchParams;
-  if (q.get('from') === null || q.get('to') === null) throw new ApiError(400, 'Give both versions: ?from=N&to=M');
-  const from = parseVersion(q.get('from'), 'from');
-  const to = parseVersion(q.get('to'), 'to');
+  const { id } = await parseParams(designDiff.params, params);
+  const { from, to } = parseQuery(designDiff.query, req);
   return jsonResponse({ id, from, to, changes: await versionDiff(id, from, to) });
 });

@@ -6,20 +6,21 @@ import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { getDesign } from '@/lib/store/designs';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
-import { parseDesignId, parseVersion, readOptionalJsonObject } from '@/lib/http/workspace-body';
+import { provisionDesign as provisionContract } from '@/lib/contract';
+import { parseInput, parseParams } from '@/lib/http/contract-input';
+import { readOptionalJsonObject } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';
 
 /** POST { version? } → 202 { design_id, version, connector_id, provisionRequestId }: creates or updates the linked connector. */
 export const POST = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const id = parseDesignId((await params).id);
+  const { id } = await parseParams(provisionContract.params, params);
   const api = AlkiraApi.fromEnv();
   // About the design until it is read; then a create or update of its connector (lib/services/workspace.ts).
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'provision', api.config.backendKey).about({ type: 'design', id });
   let reapplied: { name: string } | null = null;
   const result = await audited(attempt, async () => {
-    const body = await readOptionalJsonObject(req);
-    const version = body.version === undefined ? undefined : parseVersion(body.version, 'version');
+    const { version } = parseInput(provisionContract.body, await readOptionalJsonObject(req), 'body');
     const head = await getDesign(id);
     // The version the linked connector already runs, sent again: a re-apply over drift.
     if (head && version !== undefined && version === head.provisioned_version && head.backend === api.config.backendKey) reapplied = { name: head.design.name };
