@@ -3,19 +3,19 @@
  * its HTTP server, e.g. `next dev`): refuses requests for hosts this server
  * does not serve (DNS rebinding), methods a route does not answer (405 with
  * Allow, including TRACE and other verbs Next would otherwise turn into a
- * 500) and cross-site writes (CSRF) — lib/http/gate.ts decides — and gives
+ * 500) and cross-site writes (CSRF) — lib/route/gate.ts decides — and gives
  * every response its security headers with a fresh CSP script nonce (Next
  * reads it from the request's CSP header and puts it on its own scripts). The
  * route wrapper repeats the host and cross-site checks as a backstop.
  *
  * API and emulator requests that came through scripts/server.mjs were gated
- * there already, with the same decision and headers (lib/http/api-gate.ts);
+ * there already, with the same decision and headers (lib/route/api-gate.ts);
  * the server marks them with GATED_HEADER (always overwriting what a client
  * sent), and the matcher skips them, so Next does not build a proxy request
  * and response for every API call (about a millisecond of CPU each).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { gateRefusal } from '@/lib/http/gate';
+import { gateRefusal } from '@/lib/route/gate';
 import { createNonce, securityHeaders, servedOverHttps } from '@/lib/http/security-headers';
 
 export function proxy(request: NextRequest) {
@@ -38,7 +38,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages always pass here; only API and emulator paths may skip it, and only when the server gated them (a
   // forged header on `next start` without scripts/server.mjs still meets the route wrapper's host and
-  // cross-site checks). The header's name is lib/http/api-gate.ts's GATED_HEADER (matchers must be literals).
+  // cross-site checks). The header's name is lib/route/api-gate.ts's GATED_HEADER (matchers must be literals).
   matcher: [
     '/((?!api/|api$|emulator/|emulator$).*)',
     { source: '/(api|emulator)/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },

@@ -5,7 +5,7 @@
  * result, filters it, and sees the connector's own entries on its page.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { basicDesign } from '../tests/api/support';
+import { basicDesign } from '../tests/helpers/designs';
 import { screenshotPath } from '../e2e/support/screenshots';
 import { asUser, settled, signInAs } from './support';
 

@@ -3,7 +3,7 @@
  * each may see and do, and what the UI says about what it may not.
  */
 import { expect, test } from '@playwright/test';
-import { basicDesign } from '../tests/api/support';
+import { basicDesign } from '../tests/helpers/designs';
 import { APP, asUser, settled, signInAs } from './support';
 
 let connectorId: number;

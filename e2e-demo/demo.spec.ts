@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 
-/** The demo's failure messages (lib/alkira/emulator/demo-tenant.ts), each about the connector's own circuit, prefix or gateway. */
+/** The demo's failure messages (lib/emulator/demo-tenant.ts), each about the connector's own circuit, prefix or gateway. */
 const DEMO_ERROR = /AuthorizationKeyInvalid|NotProvisioned|overlaps the address space|private peering|IKEv2 negotiation|CxpCapacityExceeded/;
 
 test('npm run demo: /connectors shows a failed row with its error, and its request history', async ({ page, request }) => {

@@ -6,28 +6,27 @@
  * (`npm run bench:browser`); this checks that the fast paths give the right
  * answers at that size.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { largeIpsecDesign } from '../scripts/bench-designs';
 import { field } from './support/locators';
 import { openWithDraft } from './support/drafts';
+import { editorText } from './support/hcl-file';
 import { tunnelOf } from '../tests/helpers/design-parts';
 import { at } from '../tests/helpers/present';
-
-const hcl = (page: Page) => page.getByTestId('hcl-preview');
 
 test('on a 640-tunnel design, form and editor edits reach each other and undo takes an editor edit back', async ({ page }) => {
   test.setTimeout(120_000);
   const design = largeIpsecDesign();
   const lastAsn = at(design.segment_options, -1).customer_asn;
   await openWithDraft(page, design, 30_000);
-  const before = (await hcl(page).textContent()) ?? '';
+  const before = await editorText(page);
 
   // Form → editor: the name's line changes, nothing else.
   await field(page, 'name').click();
   await field(page, 'name').press('End');
   await field(page, 'name').pressSequentially('-west');
-  await expect(hcl(page)).toContainText(`"${design.name}-west"`, { timeout: 20_000 });
-  const afterName = (await hcl(page).textContent()) ?? '';
+  await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain(`"${design.name}-west"`);
+  const afterName = await editorText(page);
   expect(afterName.split('\n').length).toBe(before.split('\n').length);
   expect(afterName.replace(`"${design.name}-west"`, `"${design.name}"`)).toBe(before);
 
@@ -50,6 +49,6 @@ test('on a 640-tunnel design, form and editor edits reach each other and undo ta
   // Undo (the toolbar button) takes the editor's edit back, in the form and in the file.
   await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
   await expect(asnField).toHaveValue(String(lastAsn), { timeout: 20_000 });
-  await expect.poll(async () => ((await hcl(page).textContent()) ?? '').includes(`customer_asn          = ${lastAsn}1\n`), { timeout: 20_000 }).toBe(false);
+  await expect.poll(async () => (await editorText(page)).includes(`customer_asn          = ${lastAsn}1\n`), { timeout: 20_000 }).toBe(false);
   await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
 });

@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { designFor, seedConnector, settled, tenantRefs } from './support/connectors';
+import { editorText } from './support/hcl-file';
 import { connectorRow, field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
 import { at } from '../tests/helpers/present';
@@ -115,11 +116,10 @@ test.describe('designer provisioning', () => {
     const pskPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
     const psk = field(page, pskPath);
     await expect(psk).toHaveText('Stored');
-    const hcl = page.getByTestId('hcl-preview');
-    await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
+    await expect.poll(() => editorText(page)).toMatch(/pre_shared_key\s+= var\.\w+/);
     // Even when inline keys are asked for, a stored key is never written as text.
     await page.getByLabel('Pre-shared keys:').selectOption('inline');
-    await expect(hcl).toContainText(/pre_shared_key\s+= var\.\w+/);
+    await expect.poll(() => editorText(page)).toMatch(/pre_shared_key\s+= var\.\w+/);
     await expect(page.locator('body')).not.toContainText(secret);
 
     // Replace opens an empty key field; "Keep stored" goes back to the stored key.
@@ -151,7 +151,7 @@ test.describe('designer provisioning', () => {
     await field(page, 'name').fill(name);
     // Still a valid design: it exports as HCL.
     await expect(page.getByTestId('issue-summary').getByText('No errors')).toBeVisible();
-    await expect(page.getByTestId('hcl-preview')).toContainText('alkira_group.networking.name');
+    await expect.poll(() => editorText(page)).toContain('alkira_group.networking.name');
 
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();

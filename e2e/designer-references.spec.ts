@@ -8,6 +8,8 @@
 import { expect, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import { catalog } from './support/connectors';
+import { editorText } from './support/hcl-file';
 import { field, gotoDesigner } from './support/locators';
 import { screenshotPath } from './support/screenshots';
 import { take } from '../tests/helpers/present';
@@ -19,18 +21,15 @@ interface Named {
   name: string;
 }
 
-async function catalog(request: APIRequestContext, kind: string): Promise<Named[]> {
-  const res = await request.get(`/api/catalog/${kind}`);
-  expect(res.status()).toBe(200);
-  const items = ((await res.json()) as { items: { id: string | number; name: string }[] }).items;
+/** The catalog's items of `kind` with string ids; there is at least one. */
+async function named(request: APIRequestContext, kind: string): Promise<Named[]> {
+  const items = await catalog<{ id: string | number; name: string }>(request, kind);
   expect(items.length).toBeGreaterThan(0);
   return items.map((i) => ({ id: String(i.id), name: i.name }));
 }
 
 /** The label the designer derives from a name (lower case, `_` for anything else). */
 const labelOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-
-const hcl = (page: Page) => page.getByTestId('hcl-preview');
 
 async function zipEntries(download: Download): Promise<Record<string, string>> {
   const path = await download.path();
@@ -46,16 +45,16 @@ async function basicTemplate(page: Page, name: string) {
 }
 
 test('a catalog pick is a data source by name in the preview; literal ids on request', async ({ page, request }) => {
-  const [segment, other] = take(await catalog(request, 'segments'), 2);
-  const [credential] = take(await catalog(request, 'credentials'), 1);
+  const [segment, other] = take(await named(request, 'segments'), 2);
+  const [credential] = take(await named(request, 'credentials'), 1);
   await basicTemplate(page, `e2e-${RUN}-refs`);
   await expect(page.getByTestId('reference-mode')).toHaveValue('names');
 
   await field(page, 'segment_options.0.segment_id').selectOption(segment.id);
   const label = labelOf(segment.name);
-  await expect(hcl(page)).toContainText(`data "alkira_segment" "${label}" {`);
-  await expect(hcl(page)).toContainText(`name = "${segment.name}"`);
-  await expect(hcl(page)).toContainText(new RegExp(`segment_id\\s+= data\\.alkira_segment\\.${label}\\.id`));
+  await expect.poll(() => editorText(page)).toContain(`data "alkira_segment" "${label}" {`);
+  await expect.poll(() => editorText(page)).toContain(`name = "${segment.name}"`);
+  await expect.poll(() => editorText(page)).toMatch(new RegExp(`segment_id\\s+= data\\.alkira_segment\\.${label}\\.id`));
   // The form reads the file: the picker shows the segment of that name as picked.
   await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(segment.id);
   // The topology names the segment picked by name.
@@ -64,16 +63,16 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
   await page.getByRole('tab', { name: 'HCL' }).click();
 
   await field(page, 'instances.0.credential_id').selectOption(credential.id);
-  await expect(hcl(page)).toContainText(new RegExp(`credential_id\\s+= data\\.alkira_credential\\.${labelOf(credential.name)}\\.credential_id`));
+  await expect.poll(() => editorText(page)).toMatch(new RegExp(`credential_id\\s+= data\\.alkira_credential\\.${labelOf(credential.name)}\\.credential_id`));
   await expect(field(page, 'instances.0.credential_id')).toHaveValue(credential.id);
   await page.screenshot({ path: screenshotPath('designer-references.png') });
 
   // Literal ids: the next pick writes the id, and the segment's data block, no longer referred to, goes.
   await page.getByTestId('reference-mode').selectOption('ids');
   await field(page, 'segment_options.0.segment_id').selectOption(other.id);
-  await expect(hcl(page)).toContainText(new RegExp(`segment_id\\s+= "${other.id}"`));
-  await expect(hcl(page)).not.toContainText('data "alkira_segment"');
-  await expect(hcl(page)).toContainText(`data "alkira_credential" "${labelOf(credential.name)}"`);
+  await expect.poll(() => editorText(page)).toMatch(new RegExp(`segment_id\\s+= "${other.id}"`));
+  await expect.poll(() => editorText(page)).not.toContain('data "alkira_segment"');
+  await expect.poll(() => editorText(page)).toContain(`data "alkira_credential" "${labelOf(credential.name)}"`);
   await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(other.id);
 
   // The choice is this user's: it is still "literal ids" after a reload.
@@ -85,13 +84,13 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
 });
 
 test('Download module (.zip) in the designer and on a workspace design holds the design with its data sources', async ({ page, request }) => {
-  const [segment] = take(await catalog(request, 'segments'), 1);
+  const [segment] = take(await named(request, 'segments'), 1);
   const name = `e2e-${RUN}-module`;
   await basicTemplate(page, name);
   await field(page, 'resource_name').fill(`mod_${RUN}`);
   await field(page, 'segment_options.0.segment_id').selectOption(segment.id);
   const label = labelOf(segment.name);
-  await expect(hcl(page)).toContainText(`data "alkira_segment" "${label}" {`);
+  await expect.poll(() => editorText(page)).toContain(`data "alkira_segment" "${label}" {`);
 
   const [fromDesigner] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download module (.zip)' }).click()]);
   expect(fromDesigner.suggestedFilename()).toBe(`mod_${RUN}-module.zip`);

@@ -3,14 +3,13 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyDesign, type ConnectorDesign } from '../lib/connector/design';
 import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
+import { editorText } from './support/hcl-file';
 import { field, gotoDesigner } from './support/locators';
 import { tunnelOf } from '../tests/helpers/design-parts';
 
-const hclPreview = (page: Page) => page.getByTestId('hcl-preview');
-
-/** The exact text of the HCL preview (toHaveText would normalize whitespace). */
+/** The exact text of the HCL editor. */
 async function expectHcl(page: Page, expected: string) {
-  await expect.poll(() => hclPreview(page).textContent(), { timeout: 5_000 }).toBe(expected);
+  await expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(expected);
 }
 
 const circuit =
@@ -161,7 +160,7 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
   expect(expected).not.toContain('psk-dmz-primary-123!');
 
   await expectHcl(page, expected);
-  const shown = (await hclPreview(page).textContent()) ?? '';
+  const shown = await editorText(page);
   expect(shown).toMatch(/loopback_subnet\s+= "192\.168\.22\.0\/26"/);
   expect(shown).toMatch(/pre_shared_key\s+= var\.\w+/);
   // Highlighted in the HCL editor: block types, attribute names, strings, numbers and booleans are marked up.
@@ -286,7 +285,7 @@ test('a starter template fills the form and the HCL, and asks before replacing e
   // HCL options: keys inline (with a non-blocking warning about it), defaults spelled out.
   await page.getByLabel('Pre-shared keys:').selectOption('inline');
   await expectHcl(page, renderConnectorHcl(template.design, { preSharedKeys: 'inline' }));
-  expect(await hclPreview(page).textContent()).toContain('"psk-dmz-primary-123!"');
+  expect(await editorText(page)).toContain('"psk-dmz-primary-123!"');
   await expect(page.getByTestId('warning-list')).toContainText('pre_shared_key');
   await expect(page.getByTestId('error-list')).toHaveCount(0);
   await page.getByLabel('Omit default values').uncheck();

@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath } from './support/screenshots';
+import { editorText } from './support/hcl-file';
 import { field } from './support/locators';
 
 /** The provider page's example 4, with its misspelled `iposec_customer_gateway` block. */
 const example4 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-4.tf'), 'utf8');
 
 const editor = (page: Page) => page.getByTestId('hcl-editor');
-/** The editor's exact text (CodeMirror renders only the visible lines). */
-const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
 const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import Terraform' });
 const prodGatewayName = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.name';
 const prodTunnelKey = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';

@@ -8,22 +8,16 @@
  * shows the plan, and Confirm puts the connector back. The merge view and the
  * adopt review have no serious accessibility violations.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { designFor, settled, tenantRefs } from './support/connectors';
 import { field } from './support/locators';
+import { createStoredDesign, saveVersion } from './support/workspace';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
 import { at, take } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
-
-async function saveVersion(page: Page, note: string) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save a new version' });
-  await dialog.getByLabel('Note').fill(note);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-}
 
 /** Alice and Bob, each in a browser of their own, on version 1 of design `id`. */
 async function twoPeople(browser: Browser, id: number) {
@@ -39,12 +33,6 @@ async function twoPeople(browser: Browser, id: number) {
 
 async function storedDesign(request: import('@playwright/test').APIRequestContext, id: number) {
   return (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign; provisioned_version: number | null };
-}
-
-async function createStoredDesign(request: import('@playwright/test').APIRequestContext, design: ConnectorDesign): Promise<number> {
-  const res = await request.post('/api/designs', { data: { design, note: 'Start' } });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: number }).id;
 }
 
 test.describe('workspace merge and drift', () => {

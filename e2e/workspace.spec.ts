@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { designFor, settled, tenantRefs } from './support/connectors';
 import { field } from './support/locators';
+import { createStoredDesign, saveVersion } from './support/workspace';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
 import { at, take } from '../tests/helpers/present';
@@ -19,20 +20,6 @@ const RUN = Date.now().toString(36).slice(-5);
 
 const designRow = (page: Page, name: string) =>
   page.getByTestId('design-row').filter({ has: page.getByRole('link', { name, exact: true }) });
-
-/** Opens the Save dialog of the stored design, types the note and saves. */
-async function saveVersion(page: Page, note: string) {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Save a new version' });
-  await dialog.getByLabel('Note').fill(note);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-}
-
-async function createStoredDesign(request: import('@playwright/test').APIRequestContext, design: ConnectorDesign, note: string): Promise<number> {
-  const res = await request.post('/api/designs', { data: { design, note } });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { id: number }).id;
-}
 
 test.describe('design workspace', () => {
   test('design → save → share → change two fields → history diff → plan → provision → drift', async ({ page, browser, request }) => {

@@ -23,12 +23,12 @@
  *     diagram node showing the design's name);
  *   - form: typing at the end of the Name field, keystroke → HCL preview
  *     (p50/p95): the keydown's timestamp to the moment
- *     `[data-testid="hcl-preview"]` holds the typed value; the INP-style
+ *     the preview (the editor's text, `window.__hclText()`) holds the typed value; the INP-style
  *     interaction p95 (Event Timing: input to next paint; Chromium reports only
  *     16 ms or more, so less shows as "< 16 ms");
  *   - editor: typing at the end of the connector's `name = "…"` value in the
- *     CodeMirror editor, keystroke → mirror (the hidden
- *     `pre[data-testid="hcl-preview"]` holds the typed text) and keystroke →
+ *     CodeMirror editor, keystroke → editor text (CodeMirror's
+ *     state holds the typed text) and keystroke →
  *     form (the Name field's value has followed it: the editor → form sync,
  *     seen on every animation frame), each p50/p95; a key whose form update
  *     has not come within 5 s counts as a timeout;
@@ -76,7 +76,6 @@ import { freePort, startServer } from './next-server';
 import { benchDashboardBrowser, printDashboardBench } from './bench-dashboard-browser';
 import {
   EDITOR_SELECTOR,
-  PREVIEW_SELECTOR,
   STEP_LIMIT_MS,
   KEY_LIMIT_MS,
   StepTimeout,
@@ -93,6 +92,7 @@ import {
   type Prepared,
 } from './bench-designer-page';
 import { benchPaste, pasteFile, type PasteResult } from './bench-designer-paste';
+import { itemAt } from '../lib/util/indexing';
 
 function argValue(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -100,7 +100,10 @@ function argValue(name: string): string | undefined {
 }
 
 function argValues(name: string): string[] {
-  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] !== undefined ? [process.argv[i + 1]] : []));
+  return process.argv.flatMap((a, i) => {
+    const value = process.argv[i + 1];
+    return a === name && value !== undefined ? [value] : [];
+  });
 }
 
 interface TypingResult {
@@ -211,13 +214,13 @@ function benchForm(browser: Browser, baseURL: string, design: ConnectorDesign, k
 async function cursorAtNameByKeyboard(page: Page): Promise<string> {
   const found = await within(
     'cursor',
-    page.evaluate((previewSelector) => {
-      const text = document.querySelector(previewSelector)?.textContent ?? '';
+    page.evaluate(() => {
+      const text = window.__hclText?.() ?? '';
       const re = /\n[ \t]*name[ \t]*=[ \t]*"((?:[^"\\\n]|\\.)*)"/g;
       re.lastIndex = Math.max(0, text.search(/resource\s+"alkira_connector_azure_expressroute"/));
       const m = re.exec(text);
-      return m ? { name: m[1], line: text.slice(0, m.index + m[0].length).split('\n').length - 1 } : null;
-    }, PREVIEW_SELECTOR),
+      return m ? { name: m[1] ?? '', line: text.slice(0, m.index + m[0].length).split('\n').length - 1 } : null;
+    }),
   );
   if (!found) throw new Error('no `name = "…"` in the editor');
   await within('focus the editor', page.locator(EDITOR_SELECTOR).click({ timeout: STEP_LIMIT_MS }));
@@ -244,7 +247,7 @@ function benchEditor(browser: Browser, baseURL: string, design: ConnectorDesign,
       if (i === 0) r.firstKeyAfterReady = m.keyAt - r.readyAt!;
       r.toPreview.push(m.toPreview ?? Number.POSITIVE_INFINITY);
       r.toForm.push(m.toForm ?? Number.POSITIVE_INFINITY);
-      if (i === 0 && m.toPreview === undefined) throw new Error(`the first key did not reach the mirror (cursor by ${r.cursor})`);
+      if (i === 0 && m.toPreview === undefined) throw new Error(`the first key did not reach the editor's text (cursor by ${r.cursor})`);
       await sleep(gapMs);
     }
   });
@@ -303,7 +306,7 @@ function designRows(b: BuildResult): Row[] {
   row('form   long tasks from ready (> 50 ms)', (r) => (r.longTasksFromReady === undefined ? '—' : String(r.longTasksFromReady)), 'form');
   row('form   task running at ready: left', (r) => ms(r.runningAtReady), 'form');
   row('editor first keystroke after ready (+ load)', (r) => ms(r.firstKeyAfterReady), 'editor');
-  row('editor keystroke → mirror p50 / p95', (r) => p50p95(r.toPreview), 'editor');
+  row('editor keystroke → editor text p50 / p95', (r) => p50p95(r.toPreview), 'editor');
   row('editor keystroke → form p50 / p95', (r) => p50p95(r.toForm), 'editor');
   row('editor → form timeouts (> 5 s)', (r) => timeouts(r.toForm), 'editor');
   row('editor longest long task from ready', (r) => ms(r.longestFromReady), 'editor');
@@ -345,7 +348,7 @@ function printBuild(b: BuildResult, chromiumVersion: string): void {
   if (p) {
     const fileNote = p.fileErrors ? `, ${p.fileErrors} errors in it!` : ', no errors';
     console.log(`    paste 1 MB: ${p.bytes.toLocaleString('en-US')} bytes, ${p.connectors} connectors${fileNote}; ${p.method ?? 'not pasted'}`);
-    for (const r of pasteRows(p)) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${r.cells[0].padStart(14)}`);
+    for (const r of pasteRows(p)) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${itemAt(r.cells, 0, 'cell').padStart(14)}`);
     if (p.error) console.log(`    paste: ${p.error}`);
   }
 }
@@ -359,7 +362,7 @@ function printComparison(builds: BuildResult[]): void {
         if (r.cells[i]) out.set(`${r.label} · ${d}`, r.cells[i]);
       });
     }
-    if (b.paste) for (const r of pasteRows(b.paste)) out.set(r.label, r.cells[0]);
+    if (b.paste) for (const r of pasteRows(b.paste)) out.set(r.label, itemAt(r.cells, 0, 'cell'));
     return out;
   };
   const maps = builds.map(flat);
@@ -417,7 +420,8 @@ async function main() {
   const asked = argValues('--app-dir').map((d) => path.resolve(d));
   const current = process.cwd();
   // One --app-dir: compared with the current checkout's build when there is one.
-  const dirs = asked.length === 0 ? [current] : asked.length === 1 && asked[0] !== current && hasBuild(current) ? [asked[0], current] : asked;
+  const [onlyAsked] = asked;
+  const dirs = onlyAsked === undefined ? [current] : asked.length === 1 && onlyAsked !== current && hasBuild(current) ? [onlyAsked, current] : asked;
   const built = dirs.filter((dir) => {
     if (hasBuild(dir)) return true;
     console.log(`(browser benchmark skipped for ${dir}: no production build in ${dir}/.next; run "npx next build" there first)`);

@@ -15,6 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startCluster } from './cluster.mjs';
+import { itemAt } from '../lib/util/indexing';
 
 const N = Number(process.argv[2]) || 40;
 
@@ -64,7 +65,7 @@ async function openStream(name: string, origin: string): Promise<Stream> {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return itemAt(sorted, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1), 'sample');
 }
 
 function summary(label: string, values: number[]): string {

@@ -11,8 +11,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedDemoTenantIn } from '../lib/alkira/emulator/demo-tenant';
+import { seedDemoTenantIn } from '../lib/emulator/demo-tenant';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../tests/helpers/server';
+import { itemAt } from '../lib/util/indexing';
 
 const KEY = 'connector-studio-emulator';
 const AUTH = { ...APP_CALLER_HEADERS, Authorization: `api-key ${Buffer.from(KEY).toString('base64')}` };
@@ -45,7 +46,7 @@ async function load(url: (i: number) => string, headers: Record<string, string>,
   );
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const at = (q: number) => itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
   return { n: latencies.length, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
 }
 

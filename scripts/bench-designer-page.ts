@@ -13,7 +13,7 @@ import type { ConnectorDesign } from '../lib/connector/design';
 export const DRAFT_KEY = 'connector-studio:draft:v1';
 /** The designer says it is ready (the draft is in the form; an edit made before would be replaced by it). */
 export const READY_SELECTOR = 'form[aria-label="Connector design"][data-ready="true"]';
-/** The HCL the preview shows: the editor's hidden mirror once CodeMirror has loaded, the static highlight before. */
+/** The static highlighted HCL the preview shows until CodeMirror has loaded (then `window.__hclText()` reads the editor). */
 export const PREVIEW_SELECTOR = '[data-testid="hcl-preview"]';
 export const EDITOR_SELECTOR = '[data-testid="hcl-editor"] .cm-content';
 export const NAME_INPUT_SELECTOR = '[id="field-name"]';
@@ -49,6 +49,8 @@ declare global {
     __designer?: DesignerProbe;
     __designerKey?: Promise<KeyMeasurement>;
     __armKey?: (value: string, wantForm: boolean, limitMs: number) => void;
+    /** The HCL the preview shows: the editor's whole text (CodeMirror's state) once it has loaded, the static highlight before. */
+    __hclText?: () => string;
   }
 }
 
@@ -144,6 +146,13 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
     ([readySelector, name, ready, sel]) => {
       const probe: DesignerProbe = { longTasks: [], events: [] };
       window.__designer = probe;
+      window.__hclText = () => {
+        // EditorView.findFromDOM, as @codemirror/view does it (its DOM holds only the lines in its window).
+        type ViewLike = { state: { doc: { toString(): string } } };
+        const content = document.querySelector(sel.editor) as (Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike } } }) | null;
+        const view = content?.cmTile?.root?.view ?? content?.cmView?.rootView?.view;
+        return view ? view.state.doc.toString() : (document.querySelector(sel.preview)?.textContent ?? '');
+      };
       try {
         new PerformanceObserver((list) => {
           for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -173,7 +182,7 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
             const now = performance.now();
             // A signal later than the limit is a timeout, even when it is seen.
             if (now - m.keyAt > limit) return finish();
-            if (m.toPreview === undefined && (document.querySelector(sel.preview)?.textContent ?? '').includes(needle)) m.toPreview = now - m.keyAt;
+            if (m.toPreview === undefined && window.__hclText!().includes(needle)) m.toPreview = now - m.keyAt;
             if (wantForm && m.toForm === undefined && (document.querySelector(sel.input) as HTMLInputElement | null)?.value === value) m.toForm = now - m.keyAt;
             if (m.toPreview !== undefined && (!wantForm || m.toForm !== undefined)) finish();
           };
@@ -182,8 +191,8 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
             document.removeEventListener('keydown', onKey, true);
           };
           document.addEventListener('keydown', onKey, true);
-          // The preview pane (editor, mirror, static preview) is watched; a field's value is a property: polled every frame.
-          const root = document.querySelector(sel.preview)?.closest('section') ?? document.body;
+          // The preview pane (editor or static preview) is watched; a field's value is a property: polled every frame.
+          const root = (document.querySelector(sel.editor) ?? document.querySelector(sel.preview))?.closest('section') ?? document.body;
           const observer = new MutationObserver(check);
           observer.observe(root, { subtree: true, childList: true, characterData: true });
           const frame = () => {

@@ -14,6 +14,7 @@ import { renderConnectorHcl } from '../lib/connector/hcl/render';
 import { applyDesignOperations } from '../lib/connector/hcl/document/operations';
 import { updateConnectorInHcl } from '../lib/connector/hcl/document/update';
 import { largeIpsecDesign } from './bench-designs';
+import { itemAt, firstField } from '../lib/util/indexing';
 
 function median(fn: () => unknown, runs: number, warmup = 3): number {
   for (let i = 0; i < warmup; i++) fn();
@@ -24,7 +25,7 @@ function median(fn: () => unknown, runs: number, warmup = 3): number {
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return itemAt(samples, Math.floor(samples.length / 2), 'sample');
 }
 
 const CONNECTOR_HEAD = 'resource "alkira_connector_azure_expressroute" "big" {\n  name        = "big"\n  description = "';
@@ -68,8 +69,8 @@ function benchReparse(): void {
     const values: number[] = [];
     for (let i = text.indexOf(' = '); i >= 0; i = text.indexOf(' = ', i + 1)) values.push(i + 4);
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    const at = values[seed % values.length];
-    const change = { from: at, to: at, insert: /[0-9]/.test(text[at]) ? '1' : 'x' };
+    const at = itemAt(values, seed % values.length, 'attribute value');
+    const change = { from: at, to: at, insert: /[0-9]/.test(text.charAt(at)) ? '1' : 'x' };
     let t0 = performance.now();
     const fresh = text.slice(0, at) + change.insert + text.slice(at);
     fresh.charCodeAt(0);
@@ -88,7 +89,7 @@ function benchReparse(): void {
     incremental.push(reparsed);
     if (!stats.incremental) fellBack++;
   }
-  const mid = (samples: number[]) => samples.sort((a, b) => a - b)[samples.length >> 1];
+  const mid = (samples: number[]) => itemAt(samples.sort((a, b) => a - b), samples.length >> 1, 'sample');
   console.log(
     `  ${'re-parse after a one-character edit (640-tunnel file)'.padEnd(40)} ${mid(incremental).toFixed(2).padStart(8)} ms incremental vs ${mid(full).toFixed(2)} ms full parse (median of 50, the new text given as the editor has it; target ≤ 2 ms; making that text took ${mid(making).toFixed(2)} ms more; full re-parses: ${fellBack})`,
   );
@@ -112,7 +113,7 @@ function benchEngine(): void {
   const files = readFileSync(verdicts, 'utf8')
     .trim()
     .split('\n')
-    .map((line) => readFileSync(path.join(corpora, line.split('\t')[0]), 'utf8'));
+    .map((line) => readFileSync(path.join(corpora, firstField(line, '\t')), 'utf8'));
   let worst = 0;
   let worstMs = 0;
   let total = 0;
@@ -150,13 +151,13 @@ export async function benchHcl(): Promise<void> {
   const design = largeIpsecDesign();
   const source = renderConnectorHcl(design);
   const edited = structuredClone(design);
-  edited.instances[3].name = 'renamed-instance';
+  itemAt(edited.instances, 3, 'instance').name = 'renamed-instance';
   const ms = median(() => updateConnectorInHcl(source, edited), 10);
   console.log(`  ${'lossless edit of the 640-tunnel file'.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms   (file imported, operations derived and applied)`);
   // As the designer types: each keystroke is one `set` operation on the tree the previous one left.
   const resource = design.resource_name;
   let file = parseHcl(source);
-  let typedName = design.instances[3].name;
+  let typedName = itemAt(design.instances, 3, 'instance').name;
   const typed = median(() => {
     typedName += 'x';
     file = applyDesignOperations(file, [{ kind: 'set', path: ['instances', 3, 'name'], value: typedName }], { resource }).file;
@@ -171,7 +172,7 @@ export async function benchHcl(): Promise<void> {
     firstEdits.push(performance.now() - t0);
   }
   firstEdits.sort((a, b) => a - b);
-  const first = firstEdits[Math.floor(firstEdits.length / 2)];
+  const first = itemAt(firstEdits, Math.floor(firstEdits.length / 2), 'sample');
   console.log(`  ${'  the first edit after an import'.padEnd(40)} ${first.toFixed(1).padStart(8)} ms   (target ≤ 2 ms; on the import's tree)`);
 }
 

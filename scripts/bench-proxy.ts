@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { APP_CALLER_HEADERS, startServer } from '../tests/helpers/server';
 import { designToAlkiraConnector } from '../lib/connector/mapping';
 import { designFromTemplate } from '../lib/connector/templates';
+import { itemAt } from '../lib/util/indexing';
 
 const KEY = 'connector-studio-emulator';
 const AUTH = { ...APP_CALLER_HEADERS, Authorization: `api-key ${Buffer.from(KEY).toString('base64')}`, 'Content-Type': 'application/json' };
@@ -30,7 +31,7 @@ async function load(url: string, headers: Record<string, string>, total: number,
   );
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const at = (q: number) => itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
   return { rps: total / elapsed, p50: at(0.5), p99: at(0.99) };
 }
 

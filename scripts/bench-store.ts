@@ -19,12 +19,13 @@ import { getStore } from '../lib/store/db';
 import { createDesign, getDesign, listDesigns, recordProvisioned, updateDesign } from '../lib/store/designs';
 import { postgresBinDir, startPostgres, type TestPostgres } from '../tests/helpers/postgres';
 import { startServer } from '../tests/helpers/server';
+import { itemAt } from '../lib/util/indexing';
 
 const DESIGNS = 1000;
 
 function pct(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const at = (q: number) => itemAt(s, Math.min(s.length - 1, Math.floor(q * s.length)), 'sample');
   return { p50: at(0.5), p95: at(0.95) };
 }
 
@@ -85,7 +86,7 @@ async function benchOne(label: string): Promise<void> {
   const search = await time(() => listDesigns({ q: '-07', sort: 'name' }), 40);
   let n = 0;
   const diff = await time(async () => {
-    const id = ids[n++ % ids.length];
+    const id = itemAt(ids, n++ % ids.length, 'design id');
     const [a, b] = await Promise.all([getDesign(id, 1), getDesign(id, 2)]);
     return diffDesigns(a!.design, b!.design);
   }, 200);

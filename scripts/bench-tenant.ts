@@ -18,7 +18,8 @@ import type { ConnectorDesign } from '../lib/connector/design';
 import { checkDesign } from '../components/designer/design-check';
 import { formatIpv4 } from '../lib/connector/net';
 import { DESIGN_TEMPLATES } from '../lib/connector/templates';
-import { seededRandom } from '../lib/seeded-random';
+import { seededRandom } from '../lib/util/seeded-random';
+import { itemAt } from '../lib/util/indexing';
 
 const COUNT = 10_000;
 
@@ -44,7 +45,7 @@ function snapshot(): TenantSnapshot {
 
 function p(samples: number[], q: number): number {
   const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return itemAt(s, Math.min(s.length - 1, Math.floor(q * s.length)), 'sample');
 }
 
 const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);

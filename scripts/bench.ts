@@ -23,10 +23,11 @@ import { benchStore } from './bench-store';
 import { benchParseFairness } from './bench-parse-fairness';
 import { benchTenant } from './bench-tenant';
 import { benchAnchor } from './bench-anchor';
+import { itemAt } from '../lib/util/indexing';
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  const at = (q: number) => itemAt(s, Math.min(s.length - 1, Math.floor(q * s.length)), 'sample');
   return { median: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 

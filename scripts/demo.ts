@@ -49,7 +49,7 @@ async function seedIfEmpty(dataDir: string, count: number): Promise<void> {
   // Both stores read their place from the environment: the demo's directory, SQLite.
   process.env.ALKIRA_DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;
-  const { db } = await import('../lib/alkira/emulator/store');
+  const { db } = await import('../lib/emulator/store');
   const { n } = db().prepare('SELECT COUNT(*) AS n FROM connectors').get() as { n: number };
   if (n > 0) {
     const shown = path.relative(process.cwd(), dataDir);
@@ -58,7 +58,7 @@ async function seedIfEmpty(dataDir: string, count: number): Promise<void> {
     globalThis.__alkiraEmulatorDb = undefined;
     return;
   }
-  const { seedDemoTenant } = await import('../lib/alkira/emulator/demo-tenant');
+  const { seedDemoTenant } = await import('../lib/emulator/demo-tenant');
   const { recordSeededHistory } = await import('../lib/store/seeded-history');
   const { getStore } = await import('../lib/store/db');
   // Few requests in flight: the server polls each one until it settles.

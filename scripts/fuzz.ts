@@ -24,6 +24,7 @@ import os from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { startServer } from '../tests/helpers/server';
 import { FAMILIES, rng, type FuzzRequest } from './fuzz/cases';
+import { itemAt } from '../lib/util/indexing';
 
 export interface FamilyReport {
   family: string;
@@ -111,10 +112,20 @@ function clearMessage(answer: Answer, method: string): boolean {
   }
 }
 
-async function getJson(port: number, path: string): Promise<Record<string, number>> {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return (await res.json()) as Record<string, number>;
+/** What /api/diagnostics/event-loop answers. */
+interface EventLoopSample {
+  rssBytes: number;
+  maxDelayMs: number;
+  maxBlockedMs: number;
 }
+
+async function getJson(port: number, path: string): Promise<EventLoopSample> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`);
+  return (await res.json()) as EventLoopSample;
+}
+
+/** The one-minute load average. */
+const loadAverage = (): number => itemAt(os.loadavg(), 0, 'load average');
 
 export async function runFuzz(port: number, opts: FuzzOptions): Promise<FuzzReport> {
   const log = opts.log ?? (() => undefined);
@@ -194,7 +205,7 @@ export async function runFuzz(port: number, opts: FuzzOptions): Promise<FuzzRepo
     log(
       `${report.family.padEnd(42)} ${String(report.requests).padStart(6)} req in ${report.seconds} s (${report.perSecond}/s${report.capped ? ', TIME BUDGET RAN OUT' : ''})  ` +
         `2xx ${s['2xx']}  4xx ${s['4xx']}  5xx ${s['5xx']}  no answer ${s['no answer']}  ` +
-        `stack ${report.stackTraces}  unclear 4xx ${report.unclear4xx}  loop blocked ≤ ${report.maxBlockedMs} ms (delay ${report.maxEventLoopDelayMs} ms)  peak RSS ${report.rssMb} MB  load ${os.loadavg()[0].toFixed(1)}`,
+        `stack ${report.stackTraces}  unclear 4xx ${report.unclear4xx}  loop blocked ≤ ${report.maxBlockedMs} ms (delay ${report.maxEventLoopDelayMs} ms)  peak RSS ${report.rssMb} MB  load ${loadAverage().toFixed(1)}`,
     );
     for (const e of report.examples) log(`    ${e}`);
     log(`    slowest answer: ${report.slowest.ms} ms for ${report.slowest.request}`);
@@ -245,16 +256,17 @@ async function main() {
   };
   console.log(
     `Fuzzing ${FAMILIES.length} route families × ${opts.count} requests each (seed ${opts.seed}, ${opts.concurrency} at a time, ` +
-      `at most ${opts.familySeconds} s per family), loopback only; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`,
+      `at most ${opts.familySeconds} s per family), loopback only; load average ${loadAverage().toFixed(1)} on ${os.cpus().length} CPUs`,
   );
   const report = await fuzzFreshServer(opts);
   const jsonAt = args.indexOf('--json');
-  if (jsonAt >= 0 && args[jsonAt + 1]) writeFileSync(args[jsonAt + 1], JSON.stringify(report, null, 2));
+  const jsonPath = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify(report, null, 2));
   const sum = (k: keyof FamilyReport['status']) => report.families.reduce((n, f) => n + f.status[k], 0);
   console.log(
     `Total ${report.total} requests in ${report.seconds} s (fewest in a family: ${Math.min(...report.families.map((f) => f.requests))}): 2xx ${sum('2xx')}, 4xx ${sum('4xx')}, 5xx ${sum('5xx')}, no answer ${sum('no answer')}; ` +
       `event loop blocked at most ${Math.max(...report.families.map((f) => f.maxBlockedMs))} ms ` +
-      `(monitorEventLoopDelay max ${Math.max(...report.families.map((f) => f.maxEventLoopDelayMs))} ms, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs); max RSS ${Math.max(...report.families.map((f) => f.rssMb))} MB → ${report.ok ? 'PASS' : 'FAIL'}`,
+      `(monitorEventLoopDelay max ${Math.max(...report.families.map((f) => f.maxEventLoopDelayMs))} ms, load average ${loadAverage().toFixed(1)} on ${os.cpus().length} CPUs); max RSS ${Math.max(...report.families.map((f) => f.rssMb))} MB → ${report.ok ? 'PASS' : 'FAIL'}`,
   );
   process.exitCode = report.ok ? 0 : 1;
 }

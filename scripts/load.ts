@@ -28,6 +28,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { APP_CALLER_HEADERS, freePort, startServer, type RunningServer } from '../tests/helpers/server';
 import { picker, routeMix, seeded, workloadFixtures, type LoadRequest, type RouteMix } from './load/workload';
+import { itemAt } from '../lib/util/indexing';
 
 interface Options {
   users: number;
@@ -47,8 +48,12 @@ function parseArgs(argv: string[]): Options {
     if (fromNpm && fromNpm !== 'true' && !argv.some((a) => a.split('=')[0] === flag)) argv = [flag, fromNpm, ...argv];
   }
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
+    const [flag, inline] = itemAt(argv, i, 'argument').split('=', 2);
+    const value = (): string => {
+      const given = inline ?? argv[++i];
+      if (given === undefined) throw new Error(`${flag} needs a value`);
+      return given;
+    };
     const count = (name: string) => {
       const n = Number(value());
       if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number`);
@@ -184,7 +189,7 @@ export interface LoadReport {
   targetsMet: { errors: boolean; p99: boolean; eventLoop: boolean | null };
 }
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+const quantile = (sorted: number[], q: number): number => (sorted.length ? itemAt(sorted, Math.min(sorted.length - 1, Math.floor(q * sorted.length)), 'sample') : 0);
 
 /** Runs the users against `targets` for `durationS` seconds. */
 async function drive(opts: Options, targets: string[], mix: RouteMix[], log: (s: string) => void) {
@@ -195,7 +200,7 @@ async function drive(opts: Options, targets: string[], mix: RouteMix[], log: (s:
   const deadline = performance.now() + opts.durationS * 1000;
   const agents: http.Agent[] = [];
   const user = async (i: number) => {
-    const base = new URL(targets[i % targets.length]);
+    const base = new URL(itemAt(targets, i % targets.length, 'target'));
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: userAddress(i) });
     agents.push(agent);
     const rand = seeded(1000 + i);
@@ -246,7 +251,7 @@ export async function runLoad(opts: Options, log: (s: string) => void = console.
     targets = [server.url];
   }
   try {
-    const first = targets[0];
+    const first = itemAt(targets, 0, 'target');
     log(`Preparing ${first}`);
     await seedConnectors(first, opts.connectors, log);
     const probe = workloadFixtures([]);
@@ -312,7 +317,7 @@ export function formatReport(r: LoadReport): string[] {
   if (!r.eventLoop.length) lines.push('  event-loop delay: not measured (targets need CONNECTOR_STUDIO_DIAGNOSTICS=1)');
   if (r.serverCpuPercent !== null && r.serverCpuMsPerRequest !== null) {
     lines.push(
-      `  server CPU ${r.serverCpuPercent.toFixed(0)} % of one core (${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)}), ${r.serverCpuMsPerRequest.toFixed(1)} ms per request; this client ${r.clientCpuPercent.toFixed(0)} %`,
+      `  server CPU ${r.serverCpuPercent.toFixed(0)} % of one core (${os.availableParallelism()} cores, load average ${itemAt(os.loadavg(), 0, 'load average').toFixed(1)}), ${r.serverCpuMsPerRequest.toFixed(1)} ms per request; this client ${r.clientCpuPercent.toFixed(0)} %`,
     );
   }
   else lines.push(`  this client used ${r.clientCpuPercent.toFixed(0)} % of one core`);

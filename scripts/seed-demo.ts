@@ -13,6 +13,7 @@
  * connectors are left running: call `settleAll` to wait for them.
  */
 import type { ConnectorDesign } from '../lib/connector/design';
+import { itemAt } from '../lib/util/indexing';
 
 /** The circuit the failing connectors use; the server's ALKIRA_EMULATOR_FAIL_CIRCUIT should match it. */
 export const DEMO_FAIL_CIRCUIT = 'erc-ams5-equinix-02';
@@ -92,7 +93,7 @@ async function catalog(baseURL: string): Promise<Catalog> {
   return {
     segments: new Map(segments.map((s) => [s.name, String(s.id)])),
     credentials: credentials.map((c) => c.id),
-    profileId: profiles[0].id,
+    profileId: itemAt(profiles, 0, 'tunnel profile').id,
   };
 }
 

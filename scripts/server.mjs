@@ -27,7 +27,7 @@
 // believed only from the proxies listed in CONNECTOR_STUDIO_TRUSTED_PROXIES
 // (the client is then the right-most X-Forwarded-For address that is not one
 // of them) and removed from everyone else's requests.
-// The answers are built by the app (lib/http/server-answers.ts, registered by
+// The answers are built by the app (lib/route/server-answers.ts, registered by
 // instrumentation.ts at start), from the same route table and headers as the
 // proxy's. Every other request goes to Next unchanged; other parse errors get
 // Node's usual answers (400, 408, 413, 431).
@@ -42,7 +42,7 @@ const SERVER_ANSWERS = Symbol.for('connector-studio.server-answers');
 const PEER = Symbol.for('connector-studio.peer-header');
 const PEER_HEADER = 'x-connector-studio-peer';
 const LISTENING = Symbol.for('connector-studio.listening-origin');
-/** lib/http/api-gate.ts's GATED_HEADER: this request passed the API gate (the proxy skips it). */
+/** lib/route/api-gate.ts's GATED_HEADER: this request passed the API gate (the proxy skips it). */
 const GATED_HEADER = 'x-connector-studio-gated';
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
@@ -78,7 +78,7 @@ function busyParser(req) {
  * The root proxy's checks and security headers for API and emulator paths,
  * applied here so Next's proxy (which costs more CPU than the cheapest routes)
  * can skip them: an answer to send instead, headers to put on the response,
- * or null for a page (the proxy's). See lib/http/api-gate.ts.
+ * or null for a page (the proxy's). See lib/route/api-gate.ts.
  */
 function apiGate(req) {
   return globalThis[SERVER_ANSWERS]?.apiGate?.(req.method, req.url ?? '/', req.headers) ?? null;

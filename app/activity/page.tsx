@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ActivityPage } from '@/components/activity/ActivityPage';
+import { ActivityPage } from '@/components/activity/activity-page';
 
 export const metadata: Metadata = { title: 'Activity · Connector Studio' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ConnectorsDashboard } from '@/components/dashboard/ConnectorsDashboard';
+import { ConnectorsDashboard } from '@/components/dashboard/connectors-dashboard';
 import { initialPageOf } from '@/components/dashboard/initial-page';
 
 export const metadata: Metadata = { title: 'Connectors · Connector Studio' };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DesignsWorkspace } from '@/components/workspace/DesignsWorkspace';
+import { DesignsWorkspace } from '@/components/workspace/designs-workspace';
 
 export const metadata: Metadata = { title: 'Designs · Connector Studio' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DiagramDemo } from '@/components/diagram/DiagramDemo';
+import { DiagramDemo } from '@/components/diagram/diagram-demo';
 
 export const metadata: Metadata = { title: 'Topology diagram demo · Connector Studio' };
 

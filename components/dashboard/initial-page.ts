@@ -7,8 +7,8 @@ import 'server-only';
  * fails: the browser then asks the API as usual.
  */
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listConnectorPage } from '@/lib/alkira/connectors';
-import { parseListQuery as parseApiQuery } from '@/lib/alkira/list-query';
+import { listConnectorPage } from '@/lib/services/connectors';
+import { parseListQuery as parseApiQuery } from '@/lib/services/list-query';
 import { currentViewer } from '@/lib/auth/viewer';
 import type { ConnectorListPageResponse } from '@/lib/client/types';
 import { PAGE_SIZE, parseListQuery, parseRow, queryKeyOf } from './list-query';

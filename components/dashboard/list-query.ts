@@ -8,7 +8,7 @@ import { CONNECTOR_LIST_SORTS, type ConnectorListSort, type SortOrder } from '@/
 export const FILTER_KEYS = ['state', 'cxp', 'segment', 'group', 'size', 'protocol'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** The filters and sort as the page URL holds them (the API reads the same parameters into its ListQuery, lib/alkira/list-query.ts). */
+/** The filters and sort as the page URL holds them (the API reads the same parameters into its ListQuery, lib/services/list-query.ts). */
 export interface ListView {
   /** Free text: a substring of the name or the id. */
   q: string;

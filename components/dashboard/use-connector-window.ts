@@ -43,7 +43,9 @@ export function useConnectorWindow(
     initialRect: SERVER_RECT,
   });
   const items = virtualizer.getVirtualItems();
-  const pages = total === null || items.length === 0 ? [1] : pagesFor(items[0].index, items[items.length - 1].index);
+  const [firstItem] = items;
+  const lastItem = items.at(-1);
+  const pages = total === null || !firstItem || !lastItem ? [1] : pagesFor(firstItem.index, lastItem.index);
 
   const results = useQueries({
     queries: pages.map((page) => ({

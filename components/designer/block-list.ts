@@ -7,7 +7,7 @@
 import { useFieldArray, useFormContext, type FieldArray } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { designPathOf } from '@/lib/connector/hcl/document/operations';
-import type { LooseRecord } from '@/lib/connector/hcl/loose';
+import type { LooseRecord } from '@/lib/util/records';
 import { useDocumentStore } from './design-document-context';
 import type { FormArrayPath } from './form-types';
 

@@ -18,13 +18,14 @@ import { DATA_SOURCE_KINDS, dataSourceReference, referencedName, type DataSource
 import type { ReferenceKind } from '@/lib/connector/resource';
 import type { CatalogItem, CatalogKind } from '@/lib/client/types';
 import { useCatalog } from '@/lib/client/hooks';
-import { CatalogSelect } from '@/components/provisioning/CatalogSelect';
+import { CatalogSelect } from '@/components/provisioning/catalog-select';
 import { CATALOG_NOUNS, catalogOptions } from '@/components/provisioning/catalog-options';
 import { useDataSourceNames, useDocumentStore } from './design-document-context';
 import { useReferenceMode } from './reference-mode';
 import { FieldShell, fieldId, inputClass, ListRows, useDescribedBy } from './form-fields';
 import type { FormPath } from './form-types';
 import { helpFor } from './help-text';
+import { itemAt } from '@/lib/util/indexing';
 
 /** The form holds numbers for ids loaded from templates or the API, strings once picked. */
 function asText(value: unknown): string {
@@ -42,7 +43,7 @@ const REFERENCE_OF: Readonly<Partial<Record<CatalogKind, ReferenceKind>>> = {
 function optionsByName(kind: CatalogKind, items: readonly CatalogItem[] | undefined): { value: string; name: string }[] {
   if (!items) return [];
   const options = catalogOptions(kind, items as never[]);
-  return items.map((item, i) => ({ value: options[i].value, name: item.name }));
+  return items.map((item, i) => ({ value: itemAt(options, i, 'catalog option').value, name: item.name }));
 }
 
 /**

@@ -4,7 +4,7 @@
  * provisioned is handed across here, so the new panel keeps following it
  * instead of starting blank. In memory only: a reload simply shows the connector.
  */
-import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
+import type { SubmittedProvision } from '@/components/provisioning/provision-panel';
 
 let pending: SubmittedProvision | null = null;
 

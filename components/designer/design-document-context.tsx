@@ -8,6 +8,7 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { ConnectorDesign, DesignIssue } from '@/lib/connector/design';
 import type { DataSourceNames } from '@/lib/connector/hcl/data-sources';
 import { fileProblem, type DesignDocumentState, type DesignDocument, type FieldIssues } from './design-document';
+import { lastItem } from '@/lib/util/indexing';
 
 export const DesignDocumentContext = createContext<DesignDocument | null>(null);
 
@@ -73,7 +74,7 @@ export function toFieldErrors(issues: DesignIssue[]): FieldErrors<ConnectorDesig
       node[key] = next;
       node = next;
     }
-    const last = keys[keys.length - 1];
+    const last = lastItem(keys, 'path key');
     const existing = node[last];
     const error = { type: 'validate', message };
     if (existing === undefined) node[last] = error;

@@ -57,6 +57,7 @@ export type { FieldIssues };
 export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm, type TenantCheckStatus } from './document-state';
 import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type TenantCheckStatus, type Version } from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
+import { itemAt } from '@/lib/util/indexing';
 
 /** Pause after typing in the editor before the text is read for the form. */
 const EDITOR_DELAY_MS = 150;
@@ -257,7 +258,7 @@ export class DesignDocument {
     if (edited.length) {
       let design: unknown = this.state.design;
       for (const name of edited) design = shareAlongPath(design, values, designPathOf(name));
-      this.commit(ops, design as ConnectorDesign, edited.length === 1 ? edited[0] : null);
+      this.commit(ops, design as ConnectorDesign, edited.length === 1 ? itemAt(edited, 0, 'edited field') : null);
     }
     if (protocol !== undefined) this.switchProtocol(values, protocol);
   }

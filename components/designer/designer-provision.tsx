@@ -11,7 +11,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useFileProblem } from './design-document-context';
-import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
+import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/provision-panel';
 import { createdFor, forgetCreated } from './created-connector';
 import { hclPath } from '@/lib/connector/hcl-path';
 import { expressionPaths } from './design-references';
@@ -66,7 +66,8 @@ export function DesignerProvision(props: {
   // Picks written as data sources by name are sent as the ids the catalog has for those names.
   const named = useNamedReferencesResolved(design);
   const expressions = useMemo(() => expressionPaths(named.design), [named.design]);
-  const nameProblem = named.problems.length > 0 ? `${named.problems[0].message} (${named.problems[0].path})` : null;
+  const [firstNameProblem] = named.problems;
+  const nameProblem = firstNameProblem ? `${firstNameProblem.message} (${firstNameProblem.path})` : null;
   const blocked = fileProblem ?? (named.ready ? nameProblem : null);
   const managing = useManagingDesigns(connectorId).data ?? [];
   return (

@@ -7,10 +7,10 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { DiagramPlaceholder } from '@/components/diagram/LazyTopologyDiagram';
+import { DiagramPlaceholder } from '@/components/diagram/lazy-topology-diagram';
 // Not lazy here: the topology is one of the designer's main views, and drawn
 // from the first version it is on screen before a large draft's form is.
-import { TopologyDiagram } from '@/components/diagram/TopologyDiagram';
+import { TopologyDiagram } from '@/components/diagram/topology-diagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useNamedSegmentLabels } from './named-references';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';

@@ -25,7 +25,7 @@ import { DesignerProvision } from './designer-provision';
 import { DesignerColumns, useWideLayout } from './designer-layout';
 import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement } from './designer-topology';
 import { handOverCreated } from './created-connector';
-import type { SubmittedProvision } from '@/components/provisioning/ProvisionPanel';
+import type { SubmittedProvision } from '@/components/provisioning/provision-panel';
 import { hasStoredKey } from './design-references';
 import { LiveConnectorBanner, useLiveConnectorDesign, useManagingDesigns } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';

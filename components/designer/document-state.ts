@@ -71,10 +71,10 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 
 /** `current` as an immutable value sharing with `previous` everything off `keys` (only the changed path is copied). */
 export function shareAlongPath(previous: unknown, current: unknown, keys: readonly (string | number)[]): unknown {
-  if (keys.length === 0 || !isContainer(previous) || !isContainer(current) || Array.isArray(previous) !== Array.isArray(current))
+  const [key, ...rest] = keys;
+  if (key === undefined || !isContainer(previous) || !isContainer(current) || Array.isArray(previous) !== Array.isArray(current))
     return structuredClone(current);
   if (Array.isArray(previous) && Array.isArray(current) && previous.length !== current.length) return structuredClone(current);
-  const [key, ...rest] = keys;
   if (Array.isArray(previous) && Array.isArray(current)) {
     const copy = previous.slice();
     copy[Number(key)] = shareAlongPath(previous[Number(key)], current[Number(key)], rest);

@@ -4,6 +4,7 @@
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
+import { itemAt } from '@/lib/util/indexing';
 
 /**
  * - `synced`: the form edits the file's chosen resource.
@@ -44,7 +45,7 @@ export function judgeEditorParse(parsed: ParsedLike, choice: ResourceChoice = {}
   if (resourceCount === 0) return { status: 'resource-count', resourceCount, resources };
   const byLabel = choice.label === undefined ? -1 : resources.indexOf(choice.label);
   const index = byLabel >= 0 ? byLabel : choice.index !== undefined && choice.index < resourceCount ? choice.index : 0;
-  const chosen = parsed.designs[index];
+  const chosen = itemAt(parsed.designs, index, 'resource');
   return { status: 'synced', design: chosen.design, resource: chosen.resource_name, resources };
 }
 

@@ -34,7 +34,6 @@ function toEditorDiagnostics(diagnostics: readonly HclDiagnostic[], length: numb
 
 export default function HclEditor({ store }: { store: DesignDocument }) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const mirrorRef = useRef<HTMLPreElement>(null);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -78,7 +77,6 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
 
     // The text the editor holds (as the document last gave it or got it): most notifications are not about the text.
     let synced = store.getState().text;
-    let mirrored = '';
     const follow = () => {
       const { text, shown, held } = store.getState();
       // The editor holds `synced` (what it last gave or got), so the change is found without reading its text back.
@@ -91,11 +89,6 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
         heldMarks = held;
         // The values the file keeps for fields it cannot take yet are marked as well.
         view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
-      }
-      // The editor's exact text for tests and tools (CodeMirror only renders the visible lines).
-      if (mirrorRef.current && mirrored !== text) {
-        mirrored = text;
-        mirrorRef.current.textContent = text;
       }
     };
     follow();
@@ -132,10 +125,5 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     };
   }, [store]);
 
-  return (
-    <>
-      <div ref={hostRef} className="h-full min-h-0" data-testid="hcl-editor" />
-      <pre ref={mirrorRef} hidden data-testid="hcl-preview" />
-    </>
-  );
+  return <div ref={hostRef} className="h-full min-h-0" data-testid="hcl-editor" />;
 }

@@ -11,6 +11,7 @@ import { setReferenceMode, useReferenceMode } from './reference-mode';
 import { HclHighlight } from './hcl-highlight';
 import { downloadText } from '@/lib/client/download';
 import { countOf } from '@/lib/client/format';
+import { itemAt } from '@/lib/util/indexing';
 
 // CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
 const HclEditor = lazy(() => import('./hcl-editor'));
@@ -141,7 +142,7 @@ export function PreviewPane(props: {
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const at = tabs.findIndex((t) => t.id === tab);
-    const next = tabs[(at + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length].id;
+    const next = itemAt(tabs, (at + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length, 'tab').id;
     setTab(next);
     tabRefs.current[next]?.focus();
   };
@@ -189,7 +190,6 @@ export function PreviewPane(props: {
               className={`${blocker ? 'btn-secondary' : 'btn-primary'} text-xs`}
               onClick={() => void download()}
               aria-describedby={blocker ? 'export-blocked' : undefined}
-              data-export-ready={blocker ? 'false' : 'true'}
             >
               Download .tf
             </button>

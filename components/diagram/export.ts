@@ -6,7 +6,7 @@
 import type { DiagramLayout, Point } from '@/lib/diagram/layout';
 import { LINE_HEIGHT } from '@/lib/diagram/layout';
 import type { DiagramGraph, DiagramNode, DiagramNodeKind } from '@/lib/diagram/types';
-import { trimChar } from '@/lib/text/trim';
+import { trimChar } from '@/lib/util/trim';
 
 const KIND_LABEL: Record<DiagramNodeKind, string> = {
   vhub: 'ALKIRA vHUB',

@@ -78,7 +78,7 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
     if (!area) return;
     const lines = area.value.split('\n');
     let offset = 0;
-    for (let i = 0; i < Math.min(line - 1, lines.length); i++) offset += lines[i].length + 1;
+    for (const before of lines.slice(0, Math.max(line - 1, 0))) offset += before.length + 1;
     const at = Math.min(offset + Math.max(column - 1, 0), area.value.length);
     area.focus();
     area.setSelectionRange(at, Math.min(offset + (lines[line - 1]?.length ?? 0), area.value.length));

@@ -9,6 +9,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { isSensitiveAttribute, SENSITIVE_PLACEHOLDER } from '@/lib/connector/sensitive';
 import { isStoredSecret } from '@/lib/connector/stored-secret';
 import type { DesignChange } from '@/lib/client/workspace-api';
+import { itemAt } from '@/lib/util/indexing';
 
 export const ACTION_SYMBOL: Record<DesignChange['action'], string> = { create: '+', update: '~', delete: '-' };
 
@@ -42,8 +43,9 @@ export interface ChangeGroup {
 function splitPath(path: string): { block: string[]; attribute: string[] } {
   const parts = path.split('.');
   let end = 0;
-  for (let i = 0; i + 1 < parts.length; i++) {
-    if (BLOCK_LABELS[parts[i]] && /^\d+$/.test(parts[i + 1]) && i + 2 < parts.length) end = i + 2;
+  for (const [i, part] of parts.entries()) {
+    const index = parts[i + 1];
+    if (BLOCK_LABELS[part] && index !== undefined && /^\d+$/.test(index) && i + 2 < parts.length) end = i + 2;
   }
   return { block: parts.slice(0, end), attribute: parts.slice(end) };
 }
@@ -64,7 +66,7 @@ function groupTitle(block: string[], design: ConnectorDesign | undefined, names:
   for (let i = 0; i < block.length; i += 2) {
     const prefix = block.slice(0, i + 2);
     const name = names.get(prefix.join('.')) ?? nameAt(design, prefix);
-    words.push(`${BLOCK_LABELS[block[i]]} ${Number(block[i + 1]) + 1}${name ? ` "${name}"` : ''}`);
+    words.push(`${BLOCK_LABELS[itemAt(block, i, 'block path part')]} ${Number(block[i + 1]) + 1}${name ? ` "${name}"` : ''}`);
   }
   return words.join(' › ');
 }

@@ -13,7 +13,7 @@ import { useId, useState } from 'react';
 import { errorMessage } from '@/lib/client/api';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { MergeConflict, MergeSide } from '@/lib/client/workspace-api';
-import type { StaleAttempt } from './DesignEditor';
+import type { StaleAttempt } from './design-editor';
 import { ChangeList } from './change-list';
 import { formatValue, groupChanges } from './change-groups';
 

@@ -11,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StoredDesign } from '@/lib/client/workspace-api';
 import { workspaceApi } from '@/lib/client/workspace-api';
-import { RelativeTime } from '@/components/dashboard/RelativeTime';
+import { RelativeTime } from '@/components/dashboard/relative-time';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
 import { ChangeList } from './change-list';
 import { DriftActions } from './drift-actions';

@@ -16,7 +16,7 @@ import { workspaceApi } from '@/lib/client/workspace-api';
 import { workspaceKeys } from '@/lib/client/workspace-hooks';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { ConnectorPlan } from '@/lib/client/workspace-api';
-import { PlanDialog } from '@/components/provisioning/PlanDialog';
+import { PlanDialog } from '@/components/provisioning/plan-dialog';
 import { PlanReviewDialog, type PlanReview } from './plan-review-dialog';
 
 export interface DriftActionsProps {
@@ -69,7 +69,7 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
       };
     });
 
-  /** Re-apply: the shared plan dialog (components/provisioning/PlanDialog) with the provisioned version's plan. */
+  /** Re-apply: the shared plan dialog (components/provisioning/plan-dialog) with the provisioned version's plan. */
   const [reapplying, setReapplying] = useState<{ design: ConnectorDesign; plan?: ConnectorPlan; error?: string; sending?: boolean } | null>(null);
   const reapply = async () => {
     setError(null);

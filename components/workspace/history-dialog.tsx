@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '@/lib/client/api';
 import { useDesignVersions, useVersionDiff } from '@/lib/client/workspace-hooks';
-import { RelativeTime } from '@/components/dashboard/RelativeTime';
+import { RelativeTime } from '@/components/dashboard/relative-time';
 import { ChangeList } from './change-list';
 
 export interface HistoryDialogProps {

@@ -5,7 +5,7 @@
  * summary line, and Cancel / Confirm. Confirm runs the write; an error keeps
  * the dialog open with the message. Used by drift's "Adopt live values",
  * which writes a version, not the connector (writes to a connector go through
- * components/provisioning/PlanDialog).
+ * components/provisioning/plan-dialog).
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '@/lib/client/api';

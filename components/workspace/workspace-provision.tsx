@@ -15,10 +15,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { validateDesign } from '@/lib/connector/validate';
 import { workspaceApi } from '@/lib/client/workspace-api';
-import { ProvisionStatus } from '@/components/provisioning/ProvisionPanel';
+import { ProvisionStatus } from '@/components/provisioning/provision-panel';
 import { useProvision } from '@/components/provisioning/use-provision';
 import { usePermission } from '@/lib/client/viewer';
-import { PlanDialog } from '@/components/provisioning/PlanDialog';
+import { PlanDialog } from '@/components/provisioning/plan-dialog';
 import { createPlan } from '@/components/provisioning/whole-plan';
 import { sameDesign } from './design-session';
 import { driftKey } from './design-banner';
@@ -78,6 +78,7 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   });
 
   const noChanges = plan.data !== undefined && plan.data.changes.length === 0 && targetId !== undefined;
+  const [firstNameProblem] = named.problems;
   const blocked = permission.reason
     ? permission.reason
     : unsaved
@@ -86,8 +87,8 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
       ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`
       : errorCount > 0
         ? `Fix the ${errorCount} error${errorCount === 1 ? '' : 's'} listed above to provision.`
-        : named.ready && named.problems.length > 0
-          ? `${named.problems[0].message} (${named.problems[0].path})`
+        : named.ready && firstNameProblem
+          ? `${firstNameProblem.message} (${firstNameProblem.path})`
           : null;
   const disabled = blocked !== null || provision.running || plan.isPending || noChanges;
   const label = provision.mutation.isPending ? 'Submitting…' : noChanges ? 'No changes' : 'Provision…';

@@ -20,7 +20,8 @@ export interface TenantRefs {
   profileId: number;
 }
 
-async function catalog<T>(request: APIRequestContext, kind: string): Promise<T[]> {
+/** The items of `GET /api/catalog/<kind>` (segments, credentials, groups, cxps, ipsec-tunnel-profiles, billing-tags). */
+export async function catalog<T>(request: APIRequestContext, kind: string): Promise<T[]> {
   const res = await request.get(`/api/catalog/${kind}`);
   expect(res.status(), `GET /api/catalog/${kind}: ${await res.text()}`).toBe(200);
   return ((await res.json()) as { items: T[] }).items;

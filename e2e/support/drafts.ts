@@ -1,9 +1,10 @@
 /** Opening the designer on a saved draft. */
 import { expect, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../../lib/connector/design';
+import { editorText } from './hcl-file';
 import { gotoDesigner } from './locators';
 
-/** Opens the designer with `design` as the autosaved draft (as if the user had built it earlier); resolves once the HCL shows it. */
+/** Opens the designer with `design` as the autosaved draft (as if the user had built it earlier); resolves once the HCL editor shows it. */
 export async function openWithDraft(page: Page, design: ConnectorDesign, timeout = 5_000) {
   await page.addInitScript((json) => {
     // Only the first load: a reload must keep what the test changed since.
@@ -13,5 +14,5 @@ export async function openWithDraft(page: Page, design: ConnectorDesign, timeout
     }
   }, JSON.stringify(design));
   await gotoDesigner(page);
-  await expect(page.getByTestId('hcl-preview')).toContainText(`"${design.name}"`, { timeout });
+  await expect.poll(() => editorText(page), { timeout }).toContain(`"${design.name}"`);
 }

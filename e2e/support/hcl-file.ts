@@ -3,8 +3,25 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The editor's exact text (its hidden mirror: CodeMirror renders only the visible lines). */
-export const editorText = async (page: Page) => (await page.getByTestId('hcl-preview').textContent()) ?? '';
+/**
+ * The editor's whole text, as Copy and Download would hand it over, read from CodeMirror's own state: its DOM holds
+ * only the lines in its window, and Copy and Download refuse a design with errors (and then show every error at its
+ * field), so neither can read a file mid-edit. Waits for the editor to load.
+ */
+export async function editorText(page: Page): Promise<string> {
+  return page
+    .getByTestId('hcl-editor')
+    .locator('.cm-content')
+    .evaluate((content) => {
+      // EditorView.findFromDOM, as @codemirror/view does it: the content element knows its view (6.4x: through its
+      // tile; earlier versions: through its view description).
+      type ViewLike = { state: { doc: { toString(): string } } };
+      const dom = content as Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike } } };
+      const view = dom.cmTile?.root?.view ?? dom.cmView?.rootView?.view;
+      if (!view) throw new Error('no CodeMirror view behind .cm-content: has @codemirror/view changed how findFromDOM finds it?');
+      return view.state.doc.toString();
+    });
+}
 
 /**
  * Opens the designer and loads `text` through the Import dialog (picking `resource` when the file has

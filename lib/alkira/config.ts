@@ -1,5 +1,5 @@
 import 'server-only';
-import { trimCharEnd } from '@/lib/text/trim';
+import { trimCharEnd } from '@/lib/util/trim';
 /**
  * Where the Alkira API is and how to authenticate, from the environment:
  * - `ALKIRA_PORTAL` set → portal mode. A host name gives `https://<host>/api`
@@ -13,7 +13,7 @@ import { trimCharEnd } from '@/lib/text/trim';
  */
 
 import type { BackendMode } from '@/lib/client/types';
-import { APP_CALLER_HEADER, emulatorAppToken } from './emulator/app-caller';
+import { APP_CALLER_HEADER, emulatorAppToken } from '@/lib/emulator/app-caller';
 
 export interface AlkiraConfig {
   mode: BackendMode;

@@ -17,7 +17,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
-import { isRecord } from '@/lib/connector/hcl/loose';
+import { isRecord } from '@/lib/util/records';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
 

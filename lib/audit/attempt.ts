@@ -7,11 +7,12 @@ import 'server-only';
  * with who, what and the failure as its result (state and the message the
  * user saw, scrubbed of secrets). A change whose success entry was already
  * written is never recorded a second time as failed.
+ *
+ * This is the attempt itself and its result states; running a change and
+ * recording its failure is the service layer's (lib/services/audited.ts),
+ * which knows the errors a change can end in.
  */
-import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
-import { hclPath } from '@/lib/connector/hcl-path';
-import { ApiError } from '@/lib/http/response';
-import { appendAuditEntry, type AuditAction, type AuditActor, type AuditTargetType } from '@/lib/store/audit-log';
+import type { AuditAction, AuditActor, AuditTargetType } from '@/lib/store/audit-log';
 
 /** Refused before anything changed (4xx here or upstream). */
 export const REJECTED = 'REJECTED';
@@ -19,8 +20,6 @@ export const REJECTED = 'REJECTED';
 export const FAILED = 'FAILED';
 /** A create Alkira may have applied without confirming; the reconciler adopts it if it appears. */
 export const UNCONFIRMED = 'UNCONFIRMED';
-
-const MAX_DETAIL = 400;
 
 export class AuditAttempt {
   targetType: AuditTargetType = 'connector';
@@ -49,54 +48,5 @@ export class AuditAttempt {
 
   get recorded(): boolean {
     return this.settled;
-  }
-}
-
-function fieldErrors(extra: Record<string, unknown>): string {
-  const errors = Array.isArray(extra.errors) ? extra.errors : [];
-  const listed = errors
-    .slice(0, 3)
-    .map((e) => (e && typeof e === 'object' && 'path' in e && 'message' in e ? `${hclPath(String(e.path)) || '(body)'}: ${String(e.message)}` : null))
-    .filter(Boolean);
-  return listed.length ? ` (${listed.join('; ')}${errors.length > 3 ? `; ${errors.length - 3} more` : ''})` : '';
-}
-
-/** The result state and the message the caller saw, for the trail. */
-export function failureOf(err: unknown): { state: string; detail: string } {
-  if (err instanceof ApiError) return { state: err.status < 500 ? REJECTED : FAILED, detail: `${err.status}: ${err.message}${fieldErrors(err.extra)}` };
-  if (err instanceof AlkiraHttpError) return { state: err.status < 500 ? REJECTED : FAILED, detail: `Alkira API answered ${err.status}: ${err.message}` };
-  if (err instanceof CreateOutcomeUnknownError) return { state: UNCONFIRMED, detail: err.message };
-  if (err instanceof AlkiraUnavailableError || err instanceof AlkiraTimeoutError) return { state: FAILED, detail: err.message };
-  return { state: FAILED, detail: 'Internal error (see the server log)' };
-}
-
-/**
- * Runs `change`; when it throws, records the attempt with the failure as its
- * result and rethrows (the route answers as before). An audit write that
- * fails is logged, never turned into the answer.
- */
-export async function audited<T>(attempt: AuditAttempt, change: () => Promise<T>): Promise<T> {
-  try {
-    return await change();
-  } catch (err) {
-    if (!attempt.recorded) {
-      const { state, detail } = failureOf(err);
-      try {
-        await appendAuditEntry({
-          backend: attempt.backend,
-          actor: attempt.actor,
-          action: attempt.action,
-          targetType: attempt.targetType,
-          targetId: attempt.targetId,
-          targetName: attempt.targetName,
-          summary: 'Not applied',
-          requestId: null,
-          failure: { state, detail: scrubSecrets(detail).slice(0, MAX_DETAIL) },
-        });
-      } catch (auditErr) {
-        console.error(`[audit] could not record a failed ${attempt.action}: ${auditErr instanceof Error ? auditErr.name : 'error'}`);
-      }
-    }
-    throw err;
   }
 }

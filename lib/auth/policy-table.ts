@@ -78,5 +78,5 @@ export function accessFor(pathname: string, method: string): Access | undefined 
   const pattern = routePatternFor(pathname);
   if (!pattern) return undefined;
   const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
-  return API_POLICY[pattern][m as RouteMethod];
+  return API_POLICY[pattern]?.[m as RouteMethod];
 }

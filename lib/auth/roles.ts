@@ -6,6 +6,8 @@
 export const ROLES = ['viewer', 'designer', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
+import { lastItem } from '@/lib/util/indexing';
+
 /** The least role for each thing a user can do. */
 export const PERMISSIONS = {
   /** Dashboards, designs, validation, HCL export and import, the activity log. */
@@ -33,7 +35,8 @@ export function whoMay(permission: Permission): string {
   const allowed = ROLES.slice(ROLES.indexOf(PERMISSIONS[permission]));
   if (allowed.length === ROLES.length) return 'Everyone signed in';
   const names = allowed.map((r) => `${ROLE_LABELS[r]}s`);
-  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1].toLowerCase()}`;
+  const last = lastItem(names, 'role');
+  const joined = names.length === 1 ? last : `${names.slice(0, -1).join(', ')} and ${last.toLowerCase()}`;
   return `${joined} only`;
 }
 

@@ -5,7 +5,7 @@ import 'server-only';
  */
 import { ApiError } from '@/lib/http/response';
 import { endStreamsOfSessionEverywhere } from '@/lib/http/open-streams';
-import { logSafe } from '@/lib/text/log-line';
+import { logSafe } from '@/lib/util/log-line';
 import { loadAuthConfig, type AuthConfig, type OidcConfig } from './config';
 import { beginLogin, completeLogin, LOGIN_TTL_SECONDS, safeReturnTo, SignInError } from './oidc';
 import { can, PERMISSIONS, type Permission } from './roles';

@@ -31,7 +31,7 @@ export function open(sealed: string, secret: string, purpose: string): unknown {
   if (parts.length !== 4 || parts[0] !== VERSION) return null;
   try {
     const [iv, body, tag] = parts.slice(1).map((p) => Buffer.from(p, 'base64url'));
-    if (iv.length !== 12 || tag.length !== 16) return null;
+    if (!iv || !body || !tag || iv.length !== 12 || tag.length !== 16) return null;
     const decipher = createDecipheriv('aes-256-gcm', key(secret, purpose), iv);
     decipher.setAuthTag(tag);
     const text = Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');

@@ -6,10 +6,10 @@ import 'server-only';
  * cannot be checked right now (the store is down).
  */
 import { cookies } from 'next/headers';
-import type { Viewer } from '@/lib/client/viewer';
 import { loadAuthConfig } from './config';
 import { LOCAL_OPERATOR, principalFromCookie, SESSION_COOKIE } from './session';
 import { sessionStillOpen } from './sign-out';
+import type { Viewer } from './viewer-types';
 
 export async function currentViewer(): Promise<Viewer> {
   const config = loadAuthConfig();

@@ -62,9 +62,8 @@ function importedIds(file: HclFile): Map<string, string> {
       if (attr.type !== 'attribute') continue;
       const value = attr.value;
       if (attr.name.name === 'to') to = file.text.slice(value.from, value.to).replace(/\s+/g, '');
-      if (attr.name.name === 'id' && value.type === 'template' && value.parts.length === 1 && value.parts[0].type === 'literal') {
-        id = file.text.slice(value.parts[0].from, value.parts[0].to);
-      }
+      const solePart = value.type === 'template' && value.parts.length === 1 ? value.parts[0] : undefined;
+      if (attr.name.name === 'id' && solePart?.type === 'literal') id = file.text.slice(solePart.from, solePart.to);
     }
     const prefix = `${RESOURCE_TYPE}.`;
     if (to?.startsWith(prefix) && id) ids.set(to.slice(prefix.length), id);

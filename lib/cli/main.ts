@@ -12,6 +12,7 @@ import { PathError, terraformFiles } from './files';
 import { formatJson, formatSarif, formatText, summaryLine } from './format';
 import { fetchTenantIndex, portalFromEnv, TenantError } from './tenant';
 import type { TenantIndex } from '@/lib/connector/tenant';
+import { itemAt } from '@/lib/util/indexing';
 
 export const USAGE = `Usage: connector-studio check [options] [paths…]
 
@@ -50,7 +51,7 @@ function parseArgs(args: readonly string[]): Options | 'help' | 'version' {
   const opts: Options = { format: 'text', tenant: false, paths: [] };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+    const arg = itemAt(args, i, 'argument');
     if (arg === '--') {
       positional.push(...args.slice(i + 1));
       break;
@@ -106,7 +107,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       }
     });
     tenant = await pending;
-    texts.forEach((text, i) => findings.push(...checkFile(files[i], text, tenant)));
+    texts.forEach((text, i) => findings.push(...checkFile(itemAt(files, i, 'file'), text, tenant)));
   } catch (err) {
     if (err instanceof PathError || err instanceof TenantError) {
       io.stderr(`connector-studio: ${err.message}\n`);

@@ -6,14 +6,10 @@
  * the server enforces the same rules on every API route regardless.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { AuthConfig } from '@/lib/auth/config';
 import { can, ROLE_LABELS, whoMay, type Permission } from '@/lib/auth/roles';
-import type { Principal } from '@/lib/auth/session';
+import type { Viewer } from '@/lib/auth/viewer-types';
 
-export interface Viewer {
-  mode: AuthConfig['mode'];
-  user: Pick<Principal, 'name' | 'role'> | null;
-}
+export type { Viewer };
 
 const ViewerContext = createContext<Viewer>({ mode: 'local', user: { name: 'Local operator', role: 'operator' } });
 

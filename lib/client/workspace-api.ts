@@ -4,7 +4,7 @@
  * types, so the components never guess at a shape; a body that does not
  * match becomes an `ApiError` naming the route, not a crash later on.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { DesignChange, PlanSummary } from '@/lib/connector/diff';
@@ -103,7 +103,7 @@ export const mergeConflictSchema = z.object({
 }) satisfies z.ZodType<MergeConflict>;
 export type { MergeConflict, MergeSide };
 
-/** The merge a stale save's 409 proposes (lib/alkira/workspace-merge.ts). */
+/** The merge a stale save's 409 proposes (lib/services/workspace-merge.ts). */
 export const mergeProposalSchema = z.object({
   base_version: z.number().int(),
   theirs_version: z.number().int(),

@@ -10,13 +10,13 @@
  *
  * Objects are strict: a key the description does not know is an issue at its
  * own path ("unknown field foo"), never dropped. The emulator checks request
- * bodies with it (lib/alkira/emulator/validation.ts).
+ * bodies with it (lib/emulator/validation.ts).
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
-import { closestName } from './hcl/import/suggest';
+import { closestName } from '@/lib/util/closest-name';
 import type { AttributeSpec, BlockSpec, BodySpec, ReferenceKind, ValueType } from './resource/types';
-import { isRecord } from './hcl/loose';
+import { isRecord } from '@/lib/util/records';
 
 export type ApiPath = readonly (string | number)[];
 

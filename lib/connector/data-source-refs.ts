@@ -11,6 +11,7 @@ import { designValues } from './design-walk';
 import { DATA_SOURCE_KINDS, dataSourceReference, type DataSourceNames } from './hcl/data-sources';
 import { CONNECTOR_RESOURCE } from './resource';
 import type { TenantCatalog } from './tenant/types';
+import { lastItem } from '@/lib/util/indexing';
 
 export interface NameProblem {
   path: string;
@@ -22,9 +23,10 @@ const NOUN: Record<string, string> = { segment: 'segment', credential: 'credenti
 
 function setAt(root: unknown, path: string, value: unknown): void {
   const keys = path.split('.');
+  const leaf = lastItem(keys, 'path key');
   let node = root as Record<string, unknown>;
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[keys[keys.length - 1]] = value;
+  node[leaf] = value;
 }
 
 /** Whether the design has a field written as a data source by name. */

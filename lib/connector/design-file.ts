@@ -33,6 +33,7 @@ import { Lines } from '@/lib/hcl/lines';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { Attribute, Block, Body, Expression, HclFile } from '@/lib/hcl/syntax';
 import { templateLiteral } from '@/lib/hcl/values';
+import { itemAt } from '@/lib/util/indexing';
 
 /** The largest file text accepted: the body limit of `POST /api/hcl/parse` (1 MiB, `MAX_TEXT_BODY_BYTES`). */
 export const MAX_DESIGN_FILE_BYTES = 1024 * 1024;
@@ -113,7 +114,7 @@ export function checkDesignFile(text: string, resourceName: string, what = '"hcl
   const file = parseHcl(text);
   if (file.diagnostics.length > 0) {
     const problems = file.diagnostics.slice(0, MAX_LISTED).map((d) => ({ kind: 'invalid' as const, message: `${d.summary}: ${d.detail}`, ...at(d.from) }));
-    const first = problems[0];
+    const first = itemAt(problems, 0, 'syntax problem');
     const n = file.diagnostics.length;
     return fail(`${what} has ${n} syntax error${n === 1 ? '' : 's'}; the first, on line ${first.line}: ${first.message}`, problems);
   }
@@ -145,18 +146,20 @@ function connectorLabelProblem(file: HclFile, resourceName: string, what: string
   const labelOf = (block: Block) => block.labels[1]?.value ?? '';
   const matching = connectors.filter((block) => labelOf(block) === resourceName);
   if (matching.length === 1) return null;
-  if (matching.length > 1) {
+  const second = matching[1];
+  if (second) {
     const where = matching.map((b) => at(b.from).line);
-    return { kind: 'invalid', message: `${what} defines resource "${RESOURCE_TYPE}" "${resourceName}" ${matching.length} times (lines ${where.join(', ')}); Terraform accepts one`, ...at(matching[1].from) };
+    return { kind: 'invalid', message: `${what} defines resource "${RESOURCE_TYPE}" "${resourceName}" ${matching.length} times (lines ${where.join(', ')}); Terraform accepts one`, ...at(second.from) };
   }
-  if (connectors.length === 0) {
+  const [firstConnector] = connectors;
+  if (firstConnector === undefined) {
     return { kind: 'invalid', message: `${what} has no resource "${RESOURCE_TYPE}"; it must hold the design's, labelled "${resourceName}" (its resource_name)` };
   }
   const others = [...new Set(connectors.map(labelOf))].slice(0, 5).map((l) => JSON.stringify(l)).join(', ');
   return {
     kind: 'invalid',
     message: `${what} has no resource "${RESOURCE_TYPE}" labelled "${resourceName}" (the design's resource_name); its connector${connectors.length === 1 ? ' is' : 's are'} labelled ${others}`,
-    ...at(connectors[0].from),
+    ...at(firstConnector.from),
   };
 }
 
@@ -268,8 +271,9 @@ function secretsInClear(file: HclFile): SecretInClear[] {
   for (const item of file.body.items) {
     if (item.type !== 'block') continue;
     const type = item.blockType.name;
-    if (type === 'variable' && item.labels.length === 1) {
-      const name = item.labels[0].value;
+    const soleLabel = item.labels.length === 1 ? item.labels[0] : undefined;
+    if (type === 'variable' && soleLabel) {
+      const name = soleLabel.value;
       const attrs = attributesOf(item.body);
       const value = attrs.get('default');
       const sensitive = attrs.get('sensitive');

@@ -6,7 +6,7 @@
  * check what can be provisioned without naming attributes.
  */
 import type { AttributeSpec, BodySpec } from './resource/types';
-import { isRecord } from './hcl/loose';
+import { isRecord } from '@/lib/util/records';
 
 export interface DesignValue {
   /** Design path with indices: `instances.0.ipsec_customer_gateway.1.segment_id`, `billing_tag_ids.2`. */

@@ -22,6 +22,7 @@ import {
   type NumberLike,
   type UncheckedBody,
 } from './resource';
+import { captured } from '@/lib/util/indexing';
 
 export { CONNECTOR_SIZES, IKE_VERSIONS, REMOTE_AUTH_TYPES, TUNNEL_PROTOCOLS, type NumberLike, type UncheckedBody };
 export type ConnectorSize = (typeof CONNECTOR_SIZES)[number];
@@ -83,7 +84,7 @@ export function isExpression(value: unknown): value is string {
 /** The bare expression inside `${...}`, e.g. `alkira_segment.prod.id`. */
 export function expressionBody(value: string): string {
   const m = EXPRESSION_RE.exec(value);
-  return m ? m[1].trim() : value;
+  return m ? captured(m, 1).trim() : value;
 }
 
 /** Wraps a bare HCL expression as a design value. */

@@ -13,8 +13,9 @@
  * as "(sensitive)".
  */
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
-import { isRecord, type LooseRecord } from './hcl/loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { isSensitiveAttribute, mapSensitiveValues, SENSITIVE_PLACEHOLDER } from './sensitive';
+import { itemAt } from '@/lib/util/indexing';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 
@@ -124,9 +125,9 @@ function diffBlock(before: LooseRecord, after: LooseRecord, shape: BlockShape, p
     const aList = records(after[name]);
     const base = path ? `${path}.${name}` : name;
     for (const { b, a } of pairBlocks(bList, aList, child.key)) {
-      if (b !== undefined && a !== undefined) diffBlock(bList[b], aList[a], child, `${base}.${a}`, out);
-      else if (a !== undefined) out.push({ path: `${base}.${a}`, action: 'create', after: shown(`${base}.${a}`, aList[a]) });
-      else if (b !== undefined) out.push({ path: `${base}.${b}`, action: 'delete', before: shown(`${base}.${b}`, bList[b]) });
+      if (b !== undefined && a !== undefined) diffBlock(itemAt(bList, b, 'block'), itemAt(aList, a, 'block'), child, `${base}.${a}`, out);
+      else if (a !== undefined) out.push({ path: `${base}.${a}`, action: 'create', after: shown(`${base}.${a}`, itemAt(aList, a, 'block')) });
+      else if (b !== undefined) out.push({ path: `${base}.${b}`, action: 'delete', before: shown(`${base}.${b}`, itemAt(bList, b, 'block')) });
     }
   }
 }

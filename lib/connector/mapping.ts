@@ -14,7 +14,7 @@ import { conformsToApiBody, resourceMapper } from './api-walk';
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL } from './resource';
 import { isConnectorDesign } from './schema';
-import { trimChar, trimCharEnd } from '@/lib/text/trim';
+import { trimChar, trimCharEnd } from '@/lib/util/trim';
 
 export interface DesignToAlkiraLookups {
   /** Segment id (or expression) → segment name; undefined when unknown. */

@@ -24,7 +24,7 @@
  */
 import { isExpression } from './design';
 import { blockChanges, blockIds, CONNECTOR_SHAPE, effective, records, sameValue, shown, uniqueIds, type BlockShape } from './diff';
-import { isRecord, type LooseRecord } from './hcl/loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { keepStoredSecrets, sensitiveSlots } from './sensitive';
 
 export type PathSegment = string | number;
@@ -66,9 +66,11 @@ function setOrDelete(out: LooseRecord, name: string, from: LooseRecord): void {
 }
 
 /** Keys of a list's items: their identities, or `#index` when a list's identities are missing or repeated. */
-function keysOf(lists: readonly LooseRecord[][], key: string): string[][] {
-  const ids = lists.map((l) => blockIds(l, key));
-  return ids.every(uniqueIds) ? ids : lists.map((l) => l.map((_, i) => `#${i}`));
+function keysOf(base: LooseRecord[], theirs: LooseRecord[], mine: LooseRecord[], key: string): [string[], string[], string[]] {
+  const ids: [string[], string[], string[]] = [blockIds(base, key), blockIds(theirs, key), blockIds(mine, key)];
+  if (ids.every(uniqueIds)) return ids;
+  const positions = (l: LooseRecord[]) => l.map((_, i) => `#${i}`);
+  return [positions(base), positions(theirs), positions(mine)];
 }
 
 /** Theirs' order, with each item only mine has placed after its predecessor in mine. */
@@ -77,8 +79,8 @@ function mergedOrder(tKeys: readonly string[], mKeys: readonly string[]): string
   mKeys.forEach((k, i) => {
     if (order.includes(k)) return;
     let at = 0;
-    for (let j = i - 1; j >= 0; j--) {
-      const prev = order.indexOf(mKeys[j]);
+    for (const before of mKeys.slice(0, i).reverse()) {
+      const prev = order.indexOf(before);
       if (prev >= 0) {
         at = prev + 1;
         break;
@@ -115,21 +117,24 @@ function mergeBlock(base: LooseRecord, theirs: LooseRecord, mine: LooseRecord, s
     if (pick === 'mine') setOrDelete(out, name, mine);
   }
   for (const [name, child] of Object.entries(nested)) {
-    const lists = [records(base[name]), records(theirs[name]), records(mine[name])];
-    const [bKeys, tKeys, mKeys] = keysOf(lists, child.key);
-    const [bList, tList, mList] = lists;
+    const [bList, tList, mList] = [records(base[name]), records(theirs[name]), records(mine[name])];
+    const [bKeys, tKeys, mKeys] = keysOf(bList, tList, mList, child.key);
     const items: LooseRecord[] = [];
     for (const key of mergedOrder(tKeys, mKeys)) {
-      const bi = bList[bKeys.indexOf(key)] as LooseRecord | undefined;
+      const bi = bList[bKeys.indexOf(key)];
       const ti = tKeys.indexOf(key);
       const mi = mKeys.indexOf(key);
       const itemId = [...id, name, key];
       const itemPath = [...path, name, ti >= 0 ? ti : mi];
-      if (ti >= 0 && mi >= 0) {
-        items.push(mergeBlock(bi ?? {}, tList[ti], mList[mi], child, itemPath, itemId, walk));
+      // The merged order holds each key of theirs and mine: at least one side has it.
+      const theirsItem = tList[ti];
+      const mineItem = mList[mi];
+      if (theirsItem && mineItem) {
+        items.push(mergeBlock(bi ?? {}, theirsItem, mineItem, child, itemPath, itemId, walk));
         continue;
       }
-      const kept = ti >= 0 ? tList[ti] : mList[mi];
+      const kept = theirsItem ?? mineItem;
+      if (!kept) throw new Error(`Internal error: merged block ${JSON.stringify(key)} is on neither side`);
       // Added on one side only: keep it.
       if (!bi) {
         items.push(structuredClone(kept));

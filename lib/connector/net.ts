@@ -3,6 +3,8 @@
  * FQDN, GUID, ASN and Terraform identifiers. Pure functions, no zod.
  */
 
+import { captured } from '@/lib/util/indexing';
+
 export interface Ipv4Cidr {
   /** The address as written, as an unsigned 32-bit integer. */
   address: number;
@@ -33,8 +35,8 @@ export function formatIpv4(value: number): string {
 export function parseCidr(text: string): Ipv4Cidr | null {
   const m = /^([^/]+)\/(0|[1-9]\d?)$/.exec(text);
   if (!m) return null;
-  const address = parseIpv4(m[1]);
-  const prefixLength = Number(m[2]);
+  const address = parseIpv4(captured(m, 1));
+  const prefixLength = Number(captured(m, 2));
   if (address === null || prefixLength > 32) return null;
   return { address, prefixLength };
 }

@@ -7,7 +7,7 @@
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
-import { isRecord } from './hcl/loose';
+import { isRecord } from '@/lib/util/records';
 
 function hasItems(list: unknown): boolean {
   return Array.isArray(list) && list.length > 0;

@@ -13,14 +13,14 @@
  * and runs in the superRefine, also when the shape has problems, so the form
  * shows every finding at once.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedBody } from './design';
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
-import { closestName } from './hcl/import/suggest';
+import { closestName } from '@/lib/util/closest-name';
 import { isStoredSecret, storedSecretSchema } from './stored-secret';
 import { collectDesignErrors } from './rules';
-import { isRecord } from './rules/values';
+import { isRecord } from '@/lib/util/records';
 
 const isBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() === '';
 const blankToUndefined = (value: unknown): unknown => (isBlank(value) ? undefined : value);

@@ -6,7 +6,7 @@
  */
 import { isExpression, type DesignIssue } from './design';
 import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
-import { isRecord } from './hcl/loose';
+import { isRecord } from '@/lib/util/records';
 import { isStoredSecret, STORED_SECRET } from './stored-secret';
 
 /** True when the attribute at the end of a design path (`...tunnel.0.pre_shared_key`) is sensitive. */

@@ -9,7 +9,7 @@
  * keep one. Only the Alkira REST boundary (lib/alkira/secrets.ts) translates
  * it to and from Alkira's own mask.
  */
-import '@/lib/zod-jitless';
+import '@/lib/util/zod-jitless';
 import { z } from 'zod';
 
 /** The wire shape of a stored secret: exactly `{ "stored": true }`. */

@@ -7,6 +7,8 @@
  * merge (./merge.ts) still decides every value. Pure.
  */
 
+import { itemAt } from '@/lib/util/indexing';
+
 /** One side's change: base lines [start, end) replaced by `lines`. */
 interface Hunk {
   start: number;
@@ -30,9 +32,11 @@ function hunks(base: string[], side: string[]): Hunk[] | null {
   // lcs[i][j]: the longest common subsequence of a[i..] and b[j..], in one flat array.
   const width = b.length + 1;
   const lcs = new Uint32Array((a.length + 1) * width);
+  /** lcs[i][j]; the row and column past the ends (empty suffixes) hold 0. */
+  const common = (i: number, j: number): number => lcs[i * width + j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+      lcs[i * width + j] = a[i] === b[j] ? common(i + 1, j + 1) + 1 : Math.max(common(i + 1, j), common(i, j + 1));
     }
   }
   const out: Hunk[] = [];
@@ -48,9 +52,9 @@ function hunks(base: string[], side: string[]): Hunk[] | null {
       close();
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
+    } else if (j < b.length && (i === a.length || common(i, j + 1) >= common(i + 1, j))) {
       open ??= { start: head + i, end: head + i, lines: [] };
-      open.lines.push(b[j++]);
+      open.lines.push(itemAt(b, j++, 'line'));
     } else {
       open ??= { start: head + i, end: head + i, lines: [] };
       i++;
@@ -83,15 +87,18 @@ export function mergeText(base: string, theirs: string, mine: string): string | 
   let at = 0;
   let ti = 0;
   let mi = 0;
-  while (ti < t.length || mi < m.length) {
-    const next = ti < t.length && (mi >= m.length || t[ti].start <= m[mi].start) ? t[ti] : m[mi];
-    const other = next === t[ti] ? m[mi] : t[ti];
+  for (;;) {
+    const theirsNext = t[ti];
+    const mineNext = m[mi];
+    const next = theirsNext && (!mineNext || theirsNext.start <= mineNext.start) ? theirsNext : mineNext;
+    if (!next) break;
+    const other = next === theirsNext ? mineNext : theirsNext;
     if (other && overlap(next, other)) {
       // The same change on both sides is one change; anything else is a conflict.
       if (next.start !== other.start || next.end !== other.end || !sameLines(next.lines, other.lines)) return null;
       ti++;
       mi++;
-    } else if (next === t[ti]) ti++;
+    } else if (next === theirsNext) ti++;
     else mi++;
     out.push(...baseLines.slice(at, next.start), ...next.lines);
     at = next.end;

@@ -6,7 +6,7 @@
 import type { ConnectorDesign, DesignIssue, ValidationResult } from './design';
 import { connectorDesignSchema, RULE_ID_PARAM, UNKNOWN_KEY_PARAM } from './schema';
 import { collectDesignWarnings } from './rules';
-import { isRecord } from './rules/values';
+import { isRecord } from '@/lib/util/records';
 
 export { collectDesignWarnings };
 

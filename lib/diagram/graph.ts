@@ -53,7 +53,7 @@ export function circuitNameFromId(circuitId: unknown): string {
   if (typeof circuitId !== 'string' || circuitId.trim() === '') return '';
   if (isExpression(circuitId as unknown)) return expressionBody(circuitId);
   const parts = circuitId.trim().split('/').filter(Boolean);
-  return parts.length > 0 ? parts[parts.length - 1] : '';
+  return parts.at(-1) ?? '';
 }
 
 export function provisionTone(state: string | null | undefined): ProvisionTone | undefined {
@@ -217,12 +217,13 @@ export function designToGraph(
           }));
           gwNode.tunnels = summaries;
           gwNode.details = summaries.map((t) => (t.initiator ? `→ ${t.name}` : `← ${t.name}`));
-          const allSame = summaries.length > 0 && summaries.every((t) => t.initiator === summaries[0].initiator);
+          const [firstTunnel] = summaries;
+          const allSame = firstTunnel !== undefined && summaries.every((t) => t.initiator === firstTunnel.initiator);
           edges.push(
             // No "n tunnels" label: the gateway lists its tunnels, and 300+ labels only add clutter.
             edge(segId, gwId, {
               color,
-              arrow: allSame ? (summaries[0].initiator ? 'forward' : 'backward') : 'none',
+              arrow: firstTunnel && allSame ? (firstTunnel.initiator ? 'forward' : 'backward') : 'none',
             }),
           );
           return;

@@ -17,6 +17,7 @@
  * labels fit without measuring DOM.
  */
 import type { DiagramGraph, DiagramNode, DiagramNodeKind } from './types';
+import { itemAt, lastItem } from '@/lib/util/indexing';
 
 export interface Point {
   x: number;
@@ -118,8 +119,9 @@ function buildTree(graph: DiagramGraph, known: Set<string>): Tree {
   // joinOf: member → the node its group leads to.
   const joinOf = new Map<string, string>();
   for (const [id, sources] of incoming) {
-    if (sources.length < 2) continue;
-    const common = incoming.get(sources[0])!;
+    const [firstSource] = sources;
+    if (sources.length < 2 || firstSource === undefined) continue;
+    const common = incoming.get(firstSource)!;
     const isJoin = sources.every((s) => {
       const into = incoming.get(s)!;
       return into.length === 1 && into[0] === common[0] && common.length === 1 && outgoing.get(s)!.length === 1 && !joinOf.has(s);
@@ -196,13 +198,12 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
   const itemsTotal = (list: Item[]): number => {
     let total = 0;
     list.forEach((it, i) => {
-      total += itemBand(it) + (i > 0 ? gapBetween(list[i - 1], it) : 0);
+      const previous = list[i - 1];
+      total += itemBand(it) + (previous ? gapBetween(previous, it) : 0);
     });
     return total;
   };
-  const order = [...depth.keys()];
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i];
+  for (const id of [...depth.keys()].reverse()) {
     const inner = itemsTotal(childrenOf(id));
     itemsHeight.set(id, inner);
     band.set(id, Math.max(size.get(id)!.height, inner));
@@ -227,9 +228,13 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
   const nodes: Record<string, PositionedNode> = {};
   const put = (id: string, y: number) => {
     const { width, height } = size.get(id)!;
-    nodes[id] = { id, x: columnX[depth.get(id)!], y, width, height };
+    nodes[id] = { id, x: itemAt(columnX, depth.get(id)!, 'column'), y, width, height };
   };
-  const centre = (id: string) => nodes[id].y + nodes[id].height / 2;
+  const centre = (id: string) => {
+    const node = nodes[id];
+    if (!node) throw new Error(`Internal error: diagram node ${id} centred before it is placed`);
+    return node.y + node.height / 2;
+  };
 
   // Places `id`'s band with its top at `top`: children stacked in order, the node centred on them.
   const place = (id: string, top: number): void => {
@@ -244,7 +249,8 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
     let first = NaN;
     let last = NaN;
     list.forEach((it, i) => {
-      if (i > 0) cursor += gapBetween(list[i - 1], it);
+      const previous = list[i - 1];
+      if (previous) cursor += gapBetween(previous, it);
       const h = itemBand(it);
       if (it.kind === 'node') {
         place(it.id, cursor);
@@ -258,8 +264,8 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
           m += band.get(member)! + NODE_GAP;
         }
         place(it.join, cursor + (h - band.get(it.join)!) / 2);
-        if (i === 0) first = centre(it.members[0]);
-        last = centre(it.members[it.members.length - 1]);
+        if (i === 0) first = centre(itemAt(it.members, 0, 'group member'));
+        last = centre(lastItem(it.members, 'group member'));
       }
       cursor += h;
     });

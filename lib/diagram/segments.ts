@@ -5,6 +5,7 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { DEFAULTS, expressionBody, isExpression } from '@/lib/connector/design';
 import type { SegmentLegendEntry } from './types';
+import { itemAt } from '@/lib/util/indexing';
 
 /** Saturated mid-tones: readable as strokes and chips on white and on slate-900. */
 export const SEGMENT_PALETTE = [
@@ -63,7 +64,7 @@ export function segmentLegend(design: Partial<ConnectorDesign>, labels?: Segment
     legend.push({
       segmentId,
       label: segmentLabel(segmentId, labels),
-      color: SEGMENT_PALETTE[index % SEGMENT_PALETTE.length],
+      color: itemAt(SEGMENT_PALETTE, index % SEGMENT_PALETTE.length, 'palette colour'),
       customerAsn: asText(option.customer_asn),
       disableInternetExit: option.disable_internet_exit ?? DEFAULTS.disable_internet_exit,
       advertiseOnPremRoutes: option.advertise_on_prem_routes ?? DEFAULTS.advertise_on_prem_routes,

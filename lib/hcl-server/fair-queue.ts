@@ -21,6 +21,8 @@
  *   that send their bodies slowly hold up no one else.
  */
 
+import { itemAt } from '@/lib/util/indexing';
+
 export interface FairQueueLimits {
   /** Jobs one client may have in the service: reserved, waiting or running. */
   perClient: number;
@@ -130,7 +132,7 @@ export class FairQueue<J> {
   /** The next job to start (now counted as running for its client), or null when no waiting job may start. */
   take(): { client: string; job: J } | null {
     for (let i = 0; i < this.ring.length; i++) {
-      const client = this.ring[i];
+      const client = itemAt(this.ring, i, 'client');
       const state = this.clients.get(client)!;
       if (state.running >= this.limits.runningPerClient) continue;
       const picked = this.pick(state.waiting);
@@ -185,9 +187,11 @@ export class FairQueue<J> {
     let at = waiting.findIndex((w) => w.passedOver >= this.limits.maxPassOvers);
     if (at < 0) {
       at = 0;
-      for (let k = 1; k < waiting.length; k++) if (waiting[k].cost < waiting[at].cost) at = k;
+      for (const [k, w] of waiting.entries()) if (w.cost < itemAt(waiting, at, 'waiting job').cost) at = k;
     }
-    for (let k = 0; k < at; k++) waiting[k].passedOver++;
-    return waiting.splice(at, 1)[0];
+    for (const overtaken of waiting.slice(0, at)) overtaken.passedOver++;
+    const [picked] = waiting.splice(at, 1);
+    if (!picked) throw new Error('Internal error: a job was picked from a client with none waiting');
+    return picked;
   }
 }

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { hclBoundsProblem } from '@/lib/connector/hcl/bounds';
 import type { ParsedHcl } from '@/lib/connector/hcl/parse';
-import { ApiError } from '@/lib/http/errors';
+import { ApiError } from '@/lib/http/response';
 import { formatBudget, parseBudgetMs } from './config';
 import type { FairQueue, RefusalReason } from './fair-queue';
 import { PARSE_RETRY_AFTER, parseQueue, parseRefusalMessage } from './parse-queue';

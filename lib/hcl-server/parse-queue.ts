@@ -3,7 +3,7 @@
  * `globalThis`, because two bundles reach it: the parse route (which queues
  * jobs, ./parse-off-thread.ts) and the HTTP server's early answers (which
  * refuse a client already at its limit before Next reads its body,
- * lib/http/server-answers.ts, registered by instrumentation.ts).
+ * lib/route/server-answers.ts, registered by instrumentation.ts).
  */
 import { parseServiceConfig, type ParseServiceConfig } from './config';
 import { FairQueue, type RefusalReason } from './fair-queue';

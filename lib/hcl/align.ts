@@ -66,30 +66,30 @@ function formatLines(text: string): FormatLine[] {
     if (type !== T.Newline && type !== T.EOF) continue;
     if (first === i) {
       // A blank line, or one holding only a comment: it ends every run.
-      lines.push({ firstLine: -1, lastLine: -1, start: from[i], leadEnd: -1, equals: -1, contentEnd: from[i], comment: -1 });
+      lines.push({ firstLine: -1, lastLine: -1, start: from[i]!, leadEnd: -1, equals: -1, contentEnd: from[i]!, comment: -1 });
       first = i + 1;
       continue;
     }
-    const start = index.start(from[first]);
-    const line: FormatLine = { firstLine: index.line(start), lastLine: index.line(from[i]), start, leadEnd: -1, equals: -1, contentEnd: to[i - 1], comment: -1 };
+    const start = index.start(from[first]!);
+    const line: FormatLine = { firstLine: index.line(start), lastLine: index.line(from[i]!), start, leadEnd: -1, equals: -1, contentEnd: to[i - 1]!, comment: -1 };
     // A trailing line comment: the last thing before this newline, after the line's last token.
-    while (ci < comments.length && comments[ci] < to[i - 1]) ci += 2;
+    while (ci < comments.length && comments[ci]! < to[i - 1]!) ci += 2;
     let k = ci;
-    while (k < comments.length && comments[k] < from[i]) k += 2;
+    while (k < comments.length && comments[k]! < from[i]!) k += 2;
     if (k > ci) {
-      const at = comments[k - 2];
+      const at = comments[k - 2]!;
       if (comments[k - 1] === from[i] && (text.charCodeAt(at) === 35 || text.startsWith('//', at))) line.comment = at;
     }
     for (let j = first + 1; j < i; j++) {
       if (types[j] !== T.Equal) continue;
       let net = 0;
       for (let m = j; m < i; m++) {
-        net += bracketChange(types[m]);
+        net += bracketChange(types[m]!);
         if (types[m] === T.OHeredoc) break;
       }
       if (net === 0) {
-        line.leadEnd = to[j - 1];
-        line.equals = from[j];
+        line.leadEnd = to[j - 1]!;
+        line.equals = from[j]!;
       }
       break;
     }
@@ -97,6 +97,21 @@ function formatLines(text: string): FormatLine[] {
     first = i + 1;
   }
   return lines;
+}
+
+/** The maximal runs of consecutive lines that `inRun` accepts, in order. */
+function runsOf(lines: FormatLine[], inRun: (line: FormatLine) => boolean): FormatLine[][] {
+  const runs: FormatLine[][] = [];
+  let run: FormatLine[] = [];
+  for (const line of lines) {
+    if (inRun(line)) run.push(line);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
 }
 
 /**
@@ -113,41 +128,23 @@ export function alignmentEdits(text: string, touched?: ReadonlySet<number>): Tex
   };
   /** Content width of each line after its `=` moved (line index → width). */
   const contentWidth = new Map<FormatLine, number>();
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i].equals < 0) {
-      i++;
-      continue;
+  for (const run of runsOf(lines, (l) => l.equals >= 0)) {
+    if (!hit(run)) continue;
+    const widest = Math.max(...run.map((l) => width(text, l.start, l.leadEnd)));
+    for (const l of run) {
+      const spaces = widest - width(text, l.start, l.leadEnd) + 1;
+      if (l.equals - l.leadEnd !== spaces || text.slice(l.leadEnd, l.equals).trim() !== '') edits.push({ from: l.leadEnd, to: l.equals, insert: ' '.repeat(spaces) });
+      contentWidth.set(l, widest + 1 + width(text, l.equals, l.contentEnd));
     }
-    let j = i;
-    while (j < lines.length && lines[j].equals >= 0) j++;
-    const run = lines.slice(i, j);
-    if (hit(run)) {
-      const widest = Math.max(...run.map((l) => width(text, l.start, l.leadEnd)));
-      for (const l of run) {
-        const spaces = widest - width(text, l.start, l.leadEnd) + 1;
-        if (l.equals - l.leadEnd !== spaces || text.slice(l.leadEnd, l.equals).trim() !== '') edits.push({ from: l.leadEnd, to: l.equals, insert: ' '.repeat(spaces) });
-        contentWidth.set(l, widest + 1 + width(text, l.equals, l.contentEnd));
-      }
-    }
-    i = j;
   }
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i].comment < 0) {
-      i++;
-      continue;
+  for (const run of runsOf(lines, (l) => l.comment >= 0)) {
+    if (!hit(run)) continue;
+    const measured = run.map((l) => ({ l, content: contentWidth.get(l) ?? width(text, l.start, l.contentEnd) }));
+    const column = Math.max(...measured.map((m) => m.content)) + 1;
+    for (const { l, content } of measured) {
+      const spaces = column - content;
+      if (l.comment - l.contentEnd !== spaces) edits.push({ from: l.contentEnd, to: l.comment, insert: ' '.repeat(spaces) });
     }
-    let j = i;
-    while (j < lines.length && lines[j].comment >= 0) j++;
-    const run = lines.slice(i, j);
-    if (hit(run)) {
-      const widths = run.map((l) => contentWidth.get(l) ?? width(text, l.start, l.contentEnd));
-      const column = Math.max(...widths) + 1;
-      run.forEach((l, k) => {
-        const spaces = column - widths[k];
-        if (l.comment - l.contentEnd !== spaces) edits.push({ from: l.contentEnd, to: l.comment, insert: ' '.repeat(spaces) });
-      });
-    }
-    i = j;
   }
   return edits;
 }

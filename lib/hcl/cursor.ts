@@ -8,18 +8,22 @@ import { Lines } from './lines';
 import { T, type TokenStream, type TokenType } from './scanner';
 import type { SyntaxDiagnostic } from './syntax';
 
-const OPENERS = new Set<number>([T.OBrace, T.OBrack, T.OParen, T.OQuote, T.OHeredoc, T.TemplateInterp, T.TemplateControl]);
-const CLOSER_OF: Record<number, number> = {
-  [T.OBrace]: T.CBrace,
-  [T.OBrack]: T.CBrack,
-  [T.OParen]: T.CParen,
-  [T.OQuote]: T.CQuote,
-  [T.OHeredoc]: T.CHeredoc,
-  [T.TemplateInterp]: T.TemplateSeqEnd,
-  [T.TemplateControl]: T.TemplateSeqEnd,
-};
+/** Each opening token's closer (the openers are its keys). */
+const CLOSER_OF = new Map<number, number>([
+  [T.OBrace, T.CBrace],
+  [T.OBrack, T.CBrack],
+  [T.OParen, T.CParen],
+  [T.OQuote, T.CQuote],
+  [T.OHeredoc, T.CHeredoc],
+  [T.TemplateInterp, T.TemplateSeqEnd],
+  [T.TemplateControl, T.TemplateSeqEnd],
+]);
 const CLOSERS = new Set<number>([T.CBrace, T.CBrack, T.CParen, T.CQuote, T.CHeredoc, T.TemplateSeqEnd]);
 
+/**
+ * Token indices held by the parser never pass the stream's last token, `T.EOF` (the scanner always ends the stream
+ * with it and every read stops there): the token accessors read the typed arrays without a bounds check of their own.
+ */
 export class Cursor {
   pos = 0;
   /** Whether newlines are tokens at the current nesting (a stack; body level: yes). */
@@ -99,11 +103,11 @@ export class Cursor {
   }
 
   from(i: number): number {
-    return this.tokens.from[i];
+    return this.tokens.from[i]!;
   }
 
   to(i: number): number {
-    return this.tokens.to[i];
+    return this.tokens.to[i]!;
   }
 
   slice(i: number): string {
@@ -113,12 +117,12 @@ export class Cursor {
   /** True when the next token is the identifier `word`. */
   peekKeyword(word: string): boolean {
     const i = this.peekIndex();
-    return this.tokens.types[i] === T.Ident && this.tokens.to[i] - this.tokens.from[i] === word.length && this.text.startsWith(word, this.tokens.from[i]);
+    return this.tokens.types[i] === T.Ident && this.tokens.to[i]! - this.tokens.from[i]! === word.length && this.text.startsWith(word, this.tokens.from[i]);
   }
 
   /** End of the last consumed token (where a node that ends here ends). */
   lastEnd(): number {
-    return this.pos > 0 ? this.tokens.to[this.pos - 1] : 0;
+    return this.pos > 0 ? this.tokens.to[this.pos - 1]! : 0;
   }
 
   error(summary: string, detail: string, from: number, to: number): void {
@@ -141,11 +145,12 @@ export class Cursor {
     const { types } = this.tokens;
     for (;;) {
       const i = this.pos;
-      const t = types[i];
+      const t = types[i]!;
       if (t === T.EOF) return -1;
       this.pos++;
       if (open.length === 0 && t === closer) return i;
-      if (OPENERS.has(t)) open.push(CLOSER_OF[t]);
+      const itsCloser = CLOSER_OF.get(t);
+      if (itsCloser !== undefined) open.push(itsCloser);
       else if (CLOSERS.has(t)) {
         const at = open.lastIndexOf(t);
         if (at >= 0) open.length = at;
@@ -161,7 +166,7 @@ export class Cursor {
     const open: number[] = [];
     const { types } = this.tokens;
     for (;;) {
-      const t = types[this.pos];
+      const t = types[this.pos]!;
       if (t === T.EOF) return;
       if (open.length === 0 && t === T.Newline) {
         this.pos++;
@@ -169,7 +174,8 @@ export class Cursor {
       }
       if (open.length === 0 && t === T.CBrace && nested) return;
       this.pos++;
-      if (OPENERS.has(t)) open.push(CLOSER_OF[t]);
+      const itsCloser = CLOSER_OF.get(t);
+      if (itsCloser !== undefined) open.push(itsCloser);
       else if (CLOSERS.has(t)) {
         const at = open.lastIndexOf(t);
         if (at >= 0) open.length = at;

@@ -191,6 +191,8 @@ export function moveBlock(file: HclFile, owner: Block | null, block: Block, posi
   const removal = removeItem(file, block);
   const insertion = insertBlock(file, owner, lines, position);
   // Put back where it was taken from (just before or after itself): nothing moves.
-  if (insertion[0].from >= removal[0].from && insertion[0].from <= removal[0].to) return [];
+  const [inserted] = insertion;
+  const [removed] = removal;
+  if (inserted && removed && inserted.from >= removed.from && inserted.from <= removed.to) return [];
   return [...removal, ...insertion];
 }

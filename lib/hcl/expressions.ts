@@ -82,8 +82,8 @@ export class ExpressionParser {
   }
 
   private binary(level: number): Expression {
-    if (level === BINARY_LEVELS.length) return this.withTraversals();
     const ops = BINARY_LEVELS[level];
+    if (ops === undefined) return this.withTraversals();
     let left = this.binary(level + 1);
     for (;;) {
       const op = ops.get(this.c.peek());
@@ -154,8 +154,9 @@ export class ExpressionParser {
         }
       } else break;
     }
-    if (steps.length === 0) return source;
-    return { type: 'traversal', source, steps, from: source.from, to: steps[steps.length - 1].to };
+    const last = steps.at(-1);
+    if (last === undefined) return source;
+    return { type: 'traversal', source, steps, from: source.from, to: last.to };
   }
 
   private term(): Expression {

@@ -7,6 +7,7 @@
  * every template (`restartPoints`), which is what lets the editor colour only
  * the lines on screen after an edit instead of the whole file.
  */
+import { itemAt, lastItem } from '../util/indexing';
 import { scan, T, type TokenStream } from './scanner';
 
 export type HighlightKind = 'block' | 'attr' | 'string' | 'number' | 'bool' | 'comment' | 'ident' | 'punct';
@@ -56,39 +57,39 @@ function tokenSpans(text: string, tokens: TokenStream): HighlightSpan[] {
       else if (type === T.Newline && nesting[nesting.length - 1] === Q) {
         // A quoted string is not closed on its line: it ends before the newline, as the scanner reads it.
         nesting.pop();
-        if (!nesting.length) spans.push({ from: stringFrom, to: from[k], kind: 'string' });
+        if (!nesting.length) spans.push({ from: stringFrom, to: from[k]!, kind: 'string' });
         continue;
       } else if (type === T.EOF) break;
-      if (!nesting.length) spans.push({ from: stringFrom, to: to[k], kind: 'string' });
+      if (!nesting.length) spans.push({ from: stringFrom, to: to[k]!, kind: 'string' });
       continue;
     }
     switch (type) {
       case T.OQuote:
       case T.OHeredoc:
-        stringFrom = from[k];
+        stringFrom = from[k]!;
         nesting.push(type === T.OQuote ? Q : H);
         break;
       case T.Number:
-        spans.push({ from: from[k], to: to[k], kind: 'number' });
+        spans.push({ from: from[k]!, to: to[k]!, kind: 'number' });
         break;
       case T.Ident:
-        spans.push({ from: from[k], to: to[k], kind: identKind(text, tokens, k) });
+        spans.push({ from: from[k]!, to: to[k]!, kind: identKind(text, tokens, k) });
         break;
       case T.UnclosedComment:
-        spans.push({ from: from[k], to: to[k], kind: 'comment' });
+        spans.push({ from: from[k]!, to: to[k]!, kind: 'comment' });
         break;
       default:
-        if (PUNCTUATION.has(type)) spans.push({ from: from[k], to: to[k], kind: 'punct' });
+        if (PUNCTUATION.has(type!)) spans.push({ from: from[k]!, to: to[k]!, kind: 'punct' });
     }
   }
   // A string still open at the end of the text runs to its last token.
-  if (nesting.length && count > 1) spans.push({ from: stringFrom, to: to[count - 2], kind: 'string' });
+  if (nesting.length && count > 1) spans.push({ from: stringFrom, to: to[count - 2]!, kind: 'string' });
   return spans;
 }
 
 function identKind(text: string, tokens: TokenStream, k: number): HighlightKind {
   const { types, from, to, count } = tokens;
-  const length = to[k] - from[k];
+  const length = to[k]! - from[k]!;
   if (length <= 5) {
     const word = text.slice(from[k], to[k]);
     if (word === 'true' || word === 'false' || word === 'null') return 'bool';
@@ -114,13 +115,13 @@ function withComments(spans: HighlightSpan[], comments: number[]): HighlightSpan
   const merged: HighlightSpan[] = [];
   let c = 0;
   for (const span of spans) {
-    while (c < comments.length && comments[c] < span.from) {
-      merged.push({ from: comments[c], to: comments[c + 1], kind: 'comment' });
+    while (c < comments.length && comments[c]! < span.from) {
+      merged.push({ from: comments[c]!, to: comments[c + 1]!, kind: 'comment' });
       c += 2;
     }
     merged.push(span);
   }
-  for (; c < comments.length; c += 2) merged.push({ from: comments[c], to: comments[c + 1], kind: 'comment' });
+  for (; c < comments.length; c += 2) merged.push({ from: comments[c]!, to: comments[c + 1]!, kind: 'comment' });
   return merged;
 }
 
@@ -138,10 +139,8 @@ export class RestartPoints {
   /** The text from `from` on changed (now `length` long): points after it no longer hold. */
   changedFrom(from: number, length: number): void {
     this.length = length;
-    let n = this.points.length;
-    while (n > 1 && this.points[n - 1] > from) n--;
-    this.points.length = n;
-    this.complete = Math.min(this.complete, this.points[n - 1]);
+    while (this.points.length > 1 && this.lastPoint() > from) this.points.pop();
+    this.complete = Math.min(this.complete, this.lastPoint());
   }
 
   /**
@@ -153,7 +152,7 @@ export class RestartPoints {
   before(pos: number, read: (from: number, to: number) => string, budget = Number.POSITIVE_INFINITY): { point: number; exact: boolean } {
     this.extend(pos, read, budget);
     if (this.complete < pos) {
-      const last = this.points[this.points.length - 1];
+      const last = this.lastPoint();
       const lineStart = read(last, pos).lastIndexOf('\n');
       return { point: lineStart < 0 ? last : last + lineStart + 1, exact: false };
     }
@@ -161,10 +160,10 @@ export class RestartPoints {
     let hi = this.points.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.points[mid] <= pos) lo = mid;
+      if (itemAt(this.points, mid, 'restart point') <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return { point: this.points[lo], exact: true };
+    return { point: itemAt(this.points, lo, 'restart point'), exact: true };
   }
 
   /** Finds restart points up to `pos`, reading about `budget` characters at most; true when they are known that far. */
@@ -172,7 +171,7 @@ export class RestartPoints {
     let chunk = Math.min(32_768, budget);
     let spent = 0;
     while (this.complete < pos && this.complete < this.length && spent < budget) {
-      const from = this.points[this.points.length - 1];
+      const from = this.lastPoint();
       const to = Math.min(this.length, from + chunk);
       const found: number[] = [];
       // Scanning a prefix reads its templates exactly, so every line start found in it holds.
@@ -180,11 +179,16 @@ export class RestartPoints {
       const before = this.points.length;
       for (const point of found) this.points.push(from + point);
       if (to >= this.length) this.complete = this.length;
-      else this.complete = this.points[this.points.length - 1];
+      else this.complete = this.lastPoint();
       // A long heredoc or comment has no line start of its own: read further at once, past the budget if need be.
       if (this.points.length === before) chunk *= 2;
       else spent += to - from;
     }
     return this.complete >= pos || this.complete >= this.length;
+  }
+
+  /** The last known point (0, the text's start, is never forgotten). */
+  private lastPoint(): number {
+    return lastItem(this.points, 'restart point');
   }
 }

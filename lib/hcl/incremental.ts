@@ -23,6 +23,7 @@ import { MAX_NESTING } from './expressions';
 import { parseBodyItems, parseHcl } from './parser';
 import { scan, T, type TokenStream } from './scanner';
 import type { Attribute, Block, BodyItem, Expression, HclFile, SyntaxDiagnostic } from './syntax';
+import { itemAt } from '../util/indexing';
 
 /** What a re-parse did (filled in when passed). */
 export interface ReparseStats {
@@ -104,7 +105,7 @@ function countBelow(n: number, below: (i: number) => boolean): number {
 
 /** Index of the last item starting before `offset` (-1 when none). */
 function lastBefore(items: readonly BodyItem[], offset: number): number {
-  return countBelow(items.length, (i) => items[i].from < offset) - 1;
+  return countBelow(items.length, (i) => itemAt(items, i, 'body item').from < offset) - 1;
 }
 
 /** End of an item's second token (what the item before it may have looked at). */
@@ -177,7 +178,7 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
     chain.push(item);
     items = item.body.items;
   }
-  const block = chain.length > 0 ? chain[chain.length - 1] : null;
+  const block = chain.at(-1) ?? null;
   const diagnostics = previous.diagnostics;
   // A stray `}` after the change is blamed on a block before it: on its `}`, which may be in the region.
   if (diagnostics.some((d) => d.summary === 'Unexpected closing brace')) return 'stray closing brace';
@@ -188,10 +189,10 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
   const diagnosticAt = new Set(diagnostics.map((d) => d.from));
   const bodyStart = block ? block.open + 1 : 0;
   let k = lastBefore(items, from);
-  let start = k < 0 ? bodyStart : items[k].from;
+  let start = k < 0 ? bodyStart : itemAt(items, k, 'body item').from;
   if (k < 0) k = 0;
-  while (start !== bodyStart && (diagnosticAt.has(start) || from <= secondTokenEnd(items[k]))) {
-    if (k > 0) start = items[--k].from;
+  while (start !== bodyStart && (diagnosticAt.has(start) || from <= secondTokenEnd(itemAt(items, k, 'body item')))) {
+    if (k > 0) start = itemAt(items, --k, 'body item').from;
     else start = bodyStart;
   }
   // The scan starts with the newline before the restart point (the parser may look back at it).
@@ -210,7 +211,7 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
   // Scan windows up to the 1st, 8th, 64th… old item after the change: wider when the parse runs past one.
   for (let width = 1; ; width *= 8) {
     const atEnd = first + width >= items.length;
-    const oldEnd = atEnd ? (block ? block.close + 1 : old.length) : items[first + width].from;
+    const oldEnd = atEnd ? (block ? block.close + 1 : old.length) : itemAt(items, first + width, 'body item').from;
     const tokens = scan(text, scanStart, oldEnd + delta);
     const flags = contextFlags(tokens);
     let oldTokens: TokenStream | null = null;
@@ -220,23 +221,24 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
       oldTokens ??= scan(old, scanStart, oldEnd);
       oldFlags ??= contextFlags(oldTokens);
       const { from, count } = oldTokens;
-      const j = countBelow(count, (i) => from[i] < offset);
-      return from[j] === offset && (oldFlags[j] & (EMPTY | SAME)) === (EMPTY | SAME);
+      const j = countBelow(count, (i) => from[i]! < offset);
+      // `j` is a token (below `count`) when its offset matched.
+      return from[j] === offset && (oldFlags[j]! & (EMPTY | SAME)) === (EMPTY | SAME);
     };
     let next = first;
     /** Index of the old item the parse resynchronised with (items.length: the body's end). */
     let hit = -1;
     const stop = (i: number): boolean => {
       if (tokens.types[i] === T.EOF) {
-        if (!block && atEnd && (flags[i] & SAME) !== 0) hit = items.length;
+        if (!block && atEnd && (flags[i]! & SAME) !== 0) hit = items.length;
         return true;
       }
-      const offset = tokens.from[i];
+      const offset = tokens.from[i]!;
       if (offset < changeEnd) return false;
       const at = offset - delta;
-      while (next < items.length && items[next].from < at) next++;
-      const here = (flags[i] & (EMPTY | SAME)) === (EMPTY | SAME);
-      if (next < items.length && items[next].from === at) {
+      while (next < items.length && items[next]!.from < at) next++;
+      const here = (flags[i]! & (EMPTY | SAME)) === (EMPTY | SAME);
+      if (next < items.length && items[next]!.from === at) {
         if (!here || diagnosticAt.has(at) || !sameOld(at)) return false;
         hit = next;
         return true;
@@ -254,7 +256,7 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
       return 'no resynchronisation before the end of the body';
     }
     const regionItems = read.slice(k);
-    const endOld = hit < items.length ? items[hit].from : closeOld;
+    const endOld = hit < items.length ? itemAt(items, hit, 'body item').from : closeOld;
     const result = splice(previous, text, delta, { chain, items, k, hit, start, endOld, regionItems, regionDiagnostics: parsed.diagnostics, comments: tokens.comments, prefixAttributes });
     if (typeof result === 'string') return result;
     if (stats) {
@@ -310,11 +312,11 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
 
   // A later attribute of the body is redefined, or no longer, by an attribute of the region.
   const names = new Set<string>();
-  for (let j = k; j < hit; j++) if (items[j].type === 'attribute') names.add((items[j] as Attribute).name.name);
+  for (const item of items.slice(k, hit)) if (item.type === 'attribute') names.add(item.name.name);
   for (const item of r.regionItems) if (item.type === 'attribute') names.add(item.name.name);
   if (names.size > 0) {
     for (let j = hit; j < items.length; j++) {
-      const item = items[j];
+      const item = items[j]!;
       if (item.type === 'attribute' && names.has(item.name.name) && !r.prefixAttributes.has(item.name.name)) return 'attribute name repeated after the change';
     }
   }
@@ -330,12 +332,12 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
     block.close += delta;
     block.to += delta;
     block.body.to += delta;
-    for (let j = lastBefore(parentItems, block.from + 1) + 1; j < parentItems.length; j++) shiftItem(parentItems[j], delta);
+    for (let j = lastBefore(parentItems, block.from + 1) + 1; j < parentItems.length; j++) shiftItem(parentItems[j]!, delta);
     parentItems = block.body.items;
   }
 
   // Comments (flat [from, to) pairs): the old ones before the region, the new scan's in it, the old ones after it moved.
-  const pairsBefore = (list: number[], offset: number) => 2 * countBelow(list.length / 2, (j) => list[2 * j] < offset);
+  const pairsBefore = (list: number[], offset: number) => 2 * countBelow(list.length / 2, (j) => list[2 * j]! < offset);
   const oldComments = previous.comments;
   const fresh = r.comments.slice(0, toEnd ? r.comments.length : pairsBefore(r.comments, endOld + delta));
   const comments = oldComments.slice(0, pairsBefore(oldComments, start)).concat(fresh, toEnd ? [] : oldComments.slice(pairsBefore(oldComments, endOld)).map((x) => x + delta));

@@ -3,7 +3,7 @@
  * offset (messages name lines; edits work on whole lines).
  */
 export class Lines {
-  /** Line starts, found on first use. */
+  /** Line starts, found on first use (never empty: the first line starts at 0, so every index below is in range). */
   private lineStarts: number[] | undefined;
 
   constructor(private readonly text: string) {}
@@ -24,7 +24,7 @@ export class Lines {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -38,11 +38,11 @@ export class Lines {
   /** 1-based line and column (in UTF-16 code units, as editors count). */
   position(offset: number): { line: number; column: number } {
     const index = this.index(offset);
-    return { line: index + 1, column: offset - this.starts[index] + 1 };
+    return { line: index + 1, column: offset - this.starts[index]! + 1 };
   }
 
   start(offset: number): number {
-    return this.starts[this.index(offset)];
+    return this.starts[this.index(offset)]!;
   }
 
   /** End of the line (before its newline, and before a `\r`). */

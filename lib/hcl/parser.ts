@@ -157,12 +157,14 @@ class BodyParser {
     if (c.peek() !== T.OBrace) {
       const at = c.peekIndex();
       const line = c.lineOf(blockType.from);
-      if (c.type(at) === T.Equal && labels.length > 0 && labels.every((l) => !l.quoted))
-        c.errorAt(at, 'Invalid argument name', `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, labels[labels.length - 1].to)}" on line ${line}.`);
+      const lastLabel = labels.at(-1);
+      const [onlyLabel] = labels;
+      if (c.type(at) === T.Equal && lastLabel && labels.every((l) => !l.quoted))
+        c.errorAt(at, 'Invalid argument name', `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, lastLabel.to)}" on line ${line}.`);
       else if (c.type(at) === T.Newline && c.type(at + 1) === T.OBrace)
         c.errorAt(at + 1, 'Invalid block definition', `The { of the ${this.header(blockType, labels)} block must be on its header's line (line ${line}): move it up.`);
-      else if ((c.type(at) === T.Newline || c.type(at) === T.EOF) && labels.length === 1 && labels[0].quoted)
-        c.error('Missing equals sign', `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`, blockType.from, labels[0].to);
+      else if ((c.type(at) === T.Newline || c.type(at) === T.EOF) && labels.length === 1 && onlyLabel?.quoted)
+        c.error('Missing equals sign', `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`, blockType.from, onlyLabel.to);
       else c.errorAt(at, 'Invalid block definition', `The ${blockType.name} block on line ${line} needs an opening brace ("{") after its labels.`);
       c.recoverAfterBodyItem(nested);
       return null;
@@ -210,7 +212,7 @@ class BodyParser {
       inner = last;
     }
     const where = blamed ?? block;
-    const at = { from: where.blockType.from, to: where.labels.length ? where.labels[where.labels.length - 1].to : where.blockType.to };
+    const at = { from: where.blockType.from, to: where.labels.at(-1)?.to ?? where.blockType.to };
     const what = `The ${this.header(where.blockType, where.labels)} block on line ${c.lineOf(at.from)} is not closed`;
     if (blamed) c.error('Unclosed configuration block', `${what}: add its closing } before line ${c.lineOf(blamed.close)}.`, at.from, at.to);
     else c.error('Unclosed configuration block', `${what}: add its closing } at its end (the file ends first).`, at.from, at.to);
@@ -220,8 +222,7 @@ class BodyParser {
   private strayBrace(i: number, items: BodyItem[]): void {
     const c = this.c;
     const line = c.lineOf(c.from(i));
-    for (let k = items.length - 1; k >= 0; k--) {
-      const item = items[k];
+    for (const item of [...items].reverse()) {
       if (item.type !== 'block' || item.close < 0) continue;
       if (c.indentOf(item.close) <= c.indentOf(item.from)) continue;
       {

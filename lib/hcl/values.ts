@@ -121,7 +121,7 @@ export function labelValue(text: string, template: Template): string | null {
 /** `"${x}"` (one interpolation, no strip markers) is `x` itself, as `terraform fmt` unwraps it; else null. */
 export function soleInterpolation(template: Template): Expression | null {
   if (template.heredoc || template.parts.length !== 1) return null;
-  const [part]: TemplatePart[] = template.parts;
-  if (part.type !== 'interpolation' || part.stripLeft || part.stripRight) return null;
+  const [part] = template.parts;
+  if (part === undefined || part.type !== 'interpolation' || part.stripLeft || part.stripRight) return null;
   return part.expression;
 }

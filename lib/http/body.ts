@@ -5,6 +5,7 @@
  */
 import { ApiError } from './response';
 import { parseJsonWithinLimits, REQUEST_LIMITS, type JsonLimitOptions } from './limits';
+import { firstField } from '@/lib/util/indexing';
 
 export const MAX_JSON_BODY_BYTES = REQUEST_LIMITS.bodyBytes;
 
@@ -42,7 +43,7 @@ function tooLarge(limit: number): ApiError {
 
 /** JSON bodies are `application/json` (or a `+json` type); no content type is taken as JSON too. */
 function checkJsonContentType(header: string | null): void {
-  const type = (header ?? '').split(';')[0].trim().toLowerCase();
+  const type = firstField(header ?? '', ';').trim().toLowerCase();
   if (type === '' || type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return;
   throw new ApiError(415, `Send the body as JSON with Content-Type: application/json (got ${type.slice(0, 100)})`);
 }

@@ -10,6 +10,8 @@
  * when the connection comes from a proxy in CONNECTOR_STUDIO_TRUSTED_PROXIES.
  */
 
+import { captured } from '@/lib/util/indexing';
+
 const PEER_HEADER = Symbol.for('connector-studio.peer-header');
 
 /** The request's peer address, or null when our server did not record it. */
@@ -28,7 +30,7 @@ export function peerAddress(headers: Headers): string | null {
 export function addressKey(address: string): string {
   const plain = address.replace(/%.*$/, '').toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
-  if (mapped) return mapped[1];
+  if (mapped) return captured(mapped, 1);
   if (!plain.includes(':')) return plain;
   const [head, tail] = plain.split('::', 2);
   const left = head ? head.split(':') : [];

@@ -17,6 +17,8 @@
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+import { captured, firstField } from '@/lib/util/indexing';
+
 /** Content types a cross-site form or `fetch(..., { mode: 'no-cors' })` can send without a preflight. */
 const SIMPLE_CONTENT_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
 
@@ -33,7 +35,7 @@ export function splitHost(value: string): AllowedHost | null {
   const text = value.trim().toLowerCase();
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(text);
   if (!m) return null;
-  return { name: m[1], port: m[2] ?? null };
+  return { name: captured(m, 1), port: m[2] ?? null };
 }
 
 export function allowedHosts(env: Record<string, string | undefined> = process.env): AllowedHost[] {
@@ -84,7 +86,7 @@ export function crossSiteRefusal(method: string, headers: Pick<Headers, 'get'>, 
     return null;
   }
   if (fetchSite === 'same-origin' || !mutates) return null;
-  const contentType = (headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const contentType = firstField(headers.get('content-type') ?? '', ';').trim().toLowerCase();
   if (verb === 'POST' && (contentType === '' || SIMPLE_CONTENT_TYPES.has(contentType))) {
     return 'A POST without an Origin header must be sent as application/json (a browser form or cross-site page cannot do that)';
   }

@@ -4,6 +4,8 @@
  * for scripts), nosniff, no framing, and HSTS when served over HTTPS.
  */
 
+import { firstField } from '@/lib/util/indexing';
+
 /** 128 random bits, base64: a fresh script nonce per request. */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
@@ -51,13 +53,17 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 /** True when the client reached us over HTTPS (directly or through a TLS-terminating proxy). */
 export function servedOverHttps(url: URL, headers: Pick<Headers, 'get'>): boolean {
   if (url.protocol === 'https:') return true;
-  const forwarded = headers.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase();
+  const proto = headers.get('x-forwarded-proto');
+  const forwarded = proto === null ? undefined : firstField(proto, ',').trim().toLowerCase();
   return forwarded === 'https';
 }
 
+/** Header name → value; the CSP is always among them (the proxy passes it on to the page renderer). */
+export type SecurityHeaders = { 'Content-Security-Policy': string } & Record<string, string>;
+
 /** Every security header for a response to this request. */
-export function securityHeaders(nonce: string, https: boolean): Record<string, string> {
-  const out: Record<string, string> = {
+export function securityHeaders(nonce: string, https: boolean): SecurityHeaders {
+  const out: SecurityHeaders = {
     'Content-Security-Policy': contentSecurityPolicy(nonce),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',

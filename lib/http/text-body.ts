@@ -4,7 +4,7 @@
  * --data-binary` and file pickers often send) and no content type; refuses
  * JSON and form bodies, other charsets, and bytes that are not UTF-8 text.
  */
-import { ApiError } from './errors';
+import { ApiError } from './response';
 import { readLimited } from './body';
 
 export const MAX_TEXT_BODY_BYTES = 1024 * 1024;
@@ -13,7 +13,7 @@ const ACCEPTED_TYPES = new Set(['text/plain', 'application/octet-stream']);
 
 function checkContentType(header: string | null): void {
   if (header === null || header.trim() === '') return;
-  const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (!ACCEPTED_TYPES.has(type)) {
     throw new ApiError(400, `Send the HCL as text/plain (got ${type}); for example: curl --data-binary @main.tf -H 'Content-Type: text/plain'`);
   }

@@ -10,6 +10,7 @@ import { checkDesignFile, MAX_DESIGN_FILE_BYTES, utf8Length, type DesignFileProb
 import { normalizeDesign, validateDesign } from '@/lib/connector/validate';
 import { MAX_JSON_BODY_BYTES, readJsonObject, readLimited } from './body';
 import { ApiError } from './response';
+import { itemAt } from '@/lib/util/indexing';
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -49,7 +50,7 @@ const mergeSchema = z.strictObject({
 function parseMerge(value: unknown): MergeRequest {
   const result = mergeSchema.safeParse(value);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = itemAt(result.error.issues, 0, 'validation issue');
     throw new ApiError(400, `"merge" must be { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }: ${issue.message}`);
   }
   return { theirs_version: parseVersion(result.data.theirs_version, 'merge.theirs_version'), resolutions: result.data.resolutions };
@@ -83,7 +84,7 @@ export function designFileSchema(resourceName: string) {
 export function parseDesignFileField(body: Record<string, unknown>, design: ConnectorDesign): string | null {
   const result = designFileSchema(design.resource_name).safeParse(body.hcl);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issue = itemAt(result.error.issues, 0, 'validation issue');
   if (issue.code !== 'custom') throw new ApiError(400, issue.message);
   const { status, problems } = issue.params as DesignFileIssueParams;
   throw new ApiError(status, issue.message, {

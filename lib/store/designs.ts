@@ -323,7 +323,7 @@ export async function recordProvisionSent(id: number, connectorId: number, versi
  * has seen reach a final state: SUCCESS makes the pending version the
  * provisioned one; FAILED or PARTIAL_SUCCESS drops it, keeping the previous
  * provisioned version. Called when the app learns a final state
- * (lib/alkira/summary.ts), after recording a send, and lazily on read.
+ * (lib/services/summary.ts), after recording a send, and lazily on read.
  * Returns how many designs changed.
  */
 export async function settlePendingProvisions(): Promise<number> {

@@ -143,7 +143,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
       },
     },
     // A provision that was sent but has not reached SUCCESS yet: `provisioned_version`
-    // moves only when its request succeeds (lib/alkira/summary.ts settles it).
+    // moves only when its request succeeds (lib/services/summary.ts settles it).
     '0006_design_pending_provision': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('designs').addColumn('pending_version', 'integer').execute();

@@ -81,7 +81,7 @@ export interface AuditLogTable {
   outcome_of: string | null;
 }
 
-/** A create about to be sent (write-ahead), settled once its result is known; see lib/alkira/reconcile.ts. */
+/** A create about to be sent (write-ahead), settled once its result is known; see lib/services/reconcile.ts. */
 export interface CreateIntentsTable {
   id: Generated<number>;
   backend: string;

@@ -1,6 +1,6 @@
 /**
  * The app's provision history of a seeded demo tenant
- * (lib/alkira/emulator/demo-tenant.ts): the requests the seed wrote into the
+ * (lib/emulator/demo-tenant.ts): the requests the seed wrote into the
  * emulator, recorded as if the app had made them, so a seeded connector shows
  * what a real one would — its create, its later change, and for a FAILED one
  * the error — in its dashboard row and on its detail page.

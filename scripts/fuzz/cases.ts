@@ -11,7 +11,8 @@ import { isLiteralPsk } from '../../lib/connector/hcl/psk';
 import { withStoredSecrets } from '../../lib/connector/sensitive';
 import { parseDesign } from '../../lib/connector/validate';
 import { APP_CALLER_HEADERS } from '../../tests/helpers/server';
-import { seededRandom } from '../../lib/seeded-random';
+import { seededRandom } from '../../lib/util/seeded-random';
+import { itemAt, lastItem } from '../../lib/util/indexing';
 
 export interface FuzzRequest {
   method: string;
@@ -26,7 +27,7 @@ export interface FuzzRequest {
 export const rng = seededRandom;
 
 type Rand = () => number;
-const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)];
+const pick = <T>(r: Rand, items: readonly T[]): T => itemAt(items, Math.floor(r() * items.length), 'choice');
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -66,7 +67,7 @@ function setAt(doc: unknown, path: string[], value: unknown): unknown {
   const copy: unknown = structuredClone(doc);
   let node = copy as Record<string, unknown>;
   for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[path[path.length - 1]] = value;
+  node[lastItem(path, 'path key')] = value;
   return copy;
 }
 

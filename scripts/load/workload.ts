@@ -9,6 +9,7 @@ import type { ConnectorDesign } from '../../lib/connector/design';
 import { renderConnectorHcl } from '../../lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '../../lib/connector/templates';
 import { largeIpsecDesign } from '../bench-designs';
+import { lastItem } from '../../lib/util/indexing';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -81,7 +82,7 @@ export function routeMix(f: WorkloadFixtures): RouteMix[] {
 }
 
 /** A deterministic pseudo-random source, so two runs send the same sequence. */
-export { seededRandom as seeded } from '../../lib/seeded-random';
+export { seededRandom as seeded } from '../../lib/util/seeded-random';
 
 /** Picks a route by weight. */
 export function picker(mix: RouteMix[]): (rand: number) => RouteMix {
@@ -92,6 +93,6 @@ export function picker(mix: RouteMix[]): (rand: number) => RouteMix {
       x -= r.weight;
       if (x < 0) return r;
     }
-    return mix[mix.length - 1];
+    return lastItem(mix, 'route');
   };
 }

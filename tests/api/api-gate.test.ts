@@ -1,5 +1,5 @@
 /**
- * The HTTP server gates API and emulator requests itself (lib/http/api-gate.ts),
+ * The HTTP server gates API and emulator requests itself (lib/route/api-gate.ts),
  * so Next's proxy skips them: the answers and headers must be the proxy's, and a
  * client must not be able to skip the proxy for pages by sending the server's
  * "gated" mark. Large designs are validated and rendered in a worker pool

@@ -4,25 +4,19 @@
  * linked to it by a provision), so editing the connector directly can say so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV, waitForProvision } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe(`designs managing a connector on ${backend}`, () => {
     let server: RunningServer;
 
     beforeAll(async () => {
-      const env: Record<string, string> = { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'managing-test-secret-0123456789' };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_managing');
-      }
+      const env = await databases.env(backend, { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'managing-test-secret-0123456789' }, 'cs_managing');
       server = await startServer(env);
     });
     afterAll(async () => {

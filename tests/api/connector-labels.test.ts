@@ -5,16 +5,14 @@
  * instead of deriving one from the connector name.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV } from './support';
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe(`on ${backend}`, () => {
     let server: RunningServer | undefined;
     afterAll(async () => {
@@ -22,12 +20,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
 
     it('keeps the designed label through create, update and a server restart', async () => {
-      const env: Record<string, string> = { ...TEST_ENV };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_labels');
-        env.CONNECTOR_STUDIO_SECRET = 'labels-test-secret';
-      }
+      // PostgreSQL needs the server key to store keys; SQLite makes its own in the data directory.
+      const env = await databases.env(backend, backend === 'postgres' ? { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'labels-test-secret' } : TEST_ENV, 'cs_labels');
       server = await startServer(env);
       const design = { ...basicDesign(`ha-expressroute-${backend}`), resource_name: 'ha_config' };
       const created = await call(server, 'POST', '/api/connectors?provision=false', design);

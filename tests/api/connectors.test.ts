@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CIRCUIT, CRED_PROD, emulator, ipsecDesign, PSK_DMZ, PSK_INTERNAL, storedTunnelKeys, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, CIRCUIT, CRED_PROD, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, emulator, storedTunnelKeys, TEST_ENV, waitForProvision } from './support';
 import { at } from '../helpers/present';
 
 let server: RunningServer;

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-crash-'));
 const ENV = { ...TEST_ENV, ALKIRA_EMULATOR_PROVISION_MS: '3000', CONNECTOR_STUDIO_RECONCILE_MS: '500' };

@@ -11,10 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
-import { seedDemoTenantIn, type DemoTenantSummary } from '@/lib/alkira/emulator/demo-tenant';
+import { seedDemoTenantIn, type DemoTenantSummary } from '@/lib/emulator/demo-tenant';
 import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CIRCUIT, emulator, EMULATOR_KEY, TEST_ENV } from './support';
+import { basicDesign, CIRCUIT } from '../helpers/designs';
+import { call, emulator, EMULATOR_KEY, TEST_ENV } from './support';
 import { at } from '../helpers/present';
 
 let server: RunningServer;

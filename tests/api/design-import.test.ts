@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { referenceExamples, referencePage, warnReferenceSkipped } from '../helpers/reference-page';
 import { startServer, type RunningServer } from '../helpers/server';
 import { call, TEST_ENV } from './support';
@@ -53,12 +53,9 @@ async function onDatabase(env: Record<string, string>, dataDir: string, statemen
 
 warnReferenceSkipped('The workspace import API test');
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe.skipIf(!referencePage)(`workspace import (all or nothing) on ${backend}`, () => {
     let server: RunningServer;
     let env: Record<string, string>;
@@ -66,11 +63,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     beforeAll(async () => {
       if (referencePage) file = referenceExamples().join('\n');
-      env = { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'design-import-test-secret-0123456789' };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_import');
-      }
+      env = await databases.env(backend, { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'design-import-test-secret-0123456789' }, 'cs_import');
       server = await startServer(env);
     });
     afterAll(async () => {

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV } from './support';
 import { at } from '../helpers/present';
 
 let server: RunningServer;

@@ -10,7 +10,8 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, EMULATOR_KEY, ipsecDesign, PSK_DMZ, storedTunnelKeys, TEST_ENV } from './support';
+import { basicDesign, ipsecDesign, PSK_DMZ } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, EMULATOR_KEY, storedTunnelKeys, TEST_ENV } from './support';
 
 let server: RunningServer;
 

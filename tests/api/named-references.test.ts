@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { startServer, type RunningServer } from '../helpers/server';
 import { terraformFmt } from '../hcl/terraform-fmt';
-import { basicDesign, call, parsedDesign, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, parsedDesign } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 import { segmentOptionOf } from '../helpers/design-parts';
 import { at, present } from '../helpers/present';
 

@@ -10,7 +10,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, TEST_APP_TOKEN, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV } from './support';
 
 let server: RunningServer;
 let trap: http.Server;

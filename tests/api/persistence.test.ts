@@ -4,7 +4,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV, waitForProvision } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
 let server: RunningServer | undefined;
 

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appCallerProxy } from '../helpers/app-caller-proxy';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, EMULATOR_KEY, TEST_ENV, waitForProvision } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, EMULATOR_KEY, TEST_ENV, waitForProvision } from './support';
 
 /** Portal mode without sign-in must be asked for explicitly (else the server refuses to start). */
 const ANONYMOUS_PORTAL = { CONNECTOR_STUDIO_ALLOW_ANONYMOUS: '1' };

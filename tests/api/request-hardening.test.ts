@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CONNECTORS_PATH, emulator, injectFaults, ipsecDesign, TEST_ENV } from './support';
+import { basicDesign, ipsecDesign } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
 
 let server: RunningServer;
 const started: RunningServer[] = [];

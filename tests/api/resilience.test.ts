@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, clearFaults, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, clearFaults, CONNECTORS_PATH, emulator, injectFaults, TEST_ENV } from './support';
 import { at } from '../helpers/present';
 
 let server: RunningServer;

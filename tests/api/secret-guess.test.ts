@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { call, ipsecDesign, PSK_DMZ, TEST_ENV, waitForProvision } from './support';
+import { ipsecDesign, PSK_DMZ } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 const KEY_CHANGED = [{ path: `${TUNNEL0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' }];

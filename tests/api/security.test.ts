@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { call, clearFaults, EMULATOR_KEY, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, CONNECTORS_PATH } from './support';
+import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, clearFaults, EMULATOR_KEY, injectFaults, TEST_ENV, CONNECTORS_PATH } from './support';
 
 let server: RunningServer;
 

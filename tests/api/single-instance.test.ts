@@ -7,7 +7,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, TEST_ENV } from './support';
+import { basicDesign } from '../helpers/designs';
+import { call, TEST_ENV } from './support';
 
 // The default upstream timeout: this test is about starting, not about a slow emulator on a busy machine.
 const ENV = { ...TEST_ENV, ALKIRA_TIMEOUT_MS: '15000' };

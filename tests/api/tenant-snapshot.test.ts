@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, clearFaults, CONNECTORS_PATH, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from './support';
+import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, clearFaults, CONNECTORS_PATH, injectFaults, TEST_ENV } from './support';
 import { checkDesign } from '@/components/designer/design-check';
 import { DEFAULT_CHECK_OPTIONS } from '@/lib/connector/check';
 import type { ConnectorDesign } from '@/lib/connector/design';

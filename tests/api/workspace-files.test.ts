@@ -11,17 +11,14 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { startServer, type RunningServer } from '../helpers/server';
 import { designWithFile } from '../helpers/design-file';
 import { call, TEST_ENV } from './support';
 
 const SECRET = 'Sup3r-s3cret-psk-over-http!';
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
 /** The `hcl` column of every version of a design, read from the database itself. */
 async function storedFiles(env: Record<string, string>, dataDir: string, id: number): Promise<(string | null)[]> {
@@ -43,17 +40,13 @@ async function storedFiles(env: Record<string, string>, dataDir: string, id: num
   }
 }
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe(`design file text over HTTP on ${backend}`, () => {
     let server: RunningServer;
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      env = { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'workspace-files-secret-0123456789' };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_files');
-      }
+      env = await databases.env(backend, { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'workspace-files-secret-0123456789' }, 'cs_files');
       server = await startServer(env);
     });
     afterAll(async () => {

@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../helpers/server';
 import { designWithFile } from '../helpers/design-file';
-import { call, CONNECTORS_PATH, emulator, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, waitForProvision } from './support';
+import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, TEST_ENV, waitForProvision } from './support';
 
 const TUNNEL0 = ['instances', 0, 'ipsec_customer_gateway', 0, 'customer_gateway', 0, 'tunnel', 0];
 let server: RunningServer;

@@ -6,28 +6,22 @@
  * the previous provisioned version, and drift compares against it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, call, CIRCUIT, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, CIRCUIT } from '../helpers/designs';
+import { call, TEST_ENV, waitForProvision } from './support';
 
 const FINAL = ['SUCCESS', 'FAILED', 'PARTIAL_SUCCESS'];
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe(`provisioned version on ${backend}`, () => {
     let server: RunningServer;
 
     beforeAll(async () => {
       // Provisioning takes long enough to look at the design while its request is still running.
-      const env: Record<string, string> = { ...TEST_ENV, ALKIRA_EMULATOR_PROVISION_MS: '3000', CONNECTOR_STUDIO_SECRET: 'provisioned-test-secret-0123456789' };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_provisioned');
-      }
+      const env = await databases.env(backend, { ...TEST_ENV, ALKIRA_EMULATOR_PROVISION_MS: '3000', CONNECTOR_STUDIO_SECRET: 'provisioned-test-secret-0123456789' }, 'cs_provisioned');
       server = await startServer(env);
     });
     afterAll(async () => {

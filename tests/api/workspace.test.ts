@@ -11,20 +11,18 @@ import { unzipSync, strFromU8 } from 'fflate';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { APP_DATABASES, appDatabasesForFile } from '../helpers/app-databases';
 import { startServer, type RunningServer } from '../helpers/server';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
-import { basicDesign, call, CONNECTORS_PATH, emulator, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV, waitForProvision } from './support';
+import { basicDesign, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, CONNECTORS_PATH, emulator, TEST_ENV, waitForProvision } from './support';
 import { present } from '../helpers/present';
 
 const SECRET = 'workspace-test-secret-0123456789';
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 
-let postgres: TestPostgres | undefined;
-afterAll(async () => {
-  await postgres?.stop();
-});
+const databases = appDatabasesForFile();
 
 async function rawRows(env: Record<string, string>, dataDir: string, id: number): Promise<string[]> {
   const query = 'SELECT design FROM design_versions WHERE design_id = ';
@@ -45,17 +43,13 @@ async function rawRows(env: Record<string, string>, dataDir: string, id: number)
   }
 }
 
-for (const backend of ['sqlite', 'postgres'] as const) {
+for (const backend of APP_DATABASES) {
   describe(`design workspace API on ${backend}`, () => {
     let server: RunningServer;
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      env = { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: SECRET };
-      if (backend === 'postgres') {
-        postgres ??= await startPostgres();
-        env.DATABASE_URL = await postgres.createDatabase('cs_api');
-      }
+      env = await databases.env(backend, { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: SECRET }, 'cs_api');
       server = await startServer(env);
     });
     afterAll(async () => {

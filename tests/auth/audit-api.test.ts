@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, TEST_ENV } from '../api/support';
 import { present } from '../helpers/present';
 
 let idp: RunningOidcProvider;
@@ -16,15 +17,8 @@ let app: RunningServer;
 const as: Record<string, string> = {};
 const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
-async function send(user: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(app.url + url, {
-    method,
-    headers: { cookie: cookieOf(user), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-}
+/** `call` as `user`, with the session cookie they signed in with. */
+const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: cookieOf(user) });
 
 async function settle(user: string, requestId: string): Promise<string> {
   const deadline = Date.now() + 15_000;

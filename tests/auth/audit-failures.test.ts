@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { basicDesign, CIRCUIT, clearFaults, CONNECTORS_PATH, injectFaults, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { basicDesign, CIRCUIT, ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, clearFaults, CONNECTORS_PATH, injectFaults, TEST_ENV } from '../api/support';
 import { at, present } from '../helpers/present';
 
 let idp: RunningOidcProvider;
@@ -16,15 +17,8 @@ let app: RunningServer;
 const as: Record<string, string> = {};
 const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
-async function send(user: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(app.url + url, {
-    method,
-    headers: { cookie: cookieOf(user), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, body: text ? JSON.parse(text) : null };
-}
+/** `call` as `user`, with the session cookie they signed in with. */
+const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: cookieOf(user) });
 
 interface Row {
   user: string;

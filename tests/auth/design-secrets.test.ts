@@ -14,7 +14,8 @@ import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, USER_FOR_ROLE, type RunningOidcProvider } from '../helpers/oidc';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
 import { terraformFmt } from '../hcl/terraform-fmt';
-import { call, ipsecDesign, PSK_DMZ, PSK_INTERNAL, TEST_ENV } from '../api/support';
+import { ipsecDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import { call, TEST_ENV } from '../api/support';
 
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 const NEW_PEER = 'rotated-peer.example.com';

@@ -9,7 +9,8 @@ import { API_POLICY, type Access, type RouteMethod } from '@/lib/auth/policy-tab
 import { can, ROLES, type Role } from '@/lib/auth/roles';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { oidcAppEnv, signIn, startOidcProvider, USER_FOR_ROLE, type RunningOidcProvider } from '../helpers/oidc';
-import { basicDesign, TEST_ENV } from '../api/support';
+import { basicDesign } from '../helpers/designs';
+import { TEST_ENV } from '../api/support';
 import { at } from '../helpers/present';
 
 let idp: RunningOidcProvider;

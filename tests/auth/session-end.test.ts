@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { Jar, oidcAppEnv, signIn, startOidcProvider, type RunningOidcProvider } from '../helpers/oidc';
-import { basicDesign, TEST_ENV } from '../api/support';
+import { basicDesign } from '../helpers/designs';
+import { TEST_ENV } from '../api/support';
 
 let idp: RunningOidcProvider;
 let app: RunningServer;

@@ -6,8 +6,8 @@
  * scheduled change exactly.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { invalidateTenant, SharedCache, sharedCache } from '@/lib/alkira/cache';
-import { noteEmulatorWrite } from '@/lib/alkira/emulator/changes';
+import { invalidateTenant, SharedCache, sharedCache } from '@/lib/services/cache';
+import { noteEmulatorWrite } from '@/lib/emulator/changes';
 import { at } from '../helpers/present';
 
 const PORTAL = { emulator: false };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectorSummary } from '@/lib/client/types';
-import { buildListIndex, ListQueryError, parseListQuery, queryList, wantsPagedList, type ListQuery } from '@/lib/alkira/list-query';
+import { buildListIndex, ListQueryError, parseListQuery, queryList, wantsPagedList, type ListQuery } from '@/lib/services/list-query';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();

@@ -1,20 +1,15 @@
 /** The emulated Alkira API's surface: auth, discovery, catalog, errors, body validation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_CALLER_HEADERS, startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
+import { describe, expect, it } from 'vitest';
+import { basicDesign, ipsecDesign } from '../helpers/designs';
+import { CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
+import { APP_CALLER_HEADERS } from '../helpers/server';
 
-let server: RunningServer;
-let api: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  server = await startServer(EMULATOR_ENV);
-  api = client(server);
-});
-afterAll(async () => server?.stop());
+const emulator = emulatorServerForFile();
+const { api } = emulator;
 
 describe('authentication', () => {
   it('answers 401 with a JSON message without an Authorization header', async () => {
-    const res = await fetch(server.url + '/emulator/api/tenantnetworksummaries', { headers: APP_CALLER_HEADERS });
+    const res = await fetch(emulator.server.url + '/emulator/api/tenantnetworksummaries', { headers: APP_CALLER_HEADERS });
     expect(res.status).toBe(401);
     expect((await res.json()).message).toMatch(/api-key/);
   });

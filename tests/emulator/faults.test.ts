@@ -1,16 +1,11 @@
 /** Fault injection through the admin API, and persistence across a restart. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, toBody } from './support';
+import { describe, expect, it } from 'vitest';
+import { basicDesign } from '../helpers/designs';
+import { client, CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
+import { startServer } from '../helpers/server';
 
-let server: RunningServer;
-let api: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  server = await startServer(EMULATOR_ENV);
-  api = client(server);
-});
-afterAll(async () => server?.stop());
+const emulator = emulatorServerForFile();
+const { api } = emulator;
 
 describe('admin fault rules', () => {
   it('answers 429 with Retry-After for the configured number of times, then serves normally', async () => {
@@ -54,9 +49,7 @@ describe('persistence', () => {
   it('keeps connectors and provision requests across a restart with the same data directory', async () => {
     const created = await api.call('POST', `${CONNECTORS}?provision=true`, toBody(basicDesign('er-durable')));
     const requestId = created.headers.get('x-provision-request-id')!;
-    await server.stop();
-    server = await startServer(EMULATOR_ENV, { dataDir: server.dataDir });
-    api = client(server);
+    await emulator.restart();
     const item = await api.call('GET', `${CONNECTORS}/${created.body.id}`);
     expect(item.status).toBe(200);
     expect(item.body.name).toBe('er-durable');

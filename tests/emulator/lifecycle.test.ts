@@ -1,17 +1,11 @@
 /** Connector lifecycle against the emulator: create, provision, fail, update, delete, list by name. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server';
-import { basicDesign, client, CONNECTORS, EMULATOR_ENV, ipsecDesign, toBody } from './support';
+import { describe, expect, it } from 'vitest';
 import { storedTunnelKeys } from '../api/support';
+import { basicDesign, ipsecDesign, PSK_DMZ } from '../helpers/designs';
+import { CONNECTORS, toBody, emulatorServerForFile } from '../helpers/emulator-api';
 
-let server: RunningServer;
-let api: ReturnType<typeof client>;
-
-beforeAll(async () => {
-  server = await startServer(EMULATOR_ENV);
-  api = client(server);
-});
-afterAll(async () => server?.stop());
+const emulator = emulatorServerForFile();
+const { api } = emulator;
 
 describe('create', () => {
   it('creates with provision=true: 202, provision request PENDING/IN_PROGRESS then SUCCESS', async () => {
@@ -50,10 +44,10 @@ describe('create', () => {
     expect(created.status).toBe(202);
     const tunnel = created.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
     // The tests hold the app's token, so they see what the app sees.
-    expect(tunnel).toMatchObject({ name: 'primary-tunnel', preSharedKey: 'psk-secret-123!', profileId: 10 });
-    expect(storedTunnelKeys(server, created.body.id)).toContain('psk-secret-123!');
+    expect(tunnel).toMatchObject({ name: 'primary-tunnel', preSharedKey: PSK_DMZ, profileId: 10 });
+    expect(storedTunnelKeys(emulator.server, created.body.id)).toContain(PSK_DMZ);
     expect(typeof tunnel.id).toBe('string');
-    expect(server.logs()).not.toContain('psk-secret-123!');
+    expect(emulator.server.logs()).not.toContain(PSK_DMZ);
   });
 
   it('fails provisioning for the fail circuit, with errorDetails.message', async () => {

@@ -15,7 +15,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
-import { seededRandom } from '@/lib/seeded-random';
+import { seededRandom } from '@/lib/util/seeded-random';
 import { TERRAFORM } from '../hcl/terraform-fmt';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 import { at } from '../helpers/present';

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentEdits } from '@/lib/hcl/align';
 import { parseHcl } from '@/lib/hcl/parser';
-import { seededRandom } from '@/lib/seeded-random';
+import { seededRandom } from '@/lib/util/seeded-random';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 import { at } from '../helpers/present';
 

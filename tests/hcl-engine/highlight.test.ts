@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { highlightSpans, RestartPoints, type HighlightSpan } from '@/lib/hcl/highlight';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
-import { seededRandom } from '@/lib/seeded-random';
+import { seededRandom } from '@/lib/util/seeded-random';
 import { corporaPresent, readCorpusFile, verdicts, warnSkipped } from '../helpers/corpora';
 import { at } from '../helpers/present';
 

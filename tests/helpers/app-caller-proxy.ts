@@ -1,7 +1,7 @@
 /**
  * A loopback HTTP forwarder that adds the test app token: lets an app in
  * portal mode use a second test server's emulator as its "remote portal"
- * (the emulator answers only its own app, see lib/alkira/emulator/app-caller.ts).
+ * (the emulator answers only its own app, see lib/emulator/app-caller.ts).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -5,7 +5,7 @@
  * the design does not hold, so a round trip must keep more than the design.
  */
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
-import { ipsecDesign, parsedDesign } from '../api/support';
+import { ipsecDesign, parsedDesign } from './designs';
 
 export interface DesignWithFile {
   /** The request body's `design`. */

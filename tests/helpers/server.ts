@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The emulator answers only the app (lib/alkira/emulator/app-caller.ts); test
+ * The emulator answers only the app (lib/emulator/app-caller.ts); test
  * servers fix the app's token so tests can drive the emulator directly.
  */
 export const TEST_APP_TOKEN = 'test-app-token-not-secret';

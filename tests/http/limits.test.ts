@@ -9,7 +9,7 @@ import { excessiveNesting, jsonLimitProblem, parseJsonWithinLimits } from '@/lib
 import { hclBoundsProblem } from '@/lib/connector/hcl/bounds';
 import { resourceNameFor } from '@/lib/connector/mapping';
 import { toHclIdentifier } from '@/lib/connector/hcl/strings';
-import { trimChar } from '@/lib/text/trim';
+import { trimChar } from '@/lib/util/trim';
 import { allowedHosts, crossSiteRefusal, isHostAllowed, requestRefusal } from '@/lib/http/same-origin';
 
 describe('JSON limits', () => {

@@ -14,7 +14,7 @@ import { createDesign, getDesign, listVersions, updateDesign } from '@/lib/store
 import { storeMigrations } from '@/lib/store/migrations';
 import type { StoreSchema } from '@/lib/store/schema';
 import { sealDesign } from '@/lib/store/secrets';
-import { parsedDesign } from '../api/support';
+import { parsedDesign } from '../helpers/designs';
 import { designWithFile } from '../helpers/design-file';
 import { postgresBackend, sqliteBackend } from './backends';
 

@@ -20,7 +20,7 @@ import {
   updateDesign,
 } from '@/lib/store/designs';
 import { recordProvisionRequest, updateProvisionState } from '@/lib/store/provision-history';
-import { ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { postgresBackend, sqliteBackend } from './backends';
 import { tunnelOf } from '../helpers/design-parts';
 import { at } from '../helpers/present';

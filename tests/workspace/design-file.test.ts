@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDesignFile, MAX_DESIGN_FILE_BYTES, utf8Length } from '@/lib/connector/design-file';
 import { parseDesignFileField } from '@/lib/http/workspace-body';
 import { ApiError } from '@/lib/http/response';
-import { parsedDesign } from '../api/support';
+import { parsedDesign } from '../helpers/designs';
 import { designWithFile } from '../helpers/design-file';
 import { at } from '../helpers/present';
 

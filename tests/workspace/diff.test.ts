@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { diffDesigns, planSummary } from '@/lib/connector/diff';
 import { keepStoredSecrets } from '@/lib/connector/sensitive';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
-import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { gatewayOf, gatewaysOf, instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
 import { at } from '../helpers/present';
 

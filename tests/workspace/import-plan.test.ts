@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
 import { planImport } from '@/lib/connector/hcl/import-plan';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
-import { basicDesign } from '../api/support';
+import { basicDesign } from '../helpers/designs';
 import { normalizeDesign } from '@/lib/connector/validate';
 
 function block(label: string, name: string, prefix = '10.1.0.0/23'): string {

@@ -13,7 +13,7 @@ import { mergeText } from '@/lib/connector/text-merge';
 import { designWithFile } from '../helpers/design-file';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { withStoredSecrets } from '@/lib/connector/sensitive';
-import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { basicDesign, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { gatewaysOf, instanceOf, tunnelOf as tunnelAt } from '../helpers/design-parts';
 import { only } from '../helpers/present';
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { renderModule, renderSingleTf } from '@/lib/connector/export/module';
-import { basicDesign, CRED_PROD, CRED_SECURITY, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../api/support';
+import { basicDesign, CRED_PROD, CRED_SECURITY, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
 

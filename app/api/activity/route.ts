@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listActivity, parseActivityQuery } from '@/lib/audit/activity';
-import { jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { listActivity, parseActivityQuery } from '@/lib/services/activity';
+import { jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

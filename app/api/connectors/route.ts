@@ -1,13 +1,14 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { createConnector, listConnectorPage, listConnectorSummaries } from '@/lib/alkira/connectors';
+import { createConnector, listConnectorPage, listConnectorSummaries } from '@/lib/services/connectors';
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
-import { jsonResponse } from '@/lib/http/errors';
-import { provisionFlag, withErrorHandling } from '@/lib/http/handler';
-import { listQueryOf } from '@/lib/http/list-params';
+import { jsonResponse } from '@/lib/route/errors';
+import { provisionFlag, withErrorHandling } from '@/lib/route/handler';
+import { listQueryOf } from '@/lib/route/list-params';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
-import { audited, AuditAttempt } from '@/lib/audit/attempt';
+import { AuditAttempt } from '@/lib/audit/attempt';
+import { audited } from '@/lib/services/audited';
 
 export const dynamic = 'force-dynamic';
 

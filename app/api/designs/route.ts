@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { listWorkspace, keepStoredAgainst } from '@/lib/alkira/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { listWorkspace, keepStoredAgainst } from '@/lib/services/workspace';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readDesignEnvelope } from '@/lib/http/workspace-body';
 import { createDesign, DESIGN_SORTS, type DesignSort } from '@/lib/store/designs';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';

@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { exportModule } from '@/lib/alkira/export';
+import { exportModule } from '@/lib/services/export';
 import { zipFiles } from '@/lib/connector/export/zip';
-import { ApiError, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, withErrorHandling } from '@/lib/route/errors';
 import { downloadHeaders, exportFormat, wantsDataSources } from '@/lib/http/export-params';
 import { parseDesignId } from '@/lib/http/workspace-body';
 

@@ -1,7 +1,7 @@
 import { loadAlkiraConfig } from '@/lib/alkira/config';
-import { checkHealth } from '@/lib/alkira/health';
-import { jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { checkHealth } from '@/lib/services/health';
+import { jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

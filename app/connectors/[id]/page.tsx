@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { ConnectorDetail } from '@/components/dashboard/ConnectorDetail';
+import { ConnectorDetail } from '@/components/dashboard/connector-detail';
 
 export default async function ConnectorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { DesignEditor } from '@/components/workspace/DesignEditor';
+import { DesignEditor } from '@/components/workspace/design-editor';
 
 export const metadata: Metadata = { title: 'Design · Connector Studio' };
 

@@ -18,6 +18,7 @@ import { attributeAt } from '../resource';
 import { attribute, block, writeHclFile, type HclBlock } from '../hcl/writer';
 import { CatalogDataSources, type CatalogNames } from './catalog-data';
 import type { DataSource } from '../hcl/data-sources';
+import { captured } from '@/lib/util/indexing';
 
 /** The provider version the designs are checked against (provider-schema.json is v1.5.1). */
 export const PROVIDER_VERSION_CONSTRAINT = '~> 1.5';
@@ -82,7 +83,8 @@ function referencedVariables(design: unknown, out: Map<string, boolean>, sensiti
     for (const [k, v] of Object.entries(design)) referencedVariables(v, out, sensitive || isSensitiveAttribute(k), k);
   } else if (isExpression(design)) {
     for (const m of expressionBody(design).matchAll(/\bvar\.([A-Za-z_][A-Za-z0-9_-]*)/g)) {
-      out.set(m[1], (out.get(m[1]) ?? false) || sensitive || isSensitiveAttribute(key));
+      const name = captured(m, 1);
+      out.set(name, (out.get(name) ?? false) || sensitive || isSensitiveAttribute(key));
     }
   }
 }

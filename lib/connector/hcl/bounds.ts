@@ -9,6 +9,7 @@ import { Lines } from '@/lib/hcl/lines';
 import { scan, T } from '@/lib/hcl/scanner';
 import { INPUT_LIMITS } from '../limits';
 import type { HclDiagnostic } from './import/diagnostics';
+import { itemAt, lastItem } from '@/lib/util/indexing';
 
 function diagnostic(text: string, from: number, to: number, message: string): HclDiagnostic {
   return { severity: 'error', message, ...new Lines(text).position(from), from, to };
@@ -25,24 +26,25 @@ export function hclBoundsProblem(text: string, limits = INPUT_LIMITS): HclDiagno
     const type = types[i];
     if (type === T.OBrace || type === T.OBrack || type === T.OParen) {
       if (++depth > limits.hclDepth) {
-        return diagnostic(text, from[i], to[i], `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`);
+        return diagnostic(text, itemAt(from, i, 'token'), itemAt(to, i, 'token'), `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`);
       }
     } else if (type === T.CBrace || type === T.CBrack || type === T.CParen) {
       if (depth > 0) depth--;
     } else if (type === T.OQuote) {
-      strings.push({ start: from[i], length: 0 });
+      strings.push({ start: itemAt(from, i, 'token'), length: 0 });
     } else if (type === T.TemplateLiteral && strings.length > 0) {
-      const current = strings[strings.length - 1];
-      current.length += to[i] - from[i];
+      const current = lastItem(strings, 'open string');
+      const end = itemAt(to, i, 'token');
+      current.length += end - itemAt(from, i, 'token');
       if (current.length > limits.stringLength) {
         // The whole string, as far as it goes on its line.
-        let end = to[i];
-        while (end < text.length && text.charCodeAt(end) !== 34 && text.charCodeAt(end) !== 10) end++;
-        const length = end - current.start - 1;
+        let stringEnd = end;
+        while (stringEnd < text.length && text.charCodeAt(stringEnd) !== 34 && text.charCodeAt(stringEnd) !== 10) stringEnd++;
+        const length = stringEnd - current.start - 1;
         return diagnostic(
           text,
           current.start,
-          Math.min(end + 1, text.length),
+          Math.min(stringEnd + 1, text.length),
           `This string is ${length.toLocaleString('en-US')} characters long; at most ${limits.stringLength.toLocaleString('en-US')} are accepted`,
         );
       }

@@ -17,6 +17,7 @@ import { quoteHclString, toHclIdentifier } from './strings';
 import { attribute, block, writeHclLines, type HclBlock } from './writer';
 import { templateLiteral } from '@/lib/hcl/values';
 import type { Block, HclFile } from '@/lib/hcl/syntax';
+import { captured } from '@/lib/util/indexing';
 
 export interface DataSourceKind {
   /** The provider's data source type. */
@@ -50,8 +51,10 @@ export function dataSourcesOf(file: HclFile): DataSource[] {
   const types = new Set(Object.values(DATA_SOURCE_KINDS).map((k) => k.type));
   const found: DataSource[] = [];
   for (const item of file.body.items) {
-    if (item.type !== 'block' || item.blockType.name !== 'data' || item.labels.length !== 2) continue;
-    const [type, label] = item.labels.map((l) => l.value);
+    if (item.type !== 'block' || item.blockType.name !== 'data') continue;
+    const labels = labelPair(item);
+    if (!labels) continue;
+    const [type, label] = labels;
     if (!types.has(type)) continue;
     const nameAttr = item.body.items.find((i) => i.type === 'attribute' && i.name.name === 'name');
     const value = nameAttr?.type === 'attribute' ? nameAttr.value : undefined;
@@ -61,13 +64,20 @@ export function dataSourcesOf(file: HclFile): DataSource[] {
   return found;
 }
 
+/** A block's two labels (a data source's type and name); null when it has another number. */
+function labelPair(block: Block): [string, string] | null {
+  const [type, label] = block.labels;
+  return type && label && block.labels.length === 2 ? [type.value, label.value] : null;
+}
+
 /**
  * Whether a top-level block is a catalog data source the file refers to (`data.<type>.<label>` appears):
  * the designer writes these for picks by name, so the importer reads them rather than noting them as ignored.
  */
 export function isReferencedDataSource(block: Block, text: string): boolean {
-  if (block.blockType.name !== 'data' || block.labels.length !== 2) return false;
-  const [type, label] = block.labels.map((l) => l.value);
+  const labels = block.blockType.name === 'data' ? labelPair(block) : null;
+  if (!labels) return false;
+  const [type, label] = labels;
   if (!Object.values(DATA_SOURCE_KINDS).some((k) => k.type === type)) return false;
   const address = `data.${type}.${label}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\b${address}\\.`).test(text);
@@ -94,7 +104,7 @@ export function dataSourceReference(kind: DataSourceKind | undefined, value: unk
   if (!kind || !isExpression(value)) return null;
   const m = REFERENCE_RE.exec(expressionBody(value).trim());
   if (!m || m[1] !== kind.type || m[3] !== kind.attribute) return null;
-  return { type: m[1], label: m[2] };
+  return { type: captured(m, 1), label: captured(m, 2) };
 }
 
 /** The name a reference field's data source looks up (from the file's data blocks), or null. */

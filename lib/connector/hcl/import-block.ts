@@ -5,7 +5,7 @@
  */
 import { RESOURCE_TYPE, resourceLabel } from './render';
 import { quoteHclString } from './strings';
-import { trimCharEnd } from '@/lib/text/trim';
+import { trimCharEnd } from '@/lib/util/trim';
 
 /** `import { to = alkira_connector_azure_expressroute.<label>  id = "<id>" }`, formatted as terraform fmt does. */
 export function renderImportBlock(resourceName: string, id: string | number): string {

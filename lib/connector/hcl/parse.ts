@@ -91,7 +91,7 @@ function importResource(block: Block, text: string, syntaxErrors: readonly Span[
   if (!nameLabel) {
     sink.add('error', `resource "${RESOURCE_TYPE}" needs a name label, e.g. resource "${RESOURCE_TYPE}" "primary" { … }`, header, { path: 'resource_name' });
     ctx.flagged.add('resource_name');
-  } else if (labels.length > 2) {
+  } else if (labels[2]) {
     sink.add('error', `A resource block has two labels (type and name); remove ${labels.slice(2).map((l) => JSON.stringify(l.value)).join(', ')}`, labels[2], { resource: label });
   }
   const firstLine = nameLabel ? taken.get(label) : undefined;

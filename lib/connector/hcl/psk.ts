@@ -9,7 +9,7 @@
  */
 import type { ConnectorDesign } from '../design';
 import { expressionBody, isExpression } from '../design';
-import { isRecord, recordsOf, stringField } from './loose';
+import { isRecord, recordsOf, stringField } from '@/lib/util/records';
 import { isHclIdentifier, toHclIdentifier } from './strings';
 import { CONNECTOR_RESOURCE, SENSITIVE_SPECS, type BodySpec } from '../resource';
 import { isStoredSecret } from '../stored-secret';

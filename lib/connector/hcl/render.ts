@@ -9,7 +9,7 @@
  */
 import type { ConnectorDesign, HclRenderOptions } from '../design';
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BlockSpec, type BodySpec, type ValueType } from '../resource';
-import { isRecord, stringField, type LooseRecord } from './loose';
+import { isRecord, stringField, type LooseRecord } from '@/lib/util/records';
 import { isLiteralPsk, listPskVariablesAt, type PskVariableAt } from './psk';
 import { isHclIdentifier, quoteHclString, toHclIdentifier } from './strings';
 import {

@@ -5,15 +5,15 @@
  * literal `${` / `%{` must be doubled (`$${`, `%%{`), or Terraform would try to
  * interpolate what the user typed.
  */
-import { trimChar } from '@/lib/text/trim';
+import { trimChar } from '@/lib/util/trim';
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
+const SIMPLE_ESCAPES = new Map<string, string>([
+  ['"', '\\"'],
+  ['\\', '\\\\'],
+  ['\n', '\\n'],
+  ['\r', '\\r'],
+  ['\t', '\\t'],
+]);
 
 /**
  * Characters written as `\uXXXX`: C0/C1 controls, DEL and the Unicode line and
@@ -37,12 +37,12 @@ export function escapeHclString(text: string): string {
   if (!NEEDS_ESCAPE_RE.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        out += ch + text[i + 1];
+        out += ch + text.charAt(i + 1);
         i++;
       } else {
         out += '\ufffd';
@@ -53,8 +53,9 @@ export function escapeHclString(text: string): string {
       out += '\ufffd';
       continue;
     }
-    if (ch in SIMPLE_ESCAPES) {
-      out += SIMPLE_ESCAPES[ch];
+    const escaped = SIMPLE_ESCAPES.get(ch);
+    if (escaped !== undefined) {
+      out += escaped;
     } else if ((ch === '$' || ch === '%') && text[i + 1] === '{') {
       out += ch + ch;
     } else if (CONTROL_RE.test(ch)) {

@@ -11,7 +11,11 @@ import { quoteHclString } from './strings';
 /** HCL number literal (a leading minus is HCL's unary operator, which fmt leaves alone). */
 const NUMBER_LITERAL_RE = /^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
-const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const CLOSING = new Map<string, string>([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+]);
 /** Characters HCL uses only inside string literals. */
 const NEVER_OUTSIDE_STRINGS = '\\\'`$@;^';
 
@@ -25,16 +29,17 @@ export function isPlausibleExpression(body: string): boolean {
   const open: string[] = [];
   let inString = false;
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
+    const ch = body.charAt(i);
     if (inString) {
       if (ch === '\\') i++;
       else if (ch === '"') inString = false;
       continue;
     }
+    const closer = CLOSING.get(ch);
     if (ch === '"') inString = true;
     else if (NEVER_OUTSIDE_STRINGS.includes(ch)) return false;
     else if (ch === '#' || (ch === '/' && (body[i + 1] === '/' || body[i + 1] === '*'))) return false;
-    else if (ch in CLOSING) open.push(CLOSING[ch]);
+    else if (closer !== undefined) open.push(closer);
     else if (ch === ')' || ch === ']' || ch === '}') {
       if (open.pop() !== ch) return false;
     }

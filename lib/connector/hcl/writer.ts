@@ -76,13 +76,10 @@ function spaces(count: number): string {
 }
 
 /** Writes items[start, end) (all attributes) with their `=` signs lined up. */
-function writeAttributeRun(items: HclBodyItem[], start: number, end: number, indent: string, lines: string[]): void {
+function writeAttributeRun(run: readonly HclAttribute[], indent: string, lines: string[]): void {
   let width = 0;
-  for (let i = start; i < end; i++) width = Math.max(width, (items[i] as HclAttribute).name.length);
-  for (let i = start; i < end; i++) {
-    const a = items[i] as HclAttribute;
-    lines.push(indent + a.name + spaces(width - a.name.length) + ' = ' + a.value);
-  }
+  for (const a of run) width = Math.max(width, a.name.length);
+  for (const a of run) lines.push(indent + a.name + spaces(width - a.name.length) + ' = ' + a.value);
 }
 
 function writeBlock(b: HclBlock, indent: string, lines: string[]): void {
@@ -92,25 +89,30 @@ function writeBlock(b: HclBlock, indent: string, lines: string[]): void {
   lines.push(`${indent}}`);
 }
 
+/** Writes each block, each raw text and each run of consecutive attributes, a blank line between two of them. */
 function writeBody(items: HclBodyItem[], indent: string, lines: string[]): void {
-  let i = 0;
-  while (i < items.length) {
-    if (i > 0) lines.push('');
-    const item = items[i];
-    if (item.kind === 'block') {
-      writeBlock(item, indent, lines);
-      i++;
+  let groups = 0;
+  let run: HclAttribute[] = [];
+  const startGroup = () => {
+    if (groups++ > 0) lines.push('');
+  };
+  const endRun = () => {
+    if (run.length === 0) return;
+    startGroup();
+    writeAttributeRun(run, indent, lines);
+    run = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'attribute') {
+      run.push(item);
       continue;
     }
-    if (item.kind === 'raw') {
-      for (const line of item.lines) lines.push(line === '' ? '' : indent + line);
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < items.length && items[i].kind === 'attribute') i++;
-    writeAttributeRun(items, start, i, indent, lines);
+    endRun();
+    startGroup();
+    if (item.kind === 'block') writeBlock(item, indent, lines);
+    else for (const line of item.lines) lines.push(line === '' ? '' : indent + line);
   }
+  endRun();
 }
 
 /** The lines of body items at an indentation (no trailing newline), for inserting into an existing file. */

@@ -57,10 +57,12 @@ export function locate(path: string, root: BodySpec = CONNECTOR_RESOURCE): Locat
   let found: Located | undefined;
   for (const part of schemaPath(path).split('.')) {
     if (found?.kind === 'attribute' || part === '') return undefined;
-    if (Object.hasOwn(body.attributes, part)) {
-      found = { kind: 'attribute', name: part, spec: body.attributes[part] };
-    } else if (Object.hasOwn(body.blocks, part)) {
-      const block = body.blocks[part];
+    // Own names only: a path part such as `constructor` names nothing.
+    const attribute = Object.hasOwn(body.attributes, part) ? body.attributes[part] : undefined;
+    const block = Object.hasOwn(body.blocks, part) ? body.blocks[part] : undefined;
+    if (attribute) {
+      found = { kind: 'attribute', name: part, spec: attribute };
+    } else if (block) {
       found = { kind: 'block', name: part, spec: block };
       body = block.body;
     } else {

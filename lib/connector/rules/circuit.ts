@@ -2,6 +2,7 @@
 import { type UncheckedBody, type DesignIssue } from '../design';
 import { isGuid } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isReference } from './values';
+import { captured } from '@/lib/util/indexing';
 
 const CIRCUIT_ID_SHAPE = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.Network/expressRouteCircuits/<circuit-name>';
 
@@ -16,7 +17,7 @@ export interface CircuitIdParts {
 
 export function parseCircuitId(value: string): CircuitIdParts | null {
   const m = CIRCUIT_ID_RE.exec(value.trim());
-  return m ? { subscriptionId: m[1], resourceGroup: m[2], circuitName: m[3] } : null;
+  return m ? { subscriptionId: captured(m, 1), resourceGroup: captured(m, 2), circuitName: captured(m, 3) } : null;
 }
 
 function whatIsWrong(written: string): string {

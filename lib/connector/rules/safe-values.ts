@@ -11,7 +11,8 @@
  */
 import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, type AttributeSpec, type BodySpec } from '../resource';
 import type { DesignIssue, UncheckedBody } from '../design';
-import { eachRecord, isRecord, issueCollector } from './values';
+import { isRecord } from '@/lib/util/records';
+import { eachRecord, issueCollector } from './values';
 
 const CONTROL_NAMES: Record<number, string> = {
   0x0000: 'a NUL character (U+0000)',

@@ -4,10 +4,9 @@
  * (so that every finding shows at once), hence no rule trusts the static type.
  */
 import { expressionBody, isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
-import { isRecord, type LooseRecord } from '../hcl/loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 
 // One definition of "a plain object" (the renderer's), re-exported for the rules.
-export { isRecord };
 
 /** The list, or [] when unset or not a list. */
 export function items(value: unknown): unknown[] {

@@ -6,6 +6,7 @@
  * interval (no scan of the space).
  */
 import { networkAddress } from '../net';
+import { itemAt } from '@/lib/util/indexing';
 
 export type AddressField = 'vhub_prefix' | 'loopback_subnet';
 
@@ -73,7 +74,7 @@ export class AddressSpace {
 
   /** The lowest used address, or null when nothing is used. */
   lowestStart(): number | null {
-    return this.blocks.length > 0 ? this.blocks[0].start : null;
+    return this.blocks[0]?.start ?? null;
   }
 
   /** Index of the last block starting at or before `address`, or -1. */
@@ -83,7 +84,7 @@ export class AddressSpace {
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.blocks[mid].start <= address) {
+      if (itemAt(this.blocks, mid, 'used block').start <= address) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -94,8 +95,8 @@ export class AddressSpace {
   /** Every used block sharing an address with `range` (but `excludeOwner`'s), lowest start first. */
   overlapping(range: AddressRange, excludeOwner?: string): UsedBlock[] {
     const out: UsedBlock[] = [];
-    for (let i = this.lastStartingBy(range.end); i >= 0 && this.maxEnd[i] >= range.start; i--) {
-      const block = this.blocks[i];
+    for (let i = this.lastStartingBy(range.end); i >= 0 && itemAt(this.maxEnd, i, 'used block') >= range.start; i--) {
+      const block = itemAt(this.blocks, i, 'used block');
       if (block.end >= range.start && (excludeOwner === undefined || String(block.owner.id) !== excludeOwner)) out.push(block);
     }
     return out.reverse();
@@ -165,11 +166,12 @@ export class AddressSpace {
     let hi = this.merged.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.merged[mid].end < range.start) lo = mid + 1;
+      if (itemAt(this.merged, mid, 'used interval').end < range.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.merged.length && this.merged[i].start <= range.end; i++) {
-      const m = this.merged[i];
+    for (let i = lo; i < this.merged.length; i++) {
+      const m = itemAt(this.merged, i, 'used interval');
+      if (m.start > range.end) break;
       // Walk the holes from the first used address of m within the range.
       let point = Math.max(m.start, range.start);
       const stop = Math.min(m.end, range.end);

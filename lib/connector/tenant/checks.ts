@@ -16,7 +16,8 @@ import { DEFAULTS, isExpression } from '../design';
 import { designValues } from '../design-walk';
 import { formatIpv4 } from '../net';
 import { CONNECTOR_RESOURCE, type ReferenceKind } from '../resource';
-import { eachRecord, instanceLabel, isRecord, text } from '../rules/values';
+import { isRecord } from '@/lib/util/records';
+import { eachRecord, instanceLabel, text } from '../rules/values';
 import { rangeOf, type AddressField, type AddressRange, type UsedBlock } from './address-space';
 import { externalReferenceFindings } from './references';
 import type { CatalogLookup, TenantIndex } from './tenant-index';
@@ -63,7 +64,8 @@ function overlapFindings(design: Record<string, unknown>, tenant: TenantIndex, e
   const taken: AddressRange[] = checks.map((c) => c.range);
   for (const check of checks) {
     const others = tenant.space.overlapping(check.range, exclude);
-    if (others.length === 0) continue;
+    const [nearest] = others;
+    if (nearest === undefined) continue;
     const prefixLength = PREFIX_LENGTH[check.field];
     const ownElsewhere = taken.filter((r) => r !== check.range);
     const free = tenant.space.nextFree(check.range.start, prefixLength, ownElsewhere, exclude);
@@ -71,7 +73,7 @@ function overlapFindings(design: Record<string, unknown>, tenant: TenantIndex, e
     const suggestion = free === null ? '' : `; the next free /${prefixLength} is ${cidr(free, prefixLength)}`;
     const finding: TenantFinding = {
       path: check.path,
-      message: `${check.subject} overlaps ${describeBlock(others[0])}${more}${suggestion}`,
+      message: `${check.subject} overlaps ${describeBlock(nearest)}${more}${suggestion}`,
       severity: 'error',
       ruleId: check.field === 'vhub_prefix' ? TENANT_RULE_IDS.vhubOverlap : TENANT_RULE_IDS.loopbackOverlap,
     };

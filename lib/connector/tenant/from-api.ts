@@ -1,7 +1,7 @@
 /**
  * A tenant snapshot from the Alkira API's own lists (alkira-api.md): the
  * connectors (`GET …/azure-express-route-connectors`) and the catalog lists.
- * Shared by the server (lib/alkira/tenant-snapshot.ts) and the CLI, which
+ * Shared by the server (lib/services/tenant-snapshot.ts) and the CLI, which
  * fetch the lists each their own way. Reads defensively: an upstream's JSON
  * is not trusted to have the documented shape.
  */

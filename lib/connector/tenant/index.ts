@@ -1,7 +1,7 @@
 /**
  * Tenant checks: a design against the rest of the tenant (overlapping
  * addresses, taken names, references the catalog does not have). Pure; the
- * snapshot comes from lib/alkira/tenant-snapshot.ts (server) or the CLI.
+ * snapshot comes from lib/services/tenant-snapshot.ts (server) or the CLI.
  */
 export * from './types';
 export { indexTenant, type TenantIndex } from './tenant-index';

@@ -11,7 +11,7 @@
 import { effectiveTunnelProtocol, expressionBody, isExpression, type ConnectorDesign } from '../design';
 import { designValues } from '../design-walk';
 import { CONNECTOR_RESOURCE } from '../resource';
-import { isRecord } from '../rules/values';
+import { isRecord } from '@/lib/util/records';
 import { TENANT_RULE_IDS, type TenantFinding } from './types';
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_-]*';

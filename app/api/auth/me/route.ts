@@ -1,5 +1,5 @@
 import { me } from '@/lib/auth/routes';
-import { withErrorHandling } from '@/lib/http/handler';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { catalogItems, isCatalogKind } from '@/lib/alkira/catalog';
 import { CATALOG_KINDS } from '@/lib/client/types';
-import { ApiError, jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { ApiError, jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,13 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { deleteConnector, getConnectorView, updateConnector } from '@/lib/alkira/connectors';
+import { deleteConnector, getConnectorView, updateConnector } from '@/lib/services/connectors';
 import { designFromBody, nameIn } from '@/lib/http/design-body';
 import { readJsonObject } from '@/lib/http/body';
-import { jsonResponse } from '@/lib/http/errors';
-import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/http/handler';
+import { jsonResponse } from '@/lib/route/errors';
+import { parseConnectorId, provisionFlag, withErrorHandling } from '@/lib/route/handler';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { actorOf } from '@/lib/audit/record';
-import { audited, AuditAttempt } from '@/lib/audit/attempt';
+import { AuditAttempt } from '@/lib/audit/attempt';
+import { audited } from '@/lib/services/audited';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { eventStream } from '@/lib/alkira/event-stream';
+import { eventStream } from '@/lib/services/event-stream';
 import { loadAuthConfig } from '@/lib/auth/config';
 import { requestPrincipal } from '@/lib/auth/policy';
 import { cookieValue, SESSION_COOKIE, sessionIdFromCookie } from '@/lib/auth/session';
 import { sessionStillOpen } from '@/lib/auth/sign-out';
-import { withErrorHandling } from '@/lib/http/handler';
+import { withErrorHandling } from '@/lib/route/handler';
 import { maxStreamsPerUser, registerStream, streamsOf } from '@/lib/http/open-streams';
 import { ApiError } from '@/lib/http/response';
 

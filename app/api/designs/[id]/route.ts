@@ -1,8 +1,8 @@
-import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/alkira/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { changesFromLatest, withSecretsStored, requireDesign, keepStoredAgainst } from '@/lib/services/workspace';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion, readDesignEnvelope } from '@/lib/http/workspace-body';
 import { deleteDesign, getDesign, updateDesign, type StoredDesign } from '@/lib/store/designs';
-import { mergeProposal, saveMerged } from '@/lib/alkira/workspace-merge';
+import { mergeProposal, saveMerged } from '@/lib/services/workspace-merge';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { requestPrincipal } from '@/lib/auth/policy';
 
@@ -35,7 +35,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: Ctx) => {
 /**
  * PUT { design, base_version, note?, hcl?, merge? } → { version }. A stale base_version answers 409 with the latest
  * version (its hcl too), what differs from it (`changes`) and the three-way merge proposal (`merge`: each side's
- * changes and the conflicts, lib/alkira/workspace-merge.ts). Sent again with `merge: { theirs_version, resolutions }`
+ * changes and the conflicts, lib/services/workspace-merge.ts). Sent again with `merge: { theirs_version, resolutions }`
  * (a choice per conflict id), the merged design is saved as the next version → { version, note, file }.
  */
 export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {

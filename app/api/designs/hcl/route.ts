@@ -1,5 +1,5 @@
 import { jsonObjectFromText, readJsonText } from '@/lib/http/body';
-import { withErrorHandling } from '@/lib/http/errors';
+import { withErrorHandling } from '@/lib/route/errors';
 import { renderDesignBody } from '@/lib/design-server/design-work';
 import { OFF_THREAD_BYTES, renderDesignOffThread } from '@/lib/design-server/off-thread';
 

@@ -1,7 +1,7 @@
 import { planImport } from '@/lib/connector/hcl/import-plan';
 import { parseClientKey } from '@/lib/hcl-server/client-key';
 import { parseHclOffThread } from '@/lib/hcl-server/parse-off-thread';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readImportBody } from '@/lib/http/import-body';
 import { importDesigns, importKey } from '@/lib/store/design-imports';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';

@@ -1,7 +1,7 @@
 import { jsonObjectFromText, readJsonText } from '@/lib/http/body';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { AlkiraApi } from '@/lib/alkira/api';
-import { tenantCheckIndex } from '@/lib/alkira/tenant-snapshot';
+import { tenantCheckIndex } from '@/lib/services/tenant-snapshot';
 import { checkAgainstTenant } from '@/lib/connector/tenant';
 import { checkDesignBody } from '@/lib/design-server/design-work';
 import { checkDesignOffThread, OFF_THREAD_BYTES } from '@/lib/design-server/off-thread';

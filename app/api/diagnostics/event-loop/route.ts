@@ -1,6 +1,6 @@
 import { diagnosticsEnabled, eventLoopReport } from '@/lib/diagnostics/event-loop';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
-import { subscriberCount } from '@/lib/alkira/events';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
+import { subscriberCount } from '@/lib/services/events';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,4 +1,4 @@
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { readTextBody } from '@/lib/http/text-body';
 import { parseClientKey } from '@/lib/hcl-server/client-key';
 import { reserveParse } from '@/lib/hcl-server/parse-off-thread';

@@ -1,8 +1,8 @@
 import { AlkiraApi } from '@/lib/alkira/api';
 import { AlkiraHttpError } from '@/lib/alkira/errors';
-import { fetchProvisionRequest } from '@/lib/alkira/summary';
-import { ApiError, jsonResponse } from '@/lib/http/errors';
-import { withErrorHandling } from '@/lib/http/handler';
+import { fetchProvisionRequest } from '@/lib/services/summary';
+import { ApiError, jsonResponse } from '@/lib/route/errors';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { tenantView } from '@/lib/alkira/tenant-snapshot';
-import { withErrorHandling } from '@/lib/http/handler';
+import { tenantView } from '@/lib/services/tenant-snapshot';
+import { withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

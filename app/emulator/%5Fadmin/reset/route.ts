@@ -1,5 +1,5 @@
 // Test-only reset of the emulator (ALKIRA_EMULATOR_ADMIN=1); see ../faults/route.ts for the folder name.
-import { resetAdmin } from '@/lib/alkira/emulator/handlers/admin';
+import { resetAdmin } from '@/lib/emulator/handlers/admin';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

@@ -1,5 +1,5 @@
 // The embedded Alkira API emulator: `/emulator/api/...` stands for `https://<portal>/api/...`.
-import { handleEmulatorApi } from '@/lib/alkira/emulator/server';
+import { handleEmulatorApi } from '@/lib/emulator/server';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

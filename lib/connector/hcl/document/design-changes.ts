@@ -13,22 +13,26 @@
  * its index in the file as the operations before it leave it.
  */
 import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BlockSpec, type BodySpec } from '../../resource';
-import { recordsOf, type LooseRecord } from '../loose';
+import { recordsOf, type LooseRecord } from '@/lib/util/records';
 import { renderBodyAttributeItems } from '../render';
 import type { Block } from '@/lib/hcl/syntax';
 import { renderedBody, renderedValue } from './operation-edits';
 import { literalBlocks, type DesignOperation, type DesignPath } from './paths';
+import { itemAt } from '@/lib/util/indexing';
 
 /** Longest common subsequence of equal keys, as pairs of indices. */
 function commonSubsequence(a: readonly string[], b: readonly string[]): [number, number][] {
-  const table: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  const table: number[][] = Array.from({ length: a.length }, () => new Array<number>(b.length).fill(0));
+  /** Length of the common subsequence of `a[i…]` and `b[j…]`; an empty suffix (past either end) has none. */
+  const common = (i: number, j: number): number => table[i]?.[j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    const row = itemAt(table, i, 'row');
+    for (let j = b.length - 1; j >= 0; j--) row[j] = a[i] === b[j] ? common(i + 1, j + 1) + 1 : Math.max(common(i + 1, j), common(i, j + 1));
   }
   const pairs: [number, number][] = [];
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
-    else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else if (common(i + 1, j) >= common(i, j + 1)) i++;
     else j++;
   }
   return pairs;
@@ -60,20 +64,22 @@ function listOperations(change: ListChange, ops: DesignOperation[]): void {
     written.map((w) => blockKey(block, w.record)),
     requested.map((r) => blockKey(block, r)),
   );
-  const bounds: [number, number][] = [[-1, -1], ...pairs, [written.length, requested.length]];
   // The file index of the next block: removals keep it, insertions and kept blocks move past one.
   let index = 0;
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const [oi, ni] = bounds[k];
-    const [oj, nj] = bounds[k + 1];
+  // Each gap between two kept pairs (and before the first, after the last): its blocks, then the pair closing it.
+  const ends: [number, number][] = [...pairs, [written.length, requested.length]];
+  let [oi, ni] = [-1, -1];
+  for (const [oj, nj] of ends) {
     const olds = written.slice(oi + 1, oj);
     const news = requested.slice(ni + 1, nj);
     const paired = Math.min(olds.length, news.length);
-    for (let x = 0; x < paired; x++) bodyOperations(spec, olds[x].block, olds[x].record, news[x], [...path, index++], ops);
+    for (const [x, old] of olds.slice(0, paired).entries()) bodyOperations(spec, old.block, old.record, itemAt(news, x, 'requested block'), [...path, index++], ops);
     for (let x = paired; x < olds.length; x++) ops.push({ kind: 'remove-block', path: [...path, index] });
-    for (let x = paired; x < news.length; x++) ops.push({ kind: 'insert-block', path: [...path, index++], value: news[x] });
+    for (const value of news.slice(paired)) ops.push({ kind: 'insert-block', path: [...path, index++], value });
     // The pair that closes the gap: the same block, its changes inside it.
-    if (oj < written.length) bodyOperations(spec, written[oj].block, written[oj].record, requested[nj], [...path, index++], ops);
+    const kept = written[oj];
+    if (kept) bodyOperations(spec, kept.block, kept.record, itemAt(requested, nj, 'requested block'), [...path, index++], ops);
+    [oi, ni] = [oj, nj];
   }
 }
 

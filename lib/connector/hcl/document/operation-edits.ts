@@ -8,7 +8,7 @@
 import { expressionBody, isExpression } from '../../design';
 import { CONNECTOR_RESOURCE, blocksOf, designAttributes, type BodySpec } from '../../resource';
 import { isStoredSecret } from '../../stored-secret';
-import { isRecord, type LooseRecord } from '../loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { literalsBecomeVariables } from '../psk';
 import { renderBodyAttributeItems, renderConnectorBodyItems, resourceLabel } from '../render';
 import { quoteHclString } from '../strings';
@@ -19,6 +19,7 @@ import type { Attribute, Block, BodyItem } from '@/lib/hcl/syntax';
 import { findConnector, literalBlocks, locateBody, OperationError, type DesignOperation, type DesignPath } from './paths';
 import { fileOf, namesOf, textOf, type Run } from './run';
 import { declareVariables } from './variables';
+import { itemAt } from '@/lib/util/indexing';
 
 /** An operation must add lines to a block written on one line: it is opened first. */
 export class NeedsOpening extends Error {
@@ -36,8 +37,8 @@ function multiLine(text: string, owner: Block): Block {
 /** Whether an expression body parses as one whole HCL expression. */
 function parsesAsExpression(body: string): boolean {
   const file = parseHcl(`x = ${body}\n`);
-  const item = file.body.items[0];
-  return file.diagnostics.length === 0 && file.body.items.length === 1 && item.type === 'attribute' && item.value.to === 4 + body.length;
+  const [item] = file.body.items;
+  return file.diagnostics.length === 0 && file.body.items.length === 1 && item?.type === 'attribute' && item.value.to === 4 + body.length;
 }
 
 /** The expressions a value holds (itself, or a list's items) that do not parse yet. */
@@ -73,8 +74,10 @@ function attributePosition(owner: Block, spec: BodySpec, name: string): { positi
 /** Where a new block of `name` goes at list index `index`. */
 function blockPosition(owner: Block, spec: BodySpec, name: string, index: number): Position {
   const siblings = literalBlocks(owner.body.items, name);
-  if (index < siblings.length) return { before: siblings[index] };
-  if (siblings.length) return { after: siblings[siblings.length - 1] };
+  const atIndex = siblings[index];
+  if (atIndex) return { before: atIndex };
+  const last = siblings.at(-1);
+  if (last) return { after: last };
   const order = blocksOf(spec).map(([n]) => n);
   const rank = order.indexOf(name);
   const precedes = (item: BodyItem) => item.type === 'attribute' || (order.includes(item.blockType.name) && order.indexOf(item.blockType.name) < rank);
@@ -113,7 +116,7 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   if (path.length === 1 && name === 'resource_name') {
     const label = resourceLabel(value);
     run.resource = label;
-    const range = connector.labels[1];
+    const range = itemAt(connector.labels, 1, 'resource label');
     return range.value === label ? [] : [{ from: range.from, to: range.to, insert: quoteHclString(label) }];
   }
   if (!designAttributes(spec).some(([n]) => n === name)) throw new OperationError(`${name} is not an attribute here`, path);

@@ -4,8 +4,9 @@
  * down the syntax tree of one connector resource alongside its description.
  */
 import { CONNECTOR_RESOURCE, RESOURCE_TYPE, type BodySpec } from '../../resource';
-import type { LooseRecord } from '../loose';
+import type { LooseRecord } from '@/lib/util/records';
 import type { Attribute, Block, BodyItem, HclFile } from '@/lib/hcl/syntax';
+import { itemAt } from '@/lib/util/indexing';
 
 /** A place in a design: block names and list indices down to an attribute, e.g. `['instances', 0, 'name']`. */
 export type DesignPath = readonly (string | number)[];
@@ -94,10 +95,11 @@ export function designPathOf(dotted: string): DesignPath {
   const out: (string | number)[] = [];
   let spec: BodySpec = CONNECTOR_RESOURCE;
   for (let i = 0; i < parts.length; i++) {
-    const name = parts[i];
+    const name = itemAt(parts, i, 'path part');
+    const next = parts[i + 1];
     const nested = spec.blocks[name];
-    if (nested && i + 1 < parts.length && /^\d+$/.test(parts[i + 1])) {
-      out.push(name, Number(parts[i + 1]));
+    if (nested && next !== undefined && /^\d+$/.test(next)) {
+      out.push(name, Number(next));
       spec = nested.body;
       i++;
       continue;

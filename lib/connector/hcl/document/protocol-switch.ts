@@ -5,7 +5,7 @@
  * values belong to a protocol is the description's `onlyWithProtocol`.
  */
 import { CONNECTOR_RESOURCE, designAttributes, blocksOf } from '../../resource';
-import { isRecord, type LooseRecord } from '../loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import type { DesignOperation } from './operations';
 
 const INSTANCE = CONNECTOR_RESOURCE.blocks.instances.body;

@@ -11,7 +11,7 @@
  * type and sensitive.
  */
 import type { ConnectorDesign, HclRenderOptions } from '../../design';
-import { isRecord, type LooseRecord } from '../loose';
+import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { importConnectors } from '../parse';
 import { sensitiveVariableReferences } from '../psk';
 import { RESOURCE_TYPE, renderConnectorHcl, resourceLabel } from '../render';
@@ -22,6 +22,7 @@ import { designChangeOperations } from './design-changes';
 import { applyDesignOperations } from './operations';
 import { connectorBlocks, OperationError, type DesignOperation } from './paths';
 import { withoutUnusedVariables } from './variables';
+import { captured } from '@/lib/util/indexing';
 
 /** The source cannot be read as HCL. */
 export class HclDocumentError extends Error {}
@@ -68,7 +69,7 @@ function renameOperation(blocks: readonly Block[], target: Block, requested: Loo
 /** Variables the resource's sensitive attributes reference now: the ones an update may leave unreferenced. */
 function keyVariables(file: HclFile, target: Block): Set<string> {
   const text = file.text.slice(target.from, target.to);
-  return new Set([...text.matchAll(sensitiveVariableReferences())].map((m) => m[1]));
+  return new Set([...text.matchAll(sensitiveVariableReferences())].map((m) => captured(m, 1)));
 }
 
 /**

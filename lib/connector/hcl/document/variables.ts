@@ -10,6 +10,7 @@ import { attribute, block, writeHclLines } from '../writer';
 import { parseHcl } from '@/lib/hcl/parser';
 import { applyOperations, insertLines, removeItem, type TextEdit } from '@/lib/hcl/edit';
 import type { Block, HclFile } from '@/lib/hcl/syntax';
+import { captured } from '@/lib/util/indexing';
 
 /** Variable names the file uses or declares, and the next counter per stem for `<label>_<stem>_<n>`. */
 export class VariableNames {
@@ -23,10 +24,13 @@ export class VariableNames {
   ) {
     const counter = new RegExp(`^${label}_(.+)_(\\d+)$`);
     for (const m of text.matchAll(/\bvar\.([\p{L}\p{N}_-]+)|variable\s+"([^"]+)"/gu)) {
-      const name = m[1] ?? m[2];
+      const name = m[1] ?? captured(m, 2);
       this.taken.add(name);
       const c = counter.exec(name);
-      if (c) this.next.set(c[1], Math.max(this.next.get(c[1]) ?? 1, Number(c[2]) + 1));
+      if (c) {
+        const stem = captured(c, 1);
+        this.next.set(stem, Math.max(this.next.get(stem) ?? 1, Number(captured(c, 2)) + 1));
+      }
     }
   }
 

@@ -8,7 +8,7 @@ import type { DiagnosticSink } from './diagnostics';
 import { coerceAttribute } from './coerce';
 import { readExpression } from './expressions';
 import { RESOURCE_META_ARGUMENTS, RESOURCE_META_BLOCKS, SENSITIVE_ATTRIBUTES, schemaLocations, type BlockSchema } from './schema';
-import { closestName } from './suggest';
+import { closestName } from '@/lib/util/closest-name';
 
 export interface ConvertContext {
   text: string;

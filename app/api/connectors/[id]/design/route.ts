@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { getConnectorDesign } from '@/lib/alkira/connectors';
-import { jsonResponse } from '@/lib/http/errors';
-import { parseConnectorId, withErrorHandling } from '@/lib/http/handler';
+import { getConnectorDesign } from '@/lib/services/connectors';
+import { jsonResponse } from '@/lib/route/errors';
+import { parseConnectorId, withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

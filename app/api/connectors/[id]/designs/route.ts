@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { designsManaging } from '@/lib/alkira/workspace';
-import { jsonResponse } from '@/lib/http/errors';
-import { parseConnectorId, withErrorHandling } from '@/lib/http/handler';
+import { designsManaging } from '@/lib/services/workspace';
+import { jsonResponse } from '@/lib/route/errors';
+import { parseConnectorId, withErrorHandling } from '@/lib/route/handler';
 
 export const dynamic = 'force-dynamic';
 

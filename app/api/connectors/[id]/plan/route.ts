@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { planConnector } from '@/lib/alkira/plan';
+import { planConnector } from '@/lib/services/plan';
 import { readJsonObject } from '@/lib/http/body';
-import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignField } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { adoptLiveValues, adoptPreview } from '@/lib/alkira/workspace-adopt';
+import { adoptLiveValues, adoptPreview } from '@/lib/services/workspace-adopt';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { requestPrincipal } from '@/lib/auth/policy';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion, readOptionalJsonObject } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

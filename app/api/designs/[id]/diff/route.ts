@@ -1,5 +1,5 @@
-import { versionDiff } from '@/lib/alkira/workspace';
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { versionDiff } from '@/lib/services/workspace';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

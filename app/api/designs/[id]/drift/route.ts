@@ -1,6 +1,6 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { designDrift } from '@/lib/alkira/workspace';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { designDrift } from '@/lib/services/workspace';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';

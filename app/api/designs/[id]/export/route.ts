@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { exportModule, exportSingle } from '@/lib/alkira/export';
+import { exportModule, exportSingle } from '@/lib/services/export';
 import { zipFiles } from '@/lib/connector/export/zip';
-import { withErrorHandling } from '@/lib/http/errors';
+import { withErrorHandling } from '@/lib/route/errors';
 import { downloadHeaders, exportFormat, wantsDataSources } from '@/lib/http/export-params';
 import { parseDesignId } from '@/lib/http/workspace-body';
 

@@ -1,10 +1,11 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { provisionDesign } from '@/lib/alkira/workspace';
-import { audited, AuditAttempt } from '@/lib/audit/attempt';
+import { provisionDesign } from '@/lib/services/workspace';
+import { AuditAttempt } from '@/lib/audit/attempt';
+import { audited } from '@/lib/services/audited';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';
 import { getDesign } from '@/lib/store/designs';
 import { requestPrincipal } from '@/lib/auth/policy';
-import { jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId, parseVersion, readOptionalJsonObject } from '@/lib/http/workspace-body';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 export const POST = withErrorHandling(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseDesignId((await params).id);
   const api = AlkiraApi.fromEnv();
-  // About the design until it is read; then a create or update of its connector (lib/alkira/workspace.ts).
+  // About the design until it is read; then a create or update of its connector (lib/services/workspace.ts).
   const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'provision', api.config.backendKey).about({ type: 'design', id });
   let reapplied: { name: string } | null = null;
   const result = await audited(attempt, async () => {

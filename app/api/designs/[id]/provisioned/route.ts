@@ -1,7 +1,7 @@
 import { AlkiraApi } from '@/lib/alkira/api';
-import { linkProvisioned } from '@/lib/alkira/workspace';
+import { linkProvisioned } from '@/lib/services/workspace';
 import { readJsonObject } from '@/lib/http/body';
-import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/http/errors';
+import { jsonResponse, parseConnectorId, withErrorHandling } from '@/lib/route/errors';
 import { ApiError } from '@/lib/http/response';
 import { parseDesignId, parseVersion } from '@/lib/http/workspace-body';
 

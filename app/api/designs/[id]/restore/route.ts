@@ -1,4 +1,4 @@
-import { ApiError, jsonResponse, withErrorHandling } from '@/lib/http/errors';
+import { ApiError, jsonResponse, withErrorHandling } from '@/lib/route/errors';
 import { parseDesignId } from '@/lib/http/workspace-body';
 import { getDesign, restoreDesign } from '@/lib/store/designs';
 import { actorOf, auditDesignChange } from '@/lib/audit/record';

@@ -1,7 +1,0 @@
-/**
- * The one import route files need for the JSON error shape
- * `{ "error": "<clear message>", "errors"?: [{ path, message }], ...extra }`:
- * `ApiError` to throw, `withErrorHandling` to wrap every handler.
- */
-export { ApiError, errorResponse, jsonResponse, type FieldError } from './response';
-export { parseConnectorId, provisionFlag, toErrorResponse, withErrorHandling } from './handler';
