@@ -6,10 +6,17 @@
  * its code comes from our own chunks, its styles are a stylesheet of ours plus
  * style attributes (allowed), its icons are inline SVG and data: images, and
  * every request it makes goes to this origin.
+ *
+ * It is Swagger UI's standalone bundle (swagger-ui-dist), which brings its own
+ * React and renders into a node of ours, not swagger-ui-react: Turbopack
+ * builds swagger-ui-react's OpenAPI 3.1 code (ApiDOM) wrongly, so every
+ * operation's details stay on a spinner ("refract is not a function";
+ * vercel/next.js#86507, swagger-api/swagger-ui#10599). The standalone bundle
+ * was built by Swagger's own webpack and works.
  */
-import { useEffect, useMemo, type ComponentType } from 'react';
-import SwaggerUI from 'swagger-ui-react';
-import 'swagger-ui-react/swagger-ui.css';
+import { useEffect, useRef } from 'react';
+import SwaggerUIBundle from 'swagger-ui-dist/swagger-ui-bundle.js';
+import 'swagger-ui-dist/swagger-ui.css';
 import './swagger-theme.css';
 import { joinPath, operationKey } from './operation-key';
 
@@ -27,6 +34,11 @@ interface OperationProps {
   operation: { get(key: string): unknown; set(key: string, value: unknown): OperationProps['operation'] };
 }
 
+/** What a Swagger UI plugin receives: its own React (the bundle's, not the app's). */
+interface SwaggerSystem {
+  React: { createElement(type: unknown, props: object): unknown };
+}
+
 /**
  * A Swagger UI plugin that shows "Try it out" only on the operations in `tryable`;
  * the others keep their documentation and lose the button (and with it Execute).
@@ -34,12 +46,12 @@ interface OperationProps {
 function tryItOutOnlyFor(tryable: ReadonlySet<string>, basePath: string) {
   return () => ({
     wrapComponents: {
-      operation: (Original: ComponentType<OperationProps>) =>
+      operation: (Original: unknown, system: SwaggerSystem) =>
         function OperationWithTryItOutRule(props: OperationProps) {
           const method = props.operation.get('method');
           const path = props.operation.get('path');
           const allowed = typeof method === 'string' && typeof path === 'string' && tryable.has(operationKey(method, joinPath(basePath, path)));
-          return <Original {...props} operation={allowed ? props.operation : props.operation.set('allowTryItOut', false)} />;
+          return system.React.createElement(Original, { ...props, operation: allowed ? props.operation : props.operation.set('allowTryItOut', false) });
         },
     },
   });
@@ -75,23 +87,26 @@ function useSwaggerDarkMode() {
 
 export default function SwaggerViewer({ document: spec, basePath, tryable }: SwaggerViewerProps) {
   useSwaggerDarkMode();
-  // Swagger UI reads its plugins once, when it mounts.
-  const plugins = useMemo(() => [tryItOutOnlyFor(new Set(tryable), basePath)], [tryable, basePath]);
-  return (
-    <div className="api-reference min-w-0">
-      <SwaggerUI
-        spec={spec}
-        plugins={plugins}
-        docExpansion="list"
-        defaultModelsExpandDepth={0}
-        deepLinking
-        filter
-        showExtensions
-        showCommonExtensions
-        displayRequestDuration
-        requestSnippetsEnabled
-        requestInterceptor={sameOriginOnly}
-      />
-    </div>
-  );
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    SwaggerUIBundle({
+      domNode: container.current,
+      spec,
+      plugins: [tryItOutOnlyFor(new Set(tryable), basePath)],
+      docExpansion: 'list',
+      defaultModelsExpandDepth: 0,
+      deepLinking: true,
+      filter: true,
+      showExtensions: true,
+      showCommonExtensions: true,
+      displayRequestDuration: true,
+      requestSnippetsEnabled: true,
+      requestInterceptor: sameOriginOnly,
+      // No badge that would send the document's URL to validator.swagger.io; no ?url= that loads another document.
+      validatorUrl: null,
+      queryConfigEnabled: false,
+    });
+  }, [spec, basePath, tryable]);
+  return <div ref={container} className="api-reference min-w-0" />;
 }
