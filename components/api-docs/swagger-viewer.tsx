@@ -96,7 +96,8 @@ export default function SwaggerViewer({ document: spec, basePath, tryable }: Swa
       plugins: [tryItOutOnlyFor(new Set(tryable), basePath)],
       docExpansion: 'list',
       defaultModelsExpandDepth: 0,
-      deepLinking: true,
+      // No deep links: Swagger UI puts them inside the operation's toggle button (a link in a button).
+      deepLinking: false,
       filter: true,
       showExtensions: true,
       showCommonExtensions: true,
