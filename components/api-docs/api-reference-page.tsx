@@ -7,7 +7,7 @@
  */
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorState } from '@/components/dashboard/ErrorState';
+import { ErrorState } from '@/components/dashboard/error-state';
 import { serverBasePath } from './operation-key';
 import type { SwaggerViewerProps } from './swagger-viewer';
 
