@@ -4,7 +4,7 @@
  * page (healthy, with its delete dialog, and failed with a long circuit id),
  * the designer (empty, with a design, on the Topology tab, with the Import
  * dialog open), the workspace list, a design linked to a live connector,
- * Activity and the diagram demo — in the light and the dark theme, at 1440 and
+ * Activity, the API reference and the diagram demo — in the light and the dark theme, at 1440 and
  * at 390 px. At 390 px no view scrolls sideways and every header link is on
  * screen. Every control of the dashboard and the detail page is reachable
  * with Tab.
@@ -207,6 +207,13 @@ test.describe('accessibility of every view', () => {
       },
     },
     {
+      name: 'api-docs',
+      open: async (page) => {
+        await page.goto('/api-docs');
+        await expect(page.locator('.swagger-ui .opblock').first()).toBeVisible({ timeout: 30_000 });
+      },
+    },
+    {
       name: 'diagram-demo',
       open: async (page) => {
         await page.goto('/diagram-demo?template=multi-instance-ipsec');
@@ -234,7 +241,7 @@ test.describe('accessibility of every view', () => {
     await page.goto('/designer');
     const badge = await page.getByText('Local mode', { exact: true }).boundingBox();
     expect(badge).not.toBeNull();
-    for (const name of ['Connectors', 'Designs', 'Designer', 'Activity']) {
+    for (const name of ['Connectors', 'Designs', 'Designer', 'Activity', 'API']) {
       const box = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).boundingBox();
       expect(box, name).not.toBeNull();
       if (!box || !badge) continue;

@@ -7,6 +7,8 @@ const LINKS = [
   { href: '/designs', label: 'Designs' },
   { href: '/designer', label: 'Designer' },
   { href: '/activity', label: 'Activity' },
+  // The API reference, for scripts and pipelines against the same routes the app uses.
+  { href: '/api-docs', label: 'API' },
 ];
 
 /** The app header's links; the current section is marked with aria-current. */
