@@ -8,10 +8,11 @@ export NEXT_TELEMETRY_DISABLED=1
 mkdir -p reports
 rm -f reports/vitest.json reports/playwright.json reports/playwright-auth.json reports/playwright-demo.json reports/playwright-cluster.json reports/static.json
 
-echo "== static checks (tsc --noEmit, biome lint)"
+echo "== static checks (tsc --noEmit, biome lint, biome format)"
 static_passed=0; static_failed=0
 if npx tsc --noEmit; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); fi
 if npx biome lint --diagnostic-level=error .; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); fi
+if npx biome format .; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); fi
 echo "{\"passed\": $static_passed, \"failed\": $static_failed}" > reports/static.json
 
 echo "== build (production)"
