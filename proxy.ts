@@ -25,7 +25,10 @@ export function proxy(request: NextRequest) {
   if (refusal) {
     const all = { ...headers, ...refusal.headers };
     if (refusal.body === null) return new NextResponse(null, { status: refusal.status, headers: all });
-    return NextResponse.json(refusal.body, { status: refusal.status, headers: { ...all, 'Cache-Control': 'no-store' } });
+    return NextResponse.json(refusal.body, {
+      status: refusal.status,
+      headers: { ...all, 'Cache-Control': 'no-store' },
+    });
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

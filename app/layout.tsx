@@ -34,7 +34,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {/* On a phone the links get a row of their own under the name and the badge, so all four fit on screen. */}
           <div className="mx-auto flex max-w-[1680px] flex-wrap items-center gap-x-3 gap-y-1 px-4 py-1.5 sm:h-12 sm:flex-nowrap sm:gap-6 sm:py-0">
             <Link href="/" className="flex items-center gap-2 rounded text-sm font-semibold tracking-tight">
-              <span aria-hidden="true" className="inline-block size-5 shrink-0 rounded bg-blue-500 ring-2 ring-blue-300/40" />
+              <span
+                aria-hidden="true"
+                className="inline-block size-5 shrink-0 rounded bg-blue-500 ring-2 ring-blue-300/40"
+              />
               <span>Connector Studio</span>
             </Link>
             <nav aria-label="Main" className="order-last -mx-1 w-full min-w-0 sm:order-none sm:mx-0 sm:w-auto">

@@ -24,11 +24,18 @@ async function activityRows(page: Page) {
 }
 
 test('create, update and delete by two operators, read back by a viewer', async ({ page, browser }) => {
-  const created = await asUser('olivia', 'POST', '/api/connectors', { ...basicDesign(NAME), description: 'EU West branch offices' });
+  const created = await asUser('olivia', 'POST', '/api/connectors', {
+    ...basicDesign(NAME),
+    description: 'EU West branch offices',
+  });
   expect(created.status).toBe(201);
   const id: number = created.body.id;
   expect(await settled('olivia', created.body.provisionRequestId)).toBe('SUCCESS');
-  const updated = await asUser('otto', 'PUT', `/api/connectors/${id}`, { ...basicDesign(NAME), description: 'EU West branch offices', size: 'LARGE' });
+  const updated = await asUser('otto', 'PUT', `/api/connectors/${id}`, {
+    ...basicDesign(NAME),
+    description: 'EU West branch offices',
+    size: 'LARGE',
+  });
   expect(updated.status).toBe(200);
   expect(await settled('otto', updated.body.provisionRequestId)).toBe('SUCCESS');
 
@@ -61,17 +68,24 @@ test('create, update and delete by two operators, read back by a viewer', async 
 
   await viewer.getByLabel('User').selectOption({ label: 'Otto Brandt' });
   await expect(viewer).toHaveURL(/user=otto/);
-  await expect.poll(async () => (await activityRows(viewer)).map((r) => `${r.user} ${r.action}`)).toEqual(['Otto Brandt update']);
+  await expect
+    .poll(async () => (await activityRows(viewer)).map((r) => `${r.user} ${r.action}`))
+    .toEqual(['Otto Brandt update']);
 
   await viewer.getByLabel('User').selectOption({ label: 'Everyone' });
   await viewer.getByLabel('Connector').selectOption({ label: `${NAME} (#${id})` });
   await expect(viewer).toHaveURL(new RegExp(`connector=${id}`));
-  await expect.poll(async () => (await activityRows(viewer)).map((r) => r.action)).toEqual(['delete', 'update', 'create']);
+  await expect
+    .poll(async () => (await activityRows(viewer)).map((r) => r.action))
+    .toEqual(['delete', 'update', 'create']);
   await viewer.close();
 });
 
 test('an attempt that was refused is on the Activity page with the reason', async ({ page }) => {
-  const refused = await asUser('otto', 'POST', '/api/connectors', { ...basicDesign('branch-refused'), vhub_prefix: '10.0.0.0/33' });
+  const refused = await asUser('otto', 'POST', '/api/connectors', {
+    ...basicDesign('branch-refused'),
+    vhub_prefix: '10.0.0.0/33',
+  });
   expect(refused.status).toBe(422);
   await signInAs(page, 'victor', '/activity');
   await page.goto('/activity?user=otto');

@@ -65,7 +65,9 @@ test('an operator may provision and delete', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Provision changes' })).toBeEnabled();
 });
 
-test('a user whose groups grant no role is told so, and signing out ends the session at the provider too', async ({ page }) => {
+test('a user whose groups grant no role is told so, and signing out ends the session at the provider too', async ({
+  page,
+}) => {
   await signInAs(page, 'nobody');
   await expect(page.getByRole('heading', { name: 'No access yet' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toContainText('No role');

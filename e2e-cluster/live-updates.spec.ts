@@ -6,7 +6,14 @@
  * dashboards served by the other instance and by the balancer, without a
  * reload and without the dashboard falling back to polling.
  */
-import { expect, request as playwrightRequest, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
 import { connectorRow } from '../e2e/support/locators';
 import { designFor, seedConnector, settled, tenantRefs } from '../e2e/support/connectors';
 import { TEST_USERS } from '../tests/helpers/oidc-env';
@@ -80,7 +87,10 @@ test('signs in through the balancer and stays signed in whichever instance answe
   await api.dispose();
 });
 
-test('a connector created, changed and deleted through one instance changes live on dashboards served by the other', async ({ page, context }) => {
+test('a connector created, changed and deleted through one instance changes live on dashboards served by the other', async ({
+  page,
+  context,
+}) => {
   await signInThroughBalancer(page);
   const onB = await liveDashboard(context, INSTANCE.b);
   const onA = await liveDashboard(context, INSTANCE.a);
@@ -102,7 +112,9 @@ test('a connector created, changed and deleted through one instance changes live
   }
 
   // Changed through B (another CXP): A's dashboard follows.
-  const changed = await viaB.put(`/api/connectors/${created.id}?provision=true`, { data: { ...design, cxp: at(refs.cxpNames, 1) } });
+  const changed = await viaB.put(`/api/connectors/${created.id}?provision=true`, {
+    data: { ...design, cxp: at(refs.cxpNames, 1) },
+  });
   expect(changed.status(), await changed.text()).toBe(200);
   const update = (await changed.json()) as { provisionRequestId: string };
   await expect(connectorRow(onA, design.name)).toContainText(at(refs.cxpNames, 1));

@@ -8,9 +8,13 @@
 import { expect, test } from '@playwright/test';
 
 /** The demo's failure messages (lib/emulator/demo-tenant.ts), each about the connector's own circuit, prefix or gateway. */
-const DEMO_ERROR = /AuthorizationKeyInvalid|NotProvisioned|overlaps the address space|private peering|IKEv2 negotiation|CxpCapacityExceeded/;
+const DEMO_ERROR =
+  /AuthorizationKeyInvalid|NotProvisioned|overlaps the address space|private peering|IKEv2 negotiation|CxpCapacityExceeded/;
 
-test('npm run demo: /connectors shows a failed row with its error, and its request history', async ({ page, request }) => {
+test('npm run demo: /connectors shows a failed row with its error, and its request history', async ({
+  page,
+  request,
+}) => {
   const admin = await request.post('/emulator/_admin/seed', { data: { count: 1 } });
   expect(admin.status()).toBe(404);
 

@@ -31,7 +31,12 @@ async function axeViolations(page: Page, shot?: (scheme: string) => string): Pro
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     for (const v of results.violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-      const targets = v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`);
+      const targets = v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`,
+        );
       found.push(`[${colorScheme}] ${v.id} (${v.impact}, ${v.nodes.length} nodes): ${targets.join(' | ')}`);
     }
   }
@@ -100,20 +105,30 @@ test.describe('accessibility of every view', () => {
 
   test.beforeAll(async ({ request }) => {
     const refs = await tenantRefs(request);
-    ipsec = await seedConnector(request, seedDesign(refs, { name: `a11y-${RUN}-ipsec`, slot: 1, ipsecTunnels: [2, 1] }));
+    ipsec = await seedConnector(
+      request,
+      seedDesign(refs, { name: `a11y-${RUN}-ipsec`, slot: 1, ipsecTunnels: [2, 1] }),
+    );
     vxlan = await seedConnector(request, seedDesign(refs, { name: `a11y-${RUN}-vxlan`, slot: 2 }));
     // A circuit id the emulator fails, long enough to test the failure box at phone width.
     const failing = seedDesign(refs, { name: `a11y-${RUN}-failed`, slot: 3 });
-    instanceOf(failing).expressroute_circuit_id = `${instanceOf(failing).expressroute_circuit_id}-fail-provision-expressroute-circuit-with-a-very-long-resource-name`;
+    instanceOf(failing).expressroute_circuit_id =
+      `${instanceOf(failing).expressroute_circuit_id}-fail-provision-expressroute-circuit-with-a-very-long-resource-name`;
     failed = await seedConnector(request, failing);
     // A stored design provisioned to a live connector: its banner links to it.
-    const stored = await request.post('/api/designs', { data: { design: seedDesign(refs, { name: `a11y-${RUN}-stored`, slot: 4 }), note: 'First cut' } });
+    const stored = await request.post('/api/designs', {
+      data: { design: seedDesign(refs, { name: `a11y-${RUN}-stored`, slot: 4 }), note: 'First cut' },
+    });
     expect(stored.status()).toBe(201);
     designId = ((await stored.json()) as { id: number }).id;
     const sent = await request.post(`/api/designs/${designId}/provision`, { data: { version: 1 } });
     expect(sent.status(), await sent.text()).toBeLessThan(300);
     const { provisionRequestId } = (await sent.json()) as { provisionRequestId: string };
-    await Promise.all([ipsec, vxlan, failed].map((c) => settled(request, c.provisionRequestId)).concat(settled(request, provisionRequestId)));
+    await Promise.all(
+      [ipsec, vxlan, failed]
+        .map((c) => settled(request, c.provisionRequestId))
+        .concat(settled(request, provisionRequestId)),
+    );
   });
 
   const views: View[] = [
@@ -224,14 +239,20 @@ test.describe('accessibility of every view', () => {
 
   for (const size of WIDTHS) {
     for (const view of views) {
-      test(`${view.name} at ${size.width} px: no serious or critical axe finding in light or dark, nothing wider than the screen`, async ({ page }) => {
+      test(`${view.name} at ${size.width} px: no serious or critical axe finding in light or dark, nothing wider than the screen`, async ({
+        page,
+      }) => {
         test.setTimeout(240_000);
         page.on('dialog', (d) => void d.accept());
         await page.setViewportSize(size);
         await view.open(page);
-        expect(await axeViolations(page, (scheme) => `test-results/views/${size.width}/${view.name}-${scheme}.png`)).toEqual([]);
+        expect(
+          await axeViolations(page, (scheme) => `test-results/views/${size.width}/${view.name}-${scheme}.png`),
+        ).toEqual([]);
         // The page never scrolls sideways.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+          0,
+        );
       });
     }
   }
@@ -242,17 +263,26 @@ test.describe('accessibility of every view', () => {
     const badge = await page.getByText('Local mode', { exact: true }).boundingBox();
     expect(badge).not.toBeNull();
     for (const name of ['Connectors', 'Designs', 'Designer', 'Activity', 'API']) {
-      const box = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).boundingBox();
+      const box = await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name, exact: true })
+        .boundingBox();
       expect(box, name).not.toBeNull();
       if (!box || !badge) continue;
       expect(box.x, name).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width, name).toBeLessThanOrEqual(390);
-      const overlaps = box.x < badge.x + badge.width && badge.x < box.x + box.width && box.y < badge.y + badge.height && badge.y < box.y + box.height;
+      const overlaps =
+        box.x < badge.x + badge.width &&
+        badge.x < box.x + box.width &&
+        box.y < badge.y + badge.height &&
+        badge.y < box.y + box.height;
       expect(overlaps, `${name} under the badge`).toBe(false);
     }
   });
 
-  test('Tab reaches every dashboard control: filter, state select, sortable headers, row links, New connector', async ({ page }) => {
+  test('Tab reaches every dashboard control: filter, state select, sortable headers, row links, New connector', async ({
+    page,
+  }) => {
     // This run's connectors only: a tenant with more rows than the screen would not render the others' links.
     await page.goto(`/connectors?q=a11y-${RUN}`);
     await expect(page.getByRole('link', { name: vxlan.name, exact: true })).toBeVisible();
@@ -264,7 +294,10 @@ test.describe('accessibility of every view', () => {
     expect(reachedText).toContain('input#connector-filter-text');
     expect(reachedText).toContain('select#connector-filter-state');
     for (const header of headers) {
-      expect(reached.some((c) => c.startsWith('button#') && c.endsWith(header.replace(/[▲▼]/g, '').trim())), `sort header ${header}`).toBe(true);
+      expect(
+        reached.some((c) => c.startsWith('button#') && c.endsWith(header.replace(/[▲▼]/g, '').trim())),
+        `sort header ${header}`,
+      ).toBe(true);
     }
     for (const name of [ipsec.name, vxlan.name]) {
       expect(reached, `row link ${name}`).toContain(`a# ${name}`);
@@ -284,7 +317,10 @@ test.describe('accessibility of every view', () => {
     const reached = await tabThrough(page, 60);
     expect(reached).toContain('a# ← All connectors');
     expect(reached).toContain('a# Edit in designer');
-    expect(reached.some((c) => /^button# Export/.test(c)), 'an Export button').toBe(true);
+    expect(
+      reached.some((c) => /^button# Export/.test(c)),
+      'an Export button',
+    ).toBe(true);
     expect(reached).toContain('button# Delete');
     expect(reached).toContain('button# Fit to view');
 

@@ -31,7 +31,9 @@ function watchPage(page: Page, appOrigin: string) {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
   });
   void page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return { foreign, sameOrigin, violations };
 }
@@ -46,15 +48,22 @@ async function openApiDocument(page: Page): Promise<OpenApiDocument> {
 
 /** Every (method, path) of the document. */
 function operationsOf(doc: OpenApiDocument): Array<{ method: string; path: string }> {
-  return Object.entries(doc.paths).flatMap(([path, item]) => HTTP_METHODS.filter((m) => m in item).map((method) => ({ method, path })));
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((m) => m in item).map((method) => ({ method, path })),
+  );
 }
 
 /** The operation's block on the page: its method colour class and its path. */
 function operationBlock(page: Page, method: string, path: string) {
-  return page.locator(`.opblock.opblock-${method}`).filter({ has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
+  return page
+    .locator(`.opblock.opblock-${method}`)
+    .filter({ has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
 }
 
-test('every operation of the OpenAPI document is on the page, from this origin only, without a CSP violation', async ({ page, baseURL }) => {
+test('every operation of the OpenAPI document is on the page, from this origin only, without a CSP violation', async ({
+  page,
+  baseURL,
+}) => {
   const appOrigin = new URL(baseURL ?? '').origin;
   const watched = watchPage(page, appOrigin);
   const doc = await openApiDocument(page);
@@ -68,13 +77,17 @@ test('every operation of the OpenAPI document is on the page, from this origin o
   expect(policy).toContain("connect-src 'self'");
 
   await expect(page.getByRole('heading', { name: 'API reference', level: 1 })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('.swagger-ui .opblock').first()).toBeVisible({ timeout: 30_000 });
 
   for (const { method, path } of operations) {
     const block = operationBlock(page, method, path);
     await expect(block, `${method.toUpperCase()} ${path}`).toHaveCount(1);
-    await expect(block.locator('.opblock-summary-method'), `${method.toUpperCase()} ${path}`).toHaveText(method.toUpperCase());
+    await expect(block.locator('.opblock-summary-method'), `${method.toUpperCase()} ${path}`).toHaveText(
+      method.toUpperCase(),
+    );
   }
   // Nothing the document lacks: as many operation blocks as operations.
   await expect(page.locator('.swagger-ui .opblock')).toHaveCount(operations.length);
@@ -84,7 +97,10 @@ test('every operation of the OpenAPI document is on the page, from this origin o
   expect(watched.violations).toEqual([]);
 });
 
-test('Try it out sends a read to this server with the session and shows the answer; a write has no Try it out', async ({ page, baseURL }) => {
+test('Try it out sends a read to this server with the session and shows the answer; a write has no Try it out', async ({
+  page,
+  baseURL,
+}) => {
   const appOrigin = new URL(baseURL ?? '').origin;
   const watched = watchPage(page, appOrigin);
   const doc = await openApiDocument(page);
@@ -99,7 +115,9 @@ test('Try it out sends a read to this server with the session and shows the answ
   const health = operationBlock(page, 'get', '/api/health');
   await health.locator('.opblock-summary-control').click();
   await health.getByRole('button', { name: 'Try it out' }).click();
-  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/health' && r.request().method() === 'GET');
+  const answer = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/health' && r.request().method() === 'GET',
+  );
   await health.getByRole('button', { name: 'Execute' }).click();
   expect((await answer).status()).toBe(200);
   await expect(health.locator('.live-responses-table tr.response .response-col_status')).toHaveText('200');
@@ -128,8 +146,13 @@ for (const size of [
       await page.emulateMedia({ colorScheme });
       // Swagger UI's own dark theme follows the system's, as the app's does.
       await expect(page.locator('html')).toHaveClass(colorScheme === 'dark' ? /\bdark-mode\b/ : /^(?!.*\bdark-mode\b)/);
-      await page.screenshot({ path: `test-results/api-docs/${size.width}-${colorScheme}.png`, fullPage: size.width === 390 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({
+        path: `test-results/api-docs/${size.width}-${colorScheme}.png`,
+        fullPage: size.width === 390,
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
     }
     // Leaving the page takes its dark-mode class away (other pages style by media query only).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity', exact: true }).click();

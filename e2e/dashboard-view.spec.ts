@@ -35,7 +35,10 @@ test.describe('dashboard view', () => {
     cxps = refs.cxpNames;
     east = await seedConnector(request, designFor(refs, { name: `view-${RUN}-east`, cxp: at(cxps, 0), slot: 40 }));
     west = await seedConnector(request, designFor(refs, { name: `view-${RUN}-west`, cxp: at(cxps, 1), slot: 41 }));
-    tunnel = await seedConnector(request, designFor(refs, { name: `view-${RUN}-tunnel`, cxp: at(cxps, 0), slot: 42, ipsec: { psk: `psk-${RUN}` } }));
+    tunnel = await seedConnector(
+      request,
+      designFor(refs, { name: `view-${RUN}-tunnel`, cxp: at(cxps, 0), slot: 42, ipsec: { psk: `psk-${RUN}` } }),
+    );
     await Promise.all([east, west, tunnel].map((s) => settled(request, s.provisionRequestId)));
   });
 
@@ -83,7 +86,9 @@ test.describe('dashboard view', () => {
     // (How few rows the DOM holds at tenant scale is measured by `npm run bench:browser`.)
     const names = Array.from({ length: 15 }, (_, i) => `scroll-${RUN}-${String(i).padStart(2, '0')}`);
     for (const [i, name] of names.entries()) {
-      const res = await request.post('/api/connectors?provision=false', { data: designFor(refs, { name, cxp: at(cxps, 0), slot: 45 + i }) });
+      const res = await request.post('/api/connectors?provision=false', {
+        data: designFor(refs, { name, cxp: at(cxps, 0), slot: 45 + i }),
+      });
       expect(res.status(), await res.text()).toBe(201);
     }
     await page.setViewportSize({ width: 1280, height: 560 });
@@ -113,14 +118,22 @@ test.describe('dashboard view', () => {
     await expect(row.getByTestId('state-badge')).toBeInViewport({ ratio: 1 });
     // The secondary columns step aside rather than push the state off screen.
     await expect(page.getByRole('columnheader', { name: /CXP/ })).toBeHidden();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
-  test('a provision started elsewhere changes state in this tab without the list being fetched again', async ({ page, request }) => {
+  test('a provision started elsewhere changes state in this tab without the list being fetched again', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request, NEEDS);
     // "Another tab": the create goes through the API, before this tab opens.
-    const live = await seedConnector(request, designFor(refs, { name: `view-${RUN}-live`, cxp: at(cxps, 1), slot: 43 }));
+    const live = await seedConnector(
+      request,
+      designFor(refs, { name: `view-${RUN}-live`, cxp: at(cxps, 1), slot: 43 }),
+    );
     const lists = listRequests(page);
     await page.goto(`/connectors?q=view-${RUN}-live`);
     const badge = connectorRow(page, live.name).getByTestId('state-badge');
@@ -140,7 +153,12 @@ test.describe('dashboard view', () => {
     await page.route('**/api/connectors/events', (route) => route.abort());
     const doomed = await seedConnector(
       request,
-      designFor(refs, { name: `view-${RUN}-polled`, cxp: at(cxps, 0), slot: 44, circuit: `fail-provision-${RUN}-polled` }),
+      designFor(refs, {
+        name: `view-${RUN}-polled`,
+        cxp: at(cxps, 0),
+        slot: 44,
+        circuit: `fail-provision-${RUN}-polled`,
+      }),
     );
     const lists = listRequests(page);
     const polls: string[] = [];

@@ -19,7 +19,10 @@ const NEEDS = { minSegments: 2, minCxps: 2 };
 test.describe('connector dashboard', () => {
   test('follows provisioning live, filters, sorts, shows detail and deletes', async ({ page, request }) => {
     const refs = await tenantRefs(request, NEEDS);
-    const alpha = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpName, slot: 1 }));
+    const alpha = await seedConnector(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-alpha`, cxp: refs.cxpName, slot: 1 }),
+    );
 
     await page.goto('/');
     await expect(page).toHaveURL(/\/connectors$/);
@@ -39,7 +42,10 @@ test.describe('connector dashboard', () => {
     await expect(alphaRow.locator('time')).toHaveAttribute('title', /^\d{4}-\d\d-\d\dT/);
 
     // A second connector in another CXP, for filtering and sorting.
-    const bravo = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: at(refs.cxpNames, 1), slot: 2 }));
+    const bravo = await seedConnector(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-bravo`, cxp: at(refs.cxpNames, 1), slot: 2 }),
+    );
     await settled(request, bravo.provisionRequestId);
     await page.reload();
     await expect(connectorRow(page, bravo.name)).toBeVisible();
@@ -92,14 +98,22 @@ test.describe('connector dashboard', () => {
     await expect(history.getByTestId('provision-request')).toHaveCount(1);
     await expect(history.getByTestId('provision-request').first()).toContainText('Create');
     await expect(history.getByTestId('state-badge')).toHaveText('SUCCESS');
-    await expect(page.getByRole('link', { name: 'Edit in designer' })).toHaveAttribute('href', `/designer?connector=${alpha.id}`);
+    await expect(page.getByRole('link', { name: 'Edit in designer' })).toHaveAttribute(
+      'href',
+      `/designer?connector=${alpha.id}`,
+    );
 
     // Export as Terraform downloads <resource_name>.tf with an import block adopting the live connector.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Terraform' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export as Terraform' }).click(),
+    ]);
     // The label is derived from the name; Terraform accepts dashes, so either spelling is fine.
     expect(download.suggestedFilename()).toMatch(new RegExp(`^e2e[-_]${RUN}[-_]alpha\\.tf$`));
     const exported = readFileSync((await download.path())!, 'utf8');
-    expect(exported).toMatch(new RegExp(`import \\{\\n  to = alkira_connector_azure_expressroute\\.[\\w-]+\\n  id = "${alpha.id}"\\n\\}\\n$`));
+    expect(exported).toMatch(
+      new RegExp(`import \\{\\n  to = alkira_connector_azure_expressroute\\.[\\w-]+\\n  id = "${alpha.id}"\\n\\}\\n$`),
+    );
     expect(exported).not.toContain('********');
 
     // Delete: the confirm button stays disabled until the name is typed.
@@ -119,7 +133,10 @@ test.describe('connector dashboard', () => {
     await expect(connectorRow(page, bravo.name)).toBeVisible();
   });
 
-  test('a connector whose circuit fails provisioning ends FAILED with its error on the detail page', async ({ page, request }) => {
+  test('a connector whose circuit fails provisioning ends FAILED with its error on the detail page', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request, NEEDS);
     const doomed = await seedConnector(
       request,
@@ -133,7 +150,9 @@ test.describe('connector dashboard', () => {
     const outcome = await settled(request, doomed.provisionRequestId);
     expect(outcome.state).toBe('FAILED');
     expect(outcome.errorMessage).toBeTruthy();
-    await expect(page.getByRole('alert').filter({ hasText: 'Provisioning failed' })).toContainText(outcome.errorMessage!);
+    await expect(page.getByRole('alert').filter({ hasText: 'Provisioning failed' })).toContainText(
+      outcome.errorMessage!,
+    );
     await expect(page.getByRole('region', { name: 'Provision history' })).toContainText(outcome.errorMessage!);
 
     // On the dashboard the failed row carries the error and a link to the request history.
@@ -156,10 +175,16 @@ test.describe('connector dashboard', () => {
     await expect(entry.locator('time')).toHaveCount(2);
   });
 
-  test('IPsec tunnels are listed with their pre-shared keys and remote auth values masked', async ({ page, request }) => {
+  test('IPsec tunnels are listed with their pre-shared keys and remote auth values masked', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-never-shown!`;
-    const ipsec = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpName, slot: 4, ipsec: { psk: secret } }));
+    const ipsec = await seedConnector(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-ipsec`, cxp: refs.cxpName, slot: 4, ipsec: { psk: secret } }),
+    );
     await page.goto(`/connectors/${ipsec.id}`);
     const instances = page.getByRole('region', { name: /Instances/ });
     await expect(instances).toContainText('gw-primary');
@@ -170,7 +195,15 @@ test.describe('connector dashboard', () => {
     // remote_auth_value is sensitive in the provider schema: masked like the key.
     await expect(page.locator('body')).not.toContainText('gw.example.com');
     const tunnelRow = instances.getByRole('row', { name: /tunnel-1/ });
-    await expect(tunnelRow.getByRole('cell')).toHaveText(['tunnel-1', 'IKEv2', 'Yes', '••••••••', /^\d+$/, 'FQDN', '••••••••']);
+    await expect(tunnelRow.getByRole('cell')).toHaveText([
+      'tunnel-1',
+      'IKEv2',
+      'Yes',
+      '••••••••',
+      /^\d+$/,
+      'FQDN',
+      '••••••••',
+    ]);
   });
 
   test('an unknown connector shows the API error with a retry button', async ({ page }) => {

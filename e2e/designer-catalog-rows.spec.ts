@@ -30,7 +30,10 @@ async function rowsWithExpressionFirst(page: Page, count: number) {
   await expressionBox(page, 0).fill(EXPRESSION);
 }
 
-test('removing a billing tag row in expression mode leaves the picked tag below it as a picked tag', async ({ page, request }) => {
+test('removing a billing tag row in expression mode leaves the picked tag below it as a picked tag', async ({
+  page,
+  request,
+}) => {
   const [tagId] = take(await billingTagIds(request), 1);
   await rowsWithExpressionFirst(page, 2);
   // Wait for the catalog, then pick the second row's tag from it.
@@ -48,7 +51,9 @@ test('removing a billing tag row in expression mode leaves the picked tag below 
   await expect.poll(() => editorText(page)).toMatch(/billing_tag_ids = \[data\.alkira_billing_tag\.\w+\.id\]/);
 });
 
-test('removing a billing tag row in expression mode leaves an empty row below it as an empty picker', async ({ page }) => {
+test('removing a billing tag row in expression mode leaves an empty row below it as an empty picker', async ({
+  page,
+}) => {
   await rowsWithExpressionFirst(page, 3);
   // The middle row is still being chosen; the last stays in expression mode with an empty box.
   await tagSelect(page, 2).selectOption({ label: 'Terraform expression…' });

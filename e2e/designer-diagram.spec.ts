@@ -15,7 +15,8 @@ import { at } from '../tests/helpers/present';
 const RUN = Date.now().toString(36).slice(-5);
 const BACKUP_TUNNEL = 'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
 
-const tunnelNode = (page: Page, name: string) => page.getByRole('button', { name: `IPsec tunnel ${name}`, exact: true });
+const tunnelNode = (page: Page, name: string) =>
+  page.getByRole('button', { name: `IPsec tunnel ${name}`, exact: true });
 
 /** Pages that already confirm "Replace the current design?" (a second handler would accept a handled dialog). */
 const confirming = new WeakSet<Page>();
@@ -104,7 +105,10 @@ test.describe('designer topology', () => {
     await expect(prodGateway).not.toHaveAttribute('aria-current', 'true');
 
     await field(page, 'instances.1.loopback_subnet').focus();
-    await expect(page.getByRole('button', { name: 'ExpressRoute circuit backup-circuit' })).toHaveAttribute('aria-current', 'true');
+    await expect(page.getByRole('button', { name: 'ExpressRoute circuit backup-circuit' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
   });
 
   test('a form error marks its node, with the message in its tooltip and description', async ({ page }) => {
@@ -129,7 +133,10 @@ test.describe('designer topology', () => {
 
   test('Export SVG saves the form topology with both instance names and no pre-shared keys', async ({ page }) => {
     await multiInstanceTopology(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('multi_instance-topology.svg');
     const svg = await readFile(await download.path(), 'utf8');
     expect(svg).toContain('<svg');
@@ -138,7 +145,10 @@ test.describe('designer topology', () => {
     expect(svg).not.toContain('psk-');
   });
 
-  test('a segment picked from the tenant catalog is named in the legend, not shown as its id', async ({ page, request }) => {
+  test('a segment picked from the tenant catalog is named in the legend, not shown as its id', async ({
+    page,
+    request,
+  }) => {
     const segment = await firstSegment(request);
     await multiInstanceTopology(page);
     const legend = page.getByTestId('segment-legend');
@@ -169,7 +179,10 @@ test.describe('designer topology', () => {
 });
 
 test.describe('designer provisioning', () => {
-  test('a successful create switches to editing the new connector, so a reload does not create it again', async ({ page, request }) => {
+  test('a successful create switches to editing the new connector, so a reload does not create it again', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-created`;
     await loadTemplate(page, 'basic-vxlan-gpe', 'basic-expressroute');

@@ -17,7 +17,9 @@ async function chooseExpression(page: Page, at: string) {
   return page.locator(`[id="field-${at}-expression"]`);
 }
 
-test('an expression typed at human speed, then a name: the file holds both and terraform fmt accepts it', async ({ page }) => {
+test('an expression typed at human speed, then a name: the file holds both and terraform fmt accepts it', async ({
+  page,
+}) => {
   // A complete design (an empty one is not exported), whose group is then typed anew.
   await importFile(page, example3);
   const group = await chooseExpression(page, 'group');
@@ -32,14 +34,18 @@ test('an expression typed at human speed, then a name: the file holds both and t
   expect(terraformFmt(downloaded)).toBe(downloaded);
 });
 
-test('an unfinished expression is an error at its field; the file keeps its last good text, marked, and the download refuses until it is finished', async ({ page }) => {
+test('an unfinished expression is an error at its field; the file keeps its last good text, marked, and the download refuses until it is finished', async ({
+  page,
+}) => {
   await importFile(page, example3);
   const group = await chooseExpression(page, 'group');
   await group.fill('alkira_group.');
   await expect(page.locator('[id="error-group"]')).toContainText('Not a complete expression yet');
   // The summary counts it; the editor and the HCL diagnostics mark the value the file keeps meanwhile.
   await expect(page.getByTestId('error-list')).toContainText('Not a complete expression yet');
-  const held = page.getByTestId('hcl-diagnostics').getByText("The form's Group is not complete yet; the file keeps its last complete value");
+  const held = page
+    .getByTestId('hcl-diagnostics')
+    .getByText("The form's Group is not complete yet; the file keeps its last complete value");
   await expect(held).toBeVisible();
   expect(await editorText(page)).toContain('  group           = alkira_group.security.name\n');
   await field(page, 'name').fill('edge-east');
@@ -55,7 +61,9 @@ test('an unfinished expression is an error at its field; the file keeps its last
   await expect(held).toHaveCount(0);
   const downloaded = await downloadFile(page);
   expect(downloaded).toBe(
-    example3.replace('"multi-segment-ipsec"', '"edge-east"').replace('group           = alkira_group.security.name', 'group           = alkira_group.security.id'),
+    example3
+      .replace('"multi-segment-ipsec"', '"edge-east"')
+      .replace('group           = alkira_group.security.name', 'group           = alkira_group.security.id'),
   );
   expect(terraformFmt(downloaded)).toBe(downloaded);
 });
@@ -65,7 +73,9 @@ test('a pre-shared key changed alone reaches the download', async ({ page }) => 
   await field(page, TUNNEL_KEY).fill('rotated-key-2026');
   await expect.poll(() => editorText(page)).toContain('pre_shared_key    = "rotated-key-2026"');
   const downloaded = await downloadFile(page);
-  expect(downloaded).toBe(example3.replace('pre_shared_key    = "psk-dmz-primary-123!"', 'pre_shared_key    = "rotated-key-2026"'));
+  expect(downloaded).toBe(
+    example3.replace('pre_shared_key    = "psk-dmz-primary-123!"', 'pre_shared_key    = "rotated-key-2026"'),
+  );
 });
 
 test('example 3 imported, two fields edited, reloaded: the same bytes', async ({ page }) => {
@@ -76,13 +86,17 @@ test('example 3 imported, two fields edited, reloaded: the same bytes', async ({
   const before = await editorText(page);
   expect(before).toContain('# First ipsec customer gateway with primary gateway');
   // Autosave runs after a short pause; the page going away flushes it too.
-  await page.waitForFunction(() => (localStorage.getItem('connector-studio:draft:v1') ?? '').includes('192.168.40.0/26'));
+  await page.waitForFunction(() =>
+    (localStorage.getItem('connector-studio:draft:v1') ?? '').includes('192.168.40.0/26'),
+  );
   await page.reload();
   await page.locator('form[data-ready="true"]').waitFor();
   await expect.poll(() => editorText(page)).toBe(before);
   await expect(field(page, 'description')).toHaveValue('Two segments, reviewed');
   // The keys written inline came back from this tab's session, never from localStorage.
-  expect(await page.evaluate(() => localStorage.getItem('connector-studio:draft:v1') ?? '')).not.toContain('psk-dmz-primary-123!');
+  expect(await page.evaluate(() => localStorage.getItem('connector-studio:draft:v1') ?? '')).not.toContain(
+    'psk-dmz-primary-123!',
+  );
 });
 
 test('removing an instance and undoing it gives the file back byte for byte', async ({ page }) => {
@@ -107,7 +121,9 @@ test('IPSEC → VXLAN → IPSEC gives the file back byte for byte', async ({ pag
   await expect.poll(() => editorText(page)).toBe(example3);
 });
 
-test('a design saved to the workspace reopens as its file: comments and layout kept, keys moved into variables', async ({ page }) => {
+test('a design saved to the workspace reopens as its file: comments and layout kept, keys moved into variables', async ({
+  page,
+}) => {
   await importFile(page, example3);
   await page.getByRole('button', { name: 'Save to workspace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save to the workspace' });
@@ -126,7 +142,9 @@ test('a design saved to the workspace reopens as its file: comments and layout k
   await expect.poll(() => editorText(page)).toBe(reopened);
 });
 
-test('VXLAN → IPSEC → VXLAN gives the file back byte for byte (the gateway MACs and VNIs return as written)', async ({ page }) => {
+test('VXLAN → IPSEC → VXLAN gives the file back byte for byte (the gateway MACs and VNIs return as written)', async ({
+  page,
+}) => {
   const example2 = readFileSync(path.join(__dirname, '../tests/hcl-parse/fixtures/example-2.tf'), 'utf8');
   await importFile(page, example2);
   await field(page, 'tunnel_protocol').selectOption('IPSEC');

@@ -13,7 +13,11 @@ import { field, gotoDesigner } from './support/locators';
 /** `instances.ipsec_customer_gateway.segment_id` → `instances.0.ipsec_customer_gateway.0.segment_id`. */
 function firstItemPath(schemaPath: string): string {
   const parts = schemaPath.split('.');
-  return parts.map((part, i) => (i < parts.length - 1 && locate(parts.slice(0, i + 1).join('.'))?.kind === 'block' ? `${part}.0` : part)).join('.');
+  return parts
+    .map((part, i) =>
+      i < parts.length - 1 && locate(parts.slice(0, i + 1).join('.'))?.kind === 'block' ? `${part}.0` : part,
+    )
+    .join('.');
 }
 
 async function expectKind(page: Page, path: string, spec: AttributeSpec) {
@@ -57,7 +61,8 @@ test('every attribute of the description has the input its kind calls for', asyn
   await page.getByRole('button', { name: 'Multiple segments over IPsec' }).click();
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
 
-  const byProtocol = (protocol: string) => settable.filter((a) => !a.spec.onlyWithProtocol || a.spec.onlyWithProtocol === protocol);
+  const byProtocol = (protocol: string) =>
+    settable.filter((a) => !a.spec.onlyWithProtocol || a.spec.onlyWithProtocol === protocol);
   for (const { path, spec } of byProtocol('IPSEC')) await expectKind(page, firstItemPath(path), spec);
 
   await field(page, 'tunnel_protocol').selectOption('VXLAN');
@@ -75,7 +80,10 @@ test('a sensitive attribute is masked in the form, with a show toggle', async ({
   for (const { path, spec } of sensitive) {
     const control = field(page, firstItemPath(path));
     await expect(control).toHaveAttribute('type', 'password');
-    await page.getByRole('button', { name: `Show ${spec.label}` }).first().click();
+    await page
+      .getByRole('button', { name: `Show ${spec.label}` })
+      .first()
+      .click();
     await expect(control).toHaveAttribute('type', 'text');
   }
 });

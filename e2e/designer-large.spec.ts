@@ -14,7 +14,9 @@ import { editorText } from './support/hcl-file';
 import { tunnelOf } from '../tests/helpers/design-parts';
 import { at } from '../tests/helpers/present';
 
-test('on a 640-tunnel design, form and editor edits reach each other and undo takes an editor edit back', async ({ page }) => {
+test('on a 640-tunnel design, form and editor edits reach each other and undo takes an editor edit back', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const design = largeIpsecDesign();
   const lastAsn = at(design.segment_options, -1).customer_asn;
@@ -43,12 +45,18 @@ test('on a 640-tunnel design, form and editor edits reach each other and undo ta
   await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
   await page.getByRole('button', { name: /^Instance 10 / }).click();
   const lastTunnel = tunnelOf(design, { instance: 9, gateway: 7, customerGateway: 3, tunnel: 1 });
-  await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.name')).toHaveValue(lastTunnel.name);
-  await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.pre_shared_key')).toHaveValue(String(lastTunnel.pre_shared_key));
+  await expect(field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.name')).toHaveValue(
+    lastTunnel.name,
+  );
+  await expect(
+    field(page, 'instances.9.ipsec_customer_gateway.7.customer_gateway.3.tunnel.1.pre_shared_key'),
+  ).toHaveValue(String(lastTunnel.pre_shared_key));
 
   // Undo (the toolbar button) takes the editor's edit back, in the form and in the file.
   await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
   await expect(asnField).toHaveValue(String(lastAsn), { timeout: 20_000 });
-  await expect.poll(async () => (await editorText(page)).includes(`customer_asn          = ${lastAsn}1\n`), { timeout: 20_000 }).toBe(false);
+  await expect
+    .poll(async () => (await editorText(page)).includes(`customer_asn          = ${lastAsn}1\n`), { timeout: 20_000 })
+    .toBe(false);
   await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
 });

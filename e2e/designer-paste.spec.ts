@@ -10,7 +10,9 @@ import { pasteFile } from '../scripts/bench-designer-paste';
 import { field, gotoDesigner } from './support/locators';
 import { editorText } from './support/hcl-file';
 
-test('paste 1 MB into the editor: a click is answered while it is read, and the file and its connectors all arrive', async ({ page }) => {
+test('paste 1 MB into the editor: a click is answered while it is read, and the file and its connectors all arrive', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const file = pasteFile();
   expect(file.text.length).toBeGreaterThan(1_000_000);
@@ -30,10 +32,17 @@ test('paste 1 MB into the editor: a click is answered while it is read, and the 
   const clicked = Date.now();
   await page.getByRole('button', { name: 'Validate all' }).click();
   await expect(page.locator('#error-summary')).toBeFocused();
-  test.info().annotations.push({ type: 'click answered after paste (ms, not asserted)', description: String(Date.now() - clicked) });
+  test
+    .info()
+    .annotations.push({
+      type: 'click answered after paste (ms, not asserted)',
+      description: String(Date.now() - clicked),
+    });
 
   // Every connector of the file is offered, and the form shows the first.
-  await expect(page.getByTestId('hcl-resource-select').locator('option')).toHaveCount(file.connectors, { timeout: 60_000 });
+  await expect(page.getByTestId('hcl-resource-select').locator('option')).toHaveCount(file.connectors, {
+    timeout: 60_000,
+  });
   await expect(field(page, 'name')).toHaveValue(file.firstName);
   // The editor holds the pasted bytes exactly, and the lines on screen (the end of the file) are coloured.
   expect(await editorText(page)).toBe(file.text);

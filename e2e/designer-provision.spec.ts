@@ -17,7 +17,10 @@ const RUN = Date.now().toString(36).slice(-5);
 const NEEDS = { minSegments: 2, minCxps: 2 };
 
 test.describe('designer provisioning', () => {
-  test('designer: create from a template with catalog pickers, provision, then edit and delete', async ({ page, request }) => {
+  test('designer: create from a template with catalog pickers, provision, then edit and delete', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request, NEEDS);
     const name = `e2e-${RUN}-designed`;
     const cxp = at(refs.cxpNames, 1);
@@ -98,10 +101,16 @@ test.describe('designer provisioning', () => {
     await expect(connectorRow(page, name)).toHaveCount(0);
   });
 
-  test('designer: editing a live IPsec connector keeps its stored keys out of the HCL and leaves the new-design draft alone', async ({ page, request }) => {
+  test('designer: editing a live IPsec connector keeps its stored keys out of the HCL and leaves the new-design draft alone', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request, NEEDS);
     const secret = `psk-${RUN}-stored`;
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-edit-ipsec`, cxp: refs.cxpName, slot: 5, ipsec: { psk: secret } }));
+    const live = await seedConnector(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-edit-ipsec`, cxp: refs.cxpName, slot: 5, ipsec: { psk: secret } }),
+    );
     await settled(request, live.provisionRequestId);
 
     // A new-design draft in progress.
@@ -111,7 +120,10 @@ test.describe('designer provisioning', () => {
 
     await page.goto(`/designer?connector=${live.id}`);
     await expect(page.getByTestId('edit-banner')).toContainText(`Editing live connector ${live.name} (id ${live.id})`);
-    await expect(page.getByTestId('edit-banner').getByRole('link', { name: 'View its details' })).toHaveAttribute('href', `/connectors/${live.id}`);
+    await expect(page.getByTestId('edit-banner').getByRole('link', { name: 'View its details' })).toHaveAttribute(
+      'href',
+      `/connectors/${live.id}`,
+    );
     await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
     const pskPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
     const psk = field(page, pskPath);
@@ -143,7 +155,10 @@ test.describe('designer provisioning', () => {
     await expect(field(page, 'name')).toHaveValue(`draft-${RUN}`);
   });
 
-  test('designer: provisioning a template with expression references explains them and creates nothing', async ({ page, request }) => {
+  test('designer: provisioning a template with expression references explains them and creates nothing', async ({
+    page,
+    request,
+  }) => {
     const name = `e2e-${RUN}-unresolved`;
     await gotoDesigner(page);
     await page.getByRole('button', { name: 'Templates' }).click();

@@ -29,7 +29,11 @@ async function named(request: APIRequestContext, kind: string): Promise<Named[]>
 }
 
 /** The label the designer derives from a name (lower case, `_` for anything else). */
-const labelOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+const labelOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 
 async function zipEntries(download: Download): Promise<Record<string, string>> {
   const path = await download.path();
@@ -54,7 +58,9 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
   const label = labelOf(segment.name);
   await expect.poll(() => editorText(page)).toContain(`data "alkira_segment" "${label}" {`);
   await expect.poll(() => editorText(page)).toContain(`name = "${segment.name}"`);
-  await expect.poll(() => editorText(page)).toMatch(new RegExp(`segment_id\\s+= data\\.alkira_segment\\.${label}\\.id`));
+  await expect
+    .poll(() => editorText(page))
+    .toMatch(new RegExp(`segment_id\\s+= data\\.alkira_segment\\.${label}\\.id`));
   // The form reads the file: the picker shows the segment of that name as picked.
   await expect(field(page, 'segment_options.0.segment_id')).toHaveValue(segment.id);
   // The topology names the segment picked by name.
@@ -63,7 +69,9 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
   await page.getByRole('tab', { name: 'HCL' }).click();
 
   await field(page, 'instances.0.credential_id').selectOption(credential.id);
-  await expect.poll(() => editorText(page)).toMatch(new RegExp(`credential_id\\s+= data\\.alkira_credential\\.${labelOf(credential.name)}\\.credential_id`));
+  await expect
+    .poll(() => editorText(page))
+    .toMatch(new RegExp(`credential_id\\s+= data\\.alkira_credential\\.${labelOf(credential.name)}\\.credential_id`));
   await expect(field(page, 'instances.0.credential_id')).toHaveValue(credential.id);
   await page.screenshot({ path: screenshotPath('designer-references.png') });
 
@@ -83,7 +91,10 @@ test('a catalog pick is a data source by name in the preview; literal ids on req
   await page.getByTestId('reference-mode').selectOption('names');
 });
 
-test('Download module (.zip) in the designer and on a workspace design holds the design with its data sources', async ({ page, request }) => {
+test('Download module (.zip) in the designer and on a workspace design holds the design with its data sources', async ({
+  page,
+  request,
+}) => {
   const [segment] = take(await named(request, 'segments'), 1);
   const name = `e2e-${RUN}-module`;
   await basicTemplate(page, name);
@@ -92,7 +103,10 @@ test('Download module (.zip) in the designer and on a workspace design holds the
   const label = labelOf(segment.name);
   await expect.poll(() => editorText(page)).toContain(`data "alkira_segment" "${label}" {`);
 
-  const [fromDesigner] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download module (.zip)' }).click()]);
+  const [fromDesigner] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download module (.zip)' }).click(),
+  ]);
   expect(fromDesigner.suggestedFilename()).toBe(`mod_${RUN}-module.zip`);
   const files = await zipEntries(fromDesigner);
   expect(Object.keys(files).sort()).toEqual(['main.tf', 'providers.tf', 'terraform.tfvars.example', 'variables.tf']);
@@ -110,7 +124,10 @@ test('Download module (.zip) in the designer and on a workspace design holds the
   await expect(page.getByTestId('save-state')).toHaveText('Saved · version 1');
   await expect(page.getByText('No errors', { exact: true })).toBeVisible();
   await page.screenshot({ path: screenshotPath('workspace-module.png') });
-  const [fromWorkspace] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-module').click()]);
+  const [fromWorkspace] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-module').click(),
+  ]);
   expect(fromWorkspace.suggestedFilename()).toBe(`design-${id}-module.zip`);
   const stored = await zipEntries(fromWorkspace);
   expect(stored['main.tf']).toContain(`data "alkira_segment" "${label}" {\n  name = "${segment.name}"\n}`);

@@ -25,16 +25,22 @@ test.beforeAll(async ({ request }) => {
 
 async function tenantReady(page: Page) {
   await expect(page.getByTestId('tenant-check-status')).toHaveAttribute('data-state', 'ready');
-  await expect(page.getByTestId('tenant-check-status')).toContainText(/against the tenant's [\d,]+ connectors? and catalog/);
+  await expect(page.getByTestId('tenant-check-status')).toContainText(
+    /against the tenant's [\d,]+ connectors? and catalog/,
+  );
 }
 
-test("an existing connector's vHub prefix is an error naming it, and the next free /23 is one click away", async ({ page }) => {
+test("an existing connector's vHub prefix is an error naming it, and the next free /23 is one click away", async ({
+  page,
+}) => {
   await gotoDesigner(page);
   await tenantReady(page);
   const prefix = field(page, 'vhub_prefix');
   await prefix.fill(TAKEN_PREFIX);
   const error = page.locator('[id="error-vhub_prefix"]');
-  await expect(error).toContainText(`vhub_prefix ${TAKEN_PREFIX} overlaps connector "${taken.name}" (id ${taken.id})'s vhub_prefix ${TAKEN_PREFIX}`);
+  await expect(error).toContainText(
+    `vhub_prefix ${TAKEN_PREFIX} overlaps connector "${taken.name}" (id ${taken.id})'s vhub_prefix ${TAKEN_PREFIX}`,
+  );
   await expect(prefix).toHaveAttribute('aria-invalid', 'true');
 
   const fix = page.getByTestId('fix-vhub_prefix');
@@ -57,13 +63,17 @@ test("an existing connector's vHub prefix is an error naming it, and the next fr
   await expect(error).toContainText(`overlaps connector "${taken.name}"`);
 });
 
-test("an existing connector's loopback subnet is an error at the instance's field, with the next free /26", async ({ page }) => {
+test("an existing connector's loopback subnet is an error at the instance's field, with the next free /26", async ({
+  page,
+}) => {
   await gotoDesigner(page);
   await tenantReady(page);
   const loopback = field(page, 'instances.0.loopback_subnet');
   await loopback.fill(TAKEN_LOOPBACK);
   const error = page.locator('[id="error-instances.0.loopback_subnet"]');
-  await expect(error).toContainText(`overlaps connector "${taken.name}" (id ${taken.id})'s loopback_subnet (instance #1) ${TAKEN_LOOPBACK}`);
+  await expect(error).toContainText(
+    `overlaps connector "${taken.name}" (id ${taken.id})'s loopback_subnet (instance #1) ${TAKEN_LOOPBACK}`,
+  );
   const fix = page.getByTestId('fix-instances.0.loopback_subnet');
   await expect(fix).toHaveText(/^Use \d+\.\d+\.\d+\.\d+\/26$/);
   const offered = ((await fix.textContent()) ?? '').replace(/^Use /, '');
@@ -72,11 +82,15 @@ test("an existing connector's loopback subnet is an error at the instance's fiel
   await expect(error).toHaveCount(0);
 });
 
-test("a connector's name is flagged at name as taken; editing that connector flags neither its name nor its prefix", async ({ page }) => {
+test("a connector's name is flagged at name as taken; editing that connector flags neither its name nor its prefix", async ({
+  page,
+}) => {
   await gotoDesigner(page);
   await tenantReady(page);
   await field(page, 'name').fill(taken.name);
-  await expect(page.locator('[id="error-name"]')).toContainText(`name "${taken.name}" is taken by connector id ${taken.id} in this tenant`);
+  await expect(page.locator('[id="error-name"]')).toContainText(
+    `name "${taken.name}" is taken by connector id ${taken.id} in this tenant`,
+  );
   await field(page, 'name').fill(`${taken.name}-2`);
   await expect(page.locator('[id="error-name"]')).toHaveCount(0);
 

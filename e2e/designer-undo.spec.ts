@@ -39,7 +39,9 @@ test('VXLAN → IPSEC → VXLAN keeps the gateway MACs, which IPSEC neither show
   await expect.poll(() => editorText(page)).toContain(MAC);
 });
 
-test('removing an instance can be undone from the toast, the Undo button and the keyboard, and redone', async ({ page }) => {
+test('removing an instance can be undone from the toast, the Undo button and the keyboard, and redone', async ({
+  page,
+}) => {
   await gotoDesigner(page);
   await field(page, 'instances.0.name').fill('primary');
   await field(page, 'instances').click();
@@ -110,7 +112,9 @@ test('a literal that looks like a reference is pointed out at its field and fixe
   await expect.poll(() => editorText(page)).toMatch(/^\s+name\s+= var\.connector_name$/m);
 });
 
-test('every error at a field is shown there, and a segment without segment options marks the segment field', async ({ page }) => {
+test('every error at a field is shown there, and a segment without segment options marks the segment field', async ({
+  page,
+}) => {
   await openWithDraft(page, template('multi-segment-ipsec'));
   // A /30 inside the vHub prefix breaks two rules at once.
   await field(page, 'instances.0.loopback_subnet').fill('10.132.0.0/30');

@@ -55,8 +55,14 @@ const multiSegmentTyped: ConnectorDesign = {
         {
           segment_id: '${alkira_segment.dmz.id}',
           customer_gateway: [
-            { name: 'dmz-primary-gateway', tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', '10', 'dmz-gateway.example.com')] },
-            { name: 'dmz-backup-gateway', tunnel: [tunnel('backup-tunnel', 'psk-dmz-backup-234!', '10', 'dmz-backup.example.com')] },
+            {
+              name: 'dmz-primary-gateway',
+              tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', '10', 'dmz-gateway.example.com')],
+            },
+            {
+              name: 'dmz-backup-gateway',
+              tunnel: [tunnel('backup-tunnel', 'psk-dmz-backup-234!', '10', 'dmz-backup.example.com')],
+            },
           ],
         },
         {
@@ -76,8 +82,18 @@ const multiSegmentTyped: ConnectorDesign = {
     },
   ],
   segment_options: [
-    { segment_id: '${alkira_segment.dmz.id}', customer_asn: '65003', disable_internet_exit: true, advertise_on_prem_routes: false },
-    { segment_id: '${alkira_segment.internal.id}', customer_asn: '65004', disable_internet_exit: false, advertise_on_prem_routes: true },
+    {
+      segment_id: '${alkira_segment.dmz.id}',
+      customer_asn: '65003',
+      disable_internet_exit: true,
+      advertise_on_prem_routes: false,
+    },
+    {
+      segment_id: '${alkira_segment.internal.id}',
+      customer_asn: '65004',
+      disable_internet_exit: false,
+      advertise_on_prem_routes: true,
+    },
   ],
 };
 
@@ -141,12 +157,15 @@ async function expectDesignInFields(page: Page, design: ConnectorDesign) {
     const loc = field(page, path);
     const kind = await controlKind(loc);
     if (kind === 'checkbox') await expect(loc, path).toBeChecked({ checked: Boolean(value) });
-    else if (kind === 'select' && isExpressionText(value)) await expect(expressionInput(page, path), path).toHaveValue(bare(value));
+    else if (kind === 'select' && isExpressionText(value))
+      await expect(expressionInput(page, path), path).toHaveValue(bare(value));
     else await expect(loc, path).toHaveValue(String(value));
   }
 }
 
-test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf download, and survives a reload', async ({ page }) => {
+test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf download, and survives a reload', async ({
+  page,
+}) => {
   await gotoDesigner(page);
   await typeDesign(page, multiSegmentTyped);
 
@@ -198,7 +217,9 @@ test('typing the multi-segment IPsec example gives its exact HCL, a matching .tf
   await expectHcl(page, expected);
 });
 
-test('an invalid loopback subnet is reported at the field and in the summary, whose entry focuses the field', async ({ page }) => {
+test('an invalid loopback subnet is reported at the field and in the summary, whose entry focuses the field', async ({
+  page,
+}) => {
   await gotoDesigner(page);
   const loopback = field(page, 'instances.0.loopback_subnet');
   await loopback.fill('192.168.20.5/26');
@@ -209,7 +230,7 @@ test('an invalid loopback subnet is reported at the field and in the summary, wh
   await expect(loopback).toHaveAttribute('aria-invalid', 'true');
 
   const entry = page.getByTestId('error-list').locator('[data-issue-path="instances.0.loopback_subnet"]');
-  await expect(entry).toContainText("host bits set");
+  await expect(entry).toContainText('host bits set');
 
   // Collapse the instance: the summary must expand it before focusing.
   await field(page, 'instances.0').click();
@@ -246,10 +267,9 @@ test('the tunnel protocol decides whether IPsec gateways or VXLAN gateway MACs a
   await expect(ipsecAdd).toBeVisible();
   await expect(macAdd).toHaveCount(0);
   await ipsecAdd.click();
-  await expect(field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key')).toHaveAttribute(
-    'type',
-    'password',
-  );
+  await expect(
+    field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key'),
+  ).toHaveAttribute('type', 'password');
 
   // Back to VXLAN: the MAC typed earlier is still there.
   await field(page, 'tunnel_protocol').selectOption('VXLAN');
@@ -266,14 +286,18 @@ test('a starter template fills the form and the HCL, and asks before replacing e
 
   await expect(field(page, 'name')).toHaveValue('multi-segment-ipsec');
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
-  await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.name')).toHaveValue('internal-backup-gateway');
+  await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.name')).toHaveValue(
+    'internal-backup-gateway',
+  );
   await expect(field(page, 'segment_options.1.customer_asn')).toHaveValue('65004');
   // The template's references are expressions: their pickers show the expression, its catalog values are picked.
   await expect(field(page, 'group')).toHaveValue('__terraform_expression__');
   await expect(expressionInput(page, 'group')).toHaveValue('alkira_group.security.name');
   await expect(expressionInput(page, 'segment_options.1.segment_id')).toHaveValue('alkira_segment.internal.id');
   await expect(field(page, 'cxp')).toHaveValue('USWEST-AZURE-1');
-  await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.profile_id')).toHaveValue('12');
+  await expect(field(page, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.profile_id')).toHaveValue(
+    '12',
+  );
   const expected = renderConnectorHcl(template.design);
   expect(expected).toContain('"multi_segment"');
   await expectHcl(page, expected);
@@ -339,7 +363,9 @@ test('instances can be duplicated, collapsed to a one-line summary, and removed'
 
   await page.getByRole('button', { name: 'Duplicate' }).click();
   await expect(field(page, 'instances.1.name')).toHaveValue('multi-segment-instance-copy');
-  await expect(field(page, 'instances.1.ipsec_customer_gateway.1.customer_gateway.1.name')).toHaveValue('internal-backup-gateway');
+  await expect(field(page, 'instances.1.ipsec_customer_gateway.1.customer_gateway.1.name')).toHaveValue(
+    'internal-backup-gateway',
+  );
 
   await field(page, 'instances.1').click();
   await expect(field(page, 'instances.1.name')).toBeHidden();
@@ -383,14 +409,18 @@ test('the Templates menu closes when keyboard focus leaves it', async ({ page })
   await expect(menu).toBeHidden();
 });
 
-test('the Alkira API JSON preview masks every sensitive value (pre-shared keys and remote auth values)', async ({ page }) => {
+test('the Alkira API JSON preview masks every sensitive value (pre-shared keys and remote auth values)', async ({
+  page,
+}) => {
   const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
   await gotoDesigner(page);
   await page.getByRole('button', { name: 'Templates' }).click();
   await page.getByRole('button', { name: template.title }).click();
   await expect(field(page, 'tunnel_protocol')).toHaveValue('IPSEC');
   // Literal values, so the preview has something in clear to hide.
-  await field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.remote_auth_value').fill('peer-secret.example.com');
+  await field(page, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.remote_auth_value').fill(
+    'peer-secret.example.com',
+  );
   await page.getByRole('tab', { name: 'Alkira API JSON' }).click();
   const json = page.getByTestId('json-preview');
   await expect(json).toContainText('"remoteAuthValue": "(sensitive)"');
@@ -400,7 +430,9 @@ test('the Alkira API JSON preview masks every sensitive value (pre-shared keys a
   await expect(json).not.toContainText('psk-dmz-primary-123!');
 });
 
-test('the autosaved draft keeps no secret in localStorage: keys and remote auth values stay in the tab and come back on reload', async ({ page }) => {
+test('the autosaved draft keeps no secret in localStorage: keys and remote auth values stay in the tab and come back on reload', async ({
+  page,
+}) => {
   const template = DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!;
   const tunnelPath = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
   await gotoDesigner(page);
@@ -437,7 +469,10 @@ async function colouredTokens(page: Page): Promise<{ type: string; text: string 
         })),
       ),
     );
-  const { height, step } = await scroller.evaluate((el) => ({ height: el.scrollHeight, step: Math.max(40, el.clientHeight / 2) }));
+  const { height, step } = await scroller.evaluate((el) => ({
+    height: el.scrollHeight,
+    step: Math.max(40, el.clientHeight / 2),
+  }));
   for (let top = 0; top <= height; top += step) {
     await scroller.evaluate((el, y) => el.scrollTo(0, y), top);
     // Two frames: CodeMirror measures the new window, then draws and colours its lines.

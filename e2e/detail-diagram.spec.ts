@@ -17,7 +17,10 @@ declare global {
 
 const RUN = Date.now().toString(36).slice(-5);
 
-test('the detail page shows the IPsec topology and its provisioning tint turns to SUCCESS without reload', async ({ page, request }) => {
+test('the detail page shows the IPsec topology and its provisioning tint turns to SUCCESS without reload', async ({
+  page,
+  request,
+}) => {
   const refs = await tenantRefs(request);
   // Warm the lazily loaded diagram chunk, so the page can draw it within the
   // emulator's provisioning time (3 s in the e2e server).
@@ -32,13 +35,25 @@ test('the detail page shows the IPsec topology and its provisioning tint turns t
     const record = () => {
       const vhub = document.querySelector('[data-testid="diagram-node-vhub"]');
       if (!vhub) return;
-      const tone = /border-amber-500/.test(vhub.className) ? 'running' : /border-emerald-500/.test(vhub.className) ? 'success' : 'other';
+      const tone = /border-amber-500/.test(vhub.className)
+        ? 'running'
+        : /border-emerald-500/.test(vhub.className)
+          ? 'success'
+          : 'other';
       if (tones[tones.length - 1] !== tone) tones.push(tone);
     };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
   });
 
-  const seeded = await seedConnector(request, seedDesign(refs, { name: `detail-${RUN}-ipsec`, slot: 20, ipsecTunnels: [2, 1] }));
+  const seeded = await seedConnector(
+    request,
+    seedDesign(refs, { name: `detail-${RUN}-ipsec`, slot: 20, ipsecTunnels: [2, 1] }),
+  );
   await page.goto(`/connectors/${seeded.id}`);
   await page.evaluate(() => (window.loadMarker = 'same page'));
 

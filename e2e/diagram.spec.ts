@@ -33,13 +33,17 @@ test.describe('topology diagram', () => {
     await openDemo(page);
     const tunnel = page.getByRole('button', { name: 'IPsec tunnel backup-tunnel' });
     await tunnel.click();
-    await expect(page.getByTestId('clicked-path')).toHaveText('instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0');
+    await expect(page.getByTestId('clicked-path')).toHaveText(
+      'instances.1.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0',
+    );
     await expect(tunnel).toHaveAttribute('aria-current', 'true');
 
     const gateway = page.getByRole('button', { name: 'Customer gateway prod-gateway' });
     await gateway.focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('clicked-path')).toHaveText('instances.0.ipsec_customer_gateway.0.customer_gateway.0');
+    await expect(page.getByTestId('clicked-path')).toHaveText(
+      'instances.0.ipsec_customer_gateway.0.customer_gateway.0',
+    );
   });
 
   test('a node with a validation error is marked and explains the error', async ({ page }) => {
@@ -54,7 +58,10 @@ test.describe('topology diagram', () => {
 
   test('Export SVG downloads a standalone SVG with the instance names and no pre-shared keys', async ({ page }) => {
     await openDemo(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('multi_instance-topology.svg');
     const svg = await readFile(await download.path(), 'utf8');
     expect(svg).toContain('<svg');
@@ -66,7 +73,10 @@ test.describe('topology diagram', () => {
 
   test('Export PNG downloads a PNG image', async ({ page }) => {
     await openDemo(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('multi_instance-topology.png');
     const bytes = await readFile(await download.path());
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -86,12 +96,22 @@ test.describe('topology diagram', () => {
       await page.emulateMedia({ colorScheme });
       const results = await new AxeBuilder({ page }).include('[data-diagram-root="true"]').analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(
+        bad.map(
+          (v) =>
+            `${colorScheme} ${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        ),
+      ).toEqual([]);
     }
     // The whole demo page too (template links, clicked-path readout), in the default scheme.
     await page.emulateMedia({ colorScheme: 'light' });
     const wholePage = await new AxeBuilder({ page }).analyze();
-    expect(wholePage.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      wholePage.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
   });
 
   test('a 10×8×4×2 design opens readable around the vHub, with tunnels folded into gateways', async ({ page }) => {
@@ -119,7 +139,10 @@ test.describe('topology diagram', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'reports/diagram/errors-provisioning.png' });
 
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
     await png.saveAs('reports/diagram/export-errors.png');
 
     await page.emulateMedia({ colorScheme: 'dark' });

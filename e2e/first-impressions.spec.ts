@@ -23,7 +23,9 @@ test('the empty designer lists what to fill in, and Download refuses until the d
   await expect(summary.getByRole('heading')).toHaveText(/^To export, fill in \d+ fields$/);
   const checklist = page.getByTestId('export-checklist');
   await expect(checklist.getByRole('button', { name: /^Name\b/ })).toBeVisible();
-  await expect(checklist.getByRole('button', { name: /^Loopback subnet instances\[0\]\.loopback_subnet$/ })).toBeVisible();
+  await expect(
+    checklist.getByRole('button', { name: /^Loopback subnet instances\[0\]\.loopback_subnet$/ }),
+  ).toBeVisible();
   await expect(page.getByTestId('error-list')).toHaveCount(0);
   await expect(summary).not.toContainText('to fix before export');
   await expect(page.locator('form [role="alert"]')).toHaveCount(0);
@@ -34,7 +36,9 @@ test('the empty designer lists what to fill in, and Download refuses until the d
   await expect(page.getByTestId('export-refused')).toContainText(/Not copied or downloaded: \d+ errors to fix/);
   await expect(summary.getByRole('heading')).toHaveText(/^\d+ errors to fix before export$/);
   await expect(page.locator('[id="error-name"]')).toContainText('is required');
-  await expect(page.getByTestId('error-list').locator('[data-issue-path="instances.0.loopback_subnet"]')).toContainText('instances[0].loopback_subnet');
+  await expect(page.getByTestId('error-list').locator('[data-issue-path="instances.0.loopback_subnet"]')).toContainText(
+    'instances[0].loopback_subnet',
+  );
 
   // A field touched in a fresh form shows its error; the rest stay a checklist.
   await page.getByRole('button', { name: 'Reset' }).click();
@@ -49,7 +53,10 @@ test('the empty designer lists what to fill in, and Download refuses until the d
   await page.locator('[data-template="multi-segment-ipsec"]').click();
   await expect(summary.getByText('No errors')).toBeVisible();
   await expect(page.getByTestId('export-blocked')).toHaveCount(0);
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .tf' }).click(),
+  ]);
   expect(readFileSync((await file.path())!, 'utf8')).toContain('name ');
   expect(readFileSync((await file.path())!, 'utf8')).not.toContain('name = ""');
   expect(downloads).toBe(1);
@@ -57,7 +64,9 @@ test('the empty designer lists what to fill in, and Download refuses until the d
 
 test('a stored design says it is being provisioned while its first request runs', async ({ page, request }) => {
   const refs = await tenantRefs(request);
-  const res = await request.post('/api/designs', { data: { design: seedDesign(refs, { name: `first-${RUN}`, slot: 21 }), note: 'First cut' } });
+  const res = await request.post('/api/designs', {
+    data: { design: seedDesign(refs, { name: `first-${RUN}`, slot: 21 }), note: 'First cut' },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const id = ((await res.json()) as { id: number }).id;
   await page.goto(`/designs/${id}`);
@@ -67,14 +76,17 @@ test('a stored design says it is being provisioned while its first request runs'
   await page.getByRole('button', { name: 'Provision…' }).click();
   await page.getByRole('button', { name: 'Confirm provision' }).click();
   // While the request runs, the banner names the connector and the version on its way, not "Not provisioned yet".
-  await expect(banner).toContainText(/Live connector #\d+ · provisioning version 1…|Live connector #\d+ runs version 1/);
+  await expect(banner).toContainText(
+    /Live connector #\d+ · provisioning version 1…|Live connector #\d+ runs version 1/,
+  );
   await expect(banner).not.toContainText('Not provisioned yet');
 });
 
 test('at 390 px a failed connector keeps its long circuit id inside the failure box', async ({ page, request }) => {
   const refs = await tenantRefs(request);
   const design = seedDesign(refs, { name: `first-${RUN}-failed`, slot: 22 });
-  instanceOf(design).expressroute_circuit_id = `${instanceOf(design).expressroute_circuit_id}-fail-provision-with-an-uncommonly-long-circuit-resource-name`;
+  instanceOf(design).expressroute_circuit_id =
+    `${instanceOf(design).expressroute_circuit_id}-fail-provision-with-an-uncommonly-long-circuit-resource-name`;
   const seeded = await seedConnector(request, design);
   expect((await settled(request, seeded.provisionRequestId)).state).toBe('FAILED');
 

@@ -34,8 +34,12 @@ test('import example 4, fix it in the editor, and edit both ways', async ({ page
   await expect(resource).toContainText('multi-instance-connector');
   await expect(resource).toContainText('line 1');
   await expect(resource).toContainText('19:5');
-  await expect(resource).toContainText('Unknown block iposec_customer_gateway in instances (did you mean ipsec_customer_gateway?)');
-  await expect(resource).toContainText('requires ipsec_customer_gateway blocks: one for each segment in segment_options');
+  await expect(resource).toContainText(
+    'Unknown block iposec_customer_gateway in instances (did you mean ipsec_customer_gateway?)',
+  );
+  await expect(resource).toContainText(
+    'requires ipsec_customer_gateway blocks: one for each segment in segment_options',
+  );
 
   await dialog.getByRole('button', { name: 'Load into designer' }).click();
   await expect(dialog).toBeHidden();
@@ -73,7 +77,9 @@ test('import example 4, fix it in the editor, and edit both ways', async ({ page
   const fixed = example4.replace('iposec_customer_gateway', 'ipsec_customer_gateway');
   await expect
     .poll(() => editorText(page))
-    .toBe(fixed.replace('"ExpressRoute connector with multiple circuit instances"', '"Two circuits, edited in the form"'));
+    .toBe(
+      fixed.replace('"ExpressRoute connector with multiple circuit instances"', '"Two circuits, edited in the form"'),
+    );
 });
 
 test('an editor edit after a form edit reaches the form', async ({ page }) => {
@@ -91,7 +97,9 @@ test('an editor edit after a form edit reaches the form', async ({ page }) => {
 test('after importing example 4, an editor edit after a form edit reaches the form', async ({ page }) => {
   await openDesigner(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await importDialog(page).getByRole('textbox').fill(example4.replace('iposec_customer_gateway', 'ipsec_customer_gateway'));
+  await importDialog(page)
+    .getByRole('textbox')
+    .fill(example4.replace('iposec_customer_gateway', 'ipsec_customer_gateway'));
   await importDialog(page).getByRole('button', { name: 'Load into designer' }).click();
   await field(page, 'description').fill('Two circuits, edited in the form');
   await expect.poll(() => editorText(page)).toMatch(/description\s+= "Two circuits, edited in the form"/);
@@ -115,7 +123,9 @@ test('a syntax error in the editor leaves the form alone until it is fixed', asy
   const note = page.getByTestId('hcl-sync-note');
   await expect(note).toContainText('HCL has errors — the form keeps the last valid design');
   await expect(editor(page).locator('.cm-lintRange-error').first()).toBeVisible();
-  await expect(page.getByTestId('hcl-diagnostics')).toContainText('Syntax error: "=" follows the value of name: an argument ends with its line');
+  await expect(page.getByTestId('hcl-diagnostics')).toContainText(
+    'Syntax error: "=" follows the value of name: an argument ends with its line',
+  );
   await expect(field(page, 'name')).toHaveValue('alpha-connector');
 
   // The form changes meanwhile: the editor keeps the broken text and offers the form's HCL instead.
@@ -143,7 +153,9 @@ test('import from a .tf file: chosen with the file input or dropped on the page'
 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = importDialog(page);
-  await dialog.getByTestId('import-file').setInputFiles({ name: 'example-4.tf', mimeType: 'text/plain', buffer: Buffer.from(example4) });
+  await dialog
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'example-4.tf', mimeType: 'text/plain', buffer: Buffer.from(example4) });
   await expect(dialog).toContainText('from example-4.tf');
   await expect(dialog.getByRole('textbox')).toHaveValue(example4);
   await expect(dialog.getByTestId('import-resource')).toContainText('multi_instance');
@@ -151,11 +163,14 @@ test('import from a .tf file: chosen with the file input or dropped on the page'
   await expect(dialog).toBeHidden();
 
   // Drag a file over the page: an overlay invites the drop, which opens the dialog with the file.
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.tf', { type: 'text/plain' }));
-    return dt;
-  }, example4.replace('multi_instance', 'dropped_connector'));
+  const dataTransfer = await page.evaluateHandle(
+    (text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.tf', { type: 'text/plain' }));
+      return dt;
+    },
+    example4.replace('multi_instance', 'dropped_connector'),
+  );
   await page.dispatchEvent('main', 'dragenter', { dataTransfer });
   await expect(page.getByTestId('import-drop-overlay')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer });
@@ -164,5 +179,7 @@ test('import from a .tf file: chosen with the file input or dropped on the page'
   await expect(dialog.getByTestId('import-resource')).toContainText('dropped_connector');
   await dialog.getByRole('button', { name: 'Load into designer' }).click();
   await expect(field(page, 'resource_name')).toHaveValue('dropped_connector');
-  await expect.poll(() => editorText(page)).toContain('resource "alkira_connector_azure_expressroute" "dropped_connector" {');
+  await expect
+    .poll(() => editorText(page))
+    .toContain('resource "alkira_connector_azure_expressroute" "dropped_connector" {');
 });

@@ -43,7 +43,10 @@ test('a file with two connectors stays whole; the form edits the chosen one', as
   await expect(select).toHaveValue('second_site');
   await expect(field(page, 'name')).toHaveValue('second-site');
   await field(page, 'description').fill('The second site');
-  const secondEdited = second.replace('"ExpressRoute connector with multiple segments and IPsec tunnels"', '"The second site"');
+  const secondEdited = second.replace(
+    '"ExpressRoute connector with multiple segments and IPsec tunnels"',
+    '"The second site"',
+  );
   await expect.poll(() => editorText(page)).toBe(`# Two sites\n${example3}\n${secondEdited}`);
 
   // Switch: the form now shows the first connector; its edit leaves the second as just edited.

@@ -30,7 +30,9 @@ resource "alkira_connector_azure_expressroute" "edge" {
 ${DYNAMIC}}
 `;
 
-test('a dynamic block and a one-line stub: fill the stub, download a file Terraform reads, the dynamic block untouched', async ({ page }) => {
+test('a dynamic block and a one-line stub: fill the stub, download a file Terraform reads, the dynamic block untouched', async ({
+  page,
+}) => {
   await importFile(page, SOURCE, undefined, async (dialog) => {
     // No "dynamic blocks cannot be imported", no "add at least one segment_options", no "only a written-out list".
     await expect(dialog).not.toContainText('cannot be imported');
@@ -45,7 +47,9 @@ test('a dynamic block and a one-line stub: fill the stub, download a file Terraf
   await field(page, 'instances.0.name').fill('primary');
   await field(page, 'instances.0.loopback_subnet').fill('172.31.253.0/26');
   // Exactly what was typed goes into the stub, opened onto lines: two attributes, aligned as fmt aligns them.
-  await expect.poll(() => editorText(page)).toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "172.31.253.0/26"\n  }\n');
+  await expect
+    .poll(() => editorText(page))
+    .toContain('  instances {\n    name            = "primary"\n    loopback_subnet = "172.31.253.0/26"\n  }\n');
   await page.screenshot({ path: screenshotPath('hcl-dynamic-blocks.png'), fullPage: true });
 
   // The export waits for a valid design: the instance's two other required values (the credential as an expression,

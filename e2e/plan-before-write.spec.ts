@@ -30,13 +30,21 @@ async function liveDesign(request: APIRequestContext, id: number): Promise<Conne
 }
 
 async function connectorNames(request: APIRequestContext): Promise<string[]> {
-  return ((await (await request.get('/api/connectors')).json()) as { connectors: { name: string }[] }).connectors.map((c) => c.name);
+  return ((await (await request.get('/api/connectors')).json()) as { connectors: { name: string }[] }).connectors.map(
+    (c) => c.name,
+  );
 }
 
 test.describe('a plan before every write', () => {
-  test('Edit in designer → Provision changes shows the update plan and sends nothing until Confirm; Cancel sends nothing', async ({ page, request }) => {
+  test('Edit in designer → Provision changes shows the update plan and sends nothing until Confirm; Cancel sends nothing', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-edit`, cxp: refs.cxpName, slot: 100 }));
+    const live = await seedConnector(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-plan-edit`, cxp: refs.cxpName, slot: 100 }),
+    );
     await settled(request, live.provisionRequestId);
     const before = await liveDesign(request, live.id);
     expect((await detail(request, live.id)).provisionRequests).toHaveLength(1);
@@ -54,13 +62,20 @@ test.describe('a plan before every write', () => {
     await panel.getByRole('button', { name: 'Provision changes' }).click();
 
     const dialog = page.getByRole('dialog', { name: `Update connector #${live.id}?` });
-    await expect(dialog.getByTestId('plan-headline')).toHaveText(`~ alkira_connector_azure_expressroute.${before.resource_name} will be updated in-place`);
+    await expect(dialog.getByTestId('plan-headline')).toHaveText(
+      `~ alkira_connector_azure_expressroute.${before.resource_name} will be updated in-place`,
+    );
     const lines = dialog.getByTestId('change-line');
     await expect(lines).toHaveCount(2);
-    expect((await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual(['description', 'size']);
+    expect((await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual([
+      'description',
+      'size',
+    ]);
     await expect(dialog.locator('[data-path="size"]')).toHaveAttribute('data-action', 'update');
     await expect(dialog.locator('[data-path="size"]')).toContainText('size = "SMALL" → "LARGE"');
-    await expect(dialog.locator('[data-path="description"]')).toContainText(`"${before.description}" → "planned by e2e ${RUN}"`);
+    await expect(dialog.locator('[data-path="description"]')).toContainText(
+      `"${before.description}" → "planned by e2e ${RUN}"`,
+    );
     await expect(dialog.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
     await page.screenshot({ path: screenshotPath('plan-update-dialog.png') });
 
@@ -103,7 +118,10 @@ test.describe('a plan before every write', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  test('the designer’s Provision of a new design shows + create before anything is created', async ({ page, request }) => {
+  test('the designer’s Provision of a new design shows + create before anything is created', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-plan-create`;
     await gotoDesigner(page);
@@ -121,7 +139,9 @@ test.describe('a plan before every write', () => {
     const panel = page.getByRole('region', { name: 'Provision to Alkira' });
     await panel.getByRole('button', { name: 'Provision', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Create this connector?' });
-    await expect(dialog.getByTestId('plan-headline')).toHaveText(`+ alkira_connector_azure_expressroute.plan_create_${RUN} will be created`);
+    await expect(dialog.getByTestId('plan-headline')).toHaveText(
+      `+ alkira_connector_azure_expressroute.plan_create_${RUN} will be created`,
+    );
     await expect(dialog.locator('[data-path="name"]')).toContainText(`name = "${name}"`);
     await expect(dialog.locator('[data-path="vhub_prefix"]')).toHaveAttribute('data-action', 'create');
     await expect(dialog.getByTestId('plan-summary')).toHaveText('Plan: 1 to add, 0 to change, 0 to destroy.');
@@ -142,14 +162,24 @@ test.describe('a plan before every write', () => {
 
   test('the dashboard’s Delete shows - destroy and deletes only on Confirm', async ({ page, request }) => {
     const refs = await tenantRefs(request);
-    const live = await seedConnector(request, designFor(refs, { name: `e2e-${RUN}-plan-delete`, cxp: refs.cxpName, slot: 101, ipsec: { psk: `psk-${RUN}-never-shown` } }));
+    const live = await seedConnector(
+      request,
+      designFor(refs, {
+        name: `e2e-${RUN}-plan-delete`,
+        cxp: refs.cxpName,
+        slot: 101,
+        ipsec: { psk: `psk-${RUN}-never-shown` },
+      }),
+    );
     await settled(request, live.provisionRequestId);
     const design = await liveDesign(request, live.id);
 
     await page.goto(`/connectors/${live.id}`);
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Delete connector ${live.name}?` });
-    await expect(dialog.getByTestId('plan-headline')).toHaveText(`- alkira_connector_azure_expressroute.${design.resource_name} will be destroyed`);
+    await expect(dialog.getByTestId('plan-headline')).toHaveText(
+      `- alkira_connector_azure_expressroute.${design.resource_name} will be destroyed`,
+    );
     await expect(dialog.locator('[data-path="name"]')).toHaveAttribute('data-action', 'delete');
     await expect(dialog.locator('[data-path="name"]')).toContainText(`name = "${live.name}"`);
     await expect(dialog.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 0 to change, 1 to destroy.');
@@ -174,11 +204,16 @@ test.describe('a plan before every write', () => {
     expect((await request.get(`/api/connectors/${live.id}`)).status()).toBe(404);
   });
 
-  test('editing a connector a workspace design manages says so, links to the design, and repeats it in the plan', async ({ page, request }) => {
+  test('editing a connector a workspace design manages says so, links to the design, and repeats it in the plan', async ({
+    page,
+    request,
+  }) => {
     page.on('dialog', (d) => void d.accept());
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-plan-managed`;
-    const created = await request.post('/api/designs', { data: { design: designFor(refs, { name, cxp: refs.cxpName, slot: 102 }), note: 'Managed' } });
+    const created = await request.post('/api/designs', {
+      data: { design: designFor(refs, { name, cxp: refs.cxpName, slot: 102 }), note: 'Managed' },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const designId = ((await created.json()) as { id: number }).id;
     const provisioned = await request.post(`/api/designs/${designId}/provision`, { data: {} });
@@ -188,7 +223,9 @@ test.describe('a plan before every write', () => {
 
     const managed = await request.get(`/api/connectors/${sent.connector_id}/designs`);
     expect(managed.status()).toBe(200);
-    expect(((await managed.json()) as { designs: { id: number; name: string }[] }).designs).toEqual([expect.objectContaining({ id: designId, name })]);
+    expect(((await managed.json()) as { designs: { id: number; name: string }[] }).designs).toEqual([
+      expect.objectContaining({ id: designId, name }),
+    ]);
 
     await page.goto(`/designer?connector=${sent.connector_id}`);
     const notice = page.getByTestId('edit-banner').getByTestId('managed-by-design');
@@ -206,7 +243,9 @@ test.describe('a plan before every write', () => {
     // "Open design … instead" leaves without sending anything.
     await dialog.getByRole('link', { name: `Open design ${name} instead` }).click();
     await expect(page).toHaveURL(new RegExp(`/designs/${designId}$`));
-    await expect(page.getByTestId('design-banner')).toContainText(`Live connector #${sent.connector_id} runs version 1`);
+    await expect(page.getByTestId('design-banner')).toContainText(
+      `Live connector #${sent.connector_id} runs version 1`,
+    );
     expect((await detail(request, sent.connector_id)).provisionRequests).toHaveLength(1);
   });
 });

@@ -32,14 +32,24 @@ async function twoPeople(browser: Browser, id: number) {
 }
 
 async function storedDesign(request: import('@playwright/test').APIRequestContext, id: number) {
-  return (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign; provisioned_version: number | null };
+  return (await (await request.get(`/api/designs/${id}`)).json()) as {
+    version: number;
+    design: ConnectorDesign;
+    provisioned_version: number | null;
+  };
 }
 
 test.describe('workspace merge and drift', () => {
-  test('different attributes: both changes are in the merged version, with both notes', async ({ browser, request }) => {
+  test('different attributes: both changes are in the merged version, with both notes', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const refs = await tenantRefs(request);
-    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-merge`, cxp: refs.cxpName, slot: 50 }));
+    const id = await createStoredDesign(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-merge`, cxp: refs.cxpName, slot: 50 }),
+    );
     const { alice, bob, close } = await twoPeople(browser, id);
 
     await field(alice, 'size').selectOption('LARGE');
@@ -52,7 +62,9 @@ test.describe('workspace merge and drift', () => {
     await expect(panel).toContainText('Not saved: someone saved version 2 while you were editing.');
     await expect(panel.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
     await expect(panel.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText('"Bob was here"');
-    await expect(panel.getByTestId('merge-summary')).toHaveText('No change touches the same attribute: they merge without a choice.');
+    await expect(panel.getByTestId('merge-summary')).toHaveText(
+      'No change touches the same attribute: they merge without a choice.',
+    );
     await expect(panel.getByTestId('merge-conflict')).toHaveCount(0);
 
     await panel.getByRole('button', { name: 'Save merged as version 3' }).click();
@@ -64,15 +76,25 @@ test.describe('workspace merge and drift', () => {
     const stored = await storedDesign(request, id);
     expect(stored.version).toBe(3);
     expect(stored.design).toMatchObject({ size: 'LARGE', description: 'Bob was here' });
-    const versions = ((await (await request.get(`/api/designs/${id}/versions`)).json()) as { versions: { note: string }[] }).versions;
-    expect(at(versions, 0).note).toMatch(/^Merged version 2 by .+ \(“Alice: larger”\) with .+'s changes from version 1 \(“Bob: description”\)$/);
+    const versions = (
+      (await (await request.get(`/api/designs/${id}/versions`)).json()) as { versions: { note: string }[] }
+    ).versions;
+    expect(at(versions, 0).note).toMatch(
+      /^Merged version 2 by .+ \(“Alice: larger”\) with .+'s changes from version 1 \(“Bob: description”\)$/,
+    );
     await close();
   });
 
-  test('the same attribute: both values are offered side by side, and the one chosen is saved', async ({ browser, request }) => {
+  test('the same attribute: both values are offered side by side, and the one chosen is saved', async ({
+    browser,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const refs = await tenantRefs(request);
-    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-choose`, cxp: refs.cxpName, slot: 51 }));
+    const id = await createStoredDesign(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-choose`, cxp: refs.cxpName, slot: 51 }),
+    );
     const { alice, bob, close } = await twoPeople(browser, id);
 
     await field(alice, 'size').selectOption('LARGE');
@@ -98,25 +120,40 @@ test.describe('workspace merge and drift', () => {
     await bob.evaluate(() => window.scrollTo(0, 0));
     await bob.screenshot({ path: screenshotPath('workspace-merge.png') });
     // The merge view (the designer below it has its own checks).
-    expect(await seriousAxeViolations(bob, ['[data-testid="save-conflict"]', '[data-testid="design-banner"]'])).toEqual([]);
+    expect(await seriousAxeViolations(bob, ['[data-testid="save-conflict"]', '[data-testid="design-banner"]'])).toEqual(
+      [],
+    );
 
     await save.click();
     await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
     await expect(field(bob, 'size')).toHaveValue('2LARGE');
     await expect(field(bob, 'description')).toHaveValue('Alice');
     await expect(field(bob, 'vhub_prefix')).toHaveValue('10.151.40.0/23');
-    expect((await storedDesign(request, id)).design).toMatchObject({ size: '2LARGE', description: 'Alice', vhub_prefix: '10.151.40.0/23' });
+    expect((await storedDesign(request, id)).design).toMatchObject({
+      size: '2LARGE',
+      description: 'Alice',
+      vhub_prefix: '10.151.40.0/23',
+    });
     await close();
   });
 
-  test('drift: adopt the live values (the version equals the live connector, the badge clears), then re-apply after another change', async ({ page, request }) => {
+  test('drift: adopt the live values (the version equals the live connector, the badge clears), then re-apply after another change', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(180_000);
     page.on('dialog', (d) => void d.accept());
     const refs = await tenantRefs(request);
-    const id = await createStoredDesign(request, designFor(refs, { name: `e2e-${RUN}-adopt`, cxp: refs.cxpName, slot: 52, ipsec: { psk: 'adopt-psk-123!' } }));
+    const id = await createStoredDesign(
+      request,
+      designFor(refs, { name: `e2e-${RUN}-adopt`, cxp: refs.cxpName, slot: 52, ipsec: { psk: 'adopt-psk-123!' } }),
+    );
     const sent = await request.post(`/api/designs/${id}/provision`, { data: {} });
     expect(sent.status(), await sent.text()).toBe(202);
-    const { connector_id: connectorId, provisionRequestId } = (await sent.json()) as { connector_id: number; provisionRequestId: string };
+    const { connector_id: connectorId, provisionRequestId } = (await sent.json()) as {
+      connector_id: number;
+      provisionRequestId: string;
+    };
     expect((await settled(request, provisionRequestId)).state).toBe('SUCCESS');
 
     // Someone changes the connector behind the app's back.
@@ -139,7 +176,13 @@ test.describe('workspace merge and drift', () => {
     await expect(review.locator('[data-path="size"]')).toContainText('"MEDIUM" → "LARGE"');
     await expect(review).toContainText('Keys are kept as stored');
     await page.screenshot({ path: screenshotPath('workspace-adopt.png') });
-    expect(await seriousAxeViolations(page, ['[data-testid="drift"]', '[data-testid="design-banner"]', '[data-testid="plan-review"]'])).toEqual([]);
+    expect(
+      await seriousAxeViolations(page, [
+        '[data-testid="drift"]',
+        '[data-testid="design-banner"]',
+        '[data-testid="plan-review"]',
+      ]),
+    ).toEqual([]);
     await review.getByRole('button', { name: 'Save as version 2' }).click();
     await expect(page.getByTestId('drift')).toHaveCount(0);
     await expect(page.getByTestId('design-banner')).toContainText(`Live connector #${connectorId} runs version 2`);
@@ -166,6 +209,8 @@ test.describe('workspace merge and drift', () => {
     await expect(reapply.getByTestId('plan-summary')).toHaveText('Plan: 0 to add, 1 to change, 0 to destroy.');
     await reapply.getByRole('button', { name: 'Confirm re-apply' }).click();
     await expect(page.getByTestId('drift')).toHaveCount(0, { timeout: 30_000 });
-    expect(((await (await request.get(`/api/connectors/${connectorId}/design`)).json()) as ConnectorDesign).size).toBe('LARGE');
+    expect(((await (await request.get(`/api/connectors/${connectorId}/design`)).json()) as ConnectorDesign).size).toBe(
+      'LARGE',
+    );
   });
 });

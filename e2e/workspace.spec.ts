@@ -22,7 +22,11 @@ const designRow = (page: Page, name: string) =>
   page.getByTestId('design-row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 test.describe('design workspace', () => {
-  test('design → save → share → change two fields → history diff → plan → provision → drift', async ({ page, browser, request }) => {
+  test('design → save → share → change two fields → history diff → plan → provision → drift', async ({
+    page,
+    browser,
+    request,
+  }) => {
     test.setTimeout(120_000);
     page.on('dialog', (d) => void d.accept());
     const refs = await tenantRefs(request, { minSegments: 1 });
@@ -88,7 +92,10 @@ test.describe('design workspace', () => {
     await expect(history.getByTestId('diff-summary')).toHaveText('2 changes from version 1 to version 2:');
     const lines = history.getByTestId('change-line');
     await expect(lines).toHaveCount(2);
-    expect((await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual(['description', 'size']);
+    expect((await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual([
+      'description',
+      'size',
+    ]);
     await expect(history.locator('[data-path="size"]')).toContainText('size = "MEDIUM" → "LARGE"');
     await page.screenshot({ path: screenshotPath('workspace-history.png') });
     await history.getByRole('button', { name: 'Close' }).click();
@@ -121,7 +128,9 @@ test.describe('design workspace', () => {
     // …and the design shows drift with the same diff.
     await page.reload();
     const drift = page.getByTestId('drift');
-    await expect(drift).toContainText(`live connector #${connectorId} was changed outside this design since version 2 was provisioned`);
+    await expect(drift).toContainText(
+      `live connector #${connectorId} was changed outside this design since version 2 was provisioned`,
+    );
     await expect(drift.getByTestId('change-line')).toHaveCount(1);
     await expect(drift.locator('[data-path="size"]')).toContainText('"LARGE" → "2LARGE"');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -140,7 +149,10 @@ test.describe('design workspace', () => {
     await expect(designRow(page, name).getByTestId('state-badge')).toHaveText('SUCCESS');
   });
 
-  test('two people saving from the same version: the second sees a conflict, keeps the edits, saves the merge as the next version; restoring an old version adds one', async ({ browser, request }) => {
+  test('two people saving from the same version: the second sees a conflict, keeps the edits, saves the merge as the next version; restoring an old version adds one', async ({
+    browser,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
     const name = `e2e-${RUN}-conflict`;
     const id = await createStoredDesign(request, designFor(refs, { name, cxp: refs.cxpName, slot: 40 }), 'Start');
@@ -164,7 +176,9 @@ test.describe('design workspace', () => {
     await expect(conflict).toContainText('Alice: larger');
     // What each side changed since version 1: Alice's size, Bob's description (they merge).
     await expect(conflict.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
-    await expect(conflict.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText('"Bob was here"');
+    await expect(conflict.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText(
+      '"Bob was here"',
+    );
     // Nothing lost: Bob's edit is still in the form, unsaved.
     await expect(field(bob, 'description')).toHaveValue('Bob was here');
     await expect(bob.getByTestId('save-state')).toContainText('Unsaved changes');
@@ -173,7 +187,10 @@ test.describe('design workspace', () => {
     await conflict.getByRole('button', { name: 'Save merged as version 3' }).click();
     await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
     await expect(bob.getByTestId('save-conflict')).toHaveCount(0);
-    const stored = (await (await request.get(`/api/designs/${id}`)).json()) as { version: number; design: ConnectorDesign };
+    const stored = (await (await request.get(`/api/designs/${id}`)).json()) as {
+      version: number;
+      design: ConnectorDesign;
+    };
     expect(stored.version).toBe(3);
     expect(stored.design.description).toBe('Bob was here');
     expect(stored.design.size).toBe('LARGE');
@@ -193,12 +210,17 @@ test.describe('design workspace', () => {
     await Promise.all(contexts.map((c) => c.close()));
   });
 
-  test('a .tf file with several connectors becomes designs in one step (the ticked ones); deleting one is undoable', async ({ page, request }) => {
+  test('a .tf file with several connectors becomes designs in one step (the ticked ones); deleting one is undoable', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
     const names = ['a', 'b', 'c'].map((s) => `e2e-${RUN}-import-${s}`);
     const blocks: string[] = [];
     for (const [i, n] of names.entries()) {
-      const res = await request.post('/api/designs/hcl', { data: { design: designFor(refs, { name: n, cxp: refs.cxpName, slot: 41 + i }) } });
+      const res = await request.post('/api/designs/hcl', {
+        data: { design: designFor(refs, { name: n, cxp: refs.cxpName, slot: 41 + i }) },
+      });
       expect(res.status(), await res.text()).toBe(200);
       blocks.push(await res.text());
     }
@@ -220,7 +242,9 @@ test.describe('design workspace', () => {
     await expect(designRow(page, at(names, 1))).toHaveCount(0);
 
     // Deleting is undoable.
-    await designRow(page, at(names, 0)).getByRole('button', { name: `Delete design ${at(names, 0)}` }).click();
+    await designRow(page, at(names, 0))
+      .getByRole('button', { name: `Delete design ${at(names, 0)}` })
+      .click();
     const deletedNotice = page.getByRole('status').filter({ hasText: `Design ${at(names, 0)} was deleted.` });
     await expect(deletedNotice).toBeVisible();
     await expect(designRow(page, at(names, 0))).toHaveCount(0);
@@ -233,14 +257,20 @@ test.describe('design workspace', () => {
     await expect(designRow(page, at(names, 2))).toBeVisible();
   });
 
-  test('the workspace list, a stored design and its history have no serious accessibility violations (light and dark)', async ({ page, request }) => {
+  test('the workspace list, a stored design and its history have no serious accessibility violations (light and dark)', async ({
+    page,
+    request,
+  }) => {
     const refs = await tenantRefs(request);
     const seeded = designFor(refs, { name: `hub-eastus-${RUN}`, cxp: refs.cxpName, slot: 45 });
     // A real-looking subscription GUID: the page without validation warnings (their styling is the designer's own check).
-    const circuit = '/subscriptions/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/eastus-hub';
+    const circuit =
+      '/subscriptions/6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/eastus-hub';
     const design = { ...seeded, instances: [{ ...at(seeded.instances, 0), expressroute_circuit_id: circuit }] };
     const id = await createStoredDesign(request, design, 'East US hub');
-    const saved = await request.put(`/api/designs/${id}`, { data: { design: { ...design, size: 'LARGE' }, base_version: 1, note: 'Room to grow' } });
+    const saved = await request.put(`/api/designs/${id}`, {
+      data: { design: { ...design, size: 'LARGE' }, base_version: 1, note: 'Room to grow' },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
 
     await page.goto('/designs');

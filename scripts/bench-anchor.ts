@@ -23,7 +23,9 @@ import { freePort, startServer } from '../tests/helpers/server';
 const ROOT = path.resolve(__dirname, '..');
 const ANCHOR = path.join(ROOT, '.next-anchor');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const NEXT_VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'next', 'package.json'), 'utf8')).version;
+const NEXT_VERSION: string = JSON.parse(
+  readFileSync(path.join(ROOT, 'node_modules', 'next', 'package.json'), 'utf8'),
+).version;
 
 /** Our cheapest route's CPU per request may be at most this many times the bare handler's (issue 20). */
 export const ANCHOR_RATIO_TARGET = 1.5;
@@ -44,13 +46,28 @@ export function GET() {
 
 function buildAnchor(log: (s: string) => void): void {
   const stamp = path.join(ANCHOR, 'next-version');
-  if (existsSync(path.join(ANCHOR, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === NEXT_VERSION) return;
+  if (
+    existsSync(path.join(ANCHOR, '.next', 'BUILD_ID')) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === NEXT_VERSION
+  )
+    return;
   log(`  building the bare Next.js ${NEXT_VERSION} app in ${path.relative(ROOT, ANCHOR)}/ …`);
   mkdirSync(path.join(ANCHOR, 'app', 'api', 'ping'), { recursive: true });
-  writeFileSync(path.join(ANCHOR, 'package.json'), JSON.stringify({ name: 'bare-next-anchor', private: true }, null, 2));
-  writeFileSync(path.join(ANCHOR, 'next.config.js'), `module.exports = { turbopack: { root: ${JSON.stringify(ROOT)} } };\n`);
+  writeFileSync(
+    path.join(ANCHOR, 'package.json'),
+    JSON.stringify({ name: 'bare-next-anchor', private: true }, null, 2),
+  );
+  writeFileSync(
+    path.join(ANCHOR, 'next.config.js'),
+    `module.exports = { turbopack: { root: ${JSON.stringify(ROOT)} } };\n`,
+  );
   writeFileSync(path.join(ANCHOR, 'app', 'api', 'ping', 'route.js'), ROUTE);
-  execFileSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ANCHOR, env: anchorEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [NEXT_BIN, 'build'], {
+    cwd: ANCHOR,
+    env: anchorEnv(),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   writeFileSync(stamp, NEXT_VERSION);
 }
 
@@ -139,7 +156,9 @@ export interface AnchorResult {
 }
 
 export async function benchAnchor({ requests = 3000, rounds = 2, log = console.log } = {}): Promise<AnchorResult> {
-  log(`\nCheapest route's server CPU per request against a bare Next.js ${NEXT_VERSION} route handler (${requests} requests × ${rounds} rounds, 8 at a time, loopback)`);
+  log(
+    `\nCheapest route's server CPU per request against a bare Next.js ${NEXT_VERSION} route handler (${requests} requests × ${rounds} rounds, 8 at a time, loopback)`,
+  );
   buildAnchor(log);
   const bare = await startAnchor();
   const ours = await startServer();
@@ -159,7 +178,9 @@ export async function benchAnchor({ requests = 3000, rounds = 2, log = console.l
   const f = (runs: number[]) => runs.map((ms) => `${ms.toFixed(2)} ms`).join(', ');
   log(`  bare Next.js route handler (GET /api/ping)   ${f(bareRuns)}`);
   log(`  ours: GET /api/auth/me                       ${f(ourRuns)}`);
-  log(`  ratio ${ratio.toFixed(2)} × (target ≤ ${ANCHOR_RATIO_TARGET} ×: ${ratio <= ANCHOR_RATIO_TARGET ? 'met' : 'NOT met'})`);
+  log(
+    `  ratio ${ratio.toFixed(2)} × (target ≤ ${ANCHOR_RATIO_TARGET} ×: ${ratio <= ANCHOR_RATIO_TARGET ? 'met' : 'NOT met'})`,
+  );
   return { bareMs, oursMs, ratio };
 }
 

@@ -132,11 +132,21 @@ const newResult = (keys: number): TypingResult => ({ keys, toPreview: [], toForm
  * to the preview holding `"expected"` and (with `form`) the Name field holding
  * `expected`; undefined for a signal that did not come within 5 s.
  */
-async function measureKey(page: Page, ch: string, expected: string, form: boolean, armed = false): Promise<KeyMeasurement> {
+async function measureKey(
+  page: Page,
+  ch: string,
+  expected: string,
+  form: boolean,
+  armed = false,
+): Promise<KeyMeasurement> {
   if (!armed) {
     await within(
       'arm keystroke',
-      page.evaluate(([value, wantForm, limit]) => window.__armKey!(value, wantForm, limit), [expected, form, KEY_LIMIT_MS] as const),
+      page.evaluate(([value, wantForm, limit]) => window.__armKey!(value, wantForm, limit), [
+        expected,
+        form,
+        KEY_LIMIT_MS,
+      ] as const),
     );
   }
   await within('keystroke', page.keyboard.press(ch));
@@ -180,7 +190,8 @@ async function withDesigner(
     r.runningAtReady = taskRunningAt(probe.longTasks, r.readyAt);
     r.topologyAt = probe.topologyAt ?? (await topologyAt(page, 5000));
   } catch (e) {
-    r.error = e instanceof StepTimeout ? `timeout (${e.step})` : e instanceof Error ? e.message.split('\n')[0] : String(e);
+    r.error =
+      e instanceof StepTimeout ? `timeout (${e.step})` : e instanceof Error ? e.message.split('\n')[0] : String(e);
   } finally {
     await context.close();
   }
@@ -192,7 +203,13 @@ async function withDesigner(
  * `gapMs` apart; the first as soon as the page is ready (it focused the field
  * and put the caret at the end then).
  */
-function benchForm(browser: Browser, baseURL: string, design: ConnectorDesign, keys: number, gapMs: number): Promise<TypingResult> {
+function benchForm(
+  browser: Browser,
+  baseURL: string,
+  design: ConnectorDesign,
+  keys: number,
+  gapMs: number,
+): Promise<TypingResult> {
   const r = newResult(keys);
   return withDesigner(browser, baseURL, design, 'form', r, async (page, prepared) => {
     if (prepared.value === undefined) throw new Error(`the Name field was not there at ready (${prepared.how})`);
@@ -236,7 +253,13 @@ async function cursorAtNameByKeyboard(page: Page): Promise<string> {
  * editor, the first as soon as the editor has loaded after ready (the page put
  * the cursor there then), each once the previous one has reached the form (or 5 s).
  */
-function benchEditor(browser: Browser, baseURL: string, design: ConnectorDesign, keys: number, gapMs: number): Promise<TypingResult> {
+function benchEditor(
+  browser: Browser,
+  baseURL: string,
+  design: ConnectorDesign,
+  keys: number,
+  gapMs: number,
+): Promise<TypingResult> {
   const r = newResult(keys);
   return withDesigner(browser, baseURL, design, 'editor', r, async (page, prepared) => {
     const byKeyboard = prepared.value === undefined;
@@ -247,7 +270,8 @@ function benchEditor(browser: Browser, baseURL: string, design: ConnectorDesign,
       if (i === 0) r.firstKeyAfterReady = m.keyAt - r.readyAt!;
       r.toPreview.push(m.toPreview ?? Number.POSITIVE_INFINITY);
       r.toForm.push(m.toForm ?? Number.POSITIVE_INFINITY);
-      if (i === 0 && m.toPreview === undefined) throw new Error(`the first key did not reach the editor's text (cursor by ${r.cursor})`);
+      if (i === 0 && m.toPreview === undefined)
+        throw new Error(`the first key did not reach the editor's text (cursor by ${r.cursor})`);
       await sleep(gapMs);
     }
   });
@@ -256,7 +280,13 @@ function benchEditor(browser: Browser, baseURL: string, design: ConnectorDesign,
 // ---------------------------------------------------------------------------------------------- report
 
 const ms = (v: number | 'timeout' | undefined) =>
-  v === undefined ? '—' : v === 'timeout' || v === Number.POSITIVE_INFINITY ? 'timeout' : Number.isNaN(v) ? 'n/a' : `${Math.round(v)} ms`;
+  v === undefined
+    ? '—'
+    : v === 'timeout' || v === Number.POSITIVE_INFINITY
+      ? 'timeout'
+      : Number.isNaN(v)
+        ? 'n/a'
+        : `${Math.round(v)} ms`;
 const inp = (v: number) => (Number.isNaN(v) ? 'n/a' : v < 16 ? '< 16 ms' : ms(v));
 function p50p95(samples: number[]): string {
   if (samples.length === 0) return '—';
@@ -296,21 +326,36 @@ function designRows(b: BuildResult): Row[] {
   const any = (d: DesignId) => b.form[d] ?? b.editor[d];
   if (DESIGN_IDS.some((d) => any(d))) {
     rows.push({ label: 'ready after navigation', cells: DESIGN_IDS.map((d) => (any(d) ? ms(any(d)!.readyAt) : '')) });
-    rows.push({ label: 'topology on screen (from navigation)', cells: DESIGN_IDS.map((d) => (any(d) ? ms(any(d)!.topologyAt) : '')) });
+    rows.push({
+      label: 'topology on screen (from navigation)',
+      cells: DESIGN_IDS.map((d) => (any(d) ? ms(any(d)!.topologyAt) : '')),
+    });
   }
   row('form   first keystroke after ready', (r) => ms(r.firstKeyAfterReady), 'form');
   row('form   keystroke → preview p50 / p95', (r) => p50p95(r.toPreview), 'form');
   row('form   keystroke timeouts (> 5 s)', (r) => timeouts(r.toPreview), 'form');
-  row('form   interaction (INP-style) p95', (r) => (r.toPreview.length ? inp(quantile(r.interactions, 0.95)) : '—'), 'form');
+  row(
+    'form   interaction (INP-style) p95',
+    (r) => (r.toPreview.length ? inp(quantile(r.interactions, 0.95)) : '—'),
+    'form',
+  );
   row('form   longest long task from ready', (r) => ms(r.longestFromReady), 'form');
-  row('form   long tasks from ready (> 50 ms)', (r) => (r.longTasksFromReady === undefined ? '—' : String(r.longTasksFromReady)), 'form');
+  row(
+    'form   long tasks from ready (> 50 ms)',
+    (r) => (r.longTasksFromReady === undefined ? '—' : String(r.longTasksFromReady)),
+    'form',
+  );
   row('form   task running at ready: left', (r) => ms(r.runningAtReady), 'form');
   row('editor first keystroke after ready (+ load)', (r) => ms(r.firstKeyAfterReady), 'editor');
   row('editor keystroke → editor text p50 / p95', (r) => p50p95(r.toPreview), 'editor');
   row('editor keystroke → form p50 / p95', (r) => p50p95(r.toForm), 'editor');
   row('editor → form timeouts (> 5 s)', (r) => timeouts(r.toForm), 'editor');
   row('editor longest long task from ready', (r) => ms(r.longestFromReady), 'editor');
-  row('editor long tasks from ready (> 50 ms)', (r) => (r.longTasksFromReady === undefined ? '—' : String(r.longTasksFromReady)), 'editor');
+  row(
+    'editor long tasks from ready (> 50 ms)',
+    (r) => (r.longTasksFromReady === undefined ? '—' : String(r.longTasksFromReady)),
+    'editor',
+  );
   return rows;
 }
 
@@ -322,8 +367,14 @@ function pasteRows(p: PasteResult): Row[] {
     { label: `paste → diagnostics (selector lists ${p.connectors})`, cells: [failed(ms(p.diagnosticsMs))] },
     { label: 'paste → form shows the first connector', cells: [failed(ms(p.formMs))] },
     { label: 'paste: longest task to diagnostics + 3 s', cells: [failed(ms(p.longestTask))] },
-    { label: 'paste: long tasks to diagnostics + 3 s', cells: [failed(p.longTaskCount === undefined ? '—' : String(p.longTaskCount))] },
-    { label: 'paste: click → next paint, Event Timing', cells: [failed(p.clickEventTiming === undefined ? '—' : inp(p.clickEventTiming) + clicks)] },
+    {
+      label: 'paste: long tasks to diagnostics + 3 s',
+      cells: [failed(p.longTaskCount === undefined ? '—' : String(p.longTaskCount))],
+    },
+    {
+      label: 'paste: click → next paint, Event Timing',
+      cells: [failed(p.clickEventTiming === undefined ? '—' : inp(p.clickEventTiming) + clicks)],
+    },
     { label: 'paste: click → next frame (rAF probe)', cells: [failed(ms(p.clickFrame))] },
   ];
 }
@@ -336,19 +387,27 @@ function printBuild(b: BuildResult, chromiumVersion: string): void {
   const rows = designRows(b);
   if (rows.length) {
     console.log(`    ${''.padEnd(LABEL_WIDTH)} ${'typical'.padStart(14)} ${'large'.padStart(14)}`);
-    for (const r of rows) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${r.cells.map((c) => c.padStart(14)).join(' ')}`);
+    for (const r of rows)
+      console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${r.cells.map((c) => c.padStart(14)).join(' ')}`);
   }
   for (const d of DESIGN_IDS) {
-    for (const [scenario, r] of [['form', b.form[d]], ['editor', b.editor[d]]] as const) {
+    for (const [scenario, r] of [
+      ['form', b.form[d]],
+      ['editor', b.editor[d]],
+    ] as const) {
       if (r?.error) console.log(`    ${d} ${scenario}: ${r.error}`);
     }
   }
-  if (b.editor.typical?.cursor ?? b.editor.large?.cursor) console.log(`    (editor cursor placed by ${b.editor.typical?.cursor ?? b.editor.large?.cursor})`);
+  if (b.editor.typical?.cursor ?? b.editor.large?.cursor)
+    console.log(`    (editor cursor placed by ${b.editor.typical?.cursor ?? b.editor.large?.cursor})`);
   const p = b.paste;
   if (p) {
     const fileNote = p.fileErrors ? `, ${p.fileErrors} errors in it!` : ', no errors';
-    console.log(`    paste 1 MB: ${p.bytes.toLocaleString('en-US')} bytes, ${p.connectors} connectors${fileNote}; ${p.method ?? 'not pasted'}`);
-    for (const r of pasteRows(p)) console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${itemAt(r.cells, 0, 'cell').padStart(14)}`);
+    console.log(
+      `    paste 1 MB: ${p.bytes.toLocaleString('en-US')} bytes, ${p.connectors} connectors${fileNote}; ${p.method ?? 'not pasted'}`,
+    );
+    for (const r of pasteRows(p))
+      console.log(`    ${r.label.padEnd(LABEL_WIDTH)} ${itemAt(r.cells, 0, 'cell').padStart(14)}`);
     if (p.error) console.log(`    paste: ${p.error}`);
   }
 }
@@ -371,19 +430,29 @@ function printComparison(builds: BuildResult[]): void {
   const col = Math.max(16, ...builds.map((b) => b.label.length));
   console.log('\n  designer — comparison');
   console.log(`    ${''.padEnd(width)} ${builds.map((b) => b.label.padStart(col)).join(' ')}`);
-  for (const k of keys) console.log(`    ${k.padEnd(width)} ${maps.map((m) => (m.get(k) ?? '').padStart(col)).join(' ')}`);
+  for (const k of keys)
+    console.log(`    ${k.padEnd(width)} ${maps.map((m) => (m.get(k) ?? '').padStart(col)).join(' ')}`);
 }
 
 function buildLabel(dir: string): string {
   try {
-    const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return `${dir} @ ${commit}`;
   } catch {
     return dir;
   }
 }
 
-async function benchDesigner(browser: Browser, appDir: string, keys: number, scenarios: Set<string>, designs: Set<string>): Promise<BuildResult> {
+async function benchDesigner(
+  browser: Browser,
+  appDir: string,
+  keys: number,
+  scenarios: Set<string>,
+  designs: Set<string>,
+): Promise<BuildResult> {
   const build: BuildResult = { label: buildLabel(appDir), form: {}, editor: {} };
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-bench-browser-'));
@@ -392,7 +461,12 @@ async function benchDesigner(browser: Browser, appDir: string, keys: number, sce
     server = await startServer(appDir, port, dataDir);
     const baseURL = `http://127.0.0.1:${port}`;
     const all: Record<DesignId, { design: ConnectorDesign; formKeys: number; formGap: number; editorKeys: number }> = {
-      typical: { design: DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design, formKeys: keys, formGap: 150, editorKeys: Math.min(keys, 15) },
+      typical: {
+        design: DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design,
+        formKeys: keys,
+        formGap: 150,
+        editorKeys: Math.min(keys, 15),
+      },
       large: { design: largeIpsecDesign(), formKeys: Math.min(keys, 20), formGap: 300, editorKeys: Math.min(keys, 10) },
     };
     for (const d of DESIGN_IDS) {
@@ -421,10 +495,17 @@ async function main() {
   const current = process.cwd();
   // One --app-dir: compared with the current checkout's build when there is one.
   const [onlyAsked] = asked;
-  const dirs = onlyAsked === undefined ? [current] : asked.length === 1 && onlyAsked !== current && hasBuild(current) ? [onlyAsked, current] : asked;
+  const dirs =
+    onlyAsked === undefined
+      ? [current]
+      : asked.length === 1 && onlyAsked !== current && hasBuild(current)
+        ? [onlyAsked, current]
+        : asked;
   const built = dirs.filter((dir) => {
     if (hasBuild(dir)) return true;
-    console.log(`(browser benchmark skipped for ${dir}: no production build in ${dir}/.next; run "npx next build" there first)`);
+    console.log(
+      `(browser benchmark skipped for ${dir}: no production build in ${dir}/.next; run "npx next build" there first)`,
+    );
     return false;
   });
   if (built.length === 0) return;
@@ -439,7 +520,8 @@ async function main() {
         results.push(r);
         printBuild(r, browser.version());
       }
-      if (only !== 'designer') printDashboardBench(await benchDashboardBrowser(browser, dir, Number(argValue('--connectors') ?? 10_000)));
+      if (only !== 'designer')
+        printDashboardBench(await benchDashboardBrowser(browser, dir, Number(argValue('--connectors') ?? 10_000)));
     }
     if (results.length > 1) printComparison(results);
   } finally {

@@ -34,9 +34,17 @@ interface Stream {
 
 async function openStream(name: string, origin: string): Promise<Stream> {
   const ctrl = new AbortController();
-  const res = await fetch(`${origin}/api/connectors/events`, { signal: ctrl.signal, headers: { accept: 'text/event-stream' } });
+  const res = await fetch(`${origin}/api/connectors/events`, {
+    signal: ctrl.signal,
+    headers: { accept: 'text/event-stream' },
+  });
   if (res.status !== 200 || !res.body) throw new Error(`${name}: events answered ${res.status}`);
-  const stream: Stream = { name, servedBy: res.headers.get('x-served-by') ?? name, events: [], close: () => ctrl.abort() };
+  const stream: Stream = {
+    name,
+    servedBy: res.headers.get('x-served-by') ?? name,
+    events: [],
+    close: () => ctrl.abort(),
+  };
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   void (async () => {
@@ -73,7 +81,8 @@ function summary(label: string, values: number[]): string {
   return `${label}: n=${s.length} p50=${percentile(s, 50).toFixed(0)} ms p99=${percentile(s, 99).toFixed(0)} ms max=${s[s.length - 1]?.toFixed(0)} ms`;
 }
 
-const CIRCUIT = '/subscriptions/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/';
+const CIRCUIT =
+  '/subscriptions/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/';
 
 function design(i: number) {
   return {
@@ -96,12 +105,17 @@ function design(i: number) {
         credential_id: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501',
       },
     ],
-    segment_options: [{ segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: false }],
+    segment_options: [
+      { segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: false },
+    ],
   };
 }
 
 async function main() {
-  const cluster = await startCluster({ env: { ALKIRA_EMULATOR_PROVISION_MS: '2000' }, log: (m) => console.log(`[cluster] ${m}`) });
+  const cluster = await startCluster({
+    env: { ALKIRA_EMULATOR_PROVISION_MS: '2000' },
+    log: (m) => console.log(`[cluster] ${m}`),
+  });
   const errors: string[] = [];
   try {
     const streams = await Promise.all([
@@ -138,7 +152,10 @@ async function main() {
     const acrossInstances: number[] = [];
     let missed = 0;
     for (const w of writes) {
-      const seen = streams.map((s) => ({ s, e: s.events.find((e) => e.type === 'connector' && e.data.connectorId === w.id) }));
+      const seen = streams.map((s) => ({
+        s,
+        e: s.events.find((e) => e.type === 'connector' && e.data.connectorId === w.id),
+      }));
       for (const { s, e } of seen) {
         if (!e) {
           missed++;
@@ -155,10 +172,13 @@ async function main() {
     }
     const spreads: number[] = [];
     const keys = new Set<string>();
-    for (const s of streams) for (const e of s.events) if (e.type === 'state') keys.add(`${e.data.requestId}|${e.data.state}`);
+    for (const s of streams)
+      for (const e of s.events) if (e.type === 'state') keys.add(`${e.data.requestId}|${e.data.state}`);
     for (const key of keys) {
       const [requestId, state] = key.split('|');
-      const times = streams.map((s) => s.events.find((e) => e.type === 'state' && e.data.requestId === requestId && e.data.state === state)?.at);
+      const times = streams.map(
+        (s) => s.events.find((e) => e.type === 'state' && e.data.requestId === requestId && e.data.state === state)?.at,
+      );
       const got = times.filter((t): t is number => t !== undefined);
       if (got.length < streams.length) {
         missed += streams.length - got.length;
@@ -169,8 +189,15 @@ async function main() {
     const finals = [...keys].filter((k) => k.endsWith('|SUCCESS')).length;
     for (const s of streams) s.close();
 
-    console.log(`\n${writes.length} creates (half through A, half through B), ${streams.length} open dashboards, ${keys.size} state changes (${finals} reached SUCCESS)`);
-    console.log(summary('the write itself (sent → answered)', writes.map((w) => w.answered - w.sent)));
+    console.log(
+      `\n${writes.length} creates (half through A, half through B), ${streams.length} open dashboards, ${keys.size} state changes (${finals} reached SUCCESS)`,
+    );
+    console.log(
+      summary(
+        'the write itself (sent → answered)',
+        writes.map((w) => w.answered - w.sent),
+      ),
+    );
     console.log(summary('connector event on every dashboard, after the write was sent', fromSent));
     console.log(summary('connector event on every dashboard, after the write was answered', fromAnswered));
     console.log(summary('other instance later than the writing one (LISTEN/NOTIFY)', acrossInstances));

@@ -34,11 +34,15 @@ async function firstRowAfterNavigation(page: Page, url: string): Promise<number>
   return page.evaluate(() => window.__firstRowAt ?? Number.NaN);
 }
 
-async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; wheelTasks: number; maxRows: number; steps: number }> {
+async function scrollAndMeasure(
+  page: Page,
+): Promise<{ longTasks: number[]; wheelTasks: number; maxRows: number; steps: number }> {
   await page.evaluate(() => {
     const longTasks: number[] = [];
     window.__longTasks = longTasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({
+      type: 'longtask',
+    });
   });
   // The table's own scroller; a build without one (the unvirtualized table, for "before" numbers) scrolls the page.
   const virtualized = (await page.getByTestId('connector-scroll').count()) > 0;
@@ -63,7 +67,9 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
     await scroller.evaluate((el, f) => {
       el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
     }, fraction);
-    await page.waitForSelector('[data-testid="connector-row-loading"]', { state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForSelector('[data-testid="connector-row-loading"]', { state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.waitForTimeout(200);
     await sample();
   }
@@ -72,7 +78,11 @@ async function scrollAndMeasure(page: Page): Promise<{ longTasks: number[]; whee
   return { longTasks, wheelTasks, maxRows, steps };
 }
 
-export async function benchDashboardBrowser(browser: Browser, appDir: string, count = 10_000): Promise<DashboardBenchResult> {
+export async function benchDashboardBrowser(
+  browser: Browser,
+  appDir: string,
+  count = 10_000,
+): Promise<DashboardBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-bench-dashboard-'));
   seedDemoTenantIn(dataDir, { count });
   const port = await freePort();
@@ -93,13 +103,21 @@ export async function benchDashboardBrowser(browser: Browser, appDir: string, co
     // One warm-up load (server caches, compiled code in the browser cache), then measured loads.
     await firstRowAfterNavigation(page, `${baseURL}/connectors`);
     const firstRowMs: number[] = [];
-    for (let i = 0; i < 5; i++) firstRowMs.push(await firstRowAfterNavigation(page, `${baseURL}/connectors${i % 2 ? '?sort=state' : ''}`));
+    for (let i = 0; i < 5; i++)
+      firstRowMs.push(await firstRowAfterNavigation(page, `${baseURL}/connectors${i % 2 ? '?sort=state' : ''}`));
     await page.goto(`${baseURL}/connectors`);
     await page.waitForSelector('[data-testid="connector-row"]');
     await page.waitForTimeout(500);
     const { longTasks, wheelTasks, maxRows, steps } = await scrollAndMeasure(page);
     await context.close();
-    return { connectors: count, firstRowMs, longTasks, wheelLongTasks: longTasks.slice(0, wheelTasks), maxRowsInDom: maxRows, scrollSteps: steps };
+    return {
+      connectors: count,
+      firstRowMs,
+      longTasks,
+      wheelLongTasks: longTasks.slice(0, wheelTasks),
+      maxRowsInDom: maxRows,
+      scrollSteps: steps,
+    };
   } finally {
     server.kill();
     rmSync(dataDir, { recursive: true, force: true });
@@ -114,7 +132,9 @@ export function printDashboardBench(r: DashboardBenchResult): void {
   const over50 = r.longTasks.filter((d) => d > 50);
   const longest = r.longTasks.length ? Math.max(...r.longTasks) : 0;
   console.log(`  dashboard (${r.connectors.toLocaleString('en-US')} connectors)`);
-  console.log(`    first row after navigation   p50 ${ms(median).padStart(8)}  max ${ms(lastItem(sorted, 'sample')).padStart(8)}   (target ≤ 1000 ms)`);
+  console.log(
+    `    first row after navigation   p50 ${ms(median).padStart(8)}  max ${ms(lastItem(sorted, 'sample')).padStart(8)}   (target ≤ 1000 ms)`,
+  );
   console.log(
     `    long tasks while scrolling   ${String(over50.length).padStart(3)} over 50 ms; longest ${longest ? ms(longest) : 'none'}   (target: none over 50 ms)`,
   );
@@ -122,5 +142,7 @@ export function printDashboardBench(r: DashboardBenchResult): void {
   console.log(
     `      of which while wheeling    ${String(wheelOver50.length).padStart(3)} over 50 ms; longest ${wheelOver50.length ? ms(Math.max(...wheelOver50)) : 'none'}`,
   );
-  console.log(`    max rows in the DOM          ${String(r.maxRowsInDom).padStart(8)}   (target ≤ ~100; ${r.scrollSteps} samples while scrolling)`);
+  console.log(
+    `    max rows in the DOM          ${String(r.maxRowsInDom).padStart(8)}   (target ≤ ~100; ${r.scrollSteps} samples while scrolling)`,
+  );
 }

@@ -27,7 +27,13 @@ interface LoadResult {
 }
 
 /** `total` requests (or as many as fit in `maxSeconds`) from `concurrency` workers; `url(i)` gives the i-th. */
-async function load(url: (i: number) => string, headers: Record<string, string>, total: number, concurrency: number, maxSeconds = 30): Promise<LoadResult> {
+async function load(
+  url: (i: number) => string,
+  headers: Record<string, string>,
+  total: number,
+  concurrency: number,
+  maxSeconds = 30,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
@@ -46,7 +52,8 @@ async function load(url: (i: number) => string, headers: Record<string, string>,
   );
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
+  const at = (q: number) =>
+    itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
   return { n: latencies.length, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
 }
 
@@ -69,7 +76,8 @@ async function listVersusEmulator(count: number, total: number, concurrency: num
     const emu = () => server.url + EMULATOR_LIST;
     const proxy = () => `${server.url}/api/connectors`;
     const first = await (await fetch(proxy())).json();
-    if (first.connectors?.length !== count) throw new Error(`expected ${count} connectors, got ${first.connectors?.length}`);
+    if (first.connectors?.length !== count)
+      throw new Error(`expected ${count} connectors, got ${first.connectors?.length}`);
     await load(proxy, {}, 20, 4);
     await load(emu, AUTH, 20, 4);
     // Two alternating rounds each, so a noisy neighbour hits both sides alike.
@@ -77,7 +85,12 @@ async function listVersusEmulator(count: number, total: number, concurrency: num
     const p1 = await load(proxy, {}, total / 2, concurrency);
     const d2 = await load(emu, AUTH, total / 2, concurrency);
     const p2 = await load(proxy, {}, total / 2, concurrency);
-    const merge = (a: LoadResult, b: LoadResult): LoadResult => ({ n: a.n + b.n, rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: Math.max(a.p99, b.p99) });
+    const merge = (a: LoadResult, b: LoadResult): LoadResult => ({
+      n: a.n + b.n,
+      rps: (a.rps + b.rps) / 2,
+      p50: (a.p50 + b.p50) / 2,
+      p99: Math.max(a.p99, b.p99),
+    });
     const direct = merge(d1, d2);
     const proxied = merge(p1, p2);
     console.log(`\nGET the whole list, ${count} connectors (concurrency ${concurrency}, loopback)`);
@@ -85,12 +98,21 @@ async function listVersusEmulator(count: number, total: number, concurrency: num
     console.log(fmtRow('through the proxy (/api/connectors)', proxied));
     const ratio = proxied.rps / direct.rps;
     const overhead = proxied.p50 - direct.p50;
-    console.log(`  proxy ÷ emulator throughput ${ratio.toFixed(2)} (target ≥ 0.9)   proxy overhead p50 ${overhead.toFixed(1)} ms (target ≤ 5 ms)`);
+    console.log(
+      `  proxy ÷ emulator throughput ${ratio.toFixed(2)} (target ≥ 0.9)   proxy overhead p50 ${overhead.toFixed(1)} ms (target ≤ 5 ms)`,
+    );
   });
 }
 
 const SORTS = ['name', 'state', 'cxp', 'size', 'lastChange', 'id'];
-const FILTERS = ['', '&state=FAILED', '&cxp=USEAST-AZURE-1', '&q=sap', '&segment=dmz&protocol=IPSEC', '&group=security&size=LARGE'];
+const FILTERS = [
+  '',
+  '&state=FAILED',
+  '&cxp=USEAST-AZURE-1',
+  '&q=sap',
+  '&segment=dmz&protocol=IPSEC',
+  '&group=security&size=LARGE',
+];
 
 async function pageOf10k(): Promise<void> {
   await withTenant(10_000, async (server) => {
@@ -104,7 +126,12 @@ async function pageOf10k(): Promise<void> {
     const floor1 = await load(floorUrl, {}, 200, 16);
     const r = await load(url, {}, 800, 16, 60);
     const floor2 = await load(floorUrl, {}, 200, 16);
-    const floor: LoadResult = { n: floor1.n + floor2.n, rps: (floor1.rps + floor2.rps) / 2, p50: (floor1.p50 + floor2.p50) / 2, p99: Math.max(floor1.p99, floor2.p99) };
+    const floor: LoadResult = {
+      n: floor1.n + floor2.n,
+      rps: (floor1.rps + floor2.rps) / 2,
+      p50: (floor1.p50 + floor2.p50) / 2,
+      p99: Math.max(floor1.p99, floor2.p99),
+    };
     console.log('\nOne 50-row page of the list, 10,000 connectors (varied page/sort/filter, concurrency 16)');
     console.log(fmtRow('GET /api/connectors?page=…&page_size=50', r));
     console.log(fmtRow('floor: GET /api/auth/me (before+after)', floor));

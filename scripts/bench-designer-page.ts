@@ -134,7 +134,11 @@ export interface Prepared {
  * the runner through an exposed binding, so no polling stands between ready
  * and the first keystroke.
  */
-async function instrument(page: Page, topologyName: string | undefined, atReady: AtReady): Promise<{ prepared: Promise<Prepared> }> {
+async function instrument(
+  page: Page,
+  topologyName: string | undefined,
+  atReady: AtReady,
+): Promise<{ prepared: Promise<Prepared> }> {
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   let resolve: (p: Prepared) => void = () => {};
@@ -149,7 +153,9 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
       window.__hclText = () => {
         // EditorView.findFromDOM, as @codemirror/view does it (its DOM holds only the lines in its window).
         type ViewLike = { state: { doc: { toString(): string } } };
-        const content = document.querySelector(sel.editor) as (Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike } } }) | null;
+        const content = document.querySelector(sel.editor) as
+          | (Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike } } })
+          | null;
         const view = content?.cmTile?.root?.view ?? content?.cmView?.rootView?.view;
         return view ? view.state.doc.toString() : (document.querySelector(sel.preview)?.textContent ?? '');
       };
@@ -183,7 +189,12 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
             // A signal later than the limit is a timeout, even when it is seen.
             if (now - m.keyAt > limit) return finish();
             if (m.toPreview === undefined && window.__hclText!().includes(needle)) m.toPreview = now - m.keyAt;
-            if (wantForm && m.toForm === undefined && (document.querySelector(sel.input) as HTMLInputElement | null)?.value === value) m.toForm = now - m.keyAt;
+            if (
+              wantForm &&
+              m.toForm === undefined &&
+              (document.querySelector(sel.input) as HTMLInputElement | null)?.value === value
+            )
+              m.toForm = now - m.keyAt;
             if (m.toPreview !== undefined && (!wantForm || m.toForm !== undefined)) finish();
           };
           const onKey = (e: Event) => {
@@ -192,7 +203,9 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
           };
           document.addEventListener('keydown', onKey, true);
           // The preview pane (editor or static preview) is watched; a field's value is a property: polled every frame.
-          const root = (document.querySelector(sel.editor) ?? document.querySelector(sel.preview))?.closest('section') ?? document.body;
+          const root =
+            (document.querySelector(sel.editor) ?? document.querySelector(sel.preview))?.closest('section') ??
+            document.body;
           const observer = new MutationObserver(check);
           observer.observe(root, { subtree: true, childList: true, characterData: true });
           const frame = () => {
@@ -244,7 +257,10 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
         until(() => {
           type ViewLike = { state: { doc: { toString(): string } }; dispatch(spec: unknown): void; focus(): void };
           const content = document.querySelector(sel.editor) as
-            | (Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike }; view?: ViewLike } })
+            | (Element & {
+                cmTile?: { root?: { view?: ViewLike } };
+                cmView?: { rootView?: { view?: ViewLike }; view?: ViewLike };
+              })
             | null;
           if (!content) return false;
           const view = content.cmTile?.root?.view ?? content.cmView?.rootView?.view ?? content.cmView?.view;
@@ -291,7 +307,9 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
       if (name) {
         // Topology on screen: the first diagram node carrying the connector's name (its vHub does).
         const check = () => {
-          const shown = [...document.querySelectorAll('.react-flow__node')].some((n) => (n.textContent ?? '').includes(name));
+          const shown = [...document.querySelectorAll('.react-flow__node')].some((n) =>
+            (n.textContent ?? '').includes(name),
+          );
           if (shown) probe.topologyAt = performance.now();
           else requestAnimationFrame(check);
         };
@@ -314,7 +332,12 @@ async function instrument(page: Page, topologyName: string | undefined, atReady:
  * resolves once the designer says it is ready and the page has done what
  * `atReady` asks (at once for "none"; the editor may load after ready).
  */
-export async function openDesigner(page: Page, baseURL: string, design: ConnectorDesign | null, atReady: AtReady = { mode: 'none' }): Promise<Prepared> {
+export async function openDesigner(
+  page: Page,
+  baseURL: string,
+  design: ConnectorDesign | null,
+  atReady: AtReady = { mode: 'none' },
+): Promise<Prepared> {
   const { prepared } = await instrument(page, design?.name, atReady);
   await page.addInitScript(
     ([key, value]) => {
@@ -332,13 +355,19 @@ export async function openDesigner(page: Page, baseURL: string, design: Connecto
 }
 
 export async function readProbe(page: Page): Promise<DesignerProbe> {
-  return within('read the page', page.evaluate(() => window.__designer ?? { longTasks: [], events: [] }));
+  return within(
+    'read the page',
+    page.evaluate(() => window.__designer ?? { longTasks: [], events: [] }),
+  );
 }
 
 /** The topology time, if it came within `waitMs` (it may come before or after ready). */
 export async function topologyAt(page: Page, waitMs: number): Promise<number | undefined> {
   try {
-    const handle = await page.waitForFunction(() => window.__designer?.topologyAt, undefined, { polling: 100, timeout: waitMs });
+    const handle = await page.waitForFunction(() => window.__designer?.topologyAt, undefined, {
+      polling: 100,
+      timeout: waitMs,
+    });
     return Number(await handle.jsonValue());
   } catch {
     return undefined;

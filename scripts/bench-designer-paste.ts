@@ -111,7 +111,10 @@ function variation(k: number, instances: number): ConnectorDesign {
 function connectorBlock(k: number, design: ConnectorDesign): string {
   const n = design.instances.length;
   const label = `connector ${k}: ${n} instance${n === 1 ? '' : 's'}, ${n * 64} tunnels`;
-  const hcl = renderConnectorHcl(design).replace(/^(resource "alkira_connector_azure_expressroute" "[^"]+" \{\n)/m, `$1  # ${label}\n`);
+  const hcl = renderConnectorHcl(design).replace(
+    /^(resource "alkira_connector_azure_expressroute" "[^"]+" \{\n)/m,
+    `$1  # ${label}\n`,
+  );
   return [k % 3 === 0 ? `/*\n * ${label}\n * (block comment)\n */` : `# --- ${label} ---`, hcl, ''].join('\n');
 }
 
@@ -149,8 +152,18 @@ declare global {
 }
 
 /** Runs the scenario in its own browser context; never throws (a failure is in `error`). */
-export async function benchPaste(browser: Browser, baseURL: string, file: PasteFile = pasteFile()): Promise<PasteResult> {
-  const result: PasteResult = { bytes: Buffer.byteLength(file.text), connectors: file.connectors, fileErrors: file.errors, clicksSent: 0, clicksSeen: 0 };
+export async function benchPaste(
+  browser: Browser,
+  baseURL: string,
+  file: PasteFile = pasteFile(),
+): Promise<PasteResult> {
+  const result: PasteResult = {
+    bytes: Buffer.byteLength(file.text),
+    connectors: file.connectors,
+    fileErrors: file.errors,
+    clicksSent: 0,
+    clicksSeen: 0,
+  };
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   let onStarted = () => {};
@@ -171,7 +184,10 @@ export async function benchPaste(browser: Browser, baseURL: string, file: PasteF
     );
     await within('select all', page.keyboard.press('ControlOrMeta+A'));
     // Where the button is now; the clicks go there (the report says how many reached it).
-    const box = await within('Validate all', page.getByRole('button', { name: 'Validate all' }).boundingBox({ timeout: STEP_LIMIT_MS }));
+    const box = await within(
+      'Validate all',
+      page.getByRole('button', { name: 'Validate all' }).boundingBox({ timeout: STEP_LIMIT_MS }),
+    );
     if (!box) throw new Error('"Validate all" is not on screen');
     await within('watchers', installWatchers(page, file));
 
@@ -187,7 +203,8 @@ export async function benchPaste(browser: Browser, baseURL: string, file: PasteF
     }
     const paste = await pasted;
     result.pasteTaskMs = paste.taskMs;
-    result.method = 'paste event (ClipboardEvent + DataTransfer on .cm-content, Ctrl+A first: CodeMirror’s paste handler, one transaction)';
+    result.method =
+      'paste event (ClipboardEvent + DataTransfer on .cm-content, Ctrl+A first: CodeMirror’s paste handler, one transaction)';
     if (!paste.inEditor) {
       // Not handled as a paste: the same single change through the EditorView, else one input event.
       const viaView = await within('paste via EditorView', pasteByView(page, file.text));
@@ -202,20 +219,35 @@ export async function benchPaste(browser: Browser, baseURL: string, file: PasteF
 
     const diagnostics = await waitFor(page, 'diagnosticsAt');
     const form = await waitFor(page, 'formAt');
-    const state = await within('read the page', page.evaluate(() => window.__paste!));
+    const state = await within(
+      'read the page',
+      page.evaluate(() => window.__paste!),
+    );
     const pasteAt = state.pasteAt ?? 0;
     result.diagnosticsMs = diagnostics === undefined ? 'timeout' : diagnostics - pasteAt;
     result.formMs = form === undefined ? 'timeout' : form - pasteAt;
     // Tasks from the paste to 3 s after the diagnostics (or to the 60 s limit without them).
     const windowEnd = diagnostics === undefined ? pasteAt + STEP_LIMIT_MS : diagnostics + AFTER_DIAGNOSTICS_MS;
-    const now = await within('read the clock', page.evaluate(() => performance.now()));
+    const now = await within(
+      'read the clock',
+      page.evaluate(() => performance.now()),
+    );
     if (now < windowEnd + 300) await sleep(windowEnd + 300 - now);
     const probe = await readProbe(page);
     // The paste's own task started with the evaluate call, a moment before its performance.now().
-    const tasks = longTasksIn(probe.longTasks.filter((t) => t.start + t.duration > pasteAt).map((t) => ({ ...t, start: Math.max(t.start, pasteAt) })), pasteAt, windowEnd);
+    const tasks = longTasksIn(
+      probe.longTasks
+        .filter((t) => t.start + t.duration > pasteAt)
+        .map((t) => ({ ...t, start: Math.max(t.start, pasteAt) })),
+      pasteAt,
+      windowEnd,
+    );
     result.longestTask = tasks.longest;
     result.longTaskCount = tasks.count;
-    const after = await within('read the page', page.evaluate(() => window.__paste!));
+    const after = await within(
+      'read the page',
+      page.evaluate(() => window.__paste!),
+    );
     const clicks = after.clicks.filter((c) => c.at >= pasteAt);
     result.clicksSeen = clicks.length;
     const frames = clicks.filter((c) => c.frameAt !== undefined).map((c) => c.frameAt! - c.at);
@@ -271,7 +303,11 @@ function installWatchers(page: Page, file: PasteFile): Promise<void> {
           const select = document.querySelector(selectSelector) as HTMLSelectElement | null;
           if (select && select.options.length === connectors) state.diagnosticsAt = now;
         }
-        if (state.formAt === undefined && (document.querySelector(inputSelector) as HTMLInputElement | null)?.value === firstName) state.formAt = now;
+        if (
+          state.formAt === undefined &&
+          (document.querySelector(inputSelector) as HTMLInputElement | null)?.value === firstName
+        )
+          state.formAt = now;
       };
       new MutationObserver(check).observe(document.body, { subtree: true, childList: true });
       const frame = () => {
@@ -328,13 +364,20 @@ function pasteByView(page: Page, text: string): Promise<number | undefined> {
     ([editorSelector, value]) => {
       type ViewLike = { state: { doc: { length: number } }; dispatch(spec: unknown): void };
       const content = document.querySelector(editorSelector) as
-        | (Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike }; view?: ViewLike } })
+        | (Element & {
+            cmTile?: { root?: { view?: ViewLike } };
+            cmView?: { rootView?: { view?: ViewLike }; view?: ViewLike };
+          })
         | null;
       const view = content?.cmTile?.root?.view ?? content?.cmView?.rootView?.view ?? content?.cmView?.view;
       if (!view) return undefined;
       const at = performance.now();
       window.__paste!.pasteAt = at;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, userEvent: 'input.paste', scrollIntoView: true });
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: value },
+        userEvent: 'input.paste',
+        scrollIntoView: true,
+      });
       return performance.now() - at;
     },
     [EDITOR_SELECTOR, text] as const,

@@ -28,19 +28,30 @@ function median(fn: () => unknown, runs: number, warmup = 3): number {
   return itemAt(samples, Math.floor(samples.length / 2), 'sample');
 }
 
-const CONNECTOR_HEAD = 'resource "alkira_connector_azure_expressroute" "big" {\n  name        = "big"\n  description = "';
+const CONNECTOR_HEAD =
+  'resource "alkira_connector_azure_expressroute" "big" {\n  name        = "big"\n  description = "';
 
 export function hclBenchInputs(): { label: string; text: string; runs: number }[] {
   const large = renderConnectorHcl(largeIpsecDesign());
   // Enough connectors (unique labels) for about 1 MB.
   const copies = Math.ceil(1_000_000 / large.length);
-  const megabyteFile = Array.from({ length: copies }, (_, k) => large.replace(/"large"/g, `"large_${k}"`).replace(/variable "large_/g, `variable "large${k}_`)).join('\n');
+  const megabyteFile = Array.from({ length: copies }, (_, k) =>
+    large.replace(/"large"/g, `"large_${k}"`).replace(/variable "large_/g, `variable "large${k}_`),
+  ).join('\n');
   return [
     { label: `640-tunnel file (${Math.round(large.length / 1024)} KB)`, text: large, runs: 15 },
-    { label: `${copies} such files in one (${Math.round(megabyteFile.length / 1024)} KB)`, text: megabyteFile, runs: 5 },
+    {
+      label: `${copies} such files in one (${Math.round(megabyteFile.length / 1024)} KB)`,
+      text: megabyteFile,
+      runs: 5,
+    },
     { label: 'one 1 MB string value', text: `${CONNECTOR_HEAD}${'x'.repeat(1_000_000)}"\n}\n`, runs: 5 },
     { label: "'{' × 10000", text: '{'.repeat(10_000), runs: 5 },
-    { label: "'[' × 10000 then ']' × 10000", text: `${CONNECTOR_HEAD}"\n  group = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}\n`, runs: 5 },
+    {
+      label: "'[' × 10000 then ']' × 10000",
+      text: `${CONNECTOR_HEAD}"\n  group = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}\n`,
+      runs: 5,
+    },
     { label: 'blocks nested 3000 deep', text: 'a {\n'.repeat(3000) + '}\n'.repeat(3000), runs: 5 },
   ];
 }
@@ -89,7 +100,12 @@ function benchReparse(): void {
     incremental.push(reparsed);
     if (!stats.incremental) fellBack++;
   }
-  const mid = (samples: number[]) => itemAt(samples.sort((a, b) => a - b), samples.length >> 1, 'sample');
+  const mid = (samples: number[]) =>
+    itemAt(
+      samples.sort((a, b) => a - b),
+      samples.length >> 1,
+      'sample',
+    );
   console.log(
     `  ${'re-parse after a one-character edit (640-tunnel file)'.padEnd(40)} ${mid(incremental).toFixed(2).padStart(8)} ms incremental vs ${mid(full).toFixed(2)} ms full parse (median of 50, the new text given as the editor has it; target ≤ 2 ms; making that text took ${mid(making).toFixed(2)} ms more; full re-parses: ${fellBack})`,
   );
@@ -97,11 +113,18 @@ function benchReparse(): void {
 
 /** The syntax tree alone (lib/hcl): the targets of the HCL engine, and every corpus file when ../shared/corpora is there. */
 function benchEngine(): void {
-  console.log('\nHCL engine parse (parseHcl, in process; median; targets: ≤ 2 ms/KB + 5 ms, 640-tunnel ≤ 25 ms, 1 MB ≤ 100 ms, stray space ≤ 10 ms)');
-  const inputs = [...hclBenchInputs(), { label: 'stray space, 160 attributes after it', text: straySpaceInput(), runs: 50 }];
+  console.log(
+    '\nHCL engine parse (parseHcl, in process; median; targets: ≤ 2 ms/KB + 5 ms, 640-tunnel ≤ 25 ms, 1 MB ≤ 100 ms, stray space ≤ 10 ms)',
+  );
+  const inputs = [
+    ...hclBenchInputs(),
+    { label: 'stray space, 160 attributes after it', text: straySpaceInput(), runs: 50 },
+  ];
   for (const { label, text, runs } of inputs) {
     const ms = median(() => parseHcl(text), runs);
-    console.log(`  ${label.padEnd(40)} ${ms.toFixed(2).padStart(8)} ms   ${((ms / (text.length / 1024)) * 1000).toFixed(0).padStart(5)} µs/KB`);
+    console.log(
+      `  ${label.padEnd(40)} ${ms.toFixed(2).padStart(8)} ms   ${((ms / (text.length / 1024)) * 1000).toFixed(0).padStart(5)} µs/KB`,
+    );
   }
   benchReparse();
   const corpora = path.resolve(__dirname, '..', '..', 'shared', 'corpora');
@@ -137,7 +160,9 @@ function benchEngine(): void {
       if (input.length > 512) worst = Math.max(worst, ms / (input.length / 1024));
     }
   }
-  console.log(`  corpus: ${files.length} files × 21 variants = ${variants} parses, ${total.toFixed(0)} ms in all; slowest ${worstMs.toFixed(2)} ms; worst ${worst.toFixed(3)} ms/KB (files ≥ 0.5 KB); over the budget: ${overBudget}`);
+  console.log(
+    `  corpus: ${files.length} files × 21 variants = ${variants} parses, ${total.toFixed(0)} ms in all; slowest ${worstMs.toFixed(2)} ms; worst ${worst.toFixed(3)} ms/KB (files ≥ 0.5 KB); over the budget: ${overBudget}`,
+  );
 }
 
 export async function benchHcl(): Promise<void> {
@@ -146,34 +171,46 @@ export async function benchHcl(): Promise<void> {
   for (const { label, text, runs } of hclBenchInputs()) {
     const ms = median(() => parseConnectorHcl(text), runs);
     const perKb = ms / (text.length / 1024);
-    console.log(`  ${label.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms   ${(perKb * 1000).toFixed(0).padStart(5)} µs/KB`);
+    console.log(
+      `  ${label.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms   ${(perKb * 1000).toFixed(0).padStart(5)} µs/KB`,
+    );
   }
   const design = largeIpsecDesign();
   const source = renderConnectorHcl(design);
   const edited = structuredClone(design);
   itemAt(edited.instances, 3, 'instance').name = 'renamed-instance';
   const ms = median(() => updateConnectorInHcl(source, edited), 10);
-  console.log(`  ${'lossless edit of the 640-tunnel file'.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms   (file imported, operations derived and applied)`);
+  console.log(
+    `  ${'lossless edit of the 640-tunnel file'.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms   (file imported, operations derived and applied)`,
+  );
   // As the designer types: each keystroke is one `set` operation on the tree the previous one left.
   const resource = design.resource_name;
   let file = parseHcl(source);
   let typedName = itemAt(design.instances, 3, 'instance').name;
   const typed = median(() => {
     typedName += 'x';
-    file = applyDesignOperations(file, [{ kind: 'set', path: ['instances', 3, 'name'], value: typedName }], { resource }).file;
+    file = applyDesignOperations(file, [{ kind: 'set', path: ['instances', 3, 'name'], value: typedName }], {
+      resource,
+    }).file;
   }, 50);
-  console.log(`  ${'  one form keystroke, one after another'.padEnd(40)} ${typed.toFixed(1).padStart(8)} ms   (a set operation on the previous tree)`);
+  console.log(
+    `  ${'  one form keystroke, one after another'.padEnd(40)} ${typed.toFixed(1).padStart(8)} ms   (a set operation on the previous tree)`,
+  );
   // The first form edit after a file was imported: its tree is the import's (parsed before, not timed here).
   const firstEdits: number[] = [];
   for (let run = 0; run < 12; run++) {
     const imported = parseHcl(source);
     const t0 = performance.now();
-    applyDesignOperations(imported, [{ kind: 'set', path: ['instances', 3, 'name'], value: `renamed-${run}` }], { resource }).file;
+    applyDesignOperations(imported, [{ kind: 'set', path: ['instances', 3, 'name'], value: `renamed-${run}` }], {
+      resource,
+    }).file;
     firstEdits.push(performance.now() - t0);
   }
   firstEdits.sort((a, b) => a - b);
   const first = itemAt(firstEdits, Math.floor(firstEdits.length / 2), 'sample');
-  console.log(`  ${'  the first edit after an import'.padEnd(40)} ${first.toFixed(1).padStart(8)} ms   (target ≤ 2 ms; on the import's tree)`);
+  console.log(
+    `  ${'  the first edit after an import'.padEnd(40)} ${first.toFixed(1).padStart(8)} ms   (target ≤ 2 ms; on the import's tree)`,
+  );
 }
 
 if (process.argv[1]?.endsWith('bench-hcl.ts')) {

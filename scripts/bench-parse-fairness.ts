@@ -31,7 +31,9 @@ export function smallParseInput(): string {
 export function largeParseInput(target = 1_000_000): string {
   const one = renderConnectorHcl(largeIpsecDesign(2));
   const copies = Math.max(1, Math.floor(target / (one.length + 1)));
-  return Array.from({ length: copies }, (_, k) => one.replace(/"large"/g, `"large_${k}"`).replace(/variable "large_/g, `variable "large${k}_`)).join('\n');
+  return Array.from({ length: copies }, (_, k) =>
+    one.replace(/"large"/g, `"large_${k}"`).replace(/variable "large_/g, `variable "large${k}_`),
+  ).join('\n');
 }
 
 interface Answer {
@@ -46,7 +48,14 @@ function client(port: number, localAddress: string) {
     new Promise((resolve, reject) => {
       const t0 = performance.now();
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/hcl/parse', agent, headers: { 'content-type': 'text/plain', 'content-length': body.length } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/hcl/parse',
+          agent,
+          headers: { 'content-type': 'text/plain', 'content-length': body.length },
+        },
         (res) => {
           res.on('data', () => {});
           res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
@@ -87,7 +96,13 @@ interface Phase {
 }
 
 /** The small client's parses, one after another, while `loops` loops of the large client run. */
-async function phase(small: ReturnType<typeof client>, large: ReturnType<typeof client>, smallText: Buffer, largeText: Buffer, loops: number): Promise<Phase> {
+async function phase(
+  small: ReturnType<typeof client>,
+  large: ReturnType<typeof client>,
+  smallText: Buffer,
+  largeText: Buffer,
+  loops: number,
+): Promise<Phase> {
   const out: Phase = { p50: 0, p95: 0, n: 0, small429: 0, smallOther: 0, largeDone: 0, large429: 0, largeOther: 0 };
   let stop = false;
   const loaders = Array.from({ length: loops }, async () => {
@@ -130,12 +145,20 @@ export async function benchParseFairness(): Promise<void> {
     await Promise.all([large.post(largeText), large.post(largeText)]);
 
     const kb = (body: Buffer) => `${(body.length / 1024).toFixed(1)} KB`;
-    console.log(`\nParse fairness: POST /api/hcl/parse, small client ${kb(smallText)} files one after another, large client ${kb(largeText)} files in loops`);
-    if (!separate) console.log(`  (cannot bind ${SMALL_ADDRESS}: both clients share ${LARGE_ADDRESS}, so the server sees one client)`);
+    console.log(
+      `\nParse fairness: POST /api/hcl/parse, small client ${kb(smallText)} files one after another, large client ${kb(largeText)} files in loops`,
+    );
+    if (!separate)
+      console.log(
+        `  (cannot bind ${SMALL_ADDRESS}: both clients share ${LARGE_ADDRESS}, so the server sees one client)`,
+      );
     const idle = await phase(small, large, smallText, largeText, 0);
     const row = (label: string, r: Phase) => {
       const ratio = r.p50 / idle.p50;
-      const load = label === 'idle' ? '' : `   ×${ratio.toFixed(2)} idle p50 (target ≤ 2×)   large: ${r.largeDone} parsed, ${r.large429} × 429${r.largeOther ? `, ${r.largeOther} other` : ''}`;
+      const load =
+        label === 'idle'
+          ? ''
+          : `   ×${ratio.toFixed(2)} idle p50 (target ≤ 2×)   large: ${r.largeDone} parsed, ${r.large429} × 429${r.largeOther ? `, ${r.largeOther} other` : ''}`;
       console.log(
         `  ${label.padEnd(24)} small p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   (${r.n} ok, ${r.small429} × 429${r.smallOther ? `, ${r.smallOther} other` : ''})${load}`,
       );

@@ -11,7 +11,11 @@ import { designFromTemplate } from '../lib/connector/templates';
 import { itemAt } from '../lib/util/indexing';
 
 const KEY = 'connector-studio-emulator';
-const AUTH = { ...APP_CALLER_HEADERS, Authorization: `api-key ${Buffer.from(KEY).toString('base64')}`, 'Content-Type': 'application/json' };
+const AUTH = {
+  ...APP_CALLER_HEADERS,
+  Authorization: `api-key ${Buffer.from(KEY).toString('base64')}`,
+  'Content-Type': 'application/json',
+};
 
 async function load(url: string, headers: Record<string, string>, total: number, concurrency: number) {
   const latencies: number[] = [];
@@ -31,7 +35,8 @@ async function load(url: string, headers: Record<string, string>, total: number,
   );
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
+  const at = (q: number) =>
+    itemAt(latencies, Math.min(latencies.length - 1, Math.floor(q * latencies.length)), 'sample');
   return { rps: total / elapsed, p50: at(0.5), p99: at(0.99) };
 }
 
@@ -63,7 +68,9 @@ export async function benchProxy(): Promise<void> {
     const proxied = await load(proxyUrl, {}, total, concurrency);
     console.log(`\nGET connector list with 100 connectors (${total} requests, concurrency ${concurrency}, loopback)`);
     const row = (label: string, r: { rps: number; p50: number; p99: number }) =>
-      console.log(`  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms`);
+      console.log(
+        `  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms`,
+      );
     row('straight to the emulator', direct);
     row('through the proxy (/api/connectors)', proxied);
     console.log(`  proxy overhead at p50: ${(proxied.p50 - direct.p50).toFixed(1)} ms`);

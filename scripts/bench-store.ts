@@ -64,7 +64,9 @@ async function benchHttp(label: string, ids: number[]): Promise<void> {
       const res = await fetch(`${server.url}/api/designs/${ids[n++ % ids.length]}/diff?from=1&to=2`);
       await res.arrayBuffer();
     }, 200);
-    console.log(`  ${label.padEnd(10)} HTTP GET /api/designs (${ids.length / 2} linked) p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | GET …/diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)}`);
+    console.log(
+      `  ${label.padEnd(10)} HTTP GET /api/designs (${ids.length / 2} linked) p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | GET …/diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)}`,
+    );
   } finally {
     await server.stop();
   }
@@ -75,7 +77,11 @@ async function benchOne(label: string): Promise<void> {
   const ids: number[] = [];
   const t0 = performance.now();
   for (let i = 0; i < DESIGNS; i++) {
-    const design: ConnectorDesign = { ...structuredClone(base), name: `er-${String(i).padStart(4, '0')}-west`, resource_name: `er_${i}_west` };
+    const design: ConnectorDesign = {
+      ...structuredClone(base),
+      name: `er-${String(i).padStart(4, '0')}-west`,
+      resource_name: `er_${i}_west`,
+    };
     const { id } = await createDesign(design, 'imported');
     await updateDesign(id, { ...design, size: 'LARGE', description: `resized ${i}` }, 1, 'resize');
     if (i % 2 === 0) await recordProvisioned(id, 500_000 + i, 2, 'emulator');
@@ -91,13 +97,19 @@ async function benchOne(label: string): Promise<void> {
     return diffDesigns(a!.design, b!.design);
   }, 200);
   const rows = (await listDesigns()).length;
-  console.log(`  ${label.padEnd(10)} in-process list ${rows} designs p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | search p50 ${fmt(search.p50).padStart(8)} p95 ${fmt(search.p95).padStart(8)} | diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)} | seeding ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${label.padEnd(10)} in-process list ${rows} designs p50 ${fmt(list.p50).padStart(9)} p95 ${fmt(list.p95).padStart(9)} | search p50 ${fmt(search.p50).padStart(8)} p95 ${fmt(search.p95).padStart(8)} | diff p50 ${fmt(diff.p50).padStart(8)} p95 ${fmt(diff.p95).padStart(8)} | seeding ${(seedMs / 1000).toFixed(1)} s`,
+  );
   await benchHttp(label, ids);
 }
 
 export async function benchStore(): Promise<void> {
   console.log(`\nDesign store, ${DESIGNS} designs × 2 versions (in-process, lib/store):`);
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, ALKIRA_DATA_DIR: process.env.ALKIRA_DATA_DIR, CONNECTOR_STUDIO_SECRET: process.env.CONNECTOR_STUDIO_SECRET };
+  const saved = {
+    DATABASE_URL: process.env.DATABASE_URL,
+    ALKIRA_DATA_DIR: process.env.ALKIRA_DATA_DIR,
+    CONNECTOR_STUDIO_SECRET: process.env.CONNECTOR_STUDIO_SECRET,
+  };
   const dir = mkdtempSync(path.join(tmpdir(), 'cs-bench-store-'));
   process.env.CONNECTOR_STUDIO_SECRET = 'bench-secret';
   let pg: TestPostgres | undefined;

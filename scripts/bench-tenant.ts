@@ -12,7 +12,15 @@
  * the same design and the same run). Target: ≤ 5 ms added at p95.
  */
 import { performance } from 'node:perf_hooks';
-import { checkAgainstTenant, fromWire, indexTenant, toWire, type TenantConnector, type TenantIndex, type TenantSnapshot } from '../lib/connector/tenant';
+import {
+  checkAgainstTenant,
+  fromWire,
+  indexTenant,
+  toWire,
+  type TenantConnector,
+  type TenantIndex,
+  type TenantSnapshot,
+} from '../lib/connector/tenant';
 import { DEFAULT_CHECK_OPTIONS } from '../lib/connector/check';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { checkDesign } from '../components/designer/design-check';
@@ -33,13 +41,23 @@ function snapshot(): TenantSnapshot {
       name: `connector-${i}`,
       // 10.0.0.0/23, 10.0.2.0/23, …: 10,000 of them fill 10.0.0.0 – 10.78.x.
       vhubPrefix: `${formatIpv4(10 * 2 ** 24 + i * 512)}/23`,
-      loopbackSubnets: Array.from({ length: loopbacks }, (_, k) => `${formatIpv4(172 * 2 ** 24 + 16 * 2 ** 16 + (i * 4 + k) * 64)}/26`),
+      loopbackSubnets: Array.from(
+        { length: loopbacks },
+        (_, k) => `${formatIpv4(172 * 2 ** 24 + 16 * 2 ** 16 + (i * 4 + k) * 64)}/26`,
+      ),
     });
   }
-  const ids = (n: number, name: string) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `${name}-${i + 1}` }));
+  const ids = (n: number, name: string) =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `${name}-${i + 1}` }));
   return {
     connectors,
-    catalog: { segment: ids(200, 'segment'), group: ids(50, 'group'), credential: ids(100, 'credential'), billing_tag: ids(300, 'tag'), tunnel_profile: ids(40, 'profile') },
+    catalog: {
+      segment: ids(200, 'segment'),
+      group: ids(50, 'group'),
+      credential: ids(100, 'credential'),
+      billing_tag: ids(300, 'tag'),
+      tunnel_profile: ids(40, 'profile'),
+    },
   };
 }
 
@@ -104,11 +122,17 @@ export function benchTenant(): { p95: number; designerAddedP95: number } {
     ...base,
     name: 'connector-5000',
     vhub_prefix: '10.0.0.0/23',
-    instances: base.instances.map((inst, k) => ({ ...inst, loopback_subnet: `${formatIpv4(172 * 2 ** 24 + 16 * 2 ** 16 + k * 64)}/26` })),
+    instances: base.instances.map((inst, k) => ({
+      ...inst,
+      loopback_subnet: `${formatIpv4(172 * 2 ** 24 + 16 * 2 ** 16 + k * 64)}/26`,
+    })),
   };
-  if (checkAgainstTenant(fits, tenant).some((f) => f.ruleId !== 'tenant-unknown-reference')) throw new Error('the fitting design clashes');
+  if (checkAgainstTenant(fits, tenant).some((f) => f.ruleId !== 'tenant-unknown-reference'))
+    throw new Error('the fitting design clashes');
   if (checkAgainstTenant(clashes, tenant).length < 3) throw new Error('the clashing design does not clash');
-  console.log(`\nTenant checks (${COUNT.toLocaleString('en')} connectors, ${tenant.space.size.toLocaleString('en')} address blocks; index built once in ${fmt(indexMs)})`);
+  console.log(
+    `\nTenant checks (${COUNT.toLocaleString('en')} connectors, ${tenant.space.size.toLocaleString('en')} address blocks; index built once in ${fmt(indexMs)})`,
+  );
   let worst = 0;
   const cases = [
     ['fits', fits, undefined],
@@ -119,7 +143,9 @@ export function benchTenant(): { p95: number; designerAddedP95: number } {
     const samples = samplesOf(() => checkAgainstTenant(design, tenant, { linkedConnectorId }));
     const p95 = p(samples, 0.95);
     worst = Math.max(worst, p95);
-    console.log(`  ${label.padEnd(34)} median ${fmt(p(samples, 0.5)).padStart(9)}   p95 ${fmt(p95).padStart(9)}   (target ≤ 5 ms)`);
+    console.log(
+      `  ${label.padEnd(34)} median ${fmt(p(samples, 0.5)).padStart(9)}   p95 ${fmt(p95).padStart(9)}   (target ≤ 5 ms)`,
+    );
   }
   const designerAddedP95 = benchDesignerCheck(snap, [
     ['fits', fits as ConnectorDesign],

@@ -60,7 +60,9 @@ async function main() {
     rows.push([label, 'render HCL', time(() => renderConnectorHcl(design), { runs, warmup: 10 })]);
   }
   for (const [label, op, s] of rows) {
-    console.log(`  ${label.padEnd(32)} ${op.padEnd(11)} median ${fmt(s.median).padStart(9)}   p95 ${fmt(s.p95).padStart(9)}`);
+    console.log(
+      `  ${label.padEnd(32)} ${op.padEnd(11)} median ${fmt(s.median).padStart(9)}   p95 ${fmt(s.p95).padStart(9)}`,
+    );
   }
 
   await benchHcl();
@@ -74,7 +76,11 @@ async function main() {
     await benchParseFairness();
     // The designer in real Chromium (its own process: it starts `next start` and a browser).
     console.log('');
-    execFileSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'bench-browser.ts')], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('scripts', 'bench-browser.ts')],
+      { stdio: 'inherit' },
+    );
   } else {
     console.log(`\n(proxy benchmark skipped: no production build in ${distDir}; run "npm run build" first)`);
   }

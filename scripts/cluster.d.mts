@@ -9,4 +9,8 @@ export interface RunningCluster {
   stop(): Promise<void>;
 }
 
-export function startCluster(options?: { basePort?: number; env?: Record<string, string>; log?: (message: string) => void }): Promise<RunningCluster>;
+export function startCluster(options?: {
+  basePort?: number;
+  env?: Record<string, string>;
+  log?: (message: string) => void;
+}): Promise<RunningCluster>;

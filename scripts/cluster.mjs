@@ -28,7 +28,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function postgresBin() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const majors = readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(root)
+    .filter((d) => /^\d+$/.test(d))
+    .sort((a, b) => Number(b) - Number(a));
   for (const m of majors) if (existsSync(path.join(root, m, 'bin', 'pg_ctl'))) return path.join(root, m, 'bin');
   return null;
 }
@@ -58,12 +60,17 @@ async function waitFor(what, check, timeoutMs, alive = () => true) {
  * Starts the whole cluster. `env`: extra environment for both instances (sign-in
  * settings, emulator timings). Answers the URLs and `stop()`.
  */
-export async function startCluster({ basePort = Number(process.env.CLUSTER_BASE_PORT) || 3350, env = {}, log = () => {} } = {}) {
+export async function startCluster({
+  basePort = Number(process.env.CLUSTER_BASE_PORT) || 3350,
+  env = {},
+  log = () => {},
+} = {}) {
   const pgBin = postgresBin();
   if (!pgBin) throw new Error('The cluster needs PostgreSQL: apt-get install -y postgresql (.ci/run does it)');
   if (!HAPROXY) throw new Error('The cluster needs HAProxy: apt-get install -y haproxy (.ci/run does it)');
   const distDir = process.env.NEXT_DIST_DIR || '.next';
-  if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) throw new Error(`No production build in ${distDir}: run "npx next build" first`);
+  if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID')))
+    throw new Error(`No production build in ${distDir}: run "npx next build" first`);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'cs-cluster-'));
   chmodSync(dir, 0o777); // the postgres user writes its cluster and socket here
@@ -95,8 +102,15 @@ export async function startCluster({ basePort = Number(process.env.CLUSTER_BASE_
     log(`PostgreSQL on ${ports.postgres}`);
     runPg(path.join(pgBin, 'initdb'), ['-D', pgData, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
     runPg(path.join(pgBin, 'pg_ctl'), [
-      '-D', pgData, '-l', path.join(dir, 'postgres.log'), '-w', '-t', '60',
-      '-o', `-p ${ports.postgres} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-D',
+      pgData,
+      '-l',
+      path.join(dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${ports.postgres} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       'start',
     ]);
     pgStarted = true;
@@ -119,7 +133,12 @@ export async function startCluster({ basePort = Number(process.env.CLUSTER_BASE_
     };
     const instances = {
       a: { ...shared, PORT: String(ports.a), ALKIRA_DATA_DIR: path.join(dir, 'a') },
-      b: { ...shared, PORT: String(ports.b), ALKIRA_DATA_DIR: path.join(dir, 'b'), ALKIRA_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.a}` },
+      b: {
+        ...shared,
+        PORT: String(ports.b),
+        ALKIRA_DATA_DIR: path.join(dir, 'b'),
+        ALKIRA_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.a}`,
+      },
     };
     for (const [name, instanceEnv] of Object.entries(instances)) {
       log(`instance ${name} on ${instanceEnv.PORT}`);
@@ -127,13 +146,22 @@ export async function startCluster({ basePort = Number(process.env.CLUSTER_BASE_
       const childEnv = { ...process.env, ...instanceEnv };
       delete childEnv.ALKIRA_PORTAL;
       if (name === 'a') delete childEnv.ALKIRA_EMULATOR_ORIGIN;
-      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env: childEnv, stdio: ['ignore', out, out] });
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ['ignore', out, out],
+      });
       children.push(child);
       child.name = name;
     }
     for (const child of children) {
       const port = ports[child.name];
-      await waitFor(`instance ${child.name}`, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).status < 500, 180_000, () => child.exitCode === null);
+      await waitFor(
+        `instance ${child.name}`,
+        async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).status < 500,
+        180_000,
+        () => child.exitCode === null,
+      );
     }
 
     const cfg = path.join(dir, 'haproxy.cfg');
@@ -198,9 +226,12 @@ export async function startCluster({ basePort = Number(process.env.CLUSTER_BASE_
 async function runDirectly() {
   const env = {};
   // Without sign-in the instances are in local mode (loopback only, as `npm start`).
-  for (const [k, v] of Object.entries(process.env)) if (/^(OIDC_|ALKIRA_EMULATOR_|CONNECTOR_STUDIO_)/.test(k) && v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (/^(OIDC_|ALKIRA_EMULATOR_|CONNECTOR_STUDIO_)/.test(k) && v !== undefined) env[k] = v;
   const cluster = await startCluster({ env, log: (m) => console.log(`[cluster] ${m}`) });
-  console.log(`[cluster] up: balancer ${cluster.balancer}, instances ${cluster.instances.a} ${cluster.instances.b}, pids ${JSON.stringify(cluster.pids)}, logs in ${cluster.dir}`);
+  console.log(
+    `[cluster] up: balancer ${cluster.balancer}, instances ${cluster.instances.a} ${cluster.instances.b}, pids ${JSON.stringify(cluster.pids)}, logs in ${cluster.dir}`,
+  );
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

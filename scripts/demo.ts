@@ -20,7 +20,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'package.json',
+  'postcss.config.mjs',
+];
 
 /** The newest modification time under `p` (a file or a folder), in ms. */
 function newest(p: string): number {
@@ -37,8 +47,16 @@ function buildIfNeeded(): void {
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
   if (builtAt > 0 && builtAt >= changedAt) return;
-  console.log(builtAt === 0 ? 'No production build yet: building (next build)…' : 'Sources changed since the last build: building (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  console.log(
+    builtAt === 0
+      ? 'No production build yet: building (next build)…'
+      : 'Sources changed since the last build: building (next build)…',
+  );
+  const result = spawnSync('npx', ['next', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) {
     console.error('The build failed; the demo does not start.');
     process.exit(result.status ?? 1);
@@ -53,7 +71,9 @@ async function seedIfEmpty(dataDir: string, count: number): Promise<void> {
   const { n } = db().prepare('SELECT COUNT(*) AS n FROM connectors').get() as { n: number };
   if (n > 0) {
     const shown = path.relative(process.cwd(), dataDir);
-    console.log(`Demo tenant in ${shown && !shown.startsWith('..') ? shown : dataDir}: ${n} connectors (delete the folder for a fresh one).`);
+    console.log(
+      `Demo tenant in ${shown && !shown.startsWith('..') ? shown : dataDir}: ${n} connectors (delete the folder for a fresh one).`,
+    );
     db().close();
     globalThis.__alkiraEmulatorDb = undefined;
     return;
@@ -68,7 +88,9 @@ async function seedIfEmpty(dataDir: string, count: number): Promise<void> {
   await recordSeededHistory('emulator', tenant.requests);
   await getStore().close();
   const s = tenant.byState;
-  console.log(`Seeded a demo tenant of ${tenant.ids.length} connectors: ${s.SUCCESS} SUCCESS, ${s.FAILED} FAILED, ${s.PENDING + s.IN_PROGRESS} provisioning, ${s.NONE} never provisioned.`);
+  console.log(
+    `Seeded a demo tenant of ${tenant.ids.length} connectors: ${s.SUCCESS} SUCCESS, ${s.FAILED} FAILED, ${s.PENDING + s.IN_PROGRESS} provisioning, ${s.NONE} never provisioned.`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -88,7 +110,11 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, ALKIRA_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.DATABASE_URL;
   delete env.ALKIRA_EMULATOR_ADMIN;
-  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, env, stdio: 'inherit' });
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

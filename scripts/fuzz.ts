@@ -71,7 +71,8 @@ export interface FuzzOptions {
 export const MAX_EVENT_LOOP_DELAY_MS = 100;
 
 /** A stack frame ("at fn (file:1:2)") or an error class name at the start of a line. */
-const STACK_RE = /\n\s+at .+:\d+:\d+|^\s*(RangeError|TypeError|ReferenceError|SyntaxError)\b|node:internal|\.next\/server/m;
+const STACK_RE =
+  /\n\s+at .+:\d+:\d+|^\s*(RangeError|TypeError|ReferenceError|SyntaxError)\b|node:internal|\.next\/server/m;
 
 interface Answer {
   status: number;
@@ -84,16 +85,25 @@ function send(agent: http.Agent, port: number, req: FuzzRequest): Promise<Answer
     const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body);
     const headers: Record<string, string> = { host: `127.0.0.1:${port}`, ...req.headers };
     if (body) headers['content-length'] = String(body.length);
-    const r = http.request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent, timeout: 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size < 256 * 1024) chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: String(res.headers['content-type'] ?? '') }));
-      res.on('error', () => resolve(null));
-    });
+    const r = http.request(
+      { host: '127.0.0.1', port, method: req.method, path: req.path, headers, agent, timeout: 60_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size < 256 * 1024) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            contentType: String(res.headers['content-type'] ?? ''),
+          }),
+        );
+        res.on('error', () => resolve(null));
+      },
+    );
     r.on('timeout', () => r.destroy(new Error('timeout')));
     r.on('error', () => resolve(null));
     r.end(body);
@@ -155,7 +165,10 @@ export async function runFuzz(port: number, opts: FuzzOptions): Promise<FuzzRepo
     const familyDeadline = familyStart + opts.familySeconds * 1000;
     let peakRss = 0;
     const sampler = setInterval(() => {
-      getJson(port, '/api/diagnostics/event-loop').then((l) => (peakRss = Math.max(peakRss, l.rssBytes)), () => undefined);
+      getJson(port, '/api/diagnostics/event-loop').then(
+        (l) => (peakRss = Math.max(peakRss, l.rssBytes)),
+        () => undefined,
+      );
     }, 1000);
     let issued = 0;
     const worker = async () => {
@@ -169,10 +182,17 @@ export async function runFuzz(port: number, opts: FuzzOptions): Promise<FuzzRepo
         const sentAt = performance.now();
         const answer = await send(agent, port, req);
         const ms = Math.round(performance.now() - sentAt);
-        if (ms > report.slowest.ms) report.slowest = { ms, request: `${req.method} ${req.path.slice(0, 80)} [${req.kind}, ${req.body?.length ?? 0} bytes]` };
+        if (ms > report.slowest.ms)
+          report.slowest = {
+            ms,
+            request: `${req.method} ${req.path.slice(0, 80)} [${req.kind}, ${req.body?.length ?? 0} bytes]`,
+          };
         report.requests++;
         const note = (what: string) => {
-          if (report.examples.length < 5) report.examples.push(`${what}: ${req.method} ${req.path.slice(0, 120)} [${req.kind}] ${answer ? answer.body.slice(0, 160) : ''}`);
+          if (report.examples.length < 5)
+            report.examples.push(
+              `${what}: ${req.method} ${req.path.slice(0, 120)} [${req.kind}] ${answer ? answer.body.slice(0, 160) : ''}`,
+            );
         };
         if (!answer) {
           report.status['no answer']++;
@@ -221,7 +241,12 @@ export async function runFuzz(port: number, opts: FuzzOptions): Promise<FuzzRepo
       f.unclear4xx === 0 &&
       f.maxBlockedMs <= MAX_EVENT_LOOP_DELAY_MS,
   );
-  return { families, total: families.reduce((n, f) => n + f.requests, 0), seconds: Math.round((Date.now() - started) / 1000), ok };
+  return {
+    families,
+    total: families.reduce((n, f) => n + f.requests, 0),
+    seconds: Math.round((Date.now() - started) / 1000),
+    ok,
+  };
 }
 
 /** Starts a production server (loopback, diagnostics on, fresh data dir), fuzzes it, stops it. */
@@ -229,8 +254,17 @@ export async function fuzzFreshServer(opts: FuzzOptions): Promise<FuzzReport> {
   const server = await startServer({ CONNECTOR_STUDIO_DIAGNOSTICS: '1', ALKIRA_EMULATOR_PROVISION_MS: '500' });
   try {
     // Warm the routes (first hits load their bundles), so start-up is not counted as a stall.
-    for (const path of ['/api/health', '/api/connectors', '/api/catalog/segments', '/api/provision-requests/x', '/api/connectors/1', '/api/connectors/1/design']) await fetch(server.url + path);
-    for (const path of ['/api/designs/validate', '/api/designs/hcl', '/api/hcl/parse']) await fetch(server.url + path, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    for (const path of [
+      '/api/health',
+      '/api/connectors',
+      '/api/catalog/segments',
+      '/api/provision-requests/x',
+      '/api/connectors/1',
+      '/api/connectors/1/design',
+    ])
+      await fetch(server.url + path);
+    for (const path of ['/api/designs/validate', '/api/designs/hcl', '/api/hcl/parse'])
+      await fetch(server.url + path, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     return await runFuzz(server.port, opts);
   } finally {
     await server.stop();

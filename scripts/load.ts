@@ -43,7 +43,12 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const o: Options = { users: 100, durationS: 60, targets: [], diagnostics: [], connectors: 1000 };
   // `npm run load --users 5` (without `--`) hands the flag to npm, which passes it on as npm_config_users.
-  for (const [flag, name] of [['--users', 'users'], ['--duration', 'duration'], ['--port', 'port'], ['--connectors', 'connectors']] as const) {
+  for (const [flag, name] of [
+    ['--users', 'users'],
+    ['--duration', 'duration'],
+    ['--port', 'port'],
+    ['--connectors', 'connectors'],
+  ] as const) {
     const fromNpm = process.env[`npm_config_${name}`];
     if (fromNpm && fromNpm !== 'true' && !argv.some((a) => a.split('=')[0] === flag)) argv = [flag, fromNpm, ...argv];
   }
@@ -90,25 +95,39 @@ function send(base: URL, agent: http.Agent, req: LoadRequest, timeoutMs: number,
       headers['Content-Type'] = req.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(req.body));
     }
-    const r = http.request({ host: base.hostname, port: base.port, method: req.method, path: req.path, agent, headers, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const r = http.request(
+      { host: base.hostname, port: base.port, method: req.method, path: req.path, agent, headers, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     r.on('timeout', () => r.destroy(new Error(`no answer in ${timeoutMs / 1000} s`)));
     r.on('error', (err: NodeJS.ErrnoException) => {
       // A kept-alive connection the server closed just as this request went out: send it again on a new
       // one, as browsers do (Node's documented pattern), once.
-      if (retry && r.reusedSocket && err.code === 'ECONNRESET') send(base, agent, req, timeoutMs, false).then(resolve, reject);
+      if (retry && r.reusedSocket && err.code === 'ECONNRESET')
+        send(base, agent, req, timeoutMs, false).then(resolve, reject);
       else reject(err);
     });
     r.end(req.body);
   });
 }
 
-async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, text };
 }
@@ -119,8 +138,17 @@ async function seedConnectors(base: string, count: number, log: (s: string) => v
   const total = have.status === 200 ? Number(JSON.parse(have.text).total ?? 0) : 0;
   if (total >= count) return log(`  ${total} connectors already there`);
   const token = process.env.ALKIRA_EMULATOR_APP_TOKEN ?? APP_CALLER_HEADERS['x-connector-studio-app'];
-  const seeded = await call(base, 'POST', '/emulator/_admin/seed', { count: count - total, seed: 7 }, { 'x-connector-studio-app': token });
-  if (seeded.status >= 300) log(`  could not seed connectors (${seeded.status}; needs ALKIRA_EMULATOR_ADMIN=1 and ALKIRA_EMULATOR_APP_TOKEN): ${seeded.text.slice(0, 200)}`);
+  const seeded = await call(
+    base,
+    'POST',
+    '/emulator/_admin/seed',
+    { count: count - total, seed: 7 },
+    { 'x-connector-studio-app': token },
+  );
+  if (seeded.status >= 300)
+    log(
+      `  could not seed connectors (${seeded.status}; needs ALKIRA_EMULATOR_ADMIN=1 and ALKIRA_EMULATOR_APP_TOKEN): ${seeded.text.slice(0, 200)}`,
+    );
   else log(`  seeded ${count - total} connectors (now ${count})`);
 }
 
@@ -128,7 +156,10 @@ async function seedConnectors(base: string, count: number, log: (s: string) => v
 async function storeDesigns(base: string, n: number, design: object): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await call(base, 'POST', '/api/designs', { design: { ...design, name: `load-design-${i}`, resource_name: `load_design_${i}` }, note: 'load test' });
+    const r = await call(base, 'POST', '/api/designs', {
+      design: { ...design, name: `load-design-${i}`, resource_name: `load_design_${i}` },
+      note: 'load test',
+    });
     if (r.status !== 201) throw new Error(`storing a design: ${r.status} ${r.text.slice(0, 300)}`);
     ids.push(JSON.parse(r.text).id);
   }
@@ -180,7 +211,15 @@ export interface LoadReport {
   errors: number;
   errorsByStatus: Record<string, number>;
   errorExamples: string[];
-  routes: { name: string; requests: number; errors: number; p50Ms: number; p99Ms: number; maxMs: number; exempt: boolean }[];
+  routes: {
+    name: string;
+    requests: number;
+    errors: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    exempt: boolean;
+  }[];
   eventLoop: EventLoop[];
   serverCpuPercent: number | null;
   /** The server's CPU time (all its threads) per request answered: what bounds throughput, whoever else uses the machine. */
@@ -189,12 +228,15 @@ export interface LoadReport {
   targetsMet: { errors: boolean; p99: boolean; eventLoop: boolean | null };
 }
 
-const quantile = (sorted: number[], q: number): number => (sorted.length ? itemAt(sorted, Math.min(sorted.length - 1, Math.floor(q * sorted.length)), 'sample') : 0);
+const quantile = (sorted: number[], q: number): number =>
+  sorted.length ? itemAt(sorted, Math.min(sorted.length - 1, Math.floor(q * sorted.length)), 'sample') : 0;
 
 /** Runs the users against `targets` for `durationS` seconds. */
 async function drive(opts: Options, targets: string[], mix: RouteMix[], log: (s: string) => void) {
   const pick = picker(mix);
-  const stats = new Map<string, RouteStats>(mix.map((r) => [r.name, { name: r.name, exempt: Boolean(r.exempt), latencies: [], errors: 0 }]));
+  const stats = new Map<string, RouteStats>(
+    mix.map((r) => [r.name, { name: r.name, exempt: Boolean(r.exempt), latencies: [], errors: 0 }]),
+  );
   const errorsByStatus: Record<string, number> = {};
   const examples: string[] = [];
   const deadline = performance.now() + opts.durationS * 1000;
@@ -214,11 +256,13 @@ async function drive(opts: Options, targets: string[], mix: RouteMix[], log: (s:
         const answer = await send(base, agent, req, opts.durationS * 1000 + 30_000);
         if (answer.status < 200 || answer.status >= 300) {
           problem = String(answer.status);
-          if (examples.length < 8) examples.push(`${req.method} ${req.path} → ${answer.status} ${answer.body.slice(0, 160)}`);
+          if (examples.length < 8)
+            examples.push(`${req.method} ${req.path} → ${answer.status} ${answer.body.slice(0, 160)}`);
         }
       } catch (err) {
         problem = 'no answer';
-        if (examples.length < 8) examples.push(`${req.method} ${req.path} → ${err instanceof Error ? err.message : err}`);
+        if (examples.length < 8)
+          examples.push(`${req.method} ${req.path} → ${err instanceof Error ? err.message : err}`);
       }
       s.latencies.push(performance.now() - t0);
       if (problem) {
@@ -258,7 +302,8 @@ export async function runLoad(opts: Options, log: (s: string) => void = console.
     const fixtures = workloadFixtures(await storeDesigns(first, 20, probe.typical));
     const mix = routeMix(fixtures);
     // Warm every route on every target once (code loaded, caches filled), then start the clock.
-    for (const t of targets) for (const r of mix) await send(new URL(t), new http.Agent(), r.make(0.5), 60_000).catch(() => undefined);
+    for (const t of targets)
+      for (const r of mix) await send(new URL(t), new http.Agent(), r.make(0.5), 60_000).catch(() => undefined);
     const diagnostics = opts.diagnostics.length ? opts.diagnostics : targets;
     await Promise.all(diagnostics.map((d) => readEventLoop(d, true)));
     const cpu0 = server ? processCpuMs(server.pid) : null;
@@ -267,10 +312,20 @@ export async function runLoad(opts: Options, log: (s: string) => void = console.
     const run = await drive(opts, targets, mix, log);
     const cpu1 = server ? processCpuMs(server.pid) : null;
     const client = process.cpuUsage(client0);
-    const eventLoop = (await Promise.all(diagnostics.map((d) => readEventLoop(d, false)))).filter((e): e is EventLoop => e !== null);
+    const eventLoop = (await Promise.all(diagnostics.map((d) => readEventLoop(d, false)))).filter(
+      (e): e is EventLoop => e !== null,
+    );
     const routes = [...run.stats.values()].map((s) => {
       const sorted = s.latencies.sort((a, b) => a - b);
-      return { name: s.name, requests: sorted.length, errors: s.errors, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), maxMs: sorted.at(-1) ?? 0, exempt: s.exempt };
+      return {
+        name: s.name,
+        requests: sorted.length,
+        errors: s.errors,
+        p50Ms: quantile(sorted, 0.5),
+        p99Ms: quantile(sorted, 0.99),
+        maxMs: sorted.at(-1) ?? 0,
+        exempt: s.exempt,
+      };
     });
     const requests = routes.reduce((n, r) => n + r.requests, 0);
     const errors = routes.reduce((n, r) => n + r.errors, 0);
@@ -308,19 +363,23 @@ export function formatReport(r: LoadReport): string[] {
     `  ${'route'.padEnd(46)} ${'requests'.padStart(8)} ${'errors'.padStart(6)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`,
   ];
   for (const x of r.routes) {
-    lines.push(`  ${x.name.padEnd(46)} ${String(x.requests).padStart(8)} ${String(x.errors).padStart(6)} ${ms(x.p50Ms).padStart(9)} ${ms(x.p99Ms).padStart(9)} ${ms(x.maxMs).padStart(9)}${x.exempt ? '  (exempt from p99)' : ''}`);
+    lines.push(
+      `  ${x.name.padEnd(46)} ${String(x.requests).padStart(8)} ${String(x.errors).padStart(6)} ${ms(x.p50Ms).padStart(9)} ${ms(x.p99Ms).padStart(9)} ${ms(x.maxMs).padStart(9)}${x.exempt ? '  (exempt from p99)' : ''}`,
+    );
   }
-  if (r.errors) lines.push(`  errors by status: ${JSON.stringify(r.errorsByStatus)}`, ...r.errorExamples.map((e) => `    ${e}`));
+  if (r.errors)
+    lines.push(`  errors by status: ${JSON.stringify(r.errorsByStatus)}`, ...r.errorExamples.map((e) => `    ${e}`));
   for (const e of r.eventLoop) {
-    lines.push(`  event-loop delay (${e.url}): max ${ms(e.maxDelayMs)}, p99 ${ms(e.p99DelayMs)}; held by the server's own code at most ${ms(e.maxBlockedMs)}`);
+    lines.push(
+      `  event-loop delay (${e.url}): max ${ms(e.maxDelayMs)}, p99 ${ms(e.p99DelayMs)}; held by the server's own code at most ${ms(e.maxBlockedMs)}`,
+    );
   }
   if (!r.eventLoop.length) lines.push('  event-loop delay: not measured (targets need CONNECTOR_STUDIO_DIAGNOSTICS=1)');
   if (r.serverCpuPercent !== null && r.serverCpuMsPerRequest !== null) {
     lines.push(
       `  server CPU ${r.serverCpuPercent.toFixed(0)} % of one core (${os.availableParallelism()} cores, load average ${itemAt(os.loadavg(), 0, 'load average').toFixed(1)}), ${r.serverCpuMsPerRequest.toFixed(1)} ms per request; this client ${r.clientCpuPercent.toFixed(0)} %`,
     );
-  }
-  else lines.push(`  this client used ${r.clientCpuPercent.toFixed(0)} % of one core`);
+  } else lines.push(`  this client used ${r.clientCpuPercent.toFixed(0)} % of one core`);
   lines.push(
     `  targets: 0 errors ${yes(r.targetsMet.errors)}; p99 ≤ 1 s on every route but large parses ${yes(r.targetsMet.p99)}; event-loop delay ≤ 100 ms ${yes(r.targetsMet.eventLoop)}`,
   );

@@ -36,12 +36,21 @@ async function main() {
     });
     desktop.on('pageerror', (e) => errors.push(e.message));
     await desktop.goto(`${baseURL}/connectors`);
-    await desktop.getByTestId('state-badge').filter({ hasText: /IN_PROGRESS|PENDING/ }).first().waitFor();
+    await desktop
+      .getByTestId('state-badge')
+      .filter({ hasText: /IN_PROGRESS|PENDING/ })
+      .first()
+      .waitFor();
     await desktop.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();
     await desktop.waitForTimeout(300);
     await desktop.screenshot({ path: 'public/dashboard.png' });
 
-    const mobile = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const mobile = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     await mobile.goto(`${baseURL}/connectors?sort=state`);
     await mobile.getByTestId('connector-row').first().waitFor();
     await mobile.waitForTimeout(300);

@@ -35,7 +35,13 @@ async function main() {
     await desktop.waitForTimeout(500);
     await desktop.screenshot({ path: 'public/designer-empty.png' });
 
-    const mobile = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const mobile = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'dark',
+    });
     await mobile.goto(`${baseURL}/connectors/${timelineConnectorId}`);
     await mobile.getByText('Provisioning failed', { exact: true }).waitFor();
     await mobile.waitForTimeout(500);

@@ -41,35 +41,147 @@ interface DemoConnector {
   updated?: { size?: string; failsThen?: boolean };
 }
 
-const RG: Record<DemoConnector['cxp'], string> = { 'USEAST-AZURE-1': 'eus', 'USWEST-AZURE-1': 'wus2', 'EUWEST-AZURE-1': 'weu' };
+const RG: Record<DemoConnector['cxp'], string> = {
+  'USEAST-AZURE-1': 'eus',
+  'USWEST-AZURE-1': 'wus2',
+  'EUWEST-AZURE-1': 'weu',
+};
 
 const SETTLED: DemoConnector[] = [
-  { name: 'er-prod-eastus-01', cxp: 'USEAST-AZURE-1', segment: 'prod', group: 'core-network', size: '2LARGE', redundant: true, instances: 2 },
-  { name: 'er-prod-eastus-02', cxp: 'USEAST-AZURE-1', segment: 'prod', group: 'core-network', size: '2LARGE', redundant: true, instances: 2, updated: { size: '5LARGE' } },
-  { name: 'er-prod-westus2-01', cxp: 'USWEST-AZURE-1', segment: 'prod', group: 'core-network', size: 'LARGE', redundant: true },
+  {
+    name: 'er-prod-eastus-01',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'prod',
+    group: 'core-network',
+    size: '2LARGE',
+    redundant: true,
+    instances: 2,
+  },
+  {
+    name: 'er-prod-eastus-02',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'prod',
+    group: 'core-network',
+    size: '2LARGE',
+    redundant: true,
+    instances: 2,
+    updated: { size: '5LARGE' },
+  },
+  {
+    name: 'er-prod-westus2-01',
+    cxp: 'USWEST-AZURE-1',
+    segment: 'prod',
+    group: 'core-network',
+    size: 'LARGE',
+    redundant: true,
+  },
   { name: 'er-prod-westus2-02', cxp: 'USWEST-AZURE-1', segment: 'prod', group: 'core-network', size: 'LARGE' },
-  { name: 'er-prod-westeurope-01', cxp: 'EUWEST-AZURE-1', segment: 'prod', group: 'global-network', size: '2LARGE', redundant: true, instances: 2 },
-  { name: 'er-prod-westeurope-02', cxp: 'EUWEST-AZURE-1', segment: 'prod', group: 'global-network', size: 'LARGE', updated: { failsThen: true } },
+  {
+    name: 'er-prod-westeurope-01',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'prod',
+    group: 'global-network',
+    size: '2LARGE',
+    redundant: true,
+    instances: 2,
+  },
+  {
+    name: 'er-prod-westeurope-02',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'prod',
+    group: 'global-network',
+    size: 'LARGE',
+    updated: { failsThen: true },
+  },
   { name: 'er-dr-westus2', cxp: 'USWEST-AZURE-1', segment: 'prod', group: 'core-network', size: 'LARGE' },
   { name: 'er-dr-westeurope', cxp: 'EUWEST-AZURE-1', segment: 'prod', group: 'global-network', size: 'LARGE' },
-  { name: 'er-dmz-eastus-ipsec', cxp: 'USEAST-AZURE-1', segment: 'dmz', group: 'security', size: 'MEDIUM', ipsec: true },
-  { name: 'er-dmz-westeurope-ipsec', cxp: 'EUWEST-AZURE-1', segment: 'dmz', group: 'security', size: 'MEDIUM', ipsec: true },
-  { name: 'er-dmz-westus2-ipsec', cxp: 'USWEST-AZURE-1', segment: 'dmz', group: 'security', size: 'MEDIUM', ipsec: true, fails: true },
+  {
+    name: 'er-dmz-eastus-ipsec',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'dmz',
+    group: 'security',
+    size: 'MEDIUM',
+    ipsec: true,
+  },
+  {
+    name: 'er-dmz-westeurope-ipsec',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'dmz',
+    group: 'security',
+    size: 'MEDIUM',
+    ipsec: true,
+  },
+  {
+    name: 'er-dmz-westus2-ipsec',
+    cxp: 'USWEST-AZURE-1',
+    segment: 'dmz',
+    group: 'security',
+    size: 'MEDIUM',
+    ipsec: true,
+    fails: true,
+  },
   { name: 'er-corp-eastus-hq', cxp: 'USEAST-AZURE-1', segment: 'internal', group: 'networking', size: 'MEDIUM' },
-  { name: 'er-corp-westeurope-ams', cxp: 'EUWEST-AZURE-1', segment: 'internal', group: 'networking', size: 'MEDIUM', updated: { size: 'LARGE' } },
+  {
+    name: 'er-corp-westeurope-ams',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'internal',
+    group: 'networking',
+    size: 'MEDIUM',
+    updated: { size: 'LARGE' },
+  },
   { name: 'er-corp-westus2-sea', cxp: 'USWEST-AZURE-1', segment: 'internal', group: 'networking', size: 'SMALL' },
-  { name: 'er-shared-svcs-eastus', cxp: 'USEAST-AZURE-1', segment: 'shared-services', group: 'core-network', size: 'MEDIUM' },
-  { name: 'er-shared-svcs-westeurope', cxp: 'EUWEST-AZURE-1', segment: 'shared-services', group: 'global-network', size: 'MEDIUM' },
-  { name: 'er-sap-prod-westeurope', cxp: 'EUWEST-AZURE-1', segment: 'prod', group: 'global-network', size: 'LARGE', redundant: true },
-  { name: 'er-payments-prod-eastus', cxp: 'USEAST-AZURE-1', segment: 'prod', group: 'security', size: 'LARGE', redundant: true },
+  {
+    name: 'er-shared-svcs-eastus',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'shared-services',
+    group: 'core-network',
+    size: 'MEDIUM',
+  },
+  {
+    name: 'er-shared-svcs-westeurope',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'shared-services',
+    group: 'global-network',
+    size: 'MEDIUM',
+  },
+  {
+    name: 'er-sap-prod-westeurope',
+    cxp: 'EUWEST-AZURE-1',
+    segment: 'prod',
+    group: 'global-network',
+    size: 'LARGE',
+    redundant: true,
+  },
+  {
+    name: 'er-payments-prod-eastus',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'prod',
+    group: 'security',
+    size: 'LARGE',
+    redundant: true,
+  },
   { name: 'er-dev-westus2-sandbox', cxp: 'USWEST-AZURE-1', segment: 'dev', group: 'networking', size: 'SMALL' },
 ];
 
 /** Created last, so they are still PENDING/IN_PROGRESS when the screenshots are taken. */
 const RUNNING: DemoConnector[] = [
-  { name: 'er-prod-eastus-03', cxp: 'USEAST-AZURE-1', segment: 'prod', group: 'core-network', size: '2LARGE', redundant: true },
+  {
+    name: 'er-prod-eastus-03',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'prod',
+    group: 'core-network',
+    size: '2LARGE',
+    redundant: true,
+  },
   { name: 'er-dr-eastus', cxp: 'USEAST-AZURE-1', segment: 'prod', group: 'core-network', size: 'LARGE' },
-  { name: 'er-dmz-eastus-ipsec-02', cxp: 'USEAST-AZURE-1', segment: 'dmz', group: 'security', size: 'MEDIUM', ipsec: true },
+  {
+    name: 'er-dmz-eastus-ipsec-02',
+    cxp: 'USEAST-AZURE-1',
+    segment: 'dmz',
+    group: 'security',
+    size: 'MEDIUM',
+    ipsec: true,
+  },
 ];
 
 async function call<T>(baseURL: string, method: string, path: string, body?: unknown): Promise<T> {
@@ -97,7 +209,12 @@ async function catalog(baseURL: string): Promise<Catalog> {
   };
 }
 
-function design(c: DemoConnector, slot: number, cat: Catalog, opts: { size?: string; fail?: boolean } = {}): ConnectorDesign {
+function design(
+  c: DemoConnector,
+  slot: number,
+  cat: Catalog,
+  opts: { size?: string; fail?: boolean } = {},
+): ConnectorDesign {
   const rg = RG[c.cxp];
   const segmentId = cat.segments.get(c.segment) ?? [...cat.segments.values()][0];
   const instances = Array.from({ length: c.instances ?? 1 }, (_, i) => {
@@ -147,7 +264,14 @@ function design(c: DemoConnector, slot: number, cat: Catalog, opts: { size?: str
     group: c.group,
     billing_tag_ids: [],
     instances,
-    segment_options: [{ segment_id: segmentId, customer_asn: 64600 + slot, disable_internet_exit: c.segment !== 'dmz', advertise_on_prem_routes: c.segment === 'prod' }],
+    segment_options: [
+      {
+        segment_id: segmentId,
+        customer_asn: 64600 + slot,
+        disable_internet_exit: c.segment !== 'dmz',
+        advertise_on_prem_routes: c.segment === 'prod',
+      },
+    ],
   } as ConnectorDesign;
 }
 
@@ -170,7 +294,9 @@ export async function settleAll(baseURL: string, ids: Array<string | null>): Pro
 }
 
 /** Seeds the demo tenant; resolves with the running requests (not yet settled) and a connector with a rich timeline. */
-export async function seedDemo(baseURL: string): Promise<{ running: Array<string | null>; timelineConnectorId: number; ids: Map<string, number> }> {
+export async function seedDemo(
+  baseURL: string,
+): Promise<{ running: Array<string | null>; timelineConnectorId: number; ids: Map<string, number> }> {
   const cat = await catalog(baseURL);
   const ids = new Map<string, number>();
   const created: Array<[DemoConnector, Created, number]> = [];
@@ -179,21 +305,34 @@ export async function seedDemo(baseURL: string): Promise<{ running: Array<string
     ids.set(c.name, r.id);
     created.push([c, r, i + 1]);
   }
-  await settleAll(baseURL, created.map(([, r]) => r.provisionRequestId));
+  await settleAll(
+    baseURL,
+    created.map(([, r]) => r.provisionRequestId),
+  );
 
   // Changes since: a resize or two, and an update whose new circuit Azure rejects.
   const updates: Array<string | null> = [];
   for (const [c, r, slot] of created) {
     if (!c.updated) continue;
     const body = design(c, slot, cat, { size: c.updated.size, fail: c.updated.failsThen });
-    const u = await call<{ provisionRequestId: string | null }>(baseURL, 'PUT', `/api/connectors/${r.id}?provision=true`, body);
+    const u = await call<{ provisionRequestId: string | null }>(
+      baseURL,
+      'PUT',
+      `/api/connectors/${r.id}?provision=true`,
+      body,
+    );
     updates.push(u.provisionRequestId);
   }
   await settleAll(baseURL, updates);
 
   const running: Array<string | null> = [];
   for (const [i, c] of RUNNING.entries()) {
-    const r = await call<Created>(baseURL, 'POST', '/api/connectors?provision=true', design(c, SETTLED.length + i + 1, cat));
+    const r = await call<Created>(
+      baseURL,
+      'POST',
+      '/api/connectors?provision=true',
+      design(c, SETTLED.length + i + 1, cat),
+    );
     ids.set(c.name, r.id);
     running.push(r.provisionRequestId);
   }

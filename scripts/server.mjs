@@ -52,7 +52,15 @@ function methodNotAllowed(method, target) {
   const answers = globalThis[SERVER_ANSWERS];
   if (answers) return answers.methodNotAllowed(method, target);
   const body = JSON.stringify({ error: 'Method not allowed' });
-  return { status: 405, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'X-Content-Type-Options': 'nosniff' }, body };
+  return {
+    status: 405,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'X-Content-Type-Options': 'nosniff',
+    },
+    body,
+  };
 }
 
 /** The app's 400 for an API path with dot segments, or null. */
@@ -66,7 +74,11 @@ function badTarget(req) {
   const target = req.url ?? '';
   if (answers?.badTarget) return answers.badTarget(req.method, target, req.headers.host);
   if ((target.startsWith('/') || (req.method === 'OPTIONS' && target === '*')) && req.headers.host?.trim()) return null;
-  return { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }, body: 'Bad request target or Host header' };
+  return {
+    status: 400,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+    body: 'Bad request target or Host header',
+  };
 }
 
 /** The app's 429 for a parse request from a client already at its limit (before Next reads the body), or null. */
@@ -106,7 +118,11 @@ const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-
 
 /** An address as compared with the trusted list: lower-case, an IPv4-mapped IPv6 address as plain IPv4, no zone. */
 function normalAddress(address) {
-  const plain = String(address).trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  const plain = String(address)
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/.test(plain) ? plain.slice(7) : plain;
 }
 
@@ -152,7 +168,11 @@ function rawResponse(status, headers, body = '') {
   return [`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`, ...lines, '', body].join('\r\n');
 }
 
-const PARSE_ERROR_STATUS = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+const PARSE_ERROR_STATUS = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
 
 function onClientError(err, socket) {
   if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -197,7 +217,9 @@ export async function serve({ port, hostname, dir = ROOT }) {
       return;
     }
     handle(req, res).catch((err) => {
-      console.error(`[server] ${req.method} ${req.url?.slice(0, 200)} failed: ${err instanceof Error ? err.name : 'error'}`);
+      console.error(
+        `[server] ${req.method} ${req.url?.slice(0, 200)} failed: ${err instanceof Error ? err.name : 'error'}`,
+      );
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end('Internal Server Error');
     });

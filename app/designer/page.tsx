@@ -10,7 +10,11 @@ function connectorIdFrom(raw: string | string[] | undefined): number | undefined
   return Number(value);
 }
 
-export default async function DesignerPage({ searchParams }: { searchParams: Promise<{ connector?: string | string[] }> }) {
+export default async function DesignerPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ connector?: string | string[] }>;
+}) {
   const connectorId = connectorIdFrom((await searchParams).connector);
   // Keyed so that switching between a new design and an edit (or two edits) starts from a fresh form.
   return <Designer key={connectorId ?? 'new'} connectorId={connectorId} />;

@@ -36,24 +36,35 @@ export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Activity</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Every create, update, delete and provision of a connector, and every attempt that was refused or failed: who did it,
-          when, what changed and how it ended.
+          Every create, update, delete and provision of a connector, and every attempt that was refused or failed: who
+          did it, when, what changed and how it ended.
         </p>
       </header>
 
       <fieldset className="flex flex-wrap items-end gap-4">
         <legend className="sr-only">Filters</legend>
         <div className="flex flex-col gap-1">
-          <label htmlFor={userId} className="text-sm font-medium">User</label>
-          <select id={userId} className={selectClass} value={filter.user ?? ''} onChange={(e) => setFilter({ ...filter, user: e.target.value || undefined })}>
+          <label htmlFor={userId} className="text-sm font-medium">
+            User
+          </label>
+          <select
+            id={userId}
+            className={selectClass}
+            value={filter.user ?? ''}
+            onChange={(e) => setFilter({ ...filter, user: e.target.value || undefined })}
+          >
             <option value="">Everyone</option>
             {activity.data?.users.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={connectorId} className="text-sm font-medium">Connector</label>
+          <label htmlFor={connectorId} className="text-sm font-medium">
+            Connector
+          </label>
           <select
             id={connectorId}
             className={selectClass}
@@ -62,18 +73,27 @@ export function ActivityPage({ filter: initial }: { filter: ActivityFilter }) {
           >
             <option value="">All connectors</option>
             {activity.data?.connectors.map((c) => (
-              <option key={c.id} value={c.id}>{c.name} (#{c.id})</option>
+              <option key={c.id} value={c.id}>
+                {c.name} (#{c.id})
+              </option>
             ))}
           </select>
         </div>
       </fieldset>
 
       {activity.isError ? (
-        <ErrorState title="Could not load the activity" message={activity.error.message} onRetry={() => void activity.refetch()} retrying={activity.isFetching} />
+        <ErrorState
+          title="Could not load the activity"
+          message={activity.error.message}
+          onRetry={() => void activity.refetch()}
+          retrying={activity.isFetching}
+        />
       ) : activity.isPending ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading activity…</p>
       ) : activity.data.entries.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No activity {filter.user || filter.connector ? 'matches these filters' : 'recorded yet'}.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No activity {filter.user || filter.connector ? 'matches these filters' : 'recorded yet'}.
+        </p>
       ) : (
         <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
           <ActivityTable entries={activity.data.entries} />

@@ -28,7 +28,9 @@ export function ConnectorActivity({ connectorId }: { connectorId: number }) {
   return (
     <Card title="Activity" id="connector-activity">
       {activity.isError ? (
-        <p role="alert" className="text-sm text-red-800 dark:text-red-300">Could not load the activity: {activity.error.message}</p>
+        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+          Could not load the activity: {activity.error.message}
+        </p>
       ) : activity.isPending ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Loading activity…</p>
       ) : activity.data.entries.length === 0 ? (
@@ -36,11 +38,15 @@ export function ConnectorActivity({ connectorId }: { connectorId: number }) {
       ) : (
         <div className="space-y-3">
           <div className="flex items-center gap-2">
-            <label htmlFor={selectId} className="text-sm font-medium">User</label>
+            <label htmlFor={selectId} className="text-sm font-medium">
+              User
+            </label>
             <select id={selectId} className={selectClass} value={user} onChange={(e) => setUser(e.target.value)}>
               <option value="">Everyone</option>
               {users.map((u) => (
-                <option key={u.id} value={u.id}>{u.name}</option>
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
               ))}
             </select>
           </div>
@@ -48,7 +54,10 @@ export function ConnectorActivity({ connectorId }: { connectorId: number }) {
         </div>
       )}
       <p className="mt-2 text-xs">
-        <Link href={`/activity?${query}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+        <Link
+          href={`/activity?${query}`}
+          className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+        >
           Open in Activity
         </Link>
       </p>

@@ -17,7 +17,12 @@ import { operationKey } from './operation-key';
  * sign-out leave the page for the identity provider (and would end the
  * session), and the event stream never ends.
  */
-const NOT_FROM_THE_REFERENCE = new Set(['/api/auth/login', '/api/auth/callback', '/api/auth/logout', '/api/connectors/events']);
+const NOT_FROM_THE_REFERENCE = new Set([
+  '/api/auth/login',
+  '/api/auth/callback',
+  '/api/auth/logout',
+  '/api/connectors/events',
+]);
 
 /** Operation keys (see operationKey) that "Try it out" may send. */
 export function readOnlyOperations(): string[] {

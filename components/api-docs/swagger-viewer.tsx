@@ -50,8 +50,14 @@ function tryItOutOnlyFor(tryable: ReadonlySet<string>, basePath: string) {
         function OperationWithTryItOutRule(props: OperationProps) {
           const method = props.operation.get('method');
           const path = props.operation.get('path');
-          const allowed = typeof method === 'string' && typeof path === 'string' && tryable.has(operationKey(method, joinPath(basePath, path)));
-          return system.React.createElement(Original, { ...props, operation: allowed ? props.operation : props.operation.set('allowTryItOut', false) });
+          const allowed =
+            typeof method === 'string' &&
+            typeof path === 'string' &&
+            tryable.has(operationKey(method, joinPath(basePath, path)));
+          return system.React.createElement(Original, {
+            ...props,
+            operation: allowed ? props.operation : props.operation.set('allowTryItOut', false),
+          });
         },
     },
   });

@@ -21,14 +21,19 @@ export function SignInPrompt({ noRole = false }: { noRole?: boolean }) {
       <h1 className="text-xl font-semibold">{noRole ? 'No access yet' : 'Sign in to Connector Studio'}</h1>
       {noRole ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          You are signed in, but none of your groups grants a Connector Studio role (viewer, designer or operator). Ask an
-          administrator to add you to one of the mapped groups, then sign in again.
+          You are signed in, but none of your groups grants a Connector Studio role (viewer, designer or operator). Ask
+          an administrator to add you to one of the mapped groups, then sign in again.
         </p>
       ) : (
-        <p className="text-sm text-slate-700 dark:text-slate-300">Connector Studio uses your organisation&apos;s single sign-on.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Connector Studio uses your organisation&apos;s single sign-on.
+        </p>
       )}
       {code && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        >
           {SIGN_IN_ERRORS[code] ?? 'The sign-in failed. Please try again.'}
         </p>
       )}

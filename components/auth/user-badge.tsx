@@ -18,7 +18,10 @@ export function UserBadge({ viewer }: { viewer: Viewer }) {
   }
   if (!viewer.user) {
     return (
-      <a href="/api/auth/login" className="rounded px-2.5 py-1 text-sm text-slate-200 hover:bg-slate-800 hover:text-white">
+      <a
+        href="/api/auth/login"
+        className="rounded px-2.5 py-1 text-sm text-slate-200 hover:bg-slate-800 hover:text-white"
+      >
         Sign in
       </a>
     );
@@ -27,10 +30,15 @@ export function UserBadge({ viewer }: { viewer: Viewer }) {
     <div className="flex items-center gap-3 text-sm">
       <span data-testid="signed-in-user">
         <span className="font-medium text-white">{viewer.user.name}</span>{' '}
-        <span className="rounded-full bg-slate-700 px-2 py-0.5 text-xs text-slate-100">{viewer.user.role ? ROLE_LABELS[viewer.user.role] : 'No role'}</span>
+        <span className="rounded-full bg-slate-700 px-2 py-0.5 text-xs text-slate-100">
+          {viewer.user.role ? ROLE_LABELS[viewer.user.role] : 'No role'}
+        </span>
       </span>
       <form method="post" action="/api/auth/logout">
-        <button type="submit" className="rounded px-2.5 py-1 text-slate-200 hover:bg-slate-800 hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400">
+        <button
+          type="submit"
+          className="rounded px-2.5 py-1 text-slate-200 hover:bg-slate-800 hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+        >
           Sign out
         </button>
       </form>

@@ -104,7 +104,10 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
       </header>
 
       {connector.provisionState === 'FAILED' && latestError && (
-        <div role="alert" className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-950 dark:text-red-100"
+        >
           <p className="font-semibold">Provisioning failed</p>
           {/* A circuit's resource id is one long word: it breaks anywhere rather than widen the page. */}
           <p className="mt-1 wrap-anywhere">{latestError}</p>

@@ -53,13 +53,21 @@ function Select({
   options: { value: string; label: string }[];
   onChange(value: string): void;
 }) {
-  const offered = value && !options.some((o) => o.value === value) ? [...options, { value, label: value.replaceAll(',', ', ') }] : options;
+  const offered =
+    value && !options.some((o) => o.value === value)
+      ? [...options, { value, label: value.replaceAll(',', ', ') }]
+      : options;
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-600 dark:text-slate-400">
         {label}
       </label>
-      <select id={id} className={`${inputClass} max-w-[14rem]`} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className={`${inputClass} max-w-[14rem]`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">{all}</option>
         {offered.map((o) => (
           <option key={o.value} value={o.value}>
@@ -73,7 +81,14 @@ function Select({
 
 const split = (value: string) => (value ? value.split(',') : []);
 
-export const ConnectorFilters = memo(function ConnectorFilters({ query, text, facets, onTextChange, onFilterChange, onClear }: ConnectorFiltersProps) {
+export const ConnectorFilters = memo(function ConnectorFilters({
+  query,
+  text,
+  facets,
+  onTextChange,
+  onFilterChange,
+  onClear,
+}: ConnectorFiltersProps) {
   const filtered = Boolean(text) || Object.values(query.filters).some((v) => v.length > 0);
   // On a phone the facet filters fold away behind a toggle; from `md` up they are always shown.
   const [more, setMore] = useState(false);
@@ -110,7 +125,10 @@ export const ConnectorFilters = memo(function ConnectorFilters({ query, text, fa
       >
         {more ? 'Fewer filters' : `More filters${activeFacets ? ` (${activeFacets} active)` : ''}`}
       </button>
-      <div id="connector-facet-filters" className={`${more ? 'flex' : 'hidden'} w-full flex-wrap items-end gap-3 md:flex md:w-auto`}>
+      <div
+        id="connector-facet-filters"
+        className={`${more ? 'flex' : 'hidden'} w-full flex-wrap items-end gap-3 md:flex md:w-auto`}
+      >
         {FACET_FILTERS.map((f) => (
           <Select
             key={f.key}
@@ -124,7 +142,11 @@ export const ConnectorFilters = memo(function ConnectorFilters({ query, text, fa
         ))}
       </div>
       {filtered && (
-        <button type="button" onClick={onClear} className="pb-1.5 text-sm text-blue-800 dark:text-blue-300 underline underline-offset-2">
+        <button
+          type="button"
+          onClick={onClear}
+          className="pb-1.5 text-sm text-blue-800 dark:text-blue-300 underline underline-offset-2"
+        >
           Clear filters
         </button>
       )}

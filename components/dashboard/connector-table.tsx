@@ -75,7 +75,12 @@ function Cells({ row }: { row: ConnectorSummary }) {
       <td className="px-3 align-middle font-medium">
         {/* Two lines on a phone (the name is most of what the row has room for), one from md up. */}
         <div className="line-clamp-2 break-words md:line-clamp-1 md:break-all">
-          <Link href={`/connectors/${row.id}`} prefetch={false} title={row.name} className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline">
+          <Link
+            href={`/connectors/${row.id}`}
+            prefetch={false}
+            title={row.name}
+            className="text-blue-800 dark:text-blue-300 underline-offset-2 hover:underline"
+          >
             {row.name}
           </Link>
         </div>
@@ -84,13 +89,21 @@ function Cells({ row }: { row: ConnectorSummary }) {
         <div className="flex min-w-0 items-center gap-2">
           <StateBadge state={row.provisionState} />
           {failed && (
-            <Link href={`/connectors/${row.id}#history`} prefetch={false} className="shrink-0 text-xs text-blue-800 dark:text-blue-300 underline underline-offset-2">
+            <Link
+              href={`/connectors/${row.id}#history`}
+              prefetch={false}
+              className="shrink-0 text-xs text-blue-800 dark:text-blue-300 underline underline-offset-2"
+            >
               Request history
             </Link>
           )}
         </div>
         {failed && row.errorMessage && (
-          <p data-testid="row-error" title={row.errorMessage} className="mt-0.5 truncate text-xs text-red-800 dark:text-red-300">
+          <p
+            data-testid="row-error"
+            title={row.errorMessage}
+            className="mt-0.5 truncate text-xs text-red-800 dark:text-red-300"
+          >
             {row.errorMessage}
           </p>
         )}
@@ -142,7 +155,10 @@ export function ConnectorTable({ scrollRef, items, totalSize, rowAt, sort, order
                       className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
                     >
                       {c.label}
-                      <span aria-hidden="true" className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-400 dark:text-slate-500'}>
+                      <span
+                        aria-hidden="true"
+                        className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-400 dark:text-slate-500'}
+                      >
                         {active && order === 'desc' ? '▼' : '▲'}
                       </span>
                     </button>

@@ -19,7 +19,16 @@ import { ConnectorFilters } from './connector-filters';
 import { ConnectorTable } from './connector-table';
 import { ErrorState } from './error-state';
 import type { InitialPage } from './initial-page';
-import { DEFAULT_QUERY, hasFilters, pageSearch, parseListQuery, parseRow, withFilter, type FilterKey, type ListView } from './list-query';
+import {
+  DEFAULT_QUERY,
+  hasFilters,
+  pageSearch,
+  parseListQuery,
+  parseRow,
+  withFilter,
+  type FilterKey,
+  type ListView,
+} from './list-query';
 import { SummaryStrip } from './summary-strip';
 import { useConnectorWindow } from './use-connector-window';
 import { useLiveConnectors, type LiveMode } from './use-live-connectors';
@@ -85,8 +94,14 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
   }, [firstVisible, urlRow, query, win.total, scrolling]);
 
   // Stable between scroll frames (the table re-renders as it scrolls; the strip and filters need not).
-  const onSelectStates = useCallback((states: string[]) => setUrl(withFilter(query, 'state', states), 0, 'push'), [query]);
-  const onFilterChange = useCallback((key: FilterKey, values: string[]) => setUrl(withFilter(query, key, values), 0, 'push'), [query]);
+  const onSelectStates = useCallback(
+    (states: string[]) => setUrl(withFilter(query, 'state', states), 0, 'push'),
+    [query],
+  );
+  const onFilterChange = useCallback(
+    (key: FilterKey, values: string[]) => setUrl(withFilter(query, key, values), 0, 'push'),
+    [query],
+  );
   const onClear = useCallback(() => {
     typed.current = '';
     setText('');
@@ -104,7 +119,11 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
           {meta && <BackendBadge backend={meta.backend} />}
         </div>
         <div className="flex items-center gap-4">
-          <p className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="live-status" data-mode={live}>
+          <p
+            className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400"
+            data-testid="live-status"
+            data-mode={live}
+          >
             <span
               aria-hidden="true"
               className={`inline-block h-2 w-2 rounded-full ${live === 'live' ? 'bg-green-600' : live === 'polling' ? 'bg-amber-500' : 'bg-slate-400'}`}
@@ -112,7 +131,12 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
             {LIVE_LABEL[live]}
           </p>
           {win.updatedAt > 0 && (
-            <p className="hidden text-xs text-slate-500 dark:text-slate-400 sm:block" aria-live="off" data-testid="updated-at" suppressHydrationWarning>
+            <p
+              className="hidden text-xs text-slate-500 dark:text-slate-400 sm:block"
+              aria-live="off"
+              data-testid="updated-at"
+              suppressHydrationWarning
+            >
               Updated {clockTime(win.updatedAt)}
               {win.isFetching && <span className="sr-only"> (refreshing)</span>}
             </p>
@@ -124,7 +148,10 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
       </header>
 
       {deletedName && !noticeDismissed && (
-        <div role="status" className="flex items-center justify-between rounded border border-green-300 dark:border-green-800 bg-green-50 dark:bg-green-950/40 px-3 py-2 text-sm text-green-950 dark:text-green-100">
+        <div
+          role="status"
+          className="flex items-center justify-between rounded border border-green-300 dark:border-green-800 bg-green-50 dark:bg-green-950/40 px-3 py-2 text-sm text-green-950 dark:text-green-100"
+        >
           <span>
             Connector <strong>{deletedName}</strong> was deleted.
           </span>
@@ -148,7 +175,9 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
       {empty && (
         <div className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-10 text-center">
           <p className="text-lg font-medium">No connectors yet</p>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Design an Azure ExpressRoute connector, validate it and provision it from the designer.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Design an Azure ExpressRoute connector, validate it and provision it from the designer.
+          </p>
           <Link href="/designer" className={`${primaryButtonClass} mt-4`}>
             New connector
           </Link>
@@ -157,11 +186,7 @@ export function ConnectorsDashboard({ deletedName, initialPage = null }: Connect
 
       {meta && !empty && (
         <>
-          <SummaryStrip
-            counts={meta.counts}
-            activeStates={query.filters.state}
-            onSelect={onSelectStates}
-          />
+          <SummaryStrip counts={meta.counts} activeStates={query.filters.state} onSelect={onSelectStates} />
           <ConnectorFilters
             query={query}
             text={text}

@@ -25,7 +25,12 @@ export interface DeleteConnectorDialogProps {
   onDeleted(): void;
 }
 
-export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, onDeleted }: DeleteConnectorDialogProps) {
+export function DeleteConnectorDialog({
+  connectorId,
+  connectorName,
+  onDeleting,
+  onDeleted,
+}: DeleteConnectorDialogProps) {
   const inputId = useId();
   const hintId = useId();
   const [open, setOpen] = useState(false);
@@ -97,7 +102,8 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
         testId="delete-plan"
       >
         <p id={hintId} className="text-sm text-slate-700 dark:text-slate-300">
-          This deprovisions the connector in Alkira and removes it. Type <strong className="font-mono">{connectorName}</strong> to confirm.
+          This deprovisions the connector in Alkira and removes it. Type{' '}
+          <strong className="font-mono">{connectorName}</strong> to confirm.
         </p>
         <div className="flex flex-col gap-1">
           <label htmlFor={inputId} className="text-sm font-medium">
@@ -116,7 +122,10 @@ export function DeleteConnectorDialog({ connectorId, connectorName, onDeleting, 
         </div>
 
         {deletion.isError && (
-          <p role="alert" className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-950 dark:text-red-100">
+          <p
+            role="alert"
+            className="rounded border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-950 dark:text-red-100"
+          >
             {deletion.error.message}
           </p>
         )}

@@ -9,7 +9,10 @@ export interface ErrorStateProps {
 
 export function ErrorState({ title, message, onRetry, retrying = false }: ErrorStateProps) {
   return (
-    <div role="alert" className="rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-4 text-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-4 text-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1 text-sm">{message}</p>
       <button

@@ -24,7 +24,10 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
       const design = await api.getConnectorDesign(connectorId);
       // Every stored key (and, in variable mode, every literal one) becomes a sensitive variable.
       const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
-      downloadText(withImportBlock(hcl, design.resource_name, connectorId), `${design.resource_name || 'connector'}.tf`);
+      downloadText(
+        withImportBlock(hcl, design.resource_name, connectorId),
+        `${design.resource_name || 'connector'}.tf`,
+      );
     } catch (e) {
       setError(errorMessage(e));
     } finally {

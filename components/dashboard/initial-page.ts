@@ -19,10 +19,14 @@ export interface InitialPage {
   data: ConnectorListPageResponse;
 }
 
-export async function initialPageOf(params: Record<string, string | string[] | undefined>): Promise<InitialPage | null> {
+export async function initialPageOf(
+  params: Record<string, string | string[] | undefined>,
+): Promise<InitialPage | null> {
   const viewer = await currentViewer();
   if (viewer.mode === 'oidc' && !viewer.user?.role) return null;
-  const search = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const search = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+  );
   const query = parseListQuery(search);
   const page = Math.floor(parseRow(search) / PAGE_SIZE) + 1;
   const apiParams = new URLSearchParams(queryKeyOf(query));

@@ -12,10 +12,15 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
   // The name is the heading.
   const rows = settingsRows(INSTANCE, instance).filter((row) => row.key !== 'name');
   return (
-    <article className="rounded border border-slate-200 dark:border-slate-700 p-3" aria-label={`Instance ${instance.name || index + 1}`}>
+    <article
+      className="rounded border border-slate-200 dark:border-slate-700 p-3"
+      aria-label={`Instance ${instance.name || index + 1}`}
+    >
       <h3 className="mb-2 text-sm font-semibold">
         Instance {index + 1}: {instance.name}
-        {instance.id !== undefined && <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">(id {instance.id})</span>}
+        {instance.id !== undefined && (
+          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">(id {instance.id})</span>
+        )}
       </h3>
       <Fields>
         {rows.map((row) => (
@@ -46,28 +51,28 @@ export function InstanceSettings({ instance, index }: { instance: AlkiraInstance
                       tabIndex={0}
                       className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
                     >
-                    <table className="mt-1 w-full text-xs">
-                      <thead className="text-left text-slate-500 dark:text-slate-400">
-                        <tr>
-                          {table.headers.map((header) => (
-                            <th key={header} scope="col" className="pr-3 font-medium">
-                              {header}
-                            </th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {table.rows.map((cells, i) => (
-                          <tr key={`${cells[0]}-${i}`}>
-                            {cells.map((cell, k) => (
-                              <td key={table.headers[k]} className="pr-3">
-                                {cell || '—'}
-                              </td>
+                      <table className="mt-1 w-full text-xs">
+                        <thead className="text-left text-slate-500 dark:text-slate-400">
+                          <tr>
+                            {table.headers.map((header) => (
+                              <th key={header} scope="col" className="pr-3 font-medium">
+                                {header}
+                              </th>
                             ))}
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                        </thead>
+                        <tbody>
+                          {table.rows.map((cells, i) => (
+                            <tr key={`${cells[0]}-${i}`}>
+                              {cells.map((cell, k) => (
+                                <td key={table.headers[k]} className="pr-3">
+                                  {cell || '—'}
+                                </td>
+                              ))}
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
                     </section>
                   </div>
                 );

@@ -35,7 +35,14 @@ interface ParamSource {
 
 function list(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function parseListQuery(params: ParamSource): ListView {
@@ -46,7 +53,9 @@ export function parseListQuery(params: ParamSource): ListView {
   return {
     q: params.get('q')?.trim() ?? '',
     filters,
-    sort: (CONNECTOR_LIST_SORTS as readonly string[]).includes(sort ?? '') ? (sort as ConnectorListSort) : DEFAULT_QUERY.sort,
+    sort: (CONNECTOR_LIST_SORTS as readonly string[]).includes(sort ?? '')
+      ? (sort as ConnectorListSort)
+      : DEFAULT_QUERY.sort,
     order: order === 'desc' ? 'desc' : 'asc',
   };
 }

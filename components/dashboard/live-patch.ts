@@ -3,7 +3,12 @@
  * browser, in place (no refetch): the row's state, error and last change, and
  * the tenant-wide counts of the summary strip. Pure.
  */
-import type { ConnectorCounts, ConnectorListPageResponse, ConnectorListState, ConnectorStateEvent } from '@/lib/client/types';
+import type {
+  ConnectorCounts,
+  ConnectorListPageResponse,
+  ConnectorListState,
+  ConnectorStateEvent,
+} from '@/lib/client/types';
 import { isTerminalState } from '@/lib/client/provision-state';
 
 function countKey(state: string | null): ConnectorListState | null {
@@ -27,7 +32,10 @@ export function patchCounts(counts: ConnectorCounts, from: string | null, to: st
 }
 
 /** The connector's state in these pages, or `undefined` when none holds it. */
-export function knownState(pages: Array<ConnectorListPageResponse | undefined>, connectorId: number): string | null | undefined {
+export function knownState(
+  pages: Array<ConnectorListPageResponse | undefined>,
+  connectorId: number,
+): string | null | undefined {
   for (const page of pages) {
     const row = page?.connectors.find((c) => c.id === connectorId);
     if (row) return row.provisionState;

@@ -18,7 +18,8 @@ export function Field({ label, children }: { label: string; children: ReactNode 
 
 /** A value, or a dash when it is empty. */
 export function Value({ value, mono = false }: { value: ReactNode; mono?: boolean }) {
-  if (value === undefined || value === null || value === '') return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  if (value === undefined || value === null || value === '')
+    return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return <span className={mono ? 'font-mono text-xs' : undefined}>{value}</span>;
 }
 
@@ -28,7 +29,10 @@ export function yesNo(value: boolean | undefined): string {
 
 export function Card({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
+    <section
+      aria-labelledby={id}
+      className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
+    >
       <h2 id={id} className="mb-3 scroll-mt-20 text-base font-semibold">
         {title}
       </h2>

@@ -42,13 +42,17 @@ export function settingsRows(body: BodySpec, record: object, names: ReferenceNam
   const rows: SettingsRow[] = [];
   // What the user set first, then what the service computed.
   const attributes = Object.entries(body.attributes);
-  const ordered = [...attributes.filter(([, spec]) => spec.presence !== 'computed'), ...attributes.filter(([, spec]) => spec.presence === 'computed')];
+  const ordered = [
+    ...attributes.filter(([, spec]) => spec.presence !== 'computed'),
+    ...attributes.filter(([, spec]) => spec.presence === 'computed'),
+  ];
   for (const [name, spec] of ordered) {
     if (!spec.api || spec.api === 'id') continue;
     const value = fieldOf(record, spec.api);
     // Computed values the service has not reported, and protocol-specific lists that do not apply, are left out.
     if ((spec.presence === 'computed' || spec.onlyWithProtocol) && isEmpty(value)) continue;
-    const mono = (spec.reference !== undefined && MONO_TYPES.has(spec.reference)) || /prefix|subnet|circuit|mac/.test(name);
+    const mono =
+      (spec.reference !== undefined && MONO_TYPES.has(spec.reference)) || /prefix|subnet|circuit|mac/.test(name);
     rows.push({ key: spec.api, label: spec.label, text: formatValue(spec, value, names), mono });
   }
   return rows;
@@ -56,7 +60,9 @@ export function settingsRows(body: BodySpec, record: object, names: ReferenceNam
 
 /** Column headers and one row of cells per item, for a block shown as a table (tunnels, segment options). */
 export function settingsTable(body: BodySpec, records: readonly object[], names: ReferenceNames = {}) {
-  const columns = Object.values(body.attributes).filter((spec) => spec.api && spec.api !== 'id' && spec.presence !== 'computed');
+  const columns = Object.values(body.attributes).filter(
+    (spec) => spec.api && spec.api !== 'id' && spec.presence !== 'computed',
+  );
   return {
     headers: columns.map((spec) => spec.label),
     rows: records.map((record) => columns.map((spec) => formatValue(spec, fieldOf(record, spec.api ?? ''), names))),

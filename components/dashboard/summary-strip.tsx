@@ -41,9 +41,21 @@ export const SummaryStrip = memo(function SummaryStrip({
     { id: 'all', label: 'All connectors', value: counts.all, states: [], tone: TONES.neutral },
     { id: 'success', label: 'Success', value: by.SUCCESS ?? 0, states: ['SUCCESS'], tone: TONES.ok },
     { id: 'failed', label: 'Failed', value: by.FAILED ?? 0, states: ['FAILED'], tone: TONES.bad },
-    { id: 'in-flight', label: 'In flight', value: counts.inFlight, states: ['PENDING', 'IN_PROGRESS'], tone: TONES.running },
+    {
+      id: 'in-flight',
+      label: 'In flight',
+      value: counts.inFlight,
+      states: ['PENDING', 'IN_PROGRESS'],
+      tone: TONES.running,
+    },
     { id: 'pending', label: 'Pending', value: by.PENDING ?? 0, states: ['PENDING'], tone: TONES.running },
-    { id: 'in-progress', label: 'In progress', value: by.IN_PROGRESS ?? 0, states: ['IN_PROGRESS'], tone: TONES.running },
+    {
+      id: 'in-progress',
+      label: 'In progress',
+      value: by.IN_PROGRESS ?? 0,
+      states: ['IN_PROGRESS'],
+      tone: TONES.running,
+    },
     { id: 'none', label: 'Not provisioned', value: by.NONE ?? 0, states: ['NONE'], tone: TONES.none },
   ];
   return (

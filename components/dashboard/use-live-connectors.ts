@@ -77,12 +77,17 @@ export function useLiveConnectors(): LiveMode {
       });
       source.addEventListener('state', (e) => {
         const event = parse<ConnectorStateEvent>((e as MessageEvent).data);
-        if (event && Number.isFinite(event.connectorId) && typeof event.state === 'string') applyStateEvent(queryClient, event);
+        if (event && Number.isFinite(event.connectorId) && typeof event.state === 'string')
+          applyStateEvent(queryClient, event);
       });
       source.addEventListener('connector', (e) => {
         const event = parse<ConnectorChangeEvent>((e as MessageEvent).data);
         void refetchVisiblePages(queryClient);
-        if (event) void queryClient.invalidateQueries({ queryKey: queryKeys.connector(event.connectorId), refetchType: 'active' });
+        if (event)
+          void queryClient.invalidateQueries({
+            queryKey: queryKeys.connector(event.connectorId),
+            refetchType: 'active',
+          });
       });
       source.addEventListener('error', () => {
         setMode('polling');

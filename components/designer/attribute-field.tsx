@@ -8,7 +8,15 @@
  * description's order, so a new optional attribute shows up in the form
  * without a hand-written input.
  */
-import { CONNECTOR_RESOURCE, attributeAt, designAttributes, inputKindOf, locate, schemaPath, type BodySpec } from '@/lib/connector/resource';
+import {
+  CONNECTOR_RESOURCE,
+  attributeAt,
+  designAttributes,
+  inputKindOf,
+  locate,
+  schemaPath,
+  type BodySpec,
+} from '@/lib/connector/resource';
 import { CatalogField, CatalogListField } from './catalog-field';
 import { CATALOG_OF, EXPRESSION_EXAMPLE, FIELD_LAYOUT, type FieldLayout } from './form-layout';
 import { ListOrExpression } from './expression-parts';
@@ -47,11 +55,27 @@ export function AttributeField({ path, label, className }: AttributeFieldProps) 
       const item = layout.itemLabel ?? singular(shown);
       return (
         <ListOrExpression path={path} label={shown}>
-          <CatalogListField path={path} label={shown} itemLabel={item} addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`} kind={catalog} expressionPlaceholder={example} />
+          <CatalogListField
+            path={path}
+            label={shown}
+            itemLabel={item}
+            addLabel={layout.addLabel ?? `Add ${item.toLowerCase()}`}
+            kind={catalog}
+            expressionPlaceholder={example}
+          />
         </ListOrExpression>
       );
     }
-    return <CatalogField path={path} label={shown} kind={catalog} required={required} expressionPlaceholder={example} className={cell} />;
+    return (
+      <CatalogField
+        path={path}
+        label={shown}
+        kind={catalog}
+        required={required}
+        expressionPlaceholder={example}
+        className={cell}
+      />
+    );
   }
   switch (kind) {
     case 'secret':
@@ -76,9 +100,28 @@ export function AttributeField({ path, label, className }: AttributeFieldProps) 
       );
     }
     case 'number':
-      return <TextField path={path} label={shown} required={required} mono inputMode="numeric" placeholder={layout.placeholder} className={cell} />;
+      return (
+        <TextField
+          path={path}
+          label={shown}
+          required={required}
+          mono
+          inputMode="numeric"
+          placeholder={layout.placeholder}
+          className={cell}
+        />
+      );
     default:
-      return <TextField path={path} label={shown} required={required} mono={layout.mono} placeholder={layout.placeholder} className={cell} />;
+      return (
+        <TextField
+          path={path}
+          label={shown}
+          required={required}
+          mono={layout.mono}
+          placeholder={layout.placeholder}
+          className={cell}
+        />
+      );
   }
 }
 

@@ -22,7 +22,8 @@ export function useBlockList<N extends FormArrayPath>(name: N) {
   };
   return {
     fields: array.fields,
-    append: (value: FieldArray<ConnectorDesign, N>) => insert((getValues(name) as unknown[] | undefined)?.length ?? 0, value),
+    append: (value: FieldArray<ConnectorDesign, N>) =>
+      insert((getValues(name) as unknown[] | undefined)?.length ?? 0, value),
     insert,
     remove: (index: number) => {
       array.remove(index);

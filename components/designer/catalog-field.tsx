@@ -14,7 +14,13 @@
  */
 import { useController } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { DATA_SOURCE_KINDS, dataSourceReference, referencedName, type DataSourceKind, type DataSourceNames } from '@/lib/connector/hcl/data-sources';
+import {
+  DATA_SOURCE_KINDS,
+  dataSourceReference,
+  referencedName,
+  type DataSourceKind,
+  type DataSourceNames,
+} from '@/lib/connector/hcl/data-sources';
 import type { ReferenceKind } from '@/lib/connector/resource';
 import type { CatalogItem, CatalogKind } from '@/lib/client/types';
 import { useCatalog } from '@/lib/client/hooks';
@@ -40,7 +46,10 @@ const REFERENCE_OF: Readonly<Partial<Record<CatalogKind, ReferenceKind>>> = {
 };
 
 /** The option value of each catalog item, with the item's name. */
-function optionsByName(kind: CatalogKind, items: readonly CatalogItem[] | undefined): { value: string; name: string }[] {
+function optionsByName(
+  kind: CatalogKind,
+  items: readonly CatalogItem[] | undefined,
+): { value: string; name: string }[] {
   if (!items) return [];
   const options = catalogOptions(kind, items as never[]);
   return items.map((item, i) => ({ value: itemAt(options, i, 'catalog option').value, name: item.name }));
@@ -137,7 +146,14 @@ interface CatalogListFieldProps {
  * one controlled value; each row's picker gets its item path
  * (`billing_tag_ids.1`) as id and error slot, like `ValueListField`.
  */
-export function CatalogListField({ path, label, itemLabel, addLabel, kind, expressionPlaceholder }: CatalogListFieldProps) {
+export function CatalogListField({
+  path,
+  label,
+  itemLabel,
+  addLabel,
+  kind,
+  expressionPlaceholder,
+}: CatalogListFieldProps) {
   const { field } = useController<ConnectorDesign>({ name: path });
   const items = Array.isArray(field.value) ? (field.value as (string | number)[]) : [];
   const update = (next: (string | number)[]) => field.onChange(next);

@@ -9,7 +9,12 @@
  */
 import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
 import { checkDesignOffline } from '@/lib/connector/check';
-import { checkAgainstTenant, declaredAddresses, hasReferenceExpressions, type TenantIndex } from '@/lib/connector/tenant';
+import {
+  checkAgainstTenant,
+  declaredAddresses,
+  hasReferenceExpressions,
+  type TenantIndex,
+} from '@/lib/connector/tenant';
 
 export interface DesignCheck {
   errors: DesignIssue[];
@@ -27,11 +32,24 @@ export interface TenantContext {
 }
 
 /** `fileText`: the design's file, whose blocks its reference expressions may name (the file is read only when it has some). */
-export function checkDesign(formDesign: ConnectorDesign, options: Required<HclRenderOptions>, tenant?: TenantContext | null, fileText?: string): DesignCheck {
+export function checkDesign(
+  formDesign: ConnectorDesign,
+  options: Required<HclRenderOptions>,
+  tenant?: TenantContext | null,
+  fileText?: string,
+): DesignCheck {
   const { errors, warnings, referenceLiterals } = checkDesignOffline(formDesign, options);
   if (tenant) {
-    const declared = fileText === undefined ? undefined : hasReferenceExpressions(formDesign) ? declaredAddresses(fileText) : new Set<string>();
-    for (const { severity, ...finding } of checkAgainstTenant(formDesign, tenant.index, { linkedConnectorId: tenant.linkedConnectorId, declared })) {
+    const declared =
+      fileText === undefined
+        ? undefined
+        : hasReferenceExpressions(formDesign)
+          ? declaredAddresses(fileText)
+          : new Set<string>();
+    for (const { severity, ...finding } of checkAgainstTenant(formDesign, tenant.index, {
+      linkedConnectorId: tenant.linkedConnectorId,
+      declared,
+    })) {
       (severity === 'error' ? errors : warnings).push(finding);
     }
   }

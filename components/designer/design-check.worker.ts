@@ -35,10 +35,14 @@ self.addEventListener('message', (event: MessageEvent<DesignCheckRequest | Tenan
   const data = event.data;
   if ('kind' in data) {
     if (data.snapshot === null) tenant = null;
-    else if (data.snapshot !== undefined) tenant = { index: indexTenant(fromWire(data.snapshot)), linkedConnectorId: data.linkedConnectorId };
+    else if (data.snapshot !== undefined)
+      tenant = { index: indexTenant(fromWire(data.snapshot)), linkedConnectorId: data.linkedConnectorId };
     else if (tenant) tenant = { ...tenant, linkedConnectorId: data.linkedConnectorId };
     return;
   }
-  const response: DesignCheckResponse = { id: data.id, check: checkDesign(data.design, data.options, tenant, data.text) };
+  const response: DesignCheckResponse = {
+    id: data.id,
+    check: checkDesign(data.design, data.options, tenant, data.text),
+  };
   self.postMessage(response);
 });

@@ -63,7 +63,8 @@ export function useErrorCountUnder(path: string): number {
 /** RHF's nested error tree for issues; an error on a path that also has errors below it goes to `root`, as RHF does for arrays. */
 export function toFieldErrors(issues: DesignIssue[]): FieldErrors<ConnectorDesign> {
   type Node = { [key: string]: Node | { type: string; message: string } };
-  const isError = (v: unknown): v is { type: string; message: string } => typeof v === 'object' && v !== null && 'message' in v;
+  const isError = (v: unknown): v is { type: string; message: string } =>
+    typeof v === 'object' && v !== null && 'message' in v;
   const tree: Node = {};
   for (const { path, message } of issues) {
     const keys = path ? path.split('.') : ['root'];

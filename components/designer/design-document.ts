@@ -54,8 +54,26 @@ import { withFormLists } from './draft-storage';
 import type { PreviewHclOptions } from './preview-pane';
 
 export type { FieldIssues };
-export { fileProblem, keyVariablesOf, shareAlongPath, type DesignDocumentState, type DocumentForm, type TenantCheckStatus } from './document-state';
-import { fileProblem, isBlockList, keyVariablesOf, sameVersion, shareAlongPath, valueAt, type DesignDocumentState, type DocumentForm, type TenantCheckStatus, type Version } from './document-state';
+export {
+  fileProblem,
+  keyVariablesOf,
+  shareAlongPath,
+  type DesignDocumentState,
+  type DocumentForm,
+  type TenantCheckStatus,
+} from './document-state';
+import {
+  fileProblem,
+  isBlockList,
+  keyVariablesOf,
+  sameVersion,
+  shareAlongPath,
+  valueAt,
+  type DesignDocumentState,
+  type DocumentForm,
+  type TenantCheckStatus,
+  type Version,
+} from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 import { itemAt } from '@/lib/util/indexing';
 
@@ -123,7 +141,10 @@ export class DesignDocument {
   ) {
     const text = renderConnectorHcl(withoutInactiveProtocolValues(design), options);
     this.file = parseHcl(text);
-    this.history = new UndoHistory<Version>({ text, design, resource: resourceLabel(design.resource_name) }, sameVersion);
+    this.history = new UndoHistory<Version>(
+      { text, design, resource: resourceLabel(design.resource_name) },
+      sameVersion,
+    );
     this.checks = new DesignChecks((version, check, checkedDesign) => this.receiveCheck(version, check, checkedDesign));
     this.checks.setKeyOption(options.preSharedKeys);
     this.checks.setFileText(() => this.state.text);
@@ -211,7 +232,12 @@ export class DesignDocument {
    * A catalog pick at form name `form` (a list's name for its items): by `name` as a data source of `kind`, or
    * (null) a literal. Returns the value the field takes for a pick by name; the file gets the data block with it.
    */
-  referencePicked(form: string, kind: DataSourceKind | undefined, name: string | null, previous: unknown): string | undefined {
+  referencePicked(
+    form: string,
+    kind: DataSourceKind | undefined,
+    name: string | null,
+    previous: unknown,
+  ): string | undefined {
     this.flush();
     return this.references.picked(form, kind, name, previous);
   }
@@ -287,7 +313,12 @@ export class DesignDocument {
     }
     const file = this.state.status === 'synced' ? this.tree() : null;
     const resource = this.state.resource;
-    if (file) ops.push(...protocolSwitchOperations(values, protocol || 'VXLAN', (i, name) => blockCount(file, resource, ['instances', i, name])));
+    if (file)
+      ops.push(
+        ...protocolSwitchOperations(values, protocol || 'VXLAN', (i, name) =>
+          blockCount(file, resource, ['instances', i, name]),
+        ),
+      );
     const before = text;
     const previousProtocol = String(this.state.design.tunnel_protocol || 'VXLAN');
     this.commit(
@@ -307,7 +338,12 @@ export class DesignDocument {
   }
 
   /** Applies form operations to the file and records the version; an operation the file cannot take yet becomes its field's error. */
-  private commit(ops: readonly { op: DesignOperation; form: string }[], design: ConnectorDesign, mergeKey: string | null, replaced?: string): void {
+  private commit(
+    ops: readonly { op: DesignOperation; form: string }[],
+    design: ConnectorDesign,
+    mergeKey: string | null,
+    replaced?: string,
+  ): void {
     let fieldErrors = this.state.fieldErrors;
     const setError = (form: string, message: string | undefined) => {
       if (fieldErrors.get(form) === message) return;
@@ -327,7 +363,12 @@ export class DesignDocument {
           this.treeLater(null, () => result.file);
           text = result.text;
           for (const [name, value] of result.secrets) this.secrets.set(name, value);
-          if (result.resource !== this.state.resource) this.state = { ...this.state, resource: result.resource, resources: this.state.resources.map((r) => (r === this.state.resource ? result.resource : r)) };
+          if (result.resource !== this.state.resource)
+            this.state = {
+              ...this.state,
+              resource: result.resource,
+              resources: this.state.resources.map((r) => (r === this.state.resource ? result.resource : r)),
+            };
           setError(form, undefined);
         } catch (error) {
           // The tree may be half moved by a failed multi-step operation: read the text again.
@@ -346,10 +387,18 @@ export class DesignDocument {
       design,
       checking: true,
       fieldErrors,
-      held: fieldErrors === this.state.fieldErrors && text === this.state.text ? this.state.held : this.heldMarks(fieldErrors),
+      held:
+        fieldErrors === this.state.fieldErrors && text === this.state.text
+          ? this.state.held
+          : this.heldMarks(fieldErrors),
       formAhead,
       // Only an edit of a key, or of blocks (which hold keys), can change the variables the keys reference.
-      keyVariables: text !== this.state.text && (replaced !== undefined || ops.some(({ op }) => op.kind !== 'set' || SENSITIVE_ATTRIBUTES.has(String(op.path[op.path.length - 1])))) ? keyVariablesOf(text) : this.state.keyVariables,
+      keyVariables:
+        text !== this.state.text &&
+        (replaced !== undefined ||
+          ops.some(({ op }) => op.kind !== 'set' || SENSITIVE_ATTRIBUTES.has(String(op.path[op.path.length - 1]))))
+          ? keyVariablesOf(text)
+          : this.state.keyVariables,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       lastStep: label ? { label, seq: ++this.stepSeq } : null,
@@ -391,7 +440,13 @@ export class DesignDocument {
     this.treeLater(null);
     this.protocolSwitch = null;
     this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
-    this.set({ text, version: this.state.version + 1, canUndo: this.history.canUndo, canRedo: this.history.canRedo, lastStep: null });
+    this.set({
+      text,
+      version: this.state.version + 1,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      lastStep: null,
+    });
     clearTimeout(this.editorTimer);
     this.editorTimer = setTimeout(() => this.readText(false), EDITOR_DELAY_MS);
   }
@@ -401,17 +456,32 @@ export class DesignDocument {
    * Reads the file off the main thread: its diagnostics and connectors, and — `toForm` — the chosen
    * resource's design for the form (not after a load or undo: the form shows that version's design already).
    */
-  private readText(force: boolean, resource: { label?: string; index?: number } = { label: this.state.resource }, toForm = true): void {
+  private readText(
+    force: boolean,
+    resource: { label?: string; index?: number } = { label: this.state.resource },
+    toForm = true,
+  ): void {
     this.editorTimer = undefined;
     const version = this.state.version;
     const text = this.state.text;
     this.textChecker ??= new EditorTextChecker();
-    this.textChecker.request(version, text, resource, (check) => this.receiveText(check, force, toForm), (id) => id === this.state.version);
+    this.textChecker.request(
+      version,
+      text,
+      resource,
+      (check) => this.receiveText(check, force, toForm),
+      (id) => id === this.state.version,
+    );
   }
 
   private receiveText(result: EditorTextCheck, force: boolean, toForm: boolean): void {
     const { outcome } = result;
-    const common = { diagnostics: result.panel, shown: result.shown, resources: outcome.resources, keyVariables: result.keyVariables };
+    const common = {
+      diagnostics: result.panel,
+      shown: result.shown,
+      resources: outcome.resources,
+      keyVariables: result.keyVariables,
+    };
     if (outcome.status !== 'synced') {
       this.set({ ...common, status: outcome.status });
       return;
@@ -425,11 +495,25 @@ export class DesignDocument {
       return;
     }
     const current = this.form.getValues();
-    const design = withFormLists(keepInactiveProtocolValues(withSecrets(outcome.design, this.secrets, current), current));
+    const design = withFormLists(
+      keepInactiveProtocolValues(withSecrets(outcome.design, this.secrets, current), current),
+    );
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
-    this.show(design, this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined);
+    this.show(
+      design,
+      this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined,
+    );
     this.history.amendPresent({ text: this.state.text, design, resource: outcome.resource });
-    this.set({ ...common, status: 'synced', formAhead: false, resource: outcome.resource, design, checking: true, fieldErrors: NO_ERRORS, held: NO_MARKS });
+    this.set({
+      ...common,
+      status: 'synced',
+      formAhead: false,
+      resource: outcome.resource,
+      design,
+      checking: true,
+      fieldErrors: NO_ERRORS,
+      held: NO_MARKS,
+    });
     this.visibility.revealAll(true);
     this.requestCheck();
   }
@@ -471,7 +555,9 @@ export class DesignDocument {
   replaceWithFormHcl(): void {
     this.flush();
     const values = this.form.getValues();
-    this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), this.options), values, { label: 'Replaced the HCL with the form' });
+    this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), this.options), values, {
+      label: 'Replaced the HCL with the form',
+    });
   }
 
   // ---- loading, undo ----------------------------------------------------------------------
@@ -480,7 +566,11 @@ export class DesignDocument {
    * A new file (a template, an import, a draft, a stored version): `design` is its chosen resource read
    * already (the form shows it); `fresh`: the history starts here.
    */
-  load(text: string, design: ConnectorDesign, { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {}): void {
+  load(
+    text: string,
+    design: ConnectorDesign,
+    { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {},
+  ): void {
     this.scheduled = false;
     this.changed.clear();
     this.references.clear();
@@ -561,21 +651,26 @@ export class DesignDocument {
   // ---- options, checks --------------------------------------------------------------------
 
   setOptions(options: PreviewHclOptions): void {
-    if (options.omitDefaults === this.options.omitDefaults && options.preSharedKeys === this.options.preSharedKeys) return;
+    if (options.omitDefaults === this.options.omitDefaults && options.preSharedKeys === this.options.preSharedKeys)
+      return;
     const before = this.options;
     this.options = options;
     this.checks.setKeyOption(options.preSharedKeys);
     const values = this.form.getValues();
     // A file the form wrote and nobody changed is re-rendered with the new options.
     if (this.state.text === renderConnectorHcl(withoutInactiveProtocolValues(values), before)) {
-      this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), options), values, { label: 'HCL options changed' });
+      this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), options), values, {
+        label: 'HCL options changed',
+      });
       return;
     }
     // Any other file keeps its text; the user's key choice moves its keys (default values only change new lines).
     if (before.preSharedKeys === options.preSharedKeys || this.state.status !== 'synced') return;
     this.flush();
     const result =
-      options.preSharedKeys === 'variable' ? keysIntoVariables(this.tree(), this.state.resource) : keysInline(this.tree(), this.state.resource, this.secrets);
+      options.preSharedKeys === 'variable'
+        ? keysIntoVariables(this.tree(), this.state.resource)
+        : keysInline(this.tree(), this.state.resource, this.secrets);
     if (result.text === this.state.text) return;
     for (const [name, value] of result.secrets) this.secrets.set(name, value);
     this.treeLater(null, () => result.file);

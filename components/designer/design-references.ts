@@ -12,7 +12,8 @@ export function expressionPaths(value: unknown): string[] {
   const found: string[] = [];
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], `${path}.${i}`);
-    else if (v && typeof v === 'object') for (const k in v) walk((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+    else if (v && typeof v === 'object')
+      for (const k in v) walk((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
     else if (isExpression(v)) found.push(path);
   };
   walk(value, '');

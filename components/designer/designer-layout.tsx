@@ -18,24 +18,33 @@ function subscribeWide(onChange: () => void) {
 
 /** True on screens wide enough for the topology column (false while server-rendering). */
 export function useWideLayout(): boolean {
-  return useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE_LAYOUT_QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribeWide,
+    () => window.matchMedia(WIDE_LAYOUT_QUERY).matches,
+    () => false,
+  );
 }
 
 const STICKY_COLUMN = 'flex min-w-0 flex-col gap-3 lg:sticky lg:top-16 lg:h-[calc(100vh-5rem)] lg:self-start';
 
-export function DesignerColumns(props: { hidden: boolean; form: ReactNode; side: ReactNode; topology: ReactNode | null }) {
+export function DesignerColumns(props: {
+  hidden: boolean;
+  form: ReactNode;
+  side: ReactNode;
+  topology: ReactNode | null;
+}) {
   const { hidden, form, side, topology } = props;
   return (
     <div
       className={`grid grid-cols-1 gap-4 ${
-        topology ? 'lg:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,6fr)]' : 'lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]'
+        topology
+          ? 'lg:grid-cols-[minmax(0,5fr)_minmax(0,4fr)_minmax(0,6fr)]'
+          : 'lg:grid-cols-[minmax(0,7fr)_minmax(0,6fr)]'
       }`}
       hidden={hidden}
     >
       {form}
-      <aside className={STICKY_COLUMN}>
-        {side}
-      </aside>
+      <aside className={STICKY_COLUMN}>{side}</aside>
       {topology && (
         <div className={STICKY_COLUMN} data-testid="topology-column">
           {topology}

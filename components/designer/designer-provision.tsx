@@ -20,7 +20,15 @@ import { ManagedByNotice, useManagingDesigns } from './live-connector';
 
 const SHOWN_PATHS = 4;
 
-function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: number; expressions: string[]; fileProblem: string | null }) {
+function ProvisionNote({
+  errorCount,
+  expressions,
+  fileProblem,
+}: {
+  errorCount: number;
+  expressions: string[];
+  fileProblem: string | null;
+}) {
   if (fileProblem) return <p className="text-red-800 dark:text-red-300">{fileProblem}</p>;
   if (errorCount > 0) {
     return (
@@ -34,7 +42,8 @@ function ProvisionNote({ errorCount, expressions, fileProblem }: { errorCount: n
   const shown = expressions.slice(0, SHOWN_PATHS);
   return (
     <p className="text-amber-900 [overflow-wrap:anywhere] dark:text-amber-200">
-      {expressions.length} value{expressions.length === 1 ? ' is a Terraform expression' : 's are Terraform expressions'} (
+      {expressions.length} value
+      {expressions.length === 1 ? ' is a Terraform expression' : 's are Terraform expressions'} (
       {shown.map((p, i) => (
         <span key={p}>
           {i > 0 && ', '}
@@ -83,7 +92,11 @@ export function DesignerProvision(props: {
       onProvisioned={props.onProvisioned}
       onCreated={props.onCreated}
       resume={resume}
-      updateNotice={connectorId !== undefined && managing.length > 0 ? <ManagedByNotice designs={managing} connectorId={connectorId} /> : undefined}
+      updateNotice={
+        connectorId !== undefined && managing.length > 0 ? (
+          <ManagedByNotice designs={managing} connectorId={connectorId} />
+        ) : undefined
+      }
     />
   );
 }

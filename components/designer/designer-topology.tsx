@@ -69,7 +69,8 @@ const LARGE_DIAGRAM_TUNNELS = 64;
 function tunnelCount(design: ConnectorDesign): number {
   let n = 0;
   for (const inst of design.instances ?? [])
-    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+    for (const g of inst?.ipsec_customer_gateway ?? [])
+      for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
   return n;
 }
 
@@ -143,7 +144,11 @@ function useShownDesign(): { shown: ConnectorDesign; pending: boolean } {
  * until then those of an earlier edit of it (they still fit, give or take the
  * field being typed), never those of another design (the one before a load).
  */
-function useFindingsOf(shown: ConnectorDesign, checkedDesign: ConnectorDesign, check: DesignCheck): DiagramIssues | undefined {
+function useFindingsOf(
+  shown: ConnectorDesign,
+  checkedDesign: ConnectorDesign,
+  check: DesignCheck,
+): DiagramIssues | undefined {
   const held = useRef<{ design: ConnectorDesign; check: DesignCheck; issues: DiagramIssues } | null>(null);
   if (checkedDesign === shown && held.current?.check !== check) {
     held.current = { design: shown, check, issues: { errors: check.errors, warnings: check.warnings } };
@@ -167,7 +172,11 @@ export function DesignerTopology(props: {
   const segmentLabels = useNamedSegmentLabels(useSegmentLabels());
   const selectedPath = useSyncExternalStore(focused.subscribe, focused.get, () => null);
   // React Flow draws in the browser only (the server renders the placeholder).
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <div className={className ?? 'h-[600px]'}>
       {mounted ? (

@@ -1,5 +1,15 @@
 'use client';
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, type UseFormReturn } from 'react-hook-form';
@@ -131,7 +141,8 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
             if (changes) applyFormPatches(form.setValue, changes);
             // Another design altogether (a pasted file, a template): the form is rebuilt as a transition, so a large
             // one renders in slices while the page stays responsive.
-            else if (!patchForm(form.setValue, form.getValues(), design)) startTransition(() => form.reset(design, { keepDefaultValues: true }));
+            else if (!patchForm(form.setValue, form.getValues(), design))
+              startTransition(() => form.reset(design, { keepDefaultValues: true }));
           },
         },
         freshEmptyDesign(),
@@ -170,7 +181,10 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     if (!live.data || liveLoaded) return;
     const next = withFormLists(live.data);
     const storedKeys = hasStoredKey(next);
-    const text = fileOf(next, storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS);
+    const text = fileOf(
+      next,
+      storedKeys ? { ...DEFAULT_PREVIEW_HCL_OPTIONS, preSharedKeys: 'variable' } : DEFAULT_PREVIEW_HCL_OPTIONS,
+    );
     baselineRef.current = text;
     designDoc.load(text, next, { fresh: true });
     void trigger();
@@ -249,7 +263,13 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
       if (designDoc.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
       // The save (blanking keys, deflating a large file) waits for the page to be idle, not only for the typing pause.
-      timer = setTimeout(() => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => flush(false), { timeout: 2000 }) : flush(false)), AUTOSAVE_MS);
+      timer = setTimeout(
+        () =>
+          typeof requestIdleCallback === 'function'
+            ? requestIdleCallback(() => flush(false), { timeout: 2000 })
+            : flush(false),
+        AUTOSAVE_MS,
+      );
     });
     window.addEventListener('pagehide', onPageHide);
     return () => {
@@ -264,7 +284,8 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
 
   /** False when the user declined to replace unsaved changes. `text`: the file, when there is one (an import). */
   const loadDesign = (design: ConnectorDesign, title: string, text?: string): boolean => {
-    if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`)) return false;
+    if (isDirty() && !window.confirm(`Replace the current design with "${title}"? Your changes will be lost.`))
+      return false;
     const next = withFormLists(design);
     const file = text ?? fileOf(next, effectiveHclOptions);
     baselineRef.current = file;
@@ -278,12 +299,13 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   const loadTemplate = (design: ConnectorDesign, title: string): boolean => loadDesign(design, title);
 
   // Imported: the file as written (with its comments and problems).
-  const loadImported = (design: ConnectorDesign, source: string, title: string): boolean => loadDesign(design, title, source);
+  const loadImported = (design: ConnectorDesign, source: string, title: string): boolean =>
+    loadDesign(design, title, source);
 
   const resetForm = () => {
     if (editing) {
       // Edit mode has no draft to clear: Reset goes back to the live settings.
-      if (!live.data || !window.confirm('Revert to the live connector\'s settings? Your changes will be lost.')) return;
+      if (!live.data || !window.confirm("Revert to the live connector's settings? Your changes will be lost.")) return;
       const next = withFormLists(live.data);
       const text = fileOf(next, effectiveHclOptions);
       baselineRef.current = text;
@@ -294,7 +316,9 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     if (workspace && initial) {
       // A stored design resets to the version it edits (which a save moves on): only the unsaved edits go.
       if (!window.confirm('Discard your unsaved changes and go back to the saved version?')) return;
-      designDoc.load(initialHcl ?? fileOf(initial, effectiveHclOptions), initial, { label: 'Back to the saved version' });
+      designDoc.load(initialHcl ?? fileOf(initial, effectiveHclOptions), initial, {
+        label: 'Back to the saved version',
+      });
       void trigger();
       clearDraft(draftSlot);
       setSavedAt(null);
@@ -319,8 +343,14 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
 
   // Stored keys arrive as a placeholder (live connectors and workspace designs): never export that as if it were a key.
   const storedKeys = Boolean(liveLoaded?.storedKeys) || (initial !== null && hasStoredKey(initial));
-  const effectiveHclOptions: PreviewHclOptions = useMemo(() => (storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions), [storedKeys, hclOptions]);
-  useEffect(() => designDoc.setOptions(effectiveHclOptions), [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys]);
+  const effectiveHclOptions: PreviewHclOptions = useMemo(
+    () => (storedKeys ? { ...hclOptions, preSharedKeys: 'variable' } : hclOptions),
+    [storedKeys, hclOptions],
+  );
+  useEffect(
+    () => designDoc.setOptions(effectiveHclOptions),
+    [designDoc, effectiveHclOptions.omitDefaults, effectiveHclOptions.preSharedKeys],
+  );
 
   // After a successful update the live connector matches the form: it is no longer a dirty edit.
   const onProvisioned = useCallback(() => {
@@ -353,7 +383,9 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
   // The form renders its host on every change (see contextFormState): the views below are the same elements then,
   // so React leaves them alone; each follows the document or the form itself.
   const topology = useMemo(
-    () => <DesignerTopology focused={focusedPath} onNodeClick={openNode} className={wide ? 'h-full min-h-0' : 'h-full'} />,
+    () => (
+      <DesignerTopology focused={focusedPath} onNodeClick={openNode} className={wide ? 'h-full min-h-0' : 'h-full'} />
+    ),
     [focusedPath, openNode, wide],
   );
   const formSections = useMemo(
@@ -372,13 +404,24 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
       <>
         <IssueSummary onSelect={focusIssue} />
         <HclDiagnosticsPanel />
-        {workspace ? workspace.provision : <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />}
+        {workspace ? (
+          workspace.provision
+        ) : (
+          <DesignerProvision connectorId={connectorId} onProvisioned={onProvisioned} onCreated={onCreated} />
+        )}
       </>
     ),
     [focusIssue, workspace, connectorId, onProvisioned, onCreated],
   );
   const preview = useMemo(
-    () => <PreviewPane options={effectiveHclOptions} onOptionsChange={setHclOptions} topology={wide ? undefined : topology} moduleDownload={!workspace} />,
+    () => (
+      <PreviewPane
+        options={effectiveHclOptions}
+        onOptionsChange={setHclOptions}
+        topology={wide ? undefined : topology}
+        moduleDownload={!workspace}
+      />
+    ),
     [effectiveHclOptions, wide, topology, workspace],
   );
 
@@ -389,72 +432,82 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
 
   return (
     <DesignDocumentContext value={designDoc}>
-    <FormProvider {...form} formState={contextFormState}>
-      <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
-        <div className="mb-3 flex flex-wrap items-center gap-2">
-          <div className="mr-auto">
-            <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-50">Connector designer</h1>
-            <p className="text-xs text-slate-600 dark:text-slate-400">Azure ExpressRoute connector · alkira_connector_azure_expressroute</p>
-          </div>
-          <span className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="autosave-status">
-            {editing ? 'Editing a live connector' : savedAt ? `Draft saved ${savedAt.toLocaleTimeString()}` : 'Drafts save automatically'}
-          </span>
-          <UndoControls />
-          {workspace ? workspace.toolbar : !editing && <SaveToWorkspace onSaved={onSavedToWorkspace} />}
-          <TemplateMenu onChoose={loadTemplate} />
-          <ImportAction onLoad={loadImported} onSaveAll={saveImported} />
-          <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
-            Validate all
-          </button>
-          <button type="button" className="btn-secondary text-xs text-red-700 dark:text-red-300" onClick={resetForm}>
-            Reset
-          </button>
-        </div>
-        {workspace?.banner}
-        {editing && (
-          <LiveConnectorBanner
-            connectorId={connectorId}
-            name={liveLoaded?.name}
-            loading={!liveLoaded && !live.isError}
-            error={live.isError ? live.error : null}
-            onRetry={() => void live.refetch()}
-            storedKeys={Boolean(liveLoaded?.storedKeys)}
-            managing={managing.data}
-          />
-        )}
-        <DesignerColumns
-          hidden={editing && !liveLoaded}
-          form={
-            <form
-              noValidate
-              aria-label="Connector design"
-              // Set once the draft (or stored version) is in the form: an edit made before would be replaced by it.
-              data-ready={draftLoaded || editing ? 'true' : undefined}
-              className="min-w-0 space-y-4"
-              onSubmit={(e) => {
-                // Enter in a text field must not reload the page; there is nothing to submit.
-                e.preventDefault();
-              }}
-              // React's onFocus bubbles (focusin): the focused field's node is highlighted in the topology.
-              onFocus={(e) => {
-                const path = formPathOfElement(e.target);
-                if (path !== null) focusedPath.set(path);
-              }}
+      <FormProvider {...form} formState={contextFormState}>
+        <div className={`mx-auto px-4 py-4 ${wide ? 'max-w-[2560px]' : 'max-w-[1680px]'}`}>
+          <div className="mb-3 flex flex-wrap items-center gap-2">
+            <div className="mr-auto">
+              <h1 className="text-lg font-semibold text-slate-900 dark:text-slate-50">Connector designer</h1>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                Azure ExpressRoute connector · alkira_connector_azure_expressroute
+              </p>
+            </div>
+            <span
+              className="text-xs text-slate-600 dark:text-slate-400"
+              aria-live="polite"
+              data-testid="autosave-status"
             >
-              {formSections}
-            </form>
-          }
-          side={
-            <>
-              {panels}
-              <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">{preview}</div>
-            </>
-          }
-          topology={wide ? topology : null}
-        />
-        <UndoToast />
-      </div>
-    </FormProvider>
+              {editing
+                ? 'Editing a live connector'
+                : savedAt
+                  ? `Draft saved ${savedAt.toLocaleTimeString()}`
+                  : 'Drafts save automatically'}
+            </span>
+            <UndoControls />
+            {workspace ? workspace.toolbar : !editing && <SaveToWorkspace onSaved={onSavedToWorkspace} />}
+            <TemplateMenu onChoose={loadTemplate} />
+            <ImportAction onLoad={loadImported} onSaveAll={saveImported} />
+            <button type="button" className="btn-secondary text-xs" onClick={validateAll}>
+              Validate all
+            </button>
+            <button type="button" className="btn-secondary text-xs text-red-700 dark:text-red-300" onClick={resetForm}>
+              Reset
+            </button>
+          </div>
+          {workspace?.banner}
+          {editing && (
+            <LiveConnectorBanner
+              connectorId={connectorId}
+              name={liveLoaded?.name}
+              loading={!liveLoaded && !live.isError}
+              error={live.isError ? live.error : null}
+              onRetry={() => void live.refetch()}
+              storedKeys={Boolean(liveLoaded?.storedKeys)}
+              managing={managing.data}
+            />
+          )}
+          <DesignerColumns
+            hidden={editing && !liveLoaded}
+            form={
+              <form
+                noValidate
+                aria-label="Connector design"
+                // Set once the draft (or stored version) is in the form: an edit made before would be replaced by it.
+                data-ready={draftLoaded || editing ? 'true' : undefined}
+                className="min-w-0 space-y-4"
+                onSubmit={(e) => {
+                  // Enter in a text field must not reload the page; there is nothing to submit.
+                  e.preventDefault();
+                }}
+                // React's onFocus bubbles (focusin): the focused field's node is highlighted in the topology.
+                onFocus={(e) => {
+                  const path = formPathOfElement(e.target);
+                  if (path !== null) focusedPath.set(path);
+                }}
+              >
+                {formSections}
+              </form>
+            }
+            side={
+              <>
+                {panels}
+                <div className="h-[70vh] min-h-0 lg:h-auto lg:flex-1">{preview}</div>
+              </>
+            }
+            topology={wide ? topology : null}
+          />
+          <UndoToast />
+        </div>
+      </FormProvider>
     </DesignDocumentContext>
   );
 });

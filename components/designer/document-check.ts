@@ -78,8 +78,17 @@ export class DesignChecks {
   }
 
   private checkHere(design: ConnectorDesign): DesignCheck {
-    if (this.tenantSnapshot && !this.localTenant) this.localTenant = { index: indexTenant(fromWire(this.tenantSnapshot)), linkedConnectorId: this.linkedConnectorId };
-    return checkDesign(design, this.options, this.tenantSnapshot ? this.localTenant : null, this.tenantSnapshot ? this.fileText() : undefined);
+    if (this.tenantSnapshot && !this.localTenant)
+      this.localTenant = {
+        index: indexTenant(fromWire(this.tenantSnapshot)),
+        linkedConnectorId: this.linkedConnectorId,
+      };
+    return checkDesign(
+      design,
+      this.options,
+      this.tenantSnapshot ? this.localTenant : null,
+      this.tenantSnapshot ? this.fileText() : undefined,
+    );
   }
 
   request(version: number, design: ConnectorDesign): void {
@@ -93,7 +102,12 @@ export class DesignChecks {
       return;
     }
     this.inFlight = { version, design, tenantGen: this.tenantGen };
-    const message: DesignCheckRequest = { id: version, design, options: this.options, ...(this.tenantSnapshot && { text: this.fileText() }) };
+    const message: DesignCheckRequest = {
+      id: version,
+      design,
+      options: this.options,
+      ...(this.tenantSnapshot && { text: this.fileText() }),
+    };
     worker.postMessage(message);
   }
 
@@ -140,7 +154,8 @@ export class DesignChecks {
         if (lost) this.deliver(lost.version, this.checkHere(lost.design), lost.design);
       };
       this.worker = worker;
-      if (this.tenantSnapshot) this.post({ kind: 'tenant', snapshot: this.tenantSnapshot, linkedConnectorId: this.linkedConnectorId });
+      if (this.tenantSnapshot)
+        this.post({ kind: 'tenant', snapshot: this.tenantSnapshot, linkedConnectorId: this.linkedConnectorId });
     } catch {
       this.worker = null;
     }

@@ -20,7 +20,8 @@ import type { HclFile } from '@/lib/hcl/syntax';
 
 const NO_NAMES: DataSourceNames = new Map();
 
-const sameNames = (a: DataSourceNames, b: DataSourceNames) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+const sameNames = (a: DataSourceNames, b: DataSourceNames) =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 export class DocumentReferences {
   private names: DataSourceNames = NO_NAMES;

@@ -30,7 +30,11 @@ export function secretsFromDesign(text: string, design: ConnectorDesign): Map<st
 }
 
 /** `design` read from the file, with each key kept in a variable whose value this tab knows shown as that value. */
-export function withSecrets(design: ConnectorDesign, secrets: ReadonlyMap<string, SecretValue>, _form?: ConnectorDesign): ConnectorDesign {
+export function withSecrets(
+  design: ConnectorDesign,
+  secrets: ReadonlyMap<string, SecretValue>,
+  _form?: ConnectorDesign,
+): ConnectorDesign {
   if (secrets.size === 0) return design;
   const next = structuredClone(design);
   for (const slot of sensitiveSlots(next)) {

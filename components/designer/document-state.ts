@@ -45,7 +45,10 @@ export interface DesignDocumentState {
 }
 
 /** The tenant checks: waiting for the tenant's copy, running against it, or unavailable (the offline checks still run). */
-export type TenantCheckStatus = { state: 'loading' } | { state: 'ready'; connectors: number } | { state: 'unavailable'; reason: string };
+export type TenantCheckStatus =
+  | { state: 'loading' }
+  | { state: 'ready'; connectors: number }
+  | { state: 'unavailable'; reason: string };
 
 export interface DocumentForm {
   getValues(): ConnectorDesign;
@@ -63,7 +66,8 @@ export interface Version {
 }
 
 /** One step: the same text, resource and design (designs are immutable: a change makes a new object). */
-export const sameVersion = (a: Version, b: Version) => a.text === b.text && a.resource === b.resource && a.design === b.design;
+export const sameVersion = (a: Version, b: Version) =>
+  a.text === b.text && a.resource === b.resource && a.design === b.design;
 
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === 'object' && value !== null;
@@ -72,9 +76,15 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
 /** `current` as an immutable value sharing with `previous` everything off `keys` (only the changed path is copied). */
 export function shareAlongPath(previous: unknown, current: unknown, keys: readonly (string | number)[]): unknown {
   const [key, ...rest] = keys;
-  if (key === undefined || !isContainer(previous) || !isContainer(current) || Array.isArray(previous) !== Array.isArray(current))
+  if (
+    key === undefined ||
+    !isContainer(previous) ||
+    !isContainer(current) ||
+    Array.isArray(previous) !== Array.isArray(current)
+  )
     return structuredClone(current);
-  if (Array.isArray(previous) && Array.isArray(current) && previous.length !== current.length) return structuredClone(current);
+  if (Array.isArray(previous) && Array.isArray(current) && previous.length !== current.length)
+    return structuredClone(current);
   if (Array.isArray(previous) && Array.isArray(current)) {
     const copy = previous.slice();
     copy[Number(key)] = shareAlongPath(previous[Number(key)], current[Number(key)], rest);
@@ -105,7 +115,8 @@ export function fileProblem(state: Pick<DesignDocumentState, 'fieldErrors' | 'st
   if (first) return `${labelForPath(first[0]) ?? first[0]}: ${first[1]} — finish or clear it first.`;
   if (state.status === 'syntax') return 'The HCL has syntax errors: fix them first.';
   if (state.status === 'resource-count') return 'The HCL holds no connector resource.';
-  if (state.status === 'conflict' || state.formAhead) return 'The form and the HCL disagree: choose which one to keep first.';
+  if (state.status === 'conflict' || state.formAhead)
+    return 'The form and the HCL disagree: choose which one to keep first.';
   return null;
 }
 
@@ -113,4 +124,3 @@ export function fileProblem(state: Pick<DesignDocumentState, 'fieldErrors' | 'st
 export function keyVariablesOf(text: string): string {
   return [...new Set([...text.matchAll(sensitiveVariableReferences())].map((m) => m[1]))].join('\n');
 }
-

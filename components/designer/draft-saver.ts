@@ -12,7 +12,13 @@ export class DraftSaver {
   private latest = 0;
 
   /** Saves in the background when the file is large (`then` runs once it is written). */
-  save(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot | undefined, then: () => void): void {
+  save(
+    text: string,
+    resource: string,
+    variables: ReadonlyMap<string, SecretValue>,
+    slot: DraftSlot | undefined,
+    then: () => void,
+  ): void {
     const id = ++this.latest;
     const worker = isLargeDraft(text) ? this.start() : null;
     if (!worker) {
@@ -35,7 +41,12 @@ export class DraftSaver {
   }
 
   /** Saves now on this thread (the page is going away); a background save still running is superseded. */
-  saveNow(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot | undefined): void {
+  saveNow(
+    text: string,
+    resource: string,
+    variables: ReadonlyMap<string, SecretValue>,
+    slot: DraftSlot | undefined,
+  ): void {
     this.latest++;
     saveDocumentDraft(text, resource, variables, slot);
   }

@@ -88,7 +88,9 @@ interface DocumentDraft {
 }
 
 /** What a reload restores: the file (the same bytes in this tab), or a design saved by an earlier version of the app. */
-export type LoadedDraft = { text: string; resource: string; secrets: Map<string, SecretValue> } | { design: ConnectorDesign };
+export type LoadedDraft =
+  | { text: string; resource: string; secrets: Map<string, SecretValue> }
+  | { design: ConnectorDesign };
 
 /** Above this many characters the draft's text is stored deflated (HCL shrinks about 30×). */
 const DEFLATE_ABOVE = 64 * 1024;
@@ -104,18 +106,24 @@ export interface InlineSecret {
 }
 
 /** `<sensitive attribute> = "<literal>"` (the description says which attributes are sensitive). */
-const INLINE_SECRET_RE = new RegExp(`\\b(${[...SENSITIVE_ATTRIBUTES].join('|')})(\\s*=\\s*)("(?:[^"\\\\\\n]|\\\\.)+")`, 'g');
+const INLINE_SECRET_RE = new RegExp(
+  `\\b(${[...SENSITIVE_ATTRIBUTES].join('|')})(\\s*=\\s*)("(?:[^"\\\\\\n]|\\\\.)+")`,
+  'g',
+);
 
 /** The text with every inline sensitive literal replaced by `""`, and what was taken out. */
 export function blankInlineSecrets(text: string): { text: string; secrets: InlineSecret[] } {
   const secrets: InlineSecret[] = [];
   let removed = 0;
-  const blanked = text.replace(INLINE_SECRET_RE, (_match, name: string, equals: string, value: string, offset: number) => {
-    const at = offset - removed + name.length + equals.length;
-    secrets.push({ at, value });
-    removed += value.length - 2;
-    return `${name}${equals}""`;
-  });
+  const blanked = text.replace(
+    INLINE_SECRET_RE,
+    (_match, name: string, equals: string, value: string, offset: number) => {
+      const at = offset - removed + name.length + equals.length;
+      secrets.push({ at, value });
+      removed += value.length - 2;
+      return `${name}${equals}""`;
+    },
+  );
   return { text: blanked, secrets };
 }
 
@@ -136,7 +144,10 @@ export function restoreInlineSecrets(text: string, secrets: readonly InlineSecre
 /** What a draft stores of a file: the localStorage entry (inline keys blanked, deflated when large) and the keys taken out. */
 export function storedDraft(text: string, resource: string): { entry: string; inline: InlineSecret[] } {
   const { text: blanked, secrets } = blankInlineSecrets(text);
-  const draft: DocumentDraft = blanked.length > DEFLATE_ABOVE ? { format: 'hcl', deflated: deflateText(blanked), resource } : { format: 'hcl', text: blanked, resource };
+  const draft: DocumentDraft =
+    blanked.length > DEFLATE_ABOVE
+      ? { format: 'hcl', deflated: deflateText(blanked), resource }
+      : { format: 'hcl', text: blanked, resource };
   return { entry: JSON.stringify(draft), inline: secrets };
 }
 
@@ -147,17 +158,29 @@ export const isLargeDraft = (text: string) => text.length > DEFLATE_ABOVE;
  * Writes a prepared draft: the entry to localStorage; the keys (inline ones, and the values of keys the file keeps
  * in variables — a stored secret as `{"stored": true}`) to this tab's sessionStorage only.
  */
-export function writeStoredDraft(stored: { entry: string; inline: InlineSecret[] }, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+export function writeStoredDraft(
+  stored: { entry: string; inline: InlineSecret[] },
+  variables: ReadonlyMap<string, SecretValue>,
+  slot: DraftSlot = NEW_DESIGN_SLOT,
+): void {
   try {
     localStorage.setItem(slot.key, stored.entry);
-    sessionStorage.setItem(slot.secretsKey, JSON.stringify({ inline: stored.inline, variables: Object.fromEntries(variables) }));
+    sessionStorage.setItem(
+      slot.secretsKey,
+      JSON.stringify({ inline: stored.inline, variables: Object.fromEntries(variables) }),
+    );
   } catch {
     // Storage full or disabled (private mode): autosave is best effort.
   }
 }
 
 /** Saves the file now (see storedDraft and writeStoredDraft). */
-export function saveDocumentDraft(text: string, resource: string, variables: ReadonlyMap<string, SecretValue>, slot: DraftSlot = NEW_DESIGN_SLOT): void {
+export function saveDocumentDraft(
+  text: string,
+  resource: string,
+  variables: ReadonlyMap<string, SecretValue>,
+  slot: DraftSlot = NEW_DESIGN_SLOT,
+): void {
   writeStoredDraft(storedDraft(text, resource), variables, slot);
 }
 
@@ -167,14 +190,23 @@ export function loadAnyDraft(slot: DraftSlot = NEW_DESIGN_SLOT): LoadedDraft | n
     const raw = localStorage.getItem(slot.key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
-    const stored = isObject(parsed) && parsed.format === 'hcl' ? (typeof parsed.deflated === 'string' ? inflateText(parsed.deflated) : parsed.text) : undefined;
+    const stored =
+      isObject(parsed) && parsed.format === 'hcl'
+        ? typeof parsed.deflated === 'string'
+          ? inflateText(parsed.deflated)
+          : parsed.text
+        : undefined;
     if (typeof stored === 'string') {
       const secretsRaw = sessionStorage.getItem(slot.secretsKey);
       const secrets: unknown = secretsRaw ? JSON.parse(secretsRaw) : {};
-      const inline = isObject(secrets) && Array.isArray(secrets.inline) ? (secrets.inline as InlineSecret[]).filter((s) => typeof s?.at === 'number' && typeof s?.value === 'string') : [];
+      const inline =
+        isObject(secrets) && Array.isArray(secrets.inline)
+          ? (secrets.inline as InlineSecret[]).filter((s) => typeof s?.at === 'number' && typeof s?.value === 'string')
+          : [];
       const variables = new Map<string, SecretValue>();
       if (isObject(secrets) && isObject(secrets.variables)) {
-        for (const [k, v] of Object.entries(secrets.variables)) if (typeof v === 'string' || isStoredSecret(v)) variables.set(k, v);
+        for (const [k, v] of Object.entries(secrets.variables))
+          if (typeof v === 'string' || isStoredSecret(v)) variables.set(k, v);
       }
       const resource = isObject(parsed) && typeof parsed.resource === 'string' ? parsed.resource : '';
       return { text: restoreInlineSecrets(stored, inline), resource, secrets: variables };

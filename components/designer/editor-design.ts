@@ -21,7 +21,10 @@ interface ParsedLike {
 
 /** Errors that mean the text is not a readable Terraform file (as opposed to a readable file with wrong values). */
 function isStructuralError(d: HclDiagnostic): boolean {
-  return d.severity === 'error' && (d.message.startsWith('Syntax error') || d.message.startsWith('Attributes are not allowed at the top level'));
+  return (
+    d.severity === 'error' &&
+    (d.message.startsWith('Syntax error') || d.message.startsWith('Attributes are not allowed at the top level'))
+  );
 }
 
 export type EditorParseOutcome =

@@ -11,10 +11,14 @@ export function EditorSyncNotes() {
   if (status === 'synced' && !formAhead) return null;
 
   let note: string;
-  if (status === 'syntax') note = formAhead ? 'HCL has errors — the form changed meanwhile, and the file cannot take it until they are fixed.' : 'HCL has errors — the form keeps the last valid design.';
+  if (status === 'syntax')
+    note = formAhead
+      ? 'HCL has errors — the form changed meanwhile, and the file cannot take it until they are fixed.'
+      : 'HCL has errors — the form keeps the last valid design.';
   else if (status === 'resource-count')
     note = `The HCL needs a ${RESOURCE_TYPE} resource (found ${resourceCount}) — the form keeps the last valid design.`;
-  else if (status === 'conflict') note = 'Both changed: the form while the HCL had errors, then the HCL. Choose which one to keep.';
+  else if (status === 'conflict')
+    note = 'Both changed: the form while the HCL had errors, then the HCL. Choose which one to keep.';
   else note = 'The form changed while you were editing the HCL.';
 
   return (

@@ -10,8 +10,13 @@ import { reparseHcl } from '@/lib/hcl/incremental';
 import { parseHcl } from '@/lib/hcl/parser';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
-import { editorDiagnostics, hclOnlyDiagnostics, judgeEditorParse, type EditorParseOutcome, type ResourceChoice } from './editor-design';
-
+import {
+  editorDiagnostics,
+  hclOnlyDiagnostics,
+  judgeEditorParse,
+  type EditorParseOutcome,
+  type ResourceChoice,
+} from './editor-design';
 
 export interface EditorTextCheck {
   /** Diagnostics shown in the editor's gutter. */
@@ -40,10 +45,16 @@ function treeOf(text: string): HclFile {
   let start = 0;
   while (start < shortest && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let end = 0;
-  while (end < shortest - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  while (end < shortest - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end))
+    end++;
   // The previous tree is consumed by the re-parse (moved in place).
   lastFile = undefined;
-  return reparseHcl(previous, { from: start, to: old.length - end, insert: text.slice(start, text.length - end) }, undefined, text);
+  return reparseHcl(
+    previous,
+    { from: start, to: old.length - end, insert: text.slice(start, text.length - end) },
+    undefined,
+    text,
+  );
 }
 
 export function checkEditorText(text: string, choice: ResourceChoice): EditorTextCheck {

@@ -42,7 +42,10 @@ interface DynamicBlocksProps {
 /** The source texts of the `dynamic "<block>"` blocks of a body ([] when it has none). */
 export function useDynamicSources(base: string, block: string): string[] {
   const dynamic = useWatch<ConnectorDesign>({ name: (base ? `${base}.dynamic` : 'dynamic') as FormPath });
-  const sources = dynamic && typeof dynamic === 'object' && !Array.isArray(dynamic) ? (dynamic as Record<string, unknown>)[block] : undefined;
+  const sources =
+    dynamic && typeof dynamic === 'object' && !Array.isArray(dynamic)
+      ? (dynamic as Record<string, unknown>)[block]
+      : undefined;
   return Array.isArray(sources) ? sources.filter((s): s is string => typeof s === 'string') : [];
 }
 
@@ -55,7 +58,8 @@ export function DynamicBlocks({ base, block }: DynamicBlocksProps) {
       {sources.map((source, i) => (
         <figure key={i}>
           <figcaption className="mb-0.5 text-xs text-slate-600 dark:text-slate-400">
-            <code className="font-mono">dynamic &quot;{block}&quot;</code>: Terraform generates these {block} blocks. Edit them in the HCL editor.
+            <code className="font-mono">dynamic &quot;{block}&quot;</code>: Terraform generates these {block} blocks.
+            Edit them in the HCL editor.
           </figcaption>
           <pre className={`${codeClass} whitespace-pre`}>{source}</pre>
         </figure>

@@ -35,7 +35,8 @@ function byPath(issues: readonly DesignIssue[], fixes?: Map<string, (string | un
   return map;
 }
 
-const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class FieldVisibility {
   private all = false;
@@ -89,7 +90,13 @@ export class FieldVisibility {
     const errorFixes = own === undefined ? foundFixes : [undefined, ...foundFixes];
     const warnings = shown ? (this.warnings.get(path) ?? []) : [];
     const cached = this.cache.get(path);
-    if (cached && sameList(cached.errors, errors) && sameList(cached.warnings, warnings) && sameList(cached.errorFixes, errorFixes)) return cached;
+    if (
+      cached &&
+      sameList(cached.errors, errors) &&
+      sameList(cached.warnings, warnings) &&
+      sameList(cached.errorFixes, errorFixes)
+    )
+      return cached;
     const next = errors.length || warnings.length ? { errors, warnings, errorFixes } : NO_ISSUES;
     this.cache.set(path, next);
     return next;

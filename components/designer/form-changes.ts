@@ -8,7 +8,10 @@
 import type { Control } from 'react-hook-form';
 import type { ConnectorDesign } from '@/lib/connector/design';
 
-export function subscribeToValueChanges(control: Control<ConnectorDesign>, onChange: (name: string | undefined) => void): () => void {
+export function subscribeToValueChanges(
+  control: Control<ConnectorDesign>,
+  onChange: (name: string | undefined) => void,
+): () => void {
   const { unsubscribe } = control._subjects.state.subscribe({
     next: (payload) => {
       // A value change carries the event's type (typing in a field) or the values key (setValue, a list action);

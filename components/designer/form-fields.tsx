@@ -75,7 +75,9 @@ function FieldNotes({ path, help }: { path: string; help?: string | null }) {
   const applyFix = (fix: string) => {
     // A numeric field (a tunnel profile id) keeps its type.
     const value = typeof getValues(path as FormPath) === 'number' && Number.isFinite(Number(fix)) ? Number(fix) : fix;
-    labelledStep(`${labelForPath(path) ?? path} set to ${fix}`, () => setValue(path as FormPath, value as never, { shouldDirty: true }));
+    labelledStep(`${labelForPath(path) ?? path} set to ${fix}`, () =>
+      setValue(path as FormPath, value as never, { shouldDirty: true }),
+    );
   };
   const applyExpressionFix = () => {
     const value = getValues(path as FormPath);
@@ -89,14 +91,23 @@ function FieldNotes({ path, help }: { path: string; help?: string | null }) {
         </p>
       )}
       {errors.length > 0 && (
-        <div id={`error-${path}`} role="alert" className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+        <div
+          id={`error-${path}`}
+          role="alert"
+          className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400"
+        >
           {errors.map((message, i) => {
             const fix = errorFixes[i];
             return (
               <p key={message}>
                 {message}
                 {fix !== undefined && (
-                  <button type="button" className="ml-1 font-medium underline" data-testid={`fix-${path}`} onClick={() => applyFix(fix)}>
+                  <button
+                    type="button"
+                    className="ml-1 font-medium underline"
+                    data-testid={`fix-${path}`}
+                    onClick={() => applyFix(fix)}
+                  >
                     Use {fix}
                   </button>
                 )}
@@ -106,7 +117,11 @@ function FieldNotes({ path, help }: { path: string; help?: string | null }) {
         </div>
       )}
       {warnings.length > 0 && (
-        <div id={`warning-${path}`} className="mt-0.5 space-y-0.5 text-xs text-amber-800 dark:text-amber-200" data-testid={`warning-${path}`}>
+        <div
+          id={`warning-${path}`}
+          className="mt-0.5 space-y-0.5 text-xs text-amber-800 dark:text-amber-200"
+          data-testid={`warning-${path}`}
+        >
           {warnings.map((message) => (
             <p key={message}>
               {message}
@@ -124,9 +139,16 @@ function FieldNotes({ path, help }: { path: string; help?: string | null }) {
 }
 
 /** The ids of a field's notes for its control's aria-describedby. */
-export function useDescribedBy(path: string, hasHelp: boolean): { describedBy: string | undefined; invalid: true | undefined } {
+export function useDescribedBy(
+  path: string,
+  hasHelp: boolean,
+): { describedBy: string | undefined; invalid: true | undefined } {
   const { errors, warnings } = useFieldIssues(path);
-  const ids = [errors.length ? `error-${path}` : '', warnings.length ? `warning-${path}` : '', hasHelp ? `help-${path}` : ''].filter(Boolean);
+  const ids = [
+    errors.length ? `error-${path}` : '',
+    warnings.length ? `warning-${path}` : '',
+    hasHelp ? `help-${path}` : '',
+  ].filter(Boolean);
   return { describedBy: ids.length ? ids.join(' ') : undefined, invalid: errors.length ? true : undefined };
 }
 
@@ -273,7 +295,18 @@ function useRowKeys(length: number) {
  * id), one row per item with a remove button and its error, and the list's own
  * error. The caller owns the value and renders each row's control.
  */
-export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange, newItem, help, align = 'center', renderControl }: ListRowsProps<T>) {
+export function ListRows<T>({
+  path,
+  label,
+  itemLabel,
+  addLabel,
+  items,
+  onChange,
+  newItem,
+  help,
+  align = 'center',
+  renderControl,
+}: ListRowsProps<T>) {
   const listErrors = useFieldIssues(path).errors;
   const headingId = useId();
   const rowClass = align === 'start' ? 'flex items-start gap-1' : 'flex items-center gap-1';
@@ -334,14 +367,26 @@ export function ListRows<T>({ path, label, itemLabel, addLabel, items, onChange,
 }
 
 /** One row of a ListRows list with every error at its item path. */
-function ListRow({ itemPath, rowClass, children }: { itemPath: string; rowClass: string; children: (errorId: string | undefined) => ReactNode }) {
+function ListRow({
+  itemPath,
+  rowClass,
+  children,
+}: {
+  itemPath: string;
+  rowClass: string;
+  children: (errorId: string | undefined) => ReactNode;
+}) {
   const { errors } = useFieldIssues(itemPath);
   const errorId = errors.length ? `error-${itemPath}` : undefined;
   return (
     <li>
       <div className={rowClass}>{children(errorId)}</div>
       {errors.length > 0 && (
-        <div id={errorId} role="alert" className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400">
+        <div
+          id={errorId}
+          role="alert"
+          className="mt-0.5 space-y-0.5 text-xs font-medium text-red-600 dark:text-red-400"
+        >
           {errors.map((message) => (
             <p key={message}>{message}</p>
           ))}

@@ -41,7 +41,8 @@ export function formPatches(current: unknown, next: unknown): FormPatch[] | null
   const walk = (a: unknown, b: unknown, path: string): boolean => {
     if (Object.is(a, b)) return true;
     if (isObject(a) && isObject(b)) {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) if (!walk(a[key], b[key], join(path, key))) return false;
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+        if (!walk(a[key], b[key], join(path, key))) return false;
       return true;
     }
     if (isBlockList(a) && isBlockList(b) && a.length === b.length && a.every(isObject) && b.every(isObject)) {
@@ -59,7 +60,11 @@ export function formPatches(current: unknown, next: unknown): FormPatch[] | null
  * Applies `next` to the form through `setValue` when that is a small patch
  * of `current`; false when it is not (the caller resets the form instead).
  */
-export function patchForm(setValue: UseFormSetValue<ConnectorDesign>, current: ConnectorDesign, next: ConnectorDesign): boolean {
+export function patchForm(
+  setValue: UseFormSetValue<ConnectorDesign>,
+  current: ConnectorDesign,
+  next: ConnectorDesign,
+): boolean {
   const patches = formPatches(current, next);
   if (!patches) return false;
   applyFormPatches(setValue, patches);

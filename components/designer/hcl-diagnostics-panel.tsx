@@ -12,7 +12,10 @@ export function HclDiagnosticsPanel() {
   const fileDiagnostics = useDesignState((s) => s.diagnostics);
   // The values the file keeps for fields it cannot take yet come first: they are what the user is typing.
   const held = useDesignState((s) => s.held);
-  const diagnostics = useMemo(() => (held.length ? [...held, ...fileDiagnostics] : fileDiagnostics), [held, fileDiagnostics]);
+  const diagnostics = useMemo(
+    () => (held.length ? [...held, ...fileDiagnostics] : fileDiagnostics),
+    [held, fileDiagnostics],
+  );
   if (diagnostics.length === 0) return null;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
@@ -21,7 +24,9 @@ export function HclDiagnosticsPanel() {
       data-testid="hcl-diagnostics"
       className={`rounded-lg border px-3 py-2 ${errors ? 'border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/60' : 'border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900'}`}
     >
-      <h2 className={`text-xs font-semibold ${errors ? 'text-red-800 dark:text-red-300' : 'text-slate-800 dark:text-slate-200'}`}>
+      <h2
+        className={`text-xs font-semibold ${errors ? 'text-red-800 dark:text-red-300' : 'text-slate-800 dark:text-slate-200'}`}
+      >
         HCL diagnostics ({diagnostics.length})
       </h2>
       <ul className="mt-1 max-h-32 space-y-0.5 overflow-auto">

@@ -83,4 +83,6 @@ class EngineHighlighter {
   }
 }
 
-export const engineHighlighting = ViewPlugin.fromClass(EngineHighlighter, { decorations: (plugin) => plugin.decorations });
+export const engineHighlighting = ViewPlugin.fromClass(EngineHighlighter, {
+  decorations: (plugin) => plugin.decorations,
+});

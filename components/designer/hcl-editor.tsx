@@ -12,7 +12,14 @@
  */
 import { useEffect, useRef } from 'react';
 import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
@@ -28,7 +35,13 @@ const fromDocument = Annotation.define<boolean>();
 function toEditorDiagnostics(diagnostics: readonly HclDiagnostic[], length: number): Diagnostic[] {
   return diagnostics.map((d) => {
     const from = Math.min(d.from, length);
-    return { from, to: Math.min(Math.max(d.to, from), length), severity: d.severity, message: d.message, source: 'HCL' };
+    return {
+      from,
+      to: Math.min(Math.max(d.to, from), length),
+      severity: d.severity,
+      message: d.message,
+      source: 'HCL',
+    };
   });
 }
 
@@ -114,7 +127,10 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
         follow();
       }
       const length = view.state.doc.length;
-      view.dispatch({ selection: EditorSelection.single(Math.min(from, length), Math.min(Math.max(to, from), length)), scrollIntoView: true });
+      view.dispatch({
+        selection: EditorSelection.single(Math.min(from, length), Math.min(Math.max(to, from), length)),
+        scrollIntoView: true,
+      });
       view.focus();
     };
     return () => {

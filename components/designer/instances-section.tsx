@@ -2,7 +2,12 @@
 import { useImperativeHandle, useState, type Ref } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useBlockList } from './block-list';
-import { effectiveTunnelProtocol, emptyInstance, type ConnectorDesign, type InstanceDesign } from '@/lib/connector/design';
+import {
+  effectiveTunnelProtocol,
+  emptyInstance,
+  type ConnectorDesign,
+  type InstanceDesign,
+} from '@/lib/connector/design';
 import { BodyFields } from './attribute-field';
 import { FieldErrorList, fieldId } from './form-fields';
 import { useErrorCountUnder, useLabelledStep } from './design-document-context';
@@ -16,7 +21,8 @@ const COLLAPSE_ABOVE_TUNNELS = 64;
 function tunnelCount(design: ConnectorDesign): number {
   let n = 0;
   for (const inst of design.instances ?? [])
-    for (const g of inst?.ipsec_customer_gateway ?? []) for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
+    for (const g of inst?.ipsec_customer_gateway ?? [])
+      for (const c of g?.customer_gateway ?? []) n += c?.tunnel?.length ?? 0;
   return n;
 }
 
@@ -51,7 +57,9 @@ function InstanceCard(props: {
   const { index, collapsed, onToggle, onRemove, onDuplicate } = props;
   const base = `instances.${index}` as const;
   const instance = useWatch<ConnectorDesign, typeof base>({ name: base });
-  const protocol = effectiveTunnelProtocol({ tunnel_protocol: useWatch<ConnectorDesign, 'tunnel_protocol'>({ name: 'tunnel_protocol' }) });
+  const protocol = effectiveTunnelProtocol({
+    tunnel_protocol: useWatch<ConnectorDesign, 'tunnel_protocol'>({ name: 'tunnel_protocol' }),
+  });
   const errorCount = useErrorCountUnder(base);
   const { setValue } = useFormContext<ConnectorDesign>();
   const labelled = useLabelledStep();
@@ -64,7 +72,10 @@ function InstanceCard(props: {
     ((instance?.gateway_mac_address?.length ?? 0) > 0 || (instance?.virtual_network_interface?.length ?? 0) > 0);
 
   return (
-    <div className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900" data-instance={index}>
+    <div
+      className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900"
+      data-instance={index}
+    >
       <div className="flex items-center gap-2 border-b border-slate-100 dark:border-slate-800 px-3 py-2">
         <button
           type="button"
@@ -74,10 +85,15 @@ function InstanceCard(props: {
           aria-controls={bodyId}
           className="flex min-w-0 flex-1 items-center gap-2 rounded text-left focus-visible:outline-2 focus-visible:outline-blue-600"
         >
-          <span aria-hidden="true" className={`text-slate-500 dark:text-slate-400 transition-transform ${collapsed ? '' : 'rotate-90'}`}>
+          <span
+            aria-hidden="true"
+            className={`text-slate-500 dark:text-slate-400 transition-transform ${collapsed ? '' : 'rotate-90'}`}
+          >
             ▸
           </span>
-          <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-slate-800 dark:text-slate-200">Instance {index + 1}</span>
+          <span className="shrink-0 whitespace-nowrap text-sm font-semibold text-slate-800 dark:text-slate-200">
+            Instance {index + 1}
+          </span>
           <span
             className="truncate font-mono text-xs text-slate-600 dark:text-slate-400"
             title={instanceSummary(instance, protocol)}
@@ -101,37 +117,41 @@ function InstanceCard(props: {
       <div id={bodyId} hidden={collapsed} className="space-y-3 p-3">
         {/* A collapsed body is not rendered: with hundreds of tunnels its fields would cost every keystroke. */}
         {!collapsed && (
-        <>
-        <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
-          <BodyFields base={base} />
-        </div>
-        {protocol === 'VXLAN' && (
-          <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2 sm:grid-cols-2">
-            <BodyFields base={base} protocol="VXLAN" />
-          </div>
-        )}
-        {protocol === 'IPSEC' && <IpsecGateways instanceIndex={index} />}
-        {(hiddenIpsec || hiddenVxlan) && (
-          <p className="rounded-md bg-amber-50 dark:bg-amber-950/60 px-2 py-1 text-xs text-amber-800 dark:text-amber-200">
-            This instance still holds {hiddenIpsec ? 'IPsec gateway' : 'VXLAN gateway'} settings that{' '}
-            {protocol} does not use.{' '}
-            <button
-              type="button"
-              className="font-medium underline"
-              onClick={() => {
-                labelled(`Unused ${hiddenIpsec ? 'IPsec' : 'VXLAN'} settings of instance ${index + 1} discarded`, () => {});
-                if (hiddenIpsec) setValue(`${base}.ipsec_customer_gateway`, [], { shouldDirty: true, shouldValidate: true });
-                if (hiddenVxlan) {
-                  setValue(`${base}.gateway_mac_address`, [], { shouldDirty: true, shouldValidate: true });
-                  setValue(`${base}.virtual_network_interface`, [], { shouldDirty: true, shouldValidate: true });
-                }
-              }}
-            >
-              Clear them
-            </button>
-          </p>
-        )}
-        </>
+          <>
+            <div className="grid grid-cols-1 gap-x-3 gap-y-2 sm:grid-cols-2">
+              <BodyFields base={base} />
+            </div>
+            {protocol === 'VXLAN' && (
+              <div className="grid grid-cols-1 gap-3 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2 sm:grid-cols-2">
+                <BodyFields base={base} protocol="VXLAN" />
+              </div>
+            )}
+            {protocol === 'IPSEC' && <IpsecGateways instanceIndex={index} />}
+            {(hiddenIpsec || hiddenVxlan) && (
+              <p className="rounded-md bg-amber-50 dark:bg-amber-950/60 px-2 py-1 text-xs text-amber-800 dark:text-amber-200">
+                This instance still holds {hiddenIpsec ? 'IPsec gateway' : 'VXLAN gateway'} settings that {protocol}{' '}
+                does not use.{' '}
+                <button
+                  type="button"
+                  className="font-medium underline"
+                  onClick={() => {
+                    labelled(
+                      `Unused ${hiddenIpsec ? 'IPsec' : 'VXLAN'} settings of instance ${index + 1} discarded`,
+                      () => {},
+                    );
+                    if (hiddenIpsec)
+                      setValue(`${base}.ipsec_customer_gateway`, [], { shouldDirty: true, shouldValidate: true });
+                    if (hiddenVxlan) {
+                      setValue(`${base}.gateway_mac_address`, [], { shouldDirty: true, shouldValidate: true });
+                      setValue(`${base}.virtual_network_interface`, [], { shouldDirty: true, shouldValidate: true });
+                    }
+                  }}
+                >
+                  Clear them
+                </button>
+              </p>
+            )}
+          </>
         )}
       </div>
     </div>
@@ -198,7 +218,12 @@ export function InstancesSection({ ref }: { ref?: Ref<InstancesHandle> }) {
               {allCollapsed ? 'Expand all' : 'Collapse all'}
             </button>
           )}
-          <button type="button" id={fieldId('instances')} className="btn-secondary text-xs" onClick={() => append(emptyInstance())}>
+          <button
+            type="button"
+            id={fieldId('instances')}
+            className="btn-secondary text-xs"
+            onClick={() => append(emptyInstance())}
+          >
             + Add instance
           </button>
         </>

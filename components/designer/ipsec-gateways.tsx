@@ -6,7 +6,17 @@ import { fieldId } from './form-fields';
 import { useFieldIssues, useLabelledStep } from './design-document-context';
 import { DynamicBlocks, useDynamicSources } from './expression-parts';
 
-function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: string; addLabel: string; onAdd: () => void }) {
+function ListHeading({
+  path,
+  title,
+  addLabel,
+  onAdd,
+}: {
+  path: string;
+  title: string;
+  addLabel: string;
+  onAdd: () => void;
+}) {
   const { errors } = useFieldIssues(path);
   return (
     <div>
@@ -25,7 +35,11 @@ function ListHeading({ path, title, addLabel, onAdd }: { path: string; title: st
   );
 }
 
-function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.${number}.customer_gateway.${number}` }) {
+function Tunnels({
+  base,
+}: {
+  base: `instances.${number}.ipsec_customer_gateway.${number}.customer_gateway.${number}`;
+}) {
   const removeLabelled = useLabelledStep();
   const { fields, append, remove } = useBlockList(`${base}.tunnel` as const);
   return (
@@ -35,10 +49,17 @@ function Tunnels({ base }: { base: `instances.${number}.ipsec_customer_gateway.$
       {fields.map((f, t) => {
         const p = `${base}.tunnel.${t}` as const;
         return (
-          <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-2">
+          <div
+            key={f.id}
+            className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-2"
+          >
             <div className="mb-1 flex items-center justify-between">
               <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Tunnel {t + 1}</span>
-              <button type="button" className="btn-link-danger text-xs" onClick={() => removeLabelled(`Tunnel ${t + 1} removed`, () => remove(t))}>
+              <button
+                type="button"
+                className="btn-link-danger text-xs"
+                onClick={() => removeLabelled(`Tunnel ${t + 1} removed`, () => remove(t))}
+              >
                 Remove tunnel
               </button>
             </div>
@@ -67,10 +88,17 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
       {fields.map((f, c) => {
         const p = `${base}.customer_gateway.${c}` as const;
         return (
-          <div key={f.id} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2">
+          <div
+            key={f.id}
+            className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2"
+          >
             <div className="flex items-end gap-2">
               <AttributeField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} className="flex-1" />
-              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Customer gateway ${c + 1} removed`, () => remove(c))}>
+              <button
+                type="button"
+                className="btn-link-danger mb-5 text-xs"
+                onClick={() => removeLabelled(`Customer gateway ${c + 1} removed`, () => remove(c))}
+              >
                 Remove gateway
               </button>
             </div>
@@ -98,15 +126,24 @@ export function IpsecGateways({ instanceIndex }: { instanceIndex: number }) {
       />
       <DynamicBlocks base={`instances.${instanceIndex}`} block="ipsec_customer_gateway" />
       {fields.length === 0 && generated.length === 0 && (
-        <p className="text-xs italic text-slate-500 dark:text-slate-400">No IPsec gateways yet: IPSEC needs one per segment.</p>
+        <p className="text-xs italic text-slate-500 dark:text-slate-400">
+          No IPsec gateways yet: IPSEC needs one per segment.
+        </p>
       )}
       {fields.map((f, g) => {
         const p = `${base}.${g}` as const;
         return (
-          <div key={f.id} className="space-y-2 rounded-md border border-blue-100 dark:border-blue-900/60 bg-blue-50/40 dark:bg-blue-950/30 p-2">
+          <div
+            key={f.id}
+            className="space-y-2 rounded-md border border-blue-100 dark:border-blue-900/60 bg-blue-50/40 dark:bg-blue-950/30 p-2"
+          >
             <div className="flex items-end gap-2">
               <AttributeField path={`${p}.segment_id`} label={`Segment ${g + 1}`} className="flex-1" />
-              <button type="button" className="btn-link-danger mb-5 text-xs" onClick={() => removeLabelled(`Segment gateway ${g + 1} removed`, () => remove(g))}>
+              <button
+                type="button"
+                className="btn-link-danger mb-5 text-xs"
+                onClick={() => removeLabelled(`Segment gateway ${g + 1} removed`, () => remove(g))}
+              >
                 Remove segment gateway
               </button>
             </div>

@@ -17,7 +17,12 @@ function formLabel(path: string): string {
   return FIELD_LAYOUT[schemaPath]?.label ?? labelForPath(path) ?? (path ? hclPath(path) : 'Connector');
 }
 
-function IssueList(props: { issues: DesignIssue[]; tone: 'error' | 'warning'; onSelect: (path: string) => void; compact?: boolean }) {
+function IssueList(props: {
+  issues: DesignIssue[];
+  tone: 'error' | 'warning';
+  onSelect: (path: string) => void;
+  compact?: boolean;
+}) {
   const color =
     props.tone === 'error'
       ? 'text-red-700 hover:bg-red-100/60 dark:text-red-300 dark:hover:bg-red-900/40'
@@ -54,9 +59,14 @@ function Checklist({ issues, onSelect }: { issues: DesignIssue[]; onSelect: (pat
             onClick={() => onSelect(path)}
             className="flex w-full items-baseline gap-2 rounded px-1.5 py-0.5 text-left text-xs text-slate-800 hover:bg-slate-200/60 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-200 dark:hover:bg-slate-700/60"
           >
-            <span aria-hidden="true" className="inline-block size-3 shrink-0 translate-y-0.5 rounded-sm border border-slate-400 dark:border-slate-500" />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 shrink-0 translate-y-0.5 rounded-sm border border-slate-400 dark:border-slate-500"
+            />
             <span className="font-medium">{formLabel(path)}</span>
-            {path.includes('.') && <code className="ml-auto font-mono text-[11px] text-slate-600 dark:text-slate-400">{hclPath(path)}</code>}
+            {path.includes('.') && (
+              <code className="ml-auto font-mono text-[11px] text-slate-600 dark:text-slate-400">{hclPath(path)}</code>
+            )}
           </button>
         </li>
       ))}
@@ -91,7 +101,11 @@ export function IssueSummary({ onSelect }: { onSelect: (path: string) => void })
     : calm
       ? 'border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900'
       : 'border-emerald-200 bg-emerald-50 dark:border-emerald-900 dark:bg-emerald-950/60';
-  const headingTone = shown.length ? 'text-red-800 dark:text-red-200' : calm ? 'text-slate-800 dark:text-slate-100' : 'text-emerald-800 dark:text-emerald-200';
+  const headingTone = shown.length
+    ? 'text-red-800 dark:text-red-200'
+    : calm
+      ? 'text-slate-800 dark:text-slate-100'
+      : 'text-emerald-800 dark:text-emerald-200';
   const pendingFields = new Set(pending.map((e) => e.path)).size;
 
   return (
@@ -111,7 +125,9 @@ export function IssueSummary({ onSelect }: { onSelect: (path: string) => void })
         )}
         {pending.length > 0 && (
           <div className="mt-1">
-            {shown.length > 0 && <p className="px-1.5 text-xs text-slate-700 dark:text-slate-300">Still to fill in ({pendingFields}):</p>}
+            {shown.length > 0 && (
+              <p className="px-1.5 text-xs text-slate-700 dark:text-slate-300">Still to fill in ({pendingFields}):</p>
+            )}
             <Checklist issues={pending} onSelect={onSelect} />
             {calm && (
               <p className="mt-1 flex flex-wrap items-center gap-2 px-1.5 text-xs text-slate-600 dark:text-slate-400">
@@ -126,7 +142,11 @@ export function IssueSummary({ onSelect }: { onSelect: (path: string) => void })
       </div>
       <TenantCheckStatus />
       {warnings.length > 0 && (
-        <details open className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 dark:border-amber-900 dark:bg-amber-950/60" data-testid="warning-list">
+        <details
+          open
+          className="group rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 dark:border-amber-900 dark:bg-amber-950/60"
+          data-testid="warning-list"
+        >
           <summary className="cursor-pointer text-xs font-semibold text-amber-900 dark:text-amber-100">
             {countOf(warnings.length, 'warning')} (non-blocking)
           </summary>

@@ -44,8 +44,9 @@ export function ManagedByNotice({ designs, connectorId }: { designs: readonly Ma
             <strong>{d.name}</strong>
           </span>
         ))}{' '}
-        {designs.length === 1 ? 'manages' : 'manage'} connector #{connectorId}. Provisioning an edit from here makes the live connector drift from{' '}
-        {designs.length === 1 ? 'that design' : 'those designs'}; change the design and provision it from the workspace instead.
+        {designs.length === 1 ? 'manages' : 'manage'} connector #{connectorId}. Provisioning an edit from here makes the
+        live connector drift from {designs.length === 1 ? 'that design' : 'those designs'}; change the design and
+        provision it from the workspace instead.
       </p>
       <p className="mt-1 flex flex-wrap gap-3">
         {designs.map((d) => (
@@ -84,11 +85,24 @@ interface LiveConnectorBannerProps {
   managing?: readonly ManagingDesign[];
 }
 
-export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry, storedKeys, managing = [] }: LiveConnectorBannerProps) {
+export function LiveConnectorBanner({
+  connectorId,
+  name,
+  loading,
+  error,
+  onRetry,
+  storedKeys,
+  managing = [],
+}: LiveConnectorBannerProps) {
   if (error) {
     return (
-      <div role="alert" className="mb-3 rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/60 px-3 py-2 text-sm text-red-950 dark:text-red-100">
-        <p className="font-semibold">Connector {connectorId} could not be loaded for editing: {errorMessage(error)}</p>
+      <div
+        role="alert"
+        className="mb-3 rounded-lg border border-red-300 dark:border-red-800 bg-red-50 dark:bg-red-950/60 px-3 py-2 text-sm text-red-950 dark:text-red-100"
+      >
+        <p className="font-semibold">
+          Connector {connectorId} could not be loaded for editing: {errorMessage(error)}
+        </p>
         <p className="mt-1 flex flex-wrap gap-3">
           <button type="button" className="btn-secondary text-xs" onClick={onRetry}>
             Retry
@@ -105,7 +119,10 @@ export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry
   }
   if (loading) {
     return (
-      <p role="status" className="mb-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 px-3 py-2 text-sm text-slate-700 dark:text-slate-300">
+      <p
+        role="status"
+        className="mb-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 px-3 py-2 text-sm text-slate-700 dark:text-slate-300"
+      >
         Loading connector {connectorId}…
       </p>
     );
@@ -127,7 +144,8 @@ export function LiveConnectorBanner({ connectorId, name, loading, error, onRetry
         </Link>
       </p>
       <p className="mt-0.5 text-xs text-blue-900 dark:text-blue-200">
-        Provision changes shows the plan (what would change on this connector) and sends only on Confirm. Edits here are not saved as a draft.
+        Provision changes shows the plan (what would change on this connector) and sends only on Confirm. Edits here are
+        not saved as a draft.
         {storedKeys &&
           ' Stored keys show as “Stored” and are kept unless you replace them; the HCL writes every key as a variable.'}
       </p>

@@ -16,7 +16,12 @@ import { useDataSourceNames } from './design-document-context';
 
 /** The catalogs that have data sources, as far as they have loaded; `settled` once each has answered (or failed). */
 function useNamedCatalog(): { catalog: TenantCatalog; settled: boolean } {
-  const queries = [useCatalog('segments'), useCatalog('credentials'), useCatalog('groups'), useCatalog('billing-tags')] as const;
+  const queries = [
+    useCatalog('segments'),
+    useCatalog('credentials'),
+    useCatalog('groups'),
+    useCatalog('billing-tags'),
+  ] as const;
   const [segments, credentials, groups, billingTags] = queries.map((q) => q.data);
   const settled = queries.every((q) => !q.isPending);
   const catalog = useMemo(
@@ -27,7 +32,11 @@ function useNamedCatalog(): { catalog: TenantCatalog; settled: boolean } {
 }
 
 /** `ready`: the catalogs have answered and the file's data blocks are read (before, a field by name may not resolve yet). */
-export function useNamedReferencesResolved(design: ConnectorDesign): { design: ConnectorDesign; problems: NameProblem[]; ready: boolean } {
+export function useNamedReferencesResolved(design: ConnectorDesign): {
+  design: ConnectorDesign;
+  problems: NameProblem[];
+  ready: boolean;
+} {
   const names = useDataSourceNames();
   const { catalog, settled } = useNamedCatalog();
   return useMemo(() => {
@@ -49,7 +58,8 @@ export function useNamedSegmentLabels(base: SegmentLabels | undefined): SegmentL
     for (const [address, name] of names) {
       if (!address.startsWith(prefix)) continue;
       const item = segments?.find((s) => s.name === name);
-      labels[dataSourceExpression(kind, address.slice(prefix.length))] = item?.asn != null ? `${name} (ASN ${item.asn})` : name;
+      labels[dataSourceExpression(kind, address.slice(prefix.length))] =
+        item?.asn != null ? `${name} (ASN ${item.asn})` : name;
       added = true;
     }
     return added ? labels : base;

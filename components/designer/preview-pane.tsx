@@ -86,12 +86,19 @@ export function PreviewPane(props: {
   }, [store]);
 
   const resourceLabels = resources;
-  const shownKeyVariables = keyVariables === '' ? [] : keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
+  const shownKeyVariables =
+    keyVariables === ''
+      ? []
+      : keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
   const json = useMemo(() => {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';
     try {
-      return JSON.stringify(designToAlkiraConnector(withoutInactiveProtocolValues(design), { storedSecret: '(stored)' }), maskSecrets, 2);
+      return JSON.stringify(
+        designToAlkiraConnector(withoutInactiveProtocolValues(design), { storedSecret: '(stored)' }),
+        maskSecrets,
+        2,
+      );
     } catch {
       // The message could echo field values; keep it generic.
       return '// This design cannot be mapped to the API yet. Fix the errors listed in the form.';
@@ -153,7 +160,11 @@ export function PreviewPane(props: {
       className="flex h-full min-h-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-        <div role="tablist" aria-label="Preview format" className="flex rounded-md bg-slate-100 p-0.5 dark:bg-slate-800">
+        <div
+          role="tablist"
+          aria-label="Preview format"
+          className="flex rounded-md bg-slate-100 p-0.5 dark:bg-slate-800"
+        >
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -182,7 +193,12 @@ export function PreviewPane(props: {
         {tab !== 'topology' && (
           <div className="ml-auto flex items-center gap-2">
             {/* Not `disabled`: a click says why the file is held back and shows every error at its field. */}
-            <button type="button" className="btn-secondary text-xs" onClick={copy} aria-describedby={tab === 'hcl' && blocker ? 'export-blocked' : undefined}>
+            <button
+              type="button"
+              className="btn-secondary text-xs"
+              onClick={copy}
+              aria-describedby={tab === 'hcl' && blocker ? 'export-blocked' : undefined}
+            >
               {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed' : 'Copy'}
             </button>
             <button
@@ -194,7 +210,12 @@ export function PreviewPane(props: {
               Download .tf
             </button>
             {moduleDownload && tab === 'hcl' && (
-              <button type="button" className="btn-secondary text-xs" onClick={downloadZip} title="The file's connectors as a Terraform module: main.tf, variables.tf, providers.tf">
+              <button
+                type="button"
+                className="btn-secondary text-xs"
+                onClick={downloadZip}
+                title="The file's connectors as a Terraform module: main.tf, variables.tf, providers.tf"
+              >
                 Download module (.zip)
               </button>
             )}
@@ -221,7 +242,9 @@ export function PreviewPane(props: {
                   </option>
                 ))}
               </select>
-              <span className="font-normal text-slate-500 dark:text-slate-400">({resourceLabels.length} connectors in the file)</span>
+              <span className="font-normal text-slate-500 dark:text-slate-400">
+                ({resourceLabels.length} connectors in the file)
+              </span>
             </label>
           )}
           <label className="flex items-center gap-1.5">
@@ -238,7 +261,9 @@ export function PreviewPane(props: {
             <select
               className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
               value={preSharedKeys}
-              onChange={(e) => onOptionsChange({ ...options, preSharedKeys: e.target.value === 'inline' ? 'inline' : 'variable' })}
+              onChange={(e) =>
+                onOptionsChange({ ...options, preSharedKeys: e.target.value === 'inline' ? 'inline' : 'variable' })
+              }
             >
               <option value="variable">as sensitive variables</option>
               <option value="inline">inline</option>
@@ -249,13 +274,22 @@ export function PreviewPane(props: {
       )}
       {tab === 'hcl' && <EditorSyncNotes />}
       {refused && blocker && tab !== 'topology' ? (
-        <p role="alert" id="export-blocked" data-testid="export-refused" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+        <p
+          role="alert"
+          id="export-blocked"
+          data-testid="export-refused"
+          className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
+        >
           Not copied or downloaded: {blocker}
         </p>
       ) : (
         blocker &&
         tab !== 'topology' && (
-          <p id="export-blocked" data-testid="export-blocked" className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          <p
+            id="export-blocked"
+            data-testid="export-blocked"
+            className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400"
+          >
             Copy and download wait for a valid design: {blocker}
           </p>
         )
@@ -282,7 +316,10 @@ export function PreviewPane(props: {
         </div>
         {tab === 'json' && (
           <pre>
-            <code data-testid="json-preview" className="block whitespace-pre font-mono text-[12.5px] leading-5 text-slate-100">
+            <code
+              data-testid="json-preview"
+              className="block whitespace-pre font-mono text-[12.5px] leading-5 text-slate-100"
+            >
               {json}
             </code>
           </pre>
@@ -290,11 +327,18 @@ export function PreviewPane(props: {
         {tab === 'topology' && topology}
       </div>
       {tab === 'hcl' && shownKeyVariables.length > 0 && (
-        <div className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200" data-testid="psk-variables">
+        <div
+          className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200"
+          data-testid="psk-variables"
+        >
           <p className="font-medium">Set these sensitive variables before apply (e.g. TF_VAR_name):</p>
           <ul className="mt-1 flex flex-wrap gap-1">
             {shownKeyVariables.map((v) => (
-              <li key={v.name} title={v.path} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800 dark:bg-slate-800 dark:text-slate-100">
+              <li
+                key={v.name}
+                title={v.path}
+                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800 dark:bg-slate-800 dark:text-slate-100"
+              >
                 {v.name}
               </li>
             ))}
@@ -303,7 +347,8 @@ export function PreviewPane(props: {
       )}
       {tab === 'json' && (
         <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          Request body for the Alkira API. Sensitive values (pre-shared keys, remote auth values) are masked; unresolved segment references stay as written.
+          Request body for the Alkira API. Sensitive values (pre-shared keys, remote auth values) are masked; unresolved
+          segment references stay as written.
         </p>
       )}
     </section>
@@ -327,7 +372,10 @@ function StaticHcl({ text }: { text: string }) {
 function ReferenceModeChoice() {
   const mode = useReferenceMode();
   return (
-    <label className="flex items-center gap-1.5" title="How a pick from the tenant catalog is written into the file; fields already in the file stay as written">
+    <label
+      className="flex items-center gap-1.5"
+      title="How a pick from the tenant catalog is written into the file; fields already in the file stay as written"
+    >
       References:
       <select
         data-testid="reference-mode"

@@ -49,7 +49,12 @@ export function SecretField({ path, label, required, className }: SecretFieldPro
           >
             Stored
           </output>
-          <button type="button" onClick={replace} aria-label={`Replace ${label}`} className="btn-secondary shrink-0 px-2 text-xs">
+          <button
+            type="button"
+            onClick={replace}
+            aria-label={`Replace ${label}`}
+            className="btn-secondary shrink-0 px-2 text-xs"
+          >
             Replace
           </button>
         </div>

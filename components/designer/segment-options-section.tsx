@@ -34,7 +34,11 @@ export function SegmentOptionsSection() {
           <div key={f.id} className="rounded-md border border-slate-200 dark:border-slate-700 p-2">
             <div className="mb-1 flex items-center justify-between">
               <span className="text-xs font-medium text-slate-600 dark:text-slate-400">Segment option {i + 1}</span>
-              <button type="button" className="btn-link-danger text-xs" onClick={() => removeLabelled(`Segment option ${i + 1} removed`, () => remove(i))}>
+              <button
+                type="button"
+                className="btn-link-danger text-xs"
+                onClick={() => removeLabelled(`Segment option ${i + 1} removed`, () => remove(i))}
+              >
                 Remove
               </button>
             </div>

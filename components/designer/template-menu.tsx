@@ -11,7 +11,12 @@ interface TemplateChoice {
 }
 
 const CHOICES: TemplateChoice[] = [
-  { id: 'empty', title: 'Empty', description: 'A blank connector with one instance and one segment option.', design: emptyDesign },
+  {
+    id: 'empty',
+    title: 'Empty',
+    description: 'A blank connector with one instance and one segment option.',
+    design: emptyDesign,
+  },
   ...DESIGN_TEMPLATES.map((t) => ({ ...t, design: () => structuredClone(t.design) })),
 ];
 

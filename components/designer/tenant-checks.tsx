@@ -35,7 +35,10 @@ export function useTenantChecks(doc: DesignDocument, linkedConnectorId: number |
       if (loading) return;
       loading = true;
       try {
-        const res = await fetch('/api/tenant/snapshot', { headers: etag ? { 'If-None-Match': etag } : {}, cache: 'no-store' });
+        const res = await fetch('/api/tenant/snapshot', {
+          headers: etag ? { 'If-None-Match': etag } : {},
+          cache: 'no-store',
+        });
         if (stopped || res.status === 304) return;
         if (!res.ok) {
           const reason = await reasonOf(res);
@@ -46,7 +49,10 @@ export function useTenantChecks(doc: DesignDocument, linkedConnectorId: number |
         const snapshot = (await res.json()) as TenantSnapshotWire;
         if (stopped) return;
         etag = res.headers.get('ETag');
-        doc.setTenant(snapshot, { state: 'ready', connectors: Array.isArray(snapshot.connectors) ? snapshot.connectors.length : 0 });
+        doc.setTenant(snapshot, {
+          state: 'ready',
+          connectors: Array.isArray(snapshot.connectors) ? snapshot.connectors.length : 0,
+        });
       } catch {
         etag = null;
         if (!stopped) doc.setTenant(null, { state: 'unavailable', reason: 'the server could not be reached' });

@@ -23,7 +23,13 @@ export class EditorTextChecker {
   private pending: Pending | null = null;
 
   /** Checks `text` (the editor's version `id`) and hands the result to `onCheck`, unless a newer request or text came first. */
-  request(id: number, text: string, choice: ResourceChoice, onCheck: (check: EditorTextCheck) => void, isCurrent: (id: number) => boolean): void {
+  request(
+    id: number,
+    text: string,
+    choice: ResourceChoice,
+    onCheck: (check: EditorTextCheck) => void,
+    isCurrent: (id: number) => boolean,
+  ): void {
     const worker = this.start();
     if (!worker) {
       onCheck(checkEditorText(text, choice));
@@ -45,7 +51,9 @@ export class EditorTextChecker {
     this.worker = null;
     if (typeof Worker === 'undefined') return null;
     try {
-      const worker = new Worker(new URL('./editor-text-check.worker.ts', import.meta.url), { name: 'editor-text-check' });
+      const worker = new Worker(new URL('./editor-text-check.worker.ts', import.meta.url), {
+        name: 'editor-text-check',
+      });
       worker.onmessage = (event: MessageEvent<EditorTextCheckResponse>) => {
         const pending = this.pending;
         if (!pending || pending.id !== event.data.id) return;

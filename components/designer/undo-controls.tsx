@@ -20,7 +20,10 @@ function ownsUndo(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.closest('.cm-editor')) return true;
   if (target instanceof HTMLTextAreaElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type);
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type)
+  );
 }
 
 export function useUndoShortcuts(store: DesignDocument): void {
@@ -47,7 +50,14 @@ export function UndoControls() {
   const canRedo = useDesignState((s) => s.canRedo);
   return (
     <div className="flex gap-1" role="group" aria-label="History">
-      <button type="button" className="btn-secondary text-xs" onClick={() => store.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z Meta+Z">
+      <button
+        type="button"
+        className="btn-secondary text-xs"
+        onClick={() => store.undo()}
+        disabled={!canUndo}
+        title="Undo (Ctrl+Z)"
+        aria-keyshortcuts="Control+Z Meta+Z"
+      >
         Undo
       </button>
       <button
@@ -76,7 +86,11 @@ export function UndoToast() {
   }, [lastStep]);
   const visible = lastStep !== null && dismissed !== lastStep.seq;
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center"
+    >
       {visible && (
         <div
           data-testid="undo-toast"
@@ -93,7 +107,12 @@ export function UndoToast() {
           >
             Undo
           </button>
-          <button type="button" aria-label="Dismiss" className="text-slate-300 dark:text-slate-600" onClick={() => setDismissed(lastStep.seq)}>
+          <button
+            type="button"
+            aria-label="Dismiss"
+            className="text-slate-300 dark:text-slate-600"
+            onClick={() => setDismissed(lastStep.seq)}
+          >
             ×
           </button>
         </div>

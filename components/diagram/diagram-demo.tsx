@@ -48,7 +48,10 @@ export function DiagramDemo({
   const issues = useMemo(() => validateDesign(design), [design]);
   const [clicked, setClicked] = useState<string | null>(null);
 
-  const choices = [...DESIGN_TEMPLATES.map((t) => ({ id: t.id, title: t.title })), { id: 'large', title: 'Large (10×8×4×2)' }];
+  const choices = [
+    ...DESIGN_TEMPLATES.map((t) => ({ id: t.id, title: t.title })),
+    { id: 'large', title: 'Large (10×8×4×2)' },
+  ];
 
   return (
     <div className="mx-auto flex max-w-[1680px] flex-col gap-3 px-4 py-4">

@@ -42,10 +42,7 @@ const TONE_STYLE: Record<ProvisionTone, string> = {
 
 /** The text a tooltip and a screen reader get for a node's findings. */
 export function issueSummary(node: DiagramNode): string {
-  const lines = [
-    ...node.errors.map((m) => `Error: ${m}`),
-    ...node.warnings.map((m) => `Warning: ${m}`),
-  ];
+  const lines = [...node.errors.map((m) => `Error: ${m}`), ...node.warnings.map((m) => `Warning: ${m}`)];
   return lines.join('\n');
 }
 
@@ -87,7 +84,9 @@ function TopologyNodeCardImpl({ data }: NodeProps<TopologyFlowNode>) {
         tone,
         hasErrors ? 'ring-4 ring-red-500/70 dark:ring-red-400/70' : '',
         hasWarnings ? 'ring-2 ring-amber-400/80' : '',
-        highlighted ? 'shadow-lg outline-[3px] outline-offset-[3px] outline-solid outline-blue-600 dark:outline-blue-400' : '',
+        highlighted
+          ? 'shadow-lg outline-[3px] outline-offset-[3px] outline-solid outline-blue-600 dark:outline-blue-400'
+          : '',
       ].join(' ')}
     >
       {node.color ? (
@@ -104,11 +103,17 @@ function TopologyNodeCardImpl({ data }: NodeProps<TopologyFlowNode>) {
       </div>
       <div className="flex h-[22px] items-center gap-1.5">
         {hasErrors ? (
-          <span aria-hidden="true" className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-red-600 text-[11px] font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-red-600 text-[11px] font-bold text-white"
+          >
             !
           </span>
         ) : hasWarnings ? (
-          <span aria-hidden="true" className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-amber-500 text-[11px] font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-amber-500 text-[11px] font-bold text-white"
+          >
             !
           </span>
         ) : null}

@@ -49,7 +49,10 @@ export function DiagramToolbar({
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900">
       <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">Topology</h2>
       {tone ? (
-        <span data-testid="provision-state" className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONE_BADGE[tone]}`}>
+        <span
+          data-testid="provision-state"
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONE_BADGE[tone]}`}
+        >
           {provisionState}
         </span>
       ) : null}

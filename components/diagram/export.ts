@@ -63,7 +63,7 @@ function markerId(color: string): string {
 function nodeSvg(node: DiagramNode, box: { x: number; y: number; width: number; height: number }): string {
   const tone = node.provisionTone ? TONE[node.provisionTone] : undefined;
   const hasErrors = node.errors.length > 0;
-  const stroke = hasErrors ? '#dc2626' : tone?.stroke ?? STROKE[node.kind];
+  const stroke = hasErrors ? '#dc2626' : (tone?.stroke ?? STROKE[node.kind]);
   const fill = tone?.fill ?? FILL[node.kind];
   const { x, y, width, height } = box;
   const parts: string[] = [];
@@ -73,13 +73,18 @@ function nodeSvg(node: DiagramNode, box: { x: number; y: number; width: number; 
   parts.push(
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="${hasErrors ? 3 : 2}"${node.kind === 'tunnel' ? ' stroke-dasharray="5 3"' : ''}/>`,
   );
-  if (node.color) parts.push(`<rect x="${x + 1}" y="${y + 1}" width="5" height="${height - 2}" rx="2" fill="${node.color}"/>`);
+  if (node.color)
+    parts.push(`<rect x="${x + 1}" y="${y + 1}" width="5" height="${height - 2}" rx="2" fill="${node.color}"/>`);
   const left = x + 12;
-  parts.push(`<text x="${left}" y="${y + 15}" font-size="9.5" font-weight="600" fill="#475569" letter-spacing="0.4">${KIND_LABEL[node.kind]}</text>`);
+  parts.push(
+    `<text x="${left}" y="${y + 15}" font-size="9.5" font-weight="600" fill="#475569" letter-spacing="0.4">${KIND_LABEL[node.kind]}</text>`,
+  );
   let titleX = left;
   if (hasErrors) {
     parts.push(`<circle cx="${left + 7}" cy="${y + 29}" r="7" fill="#dc2626"/>`);
-    parts.push(`<text x="${left + 7}" y="${y + 33}" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">!</text>`);
+    parts.push(
+      `<text x="${left + 7}" y="${y + 33}" font-size="11" font-weight="700" fill="#ffffff" text-anchor="middle">!</text>`,
+    );
     titleX += 19;
   }
   parts.push(
@@ -102,13 +107,18 @@ function legendSvg(graph: DiagramGraph, x: number, y: number): { svg: string; he
   const rows = graph.segments;
   const parts: string[] = [];
   const height = 40 + Math.max(1, rows.length) * 38 + (graph.tunnelsCollapsed ? 22 : 0);
-  parts.push(`<g class="legend"><rect x="${x}" y="${y}" width="${LEGEND_WIDTH}" height="${height}" rx="8" fill="#ffffff" stroke="#cbd5e1"/>`);
+  parts.push(
+    `<g class="legend"><rect x="${x}" y="${y}" width="${LEGEND_WIDTH}" height="${height}" rx="8" fill="#ffffff" stroke="#cbd5e1"/>`,
+  );
   parts.push(`<text x="${x + 14}" y="${y + 24}" font-size="13" font-weight="600" fill="#0f172a">Segments</text>`);
-  if (rows.length === 0) parts.push(`<text x="${x + 14}" y="${y + 52}" font-size="11" fill="#475569">No segment_options yet</text>`);
+  if (rows.length === 0)
+    parts.push(`<text x="${x + 14}" y="${y + 52}" font-size="11" fill="#475569">No segment_options yet</text>`);
   rows.forEach((row, i) => {
     const top = y + 40 + i * 38;
     parts.push(`<rect x="${x + 14}" y="${top + 2}" width="14" height="14" rx="3" fill="${row.color}"/>`);
-    parts.push(`<text x="${x + 36}" y="${top + 13}" font-size="12" font-weight="600" fill="#0f172a">${esc(fit(row.label, LEGEND_WIDTH - 50, 12))}</text>`);
+    parts.push(
+      `<text x="${x + 36}" y="${top + 13}" font-size="12" font-weight="600" fill="#0f172a">${esc(fit(row.label, LEGEND_WIDTH - 50, 12))}</text>`,
+    );
     const flags = [
       `ASN ${row.customerAsn || '—'}`,
       row.disableInternetExit ? 'no internet exit' : 'internet exit',
@@ -117,7 +127,9 @@ function legendSvg(graph: DiagramGraph, x: number, y: number): { svg: string; he
     parts.push(`<text x="${x + 36}" y="${top + 29}" font-size="10.5" fill="#475569">${esc(flags)}</text>`);
   });
   if (graph.tunnelsCollapsed) {
-    parts.push(`<text x="${x + 14}" y="${y + height - 10}" font-size="10.5" fill="#475569">Tunnels are listed inside their gateways (→ Alkira initiates).</text>`);
+    parts.push(
+      `<text x="${x + 14}" y="${y + height - 10}" font-size="10.5" fill="#475569">Tunnels are listed inside their gateways (→ Alkira initiates).</text>`,
+    );
   }
   parts.push('</g>');
   return { svg: parts.join(''), height };
@@ -144,7 +156,8 @@ export function exportDiagramSvg(graph: DiagramGraph, layout: DiagramLayout): st
       if (!routed) return '';
       const color = e.color ?? EDGE_COLOR;
       const marker = `url(#${markerId(color)})`;
-      const ends = e.arrow === 'forward' ? ` marker-end="${marker}"` : e.arrow === 'backward' ? ` marker-start="${marker}"` : '';
+      const ends =
+        e.arrow === 'forward' ? ` marker-end="${marker}"` : e.arrow === 'backward' ? ` marker-start="${marker}"` : '';
       let label = '';
       if (e.label && routed.label) {
         const { x, y, width, height } = routed.label;

@@ -64,13 +64,22 @@ function flowNodeKey(node: DiagramNode, box: PositionedNode, highlighted: boolea
   return `${JSON.stringify(node)}@${box.x},${box.y},${box.width},${box.height}${highlighted ? '!' : ''}`;
 }
 
-function DiagramCanvas({ design, issues, provisionState, segmentLabels, selectedPath, onNodeClick, pending = false, className }: TopologyDiagramProps) {
+function DiagramCanvas({
+  design,
+  issues,
+  provisionState,
+  segmentLabels,
+  selectedPath,
+  onNodeClick,
+  pending = false,
+  className,
+}: TopologyDiagramProps) {
   const current = useDiagramLayout(design, issues, provisionState, segmentLabels);
   const flow = useReactFlow();
   const [announce, setAnnounce] = useState('');
 
   const highlightedId = useMemo(
-    () => (selectedPath != null ? nodeForPath(current.graph.nodes, selectedPath)?.id ?? null : null),
+    () => (selectedPath != null ? (nodeForPath(current.graph.nodes, selectedPath)?.id ?? null) : null),
     [current, selectedPath],
   );
 
@@ -149,7 +158,11 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
       if (fitZoom >= MIN_READABLE_ZOOM) return void flow.fitView(FIT_OPTIONS);
       const zoom = Math.min(1, Math.max(MIN_READABLE_ZOOM, (box.clientWidth - 24) / width));
       // Around the vHub, but with no empty space above the diagram's top, which starts below the (folded) segment legend.
-      void flow.setViewport({ x: 12, y: Math.min(LEGEND_CLEARANCE, box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom), zoom });
+      void flow.setViewport({
+        x: 12,
+        y: Math.min(LEGEND_CLEARANCE, box.clientHeight / 2 - (vhub.y + vhub.height / 2) * zoom),
+        zoom,
+      });
     });
   }, [current, flow]);
 
@@ -163,8 +176,15 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
       const left = box.x * zoom + x;
       const top = box.y * zoom + y;
       const outside =
-        left < 0 || top < 0 || left + box.width * zoom > container.clientWidth || top + box.height * zoom > container.clientHeight;
-      if (outside) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(zoom, 0.6), duration: 250 });
+        left < 0 ||
+        top < 0 ||
+        left + box.width * zoom > container.clientWidth ||
+        top + box.height * zoom > container.clientHeight;
+      if (outside)
+        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
+          zoom: Math.max(zoom, 0.6),
+          duration: 250,
+        });
     },
     [current, flow],
   );
@@ -239,7 +259,15 @@ function DiagramCanvas({ design, issues, provisionState, segmentLabels, selected
             <Background gap={20} size={1} />
             <Controls showInteractive={false} position="bottom-left" />
             {nodes.length > MINIMAP_ABOVE && minimapUseful(current.layout.width, current.layout.height) ? (
-              <MiniMap pannable zoomable position="bottom-right" ariaLabel="Diagram overview" nodeColor="#64748b" nodeStrokeWidth={8} className="!hidden md:!block" />
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                ariaLabel="Diagram overview"
+                nodeColor="#64748b"
+                nodeStrokeWidth={8}
+                className="!hidden md:!block"
+              />
             ) : null}
           </ReactFlow>
         </NodeActionsContext.Provider>

@@ -83,12 +83,20 @@ export function ImportAction({
           data-testid="import-drop-overlay"
           className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center border-4 border-dashed border-blue-500 bg-blue-600/10"
         >
-          <p className="rounded-lg bg-white dark:bg-slate-900 px-4 py-3 text-sm font-semibold text-blue-800 dark:text-blue-300 shadow-lg">Drop a .tf file to import it</p>
+          <p className="rounded-lg bg-white dark:bg-slate-900 px-4 py-3 text-sm font-semibold text-blue-800 dark:text-blue-300 shadow-lg">
+            Drop a .tf file to import it
+          </p>
         </div>
       )}
       {seed && (
         <Suspense fallback={null}>
-          <ImportDialog key={seed.text + (seed.fileName ?? '')} seed={seed} onLoad={onLoad} onSaveAll={onSaveAll} onClose={() => setSeed(null)} />
+          <ImportDialog
+            key={seed.text + (seed.fileName ?? '')}
+            seed={seed}
+            onLoad={onLoad}
+            onSaveAll={onSaveAll}
+            onClose={() => setSeed(null)}
+          />
         </Suspense>
       )}
     </>

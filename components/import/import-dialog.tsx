@@ -108,14 +108,15 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
             Import Terraform
           </h2>
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            Paste HCL, choose a .tf file or drop one on the page. Every {'alkira_connector_azure_expressroute'} resource is listed; other
-            blocks are ignored.
+            Paste HCL, choose a .tf file or drop one on the page. Every {'alkira_connector_azure_expressroute'} resource
+            is listed; other blocks are ignored.
           </p>
         </header>
         <div className="grid min-h-0 flex-1 gap-4 overflow-auto p-4 md:grid-cols-2">
           <div className="flex min-h-0 flex-col gap-2">
             <label className="text-xs font-medium text-slate-700 dark:text-slate-300" htmlFor={`${titleId}-text`}>
-              HCL {fileName && <span className="font-normal text-slate-600 dark:text-slate-400">· from {fileName}</span>}
+              HCL{' '}
+              {fileName && <span className="font-normal text-slate-600 dark:text-slate-400">· from {fileName}</span>}
             </label>
             <textarea
               ref={textRef}
@@ -147,7 +148,9 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
             )}
           </div>
           <div className="min-h-0 space-y-3 text-xs" aria-live="polite">
-            {refused && <ImportRefusalPanel refusal={refused.refusal} edited={refused.text !== text} onShowLine={showLine} />}
+            {refused && (
+              <ImportRefusalPanel refusal={refused.refusal} edited={refused.text !== text} onShowLine={showLine} />
+            )}
             {!parsed ? (
               <p className="text-slate-600 dark:text-slate-400">Nothing to import yet.</p>
             ) : (
@@ -156,13 +159,21 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                   <legend className="mb-1 font-semibold text-slate-800 dark:text-slate-200">
                     Connector resources ({resources.length})
                   </legend>
-                  {resources.length === 0 && <p className="text-slate-600 dark:text-slate-400">No alkira_connector_azure_expressroute resource found.</p>}
+                  {resources.length === 0 && (
+                    <p className="text-slate-600 dark:text-slate-400">
+                      No alkira_connector_azure_expressroute resource found.
+                    </p>
+                  )}
                   <ul className="space-y-2">
                     {resources.map((r, i) => {
                       const own = grouped?.byResource[i] ?? [];
                       const key = `${r.resource_name}|${r.line}`;
                       return (
-                        <li key={key} className="rounded-md border border-slate-200 dark:border-slate-700 p-2" data-testid="import-resource">
+                        <li
+                          key={key}
+                          className="rounded-md border border-slate-200 dark:border-slate-700 p-2"
+                          data-testid="import-resource"
+                        >
                           <div className="flex items-baseline gap-2">
                             {picksMany ? (
                               <input
@@ -195,7 +206,9 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                             <ul
                               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it
                               tabIndex={0}
-                              className={`mt-1 max-h-48 space-y-0.5 overflow-auto pl-5 ${SCROLL_FOCUS}`} aria-label={`Diagnostics of ${r.resource_name}`}>
+                              className={`mt-1 max-h-48 space-y-0.5 overflow-auto pl-5 ${SCROLL_FOCUS}`}
+                              aria-label={`Diagnostics of ${r.resource_name}`}
+                            >
                               {own.map((d) => (
                                 <li key={`${d.from}|${d.severity}|${d.message}`}>
                                   <HclDiagnosticLine diagnostic={d} />
@@ -210,9 +223,16 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                 </fieldset>
                 {fileNotes.length > 0 && (
                   <section aria-label="File notes">
-                    <h3 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">File notes ({fileNotes.length})</h3>
+                    <h3 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">
+                      File notes ({fileNotes.length})
+                    </h3>
                     {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it */}
-                    <ul tabIndex={0} aria-label="File notes" className={`max-h-40 space-y-0.5 overflow-auto ${SCROLL_FOCUS}`} data-testid="import-file-notes">
+                    <ul
+                      tabIndex={0}
+                      aria-label="File notes"
+                      className={`max-h-40 space-y-0.5 overflow-auto ${SCROLL_FOCUS}`}
+                      data-testid="import-file-notes"
+                    >
                       {fileNotes.map((d) => (
                         <li key={`${d.from}|${d.severity}|${d.message}`}>
                           <HclDiagnosticLine diagnostic={d} />
@@ -234,7 +254,9 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
               selection={{
                 text: source,
                 fileName,
-                resources: resources.filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`)).map((r) => r.resource_name),
+                resources: resources
+                  .filter((r) => !picksMany || !unticked.has(`${r.resource_name}|${r.line}`))
+                  .map((r) => r.resource_name),
               }}
               onSave={onSaveAll}
               onRefused={(refusal) => setRefused(refusal ? { refusal, text: source } : null)}

@@ -11,10 +11,20 @@ import type { ImportConflict, ImportProblem, ImportRefused } from '@/lib/client/
 
 export type ImportRefusal = { problems: ImportRefused } | { conflict: ImportConflict };
 
-function ProblemLine({ problem, onShowLine }: { problem: ImportProblem; onShowLine(line: number, column: number): void }) {
+function ProblemLine({
+  problem,
+  onShowLine,
+}: {
+  problem: ImportProblem;
+  onShowLine(line: number, column: number): void;
+}) {
   return (
     <li className="flex items-baseline gap-2">
-      <button type="button" className="shrink-0 font-mono text-red-800 underline dark:text-red-300" onClick={() => onShowLine(problem.line, problem.column)}>
+      <button
+        type="button"
+        className="shrink-0 font-mono text-red-800 underline dark:text-red-300"
+        onClick={() => onShowLine(problem.line, problem.column)}
+      >
         line {problem.line}
       </button>
       <span>{problem.message}</span>
@@ -37,7 +47,8 @@ export function ImportRefusalPanel({
       The text has changed since; save again to check it.
     </p>
   );
-  const box = 'rounded-md border border-red-300 bg-red-50 p-3 text-xs text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100';
+  const box =
+    'rounded-md border border-red-300 bg-red-50 p-3 text-xs text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100';
   if ('conflict' in refusal) {
     return (
       <section role="alert" aria-label="Import refused" className={box} data-testid="import-refusal">

@@ -18,7 +18,8 @@ export function groupImportDiagnostics(parsed: ParsedHcl): GroupedDiagnostics {
   const byResource: HclDiagnostic[][] = parsed.designs.map(() => []);
   const fileNotes: HclDiagnostic[] = [];
   for (const d of parsed.diagnostics) {
-    const candidates = d.resource === undefined ? [] : parsed.designs.flatMap((r, i) => (r.resource_name === d.resource ? [i] : []));
+    const candidates =
+      d.resource === undefined ? [] : parsed.designs.flatMap((r, i) => (r.resource_name === d.resource ? [i] : []));
     const owner = candidates.length <= 1 ? candidates[0] : ownerByRange(parsed, candidates, d);
     if (owner === undefined) fileNotes.push(d);
     else itemAt(byResource, owner, 'resource').push(d);

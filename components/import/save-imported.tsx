@@ -59,7 +59,12 @@ export function SaveImportedDesigns(props: {
           {error}
         </p>
       )}
-      <button type="button" className={`${primary ? 'btn-primary' : 'btn-secondary'} text-xs`} disabled={count === 0 || saving} onClick={() => void save()}>
+      <button
+        type="button"
+        className={`${primary ? 'btn-primary' : 'btn-secondary'} text-xs`}
+        disabled={count === 0 || saving}
+        onClick={() => void save()}
+      >
         {saving ? 'Saving…' : `Save ${count === 1 ? '1 connector' : `${count} connectors`} to workspace`}
       </button>
     </>

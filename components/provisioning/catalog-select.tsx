@@ -125,7 +125,9 @@ export function CatalogSelect({
             {o.label}
           </option>
         ))}
-        {!known && value !== '' && !expressionMode && <option value={value}>{value} (not in the tenant catalog)</option>}
+        {!known && value !== '' && !expressionMode && (
+          <option value={value}>{value} (not in the tenant catalog)</option>
+        )}
         {allowExpression && <option value={EXPRESSION_CHOICE}>Terraform expression…</option>}
       </select>
       {expressionMode && (

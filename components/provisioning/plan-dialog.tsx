@@ -51,7 +51,23 @@ export interface PlanDialogProps {
 }
 
 export function PlanDialog(props: PlanDialogProps) {
-  const { open, title, action, resourceName, plan, error, design, notice, children, confirmLabel, confirmDisabled, cancelLabel = 'Cancel', onConfirm, onCancel, testId } = props;
+  const {
+    open,
+    title,
+    action,
+    resourceName,
+    plan,
+    error,
+    design,
+    notice,
+    children,
+    confirmLabel,
+    confirmDisabled,
+    cancelLabel = 'Cancel',
+    onConfirm,
+    onCancel,
+    testId,
+  } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const headline = HEADLINE[action];
@@ -110,7 +126,11 @@ export function PlanDialog(props: PlanDialogProps) {
           ) : (
             // A long plan (a whole connector destroyed) scrolls on its own, so the confirmation and buttons stay in view.
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-            <div className="max-h-[50vh] overflow-y-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400" tabIndex={0} data-testid="plan-changes">
+            <div
+              className="max-h-[50vh] overflow-y-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+              tabIndex={0}
+              data-testid="plan-changes"
+            >
               <ChangeList changes={plan.changes} design={design} label="Plan" />
             </div>
           )}
@@ -124,7 +144,11 @@ export function PlanDialog(props: PlanDialogProps) {
             <button type="button" className={secondaryButtonClass} onClick={onCancel}>
               {cancelLabel}
             </button>
-            <button type="submit" className={action === 'delete' ? dangerButtonClass : primaryButtonClass} disabled={!canConfirm}>
+            <button
+              type="submit"
+              className={action === 'delete' ? dangerButtonClass : primaryButtonClass}
+              disabled={!canConfirm}
+            >
               {confirmLabel}
             </button>
           </div>

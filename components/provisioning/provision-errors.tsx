@@ -15,12 +15,16 @@ export function ProvisionErrors({ error }: ProvisionErrorsProps) {
 
   if (status === 409 && body?.unresolved?.length) {
     return (
-      <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+      <div
+        role="alert"
+        className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+      >
         <p className="font-semibold">These references can&apos;t be resolved against the tenant:</p>
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {body.unresolved.map((u) => (
             <li key={`${u.path}:${u.value}`}>
-              <code className="font-mono text-xs">{u.path}</code> = <code className="font-mono text-xs">{u.value}</code> — {u.message}
+              <code className="font-mono text-xs">{u.path}</code> = <code className="font-mono text-xs">{u.value}</code>{' '}
+              — {u.message}
             </li>
           ))}
         </ul>
@@ -31,7 +35,10 @@ export function ProvisionErrors({ error }: ProvisionErrorsProps) {
 
   if (status === 422 && body?.errors?.length) {
     return (
-      <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+      <div
+        role="alert"
+        className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+      >
         <p className="font-semibold">{body.error || 'The design is not valid'}</p>
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           {body.errors.map((e, i) => (
@@ -45,7 +52,10 @@ export function ProvisionErrors({ error }: ProvisionErrorsProps) {
   }
 
   return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+    <div
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+    >
       <p className="font-semibold">Provisioning request failed{status ? ` (HTTP ${status})` : ''}</p>
       <p className="mt-1">{errorMessage(error)}</p>
     </div>

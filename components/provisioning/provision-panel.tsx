@@ -55,7 +55,16 @@ interface Review {
   targetId: number | undefined;
 }
 
-export function ProvisionPanel({ design, connectorId, disabled = false, note, onProvisioned, onCreated, resume, updateNotice }: ProvisionPanelProps) {
+export function ProvisionPanel({
+  design,
+  connectorId,
+  disabled = false,
+  note,
+  onProvisioned,
+  onCreated,
+  resume,
+  updateNotice,
+}: ProvisionPanelProps) {
   const headingId = useId();
   const noteId = useId();
   const permissionId = useId();
@@ -99,7 +108,9 @@ export function ProvisionPanel({ design, connectorId, disabled = false, note, on
           type="button"
           onClick={openPlan}
           disabled={disabled || running || !permission.allowed}
-          aria-describedby={[permission.reason ? permissionId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [permission.reason ? permissionId : '', note ? noteId : ''].filter(Boolean).join(' ') || undefined
+          }
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
         >
           {mutation.isPending ? 'Submitting…' : buttonLabel}
@@ -151,7 +162,10 @@ export function ProvisionStatus({ provision }: { provision: ReturnType<typeof us
             {submitted.provisionRequestId && <StateBadge state={state} />}
           </p>
           {state === 'FAILED' && request.data?.errorMessage && (
-            <p role="alert" className="wrap-anywhere rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100">
+            <p
+              role="alert"
+              className="wrap-anywhere rounded border border-red-300 bg-red-50 p-2 text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-100"
+            >
               {request.data.errorMessage}
             </p>
           )}
@@ -162,7 +176,10 @@ export function ProvisionStatus({ provision }: { provision: ReturnType<typeof us
           )}
           {(state === null || isTerminalState(state)) && (
             <p>
-              <Link className="font-medium text-blue-800 underline dark:text-blue-300" href={`/connectors/${submitted.connectorId}`}>
+              <Link
+                className="font-medium text-blue-800 underline dark:text-blue-300"
+                href={`/connectors/${submitted.connectorId}`}
+              >
                 View connector #{submitted.connectorId}
               </Link>
             </p>

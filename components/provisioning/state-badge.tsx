@@ -11,9 +11,11 @@ export interface StateBadgeProps {
 }
 
 // Dark variants: a deep tint with light text keeps the pill readable (WCAG AA) on slate-900 cards.
-const RUNNING_STYLE = 'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700';
+const RUNNING_STYLE =
+  'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700';
 const FAILED_STYLE = 'bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-700';
-const PARTIAL_STYLE = 'bg-orange-100 text-orange-900 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-700';
+const PARTIAL_STYLE =
+  'bg-orange-100 text-orange-900 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-700';
 const STYLES: Record<string, string> = {
   PENDING: RUNNING_STYLE,
   IN_PROGRESS: RUNNING_STYLE,
@@ -23,7 +25,8 @@ const STYLES: Record<string, string> = {
   REJECTED: FAILED_STYLE,
   UNCONFIRMED: PARTIAL_STYLE,
 };
-const UNKNOWN_STYLE = 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
+const UNKNOWN_STYLE =
+  'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600';
 
 export function StateBadge({ state, className = '' }: StateBadgeProps) {
   const label = state || 'NONE';

@@ -74,5 +74,13 @@ export function useProvision({ design, connectorId, onProvisioned, onCreated, re
     onProvisioned?.(submitted.connectorId, submitted);
   }, [state, submitted, onProvisioned, queryClient]);
 
-  return { send: (sent?: ConnectorDesign) => mutation.mutate(sent), mutation, submitted, request, state, running, targetId };
+  return {
+    send: (sent?: ConnectorDesign) => mutation.mutate(sent),
+    mutation,
+    submitted,
+    request,
+    state,
+    running,
+    targetId,
+  };
 }

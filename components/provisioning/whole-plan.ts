@@ -9,7 +9,10 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import type { ConnectorPlan, DesignChange } from '@/lib/client/workspace-api';
 
 function setEntries(design: ConnectorDesign): [string, unknown][] {
-  return Object.entries(design).filter(([key, value]) => key !== 'resource_name' && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0));
+  return Object.entries(design).filter(
+    ([key, value]) =>
+      key !== 'resource_name' && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
+  );
 }
 
 /** A connector that does not exist yet: every set attribute is created. */

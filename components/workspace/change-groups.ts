@@ -66,7 +66,9 @@ function groupTitle(block: string[], design: ConnectorDesign | undefined, names:
   for (let i = 0; i < block.length; i += 2) {
     const prefix = block.slice(0, i + 2);
     const name = names.get(prefix.join('.')) ?? nameAt(design, prefix);
-    words.push(`${BLOCK_LABELS[itemAt(block, i, 'block path part')]} ${Number(block[i + 1]) + 1}${name ? ` "${name}"` : ''}`);
+    words.push(
+      `${BLOCK_LABELS[itemAt(block, i, 'block path part')]} ${Number(block[i + 1]) + 1}${name ? ` "${name}"` : ''}`,
+    );
   }
   return words.join(' › ');
 }
@@ -78,11 +80,14 @@ function attributeLabel(parts: string[]): string {
 /** A value as `terraform plan` prints it; sensitive attributes never show their value. */
 export function formatValue(value: unknown, attribute = ''): string {
   const set = value !== undefined && value !== null && value !== '';
-  if (value === SENSITIVE_PLACEHOLDER || (attribute !== '' && isSensitiveAttribute(attribute) && set)) return SENSITIVE_PLACEHOLDER;
+  if (value === SENSITIVE_PLACEHOLDER || (attribute !== '' && isSensitiveAttribute(attribute) && set))
+    return SENSITIVE_PLACEHOLDER;
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value, (key, v: unknown) => (key !== '' && isSensitiveAttribute(key) && v !== '' && v !== null ? SENSITIVE_PLACEHOLDER : v));
+  return JSON.stringify(value, (key, v: unknown) =>
+    key !== '' && isSensitiveAttribute(key) && v !== '' && v !== null ? SENSITIVE_PLACEHOLDER : v,
+  );
 }
 
 function isBlock(value: unknown): value is Record<string, unknown> {

@@ -15,18 +15,36 @@ const SYMBOL_STYLE: Record<ChangeLine['action'], string> = {
   delete: 'text-red-800 dark:text-red-300',
 };
 
-export function ChangeList({ changes, design, label }: { changes: readonly DesignChange[]; design?: ConnectorDesign; label: string }) {
+export function ChangeList({
+  changes,
+  design,
+  label,
+}: {
+  changes: readonly DesignChange[];
+  design?: ConnectorDesign;
+  label: string;
+}) {
   const groups = groupChanges(changes, design);
   return (
     <div className="space-y-2 font-mono text-xs" role="group" aria-label={label} data-testid="change-list">
       {groups.map((group) => (
-        <section key={group.key} className="rounded border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950/60" aria-label={group.title}>
+        <section
+          key={group.key}
+          className="rounded border border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-950/60"
+          aria-label={group.title}
+        >
           <h4 className="border-b border-slate-200 px-2 py-1 font-sans text-xs font-semibold text-slate-700 dark:border-slate-700 dark:text-slate-300">
             {group.title}
           </h4>
           <ul className="space-y-0.5 px-2 py-1.5">
             {group.lines.map((line) => (
-              <li key={line.path} data-testid="change-line" data-path={line.path} data-action={line.action} className="break-all">
+              <li
+                key={line.path}
+                data-testid="change-line"
+                data-path={line.path}
+                data-action={line.action}
+                className="break-all"
+              >
                 <span aria-hidden="true" className={`mr-1.5 inline-block w-3 font-bold ${SYMBOL_STYLE[line.action]}`}>
                   {line.symbol}
                 </span>

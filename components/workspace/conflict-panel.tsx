@@ -30,8 +30,14 @@ const MAX_SHOWN = 200;
 /** Where a conflict is, as the change lists name it: its block (`instance 1 "primary"`) and attribute. */
 function whereOf(conflict: MergeConflict, design: ConnectorDesign): { block: string; attribute: string } {
   const dotted = conflict.path.join('.');
-  const group = groupChanges([{ path: conflict.kind === 'block' ? `${dotted}.block` : dotted, action: 'update', before: '', after: '' }], design)[0];
-  return { block: group?.title ?? 'connector', attribute: conflict.kind === 'block' ? 'the whole block' : (group?.lines[0]?.attribute ?? dotted) };
+  const group = groupChanges(
+    [{ path: conflict.kind === 'block' ? `${dotted}.block` : dotted, action: 'update', before: '', after: '' }],
+    design,
+  )[0];
+  return {
+    block: group?.title ?? 'connector',
+    attribute: conflict.kind === 'block' ? 'the whole block' : (group?.lines[0]?.attribute ?? dotted),
+  };
 }
 
 function shownValue(conflict: MergeConflict, value: unknown): string {
@@ -74,10 +80,16 @@ function ConflictChoice({
     </label>
   );
   return (
-    <fieldset className="space-y-1.5 rounded border border-red-200 bg-white/70 p-2 dark:border-red-900 dark:bg-slate-950/40" data-testid="merge-conflict" data-path={conflict.path.join('.')}>
+    <fieldset
+      className="space-y-1.5 rounded border border-red-200 bg-white/70 p-2 dark:border-red-900 dark:bg-slate-950/40"
+      data-testid="merge-conflict"
+      data-path={conflict.path.join('.')}
+    >
       <legend className="px-1 text-xs font-semibold text-slate-900 dark:text-slate-100">
         {where.block} › <span className="font-mono">{where.attribute}</span>
-        <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">was {shownValue(conflict, conflict.base)}</span>
+        <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">
+          was {shownValue(conflict, conflict.base)}
+        </span>
       </legend>
       <div className="flex flex-col gap-2 sm:flex-row">
         {option('theirs', theirsLabel, conflict.theirs)}
@@ -117,20 +129,33 @@ export function ConflictPanel({ attempt, onSaveMerged, onLoadLatest, onDismiss }
       <p className="font-semibold">Not saved: someone saved version {latest.version} while you were editing.</p>
       <p>
         Your changes are still in the form{attempt.note ? ` (with your note “${attempt.note}”)` : ''}. {theirs}
-        {latest.note ? ` — “${latest.note}” —` : ''} and your edits both start from version {merge.base_version}; they are merged below.
+        {latest.note ? ` — “${latest.note}” —` : ''} and your edits both start from version {merge.base_version}; they
+        are merged below.
       </p>
       <div className="grid gap-3 lg:grid-cols-2">
         <div className="space-y-1" data-testid="merge-theirs">
           <h3 className="text-xs font-semibold">
             {theirs} changed {merge.theirs_changes.length} thing{merge.theirs_changes.length === 1 ? '' : 's'}:
           </h3>
-          {merge.theirs_changes.length > 0 && <ChangeList changes={merge.theirs_changes} design={latest.design} label={`${theirs}: changes from version ${merge.base_version}`} />}
+          {merge.theirs_changes.length > 0 && (
+            <ChangeList
+              changes={merge.theirs_changes}
+              design={latest.design}
+              label={`${theirs}: changes from version ${merge.base_version}`}
+            />
+          )}
         </div>
         <div className="space-y-1" data-testid="merge-mine">
           <h3 className="text-xs font-semibold">
             You changed {merge.mine_changes.length} thing{merge.mine_changes.length === 1 ? '' : 's'}:
           </h3>
-          {merge.mine_changes.length > 0 && <ChangeList changes={merge.mine_changes} design={attempt.design} label={`Your changes from version ${merge.base_version}`} />}
+          {merge.mine_changes.length > 0 && (
+            <ChangeList
+              changes={merge.mine_changes}
+              design={attempt.design}
+              label={`Your changes from version ${merge.base_version}`}
+            />
+          )}
         </div>
       </div>
       {merge.conflicts.length === 0 ? (
@@ -138,25 +163,48 @@ export function ConflictPanel({ attempt, onSaveMerged, onLoadLatest, onDismiss }
       ) : (
         <div className="space-y-2">
           <p data-testid="merge-summary" className="font-semibold">
-            {merge.conflicts.length} conflict{merge.conflicts.length === 1 ? '' : 's'}: both changed the same {merge.conflicts.length === 1 ? 'attribute' : 'attributes'}. Choose which value to keep.
+            {merge.conflicts.length} conflict{merge.conflicts.length === 1 ? '' : 's'}: both changed the same{' '}
+            {merge.conflicts.length === 1 ? 'attribute' : 'attributes'}. Choose which value to keep.
           </p>
           {merge.conflicts.map((c) => (
-            <ConflictChoice key={c.id} conflict={c} design={latest.design} theirsLabel={theirs} choice={choices[c.id]} onChoose={(side) => setChoices((s) => ({ ...s, [c.id]: side }))} />
+            <ConflictChoice
+              key={c.id}
+              conflict={c}
+              design={latest.design}
+              theirsLabel={theirs}
+              choice={choices[c.id]}
+              onChoose={(side) => setChoices((s) => ({ ...s, [c.id]: side }))}
+            />
           ))}
         </div>
       )}
-      {merge.file === 'rendered' && <p className="text-xs">The merged version is saved without version {latest.version}’s file text (the merge could not be applied to it); it reopens as its rendering.</p>}
+      {merge.file === 'rendered' && (
+        <p className="text-xs">
+          The merged version is saved without version {latest.version}’s file text (the merge could not be applied to
+          it); it reopens as its rendering.
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className="btn-primary text-xs" disabled={busy || open > 0} onClick={() => void run(() => onSaveMerged(choices))}>
+        <button
+          type="button"
+          className="btn-primary text-xs"
+          disabled={busy || open > 0}
+          onClick={() => void run(() => onSaveMerged(choices))}
+        >
           Save merged as version {latest.version + 1}
         </button>
-        {open > 0 && <span className="text-xs">Choose a value for {open} more conflict{open === 1 ? '' : 's'} first.</span>}
+        {open > 0 && (
+          <span className="text-xs">
+            Choose a value for {open} more conflict{open === 1 ? '' : 's'} first.
+          </span>
+        )}
         <button
           type="button"
           className="btn-secondary text-xs"
           disabled={busy}
           onClick={() => {
-            if (window.confirm(`Load version ${latest.version}? Your changes in the form will be replaced.`)) void run(onLoadLatest);
+            if (window.confirm(`Load version ${latest.version}? Your changes in the form will be replaced.`))
+              void run(onLoadLatest);
           }}
         >
           Load version {latest.version} instead

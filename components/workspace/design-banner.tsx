@@ -20,7 +20,13 @@ export const driftKey = (id: number) => ['designs', id, 'drift'] as const;
 
 /** The live connector against the provisioned version; re-checked on focus and every 30 s (every 3 s while a version is being provisioned). */
 function useDrift(id: number, linked: boolean, pending: boolean) {
-  return useQuery({ queryKey: driftKey(id), queryFn: () => workspaceApi.drift(id), enabled: linked, staleTime: 0, refetchInterval: pending ? 3_000 : 30_000 });
+  return useQuery({
+    queryKey: driftKey(id),
+    queryFn: () => workspaceApi.drift(id),
+    enabled: linked,
+    staleTime: 0,
+    refetchInterval: pending ? 3_000 : 30_000,
+  });
 }
 
 function ShareLink({ id }: { id: number }) {
@@ -58,7 +64,8 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
   // A provision settling shows in the drift first: the design's head (versions, "runs version V") follows it.
   const provisioned = drift.data?.provisioned_version;
   useEffect(() => {
-    if (provisioned != null && provisioned !== latest.provisioned_version) void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
+    if (provisioned != null && provisioned !== latest.provisioned_version)
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
   }, [provisioned, latest.provisioned_version, queryClient]);
   const drifted = drift.data?.drifted && drift.data.changes.length > 0;
   const missing = drift.data?.connector_missing === true;
@@ -83,9 +90,11 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
           <span className="ml-auto flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
             {linked ? (
               <span>
-                Live connector{' '}
-                {/* Inside a sentence a link must not rely on colour alone: underlined. */}
-                <Link href={`/connectors/${latest.connector_id}`} className="text-blue-800 underline underline-offset-2 dark:text-blue-300">
+                Live connector {/* Inside a sentence a link must not rely on colour alone: underlined. */}
+                <Link
+                  href={`/connectors/${latest.connector_id}`}
+                  className="text-blue-800 underline underline-offset-2 dark:text-blue-300"
+                >
                   #{latest.connector_id}
                 </Link>
                 {latest.provisioned_version != null && ` runs version ${latest.provisioned_version}`}
@@ -99,15 +108,20 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
       </div>
 
       {baseVersion < latest.version && !conflicted && (
-        <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950/60 dark:text-blue-100">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950/60 dark:text-blue-100"
+        >
           <span>
-            Version {latest.version} was saved since you started editing version {baseVersion}. Saving will ask you what to keep.
+            Version {latest.version} was saved since you started editing version {baseVersion}. Saving will ask you what
+            to keep.
           </span>
           <button
             type="button"
             className="btn-secondary text-xs"
             onClick={() => {
-              if (window.confirm(`Load version ${latest.version}? Your unsaved changes in the form will be replaced.`)) void onLoadLatest();
+              if (window.confirm(`Load version ${latest.version}? Your unsaved changes in the form will be replaced.`))
+                void onLoadLatest();
             }}
           >
             Load version {latest.version}
@@ -116,8 +130,12 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
       )}
 
       {missing && (
-        <p role="alert" className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:border-orange-800 dark:bg-orange-950/50 dark:text-orange-100">
-          Live connector #{latest.connector_id} no longer exists (deleted outside this design). Provision creates it again.
+        <p
+          role="alert"
+          className="rounded-lg border border-orange-300 bg-orange-50 px-3 py-2 text-sm text-orange-950 dark:border-orange-800 dark:bg-orange-950/50 dark:text-orange-100"
+        >
+          Live connector #{latest.connector_id} no longer exists (deleted outside this design). Provision creates it
+          again.
         </p>
       )}
 
@@ -133,13 +151,22 @@ export function DesignBanner({ id, latest, baseVersion, conflicted, onLoadLatest
               DRIFT
             </span>
             <span className="font-semibold">
-              Drift: live connector #{drift.data.connector_id} was changed outside this design since version {drift.data.provisioned_version} was provisioned.
+              Drift: live connector #{drift.data.connector_id} was changed outside this design since version{' '}
+              {drift.data.provisioned_version} was provisioned.
             </span>
           </p>
-          <p className="text-xs">What the live connector has now, compared with version {drift.data.provisioned_version}:</p>
+          <p className="text-xs">
+            What the live connector has now, compared with version {drift.data.provisioned_version}:
+          </p>
           <ChangeList changes={drift.data.changes} label="Drift: provisioned version → live connector" />
           {latest.provisioned_version != null && drift.data.connector_id != null && (
-            <DriftActions id={id} connectorId={drift.data.connector_id} provisionedVersion={latest.provisioned_version} latestVersion={latest.version} driftKey={driftKey(id)} />
+            <DriftActions
+              id={id}
+              connectorId={drift.data.connector_id}
+              provisionedVersion={latest.provisioned_version}
+              latestVersion={latest.version}
+              driftKey={driftKey(id)}
+            />
           )}
         </section>
       )}

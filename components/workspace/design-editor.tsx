@@ -49,7 +49,12 @@ export function DesignEditor({ id }: { id: number }) {
   // First load: edit the latest version, or keep editing the version an unsaved draft started from.
   useEffect(() => {
     if (session || !stored.data) return;
-    setSession({ baseVersion: draftBaseVersion(id) ?? stored.data.version, baseDesign: stored.data.design, baseHcl: stored.data.hcl ?? null, generation: 0 });
+    setSession({
+      baseVersion: draftBaseVersion(id) ?? stored.data.version,
+      baseDesign: stored.data.design,
+      baseHcl: stored.data.hcl ?? null,
+      generation: 0,
+    });
   }, [session, stored.data, id]);
 
   useEffect(() => {
@@ -83,7 +88,12 @@ export function DesignEditor({ id }: { id: number }) {
       const next = version === undefined ? await workspaceApi.get(id) : await workspaceApi.getVersion(id, version);
       forgetDraft(id);
       setConflict(null);
-      setSession((s) => ({ baseVersion: next.version, baseDesign: next.design, baseHcl: next.hcl ?? null, generation: (s?.generation ?? 0) + 1 }));
+      setSession((s) => ({
+        baseVersion: next.version,
+        baseDesign: next.design,
+        baseHcl: next.hcl ?? null,
+        generation: (s?.generation ?? 0) + 1,
+      }));
       void refresh();
     },
     [id, refresh],
@@ -93,7 +103,15 @@ export function DesignEditor({ id }: { id: number }) {
   const saveMerged = useCallback(
     async (attempt: StaleAttempt, resolutions: Record<string, MergeSide>) => {
       try {
-        await workspaceApi.saveMerged(id, attempt.design, attempt.baseVersion, attempt.stale.latest.version, resolutions, attempt.note || undefined, attempt.hcl);
+        await workspaceApi.saveMerged(
+          id,
+          attempt.design,
+          attempt.baseVersion,
+          attempt.stale.latest.version,
+          resolutions,
+          attempt.note || undefined,
+          attempt.hcl,
+        );
       } catch (e) {
         // Yet another version meanwhile: the panel shows the merge with that one.
         const stale = staleSave(e);
@@ -150,10 +168,27 @@ export function DesignEditor({ id }: { id: number }) {
         draftSlot,
         initial: session.baseDesign,
         initialHcl: session.baseHcl,
-        toolbar: <DesignToolbar id={id} baseVersion={session.baseVersion} baseDesign={session.baseDesign} baseHcl={session.baseHcl} onSave={save} onRestore={restore} latestVersion={latest.version} provisionedVersion={latest.provisioned_version ?? null} />,
+        toolbar: (
+          <DesignToolbar
+            id={id}
+            baseVersion={session.baseVersion}
+            baseDesign={session.baseDesign}
+            baseHcl={session.baseHcl}
+            onSave={save}
+            onRestore={restore}
+            latestVersion={latest.version}
+            provisionedVersion={latest.provisioned_version ?? null}
+          />
+        ),
         banner: (
           <>
-            <DesignBanner id={id} latest={latest} baseVersion={session.baseVersion} conflicted={conflict !== null} onLoadLatest={() => loadVersion()} />
+            <DesignBanner
+              id={id}
+              latest={latest}
+              baseVersion={session.baseVersion}
+              conflicted={conflict !== null}
+              onLoadLatest={() => loadVersion()}
+            />
             {conflict && (
               <ConflictPanel
                 attempt={conflict}

@@ -4,7 +4,13 @@
  * designer's draft, in the design's own draft slot), and whether the form
  * differs from the saved version.
  */
-import { clearDraft, loadAnyDraft, namedDraftSlot, withFormLists, type DraftSlot } from '@/components/designer/draft-storage';
+import {
+  clearDraft,
+  loadAnyDraft,
+  namedDraftSlot,
+  withFormLists,
+  type DraftSlot,
+} from '@/components/designer/draft-storage';
 import { checkDesignFile } from '@/lib/connector/design-file';
 import { keysIntoVariables } from '@/lib/connector/hcl/document/operations';
 import { parseHcl } from '@/lib/hcl/parser';

@@ -36,14 +36,22 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
             {COLUMNS.map((col) => {
               const active = sort.key === col.key;
               return (
-                <th key={col.key} scope="col" aria-sort={active ? sort.direction : 'none'} className={`px-3 py-2 font-semibold ${col.numeric ? 'text-right' : ''}`}>
+                <th
+                  key={col.key}
+                  scope="col"
+                  aria-sort={active ? sort.direction : 'none'}
+                  className={`px-3 py-2 font-semibold ${col.numeric ? 'text-right' : ''}`}
+                >
                   <button
                     type="button"
                     onClick={() => toggle(col.key)}
                     className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 dark:hover:text-white"
                   >
                     {col.label}
-                    <span aria-hidden="true" className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-300 dark:text-slate-600'}>
+                    <span
+                      aria-hidden="true"
+                      className={active ? 'text-slate-900 dark:text-slate-100' : 'text-slate-300 dark:text-slate-600'}
+                    >
                       {active && sort.direction === 'descending' ? '▼' : '▲'}
                     </span>
                   </button>
@@ -59,7 +67,10 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
           {rows.map((row) => (
             <tr key={row.id} data-testid="design-row" className="hover:bg-slate-50 dark:hover:bg-slate-800">
               <td className="px-3 py-2 font-medium">
-                <Link href={`/designs/${row.id}`} className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                <Link
+                  href={`/designs/${row.id}`}
+                  className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+                >
                   {row.name || `Design ${row.id}`}
                 </Link>
               </td>
@@ -69,12 +80,16 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
                 {row.connector_id != null ? (
                   <span className="inline-flex items-center gap-2">
                     <StateBadge state={row.connector_state} />
-                    <Link href={`/connectors/${row.connector_id}`} className="text-xs text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">
+                    <Link
+                      href={`/connectors/${row.connector_id}`}
+                      className="text-xs text-blue-800 underline-offset-2 hover:underline dark:text-blue-300"
+                    >
                       #{row.connector_id}
                     </Link>
                     <span className="text-xs text-slate-600 dark:text-slate-400">
                       {row.provisioned_version != null && `runs v${row.provisioned_version}`}
-                      {row.pending_version != null && `${row.provisioned_version != null ? ' · ' : ''}provisioning v${row.pending_version}…`}
+                      {row.pending_version != null &&
+                        `${row.provisioned_version != null ? ' · ' : ''}provisioning v${row.pending_version}…`}
                     </span>
                   </span>
                 ) : (
@@ -85,7 +100,12 @@ export function DesignTable({ rows, sort, onSortChange, onDelete }: DesignTableP
                 <RelativeTime iso={row.updated_at} />
               </td>
               <td className="px-3 py-2 text-right">
-                <button type="button" className="btn-link-danger text-xs" onClick={() => onDelete(row)} aria-label={`Delete design ${row.name}`}>
+                <button
+                  type="button"
+                  className="btn-link-danger text-xs"
+                  onClick={() => onDelete(row)}
+                  aria-label={`Delete design ${row.name}`}
+                >
                   Delete
                 </button>
               </td>

@@ -29,7 +29,16 @@ export interface DesignToolbarProps {
   onRestore(version: number): Promise<void>;
 }
 
-export function DesignToolbar({ id, baseVersion, baseDesign, baseHcl, latestVersion, provisionedVersion, onSave, onRestore }: DesignToolbarProps) {
+export function DesignToolbar({
+  id,
+  baseVersion,
+  baseDesign,
+  baseHcl,
+  latestVersion,
+  provisionedVersion,
+  onSave,
+  onRestore,
+}: DesignToolbarProps) {
   const { getValues } = useFormContext<ConnectorDesign>();
   const store = useDocumentStore();
   const unsaved = useUnsavedChanges(baseDesign, baseHcl);
@@ -39,7 +48,9 @@ export function DesignToolbar({ id, baseVersion, baseDesign, baseHcl, latestVers
         data-testid="save-state"
         data-unsaved={unsaved}
         className={`rounded-full px-2 py-0.5 text-xs font-medium ${
-          unsaved ? 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200' : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'
+          unsaved
+            ? 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200'
+            : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'
         }`}
       >
         {unsaved ? `● Unsaved changes (from version ${baseVersion})` : `Saved · version ${baseVersion}`}
@@ -64,7 +75,13 @@ export function DesignToolbar({ id, baseVersion, baseDesign, baseHcl, latestVers
       >
         Download module (.zip)
       </a>
-      <HistoryDialog id={id} latestVersion={latestVersion} provisionedVersion={provisionedVersion} unsaved={unsaved} onRestore={onRestore} />
+      <HistoryDialog
+        id={id}
+        latestVersion={latestVersion}
+        provisionedVersion={provisionedVersion}
+        unsaved={unsaved}
+        onRestore={onRestore}
+      />
     </>
   );
 }

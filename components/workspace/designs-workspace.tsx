@@ -67,7 +67,9 @@ export function DesignsWorkspace({
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Designs</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">The team&apos;s shared workspace: versioned connector designs, reviewed before they are provisioned.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            The team&apos;s shared workspace: versioned connector designs, reviewed before they are provisioned.
+          </p>
         </div>
         <div className="flex items-center gap-3">
           {list.dataUpdatedAt > 0 && (
@@ -83,7 +85,10 @@ export function DesignsWorkspace({
       </header>
 
       {imported !== undefined && !noticeDismissed && (
-        <div role="status" className="flex items-center justify-between rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950/40 dark:text-green-100">
+        <div
+          role="status"
+          className="flex items-center justify-between rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-950 dark:border-green-800 dark:bg-green-950/40 dark:text-green-100"
+        >
           <span>
             {importedBefore
               ? `This file was imported before: its ${imported} design${imported === 1 ? ' is' : 's are'} already in the workspace, so nothing new was saved.`
@@ -96,7 +101,10 @@ export function DesignsWorkspace({
       )}
 
       {deleted && (
-        <div role="status" className="flex items-center justify-between rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900">
+        <div
+          role="status"
+          className="flex items-center justify-between rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
+        >
           <span>
             Design <strong>{deleted.name}</strong> was deleted.
           </span>
@@ -106,14 +114,22 @@ export function DesignsWorkspace({
         </div>
       )}
       {actionError && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        >
           {actionError}
         </p>
       )}
 
       {list.isPending && <p className="text-sm text-slate-600 dark:text-slate-400">Loading designs…</p>}
       {list.isError && (
-        <ErrorState title="Could not load the designs" message={list.error.message} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        <ErrorState
+          title="Could not load the designs"
+          message={list.error.message}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
       )}
 
       {all && all.length === 0 && (
@@ -134,7 +150,14 @@ export function DesignsWorkspace({
             <label htmlFor="design-search" className="text-xs font-medium text-slate-600 dark:text-slate-400">
               Search by name or resource label
             </label>
-            <input id="design-search" type="search" className={inputClass} value={text} placeholder="e.g. prod" onChange={(e) => setText(e.target.value)} />
+            <input
+              id="design-search"
+              type="search"
+              className={inputClass}
+              value={text}
+              placeholder="e.g. prod"
+              onChange={(e) => setText(e.target.value)}
+            />
           </div>
           {rows.length > 0 ? (
             <DesignTable rows={rows} sort={sort} onSortChange={setSort} onDelete={(row) => void remove(row)} />

@@ -37,7 +37,11 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
   const canSave = usePermission('saveDesign');
   const canProvision = usePermission('provision');
 
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: workspaceKeys.all }), queryClient.invalidateQueries({ queryKey: driftKey })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: workspaceKeys.all }),
+      queryClient.invalidateQueries({ queryKey: driftKey }),
+    ]);
 
   const prepare = async (which: 'adopt' | 'reapply', build: () => Promise<PlanReview>) => {
     setLoading(which);
@@ -70,7 +74,12 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
     });
 
   /** Re-apply: the shared plan dialog (components/provisioning/plan-dialog) with the provisioned version's plan. */
-  const [reapplying, setReapplying] = useState<{ design: ConnectorDesign; plan?: ConnectorPlan; error?: string; sending?: boolean } | null>(null);
+  const [reapplying, setReapplying] = useState<{
+    design: ConnectorDesign;
+    plan?: ConnectorPlan;
+    error?: string;
+    sending?: boolean;
+  } | null>(null);
   const reapply = async () => {
     setError(null);
     setLoading('reapply');
@@ -93,7 +102,9 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
     setReapplying({ ...reapplying, sending: true });
     try {
       const result = await workspaceApi.provision(id, provisionedVersion);
-      setSent(`Re-applying version ${provisionedVersion} to connector #${result.connector_id}${result.provisionRequestId ? ` (request ${result.provisionRequestId})` : ''}: the drift clears when it succeeds.`);
+      setSent(
+        `Re-applying version ${provisionedVersion} to connector #${result.connector_id}${result.provisionRequestId ? ` (request ${result.provisionRequestId})` : ''}: the drift clears when it succeeds.`,
+      );
       setReapplying(null);
       await refresh();
     } catch (e) {
@@ -140,7 +151,12 @@ export function DriftActions({ id, connectorId, provisionedVersion, latestVersio
         plan={reapplying?.plan}
         error={reapplying?.error}
         design={reapplying?.design}
-        notice={<p className="text-sm">Provisions version {provisionedVersion} to live connector #{connectorId} again, undoing the changes made outside this design.</p>}
+        notice={
+          <p className="text-sm">
+            Provisions version {provisionedVersion} to live connector #{connectorId} again, undoing the changes made
+            outside this design.
+          </p>
+        }
         confirmLabel={reapplying?.sending ? 'Sending…' : 'Confirm re-apply'}
         confirmDisabled={reapplying?.sending === true}
         onConfirm={() => void confirmReapply()}

@@ -47,7 +47,12 @@ export function HistoryDialog({ id, latestVersion, provisionedVersion, unsaved, 
 
   const restore = async (version: number) => {
     const warning = unsaved ? ' Your unsaved changes in the form will be replaced.' : '';
-    if (!window.confirm(`Restore version ${version}? It is saved as version ${latestVersion + 1}; every version stays in the history.${warning}`)) return;
+    if (
+      !window.confirm(
+        `Restore version ${version}? It is saved as version ${latestVersion + 1}; every version stays in the history.${warning}`,
+      )
+    )
+      return;
     setRestoring(version);
     setRestoreError(null);
     try {
@@ -98,18 +103,30 @@ export function HistoryDialog({ id, latestVersion, provisionedVersion, unsaved, 
               )}
               <ol className="space-y-2" data-testid="version-list">
                 {list.map((v) => (
-                  <li key={v.version} data-testid="version-row" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700">
+                  <li
+                    key={v.version}
+                    data-testid="version-row"
+                    className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700"
+                  >
                     <p className="flex flex-wrap items-center gap-2">
                       <span className="font-semibold">Version {v.version}</span>
-                      {v.version === latestVersion && <span className="rounded bg-blue-100 px-1.5 text-xs text-blue-900 dark:bg-blue-950 dark:text-blue-200">latest</span>}
+                      {v.version === latestVersion && (
+                        <span className="rounded bg-blue-100 px-1.5 text-xs text-blue-900 dark:bg-blue-950 dark:text-blue-200">
+                          latest
+                        </span>
+                      )}
                       {v.version === provisionedVersion && (
-                        <span className="rounded bg-green-100 px-1.5 text-xs text-green-900 dark:bg-green-950 dark:text-green-200">provisioned</span>
+                        <span className="rounded bg-green-100 px-1.5 text-xs text-green-900 dark:bg-green-950 dark:text-green-200">
+                          provisioned
+                        </span>
                       )}
                       <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
                         <RelativeTime iso={v.created_at} />
                       </span>
                     </p>
-                    <p className="mt-0.5 text-slate-700 dark:text-slate-300">{v.note || <span className="italic text-slate-600 dark:text-slate-400">No note</span>}</p>
+                    <p className="mt-0.5 text-slate-700 dark:text-slate-300">
+                      {v.note || <span className="italic text-slate-600 dark:text-slate-400">No note</span>}
+                    </p>
                     {v.version !== latestVersion && (
                       <button
                         type="button"
@@ -132,13 +149,19 @@ export function HistoryDialog({ id, latestVersion, provisionedVersion, unsaved, 
             </section>
             <section aria-label="Compare versions" className="min-h-0 space-y-3">
               {list.length < 2 ? (
-                <p className="text-sm text-slate-600 dark:text-slate-400">Only one version so far: save a change to compare versions.</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Only one version so far: save a change to compare versions.
+                </p>
               ) : (
                 <>
                   <div className="flex flex-wrap items-end gap-3 text-sm">
                     <label className="flex flex-col gap-1">
                       <span className="text-xs font-medium text-slate-600 dark:text-slate-400">From</span>
-                      <select className={selectClass} value={from ?? ''} onChange={(e) => setFrom(Number(e.target.value))}>
+                      <select
+                        className={selectClass}
+                        value={from ?? ''}
+                        onChange={(e) => setFrom(Number(e.target.value))}
+                      >
                         {versionOptions}
                       </select>
                     </label>
@@ -149,8 +172,12 @@ export function HistoryDialog({ id, latestVersion, provisionedVersion, unsaved, 
                       </select>
                     </label>
                   </div>
-                  {from === to && <p className="text-sm text-slate-600 dark:text-slate-400">Pick two different versions.</p>}
-                  {diff.isPending && from !== to && <p className="text-sm text-slate-600 dark:text-slate-400">Comparing…</p>}
+                  {from === to && (
+                    <p className="text-sm text-slate-600 dark:text-slate-400">Pick two different versions.</p>
+                  )}
+                  {diff.isPending && from !== to && (
+                    <p className="text-sm text-slate-600 dark:text-slate-400">Comparing…</p>
+                  )}
                   {diff.isError && (
                     <p role="alert" className="text-sm text-red-800 dark:text-red-300">
                       Could not compare: {diff.error.message}
@@ -163,7 +190,9 @@ export function HistoryDialog({ id, latestVersion, provisionedVersion, unsaved, 
                           ? `No differences between version ${from} and version ${to}.`
                           : `${diff.data.length} change${diff.data.length === 1 ? '' : 's'} from version ${from} to version ${to}:`}
                       </p>
-                      {diff.data.length > 0 && <ChangeList changes={diff.data} label={`Changes from version ${from} to version ${to}`} />}
+                      {diff.data.length > 0 && (
+                        <ChangeList changes={diff.data} label={`Changes from version ${from} to version ${to}`} />
+                      )}
                     </div>
                   )}
                 </>

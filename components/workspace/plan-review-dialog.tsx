@@ -79,7 +79,10 @@ export function PlanReviewDialog({ review, onClose }: { review: PlanReview | nul
           </p>
           {review.note && <p className="text-xs text-slate-700 dark:text-slate-300">{review.note}</p>}
           {error && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+            <p
+              role="alert"
+              className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+            >
               {error}
             </p>
           )}

@@ -30,7 +30,14 @@ export interface SaveNoteDialogProps {
   disabled?: boolean;
 }
 
-export function SaveNoteDialog({ label, title, onSave, hint, buttonClassName = 'btn-primary text-xs', disabled = false }: SaveNoteDialogProps) {
+export function SaveNoteDialog({
+  label,
+  title,
+  onSave,
+  hint,
+  buttonClassName = 'btn-primary text-xs',
+  disabled = false,
+}: SaveNoteDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [note, setNote] = useState('');
@@ -102,7 +109,10 @@ export function SaveNoteDialog({ label, title, onSave, hint, buttonClassName = '
             {hint && <p className="text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
           </div>
           {error && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+            <p
+              role="alert"
+              className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+            >
               {error}
             </p>
           )}

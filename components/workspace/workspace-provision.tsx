@@ -37,7 +37,15 @@ export interface WorkspaceProvisionProps {
   onSent?(): void;
 }
 
-export function WorkspaceProvision({ designId, version, baseDesign, latestVersion, connectorId, onProvisioned, onSent }: WorkspaceProvisionProps) {
+export function WorkspaceProvision({
+  designId,
+  version,
+  baseDesign,
+  latestVersion,
+  connectorId,
+  onProvisioned,
+  onSent,
+}: WorkspaceProvisionProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const noteId = useId();
@@ -59,7 +67,11 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
       const sent = await workspaceApi.provision(designId, version);
       // The banner reads the stored design: it must say "provisioning" now, not "not provisioned yet".
       onSent?.();
-      return { connectorId: sent.connector_id, provisionRequestId: sent.provisionRequestId, operation: targetId === undefined ? 'create' : 'update' };
+      return {
+        connectorId: sent.connector_id,
+        provisionRequestId: sent.provisionRequestId,
+        operation: targetId === undefined ? 'create' : 'update',
+      };
     },
     onCreated: (submitted) => setCreatedId(submitted.connectorId),
     onProvisioned: () => {
@@ -82,14 +94,14 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   const blocked = permission.reason
     ? permission.reason
     : unsaved
-    ? 'Save your changes as a version first: Provision sends a saved, reviewable version.'
-    : version !== latestVersion
-      ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`
-      : errorCount > 0
-        ? `Fix the ${errorCount} error${errorCount === 1 ? '' : 's'} listed above to provision.`
-        : named.ready && firstNameProblem
-          ? `${firstNameProblem.message} (${firstNameProblem.path})`
-          : null;
+      ? 'Save your changes as a version first: Provision sends a saved, reviewable version.'
+      : version !== latestVersion
+        ? `You are on version ${version}; load version ${latestVersion} (the latest) to provision it.`
+        : errorCount > 0
+          ? `Fix the ${errorCount} error${errorCount === 1 ? '' : 's'} listed above to provision.`
+          : named.ready && firstNameProblem
+            ? `${firstNameProblem.message} (${firstNameProblem.path})`
+            : null;
   const disabled = blocked !== null || provision.running || plan.isPending || noChanges;
   const label = provision.mutation.isPending ? 'Submitting…' : noChanges ? 'No changes' : 'Provision…';
 
@@ -99,7 +111,10 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
   };
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id={headingId} className="text-base font-semibold">
           Provision to Alkira
@@ -130,7 +145,11 @@ export function WorkspaceProvision({ designId, version, baseDesign, latestVersio
 
       <PlanDialog
         open={reviewing}
-        title={targetId === undefined ? `Create a connector from version ${version}?` : `Update connector #${targetId} to version ${version}?`}
+        title={
+          targetId === undefined
+            ? `Create a connector from version ${version}?`
+            : `Update connector #${targetId} to version ${version}?`
+        }
         action={targetId === undefined ? 'create' : 'update'}
         resourceName={baseDesign.resource_name}
         plan={plan.data}

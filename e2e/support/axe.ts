@@ -14,7 +14,12 @@ export async function seriousAxeViolations(page: Page, within: readonly string[]
     const results = await builder.analyze();
     for (const v of results.violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;
-      found.push(`[${colorScheme}] ${v.id} (${v.impact}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
+      found.push(
+        `[${colorScheme}] ${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+      );
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -6,7 +6,8 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import type { ConnectorDesign } from '../../lib/connector/design';
 import { at } from '../../tests/helpers/present';
 
-const CIRCUIT_BASE = '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
+const CIRCUIT_BASE =
+  '/subscriptions/12345678-abcd-efgh-ijkl-1234567890ab/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits';
 
 export interface TenantRefs {
   /** Every segment id in the catalog; `segmentId` is the first. */
@@ -108,7 +109,14 @@ export function seedDesign(refs: TenantRefs, o: SeedOptions): ConnectorDesign {
           : {}),
       },
     ],
-    segment_options: [{ segment_id: refs.segmentId, customer_asn: 65100 + o.slot, disable_internet_exit: true, advertise_on_prem_routes: false }],
+    segment_options: [
+      {
+        segment_id: refs.segmentId,
+        customer_asn: 65100 + o.slot,
+        disable_internet_exit: true,
+        advertise_on_prem_routes: false,
+      },
+    ],
   } as ConnectorDesign;
 }
 
@@ -175,7 +183,14 @@ export function designFor(refs: TenantRefs, o: DesignOptions): ConnectorDesign {
           : {}),
       },
     ],
-    segment_options: [{ segment_id: segment, customer_asn: 65010 + o.slot, disable_internet_exit: true, advertise_on_prem_routes: false }],
+    segment_options: [
+      {
+        segment_id: segment,
+        customer_asn: 65010 + o.slot,
+        disable_internet_exit: true,
+        advertise_on_prem_routes: false,
+      },
+    ],
   };
 }
 
@@ -194,7 +209,10 @@ export async function seedConnector(request: APIRequestContext, design: Connecto
 }
 
 /** Waits (through the API, not the page) until a provision request is terminal. */
-export async function settled(request: APIRequestContext, provisionRequestId: string | null): Promise<{ state: string; errorMessage?: string }> {
+export async function settled(
+  request: APIRequestContext,
+  provisionRequestId: string | null,
+): Promise<{ state: string; errorMessage?: string }> {
   expect(provisionRequestId).toBeTruthy();
   let last = { state: 'PENDING' } as { state: string; errorMessage?: string };
   await expect

@@ -16,9 +16,15 @@ export async function editorText(page: Page): Promise<string> {
       // EditorView.findFromDOM, as @codemirror/view does it: the content element knows its view (6.4x: through its
       // tile; earlier versions: through its view description).
       type ViewLike = { state: { doc: { toString(): string } } };
-      const dom = content as Element & { cmTile?: { root?: { view?: ViewLike } }; cmView?: { rootView?: { view?: ViewLike } } };
+      const dom = content as Element & {
+        cmTile?: { root?: { view?: ViewLike } };
+        cmView?: { rootView?: { view?: ViewLike } };
+      };
       const view = dom.cmTile?.root?.view ?? dom.cmView?.rootView?.view;
-      if (!view) throw new Error('no CodeMirror view behind .cm-content: has @codemirror/view changed how findFromDOM finds it?');
+      if (!view)
+        throw new Error(
+          'no CodeMirror view behind .cm-content: has @codemirror/view changed how findFromDOM finds it?',
+        );
       return view.state.doc.toString();
     });
 }
@@ -27,7 +33,12 @@ export async function editorText(page: Page): Promise<string> {
  * Opens the designer and loads `text` through the Import dialog (picking `resource` when the file has
  * several); `inspect` looks at the dialog before the load.
  */
-export async function importFile(page: Page, text: string, resource?: string, inspect?: (dialog: Locator) => Promise<void>): Promise<void> {
+export async function importFile(
+  page: Page,
+  text: string,
+  resource?: string,
+  inspect?: (dialog: Locator) => Promise<void>,
+): Promise<void> {
   page.on('dialog', (d) => void d.accept());
   await page.goto('/designer');
   await expect(page.getByTestId('hcl-editor').locator('.cm-content')).toBeVisible();
@@ -43,11 +54,17 @@ export async function importFile(page: Page, text: string, resource?: string, in
 
 /** Clicks "Download .tf" and answers the file's text. */
 export async function downloadFile(page: Page): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .tf' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .tf' }).click(),
+  ]);
   return readFileSync((await file.path())!, 'utf8');
 }
 
 /** `terraform fmt -` of the text (the judge of formatting); throws when Terraform rejects it. */
 export function terraformFmt(text: string): string {
-  return execFileSync('/usr/local/bin/terraform', ['fmt', '-'], { input: text, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString();
+  return execFileSync('/usr/local/bin/terraform', ['fmt', '-'], {
+    input: text,
+    env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+  }).toString();
 }

@@ -3,7 +3,11 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../../lib/connector/design';
 
 /** Stores `design` as version 1 of a new workspace design (POST /api/designs); answers its id. */
-export async function createStoredDesign(request: APIRequestContext, design: ConnectorDesign, note = 'Start'): Promise<number> {
+export async function createStoredDesign(
+  request: APIRequestContext,
+  design: ConnectorDesign,
+  note = 'Start',
+): Promise<number> {
   const res = await request.post('/api/designs', { data: { design, note } });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: number }).id;

@@ -9,12 +9,40 @@ import { AlkiraClient, type AlkiraResponse } from './client';
 import { loadAlkiraConfig, type AlkiraConfig } from './config';
 import { AlkiraHttpError, AlkiraUnavailableError, CreateOutcomeUnknownError } from './errors';
 
-export interface RawSegment { id: number | string; name: string; asn?: number; ipBlocks?: { values?: string[] } }
-export interface RawGroup { id: number | string; name: string; description?: string }
-export interface RawTag { id: number; name: string; description?: string }
-export interface RawCredential { credentialId: string; name: string; credentialType?: string; subType?: string }
-export interface RawCxp { id: number | string; name: string; provider?: string; providerRegion?: string; state?: string }
-export interface RawProfile { id: number; name: string; description?: string }
+export interface RawSegment {
+  id: number | string;
+  name: string;
+  asn?: number;
+  ipBlocks?: { values?: string[] };
+}
+export interface RawGroup {
+  id: number | string;
+  name: string;
+  description?: string;
+}
+export interface RawTag {
+  id: number;
+  name: string;
+  description?: string;
+}
+export interface RawCredential {
+  credentialId: string;
+  name: string;
+  credentialType?: string;
+  subType?: string;
+}
+export interface RawCxp {
+  id: number | string;
+  name: string;
+  provider?: string;
+  providerRegion?: string;
+  state?: string;
+}
+export interface RawProfile {
+  id: number;
+  name: string;
+  description?: string;
+}
 export interface RawProvisionRequest {
   id: string | number;
   state: string;
@@ -22,7 +50,10 @@ export interface RawProvisionRequest {
   connectorId?: number | string;
   errorDetails?: { message?: string };
 }
-export interface ConnectorState { state?: string; docState?: string }
+export interface ConnectorState {
+  state?: string;
+  docState?: string;
+}
 
 /** The result of a provisioning mutation. */
 export interface MutationResult<T> {
@@ -62,7 +93,8 @@ export class AlkiraApi {
     if (!pending) {
       pending = this.client.request('GET', '/tenantnetworksummaries').then((res) => {
         const first = asArray<{ id: number }>(res.data, 'tenant network')[0];
-        if (!first || first.id === undefined) throw new AlkiraUnavailableError('The Alkira tenant has no tenant network');
+        if (!first || first.id === undefined)
+          throw new AlkiraUnavailableError('The Alkira tenant has no tenant network');
         return Number(first.id);
       });
       tenantIds.set(key, pending);
@@ -95,7 +127,9 @@ export class AlkiraApi {
   }
 
   /** The connector and its provisioning headers (`x-provision-request-state`, `-id`). */
-  async getConnector(id: number): Promise<{ connector: AlkiraConnector; provisionState: string | null; provisionRequestId: string | null }> {
+  async getConnector(
+    id: number,
+  ): Promise<{ connector: AlkiraConnector; provisionState: string | null; provisionRequestId: string | null }> {
     const res = await this.client.request<AlkiraConnector>('GET', await this.connectorsPath(id), {
       query: { includeMarkedForDeletion: true },
     });
@@ -114,7 +148,11 @@ export class AlkiraApi {
    * reconciliation, settles it): an upstream that committed is never reported
    * as having failed because its answer and a lookup were both lost.
    */
-  async createConnector(body: AlkiraConnector, provision: boolean, sensitive: string[]): Promise<MutationResult<AlkiraConnector>> {
+  async createConnector(
+    body: AlkiraConnector,
+    provision: boolean,
+    sensitive: string[],
+  ): Promise<MutationResult<AlkiraConnector>> {
     const path = await this.connectorsPath();
     let adopted: MutationResult<AlkiraConnector> | null = null;
     let mayHaveActed = false;
@@ -140,7 +178,9 @@ export class AlkiraApi {
       for (let attempt = 0; attempt < 3; attempt++) {
         const found = await this.adoptByName(body.name, provision).catch(() => null);
         if (found) {
-          console.info(`[alkira] POST ${new URL(this.client.url(path)).pathname}: the create failed (${err instanceof Error ? err.name : 'error'}), but the change was applied; adopting it`);
+          console.info(
+            `[alkira] POST ${new URL(this.client.url(path)).pathname}: the create failed (${err instanceof Error ? err.name : 'error'}), but the change was applied; adopting it`,
+          );
           return found;
         }
         await new Promise((r) => setTimeout(r, this.config.retryBaseMs * 2 ** attempt));
@@ -165,14 +205,20 @@ export class AlkiraApi {
       for (let attempt = 0; attempt < 3 && provisionRequestId === null; attempt++) {
         const item = await this.getConnector(Number(existing.id)).catch(() => null);
         provisionRequestId = item?.provisionRequestId ?? null;
-        if (provisionRequestId === null) await new Promise((r) => setTimeout(r, this.config.retryBaseMs * 2 ** attempt));
+        if (provisionRequestId === null)
+          await new Promise((r) => setTimeout(r, this.config.retryBaseMs * 2 ** attempt));
       }
     }
     return { data: existing, provisionRequestId, adopted: true };
   }
 
   /** Full replacement (PUT is idempotent, so plain retries are safe). */
-  async updateConnector(id: number, body: AlkiraConnector, provision: boolean, sensitive: string[]): Promise<MutationResult<AlkiraConnector>> {
+  async updateConnector(
+    id: number,
+    body: AlkiraConnector,
+    provision: boolean,
+    sensitive: string[],
+  ): Promise<MutationResult<AlkiraConnector>> {
     const res = await this.client.request<AlkiraConnector>('PUT', await this.connectorsPath(id), {
       body,
       query: { provision: provision || undefined },
@@ -195,20 +241,24 @@ export class AlkiraApi {
   }
 
   async provisionRequest(id: string): Promise<RawProvisionRequest> {
-    const res = await this.client.request<RawProvisionRequest>('GET', await this.tnPath(`provision-requests/${encodeURIComponent(id)}`));
+    const res = await this.client.request<RawProvisionRequest>(
+      'GET',
+      await this.tnPath(`provision-requests/${encodeURIComponent(id)}`),
+    );
     return res.data;
   }
 
   // ---- catalog ----
 
   async segments(): Promise<RawSegment[]> {
-    return asArray(( await this.client.request('GET', await this.tnPath('segments'))).data, 'segment');
+    return asArray((await this.client.request('GET', await this.tnPath('segments'))).data, 'segment');
   }
 
   /** The segment, or null when the tenant has no segment with this id. */
   async segment(id: string): Promise<RawSegment | null> {
     try {
-      return (await this.client.request<RawSegment>('GET', await this.tnPath(`segments/${encodeURIComponent(id)}`))).data;
+      return (await this.client.request<RawSegment>('GET', await this.tnPath(`segments/${encodeURIComponent(id)}`)))
+        .data;
     } catch (err) {
       if (err instanceof AlkiraHttpError && err.status === 404) return null;
       throw err;
@@ -233,6 +283,9 @@ export class AlkiraApi {
 
   async ipsecTunnelProfiles(): Promise<RawProfile[]> {
     const tn = await this.tenantNetworkId();
-    return asArray((await this.client.request('GET', `/v1/tenantnetworks/${tn}/ipsec-tunnel-profiles`)).data, 'IPsec tunnel profile');
+    return asArray(
+      (await this.client.request('GET', `/v1/tenantnetworks/${tn}/ipsec-tunnel-profiles`)).data,
+      'IPsec tunnel profile',
+    );
   }
 }

@@ -36,11 +36,21 @@ export async function billingTagItems(api: AlkiraApi): Promise<BillingTagItem[]>
 export async function cxpItems(api: AlkiraApi): Promise<CxpItem[]> {
   return (await api.cxps())
     .filter((c) => (c.provider ?? '').toUpperCase() === 'AZURE')
-    .map((c) => ({ id: c.id, name: c.name, provider: c.provider ?? '', providerRegion: c.providerRegion ?? '', state: c.state ?? '' }));
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      provider: c.provider ?? '',
+      providerRegion: c.providerRegion ?? '',
+      state: c.state ?? '',
+    }));
 }
 
 export async function profileItems(api: AlkiraApi): Promise<TunnelProfileItem[]> {
-  return (await api.ipsecTunnelProfiles()).map((p) => ({ id: Number(p.id), name: p.name, description: p.description ?? '' }));
+  return (await api.ipsecTunnelProfiles()).map((p) => ({
+    id: Number(p.id),
+    name: p.name,
+    description: p.description ?? '',
+  }));
 }
 
 export async function catalogItems(api: AlkiraApi, kind: CatalogKind): Promise<unknown[]> {

@@ -32,7 +32,14 @@ type Failure =
   | { kind: 'network'; code: string; reached: boolean };
 
 /** Connection errors that prove the request never left this host. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+]);
 
 /** A hung upstream is retried only once more, so a browser request is not held for minutes. */
 const MAX_TIMEOUT_RETRIES = 1;
@@ -115,7 +122,14 @@ export class AlkiraClient {
       // Authorization header can never be replayed to another host. (Next
       // itself 308-redirects `/api/credentials/` to drop the slash.)
       for (let hops = 0; ; hops++) {
-        res = await fetch(target, { method, headers, body, signal: controller.signal, cache: 'no-store', redirect: 'manual' });
+        res = await fetch(target, {
+          method,
+          headers,
+          body,
+          signal: controller.signal,
+          cache: 'no-store',
+          redirect: 'manual',
+        });
         const location = res.headers.get('location');
         if (res.status < 300 || res.status >= 400 || !location || hops >= 3) break;
         const next = new URL(location, target);
@@ -163,7 +177,9 @@ export class AlkiraClient {
       if (ambiguous && opts.beforeRetry) {
         const settled = await opts.beforeRetry();
         if (settled) {
-          console.info(`[alkira] ${label}: attempt ${attempt + 1} failed (${describe(outcome)}), but the change was applied; adopting it`);
+          console.info(
+            `[alkira] ${label}: attempt ${attempt + 1} failed (${describe(outcome)}), but the change was applied; adopting it`,
+          );
           return settled;
         }
       }
@@ -173,7 +189,9 @@ export class AlkiraClient {
         outcome.kind === 'http' && outcome.retryAfterMs !== undefined
           ? Math.min(outcome.retryAfterMs, this.config.retryMaxDelayMs)
           : this.backoff(attempt);
-      console.info(`[alkira] ${label}: attempt ${attempt + 1} failed (${describe(outcome)}); retrying in ${Math.round(delay)} ms`);
+      console.info(
+        `[alkira] ${label}: attempt ${attempt + 1} failed (${describe(outcome)}); retrying in ${Math.round(delay)} ms`,
+      );
       await sleep(delay);
     }
   }
@@ -181,7 +199,9 @@ export class AlkiraClient {
   private finalError(f: Failure, attempts: number, sensitive: string[] = []): Error {
     const tries = attempts === 1 ? '' : ` (after ${attempts} attempts)`;
     if (f.kind === 'timeout') {
-      return new AlkiraTimeoutError(`The Alkira API at ${this.config.host} did not answer within ${this.config.timeoutMs} ms${tries}`);
+      return new AlkiraTimeoutError(
+        `The Alkira API at ${this.config.host} did not answer within ${this.config.timeoutMs} ms${tries}`,
+      );
     }
     if (f.kind === 'network') {
       return new AlkiraUnavailableError(`Could not reach the Alkira API at ${this.config.host} (${f.code})${tries}`);

@@ -91,7 +91,9 @@ export function emulatorOrigin(env: NodeJS.ProcessEnv = process.env): string | n
   try {
     url = new URL(raw);
   } catch {
-    throw new AlkiraConfigError('ALKIRA_EMULATOR_ORIGIN is not a URL (http://host:port of the instance serving the emulator)');
+    throw new AlkiraConfigError(
+      'ALKIRA_EMULATOR_ORIGIN is not a URL (http://host:port of the instance serving the emulator)',
+    );
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
     throw new AlkiraConfigError('ALKIRA_EMULATOR_ORIGIN must be an http(s) origin without credentials');
@@ -140,7 +142,15 @@ export function loadAlkiraConfig(env: NodeJS.ProcessEnv = process.env): AlkiraCo
   const host = new URL(baseUrl).host;
   if (env.ALKIRA_API_KEY) {
     const key = env.ALKIRA_API_KEY;
-    return { mode: 'portal', baseUrl, host, backendKey: baseUrl, authorization: `api-key ${b64(key)}`, secrets: [key, b64(key)], ...common };
+    return {
+      mode: 'portal',
+      baseUrl,
+      host,
+      backendKey: baseUrl,
+      authorization: `api-key ${b64(key)}`,
+      secrets: [key, b64(key)],
+      ...common,
+    };
   }
   if (env.ALKIRA_USERNAME && env.ALKIRA_PASSWORD) {
     const pair = `${env.ALKIRA_USERNAME}:${env.ALKIRA_PASSWORD}`;

@@ -115,12 +115,25 @@ function kindResolvers(segmentNames: SegmentNames): Record<ReferenceKind, KindRe
 function literalIssues(values: readonly DesignValue[], design: ConnectorDesign): UnresolvedReference[] {
   const issues = values.flatMap(({ path, spec, value }) => {
     if (!isExpression(value) || spec.reference || spec.sensitive) return [];
-    if (spec.type.includes('(') && !/\.\d+$/.test(path)) return [{ path, value, message: `${hclOf(value)} is a Terraform expression for the whole list; write the ${spec.label} out to provision` }];
-    return spec.type !== 'string' && spec.type !== 'list(string)' ? [{ path, value, message: `${hclOf(value)} is a Terraform expression; enter the ${spec.label} to provision` }] : [];
+    if (spec.type.includes('(') && !/\.\d+$/.test(path))
+      return [
+        {
+          path,
+          value,
+          message: `${hclOf(value)} is a Terraform expression for the whole list; write the ${spec.label} out to provision`,
+        },
+      ];
+    return spec.type !== 'string' && spec.type !== 'list(string)'
+      ? [{ path, value, message: `${hclOf(value)} is a Terraform expression; enter the ${spec.label} to provision` }]
+      : [];
   });
   for (const path of dynamicBlockPaths(CONNECTOR_RESOURCE, design)) {
     const block = path.split('.').pop();
-    issues.push({ path, value: `dynamic "${block}"`, message: `dynamic "${block}" blocks are expanded by Terraform; write the ${block} blocks out to provision from here, or apply this file with terraform` });
+    issues.push({
+      path,
+      value: `dynamic "${block}"`,
+      message: `dynamic "${block}" blocks are expanded by Terraform; write the ${block} blocks out to provision from here, or apply this file with terraform`,
+    });
   }
   return issues;
 }
@@ -131,24 +144,44 @@ function literalIssues(values: readonly DesignValue[], design: ConnectorDesign):
  * tunnel profiles) that the design sends. `stored` is the connector being
  * replaced (for PUT): its secrets fill fields sent as the stored secret.
  */
-export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, stored?: AlkiraConnector): Promise<Resolution> {
+export async function resolveDesign(
+  api: AlkiraApi,
+  design: ConnectorDesign,
+  stored?: AlkiraConnector,
+): Promise<Resolution> {
   const values = designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design));
   const unresolved = literalIssues(values, design);
 
   const segmentNames: SegmentNames = new Map();
   const resolvers = kindResolvers(segmentNames);
   const byKind = new Map<ReferenceKind, DesignValue[]>();
-  for (const v of values) if (v.spec.reference) byKind.set(v.spec.reference, [...(byKind.get(v.spec.reference) ?? []), v]);
+  for (const v of values)
+    if (v.spec.reference) byKind.set(v.spec.reference, [...(byKind.get(v.spec.reference) ?? []), v]);
   // Catalog lists are fetched only for the kinds the design refers to, in parallel.
   const known = new Map(
     await Promise.all(
-      [...byKind].map(async ([kind, refs]) => [kind, await resolvers[kind].load(api, refs.map((r) => show(r.value)))] as const),
+      [...byKind].map(
+        async ([kind, refs]) =>
+          [
+            kind,
+            await resolvers[kind].load(
+              api,
+              refs.map((r) => show(r.value)),
+            ),
+          ] as const,
+      ),
     ),
   );
   for (const [kind, refs] of byKind) {
     for (const { path, value } of refs) {
-      if (isExpression(value)) unresolved.push({ path, value, message: `${hclOf(value)} is a Terraform expression; pick ${resolvers[kind].what} from the tenant to provision` });
-      else if (!known.get(kind)?.(show(value))) unresolved.push({ path, value: show(value), message: resolvers[kind].unknown(show(value)) });
+      if (isExpression(value))
+        unresolved.push({
+          path,
+          value,
+          message: `${hclOf(value)} is a Terraform expression; pick ${resolvers[kind].what} from the tenant to provision`,
+        });
+      else if (!known.get(kind)?.(show(value)))
+        unresolved.push({ path, value: show(value), message: resolvers[kind].unknown(show(value)) });
     }
   }
 
@@ -158,10 +191,19 @@ export async function resolveDesign(api: AlkiraApi, design: ConnectorDesign, sto
   const segmentIdByName = new Map([...segmentNames].flatMap(([id, name]) => (name ? [[name, id] as const] : [])));
   const { design: filled, missing } = fillStoredSecrets(design, stored, (name) => segmentIdByName.get(name));
   for (const { path } of missing) {
-    unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${labelOf(path)} is kept as stored, but nothing is stored for it; enter it` });
+    unresolved.push({
+      path,
+      value: SENSITIVE_PLACEHOLDER,
+      message: `the ${labelOf(path)} is kept as stored, but nothing is stored for it; enter it`,
+    });
   }
   for (const { path, spec, holder, name } of sensitiveSlots(filled)) {
-    if (isExpression(holder[name])) unresolved.push({ path, value: SENSITIVE_PLACEHOLDER, message: `the ${spec.label.toLowerCase()} is a Terraform expression; enter the value to provision` });
+    if (isExpression(holder[name]))
+      unresolved.push({
+        path,
+        value: SENSITIVE_PLACEHOLDER,
+        message: `the ${spec.label.toLowerCase()} is a Terraform expression; enter the value to provision`,
+      });
   }
   if (unresolved.length > 0) return { ok: false, unresolved };
   const body = designToAlkiraConnector(filled, { segmentName: (id) => segmentNames.get(String(id)) ?? undefined });

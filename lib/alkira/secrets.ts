@@ -16,7 +16,14 @@ import type { AlkiraConnector } from '@/lib/connector/alkira-types';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { alkiraConnectorToDesign } from '@/lib/connector/mapping';
 import { keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
-import { CONNECTOR_RESOURCE, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, SETTINGS_MASK_TEXT, type AttributeSpec, type BodySpec } from '@/lib/connector/resource';
+import {
+  CONNECTOR_RESOURCE,
+  SENSITIVE_API_FIELDS,
+  SENSITIVE_ATTRIBUTES,
+  SETTINGS_MASK_TEXT,
+  type AttributeSpec,
+  type BodySpec,
+} from '@/lib/connector/resource';
 import { isRecord } from '@/lib/util/records';
 
 export const SETTINGS_MASK = SETTINGS_MASK_TEXT;
@@ -27,7 +34,10 @@ function mapSecrets(value: unknown, fields: ReadonlySet<string>, replace: (secre
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    out[key] = fields.has(key) && typeof entry === 'string' && entry !== '' ? replace(entry) : mapSecrets(entry, fields, replace);
+    out[key] =
+      fields.has(key) && typeof entry === 'string' && entry !== ''
+        ? replace(entry)
+        : mapSecrets(entry, fields, replace);
   }
   return out;
 }
@@ -42,10 +52,11 @@ function collectSecrets(value: unknown, fields: ReadonlySet<string>): string[] {
   return found;
 }
 
-
 /** How a block item is recognised across an edit: its first required text attribute (a name, or the segment it serves). */
 function identityOf(body: BodySpec): string | undefined {
-  return Object.values(body.attributes).find((spec) => spec.presence === 'required' && spec.type === 'string' && spec.api)?.api;
+  return Object.values(body.attributes).find(
+    (spec) => spec.presence === 'required' && spec.type === 'string' && spec.api,
+  )?.api;
 }
 
 /** One sensitive field of an API body: where it is (design path, and a key stable across index shifts) and the object holding it. */
@@ -60,12 +71,18 @@ export interface SecretSlot {
 }
 
 /** Every sensitive field (set or not) of an API body, found through the description's `sensitive` flag. */
-export function secretSlots(value: unknown, body: BodySpec = CONNECTOR_RESOURCE, at = '', chain: readonly unknown[] = []): SecretSlot[] {
+export function secretSlots(
+  value: unknown,
+  body: BodySpec = CONNECTOR_RESOURCE,
+  at = '',
+  chain: readonly unknown[] = [],
+): SecretSlot[] {
   if (!isRecord(value)) return [];
   const out: SecretSlot[] = [];
   const pathOf = (name: string) => (at ? `${at}.${name}` : name);
   for (const [name, spec] of Object.entries(body.attributes)) {
-    if (spec.sensitive && spec.api) out.push({ key: JSON.stringify([...chain, spec.api]), path: pathOf(name), spec, holder: value, api: spec.api });
+    if (spec.sensitive && spec.api)
+      out.push({ key: JSON.stringify([...chain, spec.api]), path: pathOf(name), spec, holder: value, api: spec.api });
   }
   for (const [name, block] of Object.entries(body.blocks)) {
     const items = value[block.api];
@@ -112,7 +129,11 @@ export function designFromAlkira(connector: AlkiraConnector, options?: ToDesignO
  * names the connector's segments as the design does (places are matched by block identity). Reports the
  * stored secrets nothing is stored for.
  */
-export function fillStoredSecrets(design: ConnectorDesign, stored: AlkiraConnector | undefined, segmentId: (name: string) => string | undefined) {
+export function fillStoredSecrets(
+  design: ConnectorDesign,
+  stored: AlkiraConnector | undefined,
+  segmentId: (name: string) => string | undefined,
+) {
   const reference = stored ? alkiraConnectorToDesign(stored, { segmentId, resourceName: design.resource_name }) : null;
   return keepStoredSecrets(design, reference);
 }

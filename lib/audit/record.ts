@@ -31,16 +31,32 @@ export interface ConnectorChange {
   requestId: string | null;
 }
 
-export function auditConnectorCreate(change: ConnectorChange, created: AlkiraConnector, provisioned: boolean): Promise<void> {
+export function auditConnectorCreate(
+  change: ConnectorChange,
+  created: AlkiraConnector,
+  provisioned: boolean,
+): Promise<void> {
   return record(change, 'create', createSummary(created, provisioned));
 }
 
 /** A create whose answer was lost (or the server died) and that the reconciler found applied and adopted. */
-export function auditAdoptedCreate(change: ConnectorChange, found: AlkiraConnector, provisioned: boolean): Promise<void> {
-  return record(change, 'create', `${createSummary(found, provisioned)}; its answer was lost, the connector was found and adopted`);
+export function auditAdoptedCreate(
+  change: ConnectorChange,
+  found: AlkiraConnector,
+  provisioned: boolean,
+): Promise<void> {
+  return record(
+    change,
+    'create',
+    `${createSummary(found, provisioned)}; its answer was lost, the connector was found and adopted`,
+  );
 }
 
-export function auditConnectorUpdate(change: ConnectorChange, before: AlkiraConnector, after: AlkiraConnector): Promise<void> {
+export function auditConnectorUpdate(
+  change: ConnectorChange,
+  before: AlkiraConnector,
+  after: AlkiraConnector,
+): Promise<void> {
   return record(change, 'update', updateSummary(before, after));
 }
 
@@ -110,6 +126,11 @@ export function auditDesignChange(
 }
 
 /** Called whenever the app learns a provision request's terminal state. */
-export function auditProvisionResult(backend: string, requestId: string, state: string, errorMessage: string | null): Promise<void> {
+export function auditProvisionResult(
+  backend: string,
+  requestId: string,
+  state: string,
+  errorMessage: string | null,
+): Promise<void> {
   return safely(`result of ${requestId}`, () => appendAuditResult(backend, requestId, state, errorMessage));
 }

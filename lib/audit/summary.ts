@@ -15,7 +15,14 @@ function plural(n: number, word: string): string {
 }
 
 function shape(c: AlkiraConnector): string {
-  return [c.size, c.tunnelProtocol, plural(c.instances?.length ?? 0, 'instance'), plural(c.segmentOptions?.length ?? 0, 'segment')].filter(Boolean).join(', ');
+  return [
+    c.size,
+    c.tunnelProtocol,
+    plural(c.instances?.length ?? 0, 'instance'),
+    plural(c.segmentOptions?.length ?? 0, 'segment'),
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function createSummary(created: AlkiraConnector, provisioned: boolean): string {
@@ -28,7 +35,8 @@ export function deleteSummary(deleted: AlkiraConnector): string {
 
 /** "Changed size, instances[0].loopback_subnet and 2 more"; both sides compared as designs (segments by name). */
 export function updateSummary(before: AlkiraConnector, after: AlkiraConnector): string {
-  const asDesign = (c: AlkiraConnector) => alkiraConnectorToDesign(c, { segmentId: (name) => name, resourceName: 'audit' });
+  const asDesign = (c: AlkiraConnector) =>
+    alkiraConnectorToDesign(c, { segmentId: (name) => name, resourceName: 'audit' });
   // Attributes as HCL names them, list positions in brackets (not the app's internal dotted paths).
   const paths = [...new Set(diffDesigns(asDesign(before), asDesign(after)).map((c) => hclPath(c.path)))];
   if (paths.length === 0) return 'Re-provisioned without changes';

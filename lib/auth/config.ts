@@ -35,7 +35,10 @@ export class AuthConfigError extends Error {
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function oidcEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -45,8 +48,13 @@ export function oidcEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   if (!oidcEnabled(env)) return { mode: 'local' };
   const issuer = env.OIDC_ISSUER!.trim();
-  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'CONNECTOR_STUDIO_SESSION_SECRET'].filter((k) => !env[k]?.trim());
-  if (missing.length > 0) throw new AuthConfigError(`OIDC_ISSUER is set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not`);
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'CONNECTOR_STUDIO_SESSION_SECRET'].filter(
+    (k) => !env[k]?.trim(),
+  );
+  if (missing.length > 0)
+    throw new AuthConfigError(
+      `OIDC_ISSUER is set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not`,
+    );
   try {
     new URL(issuer);
   } catch {
@@ -54,7 +62,9 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   }
   const sessionSecret = env.CONNECTOR_STUDIO_SESSION_SECRET!;
   if (sessionSecret.length < MIN_SESSION_SECRET_LENGTH) {
-    throw new AuthConfigError(`CONNECTOR_STUDIO_SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`);
+    throw new AuthConfigError(
+      `CONNECTOR_STUDIO_SESSION_SECRET must be at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. openssl rand -base64 48)`,
+    );
   }
   let redirectBaseUrl: string | null = null;
   if (env.OIDC_REDIRECT_BASE_URL?.trim()) {

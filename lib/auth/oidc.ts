@@ -35,7 +35,10 @@ export function providerConfiguration(config: OidcConfig): Promise<client.Config
     const issuer = new URL(config.issuer);
     // Plain HTTP only for a provider on this machine (tests, a local Keycloak).
     const execute = issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [];
-    pending = client.discovery(issuer, config.clientId, undefined, client.ClientSecretBasic(config.clientSecret), { execute, timeout: 10 });
+    pending = client.discovery(issuer, config.clientId, undefined, client.ClientSecretBasic(config.clientSecret), {
+      execute,
+      timeout: 10,
+    });
     pending.catch(() => discovered.delete(key));
     discovered.set(key, pending);
   }
@@ -78,7 +81,15 @@ const RETURN_BASE = 'http://return-to.invalid';
  * another origin or into the sign-in routes.
  */
 export function safeReturnTo(raw: string | null): string {
-  if (!raw || raw.length > 2000 || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || CONTROL.test(raw)) return '/';
+  if (
+    !raw ||
+    raw.length > 2000 ||
+    !raw.startsWith('/') ||
+    raw.startsWith('//') ||
+    raw.includes('\\') ||
+    CONTROL.test(raw)
+  )
+    return '/';
   let url: URL;
   try {
     url = new URL(raw, RETURN_BASE);
@@ -86,12 +97,22 @@ export function safeReturnTo(raw: string | null): string {
     return '/';
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.origin !== RETURN_BASE || !path.startsWith('/') || path.startsWith('//') || url.pathname.startsWith('/api/auth/')) return '/';
+  if (
+    url.origin !== RETURN_BASE ||
+    !path.startsWith('/') ||
+    path.startsWith('//') ||
+    url.pathname.startsWith('/api/auth/')
+  )
+    return '/';
   return path;
 }
 
 /** Where to send the browser to sign in, and the sealed transaction cookie value to set. */
-export async function beginLogin(req: Request, config: OidcConfig, returnTo: string): Promise<{ url: URL; transaction: string }> {
+export async function beginLogin(
+  req: Request,
+  config: OidcConfig,
+  returnTo: string,
+): Promise<{ url: URL; transaction: string }> {
   const provider = await providerConfiguration(config);
   const verifier = client.randomPKCECodeVerifier();
   const tx: LoginTransaction = {
@@ -126,11 +147,24 @@ export class SignInError extends Error {
 
 function readTransaction(sealed: string | null, config: OidcConfig): LoginTransaction {
   const tx = sealed ? (open(sealed, config.sessionSecret, LOGIN_PURPOSE) as Partial<LoginTransaction> | null) : null;
-  if (!tx || typeof tx.state !== 'string' || typeof tx.nonce !== 'string' || typeof tx.verifier !== 'string' || typeof tx.exp !== 'number') {
+  if (
+    !tx ||
+    typeof tx.state !== 'string' ||
+    typeof tx.nonce !== 'string' ||
+    typeof tx.verifier !== 'string' ||
+    typeof tx.exp !== 'number'
+  ) {
     throw new SignInError('no_transaction', 'The sign-in was not started here or its cookie is missing; start again');
   }
-  if (tx.exp * 1000 < Date.now()) throw new SignInError('expired', 'The sign-in took longer than 10 minutes; start again');
-  return { state: tx.state, nonce: tx.nonce, verifier: tx.verifier, returnTo: safeReturnTo(tx.returnTo ?? null), exp: tx.exp };
+  if (tx.exp * 1000 < Date.now())
+    throw new SignInError('expired', 'The sign-in took longer than 10 minutes; start again');
+  return {
+    state: tx.state,
+    nonce: tx.nonce,
+    verifier: tx.verifier,
+    returnTo: safeReturnTo(tx.returnTo ?? null),
+    exp: tx.exp,
+  };
 }
 
 function text(value: unknown): string | null {

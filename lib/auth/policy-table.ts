@@ -58,7 +58,9 @@ interface CompiledRoute {
 
 const COMPILED: CompiledRoute[] = Object.keys(API_POLICY).map((pattern) => {
   const segments = pattern.split('/').filter(Boolean);
-  const parts = segments.map((s) => (s.startsWith('[...') ? '.+' : s.startsWith('[') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const parts = segments.map((s) =>
+    s.startsWith('[...') ? '.+' : s.startsWith('[') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
   return {
     pattern,
     regex: new RegExp(`^/${parts.join('/')}/?$`),

@@ -34,14 +34,26 @@ export async function authorize(req: Request): Promise<Principal | null> {
   const principal = await signedInPrincipal(req);
   if (principal) principals.set(req, principal);
   if (access === 'public') return principal;
-  if (!principal) throw new ApiError(401, 'Sign in first (GET /api/auth/login); your session is missing or has expired', {}, { 'WWW-Authenticate': 'Cookie realm="Connector Studio"' });
+  if (!principal)
+    throw new ApiError(
+      401,
+      'Sign in first (GET /api/auth/login); your session is missing or has expired',
+      {},
+      { 'WWW-Authenticate': 'Cookie realm="Connector Studio"' },
+    );
   if (!principal.role) {
-    throw new ApiError(403, 'Your account has no Connector Studio role; ask an administrator to add you to a viewer, designer or operator group');
+    throw new ApiError(
+      403,
+      'Your account has no Connector Studio role; ask an administrator to add you to a viewer, designer or operator group',
+    );
   }
   if (!can(principal.role, access)) {
     const needed = PERMISSIONS[access];
     const orHigher = needed === 'operator' ? '' : ' or higher';
-    throw new ApiError(403, `This needs the ${needed} role${orHigher}; you are signed in as ${withArticle(principal.role)}`);
+    throw new ApiError(
+      403,
+      `This needs the ${needed} role${orHigher}; you are signed in as ${withArticle(principal.role)}`,
+    );
   }
   return principal;
 }

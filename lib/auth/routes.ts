@@ -42,10 +42,17 @@ export async function login(req: Request): Promise<Response> {
   try {
     started = await beginLogin(req, config, returnTo);
   } catch (err) {
-    console.error(`[auth] discovery at ${config.issuer} failed: ${logSafe(err instanceof Error ? err.message : 'unknown error')}`);
-    throw new ApiError(502, `The identity provider (${new URL(config.issuer).host}) could not be reached; try again later`);
+    console.error(
+      `[auth] discovery at ${config.issuer} failed: ${logSafe(err instanceof Error ? err.message : 'unknown error')}`,
+    );
+    throw new ApiError(
+      502,
+      `The identity provider (${new URL(config.issuer).host}) could not be reached; try again later`,
+    );
   }
-  return redirect(started.url.href, [cookieHeader(LOGIN_COOKIE, started.transaction, LOGIN_TTL_SECONDS, isSecureRequest(req, config))]);
+  return redirect(started.url.href, [
+    cookieHeader(LOGIN_COOKIE, started.transaction, LOGIN_TTL_SECONDS, isSecureRequest(req, config)),
+  ]);
 }
 
 export async function callback(req: Request): Promise<Response> {
@@ -54,7 +61,11 @@ export async function callback(req: Request): Promise<Response> {
   const secure = isSecureRequest(req, config);
   const clearLogin = clearedCookie(LOGIN_COOKIE, secure);
   try {
-    const { principal, returnTo, idToken } = await completeLogin(req, config, cookieValue(req.headers.get('cookie'), LOGIN_COOKIE));
+    const { principal, returnTo, idToken } = await completeLogin(
+      req,
+      config,
+      cookieValue(req.headers.get('cookie'), LOGIN_COOKIE),
+    );
     console.info(`[auth] signed in: ${logSafe(principal.id, 200)} (${principal.role ?? 'no role'})`);
     const sid = await keepIdToken(config, idToken);
     return redirect(returnTo, [clearLogin, sessionCookie(principal, config, secure, sid)], 303);
@@ -101,7 +112,9 @@ export interface MeResponse {
 export async function me(req: Request): Promise<Response> {
   const config = loadAuthConfig();
   const user = await signedInPrincipal(req);
-  const permissions = Object.fromEntries(Object.keys(PERMISSIONS).map((p) => [p, can(user?.role, p as Permission)])) as Record<Permission, boolean>;
+  const permissions = Object.fromEntries(
+    Object.keys(PERMISSIONS).map((p) => [p, can(user?.role, p as Permission)]),
+  ) as Record<Permission, boolean>;
   const body: MeResponse = { mode: config.mode, user, permissions };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }

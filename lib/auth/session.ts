@@ -40,7 +40,10 @@ export function cookieValue(header: string | null, name: string): string | null 
   return null;
 }
 
-function openSession(value: string | null | undefined, config: OidcConfig): (Partial<SessionPayload> & { id: string; name: string }) | null {
+function openSession(
+  value: string | null | undefined,
+  config: OidcConfig,
+): (Partial<SessionPayload> & { id: string; name: string }) | null {
   if (!value) return null;
   const p = open(value, config.sessionSecret, SESSION_PURPOSE) as Partial<SessionPayload> | null;
   if (!p || typeof p.id !== 'string' || typeof p.name !== 'string' || typeof p.exp !== 'number') return null;
@@ -52,7 +55,12 @@ function openSession(value: string | null | undefined, config: OidcConfig): (Par
 export function principalFromCookie(value: string | null | undefined, config: OidcConfig): Principal | null {
   const p = openSession(value, config);
   if (!p) return null;
-  return { id: p.id, name: p.name, email: typeof p.email === 'string' ? p.email : null, role: isRole(p.role) ? p.role : null };
+  return {
+    id: p.id,
+    name: p.name,
+    email: typeof p.email === 'string' ? p.email : null,
+    role: isRole(p.role) ? p.role : null,
+  };
 }
 
 /** The sign-in's random id from a valid session cookie (sessions sealed before it existed have none). */
@@ -75,12 +83,28 @@ export function isSecureRequest(req: Request, config: OidcConfig): boolean {
 }
 
 export function cookieHeader(name: string, value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function sessionCookie(principal: Principal, config: OidcConfig, secure: boolean, sid?: string): string {
-  const payload: SessionPayload = { ...principal, exp: Math.floor(Date.now() / 1000) + config.sessionTtlSeconds, ...(sid ? { sid } : {}) };
-  return cookieHeader(SESSION_COOKIE, seal(payload, config.sessionSecret, SESSION_PURPOSE), config.sessionTtlSeconds, secure);
+  const payload: SessionPayload = {
+    ...principal,
+    exp: Math.floor(Date.now() / 1000) + config.sessionTtlSeconds,
+    ...(sid ? { sid } : {}),
+  };
+  return cookieHeader(
+    SESSION_COOKIE,
+    seal(payload, config.sessionSecret, SESSION_PURPOSE),
+    config.sessionTtlSeconds,
+    secure,
+  );
 }
 
 export function clearedCookie(name: string, secure: boolean): string {

@@ -35,7 +35,9 @@ export async function keepIdToken(config: OidcConfig, idToken: string | null): P
     await saveSignInSession(sid, seal({ idToken }, config.sessionSecret, ID_TOKEN_PURPOSE), expires);
     return sid;
   } catch (err) {
-    console.warn(`[auth] could not keep the sign-in for the provider's logout (${reason(err)}); sign-out will be local only`);
+    console.warn(
+      `[auth] could not keep the sign-in for the provider's logout (${reason(err)}); sign-out will be local only`,
+    );
     return undefined;
   }
 }
@@ -51,7 +53,9 @@ async function takeIdToken(config: OidcConfig, sessionCookieValue: string | null
     return null;
   }
   const opened = sealed ? open(sealed, config.sessionSecret, ID_TOKEN_PURPOSE) : null;
-  return opened && typeof opened === 'object' && 'idToken' in opened && typeof opened.idToken === 'string' ? opened.idToken : null;
+  return opened && typeof opened === 'object' && 'idToken' in opened && typeof opened.idToken === 'string'
+    ? opened.idToken
+    : null;
 }
 
 /**
@@ -80,7 +84,11 @@ export async function forgetIdToken(config: OidcConfig, sessionCookieValue: stri
  * Forgets the session's ID token and returns where to send the browser to
  * end the provider's session too, or null for a local sign-out.
  */
-export async function providerLogoutUrl(req: Request, config: OidcConfig, sessionCookieValue: string | null): Promise<URL | null> {
+export async function providerLogoutUrl(
+  req: Request,
+  config: OidcConfig,
+  sessionCookieValue: string | null,
+): Promise<URL | null> {
   const idToken = await takeIdToken(config, sessionCookieValue);
   if (!idToken) return null;
   let provider: client.Configuration;
@@ -91,5 +99,8 @@ export async function providerLogoutUrl(req: Request, config: OidcConfig, sessio
     return null;
   }
   if (!provider.serverMetadata().end_session_endpoint) return null;
-  return client.buildEndSessionUrl(provider, { id_token_hint: idToken, post_logout_redirect_uri: `${appOrigin(req, config)}/` });
+  return client.buildEndSessionUrl(provider, {
+    id_token_hint: idToken,
+    post_logout_redirect_uri: `${appOrigin(req, config)}/`,
+  });
 }

@@ -12,7 +12,11 @@ import { importConnectors, type ImportedDesign } from '@/lib/connector/hcl/parse
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { nearestRange } from '@/lib/connector/hcl/import/validation';
 import { RESOURCE_TYPE } from '@/lib/connector/hcl/render';
-import { REFERENCE_LITERAL_MESSAGE, REFERENCE_LITERAL_RULE_ID, referenceLikeLiterals } from '@/lib/connector/reference-literals';
+import {
+  REFERENCE_LITERAL_MESSAGE,
+  REFERENCE_LITERAL_RULE_ID,
+  referenceLikeLiterals,
+} from '@/lib/connector/reference-literals';
 import { checkAgainstTenant, declaredAddresses, type TenantIndex } from '@/lib/connector/tenant';
 
 export type Severity = 'error' | 'warning';
@@ -91,7 +95,11 @@ export function checkFile(file: string, text: string, tenant?: TenantIndex): Fin
     });
   }
   const lines = new Lines(text);
-  const place = (imported: ImportedDesign, issue: { path: string; message: string; ruleId: string; fix?: string }, severity: Severity) => {
+  const place = (
+    imported: ImportedDesign,
+    issue: { path: string; message: string; ruleId: string; fix?: string },
+    severity: Severity,
+  ) => {
     const range = nearestRange(issue.path, imported.ranges ?? new Map());
     const start = lines.position(range.from);
     const end = lines.position(range.to);
@@ -116,10 +124,16 @@ export function checkFile(file: string, text: string, tenant?: TenantIndex): Fin
       place(imported, { path, message: REFERENCE_LITERAL_MESSAGE, ruleId: REFERENCE_LITERAL_RULE_ID }, 'warning');
     }
     if (tenant) {
-      for (const { severity, ...finding } of checkAgainstTenant(imported.design, tenant, { linkedConnectorId: links.get(imported.resource_name), declared })) {
+      for (const { severity, ...finding } of checkAgainstTenant(imported.design, tenant, {
+        linkedConnectorId: links.get(imported.resource_name),
+        declared,
+      })) {
         place(imported, finding, severity);
       }
     }
   }
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return findings.sort(
+    (a, b) =>
+      a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
 }

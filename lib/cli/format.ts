@@ -43,7 +43,11 @@ export function formatSarif(findings: readonly Finding[], version: string): stri
           driver: {
             name: 'connector-studio',
             version,
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: ruleDescription(id) }, defaultConfiguration: { level: level(id) } })),
+            rules: ruleIds.map((id) => ({
+              id,
+              shortDescription: { text: ruleDescription(id) },
+              defaultConfiguration: { level: level(id) },
+            })),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -61,7 +65,11 @@ export function formatSarif(findings: readonly Finding[], version: string): stri
             },
           ],
           ...((f.path !== undefined || f.fix !== undefined) && {
-            properties: { ...(f.resource !== undefined && { resource: f.resource }), ...(f.path !== undefined && { path: f.path }), ...(f.fix !== undefined && { fix: f.fix }) },
+            properties: {
+              ...(f.resource !== undefined && { resource: f.resource }),
+              ...(f.path !== undefined && { path: f.path }),
+              ...(f.fix !== undefined && { fix: f.fix }),
+            },
           }),
         })),
       },

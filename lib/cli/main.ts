@@ -61,7 +61,10 @@ function parseArgs(args: readonly string[]): Options | 'help' | 'version' {
     if (arg === '--tenant') opts.tenant = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (!(FORMATS as readonly string[]).includes(value ?? '')) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${JSON.stringify(value)}`}`);
+      if (!(FORMATS as readonly string[]).includes(value ?? ''))
+        throw new UsageError(
+          `--format must be one of ${FORMATS.join(', ')}${value === undefined ? '' : `, not ${JSON.stringify(value)}`}`,
+        );
       opts.format = value as Format;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);

@@ -1,7 +1,8 @@
 /** One line per rule id, for SARIF's `shortDescription` and `--list-rules`. */
 const DESCRIPTIONS: Record<string, string> = {
   'hcl-syntax': 'The file is not valid HCL',
-  'hcl-import': 'The connector block cannot be read as the resource (unknown or misplaced attributes and blocks, duplicate resources)',
+  'hcl-import':
+    'The connector block cannot be read as the resource (unknown or misplaced attributes and blocks, duplicate resources)',
   schema: 'A value has the wrong type for its attribute',
   'resource-name-identifier': 'The resource label is a Terraform identifier',
   'required-fields': 'Required attributes are set',
@@ -32,8 +33,10 @@ const DESCRIPTIONS: Record<string, string> = {
   'tenant-vhub-prefix-overlap': "The vHub prefix overlaps another connector's addresses in the tenant",
   'tenant-loopback-subnet-overlap': "A loopback subnet overlaps another connector's addresses in the tenant",
   'tenant-name-taken': 'Another connector in the tenant has this name',
-  'tenant-unknown-reference': 'A referenced segment, credential, group, billing tag or tunnel profile is not in the tenant',
-  'tenant-external-reference': 'A reference expression names something its file does not declare, so the tenant check cannot verify it',
+  'tenant-unknown-reference':
+    'A referenced segment, credential, group, billing tag or tunnel profile is not in the tenant',
+  'tenant-external-reference':
+    'A reference expression names something its file does not declare, so the tenant check cannot verify it',
 };
 
 export function ruleDescription(id: string): string {

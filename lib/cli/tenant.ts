@@ -33,7 +33,12 @@ export function portalFromEnv(env: NodeJS.ProcessEnv = process.env): Portal {
   } catch {
     throw new TenantError('ALKIRA_PORTAL is not a valid host name or URL');
   }
-  if (env.ALKIRA_API_KEY) return { baseUrl, authorization: `api-key ${b64(env.ALKIRA_API_KEY)}`, secrets: [env.ALKIRA_API_KEY, b64(env.ALKIRA_API_KEY)] };
+  if (env.ALKIRA_API_KEY)
+    return {
+      baseUrl,
+      authorization: `api-key ${b64(env.ALKIRA_API_KEY)}`,
+      secrets: [env.ALKIRA_API_KEY, b64(env.ALKIRA_API_KEY)],
+    };
   if (env.ALKIRA_USERNAME && env.ALKIRA_PASSWORD) {
     const pair = `${env.ALKIRA_USERNAME}:${env.ALKIRA_PASSWORD}`;
     return { baseUrl, authorization: `basic ${b64(pair)}`, secrets: [env.ALKIRA_PASSWORD, b64(pair)] };
@@ -53,7 +58,11 @@ async function get(portal: Portal, apiPath: string): Promise<unknown> {
     let res: Response;
     try {
       res = await fetch(url, {
-        headers: { Authorization: portal.authorization, 'Content-Type': 'application/json', 'x-ak-request-id': `client-${randomUUID()}` },
+        headers: {
+          Authorization: portal.authorization,
+          'Content-Type': 'application/json',
+          'x-ak-request-id': `client-${randomUUID()}`,
+        },
         signal: AbortSignal.timeout(15_000),
       });
     } catch (err) {
@@ -69,7 +78,8 @@ async function get(portal: Portal, apiPath: string): Promise<unknown> {
       continue;
     }
     const text = await res.text();
-    if (!res.ok) throw new TenantError(scrub(`GET ${url}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), portal.secrets));
+    if (!res.ok)
+      throw new TenantError(scrub(`GET ${url}: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), portal.secrets));
     try {
       return JSON.parse(text);
     } catch {
@@ -91,7 +101,8 @@ async function list(portal: Portal, apiPath: string): Promise<unknown[]> {
 export async function fetchTenantIndex(portal: Portal): Promise<TenantIndex> {
   const networks = await list(portal, '/tenantnetworksummaries');
   const first = networks[0] as { id?: unknown } | undefined;
-  if (!first || (typeof first.id !== 'number' && typeof first.id !== 'string')) throw new TenantError('The Alkira tenant has no tenant network');
+  if (!first || (typeof first.id !== 'number' && typeof first.id !== 'string'))
+    throw new TenantError('The Alkira tenant has no tenant network');
   const tn = encodeURIComponent(String(first.id));
   const [connectors, segments, groups, billingTags, credentials, tunnelProfiles, cxps] = await Promise.all([
     list(portal, `/v1/tenantnetworks/${tn}/azure-express-route-connectors`),

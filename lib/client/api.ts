@@ -33,10 +33,13 @@ export const api = {
   getConnectorDesign: (id: number): Promise<ConnectorDesign> => callRoute(getConnectorDesign, { params: { id } }),
   /** The workspace designs that manage the connector (editing it directly makes them drift). */
   managingDesigns: (id: number) => callRoute(connectorDesigns, { params: { id } }),
-  createConnector: (design: ConnectorDesign) => callRoute(createConnector, { query: { provision: 'true' }, body: design }),
-  updateConnector: (id: number, design: ConnectorDesign) => callRoute(updateConnector, { params: { id }, body: design }),
+  createConnector: (design: ConnectorDesign) =>
+    callRoute(createConnector, { query: { provision: 'true' }, body: design }),
+  updateConnector: (id: number, design: ConnectorDesign) =>
+    callRoute(updateConnector, { params: { id }, body: design }),
   deleteConnector: (id: number) => callRoute(deleteConnector, { params: { id } }),
   getProvisionRequest: (id: string) => callRoute(getProvisionRequest, { params: { id } }),
   listActivity: (filter: { user?: string; connector?: string } = {}) => callRoute(activity, { query: filter }),
-  getCatalog: <K extends CatalogKind>(kind: K) => callRoute(catalog, { params: { kind } }).then((r) => r.items as CatalogItemsByKind[K][]),
+  getCatalog: <K extends CatalogKind>(kind: K) =>
+    callRoute(catalog, { params: { kind } }).then((r) => r.items as CatalogItemsByKind[K][]),
 };

@@ -43,7 +43,11 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
   try {
     response = await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
       cache: 'no-store',
     });
   } catch (cause) {
@@ -53,13 +57,18 @@ export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<
   return (await response.json()) as T;
 }
 
-
 type SuccessStatus = 200 | 201 | 202;
 /** The body of the route's success answer (the union when it has several, e.g. 200 and 201 of an import). */
-export type SuccessOf<R extends RouteSpec> = { [S in keyof R['responses'] & SuccessStatus]: ResponseOf<R, S> }[keyof R['responses'] & SuccessStatus];
+export type SuccessOf<R extends RouteSpec> = {
+  [S in keyof R['responses'] & SuccessStatus]: ResponseOf<R, S>;
+}[keyof R['responses'] & SuccessStatus];
 
-type ParamsOf<R extends RouteSpec> = R['params'] extends z.ZodType ? Record<keyof z.input<R['params']> & string, string | number> : never;
-type QueryValues<R extends RouteSpec> = R['query'] extends z.ZodType ? { [K in keyof z.input<R['query']>]?: string | number | boolean | readonly string[] } : never;
+type ParamsOf<R extends RouteSpec> = R['params'] extends z.ZodType
+  ? Record<keyof z.input<R['params']> & string, string | number>
+  : never;
+type QueryValues<R extends RouteSpec> = R['query'] extends z.ZodType
+  ? { [K in keyof z.input<R['query']>]?: string | number | boolean | readonly string[] }
+  : never;
 
 export interface CallInput<R extends RouteSpec> {
   params?: ParamsOf<R>;
@@ -68,7 +77,11 @@ export interface CallInput<R extends RouteSpec> {
 }
 
 /** The route's path with its parameters filled in and the query appended (empty values left out). */
-export function routeUrl(route: Pick<RouteSpec, 'path'>, params: Record<string, string | number> = {}, query: Record<string, unknown> = {}): string {
+export function routeUrl(
+  route: Pick<RouteSpec, 'path'>,
+  params: Record<string, string | number> = {},
+  query: Record<string, unknown> = {},
+): string {
   const path = route.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${route.path}: no value for {${name}}`);
@@ -92,14 +105,23 @@ function successSchema(route: RouteSpec): z.ZodType | undefined {
 
 /** Calls `route` and parses its success answer with the contract; a non-2xx answer throws `ApiError`. */
 export async function callRoute<R extends RouteSpec>(route: R, input: CallInput<R> = {}): Promise<SuccessOf<R>> {
-  const url = routeUrl(route, input.params as Record<string, string | number> | undefined, input.query as Record<string, unknown> | undefined);
-  const init: RequestInit = { method: route.method, ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}) };
+  const url = routeUrl(
+    route,
+    input.params as Record<string, string | number> | undefined,
+    input.query as Record<string, unknown> | undefined,
+  );
+  const init: RequestInit = {
+    method: route.method,
+    ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
+  };
   const body = await apiJson<unknown>(url, init);
   const schema = successSchema(route);
   if (!schema) return body as SuccessOf<R>;
   const result = schema.safeParse(body);
   if (!result.success) {
-    throw new ApiError(502, { error: `Unexpected answer from ${route.path}: ${result.error.issues[0]?.message ?? 'wrong shape'}` });
+    throw new ApiError(502, {
+      error: `Unexpected answer from ${route.path}: ${result.error.issues[0]?.message ?? 'wrong shape'}`,
+    });
   }
   return result.data as SuccessOf<R>;
 }

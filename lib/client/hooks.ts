@@ -14,7 +14,8 @@ export const queryKeys = {
   connector: (id: number) => ['connector', id] as const,
   catalog: (kind: CatalogKind) => ['catalog', kind] as const,
   provisionRequest: (id: string) => ['provision-request', id] as const,
-  activity: (filter: { user?: string; connector?: string }) => ['activity', filter.user ?? '', filter.connector ?? ''] as const,
+  activity: (filter: { user?: string; connector?: string }) =>
+    ['activity', filter.user ?? '', filter.connector ?? ''] as const,
 };
 
 /**
@@ -65,6 +66,7 @@ export function useActivity(filter: { user?: string; connector?: string }) {
     queryKey: queryKeys.activity(filter),
     queryFn: () => api.listActivity(filter),
     staleTime: 2_000,
-    refetchInterval: (query) => (query.state.data?.entries.some((e) => e.requestId && !e.result) ? PROVISION_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.entries.some((e) => e.requestId && !e.result) ? PROVISION_POLL_MS : false,
   });
 }

@@ -25,6 +25,8 @@ export function useViewer(): Viewer {
 export function usePermission(permission: Permission): { allowed: boolean; reason: string | null } {
   const { user } = useViewer();
   if (can(user?.role, permission)) return { allowed: true, reason: null };
-  const current = user?.role ? `you are signed in as ${ROLE_LABELS[user.role].toLowerCase()}` : 'your account has no role';
+  const current = user?.role
+    ? `you are signed in as ${ROLE_LABELS[user.role].toLowerCase()}`
+    : 'your account has no role';
   return { allowed: false, reason: `${whoMay(permission)}: ${current}.` };
 }

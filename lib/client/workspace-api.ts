@@ -60,7 +60,8 @@ export const workspaceApi = {
    * `hcl`: the .tf file text to store with the version (its keys as variable references: a file writing a
    * pre_shared_key or remote_auth_value in clear is refused with 422, as is one without the design's resource).
    */
-  create: (design: ConnectorDesign, note?: string, hcl?: string | null) => callRoute(createDesign, { body: { design, note, hcl } }),
+  create: (design: ConnectorDesign, note?: string, hcl?: string | null) =>
+    callRoute(createDesign, { body: { design, note, hcl } }),
   save: (id: number, design: ConnectorDesign, baseVersion: number, note?: string, hcl?: string | null) =>
     callRoute(saveDesign, { params: { id }, body: { design, base_version: baseVersion, note, hcl } }),
   /**
@@ -70,18 +71,32 @@ export const workspaceApi = {
   importFile: (hcl: string, fileName: string | undefined, resources: string[]) =>
     callRoute(importDesigns, { body: { hcl, file_name: fileName ?? null, resources } }),
   /** Saves `design` (edited from `baseVersion`) merged into version `theirsVersion`, with a choice per conflict id. */
-  saveMerged: (id: number, design: ConnectorDesign, baseVersion: number, theirsVersion: number, resolutions: Record<string, MergeSide>, note?: string, hcl?: string | null) =>
-    callRoute(saveDesign, { params: { id }, body: { design, base_version: baseVersion, note, hcl, merge: { theirs_version: theirsVersion, resolutions } } }),
+  saveMerged: (
+    id: number,
+    design: ConnectorDesign,
+    baseVersion: number,
+    theirsVersion: number,
+    resolutions: Record<string, MergeSide>,
+    note?: string,
+    hcl?: string | null,
+  ) =>
+    callRoute(saveDesign, {
+      params: { id },
+      body: { design, base_version: baseVersion, note, hcl, merge: { theirs_version: theirsVersion, resolutions } },
+    }),
   /** What adopting the live connector's values would save (latest version → live). */
   adoptPreview: (id: number) => callRoute(designAdoptPreview, { params: { id } }),
   /** Saves the live values as the next version (after `baseVersion`, the latest the preview was of). */
-  adopt: (id: number, baseVersion: number) => callRoute(adoptDesign, { params: { id }, body: { base_version: baseVersion } }),
+  adopt: (id: number, baseVersion: number) =>
+    callRoute(adoptDesign, { params: { id }, body: { base_version: baseVersion } }),
   remove: (id: number) => callRoute(deleteDesign, { params: { id } }),
   /** Undoes `remove`. */
   undoRemove: (id: number) => callRoute(restoreDesign, { params: { id } }),
   versions: (id: number) => callRoute(designVersions, { params: { id } }).then((r) => r.versions),
-  diff: (id: number, from: number, to: number) => callRoute(designDiff, { params: { id }, query: { from, to } }).then((r) => r.changes),
-  plan: (connectorId: number, design: ConnectorDesign) => callRoute(planConnector, { params: { id: connectorId }, body: { design } }),
+  diff: (id: number, from: number, to: number) =>
+    callRoute(designDiff, { params: { id }, query: { from, to } }).then((r) => r.changes),
+  plan: (connectorId: number, design: ConnectorDesign) =>
+    callRoute(planConnector, { params: { id: connectorId }, body: { design } }),
   drift: (id: number) => callRoute(designDrift, { params: { id } }),
   /** Provisions a saved version (the server holds its keys) and records the link to the connector. */
   provision: (id: number, version: number) => callRoute(provisionDesign, { params: { id }, body: { version } }),

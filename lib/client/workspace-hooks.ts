@@ -17,11 +17,21 @@ export function useDesignList() {
 
 /** The latest stored version of a design. */
 export function useStoredDesign(id: number) {
-  return useQuery({ queryKey: workspaceKeys.design(id), queryFn: () => workspaceApi.get(id), staleTime: 5_000, retry: 1 });
+  return useQuery({
+    queryKey: workspaceKeys.design(id),
+    queryFn: () => workspaceApi.get(id),
+    staleTime: 5_000,
+    retry: 1,
+  });
 }
 
 export function useDesignVersions(id: number, enabled = true) {
-  return useQuery({ queryKey: workspaceKeys.versions(id), queryFn: () => workspaceApi.versions(id), enabled, staleTime: 5_000 });
+  return useQuery({
+    queryKey: workspaceKeys.versions(id),
+    queryFn: () => workspaceApi.versions(id),
+    enabled,
+    staleTime: 5_000,
+  });
 }
 
 /** The change list between two versions; versions never change, so it is cached for good. */

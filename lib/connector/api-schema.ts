@@ -63,10 +63,13 @@ function attributeSchema(spec: AttributeSpec): z.ZodType {
 
 function blockSchema(block: BlockSpec): z.ZodType {
   const extra: Record<string, z.ZodType> = {};
-  for (const [name, type] of Object.entries(block.apiResponseFields ?? {})) extra[name] = scalarSchema(type, undefined).optional();
+  for (const [name, type] of Object.entries(block.apiResponseFields ?? {}))
+    extra[name] = scalarSchema(type, undefined).optional();
   const items = z.array(bodySchema(block.body, extra));
   if (block.minItems === 0) return items.optional();
-  return items.min(block.minItems, { error: block.minItems === 1 ? 'at least one is required' : `at least ${block.minItems} are required` });
+  return items.min(block.minItems, {
+    error: block.minItems === 1 ? 'at least one is required' : `at least ${block.minItems} are required`,
+  });
 }
 
 function bodySchema(body: BodySpec, extra: Record<string, z.ZodType> = {}): z.ZodType {
@@ -93,7 +96,11 @@ function knownNamesAt(resource: BodySpec, path: ApiPath): string[] {
     body = block.body;
     extra = Object.keys(block.apiResponseFields ?? {});
   }
-  const names = [...Object.values(body.attributes).flatMap((a) => (a.api ? [a.api] : [])), ...Object.values(body.blocks).map((b) => b.api), ...extra];
+  const names = [
+    ...Object.values(body.attributes).flatMap((a) => (a.api ? [a.api] : [])),
+    ...Object.values(body.blocks).map((b) => b.api),
+    ...extra,
+  ];
   return [...new Set(names)];
 }
 
@@ -127,7 +134,10 @@ export function parseApiBody(
       const lowered = known.map((name) => name.toLowerCase());
       const hit = closestName(key, lowered);
       const suggestion = hit === undefined ? undefined : known[lowered.indexOf(hit)];
-      issues.push({ path: [...path, key], message: `unknown field ${key}${suggestion ? ` — did you mean ${suggestion}?` : ''}` });
+      issues.push({
+        path: [...path, key],
+        message: `unknown field ${key}${suggestion ? ` — did you mean ${suggestion}?` : ''}`,
+      });
     }
   }
   return { ok: false, issues };
@@ -138,7 +148,6 @@ export interface ApiReference {
   kind: ReferenceKind;
   value: unknown;
 }
-
 
 /** Every set reference (segment, credential, group, billing tag, tunnel profile, CXP) in an API body, with its path; list items one by one. */
 export function apiReferences(resource: BodySpec, value: unknown, at: ApiPath = []): ApiReference[] {
@@ -152,7 +161,8 @@ export function apiReferences(resource: BodySpec, value: unknown, at: ApiPath = 
   }
   for (const block of Object.values(resource.blocks)) {
     const items = value[block.api];
-    if (Array.isArray(items)) items.forEach((item, i) => out.push(...apiReferences(block.body, item, [...at, block.api, i])));
+    if (Array.isArray(items))
+      items.forEach((item, i) => out.push(...apiReferences(block.body, item, [...at, block.api, i])));
   }
   return out;
 }

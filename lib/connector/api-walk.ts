@@ -51,7 +51,8 @@ function isRecord(value: unknown): value is UncheckedBody {
 }
 
 function isJson(value: unknown): value is Json {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return true;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return true;
   if (Array.isArray(value)) return value.every(isJson);
   return isRecord(value) && Object.values(value).every(isJson);
 }
@@ -97,7 +98,9 @@ function attributeToApi(spec: AttributeSpec, value: unknown, context: ToApiConte
   if (!isJson(value)) return undefined;
   if (!isList(spec)) return scalarToApi(spec, value, context);
   // Blank rows (form state) are not values.
-  const items = (Array.isArray(value) ? value : [value]).filter((item) => item !== '').map((item) => scalarToApi(spec, item, context));
+  const items = (Array.isArray(value) ? value : [value])
+    .filter((item) => item !== '')
+    .map((item) => scalarToApi(spec, item, context));
   return items.length === 0 && spec.apiOmitEmpty ? undefined : items;
 }
 
@@ -134,7 +137,9 @@ function attributeToDesign(spec: AttributeSpec, value: unknown, context: ToDesig
   if (isUnset(value)) return spec.presence === 'optional' ? spec.default : value;
   if (!isList(spec)) return scalarToDesign(spec, value, context);
   // An empty list is the same as an unset one (`[]` and absent both mean none).
-  return Array.isArray(value) && value.length > 0 ? value.map((item) => scalarToDesign(spec, item, context)) : undefined;
+  return Array.isArray(value) && value.length > 0
+    ? value.map((item) => scalarToDesign(spec, item, context))
+    : undefined;
 }
 
 function bodyToDesign(body: BodySpec, json: UncheckedBody, context: ToDesignContext): JsonObject {
@@ -175,11 +180,17 @@ export function conformsToApiBody(body: BodySpec, value: unknown, isNumber: (val
     const settable = isSettable(spec);
     const number = settable ? isNumber : (entry: unknown) => typeof entry === 'number';
     const type = settable ? spec.type : (spec.apiType ?? spec.type);
-    const item = (entry: unknown) => (type.includes('number') ? number(entry) : type.includes('string') ? typeof entry === 'string' : typeof entry === 'boolean');
+    const item = (entry: unknown) =>
+      type.includes('number')
+        ? number(entry)
+        : type.includes('string')
+          ? typeof entry === 'string'
+          : typeof entry === 'boolean';
     known.set(spec.api, (entry) => (type.includes('(') ? Array.isArray(entry) && entry.every(item) : item(entry)));
     const alwaysSent =
       spec.presence === 'required' ||
-      (spec.presence === 'optional' && (spec.default !== undefined || (isList(spec) && !spec.onlyWithProtocol && !spec.apiOmitEmpty)));
+      (spec.presence === 'optional' &&
+        (spec.default !== undefined || (isList(spec) && !spec.onlyWithProtocol && !spec.apiOmitEmpty)));
     if (alwaysSent) required.push(spec.api);
   }
   for (const block of Object.values(body.blocks)) {
@@ -192,7 +203,13 @@ export function conformsToApiBody(body: BodySpec, value: unknown, isNumber: (val
           (item) =>
             isRecord(item) &&
             responseFields.every(([name, type]) => item[name] === undefined || typeof item[name] === type) &&
-            conformsToApiBody(block.body, Object.fromEntries(Object.entries(item).filter(([name]) => !Object.hasOwn(block.apiResponseFields ?? {}, name))), isNumber),
+            conformsToApiBody(
+              block.body,
+              Object.fromEntries(
+                Object.entries(item).filter(([name]) => !Object.hasOwn(block.apiResponseFields ?? {}, name)),
+              ),
+              isNumber,
+            ),
         ),
     );
     if (block.minItems > 0) required.push(block.api);

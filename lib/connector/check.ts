@@ -28,7 +28,10 @@ function isInlinePskWarning(issue: DesignIssue): boolean {
 }
 
 /** `formDesign` may be unchecked form state or a request body: every reader here is defensive. */
-export function checkDesignOffline(formDesign: ConnectorDesign, options: Required<HclRenderOptions> = DEFAULT_CHECK_OPTIONS): DesignCheck {
+export function checkDesignOffline(
+  formDesign: ConnectorDesign,
+  options: Required<HclRenderOptions> = DEFAULT_CHECK_OPTIONS,
+): DesignCheck {
   // Values of the protocol not in use are kept by the form but do not count.
   const design = withoutInactiveProtocolValues(formDesign);
   const result = validateDesign(design);
@@ -39,7 +42,14 @@ export function checkDesignOffline(formDesign: ConnectorDesign, options: Require
   return {
     ok: result.ok,
     errors: result.errors,
-    warnings: [...ruleWarnings, ...referenceLiterals.map((path) => ({ path, message: REFERENCE_LITERAL_MESSAGE, ruleId: REFERENCE_LITERAL_RULE_ID }))],
+    warnings: [
+      ...ruleWarnings,
+      ...referenceLiterals.map((path) => ({
+        path,
+        message: REFERENCE_LITERAL_MESSAGE,
+        ruleId: REFERENCE_LITERAL_RULE_ID,
+      })),
+    ],
     referenceLiterals,
   };
 }

@@ -19,7 +19,12 @@ export interface NameProblem {
   message: string;
 }
 
-const NOUN: Record<string, string> = { segment: 'segment', credential: 'credential', group: 'group', billing_tag: 'billing tag' };
+const NOUN: Record<string, string> = {
+  segment: 'segment',
+  credential: 'credential',
+  group: 'group',
+  billing_tag: 'billing tag',
+};
 
 function setAt(root: unknown, path: string, value: unknown): void {
   const keys = path.split('.');
@@ -32,7 +37,8 @@ function setAt(root: unknown, path: string, value: unknown): void {
 /** Whether the design has a field written as a data source by name. */
 export function hasNamedReferences(design: ConnectorDesign): boolean {
   return designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design)).some(
-    ({ spec, value }) => spec.reference !== undefined && dataSourceReference(DATA_SOURCE_KINDS[spec.reference], value) !== null,
+    ({ spec, value }) =>
+      spec.reference !== undefined && dataSourceReference(DATA_SOURCE_KINDS[spec.reference], value) !== null,
   );
 }
 
@@ -40,7 +46,11 @@ export function hasNamedReferences(design: ConnectorDesign): boolean {
  * The design with every field written as a data source by name replaced by the id (a group: the name) of the
  * catalog item of that name. A kind the catalog leaves out is not resolved (the field stays as written).
  */
-export function resolveNamedReferences(design: ConnectorDesign, names: DataSourceNames, catalog: TenantCatalog): { design: ConnectorDesign; problems: NameProblem[] } {
+export function resolveNamedReferences(
+  design: ConnectorDesign,
+  names: DataSourceNames,
+  catalog: TenantCatalog,
+): { design: ConnectorDesign; problems: NameProblem[] } {
   const problems: NameProblem[] = [];
   let resolved: ConnectorDesign | null = null;
   for (const { path, spec, value } of designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design))) {
@@ -51,14 +61,22 @@ export function resolveNamedReferences(design: ConnectorDesign, names: DataSourc
     const name = names.get(address);
     const noun = NOUN[spec.reference];
     if (name === undefined) {
-      problems.push({ path, value: String(value), message: `${address} is not a data block of this file with a literal name; add data "${ref.type}" "${ref.label}" { name = "…" } or pick a ${noun}` });
+      problems.push({
+        path,
+        value: String(value),
+        message: `${address} is not a data block of this file with a literal name; add data "${ref.type}" "${ref.label}" { name = "…" } or pick a ${noun}`,
+      });
       continue;
     }
     const entries = catalog[spec.reference];
     if (!entries) continue;
     const entry = entries.find((e) => e.name === name);
     if (!entry) {
-      problems.push({ path, value: String(value), message: `The tenant has no ${noun} named "${name}" (${address}); pick a ${noun} from the tenant` });
+      problems.push({
+        path,
+        value: String(value),
+        message: `The tenant has no ${noun} named "${name}" (${address}); pick a ${noun} from the tenant`,
+      });
       continue;
     }
     resolved ??= structuredClone(design);

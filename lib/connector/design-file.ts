@@ -108,15 +108,22 @@ export function checkDesignFile(text: string, resourceName: string, what = '"hcl
   }
   const bound = hclBoundsProblem(text, INPUT_LIMITS);
   if (bound) {
-    return fail(`${what} is beyond the HCL input limits: ${bound.message} (line ${bound.line})`, [{ kind: 'invalid', message: bound.message, line: bound.line, column: bound.column }]);
+    return fail(`${what} is beyond the HCL input limits: ${bound.message} (line ${bound.line})`, [
+      { kind: 'invalid', message: bound.message, line: bound.line, column: bound.column },
+    ]);
   }
 
   const file = parseHcl(text);
   if (file.diagnostics.length > 0) {
-    const problems = file.diagnostics.slice(0, MAX_LISTED).map((d) => ({ kind: 'invalid' as const, message: `${d.summary}: ${d.detail}`, ...at(d.from) }));
+    const problems = file.diagnostics
+      .slice(0, MAX_LISTED)
+      .map((d) => ({ kind: 'invalid' as const, message: `${d.summary}: ${d.detail}`, ...at(d.from) }));
     const first = itemAt(problems, 0, 'syntax problem');
     const n = file.diagnostics.length;
-    return fail(`${what} has ${n} syntax error${n === 1 ? '' : 's'}; the first, on line ${first.line}: ${first.message}`, problems);
+    return fail(
+      `${what} has ${n} syntax error${n === 1 ? '' : 's'}; the first, on line ${first.line}: ${first.message}`,
+      problems,
+    );
   }
 
   const labelProblem = connectorLabelProblem(file, resourceName, what, at);
@@ -130,7 +137,10 @@ export function checkDesignFile(text: string, resourceName: string, what = '"hcl
       ...at(s.from),
     }));
     const n = secrets.length;
-    const named = secrets.slice(0, 3).map((s) => `${s.path} (line ${at(s.from).line})`).join(', ');
+    const named = secrets
+      .slice(0, 3)
+      .map((s) => `${s.path} (line ${at(s.from).line})`)
+      .join(', ');
     return fail(
       `${what} writes ${n === 1 ? 'a sensitive value' : `${n} sensitive values`} in clear: ${named}${n > 3 ? ', …' : ''}. The file is stored as written, so keys must be references such as var.<name>`,
       problems,
@@ -140,7 +150,12 @@ export function checkDesignFile(text: string, resourceName: string, what = '"hcl
 }
 
 /** The file must hold the design's connector, once. */
-function connectorLabelProblem(file: HclFile, resourceName: string, what: string, at: (offset: number) => { line: number; column: number }): DesignFileProblem | null {
+function connectorLabelProblem(
+  file: HclFile,
+  resourceName: string,
+  what: string,
+  at: (offset: number) => { line: number; column: number },
+): DesignFileProblem | null {
   const connectors = file.body.items.filter((item): item is Block => isConnectorBlock(item));
   // The label as parseConnectorHcl reads it (its designs' resource_name).
   const labelOf = (block: Block) => block.labels[1]?.value ?? '';
@@ -149,13 +164,23 @@ function connectorLabelProblem(file: HclFile, resourceName: string, what: string
   const second = matching[1];
   if (second) {
     const where = matching.map((b) => at(b.from).line);
-    return { kind: 'invalid', message: `${what} defines resource "${RESOURCE_TYPE}" "${resourceName}" ${matching.length} times (lines ${where.join(', ')}); Terraform accepts one`, ...at(second.from) };
+    return {
+      kind: 'invalid',
+      message: `${what} defines resource "${RESOURCE_TYPE}" "${resourceName}" ${matching.length} times (lines ${where.join(', ')}); Terraform accepts one`,
+      ...at(second.from),
+    };
   }
   const [firstConnector] = connectors;
   if (firstConnector === undefined) {
-    return { kind: 'invalid', message: `${what} has no resource "${RESOURCE_TYPE}"; it must hold the design's, labelled "${resourceName}" (its resource_name)` };
+    return {
+      kind: 'invalid',
+      message: `${what} has no resource "${RESOURCE_TYPE}"; it must hold the design's, labelled "${resourceName}" (its resource_name)`,
+    };
   }
-  const others = [...new Set(connectors.map(labelOf))].slice(0, 5).map((l) => JSON.stringify(l)).join(', ');
+  const others = [...new Set(connectors.map(labelOf))]
+    .slice(0, 5)
+    .map((l) => JSON.stringify(l))
+    .join(', ');
   return {
     kind: 'invalid',
     message: `${what} has no resource "${RESOURCE_TYPE}" labelled "${resourceName}" (the design's resource_name); its connector${connectors.length === 1 ? ' is' : 's are'} labelled ${others}`,
@@ -174,7 +199,9 @@ interface SecretInClear {
 function childrenOf(expr: Expression): Expression[] {
   switch (expr.type) {
     case 'template':
-      return expr.parts.flatMap((p) => (p.type === 'interpolation' ? [p.expression] : p.type === 'directive' && p.expression ? [p.expression] : []));
+      return expr.parts.flatMap((p) =>
+        p.type === 'interpolation' ? [p.expression] : p.type === 'directive' && p.expression ? [p.expression] : [],
+      );
     case 'traversal':
       return [expr.source, ...expr.steps.flatMap((s) => (s.type === 'index' ? [s.key] : []))];
     case 'call':
@@ -184,7 +211,12 @@ function childrenOf(expr: Expression): Expression[] {
     case 'object':
       return expr.items.flatMap((i) => [i.key, i.value]);
     case 'for':
-      return [expr.collection, ...(expr.key ? [expr.key] : []), expr.value, ...(expr.condition ? [expr.condition] : [])];
+      return [
+        expr.collection,
+        ...(expr.key ? [expr.key] : []),
+        expr.value,
+        ...(expr.condition ? [expr.condition] : []),
+      ];
     case 'conditional':
       return [expr.condition, expr.whenTrue, expr.whenFalse];
     case 'binary':
@@ -256,7 +288,12 @@ function secretsInClear(file: HclFile): SecretInClear[] {
       if (item.type === 'attribute') {
         if (!SENSITIVE_ATTRIBUTES.has(item.name.name)) continue;
         for (const [root, name] of namedValues(item.value)) referenced.add(`${root}.${name}`);
-        if (isWrittenOut(text, item.value)) found.push({ path: `${path}.${item.name.name}`, from: item.from, why: 'holds a value written in the file, not a reference' });
+        if (isWrittenOut(text, item.value))
+          found.push({
+            path: `${path}.${item.name.name}`,
+            from: item.from,
+            why: 'holds a value written in the file, not a reference',
+          });
         continue;
       }
       const key = [item.blockType.name, ...item.labels.map((l) => l.value)].join('.');
@@ -282,13 +319,19 @@ function secretsInClear(file: HclFile): SecretInClear[] {
         found.push({
           path: `variable.${name}.default`,
           from: value.from,
-          why: declaredSensitive ? 'is the default of a sensitive variable, written in the file' : 'is the default of a variable that a sensitive attribute uses, written in the file',
+          why: declaredSensitive
+            ? 'is the default of a sensitive variable, written in the file'
+            : 'is the default of a variable that a sensitive attribute uses, written in the file',
         });
       }
     } else if (type === 'locals' && item.labels.length === 0) {
       for (const [name, attr] of attributesOf(item.body)) {
         if (referenced.has(`local.${name}`) && isWrittenOut(text, attr.value)) {
-          found.push({ path: `local.${name}`, from: attr.from, why: 'is a local value that a sensitive attribute uses, written in the file' });
+          found.push({
+            path: `local.${name}`,
+            from: attr.from,
+            why: 'is a local value that a sensitive attribute uses, written in the file',
+          });
         }
       }
     }

@@ -15,7 +15,6 @@ export interface DesignValue {
   value: unknown;
 }
 
-
 const isUnset = (value: unknown): boolean => value === undefined || value === null || value === '';
 
 function sentWith(spec: { readonly onlyWithProtocol?: string }, protocol: string): boolean {
@@ -56,7 +55,8 @@ export function dynamicBlockPaths(resource: BodySpec, design: unknown, at = ''):
     const sources = isRecord(dynamic) ? dynamic[name] : undefined;
     if (Array.isArray(sources) && sources.length > 0) out.push(pathOf(name));
     const items = design[name];
-    if (Array.isArray(items)) items.forEach((item, i) => out.push(...dynamicBlockPaths(block.body, item, `${pathOf(name)}.${i}`)));
+    if (Array.isArray(items))
+      items.forEach((item, i) => out.push(...dynamicBlockPaths(block.body, item, `${pathOf(name)}.${i}`)));
   }
   return out;
 }

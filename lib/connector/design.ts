@@ -59,8 +59,8 @@ export type ConnectorFormValues = ConnectorDesign;
 const ATTRS = CONNECTOR_RESOURCE.attributes;
 const INSTANCE_ATTRS = CONNECTOR_RESOURCE.blocks.instances.body.attributes;
 const TUNNEL_ATTRS =
-  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body
-    .attributes;
+  CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel
+    .body.attributes;
 const SEGMENT_OPTION_ATTRS = CONNECTOR_RESOURCE.blocks.segment_options.body.attributes;
 
 /** Provider defaults (terraform-provider-alkira v1.5.1), read from the description. */

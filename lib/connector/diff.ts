@@ -38,7 +38,8 @@ export interface BlockShape {
 /** A body's shape for the diff, a fold over the description: its defaults and its block lists with their identities. */
 function shapeOf(body: BodySpec, key: string): BlockShape {
   const defaults: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(body.attributes)) if (spec.default !== undefined) defaults[name] = spec.default;
+  for (const [name, spec] of Object.entries(body.attributes))
+    if (spec.default !== undefined) defaults[name] = spec.default;
   const blocks: Record<string, BlockShape> = {};
   for (const [name, block] of Object.entries(body.blocks)) blocks[name] = shapeOf(block.body, block.identity ?? 'name');
   return { key, defaults, blocks };
@@ -108,7 +109,13 @@ function pairBlocks(before: LooseRecord[], after: LooseRecord[], key: string): {
   return pairs;
 }
 
-function diffBlock(before: LooseRecord, after: LooseRecord, shape: BlockShape, path: string, out: DesignChange[]): void {
+function diffBlock(
+  before: LooseRecord,
+  after: LooseRecord,
+  shape: BlockShape,
+  path: string,
+  out: DesignChange[],
+): void {
   const nested = shape.blocks ?? {};
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((n) => !(n in nested));
   for (const name of names) {
@@ -125,9 +132,12 @@ function diffBlock(before: LooseRecord, after: LooseRecord, shape: BlockShape, p
     const aList = records(after[name]);
     const base = path ? `${path}.${name}` : name;
     for (const { b, a } of pairBlocks(bList, aList, child.key)) {
-      if (b !== undefined && a !== undefined) diffBlock(itemAt(bList, b, 'block'), itemAt(aList, a, 'block'), child, `${base}.${a}`, out);
-      else if (a !== undefined) out.push({ path: `${base}.${a}`, action: 'create', after: shown(`${base}.${a}`, itemAt(aList, a, 'block')) });
-      else if (b !== undefined) out.push({ path: `${base}.${b}`, action: 'delete', before: shown(`${base}.${b}`, itemAt(bList, b, 'block')) });
+      if (b !== undefined && a !== undefined)
+        diffBlock(itemAt(bList, b, 'block'), itemAt(aList, a, 'block'), child, `${base}.${a}`, out);
+      else if (a !== undefined)
+        out.push({ path: `${base}.${a}`, action: 'create', after: shown(`${base}.${a}`, itemAt(aList, a, 'block')) });
+      else if (b !== undefined)
+        out.push({ path: `${base}.${b}`, action: 'delete', before: shown(`${base}.${b}`, itemAt(bList, b, 'block')) });
     }
   }
 }

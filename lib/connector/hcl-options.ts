@@ -9,12 +9,23 @@ export function parseHclRenderOptions(input: unknown): { options: HclRenderOptio
   const options: HclRenderOptions = {};
   if (input === undefined || input === null) return { options, errors };
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { options, errors: [{ path: 'options', message: 'options must be an object like { "omitDefaults": true, "preSharedKeys": "variable" }' }] };
+    return {
+      options,
+      errors: [
+        {
+          path: 'options',
+          message: 'options must be an object like { "omitDefaults": true, "preSharedKeys": "variable" }',
+        },
+      ],
+    };
   }
   const o = input as Record<string, unknown>;
   for (const key of Object.keys(o)) {
     if (key !== 'omitDefaults' && key !== 'preSharedKeys') {
-      errors.push({ path: `options.${key}`, message: `Unknown option "${key}"; the options are omitDefaults and preSharedKeys` });
+      errors.push({
+        path: `options.${key}`,
+        message: `Unknown option "${key}"; the options are omitDefaults and preSharedKeys`,
+      });
     }
   }
   if (o.omitDefaults !== undefined) {

@@ -7,5 +7,8 @@
 export function hclPath(path: string): string {
   return path
     .split('.')
-    .reduce((out, part) => (/^\d+$/.test(part) && out !== '' ? `${out}[${part}]` : out === '' ? part : `${out}.${part}`), '');
+    .reduce(
+      (out, part) => (/^\d+$/.test(part) && out !== '' ? `${out}[${part}]` : out === '' ? part : `${out}.${part}`),
+      '',
+    );
 }

@@ -53,7 +53,13 @@ export function designToAlkiraConnector(design: ConnectorDesign, lookups: Design
 
 /** A Terraform identifier derived from a connector name (the HCL resource label). */
 export function resourceNameFor(name: string): string {
-  let id = trimChar(name.trim().toLowerCase().replace(/[^a-z0-9_-]+/g, '_'), '_');
+  let id = trimChar(
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '_'),
+    '_',
+  );
   if (!/^[a-z_]/.test(id)) id = 'connector_' + id;
   return trimCharEnd(id, '_') || 'connector';
 }

@@ -29,7 +29,12 @@ export interface MergedFile {
  * `source`: theirs' file (or, when theirs has none, the file sent with mine),
  * whose connector resource is labelled `sourceLabel`.
  */
-export function mergedFile(source: string | null, sourceLabel: string, merged: ConnectorDesign, lines?: { base: string; mine: string }): MergedFile {
+export function mergedFile(
+  source: string | null,
+  sourceLabel: string,
+  merged: ConnectorDesign,
+  lines?: { base: string; mine: string },
+): MergedFile {
   if (source === null) return { hcl: null };
   const both = lines ? mergeText(lines.base, source, lines.mine) : null;
   if (both !== null && both !== source) {

@@ -23,7 +23,17 @@
  * Conflicts show sensitive values as "(sensitive)". Pure.
  */
 import { isExpression } from './design';
-import { blockChanges, blockIds, CONNECTOR_SHAPE, effective, records, sameValue, shown, uniqueIds, type BlockShape } from './diff';
+import {
+  blockChanges,
+  blockIds,
+  CONNECTOR_SHAPE,
+  effective,
+  records,
+  sameValue,
+  shown,
+  uniqueIds,
+  type BlockShape,
+} from './diff';
 import { isRecord, type LooseRecord } from '@/lib/util/records';
 import { keepStoredSecrets, sensitiveSlots } from './sensitive';
 
@@ -66,7 +76,12 @@ function setOrDelete(out: LooseRecord, name: string, from: LooseRecord): void {
 }
 
 /** Keys of a list's items: their identities, or `#index` when a list's identities are missing or repeated. */
-function keysOf(base: LooseRecord[], theirs: LooseRecord[], mine: LooseRecord[], key: string): [string[], string[], string[]] {
+function keysOf(
+  base: LooseRecord[],
+  theirs: LooseRecord[],
+  mine: LooseRecord[],
+  key: string,
+): [string[], string[], string[]] {
   const ids: [string[], string[], string[]] = [blockIds(base, key), blockIds(theirs, key), blockIds(mine, key)];
   if (ids.every(uniqueIds)) return ids;
   const positions = (l: LooseRecord[]) => l.map((_, i) => `#${i}`);
@@ -91,10 +106,20 @@ function mergedOrder(tKeys: readonly string[], mKeys: readonly string[]): string
   return order;
 }
 
-function mergeBlock(base: LooseRecord, theirs: LooseRecord, mine: LooseRecord, shape: BlockShape, path: PathSegment[], id: unknown[], walk: Walk): LooseRecord {
+function mergeBlock(
+  base: LooseRecord,
+  theirs: LooseRecord,
+  mine: LooseRecord,
+  shape: BlockShape,
+  path: PathSegment[],
+  id: unknown[],
+  walk: Walk,
+): LooseRecord {
   const nested = shape.blocks ?? {};
   const out: LooseRecord = structuredClone(theirs);
-  const names = [...new Set([...Object.keys(base), ...Object.keys(theirs), ...Object.keys(mine)])].filter((n) => !(n in nested));
+  const names = [...new Set([...Object.keys(base), ...Object.keys(theirs), ...Object.keys(mine)])].filter(
+    (n) => !(n in nested),
+  );
   for (const name of names) {
     const b = effective(base, name, shape);
     const t = effective(theirs, name, shape);
@@ -188,14 +213,30 @@ function unblind(value: unknown, typed: ReadonlyMap<string, unknown>): unknown {
 }
 
 /** The merge of `mine` into `theirs`, both edited from `base`; see the module comment. */
-export function mergeDesigns<T>(base: T, theirs: T, mine: T, resolutions: Readonly<Record<string, MergeSide>> = {}): MergeResult<T> {
+export function mergeDesigns<T>(
+  base: T,
+  theirs: T,
+  mine: T,
+  resolutions: Readonly<Record<string, MergeSide>> = {},
+): MergeResult<T> {
   const walk: Walk = { resolutions, conflicts: [] };
   const { blind, typed } = blindMine(base, mine);
-  const merged = mergeBlock(isRecord(base) ? base : {}, isRecord(theirs) ? theirs : {}, blind, CONNECTOR_SHAPE, [], [], walk);
+  const merged = mergeBlock(
+    isRecord(base) ? base : {},
+    isRecord(theirs) ? theirs : {},
+    blind,
+    CONNECTOR_SHAPE,
+    [],
+    [],
+    walk,
+  );
   return { merged: unblind(merged, typed) as T, conflicts: walk.conflicts };
 }
 
 /** The conflicts `resolutions` leaves without a choice. */
-export function unresolvedConflicts(conflicts: readonly MergeConflict[], resolutions: Readonly<Record<string, MergeSide>>): MergeConflict[] {
+export function unresolvedConflicts(
+  conflicts: readonly MergeConflict[],
+  resolutions: Readonly<Record<string, MergeSide>>,
+): MergeConflict[] {
   return conflicts.filter((c) => resolutions[c.id] !== 'theirs' && resolutions[c.id] !== 'mine');
 }

@@ -13,7 +13,6 @@ function hasItems(list: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
-
 const inactiveByBody = new WeakMap<BodySpec, Map<string, string[]>>();
 
 /** Names of a body's attributes and blocks sent only with another protocol (worked out once per body and protocol: this runs on every change). */
@@ -55,7 +54,9 @@ function rewrite<T extends object>(
     const items = field(value, name);
     if (!Array.isArray(items)) continue;
     const otherItems = isRecord(before) ? field(before, name) : undefined;
-    const next = items.map((item, i) => (isRecord(item) ? rewrite(block.body, item, Array.isArray(otherItems) ? otherItems[i] : undefined, change) : item));
+    const next = items.map((item, i) =>
+      isRecord(item) ? rewrite(block.body, item, Array.isArray(otherItems) ? otherItems[i] : undefined, change) : item,
+    );
     if (next.some((item, i) => item !== items[i])) updates[name] = next;
   }
   return Object.keys(updates).length === 0 ? value : Object.assign({ ...value }, updates);
@@ -65,7 +66,9 @@ function rewrite<T extends object>(
 export function withoutInactiveProtocolValues(design: ConnectorDesign): ConnectorDesign {
   const protocol = effectiveTunnelProtocol(design);
   return rewrite(CONNECTOR_RESOURCE, design, undefined, (body, value) =>
-    Object.fromEntries(inactiveNames(body, protocol).flatMap((name) => (hasItems(field(value, name)) ? [[name, []]] : []))),
+    Object.fromEntries(
+      inactiveNames(body, protocol).flatMap((name) => (hasItems(field(value, name)) ? [[name, []]] : [])),
+    ),
   );
 }
 

@@ -15,8 +15,22 @@
  */
 import '@/lib/util/zod-jitless';
 import { z } from 'zod';
-import { isExpression, type ConnectorDesign, type ConnectorFormValues, type NumberLike, type UncheckedBody } from './design';
-import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, locate, type AttributeSpec, type BodySpec } from './resource';
+import {
+  isExpression,
+  type ConnectorDesign,
+  type ConnectorFormValues,
+  type NumberLike,
+  type UncheckedBody,
+} from './design';
+import {
+  CONNECTOR_RESOURCE,
+  RESOURCE_LABEL,
+  blocksOf,
+  designAttributes,
+  locate,
+  type AttributeSpec,
+  type BodySpec,
+} from './resource';
 import { closestName } from '@/lib/util/closest-name';
 import { isStoredSecret, storedSecretSchema } from './stored-secret';
 import { collectDesignErrors } from './rules';
@@ -25,7 +39,9 @@ import { isRecord } from '@/lib/util/records';
 const isBlank = (value: unknown): boolean => typeof value === 'string' && value.trim() === '';
 const blankToUndefined = (value: unknown): unknown => (isBlank(value) ? undefined : value);
 
-const textError = { error: (issue: { input?: unknown }) => `Expected text, got ${issue.input === null ? 'null' : typeof issue.input}` };
+const textError = {
+  error: (issue: { input?: unknown }) => `Expected text, got ${issue.input === null ? 'null' : typeof issue.input}`,
+};
 const numberError = { error: () => 'Expected a number, a numeric string or a reference such as var.asn' };
 
 /** Required text. Missing reads as '' so that the rule reports "x is required". */
@@ -112,7 +128,9 @@ function attributeSchema(spec: AttributeSpec): z.ZodType {
 }
 
 /** A whole list given as an expression (`var.ids`, `concat(…)`, a splat, a `for`): kept as written. */
-const listExpression = z.string().refine(isExpression, { error: 'Expected a list [ … ] or an expression such as var.billing_tags' });
+const listExpression = z
+  .string()
+  .refine(isExpression, { error: 'Expected a list [ … ] or an expression such as var.billing_tags' });
 
 /** `dynamic "<block>" { … }` blocks of a body, by the block they generate (their source text). */
 const dynamicBlocks = z.record(z.string(), z.array(z.string())).optional();
@@ -168,7 +186,8 @@ function dropUndefined(value: unknown): unknown {
 }
 
 const isString = (item: unknown): boolean => typeof item === 'string';
-const isDynamicBlocks = (value: unknown): boolean => isRecord(value) && Object.values(value).every((list) => Array.isArray(list) && list.every(isString));
+const isDynamicBlocks = (value: unknown): boolean =>
+  isRecord(value) && Object.values(value).every((list) => Array.isArray(list) && list.every(isString));
 const isNumberOrString = (item: unknown): boolean => typeof item === 'number' || typeof item === 'string';
 
 function conformsToAttribute(spec: AttributeSpec, value: unknown): boolean {
@@ -211,7 +230,11 @@ function conformsToBody(body: BodySpec, value: unknown, extraKeys: readonly stri
   for (const [name, spec] of designAttributes(body)) if (!conformsToAttribute(spec, value[name])) return false;
   for (const [name, block] of blocksOf(body)) {
     const items = value[name];
-    if (items === undefined ? block.minItems > 0 : !Array.isArray(items) || !items.every((item) => conformsToBody(block.body, item))) {
+    if (
+      items === undefined
+        ? block.minItems > 0
+        : !Array.isArray(items) || !items.every((item) => conformsToBody(block.body, item))
+    ) {
       return false;
     }
   }
@@ -220,13 +243,18 @@ function conformsToBody(body: BodySpec, value: unknown, extraKeys: readonly stri
 
 /** The one check that lets the dynamically built schema's output be typed as a design. */
 export function isConnectorDesign(value: unknown): value is ConnectorDesign {
-  return isRecord(value) && typeof value[RESOURCE_LABEL.key] === 'string' && conformsToBody(CONNECTOR_RESOURCE, value, [RESOURCE_LABEL.key]);
+  return (
+    isRecord(value) &&
+    typeof value[RESOURCE_LABEL.key] === 'string' &&
+    conformsToBody(CONNECTOR_RESOURCE, value, [RESOURCE_LABEL.key])
+  );
 }
 
 /** "unknown attribute foo in instances.0.…" for each key the description does not know (zod's unrecognized_keys). */
 export function unknownKeyIssues(objectPath: string, keys: readonly string[]): { path: string; message: string }[] {
   const found = objectPath === '' ? undefined : locate(objectPath);
-  const body: BodySpec | undefined = found === undefined ? CONNECTOR_RESOURCE : found.kind === 'block' ? found.spec.body : undefined;
+  const body: BodySpec | undefined =
+    found === undefined ? CONNECTOR_RESOURCE : found.kind === 'block' ? found.spec.body : undefined;
   const where = objectPath === '' ? 'the design' : objectPath;
   return keys.map((key) => {
     const path = objectPath === '' ? key : `${objectPath}.${key}`;
@@ -234,7 +262,10 @@ export function unknownKeyIssues(objectPath: string, keys: readonly string[]): {
     if (spec) return { path, message: `${key} is computed by the provider and cannot be set (in ${where})` };
     const known = body ? [...designAttributes(body).map(([name]) => name), ...Object.keys(body.blocks)] : [];
     const suggestion = closestName(key, objectPath === '' ? [...known, RESOURCE_LABEL.key] : known);
-    return { path, message: `unknown attribute ${key} in ${where}${suggestion ? ` — did you mean ${suggestion}?` : ''}` };
+    return {
+      path,
+      message: `unknown attribute ${key} in ${where}${suggestion ? ` — did you mean ${suggestion}?` : ''}`,
+    };
   });
 }
 
@@ -276,7 +307,8 @@ export const RULE_ID_PARAM = 'ruleId';
  */
 export const connectorDesignSchema: z.ZodType<ConnectorDesign, ConnectorFormValues> = z
   .custom<ConnectorFormValues>(isRecord, {
-    error: (issue) => `Expected a design object, got ${Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input}`,
+    error: (issue) =>
+      `Expected a design object, got ${Array.isArray(issue.input) ? 'an array' : issue.input === null ? 'null' : typeof issue.input}`,
   })
   .transform((values, ctx) => {
     const result = schema.safeParse(values);
@@ -285,11 +317,21 @@ export const connectorDesignSchema: z.ZodType<ConnectorDesign, ConnectorFormValu
       const path = issue.path.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
         for (const named of unknownKeyIssues(path, issue.keys)) {
-          ctx.addIssue({ code: 'custom', message: named.message, path: toPathSegments(named.path), params: { [UNKNOWN_KEY_PARAM]: true } });
+          ctx.addIssue({
+            code: 'custom',
+            message: named.message,
+            path: toPathSegments(named.path),
+            params: { [UNKNOWN_KEY_PARAM]: true },
+          });
         }
       } else {
         const params = issue.code === 'custom' ? issue.params : undefined;
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), params });
+        ctx.addIssue({
+          code: 'custom',
+          message: issue.message,
+          path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          params,
+        });
       }
     }
     return z.NEVER;

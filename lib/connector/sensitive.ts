@@ -19,20 +19,30 @@ export function isSensitiveAttribute(pathOrName: string): boolean {
 export const SENSITIVE_PLACEHOLDER = '(sensitive)';
 
 /** A deep copy with every sensitive attribute's set value replaced by `replace(value, path)`. */
-export function mapSensitiveValues(value: unknown, replace: (secret: unknown, path: string) => unknown, path = ''): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => mapSensitiveValues(v, replace, path ? `${path}.${i}` : String(i)));
+export function mapSensitiveValues(
+  value: unknown,
+  replace: (secret: unknown, path: string) => unknown,
+  path = '',
+): unknown {
+  if (Array.isArray(value))
+    return value.map((v, i) => mapSensitiveValues(v, replace, path ? `${path}.${i}` : String(i)));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const p = path ? `${path}.${k}` : k;
-    out[k] = isSensitiveAttribute(k) && v !== undefined && v !== null && v !== '' ? replace(v, p) : mapSensitiveValues(v, replace, p);
+    out[k] =
+      isSensitiveAttribute(k) && v !== undefined && v !== null && v !== ''
+        ? replace(v, p)
+        : mapSensitiveValues(v, replace, p);
   }
   return out;
 }
 
 /** How a block item is recognised independent of list order: its first required text attribute (a name, or the segment it serves). */
 function identityOf(body: BodySpec): string | undefined {
-  return Object.entries(body.attributes).find(([, spec]) => spec.presence === 'required' && spec.type === 'string')?.[0];
+  return Object.entries(body.attributes).find(
+    ([, spec]) => spec.presence === 'required' && spec.type === 'string',
+  )?.[0];
 }
 
 /** One sensitive attribute of a design (set or not): where it is, and the object holding it. */
@@ -47,12 +57,18 @@ export interface SensitiveSlot {
 }
 
 /** Every sensitive attribute of a design, found through the description. */
-export function sensitiveSlots(design: unknown, body: BodySpec = CONNECTOR_RESOURCE, at = '', chain: readonly unknown[] = []): SensitiveSlot[] {
+export function sensitiveSlots(
+  design: unknown,
+  body: BodySpec = CONNECTOR_RESOURCE,
+  at = '',
+  chain: readonly unknown[] = [],
+): SensitiveSlot[] {
   if (!isRecord(design)) return [];
   const out: SensitiveSlot[] = [];
   const pathOf = (name: string) => (at ? `${at}.${name}` : name);
   for (const [name, spec] of Object.entries(body.attributes)) {
-    if (spec.sensitive) out.push({ path: pathOf(name), key: JSON.stringify([...chain, name]), name, spec, holder: design });
+    if (spec.sensitive)
+      out.push({ path: pathOf(name), key: JSON.stringify([...chain, name]), name, spec, holder: design });
   }
   for (const [name, block] of Object.entries(body.blocks)) {
     const items = design[name];
@@ -92,7 +108,11 @@ export function keepStoredSecrets<T>(design: T, reference: unknown): { design: T
     if (!isStoredSecret(slot.holder[slot.name])) continue;
     const stored = known.get(slot.key);
     if (typeof stored === 'string' && stored !== '') slot.holder[slot.name] = stored;
-    else missing.push({ path: slot.path, message: `This ${slot.spec.label.toLowerCase()} is kept as stored, but nothing is stored for it; enter it` });
+    else
+      missing.push({
+        path: slot.path,
+        message: `This ${slot.spec.label.toLowerCase()} is kept as stored, but nothing is stored for it; enter it`,
+      });
   }
   return { design: copy, missing };
 }
@@ -109,13 +129,16 @@ export function blindToTypedSecrets<T>(stored: T, sent: unknown): T {
   const isTyped = (value: unknown) => typeof value === 'string' && !isExpression(value);
   const typed = new Set(sensitiveSlots(sent).flatMap((slot) => (isTyped(slot.holder[slot.name]) ? [slot.key] : [])));
   const copy: T = structuredClone(stored);
-  for (const slot of sensitiveSlots(copy)) if (typed.has(slot.key) && isSet(slot.holder[slot.name])) slot.holder[slot.name] = STORED_SECRET;
+  for (const slot of sensitiveSlots(copy))
+    if (typed.has(slot.key) && isSet(slot.holder[slot.name])) slot.holder[slot.name] = STORED_SECRET;
   return copy;
 }
 
 /** A copy of `design` with the stored secret wherever `other` holds one (at the same place, by block identity). */
 export function storedWhere<T>(design: T, other: unknown): T {
-  const stored = new Set(sensitiveSlots(other).flatMap((slot) => (isStoredSecret(slot.holder[slot.name]) ? [slot.key] : [])));
+  const stored = new Set(
+    sensitiveSlots(other).flatMap((slot) => (isStoredSecret(slot.holder[slot.name]) ? [slot.key] : [])),
+  );
   const copy: T = structuredClone(design);
   for (const slot of sensitiveSlots(copy)) if (stored.has(slot.key)) slot.holder[slot.name] = STORED_SECRET;
   return copy;

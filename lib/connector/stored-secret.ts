@@ -25,5 +25,11 @@ export const STORED_SECRET: StoredSecret = Object.freeze({ stored: true });
 
 /** True for `{ stored: true }` (and nothing else: no text is a stored secret). */
 export function isStoredSecret(value: unknown): value is StoredSecret {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { stored?: unknown }).stored === true && Object.keys(value).length === 1;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as { stored?: unknown }).stored === true &&
+    Object.keys(value).length === 1
+  );
 }

@@ -24,7 +24,12 @@ function hunks(base: string[], side: string[]): Hunk[] | null {
   let head = 0;
   while (head < base.length && head < side.length && base[head] === side[head]) head++;
   let tail = 0;
-  while (tail < base.length - head && tail < side.length - head && base[base.length - 1 - tail] === side[side.length - 1 - tail]) tail++;
+  while (
+    tail < base.length - head &&
+    tail < side.length - head &&
+    base[base.length - 1 - tail] === side[side.length - 1 - tail]
+  )
+    tail++;
   const a = base.slice(head, base.length - tail);
   const b = side.slice(head, side.length - tail);
   if (a.length === 0 && b.length === 0) return [];
@@ -72,7 +77,11 @@ function sameLines(x: string[], y: string[]): boolean {
 /** Whether two hunks touch the same base lines, or insert at the same place. */
 function overlap(x: Hunk, y: Hunk): boolean {
   if (x.start === x.end && y.start === y.end) return x.start === y.start;
-  return x.start < y.end && y.start < x.end ? true : x.start === x.end ? x.start > y.start && x.start < y.end : y.start > x.start && y.start < x.end;
+  return x.start < y.end && y.start < x.end
+    ? true
+    : x.start === x.end
+      ? x.start > y.start && x.start < y.end
+      : y.start > x.start && y.start < x.end;
 }
 
 /** `theirs` and `mine` merged against `base`, or null when they changed the same lines differently. */

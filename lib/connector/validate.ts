@@ -32,8 +32,11 @@ export function parseDesign(input: unknown): ParsedDesign {
   for (const issue of result.error.issues) {
     const path = issue.path.map(String).join('.');
     const ruleId = issue.code === 'custom' ? issue.params?.[RULE_ID_PARAM] : undefined;
-    errors.push(typeof ruleId === 'string' ? { path, message: issue.message, ruleId } : { path, message: issue.message });
-    if (issue.code === 'custom' && issue.params?.[UNKNOWN_KEY_PARAM] === true) unknownKeys.push({ path, message: issue.message });
+    errors.push(
+      typeof ruleId === 'string' ? { path, message: issue.message, ruleId } : { path, message: issue.message },
+    );
+    if (issue.code === 'custom' && issue.params?.[UNKNOWN_KEY_PARAM] === true)
+      unknownKeys.push({ path, message: issue.message });
   }
   // The rules read raw form state too, so warnings do not need a successful parse.
   return { ok: false, errors, unknownKeys, warnings: isRecord(input) ? collectDesignWarnings(input) : [] };

@@ -23,7 +23,9 @@ export const fieldErrorSchema = z
   .meta({ id: 'FieldError' });
 
 /** A reference the server could not resolve against the tenant (409 of a create, update or plan). */
-export const unresolvedReferenceSchema = z.object({ path: z.string(), value: z.string(), message: z.string() }).meta({ id: 'UnresolvedReference' });
+export const unresolvedReferenceSchema = z
+  .object({ path: z.string(), value: z.string(), message: z.string() })
+  .meta({ id: 'UnresolvedReference' });
 export type UnresolvedReference = z.infer<typeof unresolvedReferenceSchema>;
 
 /** Every error answer: `error` always; the rest depends on the route and status. */
@@ -31,7 +33,10 @@ export const errorBodySchema = z
   .looseObject({
     error: z.string().describe('What went wrong, in words a user can act on'),
     errors: z.array(fieldErrorSchema).optional().describe('422: every problem, each at its path'),
-    unresolved: z.array(unresolvedReferenceSchema).optional().describe('409: design references the tenant does not have'),
+    unresolved: z
+      .array(unresolvedReferenceSchema)
+      .optional()
+      .describe('409: design references the tenant does not have'),
   })
   .meta({ id: 'Error' });
 export type ApiErrorBody = z.infer<typeof errorBodySchema>;
@@ -45,16 +50,16 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.i
  * A connector design (the `alkira_connector_azure_expressroute` resource as JSON: snake_case attributes, blocks as
  * lists). Checked in full by the designer's rules on the way in; here it only needs to be an object.
  */
-export const designSchema = z
-  .custom<ConnectorDesign>(isObject, 'Body must have "design" as a JSON object')
-  .meta({
-    id: 'ConnectorDesign',
-    type: 'object',
-    description: 'A connector design: the alkira_connector_azure_expressroute resource as JSON (snake_case attributes, blocks as lists)',
-  });
+export const designSchema = z.custom<ConnectorDesign>(isObject, 'Body must have "design" as a JSON object').meta({
+  id: 'ConnectorDesign',
+  type: 'object',
+  description:
+    'A connector design: the alkira_connector_azure_expressroute resource as JSON (snake_case attributes, blocks as lists)',
+});
 
 /** An object the server reads or answers as is (a live connector's settings, render options). */
-export const jsonObject = <T extends object = Record<string, unknown>>(description: string) => z.custom<T>(isObject, description).meta({ type: 'object', description });
+export const jsonObject = <T extends object = Record<string, unknown>>(description: string) =>
+  z.custom<T>(isObject, description).meta({ type: 'object', description });
 
 export const isoTime = z.string().describe('ISO 8601 time');
 
@@ -96,7 +101,10 @@ export const changeSchema = z
     before: z.unknown().optional(),
     after: z.unknown().optional(),
   })
-  .meta({ id: 'DesignChange', description: 'One difference between two designs (sensitive values as "(sensitive)")' }) satisfies z.ZodType<DesignChange>;
+  .meta({
+    id: 'DesignChange',
+    description: 'One difference between two designs (sensitive values as "(sensitive)")',
+  }) satisfies z.ZodType<DesignChange>;
 
 export const planSummarySchema = z.object({
   add: z.number().int(),
@@ -118,10 +126,15 @@ export const mergeConflictSchema = z.object({
 }) satisfies z.ZodType<MergeConflict>;
 
 /** A design validation finding (lib/connector/design.ts DesignIssue). */
-export const designIssueSchema = z.object({ path: z.string(), message: z.string(), ruleId: z.string().optional(), fix: z.string().optional() }).meta({ id: 'DesignIssue' });
+export const designIssueSchema = z
+  .object({ path: z.string(), message: z.string(), ruleId: z.string().optional(), fix: z.string().optional() })
+  .meta({ id: 'DesignIssue' });
 
 /** The design's errors (422): every problem at its path. */
-export const designErrorsSchema = errorBodySchema.extend({ errors: z.array(designIssueSchema), warnings: z.array(designIssueSchema).optional() });
+export const designErrorsSchema = errorBodySchema.extend({
+  errors: z.array(designIssueSchema),
+  warnings: z.array(designIssueSchema).optional(),
+});
 
 /** `?flag=` read as a boolean: false for false/0/no, true otherwise (and when absent: `fallback`). */
 export function flagParam(fallback: boolean, description: string) {

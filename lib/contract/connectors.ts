@@ -20,7 +20,9 @@ import { defineRoute } from './registry';
 export const provisionOperationSchema = z.enum(PROVISION_OPERATIONS);
 
 /** Which Alkira the server talks to: its embedded emulator, or a tenant portal. */
-export const backendInfoSchema = z.object({ mode: z.enum(['emulator', 'portal']), host: z.string().optional() }).meta({ id: 'Backend' });
+export const backendInfoSchema = z
+  .object({ mode: z.enum(['emulator', 'portal']), host: z.string().optional() })
+  .meta({ id: 'Backend' });
 export type BackendInfo = z.infer<typeof backendInfoSchema>;
 export type BackendMode = BackendInfo['mode'];
 
@@ -52,7 +54,19 @@ export const CONNECTOR_LIST_SORTS = ['name', 'state', 'cxp', 'size', 'protocol',
 export type ConnectorListSort = (typeof CONNECTOR_LIST_SORTS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
-export const LIST_PARAMS = ['q', 'state', 'cxp', 'segment', 'group', 'size', 'protocol', 'sort', 'order', 'page', 'page_size'] as const;
+export const LIST_PARAMS = [
+  'q',
+  'state',
+  'cxp',
+  'segment',
+  'group',
+  'size',
+  'protocol',
+  'sort',
+  'order',
+  'page',
+  'page_size',
+] as const;
 export const MAX_PAGE_SIZE = 200;
 const MAX_TEXT = 200;
 
@@ -60,7 +74,14 @@ const MAX_TEXT = 200;
 const csv = z
   .string()
   .max(MAX_TEXT * 4, `at most ${MAX_TEXT * 4} characters`)
-  .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter((v) => v !== ''))])
+  .transform((s) => [
+    ...new Set(
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ])
   .refine((list) => list.length > 0, 'give at least one value (comma-separated)');
 const upperCsv = csv.transform((list) => list.map((v) => v.toUpperCase()));
 const positiveInt = (max?: number) =>
@@ -73,9 +94,16 @@ const positiveInt = (max?: number) =>
 
 /** The dashboard list's query parameters (any one of them asks for the paged answer). */
 export const connectorListQuerySchema = z.object({
-  q: z.string().max(MAX_TEXT, `at most ${MAX_TEXT} characters`).optional().describe('Text in the name, id, CXP, segment or group'),
+  q: z
+    .string()
+    .max(MAX_TEXT, `at most ${MAX_TEXT} characters`)
+    .optional()
+    .describe('Text in the name, id, CXP, segment or group'),
   state: upperCsv
-    .refine((list) => list.every((s) => (CONNECTOR_LIST_STATES as readonly string[]).includes(s)), `each value must be one of ${CONNECTOR_LIST_STATES.join(', ')}`)
+    .refine(
+      (list) => list.every((s) => (CONNECTOR_LIST_STATES as readonly string[]).includes(s)),
+      `each value must be one of ${CONNECTOR_LIST_STATES.join(', ')}`,
+    )
     .transform((list) => list as ConnectorListState[])
     .optional()
     .describe(`Comma-separated: ${CONNECTOR_LIST_STATES.join(', ')}`),
@@ -105,7 +133,10 @@ export interface ListQuery {
   pageSize: number;
 }
 
-export const connectorListSchema = z.object({ backend: backendInfoSchema, connectors: z.array(connectorSummarySchema) });
+export const connectorListSchema = z.object({
+  backend: backendInfoSchema,
+  connectors: z.array(connectorSummarySchema),
+});
 export type ConnectorListResponse = z.infer<typeof connectorListSchema>;
 
 export const connectorCountsSchema = z.object({
@@ -155,7 +186,7 @@ export const createdConnectorSchema = z.object({
   id: z.number().int(),
   connector: connectorSummarySchema,
   provisionRequestId: z.string().nullable(),
-  adopted: z.boolean().optional().describe("Alkira created it but its answer was lost; found by name and adopted"),
+  adopted: z.boolean().optional().describe('Alkira created it but its answer was lost; found by name and adopted'),
   message: z.string().optional(),
 });
 export type CreateConnectorResponse = z.infer<typeof createdConnectorSchema>;
@@ -166,11 +197,22 @@ export type DeleteConnectorResponse = z.infer<typeof deletedConnectorSchema>;
 
 export const managingDesignsSchema = z.object({
   connector_id: z.number().int(),
-  designs: z.array(z.object({ id: z.number().int(), name: z.string(), version: z.number().int(), provisioned_version: z.number().int().nullable() })),
+  designs: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      version: z.number().int(),
+      provisioned_version: z.number().int().nullable(),
+    }),
+  ),
 });
 export type ManagingDesignsResponse = z.infer<typeof managingDesignsSchema>;
 
-export const provisionRequestStatusSchema = z.object({ id: z.string(), state: z.string(), errorMessage: z.string().optional() });
+export const provisionRequestStatusSchema = z.object({
+  id: z.string(),
+  state: z.string(),
+  errorMessage: z.string().optional(),
+});
 export type ProvisionRequestStatus = z.infer<typeof provisionRequestStatusSchema>;
 
 export const planSchema = z.object({
@@ -182,26 +224,47 @@ export const planSchema = z.object({
 export type PlanResponse = z.infer<typeof planSchema>;
 
 /** `GET /api/connectors/events`, `event: state`. */
-export const connectorStateEventSchema = z.object({ connectorId: z.number().int(), requestId: z.string(), state: z.string(), errorMessage: z.string().nullable(), at: isoTime });
+export const connectorStateEventSchema = z.object({
+  connectorId: z.number().int(),
+  requestId: z.string(),
+  state: z.string(),
+  errorMessage: z.string().nullable(),
+  at: isoTime,
+});
 export type ConnectorStateEvent = z.infer<typeof connectorStateEventSchema>;
 /** `GET /api/connectors/events`, `event: connector`. */
-export const connectorChangeEventSchema = z.object({ connectorId: z.number().int(), action: z.enum(['created', 'updated', 'deleted']) });
+export const connectorChangeEventSchema = z.object({
+  connectorId: z.number().int(),
+  action: z.enum(['created', 'updated', 'deleted']),
+});
 export type ConnectorChangeEvent = z.infer<typeof connectorChangeEventSchema>;
 
-const provisionQuery = z.object({ provision: flagParam(true, 'false/0/no: write the connector without provisioning it (default: provision)') });
+const provisionQuery = z.object({
+  provision: flagParam(true, 'false/0/no: write the connector without provisioning it (default: provision)'),
+});
 const notFound = { description: 'No such connector', schema: errorBodySchema };
-const upstream = { 502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema }, 504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema } };
+const upstream = {
+  502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema },
+  504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema },
+};
 const designRefused = { description: "The design's errors, each at its path", schema: designErrorsSchema };
 
 export const listConnectors = defineRoute({
   method: 'GET',
   path: '/api/connectors',
   summary: 'List connectors',
-  description: 'Without query parameters: every connector, unpaged. With any list parameter: one page, the total, whole-tenant counts and facets. Unknown or repeated parameters are refused (400 naming `param`).',
+  description:
+    'Without query parameters: every connector, unpaged. With any list parameter: one page, the total, whole-tenant counts and facets. Unknown or repeated parameters are refused (400 naming `param`).',
   query: connectorListQuerySchema,
   responses: {
-    200: { description: 'Every connector (no parameters) or one page (any parameter)', schema: z.union([connectorListPageSchema, connectorListSchema]) },
-    400: { description: 'A query parameter that does not parse', schema: errorBodySchema.extend({ param: z.string() }) },
+    200: {
+      description: 'Every connector (no parameters) or one page (any parameter)',
+      schema: z.union([connectorListPageSchema, connectorListSchema]),
+    },
+    400: {
+      description: 'A query parameter that does not parse',
+      schema: errorBodySchema.extend({ param: z.string() }),
+    },
     ...upstream,
   },
 });
@@ -215,7 +278,10 @@ export const createConnector = defineRoute({
   bodyRequired: true,
   responses: {
     201: { description: 'Created; `provisionRequestId` follows the provisioning', schema: createdConnectorSchema },
-    409: { description: 'A connector of that name exists, or references do not resolve (`unresolved`)', schema: unresolvedErrorSchema.partial({ unresolved: true }) },
+    409: {
+      description: 'A connector of that name exists, or references do not resolve (`unresolved`)',
+      schema: unresolvedErrorSchema.partial({ unresolved: true }),
+    },
     422: designRefused,
     ...upstream,
   },
@@ -252,7 +318,10 @@ export const updateConnector = defineRoute({
   responses: {
     200: { description: 'Updated', schema: updatedConnectorSchema },
     404: notFound,
-    409: { description: 'References do not resolve against the tenant', schema: unresolvedErrorSchema.partial({ unresolved: true }) },
+    409: {
+      description: 'References do not resolve against the tenant',
+      schema: unresolvedErrorSchema.partial({ unresolved: true }),
+    },
     422: designRefused,
     ...upstream,
   },
@@ -301,10 +370,16 @@ export const getProvisionRequest = defineRoute({
   params: z.object({
     id: z
       .string()
-      .regex(/^[A-Za-z0-9._-]{1,100}$/, { error: (issue) => `Provision request ${JSON.stringify(issue.input)} does not exist` })
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, {
+        error: (issue) => `Provision request ${JSON.stringify(issue.input)} does not exist`,
+      })
       .describe('The provision request id'),
   }),
-  responses: { 200: { description: 'Its state', schema: provisionRequestStatusSchema }, 404: { description: 'No such request', schema: errorBodySchema }, ...upstream },
+  responses: {
+    200: { description: 'Its state', schema: provisionRequestStatusSchema },
+    404: { description: 'No such request', schema: errorBodySchema },
+    ...upstream,
+  },
 });
 
 export const CONNECTOR_ROUTES = [

@@ -30,9 +30,20 @@ export const designSummarySchema = z
     created_at: isoTime,
     updated_at: isoTime,
     connector_id: z.number().int().nullable(),
-    connector_state: z.string().nullable().describe("The linked live connector's provision state (null when it has none yet)"),
-    provisioned_version: z.number().int().nullable().describe('The last version whose provision request reached SUCCESS'),
-    pending_version: z.number().int().nullable().describe('A version sent to the connector whose provision request has not finished yet'),
+    connector_state: z
+      .string()
+      .nullable()
+      .describe("The linked live connector's provision state (null when it has none yet)"),
+    provisioned_version: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The last version whose provision request reached SUCCESS'),
+    pending_version: z
+      .number()
+      .int()
+      .nullable()
+      .describe('A version sent to the connector whose provision request has not finished yet'),
   })
   .meta({ id: 'DesignSummary' });
 export type DesignSummary = z.infer<typeof designSummarySchema>;
@@ -82,7 +93,13 @@ export type MergeProposal = z.infer<typeof mergeProposalSchema>;
 
 /** The 409 body of a stale save: the newer version, how it differs from what was sent, and the merge it proposes. */
 export const staleSaveSchema = errorBodySchema.extend({
-  latest: z.object({ version: z.number().int(), design: designSchema, hcl: designFile, note: z.string(), updated_at: isoTime }),
+  latest: z.object({
+    version: z.number().int(),
+    design: designSchema,
+    hcl: designFile,
+    note: z.string(),
+    updated_at: isoTime,
+  }),
   changes: z.array(changeSchema),
   merge: mergeProposalSchema,
 });
@@ -91,11 +108,18 @@ export type StaleSave = z.infer<typeof staleSaveSchema>;
 const importedRef = z.object({ id: z.number().int(), name: z.string(), resource_name: z.string() });
 export const importedSchema = z.object({ designs: z.array(importedRef), replayed: z.boolean() });
 export type ImportedDesigns = z.infer<typeof importedSchema>;
-const importProblem = z.object({ message: z.string(), line: z.number().int(), column: z.number().int(), path: z.string().optional() });
+const importProblem = z.object({
+  message: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  path: z.string().optional(),
+});
 export type ImportProblem = z.infer<typeof importProblem>;
 /** The 422 body of a refused import: each connector with problems, and the file's own. */
 export const importRefusedSchema = errorBodySchema.extend({
-  connectors: z.array(z.object({ resource_name: z.string(), name: z.string(), line: z.number().int(), problems: z.array(importProblem) })),
+  connectors: z.array(
+    z.object({ resource_name: z.string(), name: z.string(), line: z.number().int(), problems: z.array(importProblem) }),
+  ),
   file_problems: z.array(importProblem),
 });
 export type ImportRefused = z.infer<typeof importRefusedSchema>;
@@ -121,14 +145,21 @@ const unknownFields = (expected: readonly string[]) => (issue: { code: string; k
 
 const noteField = z
   .string({ error: '"note" must be a string' })
-  .refine((note) => note.length <= MAX_NOTE_LENGTH, { error: `"note" is longer than ${MAX_NOTE_LENGTH} characters`, params: { status: 413 } })
+  .refine((note) => note.length <= MAX_NOTE_LENGTH, {
+    error: `"note" is longer than ${MAX_NOTE_LENGTH} characters`,
+    params: { status: 413 },
+  })
   .nullish()
   .transform((v) => v ?? '')
   .describe(`What changed (at most ${MAX_NOTE_LENGTH} characters)`);
-const hclField = z.unknown().optional().meta({
-  type: ['string', 'null'],
-  description: "The version's .tf file text, stored as sent (checked against the design: keys as variable references; 413 over 1 MiB, 422 naming each problem)",
-});
+const hclField = z
+  .unknown()
+  .optional()
+  .meta({
+    type: ['string', 'null'],
+    description:
+      "The version's .tf file text, stored as sent (checked against the design: keys as variable references; 413 over 1 MiB, 422 naming each problem)",
+  });
 
 // `design` last: its problem is reported after those of the envelope's own fields.
 export const createDesignBody = z.strictObject(
@@ -141,8 +172,12 @@ export const mergeRequestSchema = z
   .optional()
   .meta({
     type: 'object',
-    description: 'A save of a stale base merged into the newer version: { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }',
-    properties: { theirs_version: { type: 'integer', minimum: 1 }, resolutions: { type: 'object', additionalProperties: { enum: ['theirs', 'mine'] } } },
+    description:
+      'A save of a stale base merged into the newer version: { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }',
+    properties: {
+      theirs_version: { type: 'integer', minimum: 1 },
+      resolutions: { type: 'object', additionalProperties: { enum: ['theirs', 'mine'] } },
+    },
     required: ['theirs_version'],
   });
 
@@ -159,8 +194,14 @@ export const saveDesignBody = z.strictObject(
 
 const designIdParamsOnly = designIdParams;
 const notFound = { description: 'No such design (or version)', schema: errorBodySchema };
-const upstream = { 502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema }, 504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema } };
-const designRefused = { description: "The design's errors (or the file's problems), each at its path", schema: designErrorsSchema };
+const upstream = {
+  502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema },
+  504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema },
+};
+const designRefused = {
+  description: "The design's errors (or the file's problems), each at its path",
+  schema: designErrorsSchema,
+};
 
 export const listDesigns = defineRoute({
   method: 'GET',
@@ -168,7 +209,11 @@ export const listDesigns = defineRoute({
   summary: 'List the workspace designs',
   query: z.object({
     q: z.string().max(200, 'q is longer than 200 characters').optional().describe('Text in the name or resource name'),
-    sort: z.enum(DESIGN_SORTS, { error: (issue) => `Unknown sort ${JSON.stringify(issue.input)}; use one of ${DESIGN_SORTS.join(', ')}` }).default('updated'),
+    sort: z
+      .enum(DESIGN_SORTS, {
+        error: (issue) => `Unknown sort ${JSON.stringify(issue.input)}; use one of ${DESIGN_SORTS.join(', ')}`,
+      })
+      .default('updated'),
     order: z.enum(['asc', 'desc'], { error: 'order must be "asc" or "desc"' }).optional(),
   }),
   responses: { 200: { description: 'The designs', schema: z.object({ designs: z.array(designSummarySchema) }) } },
@@ -181,7 +226,10 @@ export const createDesign = defineRoute({
   body: createDesignBody,
   bodyRequired: true,
   responses: {
-    201: { description: 'Saved; `Location` names it', schema: z.object({ id: z.number().int(), version: z.number().int() }) },
+    201: {
+      description: 'Saved; `Location` names it',
+      schema: z.object({ id: z.number().int(), version: z.number().int() }),
+    },
     413: { description: 'Too large (the note, the file or the body)', schema: errorBodySchema },
     422: designRefused,
   },
@@ -196,11 +244,16 @@ export const importDesigns = defineRoute({
   description: 'Sending the same import again answers 200 with the designs it made (`replayed`), never duplicates.',
   body: z.strictObject(
     {
-      hcl: z.string({ error: '"hcl" must be the text of the .tf file (a string)' }).describe('The .tf file text (at most 1 MiB)'),
+      hcl: z
+        .string({ error: '"hcl" must be the text of the .tf file (a string)' })
+        .describe('The .tf file text (at most 1 MiB)'),
       file_name: z
         .string({ error: '"file_name" must be a file name (at most 255 characters, no control characters)' })
         .max(255, '"file_name" must be a file name (at most 255 characters, no control characters)')
-        .regex(/^[^\u0000-\u001f\u007f]*$/, '"file_name" must be a file name (at most 255 characters, no control characters)')
+        .regex(
+          /^[^\u0000-\u001f\u007f]*$/,
+          '"file_name" must be a file name (at most 255 characters, no control characters)',
+        )
         .nullish()
         .transform((v) => (v ? v.trim() || null : null)),
       resources: z
@@ -217,7 +270,10 @@ export const importDesigns = defineRoute({
   responses: {
     200: { description: 'The same import was already made: its designs (`replayed: true`)', schema: importedSchema },
     201: { description: 'Imported', schema: importedSchema },
-    409: { description: 'The workspace already has designs for some of these connector names', schema: importConflictSchema },
+    409: {
+      description: 'The workspace already has designs for some of these connector names',
+      schema: importConflictSchema,
+    },
     413: { description: 'The file is too large', schema: errorBodySchema },
     422: { description: 'A chosen connector or the file has errors: nothing saved', schema: importRefusedSchema },
   },
@@ -229,7 +285,10 @@ export const getDesign = defineRoute({
   summary: 'A design version (the latest, or `?version=N`)',
   params: designIdParamsOnly,
   query: z.object({ version: versionNumber('version').optional() }),
-  responses: { 200: { description: 'The version (sensitive values masked)', schema: designResponseSchema }, 404: notFound },
+  responses: {
+    200: { description: 'The version (sensitive values masked)', schema: designResponseSchema },
+    404: notFound,
+  },
 });
 
 export const saveDesign = defineRoute({
@@ -244,7 +303,12 @@ export const saveDesign = defineRoute({
   responses: {
     200: {
       description: 'Saved (`note` and `file` when merged)',
-      schema: z.object({ id: z.number().int(), version: z.number().int(), note: z.string().optional(), file: z.enum(['kept', 'rendered', 'none']).optional() }),
+      schema: z.object({
+        id: z.number().int(),
+        version: z.number().int(),
+        note: z.string().optional(),
+        file: z.enum(['kept', 'rendered', 'none']).optional(),
+      }),
     },
     404: notFound,
     409: { description: 'The base version is not the latest (or a merge needs choices)', schema: staleSaveSchema },
@@ -259,7 +323,10 @@ export const deleteDesign = defineRoute({
   summary: 'Delete a design (undo: POST /api/designs/{id}/restore)',
   params: designIdParamsOnly,
   responses: {
-    200: { description: 'Deleted', schema: z.object({ id: z.number().int(), deleted: z.literal(true), restore: z.string() }) },
+    200: {
+      description: 'Deleted',
+      schema: z.object({ id: z.number().int(), deleted: z.literal(true), restore: z.string() }),
+    },
     404: notFound,
   },
 });
@@ -269,7 +336,12 @@ export const designAdoptPreview = defineRoute({
   path: '/api/designs/{id}/adopt',
   summary: "What adopting the live connector's values would save (latest → live)",
   params: designIdParamsOnly,
-  responses: { 200: { description: 'The preview', schema: adoptPreviewSchema }, 404: notFound, 409: { description: 'Not provisioned, or nothing to adopt', schema: errorBodySchema }, ...upstream },
+  responses: {
+    200: { description: 'The preview', schema: adoptPreviewSchema },
+    404: notFound,
+    409: { description: 'Not provisioned, or nothing to adopt', schema: errorBodySchema },
+    ...upstream,
+  },
 });
 
 export const adoptDesign = defineRoute({
@@ -281,10 +353,23 @@ export const adoptDesign = defineRoute({
     {
       base_version: versionNumber('base_version', '"base_version" is required: the latest version the preview was of'),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' && issue.keys ? `Unknown field ${JSON.stringify(issue.keys[0])}; expected base_version` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' && issue.keys
+          ? `Unknown field ${JSON.stringify(issue.keys[0])}; expected base_version`
+          : undefined,
+    },
   ),
   responses: {
-    200: { description: 'Saved', schema: z.object({ id: z.number().int(), version: z.number().int(), connector_id: z.number().int(), note: z.string() }) },
+    200: {
+      description: 'Saved',
+      schema: z.object({
+        id: z.number().int(),
+        version: z.number().int(),
+        connector_id: z.number().int(),
+        note: z.string(),
+      }),
+    },
     404: notFound,
     409: { description: 'The latest version is not the one previewed, or nothing to adopt', schema: errorBodySchema },
     ...upstream,
@@ -301,7 +386,15 @@ export const designDiff = defineRoute({
     to: versionNumber('to', 'Give both versions: ?from=N&to=M'),
   }),
   responses: {
-    200: { description: 'The changes (sensitive values as "(sensitive)")', schema: z.object({ id: z.number().int(), from: z.number().int(), to: z.number().int(), changes: z.array(changeSchema) }) },
+    200: {
+      description: 'The changes (sensitive values as "(sensitive)")',
+      schema: z.object({
+        id: z.number().int(),
+        from: z.number().int(),
+        to: z.number().int(),
+        changes: z.array(changeSchema),
+      }),
+    },
     404: notFound,
   },
 });
@@ -316,7 +409,10 @@ export const designDrift = defineRoute({
 
 export const EXPORT_FORMATS = ['tf', 'module'] as const;
 const dataParam = z
-  .enum(['', 'ids', 'names'], { error: (issue) => `Unknown data=${JSON.stringify(issue.input)}; use data=names (catalog picks as data sources) or leave it out` })
+  .enum(['', 'ids', 'names'], {
+    error: (issue) =>
+      `Unknown data=${JSON.stringify(issue.input)}; use data=names (catalog picks as data sources) or leave it out`,
+  })
   .optional()
   .transform((v) => v === 'names')
   .meta({ type: 'string', enum: ['ids', 'names'], description: 'names: catalog picks as data sources by name' });
@@ -327,11 +423,18 @@ export const exportDesign = defineRoute({
   summary: 'Download a design as one .tf file or a module (.zip)',
   params: designIdParamsOnly,
   query: z.object({
-    format: z.enum(EXPORT_FORMATS, { error: (issue) => `Unknown format ${JSON.stringify(issue.input)}; use format=tf or format=module` }).default('tf'),
+    format: z
+      .enum(EXPORT_FORMATS, {
+        error: (issue) => `Unknown format ${JSON.stringify(issue.input)}; use format=tf or format=module`,
+      })
+      .default('tf'),
     data: dataParam,
   }),
   responses: {
-    200: { description: 'The .tf file (text/plain) or the module (application/zip), as an attachment', contentType: 'text/plain' },
+    200: {
+      description: 'The .tf file (text/plain) or the module (application/zip), as an attachment',
+      contentType: 'text/plain',
+    },
     404: notFound,
     ...upstream,
   },
@@ -342,7 +445,10 @@ export const designVersions = defineRoute({
   path: '/api/designs/{id}/versions',
   summary: "A design's versions, newest first",
   params: designIdParamsOnly,
-  responses: { 200: { description: 'The versions', schema: z.object({ id: z.number().int(), versions: z.array(versionSchema) }) }, 404: notFound },
+  responses: {
+    200: { description: 'The versions', schema: z.object({ id: z.number().int(), versions: z.array(versionSchema) }) },
+    404: notFound,
+  },
 });
 
 export const restoreDesign = defineRoute({
@@ -350,7 +456,10 @@ export const restoreDesign = defineRoute({
   path: '/api/designs/{id}/restore',
   summary: 'Undo a delete',
   params: designIdParamsOnly,
-  responses: { 200: { description: 'Restored', schema: z.object({ id: z.number().int(), deleted: z.literal(false) }) }, 404: notFound },
+  responses: {
+    200: { description: 'Restored', schema: z.object({ id: z.number().int(), deleted: z.literal(false) }) },
+    404: notFound,
+  },
 });
 
 export const provisionDesign = defineRoute({
@@ -358,14 +467,24 @@ export const provisionDesign = defineRoute({
   path: '/api/designs/{id}/provision',
   summary: 'Provision a saved version (creates or updates the linked connector)',
   params: designIdParamsOnly,
-  body: z.object({ version: versionNumber('version').optional().describe('The version to provision (default: the latest)') }),
+  body: z.object({
+    version: versionNumber('version').optional().describe('The version to provision (default: the latest)'),
+  }),
   responses: {
     202: {
       description: 'Sent',
-      schema: z.object({ design_id: z.number().int(), version: z.number().int(), connector_id: z.number().int(), provisionRequestId: z.string().nullable() }),
+      schema: z.object({
+        design_id: z.number().int(),
+        version: z.number().int(),
+        connector_id: z.number().int(),
+        provisionRequestId: z.string().nullable(),
+      }),
     },
     404: notFound,
-    409: { description: 'References do not resolve, or the name is taken', schema: unresolvedErrorSchema.partial({ unresolved: true }) },
+    409: {
+      description: 'References do not resolve, or the name is taken',
+      schema: unresolvedErrorSchema.partial({ unresolved: true }),
+    },
     422: designRefused,
     ...upstream,
   },
@@ -386,8 +505,13 @@ export const linkProvisioned = defineRoute({
   bodyRequired: true,
   responses: {
     200: {
-      description: 'Linked (pending until the connector\'s request succeeds)',
-      schema: z.object({ id: z.number().int(), connector_id: z.number().int(), provisioned_version: z.number().int().nullable(), pending_version: z.number().int().nullable() }),
+      description: "Linked (pending until the connector's request succeeds)",
+      schema: z.object({
+        id: z.number().int(),
+        connector_id: z.number().int(),
+        provisioned_version: z.number().int().nullable(),
+        pending_version: z.number().int().nullable(),
+      }),
     },
     404: notFound,
     409: { description: "The connector's last provision request failed", schema: errorBodySchema },

@@ -28,7 +28,11 @@ interface CompiledPath {
 const COMPILED: CompiledPath[] = API_CONTRACT.map((route) => {
   const segments = route.path.split('/').filter(Boolean);
   const parts = segments.map((s) => (s.startsWith('{') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return { route, regex: new RegExp(`^/${parts.join('/')}/?$`), staticSegments: segments.filter((s) => !s.startsWith('{')).length };
+  return {
+    route,
+    regex: new RegExp(`^/${parts.join('/')}/?$`),
+    staticSegments: segments.filter((s) => !s.startsWith('{')).length,
+  };
 });
 
 /** The contract of a request (`HEAD` reads as `GET`), or null: static paths win over `{id}` ones, as in the App Router. */
@@ -36,7 +40,8 @@ export function contractFor(method: string, pathname: string): RouteContract | n
   const verb = (method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase()) as HttpMethod;
   let best: CompiledPath | null = null;
   for (const c of COMPILED) {
-    if (c.route.method === verb && c.regex.test(pathname) && (!best || c.staticSegments > best.staticSegments)) best = c;
+    if (c.route.method === verb && c.regex.test(pathname) && (!best || c.staticSegments > best.staticSegments))
+      best = c;
   }
   return best?.route ?? null;
 }

@@ -48,7 +48,11 @@ export function defineRoute<const S extends RouteSpec>(spec: S): RouteContract<S
 }
 
 /** The body a route answers `status` with, as its schema parses it. */
-export type ResponseOf<R extends RouteSpec, S extends keyof R['responses']> = R['responses'][S] extends { schema: z.ZodType<infer T> } ? T : never;
+export type ResponseOf<R extends RouteSpec, S extends keyof R['responses']> = R['responses'][S] extends {
+  schema: z.ZodType<infer T>;
+}
+  ? T
+  : never;
 /** The JSON body a route takes, as a client writes it. */
 export type BodyOf<R extends RouteSpec> = R['body'] extends z.ZodType ? z.input<R['body']> : never;
 /** The query a route takes, as a client writes it. */

@@ -8,15 +8,32 @@ import { designErrorsSchema, designIssueSchema, designSchema, errorBodySchema, i
 import { backendInfoSchema } from './connectors';
 import { defineRoute } from './registry';
 
-export const CATALOG_KINDS = ['segments', 'groups', 'credentials', 'billing-tags', 'cxps', 'ipsec-tunnel-profiles'] as const;
+export const CATALOG_KINDS = [
+  'segments',
+  'groups',
+  'credentials',
+  'billing-tags',
+  'cxps',
+  'ipsec-tunnel-profiles',
+] as const;
 export const catalogKindSchema = z.enum(CATALOG_KINDS);
 export type CatalogKind = z.infer<typeof catalogKindSchema>;
 
 export const segmentItemSchema = z.object({ id: z.string(), name: z.string(), asn: z.number().nullable() });
-export const groupItemSchema = z.object({ id: z.union([z.string(), z.number()]), name: z.string(), description: z.string() });
+export const groupItemSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  name: z.string(),
+  description: z.string(),
+});
 export const credentialItemSchema = z.object({ id: z.string(), name: z.string(), type: z.string() });
 export const billingTagItemSchema = z.object({ id: z.number(), name: z.string(), description: z.string() });
-export const cxpItemSchema = z.object({ id: z.union([z.string(), z.number()]), name: z.string(), provider: z.string(), providerRegion: z.string(), state: z.string() });
+export const cxpItemSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  name: z.string(),
+  provider: z.string(),
+  providerRegion: z.string(),
+  state: z.string(),
+});
 export const tunnelProfileItemSchema = z.object({ id: z.number(), name: z.string(), description: z.string() });
 export type SegmentItem = z.infer<typeof segmentItemSchema>;
 export type GroupItem = z.infer<typeof groupItemSchema>;
@@ -36,7 +53,14 @@ export interface CatalogItemsByKind {
 }
 export type CatalogItem = CatalogItemsByKind[CatalogKind];
 
-const catalogItemSchema = z.union([segmentItemSchema, groupItemSchema, credentialItemSchema, billingTagItemSchema, cxpItemSchema, tunnelProfileItemSchema]);
+const catalogItemSchema = z.union([
+  segmentItemSchema,
+  groupItemSchema,
+  credentialItemSchema,
+  billingTagItemSchema,
+  cxpItemSchema,
+  tunnelProfileItemSchema,
+]);
 
 export const auditActorSchema = z.object({ id: z.string(), name: z.string() });
 export const auditEntrySchema = z
@@ -66,17 +90,28 @@ export const ROLE_NAMES = ['viewer', 'designer', 'operator'] as const;
 export const PERMISSION_NAMES = ['view', 'saveDesign', 'provision'] as const;
 export const meSchema = z.object({
   mode: z.enum(['local', 'oidc']),
-  user: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.enum(ROLE_NAMES).nullable() }).nullable(),
+  user: z
+    .object({ id: z.string(), name: z.string(), email: z.string().nullable(), role: z.enum(ROLE_NAMES).nullable() })
+    .nullable(),
   permissions: z.record(z.enum(PERMISSION_NAMES), z.boolean()),
 });
 
 export const healthSchema = z.object({
   ok: z.boolean(),
   backend: backendInfoSchema,
-  upstream: z.object({ reachable: z.boolean(), latencyMs: z.number(), status: z.number().int().optional(), error: z.string().optional() }),
+  upstream: z.object({
+    reachable: z.boolean(),
+    latencyMs: z.number(),
+    status: z.number().int().optional(),
+    error: z.string().optional(),
+  }),
 });
 
-export const designCheckSchema = z.object({ ok: z.boolean(), errors: z.array(designIssueSchema), warnings: z.array(designIssueSchema) });
+export const designCheckSchema = z.object({
+  ok: z.boolean(),
+  errors: z.array(designIssueSchema),
+  warnings: z.array(designIssueSchema),
+});
 export type DesignCheck = z.infer<typeof designCheckSchema>;
 
 const span = z.object({ from: z.number().int(), to: z.number().int() });
@@ -93,18 +128,25 @@ export const hclDiagnosticSchema = z.looseObject({
   resource: z.string().optional(),
 });
 export const parsedHclSchema = z.object({
-  designs: z.array(z.looseObject({ resource_name: z.string(), design: designSchema, line: z.number().int(), range: span.optional() })),
+  designs: z.array(
+    z.looseObject({ resource_name: z.string(), design: designSchema, line: z.number().int(), range: span.optional() }),
+  ),
   diagnostics: z.array(hclDiagnosticSchema),
 });
 
 const idOrName = z.union([z.string(), z.number()]);
 export const tenantSnapshotSchema = z.object({
-  connectors: z.array(z.tuple([idOrName, z.string(), z.string().nullable(), z.array(z.string().nullable())])).describe('[id, name, vHub prefix, loopback subnets] per connector'),
+  connectors: z
+    .array(z.tuple([idOrName, z.string(), z.string().nullable(), z.array(z.string().nullable())]))
+    .describe('[id, name, vHub prefix, loopback subnets] per connector'),
   catalog: z.record(z.string(), z.array(z.object({ id: idOrName, name: z.string() }))),
 });
 
 const TRUE = ['1', 'true', 'yes'];
-const upstream = { 502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema }, 504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema } };
+const upstream = {
+  502: { description: 'The Alkira API failed or answered badly', schema: errorBodySchema },
+  504: { description: 'The Alkira API did not answer in time', schema: errorBodySchema },
+};
 const redirect = (description: string) => ({ description });
 
 export const login = defineRoute({
@@ -120,14 +162,20 @@ export const callback = defineRoute({
   path: '/api/auth/callback',
   summary: 'Where the identity provider returns: sets the session cookie',
   query: z.object({ code: z.string().optional(), state: z.string().optional() }),
-  responses: { 302: redirect('Local mode: to /'), 303: redirect('Back to where sign-in started (or to /?signin_error=…)') },
+  responses: {
+    302: redirect('Local mode: to /'),
+    303: redirect('Back to where sign-in started (or to /?signin_error=…)'),
+  },
 });
 
 export const logout = defineRoute({
   method: 'POST',
   path: '/api/auth/logout',
   summary: "End the session (from a browser form, the identity provider's too)",
-  responses: { 200: { description: 'Signed out', schema: z.object({ signedOut: z.literal(true) }) }, 303: redirect('A form post: to the provider\'s logout or /') },
+  responses: {
+    200: { description: 'Signed out', schema: z.object({ signedOut: z.literal(true) }) },
+    303: redirect("A form post: to the provider's logout or /"),
+  },
 });
 
 export const me = defineRoute({
@@ -141,7 +189,10 @@ export const health = defineRoute({
   method: 'GET',
   path: '/api/health',
   summary: 'Whether the server can reach the Alkira API',
-  responses: { 200: { description: 'Healthy', schema: healthSchema }, 503: { description: 'The Alkira API is not usable', schema: healthSchema } },
+  responses: {
+    200: { description: 'Healthy', schema: healthSchema },
+    503: { description: 'The Alkira API is not usable', schema: healthSchema },
+  },
 });
 
 export const eventLoopDiagnostics = defineRoute({
@@ -186,7 +237,10 @@ export const activity = defineRoute({
       .string()
       .optional()
       .transform((v) => (v === undefined ? undefined : Number(v)))
-      .refine((n) => n === undefined || (Number.isInteger(n) && n >= 1 && n <= 1000), 'limit must be an integer from 1 to 1000')
+      .refine(
+        (n) => n === undefined || (Number.isInteger(n) && n >= 1 && n <= 1000),
+        'limit must be an integer from 1 to 1000',
+      )
       .meta({ type: 'integer', minimum: 1, maximum: 1000 }),
   }),
   responses: { 200: { description: 'The entries', schema: activitySchema } },
@@ -196,7 +250,11 @@ export const catalog = defineRoute({
   method: 'GET',
   path: '/api/catalog/{kind}',
   summary: "One of the tenant's catalogs, as the designer's pickers offer it",
-  params: z.object({ kind: z.enum(CATALOG_KINDS, { error: (issue) => `Unknown catalog ${JSON.stringify(issue.input)}; one of: ${CATALOG_KINDS.join(', ')}` }) }),
+  params: z.object({
+    kind: z.enum(CATALOG_KINDS, {
+      error: (issue) => `Unknown catalog ${JSON.stringify(issue.input)}; one of: ${CATALOG_KINDS.join(', ')}`,
+    }),
+  }),
   responses: {
     200: { description: 'The items', schema: z.object({ items: z.array(catalogItemSchema) }) },
     404: { description: 'No such catalog', schema: errorBodySchema },
@@ -213,8 +271,14 @@ export const validateDesign = defineRoute({
       .string()
       .optional()
       .transform((v) => TRUE.includes((v ?? '').toLowerCase()))
-      .meta({ type: 'string', description: '1/true/yes: add the checks against the live tenant (overlaps, taken names, references)' }),
-    connector: z.string().optional().describe('With tenant: the design is that connector (an edit), whose own name and addresses do not count'),
+      .meta({
+        type: 'string',
+        description: '1/true/yes: add the checks against the live tenant (overlaps, taken names, references)',
+      }),
+    connector: z
+      .string()
+      .optional()
+      .describe('With tenant: the design is that connector (an edit), whose own name and addresses do not count'),
   }),
   body: designSchema,
   bodyRequired: true,
@@ -240,7 +304,10 @@ export const renderHcl = defineRoute({
     200: { description: 'The HCL', contentType: 'text/plain' },
     404: { description: '`resource` is not in `source`', schema: errorBodySchema },
     413: { description: 'Too large', schema: errorBodySchema },
-    422: { description: 'The design (or options) has errors, or `source` cannot be read', schema: designErrorsSchema.partial({ errors: true }) },
+    422: {
+      description: 'The design (or options) has errors, or `source` cannot be read',
+      schema: designErrorsSchema.partial({ errors: true }),
+    },
   },
 });
 
@@ -248,7 +315,8 @@ export const parseHcl = defineRoute({
   method: 'POST',
   path: '/api/hcl/parse',
   summary: 'Read the connector resources of a .tf file as designs',
-  description: 'Problems in the HCL are diagnostics in a 200 answer. 422 when the parse runs over its time budget; 429 when this client already has too many files waiting.',
+  description:
+    'Problems in the HCL are diagnostics in a 200 answer. 422 when the parse runs over its time budget; 429 when this client already has too many files waiting.',
   bodyContentType: 'text/plain',
   bodyRequired: true,
   responses: {
@@ -281,14 +349,23 @@ export const tenantSnapshot = defineRoute({
   method: 'GET',
   path: '/api/tenant/snapshot',
   summary: "The tenant as the designer's tenant checks read it (ETag-revalidated)",
-  responses: { 200: { description: 'The snapshot (nothing secret)', schema: tenantSnapshotSchema }, 304: { description: 'Unchanged since the `If-None-Match` ETag' }, ...upstream },
+  responses: {
+    200: { description: 'The snapshot (nothing secret)', schema: tenantSnapshotSchema },
+    304: { description: 'Unchanged since the `If-None-Match` ETag' },
+    ...upstream,
+  },
 });
 
 export const openApiDocument = defineRoute({
   method: 'GET',
   path: '/api/openapi.json',
   summary: 'This document: the HTTP API as OpenAPI 3.1',
-  responses: { 200: { description: 'The OpenAPI document', schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) } },
+  responses: {
+    200: {
+      description: 'The OpenAPI document',
+      schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+    },
+  },
 });
 
 export const WORKBENCH_ROUTES = [

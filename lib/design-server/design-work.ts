@@ -19,7 +19,10 @@ export type DesignCheck = Pick<ReturnType<typeof checkDesignOffline>, 'errors' |
 export function checkDesignBody(body: Record<string, unknown>): DesignCheck {
   const { unknownKeys, errors: parseErrors, warnings: parseWarnings } = parseDesign(body);
   if (unknownKeys.length > 0) {
-    throw new ApiError(422, unknownKeys.map((issue) => issue.message).join('; '), { errors: parseErrors, warnings: parseWarnings });
+    throw new ApiError(422, unknownKeys.map((issue) => issue.message).join('; '), {
+      errors: parseErrors,
+      warnings: parseWarnings,
+    });
   }
   // The body is a JSON object; the check reads it defensively, as it reads form state.
   const { errors, warnings } = checkDesignOffline(body as ConnectorDesign);
@@ -31,9 +34,12 @@ export const MAX_SOURCE_CHARS = 2 * 1024 * 1024;
 
 function readSource(body: Record<string, unknown>): { source?: string; resource?: string } {
   const { source, resource } = body;
-  if (source !== undefined && typeof source !== 'string') throw new ApiError(400, '"source" must be the text of a .tf file (a string)');
-  if (resource !== undefined && (typeof resource !== 'string' || resource === '')) throw new ApiError(400, '"resource" must be the label of a connector resource (a non-empty string)');
-  if (resource !== undefined && source === undefined) throw new ApiError(400, '"resource" names a resource of "source"; send "source" too');
+  if (source !== undefined && typeof source !== 'string')
+    throw new ApiError(400, '"source" must be the text of a .tf file (a string)');
+  if (resource !== undefined && (typeof resource !== 'string' || resource === ''))
+    throw new ApiError(400, '"resource" must be the label of a connector resource (a non-empty string)');
+  if (resource !== undefined && source === undefined)
+    throw new ApiError(400, '"resource" names a resource of "source"; send "source" too');
   if (source !== undefined && source.length > MAX_SOURCE_CHARS) {
     throw new ApiError(413, `"source" is ${source.length} characters; at most ${MAX_SOURCE_CHARS} are accepted`);
   }
@@ -43,15 +49,22 @@ function readSource(body: Record<string, unknown>): { source?: string; resource?
 /** `{ design, options?, source?, resource? }` → the HCL: the design rendered, or `source` with the resource updated in place. */
 export function renderDesignBody(body: Record<string, unknown>): string {
   if (body.design === null || typeof body.design !== 'object' || Array.isArray(body.design)) {
-    throw new ApiError(400, 'Body must be { "design": { ... }, "options"?: { ... }, "source"?: "<.tf text>", "resource"?: "<label>" } with the design as a JSON object');
+    throw new ApiError(
+      400,
+      'Body must be { "design": { ... }, "options"?: { ... }, "source"?: "<.tf text>", "resource"?: "<label>" } with the design as a JSON object',
+    );
   }
   const { source, resource } = readSource(body);
   const { options, errors: optionErrors } = parseHclRenderOptions(body.options);
   if (optionErrors.length > 0) throw new ApiError(422, 'Invalid HCL options', { errors: optionErrors });
   const result = parseDesign(body.design);
   if (!result.ok) {
-    const named = result.unknownKeys.length > 0 ? `: ${result.unknownKeys.map((issue) => issue.message).join('; ')}` : '';
-    throw new ApiError(422, `The design has ${result.errors.length} error(s)${named}`, { errors: result.errors, warnings: result.warnings });
+    const named =
+      result.unknownKeys.length > 0 ? `: ${result.unknownKeys.map((issue) => issue.message).join('; ')}` : '';
+    throw new ApiError(422, `The design has ${result.errors.length} error(s)${named}`, {
+      errors: result.errors,
+      warnings: result.warnings,
+    });
   }
   if (source === undefined) return renderConnectorHcl(result.design, options);
   try {
@@ -59,7 +72,11 @@ export function renderDesignBody(body: Record<string, unknown>): string {
   } catch (e) {
     if (e instanceof UnknownResourceError) throw new ApiError(404, e.message);
     if (e instanceof HclDocumentError) throw new ApiError(422, `"source" cannot be read as HCL: ${e.message}`);
-    if (e instanceof OperationError) throw new ApiError(422, `The design cannot be written into "source" at ${e.path.join('.') || 'the resource'}: ${e.message}`);
+    if (e instanceof OperationError)
+      throw new ApiError(
+        422,
+        `The design cannot be written into "source" at ${e.path.join('.') || 'the resource'}: ${e.message}`,
+      );
     throw e;
   }
 }

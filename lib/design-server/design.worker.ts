@@ -13,8 +13,15 @@ function answer(job: DesignJob): DesignReply {
     const body = jsonObjectFromText(job.text);
     return { id: job.id, ok: true, value: job.kind === 'validate' ? checkDesignBody(body) : renderDesignBody(body) };
   } catch (err) {
-    if (err instanceof ApiError) return { id: job.id, ok: false, status: err.status, message: err.message, extra: err.extra };
-    return { id: job.id, ok: false, status: 500, message: err instanceof Error ? `${err.name}: ${err.message}` : 'design work failed', extra: {} };
+    if (err instanceof ApiError)
+      return { id: job.id, ok: false, status: err.status, message: err.message, extra: err.extra };
+    return {
+      id: job.id,
+      ok: false,
+      status: 500,
+      message: err instanceof Error ? `${err.name}: ${err.message}` : 'design work failed',
+      extra: {},
+    };
   }
 }
 

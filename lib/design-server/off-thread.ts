@@ -50,7 +50,11 @@ function workerCount(): number {
 
 function pool(): Pool {
   const holder = globalThis as { [POOL]?: Pool };
-  holder[POOL] ??= { slots: Array.from({ length: workerCount() }, () => ({ worker: null, running: null })), waiting: [], nextId: 0 };
+  holder[POOL] ??= {
+    slots: Array.from({ length: workerCount() }, () => ({ worker: null, running: null })),
+    waiting: [],
+    nextId: 0,
+  };
   return holder[POOL];
 }
 
@@ -67,7 +71,8 @@ function startWorker(slot: Slot): Worker {
     pump();
   });
   w.on('error', (err) => {
-    if (slot.worker === w && slot.running) finish(slot).pending.reject(new Error(`design worker failed: ${err.message}`));
+    if (slot.worker === w && slot.running)
+      finish(slot).pending.reject(new Error(`design worker failed: ${err.message}`));
   });
   w.on('exit', () => {
     if (slot.worker !== w) return;
@@ -96,7 +101,12 @@ function pump(): void {
       finish(slot);
       slot.worker = null;
       void worker.terminate();
-      pending.reject(new ApiError(422, `The design could not be ${pending.job.kind === 'validate' ? 'checked' : 'rendered'} within ${DESIGN_JOB_BUDGET_MS / 1000} s; it is far larger than a connector`));
+      pending.reject(
+        new ApiError(
+          422,
+          `The design could not be ${pending.job.kind === 'validate' ? 'checked' : 'rendered'} within ${DESIGN_JOB_BUDGET_MS / 1000} s; it is far larger than a connector`,
+        ),
+      );
       pump();
     }, DESIGN_JOB_BUDGET_MS);
     slot.running = { pending, timer };
@@ -108,7 +118,14 @@ function pump(): void {
 function submit(kind: DesignJob['kind'], text: string): Promise<DesignCheck | string> {
   const p = pool();
   if (p.waiting.length >= MAX_WAITING) {
-    return Promise.reject(new ApiError(503, 'The server is busy checking other large designs; try again in a moment', {}, { 'Retry-After': '1' }));
+    return Promise.reject(
+      new ApiError(
+        503,
+        'The server is busy checking other large designs; try again in a moment',
+        {},
+        { 'Retry-After': '1' },
+      ),
+    );
   }
   p.nextId = p.nextId >= Number.MAX_SAFE_INTEGER ? 1 : p.nextId + 1;
   return new Promise((resolve, reject) => {

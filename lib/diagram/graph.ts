@@ -100,7 +100,9 @@ export function designToGraph(
 ): DiagramGraph {
   const d: Partial<ConnectorDesign> = design && typeof design === 'object' ? design : {};
   const instances = arr(d.instances);
-  const protocol = effectiveTunnelProtocol({ tunnel_protocol: typeof d.tunnel_protocol === 'string' ? d.tunnel_protocol : undefined });
+  const protocol = effectiveTunnelProtocol({
+    tunnel_protocol: typeof d.tunnel_protocol === 'string' ? d.tunnel_protocol : undefined,
+  });
   const isVxlan = protocol === 'VXLAN';
   const tone = provisionTone(opts.provisionState);
   const threshold = opts.collapseTunnelsAbove ?? DEFAULT_TUNNEL_COLLAPSE_THRESHOLD;

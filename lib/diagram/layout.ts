@@ -124,7 +124,13 @@ function buildTree(graph: DiagramGraph, known: Set<string>): Tree {
     const common = incoming.get(firstSource)!;
     const isJoin = sources.every((s) => {
       const into = incoming.get(s)!;
-      return into.length === 1 && into[0] === common[0] && common.length === 1 && outgoing.get(s)!.length === 1 && !joinOf.has(s);
+      return (
+        into.length === 1 &&
+        into[0] === common[0] &&
+        common.length === 1 &&
+        outgoing.get(s)!.length === 1 &&
+        !joinOf.has(s)
+      );
     });
     if (isJoin) for (const s of sources) joinOf.set(s, id);
   }
@@ -150,7 +156,7 @@ function buildTree(graph: DiagramGraph, known: Set<string>): Tree {
         placed.add(child);
         depth.set(child, d + 1);
         stack.push(child);
-        if (join === undefined || placed.has(join) && !list.some((it) => it.kind === 'join' && it.join === join)) {
+        if (join === undefined || (placed.has(join) && !list.some((it) => it.kind === 'join' && it.join === join))) {
           list.push({ kind: 'node', id: child });
           continue;
         }
@@ -171,7 +177,8 @@ function buildTree(graph: DiagramGraph, known: Set<string>): Tree {
     }
   };
 
-  for (const node of graph.nodes) if (known.has(node.id) && incoming.get(node.id)!.length === 0 && !placed.has(node.id)) walk(node.id);
+  for (const node of graph.nodes)
+    if (known.has(node.id) && incoming.get(node.id)!.length === 0 && !placed.has(node.id)) walk(node.id);
   // Whatever a cycle kept unreachable from a root starts a tree of its own.
   for (const node of graph.nodes) if (known.has(node.id) && !placed.has(node.id)) walk(node.id);
   return { roots, items, depth };
@@ -192,7 +199,13 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
   const itemsHeight = new Map<string, number>();
   const itemBand = (it: Item): number => {
     if (it.kind === 'node') return band.get(it.id)!;
-    return Math.max(stackHeight(it.members.map((m) => band.get(m)!), NODE_GAP), band.get(it.join)!);
+    return Math.max(
+      stackHeight(
+        it.members.map((m) => band.get(m)!),
+        NODE_GAP,
+      ),
+      band.get(it.join)!,
+    );
   };
   const gapBetween = (a: Item, b: Item) => (isLeaf(a) && isLeaf(b) ? NODE_GAP : SUBTREE_GAP);
   const itemsTotal = (list: Item[]): number => {
@@ -257,7 +270,10 @@ export function layoutGraph(graph: DiagramGraph): DiagramLayout {
         if (i === 0) first = centre(it.id);
         last = centre(it.id);
       } else {
-        const membersHeight = stackHeight(it.members.map((m) => band.get(m)!), NODE_GAP);
+        const membersHeight = stackHeight(
+          it.members.map((m) => band.get(m)!),
+          NODE_GAP,
+        );
         let m = cursor + (h - membersHeight) / 2;
         for (const member of it.members) {
           place(member, m);

@@ -40,23 +40,47 @@ const REGIONS = [
   { cxp: 'USEAST-AZURE-1', site: ['nyc', 'iad', 'atl', 'bos'] },
   { cxp: 'EUWEST-AZURE-1', site: ['ams', 'dub', 'lon', 'fra'] },
 ];
-const WORKLOADS = ['sap', 'payments', 'erp', 'crm', 'data-lake', 'vdi', 'backup', 'analytics', 'hr', 'logistics', 'retail', 'identity'];
+const WORKLOADS = [
+  'sap',
+  'payments',
+  'erp',
+  'crm',
+  'data-lake',
+  'vdi',
+  'backup',
+  'analytics',
+  'hr',
+  'logistics',
+  'retail',
+  'identity',
+];
 const ENVS = ['prod', 'dr', 'stage', 'dev'];
 const SIZES = ['SMALL', 'MEDIUM', 'MEDIUM', 'LARGE', 'LARGE', '2LARGE', '5LARGE'];
 const GROUPS = ['networking', 'core-network', 'security', 'global-network'];
 const SEGMENTS = ['prod', 'dmz', 'internal', 'dev', 'shared-services'];
-const CREDENTIALS = ['7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503', '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504'];
+const CREDENTIALS = [
+  '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501',
+  '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503',
+  '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504',
+];
 /**
  * What Azure or Alkira says when a provision fails, about this connector's own
  * circuit, prefix or gateway (so the row reads like a real incident). A create
  * fails on what a new circuit lacks; a later change on what it changes.
  */
 function failureOf(body: Record<string, unknown>, operation: 'create' | 'update', rand: () => number): string {
-  const instances = body.instances as { expressRouteCircuitId: string; segmentOptions?: { customerGateways: { name: string }[] }[] }[];
+  const instances = body.instances as {
+    expressRouteCircuitId: string;
+    segmentOptions?: { customerGateways: { name: string }[] }[];
+  }[];
   const first = instances[0];
   const circuit = first?.expressRouteCircuitId.split('/').pop();
   const gateway = first?.segmentOptions?.[0]?.customerGateways[0]?.name;
-  const ike = gateway ? [`Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`] : [];
+  const ike = gateway
+    ? [
+        `Customer gateway ${gateway}, tunnel tunnel-1: IKEv2 negotiation did not complete within 300 s (no answer from the gateway)`,
+      ]
+    : [];
   const choices =
     operation === 'create'
       ? [
@@ -90,7 +114,7 @@ export interface SeededProvisionRequest {
 
 function connectorBody(id: number, i: number, rand: () => number): Record<string, unknown> {
   // Every list picked from is a non-empty constant.
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
   const region = REGIONS[i % REGIONS.length] as (typeof REGIONS)[number];
   const site = pick(region.site);
   const name = `${site}-${pick(WORKLOADS)}-${pick(ENVS)}-er-${String(i + 1).padStart(5, '0')}`;
@@ -114,7 +138,18 @@ function connectorBody(id: number, i: number, rand: () => number): Record<string
           {
             name: `${site}-${s}-gw${n}`,
             id: randomUUID(),
-            tunnels: [{ name: 'tunnel-1', id: randomUUID(), initiator: true, profileId: 10, ikeVersion: 'IKEv2', preSharedKey: `psk-${randomUUID()}`, remoteAuthType: 'FQDN', remoteAuthValue: `${site}-gw${n}.example.com` }],
+            tunnels: [
+              {
+                name: 'tunnel-1',
+                id: randomUUID(),
+                initiator: true,
+                profileId: 10,
+                ikeVersion: 'IKEv2',
+                preSharedKey: `psk-${randomUUID()}`,
+                remoteAuthType: 'FQDN',
+                remoteAuthValue: `${site}-gw${n}.example.com`,
+              },
+            ],
           },
         ],
       }));
@@ -137,7 +172,12 @@ function connectorBody(id: number, i: number, rand: () => number): Record<string
     ...(rand() < 0.85 ? { group: pick(GROUPS) } : {}),
     billingTags: rand() < 0.5 ? [101] : [101, 103],
     instances,
-    segmentOptions: segs.map((s, k) => ({ segmentName: s, customerAsn: 65000 + k, disableInternetExit: true, advertiseOnPremRoutes: false })),
+    segmentOptions: segs.map((s, k) => ({
+      segmentName: s,
+      customerAsn: 65000 + k,
+      disableInternetExit: true,
+      advertiseOnPremRoutes: false,
+    })),
   };
 }
 
@@ -149,14 +189,20 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
   const inFlightShare = opts.inFlightShare ?? 0.02;
   const neverShare = opts.neverShare ?? 0.05;
   const conn = db();
-  const summary: DemoTenantSummary = { ids: [], requests: [], byState: { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 } };
-  const insertConnector = conn.prepare('INSERT INTO connectors (name, body, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  const summary: DemoTenantSummary = {
+    ids: [],
+    requests: [],
+    byState: { SUCCESS: 0, FAILED: 0, PENDING: 0, IN_PROGRESS: 0, NONE: 0 },
+  };
+  const insertConnector = conn.prepare(
+    'INSERT INTO connectors (name, body, created_at, updated_at) VALUES (?, ?, ?, ?)',
+  );
   const setBody = conn.prepare('UPDATE connectors SET name = ?, body = ? WHERE id = ?');
   const insertRequest = conn.prepare(
     `INSERT INTO provision_requests (id, connector_id, operation, created_at, duration_ms, outcome, error_message)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const start = conn.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM connectors").get() as { n: number };
+  const start = conn.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM connectors').get() as { n: number };
   conn.transaction(() => {
     for (let i = 0; i < opts.count; i++) {
       const created = now - Math.floor(rand() * 90 * 86_400_000) - 3_600_000;
@@ -170,10 +216,26 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
         continue;
       }
       const name = String(body.name);
-      const request = (operation: 'create' | 'update', at: number, durationMs: number, outcome: 'SUCCESS' | 'FAILED', error: string | null, state: SeededProvisionRequest['state'] = outcome) => {
+      const request = (
+        operation: 'create' | 'update',
+        at: number,
+        durationMs: number,
+        outcome: 'SUCCESS' | 'FAILED',
+        error: string | null,
+        state: SeededProvisionRequest['state'] = outcome,
+      ) => {
         const requestId = randomUUID();
         insertRequest.run(requestId, id, operation, at, durationMs, outcome, error);
-        summary.requests.push({ connectorId: id, connectorName: name, operation, requestId, state, errorMessage: error, createdAt: at, updatedAt: Math.min(at + durationMs, now) });
+        summary.requests.push({
+          connectorId: id,
+          connectorName: name,
+          operation,
+          requestId,
+          state,
+          errorMessage: error,
+          createdAt: at,
+          updatedAt: Math.min(at + durationMs, now),
+        });
       };
       if (roll < neverShare + failedShare) {
         summary.byState.FAILED++;
@@ -183,7 +245,13 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
         } else {
           // Running for a while, then a change that Azure or Alkira refused.
           request('create', created, 60_000, 'SUCCESS', null);
-          request('update', now - Math.floor(rand() * 3 * 86_400_000), 90_000, 'FAILED', failureOf(body, 'update', rand));
+          request(
+            'update',
+            now - Math.floor(rand() * 3 * 86_400_000),
+            90_000,
+            'FAILED',
+            failureOf(body, 'update', rand),
+          );
         }
         continue;
       }
@@ -192,7 +260,14 @@ export function seedDemoTenant(opts: DemoTenantOptions): DemoTenantSummary {
       if (roll < neverShare + failedShare + inFlightShare) {
         // Long-running (an hour; the first 12 minutes queued): half still PENDING, half IN_PROGRESS.
         const queued = rand() < 0.5;
-        request('update', queued ? now - 60_000 : now - 20 * 60_000, 3_600_000, 'SUCCESS', null, queued ? 'PENDING' : 'IN_PROGRESS');
+        request(
+          'update',
+          queued ? now - 60_000 : now - 20 * 60_000,
+          3_600_000,
+          'SUCCESS',
+          null,
+          queued ? 'PENDING' : 'IN_PROGRESS',
+        );
         summary.byState[queued ? 'PENDING' : 'IN_PROGRESS']++;
       } else {
         summary.byState.SUCCESS++;

@@ -40,7 +40,15 @@ export function addFaultRules(rules: FaultRule[]): void {
   );
   db().transaction(() => {
     for (const r of rules) {
-      insert.run(r.method?.toUpperCase() ?? null, r.path ?? null, r.status ?? null, r.retryAfter ?? null, r.times, r.afterCommit ? 1 : 0, r.delayMs);
+      insert.run(
+        r.method?.toUpperCase() ?? null,
+        r.path ?? null,
+        r.status ?? null,
+        r.retryAfter ?? null,
+        r.times,
+        r.afterCommit ? 1 : 0,
+        r.delayMs,
+      );
     }
   })();
 }

@@ -30,7 +30,12 @@ export function ok(body: unknown, status = 200, headers?: Record<string, string>
   return { status, body, headers };
 }
 
-export function errorResult(status: number, message: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): ApiResult {
+export function errorResult(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): ApiResult {
   return { status, body: { message, ...extra }, headers };
 }
 

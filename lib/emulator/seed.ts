@@ -40,12 +40,37 @@ const groups = [
 
 // Non-Azure credentials are here so clients must filter by credentialType.
 const credentials = [
-  { credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501', name: 'azure-prod', credentialType: 'azurevnet', subType: 'SERVICE_PRINCIPAL' },
-  { credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e502', name: 'azure-security', credentialType: 'azurevnet', subType: 'SERVICE_PRINCIPAL' },
-  { credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503', name: 'azure-primary', credentialType: 'azurevnet', subType: 'SERVICE_PRINCIPAL' },
-  { credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504', name: 'azure-backup', credentialType: 'azurevnet', subType: 'SERVICE_PRINCIPAL' },
+  {
+    credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501',
+    name: 'azure-prod',
+    credentialType: 'azurevnet',
+    subType: 'SERVICE_PRINCIPAL',
+  },
+  {
+    credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e502',
+    name: 'azure-security',
+    credentialType: 'azurevnet',
+    subType: 'SERVICE_PRINCIPAL',
+  },
+  {
+    credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e503',
+    name: 'azure-primary',
+    credentialType: 'azurevnet',
+    subType: 'SERVICE_PRINCIPAL',
+  },
+  {
+    credentialId: '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e504',
+    name: 'azure-backup',
+    credentialType: 'azurevnet',
+    subType: 'SERVICE_PRINCIPAL',
+  },
   { credentialId: '9a8b7c6d-0000-4000-8000-00000000aw51', name: 'aws-prod', credentialType: 'awsvpc', subType: 'KEY' },
-  { credentialId: '9a8b7c6d-0000-4000-8000-00000000gc52', name: 'gcp-prod', credentialType: 'gcpvpc', subType: 'SERVICE_ACCOUNT' },
+  {
+    credentialId: '9a8b7c6d-0000-4000-8000-00000000gc52',
+    name: 'gcp-prod',
+    credentialType: 'gcpvpc',
+    subType: 'SERVICE_ACCOUNT',
+  },
 ];
 
 const tags = [

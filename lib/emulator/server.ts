@@ -51,7 +51,9 @@ async function route(req: Request, method: string, apiPath: string, query: URLSe
   } catch (err) {
     if (err instanceof ApiError) return errorResult(err.status, err.message, err.extra, err.headers);
     // Only the error's name and message: request bodies (pre-shared keys) must never reach the log.
-    console.error(`[alkira-emulator] ${method} ${apiPath} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'}`);
+    console.error(
+      `[alkira-emulator] ${method} ${apiPath} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error'}`,
+    );
     return errorResult(500, 'Internal server error');
   }
 }

@@ -130,7 +130,12 @@ export function catalogList(kind: EmulatorCatalogKind): CatalogEntry[] {
 }
 
 /** Replaces one catalog object (same key), e.g. a renamed segment. */
-export function replaceCatalogEntry(kind: EmulatorCatalogKind, key: string, name: string, body: Record<string, unknown>): void {
+export function replaceCatalogEntry(
+  kind: EmulatorCatalogKind,
+  key: string,
+  name: string,
+  body: Record<string, unknown>,
+): void {
   stmt('UPDATE catalog SET name = ?, body = ? WHERE kind = ? AND key = ?').run(name, JSON.stringify(body), kind, key);
   noteEmulatorWrite();
 }
@@ -141,10 +146,15 @@ export function replaceCatalogEntry(kind: EmulatorCatalogKind, key: string, name
  */
 export function renameSegmentInConnectors(from: string, to: string): number {
   const needle = `%"segmentName":${JSON.stringify(from)}%`;
-  const rows = stmt('SELECT id, body FROM connectors WHERE body LIKE ?').all(needle) as Array<{ id: number; body: string }>;
+  const rows = stmt('SELECT id, body FROM connectors WHERE body LIKE ?').all(needle) as Array<{
+    id: number;
+    body: string;
+  }>;
   const rename = (list: unknown) => {
     if (!Array.isArray(list)) return;
-    for (const so of list) if (so && typeof so === 'object' && (so as { segmentName?: unknown }).segmentName === from) (so as { segmentName: string }).segmentName = to;
+    for (const so of list)
+      if (so && typeof so === 'object' && (so as { segmentName?: unknown }).segmentName === from)
+        (so as { segmentName: string }).segmentName = to;
   };
   for (const r of rows) {
     const body = JSON.parse(r.body) as { segmentOptions?: unknown; instances?: Array<{ segmentOptions?: unknown }> };
@@ -255,11 +265,18 @@ export function getConnector(id: number): ConnectorRow | undefined {
 
 /** A live (not marked for deletion) connector with this name, other than `exceptId`. */
 export function findConnectorByName(name: string, exceptId?: number): ConnectorRow | undefined {
-  const r = stmt('SELECT * FROM connectors WHERE name = ? AND marked_for_deletion = 0 AND id != ? LIMIT 1').get(name, exceptId ?? -1) as RawConnectorRow | undefined;
+  const r = stmt('SELECT * FROM connectors WHERE name = ? AND marked_for_deletion = 0 AND id != ? LIMIT 1').get(
+    name,
+    exceptId ?? -1,
+  ) as RawConnectorRow | undefined;
   return r ? toConnector(r) : undefined;
 }
 
-export function insertConnector(name: string, build: (id: number) => Record<string, unknown>, now: number): ConnectorRow {
+export function insertConnector(
+  name: string,
+  build: (id: number) => Record<string, unknown>,
+  now: number,
+): ConnectorRow {
   const conn = db();
   return conn.transaction(() => {
     const { lastInsertRowid } = conn
@@ -273,7 +290,12 @@ export function insertConnector(name: string, build: (id: number) => Record<stri
 }
 
 export function replaceConnector(id: number, name: string, body: Record<string, unknown>, now: number): void {
-  stmt('UPDATE connectors SET name = ?, body = ?, updated_at = ? WHERE id = ?').run(name, JSON.stringify(body), now, id);
+  stmt('UPDATE connectors SET name = ?, body = ?, updated_at = ? WHERE id = ?').run(
+    name,
+    JSON.stringify(body),
+    now,
+    id,
+  );
   noteEmulatorWrite();
 }
 
@@ -338,7 +360,9 @@ export function getProvisionRequest(id: string): ProvisionRequestRow | undefined
 }
 
 export function latestProvisionRequest(connectorId: number): ProvisionRequestRow | undefined {
-  const r = stmt('SELECT * FROM provision_requests WHERE connector_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(connectorId) as RawProvisionRow | undefined;
+  const r = stmt(
+    'SELECT * FROM provision_requests WHERE connector_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  ).get(connectorId) as RawProvisionRow | undefined;
   return r ? toProvision(r) : undefined;
 }
 

@@ -60,7 +60,8 @@ function shapeIssues(body: unknown): { input?: CheckedAlkiraConnector; issues: F
   const request = Object.fromEntries(Object.entries(body).filter(([key]) => !RESPONSE_ONLY_FIELDS.has(key)));
   const parsed = parseApiBody(connectorSchema, CONNECTOR_RESOURCE, request);
   if (!parsed.ok) return { issues: parsed.issues.map((i) => ({ field: formatPath(i.path), message: i.message })) };
-  if (!isCheckedConnector(parsed.value)) return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
+  if (!isCheckedConnector(parsed.value))
+    return { issues: [{ field: '(body)', message: 'does not have the shape of an Azure ExpressRoute connector' }] };
   return { input: parsed.value, issues: [] };
 }
 
@@ -77,22 +78,30 @@ function catalogs(): Record<ReferenceKind, Catalog> {
   const cxps = new Map(catalogList('cxps').map((e) => [e.name, e.body]));
   const credentials = new Map(catalogList('credentials').map((e) => [e.key, e.body]));
   return {
-    segment: { has: (v) => (segments.has(String(v)) ? undefined : `segment "${String(v)}" does not exist in this tenant`) },
+    segment: {
+      has: (v) => (segments.has(String(v)) ? undefined : `segment "${String(v)}" does not exist in this tenant`),
+    },
     group: { has: (v) => (groups.has(String(v)) ? undefined : `group "${String(v)}" does not exist`) },
     billing_tag: { has: (v) => (tags.has(Number(v)) ? undefined : `billing tag ${String(v)} does not exist`) },
-    tunnel_profile: { has: (v) => (profiles.has(Number(v)) ? undefined : `IPsec tunnel profile ${String(v)} does not exist`) },
+    tunnel_profile: {
+      has: (v) => (profiles.has(Number(v)) ? undefined : `IPsec tunnel profile ${String(v)} does not exist`),
+    },
     cxp: {
       has: (v) => {
         const cxp = cxps.get(String(v));
         if (!cxp) return `CXP "${String(v)}" does not exist`;
-        return cxp.provider === 'AZURE' ? undefined : `CXP "${String(v)}" is not an Azure CXP (provider ${String(cxp.provider)})`;
+        return cxp.provider === 'AZURE'
+          ? undefined
+          : `CXP "${String(v)}" is not an Azure CXP (provider ${String(cxp.provider)})`;
       },
     },
     credential: {
       has: (v) => {
         const cred = credentials.get(String(v));
         if (!cred) return `credential "${String(v)}" does not exist`;
-        return cred.credentialType === 'azurevnet' ? undefined : `credential "${String(v)}" is of type ${String(cred.credentialType)}, not azurevnet`;
+        return cred.credentialType === 'azurevnet'
+          ? undefined
+          : `credential "${String(v)}" is of type ${String(cred.credentialType)}, not azurevnet`;
       },
     },
   };
@@ -115,7 +124,9 @@ function designIssues(c: CheckedAlkiraConnector): FieldIssue[] {
 }
 
 /** The validated connector input, or the list of problems (each naming its API field). */
-export function validateConnectorBody(body: unknown): { input: CheckedAlkiraConnector; issues: [] } | { input?: undefined; issues: FieldIssue[] } {
+export function validateConnectorBody(
+  body: unknown,
+): { input: CheckedAlkiraConnector; issues: [] } | { input?: undefined; issues: FieldIssue[] } {
   const shape = shapeIssues(body);
   if (!shape.input) return { issues: shape.issues };
   const issues = [...designIssues(shape.input), ...referenceIssues(shape.input)];

@@ -28,7 +28,10 @@ function positiveNumber(raw: string | undefined): number | null {
   return raw !== undefined && raw.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null;
 }
 
-export function parseServiceConfig(env: Record<string, string | undefined> = process.env, cores = availableParallelism()): ParseServiceConfig {
+export function parseServiceConfig(
+  env: Record<string, string | undefined> = process.env,
+  cores = availableParallelism(),
+): ParseServiceConfig {
   const configured = positiveNumber(env.CONNECTOR_STUDIO_PARSE_WORKERS);
   const workers = Math.max(1, Math.floor(configured ?? cores));
   return {

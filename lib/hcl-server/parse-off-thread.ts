@@ -24,7 +24,10 @@ import { PARSE_RETRY_AFTER, parseQueue, parseRefusalMessage } from './parse-queu
 
 const { config: CONFIG, queue: sharedQueue } = parseQueue();
 
-type Reply = { ready: true; tid?: number | null } | { id: number; ok: true; result: ParsedHcl } | { id: number; ok: false; error: string };
+type Reply =
+  | { ready: true; tid?: number | null }
+  | { id: number; ok: true; result: ParsedHcl }
+  | { id: number; ok: false; error: string };
 
 interface Job {
   id: number;
@@ -47,7 +50,13 @@ interface Slot {
   running: { job: Job; timer: NodeJS.Timeout } | null;
 }
 
-const slots: Slot[] = Array.from({ length: CONFIG.workers }, () => ({ worker: null, finished: new Int32Array(1), ready: false, tid: null, running: null }));
+const slots: Slot[] = Array.from({ length: CONFIG.workers }, () => ({
+  worker: null,
+  finished: new Int32Array(1),
+  ready: false,
+  tid: null,
+  running: null,
+}));
 const queue = sharedQueue as FairQueue<Job>;
 let nextId = 0;
 

@@ -34,7 +34,14 @@ interface FormatLine {
 }
 
 function bracketChange(type: number): number {
-  if (type === T.OBrace || type === T.OBrack || type === T.OParen || type === T.TemplateControl || type === T.TemplateInterp) return 1;
+  if (
+    type === T.OBrace ||
+    type === T.OBrack ||
+    type === T.OParen ||
+    type === T.TemplateControl ||
+    type === T.TemplateInterp
+  )
+    return 1;
   if (type === T.CBrace || type === T.CBrack || type === T.CParen || type === T.TemplateSeqEnd) return -1;
   return 0;
 }
@@ -66,12 +73,28 @@ function formatLines(text: string): FormatLine[] {
     if (type !== T.Newline && type !== T.EOF) continue;
     if (first === i) {
       // A blank line, or one holding only a comment: it ends every run.
-      lines.push({ firstLine: -1, lastLine: -1, start: from[i]!, leadEnd: -1, equals: -1, contentEnd: from[i]!, comment: -1 });
+      lines.push({
+        firstLine: -1,
+        lastLine: -1,
+        start: from[i]!,
+        leadEnd: -1,
+        equals: -1,
+        contentEnd: from[i]!,
+        comment: -1,
+      });
       first = i + 1;
       continue;
     }
     const start = index.start(from[first]!);
-    const line: FormatLine = { firstLine: index.line(start), lastLine: index.line(from[i]!), start, leadEnd: -1, equals: -1, contentEnd: to[i - 1]!, comment: -1 };
+    const line: FormatLine = {
+      firstLine: index.line(start),
+      lastLine: index.line(from[i]!),
+      start,
+      leadEnd: -1,
+      equals: -1,
+      contentEnd: to[i - 1]!,
+      comment: -1,
+    };
     // A trailing line comment: the last thing before this newline, after the line's last token.
     while (ci < comments.length && comments[ci]! < to[i - 1]!) ci += 2;
     let k = ci;
@@ -133,7 +156,8 @@ export function alignmentEdits(text: string, touched?: ReadonlySet<number>): Tex
     const widest = Math.max(...run.map((l) => width(text, l.start, l.leadEnd)));
     for (const l of run) {
       const spaces = widest - width(text, l.start, l.leadEnd) + 1;
-      if (l.equals - l.leadEnd !== spaces || text.slice(l.leadEnd, l.equals).trim() !== '') edits.push({ from: l.leadEnd, to: l.equals, insert: ' '.repeat(spaces) });
+      if (l.equals - l.leadEnd !== spaces || text.slice(l.leadEnd, l.equals).trim() !== '')
+        edits.push({ from: l.leadEnd, to: l.equals, insert: ' '.repeat(spaces) });
       contentWidth.set(l, widest + 1 + width(text, l.equals, l.contentEnd));
     }
   }
@@ -143,7 +167,8 @@ export function alignmentEdits(text: string, touched?: ReadonlySet<number>): Tex
     const column = Math.max(...measured.map((m) => m.content)) + 1;
     for (const { l, content } of measured) {
       const spaces = column - content;
-      if (l.comment - l.contentEnd !== spaces) edits.push({ from: l.contentEnd, to: l.comment, insert: ' '.repeat(spaces) });
+      if (l.comment - l.contentEnd !== spaces)
+        edits.push({ from: l.contentEnd, to: l.comment, insert: ' '.repeat(spaces) });
     }
   }
   return edits;

@@ -117,7 +117,11 @@ export class Cursor {
   /** True when the next token is the identifier `word`. */
   peekKeyword(word: string): boolean {
     const i = this.peekIndex();
-    return this.tokens.types[i] === T.Ident && this.tokens.to[i]! - this.tokens.from[i]! === word.length && this.text.startsWith(word, this.tokens.from[i]);
+    return (
+      this.tokens.types[i] === T.Ident &&
+      this.tokens.to[i]! - this.tokens.from[i]! === word.length &&
+      this.text.startsWith(word, this.tokens.from[i])
+    );
   }
 
   /** End of the last consumed token (where a node that ends here ends). */

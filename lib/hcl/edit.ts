@@ -112,7 +112,8 @@ export function removeItem(file: HclFile, item: BodyItem): TextEdit[] {
   const previous = span.from > 0 ? lineStart(text, span.from - 1) : -1;
   const afterOpen = previous < 0 || isBlank(text, previous) || text.slice(previous, span.from).trimEnd().endsWith('{');
   if (afterOpen && isBlank(text, span.to)) span.to = nextLineStart(text, span.to);
-  else if (previous >= 0 && isBlank(text, previous) && /^\s*\}/.test(text.slice(span.to, nextLineStart(text, span.to)))) span.from = previous;
+  else if (previous >= 0 && isBlank(text, previous) && /^\s*\}/.test(text.slice(span.to, nextLineStart(text, span.to))))
+    span.from = previous;
   return [{ from: span.from, to: span.to, insert: '' }];
 }
 
@@ -128,9 +129,16 @@ function bodyIndent(text: string, owner: Block | null): string {
  * `position`. `blankAround` puts a blank line between them and their
  * neighbours (blocks); attributes join the run they are inserted into.
  */
-export function insertLines(file: HclFile, owner: Block | null, lines: readonly string[], position: Position, blankAround = false): TextEdit[] {
+export function insertLines(
+  file: HclFile,
+  owner: Block | null,
+  lines: readonly string[],
+  position: Position,
+  blankAround = false,
+): TextEdit[] {
   const { text } = file;
-  if (owner && isOneLineBlock(text, owner)) throw new Error(`The ${owner.blockType.name} block is on one line: open it first (openBlock)`);
+  if (owner && isOneLineBlock(text, owner))
+    throw new Error(`The ${owner.blockType.name} block is on one line: open it first (openBlock)`);
   const indent = bodyIndent(text, owner);
   const body = lines.map((line) => (line === '' ? '' : indent + line)).join('\n');
   const items = owner ? owner.body.items : file.body.items;
@@ -157,12 +165,23 @@ export function insertLines(file: HclFile, owner: Block | null, lines: readonly 
 }
 
 /** A new attribute `name = valueText` at `position` of a body. */
-export function insertAttribute(file: HclFile, owner: Block | null, name: string, valueText: string, position: Position): TextEdit[] {
+export function insertAttribute(
+  file: HclFile,
+  owner: Block | null,
+  name: string,
+  valueText: string,
+  position: Position,
+): TextEdit[] {
   return insertLines(file, owner, [`${name} = ${valueText}`], position);
 }
 
 /** A new block (its lines, unindented: `type "label" {`, …, `}`) at `position` of a body, set apart by blank lines. */
-export function insertBlock(file: HclFile, owner: Block | null, blockLines: readonly string[], position: Position): TextEdit[] {
+export function insertBlock(
+  file: HclFile,
+  owner: Block | null,
+  blockLines: readonly string[],
+  position: Position,
+): TextEdit[] {
   return insertLines(file, owner, blockLines, position, true);
 }
 
@@ -172,7 +191,9 @@ export function openBlock(file: HclFile, block: Block): TextEdit[] {
   if (!isOneLineBlock(text, block)) return [];
   const indent = indentAt(text, block.from);
   const inner = text.slice(block.open + 1, block.close).trim();
-  return [{ from: block.open + 1, to: block.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` }];
+  return [
+    { from: block.open + 1, to: block.close, insert: inner ? `\n${indent}  ${inner}\n${indent}` : `\n${indent}` },
+  ];
 }
 
 /**

@@ -57,7 +57,11 @@ export class ExpressionParser {
   parse(): Expression {
     if (++this.depth > MAX_NESTING) {
       const i = this.c.peekIndex();
-      this.c.errorAt(i, 'Nested too deeply', `Expressions are nested more than ${MAX_NESTING} levels deep here; no configuration needs that.`);
+      this.c.errorAt(
+        i,
+        'Nested too deeply',
+        `Expressions are nested more than ${MAX_NESTING} levels deep here; no configuration needs that.`,
+      );
       this.depth--;
       return { type: 'invalid', from: this.c.from(i), to: this.c.from(i) };
     }
@@ -72,7 +76,11 @@ export class ExpressionParser {
         whenFalse = this.parse();
       } else {
         const i = this.c.peekIndex();
-        this.c.errorAt(i, 'Missing false expression in conditional', 'The conditional operator (...?...:...) requires a false expression, delimited by a colon.');
+        this.c.errorAt(
+          i,
+          'Missing false expression in conditional',
+          'The conditional operator (...?...:...) requires a false expression, delimited by a colon.',
+        );
         whenFalse = { type: 'invalid', from: this.c.from(i), to: this.c.from(i) };
       }
       result = { type: 'conditional', condition, whenTrue, whenFalse, from: condition.from, to: whenFalse.to };
@@ -113,11 +121,25 @@ export class ExpressionParser {
           const i = c.read();
           const raw = c.slice(i);
           if (raw.includes('.'))
-            c.errorAt(i, 'Invalid legacy index syntax', `Two legacy indexes cannot be chained: write [${raw.slice(0, raw.indexOf('.'))}][${raw.slice(raw.indexOf('.') + 1)}].`);
-          steps.push({ type: 'index', key: { type: 'number', raw: c.slice(i), from: c.from(i), to: c.to(i) }, from: c.from(dot), to: c.to(i) });
+            c.errorAt(
+              i,
+              'Invalid legacy index syntax',
+              `Two legacy indexes cannot be chained: write [${raw.slice(0, raw.indexOf('.'))}][${raw.slice(raw.indexOf('.') + 1)}].`,
+            );
+          steps.push({
+            type: 'index',
+            key: { type: 'number', raw: c.slice(i), from: c.from(i), to: c.to(i) },
+            from: c.from(dot),
+            to: c.to(i),
+          });
         } else if (t === T.Star) {
           const i = c.read();
-          if (attributeSplat) c.errorAt(i, 'Nested splat expression not allowed', 'A splat expression (*) cannot be used inside another attribute-only splat expression (.*): write [*].');
+          if (attributeSplat)
+            c.errorAt(
+              i,
+              'Nested splat expression not allowed',
+              'A splat expression (*) cannot be used inside another attribute-only splat expression (.*): write [*].',
+            );
           attributeSplat = true;
           steps.push({ type: 'splat', full: false, from: c.from(dot), to: c.to(i) });
         } else {
@@ -133,7 +155,11 @@ export class ExpressionParser {
           c.read();
           const close = c.peek() === T.CBrack ? c.read() : -1;
           if (close < 0) {
-            c.errorAt(c.peekIndex(), 'Missing close bracket on splat index', 'The star for a full splat operator must be immediately followed by a closing bracket ("]").');
+            c.errorAt(
+              c.peekIndex(),
+              'Missing close bracket on splat index',
+              'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
+            );
             c.recover(T.CBrack);
             return { type: 'traversal', source, steps, from: source.from, to: c.lastEnd() };
           }
@@ -147,7 +173,11 @@ export class ExpressionParser {
           c.popNewlines();
           steps.push({ type: 'index', key, from: c.from(open), to: c.to(close) });
         } else {
-          c.errorAt(c.peekIndex(), 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
+          c.errorAt(
+            c.peekIndex(),
+            'Missing close bracket on index',
+            'The index operator must end with a closing bracket ("]").',
+          );
           c.recover(T.CBrack);
           c.popNewlines();
           steps.push({ type: 'index', key, from: c.from(open), to: c.lastEnd() });
@@ -170,7 +200,11 @@ export class ExpressionParser {
         let to: number;
         if (c.peek() === T.CParen) to = c.to(c.read());
         else {
-          c.errorAt(c.peekIndex(), 'Unbalanced parentheses', 'Expected a closing parenthesis to terminate the expression.');
+          c.errorAt(
+            c.peekIndex(),
+            'Unbalanced parentheses',
+            'Expected a closing parenthesis to terminate the expression.',
+          );
           c.recover(T.CParen);
           to = c.lastEnd();
         }
@@ -186,18 +220,27 @@ export class ExpressionParser {
         const name = c.slice(i);
         // Before the keywords, as hclsyntax: `null(x)` is a call of a function named null.
         const call = c.peek() === T.OParen || c.peek() === T.DoubleColon;
-        if (!call && (name === 'true' || name === 'false')) return { type: 'bool', value: name === 'true', from: c.from(i), to: c.to(i) };
+        if (!call && (name === 'true' || name === 'false'))
+          return { type: 'bool', value: name === 'true', from: c.from(i), to: c.to(i) };
         if (!call && name === 'null') return { type: 'null', from: c.from(i), to: c.to(i) };
         let fullName = name;
         while (c.peek() === T.DoubleColon) {
           c.read();
           if (c.peek() !== T.Ident) {
-            c.errorAt(c.peekIndex(), 'Missing function name', 'A namespaced function name needs a name after each "::".');
+            c.errorAt(
+              c.peekIndex(),
+              'Missing function name',
+              'A namespaced function name needs a name after each "::".',
+            );
             return { type: 'invalid', from: c.from(i), to: c.lastEnd() };
           }
           fullName += `::${c.slice(c.read())}`;
           if (c.peek() !== T.DoubleColon && c.peek() !== T.OParen) {
-            c.errorAt(c.peekIndex(), 'Missing function call', 'A namespaced name must be followed by an argument list in parentheses.');
+            c.errorAt(
+              c.peekIndex(),
+              'Missing function call',
+              'A namespaced name must be followed by an argument list in parentheses.',
+            );
             return { type: 'invalid', from: c.from(i), to: c.lastEnd() };
           }
         }
@@ -218,8 +261,14 @@ export class ExpressionParser {
       case T.OBrace:
         return this.object();
       default:
-        if (c.type(i) === T.EOF) c.errorAt(i, 'Missing expression', 'Expected the start of an expression, but found the end of the file.');
-        else c.errorAt(i, 'Invalid expression', `Expected the start of an expression (a value or a reference), but found ${shown(c, i)}.`);
+        if (c.type(i) === T.EOF)
+          c.errorAt(i, 'Missing expression', 'Expected the start of an expression, but found the end of the file.');
+        else
+          c.errorAt(
+            i,
+            'Invalid expression',
+            `Expected the start of an expression (a value or a reference), but found ${shown(c, i)}.`,
+          );
         return { type: 'invalid', from: c.from(i), to: c.from(i) };
     }
   }
@@ -241,7 +290,11 @@ export class ExpressionParser {
         c.read();
         expandFinal = true;
         if (c.peek() !== T.CParen) {
-          c.errorAt(c.peekIndex(), 'Missing closing parenthesis', 'An expanded function argument (with ...) must be immediately followed by closing parentheses.');
+          c.errorAt(
+            c.peekIndex(),
+            'Missing closing parenthesis',
+            'An expanded function argument (with ...) must be immediately followed by closing parentheses.',
+          );
           break;
         }
         continue;
@@ -253,9 +306,26 @@ export class ExpressionParser {
       }
       const at = c.peekIndex();
       const resume = c.nextItemLine(at);
-      if (c.type(at) === T.EOF) c.error('Unclosed function call', `The call of ${name} on line ${c.lineOf(from)} has no closing ) before the end of the file.`, from, c.lastEnd());
-      else if (resume >= 0) c.error('Unclosed function call', `The call of ${name} on line ${c.lineOf(from)} is not closed: add the closing ) before line ${c.lineOf(c.from(resume + 1))}.`, from, c.lastEnd());
-      else c.errorAt(at, 'Missing argument separator', 'A comma is required to separate each function argument from the next.');
+      if (c.type(at) === T.EOF)
+        c.error(
+          'Unclosed function call',
+          `The call of ${name} on line ${c.lineOf(from)} has no closing ) before the end of the file.`,
+          from,
+          c.lastEnd(),
+        );
+      else if (resume >= 0)
+        c.error(
+          'Unclosed function call',
+          `The call of ${name} on line ${c.lineOf(from)} is not closed: add the closing ) before line ${c.lineOf(c.from(resume + 1))}.`,
+          from,
+          c.lastEnd(),
+        );
+      else
+        c.errorAt(
+          at,
+          'Missing argument separator',
+          'A comma is required to separate each function argument from the next.',
+        );
       if (resume >= 0) {
         c.pos = resume;
         to = c.lastEnd();
@@ -296,9 +366,24 @@ export class ExpressionParser {
       const at = c.peekIndex();
       const line = c.lineOf(c.from(open));
       const resume = c.nextItemLine(at);
-      if (c.type(at) === T.EOF) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] (the file ends first).`);
-      else if (resume >= 0) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] before line ${c.lineOf(c.from(resume + 1))}.`);
-      else if (c.type(at) === T.CBrace) c.errorAt(open, 'Unclosed list', `The list opened with [ on line ${line} is not closed: add the closing ] before the } on line ${c.lineOf(c.from(at))}.`);
+      if (c.type(at) === T.EOF)
+        c.errorAt(
+          open,
+          'Unclosed list',
+          `The list opened with [ on line ${line} is not closed: add the closing ] (the file ends first).`,
+        );
+      else if (resume >= 0)
+        c.errorAt(
+          open,
+          'Unclosed list',
+          `The list opened with [ on line ${line} is not closed: add the closing ] before line ${c.lineOf(c.from(resume + 1))}.`,
+        );
+      else if (c.type(at) === T.CBrace)
+        c.errorAt(
+          open,
+          'Unclosed list',
+          `The list opened with [ on line ${line} is not closed: add the closing ] before the } on line ${c.lineOf(c.from(at))}.`,
+        );
       else c.errorAt(at, 'Missing item separator', 'Expected a comma to mark the beginning of the next item.');
       if (resume >= 0) c.pos = resume;
       else if (c.type(at) === T.CBrace) c.pos = at;
@@ -337,7 +422,12 @@ export class ExpressionParser {
         const at = c.peekIndex();
         if (c.type(at) === T.Newline || c.type(at) === T.EOF || c.type(at) === T.CBrace)
           c.errorAt(at, 'Missing attribute value', 'Expected an attribute value, introduced by an equals sign ("=").');
-        else c.errorAt(at, 'Missing key/value separator', 'Expected an equals sign ("=") to mark the beginning of the attribute value.');
+        else
+          c.errorAt(
+            at,
+            'Missing key/value separator',
+            'Expected an equals sign ("=") to mark the beginning of the attribute value.',
+          );
         c.recover(T.CBrace);
         to = c.lastEnd();
         break;
@@ -352,8 +442,14 @@ export class ExpressionParser {
       }
       if (next === T.CBrace) continue;
       const at = c.peekIndex();
-      if (c.type(at) === T.EOF) c.errorAt(at, 'Unterminated object', 'There is no closing brace for this object before the end of the file.');
-      else c.errorAt(at, 'Missing attribute separator', 'Expected a newline or comma to mark the beginning of the next attribute.');
+      if (c.type(at) === T.EOF)
+        c.errorAt(at, 'Unterminated object', 'There is no closing brace for this object before the end of the file.');
+      else
+        c.errorAt(
+          at,
+          'Missing attribute separator',
+          'Expected a newline or comma to mark the beginning of the next attribute.',
+        );
       c.recover(T.CBrace);
       to = c.lastEnd();
       break;
@@ -372,25 +468,33 @@ export class ExpressionParser {
       return { type: 'invalid', from: c.from(open), to: c.lastEnd() };
     };
     c.read(); // for
-    if (c.peek() !== T.Ident) return fail('Invalid "for" expression', 'For expression requires a variable name after "for".');
+    if (c.peek() !== T.Ident)
+      return fail('Invalid "for" expression', 'For expression requires a variable name after "for".');
     let valueVar = c.slice(c.read());
     let keyVar: string | undefined;
     if (c.peek() === T.Comma) {
       c.read();
-      if (c.peek() !== T.Ident) return fail('Invalid "for" expression', 'For expression requires a value variable name after the comma.');
+      if (c.peek() !== T.Ident)
+        return fail('Invalid "for" expression', 'For expression requires a value variable name after the comma.');
       keyVar = valueVar;
       valueVar = c.slice(c.read());
     }
-    if (!c.peekKeyword('in')) return fail('Invalid "for" expression', 'For expression requires the "in" keyword after its name declarations.');
+    if (!c.peekKeyword('in'))
+      return fail('Invalid "for" expression', 'For expression requires the "in" keyword after its name declarations.');
     c.read();
     const collection = this.parse();
-    if (c.peek() !== T.Colon) return fail('Invalid "for" expression', 'For expression requires a colon after the collection expression.');
+    if (c.peek() !== T.Colon)
+      return fail('Invalid "for" expression', 'For expression requires a colon after the collection expression.');
     c.read();
     let key: Expression | undefined;
     let value = this.parse();
     let grouped = false;
     if (object) {
-      if (c.peek() !== T.FatArrow) return fail('Invalid "for" expression', 'Key expression in an object "for" expression must be followed by a "=>".');
+      if (c.peek() !== T.FatArrow)
+        return fail(
+          'Invalid "for" expression',
+          'Key expression in an object "for" expression must be followed by a "=>".',
+        );
       c.read();
       key = value;
       value = this.parse();
@@ -404,8 +508,24 @@ export class ExpressionParser {
       c.read();
       condition = this.parse();
     }
-    if (c.peek() !== closer) return fail('Invalid "for" expression', `Extra characters after the end of the "for" expression; expected "${object ? '}' : ']'}".`);
+    if (c.peek() !== closer)
+      return fail(
+        'Invalid "for" expression',
+        `Extra characters after the end of the "for" expression; expected "${object ? '}' : ']'}".`,
+      );
     const close = c.read();
-    return { type: 'for', keyVar, valueVar, collection, key, value, condition, grouped, object, from: c.from(open), to: c.to(close) };
+    return {
+      type: 'for',
+      keyVar,
+      valueVar,
+      collection,
+      key,
+      value,
+      condition,
+      grouped,
+      object,
+      from: c.from(open),
+      to: c.to(close),
+    };
   }
 }

@@ -19,9 +19,34 @@ export interface HighlightSpan {
 }
 
 const PUNCTUATION = new Set<number>([
-  T.OBrace, T.CBrace, T.OBrack, T.CBrack, T.OParen, T.CParen, T.Comma, T.Dot, T.Ellipsis, T.Star, T.Slash, T.Plus,
-  T.Minus, T.Percent, T.Equal, T.EqualOp, T.NotEqual, T.Bang, T.LessThan, T.LessThanEq, T.GreaterThan,
-  T.GreaterThanEq, T.And, T.Or, T.Question, T.Colon, T.DoubleColon, T.FatArrow,
+  T.OBrace,
+  T.CBrace,
+  T.OBrack,
+  T.CBrack,
+  T.OParen,
+  T.CParen,
+  T.Comma,
+  T.Dot,
+  T.Ellipsis,
+  T.Star,
+  T.Slash,
+  T.Plus,
+  T.Minus,
+  T.Percent,
+  T.Equal,
+  T.EqualOp,
+  T.NotEqual,
+  T.Bang,
+  T.LessThan,
+  T.LessThanEq,
+  T.GreaterThan,
+  T.GreaterThanEq,
+  T.And,
+  T.Or,
+  T.Question,
+  T.Colon,
+  T.DoubleColon,
+  T.FatArrow,
 ]);
 
 /** Template openers and closers, as the scanner nests them (Q: quoted string, H: heredoc, S: `${`/`%{` sequence). */
@@ -149,7 +174,11 @@ export class RestartPoints {
    * `point` is then the start of `pos`'s line, right unless that line is inside a heredoc or a comment, and `extend`
    * (in idle time) finds the true point.
    */
-  before(pos: number, read: (from: number, to: number) => string, budget = Number.POSITIVE_INFINITY): { point: number; exact: boolean } {
+  before(
+    pos: number,
+    read: (from: number, to: number) => string,
+    budget = Number.POSITIVE_INFINITY,
+  ): { point: number; exact: boolean } {
     this.extend(pos, read, budget);
     if (this.complete < pos) {
       const last = this.lastPoint();

@@ -47,7 +47,8 @@ export function reparseHcl(previous: HclFile, change: TextEdit, stats?: ReparseS
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= old.length)) {
     throw new RangeError(`Invalid change [${from}, ${to}) of a text of ${old.length} characters.`);
   }
-  if (changed !== undefined && changed.length !== old.length - (to - from) + insert.length) throw new RangeError('The changed text does not match the change.');
+  if (changed !== undefined && changed.length !== old.length - (to - from) + insert.length)
+    throw new RangeError('The changed text does not match the change.');
   const text = changed ?? old.slice(0, from) + insert + old.slice(to);
   const result = incremental(previous, text, change, stats);
   if (typeof result !== 'string') return result;
@@ -162,7 +163,12 @@ function closesCleanly(text: string, at: number): boolean {
 }
 
 /** The new tree, or why it cannot be had incrementally. */
-function incremental(previous: HclFile, text: string, change: TextEdit, stats: ReparseStats | undefined): HclFile | string {
+function incremental(
+  previous: HclFile,
+  text: string,
+  change: TextEdit,
+  stats: ReparseStats | undefined,
+): HclFile | string {
   const old = previous.text;
   const { from, to } = change;
   const delta = text.length - old.length;
@@ -204,7 +210,8 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
   }
   const prefix = items.slice(0, k);
   const prefixAttributes = new Map<string, Attribute>();
-  for (const item of prefix) if (item.type === 'attribute' && !prefixAttributes.has(item.name.name)) prefixAttributes.set(item.name.name, item);
+  for (const item of prefix)
+    if (item.type === 'attribute' && !prefixAttributes.has(item.name.name)) prefixAttributes.set(item.name.name, item);
   const first = lastBefore(items, to) + 1;
   const closeOld = block ? block.close : old.length;
 
@@ -243,21 +250,44 @@ function incremental(previous: HclFile, text: string, change: TextEdit, stats: R
         hit = next;
         return true;
       }
-      if (block && at === block.close && tokens.types[i] === T.CBrace && here && closesCleanly(text, offset + 1) && sameOld(at)) {
+      if (
+        block &&
+        at === block.close &&
+        tokens.types[i] === T.CBrace &&
+        here &&
+        closesCleanly(text, offset + 1) &&
+        sameOld(at)
+      ) {
         hit = items.length;
         return true;
       }
       return false;
     };
     const read = prefix.slice();
-    const parsed = parseBodyItems(text, tokens, { depth: chain.length, items: read, attributes: new Map(prefixAttributes), stop });
+    const parsed = parseBodyItems(text, tokens, {
+      depth: chain.length,
+      items: read,
+      attributes: new Map(prefixAttributes),
+      stop,
+    });
     if (hit < 0) {
       if (tokens.types[parsed.stoppedAt] === T.EOF && !atEnd) continue;
       return 'no resynchronisation before the end of the body';
     }
     const regionItems = read.slice(k);
     const endOld = hit < items.length ? itemAt(items, hit, 'body item').from : closeOld;
-    const result = splice(previous, text, delta, { chain, items, k, hit, start, endOld, regionItems, regionDiagnostics: parsed.diagnostics, comments: tokens.comments, prefixAttributes });
+    const result = splice(previous, text, delta, {
+      chain,
+      items,
+      k,
+      hit,
+      start,
+      endOld,
+      regionItems,
+      regionDiagnostics: parsed.diagnostics,
+      comments: tokens.comments,
+      prefixAttributes,
+    });
     if (typeof result === 'string') return result;
     if (stats) {
       stats.incremental = true;
@@ -294,7 +324,8 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
   const old = previous.text;
   const toEnd = chain.length === 0 && hit === items.length;
   const atClose = chain.length > 0 && hit === items.length;
-  const inRegion = (d: SyntaxDiagnostic) => d.from >= start && (toEnd || d.from < endOld || (atClose && d.from === endOld));
+  const inRegion = (d: SyntaxDiagnostic) =>
+    d.from >= start && (toEnd || d.from < endOld || (atClose && d.from === endOld));
 
   // Diagnostics: those before the region, its own, then those after; in that order in the old list too.
   const before: SyntaxDiagnostic[] = [];
@@ -308,7 +339,8 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
     else if (p === 2) after.push(d);
   }
   const lines = (t: string, to: number) => t.slice(start, to).split('\n').length;
-  if (after.length > 0 && lines(old, endOld) !== lines(text, endOld + delta)) return 'diagnostics after a change of lines';
+  if (after.length > 0 && lines(old, endOld) !== lines(text, endOld + delta))
+    return 'diagnostics after a change of lines';
 
   // A later attribute of the body is redefined, or no longer, by an attribute of the region.
   const names = new Set<string>();
@@ -317,7 +349,8 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
   if (names.size > 0) {
     for (let j = hit; j < items.length; j++) {
       const item = items[j]!;
-      if (item.type === 'attribute' && names.has(item.name.name) && !r.prefixAttributes.has(item.name.name)) return 'attribute name repeated after the change';
+      if (item.type === 'attribute' && names.has(item.name.name) && !r.prefixAttributes.has(item.name.name))
+        return 'attribute name repeated after the change';
     }
   }
 
@@ -332,7 +365,8 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
     block.close += delta;
     block.to += delta;
     block.body.to += delta;
-    for (let j = lastBefore(parentItems, block.from + 1) + 1; j < parentItems.length; j++) shiftItem(parentItems[j]!, delta);
+    for (let j = lastBefore(parentItems, block.from + 1) + 1; j < parentItems.length; j++)
+      shiftItem(parentItems[j]!, delta);
     parentItems = block.body.items;
   }
 
@@ -340,13 +374,20 @@ function splice(previous: HclFile, text: string, delta: number, r: Region): HclF
   const pairsBefore = (list: number[], offset: number) => 2 * countBelow(list.length / 2, (j) => list[2 * j]! < offset);
   const oldComments = previous.comments;
   const fresh = r.comments.slice(0, toEnd ? r.comments.length : pairsBefore(r.comments, endOld + delta));
-  const comments = oldComments.slice(0, pairsBefore(oldComments, start)).concat(fresh, toEnd ? [] : oldComments.slice(pairsBefore(oldComments, endOld)).map((x) => x + delta));
+  const comments = oldComments
+    .slice(0, pairsBefore(oldComments, start))
+    .concat(fresh, toEnd ? [] : oldComments.slice(pairsBefore(oldComments, endOld)).map((x) => x + delta));
 
   for (const d of after) {
     d.from += delta;
     d.to += delta;
   }
-  return { text, body: { items: previous.body.items, from: 0, to: text.length }, comments, diagnostics: [...before, ...r.regionDiagnostics, ...after] };
+  return {
+    text,
+    body: { items: previous.body.items, from: 0, to: text.length },
+    comments,
+    diagnostics: [...before, ...r.regionDiagnostics, ...after],
+  };
 }
 
 function shiftItem(item: BodyItem, d: number): void {

@@ -37,7 +37,12 @@ class BodyParser {
    * name so far), up to its end (before the `}` of a nested body), or up to
    * the first token where a body item could start for which `stop` says so.
    */
-  bodyItems(nested: boolean, items: BodyItem[], attributes: Map<string, Attribute>, stop?: (token: number) => boolean): void {
+  bodyItems(
+    nested: boolean,
+    items: BodyItem[],
+    attributes: Map<string, Attribute>,
+    stop?: (token: number) => boolean,
+  ): void {
     const c = this.c;
     for (;;) {
       const i = c.peekIndex();
@@ -52,7 +57,12 @@ class BodyParser {
       if (t !== T.Ident) {
         if (t === T.CBrace) this.strayBrace(i, items);
         else if (t === T.UnclosedComment)
-          c.error('Unclosed comment', `This comment is not closed: add */ where it should end (it starts on line ${c.lineOf(c.from(i))}).`, c.from(i), c.from(i) + 2);
+          c.error(
+            'Unclosed comment',
+            `This comment is not closed: add */ where it should end (it starts on line ${c.lineOf(c.from(i))}).`,
+            c.from(i),
+            c.from(i) + 2,
+          );
         else c.errorAt(i, 'Argument or block definition required', 'An argument or block definition is required here.');
         c.recoverAfterBodyItem(nested);
         continue;
@@ -91,10 +101,24 @@ class BodyParser {
       return block;
     }
     if (next === T.Newline || next === T.EOF)
-      c.error('Incomplete argument or block', `${name.name} on line ${c.lineOf(name.from)} is incomplete: write ${name.name} = <value>, or ${name.name} { … } for a block.`, name.from, name.to);
+      c.error(
+        'Incomplete argument or block',
+        `${name.name} on line ${c.lineOf(name.from)} is incomplete: write ${name.name} = <value>, or ${name.name} { … } for a block.`,
+        name.from,
+        name.to,
+      );
     else if (next === T.Number || next === T.OBrack || next === T.OHeredoc || next === T.Minus)
-      c.errorAt(c.peekIndex(), 'Missing equals sign', `Missing = after ${name.name} on line ${c.lineOf(name.from)}: write ${name.name} = <value>.`);
-    else c.errorAt(c.peekIndex(), 'Argument or block definition required', 'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.');
+      c.errorAt(
+        c.peekIndex(),
+        'Missing equals sign',
+        `Missing = after ${name.name} on line ${c.lineOf(name.from)}: write ${name.name} = <value>.`,
+      );
+    else
+      c.errorAt(
+        c.peekIndex(),
+        'Argument or block definition required',
+        'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
+      );
     c.recoverAfterBodyItem(nested);
     return null;
   }
@@ -104,8 +128,20 @@ class BodyParser {
     const equals = c.from(c.read());
     const next = c.peek();
     if (next === T.Newline || next === T.EOF || next === T.CBrace) {
-      c.error('Missing argument value', `${name.name} on line ${c.lineOf(name.from)} has no value after =: write ${name.name} = <value>.`, name.from, equals + 1);
-      return { type: 'attribute', name, equals, value: { type: 'invalid', from: equals + 1, to: equals + 1 }, from: name.from, to: equals + 1 };
+      c.error(
+        'Missing argument value',
+        `${name.name} on line ${c.lineOf(name.from)} has no value after =: write ${name.name} = <value>.`,
+        name.from,
+        equals + 1,
+      );
+      return {
+        type: 'attribute',
+        name,
+        equals,
+        value: { type: 'invalid', from: equals + 1, to: equals + 1 },
+        from: name.from,
+        to: equals + 1,
+      };
     }
     const value = this.expressions.parse();
     return { type: 'attribute', name, equals, value, from: name.from, to: value.to };
@@ -128,13 +164,37 @@ class BodyParser {
     const at = c.peekIndex();
     if (c.type(at) === T.CBrack || c.type(at) === T.CParen) {
       const opener = c.type(at) === T.CBrack ? '[' : '(';
-      c.errorAt(at, 'Unexpected closing bracket', `This ${c.slice(at)} on line ${c.lineOf(c.from(at))} has no ${opener} to close: remove it.`);
-    } else if (what === 'argument' && c.type(at) === T.Ident && c.type(at - 1) === T.Number && c.to(at - 1) === c.from(at) && /^_[0-9_]*$/.test(c.slice(at))) {
+      c.errorAt(
+        at,
+        'Unexpected closing bracket',
+        `This ${c.slice(at)} on line ${c.lineOf(c.from(at))} has no ${opener} to close: remove it.`,
+      );
+    } else if (
+      what === 'argument' &&
+      c.type(at) === T.Ident &&
+      c.type(at - 1) === T.Number &&
+      c.to(at - 1) === c.from(at) &&
+      /^_[0-9_]*$/.test(c.slice(at))
+    ) {
       const written = c.slice(at - 1) + c.slice(at);
-      c.error('Invalid number', `${written} is not a number (HCL has no digit separators): write ${written.replace(/_/g, '')}.`, c.from(at - 1), c.to(at));
+      c.error(
+        'Invalid number',
+        `${written} is not a number (HCL has no digit separators): write ${written.replace(/_/g, '')}.`,
+        c.from(at - 1),
+        c.to(at),
+      );
     } else if (what === 'argument' && name !== undefined) {
-      c.errorAt(at, 'Missing newline after argument', `${shown(c, at)} follows the value of ${name}: an argument ends with its line; put anything after it on a line of its own.`);
-    } else c.errorAt(at, `Missing newline after ${what}`, 'A block definition must end with a newline; put the next one on a line of its own.');
+      c.errorAt(
+        at,
+        'Missing newline after argument',
+        `${shown(c, at)} follows the value of ${name}: an argument ends with its line; put anything after it on a line of its own.`,
+      );
+    } else
+      c.errorAt(
+        at,
+        `Missing newline after ${what}`,
+        'A block definition must end with a newline; put the next one on a line of its own.',
+      );
     c.recoverAfterBodyItem(nested);
   }
 
@@ -149,8 +209,19 @@ class BodyParser {
       } else if (t === T.OQuote) {
         const template = parseTemplate(this.expressions);
         const value = labelValue(c.text, template);
-        if (value === null) c.error('Invalid block label', 'Template sequences are not allowed in a block label; to include a literal "$", double it (as "$$").', template.from, template.to);
-        labels.push({ value: value ?? c.text.slice(template.from, template.to), quoted: true, from: template.from, to: template.to });
+        if (value === null)
+          c.error(
+            'Invalid block label',
+            'Template sequences are not allowed in a block label; to include a literal "$", double it (as "$$").',
+            template.from,
+            template.to,
+          );
+        labels.push({
+          value: value ?? c.text.slice(template.from, template.to),
+          quoted: true,
+          from: template.from,
+          to: template.to,
+        });
       } else break;
     }
     const header = { blockType, labels, from: blockType.from };
@@ -160,21 +231,50 @@ class BodyParser {
       const lastLabel = labels.at(-1);
       const [onlyLabel] = labels;
       if (c.type(at) === T.Equal && lastLabel && labels.every((l) => !l.quoted))
-        c.errorAt(at, 'Invalid argument name', `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, lastLabel.to)}" on line ${line}.`);
+        c.errorAt(
+          at,
+          'Invalid argument name',
+          `An argument name is one identifier, without spaces: "${c.text.slice(blockType.from, lastLabel.to)}" on line ${line}.`,
+        );
       else if (c.type(at) === T.Newline && c.type(at + 1) === T.OBrace)
-        c.errorAt(at + 1, 'Invalid block definition', `The { of the ${this.header(blockType, labels)} block must be on its header's line (line ${line}): move it up.`);
+        c.errorAt(
+          at + 1,
+          'Invalid block definition',
+          `The { of the ${this.header(blockType, labels)} block must be on its header's line (line ${line}): move it up.`,
+        );
       else if ((c.type(at) === T.Newline || c.type(at) === T.EOF) && labels.length === 1 && onlyLabel?.quoted)
-        c.error('Missing equals sign', `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`, blockType.from, onlyLabel.to);
-      else c.errorAt(at, 'Invalid block definition', `The ${blockType.name} block on line ${line} needs an opening brace ("{") after its labels.`);
+        c.error(
+          'Missing equals sign',
+          `Missing = after ${blockType.name} on line ${line}: write ${blockType.name} = <value>.`,
+          blockType.from,
+          onlyLabel.to,
+        );
+      else
+        c.errorAt(
+          at,
+          'Invalid block definition',
+          `The ${blockType.name} block on line ${line} needs an opening brace ("{") after its labels.`,
+        );
       c.recoverAfterBodyItem(nested);
       return null;
     }
     const open = c.read();
     if (++this.depth > MAX_NESTING) {
-      c.errorAt(open, 'Nested too deeply', `Blocks are nested more than ${MAX_NESTING} levels deep here; no configuration needs that.`);
+      c.errorAt(
+        open,
+        'Nested too deeply',
+        `Blocks are nested more than ${MAX_NESTING} levels deep here; no configuration needs that.`,
+      );
       const close = c.recover(T.CBrace);
       this.depth--;
-      return { type: 'block', ...header, open: c.from(open), close: close < 0 ? -1 : c.from(close), body: { items: [], from: c.to(open), to: c.to(open) }, to: c.lastEnd() };
+      return {
+        type: 'block',
+        ...header,
+        open: c.from(open),
+        close: close < 0 ? -1 : c.from(close),
+        body: { items: [], from: c.to(open), to: c.to(open) },
+        to: c.lastEnd(),
+      };
     }
     let body: Body;
     let close = -1;
@@ -187,7 +287,14 @@ class BodyParser {
       if (c.peek() === T.CBrace) close = c.read();
     }
     this.depth--;
-    const block: Block = { type: 'block', ...header, open: c.from(open), close: close < 0 ? -1 : c.from(close), body, to: close < 0 ? c.lastEnd() : c.to(close) };
+    const block: Block = {
+      type: 'block',
+      ...header,
+      open: c.from(open),
+      close: close < 0 ? -1 : c.from(close),
+      body,
+      to: close < 0 ? c.lastEnd() : c.to(close),
+    };
     if (close >= 0) this.endOfItem(nested, 'block');
     return block;
   }
@@ -214,8 +321,20 @@ class BodyParser {
     const where = blamed ?? block;
     const at = { from: where.blockType.from, to: where.labels.at(-1)?.to ?? where.blockType.to };
     const what = `The ${this.header(where.blockType, where.labels)} block on line ${c.lineOf(at.from)} is not closed`;
-    if (blamed) c.error('Unclosed configuration block', `${what}: add its closing } before line ${c.lineOf(blamed.close)}.`, at.from, at.to);
-    else c.error('Unclosed configuration block', `${what}: add its closing } at its end (the file ends first).`, at.from, at.to);
+    if (blamed)
+      c.error(
+        'Unclosed configuration block',
+        `${what}: add its closing } before line ${c.lineOf(blamed.close)}.`,
+        at.from,
+        at.to,
+      );
+    else
+      c.error(
+        'Unclosed configuration block',
+        `${what}: add its closing } at its end (the file ends first).`,
+        at.from,
+        at.to,
+      );
   }
 
   /** A `}` that closes no block: when the block before it was closed early (a `}` left of where it belongs), that one is the extra. */
@@ -267,7 +386,11 @@ class BodyParser {
         `A single-line block definition can contain only a single argument. To define a nested block, place it on a line of its own within its parent block.`,
       );
     } else {
-      c.errorAt(i, 'Invalid single-argument block definition', 'A single-line block definition can contain only a single argument, or nothing.');
+      c.errorAt(
+        i,
+        'Invalid single-argument block definition',
+        'A single-line block definition can contain only a single argument, or nothing.',
+      );
     }
     const close = c.recover(T.CBrace);
     if (close >= 0) c.pos = close;
@@ -302,7 +425,11 @@ export interface BodyItemsStart {
  * it stopped at (asked by `stop`, or the end of the body or of the tokens) and
  * the diagnostics reported on the way.
  */
-export function parseBodyItems(text: string, tokens: TokenStream, start: BodyItemsStart): { stoppedAt: number; diagnostics: SyntaxDiagnostic[] } {
+export function parseBodyItems(
+  text: string,
+  tokens: TokenStream,
+  start: BodyItemsStart,
+): { stoppedAt: number; diagnostics: SyntaxDiagnostic[] } {
   const p = new BodyParser(text, tokens);
   p.depth = start.depth;
   p.bodyItems(start.depth > 0, start.items, start.attributes, start.stop);

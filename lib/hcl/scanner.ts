@@ -97,7 +97,21 @@ function isAsciiIdContinue(c: number): boolean {
 
 /** Go's `unicode.IsSpace` without the line ends (`\r`, `\n`): what may surround a heredoc's end marker. */
 function isLineSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 function isDigit(c: number): boolean {
@@ -295,7 +309,8 @@ export function scan(text: string, start = 0, end = text.length, lineStarts?: nu
         continue;
       case 35: {
         const from = i;
-        while (i < end && text.charCodeAt(i) !== 10 && !(text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10)) i++;
+        while (i < end && text.charCodeAt(i) !== 10 && !(text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10))
+          i++;
         out.comments.push(from, i);
         continue;
       }
@@ -303,7 +318,8 @@ export function scan(text: string, start = 0, end = text.length, lineStarts?: nu
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
           const from = i;
-          while (i < end && text.charCodeAt(i) !== 10 && !(text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10)) i++;
+          while (i < end && text.charCodeAt(i) !== 10 && !(text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10))
+            i++;
           out.comments.push(from, i);
         } else if (d === 42) {
           const close = text.indexOf('*/', i + 2);

@@ -68,7 +68,10 @@ export type TemplatePart =
   | ({ type: 'interpolation'; expression: Expression; stripLeft: boolean; stripRight: boolean } & Span)
   | ({ type: 'directive'; keyword: 'if' | 'else' | 'endif' | 'for' | 'endfor'; expression?: Expression } & Span);
 
-export type Traversal = ({ type: 'attr'; name: string } & Span) | ({ type: 'index'; key: Expression } & Span) | ({ type: 'splat'; full: boolean } & Span);
+export type Traversal =
+  | ({ type: 'attr'; name: string } & Span)
+  | ({ type: 'index'; key: Expression } & Span)
+  | ({ type: 'splat'; full: boolean } & Span);
 
 export interface ObjectItem extends Span {
   key: Expression;
@@ -85,7 +88,17 @@ export type Expression =
   | ({ type: 'call'; name: string; args: Expression[]; expandFinal: boolean } & Span)
   | ({ type: 'tuple'; items: Expression[] } & Span)
   | ({ type: 'object'; items: ObjectItem[] } & Span)
-  | ({ type: 'for'; keyVar?: string; valueVar: string; collection: Expression; key?: Expression; value: Expression; condition?: Expression; grouped: boolean; object: boolean } & Span)
+  | ({
+      type: 'for';
+      keyVar?: string;
+      valueVar: string;
+      collection: Expression;
+      key?: Expression;
+      value: Expression;
+      condition?: Expression;
+      grouped: boolean;
+      object: boolean;
+    } & Span)
   | ({ type: 'conditional'; condition: Expression; whenTrue: Expression; whenFalse: Expression } & Span)
   | ({ type: 'binary'; op: string; left: Expression; right: Expression } & Span)
   | ({ type: 'unary'; op: '-' | '!'; operand: Expression } & Span)

@@ -56,7 +56,12 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
         const bad = invalidEscape(c.text, c.from(i), c.to(i));
         if (bad) {
           // The escape is not quoted: the string could be a secret.
-          c.error('Invalid escape sequence', 'This backslash escape is not valid; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN (a Unicode character, not a surrogate).', bad.at, bad.at + bad.length);
+          c.error(
+            'Invalid escape sequence',
+            'This backslash escape is not valid; the escapes are \\n \\r \\t \\" \\\\ \\uNNNN and \\UNNNNNNNN (a Unicode character, not a surrogate).',
+            bad.at,
+            bad.at + bad.length,
+          );
         }
       }
       parts.push({ type: 'literal', from: c.from(i), to: c.to(i) });
@@ -70,7 +75,14 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
         const expression = p.parse();
         const end = closeSequence(p, 'interpolation');
         c.popNewlines();
-        parts.push({ type: 'interpolation', expression, stripLeft, stripRight: end.strip, from: c.from(i), to: end.to });
+        parts.push({
+          type: 'interpolation',
+          expression,
+          stripLeft,
+          stripRight: end.strip,
+          from: c.from(i),
+          to: end.to,
+        });
       } else {
         const part = directive(p, i, open_);
         c.popNewlines();
@@ -86,7 +98,11 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
     if (heredoc && t === T.Invalid) {
       // The scanner's only Invalid token in a heredoc: a carriage return without its line feed.
       c.read();
-      c.errorAt(i, 'Invalid character', 'A carriage return in a heredoc must be followed by a line feed (CRLF): remove it, or end the line there.');
+      c.errorAt(
+        i,
+        'Invalid character',
+        'A carriage return in a heredoc must be followed by a line feed (CRLF): remove it, or end the line there.',
+      );
       continue;
     }
     if (heredoc) {
@@ -97,8 +113,7 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
         c.from(open),
         c.from(open) + 2 + (c.text[c.from(open) + 2] === '-' ? 1 : 0) + marker.length,
       );
-    }
-    else
+    } else
       c.error(
         'Unclosed string',
         `This string is not closed: add the closing " on line ${c.lineOf(c.from(open))} (a quoted string cannot span lines; write \\n, or use a heredoc).`,
@@ -110,7 +125,12 @@ export function parseTemplate(p: ExpressionParser): TemplateExpression {
   }
   c.popNewlines();
   for (const unclosed of open_) {
-    c.error(`Unterminated template ${unclosed.keyword}`, `This %{${unclosed.keyword}} directive has no matching %{end${unclosed.keyword}}.`, unclosed.from, unclosed.to);
+    c.error(
+      `Unterminated template ${unclosed.keyword}`,
+      `This %{${unclosed.keyword}} directive has no matching %{end${unclosed.keyword}}.`,
+      unclosed.from,
+      unclosed.to,
+    );
   }
   return { type: 'template', heredoc, parts, from: c.from(open), to };
 }
@@ -122,18 +142,30 @@ function closeSequence(p: ExpressionParser, what: string): { to: number; strip: 
     const i = c.read();
     return { to: c.to(i), strip: c.to(i) - c.from(i) === 2 };
   }
-  c.errorAt(c.peekIndex(), `Extra characters after ${what}`, `Expected a closing brace to end the ${what}, but found extra characters.`);
+  c.errorAt(
+    c.peekIndex(),
+    `Extra characters after ${what}`,
+    `Expected a closing brace to end the ${what}, but found extra characters.`,
+  );
   const i = c.recover(T.TemplateSeqEnd);
   return { to: i >= 0 ? c.to(i) : c.lastEnd(), strip: false };
 }
 
-function directive(p: ExpressionParser, start: number, open: { keyword: 'if' | 'for'; sawElse: boolean; from: number; to: number }[]): TemplatePart | null {
+function directive(
+  p: ExpressionParser,
+  start: number,
+  open: { keyword: 'if' | 'for'; sawElse: boolean; from: number; to: number }[],
+): TemplatePart | null {
   const c = p.c;
   const from = c.from(start);
   const k = c.peekIndex();
   const word = c.type(k) === T.Ident ? c.slice(k) : '';
   if (!KEYWORDS.has(word)) {
-    c.errorAt(k, 'Invalid template directive', 'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.');
+    c.errorAt(
+      k,
+      'Invalid template directive',
+      'A template directive keyword ("if", "for", etc) is expected at the beginning of a %{ sequence.',
+    );
     c.recover(T.TemplateSeqEnd);
     return null;
   }
@@ -153,12 +185,20 @@ function directive(p: ExpressionParser, start: number, open: { keyword: 'if' | '
       }
     }
     if (!named) {
-      c.errorAt(c.peekIndex(), 'Invalid template for directive', 'A for directive needs a name after "for" (and after a comma): %{ for v in collection } or %{ for k, v in collection }.');
+      c.errorAt(
+        c.peekIndex(),
+        'Invalid template for directive',
+        'A for directive needs a name after "for" (and after a comma): %{ for v in collection } or %{ for k, v in collection }.',
+      );
       c.recover(T.TemplateSeqEnd);
       return null;
     }
     if (!c.peekKeyword('in')) {
-      c.errorAt(c.peekIndex(), 'Invalid template for directive', 'A for directive needs names and the "in" keyword: %{ for v in collection }.');
+      c.errorAt(
+        c.peekIndex(),
+        'Invalid template for directive',
+        'A for directive needs names and the "in" keyword: %{ for v in collection }.',
+      );
       c.recover(T.TemplateSeqEnd);
       return null;
     }
@@ -169,11 +209,18 @@ function directive(p: ExpressionParser, start: number, open: { keyword: 'if' | '
   const top = open[open.length - 1];
   if (keyword === 'if' || keyword === 'for') open.push({ keyword, sawElse: false, from, to: end.to });
   else if (keyword === 'else') {
-    if (!top || top.keyword !== 'if' || top.sawElse) c.error('Unexpected else directive', 'An %{else} must be inside an %{if}, once.', from, end.to);
+    if (!top || top.keyword !== 'if' || top.sawElse)
+      c.error('Unexpected else directive', 'An %{else} must be inside an %{if}, once.', from, end.to);
     else top.sawElse = true;
   } else {
     const wanted = keyword === 'endif' ? 'if' : 'for';
-    if (!top || top.keyword !== wanted) c.error(`Unexpected ${keyword} directive`, `There is no open %{${wanted}} for this %{${keyword}} to close.`, from, end.to);
+    if (!top || top.keyword !== wanted)
+      c.error(
+        `Unexpected ${keyword} directive`,
+        `There is no open %{${wanted}} for this %{${keyword}} to close.`,
+        from,
+        end.to,
+      );
     else open.pop();
   }
   return { type: 'directive', keyword, expression, from, to: end.to };

@@ -43,7 +43,9 @@ function tooLarge(limit: number): ApiError {
 
 /** JSON bodies are `application/json` (or a `+json` type); no content type is taken as JSON too. */
 function checkJsonContentType(header: string | null): void {
-  const type = firstField(header ?? '', ';').trim().toLowerCase();
+  const type = firstField(header ?? '', ';')
+    .trim()
+    .toLowerCase();
   if (type === '' || type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return;
   throw new ApiError(415, `Send the body as JSON with Content-Type: application/json (got ${type.slice(0, 100)})`);
 }
@@ -77,6 +79,10 @@ export function jsonObjectFromText(text: string, options: JsonLimitOptions = {})
  * The parsed body; 400 when it is empty, not JSON, or not a JSON object; 413 when too large.
  * `options.textFields`: top-level keys that may hold a whole file's text (see `JsonLimitOptions`).
  */
-export async function readJsonObject(req: Request, limit = MAX_JSON_BODY_BYTES, options: JsonLimitOptions = {}): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  req: Request,
+  limit = MAX_JSON_BODY_BYTES,
+  options: JsonLimitOptions = {},
+): Promise<Record<string, unknown>> {
   return jsonObjectFromText(await readJsonText(req, limit), options);
 }

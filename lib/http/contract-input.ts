@@ -16,7 +16,10 @@ function refusal(error: z.ZodError, where: Where): ApiError {
   const status = where === 'params' ? 404 : typeof custom === 'number' ? custom : 400;
   const message = issue?.message ?? 'Malformed request';
   // zod's own wording ("Invalid input: expected string") gets the field it is about; the contract's messages name it already.
-  const named = /^(Invalid|Too (big|small)|Expected)/.test(message) && issue && issue.path.length > 0 ? `"${issue.path.join('.')}": ${message}` : message;
+  const named =
+    /^(Invalid|Too (big|small)|Expected)/.test(message) && issue && issue.path.length > 0
+      ? `"${issue.path.join('.')}": ${message}`
+      : message;
   return new ApiError(status, named);
 }
 
@@ -28,7 +31,10 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
 }
 
 /** The route's path parameters (awaited from the App Router's context). */
-export async function parseParams<S extends z.ZodType>(schema: S, params: Promise<Record<string, string>>): Promise<z.output<S>> {
+export async function parseParams<S extends z.ZodType>(
+  schema: S,
+  params: Promise<Record<string, string>>,
+): Promise<z.output<S>> {
   return parseInput(schema, await params, 'params');
 }
 

@@ -18,5 +18,9 @@ export function wantsDataSources(params: URLSearchParams): boolean {
 }
 
 export function downloadHeaders(name: string, type: string): Record<string, string> {
-  return { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`, 'Cache-Control': 'no-store' };
+  return {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+  };
 }

@@ -18,8 +18,11 @@ export interface ImportBody {
 }
 
 export async function readImportBody(req: Request): Promise<ImportBody> {
-  const body = await readJsonObject(req, MAX_JSON_BODY_BYTES + 2 * MAX_DESIGN_FILE_BYTES, { textFields: new Set(['hcl']) });
+  const body = await readJsonObject(req, MAX_JSON_BODY_BYTES + 2 * MAX_DESIGN_FILE_BYTES, {
+    textFields: new Set(['hcl']),
+  });
   const { hcl, file_name, resources } = parseInput(importDesigns.body, body, 'body');
-  if (utf8Length(hcl) > MAX_DESIGN_FILE_BYTES) throw new ApiError(413, `"hcl" is larger than ${MAX_DESIGN_FILE_BYTES / 1024} KiB`);
+  if (utf8Length(hcl) > MAX_DESIGN_FILE_BYTES)
+    throw new ApiError(413, `"hcl" is larger than ${MAX_DESIGN_FILE_BYTES / 1024} KiB`);
   return { hcl, fileName: file_name, resources };
 }

@@ -55,22 +55,30 @@ export interface JsonLimitOptions {
  * Why a parsed JSON value breaks the limits (naming the path), or null. Walks
  * with an explicit stack, so it is safe whatever the depth.
  */
-export function jsonLimitProblem(value: unknown, limits = REQUEST_LIMITS, options: JsonLimitOptions = {}): string | null {
+export function jsonLimitProblem(
+  value: unknown,
+  limits = REQUEST_LIMITS,
+  options: JsonLimitOptions = {},
+): string | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
   while (stack.length > 0) {
     const { value: v, path } = stack.pop()!;
     const where = path === '' ? 'the body' : path;
     if (typeof v === 'string') {
-      if (v.length > limits.stringLength && !options.textFields?.has(path)) return `String at ${where} is ${v.length} characters long; at most ${limits.stringLength} are accepted`;
+      if (v.length > limits.stringLength && !options.textFields?.has(path))
+        return `String at ${where} is ${v.length} characters long; at most ${limits.stringLength} are accepted`;
     } else if (Array.isArray(v)) {
-      if (v.length > limits.arrayLength) return `Array at ${where} has ${v.length} elements; at most ${limits.arrayLength} are accepted`;
+      if (v.length > limits.arrayLength)
+        return `Array at ${where} has ${v.length} elements; at most ${limits.arrayLength} are accepted`;
       for (let i = 0; i < v.length; i++) stack.push({ value: v[i], path: path === '' ? String(i) : `${path}.${i}` });
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
-      if (keys.length > limits.objectKeys) return `Object at ${where} has ${keys.length} keys; at most ${limits.objectKeys} are accepted`;
+      if (keys.length > limits.objectKeys)
+        return `Object at ${where} has ${keys.length} keys; at most ${limits.objectKeys} are accepted`;
       for (const key of keys) {
         if (FORBIDDEN_KEYS.has(key)) return `Key "${key}" at ${where} is not allowed`;
-        if (key.length > limits.stringLength) return `A key at ${where} is ${key.length} characters long; at most ${limits.stringLength} are accepted`;
+        if (key.length > limits.stringLength)
+          return `A key at ${where} is ${key.length} characters long; at most ${limits.stringLength} are accepted`;
         stack.push({ value: (v as Record<string, unknown>)[key], path: path === '' ? key : `${path}.${key}` });
       }
     }
@@ -81,16 +89,27 @@ export function jsonLimitProblem(value: unknown, limits = REQUEST_LIMITS, option
 export type JsonReading = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Parses JSON text within the limits; the message names the problem. */
-export function parseJsonWithinLimits(text: string, limits = REQUEST_LIMITS, options: JsonLimitOptions = {}): JsonReading {
+export function parseJsonWithinLimits(
+  text: string,
+  limits = REQUEST_LIMITS,
+  options: JsonLimitOptions = {},
+): JsonReading {
   const deep = excessiveNesting(text, limits.depth);
-  if (deep) return { ok: false, message: `JSON is nested deeper than ${limits.depth} levels (at character ${deep.offset + 1})` };
+  if (deep)
+    return {
+      ok: false,
+      message: `JSON is nested deeper than ${limits.depth} levels (at character ${deep.offset + 1})`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     // Only the position from V8's message: the rest may quote the body (which can hold keys).
     const position = err instanceof SyntaxError ? /position (\d+)/.exec(err.message)?.[1] : undefined;
-    return { ok: false, message: `Request body is not valid JSON${position ? ` (at character ${Number(position) + 1})` : ''}` };
+    return {
+      ok: false,
+      message: `Request body is not valid JSON${position ? ` (at character ${Number(position) + 1})` : ''}`,
+    };
   }
   const problem = jsonLimitProblem(value, limits, options);
   return problem ? { ok: false, message: problem } : { ok: true, value };

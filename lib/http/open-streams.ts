@@ -65,7 +65,9 @@ function clusterCounts(): ClusterCounts {
 function localCounts(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const s of registry()) counts[s.user] = (counts[s.user] ?? 0) + 1;
-  const top = Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, COUNTS_MAX_USERS);
+  const top = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, COUNTS_MAX_USERS);
   return Object.fromEntries(top);
 }
 
@@ -129,7 +131,8 @@ const LISTENING = Symbol.for('connector-studio.open-streams-sync');
 function countsOf(value: unknown): Record<string, number> | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   const out: Record<string, number> = {};
-  for (const [user, n] of Object.entries(value)) if (typeof n === 'number' && Number.isInteger(n) && n > 0) out[user] = n;
+  for (const [user, n] of Object.entries(value))
+    if (typeof n === 'number' && Number.isInteger(n) && n > 0) out[user] = n;
   return out;
 }
 

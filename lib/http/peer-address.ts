@@ -35,7 +35,10 @@ export function addressKey(address: string): string {
   const [head, tail] = plain.split('::', 2);
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   const prefix = groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, ''));
   return `${prefix.join(':')}::/64`;
 }

@@ -65,7 +65,12 @@ export function requestRefusal(method: string, headers: Headers, fallbackHost?: 
  * changes stored data, so a simple POST must also prove where it came from
  * (routes that only compute an answer, like validation, need not).
  */
-export function crossSiteRefusal(method: string, headers: Pick<Headers, 'get'>, fallbackHost?: string, mutates = true): string | null {
+export function crossSiteRefusal(
+  method: string,
+  headers: Pick<Headers, 'get'>,
+  fallbackHost?: string,
+  mutates = true,
+): string | null {
   const verb = method.toUpperCase();
   if (SAFE_METHODS.has(verb)) return null;
   const fetchSite = headers.get('sec-fetch-site');
@@ -86,7 +91,9 @@ export function crossSiteRefusal(method: string, headers: Pick<Headers, 'get'>, 
     return null;
   }
   if (fetchSite === 'same-origin' || !mutates) return null;
-  const contentType = firstField(headers.get('content-type') ?? '', ';').trim().toLowerCase();
+  const contentType = firstField(headers.get('content-type') ?? '', ';')
+    .trim()
+    .toLowerCase();
   if (verb === 'POST' && (contentType === '' || SIMPLE_CONTENT_TYPES.has(contentType))) {
     return 'A POST without an Origin header must be sent as application/json (a browser form or cross-site page cannot do that)';
   }

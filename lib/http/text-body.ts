@@ -15,9 +15,15 @@ function checkContentType(header: string | null): void {
   if (header === null || header.trim() === '') return;
   const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (!ACCEPTED_TYPES.has(type)) {
-    throw new ApiError(400, `Send the HCL as text/plain (got ${type}); for example: curl --data-binary @main.tf -H 'Content-Type: text/plain'`);
+    throw new ApiError(
+      400,
+      `Send the HCL as text/plain (got ${type}); for example: curl --data-binary @main.tf -H 'Content-Type: text/plain'`,
+    );
   }
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
     throw new ApiError(400, `Only UTF-8 text is accepted (got charset ${charset})`);
   }
@@ -36,6 +42,7 @@ export async function readTextBody(req: Request, limit = MAX_TEXT_BODY_BYTES): P
   } catch {
     throw new ApiError(400, 'Request body is not valid UTF-8 text');
   }
-  if (BINARY_RE.test(text)) throw new ApiError(400, 'Request body looks binary (it contains control characters); send the .tf file as text');
+  if (BINARY_RE.test(text))
+    throw new ApiError(400, 'Request body looks binary (it contains control characters); send the .tf file as text');
   return text;
 }

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { checkDesignFile, MAX_DESIGN_FILE_BYTES, utf8Length, type DesignFileProblem } from '@/lib/connector/design-file';
+import {
+  checkDesignFile,
+  MAX_DESIGN_FILE_BYTES,
+  utf8Length,
+  type DesignFileProblem,
+} from '@/lib/connector/design-file';
 import { normalizeDesign, validateDesign } from '@/lib/connector/validate';
 import { createDesignBody, MAX_NOTE_LENGTH, saveDesignBody } from '@/lib/contract/designs';
 import { MAX_JSON_BODY_BYTES, readJsonObject, readLimited } from './body';
@@ -46,16 +51,26 @@ export interface MergeRequest {
 
 const mergeSchema = z.strictObject({
   theirs_version: z.unknown(),
-  resolutions: z.record(z.string().max(10_000), z.enum(['theirs', 'mine']), { error: '"merge.resolutions" must map each conflict id to "theirs" or "mine"' }).default({}),
+  resolutions: z
+    .record(z.string().max(10_000), z.enum(['theirs', 'mine']), {
+      error: '"merge.resolutions" must map each conflict id to "theirs" or "mine"',
+    })
+    .default({}),
 });
 
 function parseMerge(value: unknown): MergeRequest {
   const result = mergeSchema.safeParse(value);
   if (!result.success) {
     const issue = itemAt(result.error.issues, 0, 'validation issue');
-    throw new ApiError(400, `"merge" must be { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }: ${issue.message}`);
+    throw new ApiError(
+      400,
+      `"merge" must be { theirs_version, resolutions: { "<conflict id>": "theirs" | "mine" } }: ${issue.message}`,
+    );
   }
-  return { theirs_version: parseVersion(result.data.theirs_version, 'merge.theirs_version'), resolutions: result.data.resolutions };
+  return {
+    theirs_version: parseVersion(result.data.theirs_version, 'merge.theirs_version'),
+    resolutions: result.data.resolutions,
+  };
 }
 
 /** The zod issue params of a refused file: the answer's status and every problem. */
@@ -76,7 +91,10 @@ export function designFileSchema(resourceName: string) {
       if (text === null || text === undefined) return;
       const check = checkDesignFile(text, resourceName);
       if (check.ok) return;
-      const params: DesignFileIssueParams = { status: check.problems.some((p) => p.kind === 'too-large') ? 413 : 422, problems: check.problems };
+      const params: DesignFileIssueParams = {
+        status: check.problems.some((p) => p.kind === 'too-large') ? 413 : 422,
+        problems: check.problems,
+      };
       ctx.addIssue({ code: 'custom', message: check.summary, params });
     })
     .transform((text) => text ?? null);
@@ -90,7 +108,11 @@ export function parseDesignFileField(body: Record<string, unknown>, design: Conn
   if (issue.code !== 'custom') throw new ApiError(400, issue.message);
   const { status, problems } = issue.params as DesignFileIssueParams;
   throw new ApiError(status, issue.message, {
-    errors: problems.map((p) => ({ path: 'hcl', message: p.message, ...(p.line !== undefined ? { line: p.line, column: p.column } : {}) })),
+    errors: problems.map((p) => ({
+      path: 'hcl',
+      message: p.message,
+      ...(p.line !== undefined ? { line: p.line, column: p.column } : {}),
+    })),
   });
 }
 
@@ -142,7 +164,8 @@ export async function readDesignEnvelope(req: Request, opts: { needsBaseVersion:
 
 /** A positive integer design id from the route, or 404. */
 export function parseDesignId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) <= 0) throw new ApiError(404, `Design ${JSON.stringify(raw)} does not exist`);
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) <= 0)
+    throw new ApiError(404, `Design ${JSON.stringify(raw)} does not exist`);
   return Number(raw);
 }
 
@@ -152,5 +175,11 @@ export async function readOptionalJsonObject(req: Request): Promise<Record<strin
   if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return {};
   // Re-read the bytes as the caller sent them: same content type, same limits and checks.
   const contentType = req.headers.get('content-type');
-  return readJsonObject(new Request('http://body.local/', { method: 'POST', body: new TextDecoder().decode(bytes), headers: contentType ? { 'content-type': contentType } : {} }));
+  return readJsonObject(
+    new Request('http://body.local/', {
+      method: 'POST',
+      body: new TextDecoder().decode(bytes),
+      headers: contentType ? { 'content-type': contentType } : {},
+    }),
+  );
 }

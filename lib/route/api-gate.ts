@@ -57,7 +57,8 @@ export function apiGate(method: string, target: string, nodeHeaders: NodeHeaders
   const security = securityHeaders(createNonce(), servedOverHttps(ANY_ORIGIN, headers));
   const refusal = gateRefusal(method, path, headers);
   if (!refusal) return { headers: security };
-  if (refusal.body === null) return { answer: { status: refusal.status, headers: { ...security, ...refusal.headers }, body: '' } };
+  if (refusal.body === null)
+    return { answer: { status: refusal.status, headers: { ...security, ...refusal.headers }, body: '' } };
   const body = JSON.stringify(refusal.body);
   return {
     answer: {

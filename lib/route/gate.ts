@@ -28,21 +28,33 @@ export function gateRefusal(method: string, path: string, headers: Pick<Headers,
   if (!isHostAllowed(host)) {
     return {
       status: 403,
-      body: { error: `Host ${JSON.stringify(host ?? '')} is not served here; add it to CONNECTOR_STUDIO_ALLOWED_HOSTS if this server is meant to answer to that name` },
+      body: {
+        error: `Host ${JSON.stringify(host ?? '')} is not served here; add it to CONNECTOR_STUDIO_ALLOWED_HOSTS if this server is meant to answer to that name`,
+      },
       headers: {},
     };
   }
   // Disabled admin endpoints look absent, whatever the request.
-  if (EMULATOR_ADMIN.test(path) && process.env.ALKIRA_EMULATOR_ADMIN !== '1') return { status: 404, body: { message: 'Not found' }, headers: {} };
+  if (EMULATOR_ADMIN.test(path) && process.env.ALKIRA_EMULATOR_ADMIN !== '1')
+    return { status: 404, body: { message: 'Not found' }, headers: {} };
   const route = routeFor(path);
   // An unknown API path gets the API's JSON 404, not Next's HTML page.
   if (path.startsWith('/api/') && route === null) {
-    return { status: 404, body: { error: `No API route ${path.slice(0, 200)}; see the README's HTTP API section` }, headers: {} };
+    return {
+      status: 404,
+      body: { error: `No API route ${path.slice(0, 200)}; see the README's HTTP API section` },
+      headers: {},
+    };
   }
   const allow = allowedMethods(path);
   const allowHeader = { Allow: [...allow, 'OPTIONS'].join(', ') };
   if (verb === 'OPTIONS') return { status: 204, body: null, headers: allowHeader };
-  if (!allow.includes(verb)) return { status: 405, body: { error: `Method ${verb} is not allowed on ${path}; use ${allow.join(' or ')}` }, headers: allowHeader };
+  if (!allow.includes(verb))
+    return {
+      status: 405,
+      body: { error: `Method ${verb} is not allowed on ${path}; use ${allow.join(' or ')}` },
+      headers: allowHeader,
+    };
   const refusal = crossSiteRefusal(verb, headers, host ?? undefined, route?.mutates ?? false);
   if (refusal) return { status: 403, body: { error: refusal }, headers: {} };
   return null;

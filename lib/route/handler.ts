@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import { AlkiraConfigError } from '@/lib/alkira/config';
 import { AuthConfigError } from '@/lib/auth/config';
 import { authorize } from '@/lib/auth/policy';
-import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
+import {
+  AlkiraHttpError,
+  AlkiraTimeoutError,
+  AlkiraUnavailableError,
+  CreateOutcomeUnknownError,
+  scrubSecrets,
+} from '@/lib/alkira/errors';
 import { StoreSecretError } from '@/lib/store/secrets';
 import { logSafe } from '@/lib/util/log-line';
 import { ApiError, errorResponse } from '@/lib/http/response';
@@ -23,9 +29,11 @@ export function toErrorResponse(err: unknown): Response {
     const status = err.status >= 400 && err.status < 500 ? err.status : 502;
     return errorResponse(status, `Alkira API: ${err.message}`);
   }
-  if (err instanceof AlkiraUnavailableError || err instanceof CreateOutcomeUnknownError) return errorResponse(502, err.message);
+  if (err instanceof AlkiraUnavailableError || err instanceof CreateOutcomeUnknownError)
+    return errorResponse(502, err.message);
   if (err instanceof AlkiraTimeoutError) return errorResponse(504, err.message);
-  if (err instanceof AlkiraConfigError || err instanceof AuthConfigError) return errorResponse(500, `Server misconfigured: ${err.message}`);
+  if (err instanceof AlkiraConfigError || err instanceof AuthConfigError)
+    return errorResponse(500, `Server misconfigured: ${err.message}`);
   if (err instanceof StoreSecretError) return errorResponse(500, `Server misconfigured: ${err.message}`);
   const ref = randomUUID().slice(0, 8);
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -50,6 +58,7 @@ export function withErrorHandling<C>(handler: Handler<C>): Handler<C> {
 
 /** A positive integer route id, or 404 (ids are integers upstream). */
 export function parseConnectorId(raw: string): number {
-  if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0) throw new ApiError(404, `Connector ${JSON.stringify(raw)} does not exist`);
+  if (!/^\d{1,15}$/.test(raw) || Number(raw) <= 0)
+    throw new ApiError(404, `Connector ${JSON.stringify(raw)} does not exist`);
   return Number(raw);
 }

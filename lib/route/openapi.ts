@@ -39,14 +39,21 @@ class SchemaCollector {
   readonly components: Record<string, JsonSchema> = {};
 
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-    const { $schema: _dialect, $defs, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+    const {
+      $schema: _dialect,
+      $defs,
+      ...json
+    } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
     const renames = new Map<string, string>();
     const rewrite = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(rewrite);
       if (value === null || typeof value !== 'object') return value;
       const out: JsonSchema = {};
       for (const [k, v] of Object.entries(value)) {
-        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/') ? `#/components/schemas/${renames.get(v.slice(8)) ?? v.slice(8)}` : rewrite(v);
+        out[k] =
+          k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')
+            ? `#/components/schemas/${renames.get(v.slice(8)) ?? v.slice(8)}`
+            : rewrite(v);
       }
       return out;
     };
@@ -54,14 +61,21 @@ class SchemaCollector {
     // Same id, same schema: one component. The input side of a shape that differs from its output gets its own name.
     for (const [id, def] of defs) {
       const existing = this.components[id];
-      renames.set(id, existing === undefined || JSON.stringify(existing) === JSON.stringify(rewrite(def)) ? id : `${id}Input`);
+      renames.set(
+        id,
+        existing === undefined || JSON.stringify(existing) === JSON.stringify(rewrite(def)) ? id : `${id}Input`,
+      );
     }
     for (const [id, def] of defs) this.components[renames.get(id) ?? id] = rewrite(def) as JsonSchema;
     return rewrite(json) as JsonSchema;
   }
 }
 
-function parametersOf(collector: SchemaCollector, schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+function parametersOf(
+  collector: SchemaCollector,
+  schema: z.ZodType | undefined,
+  where: 'path' | 'query',
+): JsonSchema[] {
   if (!schema) return [];
   const json = collector.convert(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -90,12 +104,19 @@ function operationOf(collector: SchemaCollector, route: RouteContract): JsonSche
     responses[status] = { description: spec.description, ...(content ? { content } : {}) };
   }
   responses.default = {
-    description: 'Any other refusal (400 malformed, 401 not signed in, 403 not allowed, 405, 413 too large, 415 content type) or failure',
+    description:
+      'Any other refusal (400 malformed, 401 not signed in, 403 not allowed, 405, 413 too large, 415 content type) or failure',
     content: { 'application/json': { schema: collector.convert(errorBodySchema, 'output') } },
   };
-  const parameters = [...parametersOf(collector, route.params, 'path'), ...parametersOf(collector, route.query, 'query')];
+  const parameters = [
+    ...parametersOf(collector, route.params, 'path'),
+    ...parametersOf(collector, route.query, 'query'),
+  ];
   const requestBody = route.body
-    ? { required: route.bodyRequired ?? false, content: { 'application/json': { schema: collector.convert(route.body, 'input') } } }
+    ? {
+        required: route.bodyRequired ?? false,
+        content: { 'application/json': { schema: collector.convert(route.body, 'input') } },
+      }
     : route.bodyContentType
       ? { required: route.bodyRequired ?? false, content: { [route.bodyContentType]: { schema: { type: 'string' } } } }
       : undefined;
@@ -135,7 +156,14 @@ export function buildOpenApiDocument(options: OpenApiOptions): JsonSchema {
     paths,
     components: {
       schemas: collector.components,
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: options.sessionCookie, description: 'The session cookie set by the OpenID Connect sign-in (/api/auth/login)' } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: options.sessionCookie,
+          description: 'The session cookie set by the OpenID Connect sign-in (/api/auth/login)',
+        },
+      },
     },
   };
 }

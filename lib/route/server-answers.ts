@@ -72,7 +72,9 @@ export function methodNotAllowed(method: string, target: string): RawAnswer {
   }
   const allow = allowedMethods(path);
   const shownMethod = method.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 20) || 'this method';
-  return json(405, `Method ${shownMethod} is not allowed on ${shown(path)}; use ${allow.join(' or ')}`, { Allow: [...allow, 'OPTIONS'].join(', ') });
+  return json(405, `Method ${shownMethod} is not allowed on ${shown(path)}; use ${allow.join(' or ')}`, {
+    Allow: [...allow, 'OPTIONS'].join(', '),
+  });
 }
 
 const API_PREFIX = /^\/(api|emulator)(\/|$)/;
@@ -94,14 +96,22 @@ export function dotSegments(target: string): RawAnswer | null {
  */
 export function badTarget(method: string, target: string, host: string | undefined): RawAnswer | null {
   if (!target.startsWith('/') && !(method === 'OPTIONS' && target === '*')) {
-    return json(400, 'The request target must be a path such as /connectors; this server is not a proxy, so it does not take absolute URLs (http://host/...) as the target');
+    return json(
+      400,
+      'The request target must be a path such as /connectors; this server is not a proxy, so it does not take absolute URLs (http://host/...) as the target',
+    );
   }
-  if (host === undefined || host.trim() === '') return json(400, 'The Host header is missing or empty; send the name this server is reached by');
+  if (host === undefined || host.trim() === '')
+    return json(400, 'The Host header is missing or empty; send the name this server is reached by');
   return null;
 }
 
 /** 429 for `POST /api/hcl/parse` (Node's request headers) from a client at its parse limit; null otherwise. */
-export function busyParser(method: string, target: string, nodeHeaders: Record<string, string | string[] | undefined>): RawAnswer | null {
+export function busyParser(
+  method: string,
+  target: string,
+  nodeHeaders: Record<string, string | string[] | undefined>,
+): RawAnswer | null {
   if (method !== 'POST' || pathOf(target) !== '/api/hcl/parse') return null;
   try {
     const headers = new Headers();

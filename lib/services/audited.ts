@@ -6,7 +6,13 @@ import 'server-only';
  * of secrets. Here, not in lib/audit, because the failure is read from the
  * errors of the layers below (the HTTP error shape, the Alkira client's).
  */
-import { AlkiraHttpError, AlkiraTimeoutError, AlkiraUnavailableError, CreateOutcomeUnknownError, scrubSecrets } from '@/lib/alkira/errors';
+import {
+  AlkiraHttpError,
+  AlkiraTimeoutError,
+  AlkiraUnavailableError,
+  CreateOutcomeUnknownError,
+  scrubSecrets,
+} from '@/lib/alkira/errors';
 import { FAILED, REJECTED, UNCONFIRMED, type AuditAttempt } from '@/lib/audit/attempt';
 import { hclPath } from '@/lib/connector/hcl-path';
 import { ApiError } from '@/lib/http/response';
@@ -18,17 +24,27 @@ function fieldErrors(extra: Record<string, unknown>): string {
   const errors = Array.isArray(extra.errors) ? extra.errors : [];
   const listed = errors
     .slice(0, 3)
-    .map((e) => (e && typeof e === 'object' && 'path' in e && 'message' in e ? `${hclPath(String(e.path)) || '(body)'}: ${String(e.message)}` : null))
+    .map((e) =>
+      e && typeof e === 'object' && 'path' in e && 'message' in e
+        ? `${hclPath(String(e.path)) || '(body)'}: ${String(e.message)}`
+        : null,
+    )
     .filter(Boolean);
   return listed.length ? ` (${listed.join('; ')}${errors.length > 3 ? `; ${errors.length - 3} more` : ''})` : '';
 }
 
 /** The result state and the message the caller saw, for the trail. */
 export function failureOf(err: unknown): { state: string; detail: string } {
-  if (err instanceof ApiError) return { state: err.status < 500 ? REJECTED : FAILED, detail: `${err.status}: ${err.message}${fieldErrors(err.extra)}` };
-  if (err instanceof AlkiraHttpError) return { state: err.status < 500 ? REJECTED : FAILED, detail: `Alkira API answered ${err.status}: ${err.message}` };
+  if (err instanceof ApiError)
+    return {
+      state: err.status < 500 ? REJECTED : FAILED,
+      detail: `${err.status}: ${err.message}${fieldErrors(err.extra)}`,
+    };
+  if (err instanceof AlkiraHttpError)
+    return { state: err.status < 500 ? REJECTED : FAILED, detail: `Alkira API answered ${err.status}: ${err.message}` };
   if (err instanceof CreateOutcomeUnknownError) return { state: UNCONFIRMED, detail: err.message };
-  if (err instanceof AlkiraUnavailableError || err instanceof AlkiraTimeoutError) return { state: FAILED, detail: err.message };
+  if (err instanceof AlkiraUnavailableError || err instanceof AlkiraTimeoutError)
+    return { state: FAILED, detail: err.message };
   return { state: FAILED, detail: 'Internal error (see the server log)' };
 }
 
@@ -56,7 +72,9 @@ export async function audited<T>(attempt: AuditAttempt, change: () => Promise<T>
           failure: { state, detail: scrubSecrets(detail).slice(0, MAX_DETAIL) },
         });
       } catch (auditErr) {
-        console.error(`[audit] could not record a failed ${attempt.action}: ${auditErr instanceof Error ? auditErr.name : 'error'}`);
+        console.error(
+          `[audit] could not record a failed ${attempt.action}: ${auditErr instanceof Error ? auditErr.name : 'error'}`,
+        );
       }
     }
     throw err;

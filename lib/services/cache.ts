@@ -66,7 +66,11 @@ export class SharedCache<T> {
       const age = now - e.at;
       const ttl = cacheTtlMs();
       // TTL 0 turns caching off (portal mode); otherwise an expensive list is reloaded less often.
-      const fresh = opts.emulator ? Math.min(e.validUntil - e.at, EMULATOR_MAX_AGE_MS) : ttl === 0 ? 0 : Math.max(ttl, e.loadMs * COST_FACTOR);
+      const fresh = opts.emulator
+        ? Math.min(e.validUntil - e.at, EMULATOR_MAX_AGE_MS)
+        : ttl === 0
+          ? 0
+          : Math.max(ttl, e.loadMs * COST_FACTOR);
       if (age < fresh) return e.value;
       // Past a scheduled emulator change the old value is wrong: reload and wait.
       const staleOk = opts.emulator ? now < e.validUntil : age < fresh * STALE_FACTOR;

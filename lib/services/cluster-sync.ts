@@ -29,10 +29,15 @@ function isEvent(value: unknown): value is DashboardEvent {
 export function handleClusterMessage(message: ClusterMessage): void {
   switch (message.kind) {
     case 'event':
-      if (typeof message.backend === 'string' && isEvent(message.event)) deliverAnnounced(message.backend, message.event);
+      if (typeof message.backend === 'string' && isEvent(message.event))
+        deliverAnnounced(message.backend, message.event);
       return;
     case 'track':
-      if (typeof message.backend === 'string' && typeof message.requestId === 'string' && typeof message.connectorId === 'number') {
+      if (
+        typeof message.backend === 'string' &&
+        typeof message.requestId === 'string' &&
+        typeof message.connectorId === 'number'
+      ) {
         trackRequest(message.backend, message.requestId, message.connectorId, false);
       }
       return;

@@ -21,7 +21,13 @@ import { publishConnectorChange, trackRequest } from './events';
 import { queryList, type ListQuery } from './list-query';
 import { freshInFlight, startWatching } from './provision-watch';
 import { tenantIndex } from './tenant-list';
-import type { BackendInfo, ConnectorChangeEvent, ConnectorListPageResponse, ConnectorListResponse, UnresolvedReference } from '@/lib/contract';
+import type {
+  BackendInfo,
+  ConnectorChangeEvent,
+  ConnectorListPageResponse,
+  ConnectorListResponse,
+  UnresolvedReference,
+} from '@/lib/contract';
 import { resolveDesign } from '@/lib/alkira/resolve';
 import { connectorKeys, designFromAlkira, maskConnectorKeys } from '@/lib/alkira/secrets';
 import { withStoredSecrets } from '@/lib/connector/sensitive';
@@ -37,7 +43,9 @@ function notFound(id: number): ApiError {
 
 function unresolvedError(unresolved: UnresolvedReference[]): ApiError {
   const n = unresolved.length;
-  return new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, { unresolved });
+  return new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, {
+    unresolved,
+  });
 }
 
 async function readConnector(api: AlkiraApi, id: number) {
@@ -49,15 +57,30 @@ async function readConnector(api: AlkiraApi, id: number) {
   }
 }
 
-const ACTION: Record<ProvisionOperation, ConnectorChangeEvent['action']> = { create: 'created', update: 'updated', delete: 'deleted' };
+const ACTION: Record<ProvisionOperation, ConnectorChangeEvent['action']> = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+};
 
 /**
  * Records a write made through the app, drops every cached view of the tenant,
  * tells the dashboard's event streams, and has the shared watcher follow the
  * provision request from now on.
  */
-async function record(api: AlkiraApi, conn: { id: number; name: string }, operation: ProvisionOperation, requestId: string | null) {
-  await recordProvisionRequest(api.config.backendKey, { connectorId: conn.id, connectorName: conn.name, operation, requestId, state: null });
+async function record(
+  api: AlkiraApi,
+  conn: { id: number; name: string },
+  operation: ProvisionOperation,
+  requestId: string | null,
+) {
+  await recordProvisionRequest(api.config.backendKey, {
+    connectorId: conn.id,
+    connectorName: conn.name,
+    operation,
+    requestId,
+    state: null,
+  });
   invalidateTenant();
   publishConnectorChange(api.config.backendKey, conn.id, ACTION[operation]);
   if (requestId) {
@@ -101,7 +124,12 @@ export async function listConnectorPage(api: AlkiraApi, query: ListQuery): Promi
  * `attempt`: who asked, for the audit trail (every route passes the signed-in
  * user's; see lib/audit/attempt.ts for how a failure is recorded).
  */
-export async function createConnector(api: AlkiraApi, design: ConnectorDesign, provision: boolean, attempt?: AuditAttempt) {
+export async function createConnector(
+  api: AlkiraApi,
+  design: ConnectorDesign,
+  provision: boolean,
+  attempt?: AuditAttempt,
+) {
   attempt?.about({ type: 'connector', name: design.name });
   const resolution = await resolveDesign(api, design);
   if (!resolution.ok) throw unresolvedError(resolution.unresolved);
@@ -131,7 +159,13 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
   await record(api, { id, name }, 'create', result.provisionRequestId);
   await settleCreateIntent(intent, result.adopted ? 'adopted' : 'created');
   if (attempt) {
-    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: name, requestId: result.provisionRequestId };
+    const change = {
+      backend: api.config.backendKey,
+      actor: attempt.actor,
+      connectorId: id,
+      connectorName: name,
+      requestId: result.provisionRequestId,
+    };
     await auditConnectorCreate(change, resolution.body, provision);
     attempt.markRecorded();
   }
@@ -142,7 +176,11 @@ export async function createConnector(api: AlkiraApi, design: ConnectorDesign, p
     connector,
     provisionRequestId: result.provisionRequestId,
     ...(result.adopted
-      ? { adopted: true, message: 'Alkira created the connector but its answer was lost; Connector Studio found it by name and adopted it' }
+      ? {
+          adopted: true,
+          message:
+            'Alkira created the connector but its answer was lost; Connector Studio found it by name and adopted it',
+        }
       : {}),
   };
 }
@@ -151,9 +189,7 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   const { connector, provisionState } = await readConnector(api, id);
   const [summary] = await summarize(api, [connector], new Map([[id, provisionState]]));
   const entries = await Promise.all(
-    (await historyForConnector(api.config.backendKey, id))
-      .filter((e) => e.requestId)
-      .map((e) => refreshed(api, e)),
+    (await historyForConnector(api.config.backendKey, id)).filter((e) => e.requestId).map((e) => refreshed(api, e)),
   );
   return {
     connector: summary,
@@ -169,7 +205,13 @@ export async function getConnectorView(api: AlkiraApi, id: number) {
   };
 }
 
-export async function updateConnector(api: AlkiraApi, id: number, design: ConnectorDesign, provision: boolean, attempt?: AuditAttempt) {
+export async function updateConnector(
+  api: AlkiraApi,
+  id: number,
+  design: ConnectorDesign,
+  provision: boolean,
+  attempt?: AuditAttempt,
+) {
   attempt?.about({ type: 'connector', id, name: design.name });
   const { connector: stored } = await readConnector(api, id);
   const resolution = await resolveDesign(api, design, stored);
@@ -181,7 +223,13 @@ export async function updateConnector(api: AlkiraApi, id: number, design: Connec
   });
   await record(api, { id, name: design.name }, 'update', result.provisionRequestId);
   if (attempt) {
-    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: design.name, requestId: result.provisionRequestId };
+    const change = {
+      backend: api.config.backendKey,
+      actor: attempt.actor,
+      connectorId: id,
+      connectorName: design.name,
+      requestId: result.provisionRequestId,
+    };
     await auditConnectorUpdate(change, stored, resolution.body);
     attempt.markRecorded();
   }
@@ -202,7 +250,13 @@ export async function deleteConnector(api: AlkiraApi, id: number, provision: boo
   }
   await record(api, { id, name: connector.name }, 'delete', provisionRequestId);
   if (attempt) {
-    const change = { backend: api.config.backendKey, actor: attempt.actor, connectorId: id, connectorName: connector.name, requestId: provisionRequestId };
+    const change = {
+      backend: api.config.backendKey,
+      actor: attempt.actor,
+      connectorId: id,
+      connectorName: connector.name,
+      requestId: provisionRequestId,
+    };
     await auditConnectorDelete(change, connector);
     attempt.markRecorded();
   }

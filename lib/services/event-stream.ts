@@ -19,7 +19,11 @@ export function formatEvent(event: DashboardEvent): string {
  * `signal`: the client went away, or the stream must end (its session was
  * signed out of); `onEnd` runs once when the stream ends for any reason.
  */
-export function eventStream(api: AlkiraApi, signal: AbortSignal, onEnd: () => void = () => {}): ReadableStream<Uint8Array> {
+export function eventStream(
+  api: AlkiraApi,
+  signal: AbortSignal,
+  onEnd: () => void = () => {},
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({

@@ -15,7 +15,9 @@ import type { ConnectorChangeEvent, ConnectorStateEvent } from '@/lib/contract';
 import { announce } from '@/lib/store/cluster-bus';
 import { TERMINAL_STATES } from './history';
 
-export type DashboardEvent = { type: 'state'; data: ConnectorStateEvent } | { type: 'connector'; data: ConnectorChangeEvent };
+export type DashboardEvent =
+  | { type: 'state'; data: ConnectorStateEvent }
+  | { type: 'connector'; data: ConnectorChangeEvent };
 export type Subscriber = (event: DashboardEvent) => void;
 
 export interface InFlight {
@@ -83,7 +85,11 @@ export function publish(backend: string, event: DashboardEvent): void {
 }
 
 /** A write made through the app: subscribers refetch what they show. */
-export function publishConnectorChange(backend: string, connectorId: number, action: ConnectorChangeEvent['action']): void {
+export function publishConnectorChange(
+  backend: string,
+  connectorId: number,
+  action: ConnectorChangeEvent['action'],
+): void {
   publish(backend, { type: 'connector', data: { connectorId, action } });
 }
 
@@ -128,7 +134,10 @@ export function noteRequestState(
   const id = connectorId ?? known?.connectorId;
   if (id === undefined || !Number.isFinite(id)) return;
   if (known ? known.state !== state : storedChange) {
-    publish(backend, { type: 'state', data: { connectorId: id, requestId, state, errorMessage, at: new Date().toISOString() } });
+    publish(backend, {
+      type: 'state',
+      data: { connectorId: id, requestId, state, errorMessage, at: new Date().toISOString() },
+    });
   }
   if (TERMINAL_STATES.has(state)) flights.delete(requestId);
   else flights.set(requestId, { connectorId: id, state });

@@ -50,13 +50,21 @@ export async function exportModule(api: AlkiraApi, req: ExportRequest): Promise<
   }
   if (req.liveConnectors) {
     const live = await api.listConnectors();
-    for (const c of live) entries.push({ design: await getConnectorDesign(api, Number(c.id)), connectorId: Number(c.id) });
+    for (const c of live)
+      entries.push({ design: await getConnectorDesign(api, Number(c.id)), connectorId: Number(c.id) });
   }
   return renderModule(entries, { ...(req.dataSources ? { catalog: await catalogNames(api) } : {}), dataSources });
 }
 
-export async function exportSingle(api: AlkiraApi, id: number, dataSources: boolean): Promise<{ name: string; text: string }> {
+export async function exportSingle(
+  api: AlkiraApi,
+  id: number,
+  dataSources: boolean,
+): Promise<{ name: string; text: string }> {
   const entry = await designEntry(api, id);
-  const text = renderSingleTf(entry, { ...(dataSources ? { catalog: await catalogNames(api) } : {}), dataSources: entry.dataSources });
+  const text = renderSingleTf(entry, {
+    ...(dataSources ? { catalog: await catalogNames(api) } : {}),
+    dataSources: entry.dataSources,
+  });
   return { name: `${entry.design.resource_name || 'connector'}.tf`, text };
 }

@@ -18,13 +18,21 @@ export async function checkHealth(config: AlkiraConfig): Promise<HealthReport> {
   const backend = backendInfo(config);
   try {
     const res = await client.request('GET', '/tenantnetworksummaries');
-    return { ok: true, backend, upstream: { reachable: true, latencyMs: Math.round(performance.now() - started), status: res.status } };
+    return {
+      ok: true,
+      backend,
+      upstream: { reachable: true, latencyMs: Math.round(performance.now() - started), status: res.status },
+    };
   } catch (err) {
     const latencyMs = Math.round(performance.now() - started);
     // An HTTP answer (even 401) proves the upstream is reachable; it is still not usable.
     if (err instanceof AlkiraHttpError) {
       return { ok: false, backend, upstream: { reachable: true, latencyMs, status: err.status, error: err.message } };
     }
-    return { ok: false, backend, upstream: { reachable: false, latencyMs, error: err instanceof Error ? err.message : 'unreachable' } };
+    return {
+      ok: false,
+      backend,
+      upstream: { reachable: false, latencyMs, error: err instanceof Error ? err.message : 'unreachable' },
+    };
   }
 }

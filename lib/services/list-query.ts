@@ -44,7 +44,11 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     if (!(LIST_PARAMS as readonly string[]).includes(key)) {
       throw new ListQueryError(key, `Unknown query parameter "${key.slice(0, 40)}"; use ${LIST_PARAMS.join(', ')}`);
     }
-    if (key in raw) throw new ListQueryError(key, `Query parameter "${key}" is given more than once; use one (comma-separated values)`);
+    if (key in raw)
+      throw new ListQueryError(
+        key,
+        `Query parameter "${key}" is given more than once; use one (comma-separated values)`,
+      );
     raw[key] = value;
   }
   const parsed = connectorListQuerySchema.safeParse(raw);
@@ -132,15 +136,17 @@ function compareKeys(a: Key, b: Key): number {
 function sortOrder(rows: ConnectorSummary[], sort: ConnectorListSort): number[] {
   const keys = rows.map((r) => sortKey(r, sort));
   const names = rows.map((r) => r.name.toLowerCase());
-  return rows
-    .map((_, i) => i)
-    // i and j are positions in rows (and so in keys and names).
-    .sort(
-      (i, j) =>
-        compareKeys(keys[i] as Key, keys[j] as Key) ||
-        compareKeys(names[i] as string, names[j] as string) ||
-        (rows[i] as ConnectorSummary).id - (rows[j] as ConnectorSummary).id,
-    );
+  return (
+    rows
+      .map((_, i) => i)
+      // i and j are positions in rows (and so in keys and names).
+      .sort(
+        (i, j) =>
+          compareKeys(keys[i] as Key, keys[j] as Key) ||
+          compareKeys(names[i] as string, names[j] as string) ||
+          (rows[i] as ConnectorSummary).id - (rows[j] as ConnectorSummary).id,
+      )
+  );
 }
 
 function distinct(values: Iterable<string>): string[] {
@@ -238,7 +244,16 @@ export function queryList(index: ListIndex, query: ListQuery): ListPage {
 function matchedRows(index: ListIndex, query: ListQuery, order: number[]): number[] {
   const matches = matcher(index, query);
   if (!matches) return order;
-  const key = JSON.stringify([query.sort, query.q, query.state, query.cxp, query.segment, query.group, query.size, query.protocol]);
+  const key = JSON.stringify([
+    query.sort,
+    query.q,
+    query.state,
+    query.cxp,
+    query.segment,
+    query.group,
+    query.size,
+    query.protocol,
+  ]);
   const hit = index.matched.get(key);
   if (hit) {
     index.matched.delete(key); // most recently used goes last

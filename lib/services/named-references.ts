@@ -11,9 +11,23 @@ import { parseHcl } from '@/lib/hcl/parser';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { credentialItems } from '@/lib/alkira/catalog';
 
-export async function resolveStoredNames(api: AlkiraApi, design: ConnectorDesign, hcl: string | null): Promise<{ design: ConnectorDesign; problems: NameProblem[] }> {
+export async function resolveStoredNames(
+  api: AlkiraApi,
+  design: ConnectorDesign,
+  hcl: string | null,
+): Promise<{ design: ConnectorDesign; problems: NameProblem[] }> {
   if (!hasNamedReferences(design)) return { design, problems: [] };
   const names = dataSourceNames(hcl ? dataSourcesOf(parseHcl(hcl)) : []);
-  const [segments, credentials, groups, billingTags] = await Promise.all([api.segments(), credentialItems(api), api.groups(), api.billingTags()]);
-  return resolveNamedReferences(design, names, { segment: segments, credential: credentials, group: groups, billing_tag: billingTags });
+  const [segments, credentials, groups, billingTags] = await Promise.all([
+    api.segments(),
+    credentialItems(api),
+    api.groups(),
+    api.billingTags(),
+  ]);
+  return resolveNamedReferences(design, names, {
+    segment: segments,
+    credential: credentials,
+    group: groups,
+    billing_tag: billingTags,
+  });
 }

@@ -42,10 +42,18 @@ async function segmentIds(api: AlkiraApi): Promise<(name: string) => string | un
 }
 
 /** The design as it would be sent and read back; `unresolved` when it cannot be sent as is. */
-async function asProvisioned(api: AlkiraApi, design: ConnectorDesign, live: AlkiraConnector | undefined, segmentId: (n: string) => string | undefined) {
+async function asProvisioned(
+  api: AlkiraApi,
+  design: ConnectorDesign,
+  live: AlkiraConnector | undefined,
+  segmentId: (n: string) => string | undefined,
+) {
   const resolution = await resolveDesign(api, design, live);
   if (!resolution.ok) return { design, unresolved: resolution.unresolved };
-  return { design: alkiraConnectorToDesign(resolution.body, { segmentId, resourceName: design.resource_name }), unresolved: undefined };
+  return {
+    design: alkiraConnectorToDesign(resolution.body, { segmentId, resourceName: design.resource_name }),
+    unresolved: undefined,
+  };
 }
 
 /** Connector `id` as a design (its secrets as the stored secret: Alkira does not reveal them); null when it does not exist. */
@@ -87,7 +95,12 @@ export interface Drift {
 }
 
 /** How the live connector differs from the design version provisioned to it. */
-export async function driftOf(api: AlkiraApi, connectorId: number, provisionedVersion: number, provisioned: ConnectorDesign): Promise<Drift> {
+export async function driftOf(
+  api: AlkiraApi,
+  connectorId: number,
+  provisionedVersion: number,
+  provisioned: ConnectorDesign,
+): Promise<Drift> {
   const live = await liveConnector(api, connectorId);
   const base = { connector_id: connectorId, provisioned_version: provisionedVersion };
   if (!live) return { ...base, connector_missing: true, drifted: true, changes: [] };

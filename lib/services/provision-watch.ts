@@ -44,7 +44,8 @@ async function seed(api: AlkiraApi): Promise<void> {
     .then((entries) => {
       const flights = inFlightOf(backend);
       for (const e of entries) {
-        if (e.requestId && !flights.has(e.requestId)) flights.set(e.requestId, { connectorId: e.connectorId, state: e.state });
+        if (e.requestId && !flights.has(e.requestId))
+          flights.set(e.requestId, { connectorId: e.connectorId, state: e.state });
       }
       h.seeded.add(backend);
     })

@@ -65,9 +65,21 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
     if (found) {
       const id = Number(found.data.id);
       if (Number.isFinite(id) && !(await hasRecordedCreate(backend, id))) {
-        await recordProvisionRequest(backend, { connectorId: id, connectorName: intent.name, operation: 'create', requestId: found.provisionRequestId, state: null });
+        await recordProvisionRequest(backend, {
+          connectorId: id,
+          connectorName: intent.name,
+          operation: 'create',
+          requestId: found.provisionRequestId,
+          state: null,
+        });
         if (intent.actor) {
-          const change = { backend, actor: intent.actor, connectorId: id, connectorName: intent.name, requestId: found.provisionRequestId };
+          const change = {
+            backend,
+            actor: intent.actor,
+            connectorId: id,
+            connectorName: intent.name,
+            requestId: found.provisionRequestId,
+          };
           await auditAdoptedCreate(change, found.data, intent.provision);
         }
         console.info(`[alkira] a create whose result was not recorded (connector ${id}) was found and adopted`);
@@ -77,7 +89,12 @@ export async function reconcile(api: AlkiraApi, now = Date.now()): Promise<Recon
     } else {
       // Sent by a process that is gone (this one's own are in `running` until they end): the audit trail hears of it now.
       if (intent.owner !== intentOwner() && !intent.noted && (await noteInterruptedIntent(intent.id))) {
-        await auditInterruptedCreate(backend, intent.actor ?? { id: 'unknown', name: 'Unknown' }, intent.name, intent.createdAt);
+        await auditInterruptedCreate(
+          backend,
+          intent.actor ?? { id: 'unknown', name: 'Unknown' },
+          intent.name,
+          intent.createdAt,
+        );
       }
       if (now - Date.parse(intent.createdAt) > ABSENT_AFTER_MS) {
         await settleCreateIntent(intent.id, 'absent');
@@ -103,7 +120,10 @@ type WithShared = typeof globalThis & { [SHARED]?: { running?: Promise<Reconcile
  * time (an advisory lock, lib/store/cluster-lock.ts): an instance that finds
  * another at it skips the round (null).
  */
-export function reconcileShared(api: AlkiraApi, minGapMs = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000): Promise<ReconcileReport | null> {
+export function reconcileShared(
+  api: AlkiraApi,
+  minGapMs = Number(process.env.CONNECTOR_STUDIO_RECONCILE_MS) || 3000,
+): Promise<ReconcileReport | null> {
   const g = globalThis as WithShared;
   g[SHARED] ??= { lastEnd: 0 };
   const state = g[SHARED];

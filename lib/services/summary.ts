@@ -45,7 +45,14 @@ export async function fetchProvisionRequest(api: AlkiraApi, id: string): Promise
     else invalidateShared('history');
   }
   const upstreamConnector = Number(pr.connectorId);
-  noteRequestState(backend, id, changed[0] ?? (Number.isFinite(upstreamConnector) ? upstreamConnector : undefined), pr.state, view.errorMessage ?? null, changed.length > 0);
+  noteRequestState(
+    backend,
+    id,
+    changed[0] ?? (Number.isFinite(upstreamConnector) ? upstreamConnector : undefined),
+    pr.state,
+    view.errorMessage ?? null,
+    changed.length > 0,
+  );
   if (terminal) {
     await settlePendingProvisions();
     await auditProvisionResult(backend, id, pr.state, view.errorMessage ?? null);
@@ -79,10 +86,17 @@ async function liveState(api: AlkiraApi, id: number): Promise<string | null> {
   }
 }
 
-export type BaseSummary = Omit<ConnectorSummary, 'provisionState' | 'lastChange' | 'lastProvisionRequestId' | 'errorMessage' | 'lastProvisionOperation'>;
+export type BaseSummary = Omit<
+  ConnectorSummary,
+  'provisionState' | 'lastChange' | 'lastProvisionRequestId' | 'errorMessage' | 'lastProvisionOperation'
+>;
 
 export function baseSummary(c: AlkiraConnector): BaseSummary {
-  const segmentNames = [...new Set((c.segmentOptions ?? []).map((s) => s.segmentName).filter((n): n is string => typeof n === 'string' && n !== ''))];
+  const segmentNames = [
+    ...new Set(
+      (c.segmentOptions ?? []).map((s) => s.segmentName).filter((n): n is string => typeof n === 'string' && n !== ''),
+    ),
+  ];
   return {
     id: Number(c.id),
     name: c.name,
@@ -114,12 +128,22 @@ export function ownState(c: AlkiraConnector): string | null | undefined {
  * `listedAt`: when the connector was read; history newer than that (the app
  * learned a state change since) wins over the listed state.
  */
-export function summaryRow(c: AlkiraConnector, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
+export function summaryRow(
+  c: AlkiraConnector,
+  entry: ProvisionHistoryEntry | undefined,
+  known: string | null,
+  listedAt: number,
+): ConnectorSummary {
   return summaryFrom(baseSummary(c), entry, known, listedAt);
 }
 
 /** `summaryRow` from a connector already reduced to its `baseSummary` (what the list keeps in memory). */
-export function summaryFrom(base: BaseSummary, entry: ProvisionHistoryEntry | undefined, known: string | null, listedAt: number): ConnectorSummary {
+export function summaryFrom(
+  base: BaseSummary,
+  entry: ProvisionHistoryEntry | undefined,
+  known: string | null,
+  listedAt: number,
+): ConnectorSummary {
   const tracked = entry?.requestId ? entry : undefined;
   const newer = tracked?.state && Date.parse(tracked.updatedAt) >= listedAt;
   const provisionState = newer ? (tracked?.state ?? null) : (known ?? tracked?.state ?? null);
@@ -134,7 +158,11 @@ export function summaryFrom(base: BaseSummary, entry: ProvisionHistoryEntry | un
 }
 
 /** Summaries for `connectors` (a few: create and detail views), in the same order, with in-flight states refreshed. */
-export async function summarize(api: AlkiraApi, connectors: AlkiraConnector[], knownState = new Map<number, string | null>()): Promise<ConnectorSummary[]> {
+export async function summarize(
+  api: AlkiraApi,
+  connectors: AlkiraConnector[],
+  knownState = new Map<number, string | null>(),
+): Promise<ConnectorSummary[]> {
   const latest = await latestByConnector(api.config.backendKey);
   return mapLimit(connectors, 6, async (c) => {
     const id = Number(c.id);
@@ -143,7 +171,8 @@ export async function summarize(api: AlkiraApi, connectors: AlkiraConnector[], k
     // The connector's own field when the API includes it, else what we last
     // saw of our request, else the header from a GET, else one state lookup.
     let known = ownState(c) ?? null;
-    if (known === null && !entry?.requestId) known = knownState.has(id) ? (knownState.get(id) ?? null) : await liveState(api, id);
+    if (known === null && !entry?.requestId)
+      known = knownState.has(id) ? (knownState.get(id) ?? null) : await liveState(api, id);
     return summaryRow(c, entry, known, Date.now());
   });
 }

@@ -64,7 +64,9 @@ async function listing(api: AlkiraApi): Promise<Listing> {
       const connectors = await api.listConnectors();
       return { at, items: connectors.map((c) => ({ base: baseSummary(c), own: ownState(c) })) };
     },
-    api.config.mode === 'emulator' && api.config.emulatorInProcess ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
+    api.config.mode === 'emulator' && api.config.emulatorInProcess
+      ? { emulator: true, quietUntil: nextStateChangeAfter }
+      : { emulator: false },
   );
 }
 
@@ -127,9 +129,12 @@ function knownState(memo: TenantMemo, item: Listing['items'][number], now: numbe
 export async function tenantIndex(api: AlkiraApi): Promise<ListIndex> {
   const memo = memoFor(api.config.baseUrl);
   const [list, hist] = await Promise.all([listing(api), history(api, memo)]);
-  if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion) return memo.index;
+  if (memo.index && memo.listing === list && memo.history === hist && memo.indexVersion === memo.statesVersion)
+    return memo.index;
   const now = Date.now();
-  const rows: ConnectorSummary[] = list.items.map((item) => summaryFrom(item.base, hist.get(item.base.id), knownState(memo, item, now), list.at));
+  const rows: ConnectorSummary[] = list.items.map((item) =>
+    summaryFrom(item.base, hist.get(item.base.id), knownState(memo, item, now), list.at),
+  );
   pumpStateLookups(api, memo);
   memo.listing = list;
   memo.history = hist;

@@ -49,9 +49,13 @@ export async function tenantView(api: AlkiraApi): Promise<TenantView> {
         api.ipsecTunnelProfiles(),
         api.cxps(),
       ]);
-      return new TenantView(snapshotFromApi({ connectors, segments, groups, billingTags, credentials, tunnelProfiles, cxps }));
+      return new TenantView(
+        snapshotFromApi({ connectors, segments, groups, billingTags, credentials, tunnelProfiles, cxps }),
+      );
     },
-    api.config.mode === 'emulator' && api.config.emulatorInProcess ? { emulator: true, quietUntil: nextStateChangeAfter } : { emulator: false },
+    api.config.mode === 'emulator' && api.config.emulatorInProcess
+      ? { emulator: true, quietUntil: nextStateChangeAfter }
+      : { emulator: false },
   );
 }
 

@@ -44,12 +44,20 @@ async function adoption(api: AlkiraApi, id: number): Promise<Adoption> {
   }
   const provisioned = await requireDesign(id, head.provisioned_version);
   const live = await liveDesignOf(api, head.connector_id, head.design.resource_name);
-  if (!live) throw new ApiError(409, `Live connector #${head.connector_id} no longer exists: there are no live values to adopt`);
+  if (!live)
+    throw new ApiError(409, `Live connector #${head.connector_id} no longer exists: there are no live values to adopt`);
   const { design, missing } = keepStoredSecrets(live, provisioned.design);
   if (missing.length > 0) {
-    throw new ApiError(409, `The live connector has ${missing.length} key${missing.length === 1 ? '' : 's'} the workspace does not hold (added outside this design); they cannot be adopted`, {
-      errors: missing.map((m) => ({ path: `design.${m.path}`, message: 'Added outside this design: its key is not stored here' })),
-    });
+    throw new ApiError(
+      409,
+      `The live connector has ${missing.length} key${missing.length === 1 ? '' : 's'} the workspace does not hold (added outside this design); they cannot be adopted`,
+      {
+        errors: missing.map((m) => ({
+          path: `design.${m.path}`,
+          message: 'Added outside this design: its key is not stored here',
+        })),
+      },
+    );
   }
   return { head, connectorId: head.connector_id, provisionedVersion: head.provisioned_version, design };
 }
@@ -70,10 +78,17 @@ export async function adoptPreview(api: AlkiraApi, id: number): Promise<AdoptPre
  * not the latest: the preview was of another version) and records it as what
  * the connector runs.
  */
-export async function adoptLiveValues(api: AlkiraApi, id: number, baseVersion: number): Promise<{ version: number; connector_id: number; note: string; name: string }> {
+export async function adoptLiveValues(
+  api: AlkiraApi,
+  id: number,
+  baseVersion: number,
+): Promise<{ version: number; connector_id: number; note: string; name: string }> {
   const { head, connectorId, design } = await adoption(api, id);
   if (head.version !== baseVersion) {
-    throw new ApiError(409, `Version ${head.version} was saved after the preview of version ${baseVersion}. Nothing was saved; review the live values again.`);
+    throw new ApiError(
+      409,
+      `Version ${head.version} was saved after the preview of version ${baseVersion}. Nothing was saved; review the live values again.`,
+    );
   }
   const note = `Adopted the live values of connector #${connectorId}`;
   // The latest version's file, updated to the live values (its comments stay), when it has one.
@@ -81,7 +96,10 @@ export async function adoptLiveValues(api: AlkiraApi, id: number, baseVersion: n
   const saved = await updateDesign(id, design, baseVersion, note, file);
   if (!saved.ok) {
     if (saved.reason === 'not-found') throw new ApiError(404, `Design ${id} does not exist`);
-    throw new ApiError(409, `Version ${saved.latest.version} was saved meanwhile. Nothing was saved; review the live values again.`);
+    throw new ApiError(
+      409,
+      `Version ${saved.latest.version} was saved meanwhile. Nothing was saved; review the live values again.`,
+    );
   }
   await recordProvisioned(id, connectorId, saved.version, api.config.backendKey);
   return { version: saved.version, connector_id: connectorId, note, name: design.name };

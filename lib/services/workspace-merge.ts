@@ -40,24 +40,50 @@ export interface MergeProposal {
   file: 'kept' | 'rendered' | 'none';
 }
 
-function sourceFile(latest: StoredDesign, sentHcl: string | null, sent: ConnectorDesign): { text: string | null; label: string } {
-  return latest.hcl !== null ? { text: latest.hcl, label: latest.design.resource_name } : { text: sentHcl, label: sent.resource_name };
+function sourceFile(
+  latest: StoredDesign,
+  sentHcl: string | null,
+  sent: ConnectorDesign,
+): { text: string | null; label: string } {
+  return latest.hcl !== null
+    ? { text: latest.hcl, label: latest.design.resource_name }
+    : { text: sentHcl, label: sent.resource_name };
 }
 
 /** The base's and mine's files, when theirs, the base and mine all have one: their lines merge first (both sides' comments kept). */
-function lineSources(base: StoredDesign, latest: StoredDesign, sentHcl: string | null): { base: string; mine: string } | undefined {
+function lineSources(
+  base: StoredDesign,
+  latest: StoredDesign,
+  sentHcl: string | null,
+): { base: string; mine: string } | undefined {
   return base.hcl !== null && latest.hcl !== null && sentHcl !== null ? { base: base.hcl, mine: sentHcl } : undefined;
 }
 
-function merge(base: StoredDesign, latest: StoredDesign, sent: ConnectorDesign, resolutions: Record<string, MergeSide>) {
+function merge(
+  base: StoredDesign,
+  latest: StoredDesign,
+  sent: ConnectorDesign,
+  resolutions: Record<string, MergeSide>,
+) {
   return mergeDesigns(base.design, latest.design, sent, resolutions);
 }
 
 /** The proposal a stale save's 409 carries. */
-export async function mergeProposal(id: number, base: StoredDesign, latest: StoredDesign, sent: ConnectorDesign, sentHcl: string | null): Promise<MergeProposal> {
+export async function mergeProposal(
+  id: number,
+  base: StoredDesign,
+  latest: StoredDesign,
+  sent: ConnectorDesign,
+  sentHcl: string | null,
+): Promise<MergeProposal> {
   const { merged, conflicts } = merge(base, latest, sent, {});
   const source = sourceFile(latest, sentHcl, sent);
-  const file = source.text === null ? 'none' : mergedFile(source.text, source.label, merged, lineSources(base, latest, sentHcl)).hcl !== null ? 'kept' : 'rendered';
+  const file =
+    source.text === null
+      ? 'none'
+      : mergedFile(source.text, source.label, merged, lineSources(base, latest, sentHcl)).hcl !== null
+        ? 'kept'
+        : 'rendered';
   return {
     base_version: base.version,
     theirs_version: latest.version,
@@ -75,7 +101,13 @@ function quoted(note: string): string {
 }
 
 /** The merged version's note: both versions and both authors. */
-function mergeNote(latest: StoredDesign, theirsAuthor: string | null, base: StoredDesign, mine: AuditActor, note: string): string {
+function mergeNote(
+  latest: StoredDesign,
+  theirsAuthor: string | null,
+  base: StoredDesign,
+  mine: AuditActor,
+  note: string,
+): string {
   const text = `Merged version ${latest.version}${theirsAuthor ? ` by ${theirsAuthor}` : ''}${quoted(latest.note)} with ${mine.name}'s changes from version ${base.version}${quoted(note)}`;
   return text.length <= MAX_NOTE_LENGTH ? text : `${text.slice(0, MAX_NOTE_LENGTH - 1)}…`;
 }
@@ -95,31 +127,61 @@ export interface MergedSave {
  */
 export async function saveMerged(
   id: number,
-  input: { base: StoredDesign; latest: StoredDesign; sent: ConnectorDesign; sentHcl: string | null; note: string; theirsVersion: number; resolutions: Record<string, MergeSide>; actor: AuditActor },
+  input: {
+    base: StoredDesign;
+    latest: StoredDesign;
+    sent: ConnectorDesign;
+    sentHcl: string | null;
+    note: string;
+    theirsVersion: number;
+    resolutions: Record<string, MergeSide>;
+    actor: AuditActor;
+  },
   stale: (latest: StoredDesign, message: string) => Promise<never>,
 ): Promise<MergedSave> {
   const { base, latest, sent, sentHcl, resolutions } = input;
   if (latest.version !== input.theirsVersion) {
-    return stale(latest, `Version ${latest.version} was saved after the merge with version ${input.theirsVersion} was reviewed. Nothing was saved; review the merge again.`);
+    return stale(
+      latest,
+      `Version ${latest.version} was saved after the merge with version ${input.theirsVersion} was reviewed. Nothing was saved; review the merge again.`,
+    );
   }
   const { merged, conflicts } = merge(base, latest, sent, resolutions);
   const open = unresolvedConflicts(conflicts, resolutions);
   if (open.length > 0) {
-    return stale(latest, `${open.length} conflict${open.length === 1 ? '' : 's'} with version ${latest.version} need${open.length === 1 ? 's' : ''} a choice (theirs or mine). Nothing was saved.`);
+    return stale(
+      latest,
+      `${open.length} conflict${open.length === 1 ? '' : 's'} with version ${latest.version} need${open.length === 1 ? 's' : ''} a choice (theirs or mine). Nothing was saved.`,
+    );
   }
   const design = keepStoredAgainst(merged, latest.design);
   const check = validateDesign(design);
   if (!check.ok) {
     const n = check.errors.length;
-    throw new ApiError(422, `The merged design has ${n} error${n === 1 ? '' : 's'}; choose differently or fix them in the form`, {
-      errors: check.errors.map((e) => ({ path: `design.${e.path}`, message: e.message })),
-    });
+    throw new ApiError(
+      422,
+      `The merged design has ${n} error${n === 1 ? '' : 's'}; choose differently or fix them in the form`,
+      {
+        errors: check.errors.map((e) => ({ path: `design.${e.path}`, message: e.message })),
+      },
+    );
   }
   const source = sourceFile(latest, sentHcl, sent);
-  const file = source.text === null ? null : mergedFile(source.text, source.label, design, lineSources(base, latest, sentHcl)).hcl;
-  const note = mergeNote(latest, (await versionAuthor(id, latest.version))?.name ?? null, base, input.actor, input.note);
+  const file =
+    source.text === null ? null : mergedFile(source.text, source.label, design, lineSources(base, latest, sentHcl)).hcl;
+  const note = mergeNote(
+    latest,
+    (await versionAuthor(id, latest.version))?.name ?? null,
+    base,
+    input.actor,
+    input.note,
+  );
   const result = await updateDesign(id, design, latest.version, note, file);
-  if (result.ok) return { version: result.version, note, file: source.text === null ? 'none' : file === null ? 'rendered' : 'kept' };
+  if (result.ok)
+    return { version: result.version, note, file: source.text === null ? 'none' : file === null ? 'rendered' : 'kept' };
   if (result.reason === 'not-found') throw new ApiError(404, `Design ${id} does not exist`);
-  return stale(result.latest, `Version ${result.latest.version} was saved while the merge was being stored. Nothing was saved; review the merge again.`);
+  return stale(
+    result.latest,
+    `Version ${result.latest.version} was saved while the merge was being stored. Nothing was saved; review the merge again.`,
+  );
 }

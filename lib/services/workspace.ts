@@ -12,7 +12,16 @@ import { diffDesigns, type DesignChange } from '@/lib/connector/diff';
 import { isLiteralPsk } from '@/lib/connector/hcl/psk';
 import { blindToTypedSecrets, keepStoredSecrets, withStoredSecrets } from '@/lib/connector/sensitive';
 import { ApiError } from '@/lib/http/response';
-import { designsLinkedTo, getDesign, listDesigns, recordProvisioned, recordProvisionSent, type DesignSummary, type ListOptions, type StoredDesign } from '@/lib/store/designs';
+import {
+  designsLinkedTo,
+  getDesign,
+  listDesigns,
+  recordProvisioned,
+  recordProvisionSent,
+  type DesignSummary,
+  type ListOptions,
+  type StoredDesign,
+} from '@/lib/store/designs';
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { createConnector, updateConnector } from './connectors';
 import { resolveStoredNames } from './named-references';
@@ -34,7 +43,10 @@ export interface WorkspaceRow extends Omit<DesignSummary, 'backend'> {
 async function linkedStates(api: AlkiraApi, ids: Set<number>): Promise<Map<number, string | null>> {
   const states = new Map<number, string | null>();
   if (ids.size === 0) return states;
-  const [connectors, history] = await Promise.all([api.listConnectors().catch(() => null), latestByConnector(api.config.backendKey)]);
+  const [connectors, history] = await Promise.all([
+    api.listConnectors().catch(() => null),
+    latestByConnector(api.config.backendKey),
+  ]);
   if (!connectors) return states;
   const live = new Map(connectors.map((c) => [Number(c.id), c]));
   for (const id of ids) {
@@ -53,7 +65,8 @@ export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promi
   const states = await linkedStates(api, new Set(rows.filter(here).map((r) => r.connector_id as number)));
   return rows.map(({ backend, ...row }) => ({
     ...row,
-    connector_state: row.connector_id !== null && backend === api.config.backendKey ? (states.get(row.connector_id) ?? null) : null,
+    connector_state:
+      row.connector_id !== null && backend === api.config.backendKey ? (states.get(row.connector_id) ?? null) : null,
   }));
 }
 
@@ -72,9 +85,13 @@ export function withSecretsStored(design: ConnectorDesign): ConnectorDesign {
 export function keepStoredAgainst(design: ConnectorDesign, reference: ConnectorDesign | null): ConnectorDesign {
   const { design: out, missing } = keepStoredSecrets(design, reference);
   if (missing.length > 0) {
-    throw new ApiError(422, `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} kept as stored with nothing stored to keep`, {
-      errors: missing.map((m) => ({ path: `design.${m.path}`, message: m.message })),
-    });
+    throw new ApiError(
+      422,
+      `${missing.length} sensitive value${missing.length === 1 ? ' is' : 's are'} kept as stored with nothing stored to keep`,
+      {
+        errors: missing.map((m) => ({ path: `design.${m.path}`, message: m.message })),
+      },
+    );
   }
   return out;
 }
@@ -85,14 +102,19 @@ export function keepStoredAgainst(design: ConnectorDesign, reference: ConnectorD
  * secret the caller typed always reads as changed — never compared with the
  * stored one, so the answer does not tell whether it was guessed right.
  */
-export function changesFromLatest(latest: ConnectorDesign, sent: ConnectorDesign, base: ConnectorDesign): DesignChange[] {
+export function changesFromLatest(
+  latest: ConnectorDesign,
+  sent: ConnectorDesign,
+  base: ConnectorDesign,
+): DesignChange[] {
   return diffDesigns(blindToTypedSecrets(latest, sent), keepStoredAgainst(sent, base));
 }
 
 export async function requireDesign(id: number, version?: number): Promise<StoredDesign> {
   const found = await getDesign(id, version);
   if (!found) {
-    if (version !== undefined && (await getDesign(id))) throw new ApiError(404, `Design ${id} has no version ${version}`);
+    if (version !== undefined && (await getDesign(id)))
+      throw new ApiError(404, `Design ${id} has no version ${version}`);
     throw new ApiError(404, `Design ${id} does not exist`);
   }
   return found;
@@ -119,14 +141,21 @@ export async function provisionDesign(api: AlkiraApi, id: number, version?: numb
   if (named.problems.length > 0) {
     attempt?.about({ type: 'connector', name: stored.design.name });
     const n = named.problems.length;
-    throw new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, { unresolved: named.problems });
+    throw new ApiError(409, `${n} reference${n === 1 ? '' : 's'} in the design cannot be resolved against the tenant`, {
+      unresolved: named.problems,
+    });
   }
   const result =
     linked === null
       ? await createConnector(api, named.design, true, attempt)
       : { ...(await updateConnector(api, linked, named.design, true, attempt)), id: linked };
   await recordProvisionSent(id, result.id, stored.version, api.config.backendKey, result.provisionRequestId);
-  return { design_id: id, version: stored.version, connector_id: result.id, provisionRequestId: result.provisionRequestId };
+  return {
+    design_id: id,
+    version: stored.version,
+    connector_id: result.id,
+    provisionRequestId: result.provisionRequestId,
+  };
 }
 
 /**
@@ -141,17 +170,28 @@ export async function linkProvisioned(api: AlkiraApi, id: number, connectorId: n
   const last = (await historyForConnector(backend, connectorId)).find((e) => e.requestId !== null);
   const running = last !== undefined && (last.state === null || !TERMINAL_STATES.has(last.state));
   if (last?.state && TERMINAL_STATES.has(last.state) && last.state !== 'SUCCESS') {
-    throw new ApiError(409, `The last provision request of connector ${connectorId} (${last.requestId}) ended ${last.state}; version ${version} does not run there`);
+    throw new ApiError(
+      409,
+      `The last provision request of connector ${connectorId} (${last.requestId}) ended ${last.state}; version ${version} does not run there`,
+    );
   }
   const ok = running
     ? await recordProvisionSent(id, connectorId, version, backend, last.requestId)
     : await recordProvisioned(id, connectorId, version, backend);
   if (!ok) throw new ApiError(404, `Design ${id} does not exist`);
   const head = await requireDesign(id);
-  return { id, connector_id: connectorId, provisioned_version: head.provisioned_version, pending_version: head.pending_version };
+  return {
+    id,
+    connector_id: connectorId,
+    provisioned_version: head.provisioned_version,
+    pending_version: head.pending_version,
+  };
 }
 
-export async function designDrift(api: AlkiraApi, id: number): Promise<Drift | { connector_id: null; drifted: false; changes: [] }> {
+export async function designDrift(
+  api: AlkiraApi,
+  id: number,
+): Promise<Drift | { connector_id: null; drifted: false; changes: [] }> {
   const head = await requireDesign(id);
   if (head.connector_id === null || head.provisioned_version === null || head.backend !== api.config.backendKey) {
     return { connector_id: null, drifted: false, changes: [] };

@@ -75,7 +75,12 @@ export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
 }
 
 /** Records how a provision request ended, once; ignores requests no audit entry started. */
-export async function appendAuditResult(backend: string, requestId: string, state: string, detail: string | null): Promise<void> {
+export async function appendAuditResult(
+  backend: string,
+  requestId: string,
+  state: string,
+  detail: string | null,
+): Promise<void> {
   const db = await getDb();
   const origin = await db
     .selectFrom('audit_log')
@@ -114,7 +119,16 @@ export interface AuditQuery {
   limit?: number;
 }
 
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'save', 'restore', 'provision', 'adopt', 'reapply'] satisfies AuditAction[];
+const ACTIONS: readonly string[] = [
+  'create',
+  'update',
+  'delete',
+  'save',
+  'restore',
+  'provision',
+  'adopt',
+  'reapply',
+] satisfies AuditAction[];
 
 /** Action rows, newest first, each with its result when settled. */
 export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -122,10 +136,17 @@ export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEnt
   let q = db.selectFrom('audit_log').selectAll().where('outcome_of', 'is', null);
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);
   if (query.connectorId) q = q.where('target_type', '=', 'connector').where('target_id', '=', query.connectorId);
-  const rows = await q.orderBy('id', 'desc').limit(Math.min(Math.max(query.limit ?? 200, 1), 1000)).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(Math.min(Math.max(query.limit ?? 200, 1), 1000))
+    .execute();
   const requestIds = [...new Set(rows.map((r) => r.request_id).filter((id): id is string => id !== null))];
   const results = requestIds.length
-    ? await db.selectFrom('audit_log').select(['backend', 'outcome_of', 'state', 'detail', 'at']).where('outcome_of', 'in', requestIds).execute()
+    ? await db
+        .selectFrom('audit_log')
+        .select(['backend', 'outcome_of', 'state', 'detail', 'at'])
+        .where('outcome_of', 'in', requestIds)
+        .execute()
     : [];
   const resultFor = new Map(results.map((r) => [`${r.backend}\u0000${r.outcome_of}`, r]));
   return rows
@@ -149,7 +170,10 @@ export async function listAuditEntries(query: AuditQuery = {}): Promise<AuditEnt
 }
 
 /** Everyone and every connector that appears in the trail (for the filters), by latest name. */
-export async function auditFilterOptions(): Promise<{ users: AuditActor[]; connectors: Array<{ id: string; name: string }> }> {
+export async function auditFilterOptions(): Promise<{
+  users: AuditActor[];
+  connectors: Array<{ id: string; name: string }>;
+}> {
   const db = await getDb();
   // Grouped in the database (latest row per user / connector, on the actor and target indexes): the trail only
   // grows, and reading all of it on every request would hold the event loop for as long as it takes.
@@ -178,7 +202,9 @@ export async function auditFilterOptions(): Promise<{ users: AuditActor[]; conne
     .select(['audit_log.target_id', 'audit_log.target_name'])
     .execute();
   const users = new Map<string, string>(userRows.map((r) => [r.actor_id, r.actor_name]));
-  const connectors = new Map<string, string>(connectorRows.flatMap((r) => (r.target_id ? [[r.target_id, r.target_name] as [string, string]] : [])));
+  const connectors = new Map<string, string>(
+    connectorRows.flatMap((r) => (r.target_id ? [[r.target_id, r.target_name] as [string, string]] : [])),
+  );
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     users: [...users].map(([id, name]) => ({ id, name })).sort(byName),
@@ -197,7 +223,10 @@ export async function versionAuthor(id: number, version: number): Promise<AuditA
     .where('outcome_of', 'is', null)
     .where((eb) =>
       eb.or(
-        [`Created version ${version}`, `Saved version ${version}`].flatMap((head) => [eb('summary', '=', head), eb('summary', 'like', `${head}:%`)]),
+        [`Created version ${version}`, `Saved version ${version}`].flatMap((head) => [
+          eb('summary', '=', head),
+          eb('summary', 'like', `${head}:%`),
+        ]),
       ),
     )
     .orderBy('id', 'desc')

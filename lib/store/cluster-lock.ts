@@ -28,7 +28,9 @@ export async function withClusterLock<T>(
   if (store.dialect !== 'postgres') return { ran: true, value: await work() };
   return store.db.connection().execute(async (conn) => {
     const key = LOCK_KEYS[name];
-    const got = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${NAMESPACE}::int, ${key}::int) as locked`.execute(conn);
+    const got = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${NAMESPACE}::int, ${key}::int) as locked`.execute(conn);
     if (!got.rows[0]?.locked) return { ran: false as const };
     try {
       return { ran: true as const, value: await work() };

@@ -9,7 +9,11 @@
 import { getDb } from './db';
 
 /** Remembers the label a connector was provisioned with (a blank label is not worth keeping). */
-export async function saveConnectorLabel(backend: string, connectorId: number, resourceName: string | undefined): Promise<void> {
+export async function saveConnectorLabel(
+  backend: string,
+  connectorId: number,
+  resourceName: string | undefined,
+): Promise<void> {
   const label = (resourceName ?? '').trim();
   if (!label) return;
   const db = await getDb();
@@ -34,5 +38,9 @@ export async function connectorLabel(backend: string, connectorId: number): Prom
 
 export async function forgetConnectorLabel(backend: string, connectorId: number): Promise<void> {
   const db = await getDb();
-  await db.deleteFrom('connector_labels').where('backend', '=', backend).where('connector_id', '=', connectorId).execute();
+  await db
+    .deleteFrom('connector_labels')
+    .where('backend', '=', backend)
+    .where('connector_id', '=', connectorId)
+    .execute();
 }

@@ -40,7 +40,9 @@ export function storeTarget(env: NodeJS.ProcessEnv = process.env): StoreTarget {
 
 function connect(target: StoreTarget): StoreDb {
   if (target.dialect === 'postgres') {
-    return new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.location, max: 10 }) }) });
+    return new Kysely<StoreSchema>({
+      dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.location, max: 10 }) }),
+    });
   }
   ensurePrivateDir(path.dirname(target.location));
   preparePrivateDatabaseFile(target.location);

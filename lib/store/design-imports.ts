@@ -53,13 +53,21 @@ class Conflict extends Error {
   }
 }
 
-const refOf = (r: { id: number; name: string; resource_name: string }): ImportedDesignRef => ({ id: Number(r.id), name: r.name, resource_name: r.resource_name });
+const refOf = (r: { id: number; name: string; resource_name: string }): ImportedDesignRef => ({
+  id: Number(r.id),
+  name: r.name,
+  resource_name: r.resource_name,
+});
 
 /**
  * Stores `designs` (validated by the caller) as new designs at version 1, each
  * noted `note`, all or none; see the module comment for `replayed` and `conflict`.
  */
-export async function importDesigns(key: string, designs: readonly ConnectorDesign[], note: string): Promise<ImportResult> {
+export async function importDesigns(
+  key: string,
+  designs: readonly ConnectorDesign[],
+  note: string,
+): Promise<ImportResult> {
   const db = await getDb();
   const postgres = getStore().dialect === 'postgres';
   const at = new Date().toISOString();
@@ -67,11 +75,26 @@ export async function importDesigns(key: string, designs: readonly ConnectorDesi
     return await db.transaction().execute(async (tx): Promise<ImportResult> => {
       if (postgres) await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(tx);
       // A write first: on SQLite it takes the write lock before anything is read.
-      const claimed = await tx.insertInto('design_imports').values({ import_key: key, design_ids: '[]', created_at: at }).onConflict((oc) => oc.column('import_key').doNothing()).executeTakeFirst();
+      const claimed = await tx
+        .insertInto('design_imports')
+        .values({ import_key: key, design_ids: '[]', created_at: at })
+        .onConflict((oc) => oc.column('import_key').doNothing())
+        .executeTakeFirst();
       if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
-        const previous = await tx.selectFrom('design_imports').select('design_ids').where('import_key', '=', key).executeTakeFirstOrThrow();
+        const previous = await tx
+          .selectFrom('design_imports')
+          .select('design_ids')
+          .where('import_key', '=', key)
+          .executeTakeFirstOrThrow();
         const ids = (JSON.parse(previous.design_ids) as unknown[]).map(Number);
-        const live = ids.length ? await tx.selectFrom('designs').select(['id', 'name', 'resource_name']).where('id', 'in', ids).where('deleted_at', 'is', null).execute() : [];
+        const live = ids.length
+          ? await tx
+              .selectFrom('designs')
+              .select(['id', 'name', 'resource_name'])
+              .where('id', 'in', ids)
+              .where('deleted_at', 'is', null)
+              .execute()
+          : [];
         if (ids.length > 0 && live.length === ids.length) {
           const byId = new Map(live.map((r) => [Number(r.id), refOf(r)]));
           return { kind: 'replayed', designs: ids.map((id) => byId.get(id)!) };
@@ -79,7 +102,13 @@ export async function importDesigns(key: string, designs: readonly ConnectorDesi
         // Some of them were deleted since: the import counts as new (the name check below still guards the rest).
       }
       const names = designs.map((d) => d.name);
-      const taken = await tx.selectFrom('designs').select(['id', 'name', 'resource_name']).where('name', 'in', names).where('deleted_at', 'is', null).orderBy('id').execute();
+      const taken = await tx
+        .selectFrom('designs')
+        .select(['id', 'name', 'resource_name'])
+        .where('name', 'in', names)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute();
       if (taken.length > 0) throw new Conflict(taken.map(refOf));
 
       const created: ImportedDesignRef[] = [];
@@ -87,7 +116,11 @@ export async function importDesigns(key: string, designs: readonly ConnectorDesi
         const id = await insertNewDesign(tx, JSON.stringify(sealDesign(design)), design, note, null, at);
         created.push({ id, name: design.name, resource_name: design.resource_name });
       }
-      await tx.updateTable('design_imports').set({ design_ids: JSON.stringify(created.map((d) => d.id)), created_at: at }).where('import_key', '=', key).execute();
+      await tx
+        .updateTable('design_imports')
+        .set({ design_ids: JSON.stringify(created.map((d) => d.id)), created_at: at })
+        .where('import_key', '=', key)
+        .execute();
       return { kind: 'created', designs: created };
     });
   } catch (err) {

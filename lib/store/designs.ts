@@ -111,22 +111,50 @@ function parseStored(text: string): ConnectorDesign {
 }
 
 /** Stores a new design as version 1; `hcl` is its file text (checked by the caller; stored as is), null for none. */
-export async function createDesign(design: ConnectorDesign, note = '', hcl: string | null = null): Promise<{ id: number; version: 1 }> {
+export async function createDesign(
+  design: ConnectorDesign,
+  note = '',
+  hcl: string | null = null,
+): Promise<{ id: number; version: 1 }> {
   const db = await getDb();
   const sealed = JSON.stringify(sealDesign(design));
   const at = now();
-  return db.transaction().execute(async (tx) => ({ id: await insertNewDesign(tx, sealed, design, note, hcl, at), version: 1 as const }));
+  return db
+    .transaction()
+    .execute(async (tx) => ({ id: await insertNewDesign(tx, sealed, design, note, hcl, at), version: 1 as const }));
 }
 
 /** Inserts a design and its version 1 (`sealed`: the design with its secrets sealed) in `tx`; answers its id. */
-export async function insertNewDesign(tx: Transaction<StoreSchema>, sealed: string, design: ConnectorDesign, note: string, hcl: string | null, at: string): Promise<number> {
+export async function insertNewDesign(
+  tx: Transaction<StoreSchema>,
+  sealed: string,
+  design: ConnectorDesign,
+  note: string,
+  hcl: string | null,
+  at: string,
+): Promise<number> {
   const row = await tx
     .insertInto('designs')
-    .values({ name: design.name, resource_name: design.resource_name, latest_version: 1, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
+    .values({
+      name: design.name,
+      resource_name: design.resource_name,
+      latest_version: 1,
+      connector_id: null,
+      provisioned_version: null,
+      pending_version: null,
+      pending_request_id: null,
+      backend: null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(row.id);
-  await tx.insertInto('design_versions').values({ design_id: id, version: 1, design: sealed, note, created_at: at, hcl }).execute();
+  await tx
+    .insertInto('design_versions')
+    .values({ design_id: id, version: 1, design: sealed, note, created_at: at, hcl })
+    .execute();
   return id;
 }
 
@@ -137,11 +165,28 @@ function escapeLike(q: string): string {
 export async function listDesigns(options: ListOptions = {}): Promise<DesignSummary[]> {
   const db = await getDb();
   // Names sort case-insensitively, the same on both databases (their collations differ).
-  const column = { name: sql<string>`lower(name)`, updated: sql<string>`updated_at`, created: sql<string>`created_at`, id: sql<string>`id` };
+  const column = {
+    name: sql<string>`lower(name)`,
+    updated: sql<string>`updated_at`,
+    created: sql<string>`created_at`,
+    id: sql<string>`id`,
+  };
   const order = options.order ?? (options.sort === 'name' ? 'asc' : 'desc');
   let query = db
     .selectFrom('designs')
-    .select(['id', 'name', 'resource_name', 'latest_version', 'created_at', 'updated_at', 'connector_id', 'provisioned_version', 'pending_version', 'pending_request_id', 'backend'])
+    .select([
+      'id',
+      'name',
+      'resource_name',
+      'latest_version',
+      'created_at',
+      'updated_at',
+      'connector_id',
+      'provisioned_version',
+      'pending_version',
+      'pending_request_id',
+      'backend',
+    ])
     .where('deleted_at', 'is', null);
   const q = options.q?.trim().toLowerCase();
   if (q) {
@@ -180,13 +225,19 @@ export async function listDesigns(options: ListOptions = {}): Promise<DesignSumm
 /** A design at `version` (default: latest); null when it does not exist or is deleted. */
 export async function getDesign(id: number, version?: number): Promise<StoredDesign | null> {
   const db = await getDb();
-  const readHead = () => db.selectFrom('designs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const readHead = () =>
+    db.selectFrom('designs').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   let head = await readHead();
   if (!head) return null;
   if (head.pending_request_id !== null && (await settlePendingProvisions()) > 0) head = await readHead();
   if (!head) return null;
   const wanted = version ?? Number(head.latest_version);
-  const row = await db.selectFrom('design_versions').selectAll().where('design_id', '=', id).where('version', '=', wanted).executeTakeFirst();
+  const row = await db
+    .selectFrom('design_versions')
+    .selectAll()
+    .where('design_id', '=', id)
+    .where('version', '=', wanted)
+    .executeTakeFirst();
   if (!row) return null;
   return {
     id,
@@ -204,14 +255,23 @@ export async function getDesign(id: number, version?: number): Promise<StoredDes
   };
 }
 
-export type UpdateResult = { ok: true; version: number } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'stale'; latest: StoredDesign };
+export type UpdateResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'stale'; latest: StoredDesign };
 
 /**
  * Saves `design` (and its file text `hcl`, null for none) as version
  * base_version + 1 — only if base_version is still the latest (the
  * compare-and-set is one UPDATE, so two writers cannot both win).
  */
-export async function updateDesign(id: number, design: ConnectorDesign, baseVersion: number, note = '', hcl: string | null = null): Promise<UpdateResult> {
+export async function updateDesign(
+  id: number,
+  design: ConnectorDesign,
+  baseVersion: number,
+  note = '',
+  hcl: string | null = null,
+): Promise<UpdateResult> {
   const db = await getDb();
   const sealed = JSON.stringify(sealDesign(design));
   const at = now();
@@ -224,7 +284,10 @@ export async function updateDesign(id: number, design: ConnectorDesign, baseVers
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return false;
-    await tx.insertInto('design_versions').values({ design_id: id, version: baseVersion + 1, design: sealed, note, created_at: at, hcl }).execute();
+    await tx
+      .insertInto('design_versions')
+      .values({ design_id: id, version: baseVersion + 1, design: sealed, note, created_at: at, hcl })
+      .execute();
     return true;
   });
   if (won) return { ok: true, version: baseVersion + 1 };
@@ -234,14 +297,27 @@ export async function updateDesign(id: number, design: ConnectorDesign, baseVers
 
 export async function listVersions(id: number): Promise<VersionInfo[] | null> {
   const db = await getDb();
-  const head = await db.selectFrom('designs').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const head = await db
+    .selectFrom('designs')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!head) return null;
-  const rows = await db.selectFrom('design_versions').select(['version', 'note', 'created_at']).where('design_id', '=', id).orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('design_versions')
+    .select(['version', 'note', 'created_at'])
+    .where('design_id', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
   return rows.map((r) => ({ version: Number(r.version), note: r.note, created_at: r.created_at }));
 }
 
 /** The designs (not deleted) linked to connector `connectorId` on `backend`: the ones that manage it. */
-export async function designsLinkedTo(connectorId: number, backend: string): Promise<{ id: number; name: string; version: number; provisioned_version: number | null }[]> {
+export async function designsLinkedTo(
+  connectorId: number,
+  backend: string,
+): Promise<{ id: number; name: string; version: number; provisioned_version: number | null }[]> {
   const db = await getDb();
   const rows = await db
     .selectFrom('designs')
@@ -251,20 +327,35 @@ export async function designsLinkedTo(connectorId: number, backend: string): Pro
     .where('deleted_at', 'is', null)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, version: Number(r.latest_version), provisioned_version: r.provisioned_version === null ? null : Number(r.provisioned_version) }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    version: Number(r.latest_version),
+    provisioned_version: r.provisioned_version === null ? null : Number(r.provisioned_version),
+  }));
 }
 
 /** Soft delete; false when there was nothing to delete. */
 export async function deleteDesign(id: number): Promise<boolean> {
   const db = await getDb();
-  const res = await db.updateTable('designs').set({ deleted_at: now() }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('designs')
+    .set({ deleted_at: now() })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 /** Undoes a delete; false when the design is not deleted (or never existed). */
 export async function restoreDesign(id: number): Promise<boolean> {
   const db = await getDb();
-  const res = await db.updateTable('designs').set({ deleted_at: null }).where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
+  const res = await db
+    .updateTable('designs')
+    .set({ deleted_at: null })
+    .where('id', '=', id)
+    .where('deleted_at', 'is not', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -273,11 +364,22 @@ export async function restoreDesign(id: number): Promise<boolean> {
  * `backend`) runs now: a provision that already succeeded, or a connector
  * provisioned outside the app and linked by hand. Clears any pending provision.
  */
-export async function recordProvisioned(id: number, connectorId: number, version: number, backend: string): Promise<boolean> {
+export async function recordProvisioned(
+  id: number,
+  connectorId: number,
+  version: number,
+  backend: string,
+): Promise<boolean> {
   const db = await getDb();
   const res = await db
     .updateTable('designs')
-    .set({ connector_id: connectorId, provisioned_version: version, pending_version: null, pending_request_id: null, backend })
+    .set({
+      connector_id: connectorId,
+      provisioned_version: version,
+      pending_version: null,
+      pending_request_id: null,
+      backend,
+    })
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .where('latest_version', '>=', version)
@@ -292,12 +394,24 @@ export async function recordProvisioned(id: number, connectorId: number, version
  * when the request reaches SUCCESS (`settlePendingProvisions`). A different
  * connector than the linked one starts with no provisioned version.
  */
-export async function recordProvisionSent(id: number, connectorId: number, version: number, backend: string, requestId: string | null): Promise<boolean> {
+export async function recordProvisionSent(
+  id: number,
+  connectorId: number,
+  version: number,
+  backend: string,
+  requestId: string | null,
+): Promise<boolean> {
   const db = await getDb();
   const recorded = await db.transaction().execute(async (tx) => {
-    const head = await tx.selectFrom('designs').select(['connector_id', 'backend', 'provisioned_version']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const head = await tx
+      .selectFrom('designs')
+      .select(['connector_id', 'backend', 'provisioned_version'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!head) return false;
-    const sameConnector = head.connector_id !== null && Number(head.connector_id) === connectorId && head.backend === backend;
+    const sameConnector =
+      head.connector_id !== null && Number(head.connector_id) === connectorId && head.backend === backend;
     const res = await tx
       .updateTable('designs')
       .set({
@@ -347,7 +461,12 @@ export async function settlePendingProvisions(): Promise<number> {
     .updateTable('designs')
     .set({ pending_version: null, pending_request_id: null })
     .where('pending_request_id', 'is not', null)
-    .where((eb) => settledAs(eb, [...TERMINAL_STATES].filter((s) => s !== 'SUCCESS')))
+    .where((eb) =>
+      settledAs(
+        eb,
+        [...TERMINAL_STATES].filter((s) => s !== 'SUCCESS'),
+      ),
+    )
     .executeTakeFirst();
   return Number(succeeded.numUpdatedRows) + Number(failed.numUpdatedRows);
 }
@@ -355,6 +474,11 @@ export async function settlePendingProvisions(): Promise<number> {
 /** The raw stored row of a version (tests assert secrets are not in it). */
 export async function rawVersionRow(id: number, version: number): Promise<string | null> {
   const db = await getDb();
-  const row = await db.selectFrom('design_versions').select('design').where('design_id', '=', id).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('design_versions')
+    .select('design')
+    .where('design_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row?.design ?? null;
 }

@@ -19,8 +19,12 @@ import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from '
 export type StoreDialect = 'sqlite' | 'postgres';
 
 /** An auto-increment integer primary key column on either database: its type and constraint. */
-function autoId(dialect: StoreDialect): ['serial' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
-  return dialect === 'postgres' ? ['serial', (c) => c.primaryKey()] : ['integer', (c) => c.primaryKey().autoIncrement()];
+function autoId(
+  dialect: StoreDialect,
+): ['serial' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
+  return dialect === 'postgres'
+    ? ['serial', (c) => c.primaryKey()]
+    : ['integer', (c) => c.primaryKey().autoIncrement()];
 }
 
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -44,8 +48,18 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('provision_history_connector').ifNotExists().on('provision_history').columns(['backend', 'connector_id', 'seq']).execute();
-        await db.schema.createIndex('provision_history_request').ifNotExists().on('provision_history').columns(['backend', 'request_id']).execute();
+        await db.schema
+          .createIndex('provision_history_connector')
+          .ifNotExists()
+          .on('provision_history')
+          .columns(['backend', 'connector_id', 'seq'])
+          .execute();
+        await db.schema
+          .createIndex('provision_history_request')
+          .ifNotExists()
+          .on('provision_history')
+          .columns(['backend', 'request_id'])
+          .execute();
       },
     },
     '0002_designs': {
@@ -94,11 +108,20 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('detail', 'text')
           .addColumn('outcome_of', 'text')
           .execute();
-        await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id', 'id']).execute();
+        await db.schema
+          .createIndex('audit_log_target')
+          .on('audit_log')
+          .columns(['target_type', 'target_id', 'id'])
+          .execute();
         await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'id']).execute();
         await db.schema.createIndex('audit_log_request').on('audit_log').columns(['backend', 'request_id']).execute();
         // At most one result per provision request (NULLs, i.e. action rows, never collide).
-        await db.schema.createIndex('audit_log_outcome').unique().on('audit_log').columns(['backend', 'outcome_of']).execute();
+        await db.schema
+          .createIndex('audit_log_outcome')
+          .unique()
+          .on('audit_log')
+          .columns(['backend', 'outcome_of'])
+          .execute();
         // Append-only in the database too: any UPDATE or DELETE of a row fails.
         if (dialect === 'postgres') {
           await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -108,7 +131,9 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         } else {
           for (const op of ['UPDATE', 'DELETE']) {
             await sql
-              .raw(`CREATE TRIGGER audit_log_no_${op.toLowerCase()} BEFORE ${op} ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`)
+              .raw(
+                `CREATE TRIGGER audit_log_no_${op.toLowerCase()} BEFORE ${op} ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+              )
               .execute(db);
           }
         }
@@ -126,7 +151,11 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('settled_at', 'text')
           .addColumn('outcome', 'text')
           .execute();
-        await db.schema.createIndex('create_intents_open').on('create_intents').columns(['backend', 'settled_at']).execute();
+        await db.schema
+          .createIndex('create_intents_open')
+          .on('create_intents')
+          .columns(['backend', 'settled_at'])
+          .execute();
       },
     },
     // Kept in app.sqlite by raw SQL before it moved into the store: `ifNotExists` adopts that table, rows and all.
@@ -148,7 +177,11 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('designs').addColumn('pending_version', 'integer').execute();
         await db.schema.alterTable('designs').addColumn('pending_request_id', 'text').execute();
-        await db.schema.createIndex('designs_pending_request').on('designs').columns(['backend', 'pending_request_id']).execute();
+        await db.schema
+          .createIndex('designs_pending_request')
+          .on('designs')
+          .columns(['backend', 'pending_request_id'])
+          .execute();
       },
     },
     '0007_sign_in_sessions': {

@@ -57,7 +57,13 @@ function toEntry(r: Row): ProvisionHistoryEntry {
 
 export async function recordProvisionRequest(
   backend: string,
-  entry: { connectorId: number; connectorName: string; operation: ProvisionOperation; requestId: string | null; state: string | null },
+  entry: {
+    connectorId: number;
+    connectorName: string;
+    operation: ProvisionOperation;
+    requestId: string | null;
+    state: string | null;
+  },
 ): Promise<void> {
   const now = new Date().toISOString();
   const db = await getDb();
@@ -81,7 +87,12 @@ export async function recordProvisionRequest(
  * Stores a newer state for a request; only touches `updated_at` when something
  * changed. Answers the connector ids of the rows it changed (none: nothing new).
  */
-export async function updateProvisionState(backend: string, requestId: string, state: string, errorMessage: string | null): Promise<number[]> {
+export async function updateProvisionState(
+  backend: string,
+  requestId: string,
+  state: string,
+  errorMessage: string | null,
+): Promise<number[]> {
   const db = await getDb();
   const rows = await db
     .updateTable('provision_history')
@@ -92,7 +103,9 @@ export async function updateProvisionState(backend: string, requestId: string, s
       eb.or([
         eb('state', 'is', null),
         eb('state', '!=', state),
-        errorMessage === null ? eb('error_message', 'is not', null) : eb.or([eb('error_message', 'is', null), eb('error_message', '!=', errorMessage)]),
+        errorMessage === null
+          ? eb('error_message', 'is not', null)
+          : eb.or([eb('error_message', 'is', null), eb('error_message', '!=', errorMessage)]),
       ]),
     )
     .returning('connector_id')
@@ -189,7 +202,12 @@ export function intentOwner(): string {
   return g[OWNER];
 }
 
-export async function openCreateIntent(backend: string, name: string, provision: boolean, actor?: { id: string; name: string }): Promise<number> {
+export async function openCreateIntent(
+  backend: string,
+  name: string,
+  provision: boolean,
+  actor?: { id: string; name: string },
+): Promise<number> {
   const db = await getDb();
   const row = await db
     .insertInto('create_intents')
@@ -211,21 +229,40 @@ export async function openCreateIntent(backend: string, name: string, provision:
 }
 
 /** `outcome`: 'created', 'adopted', 'refused' (a definite upstream 4xx) or 'absent' (never appeared). */
-export async function settleCreateIntent(id: number, outcome: 'created' | 'adopted' | 'refused' | 'absent'): Promise<void> {
+export async function settleCreateIntent(
+  id: number,
+  outcome: 'created' | 'adopted' | 'refused' | 'absent',
+): Promise<void> {
   const db = await getDb();
-  await db.updateTable('create_intents').set({ settled_at: new Date().toISOString(), outcome }).where('id', '=', id).where('settled_at', 'is', null).execute();
+  await db
+    .updateTable('create_intents')
+    .set({ settled_at: new Date().toISOString(), outcome })
+    .where('id', '=', id)
+    .where('settled_at', 'is', null)
+    .execute();
 }
 
 /** Marks that the audit trail has the entry of an interrupted create; false when another process did it first. */
 export async function noteInterruptedIntent(id: number): Promise<boolean> {
   const db = await getDb();
-  const result = await db.updateTable('create_intents').set({ noted_at: new Date().toISOString() }).where('id', '=', id).where('noted_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('create_intents')
+    .set({ noted_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('noted_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 export async function openCreateIntents(backend: string): Promise<CreateIntent[]> {
   const db = await getDb();
-  const rows = await db.selectFrom('create_intents').selectAll().where('backend', '=', backend).where('settled_at', 'is', null).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('create_intents')
+    .selectAll()
+    .where('backend', '=', backend)
+    .where('settled_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: Number(r.id),
     owner: r.owner ?? null,

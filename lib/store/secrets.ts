@@ -67,7 +67,9 @@ export function decryptValue(stored: string, key = encryptionKey()): string {
   try {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   } catch {
-    throw new StoreSecretError('A stored secret cannot be decrypted: CONNECTOR_STUDIO_SECRET differs from the one it was saved with');
+    throw new StoreSecretError(
+      'A stored secret cannot be decrypted: CONNECTOR_STUDIO_SECRET differs from the one it was saved with',
+    );
   }
 }
 

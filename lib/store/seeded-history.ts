@@ -36,6 +36,10 @@ export async function recordSeededHistory(backend: string, requests: readonly Se
   }));
   await db.transaction().execute(async (tx) => {
     // Chunks: SQLite takes at most 32,766 parameters a statement (9 a row).
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('provision_history').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('provision_history')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
 }

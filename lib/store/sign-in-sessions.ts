@@ -18,7 +18,12 @@ export async function saveSignInSession(sessionId: string, sealedIdToken: string
   await db.deleteFrom('sign_in_sessions').where('expires_at', '<', now).execute();
   await db
     .insertInto('sign_in_sessions')
-    .values({ session_hash: hashOf(sessionId), id_token: sealedIdToken, created_at: now, expires_at: expiresAt.toISOString() })
+    .values({
+      session_hash: hashOf(sessionId),
+      id_token: sealedIdToken,
+      created_at: now,
+      expires_at: expiresAt.toISOString(),
+    })
     .execute();
 }
 
@@ -37,7 +42,11 @@ export async function signInSessionOpen(sessionId: string): Promise<boolean> {
 export async function takeSignInSession(sessionId: string): Promise<string | null> {
   const db = await getDb();
   const hash = hashOf(sessionId);
-  const row = await db.selectFrom('sign_in_sessions').select(['id_token', 'expires_at']).where('session_hash', '=', hash).executeTakeFirst();
+  const row = await db
+    .selectFrom('sign_in_sessions')
+    .select(['id_token', 'expires_at'])
+    .where('session_hash', '=', hash)
+    .executeTakeFirst();
   if (!row) return null;
   await db.deleteFrom('sign_in_sessions').where('session_hash', '=', hash).execute();
   return row.expires_at > new Date().toISOString() ? row.id_token : null;

@@ -20,7 +20,10 @@ export function lastItem<T>(items: ArrayLike<T>, what = 'item'): T {
 /** Capture group `group` of a match, one the pattern always captures when it matches; throws when it did not. */
 export function captured(match: RegExpMatchArray, group: number): string {
   const text = match[group];
-  if (text === undefined) throw new Error(`Internal error: pattern ${match.length > 0 ? 'matched' : 'did not match'} without capture group ${group}`);
+  if (text === undefined)
+    throw new Error(
+      `Internal error: pattern ${match.length > 0 ? 'matched' : 'did not match'} without capture group ${group}`,
+    );
   return text;
 }
 

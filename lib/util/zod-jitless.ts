@@ -5,4 +5,8 @@
  */
 import { z } from 'zod';
 
-if (typeof window !== 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') z.config({ jitless: true });
+if (
+  typeof window !== 'undefined' ||
+  typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined'
+)
+  z.config({ jitless: true });

@@ -33,32 +33,92 @@ const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo 
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 const ODD_IDS = [
-  '0', '-1', '1.5', '1e3', '99999999999999999999', 'abc', '%00', '%2e%2e%2f%2e%2e', '..', 'null', 'undefined',
-  '__proto__', 'constructor', '%F0%9F%92%A5', '%E2%80%AE1', 'x'.repeat(300), '1%20OR%201=1', '%27%3B--', '0x10', '+1', '007',
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '99999999999999999999',
+  'abc',
+  '%00',
+  '%2e%2e%2f%2e%2e',
+  '..',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  '%F0%9F%92%A5',
+  '%E2%80%AE1',
+  'x'.repeat(300),
+  '1%20OR%201=1',
+  '%27%3B--',
+  '0x10',
+  '+1',
+  '007',
 ];
 
 const WEIRD_STRINGS = [
-  '\u0000', 'a\u0000b', '\ud800', '\udfff', '\u202eevil', '💥'.repeat(50), '\u0007\u001b[31m', ' ', '',
-  '${jndi:ldap://x}', '<script>alert(1)</script>', '../../etc/passwd', 'NaN', '-0', '1e309', '\\', '"', '\r\n',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  '\u202eevil',
+  '💥'.repeat(50),
+  '\u0007\u001b[31m',
+  ' ',
+  '',
+  '${jndi:ldap://x}',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'NaN',
+  '-0',
+  '1e309',
+  '\\',
+  '"',
+  '\r\n',
 ];
 
 const WRONG_VALUES: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, '', 'x', [], [null], {}, { a: 1 },
-  ['x', 1, null], 'x'.repeat(300), { __proto__: null },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  '',
+  'x',
+  [],
+  [null],
+  {},
+  { a: 1 },
+  ['x', 1, null],
+  'x'.repeat(300),
+  { __proto__: null },
 ];
 
 const METHODS_UNSUPPORTED = ['PATCH', 'TRACE', 'PROPFIND', 'LINK', 'PURGE', 'SEARCH', 'OPTIONS', 'HEAD'];
 
 const CONTENT_TYPES = [
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/html',
-  'application/json; charset=utf-16', 'application/octet-stream', 'garbage', 'application/json;;;', '*/*',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'text/html',
+  'application/json; charset=utf-16',
+  'application/octet-stream',
+  'garbage',
+  'application/json;;;',
+  '*/*',
 ];
 
 /** Every path (dotted) to a value in a JSON document. */
 function paths(value: unknown, prefix: string[] = [], out: string[][] = []): string[][] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, String(i)], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   return out;
 }
 
@@ -142,13 +202,27 @@ function nested(r: Rand, depth: number): string {
 const OVERSIZED = Buffer.alloc(1536 * 1024, 0x20);
 
 /** A JSON body for a route that takes `validValue`, abused one way. */
-function abuseJson(r: Rand, validValue: unknown): { body: string | Buffer; headers: Record<string, string>; kind: string } {
+function abuseJson(
+  r: Rand,
+  validValue: unknown,
+): { body: string | Buffer; headers: Record<string, string>; kind: string } {
   const valid = prepare(validValue);
   const roll = r();
   const validText = valid.text;
   if (roll < 0.12) {
     const cut = int(r, 0, validText.length - 1);
-    const variants = [validText.slice(0, cut), validText + ',', `{"a":1,}`, `{'a':1}`, 'NaN', '{"a":01}', '\u0000', `${validText}${validText}`, '{"a":"\\x"}', '[1,2'];
+    const variants = [
+      validText.slice(0, cut),
+      validText + ',',
+      `{"a":1,}`,
+      `{'a':1}`,
+      'NaN',
+      '{"a":01}',
+      '\u0000',
+      `${validText}${validText}`,
+      '{"a":"\\x"}',
+      '[1,2',
+    ];
     return { body: pick(r, variants), headers: JSON_TYPE, kind: 'malformed JSON' };
   }
   if (roll < 0.24) {
@@ -158,29 +232,52 @@ function abuseJson(r: Rand, validValue: unknown): { body: string | Buffer; heade
     return { body: text, headers: JSON_TYPE, kind: 'deeply nested JSON' };
   }
   if (roll < 0.34) {
-    return { body: spliceAt(valid, pick(r, valid.paths), hugeJson(r)), headers: JSON_TYPE, kind: 'huge array or string' };
+    return {
+      body: spliceAt(valid, pick(r, valid.paths), hugeJson(r)),
+      headers: JSON_TYPE,
+      kind: 'huge array or string',
+    };
   }
   if (roll < 0.6) {
     const p = pick(r, valid.paths);
-    return { body: JSON.stringify(setAt(valid.value, p, pick(r, WRONG_VALUES))), headers: JSON_TYPE, kind: 'wrong type at a path' };
+    return {
+      body: JSON.stringify(setAt(valid.value, p, pick(r, WRONG_VALUES))),
+      headers: JSON_TYPE,
+      kind: 'wrong type at a path',
+    };
   }
   if (roll < 0.7) {
     const p = pick(r, valid.paths);
-    return { body: JSON.stringify(setAt(valid.value, p, pick(r, WEIRD_STRINGS))), headers: JSON_TYPE, kind: 'unicode/NUL' };
+    return {
+      body: JSON.stringify(setAt(valid.value, p, pick(r, WEIRD_STRINGS))),
+      headers: JSON_TYPE,
+      kind: 'unicode/NUL',
+    };
   }
   if (roll < 0.78) {
     const key = pick(r, ['__proto__', 'constructor', 'prototype']);
     const p = pick(r, valid.shallow);
-    const text = JSON.stringify(setAt(valid.value, p, { polluted: true })).replace('"polluted"', `"${key}":{"polluted":true},"x"`);
+    const text = JSON.stringify(setAt(valid.value, p, { polluted: true })).replace(
+      '"polluted"',
+      `"${key}":{"polluted":true},"x"`,
+    );
     return { body: text, headers: JSON_TYPE, kind: 'prototype-pollution key' };
   }
   if (roll < 0.88) {
     return { body: validText, headers: { 'content-type': pick(r, CONTENT_TYPES) }, kind: 'wrong content type' };
   }
   if (roll < 0.91) {
-    return { body: OVERSIZED.subarray(0, int(r, 1024 * 1024 + 1, OVERSIZED.length)), headers: JSON_TYPE, kind: 'oversized body' };
+    return {
+      body: OVERSIZED.subarray(0, int(r, 1024 * 1024 + 1, OVERSIZED.length)),
+      headers: JSON_TYPE,
+      kind: 'oversized body',
+    };
   }
-  return { body: Buffer.from(Array.from({ length: int(r, 1, 200) }, () => int(r, 0, 255))), headers: JSON_TYPE, kind: 'random bytes' };
+  return {
+    body: Buffer.from(Array.from({ length: int(r, 1, 200) }, () => int(r, 0, 255))),
+    headers: JSON_TYPE,
+    kind: 'random bytes',
+  };
 }
 
 export interface RouteFamily {
@@ -194,17 +291,28 @@ const VALID_DESIGNS: Array<Record<string, unknown>> = DESIGN_TEMPLATES.flatMap((
   Array.from({ length: 10 }, (_, i) => ({ ...t.design, name: `fuzz-${i}` })),
 );
 const validDesign = (r: Rand) => pick(r, VALID_DESIGNS);
-const VALID_HCL_BODIES = [true, false].flatMap((omitDefaults) => VALID_DESIGNS.map((design) => ({ design, options: { omitDefaults } })));
+const VALID_HCL_BODIES = [true, false].flatMap((omitDefaults) =>
+  VALID_DESIGNS.map((design) => ({ design, options: { omitDefaults } })),
+);
 const VALID_EMULATOR_BODIES = Array.from({ length: 10 }, (_, i) => ({ name: `fuzz-emu-${i}`, size: 'SMALL' }));
 
-function jsonFamily(name: string, method: string, path: (r: Rand) => string, valid: (r: Rand) => unknown, allowed: string[]): RouteFamily {
+function jsonFamily(
+  name: string,
+  method: string,
+  path: (r: Rand) => string,
+  valid: (r: Rand) => unknown,
+  allowed: string[],
+): RouteFamily {
   return {
     name,
     next(r) {
       const p = path(r);
       const roll = r();
       if (roll < 0.08) {
-        const m = pick(r, METHODS_UNSUPPORTED.filter((x) => !allowed.includes(x)));
+        const m = pick(
+          r,
+          METHODS_UNSUPPORTED.filter((x) => !allowed.includes(x)),
+        );
         return { method: m, path: p, headers: {}, kind: 'unsupported method' };
       }
       if (roll < 0.12) return { method, path: p, headers: JSON_TYPE, body: prepare(valid(r)).text, kind: 'valid' };
@@ -219,7 +327,10 @@ function readFamily(name: string, path: (r: Rand) => string, allowed: string[]):
     next(r) {
       const p = path(r);
       if (r() < 0.3) {
-        const m = pick(r, [...METHODS_UNSUPPORTED, 'POST', 'PUT', 'DELETE'].filter((x) => !allowed.includes(x)));
+        const m = pick(
+          r,
+          [...METHODS_UNSUPPORTED, 'POST', 'PUT', 'DELETE'].filter((x) => !allowed.includes(x)),
+        );
         const body = r() < 0.5 ? JSON.stringify({ a: 1 }) : undefined;
         return { method: m, path: p, headers: body ? JSON_TYPE : {}, body, kind: 'unsupported method' };
       }
@@ -229,7 +340,10 @@ function readFamily(name: string, path: (r: Rand) => string, allowed: string[]):
 }
 
 const oddId = (r: Rand) => (r() < 0.2 ? String(int(r, 1, 5)) : pick(r, ODD_IDS));
-const oddQuery = (r: Rand) => (r() < 0.5 ? '' : pick(r, ['?provision=maybe', '?provision=%00', '?provision[]=1', '?__proto__[x]=1', `?x=${'y'.repeat(5000)}`]));
+const oddQuery = (r: Rand) =>
+  r() < 0.5
+    ? ''
+    : pick(r, ['?provision=maybe', '?provision=%00', '?provision[]=1', '?__proto__[x]=1', `?x=${'y'.repeat(5000)}`]);
 
 const TN = '/emulator/api/v1/tenantnetworks/1/azure-express-route-connectors';
 
@@ -242,10 +356,14 @@ const VALID_FILES = new Map(
   }),
 );
 /** A create or save body: half of them with the design's file (`hcl`), so its path is abused too. */
-function withFile(r: Rand, body: { design: Record<string, unknown> } & Record<string, unknown>): Record<string, unknown> {
+function withFile(
+  r: Rand,
+  body: { design: Record<string, unknown> } & Record<string, unknown>,
+): Record<string, unknown> {
   return r() < 0.5 ? body : { ...body, hcl: VALID_FILES.get(body.design) ?? null };
 }
-const validDesignEnvelope = (r: Rand) => withFile(r, { design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
+const validDesignEnvelope = (r: Rand) =>
+  withFile(r, { design: validDesign(r), note: pick(r, ['fuzz', 'first cut', '']) });
 const validSave = (r: Rand) => withFile(r, { design: validDesign(r), base_version: 1, note: 'fuzz' });
 /** An "Import .tf" body: a valid design's file, sometimes with the labels to import. */
 const validImport = (r: Rand) => {
@@ -283,12 +401,24 @@ const oddDesignRead = (r: Rand) =>
 
 export const FAMILIES: RouteFamily[] = [
   jsonFamily('POST /api/designs/validate', 'POST', () => '/api/designs/validate', validDesign, ['POST']),
-  jsonFamily('POST /api/designs/hcl', 'POST', () => '/api/designs/hcl', (r) => pick(r, VALID_HCL_BODIES), ['POST']),
+  jsonFamily(
+    'POST /api/designs/hcl',
+    'POST',
+    () => '/api/designs/hcl',
+    (r) => pick(r, VALID_HCL_BODIES),
+    ['POST'],
+  ),
   {
     name: 'POST /api/hcl/parse',
     next(r): FuzzRequest {
       const roll = r();
-      if (roll < 0.08) return { method: pick(r, ['PATCH', 'TRACE', 'PUT', 'DELETE', 'GET']), path: '/api/hcl/parse', headers: {}, kind: 'unsupported method' };
+      if (roll < 0.08)
+        return {
+          method: pick(r, ['PATCH', 'TRACE', 'PUT', 'DELETE', 'GET']),
+          path: '/api/hcl/parse',
+          headers: {},
+          kind: 'unsupported method',
+        };
       const tf = `resource "alkira_connector_azure_expressroute" "x" {\n  name = "n"\n  size = "SMALL"\n}\n`;
       const variants: Array<[string, string]> = [
         ['deeply nested HCL', '{'.repeat(pick(r, [100, 10_000, 200_000]))],
@@ -299,27 +429,79 @@ export const FAMILIES: RouteFamily[] = [
       ];
       const [kind, text] = pick(r, variants);
       const contentType = r() < 0.15 ? pick(r, CONTENT_TYPES) : 'text/plain';
-      return { method: 'POST', path: '/api/hcl/parse', headers: { 'content-type': contentType }, body: text, kind: contentType === 'text/plain' ? kind : 'wrong content type' };
+      return {
+        method: 'POST',
+        path: '/api/hcl/parse',
+        headers: { 'content-type': contentType },
+        body: text,
+        kind: contentType === 'text/plain' ? kind : 'wrong content type',
+      };
     },
   },
-  jsonFamily('POST /api/connectors', 'POST', (r) => '/api/connectors' + oddQuery(r), validDesign, ['GET', 'HEAD', 'POST']),
-  jsonFamily('PUT /api/connectors/{id}', 'PUT', (r) => `/api/connectors/${oddId(r)}${oddQuery(r)}`, validDesign, ['GET', 'HEAD', 'PUT', 'DELETE']),
-  readFamily('GET|DELETE /api/connectors/{id}[/design]', (r) => `/api/connectors/${oddId(r)}${r() < 0.5 ? '/design' : ''}`, ['GET', 'HEAD']),
-  readFamily('GET /api/catalog/{kind}', (r) => `/api/catalog/${r() < 0.3 ? pick(r, ['segments', 'groups', 'cxps']) : oddId(r)}`, ['GET', 'HEAD']),
+  jsonFamily('POST /api/connectors', 'POST', (r) => '/api/connectors' + oddQuery(r), validDesign, [
+    'GET',
+    'HEAD',
+    'POST',
+  ]),
+  jsonFamily('PUT /api/connectors/{id}', 'PUT', (r) => `/api/connectors/${oddId(r)}${oddQuery(r)}`, validDesign, [
+    'GET',
+    'HEAD',
+    'PUT',
+    'DELETE',
+  ]),
+  readFamily(
+    'GET|DELETE /api/connectors/{id}[/design]',
+    (r) => `/api/connectors/${oddId(r)}${r() < 0.5 ? '/design' : ''}`,
+    ['GET', 'HEAD'],
+  ),
+  readFamily(
+    'GET /api/catalog/{kind}',
+    (r) => `/api/catalog/${r() < 0.3 ? pick(r, ['segments', 'groups', 'cxps']) : oddId(r)}`,
+    ['GET', 'HEAD'],
+  ),
   jsonFamily('POST /api/designs', 'POST', () => '/api/designs', validDesignEnvelope, ['GET', 'HEAD', 'POST']),
   jsonFamily('POST /api/designs/import', 'POST', () => '/api/designs/import', validImport, ['POST']),
-  jsonFamily('PUT /api/designs/{id}', 'PUT', (r) => `/api/designs/${oddId(r)}`, validSave, ['GET', 'HEAD', 'PUT', 'DELETE']),
+  jsonFamily('PUT /api/designs/{id}', 'PUT', (r) => `/api/designs/${oddId(r)}`, validSave, [
+    'GET',
+    'HEAD',
+    'PUT',
+    'DELETE',
+  ]),
   readFamily('GET /api/designs/{id}[/versions|/diff|/drift|/export]', oddDesignRead, ['GET', 'HEAD']),
-  jsonFamily('POST /api/connectors/{id}/plan', 'POST', (r) => `/api/connectors/${oddId(r)}/plan`, (r) => ({ design: validDesign(r) }), ['POST']),
-  readFamily('GET /api/connectors?… (the paged list)', (r) => `/api/connectors${oddListQuery(r)}`, ['GET', 'HEAD', 'POST']),
-  readFamily('GET /api/activity?…', (r) => `/api/activity${pick(r, ['', '?user=%00', `?connector=${oddId(r)}`, '?limit=-1', '?limit=100000', '?before=yesterday', `?user=${'u'.repeat(3000)}`])}`, ['GET', 'HEAD']),
+  jsonFamily(
+    'POST /api/connectors/{id}/plan',
+    'POST',
+    (r) => `/api/connectors/${oddId(r)}/plan`,
+    (r) => ({ design: validDesign(r) }),
+    ['POST'],
+  ),
+  readFamily('GET /api/connectors?… (the paged list)', (r) => `/api/connectors${oddListQuery(r)}`, [
+    'GET',
+    'HEAD',
+    'POST',
+  ]),
+  readFamily(
+    'GET /api/activity?…',
+    (r) =>
+      `/api/activity${pick(r, ['', '?user=%00', `?connector=${oddId(r)}`, '?limit=-1', '?limit=100000', '?before=yesterday', `?user=${'u'.repeat(3000)}`])}`,
+    ['GET', 'HEAD'],
+  ),
   readFamily('GET /api/provision-requests/{id}', (r) => `/api/provision-requests/${oddId(r)}`, ['GET', 'HEAD']),
   {
     name: 'emulator /emulator/api/...',
     next(r) {
       // The emulator answers only the app: the fuzz holds the test server's app token, to reach its parsing.
-      const auth = { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`, ...APP_CALLER_HEADERS };
-      const base = jsonFamily('', 'POST', () => TN, (rr) => pick(rr, VALID_EMULATOR_BODIES), ['GET', 'POST']).next(r);
+      const auth = {
+        authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`,
+        ...APP_CALLER_HEADERS,
+      };
+      const base = jsonFamily(
+        '',
+        'POST',
+        () => TN,
+        (rr) => pick(rr, VALID_EMULATOR_BODIES),
+        ['GET', 'POST'],
+      ).next(r);
       const path = r() < 0.3 ? `${TN}/${oddId(r)}` : r() < 0.1 ? `/emulator/api/${oddId(r)}` : TN;
       const method = base.method === 'POST' && path !== TN ? pick(r, ['PUT', 'GET', 'DELETE']) : base.method;
       return { ...base, method, path, headers: { ...base.headers, ...auth } };

@@ -59,18 +59,45 @@ export function routeMix(f: WorkloadFixtures): RouteMix[] {
   const largeKb = Math.round(Buffer.byteLength(f.largeHcl) / 1024);
   const sorts = ['name', 'state', 'lastChange'];
   return [
-    { name: 'GET /api/connectors (list page)', weight: 24, make: (r) => ({ method: 'GET', path: `/api/connectors?page=${1 + Math.floor(r * 20)}&page_size=50&sort=${sorts[Math.floor(r * 60) % 3]}` }) },
+    {
+      name: 'GET /api/connectors (list page)',
+      weight: 24,
+      make: (r) => ({
+        method: 'GET',
+        path: `/api/connectors?page=${1 + Math.floor(r * 20)}&page_size=50&sort=${sorts[Math.floor(r * 60) % 3]}`,
+      }),
+    },
     { name: 'GET /connectors (dashboard page)', weight: 8, make: () => ({ method: 'GET', path: '/connectors' }) },
     {
       name: 'GET /api/designs/<id> (design read)',
       weight: 18,
       make: (r) => ({ method: 'GET', path: `/api/designs/${f.designIds[Math.floor(r * f.designIds.length)]}` }),
     },
-    { name: 'POST /api/designs/validate', weight: 14, make: () => ({ method: 'POST', path: '/api/designs/validate', body: validateTypical }) },
-    { name: 'POST /api/designs/validate (640 tunnels)', weight: 3, make: () => ({ method: 'POST', path: '/api/designs/validate', body: validateLarge }) },
-    { name: 'POST /api/designs/hcl (render)', weight: 12, make: () => ({ method: 'POST', path: '/api/designs/hcl', body: renderTypical }) },
-    { name: 'POST /api/designs/hcl (render, 640 tunnels)', weight: 3, make: () => ({ method: 'POST', path: '/api/designs/hcl', body: renderLarge }) },
-    { name: 'POST /api/hcl/parse', weight: 12, make: () => ({ method: 'POST', path: '/api/hcl/parse', body: f.typicalHcl, contentType: 'text/plain' }) },
+    {
+      name: 'POST /api/designs/validate',
+      weight: 14,
+      make: () => ({ method: 'POST', path: '/api/designs/validate', body: validateTypical }),
+    },
+    {
+      name: 'POST /api/designs/validate (640 tunnels)',
+      weight: 3,
+      make: () => ({ method: 'POST', path: '/api/designs/validate', body: validateLarge }),
+    },
+    {
+      name: 'POST /api/designs/hcl (render)',
+      weight: 12,
+      make: () => ({ method: 'POST', path: '/api/designs/hcl', body: renderTypical }),
+    },
+    {
+      name: 'POST /api/designs/hcl (render, 640 tunnels)',
+      weight: 3,
+      make: () => ({ method: 'POST', path: '/api/designs/hcl', body: renderLarge }),
+    },
+    {
+      name: 'POST /api/hcl/parse',
+      weight: 12,
+      make: () => ({ method: 'POST', path: '/api/hcl/parse', body: f.typicalHcl, contentType: 'text/plain' }),
+    },
     {
       name: `POST /api/hcl/parse (${largeKb} KB)`,
       weight: 2,

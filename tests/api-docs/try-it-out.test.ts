@@ -12,7 +12,16 @@ describe('readOnlyOperations', () => {
   const tryable = new Set(readOnlyOperations());
 
   it('lets reads and checks be tried', () => {
-    for (const key of ['GET /api/health', 'GET /api/connectors', 'GET /api/connectors/{}', 'POST /api/designs/validate', 'POST /api/hcl/parse', 'POST /api/connectors/{}/plan', 'GET /api/catalog/{}', 'HEAD /api/health']) {
+    for (const key of [
+      'GET /api/health',
+      'GET /api/connectors',
+      'GET /api/connectors/{}',
+      'POST /api/designs/validate',
+      'POST /api/hcl/parse',
+      'POST /api/connectors/{}/plan',
+      'GET /api/catalog/{}',
+      'HEAD /api/health',
+    ]) {
       expect(tryable.has(key), key).toBe(true);
     }
   });
@@ -29,7 +38,12 @@ describe('readOnlyOperations', () => {
   });
 
   it('not sign-in, sign-out or the event stream', () => {
-    for (const key of ['GET /api/auth/login', 'GET /api/auth/callback', 'POST /api/auth/logout', 'GET /api/connectors/events']) {
+    for (const key of [
+      'GET /api/auth/login',
+      'GET /api/auth/callback',
+      'POST /api/auth/logout',
+      'GET /api/connectors/events',
+    ]) {
       expect(tryable.has(key), key).toBe(false);
     }
   });
@@ -37,7 +51,9 @@ describe('readOnlyOperations', () => {
 
 describe('operationKey', () => {
   it('matches a document path to its route whatever the parameter is called', () => {
-    expect(operationKey('post', '/api/connectors/{connectorId}/plan')).toBe(operationKey('POST', '/api/connectors/[id]/plan'));
+    expect(operationKey('post', '/api/connectors/{connectorId}/plan')).toBe(
+      operationKey('POST', '/api/connectors/[id]/plan'),
+    );
     expect(operationKey('get', '/api/designs/validate')).not.toBe(operationKey('get', '/api/designs/{id}'));
   });
 });

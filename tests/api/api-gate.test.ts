@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 /** A request with exactly these headers (fetch would not let a test set Host). */
-function raw(method: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: server.port, method, path, headers }, (res) => {
       let body = '';
@@ -44,7 +48,9 @@ describe('the API gate', () => {
     expect(a.status).toBe(200);
     expect(JSON.parse(a.body).mode).toBe('local');
     for (const r of [a, b]) {
-      expect(r.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'.*frame-ancestors 'none'/);
+      expect(r.headers['content-security-policy']).toMatch(
+        /script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'.*frame-ancestors 'none'/,
+      );
       expect(r.headers['x-content-type-options']).toBe('nosniff');
       expect(r.headers['x-frame-options']).toBe('DENY');
     }
@@ -65,7 +71,10 @@ describe('the API gate', () => {
     const options = await raw('OPTIONS', '/api/designs', {});
     expect(options.status).toBe(204);
     expect(options.headers.allow).toContain('POST');
-    const csrf = await raw('POST', '/api/designs', { Origin: 'http://evil.example', 'Content-Type': 'application/json' });
+    const csrf = await raw('POST', '/api/designs', {
+      Origin: 'http://evil.example',
+      'Content-Type': 'application/json',
+    });
     expect(csrf.status).toBe(403);
     expect(JSON.parse(csrf.body).error).toBe('Cross-origin requests may not change data');
     const admin = await raw('POST', '/emulator/_admin/reset', {});
@@ -90,7 +99,10 @@ describe('large designs in the worker pool', () => {
     const ok = await call(server, 'POST', '/api/designs/validate', large);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ ok: true, errors: [], warnings: expect.any(Array) });
-    const broken = { ...large, instances: large.instances.map((inst, i) => (i === 3 ? { ...inst, loopback_subnet: '192.168.0.0/26' } : inst)) };
+    const broken = {
+      ...large,
+      instances: large.instances.map((inst, i) => (i === 3 ? { ...inst, loopback_subnet: '192.168.0.0/26' } : inst)),
+    };
     const found = await call(server, 'POST', '/api/designs/validate', broken);
     expect(found.status).toBe(200);
     expect(found.body.ok).toBe(false);
@@ -107,7 +119,12 @@ describe('large designs in the worker pool', () => {
     const invalid = await call(server, 'POST', '/api/designs/hcl', { design: { ...large, size: 'HUGE' } });
     expect(invalid.status).toBe(422);
     expect(invalid.body.errors.some((e: { path: string }) => e.path === 'size')).toBe(true);
-    const notJson = await call(server, 'POST', '/api/designs/hcl', `{"design": ${JSON.stringify(large).slice(0, 40_000)}`);
+    const notJson = await call(
+      server,
+      'POST',
+      '/api/designs/hcl',
+      `{"design": ${JSON.stringify(large).slice(0, 40_000)}`,
+    );
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toBeTruthy();
   });

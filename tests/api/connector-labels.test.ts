@@ -21,7 +21,11 @@ for (const backend of APP_DATABASES) {
 
     it('keeps the designed label through create, update and a server restart', async () => {
       // PostgreSQL needs the server key to store keys; SQLite makes its own in the data directory.
-      const env = await databases.env(backend, backend === 'postgres' ? { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'labels-test-secret' } : TEST_ENV, 'cs_labels');
+      const env = await databases.env(
+        backend,
+        backend === 'postgres' ? { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'labels-test-secret' } : TEST_ENV,
+        'cs_labels',
+      );
       server = await startServer(env);
       const design = { ...basicDesign(`ha-expressroute-${backend}`), resource_name: 'ha_config' };
       const created = await call(server, 'POST', '/api/connectors?provision=false', design);
@@ -32,7 +36,10 @@ for (const backend of APP_DATABASES) {
       expect(read.status).toBe(200);
       expect(read.body.resource_name).toBe('ha_config');
 
-      const updated = await call(server, 'PUT', `/api/connectors/${id}?provision=false`, { ...read.body, resource_name: 'ha_primary' });
+      const updated = await call(server, 'PUT', `/api/connectors/${id}?provision=false`, {
+        ...read.body,
+        resource_name: 'ha_primary',
+      });
       expect(updated.status).toBeLessThan(300);
       expect((await call(server, 'GET', `/api/connectors/${id}/design`)).body.resource_name).toBe('ha_primary');
 

@@ -33,13 +33,23 @@ describe('catalog pickers', () => {
     expect(creds.body.items).toContainEqual({ id: CRED_PROD, name: 'azure-prod', type: 'azurevnet' });
 
     const cxps = await call(server, 'GET', '/api/catalog/cxps');
-    expect(cxps.body.items.map((c: { name: string }) => c.name).sort()).toEqual(['EUWEST-AZURE-1', 'USEAST-AZURE-1', 'USWEST-AZURE-1']);
-    expect(cxps.body.items[0]).toMatchObject({ provider: 'AZURE', providerRegion: expect.any(String), state: expect.any(String) });
+    expect(cxps.body.items.map((c: { name: string }) => c.name).sort()).toEqual([
+      'EUWEST-AZURE-1',
+      'USEAST-AZURE-1',
+      'USWEST-AZURE-1',
+    ]);
+    expect(cxps.body.items[0]).toMatchObject({
+      provider: 'AZURE',
+      providerRegion: expect.any(String),
+      state: expect.any(String),
+    });
   });
 
   it('lists groups, billing tags and IPsec tunnel profiles', async () => {
     const groups = await call(server, 'GET', '/api/catalog/groups');
-    expect(groups.body.items.map((g: { name: string }) => g.name)).toEqual(expect.arrayContaining(['networking', 'core-network', 'security', 'global-network']));
+    expect(groups.body.items.map((g: { name: string }) => g.name)).toEqual(
+      expect.arrayContaining(['networking', 'core-network', 'security', 'global-network']),
+    );
     const tags = await call(server, 'GET', '/api/catalog/billing-tags');
     expect(tags.body.items).toContainEqual({ id: 101, name: 'production', description: 'Production workloads' });
     const profiles = await call(server, 'GET', '/api/catalog/ipsec-tunnel-profiles');
@@ -79,7 +89,9 @@ describe('connector lifecycle', () => {
 
     // What reached Alkira: segment id "1" sent as its name, numbers as numbers.
     const live = await emulator(server, 'GET', `/v1/tenantnetworks/1/azure-express-route-connectors/${id}`);
-    expect(live.body.segmentOptions).toEqual([{ segmentName: 'prod', customerAsn: 65001, disableInternetExit: true, advertiseOnPremRoutes: true }]);
+    expect(live.body.segmentOptions).toEqual([
+      { segmentName: 'prod', customerAsn: 65001, disableInternetExit: true, advertiseOnPremRoutes: true },
+    ]);
     expect(live.body.group).toBe('networking');
     expect(live.body.billingTags).toEqual([101]);
   });
@@ -91,16 +103,31 @@ describe('connector lifecycle', () => {
     expect(list.status).toBe(200);
     expect(list.body.backend).toEqual({ mode: 'emulator' });
     const mine = list.body.connectors.find((c: { id: number }) => c.id === id);
-    expect(mine).toMatchObject({ name: 'lifecycle-basic', provisionState: 'SUCCESS', lastProvisionRequestId: createRequestId });
+    expect(mine).toMatchObject({
+      name: 'lifecycle-basic',
+      provisionState: 'SUCCESS',
+      lastProvisionRequestId: createRequestId,
+    });
   });
 
   it('shows the connector with its settings and provisioning history', async () => {
     const r = await call(server, 'GET', `/api/connectors/${id}`);
     expect(r.status).toBe(200);
     expect(r.body.connector).toMatchObject({ id, name: 'lifecycle-basic' });
-    expect(r.body.settings).toMatchObject({ id, name: 'lifecycle-basic', vhubPrefix: '10.130.0.0/23', cxp: 'USWEST-AZURE-1' });
+    expect(r.body.settings).toMatchObject({
+      id,
+      name: 'lifecycle-basic',
+      vhubPrefix: '10.130.0.0/23',
+      cxp: 'USWEST-AZURE-1',
+    });
     expect(r.body.provisionRequests).toEqual([
-      { id: createRequestId, operation: 'create', state: 'SUCCESS', createdAt: expect.any(String), updatedAt: expect.any(String) },
+      {
+        id: createRequestId,
+        operation: 'create',
+        state: 'SUCCESS',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
     ]);
   });
 
@@ -113,13 +140,23 @@ describe('connector lifecycle', () => {
       vhub_prefix: '10.130.0.0/23',
       group: 'networking',
       billing_tag_ids: [101],
-      segment_options: [{ segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: true }],
+      segment_options: [
+        { segment_id: '1', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: true },
+      ],
     });
-    expect(r.body.instances[0]).toMatchObject({ name: 'primary-instance', credential_id: CRED_PROD, loopback_subnet: '192.168.20.0/26' });
+    expect(r.body.instances[0]).toMatchObject({
+      name: 'primary-instance',
+      credential_id: CRED_PROD,
+      loopback_subnet: '192.168.20.0/26',
+    });
   });
 
   it('updates the connector (PUT) and records the update', async () => {
-    const design = { ...basicDesign('lifecycle-basic'), size: 'LARGE', segment_options: [{ segment_id: '4', customer_asn: 65010 }] };
+    const design = {
+      ...basicDesign('lifecycle-basic'),
+      size: 'LARGE',
+      segment_options: [{ segment_id: '4', customer_asn: 65010 }],
+    };
     const r = await call(server, 'PUT', `/api/connectors/${id}`, design);
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ id, provisionRequestId: expect.any(String) });
@@ -157,7 +194,9 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(r.status).toBe(201);
     id = r.body.id;
     const view = await call(server, 'GET', `/api/connectors/${id}`);
-    const tunnels = view.body.settings.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels));
+    const tunnels = view.body.settings.instances[0].segmentOptions.flatMap((so: any) =>
+      so.customerGateways.flatMap((g: any) => g.tunnels),
+    );
     expect(tunnels).toHaveLength(2);
     expect(tunnels.every((t: { preSharedKey: string }) => t.preSharedKey === '••••••••')).toBe(true);
     // remote_auth_value is sensitive in the provider schema: masked like the keys.
@@ -170,7 +209,12 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(design.text).not.toContain('.example.com');
     const gw = design.body.instances[0].ipsec_customer_gateway;
     expect(gw.map((g: { segment_id: string }) => g.segment_id)).toEqual(['2', '3']);
-    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: { stored: true }, remote_auth_value: { stored: true }, profile_id: 10, initiator: true });
+    expect(gw[0].customer_gateway[0].tunnel[0]).toMatchObject({
+      pre_shared_key: { stored: true },
+      remote_auth_value: { stored: true },
+      profile_id: 10,
+      initiator: true,
+    });
     expect(gw[1].customer_gateway[0].tunnel[0]).toMatchObject({ pre_shared_key: { stored: true }, initiator: false });
   });
 
@@ -181,9 +225,13 @@ describe('IPsec connectors and pre-shared keys', () => {
     expect(r.status).toBe(200);
     const live = await emulator(server, 'GET', `/v1/tenantnetworks/1/azure-express-route-connectors/${id}`);
     expect(live.body.description).toBe('edited through the designer');
-    const keys = live.body.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.preSharedKey)));
+    const keys = live.body.instances[0].segmentOptions.flatMap((so: any) =>
+      so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.preSharedKey)),
+    );
     expect(keys).toEqual([PSK_DMZ, PSK_INTERNAL]);
-    const remoteAuth = live.body.instances[0].segmentOptions.flatMap((so: any) => so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.remoteAuthValue)));
+    const remoteAuth = live.body.instances[0].segmentOptions.flatMap((so: any) =>
+      so.customerGateways.flatMap((g: any) => g.tunnels.map((t: any) => t.remoteAuthValue)),
+    );
     expect(remoteAuth.every((v: string) => v.endsWith('.example.com'))).toBe(true);
   });
 
@@ -217,7 +265,8 @@ describe('IPsec connectors and pre-shared keys', () => {
 describe('failed provisioning', () => {
   it('reports FAILED with the upstream error message in the request, the list and the view', async () => {
     const design = basicDesign('fails-to-provision');
-    at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id = CIRCUIT + 'fail-provision-circuit';
+    at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id =
+      CIRCUIT + 'fail-provision-circuit';
     const r = await call(server, 'POST', '/api/connectors', design);
     expect(r.status).toBe(201);
     const done = await waitForProvision(server, r.body.provisionRequestId);
@@ -228,4 +277,3 @@ describe('failed provisioning', () => {
     expect(view.body.provisionRequests[0]).toMatchObject({ state: 'FAILED', errorMessage: done.errorMessage });
   });
 });
-

@@ -27,7 +27,10 @@ async function connectorsNamed(s: RunningServer, name: string): Promise<Array<{ 
 }
 
 /** Polls the dashboard's list until `name` shows a final provision state. */
-async function settledOnDashboard(s: RunningServer, name: string): Promise<{ id: number; provisionState: string; lastProvisionRequestId: string | null }> {
+async function settledOnDashboard(
+  s: RunningServer,
+  name: string,
+): Promise<{ id: number; provisionState: string; lastProvisionRequestId: string | null }> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const list = await call(s, 'GET', '/api/connectors');
@@ -48,17 +51,26 @@ describe('SIGKILL while provisioning', () => {
 
     server = await startServer(ENV, { dataDir });
     const row = await settledOnDashboard(server, 'crash-in-flight');
-    expect(row).toMatchObject({ id: created.body.id, provisionState: 'SUCCESS', lastProvisionRequestId: created.body.provisionRequestId });
+    expect(row).toMatchObject({
+      id: created.body.id,
+      provisionState: 'SUCCESS',
+      lastProvisionRequestId: created.body.provisionRequestId,
+    });
     const view = await call(server, 'GET', `/api/connectors/${created.body.id}`);
-    expect(view.body.provisionRequests).toEqual([expect.objectContaining({ id: created.body.provisionRequestId, operation: 'create', state: 'SUCCESS' })]);
+    expect(view.body.provisionRequests).toEqual([
+      expect.objectContaining({ id: created.body.provisionRequestId, operation: 'create', state: 'SUCCESS' }),
+    ]);
     expect(await connectorsNamed(server, 'crash-in-flight')).toHaveLength(1);
   });
 
   it('a create Alkira committed but the app never recorded is adopted after the restart', async () => {
     // Alkira commits the create, then its answer is held back; the server dies meanwhile.
-    await injectFaults(server!, [{ method: 'POST', path: CONNECTORS_PATH, status: 500, afterCommit: true, delayMs: 60_000, times: 1 }]);
+    await injectFaults(server!, [
+      { method: 'POST', path: CONNECTORS_PATH, status: 500, afterCommit: true, delayMs: 60_000, times: 1 },
+    ]);
     const lost = call(server!, 'POST', '/api/connectors', basicDesign('crash-mid-create')).catch(() => null);
-    while ((await connectorsNamed(server!, 'crash-mid-create')).length === 0) await new Promise((r) => setTimeout(r, 50));
+    while ((await connectorsNamed(server!, 'crash-mid-create')).length === 0)
+      await new Promise((r) => setTimeout(r, 50));
     await server!.crash();
     expect(await lost).toBeNull(); // the client saw the connection drop: it knows nothing
 

@@ -22,7 +22,9 @@ const CONNECTORS = Array.from({ length: 30 }, (_, i) => ({
   group: 'networking',
   billingTags: [],
   instances: [],
-  segmentOptions: [{ segmentName: 'prod', customerAsn: 65001, disableInternetExit: true, advertiseOnPremRoutes: false }],
+  segmentOptions: [
+    { segmentName: 'prod', customerAsn: 65001, disableInternetExit: true, advertiseOnPremRoutes: false },
+  ],
 }));
 
 let remote: http.Server;

@@ -33,13 +33,19 @@ afterAll(async () => {
 });
 
 const page = async (qs: string) => call<ConnectorListPageResponse>(server, 'GET', `/api/connectors?${qs}`);
-const byName = (a: ConnectorSummary, b: ConnectorSummary) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id);
+const byName = (a: ConnectorSummary, b: ConnectorSummary) =>
+  a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id;
 
 describe('the list of a 1,000-connector tenant', () => {
   it('keeps the unpaged list without parameters, with names of segments and groups per row', () => {
     expect(all).toHaveLength(1000);
     const ipsec = all.find((c) => c.tunnelProtocol === 'IPSEC');
-    expect(ipsec).toMatchObject({ segmentNames: expect.any(Array), groupNames: expect.any(Array), errorMessage: null, lastProvisionOperation: null });
+    expect(ipsec).toMatchObject({
+      segmentNames: expect.any(Array),
+      groupNames: expect.any(Array),
+      errorMessage: null,
+      lastProvisionOperation: null,
+    });
     expect(ipsec?.segmentNames.length).toBeGreaterThan(0);
   });
 
@@ -47,7 +53,12 @@ describe('the list of a 1,000-connector tenant', () => {
     const r = await page('page=1');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ backend: { mode: 'emulator' }, total: 1000, page: 1, page_size: 50 });
-    expect(r.body.connectors.map((c) => c.id)).toEqual([...all].sort(byName).slice(0, 50).map((c) => c.id));
+    expect(r.body.connectors.map((c) => c.id)).toEqual(
+      [...all]
+        .sort(byName)
+        .slice(0, 50)
+        .map((c) => c.id),
+    );
     expect(r.body.counts).toEqual({
       byState: seeded.byState,
       failedLast24h: 0, // the app started none of these requests, so it knows no failure times
@@ -66,7 +77,12 @@ describe('the list of a 1,000-connector tenant', () => {
     expect(failed.body.counts.all).toBe(1000);
 
     const expected = all
-      .filter((c) => c.cxp === 'USEAST-AZURE-1' && c.tunnelProtocol === 'IPSEC' && c.segmentNames.some((s) => s === 'dmz' || s === 'prod'))
+      .filter(
+        (c) =>
+          c.cxp === 'USEAST-AZURE-1' &&
+          c.tunnelProtocol === 'IPSEC' &&
+          c.segmentNames.some((s) => s === 'dmz' || s === 'prod'),
+      )
       .sort(byName);
     const r = await page('cxp=USEAST-AZURE-1&protocol=ipsec&segment=dmz,prod&page_size=200');
     expect(r.body.total).toBe(expected.length);
@@ -87,9 +103,12 @@ describe('the list of a 1,000-connector tenant', () => {
 
   it('sorts descending and pages without gaps or repeats', async () => {
     const desc = [...all].sort(byName).reverse();
-    expect((await page('sort=name&order=desc&page=3&page_size=20')).body.connectors.map((c) => c.id)).toEqual(desc.slice(40, 60).map((c) => c.id));
+    expect((await page('sort=name&order=desc&page=3&page_size=20')).body.connectors.map((c) => c.id)).toEqual(
+      desc.slice(40, 60).map((c) => c.id),
+    );
     const ids: number[] = [];
-    for (let p = 1; p <= 5; p++) ids.push(...(await page(`sort=size&page=${p}&page_size=200`)).body.connectors.map((c) => c.id));
+    for (let p = 1; p <= 5; p++)
+      ids.push(...(await page(`sort=size&page=${p}&page_size=200`)).body.connectors.map((c) => c.id));
     expect(ids).toHaveLength(1000);
     expect(new Set(ids).size).toBe(1000);
     expect((await page('sort=size&page=6&page_size=200')).body.connectors).toEqual([]);
@@ -133,9 +152,12 @@ describe('renamed segments reach the list', () => {
       CONNECTOR_STUDIO_LIST_CACHE_MS: '600000',
     });
     try {
-      const facets = async () => (await call<ConnectorListPageResponse>(app, 'GET', '/api/connectors?page_size=1')).body.facets.segment;
+      const facets = async () =>
+        (await call<ConnectorListPageResponse>(app, 'GET', '/api/connectors?page_size=1')).body.facets.segment;
       expect(await facets()).toContain('internal');
-      expect((await emulator(server, 'PUT', '/tenantnetworks/1/segments/3', { name: 'internal-core' })).status).toBe(200);
+      expect((await emulator(server, 'PUT', '/tenantnetworks/1/segments/3', { name: 'internal-core' })).status).toBe(
+        200,
+      );
       // The upstream changed behind the app's back: within the TTL, the cached list still has the old name.
       expect(await facets()).toContain('internal');
       const created = await call(app, 'POST', '/api/connectors?provision=false', basicDesign('portal-write'));
@@ -156,7 +178,11 @@ interface SseEvent {
 }
 
 /** Reads `text/event-stream` frames from a fetch response until `until` is satisfied (or the time is up). */
-async function readEvents(res: Response, until: (events: SseEvent[]) => boolean, timeoutMs = 15_000): Promise<SseEvent[]> {
+async function readEvents(
+  res: Response,
+  until: (events: SseEvent[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<SseEvent[]> {
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: SseEvent[] = [];
   let buffer = '';
@@ -181,7 +207,10 @@ async function readEvents(res: Response, until: (events: SseEvent[]) => boolean,
 describe('live events', () => {
   it('streams connector and provision state events for a provision, ending with its final state and error', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${server.url}/api/connectors/events`, { signal: controller.signal, headers: { 'Accept-Encoding': 'gzip, br' } });
+    const res = await fetch(`${server.url}/api/connectors/events`, {
+      signal: controller.signal,
+      headers: { 'Accept-Encoding': 'gzip, br' },
+    });
     try {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -189,15 +218,22 @@ describe('live events', () => {
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
 
       const design = basicDesign('live-failing');
-      at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id = `${CIRCUIT}fail-provision-circuit`;
+      at(design.instances as Array<Record<string, unknown>>, 0).expressroute_circuit_id =
+        `${CIRCUIT}fail-provision-circuit`;
       const created = await call(server, 'POST', '/api/connectors', design);
       expect(created.status).toBe(201);
       const { id, provisionRequestId } = created.body;
 
-      const events = await readEvents(res, (ev) => ev.some((e) => e.event === 'state' && e.data.requestId === provisionRequestId && e.data.state === 'FAILED'));
+      const events = await readEvents(res, (ev) =>
+        ev.some((e) => e.event === 'state' && e.data.requestId === provisionRequestId && e.data.state === 'FAILED'),
+      );
       expect(events).toContainEqual({ event: 'connector', data: { connectorId: id, action: 'created' } });
       const states = events.filter((e) => e.event === 'state' && e.data.requestId === provisionRequestId);
-      expect(states.at(-1)?.data).toMatchObject({ connectorId: id, state: 'FAILED', errorMessage: expect.stringContaining('fail-provision-circuit') });
+      expect(states.at(-1)?.data).toMatchObject({
+        connectorId: id,
+        state: 'FAILED',
+        errorMessage: expect.stringContaining('fail-provision-circuit'),
+      });
       expect(Date.parse(states.at(-1)?.data.at)).not.toBeNaN();
       // Each change once: no state repeats back to back.
       const seq = states.map((e) => e.data.state);
@@ -205,7 +241,12 @@ describe('live events', () => {
 
       // The list agrees: FAILED with the request's message.
       const row = (await page(`q=live-failing`)).body.connectors[0];
-      expect(row).toMatchObject({ id, provisionState: 'FAILED', lastProvisionOperation: 'create', errorMessage: expect.stringContaining('fail-provision-circuit') });
+      expect(row).toMatchObject({
+        id,
+        provisionState: 'FAILED',
+        lastProvisionOperation: 'create',
+        errorMessage: expect.stringContaining('fail-provision-circuit'),
+      });
       expect((await page('state=FAILED&page_size=1')).body.counts.failedLast24h).toBe(1);
     } finally {
       controller.abort();
@@ -241,11 +282,13 @@ describe('seeding a running emulator', () => {
     expect((await call(server, 'POST', '/emulator/_admin/seed', { count: 0 }, APP_CALLER_HEADERS)).status).toBe(400);
   });
 
-  it('records the app\'s request history of what it seeds: a FAILED connector shows its error and its requests', async () => {
+  it("records the app's request history of what it seeds: a FAILED connector shows its error and its requests", async () => {
     const r = await call(server, 'POST', '/emulator/_admin/seed', { count: 300, seed: 5 }, APP_CALLER_HEADERS);
     expect(r.status).toBe(200);
     expect(r.body.byState.FAILED).toBeGreaterThan(0);
-    const failed = (await page('state=FAILED&page_size=200')).body.connectors.filter((c) => c.id >= r.body.firstId && c.id <= r.body.lastId);
+    const failed = (await page('state=FAILED&page_size=200')).body.connectors.filter(
+      (c) => c.id >= r.body.firstId && c.id <= r.body.lastId,
+    );
     expect(failed).toHaveLength(r.body.byState.FAILED);
     for (const c of failed) expect(c.errorMessage, c.name).toMatch(/\S/);
     const detail = await call(server, 'GET', `/api/connectors/${at(failed, 0).id}`);

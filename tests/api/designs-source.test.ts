@@ -22,14 +22,20 @@ afterAll(async () => {
 
 const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-3.tf'), 'utf8');
 /** A second valid connector: example 3 under another label and name. */
-const SECOND = '\n' + EXAMPLE_3.replace('"multi_segment"', '"second"').replace('"multi-segment-ipsec"', '"second-site"');
+const SECOND =
+  '\n' + EXAMPLE_3.replace('"multi_segment"', '"second"').replace('"multi-segment-ipsec"', '"second-site"');
 const TWO = EXAMPLE_3 + SECOND;
 
 function post(body: unknown) {
-  return fetch(server.url + '/api/designs/hcl', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(server.url + '/api/designs/hcl', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
-const designOf = (text: string, label: string) => structuredClone(parseConnectorHcl(text).designs.find((d) => d.resource_name === label)!.design);
+const designOf = (text: string, label: string) =>
+  structuredClone(parseConnectorHcl(text).designs.find((d) => d.resource_name === label)!.design);
 
 describe('POST /api/designs/hcl with source', () => {
   it('returns the file with one line changed, comments and inline keys kept', async () => {
@@ -38,7 +44,9 @@ describe('POST /api/designs/hcl with source', () => {
     const res = await post({ design, source: EXAMPLE_3 });
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toBe(EXAMPLE_3.replace('"ExpressRoute connector with multiple segments and IPsec tunnels"', '"Changed over the API"'));
+    expect(text).toBe(
+      EXAMPLE_3.replace('"ExpressRoute connector with multiple segments and IPsec tunnels"', '"Changed over the API"'),
+    );
     expect(terraformFmt(text)).toBe(text);
   });
 
@@ -56,7 +64,9 @@ describe('POST /api/designs/hcl with source', () => {
     const design = designOf(TWO, 'second');
     const unknown = await post({ design, source: TWO, resource: 'third' });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error).toMatch(/no alkira_connector_azure_expressroute resource named "third" \(it has "multi_segment", "second"\)/);
+    expect((await unknown.json()).error).toMatch(
+      /no alkira_connector_azure_expressroute resource named "third" \(it has "multi_segment", "second"\)/,
+    );
     const ambiguous = await post({ design, source: TWO });
     expect(ambiguous.status).toBe(404);
     expect((await ambiguous.json()).error).toMatch(/say which one/);
@@ -88,9 +98,14 @@ describe('POST /api/designs/hcl with source', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(terraformFmt(text)).toBe(text);
-    const removed = EXAMPLE_3.slice(EXAMPLE_3.indexOf('      customer_gateway {\n        name = "dmz-backup-gateway"'), EXAMPLE_3.indexOf('    }\n\n    # Second ipsec customer gateway'));
+    const removed = EXAMPLE_3.slice(
+      EXAMPLE_3.indexOf('      customer_gateway {\n        name = "dmz-backup-gateway"'),
+      EXAMPLE_3.indexOf('    }\n\n    # Second ipsec customer gateway'),
+    );
     const added = '\n        tunnel {\n          name      = "added-tunnel"\n          initiator = false\n        }\n';
-    const anchor = EXAMPLE_3.indexOf('remote_auth_value = "internal-backup.example.com"\n        }\n') + 'remote_auth_value = "internal-backup.example.com"\n        }\n'.length;
+    const anchor =
+      EXAMPLE_3.indexOf('remote_auth_value = "internal-backup.example.com"\n        }\n') +
+      'remote_auth_value = "internal-backup.example.com"\n        }\n'.length;
     expect(text).toBe((EXAMPLE_3.slice(0, anchor) + added + EXAMPLE_3.slice(anchor)).replace(removed, ''));
   });
 

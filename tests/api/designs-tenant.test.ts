@@ -60,13 +60,26 @@ describe('POST /api/designs/validate?tenant=1', () => {
   });
 
   it('reports literal references the tenant catalog lacks', async () => {
-    const design: Record<string, any> = { ...basicDesign('fresh-er'), vhub_prefix: '10.140.0.0/23', group: 'no-such-group' };
+    const design: Record<string, any> = {
+      ...basicDesign('fresh-er'),
+      vhub_prefix: '10.140.0.0/23',
+      group: 'no-such-group',
+    };
     design.segment_options[0].segment_id = 'dmz';
     const r = await validate(design, '?tenant=1');
     expect(r.body.errors).toEqual([
       expect.objectContaining({ path: 'instances.0.loopback_subnet', ruleId: 'tenant-loopback-subnet-overlap' }),
-      { path: 'group', message: '"no-such-group" is not a group name of this tenant', ruleId: 'tenant-unknown-reference' },
-      { path: 'segment_options.0.segment_id', message: '"dmz" is not a segment id of this tenant; the segment named "dmz" has id 2', ruleId: 'tenant-unknown-reference', fix: '2' },
+      {
+        path: 'group',
+        message: '"no-such-group" is not a group name of this tenant',
+        ruleId: 'tenant-unknown-reference',
+      },
+      {
+        path: 'segment_options.0.segment_id',
+        message: '"dmz" is not a segment id of this tenant; the segment named "dmz" has id 2',
+        ruleId: 'tenant-unknown-reference',
+        fix: '2',
+      },
     ]);
   });
 

@@ -22,7 +22,11 @@ afterAll(async () => {
 const template = (id: string) => structuredClone(DESIGN_TEMPLATES.find((t) => t.id === id)!.design);
 
 function post(path: string, body: string, headers: Record<string, string> = {}) {
-  return fetch(server.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  return fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 }
 
 function terraformFmt(text: string): string {
@@ -117,14 +121,18 @@ describe('POST /api/designs/hcl', () => {
     expect(asVariables).not.toContain(psk);
     expect(asVariables).toMatch(/variable "[a-z0-9_]+" \{[\s\S]*sensitive = true/);
     expect(asVariables).toMatch(/pre_shared_key\s+= var\./);
-    const inline = await (await post('/api/designs/hcl', JSON.stringify({ design, options: { preSharedKeys: 'inline' } }))).text();
+    const inline = await (
+      await post('/api/designs/hcl', JSON.stringify({ design, options: { preSharedKeys: 'inline' } }))
+    ).text();
     expect(inline).toContain(JSON.stringify(psk));
   });
 
   it('writes default values only when asked', async () => {
     const design = template('basic-vxlan-gpe');
     const omitted = await (await post('/api/designs/hcl', JSON.stringify({ design }))).text();
-    const full = await (await post('/api/designs/hcl', JSON.stringify({ design, options: { omitDefaults: false } }))).text();
+    const full = await (
+      await post('/api/designs/hcl', JSON.stringify({ design, options: { omitDefaults: false } }))
+    ).text();
     expect(omitted).not.toMatch(/tunnel_protocol/);
     expect(full).toMatch(/tunnel_protocol\s+= "VXLAN_GPE"/);
     expect(full).toMatch(/enabled\s+= true/);
@@ -143,7 +151,10 @@ describe('POST /api/designs/hcl', () => {
 
   it('rejects a body without a design object and unknown options', async () => {
     expect((await post('/api/designs/hcl', JSON.stringify({ name: 'x' }))).status).toBe(400);
-    const res = await post('/api/designs/hcl', JSON.stringify({ design: template('basic-vxlan-gpe'), options: { preSharedKeys: 'plain' } }));
+    const res = await post(
+      '/api/designs/hcl',
+      JSON.stringify({ design: template('basic-vxlan-gpe'), options: { preSharedKeys: 'plain' } }),
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0].path).toBe('options.preSharedKeys');
   });
@@ -181,7 +192,8 @@ describe('unknown keys in a design body', () => {
     const body = await res.json();
     expect(body.errors).toContainEqual({
       path: 'segment_options.0.advertise_onprem_routes',
-      message: 'unknown attribute advertise_onprem_routes in segment_options.0 — did you mean advertise_on_prem_routes?',
+      message:
+        'unknown attribute advertise_onprem_routes in segment_options.0 — did you mean advertise_on_prem_routes?',
     });
   });
 });

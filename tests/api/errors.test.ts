@@ -90,7 +90,9 @@ describe('unresolvable references (409)', () => {
       cxp: 'MARS-AZURE-1',
       group: '${alkira_group.networking.name}',
       billing_tag_ids: [101, 999],
-      instances: [{ ...(basicDesign('x').instances as object[])[0], credential_id: '${alkira_credential_azure_vnet.prod.id}' }],
+      instances: [
+        { ...(basicDesign('x').instances as object[])[0], credential_id: '${alkira_credential_azure_vnet.prod.id}' },
+      ],
       segment_options: [
         { segment_id: '${alkira_segment.prod.id}', customer_asn: 65001 },
         { segment_id: '77', customer_asn: 65002 },
@@ -101,14 +103,23 @@ describe('unresolvable references (409)', () => {
     expect(r.body.error).toBe('6 references in the design cannot be resolved against the tenant');
     const byPath = Object.fromEntries(r.body.unresolved.map((u: { path: string }) => [u.path, u]));
     expect(Object.keys(byPath).sort()).toEqual(
-      ['billing_tag_ids.1', 'cxp', 'group', 'instances.0.credential_id', 'segment_options.0.segment_id', 'segment_options.1.segment_id'].sort(),
+      [
+        'billing_tag_ids.1',
+        'cxp',
+        'group',
+        'instances.0.credential_id',
+        'segment_options.0.segment_id',
+        'segment_options.1.segment_id',
+      ].sort(),
     );
     expect(byPath['segment_options.0.segment_id']).toEqual({
       path: 'segment_options.0.segment_id',
       value: '${alkira_segment.prod.id}',
       message: 'alkira_segment.prod.id is a Terraform expression; pick a segment from the tenant to provision',
     });
-    expect(byPath['segment_options.1.segment_id'].message).toBe('"77" is not a segment id of this tenant; pick a segment from the tenant');
+    expect(byPath['segment_options.1.segment_id'].message).toBe(
+      '"77" is not a segment id of this tenant; pick a segment from the tenant',
+    );
     expect(byPath['cxp'].message).toBe('"MARS-AZURE-1" is not an Azure CXP available to this tenant');
     expect(byPath['billing_tag_ids.1'].value).toBe('999');
     // Nothing was created.
@@ -125,7 +136,24 @@ describe('unresolvable references (409)', () => {
         {
           ...(basicDesign('x').instances as object[])[0],
           ipsec_customer_gateway: [
-            { segment_id: '1', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', pre_shared_key: 'k-123456', profile_id: 4242, ike_version: 'IKEv2', remote_auth_type: 'FQDN', remote_auth_value: 'a.example.com' }] }] },
+            {
+              segment_id: '1',
+              customer_gateway: [
+                {
+                  name: 'gw',
+                  tunnel: [
+                    {
+                      name: 't',
+                      pre_shared_key: 'k-123456',
+                      profile_id: 4242,
+                      ike_version: 'IKEv2',
+                      remote_auth_type: 'FQDN',
+                      remote_auth_value: 'a.example.com',
+                    },
+                  ],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -185,7 +213,9 @@ describe('cross-site requests (403)', () => {
       ['PUT', `/api/connectors/${existingId}`],
       ['DELETE', `/api/connectors/${existingId}`],
     ] as const) {
-      const r = await call(server, method, path, method === 'DELETE' ? undefined : basicDesign('csrf-2'), { Origin: 'https://evil.example' });
+      const r = await call(server, method, path, method === 'DELETE' ? undefined : basicDesign('csrf-2'), {
+        Origin: 'https://evil.example',
+      });
       expect(r.status, method).toBe(403);
       expect(r.body).toEqual({ error: 'Cross-origin requests may not change data' });
     }
@@ -193,9 +223,15 @@ describe('cross-site requests (403)', () => {
   });
 
   it('allows same-origin mutations and cross-site reads', async () => {
-    const same = await call(server, 'POST', '/api/connectors?provision=false', basicDesign('csrf-same-origin'), { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' });
+    const same = await call(server, 'POST', '/api/connectors?provision=false', basicDesign('csrf-same-origin'), {
+      Origin: server.url,
+      'Sec-Fetch-Site': 'same-origin',
+    });
     expect(same.status).toBe(201);
-    const read = await call(server, 'GET', '/api/connectors', undefined, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    const read = await call(server, 'GET', '/api/connectors', undefined, {
+      Origin: 'https://evil.example',
+      'Sec-Fetch-Site': 'cross-site',
+    });
     expect(read.status).toBe(200);
   });
 });

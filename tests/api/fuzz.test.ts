@@ -15,11 +15,24 @@ describe('fuzz', () => {
     const count = Number(process.env.FUZZ_COUNT) || 120;
     // A fixed seed (FUZZ_SEED to vary it): a failure here is reproducible with npm run fuzz -- --seed N.
     // A generous budget per family: a loaded CI machine sends the same count, only slower.
-    const report = await fuzzFreshServer({ count, familySeconds: 40, seed: Number(process.env.FUZZ_SEED) || 1, concurrency: 8, log: (line) => console.log(line) });
+    const report = await fuzzFreshServer({
+      count,
+      familySeconds: 40,
+      seed: Number(process.env.FUZZ_SEED) || 1,
+      concurrency: 8,
+      log: (line) => console.log(line),
+    });
     expect(report.families.map((f) => f.family)).toEqual(FAMILIES.map((f) => f.name));
     for (const f of report.families) {
       expect(f.requests, f.family).toBe(count);
-      expect({ family: f.family, '5xx': f.status['5xx'], 'no answer': f.status['no answer'], stackTraces: f.stackTraces, unclear4xx: f.unclear4xx, examples: f.examples }).toEqual({
+      expect({
+        family: f.family,
+        '5xx': f.status['5xx'],
+        'no answer': f.status['no answer'],
+        stackTraces: f.stackTraces,
+        unclear4xx: f.unclear4xx,
+        examples: f.examples,
+      }).toEqual({
         family: f.family,
         '5xx': 0,
         'no answer': 0,

@@ -31,12 +31,15 @@ interface RawAnswer {
 /** A request with full control over method and headers (fetch refuses TRACE and rewrites Host). */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -61,15 +64,23 @@ describe('input limits on every JSON route', () => {
       const r = await raw(method, path, { ...JSON_TYPE, ...headers }, DEEP('billing_tag_ids'));
       expect(r.status, `${method} ${path}`).toBe(400);
       const body = JSON.parse(r.body);
-      expect(body.error ?? body.message, `${method} ${path}`).toMatch(/^JSON is nested deeper than 32 levels \(at character \d+\)$/);
+      expect(body.error ?? body.message, `${method} ${path}`).toMatch(
+        /^JSON is nested deeper than 32 levels \(at character \d+\)$/,
+      );
     }
   });
 
   it('over-long arrays and strings and prototype keys → 400 naming the path', async () => {
-    const longName = await call(server, 'POST', '/api/designs/validate', { ...basicDesign('x'), name: 'x' + '_'.repeat(200_000) + 'x' });
+    const longName = await call(server, 'POST', '/api/designs/validate', {
+      ...basicDesign('x'),
+      name: 'x' + '_'.repeat(200_000) + 'x',
+    });
     expect(longName.status).toBe(400);
     expect(longName.body.error).toBe('String at name is 200002 characters long; at most 10000 are accepted');
-    const tags = await call(server, 'POST', '/api/connectors', { ...basicDesign('x'), billing_tag_ids: new Array(5000).fill(101) });
+    const tags = await call(server, 'POST', '/api/connectors', {
+      ...basicDesign('x'),
+      billing_tag_ids: new Array(5000).fill(101),
+    });
     expect(tags.body).toEqual({ error: 'Array at billing_tag_ids has 5000 elements; at most 1000 are accepted' });
     const proto = await call(server, 'POST', '/api/designs/hcl', '{"design":{"__proto__":{"admin":true}}}');
     expect(proto.status).toBe(400);
@@ -79,7 +90,9 @@ describe('input limits on every JSON route', () => {
   it('a JSON route refuses other content types with 415', async () => {
     const r = await raw('POST', '/api/designs/validate', { 'content-type': 'application/xml' }, '{}');
     expect(r.status).toBe(415);
-    expect(JSON.parse(r.body).error).toBe('Send the body as JSON with Content-Type: application/json (got application/xml)');
+    expect(JSON.parse(r.body).error).toBe(
+      'Send the body as JSON with Content-Type: application/json (got application/xml)',
+    );
   });
 
   it('the emulator refuses bodies over 1 MB (413) like the app', async () => {
@@ -110,7 +123,9 @@ describe('methods', () => {
         expect(r.headers.allow, `${method} ${path}`).toBe(allow);
         expect(r.headers['content-security-policy'], `${method} ${path}`).toMatch(/frame-ancestors 'none'/);
         expect(r.headers['x-content-type-options']).toBe('nosniff');
-        expect(JSON.parse(r.body).error).toBe(`Method ${method} is not allowed on ${path}; use ${allow.replace(', OPTIONS', '').split(', ').join(' or ')}`);
+        expect(JSON.parse(r.body).error).toBe(
+          `Method ${method} is not allowed on ${path}; use ${allow.replace(', OPTIONS', '').split(', ').join(' or ')}`,
+        );
       }
     }
   });
@@ -138,14 +153,18 @@ describe('methods', () => {
     expect(track.status).toBe(405);
     expect(JSON.parse(track.body).error).toBe('Method TRACK is not allowed on /api/health; use GET or HEAD');
     // Two requests on one connection: the TRACE is answered, then the GET is served as usual.
-    const both = await socketExchange(`TRACE /api/health HTTP/1.1\r\n${host}\r\n\r\nGET /api/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`);
+    const both = await socketExchange(
+      `TRACE /api/health HTTP/1.1\r\n${host}\r\n\r\nGET /api/health HTTP/1.1\r\n${host}\r\nConnection: close\r\n\r\n`,
+    );
     const statuses = [...both.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
     expect(statuses[0]).toBe('405');
     expect(statuses[1]).toMatch(/^(200|503)$/);
   });
 
   it('other malformed requests keep their usual answers (400, 431)', async () => {
-    expect(await socketExchange('GET / HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(await socketExchange('GET / HTTP/1.1\r\nHost: x\r\nbad header line\r\n\r\n')).toMatch(
+      /^HTTP\/1\.1 400 Bad Request\r\n/,
+    );
     const huge = await socketExchange(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(huge).toMatch(/^HTTP\/1\.1 431 /);
   });
@@ -163,10 +182,18 @@ describe('methods', () => {
   });
 
   it('an API path with dot segments is a clear 400 with the security headers, not a bare redirect', async () => {
-    for (const path of ['/api/connectors/..', '/api/connectors/../design', '/api/./health', '/emulator/api/v1/..', '/api/provision-requests/%2e%2E']) {
+    for (const path of [
+      '/api/connectors/..',
+      '/api/connectors/../design',
+      '/api/./health',
+      '/emulator/api/v1/..',
+      '/api/provision-requests/%2e%2E',
+    ]) {
       const r = await raw('GET', path);
       expect(r.status, path).toBe(400);
-      expect(JSON.parse(r.body).error, path).toBe(`The path ${path} has "." or ".." segments; send the path without them`);
+      expect(JSON.parse(r.body).error, path).toBe(
+        `The path ${path} has "." or ".." segments; send the path without them`,
+      );
       expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
     }
     // An encoded slash keeps it one (odd) segment: an ordinary unknown id.
@@ -177,9 +204,16 @@ describe('methods', () => {
 describe('host allow-list and cross-site writes', () => {
   it('a DNS-rebinding page (Host and Origin both evil.example) creates nothing', async () => {
     const host = `evil.example:${server.port}`;
-    const r = await raw('POST', '/api/connectors', { ...JSON_TYPE, host, origin: `http://${host}` }, JSON.stringify(basicDesign('rebound')));
+    const r = await raw(
+      'POST',
+      '/api/connectors',
+      { ...JSON_TYPE, host, origin: `http://${host}` },
+      JSON.stringify(basicDesign('rebound')),
+    );
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.body).error).toBe(`Host "${host}" is not served here; add it to CONNECTOR_STUDIO_ALLOWED_HOSTS if this server is meant to answer to that name`);
+    expect(JSON.parse(r.body).error).toBe(
+      `Host "${host}" is not served here; add it to CONNECTOR_STUDIO_ALLOWED_HOSTS if this server is meant to answer to that name`,
+    );
     // Reads are refused too (the page could otherwise read the tenant's connectors).
     expect((await raw('GET', '/api/connectors', { host })).status).toBe(403);
     const found = await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=rebound`);
@@ -191,20 +225,32 @@ describe('host allow-list and cross-site writes', () => {
     // Even with the app's emulator token, the host and cross-site guard holds.
     const attempts: Array<Record<string, string>> = [
       { 'content-type': 'text/plain', ...APP_CALLER_HEADERS },
-      { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example', ...APP_CALLER_HEADERS },
+      {
+        'content-type': 'text/plain',
+        'sec-fetch-site': 'cross-site',
+        origin: 'https://evil.example',
+        ...APP_CALLER_HEADERS,
+      },
     ];
     for (const headers of attempts) {
       const r = await raw('POST', '/emulator/_admin/faults', headers, rules);
       expect(r.status).toBe(403);
     }
-    expect((await call(server, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body).toEqual({ rules: [] });
+    expect((await call(server, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body).toEqual({
+      rules: [],
+    });
   });
 
   it('a same-origin browser request (Origin and Sec-Fetch-Site) and a JSON client pass', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
-    const viaBrowser = await call(server, 'POST', '/api/connectors', basicDesign('same-origin-ok'), { origin, 'sec-fetch-site': 'same-origin' });
+    const viaBrowser = await call(server, 'POST', '/api/connectors', basicDesign('same-origin-ok'), {
+      origin,
+      'sec-fetch-site': 'same-origin',
+    });
     expect(viaBrowser.status).toBe(201);
-    const cross = await call(server, 'DELETE', `/api/connectors/${viaBrowser.body.id}`, undefined, { origin: 'http://localhost:9999' });
+    const cross = await call(server, 'DELETE', `/api/connectors/${viaBrowser.body.id}`, undefined, {
+      origin: 'http://localhost:9999',
+    });
     expect(cross.status).toBe(403);
     const viaClient = await call(server, 'DELETE', `/api/connectors/${viaBrowser.body.id}`);
     expect(viaClient.status).toBe(202);
@@ -237,10 +283,23 @@ describe('HCL parsing never stalls the server', () => {
     const braces = await raw('POST', '/api/hcl/parse', { 'content-type': 'text/plain' }, '{'.repeat(10_000));
     expect(braces.status).toBe(200);
     expect(JSON.parse(braces.body).diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', line: 1, column: 65, message: 'Brackets are nested deeper than 64 levels here; a connector needs fewer than 10' }),
+      expect.objectContaining({
+        severity: 'error',
+        line: 1,
+        column: 65,
+        message: 'Brackets are nested deeper than 64 levels here; a connector needs fewer than 10',
+      }),
     ]);
-    const long = await raw('POST', '/api/hcl/parse', { 'content-type': 'text/plain' }, `resource "alkira_connector_azure_expressroute" "x" {\n  name = "${'a'.repeat(100_000)}"\n}\n`);
-    expect(JSON.parse(long.body).diagnostics[0]).toMatchObject({ line: 2, message: 'This string is 100,000 characters long; at most 10,000 are accepted' });
+    const long = await raw(
+      'POST',
+      '/api/hcl/parse',
+      { 'content-type': 'text/plain' },
+      `resource "alkira_connector_azure_expressroute" "x" {\n  name = "${'a'.repeat(100_000)}"\n}\n`,
+    );
+    expect(JSON.parse(long.body).diagnostics[0]).toMatchObject({
+      line: 2,
+      message: 'This string is 100,000 characters long; at most 10,000 are accepted',
+    });
   });
 
   it('other routes answer while a large file is being parsed (the parse runs in a worker thread)', async () => {
@@ -264,10 +323,20 @@ describe('HCL parsing never stalls the server', () => {
     const limited = await startServer({ ...TEST_ENV, CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '200' });
     try {
       const url = `${limited.url}/api/hcl/parse`;
-      const slow = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: manyConnectors(2000) });
+      const slow = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: manyConnectors(2000),
+      });
       expect(slow.status).toBe(422);
-      expect((await slow.json()).error).toMatch(/^The HCL could not be parsed within 0.2 s; it is far larger or more complex than a connector file/);
-      const next = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: manyConnectors(1) });
+      expect((await slow.json()).error).toMatch(
+        /^The HCL could not be parsed within 0.2 s; it is far larger or more complex than a connector file/,
+      );
+      const next = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: manyConnectors(1),
+      });
       expect(next.status).toBe(200);
       expect((await next.json()).designs).toHaveLength(1);
     } finally {
@@ -295,7 +364,10 @@ describe('emulator secrets', () => {
     // The app itself still has the keys: an edit that leaves them masked keeps them.
     const design = await call(server, 'GET', `/api/connectors/${created.body.id}/design`);
     expect(design.text).not.toContain(PSK_DMZ);
-    const updated = await call(server, 'PUT', `/api/connectors/${created.body.id}`, { ...design.body, description: 'edited' });
+    const updated = await call(server, 'PUT', `/api/connectors/${created.body.id}`, {
+      ...design.body,
+      description: 'edited',
+    });
     expect(updated.status).toBe(200);
     expect(storedTunnelKeys(server, created.body.id)).toContain(PSK_DMZ);
   });

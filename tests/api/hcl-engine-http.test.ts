@@ -26,14 +26,24 @@ interface Diagnostic {
   line: number;
 }
 
-async function parse(text: string): Promise<{ designs: { design: Record<string, unknown> }[]; diagnostics: Diagnostic[] }> {
-  const res = await fetch(`${server.url}/api/hcl/parse`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: text });
+async function parse(
+  text: string,
+): Promise<{ designs: { design: Record<string, unknown> }[]; diagnostics: Diagnostic[] }> {
+  const res = await fetch(`${server.url}/api/hcl/parse`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: text,
+  });
   expect(res.status).toBe(200);
   return res.json();
 }
 
 async function edit(source: string, design: Record<string, unknown>): Promise<string> {
-  const res = await fetch(`${server.url}/api/designs/hcl`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ design, source }) });
+  const res = await fetch(`${server.url}/api/designs/hcl`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ design, source }),
+  });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -50,7 +60,9 @@ describe('POST /api/hcl/parse', () => {
     const text = `${HEAD} {\n  name            = "c"\n  billing_tag_ids = var.ids\n  instances {}\n\n  dynamic "segment_options" {\n    for_each = var.segments\n    content {\n      segment_id   = segment_options.value.id\n      customer_asn = segment_options.value.asn\n    }\n  }\n\n  timeouts {\n    create = "30m"\n  }\n}\n`;
     const { designs, diagnostics } = await parse(text);
     expect(at(designs, 0).design.billing_tag_ids).toBe('${var.ids}');
-    expect(at(designs, 0).design.dynamic).toEqual({ segment_options: [expect.stringContaining('for_each = var.segments')] });
+    expect(at(designs, 0).design.dynamic).toEqual({
+      segment_options: [expect.stringContaining('for_each = var.segments')],
+    });
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     expect(errors.filter((m) => /dynamic|written-out list|at least one segment_options/.test(m))).toEqual([]);
     expect(errors).toContainEqual(expect.stringMatching(/^Unknown block timeouts/));
@@ -75,7 +87,8 @@ const DESIGN = {
   instances: [
     {
       name: 'primary',
-      expressroute_circuit_id: '/subscriptions/12345678-1234-1234-1234-123456789012/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/c1',
+      expressroute_circuit_id:
+        '/subscriptions/12345678-1234-1234-1234-123456789012/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/c1',
       loopback_subnet: '192.168.1.0/26',
       credential_id: 'cred',
     },

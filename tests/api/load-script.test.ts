@@ -20,7 +20,18 @@ describe('npm run load', () => {
     const json = path.join(mkdtempSync(path.join(tmpdir(), 'cs-load-')), 'report.json');
     const out = execFileSync(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'load.ts'), '--duration', '2', '--users', '5', '--connectors', '60', '--json', json],
+      [
+        path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        path.join(ROOT, 'scripts', 'load.ts'),
+        '--duration',
+        '2',
+        '--users',
+        '5',
+        '--connectors',
+        '60',
+        '--json',
+        json,
+      ],
       // The server it starts inherits this environment: a generous parse budget, so a machine busy with other
       // jobs cannot turn the 363 KB parse into a 422 (the budget is wall-clock time).
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '60000' } },
@@ -28,7 +39,14 @@ describe('npm run load', () => {
     const report: LoadReport = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.users).toBe(5);
     expect(report.requests).toBeGreaterThan(0);
-    expect(report.routes.map((r) => r.name)).toEqual(expect.arrayContaining(['GET /api/connectors (list page)', 'GET /connectors (dashboard page)', 'POST /api/hcl/parse', 'GET /api/auth/me']));
+    expect(report.routes.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'GET /api/connectors (list page)',
+        'GET /connectors (dashboard page)',
+        'POST /api/hcl/parse',
+        'GET /api/auth/me',
+      ]),
+    );
     expect(report.errors).toBe(0);
     expect(report.errorExamples).toEqual([]);
     expect(report.eventLoop).toHaveLength(1);

@@ -25,10 +25,23 @@ afterAll(async () => {
 
 /** A design picked by name: its segment and credential refer to data blocks of its file. */
 async function namedDesign(name: string, segmentName: string) {
-  const credentials = (await call(server, 'GET', '/api/catalog/credentials')).body.items as { id: string; name: string }[];
+  const credentials = (await call(server, 'GET', '/api/catalog/credentials')).body.items as {
+    id: string;
+    name: string;
+  }[];
   const base = basicDesign(name);
-  const instances = (base.instances as Record<string, unknown>[]).map((i) => ({ ...i, credential_id: '${data.alkira_credential.cred.credential_id}' }));
-  const segment_options = [{ segment_id: '${data.alkira_segment.picked.id}', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true }];
+  const instances = (base.instances as Record<string, unknown>[]).map((i) => ({
+    ...i,
+    credential_id: '${data.alkira_credential.cred.credential_id}',
+  }));
+  const segment_options = [
+    {
+      segment_id: '${data.alkira_segment.picked.id}',
+      customer_asn: '65001',
+      disable_internet_exit: true,
+      advertise_on_prem_routes: true,
+    },
+  ];
   const design = { ...base, instances, segment_options };
   const data = `data "alkira_segment" "picked" {\n  name = "${segmentName}"\n}\n\ndata "alkira_credential" "cred" {\n  name = "${at(credentials, 0).name}"\n}\n\n`;
   const hcl = data + renderConnectorHcl(parsedDesign(design));
@@ -37,7 +50,10 @@ async function namedDesign(name: string, segmentName: string) {
 
 describe('designs written by name', () => {
   it('provision with the ids the catalog has for the names their data blocks look up', async () => {
-    const segments = (await call(server, 'GET', '/api/catalog/segments')).body.items as { id: string | number; name: string }[];
+    const segments = (await call(server, 'GET', '/api/catalog/segments')).body.items as {
+      id: string | number;
+      name: string;
+    }[];
     const segment = present(segments[1] ?? segments[0], 'a segment in the catalog');
     const { design, hcl, credentialId } = await namedDesign('named-ok', segment.name);
     const created = await call(server, 'POST', '/api/designs', { design, hcl });
@@ -72,7 +88,8 @@ describe('designs written by name', () => {
       {
         path: 'segment_options.0.segment_id',
         value: '${data.alkira_segment.picked.id}',
-        message: 'The tenant has no segment named "no-such-segment" (data.alkira_segment.picked); pick a segment from the tenant',
+        message:
+          'The tenant has no segment named "no-such-segment" (data.alkira_segment.picked); pick a segment from the tenant',
       },
     ]);
     expect((await call(server, 'GET', `/api/designs/${id}`)).body.connector_id).toBeNull();

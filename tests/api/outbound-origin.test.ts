@@ -36,12 +36,15 @@ afterAll(async () => {
 /** A raw GET with a Host header of our choosing (fetch would not let us set it). */
 function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -49,7 +52,9 @@ function getWithHost(path: string, host: string): Promise<{ status: number; body
 
 describe('the emulator address is the server’s own, never the Host header', () => {
   it('Host: localhost:<other port> on /connectors and the API sends nothing (no app token) to that port, and the rows still come from the emulator', async () => {
-    expect((await call(server, 'POST', '/api/connectors?provision=false', basicDesign('outbound-origin'))).status).toBe(201);
+    expect((await call(server, 'POST', '/api/connectors?provision=false', basicDesign('outbound-origin'))).status).toBe(
+      201,
+    );
 
     const page = await getWithHost('/connectors', `localhost:${trapPort}`);
     const api = await getWithHost('/api/connectors?page=1', `localhost:${trapPort}`);

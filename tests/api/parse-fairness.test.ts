@@ -9,7 +9,14 @@
  * (scripts/bench-parse-fairness.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LARGE_HCL, MEDIUM_HCL, PER_CLIENT_LIMIT_MESSAGE, parseClient, type ParseAnswer, SMALL_HCL } from '../helpers/parse-load';
+import {
+  LARGE_HCL,
+  MEDIUM_HCL,
+  PER_CLIENT_LIMIT_MESSAGE,
+  parseClient,
+  type ParseAnswer,
+  SMALL_HCL,
+} from '../helpers/parse-load';
 import { startServer, type RunningServer } from '../helpers/server';
 import { TEST_ENV } from './support';
 
@@ -18,7 +25,11 @@ let server: RunningServer;
 beforeAll(async () => {
   // Two workers whatever the machine, so one client may hold one of them (half the pool); a time budget
   // far above any parse, so a busy test machine cannot turn a slow parse into a 422 here.
-  server = await startServer({ ...TEST_ENV, CONNECTOR_STUDIO_PARSE_WORKERS: '2', CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '60000' });
+  server = await startServer({
+    ...TEST_ENV,
+    CONNECTOR_STUDIO_PARSE_WORKERS: '2',
+    CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '60000',
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -49,7 +60,10 @@ describe('the parse service is fair between clients', () => {
         expect(JSON.parse(answer.body).designs).toHaveLength(1);
       }
       // Claiming the heavy client's address changes nothing: the server writes the peer header itself.
-      const forged = await light.post(SMALL_HCL, { 'x-connector-studio-peer': '127.0.0.1', 'x-forwarded-for': '127.0.0.1' });
+      const forged = await light.post(SMALL_HCL, {
+        'x-connector-studio-peer': '127.0.0.1',
+        'x-forwarded-for': '127.0.0.1',
+      });
       expect(forged.status).toBe(200);
     } finally {
       stop = true;
@@ -70,7 +84,9 @@ describe('the parse service is fair between clients', () => {
     const burst = parseClient(server.port, '127.0.0.3');
     try {
       const answers = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => burst.post(MEDIUM_HCL, { 'x-forwarded-for': `198.51.100.${i}`, 'x-connector-studio-peer': `203.0.113.${i}` })),
+        Array.from({ length: 12 }, (_, i) =>
+          burst.post(MEDIUM_HCL, { 'x-forwarded-for': `198.51.100.${i}`, 'x-connector-studio-peer': `203.0.113.${i}` }),
+        ),
       );
       const refused = answers.filter((a) => a.status === 429);
       expect(refused.length).toBeGreaterThan(0);

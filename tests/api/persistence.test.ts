@@ -35,6 +35,10 @@ describe('persistence', () => {
     });
     const view = await call(server, 'GET', `/api/connectors/${created.body.id}`);
     expect(view.body.provisionRequests).toHaveLength(1);
-    expect(view.body.provisionRequests[0]).toMatchObject({ id: created.body.provisionRequestId, operation: 'create', state: 'SUCCESS' });
+    expect(view.body.provisionRequests[0]).toMatchObject({
+      id: created.body.provisionRequestId,
+      operation: 'create',
+      state: 'SUCCESS',
+    });
   });
 });

@@ -39,7 +39,11 @@ describe('portal mode against a remote-style emulator', () => {
   it('reports portal mode and its host in health', async () => {
     const r = await call(app, 'GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ ok: true, backend: { mode: 'portal', host: `127.0.0.1:${forwarder.port}` }, upstream: { reachable: true } });
+    expect(r.body).toMatchObject({
+      ok: true,
+      backend: { mode: 'portal', host: `127.0.0.1:${forwarder.port}` },
+      upstream: { reachable: true },
+    });
   });
 
   it('lists and creates connectors through the portal', async () => {
@@ -54,7 +58,7 @@ describe('portal mode against a remote-style emulator', () => {
     expect(upstreamList.body.connectors.map((c: { name: string }) => c.name)).toEqual(['via-portal']);
   });
 
-  it('lists the workspace with each linked connector\'s state from one upstream list read, not one call per design', async () => {
+  it("lists the workspace with each linked connector's state from one upstream list read, not one call per design", async () => {
     const connectorIds: number[] = [];
     for (const n of ['ws-batch-a', 'ws-batch-b', 'ws-batch-c']) {
       const created = await call(app, 'POST', '/api/connectors?provision=true', basicDesign(n));
@@ -64,7 +68,9 @@ describe('portal mode against a remote-style emulator', () => {
     }
     for (const [i, connectorId] of [...connectorIds, 987_654].entries()) {
       const id = (await call(app, 'POST', '/api/designs', { design: basicDesign(`ws-batch-design-${i}`) })).body.id;
-      expect((await call(app, 'POST', `/api/designs/${id}/provisioned`, { connector_id: connectorId, version: 1 })).status).toBe(200);
+      expect(
+        (await call(app, 'POST', `/api/designs/${id}/provisioned`, { connector_id: connectorId, version: 1 })).status,
+      ).toBe(200);
     }
 
     upstreamCalls.length = 0;
@@ -72,9 +78,16 @@ describe('portal mode against a remote-style emulator', () => {
     expect(listed.status).toBe(200);
     const calls = [...upstreamCalls];
     expect(calls.filter((c) => /\/connectors\/\d+/.test(c))).toEqual([]); // no per-connector state lookups
-    expect(calls.filter((c) => c.startsWith('GET /emulator/api/v1/tenantnetworks/') && c.includes('azure-express-route-connectors'))).toHaveLength(1);
+    expect(
+      calls.filter(
+        (c) => c.startsWith('GET /emulator/api/v1/tenantnetworks/') && c.includes('azure-express-route-connectors'),
+      ),
+    ).toHaveLength(1);
     expect(calls.length).toBeLessThanOrEqual(2); // the list, and at most the tenant discovery
-    const states = listed.body.designs.map((d: { connector_id: number; connector_state: string | null }) => [d.connector_id, d.connector_state]);
+    const states = listed.body.designs.map((d: { connector_id: number; connector_state: string | null }) => [
+      d.connector_id,
+      d.connector_state,
+    ]);
     // Each linked connector's state; a link to a connector that no longer exists has none.
     expect(states).toEqual([...connectorIds.map((cid) => [cid, 'SUCCESS']), [987_654, null]]);
   });
@@ -109,7 +122,9 @@ describe('portal mode wire format and failures (stand-in remote server)', () => 
       }
       if (req.url === '/api/inventory/cxps') {
         res.statusCode = 401;
-        return res.end(JSON.stringify({ message: 'Invalid credentials for basic czNjcjN0LXVzZXI6aHVudGVyMg== (password hunter2)' }));
+        return res.end(
+          JSON.stringify({ message: 'Invalid credentials for basic czNjcjN0LXVzZXI6aHVudGVyMg== (password hunter2)' }),
+        );
       }
       res.statusCode = 404;
       res.end(JSON.stringify({ message: 'not found' }));
@@ -134,13 +149,18 @@ describe('portal mode wire format and failures (stand-in remote server)', () => 
   it('sends basic auth, JSON content type and a client request id on every call', async () => {
     const r = await call(app, 'GET', '/api/connectors');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ backend: { mode: 'portal', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) }, connectors: [] });
+    expect(r.body).toEqual({
+      backend: { mode: 'portal', host: expect.stringMatching(/^127\.0\.0\.1:\d+$/) },
+      connectors: [],
+    });
     const list = seen.find((s) => s.url === '/api/v1/tenantnetworks/7/azure-express-route-connectors');
     expect(list).toBeDefined();
     for (const s of seen) {
       expect(s.headers.authorization).toBe(`basic ${Buffer.from('s3cr3t-user:hunter2').toString('base64')}`);
       expect(s.headers['content-type']).toBe('application/json');
-      expect(s.headers['x-ak-request-id']).toMatch(/^client-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(s.headers['x-ak-request-id']).toMatch(
+        /^client-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
     }
     expect(new Set(seen.map((s) => s.headers['x-ak-request-id'])).size).toBe(seen.length);
   });
@@ -166,7 +186,9 @@ describe('portal mode wire format and failures (stand-in remote server)', () => 
     });
     const list = await call(app, 'GET', '/api/connectors');
     expect(list.status).toBe(502);
-    expect(list.body.error).toMatch(/^Could not reach the Alkira API at 127\.0\.0\.1:\d+ \(ECONNREFUSED\) \(after 5 attempts\)$/);
+    expect(list.body.error).toMatch(
+      /^Could not reach the Alkira API at 127\.0\.0\.1:\d+ \(ECONNREFUSED\) \(after 5 attempts\)$/,
+    );
     const health = await call(app, 'GET', '/api/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ ok: false, backend: { mode: 'portal' }, upstream: { reachable: false } });

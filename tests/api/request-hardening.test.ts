@@ -46,12 +46,18 @@ function rawRequest(port: number, request: string): Promise<{ status: number; he
 
 describe('data files', () => {
   it('every file the server writes under its data folder (SQLite stores, WAL files, emulator.sqlite) is readable by its own user only (0600)', async () => {
-    expect((await call(server, 'POST', '/api/connectors?provision=false', basicDesign('private-files'))).status).toBe(201);
-    expect((await call(server, 'POST', '/api/designs', { design: basicDesign('private-files-design') })).status).toBe(201);
+    expect((await call(server, 'POST', '/api/connectors?provision=false', basicDesign('private-files'))).status).toBe(
+      201,
+    );
+    expect((await call(server, 'POST', '/api/designs', { design: basicDesign('private-files-design') })).status).toBe(
+      201,
+    );
     const files = readdirSync(server.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     const names = files.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['app.sqlite', 'emulator.sqlite']));
-    const modes = Object.fromEntries(files.map((f) => [f.name, (statSync(path.join(f.parentPath, f.name)).mode & 0o777).toString(8)]));
+    const modes = Object.fromEntries(
+      files.map((f) => [f.name, (statSync(path.join(f.parentPath, f.name)).mode & 0o777).toString(8)]),
+    );
     for (const [name, mode] of Object.entries(modes)) expect(`${name} ${mode}`).toBe(`${name} 600`);
   });
 });
@@ -95,13 +101,22 @@ describe('requests for another host', () => {
   });
 
   it('an absolute-form request target (GET http://other.host/) is a 400, not a 308 to that host', async () => {
-    for (const target of ['http://other.host/', 'http://other.host/connectors', `http://127.0.0.1:${server.port}/api/connectors`]) {
-      const answer = await rawRequest(server.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+    for (const target of [
+      'http://other.host/',
+      'http://other.host/connectors',
+      `http://127.0.0.1:${server.port}/api/connectors`,
+    ]) {
+      const answer = await rawRequest(
+        server.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+      );
       expect(answer.status, target).toBe(400);
       expect(answer.head).not.toMatch(/^location:/im);
     }
     const body = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(server.port, '127.0.0.1', () => socket.write(`GET http://other.host/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`));
+      const socket = net.connect(server.port, '127.0.0.1', () =>
+        socket.write(`GET http://other.host/ HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`),
+      );
       let data = '';
       socket.setEncoding('utf8');
       socket.on('data', (d) => (data += d));
@@ -142,7 +157,10 @@ describe('values a design cannot hold exactly or safely', () => {
     const r = await create(design, (json) => json.replace(/"profile_id":\d+/, '"profile_id":9007199254740993'));
     expect(r.status).toBe(422);
     expect(r.body.errors).toEqual([
-      { path: expect.stringMatching(/\.tunnel\.0\.profile_id$/), message: expect.stringMatching(/^profile_id is beyond 9007199254740991 \(2\^53 − 1\)/) },
+      {
+        path: expect.stringMatching(/\.tunnel\.0\.profile_id$/),
+        message: expect.stringMatching(/^profile_id is beyond 9007199254740991 \(2\^53 − 1\)/),
+      },
     ]);
     expect((await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=beyond-2-53`)).body).toEqual([]);
   });
@@ -155,10 +173,16 @@ describe('values a design cannot hold exactly or safely', () => {
     tunnel.pre_shared_key = 'key\u2066hidden\u2069';
     const r = await create(design);
     expect(r.status).toBe(422);
-    const byPath = Object.fromEntries((r.body.errors as Array<{ path: string; message: string }>).map((e) => [e.path, e.message]));
-    expect(byPath.name).toMatch(/^name contains the invisible bidirectional control U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
+    const byPath = Object.fromEntries(
+      (r.body.errors as Array<{ path: string; message: string }>).map((e) => [e.path, e.message]),
+    );
+    expect(byPath.name).toMatch(
+      /^name contains the invisible bidirectional control U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+    );
     expect(byPath.description).toMatch(/^description contains a NUL character \(U\+0000\)/);
-    expect(byPath['instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key']).toMatch(/U\+2066 \(LEFT-TO-RIGHT ISOLATE\)/);
+    expect(byPath['instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key']).toMatch(
+      /U\+2066 \(LEFT-TO-RIGHT ISOLATE\)/,
+    );
     expect(JSON.stringify(r.body)).not.toContain('hidden');
   });
 });
@@ -174,7 +198,8 @@ describe('a create killed before Alkira answered', () => {
     await injectFaults(crashing, [{ method: 'POST', path: CONNECTORS_PATH, status: 500, delayMs: 60_000, times: 1 }]);
     const lost = call(crashing, 'POST', '/api/connectors', basicDesign('killed-create')).catch(() => null);
     for (let i = 0; i < 200; i++) {
-      const rules = (await call(crashing, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body.rules as Array<{ remaining: number }>;
+      const rules = (await call(crashing, 'GET', '/emulator/_admin/faults', undefined, APP_CALLER_HEADERS)).body
+        .rules as Array<{ remaining: number }>;
       if (rules.every((r) => r.remaining === 0)) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -185,7 +210,9 @@ describe('a create killed before Alkira answered', () => {
     started.push(crashing);
     let entries: Array<Record<string, unknown>> = [];
     for (let i = 0; i < 100 && entries.length === 0; i++) {
-      entries = ((await call(crashing, 'GET', '/api/activity')).body.entries as Array<Record<string, unknown>>).filter((e) => e.targetName === 'killed-create');
+      entries = ((await call(crashing, 'GET', '/api/activity')).body.entries as Array<Record<string, unknown>>).filter(
+        (e) => e.targetName === 'killed-create',
+      );
       if (entries.length === 0) await new Promise((r) => setTimeout(r, 100));
     }
     expect(entries).toEqual([
@@ -193,9 +220,14 @@ describe('a create killed before Alkira answered', () => {
         actor: { id: 'local', name: 'Local operator' },
         action: 'create',
         targetName: 'killed-create',
-        result: expect.objectContaining({ state: 'UNCONFIRMED', detail: expect.stringMatching(/stopped after sending this create .* before Alkira answered/) }),
+        result: expect.objectContaining({
+          state: 'UNCONFIRMED',
+          detail: expect.stringMatching(/stopped after sending this create .* before Alkira answered/),
+        }),
       }),
     ]);
-    expect((await emulator(crashing, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=killed-create`)).body).toEqual([]);
+    expect((await emulator(crashing, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=killed-create`)).body).toEqual(
+      [],
+    );
   });
 });

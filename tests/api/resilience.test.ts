@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function connectorsNamed(name: string) {
-  const r = await emulator(server, 'GET', `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=${encodeURIComponent(name)}&paginated=false`);
+  const r = await emulator(
+    server,
+    'GET',
+    `/v1/tenantnetworks/1${CONNECTORS_PATH}?name=${encodeURIComponent(name)}&paginated=false`,
+  );
   return (r.body as Array<{ name: string; id: number }>).filter((c) => c.name === name);
 }
 
@@ -66,7 +70,9 @@ describe('upstream failures', () => {
     const started = Date.now();
     const r = await call(server, 'GET', '/api/catalog/segments');
     expect(r.status).toBe(504);
-    expect(r.body.error).toMatch(/^The Alkira API at 127\.0\.0\.1:\d+ did not answer within 1500 ms \(after 2 attempts\)$/);
+    expect(r.body.error).toMatch(
+      /^The Alkira API at 127\.0\.0\.1:\d+ did not answer within 1500 ms \(after 2 attempts\)$/,
+    );
     // One retry only: a hung upstream must not hold the browser for long.
     expect(Date.now() - started).toBeLessThan(6000);
   });
@@ -94,7 +100,9 @@ describe('a create whose response is lost', () => {
   });
 
   it('adopts it too when the lost attempt timed out', async () => {
-    await injectFaults(server, [{ method: 'POST', path: CONNECTORS_PATH, status: 500, afterCommit: true, delayMs: 2500, times: 1 }]);
+    await injectFaults(server, [
+      { method: 'POST', path: CONNECTORS_PATH, status: 500, afterCommit: true, delayMs: 2500, times: 1 },
+    ]);
     const r = await call(server, 'POST', '/api/connectors', basicDesign('lost-timeout'));
     expect(r.status).toBe(201);
     // Let the delayed emulator request finish, then make sure there is still one.
@@ -104,7 +112,9 @@ describe('a create whose response is lost', () => {
 
   it('adopts it and says so when the lookups after the lost answer fail too', async () => {
     // The POST commits, then hangs past the client's timeout; while it hangs, name lookups start failing.
-    await injectFaults(server, [{ method: 'POST', path: CONNECTORS_PATH, status: 502, afterCommit: true, delayMs: 3000, times: 1 }]);
+    await injectFaults(server, [
+      { method: 'POST', path: CONNECTORS_PATH, status: 502, afterCommit: true, delayMs: 3000, times: 1 },
+    ]);
     const pending = call(server, 'POST', '/api/connectors', basicDesign('lost-lookups'));
     while ((await connectorsNamed('lost-lookups')).length === 0) await new Promise((res) => setTimeout(res, 50));
     // Every lookup of one client call (5 attempts) and one more after that fail.

@@ -10,7 +10,9 @@ import { ipsecDesign, PSK_DMZ } from '../helpers/designs';
 import { call, TEST_ENV, waitForProvision } from './support';
 
 const TUNNEL0 = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0';
-const KEY_CHANGED = [{ path: `${TUNNEL0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' }];
+const KEY_CHANGED = [
+  { path: `${TUNNEL0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' },
+];
 
 let server: RunningServer;
 
@@ -39,9 +41,12 @@ describe('a guessed pre-shared key', () => {
     await waitForProvision(server, created.body.provisionRequestId);
     const id = created.body.id;
     const design = (await call(server, 'GET', `/api/connectors/${id}/design`)).body;
-    expect(design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual({ stored: true });
+    expect(design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual({
+      stored: true,
+    });
 
-    const plan = (key: unknown) => call(server, 'POST', `/api/connectors/${id}/plan`, { design: withFirstKey(design, key) });
+    const plan = (key: unknown) =>
+      call(server, 'POST', `/api/connectors/${id}/plan`, { design: withFirstKey(design, key) });
     const [kept, right, wrong] = await Promise.all([plan({ stored: true }), plan(PSK_DMZ), plan('not-the-key-0000')]);
     expect(kept.status).toBe(200);
     expect(kept.body.changes).toEqual([]);
@@ -61,7 +66,8 @@ describe('a guessed pre-shared key', () => {
     expect((await call(server, 'PUT', `/api/designs/${id}`, { design: v1, base_version: 1 })).status).toBe(200);
 
     // Saves on version 1, now stale: each answers 409 with what it would change on version 2.
-    const save = (key: unknown) => call(server, 'PUT', `/api/designs/${id}`, { design: withFirstKey(v1, key), base_version: 1 });
+    const save = (key: unknown) =>
+      call(server, 'PUT', `/api/designs/${id}`, { design: withFirstKey(v1, key), base_version: 1 });
     const kept = await save({ stored: true });
     const right = await save(PSK_DMZ);
     const wrong = await save('not-the-key-0000');
@@ -73,9 +79,13 @@ describe('a guessed pre-shared key', () => {
   });
 
   it('"********" (the mask older versions answered) is not a stored secret but a key like any other', async () => {
-    const created = await call(server, 'POST', '/api/designs', { design: withFirstKey(ipsecDesign('guess-mask'), '********') });
+    const created = await call(server, 'POST', '/api/designs', {
+      design: withFirstKey(ipsecDesign('guess-mask'), '********'),
+    });
     expect(created.status, created.text).toBe(201);
     const read = await call(server, 'GET', `/api/designs/${created.body.id}`);
-    expect(read.body.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key).toEqual({ stored: true });
+    expect(
+      read.body.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key,
+    ).toEqual({ stored: true });
   });
 });

@@ -30,7 +30,8 @@ describe('security headers', () => {
   it('are set on pages, API responses and API errors', async () => {
     for (const path of ['/', '/api/connectors', '/api/catalog/nope', '/api/connectors/999999']) {
       const res = await fetch(server.url + path);
-      for (const [name, value] of Object.entries(expected)) expect(res.headers.get(name), `${name} on ${path}`).toBe(value);
+      for (const [name, value] of Object.entries(expected))
+        expect(res.headers.get(name), `${name} on ${path}`).toBe(value);
       expect(res.headers.get('content-security-policy'), path).toMatch(csp);
     }
   });
@@ -75,6 +76,10 @@ describe('health', () => {
   it('reports emulator mode and a reachable upstream', async () => {
     const r = await call(server, 'GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true, backend: { mode: 'emulator' }, upstream: { reachable: true, latencyMs: expect.any(Number), status: 200 } });
+    expect(r.body).toEqual({
+      ok: true,
+      backend: { mode: 'emulator' },
+      upstream: { reachable: true, latencyMs: expect.any(Number), status: 200 },
+    });
   });
 });

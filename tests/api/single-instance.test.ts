@@ -22,13 +22,19 @@ describe('one server per data folder (SQLite, embedded emulator)', () => {
   it('refuses a second server on the same data folder with a clear reason; the first keeps serving, and the folder is free once it is gone', async () => {
     const first = await startServer(ENV);
     running.push(first);
-    expect((await call(first, 'POST', '/api/connectors?provision=false', basicDesign('single-instance'))).status).toBe(201);
+    expect((await call(first, 'POST', '/api/connectors?provision=false', basicDesign('single-instance'))).status).toBe(
+      201,
+    );
 
     const second = startServer(ENV, { dataDir: first.dataDir });
     await expect(second).rejects.toThrow(/exited early \(1\)/);
     const reason = await second.catch((err: Error) => err.message);
-    expect(reason).toContain(`Connector Studio will not start: another Connector Studio process already uses the data folder ${first.dataDir}`);
-    expect(reason).toContain('With the SQLite store and the embedded Alkira emulator the app runs as a single instance');
+    expect(reason).toContain(
+      `Connector Studio will not start: another Connector Studio process already uses the data folder ${first.dataDir}`,
+    );
+    expect(reason).toContain(
+      'With the SQLite store and the embedded Alkira emulator the app runs as a single instance',
+    );
     expect(reason).toContain('DATABASE_URL');
 
     const list = await call(first, 'GET', '/api/connectors');

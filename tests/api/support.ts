@@ -23,7 +23,13 @@ export interface JsonReply<T = any> {
   text: string;
 }
 
-export async function call<T = any>(server: RunningServer, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonReply<T>> {
+export async function call<T = any>(
+  server: RunningServer,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<JsonReply<T>> {
   const res = await fetch(server.url + path, {
     method,
     // JSON even without a body: a POST with neither Origin nor a JSON type is refused as a possible cross-site form.
@@ -41,7 +47,12 @@ export async function call<T = any>(server: RunningServer, method: string, path:
 }
 
 /** Calls the embedded emulator directly, as the Alkira API (for checks behind the proxy's back). */
-export async function emulator<T = any>(server: RunningServer, method: string, apiPath: string, body?: unknown): Promise<JsonReply<T>> {
+export async function emulator<T = any>(
+  server: RunningServer,
+  method: string,
+  apiPath: string,
+  body?: unknown,
+): Promise<JsonReply<T>> {
   return call<T>(server, method, `/emulator/api${apiPath}`, body, {
     ...APP_CALLER_HEADERS,
     Authorization: `api-key ${Buffer.from(EMULATOR_KEY).toString('base64')}`,
@@ -75,7 +86,11 @@ export async function resetEmulator(server: RunningServer): Promise<void> {
 export const CONNECTORS_PATH = '/azure-express-route-connectors';
 
 /** Polls the proxy until the provision request ends (SUCCESS/FAILED/PARTIAL_SUCCESS). */
-export async function waitForProvision(server: RunningServer, requestId: string, timeoutMs = 10_000): Promise<{ id: string; state: string; errorMessage?: string }> {
+export async function waitForProvision(
+  server: RunningServer,
+  requestId: string,
+  timeoutMs = 10_000,
+): Promise<{ id: string; state: string; errorMessage?: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const r = await call(server, 'GET', `/api/provision-requests/${requestId}`);
@@ -96,7 +111,9 @@ export function storedTunnelKeys(server: RunningServer, id: number): string[] {
     const row = db.prepare('SELECT body FROM connectors WHERE id = ?').get(id) as { body: string } | undefined;
     const body = JSON.parse(row?.body ?? '{}');
     return (body.instances ?? []).flatMap((i: any) =>
-      (i.segmentOptions ?? []).flatMap((so: any) => (so.customerGateways ?? []).flatMap((g: any) => (g.tunnels ?? []).map((t: any) => t.preSharedKey))),
+      (i.segmentOptions ?? []).flatMap((so: any) =>
+        (so.customerGateways ?? []).flatMap((g: any) => (g.tunnels ?? []).map((t: any) => t.preSharedKey)),
+      ),
     );
   } finally {
     db.close();

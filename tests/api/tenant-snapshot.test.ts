@@ -29,7 +29,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const snapshot = (headers: Record<string, string> = {}) => call<TenantSnapshotWire>(server, 'GET', '/api/tenant/snapshot', undefined, headers);
+const snapshot = (headers: Record<string, string> = {}) =>
+  call<TenantSnapshotWire>(server, 'GET', '/api/tenant/snapshot', undefined, headers);
 
 describe('GET /api/tenant/snapshot', () => {
   it("has every connector's id, name, vHub prefix and loopbacks, and the catalog, but no key or circuit", async () => {
@@ -41,7 +42,8 @@ describe('GET /api/tenant/snapshot', () => {
     expect(r.body.connectors).toContainEqual([ipsecId, 'snapshot-ipsec', '10.132.0.0/23', ['192.168.22.0/26']]);
     expect(r.body.catalog.segment?.map((s) => [String(s.id), s.name])).toContainEqual(['1', 'prod']);
     expect(r.body.catalog.group?.map((g) => g.name)).toContain('networking');
-    for (const secret of [PSK_DMZ, PSK_INTERNAL, 'primary-circuit', 'multi-segment-circuit', 'example.com']) expect(r.text).not.toContain(secret);
+    for (const secret of [PSK_DMZ, PSK_INTERNAL, 'primary-circuit', 'multi-segment-circuit', 'example.com'])
+      expect(r.text).not.toContain(secret);
   });
 
   it('answers 304 to its own ETag, and a new ETag once the tenant changed', async () => {
@@ -72,7 +74,10 @@ describe('GET /api/tenant/snapshot', () => {
     expect(designer.errors).toEqual(api.body.errors);
     expect(designer.errors.map((e) => e.path)).toEqual(['name', 'vhub_prefix', 'instances.0.loopback_subnet', 'group']);
     // As an edit of the connector it names, its own name is not taken.
-    const linked = checkDesign(design as unknown as ConnectorDesign, DEFAULT_CHECK_OPTIONS, { ...tenant, linkedConnectorId: ipsecId });
+    const linked = checkDesign(design as unknown as ConnectorDesign, DEFAULT_CHECK_OPTIONS, {
+      ...tenant,
+      linkedConnectorId: ipsecId,
+    });
     const apiLinked = await call(server, 'POST', `/api/designs/validate?tenant=1&connector=${ipsecId}`, design);
     expect(linked.errors).toEqual(apiLinked.body.errors);
     expect(linked.errors.map((e) => e.path)).not.toContain('name');

@@ -46,7 +46,11 @@ for (const backend of APP_DATABASES) {
     let env: Record<string, string>;
 
     beforeAll(async () => {
-      env = await databases.env(backend, { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'workspace-files-secret-0123456789' }, 'cs_files');
+      env = await databases.env(
+        backend,
+        { ...TEST_ENV, CONNECTOR_STUDIO_SECRET: 'workspace-files-secret-0123456789' },
+        'cs_files',
+      );
       server = await startServer(env);
     });
     afterAll(async () => {
@@ -71,28 +75,52 @@ for (const backend of APP_DATABASES) {
       expect(await storedFiles(env, server.dataDir, id)).toEqual([file]);
 
       const second = hcl.replace('# Site connector', '# Site connector (resized)').replace('"2LARGE"', '"LARGE"');
-      const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: { ...read.body.design, size: 'LARGE' }, base_version: 1, note: 'resized', hcl: second });
+      const saved = await call(server, 'PUT', `/api/designs/${id}`, {
+        design: { ...read.body.design, size: 'LARGE' },
+        base_version: 1,
+        note: 'resized',
+        hcl: second,
+      });
       expect(saved.status).toBe(200);
       expect(saved.body.version).toBe(2);
       expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({ version: 2, hcl: second });
       expect((await call(server, 'GET', `/api/designs/${id}?version=1`)).body).toMatchObject({ version: 1, hcl: file });
 
       // A save without a file (or with null) stores none: that version reads back null.
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 2, hcl: null })).body.version).toBe(3);
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 3 })).body.version).toBe(4);
+      expect(
+        (await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 2, hcl: null })).body
+          .version,
+      ).toBe(3);
+      expect(
+        (await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 3 })).body.version,
+      ).toBe(4);
       expect((await call(server, 'GET', `/api/designs/${id}?version=3`)).body.hcl).toBeNull();
       expect((await call(server, 'GET', `/api/designs/${id}`)).body.hcl).toBeNull();
       expect(await storedFiles(env, server.dataDir, id)).toEqual([file, second, null, null]);
 
       // A stale save: the 409 carries the latest version's file with its design.
-      const stale = await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 2, hcl: second });
+      const stale = await call(server, 'PUT', `/api/designs/${id}`, {
+        design: read.body.design,
+        base_version: 2,
+        hcl: second,
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.latest).toMatchObject({ version: 4, hcl: null });
-      const staleOnFile = await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 1, hcl: file });
+      const staleOnFile = await call(server, 'PUT', `/api/designs/${id}`, {
+        design: read.body.design,
+        base_version: 1,
+        hcl: file,
+      });
       expect(staleOnFile.status).toBe(409);
       // Version history and diffs are about designs: unchanged by files.
-      expect((await call(server, 'GET', `/api/designs/${id}/versions`)).body.versions.map((v: { version: number }) => v.version)).toEqual([4, 3, 2, 1]);
-      expect((await call(server, 'GET', `/api/designs/${id}/diff?from=1&to=2`)).body.changes).toEqual([{ path: 'size', action: 'update', before: '2LARGE', after: 'LARGE' }]);
+      expect(
+        (await call(server, 'GET', `/api/designs/${id}/versions`)).body.versions.map(
+          (v: { version: number }) => v.version,
+        ),
+      ).toEqual([4, 3, 2, 1]);
+      expect((await call(server, 'GET', `/api/designs/${id}/diff?from=1&to=2`)).body.changes).toEqual([
+        { path: 'size', action: 'update', before: '2LARGE', after: 'LARGE' },
+      ]);
     });
 
     it('answers a design created without a file with hcl null', async () => {
@@ -108,13 +136,33 @@ for (const backend of APP_DATABASES) {
       const before = (await call(server, 'GET', '/api/designs')).body.designs.length;
       const literalKey = hcl.replace(`pre_shared_key    = var.${label}_psk_1`, `pre_shared_key    = "${SECRET}"`);
       const cases: { hcl: unknown; status: number; error: RegExp }[] = [
-        { hcl: literalKey, status: 422, error: new RegExp(`"hcl" writes a sensitive value in clear: alkira_connector_azure_expressroute\\.${label}\\.instances\\.0\\.ipsec_customer_gateway\\.0\\.customer_gateway\\.0\\.tunnel\\.0\\.pre_shared_key \\(line \\d+\\)`) },
-        { hcl: hcl.replace(`var.${label}_psk_1`, `"${SECRET}`), status: 422, error: /^"hcl" has \d+ syntax errors?; the first, on line \d+: / },
-        { hcl: hcl.replace(`"${label}"`, '"someone_else"'), status: 422, error: new RegExp(`no resource "alkira_connector_azure_expressroute" labelled "${label}" \\(the design's resource_name\\); its connector is labelled "someone_else"`) },
+        {
+          hcl: literalKey,
+          status: 422,
+          error: new RegExp(
+            `"hcl" writes a sensitive value in clear: alkira_connector_azure_expressroute\\.${label}\\.instances\\.0\\.ipsec_customer_gateway\\.0\\.customer_gateway\\.0\\.tunnel\\.0\\.pre_shared_key \\(line \\d+\\)`,
+          ),
+        },
+        {
+          hcl: hcl.replace(`var.${label}_psk_1`, `"${SECRET}`),
+          status: 422,
+          error: /^"hcl" has \d+ syntax errors?; the first, on line \d+: /,
+        },
+        {
+          hcl: hcl.replace(`"${label}"`, '"someone_else"'),
+          status: 422,
+          error: new RegExp(
+            `no resource "alkira_connector_azure_expressroute" labelled "${label}" \\(the design's resource_name\\); its connector is labelled "someone_else"`,
+          ),
+        },
         { hcl: '# nothing here\n', status: 422, error: /has no resource "alkira_connector_azure_expressroute"/ },
         { hcl: `${hcl}# \u0000\n`, status: 422, error: /control character/ },
         { hcl: 42, status: 400, error: /^"hcl" must be the text of the \.tf file \(a string\), or null for none$/ },
-        { hcl: `${hcl}${'#'.repeat(1024 * 1024)}\n`, status: 413, error: /^"hcl" is [\d,]+ bytes; at most 1,048,576 \(1 MiB\) are accepted$/ },
+        {
+          hcl: `${hcl}${'#'.repeat(1024 * 1024)}\n`,
+          status: 413,
+          error: /^"hcl" is [\d,]+ bytes; at most 1,048,576 \(1 MiB\) are accepted$/,
+        },
       ];
       for (const c of cases) {
         const res = await call(server, 'POST', '/api/designs', { design, hcl: c.hcl });
@@ -127,10 +175,22 @@ for (const backend of APP_DATABASES) {
 
       // The same on a save: the version stays where it was.
       const id = (await call(server, 'POST', '/api/designs', { design, hcl })).body.id;
-      const refused = await call(server, 'PUT', `/api/designs/${id}`, { design, base_version: 1, note: 'leaks a key', hcl: literalKey });
+      const refused = await call(server, 'PUT', `/api/designs/${id}`, {
+        design,
+        base_version: 1,
+        note: 'leaks a key',
+        hcl: literalKey,
+      });
       expect(refused.status).toBe(422);
       expect(refused.text).not.toContain(SECRET);
-      expect(refused.body.errors).toEqual([{ path: 'hcl', message: expect.stringContaining('.tunnel.0.pre_shared_key'), line: expect.any(Number), column: expect.any(Number) }]);
+      expect(refused.body.errors).toEqual([
+        {
+          path: 'hcl',
+          message: expect.stringContaining('.tunnel.0.pre_shared_key'),
+          line: expect.any(Number),
+          column: expect.any(Number),
+        },
+      ]);
       expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({ version: 1, hcl });
       expect(await storedFiles(env, server.dataDir, id)).toEqual([hcl]);
       // Nor did the refused value reach the server's log.
@@ -141,7 +201,10 @@ for (const backend of APP_DATABASES) {
       const { design } = designWithFile(`bounded-${backend}`);
       expect((await call(server, 'POST', '/api/designs', 'x'.repeat(3_200_000))).status).toBe(413);
       // Without a file, the body is a JSON body like any other: 1 MB.
-      const instances = Array.from({ length: 900 }, (_, i) => ({ ...(design.instances as object[])[0], name: `${'i'.repeat(1200)}${i}` }));
+      const instances = Array.from({ length: 900 }, (_, i) => ({
+        ...(design.instances as object[])[0],
+        name: `${'i'.repeat(1200)}${i}`,
+      }));
       const heavy = await call(server, 'POST', '/api/designs', { design: { ...design, instances } });
       expect(heavy.status).toBe(413);
       expect(heavy.body.error).toBe('Request body without "hcl" is larger than 1024 KB');

@@ -21,7 +21,15 @@ for (const backend of APP_DATABASES) {
 
     beforeAll(async () => {
       // Provisioning takes long enough to look at the design while its request is still running.
-      const env = await databases.env(backend, { ...TEST_ENV, ALKIRA_EMULATOR_PROVISION_MS: '3000', CONNECTOR_STUDIO_SECRET: 'provisioned-test-secret-0123456789' }, 'cs_provisioned');
+      const env = await databases.env(
+        backend,
+        {
+          ...TEST_ENV,
+          ALKIRA_EMULATOR_PROVISION_MS: '3000',
+          CONNECTOR_STUDIO_SECRET: 'provisioned-test-secret-0123456789',
+        },
+        'cs_provisioned',
+      );
       server = await startServer(env);
     });
     afterAll(async () => {
@@ -42,24 +50,43 @@ for (const backend of APP_DATABASES) {
       const during = (await call(server, 'GET', `/api/designs/${id}`)).body;
       const listed = (await call(server, 'GET', `/api/designs?q=${name}`)).body.designs[0];
       const state = (await call(server, 'GET', `/api/provision-requests/${first}`)).body.state;
-      expect(FINAL, 'the provision finished before the design was read: the test cannot see the pending state').not.toContain(state);
+      expect(
+        FINAL,
+        'the provision finished before the design was read: the test cannot see the pending state',
+      ).not.toContain(state);
       expect(during).toMatchObject({ connector_id: connectorId, provisioned_version: null, pending_version: 1 });
       expect(listed).toMatchObject({ connector_id: connectorId, provisioned_version: null, pending_version: 1 });
-      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ connector_id: null, drifted: false });
+      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({
+        connector_id: null,
+        drifted: false,
+      });
 
       expect((await waitForProvision(server, first)).state).toBe('SUCCESS');
-      expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({ connector_id: connectorId, provisioned_version: 1, pending_version: null });
-      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ connector_id: connectorId, provisioned_version: 1, drifted: false });
+      expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({
+        connector_id: connectorId,
+        provisioned_version: 1,
+        pending_version: null,
+      });
+      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({
+        connector_id: connectorId,
+        provisioned_version: 1,
+        drifted: false,
+      });
 
       // Version 2 moves the instance to a circuit Azure rejects: its provision FAILS.
       const v1 = (await call(server, 'GET', `/api/designs/${id}`)).body.design;
       const failing = structuredClone(v1);
       failing.instances[0].expressroute_circuit_id = `${CIRCUIT}fail-provision-circuit`;
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: failing, base_version: 1, note: 'v2' })).status).toBe(200);
+      expect(
+        (await call(server, 'PUT', `/api/designs/${id}`, { design: failing, base_version: 1, note: 'v2' })).status,
+      ).toBe(200);
       const second = await call(server, 'POST', `/api/designs/${id}/provision`, { version: 2 });
       expect(second.status, second.text).toBe(202);
       expect(second.body.connector_id).toBe(connectorId);
-      expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({ provisioned_version: 1, pending_version: 2 });
+      expect((await call(server, 'GET', `/api/designs/${id}`)).body).toMatchObject({
+        provisioned_version: 1,
+        pending_version: 2,
+      });
 
       expect((await waitForProvision(server, second.body.provisionRequestId)).state).toBe('FAILED');
       const after = (await call(server, 'GET', `/api/designs/${id}`)).body;
@@ -69,7 +96,10 @@ for (const backend of APP_DATABASES) {
       expect(drift).toMatchObject({ connector_id: connectorId, provisioned_version: 1, drifted: true });
       expect(drift.changes.map((c: { path: string }) => c.path)).toEqual(['instances.0.expressroute_circuit_id']);
       // Linking the failed version by hand is refused too.
-      const linked = await call(server, 'POST', `/api/designs/${id}/provisioned`, { connector_id: connectorId, version: 2 });
+      const linked = await call(server, 'POST', `/api/designs/${id}/provisioned`, {
+        connector_id: connectorId,
+        version: 2,
+      });
       expect(linked.status).toBe(409);
       expect(linked.body.error).toMatch(/ended FAILED/);
     });

@@ -57,7 +57,10 @@ for (const backend of APP_DATABASES) {
     });
 
     it('creates, reads, saves new versions and refuses a stale save with 409', async () => {
-      const created = await call(server, 'POST', '/api/designs', { design: basicDesign('ws-crud'), note: 'first draft' });
+      const created = await call(server, 'POST', '/api/designs', {
+        design: basicDesign('ws-crud'),
+        note: 'first draft',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ id: expect.any(Number), version: 1 });
       const id = created.body.id;
@@ -73,11 +76,16 @@ for (const backend of APP_DATABASES) {
       expect(saved.body.version).toBe(2);
 
       // A colleague still editing version 1 saves: nothing is lost, they see what changed.
-      const stale = await call(server, 'PUT', `/api/designs/${id}`, { design: { ...read.body.design, cxp: 'USEAST-AZURE-1' }, base_version: 1 });
+      const stale = await call(server, 'PUT', `/api/designs/${id}`, {
+        design: { ...read.body.design, cxp: 'USEAST-AZURE-1' },
+        base_version: 1,
+      });
       expect(stale.status).toBe(409);
       expect(stale.body.error).toMatch(/Version 1 is not the latest: version 2 was saved .*"size up"/);
       expect(stale.body.latest).toMatchObject({ version: 2, note: 'size up', design: { size: 'LARGE' } });
-      expect(stale.body.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['size', 'cxp', 'description']));
+      expect(stale.body.changes.map((c: { path: string }) => c.path)).toEqual(
+        expect.arrayContaining(['size', 'cxp', 'description']),
+      );
       expect((await call(server, 'GET', `/api/designs/${id}`)).body.version).toBe(2);
 
       const versions = await call(server, 'GET', `/api/designs/${id}/versions`);
@@ -95,20 +103,33 @@ for (const backend of APP_DATABASES) {
     });
 
     it('answers bad input with a clear 4xx, never a 500', async () => {
-      const invalid = await call(server, 'POST', '/api/designs', { design: { ...basicDesign('ws-bad'), vhub_prefix: 'nope' } });
+      const invalid = await call(server, 'POST', '/api/designs', {
+        design: { ...basicDesign('ws-bad'), vhub_prefix: 'nope' },
+      });
       expect(invalid.status).toBe(422);
       expect(invalid.body.errors.some((e: { path: string }) => e.path === 'design.vhub_prefix')).toBe(true);
       expect((await call(server, 'POST', '/api/designs', '{not json')).status).toBe(400);
       expect((await call(server, 'POST', '/api/designs', { design: [] })).status).toBe(400);
-      expect((await call(server, 'POST', '/api/designs', { design: basicDesign('x'), extra: 1 })).body.error).toMatch(/Unknown field "extra"/);
-      expect((await call(server, 'POST', '/api/designs', { design: basicDesign('x'), note: 'n'.repeat(5000) })).status).toBe(413);
+      expect((await call(server, 'POST', '/api/designs', { design: basicDesign('x'), extra: 1 })).body.error).toMatch(
+        /Unknown field "extra"/,
+      );
+      expect(
+        (await call(server, 'POST', '/api/designs', { design: basicDesign('x'), note: 'n'.repeat(5000) })).status,
+      ).toBe(413);
       expect((await call(server, 'POST', '/api/designs', 'x'.repeat(3_200_000))).status).toBe(413);
       expect((await call(server, 'GET', '/api/designs/999999')).status).toBe(404);
       expect((await call(server, 'GET', '/api/designs/abc')).status).toBe(404);
       const id = (await call(server, 'POST', '/api/designs', { design: basicDesign('ws-bad-2') })).body.id;
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2') })).body.error).toMatch(/base_version/);
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2'), base_version: 'one' })).status).toBe(400);
-      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2'), base_version: 7 })).status).toBe(404);
+      expect((await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2') })).body.error).toMatch(
+        /base_version/,
+      );
+      expect(
+        (await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2'), base_version: 'one' }))
+          .status,
+      ).toBe(400);
+      expect(
+        (await call(server, 'PUT', `/api/designs/${id}`, { design: basicDesign('ws-bad-2'), base_version: 7 })).status,
+      ).toBe(404);
       expect((await call(server, 'GET', `/api/designs/${id}/diff?from=1`)).status).toBe(400);
       expect((await call(server, 'GET', `/api/designs/${id}/diff?from=1&to=9`)).body.error).toMatch(/no version 9/);
       expect((await call(server, 'GET', '/api/designs?sort=color')).status).toBe(400);
@@ -130,21 +151,31 @@ for (const backend of APP_DATABASES) {
       expect(tunnel.pre_shared_key).toEqual({ stored: true });
 
       tunnel.initiator = false;
-      const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: 1, note: 'responder' });
+      const saved = await call(server, 'PUT', `/api/designs/${id}`, {
+        design: read.body.design,
+        base_version: 1,
+        note: 'responder',
+      });
       expect(saved.status).toBe(200);
       const diff = await call(server, 'GET', `/api/designs/${id}/diff?from=1&to=2`);
-      expect(diff.body.changes).toEqual([{ path: `${TUNNEL0}.initiator`, action: 'update', before: true, after: false }]);
+      expect(diff.body.changes).toEqual([
+        { path: `${TUNNEL0}.initiator`, action: 'update', before: true, after: false },
+      ]);
 
       const newKey = read.body.design;
       newKey.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = 'rotated-key-2026!';
       await call(server, 'PUT', `/api/designs/${id}`, { design: newKey, base_version: 2 });
       const rotated = await call(server, 'GET', `/api/designs/${id}/diff?from=2&to=3`);
-      expect(rotated.body.changes).toEqual([{ path: `${TUNNEL0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' }]);
+      expect(rotated.body.changes).toEqual([
+        { path: `${TUNNEL0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' },
+      ]);
       expect(rotated.text).not.toContain('rotated-key-2026!');
       expect((await rawRows(env, server.dataDir, id)).join('\n')).not.toContain('rotated-key-2026!');
 
       const orphan = ipsecDesign('ws-keys-orphan');
-      (orphan as any).instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true };
+      (orphan as any).instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = {
+        stored: true,
+      };
       const refused = await call(server, 'POST', '/api/designs', { design: orphan });
       expect(refused.status).toBe(422);
       expect(refused.body.errors[0].path).toBe(`design.${TUNNEL0}.pre_shared_key`);
@@ -156,7 +187,14 @@ for (const backend of APP_DATABASES) {
       const found = await call(server, 'GET', '/api/designs?q=LIST-&sort=name&order=desc');
       expect(found.status).toBe(200);
       expect(found.body.designs.map((d: { name: string }) => d.name)).toEqual(['list-beta', 'list-alpha']);
-      expect(found.body.designs[1]).toMatchObject({ id: a, resource_name: 'list_alpha', version: 1, connector_id: null, connector_state: null, updated_at: expect.any(String) });
+      expect(found.body.designs[1]).toMatchObject({
+        id: a,
+        resource_name: 'list_alpha',
+        version: 1,
+        connector_id: null,
+        connector_state: null,
+        updated_at: expect.any(String),
+      });
 
       expect((await call(server, 'DELETE', `/api/designs/${a}`)).status).toBe(200);
       expect((await call(server, 'GET', `/api/designs/${a}`)).status).toBe(404);
@@ -184,7 +222,11 @@ for (const backend of APP_DATABASES) {
 
       const listed = (await call(server, 'GET', `/api/designs?q=ws-live-${backend}`)).body.designs[0];
       expect(listed).toMatchObject({ connector_id: connectorId, provisioned_version: 1, connector_state: 'SUCCESS' });
-      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({ connector_id: connectorId, drifted: false, changes: [] });
+      expect((await call(server, 'GET', `/api/designs/${id}/drift`)).body).toMatchObject({
+        connector_id: connectorId,
+        drifted: false,
+        changes: [],
+      });
 
       // The stored design, read back masked, plans as "No changes" against what it provisioned.
       const masked = (await call(server, 'GET', `/api/designs/${id}`)).body.design;
@@ -197,7 +239,12 @@ for (const backend of APP_DATABASES) {
       edited.size = 'LARGE';
       edited.segment_options[1].customer_asn = 65010;
       const plan = await call(server, 'POST', `/api/connectors/${connectorId}/plan`, { design: edited });
-      expect(plan.body.summary).toEqual({ add: 0, change: 1, destroy: 0, text: 'Plan: 0 to add, 1 to change, 0 to destroy.' });
+      expect(plan.body.summary).toEqual({
+        add: 0,
+        change: 1,
+        destroy: 0,
+        text: 'Plan: 0 to add, 1 to change, 0 to destroy.',
+      });
       expect(plan.body.changes).toEqual([
         { path: 'size', action: 'update', before: '2LARGE', after: 'LARGE' },
         { path: 'segment_options.1.customer_asn', action: 'update', before: 65004, after: 65010 },
@@ -217,18 +264,28 @@ for (const backend of APP_DATABASES) {
     it('exports a linked design as a module: fmt-exact files, schema-valid, import block, no keys', async () => {
       const design = ipsecDesign(`ws-export-${backend}`);
       const id = (await call(server, 'POST', '/api/designs', { design })).body.id;
-      const other = (await call(server, 'POST', '/api/designs', { design: basicDesign(`ws-export-basic-${backend}`) })).body.id;
+      const other = (await call(server, 'POST', '/api/designs', { design: basicDesign(`ws-export-basic-${backend}`) }))
+        .body.id;
       const linked = await call(server, 'POST', `/api/designs/${id}/provisioned`, { connector_id: 4242, version: 1 });
       expect(linked.status).toBe(200);
 
       const res = await fetch(`${server.url}/api/export?designs=${id},${other}&data=names`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/zip');
-      const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, strFromU8(b)]));
-      expect(Object.keys(files).sort()).toEqual(['main.tf', 'providers.tf', 'terraform.tfvars.example', 'variables.tf']);
+      const files = Object.fromEntries(
+        Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, strFromU8(b)]),
+      );
+      expect(Object.keys(files).sort()).toEqual([
+        'main.tf',
+        'providers.tf',
+        'terraform.tfvars.example',
+        'variables.tf',
+      ]);
       for (const [name, text] of Object.entries(files)) expect(terraformFmt(text), name).toBe(text);
       expect(validateModuleAgainstSchema(files)).toEqual([]);
-      expect(files['main.tf']).toContain(`import {\n  to = alkira_connector_azure_expressroute.ws_export_${backend}\n  id = "4242"\n}`);
+      expect(files['main.tf']).toContain(
+        `import {\n  to = alkira_connector_azure_expressroute.ws_export_${backend}\n  id = "4242"\n}`,
+      );
       expect(files['main.tf']).toContain('data "alkira_segment" "dmz" {');
       expect(files['main.tf']).toMatch(/segment_id +=  ?data\.alkira_segment\.prod\.id/);
       expect(Object.values(files).join('')).not.toContain(PSK_DMZ);
@@ -248,19 +305,23 @@ for (const backend of APP_DATABASES) {
     });
 
     // Behind a load balancer: only PostgreSQL is shared between instances.
-    if (backend === 'postgres') it('serves the same workspace from a second app instance on the same database', async () => {
-      const second = await startServer(env);
-      try {
-        const id = (await call(second, 'POST', '/api/designs', { design: basicDesign('ws-second-instance') })).body.id;
-        const seen = await call(server, 'GET', `/api/designs/${id}`);
-        expect(seen.body.design.name).toBe('ws-second-instance');
-        const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 });
-        expect(saved.body.version).toBe(2);
-        expect((await call(second, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 })).status).toBe(409);
-      } finally {
-        await second.stop();
-      }
-    });
+    if (backend === 'postgres')
+      it('serves the same workspace from a second app instance on the same database', async () => {
+        const second = await startServer(env);
+        try {
+          const id = (await call(second, 'POST', '/api/designs', { design: basicDesign('ws-second-instance') })).body
+            .id;
+          const seen = await call(server, 'GET', `/api/designs/${id}`);
+          expect(seen.body.design.name).toBe('ws-second-instance');
+          const saved = await call(server, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 });
+          expect(saved.body.version).toBe(2);
+          expect(
+            (await call(second, 'PUT', `/api/designs/${id}`, { design: seen.body.design, base_version: 1 })).status,
+          ).toBe(409);
+        } finally {
+          await second.stop();
+        }
+      });
 
     it('keeps designs, versions and links across a restart', async () => {
       const before = (await call(server, 'GET', '/api/designs?sort=id')).body.designs;
@@ -268,12 +329,25 @@ for (const backend of APP_DATABASES) {
       await server.stop();
       server = await startServer(env, { dataDir: server.dataDir });
       const after = (await call(server, 'GET', '/api/designs?sort=id')).body.designs;
-      expect(after.map((d: { id: number; version: number; connector_id: number | null }) => [d.id, d.version, d.connector_id])).toEqual(
-        before.map((d: { id: number; version: number; connector_id: number | null }) => [d.id, d.version, d.connector_id]),
+      expect(
+        after.map((d: { id: number; version: number; connector_id: number | null }) => [
+          d.id,
+          d.version,
+          d.connector_id,
+        ]),
+      ).toEqual(
+        before.map((d: { id: number; version: number; connector_id: number | null }) => [
+          d.id,
+          d.version,
+          d.connector_id,
+        ]),
       );
       const keys = after.find((d: { name: string }) => d.name === 'ws-keys');
       const diff = await call(server, 'GET', `/api/designs/${keys.id}/diff?from=1&to=3`);
-      expect(diff.body.changes.map((c: { path: string }) => c.path)).toEqual([`${TUNNEL0}.initiator`, `${TUNNEL0}.pre_shared_key`]);
+      expect(diff.body.changes.map((c: { path: string }) => c.path)).toEqual([
+        `${TUNNEL0}.initiator`,
+        `${TUNNEL0}.pre_shared_key`,
+      ]);
     });
   });
 }

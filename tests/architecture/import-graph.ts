@@ -54,7 +54,10 @@ export interface ImportStatement {
 function namesAllTypes(clause: string): boolean {
   const braces = /^\s*\{([^}]*)\}\s*$/.exec(clause);
   if (!braces) return false;
-  const names = (braces[1] as string).split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (braces[1] as string)
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((name) => name.startsWith('type '));
 }
 
@@ -65,8 +68,10 @@ export function importStatements(sourceText: string): ImportStatement[] {
     const clause = match[2] as string;
     found.push({ specifier: match[3] as string, typeOnly: match[1] !== undefined || namesAllTypes(clause) });
   }
-  for (const match of sourceText.matchAll(SIDE_EFFECT_IMPORT)) found.push({ specifier: match[1] as string, typeOnly: false });
-  for (const match of sourceText.matchAll(DYNAMIC_IMPORT)) found.push({ specifier: match[1] as string, typeOnly: false });
+  for (const match of sourceText.matchAll(SIDE_EFFECT_IMPORT))
+    found.push({ specifier: match[1] as string, typeOnly: false });
+  for (const match of sourceText.matchAll(DYNAMIC_IMPORT))
+    found.push({ specifier: match[1] as string, typeOnly: false });
   return found;
 }
 

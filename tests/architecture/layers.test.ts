@@ -5,7 +5,14 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCycles, groupGraph, importStatements, importsBetween, readSourceTree, type ImportGraph } from './import-graph';
+import {
+  findCycles,
+  groupGraph,
+  importStatements,
+  importsBetween,
+  readSourceTree,
+  type ImportGraph,
+} from './import-graph';
 import { ALLOWED_IMPORTS, layerOf, SERVER_FOLDERS, UNSCANNED } from './layers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -16,7 +23,9 @@ function describeFolderCycles(graph: ImportGraph): string[] {
   return findCycles(groupGraph(graph, layerOf)).map((cycle) => {
     const steps = cycle.slice(1).map((to, step) => {
       const from = cycle[step] as string;
-      return `  ${from} → ${to}:\n${importsBetween(graph, layerOf, from, to).map((line) => `    ${line}`).join('\n')}`;
+      return `  ${from} → ${to}:\n${importsBetween(graph, layerOf, from, to)
+        .map((line) => `    ${line}`)
+        .join('\n')}`;
     });
     return `${cycle.join(' → ')}\n${steps.join('\n')}`;
   });
@@ -31,7 +40,8 @@ function directionViolations(graph: ImportGraph, allowed: Readonly<Record<string
     if (row === undefined) continue; // reported by the "every folder has a row" test
     for (const target of targets) {
       const to = layerOf(target);
-      if (to !== from && !row.includes(to)) found.push(`${file} imports ${target} (${from} may import: ${row.join(', ') || 'nothing'})`);
+      if (to !== from && !row.includes(to))
+        found.push(`${file} imports ${target} (${from} may import: ${row.join(', ') || 'nothing'})`);
     }
   }
   return found;
@@ -74,7 +84,14 @@ describe('the checks themselves, on a small made-up tree', () => {
 
   it('finds a file cycle and names every file on it', () => {
     expect(findCycles(graph)).toEqual([['lib/high/c.ts', 'lib/low/a.ts', 'lib/low/b.ts', 'lib/high/c.ts']]);
-    expect(findCycles(new Map([['x.ts', ['y.ts']], ['y.ts', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['x.ts', ['y.ts']],
+          ['y.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('finds a folder cycle and names the imports that close it', () => {
@@ -148,7 +165,9 @@ describe('the source tree', () => {
 
   it('imports only in the declared direction', () => {
     const violations = directionViolations(tree.imports, ALLOWED_IMPORTS);
-    expect(violations, `imports against the layers (tests/architecture/layers.ts):\n${violations.join('\n')}`).toEqual([]);
+    expect(violations, `imports against the layers (tests/architecture/layers.ts):\n${violations.join('\n')}`).toEqual(
+      [],
+    );
   });
 
   it('has no import cycle between top-level folders (type imports included)', () => {

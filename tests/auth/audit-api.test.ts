@@ -18,7 +18,8 @@ const as: Record<string, string> = {};
 const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
 /** `call` as `user`, with the session cookie they signed in with. */
-const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: cookieOf(user) });
+const send = (user: string, method: string, url: string, body?: unknown) =>
+  call(app, method, url, body, { cookie: cookieOf(user) });
 
 async function settle(user: string, requestId: string): Promise<string> {
   const deadline = Date.now() + 15_000;
@@ -43,13 +44,20 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   connectorId = created.body.id;
   await settle('olivia', created.body.provisionRequestId);
-  const updated = await send('otto', 'PUT', `/api/connectors/${connectorId}`, { ...ipsecDesign('audited-edge'), size: 'LARGE' });
+  const updated = await send('otto', 'PUT', `/api/connectors/${connectorId}`, {
+    ...ipsecDesign('audited-edge'),
+    size: 'LARGE',
+  });
   expect(updated.status).toBe(200);
   await settle('otto', updated.body.provisionRequestId);
   const removed = await send('olivia', 'DELETE', `/api/connectors/${connectorId}`);
   expect(removed.status).toBe(202);
   // Nobody watches the deletion finish: the activity list brings it up to date itself.
-  requests = { create: created.body.provisionRequestId, update: updated.body.provisionRequestId, remove: removed.body.provisionRequestId };
+  requests = {
+    create: created.body.provisionRequestId,
+    update: updated.body.provisionRequestId,
+    remove: removed.body.provisionRequestId,
+  };
 });
 afterAll(async () => {
   await app?.stop();
@@ -91,9 +99,16 @@ describe('the audit trail', () => {
   });
 
   it('records design saves by a designer, and refuses them to a viewer', async () => {
-    const created = await send('dana', 'POST', '/api/designs', { design: ipsecDesign('branch-apac'), note: 'first draft' });
+    const created = await send('dana', 'POST', '/api/designs', {
+      design: ipsecDesign('branch-apac'),
+      note: 'first draft',
+    });
     expect(created.status).toBe(201);
-    const saved = await send('dana', 'PUT', `/api/designs/${created.body.id}`, { design: { ...ipsecDesign('branch-apac'), size: 'LARGE' }, base_version: 1, note: 'bigger' });
+    const saved = await send('dana', 'PUT', `/api/designs/${created.body.id}`, {
+      design: { ...ipsecDesign('branch-apac'), size: 'LARGE' },
+      base_version: 1,
+      note: 'bigger',
+    });
     expect(saved.status).toBe(200);
     expect((await send('victor', 'POST', '/api/designs', { design: ipsecDesign('not-allowed') })).status).toBe(403);
     const r = await activity('?user=dana');

@@ -18,7 +18,8 @@ const as: Record<string, string> = {};
 const cookieOf = (user: string) => present(as[user], `a session cookie for ${user}`);
 
 /** `call` as `user`, with the session cookie they signed in with. */
-const send = (user: string, method: string, url: string, body?: unknown) => call(app, method, url, body, { cookie: cookieOf(user) });
+const send = (user: string, method: string, url: string, body?: unknown) =>
+  call(app, method, url, body, { cookie: cookieOf(user) });
 
 interface Row {
   user: string;
@@ -65,7 +66,13 @@ describe('failed attempts in the audit trail', () => {
     const r = await send('olivia', 'POST', '/api/connectors', bad);
     expect(r.status).toBe(422);
     const { rows, text } = await activity('?user=olivia');
-    expect(rows[0]).toMatchObject({ user: 'Olivia Park', action: 'create', target: 'refused-edge#', state: 'REJECTED', requestId: null });
+    expect(rows[0]).toMatchObject({
+      user: 'Olivia Park',
+      action: 'create',
+      target: 'refused-edge#',
+      state: 'REJECTED',
+      requestId: null,
+    });
     expect(at(rows, 0).detail).toMatch(/^422: The design has 1 error \(size: /);
     for (const psk of [PSK_DMZ, PSK_INTERNAL]) expect(text).not.toContain(psk);
   });
@@ -80,10 +87,16 @@ describe('failed attempts in the audit trail', () => {
 
   it('records an update the upstream refused (4xx) and one it failed (5xx)', async () => {
     await injectFaults(app, [{ method: 'PUT', path: CONNECTORS_PATH, status: 400, times: 1 }]);
-    const refused = await send('otto', 'PUT', `/api/connectors/${connectorId}`, { ...ipsecDesign('fragile-edge'), size: 'LARGE' });
+    const refused = await send('otto', 'PUT', `/api/connectors/${connectorId}`, {
+      ...ipsecDesign('fragile-edge'),
+      size: 'LARGE',
+    });
     expect(refused.status).toBe(400);
     await injectFaults(app, [{ method: 'PUT', path: CONNECTORS_PATH, status: 500, times: 20 }]);
-    const failed = await send('otto', 'PUT', `/api/connectors/${connectorId}`, { ...ipsecDesign('fragile-edge'), size: 'LARGE' });
+    const failed = await send('otto', 'PUT', `/api/connectors/${connectorId}`, {
+      ...ipsecDesign('fragile-edge'),
+      size: 'LARGE',
+    });
     expect(failed.status).toBe(502);
     await clearFaults(app);
     const { rows } = await activity(`?user=otto&connector=${connectorId}`);
@@ -133,7 +146,13 @@ describe('failed attempts in the audit trail', () => {
       await new Promise((res) => setTimeout(res, 250));
       row = (await activity(`?connector=${r.body.id}`)).rows[0];
     } while (!row?.state && Date.now() < deadline);
-    expect(row).toMatchObject({ user: 'Olivia Park', action: 'create', target: `doomed-edge#${r.body.id}`, state: 'FAILED', requestId: r.body.provisionRequestId });
+    expect(row).toMatchObject({
+      user: 'Olivia Park',
+      action: 'create',
+      target: `doomed-edge#${r.body.id}`,
+      state: 'FAILED',
+      requestId: r.body.provisionRequestId,
+    });
     expect(row?.detail).toBeTruthy();
   });
 

@@ -26,7 +26,8 @@ let app: RunningServer;
 const cookies = {} as Record<Role, string>;
 let id: number;
 
-const as = (role: Role, method: string, path: string, body?: unknown) => call(app, method, path, body, { cookie: cookies[role] });
+const as = (role: Role, method: string, path: string, body?: unknown) =>
+  call(app, method, path, body, { cookie: cookies[role] });
 
 async function download(role: Role, path: string): Promise<string> {
   const res = await fetch(app.url + path, { headers: { cookie: cookies[role] } });
@@ -45,7 +46,10 @@ function expectNoSecret(text: string, what: string) {
 beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ appOrigins: [`http://127.0.0.1:${port}`] });
-  app = await startServer({ ...TEST_ENV, ...oidcAppEnv(idp.issuer), CONNECTOR_STUDIO_SECRET: 'design-secrets-test-0123456789' }, { port });
+  app = await startServer(
+    { ...TEST_ENV, ...oidcAppEnv(idp.issuer), CONNECTOR_STUDIO_SECRET: 'design-secrets-test-0123456789' },
+    { port },
+  );
   for (const role of ROLES) cookies[role] = (await signIn(app.url, USER_FOR_ROLE[role])).cookie;
 
   // A designer saves version 1, then version 2 with a new remote auth value on one tunnel.
@@ -54,7 +58,9 @@ beforeAll(async () => {
   id = created.body.id;
   const v1 = (await as('designer', 'GET', `/api/designs/${id}`)).body.design;
   v1.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = NEW_PEER;
-  expect((await as('designer', 'PUT', `/api/designs/${id}`, { design: v1, base_version: 1, note: 'new peer' })).status).toBe(200);
+  expect(
+    (await as('designer', 'PUT', `/api/designs/${id}`, { design: v1, base_version: 1, note: 'new peer' })).status,
+  ).toBe(200);
 
   // An operator provisions version 2, so plan and drift have a live connector.
   const sent = await as('operator', 'POST', `/api/designs/${id}/provision`, { version: 2 });
@@ -77,8 +83,18 @@ describe.each(ROLES)('signed in as %s', (role) => {
     expect(latest.status).toBe(200);
     expect(latest.body.provisioned_version).toBe(2);
     const tunnel = latest.body.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0];
-    expect(tunnel).toMatchObject({ pre_shared_key: { stored: true }, remote_auth_value: { stored: true }, remote_auth_type: 'FQDN' });
-    for (const path of [`/api/designs/${id}`, `/api/designs/${id}?version=1`, `/api/designs/${id}/versions`, '/api/designs', `/api/designs/${id}/drift`]) {
+    expect(tunnel).toMatchObject({
+      pre_shared_key: { stored: true },
+      remote_auth_value: { stored: true },
+      remote_auth_type: 'FQDN',
+    });
+    for (const path of [
+      `/api/designs/${id}`,
+      `/api/designs/${id}?version=1`,
+      `/api/designs/${id}/versions`,
+      '/api/designs',
+      `/api/designs/${id}/drift`,
+    ]) {
       const r = await as(role, 'GET', path);
       expect(r.status, path).toBe(200);
       expectNoSecret(r.text, path);
@@ -87,18 +103,26 @@ describe.each(ROLES)('signed in as %s', (role) => {
 
   it('diffs and plans show "(sensitive)"', async () => {
     const diff = await as(role, 'GET', `/api/designs/${id}/diff?from=1&to=2`);
-    expect(diff.body.changes).toEqual([{ path: `${TUNNEL0}.remote_auth_value`, action: 'update', before: '(sensitive)', after: '(sensitive)' }]);
+    expect(diff.body.changes).toEqual([
+      { path: `${TUNNEL0}.remote_auth_value`, action: 'update', before: '(sensitive)', after: '(sensitive)' },
+    ]);
     expectNoSecret(diff.text, 'diff');
 
     const design = (await as(role, 'GET', `/api/designs/${id}`)).body.design;
     const connectorId = (await as(role, 'GET', `/api/designs/${id}`)).body.connector_id;
     const same = await as(role, 'POST', `/api/connectors/${connectorId}/plan`, { design });
     expect(same.body.summary.text).toBe('No changes.');
-    design.instances[0].ipsec_customer_gateway[1].customer_gateway[0].tunnel[0].remote_auth_value = 'typed-by-a-viewer.example.com';
+    design.instances[0].ipsec_customer_gateway[1].customer_gateway[0].tunnel[0].remote_auth_value =
+      'typed-by-a-viewer.example.com';
     const plan = await as(role, 'POST', `/api/connectors/${connectorId}/plan`, { design });
     expect(plan.status).toBe(200);
     expect(plan.body.changes).toEqual([
-      { path: 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.remote_auth_value', action: 'update', before: '(sensitive)', after: '(sensitive)' },
+      {
+        path: 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.remote_auth_value',
+        action: 'update',
+        before: '(sensitive)',
+        after: '(sensitive)',
+      },
     ]);
     expectNoSecret(plan.text, 'plan');
     expect(plan.text).not.toContain('typed-by-a-viewer.example.com');
@@ -111,7 +135,9 @@ describe.each(ROLES)('signed in as %s', (role) => {
     expect(terraformFmt(tf)).toBe(tf);
 
     const res = await fetch(`${app.url}/api/export?designs=${id}`, { headers: { cookie: cookies[role] } });
-    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, strFromU8(b)]));
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(new Uint8Array(await res.arrayBuffer()))).map(([n, b]) => [n, strFromU8(b)]),
+    );
     expectNoSecret(Object.values(files).join('\n'), 'module');
     expect(files['variables.tf']).toContain(
       'variable "secret_roles_remote_auth_value_1" {\n  description = "Remote auth value of secret-roles',
@@ -124,16 +150,24 @@ describe.each(ROLES)('signed in as %s', (role) => {
 });
 
 describe('the designer keeps working with stored secrets', () => {
-  it('saves a design with stored secrets back keeping the stored values, and a stale save\'s 409 holds stored secrets too', async () => {
+  it("saves a design with stored secrets back keeping the stored values, and a stale save's 409 holds stored secrets too", async () => {
     const read = await as('designer', 'GET', `/api/designs/${id}`);
     const base = read.body.version;
-    const kept = await as('designer', 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: base, note: 'unchanged keys' });
+    const kept = await as('designer', 'PUT', `/api/designs/${id}`, {
+      design: read.body.design,
+      base_version: base,
+      note: 'unchanged keys',
+    });
     expect(kept.status).toBe(200);
-    expect((await as('designer', 'GET', `/api/designs/${id}/diff?from=${base}&to=${kept.body.version}`)).body.changes).toEqual([]);
+    expect(
+      (await as('designer', 'GET', `/api/designs/${id}/diff?from=${base}&to=${kept.body.version}`)).body.changes,
+    ).toEqual([]);
 
     const stale = await as('designer', 'PUT', `/api/designs/${id}`, { design: read.body.design, base_version: base });
     expect(stale.status).toBe(409);
-    expect(stale.body.latest.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value).toEqual({ stored: true });
+    expect(
+      stale.body.latest.design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value,
+    ).toEqual({ stored: true });
     expectNoSecret(stale.text, '409');
   });
 });

@@ -45,15 +45,30 @@ describe('local mode', () => {
     expect(admin.status).toBe(403);
     // The app itself still reaches it.
     expect((await call(server, 'GET', '/api/connectors')).status).toBe(200);
-    expect((await call(server, 'GET', '/emulator/api/tenantnetworksummaries', undefined, { ...EMULATOR_AUTH, ...APP_CALLER_HEADERS })).status).toBe(200);
+    expect(
+      (
+        await call(server, 'GET', '/emulator/api/tenantnetworksummaries', undefined, {
+          ...EMULATOR_AUTH,
+          ...APP_CALLER_HEADERS,
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
 describe('portal mode', () => {
   it('turns the emulator and its _admin routes off (404), even for the app token', async () => {
-    const server = await startServer({ ...TEST_ENV, ALKIRA_PORTAL: 'http://127.0.0.1:9', ALKIRA_API_KEY: 'k', CONNECTOR_STUDIO_ALLOW_ANONYMOUS: '1' });
+    const server = await startServer({
+      ...TEST_ENV,
+      ALKIRA_PORTAL: 'http://127.0.0.1:9',
+      ALKIRA_API_KEY: 'k',
+      CONNECTOR_STUDIO_ALLOW_ANONYMOUS: '1',
+    });
     try {
-      const api = await call(server, 'GET', '/emulator/api/tenantnetworksummaries', undefined, { ...EMULATOR_AUTH, ...APP_CALLER_HEADERS });
+      const api = await call(server, 'GET', '/emulator/api/tenantnetworksummaries', undefined, {
+        ...EMULATOR_AUTH,
+        ...APP_CALLER_HEADERS,
+      });
       expect(api.status).toBe(404);
       const admin = await call(server, 'POST', '/emulator/_admin/reset', {}, APP_CALLER_HEADERS);
       expect(admin.status).toBe(404);
@@ -66,11 +81,20 @@ describe('portal mode', () => {
 /** Runs the production server with `env` and resolves with its exit code and output, or 'running' if it is still up after `ms`. */
 function runServer(env: Record<string, string>, ms = 30_000): Promise<{ code: number | 'running'; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', '0', '-H', '127.0.0.1'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', ALKIRA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cs-refuse-')), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', '0', '-H', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          ALKIRA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cs-refuse-')),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -95,7 +119,11 @@ describe('refusing to start', () => {
   });
 
   it('refuses OIDC without a session secret', async () => {
-    const r = await runServer({ OIDC_ISSUER: 'https://login.example.com', OIDC_CLIENT_ID: 'id', OIDC_CLIENT_SECRET: 'client-secret-xyz' });
+    const r = await runServer({
+      OIDC_ISSUER: 'https://login.example.com',
+      OIDC_CLIENT_ID: 'id',
+      OIDC_CLIENT_SECRET: 'client-secret-xyz',
+    });
     expect(r.code).toBe(1);
     expect(r.output).toMatch(/CONNECTOR_STUDIO_SESSION_SECRET/);
     expect(r.output).not.toContain('client-secret-xyz');
@@ -122,7 +150,15 @@ describe('npm run serve (scripts/start.mjs)', () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, ...TEST_ENV, NODE_ENV: 'production', PORT: String(port), HOST: '', OIDC_ISSUER: '', ALKIRA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cs-serve-')) },
+      env: {
+        ...process.env,
+        ...TEST_ENV,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '',
+        OIDC_ISSUER: '',
+        ALKIRA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'cs-serve-')),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

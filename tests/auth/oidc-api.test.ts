@@ -50,11 +50,25 @@ async function send(pattern: string, method: RouteMethod, cookie?: string) {
     return { status: res.status, text: '', json: null };
   }
   const text = await res.text();
-  return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() };
+  return {
+    status: res.status,
+    text,
+    json: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return null;
+      }
+    })(),
+  };
 }
 
 const rules = Object.entries(API_POLICY).flatMap(([pattern, methods]) =>
-  Object.entries(methods).map(([method, access]) => ({ pattern, method: method as RouteMethod, access: access as Access })),
+  Object.entries(methods).map(([method, access]) => ({
+    pattern,
+    method: method as RouteMethod,
+    access: access as Access,
+  })),
 );
 const guarded = rules.filter((r) => r.access !== 'public');
 
@@ -83,7 +97,10 @@ describe('the API reference', () => {
   it('serves the OpenAPI document without a session: every route with the roles it needs', async () => {
     const res = await fetch(`${app.url}/api/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { 'x-permission': string; 'x-roles': string[] }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-permission': string; 'x-roles': string[] }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const { pattern, method, access } of rules) {
       const op = doc.paths[pattern.replace(/\[(\w+)\]/g, '{$1}')]?.[method.toLowerCase()];
@@ -149,8 +166,17 @@ describe('sign-in', () => {
 
   it('rejects a callback whose state does not match the transaction, without a session', async () => {
     const start = await fetch(`${app.url}/api/auth/login`, { redirect: 'manual' });
-    const tx = at(start.headers.getSetCookie().find((c) => c.startsWith('cs_login='))!.split(';'), 0);
-    const res = await fetch(`${app.url}/api/auth/callback?code=forged&state=not-the-state`, { headers: { cookie: tx }, redirect: 'manual' });
+    const tx = at(
+      start.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('cs_login='))!
+        .split(';'),
+      0,
+    );
+    const res = await fetch(`${app.url}/api/auth/callback?code=forged&state=not-the-state`, {
+      headers: { cookie: tx },
+      redirect: 'manual',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/?signin_error=token_exchange');
     expect(res.headers.getSetCookie().some((c) => c.startsWith('cs_session=') && !/Max-Age=0/.test(c))).toBe(false);
@@ -177,7 +203,10 @@ describe('the app behind sign-in still works for an operator', () => {
     });
     expect(created.status).toBe(201);
     const direct = await fetch(`${app.url}/emulator/api/tenantnetworksummaries`, {
-      headers: { authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`, cookie: cookies.operator! },
+      headers: {
+        authorization: `api-key ${Buffer.from('connector-studio-emulator').toString('base64')}`,
+        cookie: cookies.operator!,
+      },
     });
     expect(direct.status).toBe(403);
   });

@@ -19,7 +19,15 @@ beforeAll(async () => {
   const port = await freePort();
   idp = await startOidcProvider({ appOrigins: [`http://127.0.0.1:${port}`] });
   // Two workers whatever the machine; a time budget no parse meets on a busy test machine.
-  app = await startServer({ ...TEST_ENV, ...oidcAppEnv(idp.issuer), CONNECTOR_STUDIO_PARSE_WORKERS: '2', CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '60000' }, { port });
+  app = await startServer(
+    {
+      ...TEST_ENV,
+      ...oidcAppEnv(idp.issuer),
+      CONNECTOR_STUDIO_PARSE_WORKERS: '2',
+      CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '60000',
+    },
+    { port },
+  );
   heavyCookie = (await signIn(app.url, USER_FOR_ROLE.designer)).cookie;
   lightCookie = (await signIn(app.url, USER_FOR_ROLE.viewer)).cookie;
 });

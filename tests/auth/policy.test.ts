@@ -19,7 +19,9 @@ function routeFiles(dir: string): string[] {
 
 function exportedMethods(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)].map((m) => at(m, 1));
+  return [
+    ...text.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g),
+  ].map((m) => at(m, 1));
 }
 
 const routes = routeFiles(API_DIR).map((file) => ({
@@ -43,7 +45,8 @@ describe('the API access policy', () => {
     const existing = new Map(routes.map((r) => [r.pattern, r.methods]));
     for (const [pattern, methods] of Object.entries(API_POLICY)) {
       expect(existing.has(pattern), pattern).toBe(true);
-      for (const method of Object.keys(methods)) expect(existing.get(pattern), `${method} ${pattern}`).toContain(method);
+      for (const method of Object.keys(methods))
+        expect(existing.get(pattern), `${method} ${pattern}`).toContain(method);
     }
   });
 
@@ -72,9 +75,21 @@ describe('roles', () => {
   });
 
   it('lets each role do what the roles below it do', () => {
-    expect([can('viewer', 'view'), can('viewer', 'saveDesign'), can('viewer', 'provision')]).toEqual([true, false, false]);
-    expect([can('designer', 'view'), can('designer', 'saveDesign'), can('designer', 'provision')]).toEqual([true, true, false]);
-    expect([can('operator', 'view'), can('operator', 'saveDesign'), can('operator', 'provision')]).toEqual([true, true, true]);
+    expect([can('viewer', 'view'), can('viewer', 'saveDesign'), can('viewer', 'provision')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([can('designer', 'view'), can('designer', 'saveDesign'), can('designer', 'provision')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([can('operator', 'view'), can('operator', 'saveDesign'), can('operator', 'provision')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(can(null, 'view')).toBe(false);
     expect(whoMay('provision')).toBe('Operators only');
     expect(whoMay('saveDesign')).toBe('Designers and operators only');

@@ -34,7 +34,11 @@ async function callbackAnswer(login: string, returnTo: string): Promise<{ status
   let init: RequestInit = { method: 'GET' };
   for (let hop = 0; hop < 15; hop++) {
     const origin = new URL(url).origin;
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header(origin) } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header(origin) },
+    });
     jar.store(origin, res);
     if (new URL(url).pathname === '/api/auth/callback') {
       await res.body?.cancel();
@@ -61,14 +65,24 @@ async function callbackAnswer(login: string, returnTo: string): Promise<{ status
 
 describe('returnTo after sign-in', () => {
   it('a path that a browser would read as another host (/<TAB>/evil.example, /\\evil.example) returns to /', async () => {
-    for (const returnTo of ['/\t/evil.example', '/\\evil.example', '/\t\\evil.example', '//evil.example', 'https://evil.example/']) {
+    for (const returnTo of [
+      '/\t/evil.example',
+      '/\\evil.example',
+      '/\t\\evil.example',
+      '//evil.example',
+      'https://evil.example/',
+    ]) {
       const answer = await callbackAnswer('olivia', returnTo);
       expect(answer, JSON.stringify(returnTo)).toEqual({ status: 303, location: '/' });
     }
   });
 
   it('a newline, carriage return or NUL in returnTo returns to / (no 500), and the server log gets no raw line from it', async () => {
-    for (const returnTo of ['/connectors\nInjected-Log-Line: forged', '/connectors\r\nSet-Cookie: forged=1', '/designs\u0000x']) {
+    for (const returnTo of [
+      '/connectors\nInjected-Log-Line: forged',
+      '/connectors\r\nSet-Cookie: forged=1',
+      '/designs\u0000x',
+    ]) {
       const answer = await callbackAnswer('olivia', returnTo);
       expect(answer, JSON.stringify(returnTo)).toEqual({ status: 303, location: '/' });
     }
@@ -81,13 +95,20 @@ describe('returnTo after sign-in', () => {
   });
 
   it('an ordinary path with a query returns there unchanged', async () => {
-    expect(await callbackAnswer('olivia', '/connectors?state=FAILED#top')).toEqual({ status: 303, location: '/connectors?state=FAILED#top' });
+    expect(await callbackAnswer('olivia', '/connectors?state=FAILED#top')).toEqual({
+      status: 303,
+      location: '/connectors?state=FAILED#top',
+    });
   });
 });
 
 describe('sign-out ends the session server-side', () => {
   async function signOut(cookie: string) {
-    const res = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
   }
 

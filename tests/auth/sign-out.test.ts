@@ -77,7 +77,9 @@ describe('with a provider that supports RP-initiated logout', () => {
     browser.store(idp.issuer, confirm);
     const html = await confirm.text();
     expect(confirm.status).toBe(200);
-    const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(html)?.[1] ?? /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const action =
+      /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(html)?.[1] ??
+      /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
     expect(action && xsrf).toBeTruthy();
     const done = await fetch(new URL(action!.replace(/&amp;/g, '&'), idp.issuer), {
@@ -113,7 +115,11 @@ describe('with a provider that supports RP-initiated logout', () => {
 
   it('answers a fetch caller with JSON and forgets the token', async () => {
     const { cookie } = await signIn(app.url, 'victor');
-    const res = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ signedOut: true });

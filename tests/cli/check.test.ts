@@ -37,7 +37,10 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     mkdirSync(fixedDir);
     examples.forEach((text, i) => {
       writeFileSync(path.join(dir, 'examples', `example-${i + 1}.tf`), text);
-      writeFileSync(path.join(fixedDir, `example-${i + 1}.tf`), corrections.reduce((t, [from, to]) => t.split(from).join(to), text));
+      writeFileSync(
+        path.join(fixedDir, `example-${i + 1}.tf`),
+        corrections.reduce((t, [from, to]) => t.split(from).join(to), text),
+      );
     });
   });
 
@@ -49,13 +52,33 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     const ex2 = at(examples, 1);
     const ex4 = at(examples, 3);
     expect(errors).toEqual([
-      expect.stringMatching(new RegExp(`^examples/example-2\\.tf:${lineOf(ex2, MAC_TYPO)}:\\d+: error: .*"${MAC_TYPO}" must be six hex octets.* \\[gateway-mac-addresses\\]$`)),
-      expect.stringMatching(new RegExp(`^examples/example-4\\.tf:${lineOf(ex4, 'instances {')}:3: error: Instance "primary-circuit": tunnel_protocol "IPSEC" requires ipsec_customer_gateway blocks.* \\[ipsec-gateways-protocol\\]$`)),
-      expect.stringMatching(new RegExp(`^examples/example-4\\.tf:${lineOf(ex4, 'iposec_customer_gateway')}:5: error: Unknown block iposec_customer_gateway in instances \\(did you mean ipsec_customer_gateway\\?\\).* \\[hcl-import\\]$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^examples/example-2\\.tf:${lineOf(ex2, MAC_TYPO)}:\\d+: error: .*"${MAC_TYPO}" must be six hex octets.* \\[gateway-mac-addresses\\]$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^examples/example-4\\.tf:${lineOf(ex4, 'instances {')}:3: error: Instance "primary-circuit": tunnel_protocol "IPSEC" requires ipsec_customer_gateway blocks.* \\[ipsec-gateways-protocol\\]$`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^examples/example-4\\.tf:${lineOf(ex4, 'iposec_customer_gateway')}:5: error: Unknown block iposec_customer_gateway in instances \\(did you mean ipsec_customer_gateway\\?\\).* \\[hcl-import\\]$`,
+        ),
+      ),
     ]);
     // Every example's placeholder subscription is worth a warning; example 3's inline keys too.
-    for (const n of [1, 2, 3, 4]) expect(r.stdout).toMatch(new RegExp(`^examples/example-${n}\\.tf:\\d+:\\d+: warning: .*is not a GUID.* \\[circuit-subscription-guid\\]$`, 'm'));
-    expect(r.stdout).toMatch(/^examples\/example-3\.tf:\d+:\d+: warning: .*pre_shared_key is written inline.* \[pre-shared-key-inline\]$/m);
+    for (const n of [1, 2, 3, 4])
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^examples/example-${n}\\.tf:\\d+:\\d+: warning: .*is not a GUID.* \\[circuit-subscription-guid\\]$`,
+          'm',
+        ),
+      );
+    expect(r.stdout).toMatch(
+      /^examples\/example-3\.tf:\d+:\d+: warning: .*pre_shared_key is written inline.* \[pre-shared-key-inline\]$/m,
+    );
     expect(r.stderr).toMatch(/4 files checked: 3 errors, \d+ warnings/);
   });
 
@@ -71,9 +94,14 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     expect(r.status).toBe(1);
     const body = JSON.parse(r.stdout);
     expect(body).toMatchObject({ files: 4, errors: 3 });
-    const lines = body.findings.map((f: any) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+    const lines = body.findings.map(
+      (f: any) => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]`,
+    );
     expect(lines.join('\n') + '\n').toBe(text.stdout);
-    expect(body.findings.find((f: any) => f.ruleId === 'gateway-mac-addresses')).toMatchObject({ path: 'instances.0.gateway_mac_address.1', resource: 'ha_config' });
+    expect(body.findings.find((f: any) => f.ruleId === 'gateway-mac-addresses')).toMatchObject({
+      path: 'instances.0.gateway_mac_address.1',
+      resource: 'ha_config',
+    });
   });
 
   it('--format sarif is SARIF 2.1.0 with rule ids and regions', async () => {
@@ -83,12 +111,22 @@ describe.skipIf(!referencePage)('connector-studio check on the reference example
     expect(validateSarif(sarif)).toEqual([]);
     const [run] = sarif.runs;
     const rules = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    expect(rules).toEqual(expect.arrayContaining(['gateway-mac-addresses', 'hcl-import', 'ipsec-gateways-protocol', 'circuit-subscription-guid']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'gateway-mac-addresses',
+        'hcl-import',
+        'ipsec-gateways-protocol',
+        'circuit-subscription-guid',
+      ]),
+    );
     const mac = run.results.find((res: any) => res.ruleId === 'gateway-mac-addresses');
     expect(rules[mac.ruleIndex]).toBe('gateway-mac-addresses');
     expect(mac.level).toBe('error');
     expect(mac.locations[0].physicalLocation.artifactLocation.uri).toBe('examples/example-2.tf');
-    expect(mac.locations[0].physicalLocation.region).toMatchObject({ startLine: lineOf(at(examples, 1), MAC_TYPO), endLine: lineOf(at(examples, 1), MAC_TYPO) });
+    expect(mac.locations[0].physicalLocation.region).toMatchObject({
+      startLine: lineOf(at(examples, 1), MAC_TYPO),
+      endLine: lineOf(at(examples, 1), MAC_TYPO),
+    });
     // The schema check itself rejects what SARIF does not allow.
     expect(validateSarif({ ...sarif, version: '2.0.0' })).not.toEqual([]);
     expect(validateSarif({ ...sarif, runs: [{ ...run, results: [{ ...mac, level: 'fatal' }] }] })).not.toEqual([]);
@@ -100,7 +138,10 @@ describe('connector-studio check: files, usage and read errors', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cs-cli-'));
-    writeFileSync(path.join(dir, 'broken.tf'), 'resource "alkira_connector_azure_expressroute" "x" {\n  name = "a\n}\n');
+    writeFileSync(
+      path.join(dir, 'broken.tf'),
+      'resource "alkira_connector_azure_expressroute" "x" {\n  name = "a\n}\n',
+    );
     writeFileSync(
       path.join(dir, 'literal.tf'),
       [
@@ -137,12 +178,20 @@ describe('connector-studio check: files, usage and read errors', () => {
 
   it('warns at a literal that reads like a reference, as the designer does (exit 0)', async () => {
     const r = await runCli(['check', 'literal.tf'], { cwd: dir });
-    expect(r.stdout).toMatch(/^literal\.tf:13:20: warning: This literal text looks like a Terraform reference.* \[reference-like-literal\]$/m);
+    expect(r.stdout).toMatch(
+      /^literal\.tf:13:20: warning: This literal text looks like a Terraform reference.* \[reference-like-literal\]$/m,
+    );
     expect(r.status).toBe(0);
   });
 
   it('exits 2 with a message on stderr for usage and read errors', async () => {
-    for (const args of [[], ['frobnicate'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'no-such-dir']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['check', '--format', 'xml'],
+      ['check', '--bogus'],
+      ['check', 'no-such-dir'],
+    ]) {
       const r = await runCli(args, { cwd: dir });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/^connector-studio: /);
@@ -162,7 +211,14 @@ describe('connector-studio check: files, usage and read errors', () => {
 
 describe('rule ids', () => {
   it('every rule id has a description for SARIF', () => {
-    for (const id of [...RULE_IDS.values(), ...Object.values(TENANT_RULE_IDS), 'reference-like-literal', 'hcl-syntax', 'hcl-import', 'schema']) {
+    for (const id of [
+      ...RULE_IDS.values(),
+      ...Object.values(TENANT_RULE_IDS),
+      'reference-like-literal',
+      'hcl-syntax',
+      'hcl-import',
+      'schema',
+    ]) {
       expect(ruleDescription(id), id).not.toBe(id);
     }
     expect(new Set(RULE_IDS.values()).size).toBe(RULE_IDS.size);

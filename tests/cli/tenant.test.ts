@@ -53,10 +53,19 @@ describe('connector-studio check --tenant', () => {
     expect(errors).toEqual([
       `clash.tf:${positionOf(hcl, 'name ', '"seeded-cli"')}: error: name "seeded-cli" is taken by connector id ${seededId} in this tenant; connector names are unique, choose another [tenant-name-taken]`,
       `clash.tf:${positionOf(hcl, 'vhub_prefix', '"10.130')}: error: vhub_prefix 10.130.0.0/23 overlaps connector "seeded-cli" (id ${seededId})'s vhub_prefix 10.130.0.0/23; the next free /23 is 10.130.2.0/23 [tenant-vhub-prefix-overlap]`,
-      expect.stringMatching(new RegExp(`^clash\\.tf:${lineOf(hcl, 'loopback_subnet')}:\\d+: error: .*the next free /26 is 192\\.168\\.20\\.64/26 \\[tenant-loopback-subnet-overlap\\]$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^clash\\.tf:${lineOf(hcl, 'loopback_subnet')}:\\d+: error: .*the next free /26 is 192\\.168\\.20\\.64/26 \\[tenant-loopback-subnet-overlap\\]$`,
+        ),
+      ),
     ]);
-    const json = JSON.parse((await runCli(['check', '--tenant', '--format', 'json', 'clash.tf'], { cwd: dir, env })).stdout);
-    expect(json.findings.find((f: { ruleId: string }) => f.ruleId === 'tenant-vhub-prefix-overlap')).toMatchObject({ path: 'vhub_prefix', fix: '10.130.2.0/23' });
+    const json = JSON.parse(
+      (await runCli(['check', '--tenant', '--format', 'json', 'clash.tf'], { cwd: dir, env })).stdout,
+    );
+    expect(json.findings.find((f: { ruleId: string }) => f.ruleId === 'tenant-vhub-prefix-overlap')).toMatchObject({
+      path: 'vhub_prefix',
+      fix: '10.130.2.0/23',
+    });
   });
 
   it('an import block with the connector id makes the file that connector: nothing in its way', async () => {
@@ -66,7 +75,10 @@ describe('connector-studio check --tenant', () => {
   });
 
   it('a tenant that refuses the key is a read error: exit 2, the key not shown', async () => {
-    const r = await runCli(['check', '--tenant', 'clash.tf'], { cwd: dir, env: { ...env, ALKIRA_API_KEY: 'wrong-key-not-shown' } });
+    const r = await runCli(['check', '--tenant', 'clash.tf'], {
+      cwd: dir,
+      env: { ...env, ALKIRA_API_KEY: 'wrong-key-not-shown' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^connector-studio: GET .*HTTP 401/);
     expect(r.stderr).not.toContain('wrong-key-not-shown');

@@ -8,12 +8,33 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { API_POLICY } from '@/lib/auth/policy-table';
 import { PERMISSIONS, ROLES } from '@/lib/auth/roles';
-import { API_CONTRACT, appRouterPath, createDesignBody, PERMISSION_NAMES, ROLE_NAMES, saveDesignBody, type BodyOf, type saveDesign } from '@/lib/contract';
+import {
+  API_CONTRACT,
+  appRouterPath,
+  createDesignBody,
+  PERMISSION_NAMES,
+  ROLE_NAMES,
+  saveDesignBody,
+  type BodyOf,
+  type saveDesign,
+} from '@/lib/contract';
 import { buildOpenApiDocument } from '@/lib/route/openapi';
 import { parseInput } from '@/lib/http/contract-input';
 
 type Doc = {
-  paths: Record<string, Record<string, { 'x-roles': string[]; 'x-permission': string; security?: unknown[]; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; $ref?: string } }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        'x-roles': string[];
+        'x-permission': string;
+        security?: unknown[];
+        parameters?: { name: string; in: string }[];
+        requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; $ref?: string } }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
 const doc = buildOpenApiDocument({ sessionCookie: 'cs_session', version: '0.0.0-test' }) as unknown as Doc;
@@ -41,7 +62,7 @@ describe('GET /api/openapi.json document', () => {
     expect(doc.paths['/api/activity']?.get?.['x-roles']).toEqual(['viewer', 'designer', 'operator']);
   });
 
-  it("spells the roles and permissions as lib/auth/roles.ts has them", () => {
+  it('spells the roles and permissions as lib/auth/roles.ts has them', () => {
     expect([...ROLE_NAMES]).toEqual([...ROLES]);
     expect([...PERMISSION_NAMES].sort()).toEqual(Object.keys(PERMISSIONS).sort());
   });
@@ -54,15 +75,20 @@ describe('GET /api/openapi.json document', () => {
   it("lists exactly the contract's fields for every JSON body", () => {
     for (const route of API_CONTRACT) {
       if (!route.body || !(route.body instanceof z.ZodObject)) continue;
-      const schema = doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
-      expect(Object.keys(schema?.properties ?? {}).sort(), `${route.method} ${route.path}`).toEqual(Object.keys(route.body.shape).sort());
+      const schema =
+        doc.paths[route.path]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.schema;
+      expect(Object.keys(schema?.properties ?? {}).sort(), `${route.method} ${route.path}`).toEqual(
+        Object.keys(route.body.shape).sort(),
+      );
     }
   });
 
   it("a field added to a body's contract is documented and parsed with no other edit", () => {
     // What a maintainer would write: the contract with one more optional field.
     const extended = saveDesignBody.extend({ reviewer: z.string().optional() });
-    const json = z.toJSONSchema(extended, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, unknown> };
+    const json = z.toJSONSchema(extended, { io: 'input', unrepresentable: 'any' }) as {
+      properties: Record<string, unknown>;
+    };
     expect(Object.keys(json.properties)).toContain('reviewer');
     const parsed = parseInput(extended, { design: {}, base_version: 2, reviewer: 'ana' }, 'body');
     expect(parsed.reviewer).toBe('ana');

@@ -37,7 +37,9 @@ describe('the shared list cache', () => {
   it('loads once for concurrent readers and serves the value while fresh', async () => {
     const cache = new SharedCache<string>();
     const load = loader(['a', 'b']);
-    expect(await Promise.all([cache.get('k', load, PORTAL), cache.get('k', load, PORTAL), cache.get('k', load, PORTAL)])).toEqual(['a', 'a', 'a']);
+    expect(
+      await Promise.all([cache.get('k', load, PORTAL), cache.get('k', load, PORTAL), cache.get('k', load, PORTAL)]),
+    ).toEqual(['a', 'a', 'a']);
     vi.setSystemTime(1_001_500);
     expect(await cache.get('k', load, PORTAL)).toBe('a');
     expect(load).toHaveBeenCalledTimes(1);

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConnectorSummary } from '@/lib/client/types';
-import { buildListIndex, ListQueryError, parseListQuery, queryList, wantsPagedList, type ListQuery } from '@/lib/services/list-query';
+import {
+  buildListIndex,
+  ListQueryError,
+  parseListQuery,
+  queryList,
+  wantsPagedList,
+  type ListQuery,
+} from '@/lib/services/list-query';
 
 const NOW = Date.parse('2026-12-02T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
@@ -32,11 +39,35 @@ function row(id: number, over: Partial<ConnectorSummary> = {}): ConnectorSummary
 }
 
 const ROWS: ConnectorSummary[] = [
-  row(1, { name: 'sea-sap-prod', size: 'LARGE', provisionState: 'FAILED', lastChange: hoursAgo(2), errorMessage: 'circuit rejected' }),
-  row(2, { name: 'nyc-payments', cxp: 'USEAST-AZURE-1', tunnelProtocol: 'IPSEC', segmentNames: ['dmz', 'internal'], groupNames: ['security'] }),
-  row(3, { name: 'ams-erp', cxp: 'EUWEST-AZURE-1', provisionState: 'IN_PROGRESS', size: 'SMALL', lastChange: hoursAgo(0.1) }),
+  row(1, {
+    name: 'sea-sap-prod',
+    size: 'LARGE',
+    provisionState: 'FAILED',
+    lastChange: hoursAgo(2),
+    errorMessage: 'circuit rejected',
+  }),
+  row(2, {
+    name: 'nyc-payments',
+    cxp: 'USEAST-AZURE-1',
+    tunnelProtocol: 'IPSEC',
+    segmentNames: ['dmz', 'internal'],
+    groupNames: ['security'],
+  }),
+  row(3, {
+    name: 'ams-erp',
+    cxp: 'EUWEST-AZURE-1',
+    provisionState: 'IN_PROGRESS',
+    size: 'SMALL',
+    lastChange: hoursAgo(0.1),
+  }),
   row(4, { name: 'SEA-backup', provisionState: null, groupNames: [] }),
-  row(5, { name: 'dub-crm', cxp: 'EUWEST-AZURE-1', provisionState: 'FAILED', lastChange: hoursAgo(30), size: '2LARGE' }),
+  row(5, {
+    name: 'dub-crm',
+    cxp: 'EUWEST-AZURE-1',
+    provisionState: 'FAILED',
+    lastChange: hoursAgo(30),
+    size: '2LARGE',
+  }),
   row(6, { name: 'lax-vdi', provisionState: 'PENDING', tunnelProtocol: 'IPSEC', segmentNames: ['dmz'] }),
 ];
 
@@ -121,7 +152,10 @@ describe('filtering, sorting and paging', () => {
     expect(run('page_size=4')).toMatchObject({ total: 6, page: 1, pageSize: 4 });
     expect(ids('page_size=4&page=2')).toEqual([4, 1]);
     expect(ids('page_size=4&page=3')).toEqual([]);
-    expect(run('state=FAILED&page_size=1&page=2')).toMatchObject({ total: 2, rows: [expect.objectContaining({ id: 1 })] });
+    expect(run('state=FAILED&page_size=1&page=2')).toMatchObject({
+      total: 2,
+      rows: [expect.objectContaining({ id: 1 })],
+    });
   });
 });
 

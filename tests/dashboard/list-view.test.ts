@@ -3,7 +3,15 @@
  * state changes (pure parts of components/dashboard/).
  */
 import { describe, expect, it } from 'vitest';
-import { apiPageUrl, pageSearch, pagesFor, parseListQuery, parseRow, queryKeyOf, DEFAULT_QUERY } from '@/components/dashboard/list-query';
+import {
+  apiPageUrl,
+  pageSearch,
+  pagesFor,
+  parseListQuery,
+  parseRow,
+  queryKeyOf,
+  DEFAULT_QUERY,
+} from '@/components/dashboard/list-query';
 import { inFlightRequests, knownState, patchPage } from '@/components/dashboard/live-patch';
 import type { ConnectorListPageResponse, ConnectorSummary } from '@/lib/client/types';
 
@@ -66,7 +74,12 @@ function page(rows: ConnectorSummary[]): ConnectorListPageResponse {
     total: rows.length,
     page: 1,
     page_size: 100,
-    counts: { byState: { SUCCESS: 5, FAILED: 1, PENDING: 0, IN_PROGRESS: 2, NONE: 0 }, failedLast24h: 1, inFlight: 2, all: 8 },
+    counts: {
+      byState: { SUCCESS: 5, FAILED: 1, PENDING: 0, IN_PROGRESS: 2, NONE: 0 },
+      failedLast24h: 1,
+      inFlight: 2,
+      all: 8,
+    },
     facets: { cxp: [], segment: [], group: [], size: [], protocol: [] },
   };
 }
@@ -75,9 +88,19 @@ describe('live state patches', () => {
   const cached = page([row(1, 'SUCCESS'), row(2, 'IN_PROGRESS'), row(3, 'PENDING', { lastProvisionRequestId: null })]);
 
   it('moves the row and the tenant counts when a request fails', () => {
-    const event = { connectorId: 2, requestId: 'req-2', state: 'FAILED', errorMessage: 'circuit rejected', at: '2026-01-01T00:05:00.000Z' };
+    const event = {
+      connectorId: 2,
+      requestId: 'req-2',
+      state: 'FAILED',
+      errorMessage: 'circuit rejected',
+      at: '2026-01-01T00:05:00.000Z',
+    };
     const next = patchPage(cached, event, knownState([cached], 2));
-    expect(next.connectors[1]).toMatchObject({ provisionState: 'FAILED', errorMessage: 'circuit rejected', lastChange: event.at });
+    expect(next.connectors[1]).toMatchObject({
+      provisionState: 'FAILED',
+      errorMessage: 'circuit rejected',
+      lastChange: event.at,
+    });
     expect(next.connectors[0]).toBe(cached.connectors[0]);
     expect(next.counts.byState).toMatchObject({ IN_PROGRESS: 1, FAILED: 2 });
     expect(next.counts).toMatchObject({ inFlight: 1, failedLast24h: 2, all: 8 });
@@ -87,7 +110,11 @@ describe('live state patches', () => {
     const same = { connectorId: 1, requestId: 'req-1', state: 'SUCCESS', errorMessage: null, at: 'x' };
     expect(patchPage(cached, same, 'SUCCESS')).toBe(cached);
     const other = page([row(9, 'SUCCESS')]);
-    const moved = patchPage(other, { connectorId: 2, requestId: 'req-2', state: 'SUCCESS', errorMessage: null, at: 'x' }, 'IN_PROGRESS');
+    const moved = patchPage(
+      other,
+      { connectorId: 2, requestId: 'req-2', state: 'SUCCESS', errorMessage: null, at: 'x' },
+      'IN_PROGRESS',
+    );
     expect(moved.connectors).toBe(other.connectors);
     expect(moved.counts.byState).toMatchObject({ SUCCESS: 6, IN_PROGRESS: 1 });
   });

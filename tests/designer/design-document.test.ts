@@ -32,7 +32,11 @@ afterEach(() => {
 function openExample3(options: PreviewHclOptions = INLINE) {
   const design = withFormLists(at(parseConnectorHcl(EXAMPLE_3).designs, 0).design);
   let values = structuredClone(design);
-  const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, options);
+  const store = new DesignDocument(
+    { getValues: () => values, show: (d) => (values = structuredClone(d)) },
+    design,
+    options,
+  );
   stores.push(store);
   store.load(EXAMPLE_3, structuredClone(design), { fresh: true });
   return {
@@ -73,7 +77,8 @@ describe('the file is the design', () => {
 
   it('a half-typed expression is an error at its field: the file keeps the last value that parses, and takes other edits', () => {
     const d = openExample3();
-    for (const typed of ['alkira_group.', 'alkira_group.security.', 'alkira_group.security.na(']) d.type('group', '${' + typed + '}');
+    for (const typed of ['alkira_group.', 'alkira_group.security.', 'alkira_group.security.na('])
+      d.type('group', '${' + typed + '}');
     expect(d.store.getState().fieldErrors.get('group')).toMatch(/not a complete expression/i);
     expect(d.text()).toContain('group           = alkira_group.security.name');
     // The value the file keeps is marked where it is written.
@@ -120,7 +125,9 @@ describe('the file is the design', () => {
     expect(terraformFmt(d.text())).toBe(d.text());
 
     // The file read back shows the stored key, never the variable's name or text standing for it.
-    expect(tunnelOf(withSecrets(at(parseConnectorHcl(d.text()).designs, 0).design, d.store.secrets)).pre_shared_key).toEqual(STORED_SECRET);
+    expect(
+      tunnelOf(withSecrets(at(parseConnectorHcl(d.text()).designs, 0).design, d.store.secrets)).pre_shared_key,
+    ).toEqual(STORED_SECRET);
 
     d.type(TUNNEL_KEY, 'replaced-key');
     expect(d.store.secrets.get(variable!)).toBe('replaced-key');
@@ -164,7 +171,11 @@ describe('the file is the design', () => {
     const example2 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', 'example-2.tf'), 'utf8');
     const design = withFormLists(at(parseConnectorHcl(example2).designs, 0).design);
     let values = structuredClone(design);
-    const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, INLINE);
+    const store = new DesignDocument(
+      { getValues: () => values, show: (d) => (values = structuredClone(d)) },
+      design,
+      INLINE,
+    );
     stores.push(store);
     const label = at(parseConnectorHcl(example2).designs, 0).resource_name;
     store.load(example2, structuredClone(design), { fresh: true, resource: label });

@@ -12,7 +12,12 @@ describe('expressionPaths', () => {
   });
 
   it('is empty once the references are catalog values', () => {
-    const design: ConnectorDesign = { ...emptyDesign(), cxp: 'USWEST-AZURE-1', group: 'networking', billing_tag_ids: ['101'] };
+    const design: ConnectorDesign = {
+      ...emptyDesign(),
+      cxp: 'USWEST-AZURE-1',
+      group: 'networking',
+      billing_tag_ids: ['101'],
+    };
     expect(expressionPaths(design)).toEqual([]);
   });
 

@@ -12,9 +12,16 @@ const OPTIONS = { omitDefaults: true, preSharedKeys: 'variable' } as const;
 /** The designer's document over a plain values object, as the form would hold them. */
 function designerWith(initial: ConnectorDesign) {
   let values = structuredClone(initial);
-  const store = new DesignDocument({ getValues: () => values, show: (d) => {
-    values = structuredClone(d);
-  } }, initial, OPTIONS);
+  const store = new DesignDocument(
+    {
+      getValues: () => values,
+      show: (d) => {
+        values = structuredClone(d);
+      },
+    },
+    initial,
+    OPTIONS,
+  );
   return {
     store,
     /** A form reset (restored draft, template, import): every value replaced. */
@@ -45,12 +52,18 @@ describe('sharesObjects: the topology tells a newly loaded design (drawn at once
   it('typing anywhere, even deep in the only instance, shares the rest of the design', () => {
     const designer = designerWith(DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design);
     const typed = [
-      ['name', (v: ConnectorDesign) => {
-        v.name = 'renamed';
-      }],
-      ['instances.0.name', (v: ConnectorDesign) => {
-        instanceOf(v).name = 'renamed';
-      }],
+      [
+        'name',
+        (v: ConnectorDesign) => {
+          v.name = 'renamed';
+        },
+      ],
+      [
+        'instances.0.name',
+        (v: ConnectorDesign) => {
+          instanceOf(v).name = 'renamed';
+        },
+      ],
       [
         'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key',
         (v: ConnectorDesign) => {

@@ -15,7 +15,12 @@ const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures
 
 function fakeStorage() {
   const items = new Map<string, string>();
-  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k), items };
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+    items,
+  };
 }
 
 let local: ReturnType<typeof fakeStorage>;
@@ -41,11 +46,22 @@ describe('drafts keep the file', () => {
     // Another tab (no session): the file without its keys, never with anything else changed.
     session.items.clear();
     const elsewhere = loadAnyDraft();
-    expect(elsewhere && 'text' in elsewhere && elsewhere.text).toBe(EXAMPLE_3.replaceAll('"psk-dmz-primary-123!"', '""').replace(/"psk-internal-[a-z]+-\d+!"/g, '""').replace(/remote_auth_value = "[^"]+"/g, 'remote_auth_value = ""'));
+    expect(elsewhere && 'text' in elsewhere && elsewhere.text).toBe(
+      EXAMPLE_3.replaceAll('"psk-dmz-primary-123!"', '""')
+        .replace(/"psk-internal-[a-z]+-\d+!"/g, '""')
+        .replace(/remote_auth_value = "[^"]+"/g, 'remote_auth_value = ""'),
+    );
   });
 
   it('keeps a variable standing for a stored secret as the stored secret, not as text', () => {
-    saveDocumentDraft(EXAMPLE_3, 'multi_segment', new Map<string, SecretValue>([['multi_segment_psk_1', STORED_SECRET], ['multi_segment_psk_2', 'typed']]));
+    saveDocumentDraft(
+      EXAMPLE_3,
+      'multi_segment',
+      new Map<string, SecretValue>([
+        ['multi_segment_psk_1', STORED_SECRET],
+        ['multi_segment_psk_2', 'typed'],
+      ]),
+    );
     const draft = loadAnyDraft();
     if (!draft || !('text' in draft)) throw new Error('expected a file draft');
     expect(draft.secrets.get('multi_segment_psk_1')).toEqual(STORED_SECRET);

@@ -21,14 +21,18 @@ describe('form patches', () => {
     gatewayOf(next).customer_gateway.pop();
     next.billing_tag_ids = [...(design.billing_tag_ids ?? []), 99];
     const patches = formPatches(design, next)!;
-    expect(patches.map((p) => p.path).sort()).toEqual(['billing_tag_ids', 'instances.0.ipsec_customer_gateway.0.customer_gateway']);
+    expect(patches.map((p) => p.path).sort()).toEqual([
+      'billing_tag_ids',
+      'instances.0.ipsec_customer_gateway.0.customer_gateway',
+    ]);
     expect(patches.find((p) => p.path === 'billing_tag_ids')!.value).toEqual(next.billing_tag_ids);
   });
 
   it('is empty for an equal design and null when a reset is better', () => {
     expect(formPatches(design, structuredClone(design))).toEqual([]);
     const everywhere = structuredClone(design);
-    for (let i = 0; i < 300; i++) everywhere.instances.push({ ...structuredClone(instanceOf(design)), name: `extra-${i}` });
+    for (let i = 0; i < 300; i++)
+      everywhere.instances.push({ ...structuredClone(instanceOf(design)), name: `extra-${i}` });
     const renamedAll = structuredClone(everywhere);
     renamedAll.instances.forEach((inst, i) => (inst.name = `renamed-${i}`));
     expect(formPatches(everywhere, renamedAll)).toBeNull();

@@ -12,6 +12,10 @@ describe('the offline check the API shares with the designer', () => {
     const d = template('basic-vxlan-gpe');
     segmentOptionOf(d).segment_id = 'alkira_segment.prod.id';
     const check = checkDesignOffline(d);
-    expect(check.warnings).toContainEqual({ path: 'segment_options.0.segment_id', message: expect.stringContaining('looks like a Terraform reference'), ruleId: 'reference-like-literal' });
+    expect(check.warnings).toContainEqual({
+      path: 'segment_options.0.segment_id',
+      message: expect.stringContaining('looks like a Terraform reference'),
+      ruleId: 'reference-like-literal',
+    });
   });
 });

@@ -26,7 +26,10 @@ afterEach(() => {
 function openExample3() {
   const design = withFormLists(at(parseConnectorHcl(EXAMPLE_3).designs, 0).design);
   let values = structuredClone(design);
-  const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, { omitDefaults: true, preSharedKeys: 'inline' });
+  const store = new DesignDocument({ getValues: () => values, show: (d) => (values = structuredClone(d)) }, design, {
+    omitDefaults: true,
+    preSharedKeys: 'inline',
+  });
   stores.push(store);
   store.load(EXAMPLE_3, structuredClone(design), { fresh: true });
   /** The picker's way: the document gives the value for the picked name, then the form's field changes. */
@@ -68,6 +71,8 @@ describe('a catalog pick by name in the designer', () => {
     doc.pick('segment_options.0.segment_id', 'dmz zone');
     doc.pick('segment_options.0.segment_id', null);
     expect(doc.text()).not.toContain('data "alkira_segment"');
-    expect(doc.text()).toBe(EXAMPLE_3.replace(/(segment_id\s+= )alkira_segment\.dmz\.id(\n\s+customer_asn\s+= "65003")/, '$1"9"$2'));
+    expect(doc.text()).toBe(
+      EXAMPLE_3.replace(/(segment_id\s+= )alkira_segment\.dmz\.id(\n\s+customer_asn\s+= "65003")/, '$1"9"$2'),
+    );
   });
 });

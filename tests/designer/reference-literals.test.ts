@@ -6,14 +6,25 @@ import { instanceOf } from '../helpers/design-parts';
 import { at } from '../helpers/present';
 
 describe('looksLikeReference', () => {
-  it.each(['alkira_segment.dmz.id', 'var.x', 'local.segments', 'data.alkira_segment.prod.id', 'module.net.segment_id', 'lookup(var.m, "k")', ' var.psk '])(
-    'flags %s',
-    (value) => expect(looksLikeReference(value)).toBe(true),
-  );
-  it.each(['${alkira_segment.dmz.id}', 'dmz-gateway.example.com', 'gw0-seg0-i0.example.com', 'prod', '10.0.0.0/24', 'Multi segment (prod)', '', 42])(
-    'leaves %s alone',
-    (value) => expect(looksLikeReference(value)).toBe(false),
-  );
+  it.each([
+    'alkira_segment.dmz.id',
+    'var.x',
+    'local.segments',
+    'data.alkira_segment.prod.id',
+    'module.net.segment_id',
+    'lookup(var.m, "k")',
+    ' var.psk ',
+  ])('flags %s', (value) => expect(looksLikeReference(value)).toBe(true));
+  it.each([
+    '${alkira_segment.dmz.id}',
+    'dmz-gateway.example.com',
+    'gw0-seg0-i0.example.com',
+    'prod',
+    '10.0.0.0/24',
+    'Multi segment (prod)',
+    '',
+    42,
+  ])('leaves %s alone', (value) => expect(looksLikeReference(value)).toBe(false));
   it('lists the paths of such literals in a design', () => {
     const design = structuredClone(DESIGN_TEMPLATES.find((t) => t.id === 'multi-segment-ipsec')!.design);
     expect(referenceLikeLiterals(design)).toEqual([]);
@@ -40,6 +51,8 @@ describe('inactive protocol values', () => {
     const form = ipsec();
     instanceOf(form).gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
     const parsed = withoutInactiveProtocolValues(form);
-    expect(at(keepInactiveProtocolValues(parsed, form).instances, 0).gateway_mac_address).toEqual(['00:1A:2B:3C:4D:5E']);
+    expect(at(keepInactiveProtocolValues(parsed, form).instances, 0).gateway_mac_address).toEqual([
+      '00:1A:2B:3C:4D:5E',
+    ]);
   });
 });

@@ -59,7 +59,11 @@ describe('DesignChecks with a tenant copy', () => {
     expect(last().errors.filter((e) => e.ruleId?.startsWith('tenant-'))).toEqual([]);
     checks.setLinkedConnector(8);
     checks.request(2, design());
-    expect(last().errors.map((e) => e.path).filter((p) => p === 'name' || p === 'vhub_prefix')).toEqual(['name', 'vhub_prefix']);
+    expect(
+      last()
+        .errors.map((e) => e.path)
+        .filter((p) => p === 'name' || p === 'vhub_prefix'),
+    ).toEqual(['name', 'vhub_prefix']);
     checks.setTenant(null);
     checks.request(3, design());
     expect(last().errors.filter((e) => e.ruleId?.startsWith('tenant-'))).toEqual([]);
@@ -77,7 +81,10 @@ describe('FieldVisibility', () => {
       warnings: [],
     });
     visibility.revealAll(true);
-    expect(visibility.fieldIssues('vhub_prefix')).toMatchObject({ errors: ['overlaps er-west', 'another problem'], errorFixes: ['10.50.4.0/23', undefined] });
+    expect(visibility.fieldIssues('vhub_prefix')).toMatchObject({
+      errors: ['overlaps er-west', 'another problem'],
+      errorFixes: ['10.50.4.0/23', undefined],
+    });
     expect(visibility.fieldIssues('vhub_prefix', 'not complete')).toMatchObject({
       errors: ['not complete', 'overlaps er-west', 'another problem'],
       errorFixes: [undefined, '10.50.4.0/23', undefined],

@@ -20,7 +20,11 @@ describe('shareAlongPath', () => {
     const previous = largeIpsecDesign(3, 2, 2, 1);
     const current = structuredClone(previous);
     at(gatewayOf(current, 0, 1).customer_gateway, 1).name = 'renamed';
-    const next = shareAlongPath(previous, current, 'instances.1.ipsec_customer_gateway.0.customer_gateway.1.name'.split('.')) as ConnectorDesign;
+    const next = shareAlongPath(
+      previous,
+      current,
+      'instances.1.ipsec_customer_gateway.0.customer_gateway.1.name'.split('.'),
+    ) as ConnectorDesign;
     expect(next).toEqual(current);
     expect(next.instances[0]).toBe(previous.instances[0]);
     expect(next.instances[2]).toBe(previous.instances[2]);
@@ -81,7 +85,9 @@ describe('checkDesign', () => {
     const design = template('multi-segment-ipsec');
     instanceOf(design).gateway_mac_address = ['not-a-mac'];
     expect(checkDesign(design, OPTIONS).errors).toEqual([]);
-    expect(checkDesign({ ...design, tunnel_protocol: 'VXLAN' }, OPTIONS).errors.map((e) => e.path)).toContain('instances.0.gateway_mac_address.0');
+    expect(checkDesign({ ...design, tunnel_protocol: 'VXLAN' }, OPTIONS).errors.map((e) => e.path)).toContain(
+      'instances.0.gateway_mac_address.0',
+    );
   });
 
   it('warns about a literal that looks like a reference, at its path', () => {
@@ -94,7 +100,7 @@ describe('checkDesign', () => {
 });
 
 describe('toFieldErrors', () => {
-  it('nests errors by path and puts a list\'s own error under root', () => {
+  it("nests errors by path and puts a list's own error under root", () => {
     const errors = toFieldErrors([
       { path: 'instances.0.name', message: 'name is required' },
       { path: 'instances', message: 'too many' },

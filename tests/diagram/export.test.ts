@@ -13,14 +13,22 @@ describe('exportDiagramSvg', () => {
     const svg = exportDiagramSvg(graph, layoutGraph(graph));
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
-    for (const name of ['primary-circuit', 'backup-circuit', 'prod-gateway', 'backup-gateway', 'alkira_segment.prod.id']) {
+    for (const name of [
+      'primary-circuit',
+      'backup-circuit',
+      'prod-gateway',
+      'backup-gateway',
+      'alkira_segment.prod.id',
+    ]) {
       expect(svg).toContain(`>${name}<`);
     }
     // One tunnel path each way: Alkira-initiated ends in an arrow, customer-initiated starts with one.
     expect(svg).toMatch(/marker-end="url\(#arrow-/);
     expect(svg).toMatch(/marker-start="url\(#arrow-/);
     expect(svg).not.toContain('psk-');
-    expect(graph.nodes.filter((n) => n.kind !== 'vhub').every((n) => svg.includes(`data-form-path="${n.formPath}"`))).toBe(true);
+    expect(
+      graph.nodes.filter((n) => n.kind !== 'vhub').every((n) => svg.includes(`data-form-path="${n.formPath}"`)),
+    ).toBe(true);
   });
 
   it('escapes markup in names and marks nodes with errors', async () => {

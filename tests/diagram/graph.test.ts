@@ -34,7 +34,9 @@ describe('designToGraph: VXLAN_GPE basic', () => {
     expect(ofKind(graph, 'tunnel')).toHaveLength(0);
     const circuit = at(ofKind(graph, 'circuit'), 0);
     expect(graph.edges.some((e) => e.source === 'vhub' && e.target === circuit.id)).toBe(true);
-    expect(graph.edges.some((e) => e.source === circuit.id && e.target === at(ofKind(graph, 'router'), 0).id)).toBe(true);
+    expect(graph.edges.some((e) => e.source === circuit.id && e.target === at(ofKind(graph, 'router'), 0).id)).toBe(
+      true,
+    );
   });
 
   it('labels the vHub with prefix, CXP, size and protocol and the circuit with its parsed name and loopback', () => {
@@ -206,9 +208,10 @@ describe('nodeForPath (what the diagram highlights for the form field being edit
     expect(nodeForPath(ha.nodes, 'instances.0.loopback_subnet')?.kind).toBe('circuit');
     expect(nodeForPath(ha.nodes, 'cxp')?.kind).toBe('vhub');
     const ipsec = designToGraph(template('multi-segment-ipsec'));
-    expect(nodeForPath(ipsec.nodes, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.remote_auth_value')?.formPath).toBe(
-      'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0',
-    );
+    expect(
+      nodeForPath(ipsec.nodes, 'instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0.remote_auth_value')
+        ?.formPath,
+    ).toBe('instances.0.ipsec_customer_gateway.1.customer_gateway.1.tunnel.0');
   });
 });
 
@@ -229,7 +232,9 @@ describe('designToGraph: partial and large designs', () => {
     expect(ofKind(graph, 'circuit')).toHaveLength(2);
     const nothing: unknown = null;
     expect(() => designToGraph(nothing as ConnectorDesign)).not.toThrow();
-    expect(() => designToGraph({} as ConnectorDesign, { errors: [{ path: 'x.y', message: 'm' }], warnings: [] })).not.toThrow();
+    expect(() =>
+      designToGraph({} as ConnectorDesign, { errors: [{ path: 'x.y', message: 'm' }], warnings: [] }),
+    ).not.toThrow();
   });
 
   it('keeps node ids stable when an unrelated field changes and unique across the graph', () => {

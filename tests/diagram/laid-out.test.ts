@@ -21,9 +21,13 @@ describe('LaidOutDiagrams (what the diagram view keeps across edits)', () => {
   it('typing a pre-shared key changes nothing drawn: the same diagram object, no layout', () => {
     const diagrams = new LaidOutDiagrams();
     const before = diagrams.of(designToGraph(design));
-    const after = diagrams.of(designToGraph(edited(design, (d) => {
-      firstTunnel(d).pre_shared_key = 'a-new-secret-key';
-    })));
+    const after = diagrams.of(
+      designToGraph(
+        edited(design, (d) => {
+          firstTunnel(d).pre_shared_key = 'a-new-secret-key';
+        }),
+      ),
+    );
     expect(after).toBe(before);
     expect(diagrams.layouts).toBe(1);
   });
@@ -45,7 +49,9 @@ describe('LaidOutDiagrams (what the diagram view keeps across edits)', () => {
   it('a finding appearing decorates its node in place', () => {
     const diagrams = new LaidOutDiagrams();
     const before = diagrams.of(designToGraph(design));
-    const after = diagrams.of(designToGraph(design, { errors: [{ path: 'instances.0.name', message: 'Name is taken' }], warnings: [] }));
+    const after = diagrams.of(
+      designToGraph(design, { errors: [{ path: 'instances.0.name', message: 'Name is taken' }], warnings: [] }),
+    );
     expect(after.graph.nodes.find((n) => n.id === 'circuit:instances.0')!.errors).toEqual(['Name is taken']);
     expect(after.layout).toBe(before.layout);
     expect(diagrams.layouts).toBe(1);
@@ -68,9 +74,13 @@ describe('LaidOutDiagrams (what the diagram view keeps across edits)', () => {
     const large = largeSampleDesign();
     const diagrams = new LaidOutDiagrams();
     const before = diagrams.of(designToGraph(large));
-    const after = diagrams.of(designToGraph(edited(large, (d) => {
-      d.name = 'x';
-    })));
+    const after = diagrams.of(
+      designToGraph(
+        edited(large, (d) => {
+          d.name = 'x';
+        }),
+      ),
+    );
     expect(after.layout).toBe(before.layout);
     expect(diagrams.layouts).toBe(1);
   });

@@ -16,7 +16,8 @@ function overlaps(layout: DiagramLayout): string[] {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = at(boxes, i);
       const b = at(boxes, j);
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) hits.push(`${a.id} × ${b.id}`);
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        hits.push(`${a.id} × ${b.id}`);
     }
   }
   return hits;
@@ -28,7 +29,9 @@ function columnOf(graph: DiagramGraph, layout: DiagramLayout, kind: string): num
 
 /** Edges that do not run left to right (source's right side left of the target's left side). */
 function backwardEdges(graph: DiagramGraph, layout: DiagramLayout): string[] {
-  return graph.edges.filter((e) => box(layout, e.source).x + box(layout, e.source).width >= box(layout, e.target).x).map((e) => e.id);
+  return graph.edges
+    .filter((e) => box(layout, e.source).x + box(layout, e.source).width >= box(layout, e.target).x)
+    .map((e) => e.id);
 }
 
 /** Nodes outside the diagram's box. */
@@ -62,7 +65,11 @@ describe('layoutGraph', () => {
     expect(Object.keys(layout.edges)).toHaveLength(graph.edges.length);
   });
 
-  it.each([...everyTemplate, ['large (tunnels folded)', large.collapsed], ['large (every tunnel)', large.full]] as const)(
+  it.each([
+    ...everyTemplate,
+    ['large (tunnels folded)', large.collapsed],
+    ['large (every tunnel)', large.full],
+  ] as const)(
     '%s: no two nodes overlap, every edge runs left to right, everything inside the diagram',
     (_name, graph) => {
       const layout = layoutGraph(graph);
@@ -74,16 +81,23 @@ describe('layoutGraph', () => {
   );
 
   it('keeps instances, segments and gateways in design order from top to bottom', () => {
-    const graph = designToGraph(largeSampleDesign({ instances: 3, segments: 3, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }));
+    const graph = designToGraph(
+      largeSampleDesign({ instances: 3, segments: 3, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }),
+    );
     const layout = layoutGraph(graph);
     for (const kind of ['circuit', 'segment', 'gateway', 'tunnel']) {
       const ys = graph.nodes.filter((n) => n.kind === kind).map((n) => box(layout, n.id).y);
-      expect([...ys].sort((a, b) => a - b), kind).toEqual(ys);
+      expect(
+        [...ys].sort((a, b) => a - b),
+        kind,
+      ).toEqual(ys);
     }
   });
 
   it('centres each parent on its children, and a gateway between its tunnels', () => {
-    const graph = designToGraph(largeSampleDesign({ instances: 2, segments: 1, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }));
+    const graph = designToGraph(
+      largeSampleDesign({ instances: 2, segments: 1, gatewaysPerSegment: 2, tunnelsPerGateway: 2 }),
+    );
     const layout = layoutGraph(graph);
     const childrenOf = (id: string) => graph.edges.filter((e) => e.source === id).map((e) => e.target);
     for (const node of graph.nodes.filter((n) => n.kind === 'vhub' || n.kind === 'circuit' || n.kind === 'segment')) {
@@ -102,7 +116,8 @@ describe('layoutGraph', () => {
     const layout = layoutGraph(graph);
     const firstChild = (id: string) => graph.edges.find((e) => e.source === id)!.target;
     // Beside each other: the child's centre lies within the parent's height.
-    const beside = (parent: string, child: string) => Math.abs(centre(layout, parent) - centre(layout, child)) < box(layout, parent).height / 2;
+    const beside = (parent: string, child: string) =>
+      Math.abs(centre(layout, parent) - centre(layout, child)) < box(layout, parent).height / 2;
     const circuit = firstChild('vhub');
     expect(beside('vhub', circuit)).toBe(true);
     expect(beside(circuit, firstChild(circuit))).toBe(true);
@@ -114,7 +129,9 @@ describe('layoutGraph', () => {
   });
 
   it("keeps a subtree's nodes inside its parent's band: another instance's nodes never sit between them", () => {
-    const graph = designToGraph(largeSampleDesign({ instances: 3, segments: 2, gatewaysPerSegment: 3, tunnelsPerGateway: 1 }));
+    const graph = designToGraph(
+      largeSampleDesign({ instances: 3, segments: 2, gatewaysPerSegment: 3, tunnelsPerGateway: 1 }),
+    );
     const layout = layoutGraph(graph);
     const instanceOf = (n: DiagramNode) => /^instances\.(\d+)/.exec(n.formPath)?.[1];
     const spans = ['0', '1', '2'].map((i) => {
@@ -146,7 +163,15 @@ describe('layoutGraph', () => {
   });
 
   it('lays out a graph with a cycle or a node nobody links to, once each', () => {
-    const node = (id: string): DiagramNode => ({ id, kind: 'circuit', formPath: id, title: id, details: [], errors: [], warnings: [] });
+    const node = (id: string): DiagramNode => ({
+      id,
+      kind: 'circuit',
+      formPath: id,
+      title: id,
+      details: [],
+      errors: [],
+      warnings: [],
+    });
     const graph: DiagramGraph = {
       nodes: [node('a'), node('b'), node('c'), node('lonely')],
       edges: [

@@ -9,7 +9,9 @@ const { api } = emulator;
 
 describe('authentication', () => {
   it('answers 401 with a JSON message without an Authorization header', async () => {
-    const res = await fetch(emulator.server.url + '/emulator/api/tenantnetworksummaries', { headers: APP_CALLER_HEADERS });
+    const res = await fetch(emulator.server.url + '/emulator/api/tenantnetworksummaries', {
+      headers: APP_CALLER_HEADERS,
+    });
     expect(res.status).toBe(401);
     expect((await res.json()).message).toMatch(/api-key/);
   });
@@ -39,7 +41,9 @@ describe('tenant and catalog', () => {
 
   it('lists segments, finds one by id and by name', async () => {
     const all = await api.call('GET', '/tenantnetworks/1/segments');
-    expect(all.body.map((s: any) => s.name)).toEqual(expect.arrayContaining(['prod', 'dmz', 'internal', 'dev', 'shared-services']));
+    expect(all.body.map((s: any) => s.name)).toEqual(
+      expect.arrayContaining(['prod', 'dmz', 'internal', 'dev', 'shared-services']),
+    );
     expect(all.body[0]).toHaveProperty('ipBlocks.values');
     const one = await api.call('GET', '/tenantnetworks/1/segments/2');
     expect(one.body).toMatchObject({ id: 2, name: 'dmz' });
@@ -141,7 +145,25 @@ describe('body validation', () => {
     const body: any = toBody(basicDesign('profiles'));
     body.tunnelProtocol = 'IPSEC';
     body.instances[0].segmentOptions = [
-      { segmentName: 'prod', customerGateways: [{ name: 'gw', tunnels: [{ name: 't', initiator: true, profileId: 77, ikeVersion: 'IKEv2', preSharedKey: 'x-secret', remoteAuthType: 'FQDN', remoteAuthValue: 'gw.example.com' }] }] },
+      {
+        segmentName: 'prod',
+        customerGateways: [
+          {
+            name: 'gw',
+            tunnels: [
+              {
+                name: 't',
+                initiator: true,
+                profileId: 77,
+                ikeVersion: 'IKEv2',
+                preSharedKey: 'x-secret',
+                remoteAuthType: 'FQDN',
+                remoteAuthValue: 'gw.example.com',
+              },
+            ],
+          },
+        ],
+      },
     ];
     const r = await api.call('POST', CONNECTORS, body);
     expect(r.status).toBe(400);
@@ -175,7 +197,13 @@ describe('body validation', () => {
     const r = await api.call('POST', CONNECTORS, body);
     expect(r.status).toBe(201);
     const tunnel = r.body.instances[0].segmentOptions[0].customerGateways[0].tunnels[0];
-    expect(tunnel).toMatchObject({ name: 'primary-tunnel', ikeVersion: 'IKEv2', initiator: true, profileId: 10, remoteAuthType: 'FQDN' });
+    expect(tunnel).toMatchObject({
+      name: 'primary-tunnel',
+      ikeVersion: 'IKEv2',
+      initiator: true,
+      profileId: 10,
+      remoteAuthType: 'FQDN',
+    });
     expect(typeof tunnel.id).toBe('string');
     // A body read back (ids, provision state and all) is a valid request too.
     expect(r.body).toHaveProperty('provisionState');

@@ -9,7 +9,9 @@ const { api } = emulator;
 
 describe('admin fault rules', () => {
   it('answers 429 with Retry-After for the configured number of times, then serves normally', async () => {
-    const added = await api.admin('faults', { rules: [{ method: 'GET', path: '/tags', status: 429, retryAfter: 2, times: 2 }] });
+    const added = await api.admin('faults', {
+      rules: [{ method: 'GET', path: '/tags', status: 429, retryAfter: 2, times: 2 }],
+    });
     expect(added.status).toBe(200);
     for (let i = 0; i < 2; i++) {
       const r = await api.call('GET', '/tags');
@@ -20,7 +22,9 @@ describe('admin fault rules', () => {
   });
 
   it('afterCommit creates the connector but answers 500', async () => {
-    await api.admin('faults', { rules: [{ method: 'POST', path: 'azure-express-route-connectors', status: 500, times: 1, afterCommit: true }] });
+    await api.admin('faults', {
+      rules: [{ method: 'POST', path: 'azure-express-route-connectors', status: 500, times: 1, afterCommit: true }],
+    });
     const r = await api.call('POST', `${CONNECTORS}?provision=true`, toBody(basicDesign('er-lost-reply')));
     expect(r.status).toBe(500);
     expect(r.body.message).toBeTruthy();

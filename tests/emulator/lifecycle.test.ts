@@ -13,7 +13,13 @@ describe('create', () => {
     expect(created.status).toBe(202);
     const requestId = created.headers.get('x-provision-request-id');
     expect(requestId).toBeTruthy();
-    expect(created.body).toMatchObject({ name: 'er-basic', size: 'MEDIUM', cxp: 'USWEST-AZURE-1', group: 'networking', billingTags: [101] });
+    expect(created.body).toMatchObject({
+      name: 'er-basic',
+      size: 'MEDIUM',
+      cxp: 'USWEST-AZURE-1',
+      group: 'networking',
+      billingTags: [101],
+    });
     expect(typeof created.body.id).toBe('number');
     expect(typeof created.body.implicitGroupId).toBe('number');
     expect(typeof created.body.instances[0].id).toBe('number');
@@ -51,7 +57,11 @@ describe('create', () => {
   });
 
   it('fails provisioning for the fail circuit, with errorDetails.message', async () => {
-    const created = await api.call('POST', `${CONNECTORS}?provision=true`, toBody(basicDesign('er-doomed', 'fail-provision-circuit')));
+    const created = await api.call(
+      'POST',
+      `${CONNECTORS}?provision=true`,
+      toBody(basicDesign('er-doomed', 'fail-provision-circuit')),
+    );
     expect(created.status).toBe(202);
     const { final } = await api.settle(created.headers.get('x-provision-request-id')!);
     expect(final.state).toBe('FAILED');
@@ -97,10 +107,16 @@ describe('update', () => {
   it('answers 200 without provisioning, 400 for an invalid body, 409 when renaming onto another connector', async () => {
     const a = await api.call('POST', CONNECTORS, toBody(basicDesign('er-a')));
     await api.call('POST', CONNECTORS, toBody(basicDesign('er-b')));
-    const plain = await api.call('PUT', `${CONNECTORS}/${a.body.id}`, { ...toBody(basicDesign('er-a')), enabled: false });
+    const plain = await api.call('PUT', `${CONNECTORS}/${a.body.id}`, {
+      ...toBody(basicDesign('er-a')),
+      enabled: false,
+    });
     expect(plain.status).toBe(200);
     expect(plain.body.enabled).toBe(false);
-    const invalid = await api.call('PUT', `${CONNECTORS}/${a.body.id}`, { ...toBody(basicDesign('er-a')), enabled: 'no' });
+    const invalid = await api.call('PUT', `${CONNECTORS}/${a.body.id}`, {
+      ...toBody(basicDesign('er-a')),
+      enabled: 'no',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toContain('enabled');
     const clash = await api.call('PUT', `${CONNECTORS}/${a.body.id}`, toBody(basicDesign('er-b')));

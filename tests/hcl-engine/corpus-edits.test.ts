@@ -63,7 +63,9 @@ const EDITS: Edit[] = [
 ];
 
 describe.skipIf(!corporaPresent)('edits of a connector appended to every fmt-clean corpus file', () => {
-  it('change no byte of the original file and leave the result fmt-clean (terraform fmt is the judge)', { timeout: 600_000 }, () => {
+  it('change no byte of the original file and leave the result fmt-clean (terraform fmt is the judge)', {
+    timeout: 600_000,
+  }, () => {
     const files = verdicts()
       .filter((v) => v.accepted && v.clean)
       .map((v) => v.file);
@@ -78,7 +80,12 @@ describe.skipIf(!corporaPresent)('edits of a connector appended to every fmt-cle
         const pick = seededRandom(1000 + n);
         const template = at(DESIGN_TEMPLATES, n % DESIGN_TEMPLATES.length).design;
         const prefix = original === '' ? '' : original.endsWith('\n') ? `${original}\n` : `${original}\n\n`;
-        let text = prefix + renderConnectorHcl({ ...structuredClone(template), resource_name: LABEL }, { preSharedKeys: pick() < 0.5 ? 'inline' : 'variable' });
+        let text =
+          prefix +
+          renderConnectorHcl(
+            { ...structuredClone(template), resource_name: LABEL },
+            { preSharedKeys: pick() < 0.5 ? 'inline' : 'variable' },
+          );
         let design: ConnectorDesign = { ...structuredClone(template), resource_name: LABEL };
         for (let k = 0; k < 3; k++) {
           design = structuredClone(design);
@@ -97,7 +104,10 @@ describe.skipIf(!corporaPresent)('edits of a connector appended to every fmt-cle
       // One terraform fmt over all of them: -check lists the files it would change.
       let listed = '';
       try {
-        execFileSync(TERRAFORM, ['fmt', '-check', '-list=true', dir], { env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync(TERRAFORM, ['fmt', '-check', '-list=true', dir], {
+          env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
       } catch (err) {
         listed = String((err as { stdout?: Buffer }).stdout ?? err);
       }

@@ -56,10 +56,15 @@ describe.skipIf(!corporaPresent)('the HCL engine against Terraform’s verdicts'
       if (!text) continue;
       for (let k = 0; k < 20; k++) {
         const at = Math.floor(next() * text.length);
-        const input = k < 10 ? text.slice(0, at) : text.slice(0, at) + String.fromCharCode(32 + Math.floor(next() * 95)) + text.slice(at + 1);
+        const input =
+          k < 10
+            ? text.slice(0, at)
+            : text.slice(0, at) + String.fromCharCode(32 + Math.floor(next() * 95)) + text.slice(at + 1);
         try {
           const parsed = parseHcl(input);
-          for (const d of parsed.diagnostics) if (d.from < 0 || d.to > input.length || d.from > d.to) problems.push(`${file} @${at}: diagnostic outside the text`);
+          for (const d of parsed.diagnostics)
+            if (d.from < 0 || d.to > input.length || d.from > d.to)
+              problems.push(`${file} @${at}: diagnostic outside the text`);
         } catch (err) {
           problems.push(`${file} @${at} (${k < 10 ? 'truncated' : 'corrupted'}): ${String(err)}`);
         }

@@ -221,7 +221,11 @@ class Mirror {
   /** An object key: a name or traversal as written, anything else as a template part. */
   key(e: Expression): string {
     if (e.type === 'variable') return this.source(e);
-    if (e.type === 'traversal' && e.source.type === 'variable' && e.steps.every((s) => s.type === 'attr' || (s.type === 'index' && isLiteralKey(s.key))))
+    if (
+      e.type === 'traversal' &&
+      e.source.type === 'variable' &&
+      e.steps.every((s) => s.type === 'attr' || (s.type === 'index' && isLiteralKey(s.key)))
+    )
       return this.source(e);
     return this.part(e);
   }
@@ -307,7 +311,8 @@ class Mirror {
       const opener = text.slice(part.from, part.from + 3);
       const closer = text.slice(part.to - 2, part.to);
       const previous = tokens[tokens.length - 1];
-      if (opener.endsWith('~') && previous?.kind === 'literal') previous.value = previous.value.replace(TRAILING_SPACE, '');
+      if (opener.endsWith('~') && previous?.kind === 'literal')
+        previous.value = previous.value.replace(TRAILING_SPACE, '');
       trimNext = closer === '~}';
       if (part.type === 'interpolation') tokens.push({ kind: 'interpolation', expression: part.expression });
       else if (part.keyword === 'if') tokens.push({ kind: 'if', condition: part.expression! });
@@ -317,7 +322,12 @@ class Mirror {
         if (!names) throw new Error(`unreadable for directive: ${header}`);
         const [, first, second] = names;
         if (first === undefined) throw new Error(`unreadable for directive: ${header}`);
-        tokens.push({ kind: 'for', keyVar: second ? first : '', valueVar: second ?? first, collection: part.expression! });
+        tokens.push({
+          kind: 'for',
+          keyVar: second ? first : '',
+          valueVar: second ?? first,
+          collection: part.expression!,
+        });
       } else tokens.push({ kind: part.keyword });
     }
     if (t.heredoc && text.startsWith('<<-', t.from)) flushHeredoc(tokens);
@@ -404,7 +414,8 @@ function differences(ours: Json, theirs: Json, at = '', out: string[] = [], limi
   if (out.length >= limit) return out;
   const show = (v: Json | undefined) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 200));
   if (Array.isArray(ours) && Array.isArray(theirs)) {
-    if (ours.length !== theirs.length) out.push(`${at || '/'}: ours has ${ours.length} elements, theirs ${theirs.length}`);
+    if (ours.length !== theirs.length)
+      out.push(`${at || '/'}: ours has ${ours.length} elements, theirs ${theirs.length}`);
     else ours.forEach((v, i) => differences(v, theirs[i]!, `${at}[${i}]`, out, limit)); // same length
   } else if (isObject(ours) && isObject(theirs)) {
     const keys = new Set([...Object.keys(ours), ...Object.keys(theirs)]);
@@ -428,8 +439,12 @@ async function compare(text: string): Promise<string[]> {
   if (outcome.kind === 'syntax error') return [`HCL reports ${outcome.message}, we accept the file`];
   const mirror = new Mirror(text);
   const ours = mirror.body(file.body);
-  if (outcome.kind === 'convert error') return mirror.conflicts.length > 0 ? [] : [`hcl2json cannot convert it (${outcome.message}), and the mirror predicts no reason`];
-  if (mirror.conflicts.length > 0) return [`the mirror predicts hcl2json throws (${mirror.conflicts[0]}), it converts the file`];
+  if (outcome.kind === 'convert error')
+    return mirror.conflicts.length > 0
+      ? []
+      : [`hcl2json cannot convert it (${outcome.message}), and the mirror predicts no reason`];
+  if (mirror.conflicts.length > 0)
+    return [`the mirror predicts hcl2json throws (${mirror.conflicts[0]}), it converts the file`];
   return differences(ours, outcome.json);
 }
 
@@ -463,7 +478,8 @@ describe.skipIf(!corporaPresent)('our HCL parser against HashiCorp’s (hcl2json
       const mirror = new Mirror(text);
       const ours = mirror.body(file.body);
       if (outcome.kind === 'convert error') {
-        if (!CONVERT_EXCEPTIONS.has(v.file) && mirror.conflicts.length === 0) wrong.push(`${v.file}: hcl2json cannot convert it, for no listed reason: ${outcome.message}`);
+        if (!CONVERT_EXCEPTIONS.has(v.file) && mirror.conflicts.length === 0)
+          wrong.push(`${v.file}: hcl2json cannot convert it, for no listed reason: ${outcome.message}`);
         continue;
       }
       if (CONVERT_EXCEPTIONS.has(v.file)) wrong.push(`${v.file}: listed as an exception, but hcl2json converts it now`);
@@ -528,7 +544,10 @@ describe('our HCL parser against HashiCorp’s (hcl2json) where they once disagr
 const NAMES = ['a', 'b', 'name', 'x_1', 'with-dash', 'föo', '𝒜b', 'tags', 'count'];
 const name = fc.constantFrom(...NAMES);
 /** An attribute's name may also be a keyword. */
-const attributeName = fc.oneof({ weight: 9, arbitrary: name }, { weight: 1, arbitrary: fc.constantFrom('null', 'true', 'for', 'in', 'if') });
+const attributeName = fc.oneof(
+  { weight: 9, arbitrary: name },
+  { weight: 1, arbitrary: fc.constantFrom('null', 'true', 'for', 'in', 'if') },
+);
 
 const number = fc.oneof(
   fc.nat(1000).map(String),
@@ -564,9 +583,31 @@ const quotedLiteral = fc.array(quotedPiece, { maxLength: 5 }).map((pieces) => `"
 
 /** A reference: `a.b[0].c`, splats, string keys, legacy `.0`. */
 const reference = fc.oneof(
-  fc.constantFrom('var.x', 'a.b[0].c', 'aws_instance.web[*].id', 'aws_instance.web.*.id', 'x[*].b[0]', 'local.m["k"].y', 'each.value', 'count.index', 'a.0.b', 'a[b + 1]', 'föo'),
+  fc.constantFrom(
+    'var.x',
+    'a.b[0].c',
+    'aws_instance.web[*].id',
+    'aws_instance.web.*.id',
+    'x[*].b[0]',
+    'local.m["k"].y',
+    'each.value',
+    'count.index',
+    'a.0.b',
+    'a[b + 1]',
+    'föo',
+  ),
   fc
-    .tuple(name, fc.array(fc.oneof(name.map((n) => `.${n}`), fc.nat(3).map((n) => `[${n}]`), fc.constantFrom('.*', '[*]')), { maxLength: 3 }))
+    .tuple(
+      name,
+      fc.array(
+        fc.oneof(
+          name.map((n) => `.${n}`),
+          fc.nat(3).map((n) => `[${n}]`),
+          fc.constantFrom('.*', '[*]'),
+        ),
+        { maxLength: 3 },
+      ),
+    )
     .map(([head, steps]) => head + steps.join('')),
 );
 
@@ -580,10 +621,16 @@ function heredoc(inner: fc.Arbitrary<string>, indent: string): fc.Arbitrary<stri
     inner.map((e) => `\${~ ${e} ~}`),
     inner.map((e) => `%{ if ${e} }yes%{ else }no%{ endif }`),
   );
-  const line = fc.tuple(fc.constantFrom('', '  ', '    ', '\t'), fc.array(linePiece, { maxLength: 3 })).map(([lead, pieces]) => lead + pieces.join(''));
-  return fc.tuple(fc.boolean(), fc.array(line, { minLength: 0, maxLength: 4 })).map(([flush, lines]) =>
-    flush ? `<<-EOT\n${lines.map((l) => `${indent}  ${l}\n`).join('')}${indent}  EOT` : `<<EOT\n${lines.map((l) => `${l}\n`).join('')}EOT`,
-  );
+  const line = fc
+    .tuple(fc.constantFrom('', '  ', '    ', '\t'), fc.array(linePiece, { maxLength: 3 }))
+    .map(([lead, pieces]) => lead + pieces.join(''));
+  return fc
+    .tuple(fc.boolean(), fc.array(line, { minLength: 0, maxLength: 4 }))
+    .map(([flush, lines]) =>
+      flush
+        ? `<<-EOT\n${lines.map((l) => `${indent}  ${l}\n`).join('')}${indent}  EOT`
+        : `<<EOT\n${lines.map((l) => `${l}\n`).join('')}EOT`,
+    );
 }
 
 /** A quoted template with sequences: interpolations (with strip markers), `%{if}` and `%{for}` directives. */
@@ -593,8 +640,12 @@ function template(inner: fc.Arbitrary<string>): fc.Arbitrary<string> {
     text,
     inner.map((e) => `\${${e}}`),
     fc.tuple(fc.boolean(), inner, fc.boolean()).map(([l, e, r]) => `\${${l ? '~ ' : ''}${e}${r ? ' ~' : ''}}`),
-    fc.tuple(inner, text, fc.option(text, { nil: undefined })).map(([c, t, f]) => `%{ if ${c} }${t}${f === undefined ? '' : `%{ else }${f}`}%{ endif }`),
-    fc.tuple(fc.boolean(), inner, text).map(([pair, coll, t]) => `%{~ for ${pair ? 'k, v' : 'v'} in ${coll} ~}${t}\${v}%{ endfor }`),
+    fc
+      .tuple(inner, text, fc.option(text, { nil: undefined }))
+      .map(([c, t, f]) => `%{ if ${c} }${t}${f === undefined ? '' : `%{ else }${f}`}%{ endif }`),
+    fc
+      .tuple(fc.boolean(), inner, text)
+      .map(([pair, coll, t]) => `%{~ for ${pair ? 'k, v' : 'v'} in ${coll} ~}${t}\${v}%{ endfor }`),
   );
   return fc.array(piece, { minLength: 1, maxLength: 4 }).map((pieces) => `"${pieces.join('')}"`);
 }
@@ -614,26 +665,53 @@ function expression(depth: number, indent = '  '): fc.Arbitrary<string> {
   const deeper = `${indent}  `;
   const args = fc.array(inner, { maxLength: 3 });
   const compound = fc.oneof(
-    fc.tuple(fc.constantFrom('f', 'merge', 'lookup', 'provider::ns::fn', 'jsonencode'), args).map(([fn, a]) => `${fn}(${a.join(', ')})`),
+    fc
+      .tuple(fc.constantFrom('f', 'merge', 'lookup', 'provider::ns::fn', 'jsonencode'), args)
+      .map(([fn, a]) => `${fn}(${a.join(', ')})`),
     fc.tuple(inner, fc.constant('xs')).map(([a, xs]) => `concat(${a}, ${xs}...)`),
     // arguments on lines of their own, with a comment, a trailing comma, a heredoc
     fc
       .tuple(fc.array(inner, { minLength: 1, maxLength: 3 }), heredoc(inner, deeper), fc.boolean())
-      .map(([a, doc, withHeredoc]) => `f(\n${[...a, ...(withHeredoc ? [doc] : [])].map((x, i) => `${deeper}${x},${i === 0 ? ' # inside' : ''}\n`).join('')}${indent})`),
+      .map(
+        ([a, doc, withHeredoc]) =>
+          `f(\n${[...a, ...(withHeredoc ? [doc] : [])].map((x, i) => `${deeper}${x},${i === 0 ? ' # inside' : ''}\n`).join('')}${indent})`,
+      ),
     // a multi-line object argument, with a comment inside
-    fc.tuple(inner, fc.array(fc.tuple(name, inner), { minLength: 1, maxLength: 3 })).map(
-      ([first, items]) => `merge(${first}, {\n${items.map(([k, v], i) => `${deeper}${k}${i} = ${v}${i === 0 ? ' # inside' : ''}\n`).join('')}${indent}})`,
-    ),
-    fc.array(inner, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
-    fc.array(inner, { minLength: 1, maxLength: 3 }).map((items) => `[\n${items.map((i) => `${deeper}${i},\n`).join('')}${indent}]`),
     fc
-      .array(fc.tuple(fc.oneof(name, quotedLiteral, reference.map((r) => `(${r})`), name.map((n) => `"\${${n}}"`)), fc.constantFrom(' = ', ': '), inner), { maxLength: 3 })
+      .tuple(inner, fc.array(fc.tuple(name, inner), { minLength: 1, maxLength: 3 }))
+      .map(
+        ([first, items]) =>
+          `merge(${first}, {\n${items.map(([k, v], i) => `${deeper}${k}${i} = ${v}${i === 0 ? ' # inside' : ''}\n`).join('')}${indent}})`,
+      ),
+    fc.array(inner, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+    fc
+      .array(inner, { minLength: 1, maxLength: 3 })
+      .map((items) => `[\n${items.map((i) => `${deeper}${i},\n`).join('')}${indent}]`),
+    fc
+      .array(
+        fc.tuple(
+          fc.oneof(
+            name,
+            quotedLiteral,
+            reference.map((r) => `(${r})`),
+            name.map((n) => `"\${${n}}"`),
+          ),
+          fc.constantFrom(' = ', ': '),
+          inner,
+        ),
+        { maxLength: 3 },
+      )
       .map((items) => `{ ${items.map(([k, sep, v]) => `${k}${sep}${v}`).join(', ')} }`),
     fc
       .array(fc.tuple(name, inner), { minLength: 1, maxLength: 3 })
-      .map((items) => `{\n${items.map(([k, v], i) => `${deeper}${k} = ${v}${i === 0 ? ' // inside' : ''}\n`).join('')}${indent}}`),
+      .map(
+        (items) =>
+          `{\n${items.map(([k, v], i) => `${deeper}${k} = ${v}${i === 0 ? ' // inside' : ''}\n`).join('')}${indent}}`,
+      ),
     fc.tuple(inner, inner, inner).map(([c, a, b]) => `${c} ? ${a} : ${b}`),
-    fc.tuple(inner, fc.constantFrom(...OPERATORS), fc.constantFrom(' ', ' /* inline */ '), inner).map(([a, op, gap, b]) => `${a} ${op}${gap}${b}`),
+    fc
+      .tuple(inner, fc.constantFrom(...OPERATORS), fc.constantFrom(' ', ' /* inline */ '), inner)
+      .map(([a, op, gap, b]) => `${a} ${op}${gap}${b}`),
     fc.tuple(fc.constantFrom('!', '-'), reference).map(([op, r]) => `${op}${r}`),
     inner.map((e) => `(${e})`),
     fc.tuple(reference, inner).map(([coll, v]) => `[for v in ${coll} : ${v}]`),
@@ -650,7 +728,11 @@ const label = fc.constantFrom('"l1"', '"web server"', '"é"', '"a\\"b"', '"$${x}
 const blockType = fc.constantFrom('resource', 'provider', 'b', 'ebs', 'dynamic', 'content', 'tags');
 const comment = fc.constantFrom('# a comment', '// a comment', '/* a comment */', '/* two\n   lines */');
 
-type Item = { kind: 'attribute'; name: string; value: string; comment?: string } | { kind: 'block'; header: string; body: Item[] | null } | { kind: 'one-line'; header: string; attribute?: [string, string] } | { kind: 'comment'; text: string };
+type Item =
+  | { kind: 'attribute'; name: string; value: string; comment?: string }
+  | { kind: 'block'; header: string; body: Item[] | null }
+  | { kind: 'one-line'; header: string; attribute?: [string, string] }
+  | { kind: 'comment'; text: string };
 
 function items(depth: number): fc.Arbitrary<Item[]> {
   const header = fc.tuple(blockType, fc.array(label, { maxLength: 2 })).map(([t, labels]) => [t, ...labels].join(' '));
@@ -658,8 +740,14 @@ function items(depth: number): fc.Arbitrary<Item[]> {
     {
       kind: fc.constant('attribute' as const),
       name: attributeName,
-      value: fc.oneof({ weight: 5, arbitrary: expression(2, '  '.repeat(depth + 1)) }, { weight: 1, arbitrary: heredoc(expression(1), '  '.repeat(depth)) }),
-      comment: fc.option(comment.filter((c) => !c.includes('\n')), { nil: undefined }),
+      value: fc.oneof(
+        { weight: 5, arbitrary: expression(2, '  '.repeat(depth + 1)) },
+        { weight: 1, arbitrary: heredoc(expression(1), '  '.repeat(depth)) },
+      ),
+      comment: fc.option(
+        comment.filter((c) => !c.includes('\n')),
+        { nil: undefined },
+      ),
     },
     { requiredKeys: ['kind', 'name', 'value'] },
   );
@@ -668,11 +756,18 @@ function items(depth: number): fc.Arbitrary<Item[]> {
     attribute,
     fc.record({ kind: fc.constant('comment' as const), text: comment }),
     fc.record(
-      { kind: fc.constant('one-line' as const), header, attribute: fc.option(fc.tuple(name, expression(1)), { nil: undefined }) },
+      {
+        kind: fc.constant('one-line' as const),
+        header,
+        attribute: fc.option(fc.tuple(name, expression(1)), { nil: undefined }),
+      },
       { requiredKeys: ['kind', 'header'] },
     ),
   ];
-  if (depth < 2) choices.push(fc.record({ kind: fc.constant('block' as const), header, body: fc.option(items(depth + 1), { nil: null }) }));
+  if (depth < 2)
+    choices.push(
+      fc.record({ kind: fc.constant('block' as const), header, body: fc.option(items(depth + 1), { nil: null }) }),
+    );
   return fc.array(fc.oneof(...choices), { maxLength: depth === 0 ? 5 : 3 });
 }
 
@@ -687,7 +782,8 @@ function render(list: Item[], depth: number): string {
       taken.add(attributeName);
       out += `${pad}${attributeName} = ${item.value}${item.comment && !item.value.startsWith('<<') ? ` ${item.comment}` : ''}\n`;
     } else if (item.kind === 'comment') out += `${pad}${item.text}\n`;
-    else if (item.kind === 'one-line') out += `${pad}${item.header} {${item.attribute ? ` ${item.attribute[0]} = ${item.attribute[1]} ` : ''}}\n`;
+    else if (item.kind === 'one-line')
+      out += `${pad}${item.header} {${item.attribute ? ` ${item.attribute[0]} = ${item.attribute[1]} ` : ''}}\n`;
     else out += `${pad}${item.header} {\n${item.body ? render(item.body, depth + 1) : ''}${pad}}\n`;
   });
   return out;
@@ -699,7 +795,37 @@ const mutations = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.array(
-      fc.tuple(fc.nat(), fc.constantFrom('', '', '{', '}', '"', '=', '\n', '\r', '\t', '[', ')', ',', '.', ':', '?', '*', '<', '!', '#', '\\', 'x', '0', ' ', '$', '%', '~')),
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(
+          '',
+          '',
+          '{',
+          '}',
+          '"',
+          '=',
+          '\n',
+          '\r',
+          '\t',
+          '[',
+          ')',
+          ',',
+          '.',
+          ':',
+          '?',
+          '*',
+          '<',
+          '!',
+          '#',
+          '\\',
+          'x',
+          '0',
+          ' ',
+          '$',
+          '%',
+          '~',
+        ),
+      ),
       { minLength: 1, maxLength: 2 },
     ),
   },
@@ -714,7 +840,8 @@ const configuration = fc
     if (bom && list.length % 4 === 1) text = `\ufeff${text}`;
     // By code point: half a surrogate pair is no text a file could hold.
     const chars = Array.from(text);
-    for (const [at, insert] of changes) if (chars.length > 0) chars.splice(at % chars.length, insert === '' ? 1 : 0, insert);
+    for (const [at, insert] of changes)
+      if (chars.length > 0) chars.splice(at % chars.length, insert === '' ? 1 : 0, insert);
     return chars.join('');
   });
 

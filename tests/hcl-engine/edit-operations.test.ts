@@ -47,7 +47,8 @@ function file(text = SOURCE): HclFile {
 }
 
 const resource = (f: HclFile) => f.body.items[0] as Block;
-const named = (items: BodyItem[], name: string) => items.filter((i) => (i.type === 'attribute' ? i.name.name : i.blockType.name) === name);
+const named = (items: BodyItem[], name: string) =>
+  items.filter((i) => (i.type === 'attribute' ? i.name.name : i.blockType.name) === name);
 
 function clean(text: string): string {
   expect(parseHcl(text).diagnostics).toEqual([]);
@@ -66,15 +67,21 @@ describe('edit operations on the tree', () => {
   it('insert an attribute after one: it joins the run, aligned (the heredoc line included)', () => {
     const f = file();
     const [size] = take(named(resource(f).body.items, 'size'), 1);
-    const out = clean(applyOperations(f.text, insertAttribute(f, resource(f), 'vhub_prefix', '"10.1.0.0/23"', { after: size })));
+    const out = clean(
+      applyOperations(f.text, insertAttribute(f, resource(f), 'vhub_prefix', '"10.1.0.0/23"', { after: size })),
+    );
     expect(out).toContain('  size        = "SMALL"\n  vhub_prefix = "10.1.0.0/23"\n  description = <<-EOT\n');
   });
 
   it('insert a longer name: the whole run re-aligns, trailing comment included', () => {
     const f = file();
     const [name] = take(named(resource(f).body.items, 'name'), 1);
-    const out = clean(applyOperations(f.text, insertAttribute(f, resource(f), 'tunnel_protocol', '"VXLAN"', { after: name })));
-    expect(out).toContain('  name            = "edge" # shown in the portal\n  tunnel_protocol = "VXLAN"\n  size            = "SMALL"\n  description     = <<-EOT\n');
+    const out = clean(
+      applyOperations(f.text, insertAttribute(f, resource(f), 'tunnel_protocol', '"VXLAN"', { after: name })),
+    );
+    expect(out).toContain(
+      '  name            = "edge" # shown in the portal\n  tunnel_protocol = "VXLAN"\n  size            = "SMALL"\n  description     = <<-EOT\n',
+    );
   });
 
   it('remove an attribute and a block: their lines and lead comments go, nothing else', () => {
@@ -90,8 +97,12 @@ describe('edit operations on the tree', () => {
   it('insert a block between two: set apart by blank lines', () => {
     const f = file();
     const [first] = take(named(resource(f).body.items, 'instances'), 1);
-    const out = clean(applyOperations(f.text, insertBlock(f, resource(f), ['instances {', '  name = "middle"', '}'], { after: first })));
-    expect(out).toContain('    name = "primary"\n  }\n\n  instances {\n    name = "middle"\n  }\n\n  instances {\n    name = "secondary"\n');
+    const out = clean(
+      applyOperations(f.text, insertBlock(f, resource(f), ['instances {', '  name = "middle"', '}'], { after: first })),
+    );
+    expect(out).toContain(
+      '    name = "primary"\n  }\n\n  instances {\n    name = "middle"\n  }\n\n  instances {\n    name = "secondary"\n',
+    );
   });
 
   it('move a block (with its lead comment) after its sibling', () => {
@@ -118,7 +129,9 @@ describe('edit operations on the tree', () => {
 
     const empty = file('resource "a" "b" {}\n');
     const filled = file(clean(applyOperations(empty.text, openBlock(empty, resource(empty)))));
-    expect(clean(applyOperations(filled.text, insertAttribute(filled, resource(filled), 'name', '"b"', 'end')))).toBe('resource "a" "b" {\n  name = "b"\n}\n');
+    expect(clean(applyOperations(filled.text, insertAttribute(filled, resource(filled), 'name', '"b"', 'end')))).toBe(
+      'resource "a" "b" {\n  name = "b"\n}\n',
+    );
   });
 });
 

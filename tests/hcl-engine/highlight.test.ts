@@ -43,7 +43,17 @@ describe('highlighting from the engine', () => {
   it('colours each kind of token as a reader sees it', () => {
     const spans = highlightSpans(TRICKY);
     expect(words(TRICKY, spans, 'block')).toEqual(['resource', 'tunnel', 'dynamic']);
-    expect(words(TRICKY, spans, 'attr')).toEqual(['name', 'size', 'enabled', 'tags', 'team', 'description', 'value', 'n', 'for_each']);
+    expect(words(TRICKY, spans, 'attr')).toEqual([
+      'name',
+      'size',
+      'enabled',
+      'tags',
+      'team',
+      'description',
+      'value',
+      'n',
+      'for_each',
+    ]);
     expect(words(TRICKY, spans, 'string')).toEqual([
       '"alkira_connector_azure_expressroute"',
       '"x"',
@@ -88,7 +98,10 @@ function expectRestartAgrees(text: string, points: RestartPoints, pos: number): 
 }
 
 describe('restart points', () => {
-  const files = [TRICKY.repeat(40), ...DESIGN_TEMPLATES.map((t) => renderConnectorHcl(t.design)).map((t) => t.repeat(8))];
+  const files = [
+    TRICKY.repeat(40),
+    ...DESIGN_TEMPLATES.map((t) => renderConnectorHcl(t.design)).map((t) => t.repeat(8)),
+  ];
 
   it('reading from the restart point before any position colours it as the whole file does', () => {
     const random = seededRandom(7);

@@ -22,7 +22,38 @@ warnSkipped('Incremental re-parse corpus tests');
 const corpusPresent = corporaPresent;
 
 /** What an edit inserts: identifier characters, blanks, newlines, quotes, braces, `=`, `#`, and some template/comment punctuation. */
-const PIECES = ['a', 'b', 'z', '_', '-', '1', '0', ' ', ' ', '\t', '\n', '\n', '"', '{', '}', '=', '#', '$', '%', '<', '/', '*', '[', ']', '(', ')', ',', '.', '~', '\\'];
+const PIECES = [
+  'a',
+  'b',
+  'z',
+  '_',
+  '-',
+  '1',
+  '0',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\n',
+  '"',
+  '{',
+  '}',
+  '=',
+  '#',
+  '$',
+  '%',
+  '<',
+  '/',
+  '*',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  '.',
+  '~',
+  '\\',
+];
 
 interface Edit {
   at: number;
@@ -57,7 +88,9 @@ function expectSameAsFullParse(got: HclFile, text: string, change: TextEdit): vo
   if (a === b) return;
   let i = 0;
   while (a[i] === b[i]) i++;
-  throw new Error(`re-parse after ${JSON.stringify(change)} differs from a full parse at\n  got:      …${a.slice(Math.max(0, i - 120), i + 120)}…\n  expected: …${b.slice(Math.max(0, i - 120), i + 120)}…`);
+  throw new Error(
+    `re-parse after ${JSON.stringify(change)} differs from a full parse at\n  got:      …${a.slice(Math.max(0, i - 120), i + 120)}…\n  expected: …${b.slice(Math.max(0, i - 120), i + 120)}…`,
+  );
 }
 
 /** One edit of a fresh tree of `text`. */
@@ -125,8 +158,16 @@ describe('reparseHcl gives what parseHcl gives', () => {
 
   it('after one edit, and 20 in a row, of texts with templates, heredocs, comments, one-line blocks, CRLF and errors', () => {
     const textArb = fc.constantFrom(...TRICKY);
-    fc.assert(fc.property(textArb, editArb, (text, edit) => checkEdit(text, edit)), { numRuns: 1500 });
-    fc.assert(fc.property(textArb, fc.array(editArb, { minLength: 20, maxLength: 20 }), (text, edits) => checkChain(text, edits)), { numRuns: 200 });
+    fc.assert(
+      fc.property(textArb, editArb, (text, edit) => checkEdit(text, edit)),
+      { numRuns: 1500 },
+    );
+    fc.assert(
+      fc.property(textArb, fc.array(editArb, { minLength: 20, maxLength: 20 }), (text, edits) =>
+        checkChain(text, edits),
+      ),
+      { numRuns: 200 },
+    );
   }, 120_000);
 
   describe.skipIf(!corpusPresent)('over a sample of the corpus', () => {
@@ -142,7 +183,9 @@ describe('reparseHcl gives what parseHcl gives', () => {
     it('after 20 edits in a row', () => {
       const files = corpusSample();
       fc.assert(
-        fc.property(fc.nat(), fc.array(editArb, { minLength: 20, maxLength: 20 }), (k, edits) => checkChain(at(files, k % files.length), edits)),
+        fc.property(fc.nat(), fc.array(editArb, { minLength: 20, maxLength: 20 }), (k, edits) =>
+          checkChain(at(files, k % files.length), edits),
+        ),
         { numRuns: 400 },
       );
     }, 120_000);

@@ -53,7 +53,10 @@ describe('edits of one-line blocks', () => {
       segmentOptionOf(d).customer_asn = 65001;
     });
     expect(out).toMatch(/segment_options \{\n {4}segment_id {3}= "seg"\n {4}customer_asn = 65001\n {2}\}/);
-    expect(at(parseConnectorHcl(out).designs, 0).design.segment_options[0]).toMatchObject({ segment_id: 'seg', customer_asn: 65001 });
+    expect(at(parseConnectorHcl(out).designs, 0).design.segment_options[0]).toMatchObject({
+      segment_id: 'seg',
+      customer_asn: 65001,
+    });
   });
 
   it('fills an `instances {}` stub so that Terraform can read the file', () => {
@@ -61,7 +64,10 @@ describe('edits of one-line blocks', () => {
       instanceOf(d).name = 'primary';
       instanceOf(d).loopback_subnet = '192.168.1.0/26';
     });
-    expect(at(parseConnectorHcl(out).designs, 0).design.instances[0]).toMatchObject({ name: 'primary', loopback_subnet: '192.168.1.0/26' });
+    expect(at(parseConnectorHcl(out).designs, 0).design.instances[0]).toMatchObject({
+      name: 'primary',
+      loopback_subnet: '192.168.1.0/26',
+    });
   });
 });
 
@@ -78,6 +84,12 @@ describe('alignment around heredocs', () => {
 describe('blocks the provider schema does not have', () => {
   it('reports a timeouts block as an error, as terraform validate would', () => {
     const { diagnostics } = parseConnectorHcl(`${HEAD} {\n  name = "c"\n  timeouts {\n    create = "30m"\n  }\n}\n`);
-    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', line: 3, message: expect.stringMatching(/^Unknown block timeouts/) }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        line: 3,
+        message: expect.stringMatching(/^Unknown block timeouts/),
+      }),
+    );
   });
 });

@@ -77,13 +77,21 @@ describe('dynamic blocks and expression-valued lists', () => {
   it('reports a dynamic block for something that is not a block of the connector', () => {
     const text = SOURCE.replace('dynamic "segment_options"', 'dynamic "segment_option"');
     const errors = parseConnectorHcl(text).diagnostics.filter((d) => d.severity === 'error');
-    expect(errors).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^dynamic "segment_option": segment_option is not a block in the connector \(did you mean segment_options\?\)/) }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^dynamic "segment_option": segment_option is not a block in the connector \(did you mean segment_options\?\)/,
+        ),
+      }),
+    );
   });
 });
 
 describe('secrets inside dynamic blocks', () => {
   it('refuses a literal pre-shared key inside a dynamic block (it would be kept in clear), naming only the attribute', () => {
-    const text = SOURCE.replace('    gateway_mac_address     = [for m in var.macs : upper(m)]\n', `    dynamic "ipsec_customer_gateway" {
+    const text = SOURCE.replace(
+      '    gateway_mac_address     = [for m in var.macs : upper(m)]\n',
+      `    dynamic "ipsec_customer_gateway" {
       for_each = var.gateways
       content {
         segment_id = ipsec_customer_gateway.value.segment
@@ -96,7 +104,8 @@ describe('secrets inside dynamic blocks', () => {
         }
       }
     }
-`);
+`,
+    );
     const { designs, diagnostics } = parseConnectorHcl(text);
     const error = diagnostics.find((d) => d.message.startsWith('pre_shared_key inside dynamic'));
     expect(error).toMatchObject({ severity: 'error' });

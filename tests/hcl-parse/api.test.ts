@@ -25,7 +25,11 @@ describe('POST /api/hcl/parse', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.designs).toHaveLength(1);
-    expect(body.designs[0]).toMatchObject({ resource_name: 'ha_config', line: 1, design: { name: 'ha-expressroute', size: 'LARGE' } });
+    expect(body.designs[0]).toMatchObject({
+      resource_name: 'ha_config',
+      line: 1,
+      design: { name: 'ha-expressroute', size: 'LARGE' },
+    });
     const mac = body.diagnostics.find((d: { path?: string }) => d.path === 'instances.0.gateway_mac_address.1');
     expect(mac).toMatchObject({ severity: 'error', line: 20, column: 49, resource: 'ha_config' });
     expect(typeof mac.from).toBe('number');

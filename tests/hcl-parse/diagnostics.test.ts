@@ -49,7 +49,10 @@ ${connector('first')}
 ${connector('second')}`;
     const { designs, diagnostics } = parseConnectorHcl(text);
     expect(designs.map((d) => d.resource_name)).toEqual(['first', 'second']);
-    expect(designs.map((d) => d.line)).toEqual([positionOf(text, '"first" {').line, positionOf(text, '"second" {').line]);
+    expect(designs.map((d) => d.line)).toEqual([
+      positionOf(text, '"first" {').line,
+      positionOf(text, '"second" {').line,
+    ]);
     expect(errorsOf(diagnostics)).toEqual([]);
     const notes = diagnostics.filter((d) => d.severity === 'info');
     expect(notes.map((d) => d.line)).toEqual([1, 7, 9, 13, 17, 21, 23, 28]);
@@ -79,12 +82,18 @@ ${connector('second')}`;
 describe('values', () => {
   it('converts numbers and bools written as strings, as Terraform does', () => {
     const { design, diagnostics } = parseOne(
-      connector('s', '  enabled = "false"\n  billing_tag_ids = ["12", 13]', '    disable_internet_exit = "true"').replace('customer_asn = 65001', 'customer_asn = "65001"'),
+      connector(
+        's',
+        '  enabled = "false"\n  billing_tag_ids = ["12", 13]',
+        '    disable_internet_exit = "true"',
+      ).replace('customer_asn = 65001', 'customer_asn = "65001"'),
     );
     expect(errorsOf(diagnostics)).toEqual([]);
     expect(design.enabled).toBe(false);
     expect(design.billing_tag_ids).toEqual([12, 13]);
-    expect(design.segment_options).toEqual([expect.objectContaining({ customer_asn: 65001, disable_internet_exit: true })]);
+    expect(design.segment_options).toEqual([
+      expect.objectContaining({ customer_asn: 65001, disable_internet_exit: true }),
+    ]);
   });
 
   it('reports a string that is not a number at its value', () => {
@@ -105,7 +114,9 @@ describe('values', () => {
     // The designer's empty state: every finding is the validator's "required", none "must be a number".
     const empty = parseConnectorHcl(renderConnectorHcl(emptyDesign()));
     expect(empty.diagnostics.filter((d) => /must be a number/.test(d.message))).toEqual([]);
-    expect(empty.diagnostics.filter((d) => d.path === 'segment_options.0.customer_asn').map((d) => d.message)).toEqual(['segment_options #1: customer_asn is required']);
+    expect(empty.diagnostics.filter((d) => d.path === 'segment_options.0.customer_asn').map((d) => d.message)).toEqual([
+      'segment_options #1: customer_asn is required',
+    ]);
   });
 
   it('keeps references, function calls, conditionals and templates verbatim as ${…}', () => {
@@ -127,17 +138,23 @@ describe('values', () => {
       tunnel_protocol: '${var.ha ? "VXLAN" : "VXLAN_GPE"}',
       billing_tag_ids: ['${alkira_billing_tag.prod.id}', 7],
     });
-    expect(design.instances).toEqual([expect.objectContaining({ credential_id: '${alkira_credential_azure_vnet.prod.id}' })]);
+    expect(design.instances).toEqual([
+      expect.objectContaining({ credential_id: '${alkira_credential_azure_vnet.prod.id}' }),
+    ]);
     expect(errorsOf(diagnostics)).toEqual([]);
   });
 
   it('decodes escapes, and keeps a literal ${…} text distinct from an expression', () => {
-    const { design } = parseOne(connector('x', '  description = "say \\"hi\\"\\t\\\\ \\u00e9 $${var.not_a_ref} %%{x}"'));
+    const { design } = parseOne(
+      connector('x', '  description = "say \\"hi\\"\\t\\\\ \\u00e9 $${var.not_a_ref} %%{x}"'),
+    );
     expect(design.description).toBe('say "hi"\t\\ é ${var.not_a_ref} %{x}');
     const whole = parseOne(connector('y', '  description = "$${var.literal}"')).design;
     // The design model reads a bare "${…}" string as an expression, so the literal is stored as the quoted template.
     expect(whole.description).toBe('${"$${var.literal}"}');
-    expect(renderConnectorHcl(parseOne(connector('y', '  description = "$${var.literal}"')).design as never)).toContain('description = "$${var.literal}"');
+    expect(renderConnectorHcl(parseOne(connector('y', '  description = "$${var.literal}"')).design as never)).toContain(
+      'description = "$${var.literal}"',
+    );
   });
 });
 
@@ -147,7 +164,9 @@ describe('diagnostics', () => {
     const { diagnostics } = parseConnectorHcl(text);
     const syntax = diagnostics.filter((d) => d.message.startsWith('Syntax error'));
     expect(syntax).toHaveLength(1);
-    expect(at(syntax, 0).message).toBe('Syntax error: Expected the start of an expression (a value or a reference), but found "=".');
+    expect(at(syntax, 0).message).toBe(
+      'Syntax error: Expected the start of an expression (a value or a reference), but found "=".',
+    );
     const line = positionOf(text, 'size').line;
     expect(syntax[0]).toMatchObject({ severity: 'error', line, column: 17 });
   });
@@ -174,13 +193,19 @@ describe('diagnostics', () => {
       ['instances.0.gateway_mac_address', 'gateway_mac_address must be a list of strings, not "00:1A:2B:3C:4D:5E"'],
     ]);
     const psk = parseConnectorHcl(
-      connector('p').replace('  instances {', '  instances {\n    ipsec_customer_gateway {\n      segment_id = "s"\n      customer_gateway {\n        name = "g"\n        tunnel {\n          name = "t"\n          pre_shared_key = 12345\n          pre_shared_key = ["hunter2-secret"]\n        }\n      }\n    }'),
+      connector('p').replace(
+        '  instances {',
+        '  instances {\n    ipsec_customer_gateway {\n      segment_id = "s"\n      customer_gateway {\n        name = "g"\n        tunnel {\n          name = "t"\n          pre_shared_key = 12345\n          pre_shared_key = ["hunter2-secret"]\n        }\n      }\n    }',
+      ),
     );
     for (const d of psk.diagnostics) expect(d.message).not.toMatch(/hunter2|12345/);
   });
 
   it('suggests the nearest name for unknown attributes and blocks, and says where misplaced ones belong', () => {
-    const text = connector('u', '  vhub_prefx = "10.1.0.0/23"\n  customer_asn = 65001\n  segment_option {\n  }').replace('    loopback_subnet', '    gateway_mac_adress = []\n    loopback_subnet');
+    const text = connector(
+      'u',
+      '  vhub_prefx = "10.1.0.0/23"\n  customer_asn = 65001\n  segment_option {\n  }',
+    ).replace('    loopback_subnet', '    gateway_mac_adress = []\n    loopback_subnet');
     const errors = errorsOf(parseConnectorHcl(text).diagnostics).map((e) => e.message);
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -195,8 +220,12 @@ describe('diagnostics', () => {
   it('tells attributes written as blocks from blocks written as attributes', () => {
     const text = connector('ab', '  description {\n  }\n  segment_options = [{ segment_id = "s", customer_asn = 1 }]');
     const errors = errorsOf(parseConnectorHcl(text).diagnostics);
-    expect(errors.find((e) => e.path === 'description')?.message).toBe('description is an attribute, not a block: write description = …');
-    expect(errors.find((e) => e.path === 'segment_options')?.message).toMatch(/^segment_options is a block, not an attribute/);
+    expect(errors.find((e) => e.path === 'description')?.message).toBe(
+      'description is an attribute, not a block: write description = …',
+    );
+    expect(errors.find((e) => e.path === 'segment_options')?.message).toMatch(
+      /^segment_options is a block, not an attribute/,
+    );
   });
 
   it('places a missing required attribute at its block header', () => {
@@ -208,15 +237,21 @@ describe('diagnostics', () => {
 
   it('never throws, whatever the input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }).map((s) => connector('f', s))), (text) => {
-        const { diagnostics } = parseConnectorHcl(text);
-        for (const d of diagnostics) {
-          expect(d.line).toBeGreaterThanOrEqual(1);
-          expect(d.column).toBeGreaterThanOrEqual(1);
-          expect(d.to).toBeGreaterThanOrEqual(d.from);
-          expect(d.to).toBeLessThanOrEqual(text.length);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }).map((s) => connector('f', s)),
+        ),
+        (text) => {
+          const { diagnostics } = parseConnectorHcl(text);
+          for (const d of diagnostics) {
+            expect(d.line).toBeGreaterThanOrEqual(1);
+            expect(d.column).toBeGreaterThanOrEqual(1);
+            expect(d.to).toBeGreaterThanOrEqual(d.from);
+            expect(d.to).toBeLessThanOrEqual(text.length);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -225,12 +260,19 @@ describe('diagnostics', () => {
 /** The syntax errors of a parse, and whether the editor would take the design (it must not). */
 function syntaxOf(text: string) {
   const parsed = parseConnectorHcl(text);
-  return { ...parsed, syntax: parsed.diagnostics.filter((d) => d.message.startsWith('Syntax error')), outcome: judgeEditorParse(parsed) };
+  return {
+    ...parsed,
+    syntax: parsed.diagnostics.filter((d) => d.message.startsWith('Syntax error')),
+    outcome: judgeEditorParse(parsed),
+  };
 }
 
 describe('syntax errors the grammar would read past', () => {
   it('reports an unclosed string at its opening quote, and imports nothing from that line on', () => {
-    const text = connector('s').replace('name                    = "i1"', 'name                    = "primary-instance');
+    const text = connector('s').replace(
+      'name                    = "i1"',
+      'name                    = "primary-instance',
+    );
     const { designs, diagnostics, syntax, outcome } = syntaxOf(text);
     const at = positionOf(text, '"primary-instance');
     expect(syntax).toEqual([
@@ -254,8 +296,12 @@ describe('syntax errors the grammar would read past', () => {
   });
 
   it('reports an unclosed string on the last line, in a block label, and inside an interpolation', () => {
-    expect(syntaxOf('variable "x" {\n  default = "abc').syntax).toEqual([expect.objectContaining({ line: 2, column: 13 })]);
-    expect(syntaxOf('resource "alkira_connector_azure_expressroute" "x {\n}\n').syntax[0]).toEqual(expect.objectContaining({ line: 1, column: 48, message: expect.stringContaining('not closed') }));
+    expect(syntaxOf('variable "x" {\n  default = "abc').syntax).toEqual([
+      expect.objectContaining({ line: 2, column: 13 }),
+    ]);
+    expect(syntaxOf('resource "alkira_connector_azure_expressroute" "x {\n}\n').syntax[0]).toEqual(
+      expect.objectContaining({ line: 1, column: 48, message: expect.stringContaining('not closed') }),
+    );
     const nested = syntaxOf(connector('n', '  description = "${format("%s, var.x)}"'));
     expect(nested.syntax).toHaveLength(1);
     expect(at(nested.syntax, 0).line).toBe(6);
@@ -286,7 +332,8 @@ describe('syntax errors the grammar would read past', () => {
         line: 1,
         column: 1,
         resource: 'b',
-        message: 'Syntax error: The resource "alkira_connector_azure_expressroute" "b" block on line 1 is not closed: add its closing } at its end (the file ends first).',
+        message:
+          'Syntax error: The resource "alkira_connector_azure_expressroute" "b" block on line 1 is not closed: add its closing } at its end (the file ends first).',
       }),
     ]);
     expect(outcome.status).toBe('syntax');
@@ -298,7 +345,10 @@ describe('syntax errors the grammar would read past', () => {
     const at = positionOf(text, 'segment_options {');
     const last = text.split('\n').length - 1; // the resource's }, which closes segment_options instead
     expect(syntax).toEqual([
-      expect.objectContaining({ ...at, message: `Syntax error: The segment_options block on line ${at.line} is not closed: add its closing } before line ${last}.` }),
+      expect.objectContaining({
+        ...at,
+        message: `Syntax error: The segment_options block on line ${at.line} is not closed: add its closing } before line ${last}.`,
+      }),
     ]);
   });
 
@@ -307,11 +357,21 @@ describe('syntax errors the grammar would read past', () => {
     const { syntax, diagnostics, outcome } = syntaxOf(text);
     const at = positionOf(text, '[1, 2');
     expect(syntax).toEqual([
-      expect.objectContaining({ ...at, resource: 'l', message: `Syntax error: The list opened with [ on line ${at.line} is not closed: add the closing ] before line ${at.line + 1}.` }),
+      expect.objectContaining({
+        ...at,
+        resource: 'l',
+        message: `Syntax error: The list opened with [ on line ${at.line} is not closed: add the closing ] before line ${at.line + 1}.`,
+      }),
     ]);
     expect(errorsOf(diagnostics)).toHaveLength(1);
     expect(outcome.status).toBe('syntax');
-    expect(syntaxOf('locals {\n  x = [1,\n    2').syntax).toEqual([expect.objectContaining({ line: 2, column: 7, message: expect.stringMatching(/add the closing \] \(the file ends first\)\.$/) })]);
+    expect(syntaxOf('locals {\n  x = [1,\n    2').syntax).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 7,
+        message: expect.stringMatching(/add the closing \] \(the file ends first\)\.$/),
+      }),
+    ]);
     // A list may span lines.
     expect(syntaxOf(connector('m', '  billing_tag_ids = [\n    1,\n    2,\n  ]')).syntax).toEqual([]);
   });
@@ -320,26 +380,49 @@ describe('syntax errors the grammar would read past', () => {
     const text = connector('e').replace('size        = "SMALL"', 'size "SMALL"');
     const { syntax, diagnostics, outcome } = syntaxOf(text);
     const at = positionOf(text, 'size "SMALL"');
-    expect(syntax).toEqual([expect.objectContaining({ ...at, resource: 'e', message: `Syntax error: Missing = after size on line ${at.line}: write size = <value>.` })]);
+    expect(syntax).toEqual([
+      expect.objectContaining({
+        ...at,
+        resource: 'e',
+        message: `Syntax error: Missing = after size on line ${at.line}: write size = <value>.`,
+      }),
+    ]);
     expect(errorsOf(diagnostics)).toHaveLength(1);
     expect(outcome.status).toBe('syntax');
-    expect(syntaxOf(connector('f').replace('customer_asn = 65001', 'customer_asn 65001')).syntax[0]?.message).toMatch(/^Syntax error: Missing = after customer_asn on line \d+/);
+    expect(syntaxOf(connector('f').replace('customer_asn = 65001', 'customer_asn 65001')).syntax[0]?.message).toMatch(
+      /^Syntax error: Missing = after customer_asn on line \d+/,
+    );
   });
 
   it('reports an attribute without a value at its name', () => {
     const text = connector('v').replace('size        = "SMALL"', 'size        =');
     const { syntax, diagnostics } = syntaxOf(text);
     const at = positionOf(text, 'size        =');
-    expect(syntax).toEqual([expect.objectContaining({ ...at, resource: 'v', message: `Syntax error: size on line ${at.line} has no value after =: write size = <value>.` })]);
+    expect(syntax).toEqual([
+      expect.objectContaining({
+        ...at,
+        resource: 'v',
+        message: `Syntax error: size on line ${at.line} has no value after =: write size = <value>.`,
+      }),
+    ]);
     expect(errorsOf(diagnostics)).toHaveLength(1);
   });
 
   it('reports a stray } where it is, also when it closes a block early', () => {
     const extra = `${connector('z')}}\n`;
     const last = extra.split('\n').length - 1;
-    expect(syntaxOf(extra).syntax).toEqual([expect.objectContaining({ line: last, column: 1, message: `Syntax error: This } on line ${last} has no { to close: remove it.` })]);
+    expect(syntaxOf(extra).syntax).toEqual([
+      expect.objectContaining({
+        line: last,
+        column: 1,
+        message: `Syntax error: This } on line ${last} has no { to close: remove it.`,
+      }),
+    ]);
 
-    const early = connector('y').replace('  cxp         = "USWEST-AZURE-1"\n', '  cxp         = "USWEST-AZURE-1"\n  }\n');
+    const early = connector('y').replace(
+      '  cxp         = "USWEST-AZURE-1"\n',
+      '  cxp         = "USWEST-AZURE-1"\n  }\n',
+    );
     const { syntax, diagnostics, designs } = syntaxOf(early);
     const lines = early.split('\n');
     expect(syntax).toEqual([
@@ -357,11 +440,25 @@ describe('syntax errors the grammar would read past', () => {
 
   it('reports the other openers left open, and a block brace on the wrong line', () => {
     const first = (text: string) => syntaxOf(text).syntax.map((d) => [d.line, d.column, d.message]);
-    expect(first('locals {\n  a = [1, 2}\n}\n')).toEqual([[2, 7, 'Syntax error: The list opened with [ on line 2 is not closed: add the closing ] before the } on line 2.']]);
-    expect(first('locals {\n  a = 1]\n}\n')).toEqual([[2, 8, 'Syntax error: This ] on line 2 has no [ to close: remove it.']]);
-    expect(first('locals {\n  a = 1\n  /* note\n}\n')).toEqual([[3, 3, 'Syntax error: This comment is not closed: add */ where it should end (it starts on line 3).']]);
-    expect(first('locals {\n  a = <<EOT\nfoo\n}\n')).toEqual([[2, 7, 'Syntax error: This heredoc is not closed: add a line containing only EOT where it should end (it starts on line 2).']]);
-    expect(first('provider "alkira"\n{\n}\n')).toEqual([[2, 1, 'Syntax error: The { of the provider "alkira" block must be on its header\'s line (line 1): move it up.']]);
+    expect(first('locals {\n  a = [1, 2}\n}\n')).toEqual([
+      [2, 7, 'Syntax error: The list opened with [ on line 2 is not closed: add the closing ] before the } on line 2.'],
+    ]);
+    expect(first('locals {\n  a = 1]\n}\n')).toEqual([
+      [2, 8, 'Syntax error: This ] on line 2 has no [ to close: remove it.'],
+    ]);
+    expect(first('locals {\n  a = 1\n  /* note\n}\n')).toEqual([
+      [3, 3, 'Syntax error: This comment is not closed: add */ where it should end (it starts on line 3).'],
+    ]);
+    expect(first('locals {\n  a = <<EOT\nfoo\n}\n')).toEqual([
+      [
+        2,
+        7,
+        'Syntax error: This heredoc is not closed: add a line containing only EOT where it should end (it starts on line 2).',
+      ],
+    ]);
+    expect(first('provider "alkira"\n{\n}\n')).toEqual([
+      [2, 1, 'Syntax error: The { of the provider "alkira" block must be on its header\'s line (line 1): move it up.'],
+    ]);
   });
 
   it('keeps within the limit of syntax errors, one per line', () => {
@@ -369,7 +466,11 @@ describe('syntax errors the grammar would read past', () => {
     const { syntax } = syntaxOf(text);
     expect(syntax).toHaveLength(10);
     expect(new Set(syntax.map((d) => d.line)).size).toBe(10);
-    expect(syntax[0]).toMatchObject({ line: 2, column: 3, message: 'Syntax error: Missing = after a0 on line 2: write a0 = <value>.' });
+    expect(syntax[0]).toMatchObject({
+      line: 2,
+      column: 3,
+      message: 'Syntax error: Missing = after a0 on line 2: write a0 = <value>.',
+    });
   });
 
   it('reads keywords as attribute names in references, as Terraform does', () => {
@@ -405,8 +506,14 @@ describe('syntax errors the grammar would read past', () => {
   });
 
   it('does not take an object key lookup for a builtin (valueOf, constructor)', () => {
-    const { designs, diagnostics } = parseConnectorHcl(connector('p', '  constructor = 1\n  toString {\n  }\n  valueOf "x" {\n  }'));
+    const { designs, diagnostics } = parseConnectorHcl(
+      connector('p', '  constructor = 1\n  toString {\n  }\n  valueOf "x" {\n  }'),
+    );
     expect(designs).toHaveLength(1);
-    expect(errorsOf(diagnostics).map((d) => d.message.split(' in ')[0])).toEqual(['Unknown attribute constructor', 'Unknown block toString', 'Unknown block valueOf']);
+    expect(errorsOf(diagnostics).map((d) => d.message.split(' in ')[0])).toEqual([
+      'Unknown attribute constructor',
+      'Unknown block toString',
+      'Unknown block valueOf',
+    ]);
   });
 });

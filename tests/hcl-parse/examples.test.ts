@@ -19,9 +19,17 @@ describe('docs examples', () => {
     expect(design.group).toBe('${alkira_group.networking.name}');
     expect(design.tunnel_protocol).toBe('VXLAN_GPE');
     expect(design.segment_options).toEqual([
-      { segment_id: '${alkira_segment.prod.id}', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: true },
+      {
+        segment_id: '${alkira_segment.prod.id}',
+        customer_asn: 65001,
+        disable_internet_exit: true,
+        advertise_on_prem_routes: true,
+      },
     ]);
-    expect(design.instances[0]).toMatchObject({ redundant_router: false, credential_id: '${alkira_credential_azure_vnet.prod.id}' });
+    expect(design.instances[0]).toMatchObject({
+      redundant_router: false,
+      credential_id: '${alkira_credential_azure_vnet.prod.id}',
+    });
   });
 
   it('example 2 reports the invalid gateway MAC at its exact line and column', () => {
@@ -49,8 +57,15 @@ describe('docs examples', () => {
       ['dmz-primary-gateway', 'dmz-backup-gateway'],
       ['internal-primary-gateway', 'internal-backup-gateway'],
     ]);
-    const backupTunnel = present(instance.ipsec_customer_gateway?.[1]?.customer_gateway[1]?.tunnel[0], 'the backup tunnel');
-    expect(backupTunnel).toMatchObject({ initiator: false, profile_id: 12, remote_auth_value: 'internal-backup.example.com' });
+    const backupTunnel = present(
+      instance.ipsec_customer_gateway?.[1]?.customer_gateway[1]?.tunnel[0],
+      'the backup tunnel',
+    );
+    expect(backupTunnel).toMatchObject({
+      initiator: false,
+      profile_id: 12,
+      remote_auth_value: 'internal-backup.example.com',
+    });
     // Inline keys are imported (they are the user's own file) but flagged, without echoing them.
     const pskWarnings = diagnostics.filter((d) => d.severity === 'warning' && d.path?.endsWith('pre_shared_key'));
     expect(pskWarnings.length).toBeGreaterThan(0);

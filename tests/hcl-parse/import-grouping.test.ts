@@ -24,7 +24,9 @@ describe('groupImportDiagnostics', () => {
     for (const d of at(byResource, 1)) expect(d.from).toBeGreaterThanOrEqual(secondStart);
     expect(at(byResource, 0).length + at(byResource, 1).length + fileNotes.length).toBe(parsed.diagnostics.length);
 
-    expect(at(byResource, 0).map((d) => d.message)).toContainEqual(expect.stringMatching(/^customer_asn must be a number/));
+    expect(at(byResource, 0).map((d) => d.message)).toContainEqual(
+      expect.stringMatching(/^customer_asn must be a number/),
+    );
     expect(at(byResource, 0).some((d) => d.path === 'vhub_prefix')).toBe(false);
     expect(at(byResource, 1).some((d) => d.path === 'vhub_prefix')).toBe(true);
     expect(at(byResource, 1).some((d) => /^customer_asn must be a number/.test(d.message))).toBe(false);

@@ -32,11 +32,17 @@ const toNumber = (v: unknown) => (typeof v === 'string' && /^-?\d+$/.test(v.trim
 /** The design as the importer must return it (see the header). */
 function normalize(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((item) => (NUMERIC_LIST_KEYS.has(key) ? toNumber(item) : normalize(item)));
-  if (typeof value === 'string') return NUMERIC_KEYS.has(key) ? toNumber(value) : value.replace(LONE_SURROGATE, '\ufffd');
+  if (typeof value === 'string')
+    return NUMERIC_KEYS.has(key) ? toNumber(value) : value.replace(LONE_SURROGATE, '\ufffd');
   if (value === null || typeof value !== 'object') return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0 && k !== 'instances' && k !== 'segment_options')) continue;
+    if (
+      v === undefined ||
+      v === '' ||
+      (Array.isArray(v) && v.length === 0 && k !== 'instances' && k !== 'segment_options')
+    )
+      continue;
     out[k] = normalize(v, k);
   }
   return out;
@@ -49,7 +55,8 @@ function withDefaults(design: ConnectorDesign): Json {
   d.tunnel_protocol ??= DEFAULTS.tunnel_protocol;
   for (const instance of d.instances) {
     instance.redundant_router ??= DEFAULTS.redundant_router;
-    for (const g of instance.ipsec_customer_gateway ?? []) for (const c of g.customer_gateway) for (const t of c.tunnel) t.initiator ??= DEFAULTS.initiator;
+    for (const g of instance.ipsec_customer_gateway ?? [])
+      for (const c of g.customer_gateway) for (const t of c.tunnel) t.initiator ??= DEFAULTS.initiator;
   }
   for (const option of d.segment_options) {
     option.disable_internet_exit ??= DEFAULTS.disable_internet_exit;
@@ -64,7 +71,11 @@ function withDefaults(design: ConnectorDesign): Json {
  * round-trip by construction, so they are left out.
  */
 function expressionsWellFormed(value: unknown): boolean {
-  if (typeof value === 'string') return !isExpression(value) || /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(value.slice(2, -1)) && expressionBody(value) === value.slice(2, -1);
+  if (typeof value === 'string')
+    return (
+      !isExpression(value) ||
+      (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(value.slice(2, -1)) && expressionBody(value) === value.slice(2, -1))
+    );
   if (Array.isArray(value)) return value.every(expressionsWellFormed);
   if (value && typeof value === 'object') return Object.values(value).every(expressionsWellFormed);
   return true;
@@ -76,7 +87,8 @@ const designArb = validDesignArb.filter(expressionsWellFormed);
 function nfc<T>(value: T): T {
   if (typeof value === 'string') return value.normalize('NFC') as T;
   if (Array.isArray(value)) return value.map(nfc) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nfc(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nfc(v)])) as T;
   return value;
 }
 
@@ -109,7 +121,8 @@ function mangle(hcl: string, seed: number[]): string {
     .split('\n')
     .map((line) => {
       const m = /^(\s*)([a-z_]+)(\s*)= (.*)$/.exec(line);
-      if (m) return `${' '.repeat(next())}${m[2]}${' '.repeat(next())}=${' '.repeat(1 + next())}${m[4]}${' '.repeat(next())}`;
+      if (m)
+        return `${' '.repeat(next())}${m[2]}${' '.repeat(next())}=${' '.repeat(1 + next())}${m[4]}${' '.repeat(next())}`;
       return line.trim() === '' ? line : ' '.repeat(next()) + line.trimStart();
     })
     .join('\n')
@@ -126,7 +139,11 @@ describe('render(parse(hcl)) is terraform fmt of hcl', () => {
         fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
         (batch, seed) => {
           // Unique labels: the batch is one file.
-          const hcl = batch.map((d, k) => renderConnectorHcl({ ...d, resource_name: `${d.resource_name}_${k}` }, { preSharedKeys: 'inline' })).join('\n');
+          const hcl = batch
+            .map((d, k) =>
+              renderConnectorHcl({ ...d, resource_name: `${d.resource_name}_${k}` }, { preSharedKeys: 'inline' }),
+            )
+            .join('\n');
           const formatted = terraformFmt(mangle(hcl, seed));
           const { designs, diagnostics } = parseConnectorHcl(formatted);
           expect(errorsOf(diagnostics)).toEqual([]);

@@ -25,7 +25,12 @@ import { at } from '../helpers/present';
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures', name), 'utf8');
 const EXAMPLE_3 = fixture('example-3.tf');
 
-function apply(text: string, ops: DesignOperation[], resource = 'multi_segment', preSharedKeys: 'inline' | 'variable' = 'inline') {
+function apply(
+  text: string,
+  ops: DesignOperation[],
+  resource = 'multi_segment',
+  preSharedKeys: 'inline' | 'variable' = 'inline',
+) {
   return applyDesignOperations(parseHcl(text), ops, { resource, preSharedKeys, omitDefaults: true });
 }
 
@@ -36,7 +41,8 @@ function sampleValue(type: string, enumValues?: readonly string[]): unknown {
   if (enumValues) return enumValues[enumValues.length - 1];
   if (type === 'bool') return false;
   if (type === 'number') return 4242;
-  if (type.startsWith('list') || type.startsWith('set')) return type.endsWith('(number)') ? [7, 8] : ['00:1A:2B:3C:4D:5E'];
+  if (type.startsWith('list') || type.startsWith('set'))
+    return type.endsWith('(number)') ? [7, 8] : ['00:1A:2B:3C:4D:5E'];
   return 'changed-value';
 }
 
@@ -44,7 +50,11 @@ function sampleValue(type: string, enumValues?: readonly string[]): unknown {
 type AttributeAt = { path: (string | number)[]; type: string; enumValues?: readonly string[] };
 
 function attributePaths(spec: BodySpec, at: (string | number)[] = []): AttributeAt[] {
-  const out: AttributeAt[] = designAttributes(spec).map(([name, a]) => ({ path: [...at, name], type: a.type, enumValues: a.enum }));
+  const out: AttributeAt[] = designAttributes(spec).map(([name, a]) => ({
+    path: [...at, name],
+    type: a.type,
+    enumValues: a.enum,
+  }));
   for (const [name, block] of Object.entries(spec.blocks)) out.push(...attributePaths(block.body, [...at, name, 0]));
   return out;
 }
@@ -65,12 +75,22 @@ describe('design operations on the file', () => {
   it('inserts and removes blocks at their index, keeping the comments of the others', () => {
     const tunnel = { name: 'added-tunnel', pre_shared_key: 'k-added', initiator: false };
     const { text } = apply(EXAMPLE_3, [
-      { kind: 'insert-block', path: ['instances', 0, 'ipsec_customer_gateway', 1, 'customer_gateway', 0, 'tunnel', 1], value: tunnel },
+      {
+        kind: 'insert-block',
+        path: ['instances', 0, 'ipsec_customer_gateway', 1, 'customer_gateway', 0, 'tunnel', 1],
+        value: tunnel,
+      },
       { kind: 'remove-block', path: ['segment_options', 0] },
     ]);
     expect(terraformFmt(text)).toBe(text);
-    const design = reread(text) as { instances: { ipsec_customer_gateway: { customer_gateway: { tunnel: { name: string }[] }[] }[] }[]; segment_options: unknown[] };
-    expect(design.instances[0]?.ipsec_customer_gateway[1]?.customer_gateway[0]?.tunnel.map((t) => t.name)).toEqual(['primary-tunnel', 'added-tunnel']);
+    const design = reread(text) as {
+      instances: { ipsec_customer_gateway: { customer_gateway: { tunnel: { name: string }[] }[] }[] }[];
+      segment_options: unknown[];
+    };
+    expect(design.instances[0]?.ipsec_customer_gateway[1]?.customer_gateway[0]?.tunnel.map((t) => t.name)).toEqual([
+      'primary-tunnel',
+      'added-tunnel',
+    ]);
     expect(design.segment_options).toHaveLength(1);
     expect(text).not.toContain('# Global segment options for DMZ');
     expect(text).toContain('# Global segment options for internal');
@@ -80,7 +100,9 @@ describe('design operations on the file', () => {
   it('opens a one-line block before adding a line to it', () => {
     const source = 'resource "alkira_connector_azure_expressroute" "stub" {\n  name = "stub"\n  instances {}\n}\n';
     const { text } = apply(source, [{ kind: 'set', path: ['instances', 0, 'name'], value: 'filled' }], 'stub');
-    expect(text).toBe('resource "alkira_connector_azure_expressroute" "stub" {\n  name = "stub"\n  instances {\n    name = "filled"\n  }\n}\n');
+    expect(text).toBe(
+      'resource "alkira_connector_azure_expressroute" "stub" {\n  name = "stub"\n  instances {\n    name = "filled"\n  }\n}\n',
+    );
     expect(terraformFmt(text)).toBe(text);
   });
 
@@ -94,9 +116,13 @@ describe('design operations on the file', () => {
       }
       throw new Error('not refused');
     };
-    expect(refused([{ kind: 'set', path: ['group'], value: '${alkira_group.}' }])).toMatch(/Not a complete expression yet: alkira_group\./);
+    expect(refused([{ kind: 'set', path: ['group'], value: '${alkira_group.}' }])).toMatch(
+      /Not a complete expression yet: alkira_group\./,
+    );
     expect(refused([{ kind: 'set', path: ['instances', 5, 'name'], value: 'x' }])).toMatch(/no instances block 6/);
-    expect(refused([{ kind: 'set', path: ['name'], value: 'x' }], 'nope')).toMatch(/no alkira_connector_azure_expressroute resource named "nope"/);
+    expect(refused([{ kind: 'set', path: ['name'], value: 'x' }], 'nope')).toMatch(
+      /no alkira_connector_azure_expressroute resource named "nope"/,
+    );
   });
 
   it('moves inline keys into variables and back to the same bytes', () => {
@@ -111,7 +137,13 @@ describe('design operations on the file', () => {
   });
 
   it('names form paths as design paths, and knows a list of blocks from an attribute', () => {
-    expect(designPathOf('instances.0.ipsec_customer_gateway.1.segment_id')).toEqual(['instances', 0, 'ipsec_customer_gateway', 1, 'segment_id']);
+    expect(designPathOf('instances.0.ipsec_customer_gateway.1.segment_id')).toEqual([
+      'instances',
+      0,
+      'ipsec_customer_gateway',
+      1,
+      'segment_id',
+    ]);
     expect(designPathOf('instances.2.gateway_mac_address.1')).toEqual(['instances', 2, 'gateway_mac_address']);
     expect(isBlockListPath(['instances', 0, 'ipsec_customer_gateway'])).toBe(true);
     expect(isBlockListPath(['instances', 0, 'name'])).toBe(false);

@@ -25,7 +25,11 @@ const EXAMPLE_3 = readFileSync(path.join(__dirname, '..', 'hcl-parse', 'fixtures
 /** Whether `terraform fmt -check` accepts the text as it is (exit 0), with no CLI config. */
 function fmtClean(text: string): boolean {
   try {
-    execFileSync(TERRAFORM, ['fmt', '-check', '-no-color', '-'], { input: text, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync(TERRAFORM, ['fmt', '-check', '-no-color', '-'], {
+      input: text,
+      env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     return true;
   } catch {
     return false;
@@ -34,10 +38,16 @@ function fmtClean(text: string): boolean {
 
 const designOf = (text: string, label?: string): ConnectorDesign => {
   const designs = parseConnectorHcl(text).designs;
-  return structuredClone((label === undefined ? at(designs, 0) : designs.find((d) => d.resource_name === label)!).design);
+  return structuredClone(
+    (label === undefined ? at(designs, 0) : designs.find((d) => d.resource_name === label)!).design,
+  );
 };
 
-function updated(source: string, change: (d: ConnectorDesign) => void, options: Parameters<typeof updateConnectorInHcl>[2] = {}): string {
+function updated(
+  source: string,
+  change: (d: ConnectorDesign) => void,
+  options: Parameters<typeof updateConnectorInHcl>[2] = {},
+): string {
   const design = designOf(source, options.resource);
   change(design);
   const text = updateConnectorInHcl(source, design, options);
@@ -109,11 +119,18 @@ describe('bytes outside the changed attributes', () => {
   });
 
   it('a changed value re-aligns the trailing comments of its run as terraform fmt does, and nothing else', () => {
-    const source = COMMENTED.replace('  cxp         = "USWEST-AZURE-1" # west\n', '  cxp         = "USWEST-AZURE-1" # west\n  group       = "g"              # the group\n');
+    const source = COMMENTED.replace(
+      '  cxp         = "USWEST-AZURE-1" # west\n',
+      '  cxp         = "USWEST-AZURE-1" # west\n  group       = "g"              # the group\n',
+    );
     expect(fmtClean(source)).toBe(true);
     const text = updated(source, (d) => (d.cxp = 'USWEST-AZURE-10'));
     expect(text).toContain('  cxp         = "USWEST-AZURE-10" # west\n  group       = "g"               # the group\n');
-    expect(text.replace('USWEST-AZURE-10" # west', 'USWEST-AZURE-1" # west').replace('"g"               #', '"g"              #')).toBe(source);
+    expect(
+      text
+        .replace('USWEST-AZURE-10" # west', 'USWEST-AZURE-1" # west')
+        .replace('"g"               #', '"g"              #'),
+    ).toBe(source);
   });
 
   it('a removed list block goes with its lead comment; the blocks around it keep their bytes', () => {
@@ -127,7 +144,9 @@ describe('bytes outside the changed attributes', () => {
       segmentOptionOf(d).customer_asn = 65001;
       d.segment_options.push({ segment_id: '${alkira_segment.b.id}', customer_asn: 65002 });
     });
-    expect(text).toContain('  segment_options {\n    segment_id   = alkira_segment.a.id\n    customer_asn = 65001\n  }\n\n  segment_options {\n    segment_id   = alkira_segment.b.id\n    customer_asn = 65002\n  }\n\n  lifecycle {');
+    expect(text).toContain(
+      '  segment_options {\n    segment_id   = alkira_segment.a.id\n    customer_asn = 65001\n  }\n\n  segment_options {\n    segment_id   = alkira_segment.b.id\n    customer_asn = 65002\n  }\n\n  lifecycle {',
+    );
     expect(text.startsWith(COMMENTED.slice(0, COMMENTED.indexOf('  segment_options {')))).toBe(true);
     expect(designOf(text).segment_options.map((s) => s.customer_asn)).toEqual([65001, 65002]);
   });
@@ -135,7 +154,13 @@ describe('bytes outside the changed attributes', () => {
   it('an added instance holding gateways and tunnels reads back as the design', () => {
     const text = updated(COMMENTED, (d) => {
       d.tunnel_protocol = 'IPSEC';
-      d.instances.push({ ...structuredClone(instanceOf(d)), name: 'third', ipsec_customer_gateway: [{ segment_id: 'seg', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', initiator: true }] }] }] });
+      d.instances.push({
+        ...structuredClone(instanceOf(d)),
+        name: 'third',
+        ipsec_customer_gateway: [
+          { segment_id: 'seg', customer_gateway: [{ name: 'gw', tunnel: [{ name: 't', initiator: true }] }] },
+        ],
+      });
     });
     const back = designOf(text);
     expect(back.instances.map((i) => i.name)).toEqual(['primary', 'secondary', 'third']);
@@ -148,7 +173,10 @@ describe('stored secrets', () => {
 
   it('are never written as text: a mask becomes a variable in a new tunnel, over an inline key, and stays in a variable', () => {
     for (const preSharedKeys of ['inline', 'variable'] as const) {
-      const withVariable = EXAMPLE_3.replace('pre_shared_key    = "psk-dmz-primary-123!"', 'pre_shared_key    = var.dmz_psk');
+      const withVariable = EXAMPLE_3.replace(
+        'pre_shared_key    = "psk-dmz-primary-123!"',
+        'pre_shared_key    = var.dmz_psk',
+      );
       const text = updated(
         withVariable,
         (d) => {
@@ -168,9 +196,13 @@ describe('stored secrets', () => {
   });
 
   it('a new literal key in variable mode becomes a variable; its value is not in the file', () => {
-    const text = updated(EXAMPLE_3, (d) => customerGatewayOf(d).tunnel.push({ name: 'new', pre_shared_key: 'typed-secret' }), {
-      preSharedKeys: 'variable',
-    });
+    const text = updated(
+      EXAMPLE_3,
+      (d) => customerGatewayOf(d).tunnel.push({ name: 'new', pre_shared_key: 'typed-secret' }),
+      {
+        preSharedKeys: 'variable',
+      },
+    );
     expect(text).not.toContain('typed-secret');
     expect(text).toContain('pre_shared_key = var.multi_segment_psk_1');
   });

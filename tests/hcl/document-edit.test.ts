@@ -64,7 +64,9 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   const b = after.split('\n');
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   const cell = (i: number, j: number) => at(at(table, i), j);
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) at(table, i)[j] = a[i] === b[j] ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      at(table, i)[j] = a[i] === b[j] ? cell(i + 1, j + 1) + 1 : Math.max(cell(i + 1, j), cell(i, j + 1));
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;
@@ -79,7 +81,11 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   return { removed, added };
 }
 
-function edit(label: string, change: (d: ConnectorDesign) => void, options = {}): { text: string; removed: string[]; added: string[] } {
+function edit(
+  label: string,
+  change: (d: ConnectorDesign) => void,
+  options = {},
+): { text: string; removed: string[]; added: string[] } {
   const design = designOf(FILE, label);
   change(design);
   const text = updateConnectorInHcl(FILE, design, { resource: label, ...options });
@@ -122,7 +128,13 @@ describe('scalar attributes', () => {
 
   it('a longer name re-aligns its run and nothing else', () => {
     const r = edit('second', (d) => (d.tunnel_protocol = 'IPSEC'));
-    expect(r.added).toEqual(['  name            = "second-site"', '  size            = "LARGE"', '  vhub_prefix     = "10.140.0.0/23"', '  cxp             = "USEAST-AZURE-1"', '  tunnel_protocol = "IPSEC"']);
+    expect(r.added).toEqual([
+      '  name            = "second-site"',
+      '  size            = "LARGE"',
+      '  vhub_prefix     = "10.140.0.0/23"',
+      '  cxp             = "USEAST-AZURE-1"',
+      '  tunnel_protocol = "IPSEC"',
+    ]);
     expect(r.removed).toHaveLength(4);
   });
 
@@ -163,10 +175,21 @@ describe('nested blocks', () => {
 
   it('add a block: rendered after its siblings; comments elsewhere stay', () => {
     const r = edit('multi_segment', (d) =>
-      d.segment_options.push({ segment_id: '${alkira_segment.extra.id}', customer_asn: 65005, disable_internet_exit: true, advertise_on_prem_routes: false }),
+      d.segment_options.push({
+        segment_id: '${alkira_segment.extra.id}',
+        customer_asn: 65005,
+        disable_internet_exit: true,
+        advertise_on_prem_routes: false,
+      }),
     );
     expect(r.removed).toEqual([]);
-    expect(r.added).toEqual(['', '  segment_options {', '    segment_id   = alkira_segment.extra.id', '    customer_asn = 65005', '  }']);
+    expect(r.added).toEqual([
+      '',
+      '  segment_options {',
+      '    segment_id   = alkira_segment.extra.id',
+      '    customer_asn = 65005',
+      '  }',
+    ]);
   });
 
   it('remove a middle block: it goes with its lead comment, the next block is untouched', () => {
@@ -213,7 +236,9 @@ describe('sensitive pre-shared keys', () => {
   it('a new key becomes a variable named by label and counter, which survives a gateway rename', () => {
     const first = edit('second', (d) => {
       d.tunnel_protocol = 'IPSEC';
-      instanceOf(d).ipsec_customer_gateway = [{ segment_id: 'seg', customer_gateway: [{ name: 'gw-a', tunnel: [{ name: 't1', pre_shared_key: 'k-1' }] }] }];
+      instanceOf(d).ipsec_customer_gateway = [
+        { segment_id: 'seg', customer_gateway: [{ name: 'gw-a', tunnel: [{ name: 't1', pre_shared_key: 'k-1' }] }] },
+      ];
     });
     expect(first.text).toContain('pre_shared_key = var.second_psk_1');
     expect(first.text).toContain('variable "second_psk_1" {\n  type      = string\n  sensitive = true\n}');
@@ -237,12 +262,18 @@ describe('sensitive pre-shared keys', () => {
 
 describe('what cannot be edited', () => {
   it('names the resource it cannot find, or asks which one', () => {
-    expect(() => updateConnectorInHcl(FILE, designOf(FILE, 'second'), { resource: 'nope' })).toThrow(UnknownResourceError);
-    expect(() => updateConnectorInHcl(FILE, designOf(FILE, 'second'))).toThrow(/2 alkira_connector_azure_expressroute resources/);
+    expect(() => updateConnectorInHcl(FILE, designOf(FILE, 'second'), { resource: 'nope' })).toThrow(
+      UnknownResourceError,
+    );
+    expect(() => updateConnectorInHcl(FILE, designOf(FILE, 'second'))).toThrow(
+      /2 alkira_connector_azure_expressroute resources/,
+    );
   });
 
   it('refuses a file whose structure is broken, without echoing its text', () => {
     const broken = FILE.replace('cidr_block = "10.0.0.0/16"', 'cidr_block = "10.0.0.0/16');
-    expect(() => updateConnectorInHcl(broken, designOf(FILE, 'second'), { resource: 'second' })).toThrow(HclDocumentError);
+    expect(() => updateConnectorInHcl(broken, designOf(FILE, 'second'), { resource: 'second' })).toThrow(
+      HclDocumentError,
+    );
   });
 });

@@ -33,16 +33,56 @@ type Edit = (d: ConnectorDesign) => void;
 const edit = (what: string, apply: Edit) => ({ what, apply });
 
 const editArb: fc.Arbitrary<{ what: string; apply: Edit }> = fc.oneof(
-  slugArb.map((v) => edit(`name=${v}`, (d) => { d.name = v; })),
-  slugArb.map((v) => edit(`description=${v}`, (d) => { d.description = v; })),
-  fc.constant(edit('no description', (d) => { d.description = undefined; })),
-  fc.constantFrom('SMALL', 'MEDIUM', 'LARGE', '2LARGE').map((v) => edit(`size=${v}`, (d) => { d.size = v; })),
-  fc.boolean().map((v) => edit(`enabled=${v}`, (d) => { d.enabled = v; })),
-  slugArb.map((v) => edit(`instance name=${v}`, (d) => { instanceOf(d).name = v; })),
-  fc.constant(edit('billing tags', (d) => { d.billing_tag_ids = [7, 8]; })),
-  fc.constant(edit('drop last instance', (d) => { if (d.instances.length > 1) d.instances.pop(); })),
-  fc.constant(edit('copy first instance', (d) => { d.instances.push({ ...structuredClone(instanceOf(d)), name: `${instanceOf(d).name}-copy` }); })),
-  fc.integer({ min: 64512, max: 65534 }).map((asn) => edit(`asn=${asn}`, (d) => { if (d.segment_options[0]) d.segment_options[0].customer_asn = asn; })),
+  slugArb.map((v) =>
+    edit(`name=${v}`, (d) => {
+      d.name = v;
+    }),
+  ),
+  slugArb.map((v) =>
+    edit(`description=${v}`, (d) => {
+      d.description = v;
+    }),
+  ),
+  fc.constant(
+    edit('no description', (d) => {
+      d.description = undefined;
+    }),
+  ),
+  fc.constantFrom('SMALL', 'MEDIUM', 'LARGE', '2LARGE').map((v) =>
+    edit(`size=${v}`, (d) => {
+      d.size = v;
+    }),
+  ),
+  fc.boolean().map((v) =>
+    edit(`enabled=${v}`, (d) => {
+      d.enabled = v;
+    }),
+  ),
+  slugArb.map((v) =>
+    edit(`instance name=${v}`, (d) => {
+      instanceOf(d).name = v;
+    }),
+  ),
+  fc.constant(
+    edit('billing tags', (d) => {
+      d.billing_tag_ids = [7, 8];
+    }),
+  ),
+  fc.constant(
+    edit('drop last instance', (d) => {
+      if (d.instances.length > 1) d.instances.pop();
+    }),
+  ),
+  fc.constant(
+    edit('copy first instance', (d) => {
+      d.instances.push({ ...structuredClone(instanceOf(d)), name: `${instanceOf(d).name}-copy` });
+    }),
+  ),
+  fc.integer({ min: 64512, max: 65534 }).map((asn) =>
+    edit(`asn=${asn}`, (d) => {
+      if (d.segment_options[0]) d.segment_options[0].customer_asn = asn;
+    }),
+  ),
 );
 
 /** The design as the importer reads it back, rendered: equal renderings mean equal designs. */
@@ -63,7 +103,9 @@ describe('single edits of a document', () => {
         const text = updateConnectorInHcl(source, next, { preSharedKeys: 'inline' });
         expect(text.startsWith(BEFORE), edit.what).toBe(true);
         expect(text.endsWith(AFTER), edit.what).toBe(true);
-        expect(canonical(text, imported.resource_name)).toBe(renderConnectorHcl({ ...next, resource_name: imported.resource_name }, { preSharedKeys: 'inline' }));
+        expect(canonical(text, imported.resource_name)).toBe(
+          renderConnectorHcl({ ...next, resource_name: imported.resource_name }, { preSharedKeys: 'inline' }),
+        );
         expect(terraformFmt(text)).toBe(text);
       }),
       { numRuns: 40 },

@@ -24,7 +24,9 @@ describe('editor → form round trip', () => {
     expect(outcome.status).toBe('synced');
     if (outcome.status !== 'synced') return;
     const merged = keepFormKeys(outcome.design, ipsec);
-    expect(renderConnectorHcl(merged, { preSharedKeys: 'inline' })).toBe(renderConnectorHcl(ipsec, { preSharedKeys: 'inline' }));
+    expect(renderConnectorHcl(merged, { preSharedKeys: 'inline' })).toBe(
+      renderConnectorHcl(ipsec, { preSharedKeys: 'inline' }),
+    );
   });
 
   it('takes any other reference as written', () => {
@@ -45,14 +47,23 @@ describe('editor → form round trip', () => {
     if (outcome.status !== 'synced') throw new Error('expected a design');
     const merged = keepFormKeys(outcome.design, multiSegment);
     const keys = (d: typeof multiSegment) =>
-      d.instances.flatMap((i) => (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key))));
+      d.instances.flatMap((i) =>
+        (i.ipsec_customer_gateway ?? []).flatMap((g) =>
+          g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key)),
+        ),
+      );
     expect(keys(merged)).toEqual(keys(multiSegment).slice(1));
     expect(JSON.stringify(merged)).not.toContain('${var.');
   });
 
   it('does not apply text with syntax errors or without a connector', () => {
-    expect(judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec).replace('{', '{ =')))).toMatchObject({ status: 'syntax' });
-    expect(judgeEditorParse(parseConnectorHcl('variable "x" {}\n'))).toMatchObject({ status: 'resource-count', resourceCount: 0 });
+    expect(judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec).replace('{', '{ =')))).toMatchObject({
+      status: 'syntax',
+    });
+    expect(judgeEditorParse(parseConnectorHcl('variable "x" {}\n'))).toMatchObject({
+      status: 'resource-count',
+      resourceCount: 0,
+    });
   });
 
   it('picks the chosen connector of several: by label, else at the same position, else the first', () => {
@@ -71,7 +82,13 @@ describe('editor → form round trip', () => {
   it('keeps a literal key behind its variable after a gateway rename (variable names do not follow gateway names)', () => {
     const outcome = judgeEditorParse(parseConnectorHcl(renderConnectorHcl(ipsec)));
     if (outcome.status !== 'synced') throw new Error('expected a design');
-    at(at(outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? []), 0).customer_gateway, 0).name = 'renamed-gateway';
+    at(
+      at(
+        outcome.design.instances.flatMap((i) => i.ipsec_customer_gateway ?? []),
+        0,
+      ).customer_gateway,
+      0,
+    ).name = 'renamed-gateway';
     expect(JSON.stringify(keepFormKeys(outcome.design, ipsec))).not.toContain('${var.');
   });
 });
@@ -87,7 +104,8 @@ describe("the editor's diagnostics panel", () => {
     expect(check.outcome.status).toBe('syntax');
     const readable = checkEditorText(`${first}\n${second}`, { label: 'second' });
     expect(readable.outcome.status).toBe('synced');
-    const nameFindings = (resource: string) => readable.panel.filter((d) => d.resource === resource && d.path === 'name');
+    const nameFindings = (resource: string) =>
+      readable.panel.filter((d) => d.resource === resource && d.path === 'name');
     expect(readable.shown.filter((d) => d.path === 'name' && d.resource === 'second').length).toBeGreaterThan(0);
     expect(nameFindings('second')).toEqual([]);
     expect(nameFindings('first').length).toBeGreaterThan(0);

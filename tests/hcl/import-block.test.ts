@@ -19,12 +19,23 @@ describe('renderImportBlock', () => {
     expect(block).toContain('to = alkira_connector_azure_expressroute.my_connector\n');
   });
 
-  it.each(DESIGN_TEMPLATES.map((t) => [t.id, t.design] as const))('%s: connector HCL plus import block is terraform-fmt clean', (_id, design) => {
-    const text = withImportBlock(renderConnectorHcl(design, { preSharedKeys: 'variable' }), design.resource_name, 1234);
-    expect(terraformFmt(text)).toBe(text);
-    expect(text).toContain(`resource "alkira_connector_azure_expressroute" "${design.resource_name}" {`);
-    expect(text.endsWith(`import {\n  to = alkira_connector_azure_expressroute.${design.resource_name}\n  id = "1234"\n}\n`)).toBe(true);
-  });
+  it.each(DESIGN_TEMPLATES.map((t) => [t.id, t.design] as const))(
+    '%s: connector HCL plus import block is terraform-fmt clean',
+    (_id, design) => {
+      const text = withImportBlock(
+        renderConnectorHcl(design, { preSharedKeys: 'variable' }),
+        design.resource_name,
+        1234,
+      );
+      expect(terraformFmt(text)).toBe(text);
+      expect(text).toContain(`resource "alkira_connector_azure_expressroute" "${design.resource_name}" {`);
+      expect(
+        text.endsWith(
+          `import {\n  to = alkira_connector_azure_expressroute.${design.resource_name}\n  id = "1234"\n}\n`,
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('never writes a stored pre-shared key as text', () => {
     const masked = structuredClone(ipsecTemplate.design);

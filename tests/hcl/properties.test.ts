@@ -11,7 +11,13 @@ function allLiteralPsks(design: ConnectorDesign): string[] {
   return design.instances.flatMap((instance) =>
     (instance.ipsec_customer_gateway ?? []).flatMap((gateway) =>
       gateway.customer_gateway.flatMap((customerGateway) =>
-        customerGateway.tunnel.flatMap((tunnel) => (typeof tunnel.pre_shared_key === 'string' && tunnel.pre_shared_key !== '' && !isExpression(tunnel.pre_shared_key) ? [tunnel.pre_shared_key] : [])),
+        customerGateway.tunnel.flatMap((tunnel) =>
+          typeof tunnel.pre_shared_key === 'string' &&
+          tunnel.pre_shared_key !== '' &&
+          !isExpression(tunnel.pre_shared_key)
+            ? [tunnel.pre_shared_key]
+            : [],
+        ),
       ),
     ),
   );
@@ -64,7 +70,9 @@ describe('rendering invariants', () => {
     fc.assert(
       fc.property(formStateArb, optionsArb, (state, options) => {
         const hcl = renderConnectorHcl(state as ConnectorDesign, options);
-        expect(hcl).toMatch(/^(variable "[^"\n]+" \{\n[\s\S]*?\n\}\n\n)*resource "alkira_connector_azure_expressroute" "[A-Za-z_][A-Za-z0-9_-]*" \{\n/);
+        expect(hcl).toMatch(
+          /^(variable "[^"\n]+" \{\n[\s\S]*?\n\}\n\n)*resource "alkira_connector_azure_expressroute" "[A-Za-z_][A-Za-z0-9_-]*" \{\n/,
+        );
         expect(hcl.endsWith('}\n')).toBe(true);
       }),
       { numRuns: 300 },

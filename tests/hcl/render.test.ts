@@ -21,7 +21,9 @@ function ipsecDesign(tunnel: Partial<ReturnType<typeof emptyTunnel>>): Connector
 
 const allPsks = (design: ConnectorDesign) =>
   design.instances.flatMap((i) =>
-    (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key ?? ''))),
+    (i.ipsec_customer_gateway ?? []).flatMap((g) =>
+      g.customer_gateway.flatMap((c) => c.tunnel.map((t) => t.pre_shared_key ?? '')),
+    ),
   );
 
 describe('pre-shared keys', () => {
@@ -29,12 +31,8 @@ describe('pre-shared keys', () => {
     const design = templateDesign('multi-segment-ipsec');
     const hcl = renderConnectorHcl(design);
     for (const psk of allPsks(design)) expect(hcl).not.toContain(psk);
-    expect(hcl).toContain(
-      'variable "multi_segment_psk_1" {\n  type      = string\n  sensitive = true\n}\n\n',
-    );
-    expect(hcl).toContain(
-      '          pre_shared_key    = var.multi_segment_psk_1\n',
-    );
+    expect(hcl).toContain('variable "multi_segment_psk_1" {\n  type      = string\n  sensitive = true\n}\n\n');
+    expect(hcl).toContain('          pre_shared_key    = var.multi_segment_psk_1\n');
     // Variables come first, then a blank line, then the resource.
     expect(hcl).toMatch(/^variable "/);
     expect(hcl).toMatch(/}\n\nresource "alkira_connector_azure_expressroute" "multi_segment" {\n/);
@@ -133,9 +131,20 @@ describe('values', () => {
 
   it('omits empty optional strings and empty lists', () => {
     const design = emptyDesign();
-    instanceOf(design).ipsec_customer_gateway = [{ segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [emptyTunnel()] }] }];
+    instanceOf(design).ipsec_customer_gateway = [
+      { segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [emptyTunnel()] }] },
+    ];
     const hcl = renderConnectorHcl(design);
-    for (const attr of ['description', 'group', 'billing_tag_ids', 'gateway_mac_address', 'virtual_network_interface', 'pre_shared_key', 'remote_auth_value', 'profile_id']) {
+    for (const attr of [
+      'description',
+      'group',
+      'billing_tag_ids',
+      'gateway_mac_address',
+      'virtual_network_interface',
+      'pre_shared_key',
+      'remote_auth_value',
+      'profile_id',
+    ]) {
       expect(hcl).not.toContain(attr);
     }
     expect(hcl).toContain('          ike_version      = "IKEv2"\n          remote_auth_type = "FQDN"\n');
@@ -213,7 +222,15 @@ describe('half-filled form state', () => {
   });
 
   it('does not throw on missing or wrongly typed fields', () => {
-    const broken = [null, undefined, {}, [], 'x', { instances: 'nope', segment_options: [null, 3, {}] }, { instances: [{ ipsec_customer_gateway: [{ customer_gateway: {} }] }] }];
+    const broken = [
+      null,
+      undefined,
+      {},
+      [],
+      'x',
+      { instances: 'nope', segment_options: [null, 3, {}] },
+      { instances: [{ ipsec_customer_gateway: [{ customer_gateway: {} }] }] },
+    ];
     for (const state of broken) {
       expect(() => renderConnectorHcl(state)).not.toThrow();
     }

@@ -84,6 +84,8 @@ describe('basic template HCL', () => {
   });
 
   it('writes every defaulted attribute with omitDefaults: false', () => {
-    expect(renderConnectorHcl(template('basic-vxlan-gpe').design, { omitDefaults: false })).toBe(BASIC_HCL_ALL_DEFAULTS);
+    expect(renderConnectorHcl(template('basic-vxlan-gpe').design, { omitDefaults: false })).toBe(
+      BASIC_HCL_ALL_DEFAULTS,
+    );
   });
 });

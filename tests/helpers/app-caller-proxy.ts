@@ -8,11 +8,20 @@ import type { AddressInfo } from 'node:net';
 import { APP_CALLER_HEADERS } from './server';
 
 /** `onRequest`: sees every forwarded request (tests count upstream calls with it). */
-export async function appCallerProxy(targetPort: number, onRequest?: (method: string, url: string) => void): Promise<{ port: number; close(): Promise<void> }> {
+export async function appCallerProxy(
+  targetPort: number,
+  onRequest?: (method: string, url: string) => void,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     onRequest?.(req.method ?? '', req.url ?? '');
     const upstream = http.request(
-      { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: { ...req.headers, ...APP_CALLER_HEADERS, host: `127.0.0.1:${targetPort}` } },
+      {
+        host: '127.0.0.1',
+        port: targetPort,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, ...APP_CALLER_HEADERS, host: `127.0.0.1:${targetPort}` },
+      },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);

@@ -42,8 +42,37 @@ export const nastyStringArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc
     .array(
-      fc.constantFrom('"', '\\', '${', '%{', '$${', '%%{', '$', '%', '{', '}', '\n', '\r\n', '\t', '\u0000', '\u001b', '\u007f',
-        '\u0085', '\u2028', 'é', '日本', '😀', '\ud800', ' ', 'x', '${var.x}', '\\n', '#', '//', '/*'),
+      fc.constantFrom(
+        '"',
+        '\\',
+        '${',
+        '%{',
+        '$${',
+        '%%{',
+        '$',
+        '%',
+        '{',
+        '}',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u0000',
+        '\u001b',
+        '\u007f',
+        '\u0085',
+        '\u2028',
+        'é',
+        '日本',
+        '😀',
+        '\ud800',
+        ' ',
+        'x',
+        '${var.x}',
+        '\\n',
+        '#',
+        '//',
+        '/*',
+      ),
       { maxLength: 10 },
     )
     .map((parts) => parts.join('')),
@@ -60,7 +89,11 @@ function numberLike(arb: fc.Arbitrary<number>): fc.Arbitrary<NumberLike> {
 }
 
 const unicastMacArb: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 0, max: 255 }).map((b) => b & 0xfe), fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 1, max: 255 }))
+  .tuple(
+    fc.integer({ min: 0, max: 255 }).map((b) => b & 0xfe),
+    fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }),
+    fc.integer({ min: 1, max: 255 }),
+  )
   .map(([first, middle, last]) =>
     [first, ...middle, last].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':'),
   );
@@ -119,7 +152,12 @@ interface InstanceSlot {
   loopbackSlot: number;
 }
 
-function instanceArb(protocol: string | undefined, slot: InstanceSlot, segmentIds: string[], vnis: number[]): fc.Arbitrary<InstanceDesign> {
+function instanceArb(
+  protocol: string | undefined,
+  slot: InstanceSlot,
+  segmentIds: string[],
+  vnis: number[],
+): fc.Arbitrary<InstanceDesign> {
   const loopback = `192.168.${slot.loopbackSlot >> 2}.${(slot.loopbackSlot & 3) * 64}/26`;
   const base = fc.record({
     name: slugArb.map((s) => `${s}-${slot.index}`),
@@ -188,7 +226,10 @@ export const validDesignArb: fc.Arbitrary<ConnectorDesign> = fc
     cxp: fc.constantFrom('USWEST-AZURE-1', 'USEAST-AZURE-1', 'EUWEST-AZURE-1'),
     tunnel_protocol: fc.constantFrom<string | undefined>('VXLAN', 'VXLAN_GPE', 'IPSEC', undefined),
     group: fc.option(
-      fc.oneof(slugArb, identifierArb.map((id) => toExpression(`alkira_group.${id}.name`))),
+      fc.oneof(
+        slugArb,
+        identifierArb.map((id) => toExpression(`alkira_group.${id}.name`)),
+      ),
       { nil: undefined },
     ),
     billing_tag_ids: fc.option(fc.uniqueArray(billingTagArb, { maxLength: 3 }), { nil: undefined }),
@@ -224,7 +265,13 @@ export const validDesignArb: fc.Arbitrary<ConnectorDesign> = fc
  * which the renderer writes bare and does not reformat.
  */
 export const nastyDesignArb: fc.Arbitrary<ConnectorDesign> = fc
-  .tuple(validDesignArb, fc.array(nastyStringArb.filter((s) => !isExpression(s)), { minLength: 6, maxLength: 6 }))
+  .tuple(
+    validDesignArb,
+    fc.array(
+      nastyStringArb.filter((s) => !isExpression(s)),
+      { minLength: 6, maxLength: 6 },
+    ),
+  )
   .map(([design, nasty]) => {
     const [resourceName, description, name, instanceName, credential, psk] = take(nasty, 6);
     const copy = structuredClone(design);
@@ -247,14 +294,37 @@ export const nastyDesignArb: fc.Arbitrary<ConnectorDesign> = fc
  */
 export const formStateArb: fc.Arbitrary<unknown> = (() => {
   const junk = fc.oneof(
-    fc.constantFrom(undefined, null, '', NaN, Infinity, -0, true, false, '65001', ' 12 ', '${}', '${ }', '${a.b}', '${\n}'),
+    fc.constantFrom(
+      undefined,
+      null,
+      '',
+      NaN,
+      Infinity,
+      -0,
+      true,
+      false,
+      '65001',
+      ' 12 ',
+      '${}',
+      '${ }',
+      '${a.b}',
+      '${\n}',
+    ),
     fc.string({ maxLength: 8 }),
     fc.double(),
     fc.integer(),
     fc.anything({ maxDepth: 2 }),
   );
   const tunnel = fc.record(
-    { name: junk, ike_version: junk, initiator: junk, pre_shared_key: junk, profile_id: junk, remote_auth_type: junk, remote_auth_value: junk },
+    {
+      name: junk,
+      ike_version: junk,
+      initiator: junk,
+      pre_shared_key: junk,
+      profile_id: junk,
+      remote_auth_type: junk,
+      remote_auth_value: junk,
+    },
     { requiredKeys: [] },
   );
   const list = <T>(arb: fc.Arbitrary<T>) => fc.oneof(junk, fc.array(fc.oneof(arb, junk), { maxLength: 2 }));
@@ -262,8 +332,14 @@ export const formStateArb: fc.Arbitrary<unknown> = (() => {
   const ipsecGateway = fc.record({ segment_id: junk, customer_gateway: list(customerGateway) }, { requiredKeys: [] });
   const instance = fc.record(
     {
-      name: junk, expressroute_circuit_id: junk, redundant_router: junk, loopback_subnet: junk, credential_id: junk,
-      gateway_mac_address: list(junk), virtual_network_interface: list(junk), ipsec_customer_gateway: list(ipsecGateway),
+      name: junk,
+      expressroute_circuit_id: junk,
+      redundant_router: junk,
+      loopback_subnet: junk,
+      credential_id: junk,
+      gateway_mac_address: list(junk),
+      virtual_network_interface: list(junk),
+      ipsec_customer_gateway: list(ipsecGateway),
     },
     { requiredKeys: [] },
   );
@@ -273,8 +349,18 @@ export const formStateArb: fc.Arbitrary<unknown> = (() => {
   );
   const design = fc.record(
     {
-      resource_name: junk, name: junk, description: junk, size: junk, enabled: junk, vhub_prefix: junk, cxp: junk,
-      tunnel_protocol: junk, group: junk, billing_tag_ids: list(junk), instances: list(instance), segment_options: list(segmentOption),
+      resource_name: junk,
+      name: junk,
+      description: junk,
+      size: junk,
+      enabled: junk,
+      vhub_prefix: junk,
+      cxp: junk,
+      tunnel_protocol: junk,
+      group: junk,
+      billing_tag_ids: list(junk),
+      instances: list(instance),
+      segment_options: list(segmentOption),
     },
     { requiredKeys: [] },
   );

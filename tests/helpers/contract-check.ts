@@ -9,7 +9,13 @@ function problem(method: string, path: string, status: number, detail: string): 
 }
 
 /** Throws when the answer does not match the contract of the route that gave it; API paths only. */
-export function checkAnswerAgainstContract(method: string, path: string, status: number, contentType: string | null, body: unknown): void {
+export function checkAnswerAgainstContract(
+  method: string,
+  path: string,
+  status: number,
+  contentType: string | null,
+  body: unknown,
+): void {
   const pathname = new URL(path, 'http://contract.check').pathname;
   if (!pathname.startsWith('/api/')) return;
   const isJson = (contentType ?? '').toLowerCase().startsWith('application/json');
@@ -18,12 +24,20 @@ export function checkAnswerAgainstContract(method: string, path: string, status:
   if (!route || !spec) {
     // Any refusal (unknown route or method, not signed in, too large, ...) is the common error shape.
     if (status >= 400) {
-      if (!isJson) throw problem(method, path, status, `an error answer must be JSON { error }, got ${contentType ?? 'no content type'}`);
+      if (!isJson)
+        throw problem(
+          method,
+          path,
+          status,
+          `an error answer must be JSON { error }, got ${contentType ?? 'no content type'}`,
+        );
       const result = errorBodySchema.safeParse(body);
-      if (!result.success) throw problem(method, path, status, `the error body ${result.error.issues[0]?.message ?? ''}`);
+      if (!result.success)
+        throw problem(method, path, status, `the error body ${result.error.issues[0]?.message ?? ''}`);
       return;
     }
-    if (route) throw problem(method, path, status, `the contract lists ${Object.keys(route.responses).join(', ')} only`);
+    if (route)
+      throw problem(method, path, status, `the contract lists ${Object.keys(route.responses).join(', ')} only`);
     return; // OPTIONS (204 with Allow) has no contract
   }
   if (method.toUpperCase() === 'HEAD' || !spec.schema) return;
@@ -31,6 +45,11 @@ export function checkAnswerAgainstContract(method: string, path: string, status:
   const result = spec.schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw problem(method, path, status, `at ${issue?.path.join('.') || 'the body'}: ${issue?.message ?? 'wrong shape'}`);
+    throw problem(
+      method,
+      path,
+      status,
+      `at ${issue?.path.join('.') || 'the body'}: ${issue?.message ?? 'wrong shape'}`,
+    );
   }
 }

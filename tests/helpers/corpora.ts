@@ -15,7 +15,8 @@ export const corporaPresent = existsSync(VERDICTS);
 
 /** Says which tests are skipped and why, when the corpora are absent. */
 export function warnSkipped(what: string): void {
-  if (!corporaPresent) console.warn(`${what} skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository).`);
+  if (!corporaPresent)
+    console.warn(`${what} skipped: ${VERDICTS} is absent (they need ../shared/corpora beside the repository).`);
 }
 
 export interface Verdict {
@@ -32,7 +33,11 @@ export function verdicts(): Verdict[] {
     .trim()
     .split('\n')
     .map((line) => line.split('\t'))
-    .map(([file, rc, clean]) => ({ file: present(file, 'a file name in the verdicts'), accepted: rc === '0', clean: clean === '1' }));
+    .map(([file, rc, clean]) => ({
+      file: present(file, 'a file name in the verdicts'),
+      accepted: rc === '0',
+      clean: clean === '1',
+    }));
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

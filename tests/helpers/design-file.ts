@@ -19,12 +19,18 @@ export function designWithFile(name: string): DesignWithFile {
   const design = ipsecDesign(name);
   const label = String(design.resource_name);
   let n = 0;
-  for (const instance of design.instances as { ipsec_customer_gateway: { customer_gateway: { tunnel: Record<string, unknown>[] }[] }[] }[]) {
+  for (const instance of design.instances as {
+    ipsec_customer_gateway: { customer_gateway: { tunnel: Record<string, unknown>[] }[] }[];
+  }[]) {
     for (const gateway of instance.ipsec_customer_gateway) {
-      for (const customer of gateway.customer_gateway) for (const tunnel of customer.tunnel) tunnel.remote_auth_value = `\${var.${label}_auth_${++n}}`;
+      for (const customer of gateway.customer_gateway)
+        for (const tunnel of customer.tunnel) tunnel.remote_auth_value = `\${var.${label}_auth_${++n}}`;
     }
   }
-  const authVariables = Array.from({ length: n }, (_, i) => `variable "${label}_auth_${i + 1}" {\n  type      = string\n  sensitive = true\n}\n`).join('\n');
+  const authVariables = Array.from(
+    { length: n },
+    (_, i) => `variable "${label}_auth_${i + 1}" {\n  type      = string\n  sensitive = true\n}\n`,
+  ).join('\n');
   const rendered = renderConnectorHcl(parsedDesign(design));
   const hcl = [
     '# Site connector — owned by the network team (Zürich, 東京)',

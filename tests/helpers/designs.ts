@@ -10,7 +10,8 @@ import { parseDesign } from '@/lib/connector/validate';
 
 export const CRED_PROD = '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e501';
 export const CRED_SECURITY = '7d1f5a0e-2b3c-4d5e-8f90-a1b2c3d4e502';
-export const CIRCUIT = '/subscriptions/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/';
+export const CIRCUIT =
+  '/subscriptions/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/resourceGroups/network-rg/providers/Microsoft.Network/expressRouteCircuits/';
 
 export const PSK_DMZ = 'psk-dmz-primary-123!';
 export const PSK_INTERNAL = 'psk-internal-backup-789!';
@@ -29,9 +30,17 @@ export function basicDesign(name: string, circuitName = 'primary-circuit'): Reco
     group: 'networking',
     billing_tag_ids: [101],
     instances: [
-      { name: 'primary-instance', expressroute_circuit_id: CIRCUIT + circuitName, redundant_router: false, loopback_subnet: '192.168.20.0/26', credential_id: CRED_PROD },
+      {
+        name: 'primary-instance',
+        expressroute_circuit_id: CIRCUIT + circuitName,
+        redundant_router: false,
+        loopback_subnet: '192.168.20.0/26',
+        credential_id: CRED_PROD,
+      },
     ],
-    segment_options: [{ segment_id: '1', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true }],
+    segment_options: [
+      { segment_id: '1', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true },
+    ],
   };
 }
 
@@ -41,7 +50,13 @@ export function basicDesign(name: string, circuitName = 'primary-circuit'): Reco
  */
 export function ipsecDesign(name: string): Record<string, unknown> {
   const tunnel = (tname: string, psk: string, profile: number, initiator = true) => ({
-    name: tname, ike_version: 'IKEv2', initiator, pre_shared_key: psk, profile_id: profile, remote_auth_type: 'FQDN', remote_auth_value: `${tname}.example.com`,
+    name: tname,
+    ike_version: 'IKEv2',
+    initiator,
+    pre_shared_key: psk,
+    profile_id: profile,
+    remote_auth_type: 'FQDN',
+    remote_auth_value: `${tname}.example.com`,
   });
   return {
     resource_name: name.replace(/-/g, '_'),
@@ -59,8 +74,16 @@ export function ipsecDesign(name: string): Record<string, unknown> {
         loopback_subnet: '192.168.22.0/26',
         credential_id: CRED_SECURITY,
         ipsec_customer_gateway: [
-          { segment_id: '2', customer_gateway: [{ name: 'dmz-primary-gateway', tunnel: [tunnel('primary-tunnel', PSK_DMZ, 10)] }] },
-          { segment_id: '3', customer_gateway: [{ name: 'internal-backup-gateway', tunnel: [tunnel('backup-tunnel', PSK_INTERNAL, 12, false)] }] },
+          {
+            segment_id: '2',
+            customer_gateway: [{ name: 'dmz-primary-gateway', tunnel: [tunnel('primary-tunnel', PSK_DMZ, 10)] }],
+          },
+          {
+            segment_id: '3',
+            customer_gateway: [
+              { name: 'internal-backup-gateway', tunnel: [tunnel('backup-tunnel', PSK_INTERNAL, 12, false)] },
+            ],
+          },
         ],
       },
     ],
@@ -74,6 +97,7 @@ export function ipsecDesign(name: string): Record<string, unknown> {
 /** A request body parsed as the API parses it: for tests of the modules that take a checked design. */
 export function parsedDesign(body: Record<string, unknown>): ConnectorDesign {
   const parsed = parseDesign(body);
-  if (!parsed.ok) throw new Error(`test design does not parse: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(`test design does not parse: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return parsed.design;
 }

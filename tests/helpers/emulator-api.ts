@@ -24,7 +24,12 @@ export interface Reply<T = any> {
 /** A client of `server`, or of whichever server the function answers at each call. */
 export function client(server: RunningServer | (() => RunningServer)) {
   const url = () => (typeof server === 'function' ? server() : server).url;
-  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const res = await fetch(url() + '/emulator/api' + path, {
       method,
       headers: { ...APP_CALLER_HEADERS, authorization: AUTH, 'content-type': 'application/json', ...headers },
@@ -57,7 +62,13 @@ export function client(server: RunningServer | (() => RunningServer)) {
   return { call, admin, settle };
 }
 
-const SEGMENT_NAMES: Record<string, string> = { '1': 'prod', '2': 'dmz', '3': 'internal', '4': 'dev', '5': 'shared-services' };
+const SEGMENT_NAMES: Record<string, string> = {
+  '1': 'prod',
+  '2': 'dmz',
+  '3': 'internal',
+  '4': 'dev',
+  '5': 'shared-services',
+};
 
 /** A design (./designs.ts) as the app sends it to the Alkira API. */
 export function toBody(design: Record<string, unknown>): AlkiraConnector {

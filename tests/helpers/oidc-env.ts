@@ -7,7 +7,11 @@ export const OIDC_CLIENT_ID = 'connector-studio-test';
 export const OIDC_CLIENT_SECRET = 'test-client-secret-not-for-production';
 export const SESSION_SECRET = 'test-session-secret-0123456789abcdef-0123456789';
 
-export const GROUPS = { operator: 'grp-network-operators', designer: 'grp-network-designers', viewer: 'grp-network-viewers' } as const;
+export const GROUPS = {
+  operator: 'grp-network-operators',
+  designer: 'grp-network-designers',
+  viewer: 'grp-network-viewers',
+} as const;
 
 export interface TestUser {
   login: string;
@@ -18,7 +22,12 @@ export interface TestUser {
 
 /** One user per role, a second operator (audit tests need two people), and one without any mapped group. */
 export const TEST_USERS = {
-  olivia: { login: 'olivia', name: 'Olivia Park', email: 'olivia@example.com', groups: [GROUPS.operator, 'grp-everyone'] },
+  olivia: {
+    login: 'olivia',
+    name: 'Olivia Park',
+    email: 'olivia@example.com',
+    groups: [GROUPS.operator, 'grp-everyone'],
+  },
   otto: { login: 'otto', name: 'Otto Brandt', email: 'otto@example.com', groups: [GROUPS.operator] },
   dana: { login: 'dana', name: 'Dana Whitfield', email: 'dana@example.com', groups: [GROUPS.designer] },
   victor: { login: 'victor', name: 'Victor Lang', email: 'victor@example.com', groups: [GROUPS.viewer] },
@@ -41,4 +50,3 @@ export function oidcAppEnv(issuer: string): Record<string, string> {
     OIDC_VIEWER_GROUPS: `${GROUPS.viewer},grp-readonly-auditors`,
   };
 }
-

@@ -47,7 +47,11 @@ export async function signIn(appUrl: string, login: string, returnTo = '/', jar 
   for (let hop = 0; hop < 15; hop++) {
     visited.push(url);
     const origin = new URL(url).origin;
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header(origin) } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: jar.header(origin) },
+    });
     jar.store(origin, res);
     const line = res.headers.getSetCookie().find((l) => l.startsWith('cs_session=') && !/max-age=0/i.test(l));
     if (line) sessionLine = line;

@@ -15,7 +15,6 @@ import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, TEST_USERS, type TestUser } from '.
 export * from './oidc-env';
 export * from './oidc-sign-in';
 
-
 export interface RunningOidcProvider {
   issuer: string;
   port: number;
@@ -23,7 +22,11 @@ export interface RunningOidcProvider {
 }
 
 /** `endSession: false`: a provider without RP-initiated logout (no `end_session_endpoint` in its discovery document). */
-export async function startOidcProvider(opts: { appOrigins: string[]; port?: number; endSession?: boolean }): Promise<RunningOidcProvider> {
+export async function startOidcProvider(opts: {
+  appOrigins: string[];
+  port?: number;
+  endSession?: boolean;
+}): Promise<RunningOidcProvider> {
   // Bind first, so the issuer URL carries the real port.
   const { createServer } = await import('node:http');
   const server: Server = createServer();
@@ -46,7 +49,10 @@ export async function startOidcProvider(opts: { appOrigins: string[]; port?: num
     async findAccount(_ctx: KoaContextWithOIDC, id: string) {
       const user = (TEST_USERS as Record<string, TestUser>)[id];
       if (!user) return undefined;
-      return { accountId: id, claims: async () => ({ sub: id, name: user.name, email: user.email, groups: user.groups }) };
+      return {
+        accountId: id,
+        claims: async () => ({ sub: id, name: user.name, email: user.email, groups: user.groups }),
+      };
     },
     scopes: ['openid', 'profile', 'email', 'groups'],
     claims: { openid: ['sub'], profile: ['name'], email: ['email'], groups: ['groups'] },
@@ -57,7 +63,10 @@ export async function startOidcProvider(opts: { appOrigins: string[]; port?: num
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId,
+      });
       grant.addOIDCScope('openid profile email groups');
       await grant.save();
       return grant;
@@ -77,4 +86,3 @@ export async function startOidcProvider(opts: { appOrigins: string[]; port?: num
       }),
   };
 }
-

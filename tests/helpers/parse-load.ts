@@ -17,12 +17,21 @@ export function parseClient(port: number, localAddress: string, baseHeaders: Rec
   const post = (body: string, headers: Record<string, string> = {}): Promise<ParseAnswer> =>
     new Promise((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/hcl/parse', agent, headers: { 'content-type': 'text/plain', ...baseHeaders, ...headers } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/hcl/parse',
+          agent,
+          headers: { 'content-type': 'text/plain', ...baseHeaders, ...headers },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body: text }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body: text }),
+          );
           res.on('error', reject);
         },
       );

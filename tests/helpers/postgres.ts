@@ -24,7 +24,9 @@ export interface TestPostgres {
 export function postgresBinDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const majors = readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(root)
+    .filter((d) => /^\d+$/.test(d))
+    .sort((a, b) => Number(b) - Number(a));
   for (const m of majors) if (existsSync(path.join(root, m, 'bin', 'pg_ctl'))) return path.join(root, m, 'bin');
   return null;
 }
@@ -51,7 +53,9 @@ function api(url: string, stop: () => Promise<void>): TestPostgres {
     url,
     stop,
     async createDatabase(prefix = 'cs_test') {
-      const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter++}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+      const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter++}`
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_');
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
@@ -80,8 +84,15 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   runPg(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   runPg(path.join(bin, 'pg_ctl'), [
-    '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
     'start',
   ]);
   const stop = async () => {

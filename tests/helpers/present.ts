@@ -8,7 +8,8 @@
 /** The item at `index` (a negative index counts from the end); fails when the list has no such item. */
 export function at<T>(list: readonly T[], index: number, what = 'item'): T {
   const item = list.at(index);
-  if (item === undefined) throw new Error(`expected ${what} at index ${index}, but the list has ${list.length} item(s)`);
+  if (item === undefined)
+    throw new Error(`expected ${what} at index ${index}, but the list has ${list.length} item(s)`);
   return item;
 }
 

@@ -15,7 +15,8 @@ const CANDIDATES = [path.resolve(ROOT, '..', PAGE), path.resolve(ROOT, '..', '..
 export const referencePage = CANDIDATES.find((p) => existsSync(p));
 
 export function warnReferenceSkipped(what: string): void {
-  if (!referencePage) console.warn(`${what} skipped: the reference page is absent (looked for ${CANDIDATES.join(' and ')}).`);
+  if (!referencePage)
+    console.warn(`${what} skipped: the reference page is absent (looked for ${CANDIDATES.join(' and ')}).`);
 }
 
 /** The page's ```terraform blocks, in order. */

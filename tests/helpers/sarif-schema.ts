@@ -33,7 +33,13 @@ export const SARIF_DEFINITIONS: Record<string, Schema> = {
     type: 'object',
     required: ['version', 'runs'],
     additionalProperties: false,
-    properties: { $schema: str, version: { enum: ['2.1.0'] }, runs: { type: 'array', items: { $ref: 'run' } }, ...any('inlineExternalProperties'), properties: bag },
+    properties: {
+      $schema: str,
+      version: { enum: ['2.1.0'] },
+      runs: { type: 'array', items: { $ref: 'run' } },
+      ...any('inlineExternalProperties'),
+      properties: bag,
+    },
   },
   run: {
     type: 'object',
@@ -43,11 +49,45 @@ export const SARIF_DEFINITIONS: Record<string, Schema> = {
       tool: { $ref: 'tool' },
       results: { type: 'array', items: { $ref: 'result' } },
       columnKind: { enum: ['utf16CodeUnits', 'unicodeCodePoints'] },
-      ...any('invocations', 'conversion', 'language', 'versionControlProvenance', 'originalUriBaseIds', 'artifacts', 'logicalLocations', 'graphs', 'automationDetails', 'runAggregates', 'baselineGuid', 'redactionTokens', 'defaultEncoding', 'defaultSourceLanguage', 'newlineSequences', 'externalPropertyFileReferences', 'threadFlowLocations', 'taxonomies', 'addresses', 'translations', 'policies', 'webRequests', 'webResponses', 'specialLocations'),
+      ...any(
+        'invocations',
+        'conversion',
+        'language',
+        'versionControlProvenance',
+        'originalUriBaseIds',
+        'artifacts',
+        'logicalLocations',
+        'graphs',
+        'automationDetails',
+        'runAggregates',
+        'baselineGuid',
+        'redactionTokens',
+        'defaultEncoding',
+        'defaultSourceLanguage',
+        'newlineSequences',
+        'externalPropertyFileReferences',
+        'threadFlowLocations',
+        'taxonomies',
+        'addresses',
+        'translations',
+        'policies',
+        'webRequests',
+        'webResponses',
+        'specialLocations',
+      ),
       properties: bag,
     },
   },
-  tool: { type: 'object', required: ['driver'], additionalProperties: false, properties: { driver: { $ref: 'toolComponent' }, extensions: { type: 'array', items: { $ref: 'toolComponent' } }, properties: bag } },
+  tool: {
+    type: 'object',
+    required: ['driver'],
+    additionalProperties: false,
+    properties: {
+      driver: { $ref: 'toolComponent' },
+      extensions: { type: 'array', items: { $ref: 'toolComponent' } },
+      properties: bag,
+    },
+  },
   toolComponent: {
     type: 'object',
     required: ['name'],
@@ -59,7 +99,29 @@ export const SARIF_DEFINITIONS: Record<string, Schema> = {
       shortDescription: { $ref: 'multiformatMessageString' },
       fullDescription: { $ref: 'multiformatMessageString' },
       rules: { type: 'array', uniqueItems: true, items: { $ref: 'reportingDescriptor' } },
-      ...any('guid', 'organization', 'product', 'productSuite', 'fullName', 'semanticVersion', 'dottedQuadFileVersion', 'releaseDateUtc', 'downloadUri', 'globalMessageStrings', 'notifications', 'taxa', 'locations', 'language', 'contents', 'isComprehensive', 'localizedDataSemanticVersion', 'minimumRequiredLocalizedDataSemanticVersion', 'associatedComponent', 'translationMetadata', 'supportedTaxonomies'),
+      ...any(
+        'guid',
+        'organization',
+        'product',
+        'productSuite',
+        'fullName',
+        'semanticVersion',
+        'dottedQuadFileVersion',
+        'releaseDateUtc',
+        'downloadUri',
+        'globalMessageStrings',
+        'notifications',
+        'taxa',
+        'locations',
+        'language',
+        'contents',
+        'isComprehensive',
+        'localizedDataSemanticVersion',
+        'minimumRequiredLocalizedDataSemanticVersion',
+        'associatedComponent',
+        'translationMetadata',
+        'supportedTaxonomies',
+      ),
       properties: bag,
     },
   },
@@ -82,9 +144,20 @@ export const SARIF_DEFINITIONS: Record<string, Schema> = {
   reportingConfiguration: {
     type: 'object',
     additionalProperties: false,
-    properties: { enabled: { type: 'boolean' }, level: { enum: ['none', 'note', 'warning', 'error'] }, rank: { type: 'number' }, parameters: bag, properties: bag },
+    properties: {
+      enabled: { type: 'boolean' },
+      level: { enum: ['none', 'note', 'warning', 'error'] },
+      rank: { type: 'number' },
+      parameters: bag,
+      properties: bag,
+    },
   },
-  multiformatMessageString: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: str, markdown: str, properties: bag } },
+  multiformatMessageString: {
+    type: 'object',
+    required: ['text'],
+    additionalProperties: false,
+    properties: { text: str, markdown: str, properties: bag },
+  },
   message: {
     type: 'object',
     additionalProperties: false,
@@ -104,20 +177,54 @@ export const SARIF_DEFINITIONS: Record<string, Schema> = {
       locations: { type: 'array', items: { $ref: 'location' } },
       partialFingerprints: bag,
       fingerprints: bag,
-      ...any('rule', 'analysisTarget', 'guid', 'correlationGuid', 'occurrenceCount', 'stacks', 'codeFlows', 'graphs', 'graphTraversals', 'relatedLocations', 'suppressions', 'baselineState', 'rank', 'attachments', 'hostedViewerUri', 'workItemUris', 'provenance', 'fixes', 'taxa', 'webRequest', 'webResponse'),
+      ...any(
+        'rule',
+        'analysisTarget',
+        'guid',
+        'correlationGuid',
+        'occurrenceCount',
+        'stacks',
+        'codeFlows',
+        'graphs',
+        'graphTraversals',
+        'relatedLocations',
+        'suppressions',
+        'baselineState',
+        'rank',
+        'attachments',
+        'hostedViewerUri',
+        'workItemUris',
+        'provenance',
+        'fixes',
+        'taxa',
+        'webRequest',
+        'webResponse',
+      ),
       properties: bag,
     },
   },
   location: {
     type: 'object',
     additionalProperties: false,
-    properties: { id: int(-1), physicalLocation: { $ref: 'physicalLocation' }, message: { $ref: 'message' }, ...any('logicalLocations', 'annotations', 'relationships'), properties: bag },
+    properties: {
+      id: int(-1),
+      physicalLocation: { $ref: 'physicalLocation' },
+      message: { $ref: 'message' },
+      ...any('logicalLocations', 'annotations', 'relationships'),
+      properties: bag,
+    },
   },
   physicalLocation: {
     type: 'object',
     additionalProperties: false,
     anyOf: [{ required: ['address'] }, { required: ['artifactLocation'] }],
-    properties: { artifactLocation: { $ref: 'artifactLocation' }, region: { $ref: 'region' }, contextRegion: { $ref: 'region' }, ...any('address'), properties: bag },
+    properties: {
+      artifactLocation: { $ref: 'artifactLocation' },
+      region: { $ref: 'region' },
+      contextRegion: { $ref: 'region' },
+      ...any('address'),
+      properties: bag,
+    },
   },
   artifactLocation: {
     type: 'object',
@@ -156,11 +263,15 @@ export function validate(value: unknown, schema: Schema = { $ref: 'sarifLog' }, 
   const t = typeOf(value);
   if (schema.type) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) return [`${at}: expected ${types.join('|')}, got ${t}`];
+    if (!types.some((x) => x === t || (x === 'number' && t === 'integer')))
+      return [`${at}: expected ${types.join('|')}, got ${t}`];
   }
-  if (schema.const !== undefined && value !== schema.const) errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);
-  if (schema.enum && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  if (schema.minimum !== undefined && typeof value === 'number' && value < schema.minimum) errors.push(`${at}: ${value} < ${schema.minimum}`);
+  if (schema.const !== undefined && value !== schema.const)
+    errors.push(`${at}: must be ${JSON.stringify(schema.const)}`);
+  if (schema.enum && !schema.enum.includes(value))
+    errors.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.minimum !== undefined && typeof value === 'number' && value < schema.minimum)
+    errors.push(`${at}: ${value} < ${schema.minimum}`);
   if (t === 'object') {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) if (!(key in obj)) errors.push(`${at}: missing ${key}`);
@@ -172,10 +283,13 @@ export function validate(value: unknown, schema: Schema = { $ref: 'sarifLog' }, 
   }
   if (t === 'array') {
     const list = value as unknown[];
-    if (schema.minItems !== undefined && list.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);
-    if (schema.uniqueItems && new Set(list.map((x) => JSON.stringify(x))).size !== list.length) errors.push(`${at}: items are not unique`);
+    if (schema.minItems !== undefined && list.length < schema.minItems)
+      errors.push(`${at}: fewer than ${schema.minItems} items`);
+    if (schema.uniqueItems && new Set(list.map((x) => JSON.stringify(x))).size !== list.length)
+      errors.push(`${at}: items are not unique`);
     if (schema.items) list.forEach((item, i) => errors.push(...validate(item, schema.items!, `${at}[${i}]`)));
   }
-  if (schema.anyOf && !schema.anyOf.some((alt) => validate(value, alt, at).length === 0)) errors.push(`${at}: matches none of anyOf`);
+  if (schema.anyOf && !schema.anyOf.some((alt) => validate(value, alt, at).length === 0))
+    errors.push(`${at}: matches none of anyOf`);
   return errors;
 }

@@ -49,7 +49,10 @@ export async function freePort(): Promise<number> {
  * the port, with no PORT variable in its environment (as an embedding that
  * passes the port itself would).
  */
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; port?: number; withoutPortEnv?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  opts: { dataDir?: string; port?: number; withoutPortEnv?: boolean } = {},
+): Promise<RunningServer> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
     throw new Error(`No production build in ${distDir}: run "npm run build" (npm test does it first).`);

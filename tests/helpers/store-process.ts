@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode === 'migrate') {
     const target = storeTarget();
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.location, max: 4 }) }) });
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.location, max: 4 }) }),
+    });
     // Both processes wait for the go signal (a file the test creates), so they really start together.
     const go = process.env.GO_FILE;
     console.log('waiting');

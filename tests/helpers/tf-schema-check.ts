@@ -23,7 +23,8 @@ function providerSchema() {
 }
 
 const text = (n: { from: number; to: number }, src: string) => src.slice(n.from, n.to);
-const attributesOf = (body: Body | null): Attribute[] => (body?.items ?? []).filter((i): i is Attribute => i.type === 'attribute');
+const attributesOf = (body: Body | null): Attribute[] =>
+  (body?.items ?? []).filter((i): i is Attribute => i.type === 'attribute');
 const blocksOf = (body: Body | null): Block[] => (body?.items ?? []).filter((i): i is Block => i.type === 'block');
 const labelsOf = (b: Block) => b.labels.map((l) => l.value);
 
@@ -59,10 +60,21 @@ function typeAccepts(type: unknown, kind: ReturnType<typeof literalKind>): boole
 /** Every reference in the module's expressions: `var.x`, `data.t.l.a`, `t.l.a`. */
 function references(expr: string): string[] {
   const stripped = expr.replace(/"(?:[^"\\$]|\\.|\$(?!\{))*"/g, '""');
-  return [...stripped.matchAll(/\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g)].map((m) => at(m, 1));
+  return [
+    ...stripped.matchAll(
+      /\b(var\.[A-Za-z_][\w-]*|data\.[A-Za-z_]\w*\.[A-Za-z_][\w-]*\.[A-Za-z_]\w*|alkira_\w+\.[A-Za-z_][\w-]*(?:\.[A-Za-z_]\w*)?)/g,
+    ),
+  ].map((m) => at(m, 1));
 }
 
-function checkBody(body: Body | null, schema: ProviderBlock, where: string, src: string, problems: string[], refs: { at: string; ref: string }[]) {
+function checkBody(
+  body: Body | null,
+  schema: ProviderBlock,
+  where: string,
+  src: string,
+  problems: string[],
+  refs: { at: string; ref: string }[],
+) {
   const seenAttrs = new Set<string>();
   const seenBlocks = new Map<string, number>();
   for (const attr of attributesOf(body)) {
@@ -72,7 +84,8 @@ function checkBody(body: Body | null, schema: ProviderBlock, where: string, src:
     const expr = attr.value;
     if (!spec) problems.push(`${where}: unsupported argument "${name}"`);
     else if (spec.computed && !spec.optional && !spec.required) problems.push(`${where}: "${name}" is computed-only`);
-    else if (expr && !typeAccepts(spec.type, literalKind(expr))) problems.push(`${where}.${name}: ${literalKind(expr)} is not ${JSON.stringify(spec.type)}`);
+    else if (expr && !typeAccepts(spec.type, literalKind(expr)))
+      problems.push(`${where}.${name}: ${literalKind(expr)} is not ${JSON.stringify(spec.type)}`);
     if (expr) for (const ref of references(text(expr, src))) refs.push({ at: `${where}.${name}`, ref });
   }
   for (const b of blocksOf(body)) {
@@ -82,9 +95,11 @@ function checkBody(body: Body | null, schema: ProviderBlock, where: string, src:
     if (!spec) problems.push(`${where}: unsupported block "${name}"`);
     else checkBody(b.body, spec.block, `${where}.${name}`, src, problems, refs);
   }
-  for (const [name, spec] of Object.entries(schema.attributes ?? {})) if (spec.required && !seenAttrs.has(name)) problems.push(`${where}: missing required argument "${name}"`);
+  for (const [name, spec] of Object.entries(schema.attributes ?? {}))
+    if (spec.required && !seenAttrs.has(name)) problems.push(`${where}: missing required argument "${name}"`);
   for (const [name, spec] of Object.entries(schema.block_types ?? {})) {
-    if ((spec.min_items ?? 0) > (seenBlocks.get(name) ?? 0)) problems.push(`${where}: needs at least ${spec.min_items} "${name}" block(s)`);
+    if ((spec.min_items ?? 0) > (seenBlocks.get(name) ?? 0))
+      problems.push(`${where}: needs at least ${spec.min_items} "${name}" block(s)`);
   }
 }
 
@@ -126,17 +141,20 @@ export function validateModuleAgainstSchema(files: Record<string, string>): stri
         for (const a of attributesOf(body)) {
           if (a.name.name === 'to') refs.push({ at: where, ref: text(a.value, src).trim() });
         }
-      } else if (type !== 'terraform' && type !== 'locals' && type !== 'output') problems.push(`${where}: unexpected block`);
+      } else if (type !== 'terraform' && type !== 'locals' && type !== 'output')
+        problems.push(`${where}: unexpected block`);
     }
   }
   for (const { at, ref } of refs) {
     const parts = ref.split('.');
-    const base = parts[0] === 'var' ? ref : parts[0] === 'data' ? parts.slice(0, 3).join('.') : parts.slice(0, 2).join('.');
+    const base =
+      parts[0] === 'var' ? ref : parts[0] === 'data' ? parts.slice(0, 3).join('.') : parts.slice(0, 2).join('.');
     if (!declared.has(base)) {
       problems.push(`${at}: reference to undeclared ${base}`);
       continue;
     }
-    if (parts[0] === 'data' && parts[3] && !schema.data[parts[1] ?? '']?.attributes?.[parts[3]]) problems.push(`${at}: ${parts[1]} has no attribute "${parts[3]}"`);
+    if (parts[0] === 'data' && parts[3] && !schema.data[parts[1] ?? '']?.attributes?.[parts[3]])
+      problems.push(`${at}: ${parts[1]} has no attribute "${parts[3]}"`);
   }
   return problems;
 }

@@ -34,8 +34,12 @@ describe('JSON limits', () => {
     expect(jsonLimitProblem({ instances: [{ name: 'x'.repeat(10_001) }] })).toBe(
       'String at instances.0.name is 10001 characters long; at most 10000 are accepted',
     );
-    expect(jsonLimitProblem({ billing_tag_ids: new Array(1001).fill(1) })).toBe('Array at billing_tag_ids has 1001 elements; at most 1000 are accepted');
-    expect(jsonLimitProblem(JSON.parse('{"instances":[{"__proto__":{"polluted":true}}]}'))).toBe('Key "__proto__" at instances.0 is not allowed');
+    expect(jsonLimitProblem({ billing_tag_ids: new Array(1001).fill(1) })).toBe(
+      'Array at billing_tag_ids has 1001 elements; at most 1000 are accepted',
+    );
+    expect(jsonLimitProblem(JSON.parse('{"instances":[{"__proto__":{"polluted":true}}]}'))).toBe(
+      'Key "__proto__" at instances.0 is not allowed',
+    );
     expect(jsonLimitProblem({ a: { constructor: 1 } })).toBe('Key "constructor" at a is not allowed');
   });
 
@@ -52,12 +56,21 @@ describe('JSON limits', () => {
 describe('HCL bounds', () => {
   it('gives 10,000 open braces a diagnostic at the first level too deep', () => {
     const d = hclBoundsProblem('{'.repeat(10_000));
-    expect(d).toMatchObject({ severity: 'error', line: 1, column: 65, message: 'Brackets are nested deeper than 64 levels here; a connector needs fewer than 10' });
+    expect(d).toMatchObject({
+      severity: 'error',
+      line: 1,
+      column: 65,
+      message: 'Brackets are nested deeper than 64 levels here; a connector needs fewer than 10',
+    });
   });
 
   it('gives a 100,000-character string a diagnostic naming its length', () => {
     const text = `resource "a" "b" {\n  name = "${'a'.repeat(100_000)}"\n}\n`;
-    expect(hclBoundsProblem(text)).toMatchObject({ line: 2, column: 10, message: 'This string is 100,000 characters long; at most 10,000 are accepted' });
+    expect(hclBoundsProblem(text)).toMatchObject({
+      line: 2,
+      column: 10,
+      message: 'This string is 100,000 characters long; at most 10,000 are accepted',
+    });
   });
 
   it('ignores brackets in strings, comments and heredocs', () => {
@@ -89,8 +102,10 @@ describe('names to labels', () => {
 
 describe('host allow-list', () => {
   it('serves localhost, 127.0.0.1 and [::1] on any port by default, nothing else', () => {
-    for (const host of ['localhost:3000', '127.0.0.1:4123', '[::1]:3000', 'LOCALHOST', '127.0.0.1']) expect(isHostAllowed(host), host).toBe(true);
-    for (const host of ['evil.example:3000', '127.0.0.1.evil.example', '0.0.0.0:3000', '', 'localhost:3000:1']) expect(isHostAllowed(host), host).toBe(false);
+    for (const host of ['localhost:3000', '127.0.0.1:4123', '[::1]:3000', 'LOCALHOST', '127.0.0.1'])
+      expect(isHostAllowed(host), host).toBe(true);
+    for (const host of ['evil.example:3000', '127.0.0.1.evil.example', '0.0.0.0:3000', '', 'localhost:3000:1'])
+      expect(isHostAllowed(host), host).toBe(false);
     expect(isHostAllowed(null)).toBe(false);
   });
 
@@ -108,17 +123,28 @@ describe('cross-site writes', () => {
   const h = (entries: Record<string, string>) => new Headers(entries);
 
   it('refuses a rebinding page: Host and Origin agree, but the host is not ours', () => {
-    const refusal = requestRefusal('POST', h({ host: 'evil.example:3000', origin: 'http://evil.example:3000', 'content-type': 'application/json' }));
+    const refusal = requestRefusal(
+      'POST',
+      h({ host: 'evil.example:3000', origin: 'http://evil.example:3000', 'content-type': 'application/json' }),
+    );
     expect(refusal).toMatch(/^Host "evil.example:3000" is not served here/);
   });
 
   it('refuses cross-site and same-site labels and a foreign Origin, accepts our own', () => {
     const json = { host: 'localhost:3000', 'content-type': 'application/json' };
-    expect(crossSiteRefusal('POST', h({ ...json, 'sec-fetch-site': 'cross-site' }))).toBe('Cross-site requests may not change data');
-    expect(crossSiteRefusal('DELETE', h({ ...json, 'sec-fetch-site': 'same-site' }))).toBe('Cross-site requests may not change data');
-    expect(crossSiteRefusal('PUT', h({ ...json, origin: 'http://localhost:4000' }))).toBe('Cross-origin requests may not change data');
+    expect(crossSiteRefusal('POST', h({ ...json, 'sec-fetch-site': 'cross-site' }))).toBe(
+      'Cross-site requests may not change data',
+    );
+    expect(crossSiteRefusal('DELETE', h({ ...json, 'sec-fetch-site': 'same-site' }))).toBe(
+      'Cross-site requests may not change data',
+    );
+    expect(crossSiteRefusal('PUT', h({ ...json, origin: 'http://localhost:4000' }))).toBe(
+      'Cross-origin requests may not change data',
+    );
     expect(crossSiteRefusal('POST', h({ ...json, origin: 'null' }))).toBe('Cross-origin requests may not change data');
-    expect(crossSiteRefusal('POST', h({ ...json, origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' }))).toBeNull();
+    expect(
+      crossSiteRefusal('POST', h({ ...json, origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' })),
+    ).toBeNull();
   });
 
   it('without Origin, refuses a POST a cross-site form could send, accepts JSON and non-simple methods', () => {
@@ -130,6 +156,8 @@ describe('cross-site writes', () => {
     expect(crossSiteRefusal('POST', h({ host: 'localhost:3000', 'content-type': 'application/json' }))).toBeNull();
     expect(crossSiteRefusal('DELETE', h({ host: 'localhost:3000' }))).toBeNull();
     // Routes that only compute an answer (validation, HCL) change nothing.
-    expect(crossSiteRefusal('POST', h({ host: 'localhost:3000', 'content-type': 'text/plain' }), undefined, false)).toBeNull();
+    expect(
+      crossSiteRefusal('POST', h({ host: 'localhost:3000', 'content-type': 'text/plain' }), undefined, false),
+    ).toBeNull();
   });
 });

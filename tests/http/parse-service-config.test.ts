@@ -10,11 +10,19 @@ import { addressKey, peerAddress } from '@/lib/http/peer-address';
 
 describe('parse service configuration', () => {
   it('sizes the pool to the cores, or to CONNECTOR_STUDIO_PARSE_WORKERS', () => {
-    expect(parseServiceConfig({}, 8)).toMatchObject({ workers: 8, timeoutMs: 5000, limits: { perClient: 8, total: 128, runningPerClient: 4 } });
+    expect(parseServiceConfig({}, 8)).toMatchObject({
+      workers: 8,
+      timeoutMs: 5000,
+      limits: { perClient: 8, total: 128, runningPerClient: 4 },
+    });
     expect(parseServiceConfig({}, 1)).toMatchObject({ workers: 1, limits: { runningPerClient: 1 } });
     expect(parseServiceConfig({}, 3)).toMatchObject({ workers: 3, limits: { runningPerClient: 1 } });
-    expect(parseServiceConfig({ CONNECTOR_STUDIO_PARSE_WORKERS: '2' }, 16)).toMatchObject({ workers: 2, limits: { runningPerClient: 1 } });
-    for (const bad of ['', '0', '-3', 'many']) expect(parseServiceConfig({ CONNECTOR_STUDIO_PARSE_WORKERS: bad }, 4).workers).toBe(4);
+    expect(parseServiceConfig({ CONNECTOR_STUDIO_PARSE_WORKERS: '2' }, 16)).toMatchObject({
+      workers: 2,
+      limits: { runningPerClient: 1 },
+    });
+    for (const bad of ['', '0', '-3', 'many'])
+      expect(parseServiceConfig({ CONNECTOR_STUDIO_PARSE_WORKERS: bad }, 4).workers).toBe(4);
     expect(parseServiceConfig({ CONNECTOR_STUDIO_PARSE_TIMEOUT_MS: '2000' }, 4).timeoutMs).toBe(2000);
   });
 

@@ -20,13 +20,21 @@ describe('X-Forwarded-For', () => {
   });
 
   it('from a client that is not a listed proxy: ignored and removed, with X-Forwarded-Proto and -Host', () => {
-    const req = request('::ffff:203.0.113.9', { 'x-forwarded-for': '198.51.100.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example', host: 'localhost' });
+    const req = request('::ffff:203.0.113.9', {
+      'x-forwarded-for': '198.51.100.1',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'evil.example',
+      host: 'localhost',
+    });
     expect(clientOf(req, trusted)).toBe('203.0.113.9');
     expect(req.headers).toEqual({ host: 'localhost' });
   });
 
   it('from a listed proxy: the right-most address that is not a listed proxy, and the headers stay', () => {
-    const req = request('10.0.0.5', { 'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.0.0.6', 'x-forwarded-proto': 'https' });
+    const req = request('10.0.0.5', {
+      'x-forwarded-for': '198.51.100.1, 203.0.113.7, 10.0.0.6',
+      'x-forwarded-proto': 'https',
+    });
     expect(clientOf(req, trusted)).toBe('203.0.113.7');
     expect(req.headers['x-forwarded-proto']).toBe('https');
     expect(clientOf(request('10.0.0.5', {}), trusted)).toBe('10.0.0.5');

@@ -27,7 +27,15 @@ const ipsecDesign: ConnectorDesign = {
             {
               name: 'gw',
               tunnel: [
-                { name: 't1', initiator: false, profile_id: '10', ike_version: 'IKEv2', pre_shared_key: 's3cret', remote_auth_type: 'FQDN', remote_auth_value: 'a.example.com' },
+                {
+                  name: 't1',
+                  initiator: false,
+                  profile_id: '10',
+                  ike_version: 'IKEv2',
+                  pre_shared_key: 's3cret',
+                  remote_auth_type: 'FQDN',
+                  remote_auth_value: 'a.example.com',
+                },
               ],
             },
           ],
@@ -53,14 +61,23 @@ describe('design → Alkira JSON', () => {
       cxp: 'USWEST-AZURE-1',
       group: 'security',
       billingTags: [3, 4],
-      segmentOptions: [{ segmentName: 'dmz', customerAsn: 65003, disableInternetExit: true, advertiseOnPremRoutes: false }],
+      segmentOptions: [
+        { segmentName: 'dmz', customerAsn: 65003, disableInternetExit: true, advertiseOnPremRoutes: false },
+      ],
     });
-    expect(api.instances[0]).toMatchObject({ redundantRouter: false, loopbackSubnet: '192.168.22.0/26', credentialId: 'cred-1' });
+    expect(api.instances[0]).toMatchObject({
+      redundantRouter: false,
+      loopbackSubnet: '192.168.22.0/26',
+      credentialId: 'cred-1',
+    });
     expect(at(api.instances, 0).segmentOptions?.[0]?.segmentName).toBe('dmz');
   });
 
   it('sends initiator false explicitly (the Go client drops it) and numbers as numbers', () => {
-    const tunnel = present(designToAlkiraConnector(ipsecDesign).instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel');
+    const tunnel = present(
+      designToAlkiraConnector(ipsecDesign).instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0],
+      'the first tunnel',
+    );
     expect(tunnel).toHaveProperty('initiator', false);
     expect(tunnel.profileId).toBe(10);
   });
@@ -83,10 +100,24 @@ describe('design → Alkira JSON', () => {
 describe('Alkira JSON → design', () => {
   it('round-trips a design through the API shape', () => {
     const api = designToAlkiraConnector(ipsecDesign, { segmentName: (id) => names[id] });
-    const back = alkiraConnectorToDesign({ ...api, id: 7 }, { segmentId: (n) => (n === 'dmz' ? '2' : undefined), resourceName: 'multi_segment' });
-    expect(back.segment_options[0]).toEqual({ segment_id: '2', customer_asn: 65003, disable_internet_exit: true, advertise_on_prem_routes: false });
+    const back = alkiraConnectorToDesign(
+      { ...api, id: 7 },
+      { segmentId: (n) => (n === 'dmz' ? '2' : undefined), resourceName: 'multi_segment' },
+    );
+    expect(back.segment_options[0]).toEqual({
+      segment_id: '2',
+      customer_asn: 65003,
+      disable_internet_exit: true,
+      advertise_on_prem_routes: false,
+    });
     expect(tunnelOf(back)).toEqual({
-      name: 't1', initiator: false, profile_id: 10, ike_version: 'IKEv2', pre_shared_key: 's3cret', remote_auth_type: 'FQDN', remote_auth_value: 'a.example.com',
+      name: 't1',
+      initiator: false,
+      profile_id: 10,
+      ike_version: 'IKEv2',
+      pre_shared_key: 's3cret',
+      remote_auth_type: 'FQDN',
+      remote_auth_value: 'a.example.com',
     });
     expect(back.billing_tag_ids).toEqual([3, 4]);
     expect(back.resource_name).toBe('multi_segment');

@@ -19,20 +19,43 @@ vi.mock('@/lib/connector/resource/azure-expressroute', async (importOriginal) =>
   const real = await importOriginal<typeof import('@/lib/connector/resource/azure-expressroute')>();
   const resource = structuredClone(real.CONNECTOR_RESOURCE) as unknown as {
     attributes: Record<string, unknown>;
-    blocks: Record<string, { body: { attributes: Record<string, unknown>; blocks: Record<string, { body: unknown }> } }>;
+    blocks: Record<
+      string,
+      { body: { attributes: Record<string, unknown>; blocks: Record<string, { body: unknown }> } }
+    >;
   };
   // Keys of the real description (a missing one fails the mock at once).
   const instance = resource.blocks.instances!.body;
-  const tunnel = (instance.blocks.ipsec_customer_gateway!.body as typeof instance).blocks.customer_gateway!.body as typeof instance;
+  const tunnel = (instance.blocks.ipsec_customer_gateway!.body as typeof instance).blocks.customer_gateway!
+    .body as typeof instance;
   const tunnelBody = tunnel.blocks.tunnel!.body as typeof instance;
   tunnelBody.attributes = {
     ...tunnelBody.attributes,
-    dpd_timeout: { type: 'number', presence: 'optional', api: 'dpdTimeout', label: 'DPD timeout', doc: 'Seconds without a dead-peer-detection answer before the tunnel restarts.' },
-    dpd_enabled: { type: 'bool', presence: 'optional', api: 'dpdEnabled', default: true, label: 'Dead-peer detection', doc: 'Probe the peer. Default is true.' },
+    dpd_timeout: {
+      type: 'number',
+      presence: 'optional',
+      api: 'dpdTimeout',
+      label: 'DPD timeout',
+      doc: 'Seconds without a dead-peer-detection answer before the tunnel restarts.',
+    },
+    dpd_enabled: {
+      type: 'bool',
+      presence: 'optional',
+      api: 'dpdEnabled',
+      default: true,
+      label: 'Dead-peer detection',
+      doc: 'Probe the peer. Default is true.',
+    },
   };
   instance.attributes = {
     ...instance.attributes,
-    dns_servers: { type: 'list(string)', presence: 'optional', api: 'dnsServers', label: 'DNS servers', doc: 'Resolvers the circuit hands out.' },
+    dns_servers: {
+      type: 'list(string)',
+      presence: 'optional',
+      api: 'dnsServers',
+      label: 'DNS servers',
+      doc: 'Resolvers the circuit hands out.',
+    },
   };
   return { ...real, CONNECTOR_RESOURCE: resource };
 });
@@ -77,9 +100,18 @@ function withNewValues(): Loose {
 /** The form's fields of one tunnel and one instance, inside the providers the designer gives them. */
 function Harness({ design, store }: { design: Design; store: InstanceType<typeof DesignDocument> }) {
   const form = useForm<Design>({ defaultValues: design });
-  const fields = createElement(DesignDocumentContext, { value: store }, createElement(BodyFields, { base: TUNNEL }), createElement(BodyFields, { base: 'instances.0' }));
+  const fields = createElement(
+    DesignDocumentContext,
+    { value: store },
+    createElement(BodyFields, { base: TUNNEL }),
+    createElement(BodyFields, { base: 'instances.0' }),
+  );
   // FormProvider's props type asks for children among the props; they are passed the canonical way.
-  return createElement(QueryClientProvider, { client: new QueryClient() }, createElement(FormProvider<Design, unknown, Design>, form as never, fields));
+  return createElement(
+    QueryClientProvider,
+    { client: new QueryClient() },
+    createElement(FormProvider<Design, unknown, Design>, form as never, fields),
+  );
 }
 
 describe('three attributes added to the description module only', () => {
@@ -106,12 +138,20 @@ describe('three attributes added to the description module only', () => {
 
   it('the document edits them in place, and a form edit of one reaches the file', () => {
     const source = renderConnectorHcl(ipsecDesign(), { preSharedKeys: 'inline' });
-    const { text } = applyDesignOperations(parseHcl(source), [{ kind: 'set', path: ['instances', 0, 'dns_servers'], value: ['10.9.9.9'] }], { resource: 'multi_segment' });
+    const { text } = applyDesignOperations(
+      parseHcl(source),
+      [{ kind: 'set', path: ['instances', 0, 'dns_servers'], value: ['10.9.9.9'] }],
+      { resource: 'multi_segment' },
+    );
     expect(text).toContain('dns_servers             = ["10.9.9.9"]');
 
     const start = withFormLists(ipsecDesign() as Design) as Loose;
     let values = structuredClone(start);
-    const doc = new DesignDocument({ getValues: () => values as Design, show: (d) => (values = structuredClone(d) as Loose) }, start as Design, { omitDefaults: true, preSharedKeys: 'inline' });
+    const doc = new DesignDocument(
+      { getValues: () => values as Design, show: (d) => (values = structuredClone(d) as Loose) },
+      start as Design,
+      { omitDefaults: true, preSharedKeys: 'inline' },
+    );
     tunnelOf(values).dpd_timeout = 12;
     doc.formChanged(`${TUNNEL}.dpd_timeout`, { visit: true });
     doc.flush();
@@ -135,7 +175,11 @@ describe('three attributes added to the description module only', () => {
 
   it('a draft keeps them (the draft is the file)', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
     vi.stubGlobal('localStorage', storage);
     vi.stubGlobal('sessionStorage', { ...storage });
     const text = renderConnectorHcl(withNewValues(), { preSharedKeys: 'variable' });
@@ -147,7 +191,10 @@ describe('three attributes added to the description module only', () => {
 
   it('the form has a field for each, of its kind', () => {
     const design = withFormLists(withNewValues() as Design);
-    const store = new DesignDocument({ getValues: () => design, show: () => undefined }, design, { omitDefaults: true, preSharedKeys: 'inline' });
+    const store = new DesignDocument({ getValues: () => design, show: () => undefined }, design, {
+      omitDefaults: true,
+      preSharedKeys: 'inline',
+    });
     const html = renderToStaticMarkup(createElement(Harness, { design, store }));
     expect(html).toContain(`id="field-${TUNNEL}.dpd_timeout"`);
     expect(html).toContain(`id="field-${TUNNEL}.dpd_enabled" type="checkbox"`);
@@ -163,7 +210,9 @@ describe('three attributes added to the description module only', () => {
     expect(api.instances[0].dnsServers).toEqual(['10.0.0.2', '10.0.0.3']);
     const back = alkiraConnectorToDesign(api as never) as Loose;
     expect(tunnelOf(back)).toMatchObject({ dpd_timeout: 30, dpd_enabled: false });
-    const tunnelBody = CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body;
+    const tunnelBody =
+      CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks
+        .tunnel.body;
     const table = settingsTable(tunnelBody, [apiTunnel]);
     expect(table.headers).toContain('DPD timeout');
     expect(at(table.rows, 0)[table.headers.indexOf('DPD timeout')]).toBe('30');
@@ -172,15 +221,24 @@ describe('three attributes added to the description module only', () => {
   it("the emulator's request schema takes them; the importer suggests one for a misspelling; help and input kind follow", () => {
     const body = designToAlkiraConnector(withNewValues() as Design);
     expect(parseApiBody(apiRequestSchema(CONNECTOR_RESOURCE), CONNECTOR_RESOURCE, body).ok).toBe(true);
-    const misspelt = renderConnectorHcl(ipsecDesign(), { preSharedKeys: 'inline' }).replace('name              = "primary-tunnel"', 'name              = "primary-tunnel"\n          dpd_timout        = 9');
-    expect(parseConnectorHcl(misspelt).diagnostics.map((d) => d.message).join('\n')).toMatch(/dpd_timout[\s\S]*dpd_timeout/);
+    const misspelt = renderConnectorHcl(ipsecDesign(), { preSharedKeys: 'inline' }).replace(
+      'name              = "primary-tunnel"',
+      'name              = "primary-tunnel"\n          dpd_timout        = 9',
+    );
+    expect(
+      parseConnectorHcl(misspelt)
+        .diagnostics.map((d) => d.message)
+        .join('\n'),
+    ).toMatch(/dpd_timout[\s\S]*dpd_timeout/);
     expect(helpForPath(`${TUNNEL}.dpd_timeout`)).toMatch(/dead-peer-detection/);
     expect(inputKindForPath(`${TUNNEL}.dpd_timeout`)).toBe('number');
     expect(inputKindForPath('instances.0.dns_servers')).toBe('list');
   });
 
   it('none of this holds without them: the attribute is unknown to the real description', async () => {
-    const real = await vi.importActual<typeof import('@/lib/connector/resource/azure-expressroute')>('@/lib/connector/resource/azure-expressroute');
+    const real = await vi.importActual<typeof import('@/lib/connector/resource/azure-expressroute')>(
+      '@/lib/connector/resource/azure-expressroute',
+    );
     expect(JSON.stringify(real.CONNECTOR_RESOURCE)).not.toContain('dpd_timeout');
     expect(attributeAt(`${TUNNEL}.dpd_timeout`)).toBeDefined();
   });

@@ -10,7 +10,13 @@ import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { CONNECTOR_RESOURCE_SCHEMA } from '@/lib/connector/hcl/import/schema';
-import { helpForPath, isSensitivePath, SENSITIVE_API_FIELDS, SENSITIVE_ATTRIBUTES, inputKindForPath } from '@/lib/connector/resource';
+import {
+  helpForPath,
+  isSensitivePath,
+  SENSITIVE_API_FIELDS,
+  SENSITIVE_ATTRIBUTES,
+  inputKindForPath,
+} from '@/lib/connector/resource';
 import { settingsTable } from '@/components/dashboard/settings-rows';
 import { CONNECTOR_RESOURCE } from '@/lib/connector/resource';
 import { at, present } from '../helpers/present';
@@ -32,7 +38,9 @@ describe('unknown keys', () => {
     design.vhub_prefx = '10.1.0.0/23';
     const parsed = parseDesign(design);
     expect(parsed.ok).toBe(false);
-    expect(parsed.unknownKeys).toEqual([{ path: 'vhub_prefx', message: 'unknown attribute vhub_prefx in the design — did you mean vhub_prefix?' }]);
+    expect(parsed.unknownKeys).toEqual([
+      { path: 'vhub_prefx', message: 'unknown attribute vhub_prefx in the design — did you mean vhub_prefix?' },
+    ]);
   });
 
   it('a computed attribute cannot be set', () => {
@@ -59,10 +67,29 @@ describe('sensitive attributes', () => {
 
   it('the detail view never shows a remote auth value or key, even if one arrives in clear', () => {
     const conn = designToAlkiraConnector(ipsecTemplate());
-    const firstTunnels = present(conn.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels, 'the first gateway\'s tunnels');
-    const tunnels = firstTunnels.map((t) => ({ ...t, preSharedKey: 'clear-key-1', remoteAuthValue: 'peer.example.com' }));
-    const table = settingsTable(CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks.tunnel.body, tunnels);
-    expect(table.headers).toEqual(['Tunnel', 'IKE version', 'Initiator', 'Pre-shared key', 'Tunnel profile', 'Remote auth type', 'Remote auth value']);
+    const firstTunnels = present(
+      conn.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels,
+      "the first gateway's tunnels",
+    );
+    const tunnels = firstTunnels.map((t) => ({
+      ...t,
+      preSharedKey: 'clear-key-1',
+      remoteAuthValue: 'peer.example.com',
+    }));
+    const table = settingsTable(
+      CONNECTOR_RESOURCE.blocks.instances.body.blocks.ipsec_customer_gateway.body.blocks.customer_gateway.body.blocks
+        .tunnel.body,
+      tunnels,
+    );
+    expect(table.headers).toEqual([
+      'Tunnel',
+      'IKE version',
+      'Initiator',
+      'Pre-shared key',
+      'Tunnel profile',
+      'Remote auth type',
+      'Remote auth value',
+    ]);
     const shown = JSON.stringify(table.rows);
     expect(shown).not.toContain('clear-key-1');
     expect(shown).not.toContain('peer.example.com');
@@ -74,7 +101,9 @@ describe('stored secrets', () => {
   it('a stored remote auth value is exported as a sensitive variable, never as text, whatever the key option', () => {
     const design: Record<string, any> = ipsecTemplate();
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].remote_auth_value = STORED_SECRET;
-    expect(renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'inline' })).toMatch(/remote_auth_value = var\.\w+_remote_auth_value_1\n/);
+    expect(renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'inline' })).toMatch(
+      /remote_auth_value = var\.\w+_remote_auth_value_1\n/,
+    );
     const hcl = renderConnectorHcl(design, { omitDefaults: true, preSharedKeys: 'variable' });
     expect(hcl).not.toContain('stored');
     const name = /remote_auth_value = var\.(\w+)/.exec(hcl)?.[1];
@@ -94,18 +123,39 @@ describe('derived views', () => {
   });
 
   it('the importer knows every design attribute and rejects computed ones', () => {
-    expect(Object.keys(CONNECTOR_RESOURCE_SCHEMA.attributes)).toEqual(
-      ['name', 'description', 'size', 'enabled', 'vhub_prefix', 'cxp', 'tunnel_protocol', 'group', 'billing_tag_ids'],
-    );
+    expect(Object.keys(CONNECTOR_RESOURCE_SCHEMA.attributes)).toEqual([
+      'name',
+      'description',
+      'size',
+      'enabled',
+      'vhub_prefix',
+      'cxp',
+      'tunnel_protocol',
+      'group',
+      'billing_tag_ids',
+    ]);
     expect(CONNECTOR_RESOURCE_SCHEMA.readOnly).toEqual(['id', 'provision_state', 'implicit_group_id']);
     const instances = present(CONNECTOR_RESOURCE_SCHEMA.blocks.instances, 'the instances block');
     expect(instances.required).toBe(true);
-    expect(present(instances.schema.blocks.ipsec_customer_gateway, 'the ipsec_customer_gateway block').required).toBeUndefined();
+    expect(
+      present(instances.schema.blocks.ipsec_customer_gateway, 'the ipsec_customer_gateway block').required,
+    ).toBeUndefined();
   });
 
   it('the renderer writes attributes in the description order', () => {
     const hcl = renderConnectorHcl(ipsecTemplate(), { omitDefaults: false, preSharedKeys: 'inline' });
-    const tunnelLines = hcl.split('\n').filter((l) => /^ {10}\w+ +=/.test(l)).map((l) => l.trim().split(/\s/)[0]);
-    expect(tunnelLines.slice(0, 7)).toEqual(['name', 'ike_version', 'initiator', 'pre_shared_key', 'profile_id', 'remote_auth_type', 'remote_auth_value']);
+    const tunnelLines = hcl
+      .split('\n')
+      .filter((l) => /^ {10}\w+ +=/.test(l))
+      .map((l) => l.trim().split(/\s/)[0]);
+    expect(tunnelLines.slice(0, 7)).toEqual([
+      'name',
+      'ike_version',
+      'initiator',
+      'pre_shared_key',
+      'profile_id',
+      'remote_auth_type',
+      'remote_auth_value',
+    ]);
   });
 });

@@ -19,7 +19,13 @@ function providerFacts(block: ProviderBlock, at = ''): string[] {
   const facts: string[] = [];
   for (const [name, a] of Object.entries(block.attributes ?? {})) {
     const type = Array.isArray(a.type) ? `${a.type[0]}(${a.type[1]})` : a.type;
-    const presence = a.required ? 'required' : a.optional && a.computed ? 'optional+computed' : a.computed ? 'computed' : 'optional';
+    const presence = a.required
+      ? 'required'
+      : a.optional && a.computed
+        ? 'optional+computed'
+        : a.computed
+          ? 'computed'
+          : 'optional';
     facts.push(`${at}${name}: ${type} ${presence}${a.sensitive ? ' sensitive' : ''}`);
   }
   for (const [name, b] of Object.entries(block.block_types ?? {})) {
@@ -67,7 +73,8 @@ describe('resource description ↔ provider schema v1.5.1', () => {
   it('reports drift: a flipped sensitive flag, a changed type, a missing attribute and a changed min_items', () => {
     const tampered: ProviderBlock = structuredClone(provider);
     const tunnel =
-      tampered.block_types!.instances!.block.block_types!.ipsec_customer_gateway!.block.block_types!.customer_gateway!.block.block_types!.tunnel!;
+      tampered.block_types!.instances!.block.block_types!.ipsec_customer_gateway!.block.block_types!.customer_gateway!
+        .block.block_types!.tunnel!;
     tunnel.block.attributes!.remote_auth_value!.sensitive = false;
     tampered.attributes!.billing_tag_ids!.type = ['list', 'number'];
     tampered.block_types!.segment_options!.block.attributes!.new_flag = { type: 'bool', optional: true };

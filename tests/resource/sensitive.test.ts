@@ -6,7 +6,13 @@
  * a caller never compares a typed secret with the stored one.
  */
 import { describe, expect, it } from 'vitest';
-import { blindToTypedSecrets, keepStoredSecrets, sensitiveSlots, storedWhere, withStoredSecrets } from '@/lib/connector/sensitive';
+import {
+  blindToTypedSecrets,
+  keepStoredSecrets,
+  sensitiveSlots,
+  storedWhere,
+  withStoredSecrets,
+} from '@/lib/connector/sensitive';
 import { diffDesigns } from '@/lib/connector/diff';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
@@ -16,15 +22,19 @@ import { present } from '../helpers/present';
 
 const ipsec = () => structuredClone(DESIGN_TEMPLATES.find((t) => t.design.tunnel_protocol === 'IPSEC')!.design);
 /** The first tunnel of the first gateway of the first instance; fails when the design has none. */
-const tunnel0 = (d: ReturnType<typeof ipsec>) => present(d.instances[0]?.ipsec_customer_gateway?.[0]?.customer_gateway[0]?.tunnel[0], 'the first tunnel');
+const tunnel0 = (d: ReturnType<typeof ipsec>) =>
+  present(d.instances[0]?.ipsec_customer_gateway?.[0]?.customer_gateway[0]?.tunnel[0], 'the first tunnel');
 /** The first instance's gateways; fails when it has none. */
-const gateways0 = (d: ReturnType<typeof ipsec>) => present(d.instances[0]?.ipsec_customer_gateway, 'the first instance\'s gateways');
+const gateways0 = (d: ReturnType<typeof ipsec>) =>
+  present(d.instances[0]?.ipsec_customer_gateway, "the first instance's gateways");
 
 describe('sensitive values of a design', () => {
   it('are found at every tunnel, for every sensitive attribute of the description', () => {
     const design = ipsec();
     const slots = sensitiveSlots(design);
-    const tunnels = design.instances.flatMap((i) => (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel)));
+    const tunnels = design.instances.flatMap((i) =>
+      (i.ipsec_customer_gateway ?? []).flatMap((g) => g.customer_gateway.flatMap((c) => c.tunnel)),
+    );
     expect(slots).toHaveLength(tunnels.length * SENSITIVE_ATTRIBUTES.size);
     expect(new Set(slots.map((s) => s.name))).toEqual(SENSITIVE_ATTRIBUTES);
   });
@@ -77,7 +87,8 @@ describe('diffs a caller sees', () => {
     tunnel0(right).pre_shared_key = tunnel0(stored).pre_shared_key;
     const wrong = withStoredSecrets(stored);
     tunnel0(wrong).pre_shared_key = 'a-wrong-guess';
-    const seen = (sent: ReturnType<typeof ipsec>) => diffDesigns(blindToTypedSecrets(stored, sent), keepStoredSecrets(sent, stored).design);
+    const seen = (sent: ReturnType<typeof ipsec>) =>
+      diffDesigns(blindToTypedSecrets(stored, sent), keepStoredSecrets(sent, stored).design);
     const expected = [{ path: `${T0}.pre_shared_key`, action: 'update', before: '(sensitive)', after: '(sensitive)' }];
     expect(seen(right)).toEqual(expected);
     expect(seen(wrong)).toEqual(expected);
@@ -96,7 +107,8 @@ describe('diffs a caller sees', () => {
 describe('a stored secret in the Alkira body', () => {
   it('is left out (the API has no word for it), or shown as a preview asks', () => {
     const design = withStoredSecrets(ipsec());
-    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) => present(body.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel of the body');
+    const tunnelOf = (body: ReturnType<typeof designToAlkiraConnector>) =>
+      present(body.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel of the body');
     expect(tunnelOf(designToAlkiraConnector(design))).not.toHaveProperty('preSharedKey');
     expect(tunnelOf(designToAlkiraConnector(design, { storedSecret: '(stored)' })).preSharedKey).toBe('(stored)');
   });

@@ -12,7 +12,9 @@ function withCircuit(id: string) {
 describe('expressroute_circuit_id', () => {
   it('a full resource ID is valid, with Azure casing or not', () => {
     expect(errorsAt(withCircuit(circuitId('c1')), AT)).toEqual([]);
-    const lower = circuitId('c1').replace('resourceGroups', 'resourcegroups').replace('Microsoft.Network', 'microsoft.network');
+    const lower = circuitId('c1')
+      .replace('resourceGroups', 'resourcegroups')
+      .replace('Microsoft.Network', 'microsoft.network');
     expect(errorsAt(withCircuit(lower), AT)).toEqual([]);
   });
 
@@ -44,6 +46,8 @@ describe('subscription GUID (warning)', () => {
   it('a non-GUID subscription is a warning, not an error', () => {
     const design = withCircuit(circuitId('c1', '12345678-abcd-efgh-ijkl-1234567890ab'));
     expect(errorsAt(design, AT)).toEqual([]);
-    expect(warningsAt(design, AT)[0]).toContain('"12345678-abcd-efgh-ijkl-1234567890ab" in expressroute_circuit_id is not a GUID');
+    expect(warningsAt(design, AT)[0]).toContain(
+      '"12345678-abcd-efgh-ijkl-1234567890ab" in expressroute_circuit_id is not a GUID',
+    );
   });
 });

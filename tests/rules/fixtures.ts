@@ -33,7 +33,14 @@ export function vxlanGpeDesign(): ConnectorDesign {
         credential_id: '${alkira_credential_azure_vnet.prod.id}',
       },
     ],
-    segment_options: [{ segment_id: '${alkira_segment.prod.id}', customer_asn: 65001, disable_internet_exit: true, advertise_on_prem_routes: false }],
+    segment_options: [
+      {
+        segment_id: '${alkira_segment.prod.id}',
+        customer_asn: 65001,
+        disable_internet_exit: true,
+        advertise_on_prem_routes: false,
+      },
+    ],
   };
 }
 
@@ -137,9 +144,13 @@ export function mutable(design: ConnectorDesign): any {
 }
 
 export function errorsAt(input: unknown, path: string): string[] {
-  return validateDesign(input).errors.filter((e) => e.path === path).map((e) => e.message);
+  return validateDesign(input)
+    .errors.filter((e) => e.path === path)
+    .map((e) => e.message);
 }
 
 export function warningsAt(input: unknown, path: string): string[] {
-  return validateDesign(input).warnings.filter((e) => e.path === path).map((e) => e.message);
+  return validateDesign(input)
+    .warnings.filter((e) => e.path === path)
+    .map((e) => e.message);
 }

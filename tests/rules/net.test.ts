@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { alignedCidr, cidrHasHostBits, cidrsOverlap, formatIpv4, parseCidr, parseIpv4 } from '@/lib/connector/net';
 
-const cidrArb = fc.record({ address: fc.integer({ min: 0, max: 2 ** 32 - 1 }), prefixLength: fc.integer({ min: 0, max: 32 }) });
+const cidrArb = fc.record({
+  address: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  prefixLength: fc.integer({ min: 0, max: 32 }),
+});
 
 describe('IPv4 helpers', () => {
   it('parse and format round-trip every address', () => {

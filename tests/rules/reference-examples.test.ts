@@ -42,7 +42,14 @@ const example1: ConnectorDesign = {
       credential_id: '${alkira_credential_azure_vnet.prod.id}',
     },
   ],
-  segment_options: [{ segment_id: '${alkira_segment.prod.id}', customer_asn: '65001', disable_internet_exit: true, advertise_on_prem_routes: true }],
+  segment_options: [
+    {
+      segment_id: '${alkira_segment.prod.id}',
+      customer_asn: '65001',
+      disable_internet_exit: true,
+      advertise_on_prem_routes: true,
+    },
+  ],
 };
 
 const example2: ConnectorDesign = {
@@ -67,7 +74,14 @@ const example2: ConnectorDesign = {
       virtual_network_interface: [16774000, 16774001],
     },
   ],
-  segment_options: [{ segment_id: '${alkira_segment.prod.id}', customer_asn: '65002', disable_internet_exit: false, advertise_on_prem_routes: true }],
+  segment_options: [
+    {
+      segment_id: '${alkira_segment.prod.id}',
+      customer_asn: '65002',
+      disable_internet_exit: false,
+      advertise_on_prem_routes: true,
+    },
+  ],
 };
 
 const example3: ConnectorDesign = {
@@ -91,23 +105,45 @@ const example3: ConnectorDesign = {
         {
           segment_id: '${alkira_segment.dmz.id}',
           customer_gateway: [
-            { name: 'dmz-primary-gateway', tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', 10, 'dmz-gateway.example.com')] },
-            { name: 'dmz-backup-gateway', tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', 10, 'dmz-gateway.example.com')] },
+            {
+              name: 'dmz-primary-gateway',
+              tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', 10, 'dmz-gateway.example.com')],
+            },
+            {
+              name: 'dmz-backup-gateway',
+              tunnel: [tunnel('primary-tunnel', 'psk-dmz-primary-123!', 10, 'dmz-gateway.example.com')],
+            },
           ],
         },
         {
           segment_id: '${alkira_segment.internal.id}',
           customer_gateway: [
-            { name: 'internal-primary-gateway', tunnel: [tunnel('primary-tunnel', 'psk-internal-primary-456!', 11, 'internal-primary.example.com')] },
-            { name: 'internal-backup-gateway', tunnel: [tunnel('backup-tunnel', 'psk-internal-backup-789!', 12, 'internal-backup.example.com', false)] },
+            {
+              name: 'internal-primary-gateway',
+              tunnel: [tunnel('primary-tunnel', 'psk-internal-primary-456!', 11, 'internal-primary.example.com')],
+            },
+            {
+              name: 'internal-backup-gateway',
+              tunnel: [tunnel('backup-tunnel', 'psk-internal-backup-789!', 12, 'internal-backup.example.com', false)],
+            },
           ],
         },
       ],
     },
   ],
   segment_options: [
-    { segment_id: '${alkira_segment.dmz.id}', customer_asn: '65003', disable_internet_exit: true, advertise_on_prem_routes: false },
-    { segment_id: '${alkira_segment.internal.id}', customer_asn: '65004', disable_internet_exit: false, advertise_on_prem_routes: true },
+    {
+      segment_id: '${alkira_segment.dmz.id}',
+      customer_asn: '65003',
+      disable_internet_exit: true,
+      advertise_on_prem_routes: false,
+    },
+    {
+      segment_id: '${alkira_segment.internal.id}',
+      customer_asn: '65004',
+      disable_internet_exit: false,
+      advertise_on_prem_routes: true,
+    },
   ],
 };
 
@@ -131,7 +167,15 @@ function example4(): ConnectorDesign {
         loopback_subnet: '192.168.23.0/26',
         credential_id: '${alkira_credential_azure_vnet.primary.id}',
         ipsec_customer_gateway: [
-          { segment_id: '${alkira_segment.prod.id}', customer_gateway: [{ name: 'prod-gateway', tunnel: [tunnel('prod-tunnel', 'psk-prod-primary-123!', 20, 'prod-gateway.example.com')] }] },
+          {
+            segment_id: '${alkira_segment.prod.id}',
+            customer_gateway: [
+              {
+                name: 'prod-gateway',
+                tunnel: [tunnel('prod-tunnel', 'psk-prod-primary-123!', 20, 'prod-gateway.example.com')],
+              },
+            ],
+          },
         ],
       },
       {
@@ -141,16 +185,32 @@ function example4(): ConnectorDesign {
         loopback_subnet: '192.168.24.0/26',
         credential_id: '${alkira_credential_azure_vnet.backup.id}',
         ipsec_customer_gateway: [
-          { segment_id: '${alkira_segment.prod.id}', customer_gateway: [{ name: 'backup-gateway', tunnel: [tunnel('backup-tunnel', 'psk-backup-456!', 21, 'backup-gateway.example.com', false)] }] },
+          {
+            segment_id: '${alkira_segment.prod.id}',
+            customer_gateway: [
+              {
+                name: 'backup-gateway',
+                tunnel: [tunnel('backup-tunnel', 'psk-backup-456!', 21, 'backup-gateway.example.com', false)],
+              },
+            ],
+          },
         ],
       },
     ],
-    segment_options: [{ segment_id: '${alkira_segment.prod.id}', customer_asn: '65005', disable_internet_exit: false, advertise_on_prem_routes: true }],
+    segment_options: [
+      {
+        segment_id: '${alkira_segment.prod.id}',
+        customer_asn: '65005',
+        disable_internet_exit: false,
+        advertise_on_prem_routes: true,
+      },
+    ],
   };
 }
 
 const paths = (issues: { path: string }[]) => issues.map((issue) => issue.path).sort();
-const psk = (i: number, g: number, c: number) => `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.0.pre_shared_key`;
+const psk = (i: number, g: number, c: number) =>
+  `instances.${i}.ipsec_customer_gateway.${g}.customer_gateway.${c}.tunnel.0.pre_shared_key`;
 
 describe('reference page examples', () => {
   it('example 1 (basic) is valid, with the placeholder-subscription warning', () => {
@@ -198,6 +258,8 @@ describe('reference page examples', () => {
     const result = validateDesign(design);
     expect(paths(result.errors)).toEqual(['instances.0.iposec_customer_gateway', 'instances.0.ipsec_customer_gateway']);
     const unknown = result.errors.find((e) => e.path === 'instances.0.iposec_customer_gateway');
-    expect(unknown?.message).toBe('unknown attribute iposec_customer_gateway in instances.0 — did you mean ipsec_customer_gateway?');
+    expect(unknown?.message).toBe(
+      'unknown attribute iposec_customer_gateway in instances.0 — did you mean ipsec_customer_gateway?',
+    );
   });
 });

@@ -66,9 +66,15 @@ describe('required instance, segment option and IPsec fields', () => {
     gateway.segment_id = '';
     gateway.customer_gateway[0].name = '';
     gateway.customer_gateway[0].tunnel[0].name = '  ';
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.segment_id').join()).toMatch(/segment_id is required/);
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.name').join()).toMatch(/name is required/);
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.name').join()).toMatch(/name is required/);
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.segment_id').join()).toMatch(
+      /segment_id is required/,
+    );
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.name').join()).toMatch(
+      /name is required/,
+    );
+    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.name').join()).toMatch(
+      /name is required/,
+    );
     expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.0.segment_id')).toEqual([]);
   });
 });
@@ -83,7 +89,9 @@ describe('enumerated fields', () => {
   it('an unknown size is an error naming the allowed values', () => {
     const design = mutable(vxlanGpeDesign());
     design.size = 'HUGE';
-    expect(errorsAt(design, 'size')).toEqual(['size must be one of SMALL, MEDIUM, LARGE, 2LARGE, 5LARGE, 10LARGE: "HUGE" is not']);
+    expect(errorsAt(design, 'size')).toEqual([
+      'size must be one of SMALL, MEDIUM, LARGE, 2LARGE, 5LARGE, 10LARGE: "HUGE" is not',
+    ]);
   });
 
   it('a wrongly cased size suggests the right spelling', () => {

@@ -40,10 +40,18 @@ describe('text', () => {
 describe('numbers', () => {
   it('beyond 2^53 − 1, as a number or as numeric text, is an error at the field; 2^53 − 1 itself is not refused for that', () => {
     // JSON.parse: the number as a request body's JSON arrives (rounded to 2^53).
-    for (const value of [JSON.parse('9007199254740993'), 2 ** 53, -(2 ** 53), '9007199254740993', ' 18446744073709551616 ']) {
+    for (const value of [
+      JSON.parse('9007199254740993'),
+      2 ** 53,
+      -(2 ** 53),
+      '9007199254740993',
+      ' 18446744073709551616 ',
+    ]) {
       const design = mutable(ipsecDesign());
       design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].profile_id = value;
-      expect(errorsAt(design, `${TUNNEL}.profile_id`), String(value)).toContainEqual(expect.stringMatching(/^profile_id is beyond 9007199254740991 \(2\^53 − 1\)/));
+      expect(errorsAt(design, `${TUNNEL}.profile_id`), String(value)).toContainEqual(
+        expect.stringMatching(/^profile_id is beyond 9007199254740991 \(2\^53 − 1\)/),
+      );
     }
     const largest = mutable(ipsecDesign());
     largest.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].profile_id = Number.MAX_SAFE_INTEGER;
@@ -56,6 +64,9 @@ describe('numbers', () => {
     const result = connectorDesignSchema.safeParse(design);
     expect(result.success).toBe(false);
     const issues = result.error?.issues.map((i) => [i.path.join('.'), i.message]);
-    expect(issues).toContainEqual(['billing_tag_ids.0', expect.stringMatching(/^billing_tag_ids is beyond 9007199254740991/)]);
+    expect(issues).toContainEqual([
+      'billing_tag_ids.0',
+      expect.stringMatching(/^billing_tag_ids is beyond 9007199254740991/),
+    ]);
   });
 });

@@ -45,7 +45,13 @@ describe('normalization', () => {
     const fresh = { ...emptyTunnel(), name: 'extra', remote_auth_value: 'x.example.com' };
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel.push(fresh);
     const tunnel = tunnelOf(normalizeDesign(design)!, { tunnel: 1 });
-    expect(tunnel).toEqual({ name: 'extra', ike_version: 'IKEv2', initiator: true, remote_auth_type: 'FQDN', remote_auth_value: 'x.example.com' });
+    expect(tunnel).toEqual({
+      name: 'extra',
+      ike_version: 'IKEv2',
+      initiator: true,
+      remote_auth_type: 'FQDN',
+      remote_auth_value: 'x.example.com',
+    });
   });
 
   it('VNIs given as strings become numbers', () => {
@@ -101,7 +107,9 @@ describe('react-hook-form resolver', () => {
     design.instances[1].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].ike_version = 'IKEv1';
     const result = await zodResolver(connectorDesignSchema)(design, undefined, resolverOptions);
     const errors = result.errors as any;
-    expect(errors.instances[1].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].ike_version.message).toContain('"IKEv1"');
+    expect(errors.instances[1].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].ike_version.message).toContain(
+      '"IKEv1"',
+    );
   });
 
   it('is typed for useForm<ConnectorDesign>', () => {
@@ -113,7 +121,8 @@ describe('hostile values from API bodies', () => {
   /** Every scalar leaf path of a design. */
   function leafPaths(value: unknown, path = ''): string[] {
     if (Array.isArray(value)) return value.flatMap((v, i) => leafPaths(v, `${path}.${i}`));
-    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leafPaths(v, path ? `${path}.${k}` : k));
+    if (value && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => leafPaths(v, path ? `${path}.${k}` : k));
     return [path];
   }
 
@@ -133,7 +142,10 @@ describe('hostile values from API bodies', () => {
         const input = withValueAt(design, path, hostile);
         const result = validateDesign(input);
         expect(result.ok, path).toBe(false);
-        expect(result.errors.map((e) => e.path), path).toContain(path);
+        expect(
+          result.errors.map((e) => e.path),
+          path,
+        ).toContain(path);
         expect(result.errors.map((e) => e.message).join('\n'), path).not.toContain('[object Object]');
       }
     }

@@ -54,7 +54,9 @@ describe('uniqueness', () => {
     const design = mutable(vxlanGpeDesign());
     design.segment_options.push({ segment_id: '${alkira_segment.prod.id}', customer_asn: 65009 });
     expect(errorsAt(design, 'segment_options.0.segment_id')).toEqual([]);
-    expect(errorsAt(design, 'segment_options.1.segment_id')[0]).toContain('alkira_segment.prod.id already has segment_options');
+    expect(errorsAt(design, 'segment_options.1.segment_id')[0]).toContain(
+      'alkira_segment.prod.id already has segment_options',
+    );
   });
 });
 
@@ -65,6 +67,8 @@ describe('values no JSON can carry', () => {
     design.segment_options[0].customer_asn = 65001n;
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].profile_id = 7n;
     expect(errorsAt(design, 'segment_options.0.customer_asn')[0]).toContain('number');
-    expect(errorsAt(design, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.profile_id')[0]).toContain('number');
+    expect(
+      errorsAt(design, 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.profile_id')[0],
+    ).toContain('number');
   });
 });

@@ -12,7 +12,9 @@ describe('gateway_mac_address', () => {
   it('only with VXLAN', () => {
     const design = mutable(vxlanGpeDesign());
     design.instances[0].gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
-    expect(errorsAt(design, MACS)[0]).toContain('only used with tunnel_protocol = "VXLAN", but tunnel_protocol is "VXLAN_GPE"');
+    expect(errorsAt(design, MACS)[0]).toContain(
+      'only used with tunnel_protocol = "VXLAN", but tunnel_protocol is "VXLAN_GPE"',
+    );
   });
 
   it('empty MAC rows are ignored when the protocol does not use them (hidden form rows)', () => {
@@ -98,6 +100,8 @@ describe('virtual_network_interface', () => {
       virtual_network_interface: [16774002, 16774001],
     });
     expect(errorsAt(design, 'instances.1.virtual_network_interface.0')).toEqual([]);
-    expect(errorsAt(design, 'instances.1.virtual_network_interface.1')[0]).toContain('VNI 16774001 is already used by Instance "ha-instance"');
+    expect(errorsAt(design, 'instances.1.virtual_network_interface.1')[0]).toContain(
+      'VNI 16774001 is already used by Instance "ha-instance"',
+    );
   });
 });

@@ -31,12 +31,15 @@ describe('pre-shared keys', () => {
     const design = mutable(ipsecDesign());
     design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = 'same';
     design.instances[0].ipsec_customer_gateway[1].customer_gateway[0].tunnel[0].pre_shared_key = 'same';
-    expect(warningsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.pre_shared_key').join()).toContain('reuses the pre_shared_key');
+    expect(
+      warningsAt(design, 'instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.pre_shared_key').join(),
+    ).toContain('reuses the pre_shared_key');
   });
 
   it('stored keys are neither inline nor the same key as each other', () => {
     const design = mutable(ipsecDesign());
-    for (const gateway of design.instances[0].ipsec_customer_gateway) gateway.customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
+    for (const gateway of design.instances[0].ipsec_customer_gateway)
+      gateway.customer_gateway[0].tunnel[0].pre_shared_key = STORED_SECRET;
     const result = validateDesign(design);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -62,10 +65,16 @@ describe('the stored secret in the schema', () => {
       design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = wrong;
       const result = parseDesign(design);
       if (typeof wrong === 'string') expect(result.ok).toBe(true);
-      else expect(result.errors).toEqual([{ path: `${TUNNEL}.pre_shared_key`, message: 'Expected text, or {"stored": true} to keep the stored value' }]);
+      else
+        expect(result.errors).toEqual([
+          { path: `${TUNNEL}.pre_shared_key`, message: 'Expected text, or {"stored": true} to keep the stored value' },
+        ]);
     }
     // Nothing rides along with it.
-    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = { stored: true, value: 'x' };
+    design.instances[0].ipsec_customer_gateway[0].customer_gateway[0].tunnel[0].pre_shared_key = {
+      stored: true,
+      value: 'x',
+    };
     expect(parseDesign(design).errors.map((e) => e.path)).toEqual([`${TUNNEL}.pre_shared_key.value`]);
   });
 
@@ -94,8 +103,12 @@ describe('description length (a warning: the service limit is undocumented)', ()
 describe('two instances on one circuit', () => {
   it('is a warning on the later instance', () => {
     const design = mutable(ipsecDesign());
-    design.instances[1].expressroute_circuit_id = design.instances[0].expressroute_circuit_id.toUpperCase().replace('/SUBSCRIPTIONS', '/subscriptions');
-    expect(warningsAt(design, 'instances.1.expressroute_circuit_id')[0]).toContain('same ExpressRoute circuit as Instance "primary"');
+    design.instances[1].expressroute_circuit_id = design.instances[0].expressroute_circuit_id
+      .toUpperCase()
+      .replace('/SUBSCRIPTIONS', '/subscriptions');
+    expect(warningsAt(design, 'instances.1.expressroute_circuit_id')[0]).toContain(
+      'same ExpressRoute circuit as Instance "primary"',
+    );
   });
 });
 

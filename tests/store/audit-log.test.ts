@@ -23,10 +23,29 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
     });
 
     it('lists actions newest first, each with the result of its provision request once settled', async () => {
-      const base = { backend: 'emulator', targetType: 'connector' as const, targetName: 'edge-1', summary: 'Created (LARGE)' };
+      const base = {
+        backend: 'emulator',
+        targetType: 'connector' as const,
+        targetName: 'edge-1',
+        summary: 'Created (LARGE)',
+      };
       await appendAuditEntry({ ...base, actor: OLIVIA, action: 'create', targetId: '1', requestId: 'req-1' });
-      await appendAuditEntry({ ...base, actor: OTTO, action: 'update', targetId: '1', requestId: 'req-2', summary: 'Changed size' });
-      await appendAuditEntry({ ...base, actor: OTTO, action: 'create', targetId: '2', targetName: 'edge-2', requestId: null });
+      await appendAuditEntry({
+        ...base,
+        actor: OTTO,
+        action: 'update',
+        targetId: '1',
+        requestId: 'req-2',
+        summary: 'Changed size',
+      });
+      await appendAuditEntry({
+        ...base,
+        actor: OTTO,
+        action: 'create',
+        targetId: '2',
+        targetName: 'edge-2',
+        requestId: null,
+      });
       await appendAuditResult('emulator', 'req-1', 'SUCCESS', null);
       await appendAuditResult('emulator', 'req-1', 'FAILED', 'late duplicate'); // ignored: one result per request
       await appendAuditResult('emulator', 'req-unknown', 'SUCCESS', null); // ignored: not ours
@@ -39,7 +58,9 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       ]);
       expect((await listAuditEntries({ actorId: 'olivia' })).map((e) => e.action)).toEqual(['create']);
       expect((await listAuditEntries({ connectorId: '1' })).map((e) => e.actor.id)).toEqual(['otto', 'olivia']);
-      expect((await listAuditEntries({ actorId: 'otto', connectorId: '1' })).map((e) => e.summary)).toEqual(['Changed size']);
+      expect((await listAuditEntries({ actorId: 'otto', connectorId: '1' })).map((e) => e.summary)).toEqual([
+        'Changed size',
+      ]);
       expect(await auditFilterOptions()).toEqual({
         users: [OLIVIA, OTTO],
         connectors: [

@@ -29,9 +29,14 @@ async function olderStore(last: string): Promise<Kysely<StoreSchema>> {
   const target = storeTarget();
   const db =
     target.dialect === 'postgres'
-      ? new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.location, max: 2 }) }) })
+      ? new Kysely<StoreSchema>({
+          dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.location, max: 2 }) }),
+        })
       : new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: new Database(target.location) }) });
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => storeMigrations(target.dialect) } }).migrateTo(last);
+  const { error } = await new Migrator({
+    db,
+    provider: { getMigrations: async () => storeMigrations(target.dialect) },
+  }).migrateTo(last);
   if (error) throw error;
   return db;
 }
@@ -55,12 +60,33 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const sealed = JSON.stringify(sealDesign(design()));
       const { id } = await old
         .insertInto('designs')
-        .values({ name: 'stored-file', resource_name: 'stored_file', latest_version: 2, connector_id: null, provisioned_version: null, pending_version: null, pending_request_id: null, backend: null, created_at: at, updated_at: at, deleted_at: null })
+        .values({
+          name: 'stored-file',
+          resource_name: 'stored_file',
+          latest_version: 2,
+          connector_id: null,
+          provisioned_version: null,
+          pending_version: null,
+          pending_request_id: null,
+          backend: null,
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       // Without `hcl`: the column does not exist yet.
-      const versions = [1, 2].map((version) => ({ design_id: Number(id), version, design: sealed, note: `old ${version}`, created_at: at }));
-      await old.insertInto('design_versions').values(versions as never).execute();
+      const versions = [1, 2].map((version) => ({
+        design_id: Number(id),
+        version,
+        design: sealed,
+        note: `old ${version}`,
+        created_at: at,
+      }));
+      await old
+        .insertInto('design_versions')
+        .values(versions as never)
+        .execute();
       await old.destroy();
 
       // This app migrates on first use; the old versions have no file.

@@ -116,7 +116,13 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
     it('keeps a sent version pending until its request succeeds, and drops it when the request fails', async () => {
       const { id } = await createDesign(design('pending-edge'));
       await updateDesign(id, design('pending-edge'), 1);
-      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'create', requestId: 'req-a', state: null });
+      await recordProvisionRequest('emulator', {
+        connectorId: 77,
+        connectorName: 'pending-edge',
+        operation: 'create',
+        requestId: 'req-a',
+        state: null,
+      });
       expect(await recordProvisionSent(id, 77, 1, 'emulator', 'req-a')).toBe(true);
       expect(await getDesign(id)).toMatchObject({ connector_id: 77, provisioned_version: null, pending_version: 1 });
       await updateProvisionState('emulator', 'req-a', 'SUCCESS', null);
@@ -124,8 +130,20 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect(await getDesign(id)).toMatchObject({ provisioned_version: 1, pending_version: null });
 
       // Another backend's request with the same id settles nothing here.
-      await recordProvisionRequest('portal:x', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-b', state: 'SUCCESS' });
-      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-b', state: null });
+      await recordProvisionRequest('portal:x', {
+        connectorId: 77,
+        connectorName: 'pending-edge',
+        operation: 'update',
+        requestId: 'req-b',
+        state: 'SUCCESS',
+      });
+      await recordProvisionRequest('emulator', {
+        connectorId: 77,
+        connectorName: 'pending-edge',
+        operation: 'update',
+        requestId: 'req-b',
+        state: null,
+      });
       await recordProvisionSent(id, 77, 2, 'emulator', 'req-b');
       expect(await getDesign(id)).toMatchObject({ provisioned_version: 1, pending_version: 2 });
       await updateProvisionState('emulator', 'req-b', 'FAILED', 'circuit rejected');
@@ -133,7 +151,13 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       expect(await getDesign(id)).toMatchObject({ connector_id: 77, provisioned_version: 1, pending_version: null });
 
       // A request that already succeeded before the send was recorded settles at once.
-      await recordProvisionRequest('emulator', { connectorId: 77, connectorName: 'pending-edge', operation: 'update', requestId: 'req-c', state: 'SUCCESS' });
+      await recordProvisionRequest('emulator', {
+        connectorId: 77,
+        connectorName: 'pending-edge',
+        operation: 'update',
+        requestId: 'req-c',
+        state: 'SUCCESS',
+      });
       await recordProvisionSent(id, 77, 2, 'emulator', 'req-c');
       expect(await getDesign(id)).toMatchObject({ provisioned_version: 2, pending_version: null });
 

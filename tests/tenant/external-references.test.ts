@@ -10,7 +10,12 @@ const base = structuredClone(DESIGN_TEMPLATES.find((t) => t.id === 'basic-vxlan-
 const tenant = indexTenant({ connectors: [], catalog: { segment: [{ id: 1, name: 'prod' }] } });
 
 function withSegment(segmentId: string): ConnectorDesign {
-  return { ...base, name: 'edge-1', vhub_prefix: '10.140.0.0/23', segment_options: [{ ...segmentOptionOf(base), segment_id: segmentId }] };
+  return {
+    ...base,
+    name: 'edge-1',
+    vhub_prefix: '10.140.0.0/23',
+    segment_options: [{ ...segmentOptionOf(base), segment_id: segmentId }],
+  };
 }
 
 const FILE = `# segments live next to the connector
@@ -28,11 +33,17 @@ resource "alkira_connector_azure_expressroute" "edge" {
 `;
 
 const externals = (design: ConnectorDesign, declared?: ReadonlySet<string>) =>
-  checkAgainstTenant(design, tenant, { declared }).filter((f) => f.ruleId === 'tenant-external-reference' && f.path.startsWith('segment_options'));
+  checkAgainstTenant(design, tenant, { declared }).filter(
+    (f) => f.ruleId === 'tenant-external-reference' && f.path.startsWith('segment_options'),
+  );
 
 describe('reference expressions and the file they are in', () => {
   it('reads the resource and data blocks a file declares', () => {
-    expect([...declaredAddresses(FILE)]).toEqual(['alkira_segment.prod', 'data.alkira_segment.dmz', 'alkira_connector_azure_expressroute.edge']);
+    expect([...declaredAddresses(FILE)]).toEqual([
+      'alkira_segment.prod',
+      'data.alkira_segment.dmz',
+      'alkira_connector_azure_expressroute.edge',
+    ]);
   });
 
   it('resolves a resource or data source the same file declares', () => {
@@ -49,8 +60,12 @@ describe('reference expressions and the file they are in', () => {
   });
 
   it('marks variables and module outputs external, and every reference when only a design is checked', () => {
-    expect(at(externals(withSegment('${var.segment_id}'), declaredAddresses(FILE)), 0).message).toContain('var.segment_id');
-    expect(at(externals(withSegment('${module.net.segment_id}'), declaredAddresses(FILE)), 0).message).toContain('module.net');
+    expect(at(externals(withSegment('${var.segment_id}'), declaredAddresses(FILE)), 0).message).toContain(
+      'var.segment_id',
+    );
+    expect(at(externals(withSegment('${module.net.segment_id}'), declaredAddresses(FILE)), 0).message).toContain(
+      'module.net',
+    );
     expect(at(externals(withSegment('${alkira_segment.prod.id}')), 0).message).toContain('only the design was checked');
   });
 

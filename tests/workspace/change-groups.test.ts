@@ -17,7 +17,15 @@ const design = {
       expressroute_circuit_id: 'c',
       loopback_subnet: '192.168.0.0/26',
       credential_id: 'cred',
-      ipsec_customer_gateway: [{ segment_id: 'seg', customer_gateway: [{ name: 'gw-a', tunnel: [] }, { name: 'gw-b', tunnel: [{ name: 't1' }] }] }],
+      ipsec_customer_gateway: [
+        {
+          segment_id: 'seg',
+          customer_gateway: [
+            { name: 'gw-a', tunnel: [] },
+            { name: 'gw-b', tunnel: [{ name: 't1' }] },
+          ],
+        },
+      ],
     },
   ],
   segment_options: [],
@@ -66,7 +74,9 @@ describe('groupChanges', () => {
           name: 'secondary',
           loopback_subnet: '192.168.1.0/26',
           gateway_mac_address: [],
-          ipsec_customer_gateway: [{ segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [{ name: 't', pre_shared_key: 'k' }] }] }],
+          ipsec_customer_gateway: [
+            { segment_id: 's', customer_gateway: [{ name: 'g', tunnel: [{ name: 't', pre_shared_key: 'k' }] }] },
+          ],
         },
       },
       { path: 'segment_options.0', action: 'delete', before: { segment_id: 'seg', customer_asn: 65001 } },
@@ -80,14 +90,23 @@ describe('groupChanges', () => {
     ]);
     expect(at(groups, 0).lines.map((l) => l.attribute)).toEqual(['name', 'loopback_subnet']);
     expect(at(groups, 3).lines.find((l) => l.attribute === 'pre_shared_key')?.after).toBe('(sensitive)');
-    expect(at(groups, 4).lines.map((l) => `${l.symbol} ${l.attribute} = ${l.before}`)).toEqual(['- segment_id = "seg"', '- customer_asn = 65001']);
+    expect(at(groups, 4).lines.map((l) => `${l.symbol} ${l.attribute} = ${l.before}`)).toEqual([
+      '- segment_id = "seg"',
+      '- customer_asn = 65001',
+    ]);
   });
 
   it('prints a stored secret in a block removed or added whole as one (sensitive) line, not as its parts', () => {
     const tunnel = { name: 't', pre_shared_key: { stored: true }, remote_auth_value: { stored: true } };
     for (const action of ['delete', 'create'] as const) {
       const value = { name: 'g', tunnel: [tunnel] };
-      const groups = groupChanges([{ path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0', action, [action === 'delete' ? 'before' : 'after']: value }]);
+      const groups = groupChanges([
+        {
+          path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0',
+          action,
+          [action === 'delete' ? 'before' : 'after']: value,
+        },
+      ]);
       const lines = groups.flatMap((g) => g.lines);
       expect(lines.map((l) => l.attribute)).toEqual(['name', 'name', 'pre_shared_key', 'remote_auth_value']);
       const shown = lines.filter((l) => l.attribute !== 'name').map((l) => l.before ?? l.after);
@@ -103,7 +122,13 @@ describe('groupChanges', () => {
 
 describe('formatValue and countChanges', () => {
   it('prints values as HCL literals', () => {
-    expect([formatValue('x'), formatValue(3), formatValue(true), formatValue(null), formatValue([1, 2])]).toEqual(['"x"', '3', 'true', 'null', '[1,2]']);
+    expect([formatValue('x'), formatValue(3), formatValue(true), formatValue(null), formatValue([1, 2])]).toEqual([
+      '"x"',
+      '3',
+      'true',
+      'null',
+      '[1,2]',
+    ]);
     expect(formatValue({ name: 't', pre_shared_key: 'secret' })).toBe('{"name":"t","pre_shared_key":"(sensitive)"}');
   });
 

@@ -19,7 +19,8 @@ const TUNNEL0 = `alkira_connector_azure_expressroute.${LABEL}.instances.0.ipsec_
 const SECRET = 'Sup3r-s3cret-psk!';
 
 /** The file with the first tunnel's pre_shared_key written as `value`. */
-const withFirstKey = (value: string) => FILE.replace(`pre_shared_key    = var.${LABEL}_psk_1`, `pre_shared_key    = ${value}`);
+const withFirstKey = (value: string) =>
+  FILE.replace(`pre_shared_key    = var.${LABEL}_psk_1`, `pre_shared_key    = ${value}`);
 
 function refused(text: string, label = LABEL) {
   const check = checkDesignFile(text, label);
@@ -40,31 +41,48 @@ describe('checkDesignFile', () => {
     ['a function of literals', `sensitive("${SECRET}")`],
     ['a number', '123456789'],
     ['the mask', '"********"'],
-  ])('refuses a pre-shared key written in the file as %s, naming its path and line but not its value', (_what, value) => {
-    const check = refused(withFirstKey(value));
-    expect(check.problems).toHaveLength(1);
-    expect(check.problems[0]).toMatchObject({ kind: 'invalid', line: expect.any(Number) });
-    expect(at(check.problems, 0).message).toContain(`${TUNNEL0}.pre_shared_key`);
-    expect(check.summary).toMatch(/writes a sensitive value in clear: .*pre_shared_key \(line \d+\)/);
-    expect(JSON.stringify(check)).not.toContain(SECRET);
-    expect(JSON.stringify(check)).not.toContain('123456789');
-  });
+  ])(
+    'refuses a pre-shared key written in the file as %s, naming its path and line but not its value',
+    (_what, value) => {
+      const check = refused(withFirstKey(value));
+      expect(check.problems).toHaveLength(1);
+      expect(check.problems[0]).toMatchObject({ kind: 'invalid', line: expect.any(Number) });
+      expect(at(check.problems, 0).message).toContain(`${TUNNEL0}.pre_shared_key`);
+      expect(check.summary).toMatch(/writes a sensitive value in clear: .*pre_shared_key \(line \d+\)/);
+      expect(JSON.stringify(check)).not.toContain(SECRET);
+      expect(JSON.stringify(check)).not.toContain('123456789');
+    },
+  );
 
   it('refuses a literal remote auth value and a key in a dynamic block', () => {
-    const auth = refused(FILE.replace(`remote_auth_value = var.${LABEL}_auth_2`, 'remote_auth_value = "gw.example.com"'));
-    expect(at(auth.problems, 0).message).toContain(`alkira_connector_azure_expressroute.${LABEL}.instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.remote_auth_value`);
+    const auth = refused(
+      FILE.replace(`remote_auth_value = var.${LABEL}_auth_2`, 'remote_auth_value = "gw.example.com"'),
+    );
+    expect(at(auth.problems, 0).message).toContain(
+      `alkira_connector_azure_expressroute.${LABEL}.instances.0.ipsec_customer_gateway.1.customer_gateway.0.tunnel.0.remote_auth_value`,
+    );
     expect(JSON.stringify(auth)).not.toContain('gw.example.com');
     const dynamic = FILE.replace(
       '      customer_gateway {\n        name = "internal-backup-gateway"',
       `      dynamic "customer_gateway" {\n        for_each = var.gateways\n        content {\n          name = customer_gateway.value\n          tunnel {\n            name           = "t"\n            pre_shared_key = "${SECRET}"\n          }\n        }\n      }\n      customer_gateway {\n        name = "internal-backup-gateway"`,
     );
     const check = refused(dynamic);
-    expect(at(check.problems, 0).message).toContain('.ipsec_customer_gateway.1.dynamic.customer_gateway.0.content.0.tunnel.0.pre_shared_key');
+    expect(at(check.problems, 0).message).toContain(
+      '.ipsec_customer_gateway.1.dynamic.customer_gateway.0.content.0.tunnel.0.pre_shared_key',
+    );
     expect(JSON.stringify(check)).not.toContain(SECRET);
   });
 
   it('accepts references of every kind, an empty key and null', () => {
-    for (const value of ['local.keys.dmz', 'lookup(var.keys, "dmz")', 'data.vault_generic_secret.psk.data["dmz"]', '"${var.prefix}${var.rest}"', 'var.use ? var.a : var.b', '""', 'null']) {
+    for (const value of [
+      'local.keys.dmz',
+      'lookup(var.keys, "dmz")',
+      'data.vault_generic_secret.psk.data["dmz"]',
+      '"${var.prefix}${var.rest}"',
+      'var.use ? var.a : var.b',
+      '""',
+      'null',
+    ]) {
       expect(checkDesignFile(withFirstKey(value), LABEL).ok, value).toBe(true);
     }
     // A dynamic block's iterator is a reference too.
@@ -76,12 +94,25 @@ describe('checkDesignFile', () => {
   });
 
   it('refuses the secret one step away: a variable default or local value the key uses, or any sensitive variable default', () => {
-    const byDefault = refused(FILE.replace(`variable "${LABEL}_psk_1" {\n  type      = string\n`, `variable "${LABEL}_psk_1" {\n  type      = string\n  default   = "${SECRET}"\n`));
-    expect(byDefault.problems.map((p) => p.message)).toEqual([expect.stringMatching(new RegExp(`^variable\\.${LABEL}_psk_1\\.default \\(line \\d+\\) is the default of a sensitive variable`))]);
+    const byDefault = refused(
+      FILE.replace(
+        `variable "${LABEL}_psk_1" {\n  type      = string\n`,
+        `variable "${LABEL}_psk_1" {\n  type      = string\n  default   = "${SECRET}"\n`,
+      ),
+    );
+    expect(byDefault.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^variable\\.${LABEL}_psk_1\\.default \\(line \\d+\\) is the default of a sensitive variable`),
+      ),
+    ]);
     const unusedSensitive = refused(`${FILE}\nvariable "spare" {\n  sensitive = true\n  default   = "${SECRET}"\n}\n`);
     expect(at(unusedSensitive.problems, 0).message).toMatch(/^variable\.spare\.default/);
-    const local = refused(`${withFirstKey('local.dmz_psk')}\nlocals {\n  dmz_psk = "${SECRET}"\n  region  = "west"\n}\n`);
-    expect(local.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^local\.dmz_psk \(line \d+\) is a local value that a sensitive attribute uses/)]);
+    const local = refused(
+      `${withFirstKey('local.dmz_psk')}\nlocals {\n  dmz_psk = "${SECRET}"\n  region  = "west"\n}\n`,
+    );
+    expect(local.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^local\.dmz_psk \(line \d+\) is a local value that a sensitive attribute uses/),
+    ]);
     for (const check of [byDefault, unusedSensitive, local]) expect(JSON.stringify(check)).not.toContain(SECRET);
     // A plain variable with a default that no key uses is just configuration.
     expect(checkDesignFile(`${FILE}\nvariable "region" {\n  default = "west"\n}\n`, LABEL).ok).toBe(true);
@@ -92,16 +123,26 @@ describe('checkDesignFile', () => {
     expect(check.summary).toMatch(/^"hcl" has \d+ syntax errors?; the first, on line \d+: /);
     expect(at(check.problems, 0).line).toBeGreaterThan(0);
     expect(JSON.stringify(check)).not.toContain(SECRET);
-    expect(refused(FILE.replace('  size            = "2LARGE"', '  size            = "2LARGE"\n  size            = "LARGE"')).summary).toMatch(/syntax error/);
+    expect(
+      refused(FILE.replace('  size            = "2LARGE"', '  size            = "2LARGE"\n  size            = "LARGE"'))
+        .summary,
+    ).toMatch(/syntax error/);
   });
 
   it("refuses a file without the design's connector, with another label, or with it twice", () => {
-    expect(refused('variable "x" {}\n').summary).toBe(`"hcl" has no resource "alkira_connector_azure_expressroute"; it must hold the design's, labelled "${LABEL}" (its resource_name)`);
+    expect(refused('variable "x" {}\n').summary).toBe(
+      `"hcl" has no resource "alkira_connector_azure_expressroute"; it must hold the design's, labelled "${LABEL}" (its resource_name)`,
+    );
     expect(refused(FILE, 'other_label').summary).toBe(
       `"hcl" has no resource "alkira_connector_azure_expressroute" labelled "other_label" (the design's resource_name); its connector is labelled "${LABEL}"`,
     );
-    const resource = FILE.slice(FILE.indexOf('resource "alkira_connector_azure_expressroute"'), FILE.indexOf('/* Not part'));
-    expect(refused(`${FILE}\n${resource}`).summary).toMatch(new RegExp(`defines resource "alkira_connector_azure_expressroute" "${LABEL}" 2 times \\(lines \\d+, \\d+\\)`));
+    const resource = FILE.slice(
+      FILE.indexOf('resource "alkira_connector_azure_expressroute"'),
+      FILE.indexOf('/* Not part'),
+    );
+    expect(refused(`${FILE}\n${resource}`).summary).toMatch(
+      new RegExp(`defines resource "alkira_connector_azure_expressroute" "${LABEL}" 2 times \\(lines \\d+, \\d+\\)`),
+    );
     // Other connectors next to it are fine.
     expect(checkDesignFile(`${FILE}\n${resource.replace(`"${LABEL}"`, '"neighbour"')}`, LABEL).ok).toBe(true);
   });
@@ -115,11 +156,14 @@ describe('checkDesignFile', () => {
     expect(refused(`${FILE}# ${'東'.repeat(400_000)}\n`).problems[0]?.kind).toBe('too-large');
     expect(refused(`${FILE}# \u0000\n`).summary).toMatch(/control character \(U\+0000\) on line \d+/);
     expect(refused(`${FILE}# \ud800\n`).summary).toMatch(/unpaired UTF-16 surrogate/);
-    expect(refused(FILE.replace('  cxp ', `  description     = "${'x'.repeat(10_001)}"\n  cxp `)).summary).toMatch(/beyond the HCL input limits: This string is 10,001 characters long/);
+    expect(refused(FILE.replace('  cxp ', `  description     = "${'x'.repeat(10_001)}"\n  cxp `)).summary).toMatch(
+      /beyond the HCL input limits: This string is 10,001 characters long/,
+    );
   });
 
   it('counts UTF-8 bytes as they are stored', () => {
-    for (const text of ['', 'abc', 'Zürich', '東京', '😀', 'a\u00e9\u20ac\u{1f600}']) expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    for (const text of ['', 'abc', 'Zürich', '東京', '😀', 'a\u00e9\u20ac\u{1f600}'])
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
   });
 });
 
@@ -142,12 +186,33 @@ describe('the hcl field of create and save (zod contract)', () => {
   });
 
   it('answers 400 for a non-string, 413 when too large, 422 with each problem at path "hcl"', () => {
-    expect(status({ hcl: 42 })).toEqual({ status: 400, error: '"hcl" must be the text of the .tf file (a string), or null for none', errors: undefined });
+    expect(status({ hcl: 42 })).toEqual({
+      status: 400,
+      error: '"hcl" must be the text of the .tf file (a string), or null for none',
+      errors: undefined,
+    });
     expect(status({ hcl: { text: FILE } })).toMatchObject({ status: 400 });
-    expect(status({ hcl: FILE + '#'.repeat(MAX_DESIGN_FILE_BYTES) })).toMatchObject({ status: 413, errors: [{ path: 'hcl', message: expect.stringMatching(/1 MiB/) }] });
+    expect(status({ hcl: FILE + '#'.repeat(MAX_DESIGN_FILE_BYTES) })).toMatchObject({
+      status: 413,
+      errors: [{ path: 'hcl', message: expect.stringMatching(/1 MiB/) }],
+    });
     const secret = status({ hcl: withFirstKey(`"${SECRET}"`) });
-    expect(secret).toMatchObject({ status: 422, error: expect.stringMatching(/in clear/), errors: [{ path: 'hcl', message: expect.stringContaining('pre_shared_key'), line: expect.any(Number), column: expect.any(Number) }] });
+    expect(secret).toMatchObject({
+      status: 422,
+      error: expect.stringMatching(/in clear/),
+      errors: [
+        {
+          path: 'hcl',
+          message: expect.stringContaining('pre_shared_key'),
+          line: expect.any(Number),
+          column: expect.any(Number),
+        },
+      ],
+    });
     expect(JSON.stringify(secret)).not.toContain(SECRET);
-    expect(status({ hcl: FILE.replace(`"${LABEL}"`, '"renamed"') })).toMatchObject({ status: 422, error: expect.stringMatching(/labelled "file_check" \(the design's resource_name\)/) });
+    expect(status({ hcl: FILE.replace(`"${LABEL}"`, '"renamed"') })).toMatchObject({
+      status: 422,
+      error: expect.stringMatching(/labelled "file_check" \(the design's resource_name\)/),
+    });
   });
 });

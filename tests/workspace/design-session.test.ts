@@ -8,7 +8,9 @@ const base = {
   size: 'LARGE',
   vhub_prefix: '10.0.0.0/23',
   cxp: 'USWEST-AZURE-1',
-  instances: [{ name: 'primary', expressroute_circuit_id: 'c', loopback_subnet: '192.168.0.0/26', credential_id: 'cred' }],
+  instances: [
+    { name: 'primary', expressroute_circuit_id: 'c', loopback_subnet: '192.168.0.0/26', credential_id: 'cred' },
+  ],
   segment_options: [{ segment_id: 's', customer_asn: 65001 }],
 } as ConnectorDesign;
 
@@ -19,7 +21,9 @@ describe('sameDesign (the "unsaved changes" mark)', () => {
       billing_tag_ids: [],
       ...base,
       segment_options: [{ customer_asn: '65001', segment_id: 's' }],
-      instances: [{ ...base.instances[0], gateway_mac_address: [], virtual_network_interface: [], ipsec_customer_gateway: [] }],
+      instances: [
+        { ...base.instances[0], gateway_mac_address: [], virtual_network_interface: [], ipsec_customer_gateway: [] },
+      ],
     } as ConnectorDesign;
     expect(sameDesign(asForm, base)).toBe(true);
   });

@@ -43,11 +43,16 @@ describe('diffDesigns', () => {
       {
         path: 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.1',
         action: 'create',
-        after: expect.objectContaining({ name: 'second-tunnel', pre_shared_key: '(sensitive)', remote_auth_value: '(sensitive)' }),
+        after: expect.objectContaining({
+          name: 'second-tunnel',
+          pre_shared_key: '(sensitive)',
+          remote_auth_value: '(sensitive)',
+        }),
       },
     ]);
     const text = JSON.stringify(changes);
-    for (const secret of [PSK_DMZ, PSK_INTERNAL, 'a-new-key-456!', 'another-key-789!', 'primary-tunnel.example.com']) expect(text).not.toContain(secret);
+    for (const secret of [PSK_DMZ, PSK_INTERNAL, 'a-new-key-456!', 'another-key-789!', 'primary-tunnel.example.com'])
+      expect(text).not.toContain(secret);
   });
 
   it('matches instances by name: removing the first is one delete, not a cascade of updates', () => {
@@ -85,7 +90,9 @@ describe('diffDesigns', () => {
 describe('planSummary', () => {
   it('speaks Terraform', () => {
     expect(planSummary(true, []).text).toBe('No changes.');
-    expect(planSummary(true, [{ path: 'size', action: 'update' }]).text).toBe('Plan: 0 to add, 1 to change, 0 to destroy.');
+    expect(planSummary(true, [{ path: 'size', action: 'update' }]).text).toBe(
+      'Plan: 0 to add, 1 to change, 0 to destroy.',
+    );
     expect(planSummary(false, []).text).toBe('Plan: 1 to add, 0 to change, 0 to destroy.');
   });
 });

@@ -39,7 +39,12 @@ describe('planImport', () => {
         resource_name: 'b',
         name: 'same-name',
         line: first.split('\n').length + 1,
-        problems: [expect.objectContaining({ path: 'name', message: 'Connector name "same-name" is also used by a on line 1; connector names are unique in a tenant' })],
+        problems: [
+          expect.objectContaining({
+            path: 'name',
+            message: 'Connector name "same-name" is also used by a on line 1; connector names are unique in a tenant',
+          }),
+        ],
       },
     ]);
     expect(plan.summary).toBe('1 of 2 connectors has problems; nothing was saved');
@@ -51,7 +56,9 @@ describe('planImport', () => {
     if (!broken.ok) expect(broken.file_problems.length).toBeGreaterThan(0);
 
     const missing = planImport(parseConnectorHcl(block('a', 'conn-a')), ['a', 'nope']);
-    expect(missing.ok || missing.file_problems.map((p) => p.message)).toEqual(['The file has no alkira_connector_azure_expressroute resource labelled "nope"']);
+    expect(missing.ok || missing.file_problems.map((p) => p.message)).toEqual([
+      'The file has no alkira_connector_azure_expressroute resource labelled "nope"',
+    ]);
 
     const empty = planImport(parseConnectorHcl('variable "x" {}\n'));
     expect(empty.ok || empty.summary).toBe('The file has 1 problem; nothing was saved');

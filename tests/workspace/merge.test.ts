@@ -52,7 +52,9 @@ describe('mergeDesigns', () => {
     mine.size = '2LARGE';
     mine.description = 'mine';
     const proposal = mergeDesigns(basic(), theirs, mine);
-    expect(proposal.conflicts).toEqual([{ id: '["size"]', path: ['size'], kind: 'attribute', base: 'MEDIUM', theirs: 'LARGE', mine: '2LARGE' }]);
+    expect(proposal.conflicts).toEqual([
+      { id: '["size"]', path: ['size'], kind: 'attribute', base: 'MEDIUM', theirs: 'LARGE', mine: '2LARGE' },
+    ]);
     expect(proposal.merged.size).toBe('LARGE');
     expect(proposal.merged.description).toBe('mine');
     expect(unresolvedConflicts(proposal.conflicts, {})).toHaveLength(1);
@@ -67,11 +69,17 @@ describe('mergeDesigns', () => {
     // Theirs reorders the gateways and changes the second one's tunnel.
     gateways(theirs).reverse();
     tunnelOf(theirs, 0).initiator = true;
-    theirs.segment_options = [{ segment_id: '2', customer_asn: '65010', disable_internet_exit: false, advertise_on_prem_routes: false }];
+    theirs.segment_options = [
+      { segment_id: '2', customer_asn: '65010', disable_internet_exit: false, advertise_on_prem_routes: false },
+    ];
     const mine = ipsec();
     // Mine changes the first gateway's tunnel and adds an instance.
     tunnelOf(mine, 0).ike_version = 'IKEv1';
-    mine.instances.push({ ...structuredClone(instanceOf(mine)), name: 'mine-instance', loopback_subnet: '192.168.40.0/26' });
+    mine.instances.push({
+      ...structuredClone(instanceOf(mine)),
+      name: 'mine-instance',
+      loopback_subnet: '192.168.40.0/26',
+    });
     const { merged, conflicts } = mergeDesigns(base, theirs, mine);
     expect(conflicts).toEqual([]);
     // Theirs' order; the "dmz" gateway (now second) carries mine's change, the "internal" one theirs.
@@ -84,10 +92,19 @@ describe('mergeDesigns', () => {
 
   it('merges a block both sides added with the same identity attribute by attribute', () => {
     const add = (d: ConnectorDesign, subnet: string, redundant: boolean) => {
-      d.instances.push({ ...structuredClone(instanceOf(d)), name: 'added', loopback_subnet: subnet, redundant_router: redundant });
+      d.instances.push({
+        ...structuredClone(instanceOf(d)),
+        name: 'added',
+        loopback_subnet: subnet,
+        redundant_router: redundant,
+      });
       return d;
     };
-    const { merged, conflicts } = mergeDesigns(basic(), add(basic(), '192.168.50.0/26', false), add(basic(), '192.168.60.0/26', false));
+    const { merged, conflicts } = mergeDesigns(
+      basic(),
+      add(basic(), '192.168.50.0/26', false),
+      add(basic(), '192.168.60.0/26', false),
+    );
     expect(merged.instances).toHaveLength(2);
     expect(conflicts.map((c) => c.path)).toEqual([['instances', 1, 'loopback_subnet']]);
     expect(only(conflicts).id).toBe('["instances","added","loopback_subnet"]');
@@ -108,7 +125,11 @@ describe('mergeDesigns', () => {
     tunnelOf(mine, 1).initiator = true;
     const conflicted = mergeDesigns(base, theirs, mine);
     expect(conflicted.conflicts).toEqual([
-      expect.objectContaining({ id: '["instances","multi-segment-instance","ipsec_customer_gateway","3"]', path: ['instances', 0, 'ipsec_customer_gateway', 1], kind: 'block' }),
+      expect.objectContaining({
+        id: '["instances","multi-segment-instance","ipsec_customer_gateway","3"]',
+        path: ['instances', 0, 'ipsec_customer_gateway', 1],
+        kind: 'block',
+      }),
     ]);
     expect(only(conflicted.conflicts).theirs).toBeUndefined();
     expect(gateways(conflicted.merged)).toHaveLength(1);
@@ -126,7 +147,9 @@ describe('mergeDesigns', () => {
     expect(other.conflicts).toHaveLength(1);
     expect(only(other.conflicts).mine).toBeUndefined();
     expect(gateways(other.merged)).toHaveLength(2);
-    expect(gateways(mergeDesigns(base, theirsChanged, mineRemoved, { [only(other.conflicts).id]: 'mine' }).merged)).toHaveLength(1);
+    expect(
+      gateways(mergeDesigns(base, theirsChanged, mineRemoved, { [only(other.conflicts).id]: 'mine' }).merged),
+    ).toHaveLength(1);
   });
 
   it('a stored secret from the browser keeps what is stored, and theirs changing that key wins without a conflict', () => {
@@ -168,8 +191,12 @@ describe('mergeDesigns', () => {
     const text = JSON.stringify(a.conflicts);
     for (const secret of [PSK_DMZ, 'theirs-new-key-1!']) expect(text).not.toContain(secret);
     // The choice is honoured with the real values.
-    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'mine' }).merged).pre_shared_key).toBe('a-wrong-guess-9!');
-    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'theirs' }).merged).pre_shared_key).toBe('theirs-new-key-1!');
+    expect(tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'mine' }).merged).pre_shared_key).toBe(
+      'a-wrong-guess-9!',
+    );
+    expect(
+      tunnelOf(mergeDesigns(base, theirs, wrong, { [only(a.conflicts).id]: 'theirs' }).merged).pre_shared_key,
+    ).toBe('theirs-new-key-1!');
     // Theirs untouched: a typed key simply wins, whether or not it equals the stored one.
     expect(tunnelOf(mergeDesigns(base, ipsec(), wrong).merged).pre_shared_key).toBe('a-wrong-guess-9!');
     expect(mergeDesigns(base, ipsec(), right).conflicts).toEqual([]);
@@ -203,7 +230,9 @@ describe('mergedFile', () => {
     const theirs = parsedDesign(design);
     theirs.size = 'LARGE';
     // Theirs' file has the size change, and a comment of theirs.
-    const theirsFile = hcl.replace('"2LARGE" # sized for the DMZ peak', '"LARGE" # sized for the DMZ peak').replace('# Keys come', '# Theirs: reviewed.\n# Keys come');
+    const theirsFile = hcl
+      .replace('"2LARGE" # sized for the DMZ peak', '"LARGE" # sized for the DMZ peak')
+      .replace('# Keys come', '# Theirs: reviewed.\n# Keys come');
     const mine = asBrowser(parsedDesign(design));
     mine.description = 'Merged from mine';
     const { merged } = mergeDesigns(base, theirs, mine);
@@ -221,11 +250,16 @@ describe('mergedFile', () => {
     const base = parsedDesign(design);
     const theirs = parsedDesign(design);
     theirs.size = 'LARGE';
-    const theirsFile = hcl.replace('"2LARGE" # sized for the DMZ peak', '"LARGE" # sized for the DMZ peak').replace('# Keys come', '# Theirs: reviewed.\n# Keys come');
+    const theirsFile = hcl
+      .replace('"2LARGE" # sized for the DMZ peak', '"LARGE" # sized for the DMZ peak')
+      .replace('# Keys come', '# Theirs: reviewed.\n# Keys come');
     const mine = asBrowser(parsedDesign(design));
     mine.description = 'Merged from mine';
     // Mine's file: a comment of mine above the resource, and the description (as the designer saved it).
-    const mineFile = hcl.replace('resource "alkira_group" "security"', '# Mine: the group the DMZ uses.\nresource "alkira_group" "security"');
+    const mineFile = hcl.replace(
+      'resource "alkira_group" "security"',
+      '# Mine: the group the DMZ uses.\nresource "alkira_group" "security"',
+    );
     const { merged } = mergeDesigns(base, theirs, mine);
     const file = mergedFile(theirsFile, label, merged, { base: hcl, mine: mineFile });
     expect(file.dropped).toBeUndefined();
@@ -250,7 +284,7 @@ describe('mergedFile', () => {
 
 describe('mergeText', () => {
   const base = ['a', 'b', 'c', 'd', 'e'].join('\n');
-  it('takes each side\'s changes to different lines', () => {
+  it("takes each side's changes to different lines", () => {
     expect(mergeText(base, 'a\nB\nc\nd\ne', 'a\nb\nc\nD\ne')).toBe('a\nB\nc\nD\ne');
     expect(mergeText(base, 'x\na\nb\nc\nd\ne', 'a\nb\nc\nd\ne\ny')).toBe('x\na\nb\nc\nd\ne\ny');
     expect(mergeText(base, 'a\nc\nd\ne', 'a\nb\nc\nd\nE')).toBe('a\nc\nd\nE');

@@ -8,15 +8,30 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { renderModule, renderSingleTf } from '@/lib/connector/export/module';
-import { basicDesign, CRED_PROD, CRED_SECURITY, ipsecDesign, parsedDesign, PSK_DMZ, PSK_INTERNAL } from '../helpers/designs';
+import {
+  basicDesign,
+  CRED_PROD,
+  CRED_SECURITY,
+  ipsecDesign,
+  parsedDesign,
+  PSK_DMZ,
+  PSK_INTERNAL,
+} from '../helpers/designs';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { validateModuleAgainstSchema } from '../helpers/tf-schema-check';
 
 const ipsec = parsedDesign(ipsecDesign('edge-ipsec'));
 const basic = parsedDesign(basicDesign('edge-basic'));
 const catalog = {
-  segments: new Map([['1', 'prod'], ['2', 'dmz'], ['3', 'internal']]),
-  credentials: new Map([[CRED_PROD, 'prod-azure'], [CRED_SECURITY, 'security-azure']]),
+  segments: new Map([
+    ['1', 'prod'],
+    ['2', 'dmz'],
+    ['3', 'internal'],
+  ]),
+  credentials: new Map([
+    [CRED_PROD, 'prod-azure'],
+    [CRED_SECURITY, 'security-azure'],
+  ]),
   billingTags: new Map([['101', 'network-team']]),
 };
 
@@ -33,7 +48,10 @@ describe('renderModule', () => {
   });
 
   it('the schema check catches what validate would', () => {
-    const broken = { ...files, 'main.tf': files['main.tf'].replace('vhub_prefix', 'vhub_prefx').replace('size ', 'size = 3\n  #') };
+    const broken = {
+      ...files,
+      'main.tf': files['main.tf'].replace('vhub_prefix', 'vhub_prefx').replace('size ', 'size = 3\n  #'),
+    };
     const problems = validateModuleAgainstSchema(broken);
     expect(problems.some((p) => p.includes('unsupported argument "vhub_prefx"'))).toBe(true);
     expect(problems.some((p) => p.includes('missing required argument "vhub_prefix"'))).toBe(true);
@@ -53,7 +71,9 @@ describe('renderModule', () => {
   it('pins the provider and imports linked connectors only', () => {
     expect(files['providers.tf']).toContain('source  = "alkiranet/alkira"');
     expect(files['providers.tf']).toContain('version = "~> 1.5"');
-    expect(files['main.tf']).toContain('import {\n  to = alkira_connector_azure_expressroute.edge_ipsec\n  id = "12"\n}');
+    expect(files['main.tf']).toContain(
+      'import {\n  to = alkira_connector_azure_expressroute.edge_ipsec\n  id = "12"\n}',
+    );
     expect(files['main.tf'].match(/import \{/g)).toHaveLength(1);
   });
 

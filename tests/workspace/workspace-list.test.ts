@@ -31,10 +31,17 @@ describe('workspace list', () => {
   });
 
   it('sorts by name, version, update time and linked state, both ways', () => {
-    expect(sortDesigns(rows, { key: 'name', direction: 'ascending' }).map((r) => r.name)).toEqual(['lab-east', 'prod-east', 'Prod-West', 'staging']);
+    expect(sortDesigns(rows, { key: 'name', direction: 'ascending' }).map((r) => r.name)).toEqual([
+      'lab-east',
+      'prod-east',
+      'Prod-West',
+      'staging',
+    ]);
     expect(sortDesigns(rows, { key: 'version', direction: 'descending' }).map((r) => r.id)).toEqual([1, 3, 2, 4]);
     expect(sortDesigns(rows, { key: 'updated_at', direction: 'descending' }).map((r) => r.id)).toEqual([4, 3, 2, 1]);
     // Running first, then done, failed, and never provisioned last.
-    expect(sortDesigns(rows, { key: 'connector_state', direction: 'ascending' }).map((r) => r.id)).toEqual([4, 1, 2, 3]);
+    expect(sortDesigns(rows, { key: 'connector_state', direction: 'ascending' }).map((r) => r.id)).toEqual([
+      4, 1, 2, 3,
+    ]);
   });
 });

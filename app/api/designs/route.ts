@@ -21,6 +21,11 @@ export const GET = withErrorHandling(async (req: Request) => {
 export const POST = withErrorHandling(async (req: Request) => {
   const { design, note, hcl } = await readDesignEnvelope(req, { needsBaseVersion: false });
   const created = await createDesign(keepStoredAgainst(design, null), note, hcl);
-  await auditDesignChange(actorOf(requestPrincipal(req)), 'create', { id: created.id, name: design.name }, `Created version 1${note ? `: ${note}` : ''}`);
+  await auditDesignChange(
+    actorOf(requestPrincipal(req)),
+    'create',
+    { id: created.id, name: design.name },
+    `Created version 1${note ? `: ${note}` : ''}`,
+  );
   return jsonResponse(created, 201, { Location: `/api/designs/${created.id}` });
 });

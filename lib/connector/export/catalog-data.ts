@@ -6,7 +6,14 @@
  */
 import type { ConnectorDesign } from '../design';
 import { isExpression } from '../design';
-import { DATA_SOURCE_KINDS, dataSourceBlock, dataSourceExpression, dataSourceLabel, type DataSource, type DataSourceKind } from '../hcl/data-sources';
+import {
+  DATA_SOURCE_KINDS,
+  dataSourceBlock,
+  dataSourceExpression,
+  dataSourceLabel,
+  type DataSource,
+  type DataSourceKind,
+} from '../hcl/data-sources';
 import type { HclBlock } from '../hcl/writer';
 
 /** Tenant names by id, per catalog (from the Alkira API). */
@@ -33,7 +40,8 @@ export class CatalogDataSources {
     existing: readonly DataSource[] = [],
   ) {
     for (const s of existing) {
-      if (s.name !== null && !this.sources.some((o) => o.type === s.type && o.label === s.label)) this.sources.push({ type: s.type, label: s.label, name: s.name });
+      if (s.name !== null && !this.sources.some((o) => o.type === s.type && o.label === s.label))
+        this.sources.push({ type: s.type, label: s.label, name: s.name });
     }
   }
 
@@ -52,12 +60,20 @@ export class CatalogDataSources {
     const seg = (v: string) => this.ref(SEGMENT, this.names.segments, v) as string;
     return {
       ...design,
-      ...(Array.isArray(design.billing_tag_ids) ? { billing_tag_ids: design.billing_tag_ids.map((b) => this.ref(BILLING_TAG, this.names.billingTags, b) as string) } : {}),
+      ...(Array.isArray(design.billing_tag_ids)
+        ? {
+            billing_tag_ids: design.billing_tag_ids.map(
+              (b) => this.ref(BILLING_TAG, this.names.billingTags, b) as string,
+            ),
+          }
+        : {}),
       instances: design.instances.map((inst) => ({
         ...inst,
         credential_id: this.ref(CREDENTIAL, this.names.credentials, inst.credential_id) as string,
         ...(inst.ipsec_customer_gateway
-          ? { ipsec_customer_gateway: inst.ipsec_customer_gateway.map((g) => ({ ...g, segment_id: seg(g.segment_id) })) }
+          ? {
+              ipsec_customer_gateway: inst.ipsec_customer_gateway.map((g) => ({ ...g, segment_id: seg(g.segment_id) })),
+            }
           : {}),
       })),
       segment_options: design.segment_options.map((s) => ({ ...s, segment_id: seg(s.segment_id) })),

@@ -112,7 +112,8 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
   if (dataBlocks.length > 0) main.push(writeHclFile(dataBlocks));
   for (const e of entries) {
     main.push(resourceText(e.design));
-    if (e.connectorId !== undefined && e.connectorId !== null) main.push(renderImportBlock(e.design.resource_name, e.connectorId));
+    if (e.connectorId !== undefined && e.connectorId !== null)
+      main.push(renderImportBlock(e.design.resource_name, e.connectorId));
   }
 
   const psk = entries.flatMap((e) => listPskVariables(e.design).map((v) => ({ ...v, design: e.design })));
@@ -120,12 +121,25 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
   const referenced = new Map<string, boolean>();
   for (const e of entries) referencedVariables(e.design, referenced);
   const variables: HclBlock[] = [
-    variableBlock('alkira_portal', 'Alkira portal host, e.g. acme.portal.alkira.com (null: the provider reads ALKIRA_PORTAL)', false, true),
+    variableBlock(
+      'alkira_portal',
+      'Alkira portal host, e.g. acme.portal.alkira.com (null: the provider reads ALKIRA_PORTAL)',
+      false,
+      true,
+    ),
     variableBlock('alkira_api_key', 'Alkira API key (null: the provider reads ALKIRA_API_KEY)', true, true),
-    ...psk.map((v) => variableBlock(v.name, `${attributeAt(v.path)?.label ?? 'Sensitive value'} of ${v.design.name} at ${v.path}`, true)),
+    ...psk.map((v) =>
+      variableBlock(
+        v.name,
+        `${attributeAt(v.path)?.label ?? 'Sensitive value'} of ${v.design.name} at ${v.path}`,
+        true,
+      ),
+    ),
     ...[...referenced]
       .filter(([name]) => !pskNames.has(name) && name !== 'alkira_portal' && name !== 'alkira_api_key')
-      .map(([name, sensitive]) => variableBlock(name, `Referenced by the design${sensitive ? ' (a sensitive value)' : ''}`, sensitive)),
+      .map(([name, sensitive]) =>
+        variableBlock(name, `Referenced by the design${sensitive ? ' (a sensitive value)' : ''}`, sensitive),
+      ),
   ];
 
   const tfvars = [
@@ -133,7 +147,9 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
     '# alkira_portal  = "acme.portal.alkira.com"',
     '# alkira_api_key = "..."',
     ...psk.map((v) => `${v.name} = "change-me"`),
-    ...[...referenced].filter(([n]) => !pskNames.has(n) && n !== 'alkira_portal' && n !== 'alkira_api_key').map(([n]) => `${n} = "change-me"`),
+    ...[...referenced]
+      .filter(([n]) => !pskNames.has(n) && n !== 'alkira_portal' && n !== 'alkira_api_key')
+      .map(([n]) => `${n} = "change-me"`),
   ];
 
   return {
@@ -148,7 +164,11 @@ export function renderModule(input: ModuleEntry[], options: ModuleOptions = {}):
 function alignTfvars(lines: string[]): string {
   const assignments = lines.filter((l) => !l.startsWith('#'));
   const width = Math.max(0, ...assignments.map((l) => l.indexOf(' = ')));
-  return lines.map((l) => (l.startsWith('#') ? l : l.replace(/^(\S+) = /, (_m, n: string) => `${n.padEnd(width)} = `))).join('\n') + '\n';
+  return (
+    lines
+      .map((l) => (l.startsWith('#') ? l : l.replace(/^(\S+) = /, (_m, n: string) => `${n.padEnd(width)} = `)))
+      .join('\n') + '\n'
+  );
 }
 
 /** One .tf file for a single design: its data sources, PSK variables, resource and import block (no provider). */
@@ -159,6 +179,7 @@ export function renderSingleTf(entry: ModuleEntry, options: ModuleOptions = {}):
   const dataBlocks = data?.blocks() ?? [];
   if (dataBlocks.length > 0) parts.push(writeHclFile(dataBlocks));
   parts.push(renderConnectorHcl(design, { preSharedKeys: 'variable' }));
-  if (entry.connectorId !== undefined && entry.connectorId !== null) parts.push(renderImportBlock(design.resource_name, entry.connectorId));
+  if (entry.connectorId !== undefined && entry.connectorId !== null)
+    parts.push(renderImportBlock(design.resource_name, entry.connectorId));
   return parts.join('\n');
 }

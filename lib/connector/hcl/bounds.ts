@@ -26,7 +26,12 @@ export function hclBoundsProblem(text: string, limits = INPUT_LIMITS): HclDiagno
     const type = types[i];
     if (type === T.OBrace || type === T.OBrack || type === T.OParen) {
       if (++depth > limits.hclDepth) {
-        return diagnostic(text, itemAt(from, i, 'token'), itemAt(to, i, 'token'), `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`);
+        return diagnostic(
+          text,
+          itemAt(from, i, 'token'),
+          itemAt(to, i, 'token'),
+          `Brackets are nested deeper than ${limits.hclDepth} levels here; a connector needs fewer than 10`,
+        );
       }
     } else if (type === T.CBrace || type === T.CBrack || type === T.CParen) {
       if (depth > 0) depth--;
@@ -39,7 +44,8 @@ export function hclBoundsProblem(text: string, limits = INPUT_LIMITS): HclDiagno
       if (current.length > limits.stringLength) {
         // The whole string, as far as it goes on its line.
         let stringEnd = end;
-        while (stringEnd < text.length && text.charCodeAt(stringEnd) !== 34 && text.charCodeAt(stringEnd) !== 10) stringEnd++;
+        while (stringEnd < text.length && text.charCodeAt(stringEnd) !== 34 && text.charCodeAt(stringEnd) !== 10)
+          stringEnd++;
         const length = stringEnd - current.start - 1;
         return diagnostic(
           text,

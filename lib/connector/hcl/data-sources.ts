@@ -88,7 +88,8 @@ export type DataSourceNames = ReadonlyMap<string, string>;
 
 export function dataSourceNames(sources: readonly DataSource[]): DataSourceNames {
   const names = new Map<string, string>();
-  for (const s of sources) if (s.name !== null && !names.has(`data.${s.type}.${s.label}`)) names.set(`data.${s.type}.${s.label}`, s.name);
+  for (const s of sources)
+    if (s.name !== null && !names.has(`data.${s.type}.${s.label}`)) names.set(`data.${s.type}.${s.label}`, s.name);
   return names;
 }
 
@@ -100,7 +101,10 @@ export function dataSourceExpression(kind: DataSourceKind, label: string): strin
 const REFERENCE_RE = /^data\.(alkira_[a-z_]+)\.([A-Za-z_][A-Za-z0-9_-]*)\.([a-z_]+)$/;
 
 /** The data source a field's value refers to (`${data.alkira_segment.dmz.id}` → type and label), if it is one of `kind`. */
-export function dataSourceReference(kind: DataSourceKind | undefined, value: unknown): { type: string; label: string } | null {
+export function dataSourceReference(
+  kind: DataSourceKind | undefined,
+  value: unknown,
+): { type: string; label: string } | null {
   if (!kind || !isExpression(value)) return null;
   const m = REFERENCE_RE.exec(expressionBody(value).trim());
   if (!m || m[1] !== kind.type || m[3] !== kind.attribute) return null;
@@ -108,7 +112,11 @@ export function dataSourceReference(kind: DataSourceKind | undefined, value: unk
 }
 
 /** The name a reference field's data source looks up (from the file's data blocks), or null. */
-export function referencedName(kind: DataSourceKind | undefined, value: unknown, names: DataSourceNames): string | null {
+export function referencedName(
+  kind: DataSourceKind | undefined,
+  value: unknown,
+  names: DataSourceNames,
+): string | null {
   const ref = dataSourceReference(kind, value);
   return ref ? (names.get(`data.${ref.type}.${ref.label}`) ?? null) : null;
 }
@@ -118,7 +126,11 @@ export function referencedName(kind: DataSourceKind | undefined, value: unknown,
  * block that already looks it up, else one derived from the name that no
  * block of that type has (`dmz`, `dmz_2`, …). `existing`: whether it exists.
  */
-export function dataSourceLabel(sources: readonly DataSource[], kind: DataSourceKind, name: string): { label: string; existing: boolean } {
+export function dataSourceLabel(
+  sources: readonly DataSource[],
+  kind: DataSourceKind,
+  name: string,
+): { label: string; existing: boolean } {
   const same = sources.find((s) => s.type === kind.type && s.name === name);
   if (same) return { label: same.label, existing: true };
   const taken = new Set(sources.filter((s) => s.type === kind.type).map((s) => s.label));

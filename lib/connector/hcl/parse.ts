@@ -56,7 +56,21 @@ export interface ParsedHcl {
 }
 
 /** Top-level blocks Terraform knows, which an import ignores with a note. */
-const KNOWN_TOP_LEVEL = new Set(['resource', 'data', 'variable', 'provider', 'terraform', 'locals', 'output', 'module', 'import', 'moved', 'removed', 'check', 'ephemeral']);
+const KNOWN_TOP_LEVEL = new Set([
+  'resource',
+  'data',
+  'variable',
+  'provider',
+  'terraform',
+  'locals',
+  'output',
+  'module',
+  'import',
+  'moved',
+  'removed',
+  'check',
+  'ephemeral',
+]);
 
 const IGNORED_KIND: Record<string, string> = { data: 'data source', ephemeral: 'ephemeral resource' };
 
@@ -74,7 +88,14 @@ export function isConnectorBlock(item: BodyItem): boolean {
  * @param checkDesign false when a syntax error cuts the block short: its
  *   design is incomplete, and findings about it would only mislead.
  */
-function importResource(block: Block, text: string, syntaxErrors: readonly Span[], sink: DiagnosticSink, taken: Map<string, number>, checkDesign: boolean): ImportedDesign {
+function importResource(
+  block: Block,
+  text: string,
+  syntaxErrors: readonly Span[],
+  sink: DiagnosticSink,
+  taken: Map<string, number>,
+  checkDesign: boolean,
+): ImportedDesign {
   const { labels } = block;
   const header = blockHeaderRange(block);
   const nameLabel = labels[1];
@@ -85,18 +106,39 @@ function importResource(block: Block, text: string, syntaxErrors: readonly Span[
     sink,
     broken: syntaxErrors,
     resource: nameLabel ? label : undefined,
-    ranges: new Map([['', header], ['resource_name', nameLabel ? { from: nameLabel.from, to: nameLabel.to } : header]]),
+    ranges: new Map([
+      ['', header],
+      ['resource_name', nameLabel ? { from: nameLabel.from, to: nameLabel.to } : header],
+    ]),
     flagged: new Set(),
   };
   if (!nameLabel) {
-    sink.add('error', `resource "${RESOURCE_TYPE}" needs a name label, e.g. resource "${RESOURCE_TYPE}" "primary" { … }`, header, { path: 'resource_name' });
+    sink.add(
+      'error',
+      `resource "${RESOURCE_TYPE}" needs a name label, e.g. resource "${RESOURCE_TYPE}" "primary" { … }`,
+      header,
+      { path: 'resource_name' },
+    );
     ctx.flagged.add('resource_name');
   } else if (labels[2]) {
-    sink.add('error', `A resource block has two labels (type and name); remove ${labels.slice(2).map((l) => JSON.stringify(l.value)).join(', ')}`, labels[2], { resource: label });
+    sink.add(
+      'error',
+      `A resource block has two labels (type and name); remove ${labels
+        .slice(2)
+        .map((l) => JSON.stringify(l.value))
+        .join(', ')}`,
+      labels[2],
+      { resource: label },
+    );
   }
   const firstLine = nameLabel ? taken.get(label) : undefined;
   if (firstLine !== undefined) {
-    sink.add('error', `Duplicate resource ${RESOURCE_TYPE}.${label}: a resource with this name is already defined on line ${firstLine}`, nameLabel!, { path: 'resource_name', resource: label });
+    sink.add(
+      'error',
+      `Duplicate resource ${RESOURCE_TYPE}.${label}: a resource with this name is already defined on line ${firstLine}`,
+      nameLabel!,
+      { path: 'resource_name', resource: label },
+    );
   } else if (nameLabel) {
     taken.set(label, line);
   }
@@ -105,7 +147,8 @@ function importResource(block: Block, text: string, syntaxErrors: readonly Span[
   // The converter builds the description's shape (required values filled in), so this check holds;
   // should it not, the form starts empty rather than holding a value of the wrong shape.
   const design: ConnectorDesign = isConnectorDesign(imported) ? imported : { ...emptyDesign(), resource_name: label };
-  if (design !== imported) sink.add('error', 'The resource body could not be read as a connector design', header, { resource: label });
+  if (design !== imported)
+    sink.add('error', 'The resource body could not be read as a connector design', header, { resource: label });
   if (checkDesign) reportDesignIssues(design, ctx);
   return { resource_name: label, design, line, range: { from: block.from, to: block.to }, ranges: ctx.ranges };
 }
@@ -147,25 +190,40 @@ export function importConnectors(file: HclFile, options: ParseOptions = {}): Par
     if (connector) broken.add(connector);
     // The importer names redefined arguments of a connector itself, with their design path.
     if (connector && problem.summary === 'Attribute redefined') continue;
-    sink.add('error', `Syntax error: ${problem.detail}`, problem, connector?.labels[1] ? { resource: connector.labels[1].value } : {});
+    sink.add(
+      'error',
+      `Syntax error: ${problem.detail}`,
+      problem,
+      connector?.labels[1] ? { resource: connector.labels[1].value } : {},
+    );
   }
   const designs: ImportedDesign[] = [];
   const taken = new Map<string, number>();
   for (const node of file.body.items) {
     if (node.type === 'attribute') {
       // Only the name: the value could be a secret.
-      sink.add('error', `Attributes are not allowed at the top level of a Terraform file (${node.name.name}); put them inside a block`, node.name);
+      sink.add(
+        'error',
+        `Attributes are not allowed at the top level of a Terraform file (${node.name.name}); put them inside a block`,
+        node.name,
+      );
       continue;
     }
     const type = node.blockType.name;
     const header = blockHeaderRange(node);
     if (isConnectorBlock(node)) {
-      designs.push(importResource(node, text, file.diagnostics, sink, taken, !broken.has(node) && (options.checkDesigns ?? true)));
+      designs.push(
+        importResource(node, text, file.diagnostics, sink, taken, !broken.has(node) && (options.checkDesigns ?? true)),
+      );
     } else if (isReferencedDataSource(node, text)) {
       // A catalog pick by name: its lookup is part of the design, not something left out.
       continue;
     } else if (KNOWN_TOP_LEVEL.has(type)) {
-      sink.add('info', `Ignored ${describeIgnored(type, node.labels)}: only ${RESOURCE_TYPE} resources are imported`, header);
+      sink.add(
+        'info',
+        `Ignored ${describeIgnored(type, node.labels)}: only ${RESOURCE_TYPE} resources are imported`,
+        header,
+      );
     } else {
       sink.add('warning', `Unknown top-level block ${type}; Terraform does not accept it (ignored)`, header);
     }

@@ -59,7 +59,9 @@ const holdsSecrets = new WeakMap<BodySpec, boolean>();
 function bodyHoldsSecrets(body: BodySpec): boolean {
   let known = holdsSecrets.get(body);
   if (known === undefined) {
-    known = Object.values(body.attributes).some((a) => a.sensitive) || Object.values(body.blocks).some((b) => bodyHoldsSecrets(b.body));
+    known =
+      Object.values(body.attributes).some((a) => a.sensitive) ||
+      Object.values(body.blocks).some((b) => bodyHoldsSecrets(b.body));
     holdsSecrets.set(body, known);
   }
   return known;

@@ -8,16 +8,20 @@
  * is there; judging it is the validator's job.
  */
 import type { ConnectorDesign, HclRenderOptions } from '../design';
-import { CONNECTOR_RESOURCE, RESOURCE_TYPE, blocksOf, designAttributes, type AttributeSpec, type BlockSpec, type BodySpec, type ValueType } from '../resource';
+import {
+  CONNECTOR_RESOURCE,
+  RESOURCE_TYPE,
+  blocksOf,
+  designAttributes,
+  type AttributeSpec,
+  type BlockSpec,
+  type BodySpec,
+  type ValueType,
+} from '../resource';
 import { isRecord, stringField, type LooseRecord } from '@/lib/util/records';
 import { isLiteralPsk, listPskVariablesAt, type PskVariableAt } from './psk';
 import { isHclIdentifier, quoteHclString, toHclIdentifier } from './strings';
-import {
-  renderBoolValue,
-  renderListValue,
-  renderNumberValue,
-  renderStringValue,
-} from './values';
+import { renderBoolValue, renderListValue, renderNumberValue, renderStringValue } from './values';
 import { attribute, block, raw, storedSecretAttribute, writeHclFile, type HclBlock, type HclBodyItem } from './writer';
 import { isStoredSecret } from '../stored-secret';
 
@@ -105,7 +109,12 @@ function planOf(body: BodySpec): BodyPlan {
 }
 
 /** One attribute's HCL value text, or undefined when it is not written. `psk` is the body's node of the variables tree. */
-function attributeValue(attr: AttributePlan, value: unknown, psk: PskNode | undefined, ctx: RenderContext): string | undefined {
+function attributeValue(
+  attr: AttributePlan,
+  value: unknown,
+  psk: PskNode | undefined,
+  ctx: RenderContext,
+): string | undefined {
   if (attr.list) return renderListValue(value, attr.scalar);
   const variable = psk?.children.get(attr.name)?.variable;
   if (variable !== undefined && isLiteralPsk(value)) return `var.${variable}`;
@@ -120,7 +129,12 @@ function attributeValue(attr: AttributePlan, value: unknown, psk: PskNode | unde
 }
 
 /** A body's design attributes, in the description's order. `psk` is the body's node of the variables tree. */
-function renderAttributes(body: BodySpec, record: LooseRecord, psk: PskNode | undefined, ctx: RenderContext): HclBodyItem[] {
+function renderAttributes(
+  body: BodySpec,
+  record: LooseRecord,
+  psk: PskNode | undefined,
+  ctx: RenderContext,
+): HclBodyItem[] {
   const items: HclBodyItem[] = [];
   for (const attr of planOf(body).attributes) {
     if (isStoredSecret(record[attr.name])) {
@@ -144,7 +158,8 @@ function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefine
     const blockPsk = psk?.children.get(name);
     for (let index = 0; index < list.length; index++) {
       const item: unknown = list[index];
-      if (isRecord(item)) items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(index), ctx)));
+      if (isRecord(item))
+        items.push(block(name, [], renderBody(nested.body, item, blockPsk?.children.get(index), ctx)));
     }
   }
   // `dynamic` blocks after the written-out ones, as written.
@@ -152,7 +167,8 @@ function renderBody(body: BodySpec, record: LooseRecord, psk: PskNode | undefine
   if (isRecord(dynamic)) {
     for (const [name] of planOf(body).blocks) {
       const sources = dynamic[name];
-      if (Array.isArray(sources)) for (const source of sources) if (typeof source === 'string') items.push(raw(name, source));
+      if (Array.isArray(sources))
+        for (const source of sources) if (typeof source === 'string') items.push(raw(name, source));
     }
   }
   return items;
@@ -191,7 +207,11 @@ export function renderBodyAttributeItems(body: BodySpec, record: LooseRecord, om
 }
 
 /** Any form state is rendered (a design, half-filled values, even null); see the file comment. `resource` is the description to render by. */
-export function renderConnectorHcl(design: ConnectorDesign | unknown, options: HclRenderOptions = {}, resource: BodySpec = CONNECTOR_RESOURCE): string {
+export function renderConnectorHcl(
+  design: ConnectorDesign | unknown,
+  options: HclRenderOptions = {},
+  resource: BodySpec = CONNECTOR_RESOURCE,
+): string {
   const record: LooseRecord = isRecord(design) ? design : {};
   const useVariables = (options.preSharedKeys ?? 'variable') === 'variable';
   const variables = listPskVariablesAt(record, useVariables);
@@ -199,6 +219,10 @@ export function renderConnectorHcl(design: ConnectorDesign | unknown, options: H
   const label = resourceLabel(stringField(record, 'resource_name'));
   return writeHclFile([
     ...variables.map((v) => pskVariableBlock(v.name)),
-    block('resource', [quoteHclString(RESOURCE_TYPE), quoteHclString(label)], renderBody(resource, record, pskTree(variables), ctx)),
+    block(
+      'resource',
+      [quoteHclString(RESOURCE_TYPE), quoteHclString(label)],
+      renderBody(resource, record, pskTree(variables), ctx),
+    ),
   ]);
 }

@@ -17,7 +17,7 @@ const CLOSING = new Map<string, string>([
   ['{', '}'],
 ]);
 /** Characters HCL uses only inside string literals. */
-const NEVER_OUTSIDE_STRINGS = '\\\'`$@;^';
+const NEVER_OUTSIDE_STRINGS = "\\'`$@;^";
 
 /**
  * A cheap plausibility check of an expression body: one line, brackets and
@@ -59,12 +59,7 @@ function renderExpression(value: string): string {
 
 /** True for values that count as "not set": undefined, null, '', NaN. */
 export function isUnset(value: unknown): boolean {
-  return (
-    value === undefined ||
-    value === null ||
-    value === '' ||
-    (typeof value === 'number' && Number.isNaN(value))
-  );
+  return value === undefined || value === null || value === '' || (typeof value === 'number' && Number.isNaN(value));
 }
 
 function renderNumber(n: number): string {

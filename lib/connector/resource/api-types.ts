@@ -55,25 +55,29 @@ type AttributeApiValue<A extends AttributeSpec, N> =
 type ApiNameOf<A> = A extends { readonly api: infer Name extends string } ? Name : never;
 
 type SentAttributes<B extends BodySpec, N> = {
-  -readonly [K in keyof B['attributes'] as AlwaysSent<B['attributes'][K]> extends true ? ApiNameOf<B['attributes'][K]> : never]: AttributeApiValue<
-    B['attributes'][K],
-    N
-  >;
+  -readonly [K in keyof B['attributes'] as AlwaysSent<B['attributes'][K]> extends true
+    ? ApiNameOf<B['attributes'][K]>
+    : never]: AttributeApiValue<B['attributes'][K], N>;
 };
 
 type OptionalAttributes<B extends BodySpec, N> = {
-  -readonly [K in keyof B['attributes'] as AlwaysSent<B['attributes'][K]> extends true ? never : ApiNameOf<B['attributes'][K]>]?: AttributeApiValue<
-    B['attributes'][K],
-    N
-  >;
+  -readonly [K in keyof B['attributes'] as AlwaysSent<B['attributes'][K]> extends true
+    ? never
+    : ApiNameOf<B['attributes'][K]>]?: AttributeApiValue<B['attributes'][K], N>;
 };
 
 type SentBlocks<B extends BodySpec, N> = {
-  -readonly [K in keyof B['blocks'] as B['blocks'][K]['minItems'] extends 0 ? never : B['blocks'][K]['api']]: ApiItem<B['blocks'][K], N>[];
+  -readonly [K in keyof B['blocks'] as B['blocks'][K]['minItems'] extends 0 ? never : B['blocks'][K]['api']]: ApiItem<
+    B['blocks'][K],
+    N
+  >[];
 };
 
 type OptionalBlocks<B extends BodySpec, N> = {
-  -readonly [K in keyof B['blocks'] as B['blocks'][K]['minItems'] extends 0 ? B['blocks'][K]['api'] : never]?: ApiItem<B['blocks'][K], N>[];
+  -readonly [K in keyof B['blocks'] as B['blocks'][K]['minItems'] extends 0 ? B['blocks'][K]['api'] : never]?: ApiItem<
+    B['blocks'][K],
+    N
+  >[];
 };
 
 /** One item of a block: its body, plus the response-only fields the API adds. */
@@ -83,4 +87,7 @@ type ApiItem<K extends BodySpec['blocks'][string], N> = ApiBody<K['body'], N> &
     : unknown);
 
 /** The Alkira API JSON of one body of a resource description. */
-export type ApiBody<B extends BodySpec, N = number> = SentAttributes<B, N> & OptionalAttributes<B, N> & SentBlocks<B, N> & OptionalBlocks<B, N>;
+export type ApiBody<B extends BodySpec, N = number> = SentAttributes<B, N> &
+  OptionalAttributes<B, N> &
+  SentBlocks<B, N> &
+  OptionalBlocks<B, N>;

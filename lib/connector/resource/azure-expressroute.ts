@@ -24,8 +24,20 @@ const nested = <const K extends BlockSpec>(spec: K): K => spec;
 
 const TUNNEL = body({
   attributes: {
-    id: attr({ type: 'string', presence: 'computed', api: 'id', label: 'Tunnel id', doc: 'The id the service gives the tunnel.' }),
-    name: attr({ type: 'string', presence: 'required', api: 'name', label: 'Tunnel', doc: 'A unique name for the tunnel.' }),
+    id: attr({
+      type: 'string',
+      presence: 'computed',
+      api: 'id',
+      label: 'Tunnel id',
+      doc: 'The id the service gives the tunnel.',
+    }),
+    name: attr({
+      type: 'string',
+      presence: 'required',
+      api: 'name',
+      label: 'Tunnel',
+      doc: 'A unique name for the tunnel.',
+    }),
     ike_version: attr({
       type: 'string',
       presence: 'optional',
@@ -81,7 +93,13 @@ const TUNNEL = body({
 
 const CUSTOMER_GATEWAY = body({
   attributes: {
-    name: attr({ type: 'string', presence: 'required', api: 'name', label: 'Gateway', doc: 'A unique name for the customer gateway.' }),
+    name: attr({
+      type: 'string',
+      presence: 'required',
+      api: 'name',
+      label: 'Gateway',
+      doc: 'A unique name for the customer gateway.',
+    }),
   },
   blocks: {
     tunnel: nested({
@@ -125,8 +143,20 @@ const IPSEC_CUSTOMER_GATEWAY = body({
 
 const INSTANCE = body({
   attributes: {
-    id: attr({ type: 'number', presence: 'computed', api: 'id', label: 'Instance id', doc: 'The id the service gives the instance.' }),
-    name: attr({ type: 'string', presence: 'required', api: 'name', label: 'Name', doc: 'User-provided connector instance name.' }),
+    id: attr({
+      type: 'number',
+      presence: 'computed',
+      api: 'id',
+      label: 'Instance id',
+      doc: 'The id the service gives the instance.',
+    }),
+    name: attr({
+      type: 'string',
+      presence: 'required',
+      api: 'name',
+      label: 'Name',
+      doc: 'User-provided connector instance name.',
+    }),
     expressroute_circuit_id: attr({
       type: 'string',
       presence: 'required',
@@ -230,7 +260,14 @@ const SEGMENT_OPTION = body({
 /** The resource body, top level. */
 export const CONNECTOR_RESOURCE = body({
   attributes: {
-    id: attr({ type: 'string', presence: 'optional+computed', api: 'id', apiType: 'number', label: 'Id', doc: 'The id of the connector.' }),
+    id: attr({
+      type: 'string',
+      presence: 'optional+computed',
+      api: 'id',
+      apiType: 'number',
+      label: 'Id',
+      doc: 'The id of the connector.',
+    }),
     provision_state: attr({
       type: 'string',
       presence: 'computed',
@@ -245,7 +282,13 @@ export const CONNECTOR_RESOURCE = body({
       doc: 'The id of the group the service creates for the connector.',
     }),
     name: attr({ type: 'string', presence: 'required', api: 'name', label: 'Name', doc: 'The name of the connector.' }),
-    description: attr({ type: 'string', presence: 'optional', api: 'description', label: 'Description', doc: 'The description of the connector.' }),
+    description: attr({
+      type: 'string',
+      presence: 'optional',
+      api: 'description',
+      label: 'Description',
+      doc: 'The description of the connector.',
+    }),
     size: attr({
       type: 'string',
       presence: 'required',
@@ -254,7 +297,14 @@ export const CONNECTOR_RESOURCE = body({
       label: 'Size',
       doc: 'Connector size, from SMALL to 10LARGE.',
     }),
-    enabled: attr({ type: 'bool', presence: 'optional', api: 'enabled', default: true, label: 'Enabled', doc: 'Is the connector enabled. Default is true.' }),
+    enabled: attr({
+      type: 'bool',
+      presence: 'optional',
+      api: 'enabled',
+      default: true,
+      label: 'Enabled',
+      doc: 'Is the connector enabled. Default is true.',
+    }),
     vhub_prefix: attr({
       type: 'string',
       presence: 'required',

@@ -49,7 +49,9 @@ export function schemaPath(path: string): string {
     .join('.');
 }
 
-type Located = { kind: 'attribute'; name: string; spec: AttributeSpec } | { kind: 'block'; name: string; spec: BlockSpec };
+type Located =
+  | { kind: 'attribute'; name: string; spec: AttributeSpec }
+  | { kind: 'block'; name: string; spec: BlockSpec };
 
 /** What a design path (with or without indices) names, or undefined. List items of an attribute resolve to the attribute. */
 export function locate(path: string, root: BodySpec = CONNECTOR_RESOURCE): Located | undefined {
@@ -79,15 +81,24 @@ export function attributeAt(path: string, root: BodySpec = CONNECTOR_RESOURCE): 
 }
 
 /** Every attribute of the description with its schema path (`instances.name`), depth first. */
-export function allAttributes(body: BodySpec = CONNECTOR_RESOURCE, at = ''): { path: string; name: string; spec: AttributeSpec }[] {
+export function allAttributes(
+  body: BodySpec = CONNECTOR_RESOURCE,
+  at = '',
+): { path: string; name: string; spec: AttributeSpec }[] {
   const out: { path: string; name: string; spec: AttributeSpec }[] = [];
-  for (const [name, spec] of Object.entries(body.attributes)) out.push({ path: at ? `${at}.${name}` : name, name, spec });
-  for (const [name, block] of Object.entries(body.blocks)) out.push(...allAttributes(block.body, at ? `${at}.${name}` : name));
+  for (const [name, spec] of Object.entries(body.attributes))
+    out.push({ path: at ? `${at}.${name}` : name, name, spec });
+  for (const [name, block] of Object.entries(body.blocks))
+    out.push(...allAttributes(block.body, at ? `${at}.${name}` : name));
   return out;
 }
 
 /** HCL names of sensitive attributes (the provider's Sensitive flag). */
-export const SENSITIVE_ATTRIBUTES: ReadonlySet<string> = new Set(allAttributes().filter((a) => a.spec.sensitive).map((a) => a.name));
+export const SENSITIVE_ATTRIBUTES: ReadonlySet<string> = new Set(
+  allAttributes()
+    .filter((a) => a.spec.sensitive)
+    .map((a) => a.name),
+);
 
 /** Sensitive attributes by HCL name (a name means one attribute across the resource's bodies). */
 export const SENSITIVE_SPECS: ReadonlyMap<string, AttributeSpec> = new Map(
@@ -103,7 +114,9 @@ export const SENSITIVE_API_FIELDS: ReadonlySet<string> = new Set(
 export function hasStoredSecret(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasStoredSecret);
   if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([key, entry]) => (SENSITIVE_ATTRIBUTES.has(key) && isStoredSecret(entry) ? true : hasStoredSecret(entry)));
+  return Object.entries(value).some(([key, entry]) =>
+    SENSITIVE_ATTRIBUTES.has(key) && isStoredSecret(entry) ? true : hasStoredSecret(entry),
+  );
 }
 
 /** How a detail view shows a stored secret (never its value). */

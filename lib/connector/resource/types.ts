@@ -118,7 +118,9 @@ type OptionalBlockKeys<B extends BodySpec> = {
 }[keyof B['blocks']];
 
 /** A sensitive attribute holds text the caller supplies, or the stored secret ("keep what the server holds"). */
-type AttributeValue<A extends AttributeSpec> = A['sensitive'] extends true ? StrictValue<A['type']> | StoredSecret : StrictValue<A['type']>;
+type AttributeValue<A extends AttributeSpec> = A['sensitive'] extends true
+  ? StrictValue<A['type']> | StoredSecret
+  : StrictValue<A['type']>;
 
 type ValueAt<B extends BodySpec, K> = K extends keyof B['attributes']
   ? AttributeValue<B['attributes'][K]>

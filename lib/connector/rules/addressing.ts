@@ -7,7 +7,13 @@ import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isRefe
  * Checks one `a.b.c.d/n` attribute that must be a /`prefixLength` with host
  * bits zero; suggests the aligned block. Unset and expressions are skipped.
  */
-function prefixIssues(path: string, attribute: string, value: unknown, prefixLength: number, example: string): DesignIssue[] {
+function prefixIssues(
+  path: string,
+  attribute: string,
+  value: unknown,
+  prefixLength: number,
+  example: string,
+): DesignIssue[] {
   if (isUnset(value) || isReference(value)) return [];
   const written = text(value).trim();
   const cidr = parseCidr(written);
@@ -15,16 +21,36 @@ function prefixIssues(path: string, attribute: string, value: unknown, prefixLen
     const bare = parseIpv4(written);
     if (bare !== null) {
       const guess = alignedCidr({ address: bare, prefixLength });
-      return [{ path, message: `${attribute} must be an IPv4 /${prefixLength}: ${written} has no prefix length — did you mean ${guess}?` }];
+      return [
+        {
+          path,
+          message: `${attribute} must be an IPv4 /${prefixLength}: ${written} has no prefix length — did you mean ${guess}?`,
+        },
+      ];
     }
-    return [{ path, message: `${attribute} must be an IPv4 /${prefixLength} such as ${example}: ${quote(value)} is not an IPv4 CIDR block` }];
+    return [
+      {
+        path,
+        message: `${attribute} must be an IPv4 /${prefixLength} such as ${example}: ${quote(value)} is not an IPv4 CIDR block`,
+      },
+    ];
   }
   if (cidr.prefixLength !== prefixLength) {
     const guess = alignedCidr({ address: cidr.address, prefixLength });
-    return [{ path, message: `${attribute} must be a /${prefixLength}: ${written} is a /${cidr.prefixLength} — did you mean ${guess}?` }];
+    return [
+      {
+        path,
+        message: `${attribute} must be a /${prefixLength}: ${written} is a /${cidr.prefixLength} — did you mean ${guess}?`,
+      },
+    ];
   }
   if (cidrHasHostBits(cidr)) {
-    return [{ path, message: `${attribute} must be a /${prefixLength} with host bits zero: ${written} has host bits set — did you mean ${alignedCidr(cidr)}?` }];
+    return [
+      {
+        path,
+        message: `${attribute} must be a /${prefixLength} with host bits zero: ${written} has host bits set — did you mean ${alignedCidr(cidr)}?`,
+      },
+    ];
   }
   return [];
 }
@@ -38,7 +64,15 @@ export function vhubPrefixIsAligned23(design: UncheckedBody): DesignIssue[] {
 export function loopbackSubnetsAreAligned26(design: UncheckedBody): DesignIssue[] {
   const issues: DesignIssue[] = [];
   eachRecord(design.instances, (instance, i) => {
-    issues.push(...prefixIssues(`instances.${i}.loopback_subnet`, 'loopback_subnet', instance.loopback_subnet, 26, '192.168.20.0/26'));
+    issues.push(
+      ...prefixIssues(
+        `instances.${i}.loopback_subnet`,
+        'loopback_subnet',
+        instance.loopback_subnet,
+        26,
+        '192.168.20.0/26',
+      ),
+    );
   });
   return issues;
 }
@@ -62,11 +96,17 @@ export function loopbackSubnetsDoNotOverlap(design: UncheckedBody): DesignIssue[
     const label = instanceLabel(instance, i);
     const path = `instances.${i}.loopback_subnet`;
     if (vhub && cidrsOverlap(cidr, vhub)) {
-      report(path, `${label}: loopback_subnet ${written} overlaps vhub_prefix ${text(design.vhub_prefix).trim()}; choose a /26 outside the vHub prefix`);
+      report(
+        path,
+        `${label}: loopback_subnet ${written} overlaps vhub_prefix ${text(design.vhub_prefix).trim()}; choose a /26 outside the vHub prefix`,
+      );
     }
     const earlier = seen.find((other) => cidrsOverlap(other.cidr, cidr));
     if (earlier) {
-      report(path, `${label}: loopback_subnet ${written} overlaps ${earlier.label}'s loopback_subnet ${earlier.written}; each instance needs its own /26`);
+      report(
+        path,
+        `${label}: loopback_subnet ${written} overlaps ${earlier.label}'s loopback_subnet ${earlier.written}; each instance needs its own /26`,
+      );
     }
     seen.push({ label, written, cidr });
   });

@@ -9,7 +9,8 @@ function asnProblem(value: unknown): string | null {
   if (reading.kind === 'unset' || reading.kind === 'expression') return null;
   if (reading.kind === 'invalid') {
     const asPrefixed = /^\s*AS\s*(\d+)\s*$/i.exec(reading.text);
-    if (asPrefixed) return `customer_asn takes the bare number: write ${asPrefixed[1]} instead of ${quote(reading.text)}`;
+    if (asPrefixed)
+      return `customer_asn takes the bare number: write ${asPrefixed[1]} instead of ${quote(reading.text)}`;
     return `customer_asn must be an integer from 1 to ${MAX_ASN}: ${quote(reading.text)} is not a number`;
   }
   const asn = reading.value;
@@ -17,9 +18,12 @@ function asnProblem(value: unknown): string | null {
   if (asdot && Number(asdot[1]) <= 65535 && Number(asdot[2]) <= 65535) {
     return `customer_asn must be written as a plain integer: ${value} looks like asdot notation — did you mean ${Number(asdot[1]) * 65536 + Number(asdot[2])}?`;
   }
-  if (!Number.isInteger(asn) || asn < 0 || asn > MAX_ASN) return `customer_asn must be an integer from 1 to ${MAX_ASN}: ${asn} is not`;
-  if (isAzureReservedAsn(asn)) return `customer_asn ${asn} is reserved by Azure (8074, 8075, 12076, 65515–65520); choose another ASN`;
-  if (isIanaReservedAsn(asn)) return `customer_asn ${asn} is reserved by IANA (0, 23456, 64496–64511, 65535–65551, ${MAX_ASN}); choose a private ASN such as 65001`;
+  if (!Number.isInteger(asn) || asn < 0 || asn > MAX_ASN)
+    return `customer_asn must be an integer from 1 to ${MAX_ASN}: ${asn} is not`;
+  if (isAzureReservedAsn(asn))
+    return `customer_asn ${asn} is reserved by Azure (8074, 8075, 12076, 65515–65520); choose another ASN`;
+  if (isIanaReservedAsn(asn))
+    return `customer_asn ${asn} is reserved by IANA (0, 23456, 64496–64511, 65535–65551, ${MAX_ASN}); choose a private ASN such as 65001`;
   return null;
 }
 
@@ -28,7 +32,11 @@ export function customerAsnsUsable(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.segment_options, (option, s) => {
     const problem = asnProblem(option.customer_asn);
-    if (problem) report(`segment_options.${s}.customer_asn`, `segment_options #${s + 1} (segment ${quote(option.segment_id)}): ${problem}`);
+    if (problem)
+      report(
+        `segment_options.${s}.customer_asn`,
+        `segment_options #${s + 1} (segment ${quote(option.segment_id)}): ${problem}`,
+      );
   });
   return issues;
 }

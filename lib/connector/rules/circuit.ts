@@ -4,10 +4,12 @@ import { isGuid } from '../net';
 import { eachRecord, instanceLabel, isUnset, issueCollector, quote, text, isReference } from './values';
 import { captured } from '@/lib/util/indexing';
 
-const CIRCUIT_ID_SHAPE = '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.Network/expressRouteCircuits/<circuit-name>';
+const CIRCUIT_ID_SHAPE =
+  '/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.Network/expressRouteCircuits/<circuit-name>';
 
 /** The fixed words match case-insensitively, as Azure resource IDs do. */
-const CIRCUIT_ID_RE = /^\/subscriptions\/([^/\s]+)\/resourceGroups\/([^/\s]+)\/providers\/Microsoft\.Network\/expressRouteCircuits\/([^/\s]+)$/i;
+const CIRCUIT_ID_RE =
+  /^\/subscriptions\/([^/\s]+)\/resourceGroups\/([^/\s]+)\/providers\/Microsoft\.Network\/expressRouteCircuits\/([^/\s]+)$/i;
 
 export interface CircuitIdParts {
   subscriptionId: string;
@@ -21,11 +23,15 @@ export function parseCircuitId(value: string): CircuitIdParts | null {
 }
 
 function whatIsWrong(written: string): string {
-  if (isGuid(written)) return 'it looks like the circuit service key; the connector needs the resource ID (Azure portal → circuit → Properties → Resource ID)';
-  if (!written.includes('/')) return 'it looks like a bare circuit name; give the full resource ID (Azure portal → circuit → Properties → Resource ID)';
+  if (isGuid(written))
+    return 'it looks like the circuit service key; the connector needs the resource ID (Azure portal → circuit → Properties → Resource ID)';
+  if (!written.includes('/'))
+    return 'it looks like a bare circuit name; give the full resource ID (Azure portal → circuit → Properties → Resource ID)';
   if (written.endsWith('/')) return 'remove the trailing slash';
-  if (/\/(?:peerings|authorizations|connections)\//i.test(written)) return 'it is the ID of a child resource; use the circuit itself, ending at expressRouteCircuits/<circuit-name>';
-  if (!/providers\/Microsoft\.Network\/expressRouteCircuits\//i.test(written)) return 'it is not a Microsoft.Network/expressRouteCircuits resource';
+  if (/\/(?:peerings|authorizations|connections)\//i.test(written))
+    return 'it is the ID of a child resource; use the circuit itself, ending at expressRouteCircuits/<circuit-name>';
+  if (!/providers\/Microsoft\.Network\/expressRouteCircuits\//i.test(written))
+    return 'it is not a Microsoft.Network/expressRouteCircuits resource';
   return 'it does not have that shape';
 }
 
@@ -47,7 +53,8 @@ export function circuitIdsWellFormed(design: UncheckedBody): DesignIssue[] {
 export function circuitSubscriptionIsGuid(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachRecord(design.instances, (instance, i) => {
-    const parts = typeof instance.expressroute_circuit_id === 'string' ? parseCircuitId(instance.expressroute_circuit_id) : null;
+    const parts =
+      typeof instance.expressroute_circuit_id === 'string' ? parseCircuitId(instance.expressroute_circuit_id) : null;
     if (!parts || isGuid(parts.subscriptionId)) return;
     report(
       `instances.${i}.expressroute_circuit_id`,
@@ -68,7 +75,10 @@ export function circuitIdsDistinct(design: UncheckedBody): DesignIssue[] {
     const key = isReference(value) ? value : value.toLowerCase();
     const earlier = firstUse.get(key);
     if (earlier) {
-      report(`instances.${i}.expressroute_circuit_id`, `${instanceLabel(instance, i)} uses the same ExpressRoute circuit as ${earlier}; separate instances normally terminate separate circuits`);
+      report(
+        `instances.${i}.expressroute_circuit_id`,
+        `${instanceLabel(instance, i)} uses the same ExpressRoute circuit as ${earlier}; separate instances normally terminate separate circuits`,
+      );
     } else firstUse.set(key, instanceLabel(instance, i));
   });
   return issues;

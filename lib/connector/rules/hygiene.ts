@@ -15,7 +15,8 @@ export function preSharedKeysNotInline(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachTunnel(design, (tunnel, site) => {
     // A stored key is the server's: the file gets a variable for it, never its text.
-    if (isUnset(tunnel.pre_shared_key) || isReference(tunnel.pre_shared_key) || isStoredSecret(tunnel.pre_shared_key)) return;
+    if (isUnset(tunnel.pre_shared_key) || isReference(tunnel.pre_shared_key) || isStoredSecret(tunnel.pre_shared_key))
+      return;
     report(
       `${site.path}.pre_shared_key`,
       `${site.label}: pre_shared_key is written inline, so it will be stored in the .tf file and version control; reference a sensitive variable instead, e.g. var.psk_tunnel`,
@@ -29,7 +30,10 @@ export function tunnelsHavePreSharedKeys(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   eachTunnel(design, (tunnel, site) => {
     if (!isUnset(tunnel.pre_shared_key)) return;
-    report(`${site.path}.pre_shared_key`, `${site.label} has no pre_shared_key; the peer must be configured with whatever key the service assigns — set one (as a sensitive variable) to control it`);
+    report(
+      `${site.path}.pre_shared_key`,
+      `${site.label} has no pre_shared_key; the peer must be configured with whatever key the service assigns — set one (as a sensitive variable) to control it`,
+    );
   });
   return issues;
 }
@@ -44,7 +48,11 @@ export function preSharedKeysDistinct(design: UncheckedBody): DesignIssue[] {
     const key = text(tunnel.pre_shared_key);
     if (isUnset(key) || isReference(key)) return;
     const earlier = firstUse.get(key);
-    if (earlier) report(`${site.path}.pre_shared_key`, `${site.label} reuses the pre_shared_key of ${earlier.label}; give every tunnel its own key`);
+    if (earlier)
+      report(
+        `${site.path}.pre_shared_key`,
+        `${site.label} reuses the pre_shared_key of ${earlier.label}; give every tunnel its own key`,
+      );
     else firstUse.set(key, site);
   });
   return issues;

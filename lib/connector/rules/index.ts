@@ -6,7 +6,12 @@
  */
 import type { UncheckedBody, DesignIssue } from '../design';
 import { enumeratedFieldsAllowed, requiredFieldsPresent, resourceNameIsIdentifier } from './required';
-import { hasInstancesAndSegmentOptions, instanceNamesUnique, gatewayAndTunnelNamesUnique, segmentOptionsUnique } from './structure';
+import {
+  hasInstancesAndSegmentOptions,
+  instanceNamesUnique,
+  gatewayAndTunnelNamesUnique,
+  segmentOptionsUnique,
+} from './structure';
 import { loopbackSubnetsAreAligned26, loopbackSubnetsDoNotOverlap, vhubPrefixIsAligned23 } from './addressing';
 import { circuitIdsDistinct, circuitIdsWellFormed, circuitSubscriptionIsGuid } from './circuit';
 import { gatewayMacAddressesValid, virtualNetworkInterfacesValid } from './vxlan';

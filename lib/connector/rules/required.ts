@@ -17,8 +17,16 @@ export function requiredFieldsPresent(design: UncheckedBody): DesignIssue[] {
     const at = `instances.${i}`;
     need(instance.name, `${at}.name`, `Instance #${i + 1}: name`);
     const label = instanceLabel(instance, i);
-    need(instance.expressroute_circuit_id, `${at}.expressroute_circuit_id`, `${label}: expressroute_circuit_id (the Azure resource ID of the circuit)`);
-    need(instance.loopback_subnet, `${at}.loopback_subnet`, `${label}: loopback_subnet (an IPv4 /26, e.g. 192.168.20.0/26)`);
+    need(
+      instance.expressroute_circuit_id,
+      `${at}.expressroute_circuit_id`,
+      `${label}: expressroute_circuit_id (the Azure resource ID of the circuit)`,
+    );
+    need(
+      instance.loopback_subnet,
+      `${at}.loopback_subnet`,
+      `${label}: loopback_subnet (an IPv4 /26, e.g. 192.168.20.0/26)`,
+    );
     need(instance.credential_id, `${at}.credential_id`, `${label}: credential_id (an Azure VNET credential)`);
     eachRecord(instance.ipsec_customer_gateway, (gateway, g) => {
       const gat = `${at}.ipsec_customer_gateway.${g}`;
@@ -28,7 +36,11 @@ export function requiredFieldsPresent(design: UncheckedBody): DesignIssue[] {
         need(customerGateway.name, `${cat}.name`, `${label}, customer_gateway #${c + 1}: name`);
         eachRecord(customerGateway.tunnel, (tunnel, t) => {
           // Inlined `need`: the message quotes the gateway name, so it is built only when reported.
-          if (isUnset(tunnel.name)) report(`${cat}.tunnel.${t}.name`, `${label}, customer_gateway ${quote(text(customerGateway.name))}, tunnel #${t + 1}: name is required`);
+          if (isUnset(tunnel.name))
+            report(
+              `${cat}.tunnel.${t}.name`,
+              `${label}, customer_gateway ${quote(text(customerGateway.name))}, tunnel #${t + 1}: name is required`,
+            );
         });
       });
     });
@@ -44,10 +56,15 @@ export function requiredFieldsPresent(design: UncheckedBody): DesignIssue[] {
 export function resourceNameIsIdentifier(design: UncheckedBody): DesignIssue[] {
   const name = text(design.resource_name);
   if (isUnset(design.resource_name)) {
-    return [{ path: 'resource_name', message: 'resource_name (the Terraform resource label) is required, e.g. expressroute' }];
+    return [
+      { path: 'resource_name', message: 'resource_name (the Terraform resource label) is required, e.g. expressroute' },
+    ];
   }
   if (isTerraformIdentifier(name)) return [];
-  const suggestion = name.trim().replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^(?=[0-9-])/, '_');
+  const suggestion = name
+    .trim()
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^(?=[0-9-])/, '_');
   return [
     {
       path: 'resource_name',

@@ -9,7 +9,14 @@
  *   exactly, so `profile_id` 9007199254740993 would silently become
  *   9007199254740992 (numbers as numeric text are checked before they are read).
  */
-import { CONNECTOR_RESOURCE, RESOURCE_LABEL, blocksOf, designAttributes, type AttributeSpec, type BodySpec } from '../resource';
+import {
+  CONNECTOR_RESOURCE,
+  RESOURCE_LABEL,
+  blocksOf,
+  designAttributes,
+  type AttributeSpec,
+  type BodySpec,
+} from '../resource';
 import type { DesignIssue, UncheckedBody } from '../design';
 import { isRecord } from '@/lib/util/records';
 import { eachRecord, issueCollector } from './values';
@@ -35,7 +42,10 @@ export function forbiddenTextReason(value: string): string | null {
   const found = FORBIDDEN_TEXT.exec(value);
   if (!found) return null;
   const code = found[0].charCodeAt(0);
-  const effect = code === 0 ? 'which many tools read as the end of the text' : 'which makes the text display differently from what it holds';
+  const effect =
+    code === 0
+      ? 'which many tools read as the end of the text'
+      : 'which makes the text display differently from what it holds';
   return `contains ${CONTROL_NAMES[code]}, ${effect}; remove it`;
 }
 
@@ -44,16 +54,26 @@ const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 /** Why `value` (a number, or a number written as text) cannot be held exactly, or null. */
 export function unsafeNumberReason(value: unknown): string | null {
   if (typeof value === 'number') {
-    return Number.isFinite(value) && Math.abs(value) > MAX_EXACT ? `is beyond ${MAX_EXACT} (2^53 − 1), the largest whole number that can be kept exactly` : null;
+    return Number.isFinite(value) && Math.abs(value) > MAX_EXACT
+      ? `is beyond ${MAX_EXACT} (2^53 − 1), the largest whole number that can be kept exactly`
+      : null;
   }
   if (typeof value !== 'string') return null;
   const digits = /^\s*-?0*(\d+)\s*$/.exec(value)?.[1];
   if (digits === undefined) return null;
-  const tooLong = digits.length > String(MAX_EXACT).length || (digits.length === String(MAX_EXACT).length && digits > String(MAX_EXACT));
+  const tooLong =
+    digits.length > String(MAX_EXACT).length ||
+    (digits.length === String(MAX_EXACT).length && digits > String(MAX_EXACT));
   return tooLong ? `is beyond ${MAX_EXACT} (2^53 − 1), the largest whole number that can be kept exactly` : null;
 }
 
-function checkAttribute(spec: AttributeSpec, value: unknown, path: string, name: string, report: (path: string, message: string) => void): void {
+function checkAttribute(
+  spec: AttributeSpec,
+  value: unknown,
+  path: string,
+  name: string,
+  report: (path: string, message: string) => void,
+): void {
   const values = Array.isArray(value) ? value.map((v, i) => [v, `${path}.${i}`] as const) : [[value, path] as const];
   const numeric = spec.type === 'number' || spec.type === 'list(number)' || spec.type === 'set(number)';
   for (const [v, at] of values) {
@@ -71,7 +91,12 @@ function checkAttribute(spec: AttributeSpec, value: unknown, path: string, name:
   }
 }
 
-function checkBody(body: BodySpec, value: Record<string, unknown>, prefix: string, report: (path: string, message: string) => void): void {
+function checkBody(
+  body: BodySpec,
+  value: Record<string, unknown>,
+  prefix: string,
+  report: (path: string, message: string) => void,
+): void {
   for (const [name, spec] of designAttributes(body)) {
     if (value[name] !== undefined) checkAttribute(spec, value[name], `${prefix}${name}`, name, report);
   }

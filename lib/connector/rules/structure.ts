@@ -9,7 +9,10 @@ export function hasInstancesAndSegmentOptions(design: UncheckedBody): DesignIssu
     report('instances', 'Add at least one instance (an ExpressRoute circuit) — the connector needs one');
   }
   if (items(design.segment_options).length === 0 && !hasDynamic(design, 'segment_options')) {
-    report('segment_options', 'Add at least one segment_options block (segment and customer ASN) — the connector needs one');
+    report(
+      'segment_options',
+      'Add at least one segment_options block (segment and customer ASN) — the connector needs one',
+    );
   }
   return issues;
 }
@@ -38,7 +41,10 @@ const nameOf = (entry: Record<string, unknown>): string | null => (isUnset(entry
 export function instanceNamesUnique(design: UncheckedBody): DesignIssue[] {
   const { issues, report } = issueCollector();
   duplicates(design.instances, nameOf, (i, first, name) =>
-    report(`instances.${i}.name`, `Instance name ${quote(name)} is already used by instance #${first + 1}; instance names must be unique`),
+    report(
+      `instances.${i}.name`,
+      `Instance name ${quote(name)} is already used by instance #${first + 1}; instance names must be unique`,
+    ),
   );
   return issues;
 }
@@ -55,7 +61,11 @@ export function gatewayAndTunnelNamesUnique(design: UncheckedBody): DesignIssue[
         const name = text(customerGateway.name);
         if (!isUnset(name)) {
           const earlier = seenGateways.get(name);
-          if (earlier) report(`${at}.name`, `${label}: customer gateway name ${quote(name)} is already used (${earlier}); customer gateway names must be unique within an instance`);
+          if (earlier)
+            report(
+              `${at}.name`,
+              `${label}: customer gateway name ${quote(name)} is already used (${earlier}); customer gateway names must be unique within an instance`,
+            );
           else seenGateways.set(name, `ipsec_customer_gateway #${g + 1}, customer_gateway #${c + 1}`);
         }
         duplicates(customerGateway.tunnel, nameOf, (t, first, tunnelName) =>
@@ -77,7 +87,10 @@ export function segmentOptionsUnique(design: UncheckedBody): DesignIssue[] {
     design.segment_options,
     (option) => (isUnset(option.segment_id) ? null : text(option.segment_id).trim()),
     (s, first, segment) =>
-      report(`segment_options.${s}.segment_id`, `Segment ${quote(segment)} already has segment_options (block #${first + 1}); merge them into one block per segment`),
+      report(
+        `segment_options.${s}.segment_id`,
+        `Segment ${quote(segment)} already has segment_options (block #${first + 1}); merge them into one block per segment`,
+      ),
   );
   return issues;
 }

@@ -3,7 +3,14 @@
  * form state ('' for unset, numeric strings) and on partially invalid input
  * (so that every finding shows at once), hence no rule trusts the static type.
  */
-import { expressionBody, isExpression, TUNNEL_PROTOCOLS, DEFAULTS, type DesignIssue, type TunnelProtocol } from '../design';
+import {
+  expressionBody,
+  isExpression,
+  TUNNEL_PROTOCOLS,
+  DEFAULTS,
+  type DesignIssue,
+  type TunnelProtocol,
+} from '../design';
 import { isRecord, type LooseRecord } from '@/lib/util/records';
 
 // One definition of "a plain object" (the renderer's), re-exported for the rules.
@@ -46,7 +53,8 @@ export type NumberReading =
 
 export function readNumber(value: unknown): NumberReading {
   if (isUnset(value)) return { kind: 'unset' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: String(value) };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'invalid', text: String(value) };
   if (isExpression(value)) return { kind: 'expression', text: value };
   if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return { kind: 'number', value: Number(value) };
   return { kind: 'invalid', text: printable(value) };

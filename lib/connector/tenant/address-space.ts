@@ -36,7 +36,10 @@ export function rangeOf(text: unknown): AddressRange | null {
   const m = CIDR_RE.exec(text.trim());
   if (!m) return null;
   const prefixLength = Number(m[5]);
-  const start = networkAddress({ address: ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]), prefixLength });
+  const start = networkAddress({
+    address: ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]),
+    prefixLength,
+  });
   return { start, end: start + 2 ** (32 - prefixLength) - 1 };
 }
 
@@ -97,7 +100,8 @@ export class AddressSpace {
     const out: UsedBlock[] = [];
     for (let i = this.lastStartingBy(range.end); i >= 0 && itemAt(this.maxEnd, i, 'used block') >= range.start; i--) {
       const block = itemAt(this.blocks, i, 'used block');
-      if (block.end >= range.start && (excludeOwner === undefined || String(block.owner.id) !== excludeOwner)) out.push(block);
+      if (block.end >= range.start && (excludeOwner === undefined || String(block.owner.id) !== excludeOwner))
+        out.push(block);
     }
     return out.reverse();
   }
@@ -107,7 +111,12 @@ export class AddressSpace {
    * `from` (wrapping round once), that overlaps neither the tenant's space
    * (but `excludeOwner`'s) nor `alsoUsed`; null when the space is full.
    */
-  nextFree(from: number, prefixLength: number, alsoUsed: readonly AddressRange[] = [], excludeOwner?: string): number | null {
+  nextFree(
+    from: number,
+    prefixLength: number,
+    alsoUsed: readonly AddressRange[] = [],
+    excludeOwner?: string,
+  ): number | null {
     const size = 2 ** (32 - prefixLength);
     const align = (address: number) => Math.ceil(address / size) * size;
     const holes = excludeOwner === undefined ? [] : this.holesOf(excludeOwner);
@@ -159,7 +168,11 @@ export class AddressSpace {
    * less `holes`, plus `alsoUsed`): the end of a used run it meets, so the
    * search can jump past it; null when it is free.
    */
-  private usedRunEnd(range: AddressRange, alsoUsed: readonly AddressRange[], holes: readonly AddressRange[]): number | null {
+  private usedRunEnd(
+    range: AddressRange,
+    alsoUsed: readonly AddressRange[],
+    holes: readonly AddressRange[],
+  ): number | null {
     for (const other of alsoUsed) if (other.start <= range.end && other.end >= range.start) return other.end;
     // The first merged interval ending at or after the range's start.
     let lo = 0;

@@ -26,7 +26,10 @@ import { TENANT_RULE_IDS, type TenantCheckOptions, type TenantFinding } from './
 const PREFIX_LENGTH: Record<AddressField, number> = { vhub_prefix: 23, loopback_subnet: 26 };
 
 function describeBlock(block: UsedBlock): string {
-  const field = block.field === 'loopback_subnet' && block.instance !== undefined ? `loopback_subnet (instance #${block.instance + 1})` : block.field;
+  const field =
+    block.field === 'loopback_subnet' && block.instance !== undefined
+      ? `loopback_subnet (instance #${block.instance + 1})`
+      : block.field;
   return `connector ${JSON.stringify(block.owner.name)} (id ${block.owner.id})'s ${field} ${block.written}`;
 }
 
@@ -52,7 +55,12 @@ function addressChecks(design: Record<string, unknown>): AddressCheck[] {
   };
   add('vhub_prefix', 'vhub_prefix', design.vhub_prefix, 'vhub_prefix');
   eachRecord(design.instances, (instance, i) => {
-    add(`instances.${i}.loopback_subnet`, 'loopback_subnet', instance.loopback_subnet, `${instanceLabel(instance, i)}: loopback_subnet`);
+    add(
+      `instances.${i}.loopback_subnet`,
+      'loopback_subnet',
+      instance.loopback_subnet,
+      `${instanceLabel(instance, i)}: loopback_subnet`,
+    );
   });
   return out;
 }
@@ -116,7 +124,12 @@ const KINDS: Record<ReferenceKind, KindText> = {
   cxp: { what: 'CXP', byName: true },
 };
 
-function referenceFinding(path: string, kind: ReferenceKind, written: string, lookup: CatalogLookup): TenantFinding | null {
+function referenceFinding(
+  path: string,
+  kind: ReferenceKind,
+  written: string,
+  lookup: CatalogLookup,
+): TenantFinding | null {
   const { what, byName } = KINDS[kind];
   if ((byName ? lookup.byName : lookup.byId).has(written)) return null;
   const base = { path, severity: 'error' as const, ruleId: TENANT_RULE_IDS.unknownReference };
@@ -124,15 +137,24 @@ function referenceFinding(path: string, kind: ReferenceKind, written: string, lo
   const meant = byName ? lookup.byId.get(written) : lookup.byName.get(written);
   if (meant) {
     const fix = byName ? meant.name : String(meant.id);
-    const note = byName ? `the ${what} with id ${written} is named ${JSON.stringify(meant.name)}` : `the ${what} named ${JSON.stringify(written)} has id ${meant.id}`;
-    return { ...base, message: `${JSON.stringify(written)} is not a ${what} ${byName ? 'name' : 'id'} of this tenant; ${note}`, fix };
+    const note = byName
+      ? `the ${what} with id ${written} is named ${JSON.stringify(meant.name)}`
+      : `the ${what} named ${JSON.stringify(written)} has id ${meant.id}`;
+    return {
+      ...base,
+      message: `${JSON.stringify(written)} is not a ${what} ${byName ? 'name' : 'id'} of this tenant; ${note}`,
+      fix,
+    };
   }
   return { ...base, message: `${JSON.stringify(written)} is not a ${what} ${byName ? 'name' : 'id'} of this tenant` };
 }
 
 function catalogFindings(design: Record<string, unknown>, tenant: TenantIndex): TenantFinding[] {
   const findings: TenantFinding[] = [];
-  const protocol = typeof design.tunnel_protocol === 'string' && design.tunnel_protocol ? design.tunnel_protocol : DEFAULTS.tunnel_protocol;
+  const protocol =
+    typeof design.tunnel_protocol === 'string' && design.tunnel_protocol
+      ? design.tunnel_protocol
+      : DEFAULTS.tunnel_protocol;
   for (const { path, spec, value } of designValues(CONNECTOR_RESOURCE, design, protocol)) {
     if (!spec.reference || isExpression(value)) continue;
     const lookup = tenant.catalog.get(spec.reference);
@@ -149,9 +171,16 @@ function catalogFindings(design: Record<string, unknown>, tenant: TenantIndex): 
  * Every tenant finding about `design` (a checked design, form state or a
  * request body: it is read defensively), in the order name, addresses, references.
  */
-export function checkAgainstTenant(design: unknown, tenant: TenantIndex, options: TenantCheckOptions = {}): TenantFinding[] {
+export function checkAgainstTenant(
+  design: unknown,
+  tenant: TenantIndex,
+  options: TenantCheckOptions = {},
+): TenantFinding[] {
   if (!isRecord(design)) return [];
-  const linked = options.linkedConnectorId === undefined || options.linkedConnectorId === null ? null : String(options.linkedConnectorId);
+  const linked =
+    options.linkedConnectorId === undefined || options.linkedConnectorId === null
+      ? null
+      : String(options.linkedConnectorId);
   return [
     ...nameFindings(design, tenant, linked),
     ...overlapFindings(design, tenant, linked ?? undefined),
@@ -167,7 +196,10 @@ export function checkAgainstTenant(design: unknown, tenant: TenantIndex, options
  */
 export function suggestFreeBlock(tenant: TenantIndex, field: AddressField, near?: string): string | null {
   const prefixLength = PREFIX_LENGTH[field];
-  const from = (near !== undefined ? rangeOf(near.includes('/') ? near : `${near}/32`)?.start : undefined) ?? tenant.space.lowestStart() ?? 10 * 2 ** 24;
+  const from =
+    (near !== undefined ? rangeOf(near.includes('/') ? near : `${near}/32`)?.start : undefined) ??
+    tenant.space.lowestStart() ??
+    10 * 2 ** 24;
   const free = tenant.space.nextFree(from, prefixLength);
   return free === null ? null : cidr(free, prefixLength);
 }

@@ -22,7 +22,8 @@ export interface ApiTenantLists {
 
 const isRaw = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const key = (value: unknown): string | number | undefined => (typeof value === 'string' || typeof value === 'number' ? value : undefined);
+const key = (value: unknown): string | number | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? value : undefined;
 
 function connectorOf(raw: unknown): TenantConnector | null {
   if (!isRaw(raw)) return null;
@@ -30,10 +31,19 @@ function connectorOf(raw: unknown): TenantConnector | null {
   const name = str(raw.name);
   if (id === undefined || name === undefined) return null;
   const instances = Array.isArray(raw.instances) ? raw.instances : [];
-  return { id, name, vhubPrefix: str(raw.vhubPrefix), loopbackSubnets: instances.map((i) => (isRaw(i) ? str(i.loopbackSubnet) : undefined)) };
+  return {
+    id,
+    name,
+    vhubPrefix: str(raw.vhubPrefix),
+    loopbackSubnets: instances.map((i) => (isRaw(i) ? str(i.loopbackSubnet) : undefined)),
+  };
 }
 
-function entries(list: unknown[] | undefined, idField = 'id', keep: (raw: Raw) => boolean = () => true): CatalogEntry[] | undefined {
+function entries(
+  list: unknown[] | undefined,
+  idField = 'id',
+  keep: (raw: Raw) => boolean = () => true,
+): CatalogEntry[] | undefined {
   if (!list) return undefined;
   const out: CatalogEntry[] = [];
   for (const raw of list) {

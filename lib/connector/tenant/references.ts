@@ -18,7 +18,10 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_-]*';
 /** A top-level block header: `resource "type" "label" {` or `data "type" "label" {` at the start of a line. */
 const HEADER = new RegExp(`^[ \\t]*(resource|data)[ \\t]+"(${IDENT})"[ \\t]+"(${IDENT})"[ \\t]*\\{`, 'gm');
 /** The addresses an expression names: `alkira_x.label`, `data.alkira_x.label`, `var.x`, `module.m`, `local.x`. */
-const ADDRESS = new RegExp(`(?<![\\w.])(?:(data)\\.(${IDENT})\\.(${IDENT})|(var|local|module)\\.(${IDENT})|(alkira_[a-z0-9_]+)\\.(${IDENT}))`, 'g');
+const ADDRESS = new RegExp(
+  `(?<![\\w.])(?:(data)\\.(${IDENT})\\.(${IDENT})|(var|local|module)\\.(${IDENT})|(alkira_[a-z0-9_]+)\\.(${IDENT}))`,
+  'g',
+);
 
 /** `alkira_segment.prod` and `data.alkira_segment.dmz` for every resource and data block the file declares. */
 export function declaredAddresses(text: string): Set<string> {
@@ -43,7 +46,9 @@ export function referencedAddresses(expression: string): string[] {
 export function hasReferenceExpressions(design: unknown): boolean {
   if (!isRecord(design)) return false;
   const d = design as ConnectorDesign;
-  return designValues(CONNECTOR_RESOURCE, d, effectiveTunnelProtocol(d)).some(({ spec, value }) => spec.reference !== undefined && isExpression(value));
+  return designValues(CONNECTOR_RESOURCE, d, effectiveTunnelProtocol(d)).some(
+    ({ spec, value }) => spec.reference !== undefined && isExpression(value),
+  );
 }
 
 /**

@@ -39,15 +39,34 @@ export function indexTenant(snapshot: TenantSnapshot): TenantIndex {
     const owner = { id: connector.id, name: connector.name };
     const vhub = rangeOf(connector.vhubPrefix);
     // Every block built with the same fields in the same order (one shape for the sort and the searches).
-    if (vhub) blocks.push({ start: vhub.start, end: vhub.end, written: String(connector.vhubPrefix).trim(), owner, field: 'vhub_prefix', instance: undefined });
+    if (vhub)
+      blocks.push({
+        start: vhub.start,
+        end: vhub.end,
+        written: String(connector.vhubPrefix).trim(),
+        owner,
+        field: 'vhub_prefix',
+        instance: undefined,
+      });
     for (let instance = 0; instance < connector.loopbackSubnets.length; instance++) {
       const subnet = connector.loopbackSubnets[instance];
       const range = rangeOf(subnet);
-      if (range) blocks.push({ start: range.start, end: range.end, written: String(subnet).trim(), owner, field: 'loopback_subnet', instance });
+      if (range)
+        blocks.push({
+          start: range.start,
+          end: range.end,
+          written: String(subnet).trim(),
+          owner,
+          field: 'loopback_subnet',
+          instance,
+        });
     }
   }
   const catalog = new Map<ReferenceKind, CatalogLookup>();
-  for (const [kind, entries] of Object.entries(snapshot.catalog) as [ReferenceKind, readonly CatalogEntry[] | undefined][]) {
+  for (const [kind, entries] of Object.entries(snapshot.catalog) as [
+    ReferenceKind,
+    readonly CatalogEntry[] | undefined,
+  ][]) {
     if (entries) catalog.set(kind, lookup(entries));
   }
   return { connectors: snapshot.connectors.length, byName, space: new AddressSpace(blocks), catalog };

@@ -7,7 +7,12 @@
  */
 import type { CatalogEntry, TenantCatalog, TenantConnector, TenantSnapshot } from './types';
 
-export type WireConnector = [id: number | string, name: string, vhubPrefix: string | null, loopbackSubnets: Array<string | null>];
+export type WireConnector = [
+  id: number | string,
+  name: string,
+  vhubPrefix: string | null,
+  loopbackSubnets: Array<string | null>,
+];
 
 export interface TenantSnapshotWire {
   connectors: WireConnector[];
@@ -16,7 +21,12 @@ export interface TenantSnapshotWire {
 
 export function toWire(snapshot: TenantSnapshot): TenantSnapshotWire {
   return {
-    connectors: snapshot.connectors.map((c) => [c.id, c.name, c.vhubPrefix ?? null, c.loopbackSubnets.map((s) => s ?? null)]),
+    connectors: snapshot.connectors.map((c) => [
+      c.id,
+      c.name,
+      c.vhubPrefix ?? null,
+      c.loopbackSubnets.map((s) => s ?? null),
+    ]),
     catalog: snapshot.catalog,
   };
 }
@@ -28,7 +38,8 @@ function catalogEntries(list: unknown): CatalogEntry[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const out: CatalogEntry[] = [];
   for (const e of list) {
-    if (e && typeof e === 'object' && isKey((e as CatalogEntry).id) && typeof (e as CatalogEntry).name === 'string') out.push({ id: (e as CatalogEntry).id, name: (e as CatalogEntry).name });
+    if (e && typeof e === 'object' && isKey((e as CatalogEntry).id) && typeof (e as CatalogEntry).name === 'string')
+      out.push({ id: (e as CatalogEntry).id, name: (e as CatalogEntry).name });
   }
   return out;
 }
@@ -39,7 +50,12 @@ export function fromWire(wire: unknown): TenantSnapshot {
   const connectors: TenantConnector[] = [];
   for (const row of Array.isArray(body.connectors) ? body.connectors : []) {
     if (!Array.isArray(row) || !isKey(row[0]) || typeof row[1] !== 'string') continue;
-    connectors.push({ id: row[0], name: row[1], vhubPrefix: optionalText(row[2]), loopbackSubnets: Array.isArray(row[3]) ? row[3].map(optionalText) : [] });
+    connectors.push({
+      id: row[0],
+      name: row[1],
+      vhubPrefix: optionalText(row[2]),
+      loopbackSubnets: Array.isArray(row[3]) ? row[3].map(optionalText) : [],
+    });
   }
   const catalog: TenantCatalog = {};
   const raw = body.catalog && typeof body.catalog === 'object' ? (body.catalog as Record<string, unknown>) : {};

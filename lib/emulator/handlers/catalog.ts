@@ -39,10 +39,12 @@ const putSegment: Handler = async ({ req, params }) => {
   const seg = catalogList('segments').find((e) => e.key === params.id);
   if (!seg) throw new ApiError(404, `Segment ${params.id} not found`);
   const parsed = segmentBody.safeParse(await readJsonBody(req));
-  if (!parsed.success) throw new ApiError(400, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new ApiError(400, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
   const next = { ...seg.body, ...parsed.data, id: seg.body.id };
   transaction(() => {
-    if (catalogList('segments').some((e) => e.key !== seg.key && e.name === next.name)) throw new ApiError(409, `A segment named "${next.name}" already exists`);
+    if (catalogList('segments').some((e) => e.key !== seg.key && e.name === next.name))
+      throw new ApiError(409, `A segment named "${next.name}" already exists`);
     replaceCatalogEntry('segments', seg.key, next.name, next);
     if (next.name !== seg.name) renameSegmentInConnectors(seg.name, next.name);
   });
@@ -57,5 +59,8 @@ export const catalogRoutes: Route[] = [
   { pattern: '/api/tags', methods: { GET: listOf('tags', false) } },
   { pattern: '/api/credentials', methods: { GET: listOf('credentials', false) } },
   { pattern: '/api/inventory/cxps', methods: { GET: listOf('cxps', false) } },
-  { pattern: '/api/v1/tenantnetworks/:tn/ipsec-tunnel-profiles', methods: { GET: listOf('ipsecTunnelProfiles', true) } },
+  {
+    pattern: '/api/v1/tenantnetworks/:tn/ipsec-tunnel-profiles',
+    methods: { GET: listOf('ipsecTunnelProfiles', true) },
+  },
 ];

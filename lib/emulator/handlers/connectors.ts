@@ -37,7 +37,11 @@ function asList(value: unknown): Record<string, unknown>[] {
  * defaults filled) plus service-assigned ids, kept stable across PUTs by name.
  * Ids a caller echoes back are the service's to give, so they are replaced.
  */
-function materialize(id: number, input: CheckedAlkiraConnector, previous?: Record<string, unknown>): Record<string, unknown> {
+function materialize(
+  id: number,
+  input: CheckedAlkiraConnector,
+  previous?: Record<string, unknown>,
+): Record<string, unknown> {
   const prevInstances = new Map(asList(previous?.instances).map((i) => [String(i.name), i]));
   const instances = input.instances.map((inst) => {
     const prev = prevInstances.get(inst.name);
@@ -45,7 +49,10 @@ function materialize(id: number, input: CheckedAlkiraConnector, previous?: Recor
     for (const so of asList(prev?.segmentOptions)) {
       for (const g of asList(so.customerGateways)) prevGateways.set(`${String(so.segmentName)}/${String(g.name)}`, g);
     }
-    const out: Record<string, unknown> = { ...inst, id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1) };
+    const out: Record<string, unknown> = {
+      ...inst,
+      id: typeof prev?.id === 'number' ? prev.id : nextCounter('instance', 1),
+    };
     if (inst.segmentOptions) {
       out.segmentOptions = inst.segmentOptions.map((so) => ({
         ...so,
@@ -65,7 +72,12 @@ function materialize(id: number, input: CheckedAlkiraConnector, previous?: Recor
     }
     return out;
   });
-  const out: Record<string, unknown> = { ...input, id, implicitGroupId: typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001) };
+  const out: Record<string, unknown> = {
+    ...input,
+    id,
+    implicitGroupId:
+      typeof previous?.implicitGroupId === 'number' ? previous.implicitGroupId : nextCounter('implicitGroup', 1001),
+  };
   // An empty optional text is not a value (the service stores none).
   for (const [key, value] of Object.entries(out)) if (value === '') delete out[key];
   out.instances = instances;
@@ -80,12 +92,20 @@ function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, entry]) => [key, SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry)]),
+    Object.entries(value).map(([key, entry]) => [
+      key,
+      SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry),
+    ]),
   );
 }
 
 function maskTunnelSecrets(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).map(([key, entry]) => [key, SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry)]));
+  return Object.fromEntries(
+    Object.entries(body).map(([key, entry]) => [
+      key,
+      SENSITIVE_API_FIELDS.has(key) && entry ? EMULATOR_SECRET_MASK : maskSecrets(entry),
+    ]),
+  );
 }
 
 /**
@@ -117,7 +137,8 @@ function liveConnector(params: Record<string, string>, includeMarked: boolean): 
   requireTenant(params.tn);
   const id = integerId(params.id, 'Azure ExpressRoute connector');
   const row = getConnector(id);
-  if (!row || (row.markedForDeletion && !includeMarked)) throw new ApiError(404, `Azure ExpressRoute connector ${id} not found`);
+  if (!row || (row.markedForDeletion && !includeMarked))
+    throw new ApiError(404, `Azure ExpressRoute connector ${id} not found`);
   return row;
 }
 
@@ -132,7 +153,12 @@ function provisioned(status: number, body: Record<string, unknown>, requestId: s
 function listedJson(row: ListedConnector, now: number, app: boolean): string {
   const state = row.latest ? provisionStateAt(row.latest, now).state : null;
   const extra = `"provisionState":${JSON.stringify(state)}${row.markedForDeletion ? ',"markedForDeletion":true' : ''}`;
-  if (!app) return JSON.stringify({ ...maskTunnelSecrets(JSON.parse(row.bodyText) as Record<string, unknown>), provisionState: state, ...(row.markedForDeletion ? { markedForDeletion: true } : {}) });
+  if (!app)
+    return JSON.stringify({
+      ...maskTunnelSecrets(JSON.parse(row.bodyText) as Record<string, unknown>),
+      provisionState: state,
+      ...(row.markedForDeletion ? { markedForDeletion: true } : {}),
+    });
   const text = row.bodyText.trimEnd();
   const open = text.slice(0, -1).trimEnd();
   return open === '{' ? `{${extra}}` : `${open},${extra}}`;
@@ -140,7 +166,10 @@ function listedJson(row: ListedConnector, now: number, app: boolean): string {
 
 const list: Handler = ({ req, params, query, now }) => {
   requireTenant(params.tn);
-  const rows = listConnectorsWithLatest({ name: query.get('name') ?? undefined, includeMarked: flag(query, 'includeMarkedForDeletion') });
+  const rows = listConnectorsWithLatest({
+    name: query.get('name') ?? undefined,
+    includeMarked: flag(query, 'includeMarkedForDeletion'),
+  });
   const app = isAppCaller(req);
   return { status: 200, body: null, rawJson: `[${rows.map((r) => listedJson(r, now, app)).join(',')}]` };
 };
@@ -169,7 +198,8 @@ const read: Handler = ({ req, params, query, now }) => {
 
 const update: Handler = async ({ req, params, query, now }) => {
   const current = liveConnector(params, true);
-  if (current.markedForDeletion) throw new ApiError(409, `Azure ExpressRoute connector ${current.id} is marked for deletion`);
+  if (current.markedForDeletion)
+    throw new ApiError(409, `Azure ExpressRoute connector ${current.id} is marked for deletion`);
   const input = await validInput(req);
   const requestId = transaction(() => {
     rejectDuplicateName(input.name, current.id);
@@ -198,11 +228,17 @@ const remove: Handler = ({ params, query, now }) => {
 
 const state: Handler = ({ params, now }) => {
   const row = liveConnector(params, true);
-  return ok({ state: connectorProvisionState(row.id, now), docState: row.markedForDeletion ? 'MARKED_FOR_DELETION' : 'ACTIVE' });
+  return ok({
+    state: connectorProvisionState(row.id, now),
+    docState: row.markedForDeletion ? 'MARKED_FOR_DELETION' : 'ACTIVE',
+  });
 };
 
 export const connectorRoutes: Route[] = [
   { pattern: '/api/v1/tenantnetworks/:tn/azure-express-route-connectors', methods: { GET: list, POST: create } },
-  { pattern: '/api/v1/tenantnetworks/:tn/azure-express-route-connectors/:id', methods: { GET: read, PUT: update, DELETE: remove } },
+  {
+    pattern: '/api/v1/tenantnetworks/:tn/azure-express-route-connectors/:id',
+    methods: { GET: read, PUT: update, DELETE: remove },
+  },
   { pattern: '/api/tenantnetworks/:tn/connectors/:id', methods: { GET: state } },
 ];

@@ -11,4 +11,6 @@ const read: Handler = ({ params, now }) => {
   return ok(provisionRequestJson(req, now));
 };
 
-export const provisionRoutes: Route[] = [{ pattern: '/api/tenantnetworks/:tn/provision-requests/:id', methods: { GET: read } }];
+export const provisionRoutes: Route[] = [
+  { pattern: '/api/tenantnetworks/:tn/provision-requests/:id', methods: { GET: read } },
+];

@@ -49,12 +49,17 @@ export const GET = withErrorHandling(async (req: Request) => {
   const check =
     config.mode === 'oidc' && session
       ? setInterval(() => {
-          sessionStillOpen(config, cookie).then((open) => open || end(), () => undefined);
+          sessionStillOpen(config, cookie).then(
+            (open) => open || end(),
+            () => undefined,
+          );
         }, SESSION_CHECK_MS)
       : null;
   const onEnd = () => {
     if (check) clearInterval(check);
     forget();
   };
-  return new Response(eventStream(AlkiraApi.fromEnv(), AbortSignal.any([req.signal, ending.signal]), onEnd), { headers });
+  return new Response(eventStream(AlkiraApi.fromEnv(), AbortSignal.any([req.signal, ending.signal]), onEnd), {
+    headers,
+  });
 });

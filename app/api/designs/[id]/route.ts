@@ -47,7 +47,13 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const actor = actorOf(requestPrincipal(req));
   const stale = async (latest: StoredDesign, message: string): Promise<never> => {
     throw new ApiError(409, message, {
-      latest: { version: latest.version, design: withSecretsStored(latest.design), hcl: latest.hcl, note: latest.note, updated_at: latest.updated_at },
+      latest: {
+        version: latest.version,
+        design: withSecretsStored(latest.design),
+        hcl: latest.hcl,
+        note: latest.note,
+        updated_at: latest.updated_at,
+      },
       // From the latest version to what was sent: what saving yours over it would change.
       changes: changesFromLatest(latest.design, design, base.design),
       merge: await mergeProposal(id, base, latest, design, hcl),
@@ -55,7 +61,20 @@ export const PUT = withErrorHandling(async (req: Request, { params }: Ctx) => {
   };
   if (merge) {
     const latest = await requireDesign(id);
-    const saved = await saveMerged(id, { base, latest, sent: design, sentHcl: hcl, note, theirsVersion: merge.theirs_version, resolutions: merge.resolutions, actor }, stale);
+    const saved = await saveMerged(
+      id,
+      {
+        base,
+        latest,
+        sent: design,
+        sentHcl: hcl,
+        note,
+        theirsVersion: merge.theirs_version,
+        resolutions: merge.resolutions,
+        actor,
+      },
+      stale,
+    );
     await auditDesignChange(actor, 'save', { id, name: design.name }, `Saved version ${saved.version}: ${saved.note}`);
     return jsonResponse({ id, ...saved });
   }

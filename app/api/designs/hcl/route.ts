@@ -17,7 +17,8 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024;
  */
 export const POST = withErrorHandling(async (req: Request) => {
   const text = await readJsonText(req, MAX_BODY_BYTES);
-  const hcl = text.length >= OFF_THREAD_BYTES ? await renderDesignOffThread(text) : renderDesignBody(jsonObjectFromText(text));
+  const hcl =
+    text.length >= OFF_THREAD_BYTES ? await renderDesignOffThread(text) : renderDesignBody(jsonObjectFromText(text));
   return new Response(hcl, {
     status: 200,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

@@ -23,20 +23,30 @@ export const POST = withErrorHandling(async (req: Request) => {
   const { hcl, fileName, resources } = await readImportBody(req);
   const parsed = await parseHclOffThread(hcl, parseClientKey(req.headers), req.signal);
   const plan = planImport(parsed, resources);
-  if (!plan.ok) throw new ApiError(422, plan.summary, { connectors: plan.connectors, file_problems: plan.file_problems });
+  if (!plan.ok)
+    throw new ApiError(422, plan.summary, { connectors: plan.connectors, file_problems: plan.file_problems });
 
   const chosen = plan.designs.map((d) => d.resource_name);
   const note = fileName ? `Imported from ${fileName}` : 'Imported from Terraform';
-  const result = await importDesigns(importKey(hcl, chosen), plan.designs.map((d) => d.design), note);
+  const result = await importDesigns(
+    importKey(hcl, chosen),
+    plan.designs.map((d) => d.design),
+    note,
+  );
   if (result.kind === 'conflict') {
     const n = result.existing.length;
     const listed = result.existing.map((d) => `"${d.name}" (design ${d.id})`).join(', ');
-    throw new ApiError(409, `The workspace already has ${n === 1 ? 'a design' : `${n} designs`} for ${listed}; nothing was saved. Open ${n === 1 ? 'it' : 'them'} and save a new version, or rename the connector${n === 1 ? '' : 's'} in the file`, {
-      existing: result.existing,
-    });
+    throw new ApiError(
+      409,
+      `The workspace already has ${n === 1 ? 'a design' : `${n} designs`} for ${listed}; nothing was saved. Open ${n === 1 ? 'it' : 'them'} and save a new version, or rename the connector${n === 1 ? '' : 's'} in the file`,
+      {
+        existing: result.existing,
+      },
+    );
   }
   if (result.kind === 'replayed') return jsonResponse({ designs: result.designs, replayed: true }, 200);
   const actor = actorOf(requestPrincipal(req));
-  for (const d of result.designs) await auditDesignChange(actor, 'create', { id: d.id, name: d.name }, `Created version 1: ${note}`);
+  for (const d of result.designs)
+    await auditDesignChange(actor, 'create', { id: d.id, name: d.name }, `Created version 1: ${note}`);
   return jsonResponse({ designs: result.designs, replayed: false }, 201);
 });

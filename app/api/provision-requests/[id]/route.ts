@@ -13,7 +13,8 @@ export const GET = withErrorHandling(async (req: Request, { params }: { params: 
   try {
     return jsonResponse(await fetchProvisionRequest(AlkiraApi.fromEnv(), id));
   } catch (err) {
-    if (err instanceof AlkiraHttpError && err.status === 404) throw new ApiError(404, `Provision request ${id} does not exist`);
+    if (err instanceof AlkiraHttpError && err.status === 404)
+      throw new ApiError(404, `Provision request ${id} does not exist`);
     throw err;
   }
 });

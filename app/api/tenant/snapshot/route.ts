@@ -17,6 +17,7 @@ export const GET = withErrorHandling(async (req: Request) => {
   const { json, etag } = (await tenantView(AlkiraApi.fromEnv())).wire;
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie' };
   const asked = req.headers.get('if-none-match');
-  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers });
+  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
+    return new Response(null, { status: 304, headers });
   return new Response(json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json' } });
 });

@@ -27,7 +27,8 @@ function commonSubsequence(a: readonly string[], b: readonly string[]): [number,
   const common = (i: number, j: number): number => table[i]?.[j] ?? 0;
   for (let i = a.length - 1; i >= 0; i--) {
     const row = itemAt(table, i, 'row');
-    for (let j = b.length - 1; j >= 0; j--) row[j] = a[i] === b[j] ? common(i + 1, j + 1) + 1 : Math.max(common(i + 1, j), common(i, j + 1));
+    for (let j = b.length - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? common(i + 1, j + 1) + 1 : Math.max(common(i + 1, j), common(i, j + 1));
   }
   const pairs: [number, number][] = [];
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
@@ -44,8 +45,11 @@ function commonSubsequence(a: readonly string[], b: readonly string[]): [number,
  * form may hold `65003` where the file says "65003".
  */
 function blockKey(block: BlockSpec, record: LooseRecord): string {
-  const identity = block.identity === undefined ? undefined : renderedValue(block.body, block.identity, record[block.identity], false);
-  return identity !== undefined && identity !== '""' ? `=${identity}` : JSON.stringify(renderedBody(block.body, record, false));
+  const identity =
+    block.identity === undefined ? undefined : renderedValue(block.body, block.identity, record[block.identity], false);
+  return identity !== undefined && identity !== '""'
+    ? `=${identity}`
+    : JSON.stringify(renderedBody(block.body, record, false));
 }
 
 interface ListChange {
@@ -73,12 +77,14 @@ function listOperations(change: ListChange, ops: DesignOperation[]): void {
     const olds = written.slice(oi + 1, oj);
     const news = requested.slice(ni + 1, nj);
     const paired = Math.min(olds.length, news.length);
-    for (const [x, old] of olds.slice(0, paired).entries()) bodyOperations(spec, old.block, old.record, itemAt(news, x, 'requested block'), [...path, index++], ops);
+    for (const [x, old] of olds.slice(0, paired).entries())
+      bodyOperations(spec, old.block, old.record, itemAt(news, x, 'requested block'), [...path, index++], ops);
     for (let x = paired; x < olds.length; x++) ops.push({ kind: 'remove-block', path: [...path, index] });
     for (const value of news.slice(paired)) ops.push({ kind: 'insert-block', path: [...path, index++], value });
     // The pair that closes the gap: the same block, its changes inside it.
     const kept = written[oj];
-    if (kept) bodyOperations(spec, kept.block, kept.record, itemAt(requested, nj, 'requested block'), [...path, index++], ops);
+    if (kept)
+      bodyOperations(spec, kept.block, kept.record, itemAt(requested, nj, 'requested block'), [...path, index++], ops);
     [oi, ni] = [oj, nj];
   }
 }
@@ -86,7 +92,8 @@ function listOperations(change: ListChange, ops: DesignOperation[]): void {
 /** A body's attributes as the renderer writes them all (defaults included), by name. */
 function renderedAttributes(spec: BodySpec, record: LooseRecord): Map<string, string> {
   const values = new Map<string, string>();
-  for (const item of renderBodyAttributeItems(spec, record, false)) if (item.kind === 'attribute') values.set(item.name, item.value);
+  for (const item of renderBodyAttributeItems(spec, record, false))
+    if (item.kind === 'attribute') values.set(item.name, item.value);
   return values;
 }
 
@@ -94,7 +101,14 @@ function renderedAttributes(spec: BodySpec, record: LooseRecord): Map<string, st
  * The operations for one body: `owner` is its block in the file, `current`
  * the file's reading of it, `requested` what it should say; `at` its path.
  */
-export function bodyOperations(spec: BodySpec, owner: Block, current: LooseRecord, requested: LooseRecord, at: DesignPath, ops: DesignOperation[]): void {
+export function bodyOperations(
+  spec: BodySpec,
+  owner: Block,
+  current: LooseRecord,
+  requested: LooseRecord,
+  at: DesignPath,
+  ops: DesignOperation[],
+): void {
   const now = renderedAttributes(spec, current);
   const wanted = renderedAttributes(spec, requested);
   for (const [name] of designAttributes(spec)) {
@@ -104,7 +118,10 @@ export function bodyOperations(spec: BodySpec, owner: Block, current: LooseRecor
     const blocks = literalBlocks(owner.body.items, name);
     const read = recordsOf(current[name]).map((r) => r.item);
     const written = blocks.map((block, i) => ({ block, record: read[i] ?? {} }));
-    listOperations({ block: nested, path: [...at, name], written, requested: recordsOf(requested[name]).map((r) => r.item) }, ops);
+    listOperations(
+      { block: nested, path: [...at, name], written, requested: recordsOf(requested[name]).map((r) => r.item) },
+      ops,
+    );
   }
 }
 

@@ -46,7 +46,11 @@ export function keysIntoVariables(file: HclFile, resource: string): OperationRes
  * (the user chose inline keys); declarations nothing references any more, that say only type and
  * sensitive, go.
  */
-export function keysInline(file: HclFile, resource: string, secrets: ReadonlyMap<string, SecretValue>): OperationResult {
+export function keysInline(
+  file: HclFile,
+  resource: string,
+  secrets: ReadonlyMap<string, SecretValue>,
+): OperationResult {
   const connector = findConnector(file, resource);
   if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: new Map() };
   const edits: TextEdit[] = [];

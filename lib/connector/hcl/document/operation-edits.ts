@@ -16,7 +16,14 @@ import { attribute, block, writeHclLines, type HclBodyItem } from '../writer';
 import { parseHcl } from '@/lib/hcl/parser';
 import { insertLines, isOneLineBlock, removeItem, type Position, type TextEdit } from '@/lib/hcl/edit';
 import type { Attribute, Block, BodyItem } from '@/lib/hcl/syntax';
-import { findConnector, literalBlocks, locateBody, OperationError, type DesignOperation, type DesignPath } from './paths';
+import {
+  findConnector,
+  literalBlocks,
+  locateBody,
+  OperationError,
+  type DesignOperation,
+  type DesignPath,
+} from './paths';
 import { fileOf, namesOf, textOf, type Run } from './run';
 import { declareVariables } from './variables';
 import { itemAt } from '@/lib/util/indexing';
@@ -38,7 +45,12 @@ function multiLine(text: string, owner: Block): Block {
 function parsesAsExpression(body: string): boolean {
   const file = parseHcl(`x = ${body}\n`);
   const [item] = file.body.items;
-  return file.diagnostics.length === 0 && file.body.items.length === 1 && item?.type === 'attribute' && item.value.to === 4 + body.length;
+  return (
+    file.diagnostics.length === 0 &&
+    file.body.items.length === 1 &&
+    item?.type === 'attribute' &&
+    item.value.to === 4 + body.length
+  );
 }
 
 /** The expressions a value holds (itself, or a list's items) that do not parse yet. */
@@ -61,9 +73,13 @@ export function renderedValue(spec: BodySpec, name: string, value: unknown, omit
 function attributePosition(owner: Block, spec: BodySpec, name: string): { position: Position; blank: boolean } {
   const order = designAttributes(spec).map(([n]) => n);
   const present = new Map<string, Attribute>();
-  for (const item of owner.body.items) if (item.type === 'attribute' && !present.has(item.name.name)) present.set(item.name.name, item);
+  for (const item of owner.body.items)
+    if (item.type === 'attribute' && !present.has(item.name.name)) present.set(item.name.name, item);
   const at = order.indexOf(name);
-  const before = order.slice(0, at).reverse().find((n) => present.has(n));
+  const before = order
+    .slice(0, at)
+    .reverse()
+    .find((n) => present.has(n));
   if (before) return { position: { after: present.get(before)! }, blank: false };
   const after = order.slice(at + 1).find((n) => present.has(n));
   if (after) return { position: { before: present.get(after)! }, blank: false };
@@ -80,7 +96,8 @@ function blockPosition(owner: Block, spec: BodySpec, name: string, index: number
   if (last) return { after: last };
   const order = blocksOf(spec).map(([n]) => n);
   const rank = order.indexOf(name);
-  const precedes = (item: BodyItem) => item.type === 'attribute' || (order.includes(item.blockType.name) && order.indexOf(item.blockType.name) < rank);
+  const precedes = (item: BodyItem) =>
+    item.type === 'attribute' || (order.includes(item.blockType.name) && order.indexOf(item.blockType.name) < rank);
   const previous = [...owner.body.items].reverse().find(precedes);
   if (previous) return { after: previous };
   const first = owner.body.items[0];
@@ -119,7 +136,8 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
     const range = itemAt(connector.labels, 1, 'resource label');
     return range.value === label ? [] : [{ from: range.from, to: range.to, insert: quoteHclString(label) }];
   }
-  if (!designAttributes(spec).some(([n]) => n === name)) throw new OperationError(`${name} is not an attribute here`, path);
+  if (!designAttributes(spec).some(([n]) => n === name))
+    throw new OperationError(`${name} is not an attribute here`, path);
   const existing = owner.body.items.find((i): i is Attribute => i.type === 'attribute' && i.name.name === name);
   const omitDefaults = run.options.omitDefaults ?? true;
   if (existing) {
@@ -130,7 +148,10 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
       // (never the secret's text); an expression the file keeps stays.
       if (variable !== undefined) run.secrets.set(variable, value);
       if (variable !== undefined || !isQuoted(written)) return [];
-      return [{ from: existing.value.from, to: existing.value.to, insert: keyText(run, name, value, written) }, ...newDeclarations(run, connector)];
+      return [
+        { from: existing.value.from, to: existing.value.to, insert: keyText(run, name, value, written) },
+        ...newDeclarations(run, connector),
+      ];
     }
     const full = renderedValue(spec, name, value, false);
     if (full === undefined) return removeItem(fileOf(run), existing);
@@ -145,7 +166,10 @@ function setAttribute(run: Run, path: DesignPath, value: unknown): TextEdit[] {
   if (shown === undefined) return [];
   const text = keyText(run, name, value, shown);
   const { position, blank } = attributePosition(owner, spec, name);
-  return [...insertLines(fileOf(run), multiLine(textOf(run), owner), [`${name} = ${text}`], position, blank), ...newDeclarations(run, connector)];
+  return [
+    ...insertLines(fileOf(run), multiLine(textOf(run), owner), [`${name} = ${text}`], position, blank),
+    ...newDeclarations(run, connector),
+  ];
 }
 
 /** Rendered items with literal keys turned into new variables (`variable` mode). */
@@ -168,7 +192,9 @@ export function renderedBody(spec: BodySpec, record: LooseRecord, omitDefaults: 
   const items = renderBodyAttributeItems(spec, record, omitDefaults);
   for (const [name, nested] of blocksOf(spec)) {
     const list = record[name];
-    if (Array.isArray(list)) for (const item of list) if (isRecord(item)) items.push(block(name, [], renderedBody(nested.body, item, omitDefaults)));
+    if (Array.isArray(list))
+      for (const item of list)
+        if (isRecord(item)) items.push(block(name, [], renderedBody(nested.body, item, omitDefaults)));
   }
   return items;
 }
@@ -180,10 +206,18 @@ function insertBlockAt(run: Run, path: DesignPath, value: LooseRecord): TextEdit
   const { owner, spec } = locateBody(fileOf(run), run.resource, path.slice(0, -2), path);
   const nested = spec.blocks[name];
   if (!nested) throw new OperationError(`${name} is not a block here`, path);
-  const body = keysToVariables(run, renderedBody(nested.body, value, run.options.omitDefaults ?? true), value, nested.body);
+  const body = keysToVariables(
+    run,
+    renderedBody(nested.body, value, run.options.omitDefaults ?? true),
+    value,
+    nested.body,
+  );
   const lines = writeHclLines([block(name, [], body)], '');
   const connector = findConnector(fileOf(run), run.resource)!;
-  return [...insertLines(fileOf(run), multiLine(textOf(run), owner), lines, blockPosition(owner, spec, name, index), true), ...newDeclarations(run, connector)];
+  return [
+    ...insertLines(fileOf(run), multiLine(textOf(run), owner), lines, blockPosition(owner, spec, name, index), true),
+    ...newDeclarations(run, connector),
+  ];
 }
 
 function removeBlockAt(run: Run, path: DesignPath): TextEdit[] {
@@ -213,7 +247,9 @@ export function oneLineOwner(run: Run, op: Extract<DesignOperation, { path: Desi
     chain.push(owner);
   }
   if (op.kind === 'remove-block') {
-    const removed = literalBlocks(owner.body.items, String(op.path[op.path.length - 2]))[Number(op.path[op.path.length - 1])];
+    const removed = literalBlocks(owner.body.items, String(op.path[op.path.length - 2]))[
+      Number(op.path[op.path.length - 1])
+    ];
     if (removed) chain.push(removed);
   }
   return chain.find((b) => isOneLineBlock(textOf(run), b));

@@ -41,7 +41,8 @@ export { VariableNames } from './variables';
 export { keysInline, keysIntoVariables } from './key-moves';
 
 /** Whether the edits change the lines (not only values within them). */
-const changesLines = (text: string, edits: readonly TextEdit[]) => edits.some((e) => e.insert.includes('\n') || text.slice(e.from, e.to).includes('\n'));
+const changesLines = (text: string, edits: readonly TextEdit[]) =>
+  edits.some((e) => e.insert.includes('\n') || text.slice(e.from, e.to).includes('\n'));
 
 /** Whether an edit is on a line that may carry a comment (a `#` in a string only costs a re-alignment). */
 function onCommentedLine(text: string, edits: readonly TextEdit[]): boolean {
@@ -56,7 +57,11 @@ function onCommentedLine(text: string, edits: readonly TextEdit[]): boolean {
  * syntax error). Throws OperationError when one cannot be applied; nothing is
  * applied then.
  */
-export function applyDesignOperations(file: HclFile, operations: readonly DesignOperation[], options: OperationOptions): OperationResult {
+export function applyDesignOperations(
+  file: HclFile,
+  operations: readonly DesignOperation[],
+  options: OperationOptions,
+): OperationResult {
   if (file.diagnostics.length) throw new OperationError('The file has a syntax error: fix it first', []);
   const run = startRun(file, options);
   for (const op of operations) {
@@ -90,7 +95,8 @@ export function applyDesignOperations(file: HclFile, operations: readonly Design
       // One value replaced within its line is its own change: no comparison of the whole text is needed.
       if (!realign && edits.length === 1) replaceText(run, applyTextEdits(textOf(run), edits), edits[0]);
       else replaceText(run, realign ? applyOperations(textOf(run), edits) : applyTextEdits(textOf(run), edits));
-      if (linesChanged && fileOf(run).diagnostics.length) throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
+      if (linesChanged && fileOf(run).diagnostics.length)
+        throw new OperationError('The edit would not leave valid HCL', 'path' in op ? op.path : []);
       break;
     }
   }

@@ -34,7 +34,9 @@ export class OperationError extends Error {
 
 /** The connector resources of a parsed file, in order. */
 export function connectorBlocks(file: HclFile): Block[] {
-  return file.body.items.filter((i): i is Block => i.type === 'block' && i.blockType.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE);
+  return file.body.items.filter(
+    (i): i is Block => i.type === 'block' && i.blockType.name === 'resource' && i.labels[0]?.value === RESOURCE_TYPE,
+  );
 }
 
 export function findConnector(file: HclFile, label: string): Block | undefined {
@@ -42,7 +44,8 @@ export function findConnector(file: HclFile, label: string): Block | undefined {
 }
 
 /** The blocks of a body named `name`, as written (a `dynamic` block is not one of them). */
-export const literalBlocks = (items: readonly BodyItem[], name: string) => items.filter((i): i is Block => i.type === 'block' && i.blockType.name === name);
+export const literalBlocks = (items: readonly BodyItem[], name: string) =>
+  items.filter((i): i is Block => i.type === 'block' && i.blockType.name === name);
 
 export interface Located {
   owner: Block;
@@ -58,9 +61,14 @@ export function locateBody(file: HclFile, resource: string, segments: DesignPath
     const name = String(segments[i]);
     const index = segments[i + 1];
     const nested = spec.blocks[name];
-    if (!nested || typeof index !== 'number') throw new OperationError(`No block list at ${segments.slice(0, i + 1).join('.')}`, path);
+    if (!nested || typeof index !== 'number')
+      throw new OperationError(`No block list at ${segments.slice(0, i + 1).join('.')}`, path);
     const found: Block | undefined = literalBlocks(owner.body.items, name)[index];
-    if (!found) throw new OperationError(`The file has no ${name} block ${index + 1} there (it may come from a dynamic block)`, path);
+    if (!found)
+      throw new OperationError(
+        `The file has no ${name} block ${index + 1} there (it may come from a dynamic block)`,
+        path,
+      );
     owner = found;
     spec = nested.body;
   }
@@ -78,7 +86,11 @@ export function blockCount(file: HclFile, resource: string, path: DesignPath): n
 }
 
 /** Where the attribute at `path` is written (its name to the end of its value), when the file has it. */
-export function attributeSpan(file: HclFile, resource: string, path: DesignPath): { from: number; to: number } | undefined {
+export function attributeSpan(
+  file: HclFile,
+  resource: string,
+  path: DesignPath,
+): { from: number; to: number } | undefined {
   try {
     const { owner } = locateBody(file, resource, path.slice(0, -1), path);
     const name = String(path[path.length - 1]);

@@ -14,14 +14,22 @@ const INSTANCE = CONNECTOR_RESOURCE.blocks.instances.body;
  * The operations that bring every instance of `values` (the form's, holding both protocols' values) to
  * `protocol`; `count` says how many blocks of a kind an instance has in the file now.
  */
-export function protocolSwitchOperations(values: LooseRecord, protocol: string, count: (instance: number, block: string) => number): DesignOperation[] {
+export function protocolSwitchOperations(
+  values: LooseRecord,
+  protocol: string,
+  count: (instance: number, block: string) => number,
+): DesignOperation[] {
   const ops: DesignOperation[] = [];
   const instances = Array.isArray(values.instances) ? values.instances : [];
   instances.forEach((instance, i) => {
     if (!isRecord(instance)) return;
     for (const [name, spec] of designAttributes(INSTANCE)) {
       if (spec.onlyWithProtocol === undefined) continue;
-      ops.push({ kind: 'set', path: ['instances', i, name], value: spec.onlyWithProtocol === protocol ? instance[name] : undefined });
+      ops.push({
+        kind: 'set',
+        path: ['instances', i, name],
+        value: spec.onlyWithProtocol === protocol ? instance[name] : undefined,
+      });
     }
     for (const [name, spec] of blocksOf(INSTANCE)) {
       if (spec.onlyWithProtocol === undefined) continue;

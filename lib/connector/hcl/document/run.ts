@@ -74,7 +74,11 @@ export function changedRange(before: string, after: string): { from: number; to:
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   const room = max - start;
   let end = 0;
-  while (end + CHUNK <= room && before.substr(before.length - end - CHUNK, CHUNK) === after.substr(after.length - end - CHUNK, CHUNK)) end += CHUNK;
+  while (
+    end + CHUNK <= room &&
+    before.substr(before.length - end - CHUNK, CHUNK) === after.substr(after.length - end - CHUNK, CHUNK)
+  )
+    end += CHUNK;
   while (end < room && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
   return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
 }

@@ -46,7 +46,12 @@ function readSource(source: string): HclFile {
 const labelOf = (block: Block) => block.labels[1]?.value ?? '';
 
 function targetOf(blocks: readonly Block[], resource: string | undefined): Block {
-  const target = resource === undefined ? (blocks.length === 1 ? blocks[0] : undefined) : blocks.find((b) => labelOf(b) === resource);
+  const target =
+    resource === undefined
+      ? blocks.length === 1
+        ? blocks[0]
+        : undefined
+      : blocks.find((b) => labelOf(b) === resource);
   if (target) return target;
   const labels = blocks.map((b) => JSON.stringify(labelOf(b))).join(', ');
   throw new UnknownResourceError(
@@ -61,7 +66,10 @@ function renameOperation(blocks: readonly Block[], target: Block, requested: Loo
   const label = resourceLabel(requested.resource_name);
   if (label === labelOf(target)) return [];
   if (blocks.some((b) => b !== target && labelOf(b) === label)) {
-    throw new OperationError(`The file has another ${RESOURCE_TYPE} resource named ${JSON.stringify(label)}: the design cannot take its name`, ['resource_name']);
+    throw new OperationError(
+      `The file has another ${RESOURCE_TYPE} resource named ${JSON.stringify(label)}: the design cannot take its name`,
+      ['resource_name'],
+    );
   }
   return [{ kind: 'set', path: ['resource_name'], value: requested.resource_name }];
 }
@@ -82,7 +90,10 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
   const file = readSource(source);
   const blocks = connectorBlocks(file);
   if (blocks.length === 0) {
-    if (options.resource !== undefined) throw new UnknownResourceError(`The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)}`);
+    if (options.resource !== undefined)
+      throw new UnknownResourceError(
+        `The file has no ${RESOURCE_TYPE} resource named ${JSON.stringify(options.resource)}`,
+      );
     const rendered = renderConnectorHcl(design, options);
     return source.trim() === '' ? rendered : source.replace(/\n*$/, '\n\n') + rendered;
   }
@@ -91,7 +102,10 @@ export function updateConnectorInHcl(source: string, design: ConnectorDesign, op
   if (!reading) throw new HclDocumentError('The resource could not be read');
   const current: LooseRecord = isRecord(reading.design) ? reading.design : {};
   const requested: LooseRecord = isRecord(design) ? design : {};
-  const operations = [...renameOperation(blocks, target, requested), ...designChangeOperations(target, current, requested)];
+  const operations = [
+    ...renameOperation(blocks, target, requested),
+    ...designChangeOperations(target, current, requested),
+  ];
   if (operations.length === 0) return source;
   // Read before the operations: they move the tree on to the new text.
   const released = keyVariables(file, target);

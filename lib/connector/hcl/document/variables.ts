@@ -50,19 +50,25 @@ export class VariableNames {
 }
 
 function variableLines(name: string): string[] {
-  return writeHclLines([block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')])], '');
+  return writeHclLines(
+    [block('variable', [quoteHclString(name)], [attribute('type', 'string'), attribute('sensitive', 'true')])],
+    '',
+  );
 }
 
 /** Declarations for new variables: after the file's last `variable` block, else before the resource. */
 export function declareVariables(file: HclFile, names: readonly string[], resource: Block): TextEdit[] {
   if (names.length === 0) return [];
   const lines = names.flatMap((name, i) => [...(i > 0 ? [''] : []), ...variableLines(name)]);
-  const last = [...file.body.items].reverse().find((i): i is Block => i.type === 'block' && i.blockType.name === 'variable');
+  const last = [...file.body.items]
+    .reverse()
+    .find((i): i is Block => i.type === 'block' && i.blockType.name === 'variable');
   return insertLines(file, null, lines, last ? { after: last } : { before: resource }, true);
 }
 
 /** Whether `text` references `var.<name>` anywhere. */
-export const referencesVariable = (text: string, name: string) => new RegExp(`\\bvar\\.${name}(?![\\p{L}\\p{N}_-])`, 'u').test(text);
+export const referencesVariable = (text: string, name: string) =>
+  new RegExp(`\\bvar\\.${name}(?![\\p{L}\\p{N}_-])`, 'u').test(text);
 
 /**
  * The file without the declarations of `released` variables that nothing
@@ -80,5 +86,10 @@ export function withoutUnusedVariables(file: HclFile, released: ReadonlySet<stri
       i.body.items.every((b) => b.type === 'attribute' && (b.name.name === 'type' || b.name.name === 'sensitive')),
   );
   if (unused.length === 0) return file;
-  return parseHcl(applyOperations(file.text, unused.flatMap((b) => removeItem(file, b))));
+  return parseHcl(
+    applyOperations(
+      file.text,
+      unused.flatMap((b) => removeItem(file, b)),
+    ),
+  );
 }

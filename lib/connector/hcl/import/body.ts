@@ -7,7 +7,13 @@ import type { Attribute, Block, Body, Span } from '@/lib/hcl/syntax';
 import type { DiagnosticSink } from './diagnostics';
 import { coerceAttribute } from './coerce';
 import { readExpression } from './expressions';
-import { RESOURCE_META_ARGUMENTS, RESOURCE_META_BLOCKS, SENSITIVE_ATTRIBUTES, schemaLocations, type BlockSchema } from './schema';
+import {
+  RESOURCE_META_ARGUMENTS,
+  RESOURCE_META_BLOCKS,
+  SENSITIVE_ATTRIBUTES,
+  schemaLocations,
+  type BlockSchema,
+} from './schema';
 import { closestName } from '@/lib/util/closest-name';
 
 export interface ConvertContext {
@@ -34,7 +40,10 @@ function join(path: string, name: string | number): string {
 
 /** "in instances" / "in the connector" for messages. */
 function where(path: string): string {
-  const blockName = path.split('.').filter((s) => !/^\d+$/.test(s)).pop();
+  const blockName = path
+    .split('.')
+    .filter((s) => !/^\d+$/.test(s))
+    .pop();
   return blockName ? `in ${blockName}` : 'in the connector';
 }
 
@@ -64,11 +73,22 @@ function touches(ranges: readonly Span[], to: number, from: number): boolean {
   return false;
 }
 
-function convertAttribute(node: Attribute, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
+function convertAttribute(
+  node: Attribute,
+  schema: BlockSchema,
+  path: string,
+  isResource: boolean,
+  state: BodyState,
+  ctx: ConvertContext,
+): void {
   const nameNode = node.name;
   const exprNode = node.value;
   // A syntax error in the value (reported by the parser): what is there is half-written.
-  if (exprNode.type === 'invalid' || (ctx.broken !== undefined && ctx.broken.length > 0 && touches(ctx.broken, node.to, exprNode.from))) return;
+  if (
+    exprNode.type === 'invalid' ||
+    (ctx.broken !== undefined && ctx.broken.length > 0 && touches(ctx.broken, node.to, exprNode.from))
+  )
+    return;
   const name = nameNode.name;
   const nameRange = { from: nameNode.from, to: nameNode.to };
   const attrPath = join(path, name);
@@ -84,14 +104,32 @@ function convertAttribute(node: Attribute, schema: BlockSchema, path: string, is
   const spec = Object.hasOwn(schema.attributes, name) ? schema.attributes[name] : undefined;
   if (!spec) {
     if (Object.hasOwn(schema.blocks, name)) {
-      ctx.sink.add('error', `${name} is a block, not an attribute: write ${name} { … } (one block per item)`, nameRange, { path: attrPath, resource: ctx.resource });
+      ctx.sink.add(
+        'error',
+        `${name} is a block, not an attribute: write ${name} { … } (one block per item)`,
+        nameRange,
+        { path: attrPath, resource: ctx.resource },
+      );
       ctx.flagged.add(attrPath);
     } else if (schema.readOnly.includes(name)) {
-      ctx.sink.add('error', `${name} is read-only (set by the provider) and cannot be configured; remove it`, nameRange, { path: parentPath(path), resource: ctx.resource });
+      ctx.sink.add(
+        'error',
+        `${name} is read-only (set by the provider) and cannot be configured; remove it`,
+        nameRange,
+        { path: parentPath(path), resource: ctx.resource },
+      );
     } else if (isResource && RESOURCE_META_ARGUMENTS.has(name)) {
-      ctx.sink.add('warning', `${name} is a Terraform meta-argument, not part of the connector design; it is not imported`, nameRange, { resource: ctx.resource });
+      ctx.sink.add(
+        'warning',
+        `${name} is a Terraform meta-argument, not part of the connector design; it is not imported`,
+        nameRange,
+        { resource: ctx.resource },
+      );
     } else {
-      ctx.sink.add('error', `Unknown attribute ${name} ${where(path)}${hint(name, schema)}`, nameRange, { path: parentPath(path), resource: ctx.resource });
+      ctx.sink.add('error', `Unknown attribute ${name} ${where(path)}${hint(name, schema)}`, nameRange, {
+        path: parentPath(path),
+        resource: ctx.resource,
+      });
     }
     return;
   }
@@ -111,7 +149,14 @@ function shownName(raw: string): string {
   return raw.trim().replace(/\s+/g, ' ');
 }
 
-function convertBlock(node: Block, schema: BlockSchema, path: string, isResource: boolean, state: BodyState, ctx: ConvertContext): void {
+function convertBlock(
+  node: Block,
+  schema: BlockSchema,
+  path: string,
+  isResource: boolean,
+  state: BodyState,
+  ctx: ConvertContext,
+): void {
   const name = shownName(node.blockType.name);
   const header = blockHeaderRange(node);
   const report = (severity: 'error' | 'warning', message: string, at?: string) =>
@@ -127,7 +172,11 @@ function convertBlock(node: Block, schema: BlockSchema, path: string, isResource
     } else if (isResource && RESOURCE_META_BLOCKS.has(name)) {
       report('warning', `${name} is a Terraform meta-block, not part of the connector design; it is not imported`);
     } else {
-      report('error', `Unknown block ${name} ${where(path)}${hint(name, schema)}; its content is not imported`, parentPath(path));
+      report(
+        'error',
+        `Unknown block ${name} ${where(path)}${hint(name, schema)}; its content is not imported`,
+        parentPath(path),
+      );
     }
     return;
   }
@@ -146,7 +195,9 @@ function dedentedSource(node: Block, text: string): string {
   const lineStart = text.lastIndexOf('\n', node.from - 1) + 1;
   const indent = node.from - lineStart;
   const lines = text.slice(node.from, node.to).split('\n');
-  return lines.map((line, i) => (i === 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length)))).join('\n');
+  return lines
+    .map((line, i) => (i === 0 ? line : line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length))))
+    .join('\n');
 }
 
 /** The first sensitive attribute (pre_shared_key, remote_auth_value) in a body whose value is written as a literal. */
@@ -155,7 +206,11 @@ function literalSecretIn(body: Body): Attribute | undefined {
     if (item.type === 'block') {
       const inner = literalSecretIn(item.body);
       if (inner) return inner;
-    } else if (SENSITIVE_ATTRIBUTES.has(item.name.name) && item.value.type === 'template' && item.value.parts.every((p) => p.type === 'literal')) {
+    } else if (
+      SENSITIVE_ATTRIBUTES.has(item.name.name) &&
+      item.value.type === 'template' &&
+      item.value.parts.every((p) => p.type === 'literal')
+    ) {
       return item;
     }
   }
@@ -172,26 +227,43 @@ function convertDynamic(node: Block, schema: BlockSchema, path: string, state: B
   const label = node.labels[0];
   const generated = label?.value ?? '';
   if (!label || node.labels.length > 1) {
-    ctx.sink.add('error', 'A dynamic block takes one label: the type of the blocks it generates, e.g. dynamic "segment_options" { … }', header, { resource: ctx.resource });
+    ctx.sink.add(
+      'error',
+      'A dynamic block takes one label: the type of the blocks it generates, e.g. dynamic "segment_options" { … }',
+      header,
+      { resource: ctx.resource },
+    );
     return;
   }
   if (!Object.hasOwn(schema.blocks, generated)) {
     const where_ = where(path);
-    ctx.sink.add('error', `dynamic "${generated}": ${generated} is not a block ${where_}${hint(generated, schema)}`, label, { path: parentPath(path), resource: ctx.resource });
+    ctx.sink.add(
+      'error',
+      `dynamic "${generated}": ${generated} is not a block ${where_}${hint(generated, schema)}`,
+      label,
+      { path: parentPath(path), resource: ctx.resource },
+    );
     return;
   }
   // A literal secret inside would be kept in the design's text, where nothing masks or encrypts it.
   const secret = literalSecretIn(node.body);
   if (secret) {
-    ctx.sink.add('error', `${secret.name.name} inside dynamic "${generated}" is written as a literal; keep it in a sensitive variable (var.…) instead`, secret.name, {
-      resource: ctx.resource,
-    });
+    ctx.sink.add(
+      'error',
+      `${secret.name.name} inside dynamic "${generated}" is written as a literal; keep it in a sensitive variable (var.…) instead`,
+      secret.name,
+      {
+        resource: ctx.resource,
+      },
+    );
     return;
   }
   const hasContent = node.body.items.some((item) => item.type === 'block' && item.blockType.name === 'content');
   const hasForEach = node.body.items.some((item) => item.type === 'attribute' && item.name.name === 'for_each');
   if (!hasContent || !hasForEach) {
-    ctx.sink.add('error', `dynamic "${generated}" needs a for_each argument and a content block`, header, { resource: ctx.resource });
+    ctx.sink.add('error', `dynamic "${generated}" needs a for_each argument and a content block`, header, {
+      resource: ctx.resource,
+    });
   }
   const dynamic = (state.design.dynamic as Record<string, string[]> | undefined) ?? {};
   dynamic[generated] = [...(dynamic[generated] ?? []), dedentedSource(node, ctx.text)];
@@ -204,7 +276,13 @@ function convertDynamic(node: Block, schema: BlockSchema, path: string, state: B
  * with '' and required block lists with [] (as the form's empty rows are),
  * so the object has the design's shape and the validator names what is missing.
  */
-export function convertBody(body: Body | null, schema: BlockSchema, path: string, isResource: boolean, ctx: ConvertContext): Record<string, unknown> {
+export function convertBody(
+  body: Body | null,
+  schema: BlockSchema,
+  path: string,
+  isResource: boolean,
+  ctx: ConvertContext,
+): Record<string, unknown> {
   const state: BodyState = { design: {}, seen: new Map(), blockCounts: new Map() };
   for (const child of body?.items ?? []) {
     if (child.type === 'attribute') convertAttribute(child, schema, path, isResource, state, ctx);

@@ -47,7 +47,12 @@ function describe(value: HclValue, attribute: string): string {
 type ScalarType = 'string' | 'number' | 'bool';
 
 /** One scalar; `label` names it in messages (`customer_asn`, `virtual_network_interface[1]`). */
-function coerceScalar(type: ScalarType, value: HclValue, attribute: string, label: string): { value?: unknown; problem?: string } {
+function coerceScalar(
+  type: ScalarType,
+  value: HclValue,
+  attribute: string,
+  label: string,
+): { value?: unknown; problem?: string } {
   if (value.kind === 'expression') return { value: toExpression(value.source) };
   if (value.kind === 'null') return {};
   if (value.kind === 'invalid') return { problem: value.message };
@@ -64,25 +69,39 @@ function coerceScalar(type: ScalarType, value: HclValue, attribute: string, labe
         if (value.value.trim() === '') return {};
         const n = numberFromText(value.value);
         // Keep what was written, so the form shows it; the problem blocks it anyway.
-        return n === null ? { value: value.value, problem: `${label} must be a number: ${describe(value, attribute)} is not` } : { value: n };
+        return n === null
+          ? { value: value.value, problem: `${label} must be a number: ${describe(value, attribute)} is not` }
+          : { value: n };
       }
       return { problem: `${label} must be a number, not ${describe(value, attribute)}` };
     case 'bool':
       if (value.kind === 'bool') return { value: value.value };
       if (value.kind === 'string') {
         const b = boolFromText(value.value);
-        return b === null ? { value: value.value, problem: `${label} must be true or false: ${describe(value, attribute)} is not` } : { value: b };
+        return b === null
+          ? { value: value.value, problem: `${label} must be true or false: ${describe(value, attribute)} is not` }
+          : { value: b };
       }
       return { problem: `${label} must be true or false, not ${describe(value, attribute)}` };
   }
 }
 
 /** Converts an attribute value at `path` (its range is `range`). */
-export function coerceAttribute(type: AttributeType, value: HclValue, attribute: string, path: string, range: Span): Coerced {
+export function coerceAttribute(
+  type: AttributeType,
+  value: HclValue,
+  attribute: string,
+  path: string,
+  range: Span,
+): Coerced {
   if (type === 'string' || type === 'number' || type === 'bool') {
     const { value: converted, problem } = coerceScalar(type, value, attribute, attribute);
     const problemRange = value.kind === 'invalid' ? value.range : range;
-    return { value: converted, problems: problem ? [{ message: problem, range: problemRange, path }] : [], itemRanges: [] };
+    return {
+      value: converted,
+      problems: problem ? [{ message: problem, range: problemRange, path }] : [],
+      itemRanges: [],
+    };
   }
   const itemType: ScalarType = type === 'string_list' ? 'string' : 'number';
   const what = type === 'string_list' ? 'a list of strings' : 'a list of numbers';
@@ -90,7 +109,11 @@ export function coerceAttribute(type: AttributeType, value: HclValue, attribute:
   // A whole list as an expression (`var.ids`, a splat, a `for`, `concat(…)`): kept as written, as Terraform evaluates it.
   if (value.kind === 'expression') return { value: toExpression(value.source), problems: [], itemRanges: [] };
   if (value.kind !== 'tuple') {
-    return { value: undefined, problems: [{ message: `${attribute} must be ${what}, not ${describe(value, attribute)}`, range, path }], itemRanges: [] };
+    return {
+      value: undefined,
+      problems: [{ message: `${attribute} must be ${what}, not ${describe(value, attribute)}`, range, path }],
+      itemRanges: [],
+    };
   }
   const items: unknown[] = [];
   const problems: CoercionProblem[] = [];
@@ -100,8 +123,15 @@ export function coerceAttribute(type: AttributeType, value: HclValue, attribute:
     itemRanges.push([itemPath, item.range]);
     const label = `${attribute}[${i}]`;
     const { value: converted, problem } =
-      item.value.kind === 'null' ? { value: undefined, problem: `${label} is null; list items must have a value` } : coerceScalar(itemType, item.value, attribute, label);
-    if (problem) problems.push({ message: problem, range: item.value.kind === 'invalid' ? item.value.range : item.range, path: itemPath });
+      item.value.kind === 'null'
+        ? { value: undefined, problem: `${label} is null; list items must have a value` }
+        : coerceScalar(itemType, item.value, attribute, label);
+    if (problem)
+      problems.push({
+        message: problem,
+        range: item.value.kind === 'invalid' ? item.value.range : item.range,
+        path: itemPath,
+      });
     // Keep positions stable so item paths match the source: a hole becomes ''.
     items.push(converted ?? '');
   });

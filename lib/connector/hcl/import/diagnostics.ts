@@ -41,7 +41,12 @@ export class DiagnosticSink {
     return this.lines.position(offset).line;
   }
 
-  add(severity: HclSeverity, message: string, range: Span, extra: { path?: string; resource?: string; rule?: true; ruleId?: string } = {}): void {
+  add(
+    severity: HclSeverity,
+    message: string,
+    range: Span,
+    extra: { path?: string; resource?: string; rule?: true; ruleId?: string } = {},
+  ): void {
     const start = this.lines.position(range.from);
     const end = this.lines.position(range.to);
     const diagnostic: HclDiagnostic = {

@@ -50,7 +50,13 @@ export function readExpression(node: Expression, text: string, depth = 0): HclVa
       return { kind: 'expression', source: source() };
     case 'tuple':
       if (depth > 0) return { kind: 'tuple', items: [] };
-      return { kind: 'tuple', items: node.items.map((item) => ({ value: readExpression(item, text, depth + 1), range: { from: item.from, to: item.to } })) };
+      return {
+        kind: 'tuple',
+        items: node.items.map((item) => ({
+          value: readExpression(item, text, depth + 1),
+          range: { from: item.from, to: item.to },
+        })),
+      };
     case 'object':
       return { kind: 'object' };
     default:

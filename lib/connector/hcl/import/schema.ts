@@ -5,7 +5,13 @@
  * keeps its TypeScript shape and the validator reports them), and which are
  * read-only. Derived from the resource description (../../resource).
  */
-import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, isDesignAttribute, type BodySpec, type ValueType } from '../../resource';
+import {
+  CONNECTOR_RESOURCE,
+  SENSITIVE_ATTRIBUTES,
+  isDesignAttribute,
+  type BodySpec,
+  type ValueType,
+} from '../../resource';
 
 export type AttributeType = 'string' | 'number' | 'bool' | 'string_list' | 'number_list';
 
@@ -30,10 +36,15 @@ export function importSchema(body: BodySpec): BlockSchema {
   const schema: BlockSchema = { attributes: {}, blocks: {}, readOnly: [] };
   for (const [name, spec] of Object.entries(body.attributes)) {
     if (!isDesignAttribute(spec)) schema.readOnly.push(name);
-    else schema.attributes[name] = spec.presence === 'required' ? { type: IMPORT_TYPES[spec.type], required: true } : { type: IMPORT_TYPES[spec.type] };
+    else
+      schema.attributes[name] =
+        spec.presence === 'required'
+          ? { type: IMPORT_TYPES[spec.type], required: true }
+          : { type: IMPORT_TYPES[spec.type] };
   }
   for (const [name, block] of Object.entries(body.blocks)) {
-    schema.blocks[name] = block.minItems > 0 ? { schema: importSchema(block.body), required: true } : { schema: importSchema(block.body) };
+    schema.blocks[name] =
+      block.minItems > 0 ? { schema: importSchema(block.body), required: true } : { schema: importSchema(block.body) };
   }
   return schema;
 }

@@ -36,7 +36,12 @@ export function reportDesignIssues(design: ConnectorDesign, ctx: PlacementContex
   const place = (severity: 'error' | 'warning', issues: DesignIssue[]) => {
     for (const issue of issues) {
       if (alreadyReported(issue.path, ctx.flagged)) continue;
-      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), { path: issue.path, resource: ctx.resource, rule: true, ruleId: issue.ruleId });
+      ctx.sink.add(severity, issue.message, nearestRange(issue.path, ctx.ranges), {
+        path: issue.path,
+        resource: ctx.resource,
+        rule: true,
+        ruleId: issue.ruleId,
+      });
     }
   };
   place('error', result.errors);

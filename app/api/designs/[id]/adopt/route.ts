@@ -22,6 +22,11 @@ export const POST = withErrorHandling(async (req: Request, { params }: Ctx) => {
   const { id } = await parseParams(designIdParams, params);
   const { base_version: baseVersion } = parseInput(adoptDesign.body, await readOptionalJsonObject(req), 'body');
   const { name, ...adopted } = await adoptLiveValues(AlkiraApi.fromEnv(), id, baseVersion);
-  await auditDesignChange(actorOf(requestPrincipal(req)), 'adopt', { id, name }, `Saved version ${adopted.version}: ${adopted.note}`);
+  await auditDesignChange(
+    actorOf(requestPrincipal(req)),
+    'adopt',
+    { id, name },
+    `Saved version ${adopted.version}: ${adopted.note}`,
+  );
   return jsonResponse({ id, ...adopted });
 });

@@ -18,5 +18,7 @@ export const GET = withErrorHandling(async (req: Request, { params }: { params: 
     return new Response(text, { headers: downloadHeaders(name, 'text/plain; charset=utf-8') });
   }
   const files = await exportModule(api, { designIds: [id], liveConnectors: false, dataSources });
-  return new Response(Buffer.from(zipFiles(files)), { headers: downloadHeaders(`design-${id}-module.zip`, 'application/zip') });
+  return new Response(Buffer.from(zipFiles(files)), {
+    headers: downloadHeaders(`design-${id}-module.zip`, 'application/zip'),
+  });
 });

@@ -17,18 +17,27 @@ export const POST = withErrorHandling(async (req: Request, { params }: { params:
   const { id } = await parseParams(provisionContract.params, params);
   const api = AlkiraApi.fromEnv();
   // About the design until it is read; then a create or update of its connector (lib/services/workspace.ts).
-  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'provision', api.config.backendKey).about({ type: 'design', id });
+  const attempt = new AuditAttempt(actorOf(requestPrincipal(req)), 'provision', api.config.backendKey).about({
+    type: 'design',
+    id,
+  });
   let reapplied: { name: string } | null = null;
   const result = await audited(attempt, async () => {
     const { version } = parseInput(provisionContract.body, await readOptionalJsonObject(req), 'body');
     const head = await getDesign(id);
     // The version the linked connector already runs, sent again: a re-apply over drift.
-    if (head && version !== undefined && version === head.provisioned_version && head.backend === api.config.backendKey) reapplied = { name: head.design.name };
+    if (head && version !== undefined && version === head.provisioned_version && head.backend === api.config.backendKey)
+      reapplied = { name: head.design.name };
     return provisionDesign(api, id, version, attempt);
   });
   if (reapplied) {
     const { name } = reapplied;
-    await auditDesignChange(actorOf(requestPrincipal(req)), 'reapply', { id, name }, `Re-applied version ${result.version} to connector #${result.connector_id}`);
+    await auditDesignChange(
+      actorOf(requestPrincipal(req)),
+      'reapply',
+      { id, name },
+      `Re-applied version ${result.version} to connector #${result.connector_id}`,
+    );
   }
   return jsonResponse(result, 202);
 });
