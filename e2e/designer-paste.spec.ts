@@ -32,12 +32,10 @@ test('paste 1 MB into the editor: a click is answered while it is read, and the 
   const clicked = Date.now();
   await page.getByRole('button', { name: 'Validate all' }).click();
   await expect(page.locator('#error-summary')).toBeFocused();
-  test
-    .info()
-    .annotations.push({
-      type: 'click answered after paste (ms, not asserted)',
-      description: String(Date.now() - clicked),
-    });
+  test.info().annotations.push({
+    type: 'click answered after paste (ms, not asserted)',
+    description: String(Date.now() - clicked),
+  });
 
   // Every connector of the file is offered, and the form shows the first.
   await expect(page.getByTestId('hcl-resource-select').locator('option')).toHaveCount(file.connectors, {

@@ -119,12 +119,9 @@ test.describe('workspace import', () => {
     const again = await openImport(page, fixed(file));
     await again.getByRole('button', { name: 'Save 4 connectors to workspace' }).click();
     await expect(
-      page
-        .getByRole('status')
-        .filter({
-          hasText:
-            'This file was imported before: its 4 designs are already in the workspace, so nothing new was saved.',
-        }),
+      page.getByRole('status').filter({
+        hasText: 'This file was imported before: its 4 designs are already in the workspace, so nothing new was saved.',
+      }),
     ).toBeVisible();
     expect((await storedNames(request)).sort()).toEqual(NAMES.map(named).sort());
 

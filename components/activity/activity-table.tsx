@@ -79,9 +79,9 @@ function Target({ entry }: { entry: AuditEntry }) {
 export function ActivityTable({ entries, showTarget = true }: { entries: AuditEntry[]; showTarget?: boolean }) {
   return (
     // Wider than a phone: the keyboard must be able to scroll it sideways too.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to be scrolled by keyboard
     <section
       className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus to be scrolled by keyboard
       tabIndex={0}
       aria-label="Activity entries"
     >

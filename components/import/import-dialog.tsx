@@ -226,8 +226,8 @@ export default function ImportDialog({ seed, onLoad, onSaveAll, onClose }: Impor
                     <h3 className="mb-1 font-semibold text-slate-800 dark:text-slate-200">
                       File notes ({fileNotes.length})
                     </h3>
-                    {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it */}
                     <ul
+                      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list of plain text must be focusable for the keyboard to scroll it
                       tabIndex={0}
                       aria-label="File notes"
                       className={`max-h-40 space-y-0.5 overflow-auto ${SCROLL_FOCUS}`}

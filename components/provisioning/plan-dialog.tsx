@@ -125,9 +125,9 @@ export function PlanDialog(props: PlanDialogProps) {
             </p>
           ) : (
             // A long plan (a whole connector destroyed) scrolls on its own, so the confirmation and buttons stay in view.
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
             <div
               className="max-h-[50vh] overflow-y-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
               tabIndex={0}
               data-testid="plan-changes"
             >
