@@ -4,9 +4,11 @@
  * round trip is testable without a browser.
  */
 import { CONNECTOR_LIST_SORTS, type ConnectorListSort, type SortOrder } from '@/lib/client/types';
+import { LIST_FILTERS, type ListFilter } from '@/lib/contract/connectors';
 
-export const FILTER_KEYS = ['state', 'cxp', 'segment', 'group', 'size', 'protocol'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+/** The API's list filters, which the page URL names the same way. */
+export const FILTER_KEYS = LIST_FILTERS;
+export type FilterKey = ListFilter;
 
 /** The filters and sort as the page URL holds them (the API reads the same parameters into its ListQuery, lib/services/list-query.ts). */
 export interface ListView {

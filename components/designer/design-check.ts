@@ -8,7 +8,7 @@
  * `POST /api/designs/validate[?tenant=1]` answers too (same paths, same messages).
  */
 import type { ConnectorDesign, DesignIssue, HclRenderOptions } from '@/lib/connector/design';
-import { checkDesignOffline } from '@/lib/connector/check';
+import { checkDesignOffline, type DesignCheck } from '@/lib/connector/check';
 import {
   checkAgainstTenant,
   declaredAddresses,
@@ -16,14 +16,9 @@ import {
   type TenantIndex,
 } from '@/lib/connector/tenant';
 
-export interface DesignCheck {
-  errors: DesignIssue[];
-  warnings: DesignIssue[];
-  /** Paths of literal strings that look like Terraform references (each also a warning). */
-  referenceLiterals: string[];
-}
+export type { DesignCheck };
 
-export const EMPTY_CHECK: DesignCheck = { errors: [], warnings: [], referenceLiterals: [] };
+export const EMPTY_CHECK: DesignCheck = { ok: true, errors: [], warnings: [], referenceLiterals: [] };
 
 /** The tenant a design is checked against, and the live connector it is (its own name and addresses do not count). */
 export interface TenantContext {
@@ -53,5 +48,5 @@ export function checkDesign(
       (severity === 'error' ? errors : warnings).push(finding);
     }
   }
-  return { errors, warnings, referenceLiterals };
+  return { ok: errors.length === 0, errors, warnings, referenceLiterals };
 }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { DesignSummary } from '@/lib/client/workspace-api';
 import { StateBadge } from '@/components/provisioning/state-badge';
 import { RelativeTime } from '@/components/dashboard/relative-time';
-import type { DesignSort, DesignSortKey } from './workspace-list';
+import type { DesignTableSort, DesignSortKey } from './workspace-list';
 
 const COLUMNS: { key: DesignSortKey; label: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Name' },
@@ -16,8 +16,8 @@ const COLUMNS: { key: DesignSortKey; label: string; numeric?: boolean }[] = [
 
 export interface DesignTableProps {
   rows: DesignSummary[];
-  sort: DesignSort;
-  onSortChange(sort: DesignSort): void;
+  sort: DesignTableSort;
+  onSortChange(sort: DesignTableSort): void;
   /** Deletes a design (undoable from the page's notice). */
   onDelete(row: DesignSummary): void;
 }

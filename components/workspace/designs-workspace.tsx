@@ -16,7 +16,7 @@ import { ErrorState } from '@/components/dashboard/error-state';
 import { primaryButtonClass } from '@/components/dashboard/button-styles';
 import { DesignTable } from './design-table';
 import { WorkspaceImport } from './workspace-import';
-import { searchDesigns, sortDesigns, type DesignSort } from './workspace-list';
+import { searchDesigns, sortDesigns, type DesignTableSort } from './workspace-list';
 
 const inputClass =
   'w-72 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-blue-600 focus:outline-none focus:ring-2 focus:ring-blue-200 dark:border-slate-600 dark:bg-slate-900 dark:focus:ring-blue-800';
@@ -32,7 +32,7 @@ export function DesignsWorkspace({
 }) {
   const list = useDesignList();
   const [text, setText] = useState('');
-  const [sort, setSort] = useState<DesignSort>({ key: 'updated_at', direction: 'descending' });
+  const [sort, setSort] = useState<DesignTableSort>({ key: 'updated_at', direction: 'descending' });
   const [noticeDismissed, setNoticeDismissed] = useState(false);
   const queryClient = useQueryClient();
   // The last deletion, offered for undo; or what went wrong.

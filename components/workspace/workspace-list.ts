@@ -2,7 +2,7 @@
 import type { DesignSummary } from '@/lib/client/workspace-api';
 
 export type DesignSortKey = 'name' | 'resource_name' | 'version' | 'connector_state' | 'updated_at';
-export interface DesignSort {
+export interface DesignTableSort {
   key: DesignSortKey;
   direction: 'ascending' | 'descending';
 }
@@ -31,7 +31,7 @@ function sortValue(row: DesignSummary, key: DesignSortKey): string | number {
   }
 }
 
-export function sortDesigns(rows: readonly DesignSummary[], sort: DesignSort): DesignSummary[] {
+export function sortDesigns(rows: readonly DesignSummary[], sort: DesignTableSort): DesignSummary[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const va = sortValue(a, sort.key);

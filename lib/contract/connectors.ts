@@ -54,19 +54,10 @@ export const CONNECTOR_LIST_SORTS = ['name', 'state', 'cxp', 'size', 'protocol',
 export type ConnectorListSort = (typeof CONNECTOR_LIST_SORTS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
-export const LIST_PARAMS = [
-  'q',
-  'state',
-  'cxp',
-  'segment',
-  'group',
-  'size',
-  'protocol',
-  'sort',
-  'order',
-  'page',
-  'page_size',
-] as const;
+/** The list's filters (OR within one, AND across them); the dashboard's URL uses the same names. */
+export const LIST_FILTERS = ['state', 'cxp', 'segment', 'group', 'size', 'protocol'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+export const LIST_PARAMS = ['q', ...LIST_FILTERS, 'sort', 'order', 'page', 'page_size'] as const;
 export const MAX_PAGE_SIZE = 200;
 const MAX_TEXT = 200;
 

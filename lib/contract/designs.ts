@@ -12,6 +12,7 @@ import {
   unresolvedErrorSchema,
   versionNumber,
 } from './common';
+import type { ImportProblem } from '@/lib/connector/hcl/import-plan';
 import { defineRoute } from './registry';
 
 export const MAX_NOTE_LENGTH = 2000;
@@ -108,13 +109,13 @@ export type StaleSave = z.infer<typeof staleSaveSchema>;
 const importedRef = z.object({ id: z.number().int(), name: z.string(), resource_name: z.string() });
 export const importedSchema = z.object({ designs: z.array(importedRef), replayed: z.boolean() });
 export type ImportedDesigns = z.infer<typeof importedSchema>;
-const importProblem = z.object({
+const importProblem: z.ZodType<ImportProblem> = z.object({
   message: z.string(),
   line: z.number().int(),
   column: z.number().int(),
   path: z.string().optional(),
 });
-export type ImportProblem = z.infer<typeof importProblem>;
+export type { ImportProblem };
 /** The 422 body of a refused import: each connector with problems, and the file's own. */
 export const importRefusedSchema = errorBodySchema.extend({
   connectors: z.array(

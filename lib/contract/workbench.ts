@@ -112,7 +112,8 @@ export const designCheckSchema = z.object({
   errors: z.array(designIssueSchema),
   warnings: z.array(designIssueSchema),
 });
-export type DesignCheck = z.infer<typeof designCheckSchema>;
+/** The answer of a design check: the domain's check without its internal reference-literal paths. */
+export type DesignCheckResponse = z.infer<typeof designCheckSchema>;
 
 const span = z.object({ from: z.number().int(), to: z.number().int() });
 export const hclDiagnosticSchema = z.looseObject({

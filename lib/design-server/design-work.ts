@@ -11,12 +11,11 @@ import { OperationError } from '@/lib/connector/hcl/document/operations';
 import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { parseDesign } from '@/lib/connector/validate';
+import type { DesignCheckResponse } from '@/lib/contract';
 import { ApiError } from '@/lib/http/response';
 
-export type DesignCheck = Pick<ReturnType<typeof checkDesignOffline>, 'errors' | 'warnings'> & { ok: boolean };
-
 /** The designer's offline check of a design body; 422 naming keys the resource does not have. */
-export function checkDesignBody(body: Record<string, unknown>): DesignCheck {
+export function checkDesignBody(body: Record<string, unknown>): DesignCheckResponse {
   const { unknownKeys, errors: parseErrors, warnings: parseWarnings } = parseDesign(body);
   if (unknownKeys.length > 0) {
     throw new ApiError(422, unknownKeys.map((issue) => issue.message).join('; '), {

@@ -1,5 +1,5 @@
 /** The messages between the design pool (./off-thread.ts) and its workers (./design.worker.ts). */
-import type { DesignCheck } from './design-work';
+import type { DesignCheckResponse } from '@/lib/contract';
 
 export interface DesignJob {
   id: number;
@@ -9,6 +9,6 @@ export interface DesignJob {
 }
 
 export type DesignReply =
-  | { id: number; ok: true; value: DesignCheck | string }
+  | { id: number; ok: true; value: DesignCheckResponse | string }
   /** An ApiError (status, message, extra) to answer; 500: anything else, message for the log only. */
   | { id: number; ok: false; status: number; message: string; extra: Record<string, unknown> };

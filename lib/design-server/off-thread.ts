@@ -14,7 +14,7 @@ import 'server-only';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '@/lib/http/response';
-import type { DesignCheck } from './design-work';
+import type { DesignCheckResponse } from '@/lib/contract';
 import type { DesignJob, DesignReply } from './jobs';
 
 /** Bodies at least this large go to the pool. */
@@ -26,7 +26,7 @@ export const DESIGN_JOB_BUDGET_MS = 15_000;
 
 interface Pending {
   job: DesignJob;
-  resolve(value: DesignCheck | string): void;
+  resolve(value: DesignCheckResponse | string): void;
   reject(err: Error): void;
 }
 
@@ -115,7 +115,7 @@ function pump(): void {
   }
 }
 
-function submit(kind: DesignJob['kind'], text: string): Promise<DesignCheck | string> {
+function submit(kind: DesignJob['kind'], text: string): Promise<DesignCheckResponse | string> {
   const p = pool();
   if (p.waiting.length >= MAX_WAITING) {
     return Promise.reject(
@@ -135,8 +135,8 @@ function submit(kind: DesignJob['kind'], text: string): Promise<DesignCheck | st
 }
 
 /** The offline check of the design whose JSON is `text`, in a worker. */
-export function checkDesignOffThread(text: string): Promise<DesignCheck> {
-  return submit('validate', text) as Promise<DesignCheck>;
+export function checkDesignOffThread(text: string): Promise<DesignCheckResponse> {
+  return submit('validate', text) as Promise<DesignCheckResponse>;
 }
 
 /** The render answer (HCL text) of the body whose JSON is `text`, in a worker. */

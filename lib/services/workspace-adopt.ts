@@ -18,16 +18,7 @@ import { recordProvisioned, updateDesign, type StoredDesign } from '@/lib/store/
 import type { AlkiraApi } from '@/lib/alkira/api';
 import { liveDesignOf } from './plan';
 import { requireDesign } from './workspace';
-
-export interface AdoptPreview {
-  connector_id: number;
-  provisioned_version: number;
-  latest_version: number;
-  /** The version adopting saves. */
-  version: number;
-  /** latest version → the live values. */
-  changes: DesignChange[];
-}
+import type { AdoptPreview } from '@/lib/contract';
 
 interface Adoption {
   head: StoredDesign;

@@ -22,23 +22,7 @@ import { ApiError } from '@/lib/http/response';
 import { MAX_NOTE_LENGTH } from '@/lib/http/workspace-body';
 import { updateDesign, type StoredDesign } from '@/lib/store/designs';
 import { keepStoredAgainst, withSecretsStored } from './workspace';
-
-export interface MergeProposal {
-  base_version: number;
-  theirs_version: number;
-  /** Who saved theirs, when the activity log says. */
-  theirs_author: string | null;
-  /** base → theirs: what the other version changed. */
-  theirs_changes: DesignChange[];
-  /** base → mine: what the caller changed (a typed secret always reads as changed). */
-  mine_changes: DesignChange[];
-  /** Both changed, differently: each needs a choice (`resolutions[id]`). */
-  conflicts: MergeConflict[];
-  /** With every conflict as theirs, secrets as stored. */
-  merged: ConnectorDesign;
-  /** `kept`: the merged version's file is both files' lines merged (else theirs') with the merge applied (comments kept); `rendered`: no file (reopens as its rendering). */
-  file: 'kept' | 'rendered' | 'none';
-}
+import type { MergeProposal } from '@/lib/contract';
 
 function sourceFile(
   latest: StoredDesign,

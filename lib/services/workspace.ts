@@ -18,7 +18,7 @@ import {
   listDesigns,
   recordProvisioned,
   recordProvisionSent,
-  type DesignSummary,
+  type DesignListRow,
   type ListOptions,
   type StoredDesign,
 } from '@/lib/store/designs';
@@ -28,7 +28,7 @@ import { resolveStoredNames } from './named-references';
 import { historyForConnector, latestByConnector, TERMINAL_STATES } from './history';
 import { driftOf, type Drift } from './plan';
 
-export interface WorkspaceRow extends Omit<DesignSummary, 'backend'> {
+export interface WorkspaceRow extends Omit<DesignListRow, 'backend'> {
   /** The linked connector's provision state; null when unlinked, on another backend, gone, or unknown. */
   connector_state: string | null;
 }
@@ -61,7 +61,7 @@ async function linkedStates(api: AlkiraApi, ids: Set<number>): Promise<Map<numbe
 
 export async function listWorkspace(api: AlkiraApi, options: ListOptions): Promise<WorkspaceRow[]> {
   const rows = await listDesigns(options);
-  const here = (r: DesignSummary) => r.connector_id !== null && r.backend === api.config.backendKey;
+  const here = (r: DesignListRow) => r.connector_id !== null && r.backend === api.config.backendKey;
   const states = await linkedStates(api, new Set(rows.filter(here).map((r) => r.connector_id as number)));
   return rows.map(({ backend, ...row }) => ({
     ...row,

@@ -48,12 +48,13 @@
  */
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { ConnectorDesign } from '@/lib/connector/design';
+import type { DesignSort } from '@/lib/contract/designs';
 import { getDb } from './db';
 import type { StoreSchema } from './schema';
 import { TERMINAL_STATES } from './provision-history';
 import { openDesign, sealDesign } from './secrets';
 
-export interface DesignSummary {
+export interface DesignListRow {
   id: number;
   name: string;
   resource_name: string;
@@ -90,9 +91,6 @@ export interface VersionInfo {
   note: string;
   created_at: string;
 }
-
-export const DESIGN_SORTS = ['name', 'updated', 'created', 'id'] as const;
-export type DesignSort = (typeof DESIGN_SORTS)[number];
 
 export interface ListOptions {
   q?: string;
@@ -162,7 +160,7 @@ function escapeLike(q: string): string {
   return q.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-export async function listDesigns(options: ListOptions = {}): Promise<DesignSummary[]> {
+export async function listDesigns(options: ListOptions = {}): Promise<DesignListRow[]> {
   const db = await getDb();
   // Names sort case-insensitively, the same on both databases (their collations differ).
   const column = {

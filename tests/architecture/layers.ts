@@ -18,27 +18,26 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'lib/cli': ['lib/connector', 'lib/hcl', 'lib/util'],
   'lib/diagnostics': ['lib/util'],
   // The workspace store (Kysely over SQLite or PostgreSQL), the audit log's rows, the cluster bus.
-  'lib/store': ['lib/connector', 'lib/util'],
+  'lib/store': ['lib/connector', 'lib/contract', 'lib/util'],
   // HTTP primitives: the error shape (ApiError), bodies, limits, origin checks, security headers.
   'lib/http': ['lib/connector', 'lib/contract', 'lib/store', 'lib/util'],
   'lib/auth': ['lib/http', 'lib/store', 'lib/util'],
   // One zod schema per route's request and response (issue 21, item 1): shapes only, used by both sides.
   'lib/contract': ['lib/connector', 'lib/util'],
-  // Browser-side: API calls, hooks, the DTO types (until lib/contract owns the shapes).
-  'lib/client': ['lib/auth', 'lib/connector', 'lib/contract', 'lib/store', 'lib/util'],
+  // Browser-side: typed API calls through the contract, hooks, the viewer's roles.
+  'lib/client': ['lib/auth', 'lib/connector', 'lib/contract', 'lib/util'],
   // The embedded Alkira emulator: an HTTP server of its own; it knows nothing of the app that calls it.
-  'lib/emulator': ['lib/client', 'lib/connector', 'lib/contract', 'lib/http', 'lib/store', 'lib/util'],
+  'lib/emulator': ['lib/connector', 'lib/contract', 'lib/http', 'lib/store', 'lib/util'],
   // The Alkira REST client: HTTP calls and their request/response mapping (the emulator is one transport).
-  'lib/alkira': ['lib/client', 'lib/connector', 'lib/contract', 'lib/emulator', 'lib/util'],
+  'lib/alkira': ['lib/connector', 'lib/contract', 'lib/emulator', 'lib/util'],
   // The audit trail's attempt and rows; never the services or the client that produce the changes.
   'lib/audit': ['lib/auth', 'lib/connector', 'lib/store', 'lib/util'],
   'lib/hcl-server': ['lib/auth', 'lib/connector', 'lib/http', 'lib/util'],
-  'lib/design-server': ['lib/connector', 'lib/http', 'lib/util'],
+  'lib/design-server': ['lib/connector', 'lib/contract', 'lib/http', 'lib/util'],
   // Provisioning, reconciling, caches, watchers, the summary, the workspace; the ones that record audit rows.
   'lib/services': [
     'lib/alkira',
     'lib/audit',
-    'lib/client',
     'lib/connector',
     'lib/contract',
     'lib/emulator',
