@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { API_POLICY, type Access } from '@/lib/auth/policy-table';
 import { can, ROLES } from '@/lib/auth/roles';
 import { API_CONTRACT, appRouterPath, errorBodySchema, type RouteContract } from '@/lib/contract';
+import { designShapeSchema } from '@/lib/connector/schema';
+import { CONNECTOR_RESOURCE } from '@/lib/connector/resource/azure-expressroute';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -135,6 +137,19 @@ function operationOf(collector: SchemaCollector, route: RouteContract): JsonSche
   };
 }
 
+/**
+ * The design's attributes and blocks as JSON Schema, from the resource description (the contract itself only
+ * needs "an object": the designer's rules check a design in full, with messages at each field).
+ */
+function designShapeJson(): JsonSchema {
+  const { $schema: _dialect, ...shape } = z.toJSONSchema(designShapeSchema(CONNECTOR_RESOURCE), {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
+  return shape;
+}
+
 export function buildOpenApiDocument(options: OpenApiOptions): JsonSchema {
   const collector = new SchemaCollector();
   const paths: Record<string, Record<string, JsonSchema>> = {};
@@ -143,6 +158,8 @@ export function buildOpenApiDocument(options: OpenApiOptions): JsonSchema {
     operations[route.method.toLowerCase()] = operationOf(collector, route);
     paths[route.path] = operations;
   }
+  const design = collector.components.ConnectorDesign;
+  if (design) collector.components.ConnectorDesign = { ...design, ...designShapeJson() };
   return {
     openapi: '3.1.0',
     info: {

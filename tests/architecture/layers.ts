@@ -50,6 +50,7 @@ export const ALLOWED_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   'lib/route': [
     'lib/alkira',
     'lib/auth',
+    'lib/connector',
     'lib/contract',
     'lib/hcl-server',
     'lib/http',

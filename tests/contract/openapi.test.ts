@@ -19,6 +19,9 @@ import {
   type saveDesign,
 } from '@/lib/contract';
 import { buildOpenApiDocument } from '@/lib/route/openapi';
+import { blocksOf, designAttributes } from '@/lib/connector/resource';
+import { CONNECTOR_RESOURCE } from '@/lib/connector/resource/azure-expressroute';
+import type { BodySpec } from '@/lib/connector/resource/types';
 import { parseInput } from '@/lib/http/contract-input';
 
 type Doc = {
@@ -99,5 +102,23 @@ describe('GET /api/openapi.json document', () => {
     // And the client's body type is the contract's input.
     const body: BodyOf<typeof saveDesign> = { design: {} as never, base_version: 1, note: 'x' };
     expect(createDesignBody.safeParse({ design: body.design }).success).toBe(true);
+  });
+
+  it("describes a design's every attribute and block, as the resource description has them", () => {
+    type Shape = { type?: string; properties?: Record<string, Shape>; items?: Shape };
+    const missing: string[] = [];
+    const walk = (body: BodySpec, shape: Shape | undefined, at: string) => {
+      const properties = shape?.properties ?? {};
+      for (const [name] of designAttributes(body)) if (!(name in properties)) missing.push(`${at}${name}`);
+      for (const [name, block] of blocksOf(body)) {
+        const list = properties[name];
+        if (list?.type !== 'array') missing.push(`${at}${name} (a list of blocks)`);
+        walk(block.body, list?.items, `${at}${name}[].`);
+      }
+    };
+    const design = doc.components.schemas.ConnectorDesign as Shape;
+    expect(design.type).toBe('object');
+    walk(CONNECTOR_RESOURCE, design, '');
+    expect(missing).toEqual([]);
   });
 });
