@@ -328,16 +328,69 @@ export const parseHcl = defineRoute({
   },
 });
 
+export const MAX_EXPORT_DESIGNS = 500;
+
+const designIdList = z
+  .string()
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ])
+  .superRefine((ids, ctx) => {
+    if (ids.length > MAX_EXPORT_DESIGNS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `At most ${MAX_EXPORT_DESIGNS} designs per export`,
+        params: { status: 413 },
+      });
+    for (const id of ids)
+      if (!/^\d{1,9}$/.test(id) || Number(id) <= 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `Design ${JSON.stringify(id)} does not exist`,
+          params: { status: 404 },
+        });
+  })
+  .transform((ids) => ids.map(Number));
+
+/** `GET /api/export`'s query: what goes into the module, and how catalog picks are written. */
+export const exportModuleQuery = z
+  .object({
+    designs: designIdList.optional().describe(`Comma-separated design ids (at most ${MAX_EXPORT_DESIGNS})`),
+    connectors: z
+      .string()
+      .refine((v) => v === 'live', {
+        error: (i) => `Unknown connectors=${JSON.stringify(i.input)}; use connectors=live`,
+      })
+      .optional()
+      .describe('live: every live connector too'),
+    format: z
+      .string()
+      .refine((v) => v === 'module', { error: 'Several designs export as a module only (format=module)' })
+      .optional()
+      .describe('module (the only format for several designs)'),
+    data: z
+      .string()
+      .refine((v) => v === '' || v === 'ids' || v === 'names', {
+        error: (i) =>
+          `Unknown data=${JSON.stringify(i.input)}; use data=names (catalog picks as data sources) or leave it out`,
+      })
+      .optional()
+      .describe('names: catalog picks as data sources by name'),
+  })
+  .refine((q) => (q.designs?.length ?? 0) > 0 || q.connectors === 'live', {
+    error: 'Nothing to export: give ?designs=1,2,3 and/or ?connectors=live',
+  });
+
 export const exportModule = defineRoute({
   method: 'GET',
   path: '/api/export',
   summary: 'Download one module (.zip) with several designs and/or the live connectors',
-  query: z.object({
-    designs: z.string().optional().describe('Comma-separated design ids (at most 500)'),
-    connectors: z.string().optional().describe('live: every live connector too'),
-    format: z.string().optional().describe('module (the only format for several designs)'),
-    data: z.string().optional().describe('names: catalog picks as data sources by name'),
-  }),
+  query: exportModuleQuery,
   responses: {
     200: { description: 'The module', contentType: 'application/zip' },
     404: { description: 'A design that does not exist', schema: errorBodySchema },

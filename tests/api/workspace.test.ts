@@ -134,7 +134,14 @@ for (const backend of APP_DATABASES) {
       expect((await call(server, 'GET', `/api/designs/${id}/diff?from=1&to=9`)).body.error).toMatch(/no version 9/);
       expect((await call(server, 'GET', '/api/designs?sort=color')).status).toBe(400);
       expect((await call(server, 'GET', `/api/designs/${id}/export?format=pdf`)).status).toBe(400);
-      expect((await call(server, 'GET', '/api/export')).status).toBe(400);
+      expect((await call(server, 'GET', '/api/export')).body.error).toMatch(/Nothing to export/);
+      expect((await call(server, 'GET', '/api/export?designs=1&format=tf')).body.error).toMatch(/module only/);
+      expect((await call(server, 'GET', '/api/export?connectors=all')).body.error).toMatch(/use connectors=live/);
+      expect((await call(server, 'GET', `/api/export?designs=${id}&data=labels`)).body.error).toMatch(/use data=names/);
+      const missing = await call(server, 'GET', '/api/export?designs=x1');
+      expect([missing.status, missing.body.error]).toEqual([404, 'Design "x1" does not exist']);
+      const many = Array.from({ length: 501 }, (_, i) => i + 1).join(',');
+      expect((await call(server, 'GET', `/api/export?designs=${many}`)).status).toBe(413);
     });
 
     it('stores pre-shared keys encrypted, answers them as stored secrets, and keeps them when one comes back', async () => {
