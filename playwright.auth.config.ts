@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { oidcAppEnv } from './tests/helpers/oidc-env';
+import { CHROMIUM_LAUNCH } from './playwright.chromium';
 
 const randomPort = () => String(20_000 + Math.floor(Math.random() * 40_000));
 // E2E_AUTH_APP_PORT, else E2E_PORT (the main suite's, free again by the time this one runs), else a random one.
@@ -31,18 +32,7 @@ export default defineConfig({
   use: {
     baseURL: appOrigin,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: [
     {

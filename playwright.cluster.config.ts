@@ -9,6 +9,7 @@
  */
 import { defineConfig } from '@playwright/test';
 import { oidcAppEnv } from './tests/helpers/oidc-env';
+import { CHROMIUM_LAUNCH } from './playwright.chromium';
 
 const randomPort = () => 20_000 + Math.floor(Math.random() * 40_000);
 process.env.CLUSTER_BASE_PORT ||= String(randomPort());
@@ -29,18 +30,7 @@ export default defineConfig({
   use: {
     baseURL: balancer,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: [
     {

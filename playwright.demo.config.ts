@@ -9,6 +9,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_LAUNCH } from './playwright.chromium';
 
 process.env.E2E_DEMO_PORT ||= process.env.E2E_PORT || String(20_000 + Math.floor(Math.random() * 40_000));
 process.env.E2E_DEMO_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), 'cs-e2e-demo-'));
@@ -26,18 +27,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     command: 'npm run demo',
