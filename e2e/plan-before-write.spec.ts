@@ -227,6 +227,16 @@ test.describe('a plan before every write', () => {
       expect.objectContaining({ id: designId, name }),
     ]);
 
+    // The connector's own page says it too, before anyone opens the designer or deletes it.
+    await page.goto(`/connectors/${sent.connector_id}`);
+    const onPage = page.getByTestId('managed-by-design');
+    await expect(onPage).toContainText(`Workspace design ${name} manages connector #${sent.connector_id}`);
+    await expect(onPage).toContainText('Editing it in the designer makes the live connector drift');
+    await expect(onPage.getByRole('link', { name: `Open design ${name} instead` })).toHaveAttribute(
+      'href',
+      `/designs/${designId}`,
+    );
+
     await page.goto(`/designer?connector=${sent.connector_id}`);
     const notice = page.getByTestId('edit-banner').getByTestId('managed-by-design');
     await expect(notice).toContainText(`Workspace design ${name} manages connector #${sent.connector_id}`);

@@ -11,6 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useConnector, queryKeys } from '@/lib/client/hooks';
 import { ApiError } from '@/lib/client/api';
 import { clockTime } from '@/lib/client/format';
+import { ManagedByNotice, useManagingDesigns } from '@/components/provisioning/managed-by-notice';
 import { StateBadge } from '@/components/provisioning/state-badge';
 import { ConnectorSettings } from './connector-settings';
 import { ConnectorTopology } from './connector-topology';
@@ -31,6 +32,7 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
   // Live over the event stream (a state change refetches this connector); polling only while the stream is down.
   const live = useLiveConnectors();
   const detail = useConnector(connectorId, { enabled: !deleting, poll: live !== 'live' });
+  const managing = useManagingDesigns(deleting ? undefined : connectorId).data ?? [];
 
   const connectorName = detail.data?.connector.name ?? '';
   const onDeleting = useCallback(() => setDeleting(true), []);
@@ -102,6 +104,8 @@ export function ConnectorDetail({ connectorId }: { connectorId: number }) {
           />
         </div>
       </header>
+
+      <ManagedByNotice designs={managing} connectorId={connector.id} where="connector-page" />
 
       {connector.provisionState === 'FAILED' && latestError && (
         <div

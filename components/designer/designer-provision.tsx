@@ -16,7 +16,7 @@ import { createdFor, forgetCreated } from './created-connector';
 import { hclPath } from '@/lib/connector/hcl-path';
 import { expressionPaths } from './design-references';
 import { useNamedReferencesResolved } from './named-references';
-import { ManagedByNotice, useManagingDesigns } from './live-connector';
+import { ManagedByNotice, useManagingDesigns } from '@/components/provisioning/managed-by-notice';
 
 const SHOWN_PATHS = 4;
 

@@ -37,7 +37,8 @@ import { DesignerTopology, fieldPathForNode, FocusedPathStore, formPathOfElement
 import { handOverCreated } from './created-connector';
 import type { SubmittedProvision } from '@/components/provisioning/provision-panel';
 import { hasStoredKey } from './design-references';
-import { LiveConnectorBanner, useLiveConnectorDesign, useManagingDesigns } from './live-connector';
+import { useManagingDesigns } from '@/components/provisioning/managed-by-notice';
+import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { useTenantChecks } from './tenant-checks';
 import { TemplateMenu } from './template-menu';
