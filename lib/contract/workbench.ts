@@ -290,16 +290,44 @@ export const validateDesign = defineRoute({
   },
 });
 
+/** The render route's source text can be far larger than a design alone; bounded all the same. */
+export const MAX_SOURCE_CHARS = 2 * 1024 * 1024;
+
+/** `POST /api/designs/hcl`'s body: the design, render options, and optionally a .tf file to update in place. */
+export const renderHclBody = z
+  .object({
+    design: designSchema,
+    options: z.unknown().optional().meta({
+      type: 'object',
+      description: '{ omitDefaults?: boolean, preSharedKeys?: "variable" | "inline" }',
+    }),
+    source: z
+      .string({ error: '"source" must be the text of a .tf file (a string)' })
+      .superRefine((text, ctx) => {
+        if (text.length > MAX_SOURCE_CHARS)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"source" is ${text.length} characters; at most ${MAX_SOURCE_CHARS} are accepted`,
+            params: { status: 413 },
+          });
+      })
+      .optional()
+      .describe('An existing .tf file: its connector resource is updated in place'),
+    resource: z
+      .string({ error: '"resource" must be the label of a connector resource (a non-empty string)' })
+      .min(1, '"resource" must be the label of a connector resource (a non-empty string)')
+      .optional()
+      .describe('Which connector resource of `source` (when it has several)'),
+  })
+  .refine((body) => body.resource === undefined || body.source !== undefined, {
+    error: '"resource" names a resource of "source"; send "source" too',
+  });
+
 export const renderHcl = defineRoute({
   method: 'POST',
   path: '/api/designs/hcl',
   summary: 'Render a design as HCL, or update its resource in an existing .tf file',
-  body: z.object({
-    design: designSchema,
-    options: jsonObject('{ omitDefaults?: boolean, preSharedKeys?: "variable" | "inline" }').optional(),
-    source: z.string().optional().describe('An existing .tf file: its connector resource is updated in place'),
-    resource: z.string().optional().describe('Which connector resource of `source` (when it has several)'),
-  }),
+  body: renderHclBody,
   bodyRequired: true,
   responses: {
     200: { description: 'The HCL', contentType: 'text/plain' },

@@ -5,18 +5,19 @@
  * (./off-thread.ts). Problems are ApiErrors, as the routes answer them.
  */
 import { checkDesignOffline } from '@/lib/connector/check';
-import type { ConnectorDesign } from '@/lib/connector/design';
 import { parseHclRenderOptions } from '@/lib/connector/hcl-options';
 import { OperationError } from '@/lib/connector/hcl/document/operations';
 import { HclDocumentError, UnknownResourceError, updateConnectorInHcl } from '@/lib/connector/hcl/document/update';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { parseDesign } from '@/lib/connector/validate';
-import type { DesignCheckResponse } from '@/lib/contract';
+import { designSchema, renderHclBody, type DesignCheckResponse } from '@/lib/contract';
+import { parseInput } from '@/lib/http/contract-input';
 import { ApiError } from '@/lib/http/response';
 
 /** The designer's offline check of a design body; 422 naming keys the resource does not have. */
 export function checkDesignBody(body: Record<string, unknown>): DesignCheckResponse {
-  const { unknownKeys, errors: parseErrors, warnings: parseWarnings } = parseDesign(body);
+  const design = parseInput(designSchema, body, 'body');
+  const { unknownKeys, errors: parseErrors, warnings: parseWarnings } = parseDesign(design);
   if (unknownKeys.length > 0) {
     throw new ApiError(422, unknownKeys.map((issue) => issue.message).join('; '), {
       errors: parseErrors,
@@ -24,39 +25,16 @@ export function checkDesignBody(body: Record<string, unknown>): DesignCheckRespo
     });
   }
   // The body is a JSON object; the check reads it defensively, as it reads form state.
-  const { errors, warnings } = checkDesignOffline(body as ConnectorDesign);
+  const { errors, warnings } = checkDesignOffline(design);
   return { ok: errors.length === 0, errors, warnings };
-}
-
-/** The render route's source text can be far larger than a design alone; bounded all the same. */
-export const MAX_SOURCE_CHARS = 2 * 1024 * 1024;
-
-function readSource(body: Record<string, unknown>): { source?: string; resource?: string } {
-  const { source, resource } = body;
-  if (source !== undefined && typeof source !== 'string')
-    throw new ApiError(400, '"source" must be the text of a .tf file (a string)');
-  if (resource !== undefined && (typeof resource !== 'string' || resource === ''))
-    throw new ApiError(400, '"resource" must be the label of a connector resource (a non-empty string)');
-  if (resource !== undefined && source === undefined)
-    throw new ApiError(400, '"resource" names a resource of "source"; send "source" too');
-  if (source !== undefined && source.length > MAX_SOURCE_CHARS) {
-    throw new ApiError(413, `"source" is ${source.length} characters; at most ${MAX_SOURCE_CHARS} are accepted`);
-  }
-  return { source, resource };
 }
 
 /** `{ design, options?, source?, resource? }` → the HCL: the design rendered, or `source` with the resource updated in place. */
 export function renderDesignBody(body: Record<string, unknown>): string {
-  if (body.design === null || typeof body.design !== 'object' || Array.isArray(body.design)) {
-    throw new ApiError(
-      400,
-      'Body must be { "design": { ... }, "options"?: { ... }, "source"?: "<.tf text>", "resource"?: "<label>" } with the design as a JSON object',
-    );
-  }
-  const { source, resource } = readSource(body);
-  const { options, errors: optionErrors } = parseHclRenderOptions(body.options);
+  const { design, options: rawOptions, source, resource } = parseInput(renderHclBody, body, 'body');
+  const { options, errors: optionErrors } = parseHclRenderOptions(rawOptions);
   if (optionErrors.length > 0) throw new ApiError(422, 'Invalid HCL options', { errors: optionErrors });
-  const result = parseDesign(body.design);
+  const result = parseDesign(design);
   if (!result.ok) {
     const named =
       result.unknownKeys.length > 0 ? `: ${result.unknownKeys.map((issue) => issue.message).join('; ')}` : '';
