@@ -236,6 +236,7 @@ test.describe('a plan before every write', () => {
       'href',
       `/designs/${designId}`,
     );
+    await page.screenshot({ path: screenshotPath('connector-managed.png') });
 
     await page.goto(`/designer?connector=${sent.connector_id}`);
     const notice = page.getByTestId('edit-banner').getByTestId('managed-by-design');
