@@ -39,12 +39,15 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages always pass here; only API and emulator paths may skip it, and only when the server gated them (a
+  // Pages always pass here. API and emulator paths, and the build's static files (`/_next/static/`: a proxy run per
+  // script held up the designer's first load by hundreds of milliseconds), may skip it only when the server gated
+  // them (a
   // forged header on `next start` without scripts/server.mjs still meets the route wrapper's host and
   // cross-site checks). The header's name is lib/route/api-gate.ts's GATED_HEADER (matchers must be literals).
   matcher: [
-    '/((?!api/|api$|emulator/|emulator$).*)',
+    '/((?!api/|api$|emulator/|emulator$|_next/static/).*)',
     { source: '/(api|emulator)/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },
+    { source: '/_next/static/:path*', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },
     { source: '/(api|emulator)', missing: [{ type: 'header', key: 'x-connector-studio-gated' }] },
   ],
 };

@@ -18,7 +18,8 @@
 // and answers a parse request from a client already at its parse limit with
 // the app's 429 before Next streams its body (busyParser).
 // It applies the root proxy's checks and security headers to API and emulator
-// paths itself (apiGate), and marks those requests so Next's proxy skips them.
+// paths and to the build's static files itself (apiGate), and marks those
+// requests so Next's proxy skips them.
 // It tells the app who is calling: route handlers get a fetch Request without
 // a socket, so the socket's peer address goes into the PEER_HEADER request
 // header, always overwriting what the client sent under that name, and the

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * The gate of API and emulator requests, applied by the HTTP server
+ * The gate of API and emulator requests (and of the build's static files), applied by the HTTP server
  * (scripts/server.mjs) before Next sees them: the same decision as the root
  * proxy's (./gate.ts) and the same security headers, a fresh nonce in the
  * CSP included. A request that passes is marked with GATED_HEADER, which the
@@ -29,7 +29,8 @@ export type GateOutcome =
 
 type NodeHeaders = Record<string, string | string[] | undefined>;
 
-const GATED_PATH = /^\/(api|emulator)(\/|$)/;
+/** API and emulator paths, and the build's static files (`/_next/static/…`: a proxy run per script held up page loads). */
+const GATED_PATH = /^\/(api|emulator)(\/|$)|^\/_next\/static\//;
 const ANY_ORIGIN = new URL('http://localhost/');
 
 /** Node's request headers as the `get` the checks read. */

@@ -81,6 +81,25 @@ describe('the API gate', () => {
     expect(admin.status).toBe(404);
   });
 
+  it("serves the build's scripts past the proxy, still refusing writes (405, never a 500) and foreign hosts", async () => {
+    const page = await raw('GET', '/designer', {});
+    const script = /<script[^>]* src="(\/_next\/static\/[^"]+\.js)"/.exec(page.body)?.[1];
+    expect(script, 'the designer page names its scripts').toBeTruthy();
+    const ok = await raw('GET', String(script), {});
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toMatch(/javascript/);
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const write = await raw(method, String(script), {});
+      expect(write.status, method).toBe(405);
+      expect(write.headers.allow).toBe('GET, HEAD, OPTIONS');
+    }
+    const foreign = await raw('GET', String(script), { Host: 'evil.example' });
+    expect(foreign.status).toBe(403);
+    const missing = await raw('GET', '/_next/static/chunks/no-such-chunk.js', {});
+    expect(missing.status).toBe(404);
+  });
+
   it("a client's own gated mark does not skip the proxy on pages", async () => {
     const foreign = await raw('GET', '/designer', { Host: 'evil.example', [GATED]: '1' });
     expect(foreign.status).toBe(403);
