@@ -22,12 +22,20 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 /** The keys of `design` that its rendering (`text`, in variable mode) keeps in variables: variable → value. */
 export function secretsFromDesign(text: string, design: ConnectorDesign): Map<string, SecretValue> {
   const out = new Map<string, SecretValue>();
-  for (const { name, segments } of listPskVariablesAt(design)) {
+  const slots = listPskVariablesAt(design);
+  if (slots.length === 0) return out;
+  // One pass over the text for every `var.<name>` it uses: a search per key is quadratic on a large file.
+  const used = new Set<string>();
+  for (const m of text.matchAll(VARIABLE_USE_RE)) used.add(m[1] ?? '');
+  for (const { name, segments } of slots) {
     const value = valueAt(design, segments);
-    if ((typeof value === 'string' || isStoredSecret(value)) && text.includes(`var.${name}`)) out.set(name, value);
+    if ((typeof value === 'string' || isStoredSecret(value)) && used.has(name)) out.set(name, value);
   }
   return out;
 }
+
+/** `var.<name>` as Terraform writes an input variable's use (the name runs to the first non-identifier character). */
+const VARIABLE_USE_RE = /\bvar\.([\p{L}\p{N}_-]+)/gu;
 
 /** `design` read from the file, with each key kept in a variable whose value this tab knows shown as that value. */
 export function withSecrets(

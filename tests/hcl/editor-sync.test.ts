@@ -14,6 +14,7 @@ import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { checkEditorText } from '@/components/designer/editor-text-check';
 import { tunnelOf } from '../helpers/design-parts';
 import { at, take } from '../helpers/present';
+import { largeIpsecDesign } from '../../scripts/bench-designs';
 
 const ipsec = DESIGN_TEMPLATES.find((t) => JSON.stringify(t.design).includes('pre_shared_key'))!.design;
 
@@ -27,6 +28,20 @@ describe('editor → form round trip', () => {
     expect(renderConnectorHcl(merged, { preSharedKeys: 'inline' })).toBe(
       renderConnectorHcl(ipsec, { preSharedKeys: 'inline' }),
     );
+  });
+
+  it('keeps a key only while the file uses its variable (var.x_psk_1 is not var.x_psk_10)', () => {
+    const design = largeIpsecDesign(1, 1, 3, 4);
+    const names = listPskVariables(design).map((v) => v.name);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    const first = at(names, 0);
+    const tenth = at(names, 9);
+    expect(tenth.startsWith(first)).toBe(true);
+    const hcl = renderConnectorHcl(design).replace(`= var.${first}\n`, '= var.shared_psk\n');
+    const secrets = secretsFromDesign(hcl, design);
+    expect(secrets.has(first)).toBe(false);
+    expect(secrets.has(tenth)).toBe(true);
+    expect(secrets.size).toBe(names.length - 1);
   });
 
   it('takes any other reference as written', () => {
