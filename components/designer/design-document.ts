@@ -569,7 +569,12 @@ export class DesignDocument {
   load(
     text: string,
     design: ConnectorDesign,
-    { label, fresh = false, resource }: { label?: string; fresh?: boolean; resource?: string } = {},
+    {
+      label,
+      fresh = false,
+      resource,
+      file,
+    }: { label?: string; fresh?: boolean; resource?: string; file?: HclFile } = {},
   ): void {
     this.scheduled = false;
     this.changed.clear();
@@ -578,7 +583,11 @@ export class DesignDocument {
     this.protocolSwitch = null;
     for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);
     const chosen = resource ?? resourceLabel(design.resource_name);
-    this.treeLater(null);
+    // `file`: the caller read this text's tree already (a draft); otherwise it is read when the page is idle.
+    if (file?.text === text) {
+      this.file = file;
+      this.lazyTree = null;
+    } else this.treeLater(null);
     const version: Version = { text, design, resource: chosen };
     if (fresh) {
       this.history = new UndoHistory(version, sameVersion);

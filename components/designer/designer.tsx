@@ -18,7 +18,9 @@ import { emptyDesign, type ConnectorDesign } from '@/lib/connector/design';
 import { DesignDocument } from './design-document';
 import { withSecrets } from './document-secrets';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
-import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+import { importConnectors } from '@/lib/connector/hcl/parse';
+import { parseHcl } from '@/lib/hcl/parser';
+import type { HclFile } from '@/lib/hcl/syntax';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { DesignDocumentContext, documentResolver } from './design-document-context';
 import { UndoControls, UndoToast, useUndoShortcuts } from './undo-controls';
@@ -58,10 +60,15 @@ function fileOf(design: ConnectorDesign, options: PreviewHclOptions): string {
 }
 
 /** A file's chosen connector as the form's design (the first when `resource` is not among them), or null when it has none. */
-function designOfFile(text: string, resource: string): { design: ConnectorDesign; resource: string } | null {
-  const parsed = parseConnectorHcl(text, { checkDesigns: false });
+function designOfFile(
+  text: string,
+  resource: string,
+): { design: ConnectorDesign; resource: string; file: HclFile } | null {
+  // The tree read here is the document's too: a large file is read once, not again when the page is idle.
+  const file = parseHcl(text);
+  const parsed = importConnectors(file, { checkDesigns: false });
   const chosen = parsed.designs.find((d) => d.resource_name === resource) ?? parsed.designs[0];
-  return chosen ? { design: withFormLists(chosen.design), resource: chosen.resource_name } : null;
+  return chosen ? { design: withFormLists(chosen.design), resource: chosen.resource_name, file } : null;
 }
 
 /** Focuses the control of `path`, or of its nearest ancestor that is on screen. */
@@ -207,6 +214,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     let text: string | null = initialText;
     let design: ConnectorDesign | null = initial;
     let resource: string | undefined;
+    let file: HclFile | undefined;
     if (draft && 'text' in draft) {
       // The file as it was, byte for byte; the form shows its connector.
       const read = designOfFile(draft.text, draft.resource);
@@ -215,6 +223,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
         text = draft.text;
         design = withSecrets(read.design, draft.secrets);
         resource = read.resource;
+        file = read.file;
       }
     } else if (draft) {
       // A draft saved by an earlier version of the app (the design only): its file is its rendering.
@@ -226,7 +235,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     // document (the topology, the editor) have drawn it.
     const [loadedText, loadedDesign] = [text, design];
     startTransition(() => {
-      designDoc.load(loadedText, loadedDesign, { fresh: true, resource });
+      designDoc.load(loadedText, loadedDesign, { fresh: true, resource, file });
       setDraftLoaded(true);
     });
     void trigger();
