@@ -105,27 +105,10 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
       }
     };
     follow();
-    // A change the user did not make here (a form edit, undo) is shown in the next frame, with the form's own
-    // changes: one layout of the page per keystroke instead of one forced here and another for the frame.
-    let frame: number | undefined;
-    const followInFrame = () => {
-      if (view.hasFocus || typeof requestAnimationFrame !== 'function') {
-        follow();
-        return;
-      }
-      frame ??= requestAnimationFrame(() => {
-        frame = undefined;
-        follow();
-      });
-    };
-    const unsubscribe = store.subscribe(followInFrame);
+    // A change the user did not make here (a form edit, undo) is in the editor at once: CodeMirror writes its DOM
+    // now and measures in the coming frame, so the preview is painted with the keystroke's own frame.
+    const unsubscribe = store.subscribe(follow);
     store.editorReveal = (from, to) => {
-      // The range is in the document's text now: a change still waiting for its frame comes first.
-      if (frame !== undefined) {
-        cancelAnimationFrame(frame);
-        frame = undefined;
-        follow();
-      }
       const length = view.state.doc.length;
       view.dispatch({
         selection: EditorSelection.single(Math.min(from, length), Math.min(Math.max(to, from), length)),
@@ -135,7 +118,6 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     };
     return () => {
       unsubscribe();
-      if (frame !== undefined) cancelAnimationFrame(frame);
       store.editorReveal = null;
       view.destroy();
     };
