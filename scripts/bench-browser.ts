@@ -4,8 +4,9 @@
  * the moment the page says it is ready.
  *
  * Every scenario opens /designer in a fresh browser context with its draft
- * seeded as the designer keeps it (the design JSON in localStorage under
- * `connector-studio:draft:v1`), navigates, and waits for the designer form's
+ * seeded as the designer keeps it (the file in localStorage under
+ * `connector-studio:draft:v1`, deflated when large; the keys' values in
+ * sessionStorage), navigates, and waits for the designer form's
  * `data-ready="true"` (`form[aria-label="Connector design"][data-ready="true"]`).
  * "Ready" is the page's performance.now() when that attribute appears, seen by a
  * MutationObserver (plus a requestAnimationFrame loop) installed before the

@@ -9,8 +9,26 @@
  */
 import type { Page } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
+import { renderConnectorHcl, resourceLabel } from '../lib/connector/hcl/render';
+import { withoutInactiveProtocolValues } from '../lib/connector/protocol-values';
+import { DRAFT_KEY, DRAFT_SECRETS_KEY, storedDraft } from '../components/designer/draft-storage';
+import { secretsFromDesign } from '../components/designer/document-secrets';
 
-export const DRAFT_KEY = 'connector-studio:draft:v1';
+export { DRAFT_KEY };
+
+/**
+ * The draft the designer itself keeps of `design`: its file (keys in variables, defaults left out: the designer's
+ * default options) in localStorage, deflated when large, and the keys' values in this tab's sessionStorage.
+ */
+function draftOf(design: ConnectorDesign): { entry: string; secrets: string } {
+  const text = renderConnectorHcl(withoutInactiveProtocolValues(design), {
+    omitDefaults: true,
+    preSharedKeys: 'variable',
+  });
+  const stored = storedDraft(text, resourceLabel(design.resource_name));
+  const variables = Object.fromEntries(secretsFromDesign(text, design));
+  return { entry: stored.entry, secrets: JSON.stringify({ inline: stored.inline, variables }) };
+}
 /** The designer says it is ready (the draft is in the form; an edit made before would be replaced by it). */
 export const READY_SELECTOR = 'form[aria-label="Connector design"][data-ready="true"]';
 /** The static highlighted HCL the preview shows until CodeMirror has loaded (then `window.__hclText()` reads the editor). */
@@ -339,16 +357,19 @@ export async function openDesigner(
   atReady: AtReady = { mode: 'none' },
 ): Promise<Prepared> {
   const { prepared } = await instrument(page, design?.name, atReady);
+  const draft = design ? draftOf(design) : null;
   await page.addInitScript(
-    ([key, value]) => {
+    ([key, secretsKey, value, secrets]) => {
       // Only the first load: a reload must not undo what the benchmark typed.
       if (!sessionStorage.getItem('bench-seeded')) {
         if (value === null) localStorage.removeItem(key);
         else localStorage.setItem(key, value);
+        if (secrets === null) sessionStorage.removeItem(secretsKey);
+        else sessionStorage.setItem(secretsKey, secrets);
         sessionStorage.setItem('bench-seeded', '1');
       }
     },
-    [DRAFT_KEY, design ? JSON.stringify(design) : null] as const,
+    [DRAFT_KEY, DRAFT_SECRETS_KEY, draft?.entry ?? null, draft?.secrets ?? null] as const,
   );
   await within('navigation', page.goto(`${baseURL}/designer`, { timeout: STEP_LIMIT_MS, waitUntil: 'commit' }));
   return within(atReady.mode === 'none' ? 'ready' : `ready and prepared (${atReady.mode})`, prepared);
