@@ -44,7 +44,7 @@ import { LiveConnectorBanner, useLiveConnectorDesign } from './live-connector';
 import { SegmentOptionsSection } from './segment-options-section';
 import { useTenantChecks } from './tenant-checks';
 import { TemplateMenu } from './template-menu';
-import { applyFormPatches, formPatches, patchForm } from './form-patch';
+import { applyFormPatches, formPatches, isLargePatch } from './form-patch';
 import { SaveToWorkspace } from '@/components/workspace/save-to-workspace';
 import { useSaveImported } from '@/components/workspace/workspace-import';
 
@@ -145,12 +145,12 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
           getValues: () => form.getValues(),
           // A version shown in the form touches only what differs: a reset would rebuild every row of the form.
           show: (design, previous) => {
-            const changes = previous ? formPatches(previous, design) : null;
-            if (changes) applyFormPatches(form.setValue, changes);
-            // Another design altogether (a pasted file, a template): the form is rebuilt as a transition, so a large
-            // one renders in slices while the page stays responsive.
-            else if (!patchForm(form.setValue, form.getValues(), design))
-              startTransition(() => form.reset(design, { keepDefaultValues: true }));
+            const changes = (previous ? formPatches(previous, design) : null) ?? formPatches(form.getValues(), design);
+            // Another design altogether (a pasted file, a template), or a change bringing in many rows: the form
+            // renders it as a transition, in slices, while the page stays responsive. One value stays immediate.
+            if (!changes) startTransition(() => form.reset(design, { keepDefaultValues: true }));
+            else if (isLargePatch(changes)) startTransition(() => applyFormPatches(form.setValue, changes));
+            else applyFormPatches(form.setValue, changes);
           },
         },
         freshEmptyDesign(),

@@ -56,25 +56,30 @@ export function formPatches(current: unknown, next: unknown): FormPatch[] | null
   return walk(current, next, '') ? out : null;
 }
 
-/**
- * Applies `next` to the form through `setValue` when that is a small patch
- * of `current`; false when it is not (the caller resets the form instead).
- */
-export function patchForm(
-  setValue: UseFormSetValue<ConnectorDesign>,
-  current: ConnectorDesign,
-  next: ConnectorDesign,
-): boolean {
-  const patches = formPatches(current, next);
-  if (!patches) return false;
-  applyFormPatches(setValue, patches);
-  return true;
-}
-
 export function applyFormPatches(setValue: UseFormSetValue<ConnectorDesign>, patches: readonly FormPatch[]): void {
   for (const { path, value } of patches) {
     // The paths come from walking two designs, so each names a field of the form and holds a value of its type.
     const name = path as FieldPath<ConnectorDesign>;
     setValue(name, value as FieldPathValue<ConnectorDesign, typeof name>, { shouldDirty: true });
   }
+}
+
+/** Blocks (list rows) at and under `value`: what rendering a patch of it costs. */
+function blocksIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + (isObject(v) ? 1 : 0) + blocksIn(v), 0);
+  if (isObject(value)) return Object.values(value).reduce((n: number, v) => n + blocksIn(v), 0);
+  return 0;
+}
+
+/** Patches bringing in more rows than this render as a transition (in slices), not in one task. */
+const BLOCKS_RENDERED_AT_ONCE = 16;
+
+/** True when `patches` bring in so many rows (a pasted file's instances, say) that the form should render them in slices. */
+export function isLargePatch(patches: readonly FormPatch[]): boolean {
+  let blocks = 0;
+  for (const { value } of patches) {
+    blocks += blocksIn(value);
+    if (blocks > BLOCKS_RENDERED_AT_ONCE) return true;
+  }
+  return false;
 }
