@@ -90,7 +90,8 @@ function CustomerGateways({ base }: { base: `instances.${number}.ipsec_customer_
         return (
           <div
             key={f.id}
-            className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2"
+            // Off screen, a gateway's fields are neither laid out nor painted: a large design's form stays cheap.
+            className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 bg-slate-50 dark:bg-slate-800/50 p-2 [content-visibility:auto] [contain-intrinsic-size:auto_420px]"
           >
             <div className="flex items-end gap-2">
               <AttributeField path={`${p}.name`} label={`Customer gateway ${c + 1} name`} className="flex-1" />
