@@ -45,6 +45,17 @@ test('paste 1 MB into the editor: a click is answered while it is read, and the 
   // The editor holds the pasted bytes exactly, and the lines on screen (the end of the file) are coloured.
   expect(await editorText(page)).toBe(file.text);
   await expect(page.getByTestId('hcl-editor').locator('.hcl-tok-block').first()).toBeVisible();
+  // The file's key variables (one per tunnel of every connector): the first few by name, the rest on request.
+  const variables = [...new Set(file.text.match(/\bvar\.[A-Za-z0-9_-]+/g) ?? [])];
+  expect(variables.length).toBeGreaterThan(100);
+  const keyList = page.getByTestId('psk-variables');
+  await expect(keyList.locator('li')).toHaveCount(48);
+  await keyList
+    .getByRole('button', { name: new RegExp(`Show all ${variables.length.toLocaleString('en-US')} variables`) })
+    .click();
+  await expect(keyList.locator('li')).toHaveCount(variables.length);
+  await keyList.getByRole('button', { name: 'Show fewer' }).click();
+  await expect(keyList.locator('li')).toHaveCount(48);
 
   // The draft of a file this large is prepared in a worker; a reload brings back the same bytes.
   await expect(page.getByTestId('autosave-status')).toContainText('Draft saved', { timeout: 30_000 });

@@ -7,6 +7,7 @@ import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
+import { KeyVariablesList } from './key-variables-list';
 import { setReferenceMode, useReferenceMode } from './reference-mode';
 import { HclHighlight } from './hcl-highlight';
 import { downloadText } from '@/lib/client/download';
@@ -86,10 +87,6 @@ export function PreviewPane(props: {
   }, [store]);
 
   const resourceLabels = resources;
-  const shownKeyVariables =
-    keyVariables === ''
-      ? []
-      : keyVariables.split('\n').map((name) => ({ name, path: 'referenced by a sensitive value in the file' }));
   const json = useMemo(() => {
     // Only the JSON tab shows it.
     if (tab !== 'json') return '';
@@ -326,25 +323,7 @@ export function PreviewPane(props: {
         )}
         {tab === 'topology' && topology}
       </div>
-      {tab === 'hcl' && shownKeyVariables.length > 0 && (
-        <div
-          className="max-h-28 overflow-auto border-t border-slate-200 px-3 py-2 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-200"
-          data-testid="psk-variables"
-        >
-          <p className="font-medium">Set these sensitive variables before apply (e.g. TF_VAR_name):</p>
-          <ul className="mt-1 flex flex-wrap gap-1">
-            {shownKeyVariables.map((v) => (
-              <li
-                key={v.name}
-                title={v.path}
-                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-800 dark:bg-slate-800 dark:text-slate-100"
-              >
-                {v.name}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {tab === 'hcl' && <KeyVariablesList names={keyVariables} />}
       {tab === 'json' && (
         <p className="border-t border-slate-200 px-3 py-1.5 text-[11px] text-slate-600 dark:border-slate-700 dark:text-slate-400">
           Request body for the Alkira API. Sensitive values (pre-shared keys, remote auth values) are masked; unresolved
