@@ -38,6 +38,8 @@ import {
 import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { parseHcl } from '@/lib/hcl/parser';
+import { reparseHcl } from '@/lib/hcl/incremental';
+import type { TextEdit } from '@/lib/hcl/align';
 import { Lines } from '@/lib/hcl/lines';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
@@ -76,6 +78,9 @@ import {
 } from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 import { itemAt } from '@/lib/util/indexing';
+
+/** Edits larger than this (characters removed plus inserted) re-read the whole tree rather than their region. */
+const INCREMENTAL_EDIT_MAX = 16_384;
 
 /** Pause after typing in the editor before the text is read for the form. */
 const EDITOR_DELAY_MS = 150;
@@ -197,6 +202,16 @@ export class DesignDocument {
     }
     this.file ??= parseHcl(this.state.text);
     return this.file;
+  }
+
+  /** How to get the tree of `text`, `change` of the current text: the current tree re-read around the change. */
+  private editedTree(change: TextEdit, text: string): (() => HclFile) | null {
+    // A change of most of the file (a paste, a select-all edit) is read whole.
+    if (change.to - change.from + change.insert.length > INCREMENTAL_EDIT_MAX) return null;
+    const pending = this.lazyTree;
+    const current = this.file;
+    if (!pending && !current) return null;
+    return () => reparseHcl(pending ? pending() : (current as HclFile), change, undefined, text);
   }
 
   /** The tree is read again in idle time (a large file's tree takes milliseconds, the keystroke must not). */
@@ -435,9 +450,10 @@ export class DesignDocument {
     const previous = this.state.text;
     const change = changedRange(previous, text);
     if (!change) return;
-    // A small edit re-reads only its region; a large paste is read when first needed (off the main thread first).
-    // The worker reads the text for the form; the tree here is only for the next form edit.
-    this.treeLater(null);
+    // The worker reads the text for the form; the tree here is only for the next form edit. A small edit re-reads
+    // only its region of the tree (when the tree is next needed, edits in between chained); a large paste is read
+    // whole, when first needed.
+    this.treeLater(null, this.editedTree(change, text));
     this.protocolSwitch = null;
     this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
     this.set({

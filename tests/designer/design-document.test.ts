@@ -212,6 +212,31 @@ describe('the file is the design', () => {
     expect(d.values.name).toBe('multi-segment-ipsec');
   });
 
+  it('keys typed in the editor, then a form edit: the edit lands on its own line of the text as typed', async () => {
+    const d = openExample3();
+    let text = EXAMPLE_3;
+    // A comment line added above the first instance, then the name typed on one key at a time.
+    const instances = text.indexOf('  instances {');
+    text = `${text.slice(0, instances)}  # reviewed by the network team\n${text.slice(instances)}`;
+    d.store.editorChanged(text);
+    let caret = text.indexOf('"multi-segment-ipsec"') + '"multi-segment-ipsec'.length;
+    for (const key of '-v2') {
+      text = text.slice(0, caret) + key + text.slice(caret);
+      caret++;
+      d.store.editorChanged(text);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.values.name).toBe('multi-segment-ipsec-v2');
+    d.type('instances.0.loopback_subnet', '192.168.30.0/26');
+    d.type('description', 'edited after typing');
+    expect(changedLines(text, d.text())).toEqual([
+      '  description     = "edited after typing"',
+      '    loopback_subnet         = "192.168.30.0/26"',
+    ]);
+    expect(d.text()).toContain('  # reviewed by the network team\n');
+    expect(terraformFmt(d.text())).toBe(d.text());
+  });
+
   it('a syntax error in the file holds form edits back and says so; the file is never rewritten behind the user', async () => {
     const d = openExample3();
     const broken = EXAMPLE_3.replace('"multi-segment-ipsec"', '"multi-segment-ipsec" =');
