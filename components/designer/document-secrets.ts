@@ -6,8 +6,8 @@
  * sensitive is the description's.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { CONNECTOR_RESOURCE, type BodySpec } from '@/lib/connector/resource';
 import { listPskVariablesAt } from '@/lib/connector/hcl/psk';
-import { sensitiveSlots } from '@/lib/connector/sensitive';
 import { isStoredSecret, type SecretValue } from '@/lib/connector/stored-secret';
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
@@ -44,11 +44,39 @@ export function withSecrets(
   _form?: ConnectorDesign,
 ): ConnectorDesign {
   if (secrets.size === 0) return design;
-  const next = structuredClone(design);
-  for (const slot of sensitiveSlots(next)) {
-    const value = slot.holder[slot.name];
-    const variable = typeof value === 'string' ? /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u.exec(value)?.[1] : undefined;
-    if (variable !== undefined && secrets.has(variable)) slot.holder[slot.name] = secrets.get(variable);
+  return withSecretsIn(design, CONNECTOR_RESOURCE, secrets) as ConnectorDesign;
+}
+
+const VARIABLE_VALUE_RE = /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u;
+
+/**
+ * A fold over the description's sensitive attributes: `record` with each `${var.x}` whose value this tab knows
+ * replaced, copied only along the paths that change (a 640-tunnel design is not cloned for every reading).
+ */
+function withSecretsIn(record: unknown, body: BodySpec, secrets: ReadonlyMap<string, SecretValue>): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const source = record as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  const write = (name: string, value: unknown) => {
+    out ??= { ...source };
+    out[name] = value;
+  };
+  for (const [name, spec] of Object.entries(body.attributes)) {
+    if (!spec.sensitive) continue;
+    const value = source[name];
+    const variable = typeof value === 'string' ? VARIABLE_VALUE_RE.exec(value)?.[1] : undefined;
+    if (variable !== undefined && secrets.has(variable)) write(name, secrets.get(variable));
   }
-  return next;
+  for (const [name, block] of Object.entries(body.blocks)) {
+    const items = source[name];
+    if (!Array.isArray(items)) continue;
+    let changed = false;
+    const next = items.map((item) => {
+      const replaced = withSecretsIn(item, block.body, secrets);
+      if (replaced !== item) changed = true;
+      return replaced;
+    });
+    if (changed) write(name, next);
+  }
+  return out ?? source;
 }
