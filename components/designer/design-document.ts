@@ -82,8 +82,12 @@ import { itemAt } from '@/lib/util/indexing';
 /** Edits larger than this (characters removed plus inserted) re-read the whole tree rather than their region. */
 const INCREMENTAL_EDIT_MAX = 16_384;
 
-/** Pause after typing in the editor before the text is read for the form. */
-const EDITOR_DELAY_MS = 150;
+/**
+ * Pause after typing in the editor before the text is read for the form: short for a file the worker reads in a few
+ * milliseconds (the form follows the typing), longer for a large one (read once the typing pauses).
+ */
+const EDITOR_DELAY_MS = { small: 40, large: 150 };
+const SMALL_FILE = 32_768;
 
 export type { DocumentStatus };
 
@@ -464,7 +468,8 @@ export class DesignDocument {
       lastStep: null,
     });
     clearTimeout(this.editorTimer);
-    this.editorTimer = setTimeout(() => this.readText(false), EDITOR_DELAY_MS);
+    const delay = text.length < SMALL_FILE ? EDITOR_DELAY_MS.small : EDITOR_DELAY_MS.large;
+    this.editorTimer = setTimeout(() => this.readText(false), delay);
   }
 
   /** Reads the file (off the main thread) and brings the form to its chosen resource. `force`: even over form changes. */
