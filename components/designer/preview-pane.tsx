@@ -14,8 +14,12 @@ import { downloadText } from '@/lib/client/download';
 import { countOf } from '@/lib/client/format';
 import { itemAt } from '@/lib/util/indexing';
 
-// CodeMirror and the HCL parser load after the page: until then the read-only highlighted HCL stands in.
-const HclEditor = lazy(() => import('./hcl-editor'));
+// CodeMirror is not in the page's own scripts: until it has loaded the read-only highlighted HCL stands in. Its
+// download starts with the page's scripts (not once the page has rendered), so it is read while the page starts,
+// not under the user's first keystrokes.
+const loadEditor = () => import('./hcl-editor');
+const editorLoading = typeof window === 'undefined' ? null : loadEditor();
+const HclEditor = lazy(() => editorLoading ?? loadEditor());
 
 type PreviewTab = 'hcl' | 'json' | 'topology';
 const TABS: { id: PreviewTab; label: string }[] = [
