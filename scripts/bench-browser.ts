@@ -1,6 +1,6 @@
 /**
  * npm run bench:browser — the designer's responsiveness in real Chromium
- * against the production server (`next start` on a free port), measured from
+ * against the production server (`npm start`'s, on a free port), measured from
  * the moment the page says it is ready.
  *
  * Every scenario opens /designer in a fresh browser context with its draft
@@ -513,7 +513,7 @@ async function main() {
   const launch = playwrightConfig.use?.launchOptions ?? {};
   const browser = await chromium.launch({ ...launch, executablePath: launch.executablePath ?? '/usr/bin/chromium' });
   try {
-    console.log(`Browser benchmarks (Chromium ${browser.version()}, next start of ${built.join(', ')})`);
+    console.log(`Browser benchmarks (Chromium ${browser.version()}, the production server of ${built.join(', ')})`);
     const results: BuildResult[] = [];
     for (const dir of built) {
       if (only !== 'dashboard') {

@@ -74,7 +74,7 @@ async function main() {
     await benchProxy();
     await benchDashboard();
     await benchParseFairness();
-    // The designer in real Chromium (its own process: it starts `next start` and a browser).
+    // The designer in real Chromium (its own process: it starts the production server and a browser).
     console.log('');
     execFileSync(
       process.execPath,

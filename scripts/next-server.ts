@@ -1,4 +1,7 @@
-/** A production server (`next start`) on a free port, for the browser benchmarks and screenshot scripts. */
+/**
+ * The production server as `npm start` runs it (scripts/start.mjs: Next behind the app's own HTTP server, which gates
+ * API, emulator and static requests itself) on a free port, for the browser benchmarks and screenshot scripts.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -21,18 +24,22 @@ export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(appDir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: appDir,
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ALKIRA_DATA_DIR: dataDir, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [path.join(appDir, 'scripts/start.mjs')], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ALKIRA_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the production server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.status < 500) return child;
@@ -42,5 +49,5 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill();
-  throw new Error('next start did not answer within 60 s');
+  throw new Error('the production server did not answer within 60 s');
 }
