@@ -448,11 +448,14 @@ export class DesignDocument {
 
   // ---- the editor -------------------------------------------------------------------------
 
-  /** The user typed in the editor: `text` is the file now. */
-  editorChanged(text: string): void {
+  /**
+   * The user typed in the editor: `text` is the file now. `edit`: what the editor changed, and the text it changed
+   * (the editor knows; comparing a large file's two texts takes milliseconds) — used when that is this text.
+   */
+  editorChanged(text: string, edit?: { before: string; change: TextEdit }): void {
     this.flush();
     const previous = this.state.text;
-    const change = changedRange(previous, text);
+    const change = edit && edit.before === previous ? edit.change : changedRange(previous, text);
     if (!change) return;
     // The worker reads the text for the form; the tree here is only for the next form edit. A small edit re-reads
     // only its region of the tree (when the tree is next needed, edits in between chained); a large paste is read

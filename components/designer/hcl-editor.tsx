@@ -11,7 +11,7 @@
  * editor.
  */
 import { useEffect, useRef } from 'react';
-import { Annotation, EditorSelection, EditorState } from '@codemirror/state';
+import { Annotation, EditorSelection, EditorState, type ChangeSet, type Text } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -43,6 +43,21 @@ function toEditorDiagnostics(diagnostics: readonly HclDiagnostic[], length: numb
       source: 'HCL',
     };
   });
+}
+
+/** The edit as one range of the text before it (`before`), when the editor's change is one; else undefined. */
+function singleChange(
+  changes: ChangeSet,
+  doc: Text,
+  before: string,
+): { before: string; change: { from: number; to: number; insert: string } } | undefined {
+  let change: { from: number; to: number; insert: string } | undefined;
+  let ranges = 0;
+  changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    ranges++;
+    change = { from: fromA, to: toA, insert: doc.sliceString(fromB, toB) };
+  });
+  return ranges === 1 && change ? { before, change } : undefined;
 }
 
 export default function HclEditor({ store }: { store: DesignDocument }) {
@@ -77,8 +92,9 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
           EditorView.contentAttributes.of({ 'aria-label': 'Terraform HCL (editable)' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromDocument))) return;
+            const before = synced;
             synced = update.state.doc.toString();
-            store.editorChanged(synced);
+            store.editorChanged(synced, singleChange(update.changes, update.state.doc, before));
           }),
         ],
       }),
