@@ -47,6 +47,22 @@ export function withSecrets(
   return withSecretsIn(design, CONNECTOR_RESOURCE, secrets) as ConnectorDesign;
 }
 
+/** A body's sensitive attributes and its blocks, read from the description once per body. */
+const shapes = new WeakMap<BodySpec, { sensitive: string[]; blocks: [string, BodySpec['blocks'][string]][] }>();
+function shapeOf(body: BodySpec) {
+  let shape = shapes.get(body);
+  if (!shape) {
+    shape = {
+      sensitive: Object.entries(body.attributes)
+        .filter(([, spec]) => spec.sensitive)
+        .map(([name]) => name),
+      blocks: Object.entries(body.blocks),
+    };
+    shapes.set(body, shape);
+  }
+  return shape;
+}
+
 const VARIABLE_VALUE_RE = /^\$\{var\.([\p{L}\p{N}_-]+)\}$/u;
 
 /**
@@ -61,13 +77,13 @@ function withSecretsIn(record: unknown, body: BodySpec, secrets: ReadonlyMap<str
     out ??= { ...source };
     out[name] = value;
   };
-  for (const [name, spec] of Object.entries(body.attributes)) {
-    if (!spec.sensitive) continue;
+  const { sensitive, blocks } = shapeOf(body);
+  for (const name of sensitive) {
     const value = source[name];
     const variable = typeof value === 'string' ? VARIABLE_VALUE_RE.exec(value)?.[1] : undefined;
     if (variable !== undefined && secrets.has(variable)) write(name, secrets.get(variable));
   }
-  for (const [name, block] of Object.entries(body.blocks)) {
+  for (const [name, block] of blocks) {
     const items = source[name];
     if (!Array.isArray(items)) continue;
     let changed = false;
