@@ -18,6 +18,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a production server on loopback `port` keeping its data in `dataDir` (benchmarks, tests). */
+export function productionServerEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ALKIRA_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
+}
+
 export async function startServer(
   appDir: string,
   port: number,
@@ -26,15 +38,7 @@ export async function startServer(
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(appDir, 'scripts/start.mjs')], {
     cwd: appDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      ALKIRA_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ...env,
-    },
+    env: { ...productionServerEnv(dataDir, port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;

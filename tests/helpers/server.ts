@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { productionServerEnv } from '../../scripts/next-server';
 
 /**
  * The emulator answers only the app (lib/emulator/app-caller.ts); test
@@ -61,12 +62,7 @@ export async function startServer(
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cs-data-'));
   let out = '';
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    ALKIRA_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
+    ...productionServerEnv(dataDir, port),
     ALKIRA_EMULATOR_APP_TOKEN: TEST_APP_TOKEN,
     ...env,
   };
