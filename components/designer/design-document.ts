@@ -215,7 +215,14 @@ export class DesignDocument {
     const pending = this.lazyTree;
     const current = this.file;
     if (!pending && !current) return null;
-    return () => reparseHcl(pending ? pending() : (current as HclFile), change, undefined, text);
+    return () => {
+      try {
+        return reparseHcl(pending ? pending() : (current as HclFile), change, undefined, text);
+      } catch {
+        // A tree out of step with the text (it should not be) costs a whole reading, never the edit.
+        return parseHcl(text);
+      }
+    };
   }
 
   /** The tree is read again in idle time (a large file's tree takes milliseconds, the keystroke must not). */
