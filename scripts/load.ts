@@ -132,24 +132,28 @@ async function call(
   return { status: res.status, text };
 }
 
-/** Adds connectors through the emulator's admin endpoint until the tenant has `count` (when the target allows it). */
-async function seedConnectors(base: string, count: number, log: (s: string) => void): Promise<void> {
+/**
+ * Adds connectors through the emulator's admin endpoint until the tenant has `count` (when a server allows it).
+ * `servers`: where to try, in turn — behind a balancer only the instance serving the emulator can seed it.
+ */
+async function seedConnectors(base: string, servers: string[], count: number, log: (s: string) => void): Promise<void> {
   const have = await call(base, 'GET', '/api/connectors?page=1&page_size=1');
   const total = have.status === 200 ? Number(JSON.parse(have.text).total ?? 0) : 0;
   if (total >= count) return log(`  ${total} connectors already there`);
   const token = process.env.ALKIRA_EMULATOR_APP_TOKEN ?? APP_CALLER_HEADERS['x-connector-studio-app'];
-  const seeded = await call(
-    base,
-    'POST',
-    '/emulator/_admin/seed',
-    { count: count - total, seed: 7 },
-    { 'x-connector-studio-app': token },
-  );
-  if (seeded.status >= 300)
-    log(
-      `  could not seed connectors (${seeded.status}; needs ALKIRA_EMULATOR_ADMIN=1 and ALKIRA_EMULATOR_APP_TOKEN): ${seeded.text.slice(0, 200)}`,
+  let refused = '';
+  for (const server of servers) {
+    const seeded = await call(
+      server,
+      'POST',
+      '/emulator/_admin/seed',
+      { count: count - total, seed: 7 },
+      { 'x-connector-studio-app': token },
     );
-  else log(`  seeded ${count - total} connectors (now ${count})`);
+    if (seeded.status < 300) return log(`  seeded ${count - total} connectors through ${server} (now ${count})`);
+    refused = `${seeded.status}: ${seeded.text.slice(0, 200)}`;
+  }
+  log(`  could not seed connectors (${refused}; needs ALKIRA_EMULATOR_ADMIN=1 and ALKIRA_EMULATOR_APP_TOKEN)`);
 }
 
 /** Stores `n` designs to read back during the run. */
@@ -297,7 +301,7 @@ export async function runLoad(opts: Options, log: (s: string) => void = console.
   try {
     const first = itemAt(targets, 0, 'target');
     log(`Preparing ${first}`);
-    await seedConnectors(first, opts.connectors, log);
+    await seedConnectors(first, [...new Set([first, ...opts.diagnostics])], opts.connectors, log);
     const probe = workloadFixtures([]);
     const fixtures = workloadFixtures(await storeDesigns(first, 20, probe.typical));
     const mix = routeMix(fixtures);
