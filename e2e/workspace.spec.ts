@@ -3,8 +3,9 @@
  * embedded emulator: a design saved from the designer is shared by URL,
  * versioned, compared, reviewed as a plan, provisioned, and shows drift when
  * the live connector is changed behind its back; two people saving from the
- * same version get a clear conflict; a .tf file with several connectors
- * becomes several designs. Screenshots of each new page and an axe check.
+ * same version get a clear conflict; the Save dialog's Escape and Cancel save
+ * nothing; a .tf file with several connectors becomes several designs.
+ * Screenshots of each new page and an axe check.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
@@ -182,6 +183,42 @@ test.describe('design workspace', () => {
     await expect(history.getByTestId('version-row')).toHaveCount(4);
     await expect(history.getByTestId('version-row').first()).toContainText('Restored version 1');
     await close();
+  });
+
+  test('the Save dialog: the note field has the focus; Escape and Cancel save nothing and give the focus back to Save', async ({
+    page,
+    request,
+  }) => {
+    const refs = await tenantRefs(request);
+    const design = designFor(refs, { name: `e2e-${RUN}-note`, cxp: refs.cxpName, slot: 46 });
+    const id = await createStoredDesign(request, design);
+    await page.goto(`/designs/${id}`);
+    await expect(page.getByTestId('save-state')).toHaveText('Saved · version 1');
+    await field(page, 'description').fill('Edited, not saved');
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Save a new version' });
+    const note = dialog.getByLabel('Note');
+    for (const close of [
+      () => page.keyboard.press('Escape'),
+      () => dialog.getByRole('button', { name: 'Cancel' }).click(),
+    ]) {
+      await save.click();
+      await expect(note).toBeFocused();
+      await note.fill('Typed, then cancelled');
+      await close();
+      await expect(dialog).toBeHidden();
+      await expect(save).toBeFocused();
+    }
+    await expect(page.getByTestId('save-state')).toContainText('Unsaved changes (from version 1)');
+    expect((await storedDesign(request, id)).version).toBe(1);
+
+    // The note typed before Cancel is still there; Enter in it saves.
+    await save.click();
+    await expect(note).toHaveValue('Typed, then cancelled');
+    await note.press('Enter');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved · version 2');
+    await expect(dialog).toBeHidden();
+    expect((await storedDesign(request, id)).version).toBe(2);
   });
 
   test('a .tf file with several connectors becomes designs in one step (the ticked ones); deleting one is undoable', async ({
