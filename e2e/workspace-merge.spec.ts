@@ -8,36 +8,17 @@
  * shows the plan, and Confirm puts the connector back. The merge view and the
  * adopt review have no serious accessibility violations.
  */
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { designFor, settled, tenantRefs } from './support/connectors';
 import { field } from './support/locators';
-import { createStoredDesign, saveVersion } from './support/workspace';
+import { createStoredDesign, saveVersion, storedDesign } from './support/workspace';
+import { saveMerged, staleSaveOfDifferentAttribute, twoPeopleOnNewDesign } from './support/save-conflict';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
-import { at, take } from '../tests/helpers/present';
+import { at } from '../tests/helpers/present';
 
 const RUN = Date.now().toString(36).slice(-5);
-
-/** Alice and Bob, each in a browser of their own, on version 1 of design `id`. */
-async function twoPeople(browser: Browser, id: number) {
-  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-  const [alice, bob] = take(await Promise.all(contexts.map((c) => c.newPage())), 2);
-  const base = test.info().project.use.baseURL;
-  for (const p of [alice, bob]) {
-    await p.goto(`${base}/designs/${id}`);
-    await expect(p.getByTestId('save-state')).toHaveText('Saved · version 1');
-  }
-  return { alice, bob, close: () => Promise.all(contexts.map((c) => c.close())) };
-}
-
-async function storedDesign(request: import('@playwright/test').APIRequestContext, id: number) {
-  return (await (await request.get(`/api/designs/${id}`)).json()) as {
-    version: number;
-    design: ConnectorDesign;
-    provisioned_version: number | null;
-  };
-}
 
 test.describe('workspace merge and drift', () => {
   test('different attributes: both changes are in the merged version, with both notes', async ({
@@ -45,31 +26,15 @@ test.describe('workspace merge and drift', () => {
     request,
   }) => {
     test.setTimeout(120_000);
-    const refs = await tenantRefs(request);
-    const id = await createStoredDesign(
-      request,
-      designFor(refs, { name: `e2e-${RUN}-merge`, cxp: refs.cxpName, slot: 50 }),
-    );
-    const { alice, bob, close } = await twoPeople(browser, id);
+    const { id, alice, bob, close } = await twoPeopleOnNewDesign(browser, request, `e2e-${RUN}-merge`, 50);
 
-    await field(alice, 'size').selectOption('LARGE');
-    await saveVersion(alice, 'Alice: larger');
-    await expect(alice.getByTestId('save-state')).toHaveText('Saved · version 2');
-
-    await field(bob, 'description').fill('Bob was here');
-    await saveVersion(bob, 'Bob: description');
-    const panel = bob.getByTestId('save-conflict');
-    await expect(panel).toContainText('Not saved: someone saved version 2 while you were editing.');
-    await expect(panel.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
-    await expect(panel.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText('"Bob was here"');
+    const panel = await staleSaveOfDifferentAttribute(alice, bob);
     await expect(panel.getByTestId('merge-summary')).toHaveText(
       'No change touches the same attribute: they merge without a choice.',
     );
     await expect(panel.getByTestId('merge-conflict')).toHaveCount(0);
 
-    await panel.getByRole('button', { name: 'Save merged as version 3' }).click();
-    await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
-    await expect(bob.getByTestId('save-conflict')).toHaveCount(0);
+    await saveMerged(bob, panel);
     // The form now holds the merge: Alice's size and Bob's description.
     await expect(field(bob, 'size')).toHaveValue('LARGE');
     await expect(field(bob, 'description')).toHaveValue('Bob was here');
@@ -90,12 +55,7 @@ test.describe('workspace merge and drift', () => {
     request,
   }) => {
     test.setTimeout(120_000);
-    const refs = await tenantRefs(request);
-    const id = await createStoredDesign(
-      request,
-      designFor(refs, { name: `e2e-${RUN}-choose`, cxp: refs.cxpName, slot: 51 }),
-    );
-    const { alice, bob, close } = await twoPeople(browser, id);
+    const { id, alice, bob, close } = await twoPeopleOnNewDesign(browser, request, `e2e-${RUN}-choose`, 51);
 
     await field(alice, 'size').selectOption('LARGE');
     await field(alice, 'description').fill('Alice');

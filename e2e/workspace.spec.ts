@@ -3,17 +3,19 @@
  * embedded emulator: a design saved from the designer is shared by URL,
  * versioned, compared, reviewed as a plan, provisioned, and shows drift when
  * the live connector is changed behind its back; two people saving from the
- * same version get a clear conflict; a .tf file with several connectors
- * becomes several designs. Screenshots of each new page and an axe check.
+ * same version get a clear conflict; the Save dialog's Escape and Cancel save
+ * nothing; a .tf file with several connectors becomes several designs.
+ * Screenshots of each new page and an axe check.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { ConnectorDesign } from '../lib/connector/design';
 import { designFor, settled, tenantRefs } from './support/connectors';
 import { field } from './support/locators';
-import { createStoredDesign, saveVersion } from './support/workspace';
+import { createStoredDesign, saveVersion, storedDesign } from './support/workspace';
+import { saveMerged, staleSaveOfDifferentAttribute, twoPeopleOnNewDesign } from './support/save-conflict';
 import { screenshotPath } from './support/screenshots';
 import { seriousAxeViolations } from './support/axe';
-import { at, take } from '../tests/helpers/present';
+import { at } from '../tests/helpers/present';
 
 // Unique per run, so other spec files sharing the server don't collide with us.
 const RUN = Date.now().toString(36).slice(-5);
@@ -153,44 +155,17 @@ test.describe('design workspace', () => {
     browser,
     request,
   }) => {
-    const refs = await tenantRefs(request);
-    const name = `e2e-${RUN}-conflict`;
-    const id = await createStoredDesign(request, designFor(refs, { name, cxp: refs.cxpName, slot: 40 }), 'Start');
+    const { id, alice, bob, close } = await twoPeopleOnNewDesign(browser, request, `e2e-${RUN}-conflict`, 40);
 
-    const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-    const [alice, bob] = take(await Promise.all(contexts.map((c) => c.newPage())), 2);
-    const base = test.info().project.use.baseURL;
-    for (const p of [alice, bob]) {
-      await p.goto(`${base}/designs/${id}`);
-      await expect(p.getByTestId('save-state')).toHaveText('Saved · version 1');
-    }
-
-    await field(alice, 'size').selectOption('LARGE');
-    await saveVersion(alice, 'Alice: larger');
-    await expect(alice.getByTestId('save-state')).toHaveText('Saved · version 2');
-
-    await field(bob, 'description').fill('Bob was here');
-    await saveVersion(bob, 'Bob: description');
-    const conflict = bob.getByTestId('save-conflict');
-    await expect(conflict).toContainText('Not saved: someone saved version 2 while you were editing.');
+    const conflict = await staleSaveOfDifferentAttribute(alice, bob);
     await expect(conflict).toContainText('Alice: larger');
-    // What each side changed since version 1: Alice's size, Bob's description (they merge).
-    await expect(conflict.getByTestId('merge-theirs').locator('[data-path="size"]')).toContainText('"SMALL" → "LARGE"');
-    await expect(conflict.getByTestId('merge-mine').locator('[data-path="description"]')).toContainText(
-      '"Bob was here"',
-    );
     // Nothing lost: Bob's edit is still in the form, unsaved.
     await expect(field(bob, 'description')).toHaveValue('Bob was here');
     await expect(bob.getByTestId('save-state')).toContainText('Unsaved changes');
     await bob.screenshot({ path: screenshotPath('workspace-conflict.png') });
 
-    await conflict.getByRole('button', { name: 'Save merged as version 3' }).click();
-    await expect(bob.getByTestId('save-state')).toHaveText('Saved · version 3');
-    await expect(bob.getByTestId('save-conflict')).toHaveCount(0);
-    const stored = (await (await request.get(`/api/designs/${id}`)).json()) as {
-      version: number;
-      design: ConnectorDesign;
-    };
+    await saveMerged(bob, conflict);
+    const stored = await storedDesign(request, id);
     expect(stored.version).toBe(3);
     expect(stored.design.description).toBe('Bob was here');
     expect(stored.design.size).toBe('LARGE');
@@ -207,7 +182,43 @@ test.describe('design workspace', () => {
     await bob.getByRole('button', { name: 'History' }).click();
     await expect(history.getByTestId('version-row')).toHaveCount(4);
     await expect(history.getByTestId('version-row').first()).toContainText('Restored version 1');
-    await Promise.all(contexts.map((c) => c.close()));
+    await close();
+  });
+
+  test('the Save dialog: the note field has the focus; Escape and Cancel save nothing and give the focus back to Save', async ({
+    page,
+    request,
+  }) => {
+    const refs = await tenantRefs(request);
+    const design = designFor(refs, { name: `e2e-${RUN}-note`, cxp: refs.cxpName, slot: 46 });
+    const id = await createStoredDesign(request, design);
+    await page.goto(`/designs/${id}`);
+    await expect(page.getByTestId('save-state')).toHaveText('Saved · version 1');
+    await field(page, 'description').fill('Edited, not saved');
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    const dialog = page.getByRole('dialog', { name: 'Save a new version' });
+    const note = dialog.getByLabel('Note');
+    for (const close of [
+      () => page.keyboard.press('Escape'),
+      () => dialog.getByRole('button', { name: 'Cancel' }).click(),
+    ]) {
+      await save.click();
+      await expect(note).toBeFocused();
+      await note.fill('Typed, then cancelled');
+      await close();
+      await expect(dialog).toBeHidden();
+      await expect(save).toBeFocused();
+    }
+    await expect(page.getByTestId('save-state')).toContainText('Unsaved changes (from version 1)');
+    expect((await storedDesign(request, id)).version).toBe(1);
+
+    // The note typed before Cancel is still there; Enter in it saves.
+    await save.click();
+    await expect(note).toHaveValue('Typed, then cancelled');
+    await note.press('Enter');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved · version 2');
+    await expect(dialog).toBeHidden();
+    expect((await storedDesign(request, id)).version).toBe(2);
   });
 
   test('a .tf file with several connectors becomes designs in one step (the ticked ones); deleting one is undoable', async ({

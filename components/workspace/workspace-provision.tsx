@@ -9,16 +9,15 @@
  * What is sent is the saved version (the server holds its keys and records
  * which version the connector now runs), so unsaved edits must be saved first.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { validateDesign } from '@/lib/connector/validate';
 import { workspaceApi } from '@/lib/client/workspace-api';
-import { ProvisionStatus } from '@/components/provisioning/provision-panel';
 import { useProvision } from '@/components/provisioning/use-provision';
 import { usePermission } from '@/lib/client/viewer';
-import { PlanDialog } from '@/components/provisioning/plan-dialog';
+import { ProvisionAction } from '@/components/provisioning/provision-action';
 import { createPlan } from '@/components/provisioning/whole-plan';
 import { sameDesign } from './design-session';
 import { driftKey } from './design-banner';
@@ -47,8 +46,6 @@ export function WorkspaceProvision({
   onSent,
 }: WorkspaceProvisionProps) {
   const queryClient = useQueryClient();
-  const headingId = useId();
-  const noteId = useId();
   const design = useWatch<ConnectorDesign>() as ConnectorDesign;
   const [reviewing, setReviewing] = useState(false);
   const unsaved = !sameDesign(design, baseDesign);
@@ -111,57 +108,39 @@ export function WorkspaceProvision({
   };
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+    <ProvisionAction
+      label={label}
+      onProvision={() => setReviewing(true)}
+      disabled={disabled || reviewing}
+      note={
+        blocked ??
+        (noChanges
+          ? `Live connector #${targetId} already matches version ${version}.`
+          : targetId === undefined
+            ? `Creates a new connector from version ${version}. You will see the plan before anything is sent.`
+            : `Updates live connector #${targetId} to version ${version}. You will see the plan before anything is sent.`)
+      }
+      plan={{
+        open: reviewing,
+        title:
+          targetId === undefined
+            ? `Create a connector from version ${version}?`
+            : `Update connector #${targetId} to version ${version}?`,
+        action: targetId === undefined ? 'create' : 'update',
+        resourceName: baseDesign.resource_name,
+        plan: plan.data,
+        error: plan.isError ? plan.error.message : null,
+        design: baseDesign,
+        onConfirm: confirm,
+        onCancel: () => setReviewing(false),
+      }}
+      provision={provision}
     >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={headingId} className="text-base font-semibold">
-          Provision to Alkira
-        </h2>
-        <button
-          type="button"
-          onClick={() => setReviewing(true)}
-          disabled={disabled || reviewing}
-          aria-describedby={noteId}
-          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-400 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-blue-600 dark:hover:bg-blue-500 dark:focus-visible:ring-offset-slate-900 dark:disabled:bg-slate-600"
-        >
-          {label}
-        </button>
-      </div>
-      <p id={noteId} className="text-sm text-slate-700 dark:text-slate-300" data-testid="provision-note">
-        {blocked ??
-          (noChanges
-            ? `Live connector #${targetId} already matches version ${version}.`
-            : targetId === undefined
-              ? `Creates a new connector from version ${version}. You will see the plan before anything is sent.`
-              : `Updates live connector #${targetId} to version ${version}. You will see the plan before anything is sent.`)}
-      </p>
       {plan.isError && (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
           Could not work out the plan: {plan.error.message}
         </p>
       )}
-
-      <PlanDialog
-        open={reviewing}
-        title={
-          targetId === undefined
-            ? `Create a connector from version ${version}?`
-            : `Update connector #${targetId} to version ${version}?`
-        }
-        action={targetId === undefined ? 'create' : 'update'}
-        resourceName={baseDesign.resource_name}
-        plan={plan.data}
-        error={plan.isError ? plan.error.message : null}
-        design={baseDesign}
-        confirmLabel="Confirm provision"
-        onConfirm={confirm}
-        onCancel={() => setReviewing(false)}
-        testId="provision-plan"
-      />
-
-      <ProvisionStatus provision={provision} />
-    </section>
+    </ProvisionAction>
   );
 }

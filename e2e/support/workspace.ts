@@ -20,3 +20,12 @@ export async function saveVersion(page: Page, note: string): Promise<void> {
   await dialog.getByLabel('Note').fill(note);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
 }
+
+/** The stored design as GET /api/designs/{id} answers it. */
+export async function storedDesign(request: APIRequestContext, id: number) {
+  return (await (await request.get(`/api/designs/${id}`)).json()) as {
+    version: number;
+    design: ConnectorDesign;
+    provisioned_version: number | null;
+  };
+}
