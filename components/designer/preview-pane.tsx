@@ -18,7 +18,15 @@ import { itemAt } from '@/lib/util/indexing';
 // download starts with the page's scripts (not once the page has rendered), so it is read while the page starts,
 // not under the user's first keystrokes.
 const loadEditor = () => import('./hcl-editor');
-const editorLoading = typeof window === 'undefined' ? null : loadEditor();
+/** The editor's module once it has loaded: then it is rendered at once, without a suspended first render. */
+let loadedEditor: typeof import('./hcl-editor') | null = null;
+const editorLoading =
+  typeof window === 'undefined'
+    ? null
+    : loadEditor().then((module) => {
+        loadedEditor = module;
+        return module;
+      });
 const HclEditor = lazy(() => editorLoading ?? loadEditor());
 
 type PreviewTab = 'hcl' | 'json' | 'topology';
@@ -77,11 +85,13 @@ export function PreviewPane(props: {
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null, topology: null });
 
-  const [editorWanted, setEditorWanted] = useState(false);
+  // How the editor is rendered, decided once: directly when its code has loaded by the time the page has mounted
+  // (no suspended render, so it opens with the page), else through Suspense once it arrives.
+  const [editorMode, setEditorMode] = useState<'none' | 'direct' | 'lazy'>('none');
 
   useEffect(() => () => clearTimeout(copyTimer.current), []);
   // Client only: the editor needs the DOM, and the server-rendered page stays light.
-  useEffect(() => setEditorWanted(true), []);
+  useEffect(() => setEditorMode(loadedEditor ? 'direct' : 'lazy'), []);
   useEffect(() => {
     // A diagnostic clicked in the form must show the HCL tab before the editor can scroll to it.
     store.onBeforeReveal = () => flushSync(() => setTab('hcl'));
@@ -307,7 +317,9 @@ export function PreviewPane(props: {
       >
         {/* Hidden, not unmounted, on the other tabs: the editor may hold text the user has not applied yet. */}
         <div hidden={tab !== 'hcl'} className="h-full">
-          {editorWanted ? (
+          {editorMode === 'direct' && loadedEditor ? (
+            <loadedEditor.default store={store} />
+          ) : editorMode !== 'none' ? (
             <Suspense fallback={<StaticHcl text={hcl} />}>
               <HclEditor store={store} />
             </Suspense>
