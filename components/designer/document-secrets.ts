@@ -7,7 +7,7 @@
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { CONNECTOR_RESOURCE, type BodySpec } from '@/lib/connector/resource';
-import { listPskVariablesAt } from '@/lib/connector/hcl/psk';
+import { listPskVariablesAt, sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { isStoredSecret, type SecretValue } from '@/lib/connector/stored-secret';
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
@@ -24,18 +24,15 @@ export function secretsFromDesign(text: string, design: ConnectorDesign): Map<st
   const out = new Map<string, SecretValue>();
   const slots = listPskVariablesAt(design);
   if (slots.length === 0) return out;
-  // One pass over the text for every `var.<name>` it uses: a search per key is quadratic on a large file.
+  // One pass over the text for the variables its sensitive values reference: a search per key is quadratic.
   const used = new Set<string>();
-  for (const m of text.matchAll(VARIABLE_USE_RE)) used.add(m[1] ?? '');
+  for (const m of text.matchAll(sensitiveVariableReferences())) used.add(m[1] ?? '');
   for (const { name, segments } of slots) {
     const value = valueAt(design, segments);
     if ((typeof value === 'string' || isStoredSecret(value)) && used.has(name)) out.set(name, value);
   }
   return out;
 }
-
-/** `var.<name>` as Terraform writes an input variable's use (the name runs to the first non-identifier character). */
-const VARIABLE_USE_RE = /\bvar\.([\p{L}\p{N}_-]+)/gu;
 
 /** `design` read from the file, with each key kept in a variable whose value this tab knows shown as that value. */
 export function withSecrets(
