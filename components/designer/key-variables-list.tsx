@@ -28,7 +28,7 @@ export function KeyVariablesList({ names }: { names: string }) {
           </li>
         ))}
       </ul>
-      {(hidden > 0 || all) && list.length > SHOWN_AT_FIRST && (
+      {list.length > SHOWN_AT_FIRST && (
         <button type="button" className="btn-link mt-1 text-xs" onClick={() => setAll(!all)}>
           {all
             ? 'Show fewer'
