@@ -88,6 +88,8 @@ const INCREMENTAL_EDIT_MAX = 16_384;
  */
 const EDITOR_DELAY_MS = { small: 40, large: 150 };
 const SMALL_FILE = 32_768;
+/** An edit that inserts this much at once (a paste, a drop) is read at once: no typing follows it within a frame. */
+const PASTE_SIZE = 1024;
 
 export type { DocumentStatus };
 
@@ -478,7 +480,8 @@ export class DesignDocument {
       lastStep: null,
     });
     clearTimeout(this.editorTimer);
-    const delay = text.length < SMALL_FILE ? EDITOR_DELAY_MS.small : EDITOR_DELAY_MS.large;
+    const delay =
+      change.insert.length >= PASTE_SIZE ? 0 : text.length < SMALL_FILE ? EDITOR_DELAY_MS.small : EDITOR_DELAY_MS.large;
     this.editorTimer = setTimeout(() => this.readText(false), delay);
   }
 
@@ -525,21 +528,31 @@ export class DesignDocument {
       this.set({ ...common, status: 'conflict', resource: outcome.resource });
       return;
     }
+    if (this.state.text.length < SMALL_FILE) {
+      this.receiveDesign(outcome.design, outcome.resource, common);
+      return;
+    }
+    // A large file's own findings (its diagnostics, its connectors) show first; bringing the form to its design — a
+    // render of every row that changed — is the next task, unless the text has changed again by then.
+    this.set(common);
+    const version = this.state.version;
+    setTimeout(() => {
+      if (!this.disposed && this.state.version === version) this.receiveDesign(outcome.design, outcome.resource, {});
+    }, 0);
+  }
+
+  /** The form shows `read`, the design the file's chosen resource says now. */
+  private receiveDesign(read: ConnectorDesign, resource: string, common: Partial<DesignDocumentState>): void {
     const current = this.form.getValues();
-    const design = withFormLists(
-      keepInactiveProtocolValues(withSecrets(outcome.design, this.secrets, current), current),
-    );
+    const design = withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets, current), current));
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
-    this.show(
-      design,
-      this.lastRead !== undefined && outcome.resource === this.state.resource ? this.lastRead : undefined,
-    );
-    this.history.amendPresent({ text: this.state.text, design, resource: outcome.resource });
+    this.show(design, this.lastRead !== undefined && resource === this.state.resource ? this.lastRead : undefined);
+    this.history.amendPresent({ text: this.state.text, design, resource });
     this.set({
       ...common,
       status: 'synced',
       formAhead: false,
-      resource: outcome.resource,
+      resource,
       design,
       checking: true,
       fieldErrors: NO_ERRORS,
@@ -770,6 +783,17 @@ export class DesignDocument {
 
   setRevealAll(reveal: boolean): void {
     this.visibility.revealAll(reveal);
+  }
+
+  /**
+   * Starts the workers that read the file and check the design, so that the first paste or reading after the page
+   * opens does not wait for their scripts to load (about half a second for a 1 MB paste).
+   */
+  warmUp(): void {
+    if (this.disposed) return;
+    this.textChecker ??= new EditorTextChecker();
+    this.textChecker.warm();
+    this.checks.warm();
   }
 
   dispose(): void {

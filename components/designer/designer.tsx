@@ -241,6 +241,13 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     void trigger();
   }, [editing, trigger, draftSlot, initial, initialHcl, designDoc]);
 
+  // The workers that read the file and check the design start once the page is idle, not when a paste needs them.
+  useEffect(() => {
+    if ((!draftLoaded && !editing) || typeof requestIdleCallback !== 'function') return;
+    const warm = requestIdleCallback(() => designDoc.warmUp(), { timeout: 3000 });
+    return () => cancelIdleCallback(warm);
+  }, [draftLoaded, editing, designDoc]);
+
   // Autosave of the file, debounced; a pending save is flushed when the page goes away.
   useEffect(() => {
     if (!draftLoaded || editing) return;
@@ -269,6 +276,8 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
       setSavedAt(new Date());
     };
     const onPageHide = () => flush(true);
+    // A large file's first save (a paste) need not wait for the worker's scripts: it starts once the page is idle.
+    const warm = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => saver.warm()) : undefined;
     const unsubscribe = designDoc.subscribe(() => {
       if (designDoc.getState().text === savedText && timer === undefined) return;
       clearTimeout(timer);
@@ -283,6 +292,7 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     });
     window.addEventListener('pagehide', onPageHide);
     return () => {
+      if (warm !== undefined) cancelIdleCallback(warm);
       flush(true);
       unsubscribe();
       saver.dispose();

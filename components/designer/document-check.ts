@@ -162,6 +162,11 @@ export class DesignChecks {
     return this.worker;
   }
 
+  /** Starts the worker before the first check needs it (its scripts take a moment to load). */
+  warm(): void {
+    this.start();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

@@ -51,6 +51,11 @@ export class DraftSaver {
     saveDocumentDraft(text, resource, variables, slot);
   }
 
+  /** Starts the worker before a large file's first save needs it. */
+  warm(): void {
+    this.start();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

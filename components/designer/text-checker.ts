@@ -40,6 +40,11 @@ export class EditorTextChecker {
     worker.postMessage(message);
   }
 
+  /** Starts the worker before the first check needs it (its scripts take a moment to load). */
+  warm(): void {
+    this.start();
+  }
+
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

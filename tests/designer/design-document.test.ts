@@ -244,6 +244,38 @@ describe('the file is the design', () => {
     expect(terraformFmt(d.text())).toBe(d.text());
   });
 
+  it('a large paste is read at once: its connectors first, then the form — never a design the file no longer says', async () => {
+    const d = openExample3();
+    // 12 connectors (about 40 KB): the example, renamed, then copies under other labels.
+    const copies = Array.from({ length: 11 }, (_, i) =>
+      EXAMPLE_3.replace('"multi_segment"', `"copy_${i}"`).replace('"multi-segment-ipsec"', `"copy-${i}"`),
+    );
+    const pasted = [EXAMPLE_3.replace('"multi-segment-ipsec"', '"pasted-er"'), ...copies].join('\n');
+    expect(pasted.length).toBeGreaterThan(32_768);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+    d.store.editorChanged(pasted, { before: EXAMPLE_3, change: { from: 0, to: EXAMPLE_3.length, insert: pasted } });
+    await tick();
+    // No typing pause is waited for: the file has been read, and the form's turn is the next task.
+    expect(d.store.getState().resources).toHaveLength(12);
+    expect(d.values.name).toBe('multi-segment-ipsec');
+    await tick();
+    expect(d.values.name).toBe('pasted-er');
+
+    // Typed between the reading and the form's turn: the form waits for the typed text's own reading.
+    const again = pasted.replace('"copy-10"', '"copy-ten"');
+    d.store.editorChanged(again.replace('"pasted-er"', '"pasted-er-2"'), {
+      before: pasted,
+      change: { from: 0, to: pasted.length, insert: again.replace('"pasted-er"', '"pasted-er-2"') },
+    });
+    await tick();
+    d.store.editorChanged(again.replace('"pasted-er"', '"pasted-er-3"'));
+    await tick();
+    expect(d.values.name).toBe('pasted-er');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.values.name).toBe('pasted-er-3');
+    expect(d.text()).toContain('"copy-ten"');
+  });
+
   it('a syntax error in the file holds form edits back and says so; the file is never rewritten behind the user', async () => {
     const d = openExample3();
     const broken = EXAMPLE_3.replace('"multi-segment-ipsec"', '"multi-segment-ipsec" =');
