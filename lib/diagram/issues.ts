@@ -8,10 +8,41 @@ import type { DiagramIssues, DiagramNode } from './types';
 
 const MASK = '••••••';
 
-function mask(message: string, secrets: string[]): string {
-  let out = message;
-  for (const secret of secrets) out = out.split(secret).join(MASK);
-  return out;
+/** Keys are masked from their fourth character on: shorter ones are not looked for (see secretsOf in graph.ts). */
+const PREFIX = 4;
+
+/**
+ * Masks every literal key a message quotes. The keys are indexed by their first characters, so each message is
+ * scanned once: a 640-tunnel design's messages checked key by key took tens of milliseconds per redraw.
+ */
+function masker(secrets: readonly string[]): (message: string) => string {
+  const byPrefix = new Map<string, string[]>();
+  for (const secret of new Set(secrets)) {
+    if (secret.length < PREFIX) continue;
+    const prefix = secret.slice(0, PREFIX);
+    const keys = byPrefix.get(prefix);
+    if (keys) keys.push(secret);
+    else byPrefix.set(prefix, [secret]);
+  }
+  // The longest first, so a key that starts with another is masked whole.
+  for (const keys of byPrefix.values()) keys.sort((a, b) => b.length - a.length);
+  return (message) => {
+    if (byPrefix.size === 0) return message;
+    let out = '';
+    let copied = 0;
+    let i = 0;
+    while (i + PREFIX <= message.length) {
+      const key = byPrefix.get(message.slice(i, i + PREFIX))?.find((k) => message.startsWith(k, i));
+      if (key === undefined) {
+        i++;
+        continue;
+      }
+      out += message.slice(copied, i) + MASK;
+      i += key.length;
+      copied = i;
+    }
+    return copied === 0 ? message : out + message.slice(copied);
+  };
 }
 
 /**
@@ -39,10 +70,11 @@ export function pathOwnerLookup(nodes: DiagramNode[]): (path: string) => Diagram
 
 export function attachIssues(nodes: DiagramNode[], issues: DiagramIssues, secrets: string[]): void {
   const owner = pathOwnerLookup(nodes);
+  const mask = masker(secrets);
   for (const issue of Array.isArray(issues.errors) ? issues.errors : []) {
-    owner(issue?.path)?.errors.push(mask(String(issue?.message ?? ''), secrets));
+    owner(issue?.path)?.errors.push(mask(String(issue?.message ?? '')));
   }
   for (const issue of Array.isArray(issues.warnings) ? issues.warnings : []) {
-    owner(issue?.path)?.warnings.push(mask(String(issue?.message ?? ''), secrets));
+    owner(issue?.path)?.warnings.push(mask(String(issue?.message ?? '')));
   }
 }

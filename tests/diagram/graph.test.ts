@@ -168,6 +168,22 @@ describe('designToGraph: IPSEC', () => {
     expect(json).not.toContain('psk-internal-backup-789!');
     expect(at(ofKind(graph, 'tunnel'), 0).errors[0]).toContain('weak key');
   });
+
+  it('masks every key a message quotes, wherever and however often, and a key that extends another whole', () => {
+    const design = structuredClone(template('multi-segment-ipsec'));
+    const tunnels = gatewaysOf(design, 0).flatMap((g) => g.customer_gateway?.flatMap((c) => c.tunnel ?? []) ?? []);
+    at(tunnels, 0).pre_shared_key = 'abcd1234';
+    at(tunnels, 1).pre_shared_key = 'abcd1234-longer';
+    at(tunnels, 2).pre_shared_key = 'zz-key-zz';
+    const path = 'instances.0.ipsec_customer_gateway.0.customer_gateway.0.tunnel.0.pre_shared_key';
+    const graph = designToGraph(design, {
+      errors: [{ path, message: 'abcd1234-longer equals abcd1234 and zz-key-zz; zz-key-zz' }],
+      warnings: [{ path, message: 'abcd123 is not a key' }],
+    });
+    const tunnel = at(ofKind(graph, 'tunnel'), 0);
+    expect(tunnel.errors).toEqual(['•••••• equals •••••• and ••••••; ••••••']);
+    expect(tunnel.warnings).toEqual(['abcd123 is not a key']);
+  });
 });
 
 describe('designToGraph: issues', () => {
