@@ -528,12 +528,16 @@ export class DesignDocument {
       this.set({ ...common, status: 'conflict', resource: outcome.resource });
       return;
     }
-    if (this.state.text.length < SMALL_FILE) {
+    const sameConnectors =
+      outcome.resources.length === this.state.resources.length &&
+      outcome.resources.every((label, i) => label === this.state.resources[i]);
+    if (this.state.text.length < SMALL_FILE || sameConnectors) {
       this.receiveDesign(outcome.design, outcome.resource, common);
       return;
     }
-    // A large file's own findings (its diagnostics, its connectors) show first; bringing the form to its design — a
-    // render of every row that changed — is the next task, unless the text has changed again by then.
+    // A large file of other connectors (a paste, a drop): its own findings (its diagnostics, its connectors) show
+    // first; bringing the form to its design — a render of every row — is the next task, unless the text has changed
+    // again by then. Typing in a large file keeps one render per reading.
     this.set(common);
     const version = this.state.version;
     setTimeout(() => {
