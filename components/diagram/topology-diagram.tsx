@@ -15,6 +15,7 @@ import {
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { countOf } from '@/lib/client/format';
 import { nodeForPath } from '@/lib/diagram/graph';
+import { nodeJson } from '@/lib/diagram/laid-out';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { PositionedNode } from '@/lib/diagram/layout';
 import type { DiagramIssues, DiagramNode } from '@/lib/diagram/types';
@@ -61,7 +62,7 @@ function minimapUseful(width: number, height: number): boolean {
 
 /** A flow node's content: when it is unchanged, the previous node object is kept and React Flow skips redrawing it. */
 function flowNodeKey(node: DiagramNode, box: PositionedNode, highlighted: boolean): string {
-  return `${JSON.stringify(node)}@${box.x},${box.y},${box.width},${box.height}${highlighted ? '!' : ''}`;
+  return `${nodeJson(node)}@${box.x},${box.y},${box.width},${box.height}${highlighted ? '!' : ''}`;
 }
 
 function DiagramCanvas({
