@@ -38,11 +38,11 @@ import {
 import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { parseHcl } from '@/lib/hcl/parser';
-import { reparseHcl } from '@/lib/hcl/incremental';
 import type { TextEdit } from '@/lib/hcl/align';
 import { Lines } from '@/lib/hcl/lines';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
+import { DocumentTree } from './document-tree';
 import type { EditorTextCheck } from './editor-text-check';
 import type { DocumentStatus } from './editor-design';
 import { EditorTextChecker } from './text-checker';
@@ -79,9 +79,6 @@ import {
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 import { itemAt } from '@/lib/util/indexing';
 
-/** Edits larger than this (characters removed plus inserted) re-read the whole tree rather than their region. */
-const INCREMENTAL_EDIT_MAX = 16_384;
-
 /**
  * Pause after typing in the editor before the text is read for the form: short for a file the worker reads in a few
  * milliseconds (the form follows the typing), longer for a large one (read once the typing pauses).
@@ -108,13 +105,12 @@ const NO_MARKS: readonly HclDiagnostic[] = [];
 
 export class DesignDocument {
   private state: DesignDocumentState;
-  private file: HclFile | null;
+  /** The tree of the current text. */
+  private readonly tree: DocumentTree;
   private readonly listeners = new Set<() => void>();
   private readonly changed = new Set<string>();
   /** Form changes wait for the end of the current task (one version per burst of events, before the next paint). */
   private scheduled = false;
-  /** The tree of the current text when an edit left it unread: read on first use, or when the page is idle. */
-  private lazyTree: (() => HclFile) | null = null;
   private editorTimer: ReturnType<typeof setTimeout> | undefined;
   private history: UndoHistory<Version>;
   private freshHistory = false;
@@ -138,7 +134,7 @@ export class DesignDocument {
   /** Catalog picks by name: the names the file's data blocks look up, the blocks a pick adds or releases. */
   private readonly references = new DocumentReferences(
     () => this.state.text,
-    () => this.tree(),
+    () => this.tree.get(),
     afterPaint,
     () => this.notify(),
   );
@@ -151,7 +147,7 @@ export class DesignDocument {
     private options: PreviewHclOptions,
   ) {
     const text = renderConnectorHcl(withoutInactiveProtocolValues(design), options);
-    this.file = parseHcl(text);
+    this.tree = new DocumentTree(() => this.state.text, parseHcl(text));
     this.history = new UndoHistory<Version>(
       { text, design, resource: resourceLabel(design.resource_name) },
       sameVersion,
@@ -198,47 +194,6 @@ export class DesignDocument {
   private set(patch: Partial<DesignDocumentState>): void {
     this.state = { ...this.state, ...patch };
     this.notify();
-  }
-
-  /** The tree of the current text (read now if a large paste left it unread). */
-  private tree(): HclFile {
-    if (this.lazyTree) {
-      this.file = this.lazyTree();
-      this.lazyTree = null;
-    }
-    this.file ??= parseHcl(this.state.text);
-    return this.file;
-  }
-
-  /** How to get the tree of `text`, `change` of the current text: the current tree re-read around the change. */
-  private editedTree(change: TextEdit, text: string): (() => HclFile) | null {
-    // A change of most of the file (a paste, a select-all edit) is read whole.
-    if (change.to - change.from + change.insert.length > INCREMENTAL_EDIT_MAX) return null;
-    const pending = this.lazyTree;
-    const current = this.file;
-    if (!pending && !current) return null;
-    return () => {
-      try {
-        return reparseHcl(pending ? pending() : (current as HclFile), change, undefined, text);
-      } catch {
-        // A tree out of step with the text (it should not be) costs a whole reading, never the edit.
-        return parseHcl(text);
-      }
-    };
-  }
-
-  /** The tree is read again in idle time (a large file's tree takes milliseconds, the keystroke must not). */
-  private treeLater(file: HclFile | null, lazy: (() => HclFile) | null = null): void {
-    this.file = file;
-    this.lazyTree = lazy;
-    // A very large file's tree is read only when a form edit needs it (reading it takes longer than a frame).
-    if (typeof requestIdleCallback !== 'function') return;
-    requestIdleCallback(
-      () => {
-        if (this.state.text.length < 400_000) this.tree();
-      },
-      { timeout: 1000 },
-    );
   }
 
   // ---- the form ---------------------------------------------------------------------------
@@ -339,7 +294,7 @@ export class DesignDocument {
       this.replaceTextFromForm(back.before, values);
       return;
     }
-    const file = this.state.status === 'synced' ? this.tree() : null;
+    const file = this.state.status === 'synced' ? this.tree.get() : null;
     const resource = this.state.resource;
     if (file)
       ops.push(
@@ -387,8 +342,11 @@ export class DesignDocument {
     } else {
       for (const { op, form } of ops) {
         try {
-          const result = applyDesignOperations(this.tree(), [op], { ...this.options, resource: this.state.resource });
-          this.treeLater(null, () => result.file);
+          const result = applyDesignOperations(this.tree.get(), [op], {
+            ...this.options,
+            resource: this.state.resource,
+          });
+          this.tree.later(() => result.file);
           text = result.text;
           for (const [name, value] of result.secrets) this.secrets.set(name, value);
           if (result.resource !== this.state.resource)
@@ -400,7 +358,7 @@ export class DesignDocument {
           setError(form, undefined);
         } catch (error) {
           // The tree may be half moved by a failed multi-step operation: read the text again.
-          this.treeLater(parseHcl(text));
+          this.tree.set(parseHcl(text));
           if (error instanceof OperationError) setError(form, error.message);
           else throw error;
         }
@@ -437,7 +395,7 @@ export class DesignDocument {
   /** The editor's marks on the values the file keeps for fields it cannot take yet. */
   private heldMarks(fieldErrors: ReadonlyMap<string, string>): readonly HclDiagnostic[] {
     if (fieldErrors.size === 0) return NO_MARKS;
-    const file = this.tree();
+    const file = this.tree.get();
     return [...fieldErrors.keys()].flatMap((form) => {
       const span = attributeSpan(file, this.state.resource, designPathOf(form));
       const message = `The form's ${labelForPath(form) ?? form} is not complete yet; the file keeps its last complete value until it is.`;
@@ -469,7 +427,7 @@ export class DesignDocument {
     // The worker reads the text for the form; the tree here is only for the next form edit. A small edit re-reads
     // only its region of the tree (when the tree is next needed, edits in between chained); a large paste is read
     // whole, when first needed.
-    this.treeLater(null, this.editedTree(change, text));
+    this.tree.edited(change, text);
     this.protocolSwitch = null;
     this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
     this.set({
@@ -579,7 +537,7 @@ export class DesignDocument {
   /** Puts `text` in place of the current text (tree kept in step). */
   private setText(text: string): void {
     const change = changedRange(this.state.text, text);
-    if (change) this.treeLater(null);
+    if (change) this.tree.later();
   }
 
   /** Shows a range of the file in the editor (a diagnostic clicked in the panel). */
@@ -632,10 +590,8 @@ export class DesignDocument {
     for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);
     const chosen = resource ?? resourceLabel(design.resource_name);
     // `file`: the caller read this text's tree already (a draft); otherwise it is read when the page is idle.
-    if (file?.text === text) {
-      this.file = file;
-      this.lazyTree = null;
-    } else this.treeLater(null);
+    if (file?.text === text) this.tree.set(file);
+    else this.tree.later();
     const version: Version = { text, design, resource: chosen };
     if (fresh) {
       this.history = new UndoHistory(version, sameVersion);
@@ -726,11 +682,11 @@ export class DesignDocument {
     this.flush();
     const result =
       options.preSharedKeys === 'variable'
-        ? keysIntoVariables(this.tree(), this.state.resource)
-        : keysInline(this.tree(), this.state.resource, this.secrets);
+        ? keysIntoVariables(this.tree.get(), this.state.resource)
+        : keysInline(this.tree.get(), this.state.resource, this.secrets);
     if (result.text === this.state.text) return;
     for (const [name, value] of result.secrets) this.secrets.set(name, value);
-    this.treeLater(null, () => result.file);
+    this.tree.later(() => result.file);
     this.pendingLabel = options.preSharedKeys === 'variable' ? 'Keys moved into variables' : 'Keys written inline';
     this.commit([], this.state.design, null, result.text);
   }
