@@ -506,7 +506,7 @@ export class DesignDocument {
   /** The form shows `read`, the design the file's chosen resource says now. */
   private receiveDesign(read: ConnectorDesign, resource: string, common: Partial<DesignDocumentState>): void {
     const current = this.form.getValues();
-    const design = withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets, current), current));
+    const design = withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets), current));
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
     this.show(design, this.lastRead !== undefined && resource === this.state.resource ? this.lastRead : undefined);
     this.history.amendPresent({ text: this.state.text, design, resource });

@@ -5,7 +5,7 @@
  * encryption and stored-secret round trips. Nothing here names an attribute.
  */
 import { isExpression, type DesignIssue } from './design';
-import { CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
+import { blocksOf, CONNECTOR_RESOURCE, SENSITIVE_ATTRIBUTES, type AttributeSpec, type BodySpec } from './resource';
 import { isRecord } from '@/lib/util/records';
 import { isStoredSecret, STORED_SECRET } from './stored-secret';
 
@@ -80,6 +80,54 @@ export function sensitiveSlots(
     });
   }
   return out;
+}
+
+const sensitiveNames = new WeakMap<BodySpec, readonly string[]>();
+
+/** A body's sensitive attributes, read from the description once per body. */
+function sensitiveNamesOf(body: BodySpec): readonly string[] {
+  let names = sensitiveNames.get(body);
+  if (names === undefined) {
+    names = Object.entries(body.attributes)
+      .filter(([, spec]) => spec.sensitive)
+      .map(([name]) => name);
+    sensitiveNames.set(body, names);
+  }
+  return names;
+}
+
+/**
+ * `design` with each sensitive value replaced by `replace(value)`, copied only along the paths that change: the rest
+ * is shared with `design` (a 640-tunnel design is not cloned to change a few keys). A fold over the description.
+ */
+export function replaceSensitiveValues<T>(
+  design: T,
+  replace: (value: unknown) => unknown,
+  body: BodySpec = CONNECTOR_RESOURCE,
+): T {
+  if (!isRecord(design)) return design;
+  let out: Record<string, unknown> | undefined;
+  const write = (name: string, value: unknown) => {
+    out ??= { ...design };
+    out[name] = value;
+  };
+  for (const name of sensitiveNamesOf(body)) {
+    const value = design[name];
+    const replaced = replace(value);
+    if (replaced !== value) write(name, replaced);
+  }
+  for (const [name, block] of blocksOf(body)) {
+    const items = design[name];
+    if (!Array.isArray(items)) continue;
+    let changed = false;
+    const next = items.map((item) => {
+      const replaced = replaceSensitiveValues(item, replace, block.body);
+      if (replaced !== item) changed = true;
+      return replaced;
+    });
+    if (changed) write(name, next);
+  }
+  return (out ?? design) as T;
 }
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blindToTypedSecrets,
   keepStoredSecrets,
+  replaceSensitiveValues,
   sensitiveSlots,
   storedWhere,
   withStoredSecrets,
@@ -111,5 +112,25 @@ describe('a stored secret in the Alkira body', () => {
       present(body.instances[0]?.segmentOptions?.[0]?.customerGateways[0]?.tunnels[0], 'the first tunnel of the body');
     expect(tunnelOf(designToAlkiraConnector(design))).not.toHaveProperty('preSharedKey');
     expect(tunnelOf(designToAlkiraConnector(design, { storedSecret: '(stored)' })).preSharedKey).toBe('(stored)');
+  });
+});
+
+describe('replaceSensitiveValues', () => {
+  it('replaces exactly the sensitive values it is asked to, sharing everything it leaves alone', () => {
+    const design = ipsec();
+    const before = structuredClone(design);
+    const first = tunnel0(design).pre_shared_key;
+    const out = replaceSensitiveValues(design, (value) => (value === first ? 'rotated-key-000' : value));
+    expect(tunnel0(out).pre_shared_key).toBe('rotated-key-000');
+    // The input is untouched; the gateways other than the changed one are the same objects.
+    expect(design).toEqual(before);
+    const gateways = present(out.instances[0]?.ipsec_customer_gateway, 'the gateways');
+    expect(gateways.length).toBeGreaterThan(1);
+    gateways.slice(1).forEach((g, i) => expect(g).toBe(gateways0(design)[i + 1]));
+    expect(gateways[0]).not.toBe(gateways0(design)[0]);
+    // Nothing else changed: putting the key back gives the design again.
+    expect(replaceSensitiveValues(out, (v) => (v === 'rotated-key-000' ? first : v))).toEqual(design);
+    // A replacement that changes nothing returns the design itself.
+    expect(replaceSensitiveValues(design, (v) => v)).toBe(design);
   });
 });
