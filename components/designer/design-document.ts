@@ -78,6 +78,7 @@ import {
 } from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 import { itemAt } from '@/lib/util/indexing';
+import { sameList } from '@/lib/util/lists';
 
 /**
  * Pause after typing in the editor before the text is read for the form: short for a file the worker reads in a few
@@ -486,10 +487,7 @@ export class DesignDocument {
       this.set({ ...common, status: 'conflict', resource: outcome.resource });
       return;
     }
-    const sameConnectors =
-      outcome.resources.length === this.state.resources.length &&
-      outcome.resources.every((label, i) => label === this.state.resources[i]);
-    if (this.state.text.length < SMALL_FILE || sameConnectors) {
+    if (this.state.text.length < SMALL_FILE || sameList(outcome.resources, this.state.resources)) {
       this.receiveDesign(outcome.design, outcome.resource, common);
       return;
     }

@@ -6,6 +6,7 @@
  * they change.
  */
 import type { DesignIssue } from '@/lib/connector/design';
+import { sameList } from '@/lib/util/lists';
 
 export interface FieldIssues {
   errors: readonly string[];
@@ -34,9 +35,6 @@ function byPath(issues: readonly DesignIssue[], fixes?: Map<string, (string | un
   }
   return map;
 }
-
-const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class FieldVisibility {
   private all = false;

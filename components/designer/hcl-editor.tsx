@@ -25,6 +25,7 @@ import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { changedRange } from '@/lib/connector/hcl/document/operations';
+import type { TextEdit } from '@/lib/hcl/align';
 import type { DesignDocument } from './design-document';
 import { hclEditorLook } from './hcl-editor-theme';
 import { engineHighlighting } from './hcl-editor-highlight';
@@ -46,12 +47,8 @@ function toEditorDiagnostics(diagnostics: readonly HclDiagnostic[], length: numb
 }
 
 /** The edit as one range of the text before it (`before`), when the editor's change is one; else undefined. */
-function singleChange(
-  changes: ChangeSet,
-  doc: Text,
-  before: string,
-): { before: string; change: { from: number; to: number; insert: string } } | undefined {
-  let change: { from: number; to: number; insert: string } | undefined;
+function singleChange(changes: ChangeSet, doc: Text, before: string): { before: string; change: TextEdit } | undefined {
+  let change: TextEdit | undefined;
   let ranges = 0;
   changes.iterChangedRanges((fromA, toA, fromB, toB) => {
     ranges++;
