@@ -6,21 +6,18 @@
  * creating a duplicate. Pre-shared keys arrive as stored secrets and are
  * emitted as sensitive variables, never as literals.
  */
-import { useState } from 'react';
-import { api, errorMessage } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
+import { useAsyncAction } from '@/lib/client/use-async-action';
 import { withImportBlock } from '@/lib/connector/hcl/import-block';
 import { renderConnectorHcl } from '@/lib/connector/hcl/render';
 import { secondaryButtonClass } from './button-styles';
 import { downloadText } from '@/lib/client/download';
 
 export function ExportHclButton({ connectorId }: { connectorId: number }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
 
-  const exportHcl = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const exportHcl = () =>
+    run(async () => {
       const design = await api.getConnectorDesign(connectorId);
       // Every stored key (and, in variable mode, every literal one) becomes a sensitive variable.
       const hcl = renderConnectorHcl(design, { preSharedKeys: 'variable' });
@@ -28,12 +25,7 @@ export function ExportHclButton({ connectorId }: { connectorId: number }) {
         withImportBlock(hcl, design.resource_name, connectorId),
         `${design.resource_name || 'connector'}.tf`,
       );
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <span className="inline-flex flex-col">

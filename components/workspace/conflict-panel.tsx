@@ -10,7 +10,7 @@
  * typed is dropped without a choice. Or load the newer version instead.
  */
 import { useId, useState } from 'react';
-import { errorMessage } from '@/lib/client/api';
+import { useAsyncAction } from '@/lib/client/use-async-action';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { MergeConflict, MergeSide } from '@/lib/client/workspace-api';
 import type { StaleAttempt } from './design-editor';
@@ -102,22 +102,9 @@ function ConflictChoice({
 export function ConflictPanel({ attempt, onSaveMerged, onLoadLatest, onDismiss }: ConflictPanelProps) {
   const { latest, merge } = attempt.stale;
   const [choices, setChoices] = useState<Record<string, MergeSide>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAsyncAction();
   const open = merge.conflicts.filter((c) => !choices[c.id]).length;
   const theirs = `Version ${latest.version}${merge.theirs_author ? ` (${merge.theirs_author})` : ''}`;
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section

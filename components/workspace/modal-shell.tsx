@@ -12,8 +12,9 @@
  * Enter in a field) runs `onConfirm` once at a time: when it resolves the
  * dialog closes, when it throws the dialog stays open with the message.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { errorMessage } from '@/lib/client/api';
+import { useAsyncAction } from '@/lib/client/use-async-action';
 
 const SIZES = {
   narrow: { dialog: 'max-w-md', body: 'space-y-4' },
@@ -52,29 +53,19 @@ export function ModalShell({
 }: ModalShellProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, clearError } = useAsyncAction(describeError);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setError(null);
+      clearError();
       dialog.showModal();
     } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  }, [open, clearError]);
 
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(onConfirm)) onClose();
   };
 
   return (
