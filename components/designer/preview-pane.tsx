@@ -1,6 +1,6 @@
 'use client';
 import { SENSITIVE_API_FIELDS } from '@/lib/connector/resource';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { HclRenderOptions } from '@/lib/connector/design';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
@@ -17,17 +17,38 @@ import { itemAt } from '@/lib/util/indexing';
 // CodeMirror is not in the page's own scripts: until it has loaded the read-only highlighted HCL stands in. Its
 // download starts with the page's scripts (not once the page has rendered), so it is read while the page starts,
 // not under the user's first keystrokes.
-const loadEditor = () => import('./hcl-editor');
-/** The editor's module once it has loaded: then it is rendered at once, without a suspended first render. */
-let loadedEditor: typeof import('./hcl-editor') | null = null;
-const editorLoading =
+type EditorModule = typeof import('./hcl-editor');
+/** The editor's module once it has loaded. */
+let loadedEditor: EditorModule | null = null;
+const editorLoading: Promise<EditorModule> | null =
   typeof window === 'undefined'
     ? null
-    : loadEditor().then((module) => {
+    : import('./hcl-editor').then((module) => {
         loadedEditor = module;
         return module;
       });
-const HclEditor = lazy(() => editorLoading ?? loadEditor());
+
+/**
+ * The editor's module: null until it has loaded (and on the server). Taken by a plain state update when it
+ * arrives, not through Suspense: React holds back a suspended boundary's reveal, and a held-back editor was
+ * mounted (~80 ms) under the user's first keystroke instead of while the page was loading.
+ */
+function useEditorModule(): EditorModule | null {
+  const [module, setModule] = useState<EditorModule | null>(null);
+  useEffect(() => {
+    if (loadedEditor) return setModule(() => loadedEditor);
+    let live = true;
+    // A failed download leaves the read-only preview in place.
+    editorLoading?.then(
+      (m) => live && setModule(() => m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return module;
+}
 
 type PreviewTab = 'hcl' | 'json' | 'topology';
 const TABS: { id: PreviewTab; label: string }[] = [
@@ -85,13 +106,10 @@ export function PreviewPane(props: {
   const copyTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const tabRefs = useRef<Record<PreviewTab, HTMLButtonElement | null>>({ hcl: null, json: null, topology: null });
 
-  // How the editor is rendered, decided once: directly when its code has loaded by the time the page has mounted
-  // (no suspended render, so it opens with the page), else through Suspense once it arrives.
-  const [editorMode, setEditorMode] = useState<'none' | 'direct' | 'lazy'>('none');
+  // Client only: the editor needs the DOM, and the server-rendered page stays light.
+  const editor = useEditorModule();
 
   useEffect(() => () => clearTimeout(copyTimer.current), []);
-  // Client only: the editor needs the DOM, and the server-rendered page stays light.
-  useEffect(() => setEditorMode(loadedEditor ? 'direct' : 'lazy'), []);
   useEffect(() => {
     // A diagnostic clicked in the form must show the HCL tab before the editor can scroll to it.
     store.onBeforeReveal = () => flushSync(() => setTab('hcl'));
@@ -317,15 +335,7 @@ export function PreviewPane(props: {
       >
         {/* Hidden, not unmounted, on the other tabs: the editor may hold text the user has not applied yet. */}
         <div hidden={tab !== 'hcl'} className="h-full">
-          {editorMode === 'direct' && loadedEditor ? (
-            <loadedEditor.default store={store} />
-          ) : editorMode !== 'none' ? (
-            <Suspense fallback={<StaticHcl text={hcl} />}>
-              <HclEditor store={store} />
-            </Suspense>
-          ) : (
-            <StaticHcl text={hcl} />
-          )}
+          {editor ? <editor.default store={store} /> : <StaticHcl text={hcl} />}
         </div>
         {tab === 'json' && (
           <pre>
