@@ -148,6 +148,40 @@ test('a syntax error in the editor leaves the form alone until it is fixed', asy
   await expect(field(page, 'vhub_prefix')).toHaveValue('10.140.0.0/23');
 });
 
+test('a file reopened with a syntax error is marked in the editor, even when the editor loads after the file was read', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await field(page, 'name').fill('alpha-connector');
+  await expect.poll(() => editorText(page)).toMatch(/name\s+= "alpha-connector"/);
+  await editor(page).locator('.hcl-tok-string', { hasText: '"alpha-connector"' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' =');
+  await expect(editor(page).locator('.cm-lintRange-error').first()).toBeVisible();
+  await page.waitForFunction(() => {
+    const draft = JSON.parse(localStorage.getItem('connector-studio:draft:v1') ?? '{}') as { text?: string };
+    return draft.text?.includes('"alpha-connector" =') ?? false;
+  });
+
+  // The editor's code (the chunk with CodeMirror's lint styles) is held back until the page has read the file.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('cm-lintRange')) await released;
+    await route.fulfill({ response, body });
+  });
+  await page.reload();
+  await expect(page.getByTestId('hcl-diagnostics')).toContainText('Syntax error');
+  await expect(editor(page)).toHaveCount(0);
+  release();
+  await expect(editor(page).locator('.cm-lintRange-error').first()).toBeVisible();
+  expect(await editorText(page)).toMatch(/"alpha-connector" =\n/);
+});
+
 test('import from a .tf file: chosen with the file input or dropped on the page', async ({ page }) => {
   await openDesigner(page);
 

@@ -63,8 +63,9 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    let shownDiagnostics = store.getState().shown;
-    let heldMarks = store.getState().held;
+    // What the editor marks: nothing yet, so marks the document already has are set by the first `follow`.
+    let shownDiagnostics: readonly HclDiagnostic[] = [];
+    let heldMarks: readonly HclDiagnostic[] = [];
     const view = new EditorView({
       parent: host,
       state: EditorState.create({
@@ -111,10 +112,13 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
       // Marks already shown move with the text; new ones come when the text has been read again.
       if (shown !== shownDiagnostics || held !== heldMarks) {
+        // A reading of a clean file again (most readings) has nothing to change: no transaction.
+        const unchanged = shown.length + held.length === 0 && shownDiagnostics.length + heldMarks.length === 0;
         shownDiagnostics = shown;
         heldMarks = held;
         // The values the file keeps for fields it cannot take yet are marked as well.
-        view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
+        if (!unchanged)
+          view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
       }
     };
     follow();
