@@ -558,7 +558,8 @@ export class DesignDocument {
   /** Resolves a conflict (or a broken file) for the form: the file becomes the form's rendering. */
   replaceWithFormHcl(): void {
     this.flush();
-    const values = this.form.getValues();
+    // A version is a value of its own: the form's values object is the form's to change.
+    const values = structuredClone(this.form.getValues());
     this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), this.options), values, {
       label: 'Replaced the HCL with the form',
     });
@@ -667,7 +668,7 @@ export class DesignDocument {
     const before = this.options;
     this.options = options;
     this.checks.setKeyOption(options.preSharedKeys);
-    const values = this.form.getValues();
+    const values = structuredClone(this.form.getValues());
     // A file the form wrote and nobody changed is re-rendered with the new options.
     if (this.state.text === renderConnectorHcl(withoutInactiveProtocolValues(values), before)) {
       this.load(renderConnectorHcl(withoutInactiveProtocolValues(values), options), values, {

@@ -83,7 +83,8 @@ export function keepInactiveProtocolValues(parsed: ConnectorDesign, current: Con
     Object.fromEntries(
       inactiveNames(body, protocol).flatMap((name) => {
         const kept = before ? field(before, name) : undefined;
-        return !hasItems(field(value, name)) && hasItems(kept) ? [[name, kept]] : [];
+        // A copy: `current` may be a form's live values, which the form changes in place.
+        return !hasItems(field(value, name)) && hasItems(kept) ? [[name, structuredClone(kept)]] : [];
       }),
     ),
   );

@@ -292,6 +292,45 @@ describe('the file is the design', () => {
     expect(d.store.exportProblem()).toBeNull();
   });
 
+  it("a version taken from the form's values is a copy: the form changing its values in place leaves it as it was", () => {
+    const design = withFormLists(at(parseConnectorHcl(EXAMPLE_3).designs, 0).design);
+    let values = structuredClone(design);
+    // As react-hook-form does: a version equal to what the form holds changes nothing there, and typing changes
+    // the form's values object in place.
+    const store = new DesignDocument(
+      {
+        getValues: () => values,
+        show: (d) => {
+          if (JSON.stringify(d) !== JSON.stringify(values)) values = structuredClone(d);
+        },
+      },
+      design,
+      INLINE,
+    );
+    stores.push(store);
+    store.load(EXAMPLE_3, structuredClone(design), { fresh: true });
+    const typeInPlace = (name: string) => {
+      instanceOf(values).name = name;
+      store.formChanged('instances.0.name');
+      store.flush();
+    };
+
+    store.replaceWithFormHcl();
+    const replaced = store.getState().design;
+    typeInPlace('typed-after-replace');
+    expect(instanceOf(replaced).name).toBe(instanceOf(design).name);
+
+    // The options change re-renders the form's own file from its values: that version is a copy too.
+    store.replaceWithFormHcl();
+    store.setOptions(VARIABLES);
+    const rerendered = store.getState().design;
+    expect(instanceOf(rerendered).name).toBe('typed-after-replace');
+    typeInPlace('typed-after-options');
+    expect(instanceOf(rerendered).name).toBe('typed-after-replace');
+    expect(store.undo()).toBe(true);
+    expect(instanceOf(store.getState().design).name).toBe('typed-after-replace');
+  });
+
   it('every design the form can reach through these edits is the file read back', () => {
     const d = openExample3();
     d.type('size', '5LARGE');

@@ -51,8 +51,10 @@ describe('inactive protocol values', () => {
     const form = ipsec();
     instanceOf(form).gateway_mac_address = ['00:1A:2B:3C:4D:5E'];
     const parsed = withoutInactiveProtocolValues(form);
-    expect(at(keepInactiveProtocolValues(parsed, form).instances, 0).gateway_mac_address).toEqual([
-      '00:1A:2B:3C:4D:5E',
-    ]);
+    const kept = at(keepInactiveProtocolValues(parsed, form).instances, 0).gateway_mac_address;
+    expect(kept).toEqual(['00:1A:2B:3C:4D:5E']);
+    // A copy: a form changes its own values in place, and a version must not change with them.
+    (instanceOf(form).gateway_mac_address as string[]).push('00:1A:2B:3C:4D:5F');
+    expect(kept).toEqual(['00:1A:2B:3C:4D:5E']);
   });
 });
