@@ -7,17 +7,32 @@
 import { isExpression, type ConnectorDesign } from '@/lib/connector/design';
 import { hasStoredSecret } from '@/lib/connector/resource';
 
-/** Dotted paths of every `${...}` value in the design, in document order. */
-export function expressionPaths(value: unknown): string[] {
-  const found: string[] = [];
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], `${path}.${i}`);
-    else if (v && typeof v === 'object')
-      for (const k in v) walk((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
-    else if (isExpression(v)) found.push(path);
+/**
+ * Dotted paths of every `${...}` value in the design, in document order. `memo`: each object's paths within it, for
+ * designs whose objects never change (the designer's versions: only an edit's path is walked again).
+ */
+export function expressionPaths(value: unknown, memo?: WeakMap<object, readonly string[]>): string[] {
+  return [...expressionsWithin(value, memo)];
+}
+
+const NONE: readonly string[] = [];
+
+function expressionsWithin(value: unknown, memo: WeakMap<object, readonly string[]> | undefined): readonly string[] {
+  if (typeof value !== 'object' || value === null) return isExpression(value) ? [''] : NONE;
+  const known = memo?.get(value);
+  if (known) return known;
+  let found: string[] | undefined;
+  const add = (key: string, child: unknown) => {
+    const paths = expressionsWithin(child, memo);
+    if (paths.length === 0) return;
+    found ??= [];
+    for (const path of paths) found.push(path ? `${key}.${path}` : key);
   };
-  walk(value, '');
-  return found;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) add(String(i), value[i]);
+  else for (const key in value) add(key, (value as Record<string, unknown>)[key]);
+  const result = found ?? NONE;
+  memo?.set(value, result);
+  return result;
 }
 
 /**

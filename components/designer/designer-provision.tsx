@@ -10,6 +10,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { activeProtocolViews, expressionPathsWithin } from './version-memos';
 import { useDesignState, useFileProblem } from './design-document-context';
 import { ProvisionPanel, type SubmittedProvision } from '@/components/provisioning/provision-panel';
 import { createdFor, forgetCreated } from './created-connector';
@@ -64,7 +65,7 @@ export function DesignerProvision(props: {
   const { connectorId } = props;
   const formDesign = useDesignState((s) => s.design);
   // What is sent: without the values of the protocol not in use.
-  const design = useMemo(() => withoutInactiveProtocolValues(formDesign), [formDesign]);
+  const design = useMemo(() => withoutInactiveProtocolValues(formDesign, activeProtocolViews), [formDesign]);
   // A create submitted just before the page switched to editing it: keep following it.
   const [resume] = useState(() => createdFor(connectorId));
   useEffect(() => {
@@ -74,7 +75,7 @@ export function DesignerProvision(props: {
   const fileProblem = useFileProblem();
   // Picks written as data sources by name are sent as the ids the catalog has for those names.
   const named = useNamedReferencesResolved(design);
-  const expressions = useMemo(() => expressionPaths(named.design), [named.design]);
+  const expressions = useMemo(() => expressionPaths(named.design, expressionPathsWithin), [named.design]);
   const [firstNameProblem] = named.problems;
   const nameProblem = firstNameProblem ? `${firstNameProblem.message} (${firstNameProblem.path})` : null;
   const blocked = fileProblem ?? (named.ready ? nameProblem : null);

@@ -14,6 +14,7 @@ import { TopologyDiagram } from '@/components/diagram/topology-diagram';
 import { useSegmentLabels } from '@/components/diagram/use-segment-labels';
 import { useNamedSegmentLabels } from './named-references';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { activeProtocolViews } from './version-memos';
 import type { DiagramIssues } from '@/lib/diagram/types';
 import type { DesignCheck } from './design-check';
 import { useDesignState, useDocumentStore } from './design-document-context';
@@ -166,7 +167,7 @@ export function DesignerTopology(props: {
   // findings of the latest check decorate the nodes when they arrive.
   const check = useDesignState((s) => s.check);
   const { shown, pending } = useShownDesign();
-  const design = useMemo(() => withoutInactiveProtocolValues(shown), [shown]);
+  const design = useMemo(() => withoutInactiveProtocolValues(shown, activeProtocolViews), [shown]);
   const checkedDesign = useDesignState((s) => s.checkedDesign);
   const issues = useSameContent(useFindingsOf(shown, checkedDesign, check));
   const segmentLabels = useNamedSegmentLabels(useSegmentLabels());

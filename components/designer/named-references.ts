@@ -13,6 +13,7 @@ import type { TenantCatalog } from '@/lib/connector/tenant/types';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import { useCatalog } from '@/lib/client/hooks';
 import { useDataSourceNames } from './design-document-context';
+import { namedReferenceFinds } from './version-memos';
 
 /** The catalogs that have data sources, as far as they have loaded; `settled` once each has answered (or failed). */
 function useNamedCatalog(): { catalog: TenantCatalog; settled: boolean } {
@@ -40,7 +41,7 @@ export function useNamedReferencesResolved(design: ConnectorDesign): {
   const names = useDataSourceNames();
   const { catalog, settled } = useNamedCatalog();
   return useMemo(() => {
-    const named = hasNamedReferences(design);
+    const named = hasNamedReferences(design, namedReferenceFinds);
     const resolved = named ? resolveNamedReferences(design, names, catalog) : { design, problems: [] };
     return { ...resolved, ready: !named || (settled && names.size > 0) };
   }, [design, names, catalog, settled]);

@@ -5,6 +5,7 @@ import { flushSync } from 'react-dom';
 import type { HclRenderOptions } from '@/lib/connector/design';
 import { designToAlkiraConnector } from '@/lib/connector/mapping';
 import { withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
+import { activeProtocolViews } from './version-memos';
 import { useDesignState, useDocumentStore, useFileProblem } from './design-document-context';
 import { EditorSyncNotes } from './editor-sync-notes';
 import { KeyVariablesList } from './key-variables-list';
@@ -124,7 +125,9 @@ export function PreviewPane(props: {
     if (tab !== 'json') return '';
     try {
       return JSON.stringify(
-        designToAlkiraConnector(withoutInactiveProtocolValues(design), { storedSecret: '(stored)' }),
+        designToAlkiraConnector(withoutInactiveProtocolValues(design, activeProtocolViews), {
+          storedSecret: '(stored)',
+        }),
         maskSecrets,
         2,
       );

@@ -7,9 +7,9 @@
  * an error at the field. Pure: the caller passes the file's names and the catalog.
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
-import { designValues } from './design-walk';
+import { designValues, someDesignValue, type DesignMemo } from './design-walk';
 import { DATA_SOURCE_KINDS, dataSourceReference, type DataSourceNames } from './hcl/data-sources';
-import { CONNECTOR_RESOURCE } from './resource';
+import { CONNECTOR_RESOURCE, type AttributeSpec } from './resource';
 import type { TenantCatalog } from './tenant/types';
 import { lastItem } from '@/lib/util/indexing';
 
@@ -34,12 +34,12 @@ function setAt(root: unknown, path: string, value: unknown): void {
   node[leaf] = value;
 }
 
-/** Whether the design has a field written as a data source by name. */
-export function hasNamedReferences(design: ConnectorDesign): boolean {
-  return designValues(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design)).some(
-    ({ spec, value }) =>
-      spec.reference !== undefined && dataSourceReference(DATA_SOURCE_KINDS[spec.reference], value) !== null,
-  );
+const isNamedReference = (spec: AttributeSpec, value: unknown) =>
+  spec.reference !== undefined && dataSourceReference(DATA_SOURCE_KINDS[spec.reference], value) !== null;
+
+/** Whether the design has a field written as a data source by name. `memo`: see DesignMemo. */
+export function hasNamedReferences(design: ConnectorDesign, memo?: DesignMemo<boolean>): boolean {
+  return someDesignValue(CONNECTOR_RESOURCE, design, effectiveTunnelProtocol(design), isNamedReference, memo);
 }
 
 /**

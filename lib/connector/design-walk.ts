@@ -5,7 +5,7 @@
  * not send (`onlyWithProtocol`). Server code uses it to resolve references and
  * check what can be provisioned without naming attributes.
  */
-import type { AttributeSpec, BodySpec } from './resource/types';
+import type { AttributeSpec, BlockSpec, BodySpec } from './resource/types';
 import { isRecord } from '@/lib/util/records';
 
 export interface DesignValue {
@@ -21,13 +21,31 @@ function sentWith(spec: { readonly onlyWithProtocol?: string }, protocol: string
   return spec.onlyWithProtocol === undefined || spec.onlyWithProtocol === protocol;
 }
 
+const sentByBody = new WeakMap<BodySpec, Map<string, [string, AttributeSpec][]>>();
+
+/** A body's settable attributes the protocol sends (worked out once per body and protocol). */
+function sentAttributes(body: BodySpec, protocol: string): [string, AttributeSpec][] {
+  let byProtocol = sentByBody.get(body);
+  if (!byProtocol) {
+    byProtocol = new Map();
+    sentByBody.set(body, byProtocol);
+  }
+  let sent = byProtocol.get(protocol);
+  if (!sent) {
+    sent = Object.entries(body.attributes).filter(
+      ([, spec]) => (spec.presence === 'required' || spec.presence === 'optional') && sentWith(spec, protocol),
+    );
+    byProtocol.set(protocol, sent);
+  }
+  return sent;
+}
+
 /** The design's set values, depth first in description order. */
 export function designValues(resource: BodySpec, design: unknown, protocol: string, at = ''): DesignValue[] {
   if (!isRecord(design)) return [];
   const out: DesignValue[] = [];
   const pathOf = (name: string) => (at ? `${at}.${name}` : name);
-  for (const [name, spec] of Object.entries(resource.attributes)) {
-    if ((spec.presence !== 'required' && spec.presence !== 'optional') || !sentWith(spec, protocol)) continue;
+  for (const [name, spec] of sentAttributes(resource, protocol)) {
     const value = design[name];
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
@@ -43,6 +61,78 @@ export function designValues(resource: BodySpec, design: unknown, protocol: stri
     items.forEach((item, i) => out.push(...designValues(block.body, item, protocol, `${pathOf(name)}.${i}`)));
   }
   return out;
+}
+
+/**
+ * Per protocol, per object of a design that never changes once made: what a walk found there. The designer's
+ * versions are such designs, and a new version shares every object its edit did not touch
+ * (components/designer/document-state.ts), so with a memo a walk of each version costs its changed path only.
+ */
+export type DesignMemo<T> = Map<string, WeakMap<object, T>>;
+
+/** The memo's answers for `protocol` (a design walked for another protocol sends other values). */
+export function memoFor<T>(memo: DesignMemo<T>, protocol: string): WeakMap<object, T> {
+  let answers = memo.get(protocol);
+  if (!answers) {
+    answers = new WeakMap();
+    memo.set(protocol, answers);
+  }
+  return answers;
+}
+
+const blocksByBody = new WeakMap<BodySpec, [string, BlockSpec][]>();
+
+/** A body's blocks as entries (made once per body: walks run on every keystroke). */
+export function blockEntries(body: BodySpec): [string, BlockSpec][] {
+  let entries = blocksByBody.get(body);
+  if (!entries) {
+    entries = Object.entries(body.blocks);
+    blocksByBody.set(body, entries);
+  }
+  return entries;
+}
+
+/**
+ * Whether any value `designValues` lists passes `test` (which sees no path), stopping at the first. `memo`: one per
+ * `test`, for designs whose objects never change (see DesignMemo).
+ */
+export function someDesignValue(
+  resource: BodySpec,
+  design: unknown,
+  protocol: string,
+  test: (spec: AttributeSpec, value: unknown) => boolean,
+  memo?: DesignMemo<boolean>,
+): boolean {
+  return someValueIn(resource, design, protocol, test, memo && memoFor(memo, protocol));
+}
+
+function someValueIn(
+  body: BodySpec,
+  design: unknown,
+  protocol: string,
+  test: (spec: AttributeSpec, value: unknown) => boolean,
+  answers: WeakMap<object, boolean> | undefined,
+): boolean {
+  if (!isRecord(design)) return false;
+  const known = answers?.get(design);
+  if (known !== undefined) return known;
+  let found = false;
+  for (const [name, spec] of sentAttributes(body, protocol)) {
+    const value = design[name];
+    found = Array.isArray(value)
+      ? value.some((item) => !isUnset(item) && test(spec, item))
+      : !isUnset(value) && test(spec, value);
+    if (found) break;
+  }
+  if (!found)
+    for (const [name, block] of blockEntries(body)) {
+      const items = design[name];
+      if (!sentWith(block, protocol) || !Array.isArray(items)) continue;
+      found = items.some((item) => someValueIn(block.body, item, protocol, test, answers));
+      if (found) break;
+    }
+  answers?.set(design, found);
+  return found;
 }
 
 /** Paths of the block lists a `dynamic` block generates (`segment_options`, `instances.0.ipsec_customer_gateway`), depth first. */

@@ -6,6 +6,7 @@
  * `onlyWithProtocol` (attributes and blocks, at any depth).
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
+import { blockEntries, memoFor, type DesignMemo } from './design-walk';
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
 import { isRecord } from '@/lib/util/records';
 
@@ -40,35 +41,51 @@ function field(value: object, name: string): unknown {
  * `value` (an object of `body`) with `change(body, value, before)` applied at
  * every depth, sharing every object nothing changed in (the same object back
  * when nothing changed at all). `before` is the corresponding object of
- * another design (same block, same index), when there is one.
+ * another design (same block, same index), when there is one. `memo`: results
+ * for objects that never change, for a `change` that needs no `before`.
  */
 function rewrite<T extends object>(
   body: BodySpec,
   value: T,
   before: unknown,
   change: (body: BodySpec, value: object, before: object | undefined) => Record<string, unknown>,
+  memo?: WeakMap<object, object>,
 ): T {
+  const known = memo?.get(value);
+  if (known) return known as T;
   const updates: Record<string, unknown> = { ...change(body, value, isRecord(before) ? before : undefined) };
-  for (const [name, block] of Object.entries(body.blocks)) {
+  for (const [name, block] of blockEntries(body)) {
     if (Object.hasOwn(updates, name)) continue;
     const items = field(value, name);
     if (!Array.isArray(items)) continue;
     const otherItems = isRecord(before) ? field(before, name) : undefined;
     const next = items.map((item, i) =>
-      isRecord(item) ? rewrite(block.body, item, Array.isArray(otherItems) ? otherItems[i] : undefined, change) : item,
+      isRecord(item)
+        ? rewrite(block.body, item, Array.isArray(otherItems) ? otherItems[i] : undefined, change, memo)
+        : item,
     );
     if (next.some((item, i) => item !== items[i])) updates[name] = next;
   }
-  return Object.keys(updates).length === 0 ? value : Object.assign({ ...value }, updates);
+  const result = Object.keys(updates).length === 0 ? value : Object.assign({ ...value }, updates);
+  memo?.set(value, result);
+  return result;
 }
 
-/** The design as the selected protocol sees it (the same object when nothing is hidden). */
-export function withoutInactiveProtocolValues(design: ConnectorDesign): ConnectorDesign {
+/**
+ * The design as the selected protocol sees it (the same object when nothing is hidden). `memo`: for designs whose
+ * objects never change (see DesignMemo); an object seen before gives the same view back.
+ */
+export function withoutInactiveProtocolValues(design: ConnectorDesign, memo?: DesignMemo<object>): ConnectorDesign {
   const protocol = effectiveTunnelProtocol(design);
-  return rewrite(CONNECTOR_RESOURCE, design, undefined, (body, value) =>
-    Object.fromEntries(
-      inactiveNames(body, protocol).flatMap((name) => (hasItems(field(value, name)) ? [[name, []]] : [])),
-    ),
+  return rewrite(
+    CONNECTOR_RESOURCE,
+    design,
+    undefined,
+    (body, value) =>
+      Object.fromEntries(
+        inactiveNames(body, protocol).flatMap((name) => (hasItems(field(value, name)) ? [[name, []]] : [])),
+      ),
+    memo && memoFor(memo, protocol),
   );
 }
 

@@ -9,7 +9,7 @@
  * addresses are read once per check from block headers, not from a parse.
  */
 import { effectiveTunnelProtocol, expressionBody, isExpression, type ConnectorDesign } from '../design';
-import { designValues } from '../design-walk';
+import { designValues, someDesignValue } from '../design-walk';
 import { CONNECTOR_RESOURCE } from '../resource';
 import { isRecord } from '@/lib/util/records';
 import { TENANT_RULE_IDS, type TenantFinding } from './types';
@@ -46,8 +46,11 @@ export function referencedAddresses(expression: string): string[] {
 export function hasReferenceExpressions(design: unknown): boolean {
   if (!isRecord(design)) return false;
   const d = design as ConnectorDesign;
-  return designValues(CONNECTOR_RESOURCE, d, effectiveTunnelProtocol(d)).some(
-    ({ spec, value }) => spec.reference !== undefined && isExpression(value),
+  return someDesignValue(
+    CONNECTOR_RESOURCE,
+    d,
+    effectiveTunnelProtocol(d),
+    (spec, value) => spec.reference !== undefined && isExpression(value),
   );
 }
 
