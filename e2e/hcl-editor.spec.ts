@@ -182,6 +182,26 @@ test('a file reopened with a syntax error is marked in the editor, even when the
   expect(await editorText(page)).toMatch(/"alpha-connector" =\n/);
 });
 
+test('when the editor cannot be loaded, the page says so and the form still edits the file it shows', async ({
+  page,
+}) => {
+  // The chunk with CodeMirror's lint styles is the editor's: its download fails.
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('cm-lintRange')) await route.abort('failed');
+    else await route.fulfill({ response, body });
+  });
+  await page.goto('/designer');
+  await expect(page.getByRole('alert').filter({ hasText: 'The HCL editor could not be loaded' })).toBeVisible();
+  await expect(editor(page)).toHaveCount(0);
+  await field(page, 'name').fill('read-only-preview');
+  await expect(page.getByTestId('hcl-preview')).toContainText('"read-only-preview"');
+  // The check of the design (its own worker) still runs.
+  await expect(page.getByText('name (the connector name) is required')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('editor-failed-to-load.png') });
+});
+
 test('import from a .tf file: chosen with the file input or dropped on the page', async ({ page }) => {
   await openDesigner(page);
 

@@ -30,19 +30,21 @@ const editorLoading: Promise<EditorModule> | null =
       });
 
 /**
- * The editor's module: null until it has loaded (and on the server). Taken by a plain state update when it
- * arrives, not through Suspense: React holds back a suspended boundary's reveal, and a held-back editor was
- * mounted (~80 ms) under the user's first keystroke instead of while the page was loading.
+ * The editor's module: null until it has loaded (and on the server), 'failed' when its download failed. Taken by a
+ * plain state update when it arrives, not through Suspense: React holds back a suspended boundary's reveal, and a
+ * held-back editor was mounted (~80 ms) under the user's first keystroke instead of while the page was loading.
  */
-function useEditorModule(): EditorModule | null {
-  const [module, setModule] = useState<EditorModule | null>(null);
+function useEditorModule(): EditorModule | 'failed' | null {
+  const [module, setModule] = useState<EditorModule | 'failed' | null>(null);
   useEffect(() => {
-    if (loadedEditor) return setModule(() => loadedEditor);
+    if (loadedEditor) {
+      setModule(() => loadedEditor);
+      return;
+    }
     let live = true;
-    // A failed download leaves the read-only preview in place.
     editorLoading?.then(
       (m) => live && setModule(() => m),
-      () => {},
+      () => live && setModule('failed'),
     );
     return () => {
       live = false;
@@ -338,7 +340,21 @@ export function PreviewPane(props: {
       >
         {/* Hidden, not unmounted, on the other tabs: the editor may hold text the user has not applied yet. */}
         <div hidden={tab !== 'hcl'} className="h-full">
-          {editor ? <editor.default store={store} /> : <StaticHcl text={hcl} />}
+          {editor && editor !== 'failed' ? (
+            <editor.default store={store} />
+          ) : (
+            <div className="flex h-full flex-col">
+              {editor === 'failed' && (
+                <p role="alert" className="border-b border-amber-700 bg-amber-950 px-3 py-1.5 text-xs text-amber-100">
+                  The HCL editor could not be loaded, so the file is shown read-only here; the form still edits it.
+                  Reload the page to try again.
+                </p>
+              )}
+              <div className="min-h-0 flex-1">
+                <StaticHcl text={hcl} />
+              </div>
+            </div>
+          )}
         </div>
         {tab === 'json' && (
           <pre>
