@@ -21,24 +21,28 @@ function sentWith(spec: { readonly onlyWithProtocol?: string }, protocol: string
   return spec.onlyWithProtocol === undefined || spec.onlyWithProtocol === protocol;
 }
 
-const sentByBody = new WeakMap<BodySpec, Map<string, [string, AttributeSpec][]>>();
-
-/** A body's settable attributes the protocol sends (worked out once per body and protocol). */
-function sentAttributes(body: BodySpec, protocol: string): [string, AttributeSpec][] {
-  let byProtocol = sentByBody.get(body);
-  if (!byProtocol) {
-    byProtocol = new Map();
-    sentByBody.set(body, byProtocol);
-  }
-  let sent = byProtocol.get(protocol);
-  if (!sent) {
-    sent = Object.entries(body.attributes).filter(
-      ([, spec]) => (spec.presence === 'required' || spec.presence === 'optional') && sentWith(spec, protocol),
-    );
-    byProtocol.set(protocol, sent);
-  }
-  return sent;
+/** `compute`, remembered per body and protocol: walks run on every keystroke, and a body's specs never change. */
+export function perBodyAndProtocol<T>(
+  compute: (body: BodySpec, protocol: string) => T,
+): (body: BodySpec, protocol: string) => T {
+  const byBody = new WeakMap<BodySpec, Map<string, T>>();
+  return (body, protocol) => {
+    let byProtocol = byBody.get(body);
+    if (!byProtocol) {
+      byProtocol = new Map();
+      byBody.set(body, byProtocol);
+    }
+    if (!byProtocol.has(protocol)) byProtocol.set(protocol, compute(body, protocol));
+    return byProtocol.get(protocol) as T;
+  };
 }
+
+/** A body's settable attributes the protocol sends. */
+const sentAttributes = perBodyAndProtocol((body, protocol) =>
+  Object.entries(body.attributes).filter(
+    ([, spec]) => (spec.presence === 'required' || spec.presence === 'optional') && sentWith(spec, protocol),
+  ),
+);
 
 /** The design's set values, depth first in description order. */
 export function designValues(resource: BodySpec, design: unknown, protocol: string, at = ''): DesignValue[] {

@@ -6,7 +6,7 @@
  * `onlyWithProtocol` (attributes and blocks, at any depth).
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
-import { blockEntries, memoFor, type DesignMemo } from './design-walk';
+import { blockEntries, memoFor, perBodyAndProtocol, type DesignMemo } from './design-walk';
 import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
 import { isRecord } from '@/lib/util/records';
 
@@ -14,24 +14,12 @@ function hasItems(list: unknown): boolean {
   return Array.isArray(list) && list.length > 0;
 }
 
-const inactiveByBody = new WeakMap<BodySpec, Map<string, string[]>>();
-
-/** Names of a body's attributes and blocks sent only with another protocol (worked out once per body and protocol: this runs on every change). */
-function inactiveNames(body: BodySpec, protocol: string): string[] {
-  let byProtocol = inactiveByBody.get(body);
-  if (!byProtocol) {
-    byProtocol = new Map();
-    inactiveByBody.set(body, byProtocol);
-  }
-  let names = byProtocol.get(protocol);
-  if (!names) {
-    names = [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
-      .filter(([, spec]) => spec.onlyWithProtocol !== undefined && spec.onlyWithProtocol !== protocol)
-      .map(([name]) => name);
-    byProtocol.set(protocol, names);
-  }
-  return names;
-}
+/** Names of a body's attributes and blocks sent only with another protocol. */
+const inactiveNames = perBodyAndProtocol((body, protocol) =>
+  [...Object.entries(body.attributes), ...Object.entries(body.blocks)]
+    .filter(([, spec]) => spec.onlyWithProtocol !== undefined && spec.onlyWithProtocol !== protocol)
+    .map(([name]) => name),
+);
 
 function field(value: object, name: string): unknown {
   return Object.getOwnPropertyDescriptor(value, name)?.value;
