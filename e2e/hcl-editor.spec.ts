@@ -20,6 +20,17 @@ async function openDesigner(page: Page) {
   await expect(editor(page).locator('.cm-content')).toBeVisible();
 }
 
+/** Names the connector in the form, then breaks its line in the editor (`name = "…" =`): a syntax error. */
+async function breakTheNameLine(page: Page, name: string) {
+  await field(page, 'name').fill(name);
+  await expect.poll(() => editorText(page)).toMatch(new RegExp(`name\\s+= "${name}"`));
+  await editor(page)
+    .locator('.hcl-tok-string', { hasText: `"${name}"` })
+    .click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' =');
+}
+
 test('import example 4, fix it in the editor, and edit both ways', async ({ page }) => {
   await openDesigner(page);
 
@@ -113,12 +124,7 @@ test('after importing example 4, an editor edit after a form edit reaches the fo
 
 test('a syntax error in the editor leaves the form alone until it is fixed', async ({ page }) => {
   await openDesigner(page);
-  await field(page, 'name').fill('alpha-connector');
-  await expect.poll(() => editorText(page)).toMatch(/name\s+= "alpha-connector"/);
-
-  await editor(page).locator('.hcl-tok-string', { hasText: '"alpha-connector"' }).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' =');
+  await breakTheNameLine(page, 'alpha-connector');
 
   const note = page.getByTestId('hcl-sync-note');
   await expect(note).toContainText('HCL has errors — the form keeps the last valid design');
@@ -152,11 +158,7 @@ test('a file reopened with a syntax error is marked in the editor, even when the
   page,
 }) => {
   await openDesigner(page);
-  await field(page, 'name').fill('alpha-connector');
-  await expect.poll(() => editorText(page)).toMatch(/name\s+= "alpha-connector"/);
-  await editor(page).locator('.hcl-tok-string', { hasText: '"alpha-connector"' }).click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' =');
+  await breakTheNameLine(page, 'alpha-connector');
   await expect(editor(page).locator('.cm-lintRange-error').first()).toBeVisible();
   await page.waitForFunction(() => {
     const draft = JSON.parse(localStorage.getItem('connector-studio:draft:v1') ?? '{}') as { text?: string };
