@@ -8,7 +8,7 @@
  *   is a block inserted or removed. An expression that does not parse yet is
  *   an error at its field and leaves the file as it was.
  * - Typing in the editor replaces the text; the text is read (off the main
- *   thread) and the form follows the resource it edits.
+ *   thread, ./file-readings.ts) and the form follows the resource it edits.
  * - Every version is one step of one history: undo restores its exact text.
  * - Each version's design is validated once (./document-check.ts), and that
  *   one check feeds the fields, the summary, the topology and the provision
@@ -43,9 +43,8 @@ import { Lines } from '@/lib/hcl/lines';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
 import { DocumentTree } from './document-tree';
-import type { EditorTextCheck } from './editor-text-check';
 import type { DocumentStatus } from './editor-design';
-import { EditorTextChecker } from './text-checker';
+import { FileReadings } from './file-readings';
 import { UndoHistory } from './undo-history';
 import { DocumentReferences } from './document-references';
 import type { DataSourceKind, DataSourceNames } from '@/lib/connector/hcl/data-sources';
@@ -78,16 +77,6 @@ import {
 } from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
 import { itemAt } from '@/lib/util/indexing';
-import { sameList } from '@/lib/util/lists';
-
-/**
- * Pause after typing in the editor before the text is read for the form: short for a file the worker reads in a few
- * milliseconds (the form follows the typing), longer for a large one (read once the typing pauses).
- */
-const EDITOR_DELAY_MS = { small: 40, large: 150 };
-const SMALL_FILE = 32_768;
-/** An edit that inserts this much at once (a paste, a drop) is read at once: no typing follows it within a frame. */
-const PASTE_SIZE = 1024;
 
 export type { DocumentStatus };
 
@@ -112,7 +101,6 @@ export class DesignDocument {
   private readonly changed = new Set<string>();
   /** Form changes wait for the end of the current task (one version per burst of events, before the next paint). */
   private scheduled = false;
-  private editorTimer: ReturnType<typeof setTimeout> | undefined;
   private history: UndoHistory<Version>;
   private freshHistory = false;
   /** While the document puts a version into the form, the form's echo is not a change. */
@@ -122,7 +110,13 @@ export class DesignDocument {
   private readonly checks: DesignChecks;
   private checkScheduled = false;
   private disposed = false;
-  private textChecker: EditorTextChecker | null = null;
+  /** Readings of the file off the main thread (after typing in the editor, after a load or undo). */
+  private readonly readings = new FileReadings({
+    state: () => this.state,
+    set: (patch) => this.set(patch),
+    receiveDesign: (read, resource, common) => this.receiveDesign(read, resource, common),
+    disposed: () => this.disposed,
+  });
   /** Keys the file keeps in variables: variable → value, or the stored secret (this tab only). */
   readonly secrets = new Map<string, SecretValue>();
   readonly visibility = new FieldVisibility(() => this.notify());
@@ -438,67 +432,7 @@ export class DesignDocument {
       canRedo: this.history.canRedo,
       lastStep: null,
     });
-    clearTimeout(this.editorTimer);
-    const delay =
-      change.insert.length >= PASTE_SIZE ? 0 : text.length < SMALL_FILE ? EDITOR_DELAY_MS.small : EDITOR_DELAY_MS.large;
-    this.editorTimer = setTimeout(() => this.readText(false), delay);
-  }
-
-  /** Reads the file (off the main thread) and brings the form to its chosen resource. `force`: even over form changes. */
-  /**
-   * Reads the file off the main thread: its diagnostics and connectors, and — `toForm` — the chosen
-   * resource's design for the form (not after a load or undo: the form shows that version's design already).
-   */
-  private readText(
-    force: boolean,
-    resource: { label?: string; index?: number } = { label: this.state.resource },
-    toForm = true,
-  ): void {
-    this.editorTimer = undefined;
-    const version = this.state.version;
-    const text = this.state.text;
-    this.textChecker ??= new EditorTextChecker();
-    this.textChecker.request(
-      version,
-      text,
-      resource,
-      (check) => this.receiveText(check, force, toForm),
-      (id) => id === this.state.version,
-    );
-  }
-
-  private receiveText(result: EditorTextCheck, force: boolean, toForm: boolean): void {
-    const { outcome } = result;
-    const common = {
-      diagnostics: result.panel,
-      shown: result.shown,
-      resources: outcome.resources,
-      keyVariables: result.keyVariables,
-    };
-    if (outcome.status !== 'synced') {
-      this.set({ ...common, status: outcome.status });
-      return;
-    }
-    if (!toForm) {
-      this.set({ ...common, status: this.state.formAhead ? 'conflict' : 'synced', resource: outcome.resource });
-      return;
-    }
-    if (this.state.formAhead && !force) {
-      this.set({ ...common, status: 'conflict', resource: outcome.resource });
-      return;
-    }
-    if (this.state.text.length < SMALL_FILE || sameList(outcome.resources, this.state.resources)) {
-      this.receiveDesign(outcome.design, outcome.resource, common);
-      return;
-    }
-    // A large file of other connectors (a paste, a drop): its own findings (its diagnostics, its connectors) show
-    // first; bringing the form to its design — a render of every row — is the next task, unless the text has changed
-    // again by then. Typing in a large file keeps one render per reading.
-    this.set(common);
-    const version = this.state.version;
-    setTimeout(() => {
-      if (!this.disposed && this.state.version === version) this.receiveDesign(outcome.design, outcome.resource, {});
-    }, 0);
+    this.readings.afterEdit(change, text);
   }
 
   /** The form shows `read`, the design the file's chosen resource says now. */
@@ -546,13 +480,13 @@ export class DesignDocument {
 
   /** Chooses which connector of the file the form edits. */
   selectResource(label: string): void {
-    this.readText(true, { label });
+    this.readings.read(true, { label });
   }
 
   /** Resolves a conflict for the file: its design replaces the form. */
   applyToForm(): void {
     this.set({ formAhead: false });
-    this.readText(true);
+    this.readings.read(true);
   }
 
   /** Resolves a conflict (or a broken file) for the form: the file becomes the form's rendering. */
@@ -584,7 +518,7 @@ export class DesignDocument {
     this.scheduled = false;
     this.changed.clear();
     this.references.clear();
-    clearTimeout(this.editorTimer);
+    this.readings.cancel();
     this.protocolSwitch = null;
     for (const [name, value] of secretsFromDesign(text, design)) this.secrets.set(name, value);
     const chosen = resource ?? resourceLabel(design.resource_name);
@@ -619,7 +553,7 @@ export class DesignDocument {
     });
     this.requestCheck();
     // The file's own diagnostics and connectors (a file may hold several), off the main thread.
-    this.readText(false, { label: chosen }, false);
+    this.readings.read(false, { label: chosen }, false);
   }
 
   undo(): boolean {
@@ -639,7 +573,7 @@ export class DesignDocument {
   }
 
   private restore(version: Version): void {
-    clearTimeout(this.editorTimer);
+    this.readings.cancel();
     this.protocolSwitch = null;
     this.setText(version.text);
     this.show(version.design);
@@ -657,7 +591,7 @@ export class DesignDocument {
       lastStep: null,
     });
     this.requestCheck();
-    this.readText(false, { label: version.resource }, false);
+    this.readings.read(false, { label: version.resource }, false);
   }
 
   // ---- options, checks --------------------------------------------------------------------
@@ -750,17 +684,15 @@ export class DesignDocument {
    */
   warmUp(): void {
     if (this.disposed) return;
-    this.textChecker ??= new EditorTextChecker();
-    this.textChecker.warm();
+    this.readings.warm();
     this.checks.warm();
   }
 
   dispose(): void {
     this.disposed = true;
     this.scheduled = false;
-    clearTimeout(this.editorTimer);
+    this.readings.dispose();
     this.checks.dispose();
-    this.textChecker?.dispose();
   }
 }
 
