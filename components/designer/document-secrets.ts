@@ -9,15 +9,7 @@ import type { ConnectorDesign } from '@/lib/connector/design';
 import { listPskVariablesAt, sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { replaceSensitiveValues } from '@/lib/connector/sensitive';
 import { isStoredSecret, type SecretValue } from '@/lib/connector/stored-secret';
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
+import { valueAt } from './document-state';
 
 /** The keys of `design` that its rendering (`text`, in variable mode) keeps in variables: variable → value. */
 export function secretsFromDesign(text: string, design: ConnectorDesign): Map<string, SecretValue> {

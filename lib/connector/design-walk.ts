@@ -5,7 +5,8 @@
  * not send (`onlyWithProtocol`). Server code uses it to resolve references and
  * check what can be provisioned without naming attributes.
  */
-import type { AttributeSpec, BlockSpec, BodySpec } from './resource/types';
+import { blocksOf } from './resource';
+import type { AttributeSpec, BodySpec } from './resource/types';
 import { isRecord } from '@/lib/util/records';
 
 export interface DesignValue {
@@ -84,18 +85,6 @@ export function memoFor<T>(memo: DesignMemo<T>, protocol: string): WeakMap<objec
   return answers;
 }
 
-const blocksByBody = new WeakMap<BodySpec, [string, BlockSpec][]>();
-
-/** A body's blocks as entries (made once per body: walks run on every keystroke). */
-export function blockEntries(body: BodySpec): [string, BlockSpec][] {
-  let entries = blocksByBody.get(body);
-  if (!entries) {
-    entries = Object.entries(body.blocks);
-    blocksByBody.set(body, entries);
-  }
-  return entries;
-}
-
 /**
  * Whether any value `designValues` lists passes `test` (which sees no path), stopping at the first. `memo`: one per
  * `test`, for designs whose objects never change (see DesignMemo).
@@ -129,7 +118,7 @@ function someValueIn(
     if (found) break;
   }
   if (!found)
-    for (const [name, block] of blockEntries(body)) {
+    for (const [name, block] of blocksOf(body)) {
       const items = design[name];
       if (!sentWith(block, protocol) || !Array.isArray(items)) continue;
       found = items.some((item) => someValueIn(block.body, item, protocol, test, answers));

@@ -6,8 +6,8 @@
  * `onlyWithProtocol` (attributes and blocks, at any depth).
  */
 import { effectiveTunnelProtocol, type ConnectorDesign } from './design';
-import { blockEntries, memoFor, perBodyAndProtocol, type DesignMemo } from './design-walk';
-import { CONNECTOR_RESOURCE, type BodySpec } from './resource';
+import { memoFor, perBodyAndProtocol, type DesignMemo } from './design-walk';
+import { blocksOf, CONNECTOR_RESOURCE, type BodySpec } from './resource';
 import { isRecord } from '@/lib/util/records';
 
 function hasItems(list: unknown): boolean {
@@ -42,7 +42,7 @@ function rewrite<T extends object>(
   const known = memo?.get(value);
   if (known) return known as T;
   const updates: Record<string, unknown> = { ...change(body, value, isRecord(before) ? before : undefined) };
-  for (const [name, block] of blockEntries(body)) {
+  for (const [name, block] of blocksOf(body)) {
     if (Object.hasOwn(updates, name)) continue;
     const items = field(value, name);
     if (!Array.isArray(items)) continue;
