@@ -67,6 +67,7 @@ import {
   fileProblem,
   isBlockList,
   keyVariablesOf,
+  NO_MARKS,
   sameVersion,
   shareAlongPath,
   valueAt,
@@ -90,8 +91,6 @@ function afterPaint(task: () => void): void {
   }
   requestAnimationFrame(() => setTimeout(task, 0));
 }
-/** No held values: one array, so the editor sees that nothing changed. */
-const NO_MARKS: readonly HclDiagnostic[] = [];
 
 export class DesignDocument {
   private state: DesignDocumentState;
@@ -164,8 +163,8 @@ export class DesignDocument {
       resource: resourceLabel(design.resource_name),
       resources: [resourceLabel(design.resource_name)],
       status: 'synced',
-      diagnostics: [],
-      shown: [],
+      diagnostics: NO_MARKS,
+      shown: NO_MARKS,
       formAhead: false,
       fieldErrors: NO_ERRORS,
       held: NO_MARKS,
@@ -545,8 +544,8 @@ export class DesignDocument {
       formAhead: false,
       fieldErrors: NO_ERRORS,
       held: NO_MARKS,
-      diagnostics: [],
-      shown: [],
+      diagnostics: NO_MARKS,
+      shown: NO_MARKS,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       lastStep: label && !fresh ? { label, seq: ++this.stepSeq } : null,

@@ -10,6 +10,9 @@ import { labelForPath } from '@/lib/connector/resource';
 import type { DesignCheck } from './design-check';
 import type { DocumentStatus } from './editor-design';
 
+/** No marks: one array, so views that compare by identity (the editor) see that nothing changed. */
+export const NO_MARKS: readonly HclDiagnostic[] = [];
+
 export interface DesignDocumentState {
   /** The file. */
   text: string;

@@ -7,7 +7,7 @@
 import type { ConnectorDesign } from '@/lib/connector/design';
 import type { TextEdit } from '@/lib/hcl/align';
 import { sameList } from '@/lib/util/lists';
-import type { DesignDocumentState } from './document-state';
+import { NO_MARKS, type DesignDocumentState } from './document-state';
 import type { EditorTextCheck } from './editor-text-check';
 import { EditorTextChecker } from './text-checker';
 
@@ -84,9 +84,10 @@ export class FileReadings {
     const { host } = this;
     const state = host.state();
     const { outcome } = result;
+    // A clean file read again changes no marks: the same empty list, so no view redraws them.
     const common = {
-      diagnostics: result.panel,
-      shown: result.shown,
+      diagnostics: result.panel.length ? result.panel : NO_MARKS,
+      shown: result.shown.length ? result.shown : NO_MARKS,
       resources: outcome.resources,
       keyVariables: result.keyVariables,
     };

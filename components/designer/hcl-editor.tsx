@@ -27,6 +27,7 @@ import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { changedRange } from '@/lib/connector/hcl/document/operations';
 import type { TextEdit } from '@/lib/hcl/align';
 import type { DesignDocument } from './design-document';
+import { NO_MARKS } from './document-state';
 import { hclEditorLook } from './hcl-editor-theme';
 import { engineHighlighting } from './hcl-editor-highlight';
 
@@ -64,8 +65,8 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     const host = hostRef.current;
     if (!host) return;
     // What the editor marks: nothing yet, so marks the document already has are set by the first `follow`.
-    let shownDiagnostics: readonly HclDiagnostic[] = [];
-    let heldMarks: readonly HclDiagnostic[] = [];
+    let shownDiagnostics = NO_MARKS;
+    let heldMarks = NO_MARKS;
     const view = new EditorView({
       parent: host,
       state: EditorState.create({
@@ -112,13 +113,10 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
       // Marks already shown move with the text; new ones come when the text has been read again.
       if (shown !== shownDiagnostics || held !== heldMarks) {
-        // A reading of a clean file again (most readings) has nothing to change: no transaction.
-        const unchanged = shown.length + held.length === 0 && shownDiagnostics.length + heldMarks.length === 0;
         shownDiagnostics = shown;
         heldMarks = held;
         // The values the file keeps for fields it cannot take yet are marked as well.
-        if (!unchanged)
-          view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
+        view.dispatch(setDiagnostics(view.state, toEditorDiagnostics([...shown, ...held], view.state.doc.length)));
       }
     };
     follow();

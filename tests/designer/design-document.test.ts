@@ -14,6 +14,8 @@ import type { PreviewHclOptions } from '@/components/designer/preview-pane';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { STORED_SECRET } from '@/lib/connector/stored-secret';
 import { parseConnectorHcl } from '@/lib/connector/hcl/parse';
+import { renderConnectorHcl } from '@/lib/connector/hcl/render';
+import { DESIGN_TEMPLATES } from '@/lib/connector/templates';
 import { terraformFmt } from '../hcl/terraform-fmt';
 import { instanceOf, segmentOptionOf, tunnelOf } from '../helpers/design-parts';
 import { at, present, take } from '../helpers/present';
@@ -329,6 +331,29 @@ describe('the file is the design', () => {
     expect(instanceOf(rerendered).name).toBe('typed-after-replace');
     expect(store.undo()).toBe(true);
     expect(instanceOf(store.getState().design).name).toBe('typed-after-replace');
+  });
+
+  it('a clean file read again keeps the same (empty) marks, so nothing that shows them redraws', async () => {
+    const d = openExample3();
+    const design = withFormLists(structuredClone(DESIGN_TEMPLATES.find((t) => t.id === 'ha-vxlan')!.design));
+    const clean = renderConnectorHcl(design, INLINE);
+    d.store.load(clean, design, { fresh: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { shown, diagnostics } = d.store.getState();
+    expect(shown).toEqual([]);
+    const renamed = clean.replace(`"${design.name}"`, `"${design.name}-2"`);
+    d.store.editorChanged(renamed);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.store.getState().text).toBe(renamed);
+    expect(d.store.getState().shown).toBe(shown);
+    expect(d.store.getState().diagnostics).toBe(diagnostics);
+    // A broken file's marks are new, and fixing it brings back none.
+    d.store.editorChanged(renamed.replace(`"${design.name}-2"`, `"${design.name}-2" =`));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.store.getState().shown.length).toBeGreaterThan(0);
+    d.store.editorChanged(renamed);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(d.store.getState().shown).toBe(shown);
   });
 
   it('every design the form can reach through these edits is the file read back', () => {
