@@ -27,6 +27,7 @@ import {
   attributeSpan,
   blockCount,
   changedRange,
+  composeChanges,
   designPathOf,
   isBlockListPath,
   keysInline,
@@ -38,7 +39,7 @@ import {
 import { protocolSwitchOperations } from '@/lib/connector/hcl/document/protocol-switch';
 import { keepInactiveProtocolValues, withoutInactiveProtocolValues } from '@/lib/connector/protocol-values';
 import { parseHcl } from '@/lib/hcl/parser';
-import type { TextEdit } from '@/lib/hcl/align';
+import type { TextEdit } from '@/lib/hcl/edit';
 import { Lines } from '@/lib/hcl/lines';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { DesignChecks, type DesignCheck } from './document-check';
@@ -74,6 +75,7 @@ import {
   type DesignDocumentState,
   type DocumentForm,
   type TenantCheckStatus,
+  type TextChange,
   type Version,
 } from './document-state';
 import type { TenantSnapshotWire } from '@/lib/connector/tenant';
@@ -152,6 +154,7 @@ export class DesignDocument {
     const check = this.checks.checkNow(design);
     this.state = {
       text,
+      textChange: null,
       version: 0,
       design,
       check,
@@ -186,7 +189,11 @@ export class DesignDocument {
   }
 
   private set(patch: Partial<DesignDocumentState>): void {
-    this.state = { ...this.state, ...patch };
+    const textChange =
+      patch.textChange !== undefined || patch.text === undefined || patch.text === this.state.text
+        ? (patch.textChange ?? this.state.textChange)
+        : null; // a new text told without its change (a load, undo): views compare the texts
+    this.state = { ...this.state, ...patch, textChange };
     this.notify();
   }
 
@@ -330,6 +337,8 @@ export class DesignDocument {
       fieldErrors = next;
     };
     let text = replaced ?? this.state.text;
+    // The operations' replacements as one, when the text is this document's (not `replaced`): the editor applies it.
+    let change: TextEdit | null | undefined = replaced === undefined ? null : undefined;
     let formAhead = this.state.formAhead;
     if (this.state.status !== 'synced' && this.state.status !== 'conflict') {
       if (ops.length) formAhead = true;
@@ -341,6 +350,8 @@ export class DesignDocument {
             resource: this.state.resource,
           });
           this.tree.later(() => result.file);
+          if (change !== undefined && result.change)
+            change = change ? composeChanges(change, result.change, result.text) : result.change;
           text = result.text;
           for (const [name, value] of result.secrets) this.secrets.set(name, value);
           if (result.resource !== this.state.resource)
@@ -363,6 +374,7 @@ export class DesignDocument {
     this.record({ text, design, resource: this.state.resource }, label ? null : mergeKey);
     this.set({
       text,
+      textChange: change ? { before: this.state.text, change } : undefined,
       version: this.state.version + 1,
       design,
       checking: true,
@@ -413,7 +425,7 @@ export class DesignDocument {
    * The user typed in the editor: `text` is the file now. `edit`: what the editor changed, and the text it changed
    * (the editor knows; comparing a large file's two texts takes milliseconds) — used when that is this text.
    */
-  editorChanged(text: string, edit?: { before: string; change: TextEdit }): void {
+  editorChanged(text: string, edit?: TextChange): void {
     this.flush();
     const previous = this.state.text;
     const change = edit && edit.before === previous ? edit.change : changedRange(previous, text);
@@ -426,6 +438,7 @@ export class DesignDocument {
     this.record({ text, design: this.state.design, resource: this.state.resource }, 'editor');
     this.set({
       text,
+      textChange: { before: previous, change },
       version: this.state.version + 1,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,

@@ -4,6 +4,7 @@
  * handed over.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
+import type { TextEdit } from '@/lib/hcl/edit';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { labelForPath } from '@/lib/connector/resource';
@@ -16,6 +17,11 @@ export const NO_MARKS: readonly HclDiagnostic[] = [];
 export interface DesignDocumentState {
   /** The file. */
   text: string;
+  /**
+   * How `text` came from the text before it, when the document knows (an edit it made or was told of): a view holding
+   * that earlier text applies the change instead of comparing a large file's two texts. Null when not known.
+   */
+  textChange: TextChange | null;
   /** Counts versions of the text. */
   version: number;
   /** The form's design of the chosen resource (with the other protocol's values and this tab's keys). */
@@ -60,6 +66,12 @@ export interface DocumentForm {
    * `design` when given — what the text changed, however the form writes the rest — else from the form's values.
    */
   show(design: ConnectorDesign, previous?: ConnectorDesign): void;
+}
+
+/** One replacement (`change`) that turned `before` into the text it is told with. */
+export interface TextChange {
+  before: string;
+  change: TextEdit;
 }
 
 export interface Version {

@@ -106,9 +106,11 @@ export default function HclEditor({ store }: { store: DesignDocument }) {
     // The text the editor holds (as the document last gave it or got it): most notifications are not about the text.
     let synced = store.getState().text;
     const follow = () => {
-      const { text, shown, held } = store.getState();
-      // The editor holds `synced` (what it last gave or got), so the change is found without reading its text back.
-      const change = text === synced ? null : changedRange(synced, text);
+      const { text, textChange, shown, held } = store.getState();
+      // The editor holds `synced` (what it last gave or got): the document's own account of the change from that text
+      // is applied as it is; otherwise the two texts are compared (the editor's own text is never read back).
+      const change =
+        text === synced ? null : textChange?.before === synced ? textChange.change : changedRange(synced, text);
       synced = text;
       if (change) view.dispatch({ changes: change, annotations: [fromDocument.of(true)] });
       // Marks already shown move with the text; new ones come when the text has been read again.

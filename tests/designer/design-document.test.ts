@@ -356,6 +356,39 @@ describe('the file is the design', () => {
     expect(d.store.getState().shown).toBe(shown);
   });
 
+  it("every form edit tells its change: the views holding the earlier text apply it and get the file's exact bytes", () => {
+    const d = openExample3();
+    const told: string[] = [];
+    let seen = d.text();
+    d.store.subscribe(() => {
+      const { text, textChange } = d.store.getState();
+      if (text === seen) return;
+      // A new text is told with its change from the text before, or with none (then views compare the texts).
+      if (textChange) {
+        expect(textChange.before).toBe(seen);
+        const { from, to, insert } = textChange.change;
+        expect(seen.slice(0, from) + insert + seen.slice(to)).toBe(text);
+        told.push(insert);
+      }
+      seen = text;
+    });
+    d.type('name', 'renamed-connector');
+    const second = { ...structuredClone(instanceOf(d.values)), name: 'second' };
+    d.values.instances.push(second);
+    d.store.listChanged({ kind: 'insert-block', path: ['instances', 1], value: second });
+    d.type('instances.1.loopback_subnet', '192.168.31.0/26');
+    d.values.instances.splice(0, 1);
+    d.store.listChanged({ kind: 'remove-block', path: ['instances', 0] });
+    d.type('segment_options.1.customer_asn', '65010');
+    // Every one of those edits was told (a value on its line; whole blocks, re-aligned), none left to a comparison.
+    expect(told).toHaveLength(5);
+    expect(told[0]).toBe('"renamed-connector"');
+    expect(seen).toBe(d.text());
+    // Undo is told without a change: the editor compares the texts, and still gets the exact bytes back.
+    expect(d.store.undo()).toBe(true);
+    expect(d.store.getState().textChange).toBeNull();
+  });
+
   it('every design the form can reach through these edits is the file read back', () => {
     const d = openExample3();
     d.type('size', '5LARGE');

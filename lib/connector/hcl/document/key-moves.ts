@@ -11,7 +11,7 @@ import { decodeQuoted } from '@/lib/hcl/values';
 import { applyOperations, type TextEdit } from '@/lib/hcl/edit';
 import type { HclFile } from '@/lib/hcl/syntax';
 import { attributesBelow, findConnector } from './paths';
-import { fileOf, namesOf, replaceText, startRun, textOf, type OperationResult } from './run';
+import { changedRange, fileOf, namesOf, replaceText, startRun, textOf, type OperationResult } from './run';
 import { declareVariables, withoutUnusedVariables } from './variables';
 
 const isSecretAttribute = (spec: BodySpec, name: string) => spec.attributes[name]?.sensitive === true;
@@ -25,7 +25,8 @@ const isQuoted = (text: string) => text.startsWith('"');
 export function keysIntoVariables(file: HclFile, resource: string): OperationResult {
   const run = startRun(file, { resource, preSharedKeys: 'variable' });
   const connector = findConnector(file, resource);
-  if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: run.secrets };
+  if (!connector || file.diagnostics.length)
+    return { text: file.text, file, resource, secrets: run.secrets, change: null };
   const edits: TextEdit[] = [];
   for (const { attribute: a, spec } of attributesBelow(connector, CONNECTOR_RESOURCE)) {
     if (!isSecretAttribute(spec, a.name.name)) continue;
@@ -35,10 +36,10 @@ export function keysIntoVariables(file: HclFile, resource: string): OperationRes
     run.secrets.set(variable, decodeQuoted(written.slice(1, -1)));
     edits.push({ from: a.value.from, to: a.value.to, insert: `var.${variable}` });
   }
-  if (edits.length === 0) return { text: file.text, file, resource, secrets: run.secrets };
+  if (edits.length === 0) return { text: file.text, file, resource, secrets: run.secrets, change: null };
   edits.push(...declareVariables(file, run.names?.added ?? [], connector));
   replaceText(run, applyOperations(file.text, edits));
-  return { text: textOf(run), file: fileOf(run), resource, secrets: run.secrets };
+  return { text: textOf(run), file: fileOf(run), resource, secrets: run.secrets, change: run.change };
 }
 
 /**
@@ -52,7 +53,8 @@ export function keysInline(
   secrets: ReadonlyMap<string, SecretValue>,
 ): OperationResult {
   const connector = findConnector(file, resource);
-  if (!connector || file.diagnostics.length) return { text: file.text, file, resource, secrets: new Map() };
+  if (!connector || file.diagnostics.length)
+    return { text: file.text, file, resource, secrets: new Map(), change: null };
   const edits: TextEdit[] = [];
   const released = new Set<string>();
   for (const { attribute: a, spec } of attributesBelow(connector, CONNECTOR_RESOURCE)) {
@@ -63,7 +65,7 @@ export function keysInline(
     released.add(variable!);
     edits.push({ from: a.value.from, to: a.value.to, insert: quoteHclString(value) });
   }
-  if (edits.length === 0) return { text: file.text, file, resource, secrets: new Map() };
+  if (edits.length === 0) return { text: file.text, file, resource, secrets: new Map(), change: null };
   const next = withoutUnusedVariables(parseHcl(applyOperations(file.text, edits)), released);
-  return { text: next.text, file: next, resource, secrets: new Map() };
+  return { text: next.text, file: next, resource, secrets: new Map(), change: changedRange(file.text, next.text) };
 }

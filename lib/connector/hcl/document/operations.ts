@@ -36,7 +36,7 @@ export {
   type DesignOperation,
   type DesignPath,
 } from './paths';
-export { changedRange, type OperationOptions, type OperationResult } from './run';
+export { changedRange, composeChanges, type OperationOptions, type OperationResult } from './run';
 export { VariableNames } from './variables';
 export { keysInline, keysIntoVariables } from './key-moves';
 

@@ -22,12 +22,16 @@ export interface OperationResult {
   resource: string;
   /** Variables now holding a literal key the file keeps out (name → value): the caller keeps them, in the tab only. */
   secrets: Map<string, SecretValue>;
+  /** The one replacement turning the file's text into `text` (null: unchanged): views of the text apply it as it is. */
+  change: TextEdit | null;
 }
 
 export interface Run {
   /** The tree, and an edit of its text not read into it yet (see fileOf). */
   base: HclFile;
   pending?: { change: TextEdit; text: string };
+  /** Every replacement so far as one, from the text the run started with. */
+  change: TextEdit | null;
   options: OperationOptions;
   resource: string;
   secrets: Map<string, SecretValue>;
@@ -36,7 +40,7 @@ export interface Run {
 }
 
 export function startRun(file: HclFile, options: OperationOptions): Run {
-  return { base: file, options, resource: options.resource, secrets: new Map() };
+  return { base: file, change: null, options, resource: options.resource, secrets: new Map() };
 }
 
 export function namesOf(run: Run): VariableNames {
@@ -62,6 +66,21 @@ export function replaceText(run: Run, next: string, change: TextEdit | null = ch
   // A change not yet read into the tree is read first: the pending change is always one replacement of the tree's text.
   if (run.pending) fileOf(run);
   run.pending = { change, text: next };
+  run.change = run.change ? composeChanges(run.change, change, next) : change;
+}
+
+/**
+ * One replacement doing `first`, then `second` (its positions in the text `first` made); `after`: the text both made.
+ * The span is the union of the two, in the first text's positions; what it holds now is read from `after`.
+ */
+export function composeChanges(first: TextEdit, second: TextEdit, after: string): TextEdit {
+  const firstEnd = first.from + first.insert.length;
+  const from = Math.min(first.from, second.from);
+  // The union's end, in the middle text: at or after the end of both replacements there.
+  const end = Math.max(firstEnd, second.to);
+  const firstDelta = first.insert.length - (first.to - first.from);
+  const secondDelta = second.insert.length - (second.to - second.from);
+  return { from, to: end - firstDelta, insert: after.slice(from, end + secondDelta) };
 }
 
 /** The one replacement turning `before` into `after` (common prefix and suffix kept). */
@@ -94,5 +113,6 @@ export function resultOf(run: Run): OperationResult {
     },
     resource: run.resource,
     secrets: run.secrets,
+    change: run.change,
   };
 }
