@@ -18,7 +18,7 @@ import { nodeForPath } from '@/lib/diagram/graph';
 import { nodeJson } from '@/lib/diagram/laid-out';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { PositionedNode } from '@/lib/diagram/layout';
-import type { DiagramIssues, DiagramNode } from '@/lib/diagram/types';
+import type { DiagramEdge, DiagramIssues, DiagramNode } from '@/lib/diagram/types';
 import { KIND_LABEL, NodeActionsContext, TopologyNodeCard, type TopologyFlowNode } from './diagram-node-card';
 import { DiagramToolbar } from './diagram-toolbar';
 import { SegmentLegend } from './segment-legend';
@@ -118,12 +118,17 @@ function DiagramCanvas({
     return list;
   }, [current, highlightedId]);
 
+  // Like the nodes: an edge the graph kept, between nodes whose titles stayed, keeps its flow edge.
+  const previousEdges = useRef(new WeakMap<DiagramEdge, Edge>());
   const edges: Edge[] = useMemo(() => {
     const titles = new Map(current.graph.nodes.map((n) => [n.id, n.title]));
     return current.graph.edges.map((e) => {
+      const ariaLabel = `${titles.get(e.source) ?? e.source} to ${titles.get(e.target) ?? e.target}${e.label ? ` (${e.label})` : ''}`;
+      const kept = previousEdges.current.get(e);
+      if (kept?.ariaLabel === ariaLabel) return kept;
       const color = e.color ?? '#94a3b8';
       const marker = { type: MarkerType.ArrowClosed, color, width: 16, height: 16 };
-      return {
+      const flowEdge: Edge = {
         id: e.id,
         source: e.source,
         target: e.target,
@@ -137,8 +142,10 @@ function DiagramCanvas({
         markerStart: e.arrow === 'backward' ? marker : undefined,
         selectable: false,
         focusable: false,
-        ariaLabel: `${titles.get(e.source) ?? e.source} to ${titles.get(e.target) ?? e.target}${e.label ? ` (${e.label})` : ''}`,
+        ariaLabel,
       };
+      previousEdges.current.set(e, flowEdge);
+      return flowEdge;
     });
   }, [current]);
 

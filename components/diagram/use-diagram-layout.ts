@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import type { ConnectorDesign } from '@/lib/connector/design';
-import { designToGraph } from '@/lib/diagram/graph';
+import { DiagramGraphs } from '@/lib/diagram/graph';
 import { LaidOutDiagrams, type LaidOutDiagram } from '@/lib/diagram/laid-out';
 import type { SegmentLabels } from '@/lib/diagram/segments';
 import type { DiagramIssues } from '@/lib/diagram/types';
@@ -11,7 +11,8 @@ export type { LaidOutDiagram } from '@/lib/diagram/laid-out';
 
 /**
  * Graph + layout of the design, computed as it renders (the layout is a
- * single pass, see lib/diagram/layout.ts). The result stays the same object
+ * single pass, see lib/diagram/layout.ts); the graph of an edited version is
+ * made anew only where the edit changed it (DiagramGraphs). The result stays the same object
  * while the graph's content does (typing a pre-shared key changes nothing
  * drawn), and an edit that changes only labels or findings keeps the previous
  * positions (see LaidOutDiagrams).
@@ -23,9 +24,11 @@ export function useDiagramLayout(
   segmentLabels?: SegmentLabels,
 ): LaidOutDiagram {
   const [cache] = useState(() => new LaidOutDiagrams());
+  // The parts of the design an edit left alone keep their nodes (and the work keyed by them).
+  const [graphs] = useState(() => new DiagramGraphs());
   const graph = useMemo(
-    () => designToGraph(design, issues, { provisionState: provisionState ?? undefined, segmentLabels }),
-    [design, issues, provisionState, segmentLabels],
+    () => graphs.of(design, issues, { provisionState: provisionState ?? undefined, segmentLabels }),
+    [graphs, design, issues, provisionState, segmentLabels],
   );
   return useMemo(() => cache.of(graph), [cache, graph]);
 }

@@ -50,7 +50,7 @@ function masker(secrets: readonly string[]): (message: string) => string {
  * for a path wins, so two nodes sharing one (both routers on
  * `redundant_router`) do not both claim it.
  */
-export function pathOwnerLookup(nodes: DiagramNode[]): (path: string) => DiagramNode | undefined {
+export function pathOwnerLookup(nodes: readonly DiagramNode[]): (path: unknown) => DiagramNode | undefined {
   const byPrefix = new Map<string, DiagramNode>();
   const register = (prefix: string, node: DiagramNode) => {
     if (!byPrefix.has(prefix)) byPrefix.set(prefix, node);
@@ -58,23 +58,84 @@ export function pathOwnerLookup(nodes: DiagramNode[]): (path: string) => Diagram
   for (const node of nodes) register(node.formPath, node);
   for (const node of nodes) for (const prefix of node.alsoPaths ?? []) register(prefix, node);
 
-  return (path: string) => {
-    const parts = typeof path === 'string' && path !== '' ? path.split('.') : [];
-    for (let n = parts.length; n >= 0; n--) {
-      const hit = byPrefix.get(parts.slice(0, n).join('.'));
-      if (hit) return hit;
+  return (path: unknown) => {
+    // The path, then each whole-segment prefix of it, down to '' (the connector).
+    let prefix = typeof path === 'string' ? path : '';
+    for (;;) {
+      const hit = byPrefix.get(prefix);
+      if (hit || prefix === '') return hit;
+      const dot = prefix.lastIndexOf('.');
+      prefix = dot < 0 ? '' : prefix.slice(0, dot);
     }
-    return undefined;
   };
 }
 
-export function attachIssues(nodes: DiagramNode[], issues: DiagramIssues, secrets: string[]): void {
+/**
+ * What nodesWithIssues keeps across the versions of one design: the masker of the last set of keys (with the
+ * messages it masked), and each node's copy with its findings while they stay the same.
+ */
+export class NodeIssues {
+  private masking: { keys: string; mask: (message: string) => string } | null = null;
+  readonly copies = new WeakMap<DiagramNode, { findings: string; node: DiagramNode }>();
+
+  maskerOf(secrets: readonly string[]): (message: string) => string {
+    const keys = secrets.join('\n');
+    if (this.masking?.keys !== keys) {
+      const mask = masker(secrets);
+      const masked = new Map<string, string>();
+      this.masking = {
+        keys,
+        mask: (message) => {
+          const known = masked.get(message);
+          if (known !== undefined) return known;
+          const out = mask(message);
+          masked.set(message, out);
+          return out;
+        },
+      };
+    }
+    return this.masking.mask;
+  }
+}
+
+/**
+ * The nodes with the issues under each (masked): a node with none is itself (nodes come with empty lists); one
+ * with some is a copy — the nodes given are never changed, so a view may keep them. With `kept`, a node whose
+ * findings are what they were keeps the copy it had.
+ */
+export function nodesWithIssues(
+  nodes: readonly DiagramNode[],
+  issues: DiagramIssues,
+  secrets: string[],
+  kept?: NodeIssues,
+): DiagramNode[] {
   const owner = pathOwnerLookup(nodes);
-  const mask = masker(secrets);
-  for (const issue of Array.isArray(issues.errors) ? issues.errors : []) {
-    owner(issue?.path)?.errors.push(mask(String(issue?.message ?? '')));
-  }
-  for (const issue of Array.isArray(issues.warnings) ? issues.warnings : []) {
-    owner(issue?.path)?.warnings.push(mask(String(issue?.message ?? '')));
-  }
+  const mask = kept ? kept.maskerOf(secrets) : masker(secrets);
+  const found = new Map<DiagramNode, { errors: string[]; warnings: string[] }>();
+  const add = (list: unknown, which: 'errors' | 'warnings') => {
+    for (const issue of Array.isArray(list) ? (list as { path?: unknown; message?: unknown }[]) : []) {
+      const node = owner(issue?.path);
+      if (!node) continue;
+      let lists = found.get(node);
+      if (!lists) {
+        lists = { errors: [], warnings: [] };
+        found.set(node, lists);
+      }
+      lists[which].push(mask(String(issue?.message ?? '')));
+    }
+  };
+  add(issues.errors, 'errors');
+  add(issues.warnings, 'warnings');
+  if (found.size === 0) return nodes.slice();
+  return nodes.map((node) => {
+    const lists = found.get(node);
+    if (!lists) return node;
+    if (!kept) return { ...node, ...lists };
+    const findings = `${lists.errors.join('\n')}\u0000${lists.warnings.join('\n')}`;
+    const copy = kept.copies.get(node);
+    if (copy?.findings === findings) return copy.node;
+    const next = { ...node, ...lists };
+    kept.copies.set(node, { findings, node: next });
+    return next;
+  });
 }
