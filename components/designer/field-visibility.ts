@@ -45,6 +45,7 @@ export class FieldVisibility {
   private fixes = new Map<string, (string | undefined)[]>();
   /** Grows whenever what shows may have changed: a snapshot for views that ask `shown` themselves. */
   revision = 0;
+  private counts = { revision: -1, byPath: new Map<string, number>() };
 
   constructor(private readonly changed: () => void) {}
 
@@ -100,10 +101,17 @@ export class FieldVisibility {
     return next;
   }
 
-  /** Shown errors at or below `path` (a collapsed instance's badge). */
+  /**
+   * Shown errors at or below `path` (a collapsed instance's badge). Asked by every badge on every change of the
+   * document (a keystroke), so counted once per revision.
+   */
   errorCountUnder(path: string): number {
+    if (this.counts.revision !== this.revision) this.counts = { revision: this.revision, byPath: new Map() };
+    const known = this.counts.byPath.get(path);
+    if (known !== undefined) return known;
     let n = 0;
     for (const [p, messages] of this.errors) if (isUnder(p, path) && this.shown(p)) n += messages.length;
+    this.counts.byPath.set(path, n);
     return n;
   }
 }

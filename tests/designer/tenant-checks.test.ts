@@ -90,4 +90,27 @@ describe('FieldVisibility', () => {
       errorFixes: [undefined, '10.50.4.0/23', undefined],
     });
   });
+
+  it("counts a collapsed instance's shown errors anew after every visit, reveal and check", () => {
+    const visibility = new FieldVisibility(() => {});
+    visibility.index({
+      errors: [
+        { path: 'instances.0.name', message: 'taken' },
+        { path: 'instances.0.loopback_subnet', message: 'overlaps' },
+        { path: 'instances.1.name', message: 'empty' },
+      ],
+      warnings: [],
+    });
+    expect(visibility.errorCountUnder('instances.0')).toBe(0);
+    visibility.visit('instances.0.name');
+    expect(visibility.errorCountUnder('instances.0')).toBe(1);
+    visibility.revealAll(true);
+    expect(visibility.errorCountUnder('instances.0')).toBe(2);
+    expect(visibility.errorCountUnder('')).toBe(3);
+    visibility.index({ errors: [{ path: 'instances.0.name', message: 'taken' }], warnings: [] });
+    expect(visibility.errorCountUnder('instances.0')).toBe(1);
+    expect(visibility.errorCountUnder('instances.1')).toBe(0);
+    visibility.revealAll(false);
+    expect(visibility.errorCountUnder('instances.0')).toBe(0);
+  });
 });
