@@ -60,3 +60,59 @@ test('on a 640-tunnel design, form and editor edits reach each other and undo ta
     .toBe(false);
   await expect(field(page, 'name')).toHaveValue(`${design.name}-west`);
 });
+
+test('without the editor, the 640-tunnel file shows read-only whole: the same text and height, its far lines drawn when scrolled to', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const design = largeIpsecDesign();
+  // The chunk with CodeMirror's lint styles is the editor's: its download fails, so the static preview stays.
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('cm-lintRange')) await route.abort('failed');
+    else await route.fulfill({ response, body });
+  });
+  await page.addInitScript((json) => localStorage.setItem('connector-studio:draft:v1', json), JSON.stringify(design));
+  // Whether the browser skips a block's lines (content-visibility: auto) is told by this event only.
+  await page.addInitScript(() =>
+    document.addEventListener(
+      'contentvisibilityautostatechange',
+      (e) => {
+        (e.target as HTMLElement).dataset.skipped = String((e as Event & { skipped: boolean }).skipped);
+      },
+      true,
+    ),
+  );
+  await page.goto('/designer');
+  await expect(page.getByRole('alert').filter({ hasText: 'The HCL editor could not be loaded' })).toBeVisible();
+  const preview = page.getByTestId('hcl-preview');
+  await expect(preview).toContainText(`"${design.name}"`);
+  const lastTunnel = tunnelOf(design, { instance: 9, gateway: 7, customerGateway: 3, tunnel: 1 });
+  await expect(preview).toContainText(`"${lastTunnel.name}"`);
+
+  const shown = () =>
+    preview.evaluate((code) => {
+      const blocks = [...code.children].filter((c) => !(c as HTMLElement).dataset.token) as HTMLElement[];
+      const last = blocks.at(-1);
+      return {
+        lines: (code.textContent ?? '').replace(/\n$/, '').split('\n').length,
+        height: code.getBoundingClientRect().height,
+        blocks: blocks.length,
+        lastSkipped: last?.dataset.skipped,
+      };
+    });
+  const before = await shown();
+  // Thousands of lines, all there at their height (20 px each), the far ones not laid out yet.
+  expect(before.lines).toBeGreaterThan(5000);
+  expect(before.blocks).toBeGreaterThan(10);
+  expect(before.height).toBe(before.lines * 20);
+  expect(before.lastSkipped).toBe('true');
+  await preview.evaluate((code) => {
+    const scroller = code.closest('pre') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+  });
+  await expect.poll(async () => (await shown()).lastSkipped).toBe('false');
+  expect((await shown()).height).toBe(before.height);
+  await page.screenshot({ path: test.info().outputPath('large-static-preview-end.png') });
+});

@@ -14,13 +14,15 @@ const KIND_CLASS: Record<HighlightKind, string> = {
 };
 
 const COLOURED_CHARS = 16_384;
+/** Lines per block of the uncoloured rest (its line height is the code's, leading-5: 20 px). */
+const PLAIN_BLOCK_LINES = 200;
 
 /** Highlighted HCL, coloured as the editor colours it (the engine's scanner). The element's textContent is exactly `text`. */
 export function HclHighlight({ text, testId }: { text: string; testId?: string }) {
   const children = useMemo(() => {
     const nodes: ReactNode[] = [];
-    // A large file is coloured as far as a screen or two shows; the rest is one text node (the editor replaces this
-    // view within a second, and thousands of spans would only hold up the page meanwhile).
+    // A large file is coloured as far as a screen or two shows; the rest is plain (the editor replaces this view
+    // within a second, and thousands of spans would only hold up the page meanwhile).
     const cut = text.length > COLOURED_CHARS ? text.indexOf('\n', COLOURED_CHARS) + 1 || text.length : text.length;
     let at = 0;
     for (const span of highlightSpans(text.slice(0, cut))) {
@@ -32,7 +34,25 @@ export function HclHighlight({ text, testId }: { text: string; testId?: string }
       );
       at = span.to;
     }
-    if (at < text.length) nodes.push(text.slice(at));
+    if (at < cut) nodes.push(text.slice(at, cut));
+    at = cut;
+    // The rest (from a line's start) in blocks of lines the browser lays out only when scrolled to: one text node of
+    // a 250 KB file took the page's first layout over 100 ms (the text is the same, and so is its height).
+    while (at < text.length) {
+      let end = at;
+      for (let n = 0; n < PLAIN_BLOCK_LINES && end < text.length; n++) end = text.indexOf('\n', end) + 1 || text.length;
+      const lines = text.slice(at, end).split('\n').length - (text[end - 1] === '\n' ? 1 : 0);
+      nodes.push(
+        <span
+          key={`lines-${at}`}
+          className="block [content-visibility:auto]"
+          style={{ containIntrinsicSize: `auto ${lines * 20}px` }}
+        >
+          {text.slice(at, end)}
+        </span>,
+      );
+      at = end;
+    }
     return nodes;
   }, [text]);
   return (
