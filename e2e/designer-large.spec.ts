@@ -114,5 +114,11 @@ test('without the editor, the 640-tunnel file shows read-only whole: the same te
   });
   await expect.poll(async () => (await shown()).lastSkipped).toBe('false');
   expect((await shown()).height).toBe(before.height);
+  // Drawn in the light colour of the head's plain names: readable on the dark pane (it was the page's dark text).
+  const colours = await preview.evaluate((code) => [
+    getComputedStyle(code.lastElementChild as Element).color,
+    getComputedStyle(code.querySelector('[data-token="ident"]') as Element).color,
+  ]);
+  expect(colours[0]).toBe(colours[1]);
   await page.screenshot({ path: test.info().outputPath('large-static-preview-end.png') });
 });

@@ -56,7 +56,7 @@ export function HclHighlight({ text, testId }: { text: string; testId?: string }
     return nodes;
   }, [text]);
   return (
-    <code data-testid={testId} className="block whitespace-pre font-mono text-[12.5px] leading-5">
+    <code data-testid={testId} className="block whitespace-pre font-mono text-[12.5px] leading-5 text-slate-100">
       {children}
     </code>
   );
