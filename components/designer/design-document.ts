@@ -71,6 +71,7 @@ import {
   NO_MARKS,
   sameVersion,
   shareAlongPath,
+  shareUnchanged,
   valueAt,
   type DesignDocumentState,
   type DocumentForm,
@@ -450,7 +451,11 @@ export class DesignDocument {
   /** The form shows `read`, the design the file's chosen resource says now. */
   private receiveDesign(read: ConnectorDesign, resource: string, common: Partial<DesignDocumentState>): void {
     const current = this.form.getValues();
-    const design = withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets), current));
+    // What the reading says the same as the version before it keeps that version's objects.
+    const design = shareUnchanged(
+      this.state.design,
+      withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets), current)),
+    );
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
     this.show(design, this.lastRead !== undefined && resource === this.state.resource ? this.lastRead : undefined);
     this.history.amendPresent({ text: this.state.text, design, resource });

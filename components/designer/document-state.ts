@@ -110,6 +110,42 @@ export function shareAlongPath(previous: unknown, current: unknown, keys: readon
   return { ...prevRecord, [key]: shareAlongPath(prevRecord[key], currRecord[key], rest) };
 }
 
+/**
+ * `next` with every part that equals `previous`'s part at the same place being that part itself (`previous` whole
+ * when nothing differs). A reading of the file is a fresh object tree; shared this way, it keeps the objects of the
+ * version before it that the edit left alone, as a form edit's version does, and every view that remembers its
+ * work per object (the topology, the provision panel's walks) redoes only what changed.
+ */
+export function shareUnchanged<T>(previous: unknown, next: T): T {
+  return shared(previous, next) as T;
+}
+
+function shared(previous: unknown, next: unknown): unknown {
+  // A primitive is itself; the same object (or value, Object.is) is kept by the caller.
+  if (previous === next || !isContainer(previous) || !isContainer(next)) return next;
+  if (Array.isArray(previous) !== Array.isArray(next)) return next;
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    let same = previous.length === next.length;
+    const items = next.map((item, i) => {
+      const kept = shared(previous[i], item);
+      if (!Object.is(kept, previous[i])) same = false;
+      return kept;
+    });
+    return same ? previous : items;
+  }
+  const before = previous as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const keys = Object.keys(after);
+  let same = keys.length === Object.keys(before).length;
+  const record: Record<string, unknown> = {};
+  for (const key of keys) {
+    const kept = shared(before[key], after[key]);
+    if (!(key in before) || !Object.is(kept, before[key])) same = false;
+    record[key] = kept;
+  }
+  return same ? previous : record;
+}
+
 export const isBlockList = (v: unknown) => Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null);
 
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {

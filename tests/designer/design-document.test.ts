@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DesignDocument } from '@/components/designer/design-document';
 import { withFormLists } from '@/components/designer/draft-storage';
 import { withSecrets } from '@/components/designer/document-secrets';
@@ -212,6 +212,19 @@ describe('the file is the design', () => {
     expect(d.store.undo()).toBe(true);
     expect(d.text()).toBe(EXAMPLE_3);
     expect(d.values.name).toBe('multi-segment-ipsec');
+  });
+
+  it("the editor's reading keeps the objects of the version before it wherever the file says the same", async () => {
+    const d = openExample3();
+    const before = d.store.getState().design;
+    d.store.editorChanged(EXAMPLE_3.replace('"multi-segment-ipsec"', '"typed-in-hcl"'));
+    await vi.waitFor(() => expect(d.store.getState().design.name).toBe('typed-in-hcl'), { timeout: 3000 });
+    const after = d.store.getState().design;
+    expect(after).not.toBe(before);
+    // The instance and segment options, untouched by the edit, are the very objects of the version before.
+    expect(after.instances).toBe(before.instances);
+    expect(after.segment_options).toBe(before.segment_options);
+    expect(before.name).toBe('multi-segment-ipsec');
   });
 
   it('keys typed in the editor, then a form edit: the edit lands on its own line of the text as typed', async () => {
