@@ -1,7 +1,7 @@
 /**
  * Web Worker running `checkDesign` off the main thread, so validating and
  * rendering a large design never blocks typing. Protocol: `{ id, design,
- * options }` in, `{ id, check }` out; `{ kind: 'tenant', snapshot?,
+ * options }` in (the design whole, or its changes from the last one), `{ id, check }` out; `{ kind: 'tenant', snapshot?,
  * linkedConnectorId }` in (no answer) hands over the tenant's copy, indexed
  * here once and used by every check after it (`snapshot: null`: no tenant
  * checks; left out: the same copy, only the linked connector changed).
@@ -9,10 +9,12 @@
 import { checkDesign, type DesignCheck, type TenantContext } from './design-check';
 import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { fromWire, indexTenant, type TenantSnapshotWire } from '@/lib/connector/tenant';
+import { withDesignChanges, type DesignChange } from './design-delta';
 
 export interface DesignCheckRequest {
   id: number;
-  design: ConnectorDesign;
+  /** The design whole, or what changed from the one of the request before (versions share what an edit left alone). */
+  design: ConnectorDesign | { changes: DesignChange[] };
   options: Required<HclRenderOptions>;
   /** The file's text, sent while tenant checks run (what reference expressions may name). */
   text?: string;
@@ -30,6 +32,8 @@ export interface DesignCheckResponse {
 }
 
 let tenant: TenantContext | null = null;
+/** The design of the last request: the next one may say only what changed from it. */
+let held: ConnectorDesign | null = null;
 
 self.addEventListener('message', (event: MessageEvent<DesignCheckRequest | TenantHandover>) => {
   const data = event.data;
@@ -40,9 +44,12 @@ self.addEventListener('message', (event: MessageEvent<DesignCheckRequest | Tenan
     else if (tenant) tenant = { ...tenant, linkedConnectorId: data.linkedConnectorId };
     return;
   }
+  const design =
+    'changes' in data.design ? withDesignChanges(held ?? ({} as ConnectorDesign), data.design.changes) : data.design;
+  held = design;
   const response: DesignCheckResponse = {
     id: data.id,
-    check: checkDesign(data.design, data.options, tenant, data.text),
+    check: checkDesign(design, data.options, tenant, data.text),
   };
   self.postMessage(response);
 });

@@ -10,6 +10,7 @@ import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { fromWire, indexTenant, type TenantSnapshotWire } from '@/lib/connector/tenant';
 import { checkDesign, type DesignCheck, type TenantContext } from './design-check';
 import type { DesignCheckRequest, DesignCheckResponse, TenantHandover } from './design-check.worker';
+import { designChanges } from './design-delta';
 
 export type { DesignCheck };
 
@@ -19,6 +20,8 @@ export class DesignChecks {
   private worker: Worker | null | undefined;
   private inFlight: { version: number; design: ConnectorDesign; tenantGen: number } | null = null;
   private next: { version: number; design: ConnectorDesign } | null = null;
+  /** The design the worker holds (the last one sent): a request says only what changed from it. */
+  private sent: ConnectorDesign | null = null;
   private checkedVersion = -1;
   private waiting: { version: number; resolve: (check: DesignCheck) => void }[] = [];
   private options = CHECK_OPTIONS;
@@ -102,9 +105,11 @@ export class DesignChecks {
       return;
     }
     this.inFlight = { version, design, tenantGen: this.tenantGen };
+    const changes = this.sent ? designChanges(this.sent, design) : null;
+    this.sent = design;
     const message: DesignCheckRequest = {
       id: version,
-      design,
+      design: changes ? { changes } : design,
       options: this.options,
       ...(this.tenantSnapshot && { text: this.fileText() }),
     };
@@ -149,6 +154,7 @@ export class DesignChecks {
         event.preventDefault();
         worker.terminate();
         this.worker = null;
+        this.sent = null;
         const lost = this.inFlight;
         this.inFlight = null;
         if (lost) this.deliver(lost.version, this.checkHere(lost.design), lost.design);
