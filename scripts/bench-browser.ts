@@ -26,7 +26,9 @@
  *     (p50/p95): the keydown's timestamp to the moment
  *     the preview (the editor's text, `window.__hclText()`) holds the typed value; the INP-style
  *     interaction p95 (Event Timing: input to next paint; Chromium reports only
- *     16 ms or more, so less shows as "< 16 ms");
+ *     16 ms or more, so less shows as "< 16 ms"), and once per run its floor
+ *     here: the same typing into a bare page's input that does 0, 2 or 5 ms
+ *     of work per key (scripts/bench-input-floor.ts);
  *   - editor: typing at the end of the connector's `name = "…"` value in the
  *     CodeMirror editor, keystroke → editor text (CodeMirror's
  *     state holds the typed text) and keystroke →
@@ -93,6 +95,7 @@ import {
   type Prepared,
 } from './bench-designer-page';
 import { benchPaste, pasteFile, type PasteResult } from './bench-designer-paste';
+import { benchInputFloor, printInputFloor } from './bench-input-floor';
 import { itemAt } from '../lib/util/indexing';
 
 function argValue(name: string): string | undefined {
@@ -524,6 +527,8 @@ async function main() {
       if (only !== 'designer')
         printDashboardBench(await benchDashboardBrowser(browser, dir, Number(argValue('--connectors') ?? 10_000)));
     }
+    // What the interaction numbers cannot go below here: the same typing into a bare page's input.
+    if (only !== 'dashboard') printInputFloor(await benchInputFloor(browser));
     if (results.length > 1) printComparison(results);
   } finally {
     await browser.close();
