@@ -1,7 +1,8 @@
 /**
  * Web Worker running `checkDesign` off the main thread, so validating and
  * rendering a large design never blocks typing. Protocol: `{ id, design,
- * options }` in (the design whole, or its changes from the last one), `{ id, check }` out; `{ kind: 'tenant', snapshot?,
+ * options }` or `{ id, changes, options }` (what changed from the last
+ * request's design) in, `{ id, check }` out; `{ kind: 'tenant', snapshot?,
  * linkedConnectorId }` in (no answer) hands over the tenant's copy, indexed
  * here once and used by every check after it (`snapshot: null`: no tenant
  * checks; left out: the same copy, only the linked connector changed).
@@ -11,14 +12,16 @@ import type { ConnectorDesign, HclRenderOptions } from '@/lib/connector/design';
 import { fromWire, indexTenant, type TenantSnapshotWire } from '@/lib/connector/tenant';
 import { withDesignChanges, type DesignChange } from './design-delta';
 
-export interface DesignCheckRequest {
+export type DesignCheckRequest = {
   id: number;
-  /** The design whole, or what changed from the one of the request before (versions share what an edit left alone). */
-  design: ConnectorDesign | { changes: DesignChange[] };
   options: Required<HclRenderOptions>;
   /** The file's text, sent while tenant checks run (what reference expressions may name). */
   text?: string;
-}
+} & (
+  | { design: ConnectorDesign }
+  /** What changed from the design of the request before (versions share what an edit left alone). */
+  | { changes: DesignChange[] }
+);
 
 export interface TenantHandover {
   kind: 'tenant';
@@ -44,8 +47,9 @@ self.addEventListener('message', (event: MessageEvent<DesignCheckRequest | Tenan
     else if (tenant) tenant = { ...tenant, linkedConnectorId: data.linkedConnectorId };
     return;
   }
-  const design =
-    'changes' in data.design ? withDesignChanges(held ?? ({} as ConnectorDesign), data.design.changes) : data.design;
+  // Changes with no design to apply them to would check half a design: failing sends the check to the main thread.
+  if ('changes' in data && !held) throw new Error('design changes arrived before a design');
+  const design = 'changes' in data ? withDesignChanges(held as ConnectorDesign, data.changes) : data.design;
   held = design;
   const response: DesignCheckResponse = {
     id: data.id,

@@ -109,7 +109,7 @@ export class DesignChecks {
     this.sent = design;
     const message: DesignCheckRequest = {
       id: version,
-      design: changes ? { changes } : design,
+      ...(changes ? { changes } : { design }),
       options: this.options,
       ...(this.tenantSnapshot && { text: this.fileText() }),
     };
