@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { largeIpsecDesign } from '../scripts/bench-designs';
 import { field } from './support/locators';
 import { openWithDraft } from './support/drafts';
-import { editorText } from './support/hcl-file';
+import { editorText, failTheEditorChunk } from './support/hcl-file';
 import { tunnelOf } from '../tests/helpers/design-parts';
 import { at } from '../tests/helpers/present';
 
@@ -66,13 +66,7 @@ test('without the editor, the 640-tunnel file shows read-only whole: the same te
 }) => {
   test.setTimeout(60_000);
   const design = largeIpsecDesign();
-  // The chunk with CodeMirror's lint styles is the editor's: its download fails, so the static preview stays.
-  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    if (body.includes('cm-lintRange')) await route.abort('failed');
-    else await route.fulfill({ response, body });
-  });
+  await failTheEditorChunk(page);
   await page.addInitScript((json) => localStorage.setItem('connector-studio:draft:v1', json), JSON.stringify(design));
   // Whether the browser skips a block's lines (content-visibility: auto) is told by this event only.
   await page.addInitScript(() =>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotPath } from './support/screenshots';
-import { editorText } from './support/hcl-file';
+import { editorText, failTheEditorChunk } from './support/hcl-file';
 import { field } from './support/locators';
 
 /** The provider page's example 4, with its misspelled `iposec_customer_gateway` block. */
@@ -187,13 +187,7 @@ test('a file reopened with a syntax error is marked in the editor, even when the
 test('when the editor cannot be loaded, the page says so and the form still edits the file it shows', async ({
   page,
 }) => {
-  // The chunk with CodeMirror's lint styles is the editor's: its download fails.
-  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    if (body.includes('cm-lintRange')) await route.abort('failed');
-    else await route.fulfill({ response, body });
-  });
+  await failTheEditorChunk(page);
   await page.goto('/designer');
   await expect(page.getByRole('alert').filter({ hasText: 'The HCL editor could not be loaded' })).toBeVisible();
   await expect(editor(page)).toHaveCount(0);

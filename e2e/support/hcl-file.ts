@@ -68,3 +68,16 @@ export function terraformFmt(text: string): string {
     env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' },
   }).toString();
 }
+
+/**
+ * The HCL editor's code cannot be downloaded: the chunk with CodeMirror's lint styles (the editor's) fails, so the
+ * page keeps its read-only preview. `page.unrouteAll` ends it (a chunk still loading as the page closes is no failure).
+ */
+export async function failTheEditorChunk(page: Page): Promise<void> {
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('cm-lintRange')) await route.abort('failed');
+    else await route.fulfill({ response, body });
+  });
+}
