@@ -451,13 +451,13 @@ export class DesignDocument {
   /** The form shows `read`, the design the file's chosen resource says now. */
   private receiveDesign(read: ConnectorDesign, resource: string, common: Partial<DesignDocumentState>): void {
     const current = this.form.getValues();
-    // What the reading says the same as the version before it keeps that version's objects.
-    const design = shareUnchanged(
-      this.state.design,
-      withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets), current)),
-    );
+    const fresh = withFormLists(keepInactiveProtocolValues(withSecrets(read, this.secrets), current));
+    // A reading of the same resource is an edit of it: what it says the same keeps the version before's objects.
+    // Another resource (a paste of other connectors, a pick) is a new design, drawn anew.
+    const sameResource = resource === this.state.resource;
+    const design = sameResource ? shareUnchanged(this.state.design, fresh) : fresh;
     // Only what the text changed since its last reading (the same resource's): a reset would rebuild every row.
-    this.show(design, this.lastRead !== undefined && resource === this.state.resource ? this.lastRead : undefined);
+    this.show(design, this.lastRead !== undefined && sameResource ? this.lastRead : undefined);
     this.history.amendPresent({ text: this.state.text, design, resource });
     this.set({
       ...common,

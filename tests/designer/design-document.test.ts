@@ -225,6 +225,14 @@ describe('the file is the design', () => {
     expect(after.instances).toBe(before.instances);
     expect(after.segment_options).toBe(before.segment_options);
     expect(before.name).toBe('multi-segment-ipsec');
+
+    // The file replaced by another connector (another resource, as a paste brings): a new design, sharing nothing.
+    const other = EXAMPLE_3.replace(/^(resource "alkira_connector_azure_expressroute" )"[^"]+"/m, '$1"pasted"');
+    d.store.editorChanged(other);
+    await vi.waitFor(() => expect(d.store.getState().resource).toBe('pasted'), { timeout: 3000 });
+    await vi.waitFor(() => expect(d.store.getState().design.name).toBe('multi-segment-ipsec'), { timeout: 3000 });
+    expect(d.store.getState().design.segment_options).not.toBe(after.segment_options);
+    expect(d.store.getState().design.segment_options).toEqual(after.segment_options);
   });
 
   it('keys typed in the editor, then a form edit: the edit lands on its own line of the text as typed', async () => {
