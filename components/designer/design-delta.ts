@@ -6,6 +6,7 @@
  * main thread ~15 ms per keystroke at 640 tunnels.
  */
 import type { ConnectorDesign } from '@/lib/connector/design';
+import { isRecord, ownValue, setOwn } from '@/lib/util/records';
 
 type Key = string | number;
 
@@ -15,8 +16,6 @@ export type DesignChange = { path: Key[]; value: unknown } | { path: Key[]; remo
 /** More parts than this compared, and the design is sent whole (a load shares nothing with the version before). */
 const MAX_VISITS = 2000;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The changes turning `previous` into `next`, or null when sending `next` whole is cheaper. */
 export function designChanges(previous: ConnectorDesign, next: ConnectorDesign): DesignChange[] | null {
   const changes: DesignChange[] = [];
@@ -25,8 +24,9 @@ export function designChanges(previous: ConnectorDesign, next: ConnectorDesign):
     if (Object.is(before, after)) return true;
     if (++visits > MAX_VISITS) return false;
     if (isRecord(before) && isRecord(after)) {
-      for (const key of Object.keys(before)) if (!(key in after)) changes.push({ path: [...path, key], removed: true });
-      for (const key of Object.keys(after)) if (!walk(before[key], after[key], [...path, key])) return false;
+      for (const key of Object.keys(before))
+        if (!Object.hasOwn(after, key)) changes.push({ path: [...path, key], removed: true });
+      for (const key of Object.keys(after)) if (!walk(ownValue(before, key), after[key], [...path, key])) return false;
       return true;
     }
     if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
@@ -51,8 +51,9 @@ function withChange(root: unknown, change: DesignChange, depth = 0): unknown {
     return copy;
   }
   const record: Record<string, unknown> = isRecord(root) ? { ...root } : {};
-  if ('removed' in change && depth === change.path.length - 1) delete record[key];
-  else record[key] = withChange(record[key], change, depth + 1);
+  const name = String(key);
+  if ('removed' in change && depth === change.path.length - 1) delete record[name];
+  else setOwn(record, name, withChange(ownValue(record, name), change, depth + 1));
   return record;
 }
 

@@ -8,6 +8,7 @@ import type { TextEdit } from '@/lib/hcl/edit';
 import type { HclDiagnostic } from '@/lib/connector/hcl/import/diagnostics';
 import { sensitiveVariableReferences } from '@/lib/connector/hcl/psk';
 import { labelForPath } from '@/lib/connector/resource';
+import { ownValue, setOwn } from '@/lib/util/records';
 import type { DesignCheck } from './design-check';
 import type { DocumentStatus } from './editor-design';
 
@@ -139,9 +140,10 @@ function shared(previous: unknown, next: unknown): unknown {
   let same = keys.length === Object.keys(before).length;
   const record: Record<string, unknown> = {};
   for (const key of keys) {
-    const kept = shared(before[key], after[key]);
-    if (!(key in before) || !Object.is(kept, before[key])) same = false;
-    record[key] = kept;
+    const earlier = ownValue(before, key);
+    const kept = shared(earlier, after[key]);
+    if (!Object.hasOwn(before, key) || !Object.is(kept, earlier)) same = false;
+    setOwn(record, key, kept);
   }
   return same ? previous : record;
 }

@@ -28,3 +28,13 @@ export function stringField(record: LooseRecord, key: string): string {
   const value = record[key];
   return typeof value === 'string' ? value : '';
 }
+
+/** `record[key]` when the record has it as its own (never an inherited `toString`, never the prototype). */
+export function ownValue(record: LooseRecord, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets `key` as the record's own property, whatever the key (an assignment to `__proto__` would set the prototype). */
+export function setOwn(record: LooseRecord, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -52,7 +52,14 @@ describe('design changes', () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      {
+        numRuns: 1000,
+        // Keys an object has by inheritance or as its prototype: a removed `toString`, an own `__proto__` edited.
+        examples: [
+          [{ toString: [] }, [[0, {}, 0]]],
+          [JSON.parse('{"__proto__": {"a": 1}, "b": 2}'), [[0, 5, 1]]],
+        ],
+      },
     );
   });
 

@@ -54,4 +54,14 @@ describe('shareUnchanged', () => {
     expect(shareUnchanged(previous, { a: { x: 1 }, b: [1, 2] })).toBe(previous);
     expect(shareUnchanged(previous, { a: { x: 2 }, b: [1, 2] }).b).toBe(previous.b);
   });
+
+  it('reads and writes only own keys: an inherited `toString` is no key, an own `__proto__` is one', () => {
+    expect(shareUnchanged({}, { toString: [] })).toEqual({ toString: [] });
+    expect(shareUnchanged({ toString: [] }, {})).toEqual({});
+    const next = JSON.parse('{"__proto__": {"a": 2}, "b": [1]}') as Record<string, unknown>;
+    const result = shareUnchanged(JSON.parse('{"__proto__": {"a": 1}, "b": [1]}'), next) as Record<string, unknown>;
+    expect(Object.keys(result)).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(next));
+  });
 });
