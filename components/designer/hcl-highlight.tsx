@@ -40,8 +40,8 @@ export function HclHighlight({ text, testId }: { text: string; testId?: string }
     // a 250 KB file took the page's first layout over 100 ms (the text is the same, and so is its height).
     while (at < text.length) {
       let end = at;
-      for (let n = 0; n < PLAIN_BLOCK_LINES && end < text.length; n++) end = text.indexOf('\n', end) + 1 || text.length;
-      const lines = text.slice(at, end).split('\n').length - (text[end - 1] === '\n' ? 1 : 0);
+      let lines = 0;
+      for (; lines < PLAIN_BLOCK_LINES && end < text.length; lines++) end = text.indexOf('\n', end) + 1 || text.length;
       nodes.push(
         <span
           key={`lines-${at}`}
