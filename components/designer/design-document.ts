@@ -485,8 +485,7 @@ export class DesignDocument {
 
   /** Puts `text` in place of the current text (tree kept in step). */
   private setText(text: string): void {
-    const change = changedRange(this.state.text, text);
-    if (change) this.tree.later();
+    if (text !== this.state.text) this.tree.later();
   }
 
   /** Shows a range of the file in the editor (a diagnostic clicked in the panel). */
