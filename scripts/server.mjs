@@ -47,6 +47,8 @@ const LISTENING = Symbol.for('connector-studio.listening-origin');
 const GATED_HEADER = 'x-connector-studio-gated';
 /** Methods Node parses but Next cannot route. */
 const UNROUTABLE = new Set(['TRACE', 'TRACK']);
+/** How long an idle keep-alive connection stays open (see serve()). */
+const KEEP_ALIVE_MS = 65_000;
 
 /** The app's 405 for `method` on `target`; a plain one if the app has not registered its answers (it always does at start). */
 function methodNotAllowed(method, target) {
@@ -230,6 +232,12 @@ export async function serve({ port, hostname, dir = ROOT }) {
     socket.end(rawResponse(status, headers, body));
   });
   server.on('clientError', onClientError);
+  // An idle keep-alive connection is closed by the side that waits least. Node's
+  // 5 s default made this server that side for every client and balancer that
+  // reuses connections longer (HAProxy, browsers, Playwright's request context):
+  // a request sent on a reused connection as the server closed it failed with a
+  // reset. Waiting longer than a balancer's usual 60 s leaves the close to them.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, resolve);

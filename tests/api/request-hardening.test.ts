@@ -3,7 +3,8 @@
  * over real HTTP against the production server: private data files, a
  * per-user cap on event streams, requests aimed at another host, forwarded
  * headers from clients that are not the configured proxy, values a design
- * cannot hold exactly or safely, and a create killed mid-flight.
+ * cannot hold exactly or safely, a create killed mid-flight — and an idle
+ * keep-alive connection kept open past Node's 5 s default.
  */
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
@@ -125,6 +126,33 @@ describe('requests for another host', () => {
     });
     expect(JSON.parse(body).error).toMatch(/request target must be a path/);
   });
+});
+
+describe('idle keep-alive connections', () => {
+  it("a connection idle for longer than Node's 5 s default still answers the next request (no reset for a client or balancer that reuses it)", async () => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    let data = '';
+    let closed = false;
+    socket.setEncoding('latin1');
+    socket.on('data', (d) => (data += d));
+    socket.on('close', () => (closed = true));
+    const answers = () => data.match(/^HTTP\/1\.1 200 /gm)?.length ?? 0;
+    const get = `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`;
+    const answered = async (n: number) => {
+      for (let i = 0; i < 200 && answers() < n && !closed; i++) await new Promise((r) => setTimeout(r, 50));
+      return answers();
+    };
+    try {
+      socket.write(get);
+      expect(await answered(1)).toBe(1);
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect(closed).toBe(false);
+      socket.write(get);
+      expect(await answered(2)).toBe(2);
+    } finally {
+      socket.destroy();
+    }
+  }, 20_000);
 });
 
 describe('forwarded headers', () => {
