@@ -115,6 +115,14 @@ test.describe('topology diagram', () => {
   });
 
   test('a 10×8×4×2 design opens readable around the vHub, with tunnels folded into gateways', async ({ page }) => {
+    // The most node cards the page ever holds while it opens (its 426 nodes are mostly off screen).
+    await page.addInitScript(() => {
+      const w = window as unknown as { mostNodes: number };
+      w.mostNodes = 0;
+      new MutationObserver(() => {
+        w.mostNodes = Math.max(w.mostNodes, document.querySelectorAll('.react-flow__node').length);
+      }).observe(document, { childList: true, subtree: true });
+    });
     const started = Date.now();
     await page.goto('/diagram-demo?template=large');
     await expect(page.getByTestId('diagram-node-vhub')).toBeInViewport({ timeout: 30_000 });
@@ -124,6 +132,34 @@ test.describe('topology diagram', () => {
     // Readable: node titles are drawn at (close to) full size, not fitted down to a sliver.
     const box = await page.getByTestId('diagram-node-vhub').boundingBox();
     expect(box!.width).toBeGreaterThan(150);
+
+    // Only the cards on screen are ever drawn, from the first frame on (not all 426 to be measured, then dropped).
+    const drawn = await page.locator('.react-flow__node').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(await page.evaluate(() => (window as unknown as { mostNodes: number }).mostNodes)).toBeLessThan(80);
+    // The edges' ends the layout gives React Flow are where each card's handles are drawn: the middle of its left
+    // and right borders (a card whose border changed would have edges ending beside it).
+    const offsets = await page.locator('.react-flow__node').evaluateAll((cards) => {
+      const viewport = document.querySelector('.react-flow__viewport') as HTMLElement;
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+      return cards.map((card) => {
+        const c = card.getBoundingClientRect();
+        const centre = (selector: string) => {
+          const h = card.querySelector(selector)!.getBoundingClientRect();
+          return [(h.left + h.width / 2 - c.left) / zoom, (h.top + h.height / 2 - c.top) / zoom].map((v) =>
+            Math.round(v * 10),
+          );
+        };
+        const size = [c.width / zoom, c.height / zoom].map((v) => Math.round(v * 10));
+        return { size, target: centre('.react-flow__handle.target'), source: centre('.react-flow__handle.source') };
+      });
+    });
+    expect(offsets.length).toBe(drawn);
+    for (const { size, target, source } of offsets) {
+      const [width, height] = size as [number, number];
+      expect(target).toEqual([20, height / 2]);
+      expect(source).toEqual([width - 20, height / 2]);
+    }
   });
 
   // Refreshes public/diagram.png and reports/diagram/*.png; opt-in so test runs do not rewrite tracked files.

@@ -7,10 +7,12 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
   type Edge,
+  type NodeHandle,
 } from '@xyflow/react';
 import type { ConnectorDesign } from '@/lib/connector/design';
 import { countOf } from '@/lib/client/format';
@@ -60,6 +62,19 @@ function minimapUseful(width: number, height: number): boolean {
   return aspect <= MINIMAP_MAX_ASPECT;
 }
 
+/** React Flow's handle: a 6 px square centred on the card's 2 px border (TopologyNodeCard's Handles). */
+const HANDLE = 6;
+const CARD_BORDER = 2;
+
+/** Where a card's edges end, as React Flow would measure its handles: left border's middle in, right border's middle out. */
+export function cardHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE / 2;
+  return [
+    { type: 'target', position: Position.Left, x: CARD_BORDER - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    { type: 'source', position: Position.Right, x: width - CARD_BORDER - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+  ];
+}
+
 /** A flow node's content: when it is unchanged, the previous node object is kept and React Flow skips redrawing it. */
 function flowNodeKey(node: DiagramNode, box: PositionedNode, highlighted: boolean): string {
   return `${nodeJson(node)}@${box.x},${box.y},${box.width},${box.height}${highlighted ? '!' : ''}`;
@@ -104,6 +119,11 @@ function DiagramCanvas({
         position: { x: box.x, y: box.y },
         width: box.width,
         height: box.height,
+        // Size and edge ends known up front: React Flow otherwise draws every node it has not measured, on screen
+        // or not (a 426-node diagram was 5,400 elements laid out, measured and removed again on load), and hides
+        // a node and its edges until measured. The cards' handles (below) are where these say.
+        measured: { width: box.width, height: box.height },
+        handles: cardHandles(box.width, box.height),
         data: { node, highlighted },
         draggable: false,
         selectable: false,
