@@ -1,7 +1,7 @@
 /**
  * Web Worker running `checkEditorText` off the main thread, after the form
  * edited the editor's file. Protocol: `{ id, text, choice }` in, `{ id, check }` out;
- * `{ prime: text }` in (the document's text once the page is idle, see primeEditorText): nothing out.
+ * `{ prime: text }` in (the document's text once it is loaded, see primeEditorText): nothing out.
  */
 import { checkEditorText, primeEditorText, type EditorTextCheck } from './editor-text-check';
 import type { ResourceChoice } from './editor-design';

@@ -67,7 +67,7 @@ const HANDLE = 6;
 const CARD_BORDER = 2;
 
 /** Where a card's edges end, as React Flow would measure its handles: left border's middle in, right border's middle out. */
-export function cardHandles(width: number, height: number): NodeHandle[] {
+function cardHandles(width: number, height: number): NodeHandle[] {
   const y = height / 2 - HANDLE / 2;
   return [
     { type: 'target', position: Position.Left, x: CARD_BORDER - HANDLE / 2, y, width: HANDLE, height: HANDLE },
