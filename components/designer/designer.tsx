@@ -241,12 +241,11 @@ const DesignerBody = memo(function DesignerBody({ form, documentRef, connectorId
     void trigger();
   }, [editing, trigger, draftSlot, initial, initialHcl, designDoc]);
 
-  // The workers that read the file and check the design start once the file is loaded (they run beside this
-  // thread), not when a paste or the first edit in the editor needs them.
+  // The workers that read the file and check the design start once the page is idle, not when a paste needs them.
   useEffect(() => {
-    if (!draftLoaded && !editing) return;
-    const warm = setTimeout(() => designDoc.warmUp(), 0);
-    return () => clearTimeout(warm);
+    if ((!draftLoaded && !editing) || typeof requestIdleCallback !== 'function') return;
+    const warm = requestIdleCallback(() => designDoc.warmUp(), { timeout: 3000 });
+    return () => cancelIdleCallback(warm);
   }, [draftLoaded, editing, designDoc]);
 
   // Autosave of the file, debounced; a pending save is flushed when the page goes away.

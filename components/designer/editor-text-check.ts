@@ -57,16 +57,6 @@ function treeOf(text: string): HclFile {
   );
 }
 
-/**
- * Reads `text` as a check would, keeping its tree for the next check and answering nothing: the first check after
- * an edit is then a re-parse of the changed range in code that has run before, not a whole cold read (over half a
- * second in a worker for a 640-tunnel file).
- */
-export function primeEditorText(text: string): void {
-  lastFile = treeOf(text);
-  importConnectors(lastFile);
-}
-
 export function checkEditorText(text: string, choice: ResourceChoice): EditorTextCheck {
   const file = treeOf(text);
   lastFile = file;

@@ -69,10 +69,10 @@ export class FileReadings {
     clearTimeout(this.timer);
   }
 
-  /** Starts the worker with the current file, so that the first reading neither waits for its scripts nor reads the whole file cold. */
+  /** Starts the worker, so that the first reading does not wait for its scripts. */
   warm(): void {
     this.checker ??= new EditorTextChecker();
-    this.checker.warm(this.host.state().text);
+    this.checker.warm();
   }
 
   dispose(): void {

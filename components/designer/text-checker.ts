@@ -7,11 +7,7 @@
  */
 import type { ResourceChoice } from './editor-design';
 import { checkEditorText, type EditorTextCheck } from './editor-text-check';
-import type {
-  EditorTextCheckRequest,
-  EditorTextCheckResponse,
-  EditorTextPrimeRequest,
-} from './editor-text-check.worker';
+import type { EditorTextCheckRequest, EditorTextCheckResponse } from './editor-text-check.worker';
 
 interface Pending {
   id: number;
@@ -44,15 +40,9 @@ export class EditorTextChecker {
     worker.postMessage(message);
   }
 
-  /**
-   * Starts the worker before the first check needs it (its scripts take a moment to load) and has it read `text`,
-   * the current file, so that the first check after an edit re-reads only what changed.
-   */
-  warm(text: string): void {
-    const worker = this.start();
-    if (!worker || this.pending) return;
-    const message: EditorTextPrimeRequest = { prime: text };
-    worker.postMessage(message);
+  /** Starts the worker before the first check needs it (its scripts take a moment to load). */
+  warm(): void {
+    this.start();
   }
 
   dispose(): void {
