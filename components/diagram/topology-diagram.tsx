@@ -121,7 +121,7 @@ function DiagramCanvas({
         height: box.height,
         // Size and edge ends known up front: React Flow otherwise draws every node it has not measured, on screen
         // or not (a 426-node diagram was 5,400 elements laid out, measured and removed again on load), and hides
-        // a node and its edges until measured. The cards' handles (below) are where these say.
+        // a node and its edges until measured. The cards' Handle elements (diagram-node-card.tsx) are where these say.
         measured: { width: box.width, height: box.height },
         handles: cardHandles(box.width, box.height),
         data: { node, highlighted },
